@@ -1,0 +1,96 @@
+/*
+ * answers.h - one enterprise's answers to a questionnaire, read from and written to JSON.
+ *
+ * The format is documented in docs/answer-format.md:
+ *   {"questionnaire": "miit-2024",
+ *    "enterprise": {"name", "credit_code", "industry", "size", "above_scale", "region"},
+ *    "assessment": {"date": "2026-11-23", "stage": "baseline"|"post", "assessor"},
+ *    "answers": {"F1": ["B","C"], "F2": "E", "S01": 3, ...},
+ *    "notes": {"F1": "saw the network diagram"},
+ *    "finance": {...}, "status": {...}, "awards": [...]}
+ * Everything a scorer needs is checked on load (unknown question or option, "none" with another
+ * option, duplicate keys, wrong types, scenario outside 0..4, GB 32100 check digit, UTF-8); the
+ * finance/status/awards blocks are kept as JSON for the subsidy engine, which checks them.
+ *
+ *     answers *a = answers_load("acme.json", resolve, catalog, 0, &err);
+ *     const answer *f1 = answers_get(a, questionnaire_find(answers_questionnaire(a), "F1")->index);
+ *     answers_free(a);
+ *
+ * Ownership: answers owns its strings and JSON blocks; it borrows the questionnaire, which must
+ * outlive it. Strings passed to setters are copied.
+ */
+#ifndef ASSESS_ANSWERS_H
+#define ASSESS_ANSWERS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cjson/cJSON.h>
+#include "common/error.h"
+#include "questionnaires/questionnaire.h"
+
+typedef enum { ANSWERS_STAGE_NONE = 0, ANSWERS_STAGE_BASELINE, ANSWERS_STAGE_POST } answers_stage;
+
+typedef struct answer {
+	bool given;
+	int choice;       /* QN_SINGLE: index of the option chosen */
+	uint64_t mask;    /* QN_MULTI: bit i set when option i is chosen */
+	int level;        /* QN_SCENARIO: 0..4 */
+	char *note;       /* free-text evidence note, or NULL */
+} answer;
+
+typedef enum {
+	ANSWERS_NAME, ANSWERS_CREDIT_CODE, ANSWERS_INDUSTRY, ANSWERS_SIZE, ANSWERS_REGION,
+	ANSWERS_DATE, ANSWERS_ASSESSOR, ANSWERS_FIELD_MAX
+} answers_field;
+
+typedef struct answers answers;
+
+/* Looks up the questionnaire an answer file names; returns NULL and fills err if it cannot. */
+typedef const questionnaire *(*answers_resolver)(const char *id, void *ctx, assess_error *err);
+
+enum {
+	ANSWERS_ALLOW_INCOMPLETE = 1 << 0, /* missing answers score 0 instead of failing */
+	ANSWERS_DIGEST = 1 << 1            /* answers_parse computes the SHA-256 (load always does) */
+};
+
+answers *answers_load(const char *path, answers_resolver resolve, void *ctx, unsigned flags,
+		      assess_error *err);
+/* name is what errors call the input ("acme.json", "stdin:12"). */
+answers *answers_parse(const char *json, size_t len, const char *name, answers_resolver resolve,
+		       void *ctx, unsigned flags, assess_error *err);
+/* An empty answer set for q (the interview fills it in). */
+answers *answers_new(const questionnaire *q);
+void answers_free(answers *a);
+
+const questionnaire *answers_questionnaire(const answers *a);
+const char *answers_source(const answers *a);           /* the name given at load, or NULL */
+const char *answers_sha256(const answers *a);           /* hex digest of the bytes loaded, or "" */
+const answer *answers_get(const answers *a, size_t question_index);
+size_t answers_n_missing(const answers *a);
+
+const char *answers_field_get(const answers *a, answers_field f); /* NULL when absent */
+int answers_above_scale(const answers *a);              /* 1, 0, or -1 when not given */
+answers_stage answers_stage_get(const answers *a);
+const char *answers_stage_name(answers_stage s);        /* "baseline", "post", "" */
+/* The finance, status and awards blocks as loaded (NULL when absent). Borrowed. */
+const cJSON *answers_block(const answers *a, const char *name);
+
+/* Setters for the interview; they check like the loader and fill err on a bad value. */
+assess_code answers_set_field(answers *a, answers_field f, const char *value, assess_error *err);
+void answers_set_above_scale(answers *a, int value);
+void answers_set_stage(answers *a, answers_stage s);
+/* codes: "B", "B C E", "BCE" or "B,C"; a scenario takes "0".."4". */
+assess_code answers_set_text(answers *a, size_t question_index, const char *codes,
+			     assess_error *err);
+assess_code answers_set_note(answers *a, size_t question_index, const char *note);
+void answers_clear(answers *a, size_t question_index);
+
+/* The answer file as JSON text (caller frees with free()); blocks are carried over. */
+char *answers_to_json(const answers *a);
+/* Writes answers_to_json atomically (temporary file, fsync, rename). */
+assess_code answers_save(const answers *a, const char *path, assess_error *err);
+/* The answer as text: "B C E", "E", "3"; "" when not given. Writes into buf. */
+const char *answers_format(const answers *a, size_t question_index, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,19 @@
+/* Placeholder until the interview command lands. */
+#include "config.h"
+#include <sysexits.h>
+#include "assess/cli.h"
+
+static int run(cli *c, int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	return cli_usage_error(c, "interview is not implemented yet");
+}
+
+const cli_command cmd_interview = {
+	.name = "interview",
+	.usage = "",
+	.summary = "(not implemented yet)",
+	.help = "",
+	.run = run,
+};

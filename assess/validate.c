@@ -1,0 +1,56 @@
+#include "config.h"
+#include "assess/validate.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "common/readfile.h"
+
+/* The root element's name, skipping the XML declaration, comments and processing instructions. */
+static void root_name(const char *xml, char *name, size_t size)
+{
+	const char *p = xml;
+	name[0] = '\0';
+	while ((p = strchr(p, '<'))) {
+		if (p[1] == '?' || p[1] == '!') {
+			const char *end = strstr(p, p[1] == '?' ? "?>" : (p[2] == '-' ? "-->" : ">"));
+			if (!end)
+				return;
+			p = end + 1;
+			continue;
+		}
+		size_t n = strcspn(p + 1, " \t\r\n/>");
+		snprintf(name, size, "%.*s", (int)n, p + 1);
+		return;
+	}
+}
+
+static bool validate_questionnaire(const char *path, char *what, size_t size, assess_error *err)
+{
+	questionnaire *q = questionnaire_load(path, err);
+	if (!q)
+		return false;
+	snprintf(what, size, "questionnaire %s: %zu questions, %zu scenarios (%zu ★), %zu levels",
+		 questionnaire_id(q), questionnaire_n_questions(q) - questionnaire_n_scenarios(q),
+		 questionnaire_n_scenarios(q), questionnaire_n_constrained(q),
+		 questionnaire_n_levels(q));
+	questionnaire_free(q);
+	return true;
+}
+
+bool validate_definition(cli *c, const char *path, char *what, size_t size, assess_error *err)
+{
+	size_t len;
+	char name[64];
+	char *buf = readfile_all(path, 16u << 20, &len, err);
+	if (!buf)
+		return false;
+	root_name(buf, name, sizeof name);
+	free(buf);
+	(void)c;
+	if (strcmp(name, "questionnaire") == 0 || !name[0])
+		return validate_questionnaire(path, what, size, err);
+	assess_fail(err, ASSESS_ERR_SCHEMA, path, 0, 0,
+		    "root element <%s> is neither <questionnaire> nor <policy>", name);
+	return false;
+}

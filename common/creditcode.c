@@ -1,0 +1,53 @@
+#include "config.h"
+#include "common/creditcode.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char alphabet[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+static const int weights[17] = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+
+static int value_of(char c)
+{
+	const char *p = c ? strchr(alphabet, c) : NULL;
+	return p ? (int)(p - alphabet) : -1;
+}
+
+char creditcode_check_char(const char *first17)
+{
+	int sum = 0;
+	for (int i = 0; i < 17; i++) {
+		int v = value_of(first17[i]);
+		if (v < 0)
+			return '\0';
+		sum += v * weights[i];
+	}
+	return alphabet[(31 - sum % 31) % 31];
+}
+
+bool creditcode_valid(const char *code, char *why, size_t why_size)
+{
+	size_t n = strlen(code);
+	if (n != 18) {
+		if (why)
+			snprintf(why, why_size, "has %zu characters, expected 18", n);
+		return false;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (value_of(code[i]) < 0) {
+			if (why)
+				snprintf(why, why_size,
+					 "character %zu ('%c') is not in the code's alphabet "
+					 "(0-9, A-Z without I O S V Z)", i + 1, code[i]);
+			return false;
+		}
+	}
+	char want = creditcode_check_char(code);
+	if (code[17] != want) {
+		if (why)
+			snprintf(why, why_size, "check character is '%c', expected '%c'", code[17],
+				 want);
+		return false;
+	}
+	return true;
+}

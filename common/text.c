@@ -1,0 +1,109 @@
+#include "config.h"
+#include "common/text.h"
+
+static size_t seq_len(unsigned char c)
+{
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF)
+		return 2;
+	if (c >= 0xE0 && c <= 0xEF)
+		return 3;
+	if (c >= 0xF0 && c <= 0xF4)
+		return 4;
+	return 0;
+}
+
+/* Length of a valid sequence at p, or 0. */
+static size_t valid_seq(const unsigned char *p, size_t avail)
+{
+	size_t n = seq_len(p[0]);
+	if (n == 0 || n > avail)
+		return 0;
+	for (size_t i = 1; i < n; i++)
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+	if (n == 3 && p[0] == 0xE0 && p[1] < 0xA0)
+		return 0; /* overlong */
+	if (n == 3 && p[0] == 0xED && p[1] >= 0xA0)
+		return 0; /* surrogate */
+	if (n == 4 && p[0] == 0xF0 && p[1] < 0x90)
+		return 0; /* overlong */
+	if (n == 4 && p[0] == 0xF4 && p[1] >= 0x90)
+		return 0; /* beyond U+10FFFF */
+	return n;
+}
+
+bool text_utf8_valid(const char *buf, size_t len, size_t *bad_offset)
+{
+	const unsigned char *p = (const unsigned char *)buf;
+	size_t i = 0;
+	while (i < len) {
+		size_t n = valid_seq(p + i, len - i);
+		if (n == 0) {
+			if (bad_offset)
+				*bad_offset = i;
+			return false;
+		}
+		i += n;
+	}
+	return true;
+}
+
+void text_position(const char *buf, size_t offset, int *line, int *column)
+{
+	int l = 1, c = 1;
+	for (size_t i = 0; i < offset && buf[i]; i++) {
+		unsigned char ch = (unsigned char)buf[i];
+		if (ch == '\n') {
+			l++;
+			c = 1;
+		} else if ((ch & 0xC0) != 0x80) {
+			c++;
+		}
+	}
+	*line = l;
+	*column = c;
+}
+
+unsigned long text_next_codepoint(const char **s)
+{
+	const unsigned char *p = (const unsigned char *)*s;
+	size_t avail = p[0] ? 4 : 0;
+	for (size_t i = 1; i < 4 && avail > i; i++)
+		if (!p[i])
+			avail = i;
+	size_t n = avail ? valid_seq(p, avail) : 0;
+	if (n == 0) {
+		*s += 1;
+		return 0xFFFD;
+	}
+	unsigned long cp = n == 1 ? p[0] : p[0] & (0xFF >> (n + 1));
+	for (size_t i = 1; i < n; i++)
+		cp = (cp << 6) | (p[i] & 0x3F);
+	*s += n;
+	return cp;
+}
+
+static bool is_wide(unsigned long cp)
+{
+	return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0x303E) ||
+	       (cp >= 0x3041 && cp <= 0x33FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+	       (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xA000 && cp <= 0xA4CF) ||
+	       (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+	       (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+	       (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1F64F) ||
+	       (cp >= 0x20000 && cp <= 0x3FFFD);
+}
+
+size_t text_display_width(const char *s)
+{
+	size_t w = 0;
+	while (*s) {
+		unsigned long cp = text_next_codepoint(&s);
+		if (cp < 0x20 || (cp >= 0x300 && cp <= 0x36F))
+			continue; /* controls and combining marks take no column */
+		w += is_wide(cp) ? 2 : 1;
+	}
+	return w;
+}

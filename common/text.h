@@ -1,0 +1,22 @@
+/*
+ * text.h - UTF-8 checks, positions and display width for Chinese text.
+ */
+#ifndef ASSESS_TEXT_H
+#define ASSESS_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/*
+ * Returns true if buf[0..len) is well-formed UTF-8 (no overlongs, no surrogates, <= U+10FFFF).
+ * Otherwise sets *bad_offset to the first offending byte.
+ */
+bool text_utf8_valid(const char *buf, size_t len, size_t *bad_offset);
+/* 1-based line and column (in characters) of a byte offset. */
+void text_position(const char *buf, size_t offset, int *line, int *column);
+/* Columns a terminal uses for s: 2 for CJK and full-width characters, 1 otherwise. */
+size_t text_display_width(const char *s);
+/* Decodes one code point at *s and advances it; returns 0xFFFD for a bad sequence. */
+unsigned long text_next_codepoint(const char **s);
+
+#endif

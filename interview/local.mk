@@ -1,0 +1,1 @@
+### interview (owned by the interview module; empty until it lands)

@@ -1,0 +1,1 @@
+### policies (owned by the policies module; empty until it lands)

@@ -1,0 +1,1 @@
+### portfolio (owned by the portfolio module; empty until it lands)

@@ -1,0 +1,473 @@
+#include "config.h"
+#include "questionnaires/questionnaire.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include "common/arena.h"
+#include "common/decimal.h"
+#include "common/readfile.h"
+#include "common/xmldoc.h"
+
+extern const char questionnaire_schema[];
+extern const size_t questionnaire_schema_len;
+
+#define QN_MAX_FILE (16u << 20)
+
+struct questionnaire {
+	arena *arena;
+	char *id, *version, *path;
+	qn_text title;
+	int64_t total;
+	qn_dimension *dims;
+	size_t n_dims;
+	qn_question **questions;
+	size_t n_questions, n_scenarios, n_constrained;
+	qn_level_rule levels[QN_MAX_LEVEL + 1]; /* levels[L] for L = 1..n_levels */
+	size_t n_levels;
+	qn_reading *readings;
+	size_t n_readings;
+};
+
+/* What the builder carries while it walks the document. */
+struct build {
+	questionnaire *q;
+	const char *name;
+	assess_error *err;
+};
+
+static int nomem(struct build *b)
+{
+	assess_fail(b->err, ASSESS_ERR_NOMEM, b->name, 0, 0, "out of memory");
+	return -1;
+}
+
+static int fail_at(struct build *b, const xmlNode *n, const char *fmt, const char *a,
+		   const char *c)
+{
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	/* Every caller passes a literal with exactly two %s; the helper keeps messages one line each. */
+	assess_fail(b->err, ASSESS_ERR_DATA, b->name, xmldoc_line(n), 0, fmt, a, c);
+#pragma GCC diagnostic pop
+	return -1;
+}
+
+static int read_bitext(struct build *b, const xmlNode *n, qn_text *t)
+{
+	t->zh = xmldoc_text(b->q->arena, xmldoc_first(n, "zh"));
+	xmlNode *en = xmldoc_first(n, "en");
+	t->en = en ? xmldoc_text(b->q->arena, en) : NULL;
+	return t->zh && (t->en || !en) ? 0 : nomem(b);
+}
+
+static int read_child_bitext(struct build *b, const xmlNode *n, const char *name, qn_text *t)
+{
+	xmlNode *c = xmldoc_first(n, name);
+	return c ? read_bitext(b, c, t) : 0;
+}
+
+/* The schema guarantees the pattern; this turns it into thousandths. */
+static int read_points(struct build *b, const xmlNode *n, const char *attr, int64_t *out)
+{
+	char *v = xmldoc_attr(b->q->arena, n, attr);
+	*out = 0;
+	if (v && !decimal_parse_milli(v, out))
+		return fail_at(b, n, "%s=\"%s\" is not a decimal with at most 3 places", attr, v);
+	return 0;
+}
+
+static int read_int(struct build *b, const xmlNode *n, const char *attr, int *out)
+{
+	char *v = xmldoc_attr(b->q->arena, n, attr);
+	*out = v ? atoi(v) : 0;
+	return 0;
+}
+
+static int read_bool(struct build *b, const xmlNode *n, const char *attr)
+{
+	char *v = xmldoc_attr(b->q->arena, n, attr);
+	return v && (strcmp(v, "true") == 0 || strcmp(v, "1") == 0);
+}
+
+static int check_unique_id(struct build *b, const xmlNode *n, const char *id)
+{
+	for (size_t i = 0; i < b->q->n_questions; i++)
+		if (strcmp(b->q->questions[i]->id, id) == 0)
+			return fail_at(b, n, "question id \"%s\" is used twice%s", id, "");
+	return 0;
+}
+
+static int read_options(struct build *b, xmlNode *qn, qn_question *question)
+{
+	question->n_options = xmldoc_count(qn, "option");
+	if (question->n_options > QN_MAX_OPTIONS)
+		return fail_at(b, qn, "question %s has more than 26 options (A..Z)%s", question->id, "");
+	question->options = arena_calloc(b->q->arena, question->n_options, sizeof(qn_option));
+	if (!question->options)
+		return nomem(b);
+	size_t k = 0, n_exclusive = 0;
+	for (xmlNode *on = xmldoc_first(qn, "option"); on; on = xmldoc_next(on, "option"), k++) {
+		qn_option *o = &question->options[k];
+		o->code = xmldoc_attr(b->q->arena, on, "code");
+		o->exclusive = read_bool(b, on, "exclusive");
+		if (!o->code || read_points(b, on, "points", &o->points) || read_bitext(b, on, &o->label))
+			return -1;
+		/* Codes are typed at the interview prompt, so they run A, B, C... with no holes. */
+		char want[2] = {(char)('A' + k), '\0'};
+		if (strcmp(o->code, want) != 0)
+			return fail_at(b, on, "option code \"%s\" out of order: expected \"%s\"",
+				       o->code, want);
+		if (o->exclusive && (question->kind != QN_MULTI || o->points != 0))
+			return fail_at(b, on, "option %s of %s: only a 0-point option of a multi "
+				       "question can be exclusive", o->code, question->id);
+		n_exclusive += o->exclusive;
+		if (question->kind == QN_SINGLE && o->points > question->max_points)
+			question->max_points = o->points;
+		if (question->kind == QN_MULTI)
+			question->max_points += o->points;
+	}
+	if (n_exclusive > 1)
+		return fail_at(b, qn, "question %s has more than one exclusive option%s",
+			       question->id, "");
+	return 0;
+}
+
+static int read_scenario(struct build *b, xmlNode *qn, qn_question *question)
+{
+	question->constrained = read_bool(b, qn, "constrained");
+	for (xmlNode *lt = xmldoc_first(qn, "level-text"); lt; lt = xmldoc_next(lt, "level-text")) {
+		int level;
+		read_int(b, lt, "level", &level);
+		if (read_bitext(b, lt, &question->level_text[level]))
+			return -1;
+	}
+	b->q->n_scenarios++;
+	b->q->n_constrained += question->constrained;
+	return 0;
+}
+
+static int read_evidence(struct build *b, xmlNode *qn, qn_question *question)
+{
+	xmlNode *ev = xmldoc_first(qn, "evidence");
+	question->n_evidence = xmldoc_count(ev, "item");
+	question->evidence = arena_calloc(b->q->arena, question->n_evidence + 1, sizeof(qn_text));
+	if (!question->evidence)
+		return nomem(b);
+	size_t k = 0;
+	for (xmlNode *it = xmldoc_first(ev, "item"); it; it = xmldoc_next(it, "item"))
+		if (read_bitext(b, it, &question->evidence[k++]))
+			return -1;
+	return 0;
+}
+
+static qn_question *read_question(struct build *b, xmlNode *qn, const qn_indicator *ind,
+				  bool scored)
+{
+	qn_question *question = arena_alloc(b->q->arena, sizeof *question);
+	if (!question) {
+		nomem(b);
+		return NULL;
+	}
+	char *kind = xmldoc_attr(b->q->arena, qn, "kind");
+	question->id = xmldoc_attr(b->q->arena, qn, "id");
+	question->indicator = ind;
+	question->index = b->q->n_questions;
+	question->kind = !kind ? QN_SINGLE : strcmp(kind, "multi") == 0 ? QN_MULTI :
+			 strcmp(kind, "scenario") == 0 ? QN_SCENARIO : QN_SINGLE;
+	if (!question->id || check_unique_id(b, qn, question->id) ||
+	    read_child_bitext(b, qn, "text", &question->text) ||
+	    read_child_bitext(b, qn, "guidance", &question->guidance) ||
+	    read_evidence(b, qn, question))
+		return NULL;
+	if (scored == (question->kind == QN_SCENARIO)) {
+		fail_at(b, qn, "question %s: %s", question->id,
+			scored ? "a scenario question belongs in a dimension with scored=\"false\""
+			       : "an unscored dimension holds only scenario questions");
+		return NULL;
+	}
+	int rc = question->kind == QN_SCENARIO ? read_scenario(b, qn, question)
+					       : read_options(b, qn, question);
+	return rc ? NULL : question;
+}
+
+/* A parent's declared points must be the sum of its children's; absent means "the sum". */
+static int check_sum(struct build *b, const xmlNode *n, const char *id, int64_t *declared,
+		     int64_t sum, bool declared_present)
+{
+	if (!declared_present) {
+		*declared = sum;
+		return 0;
+	}
+	if (*declared == sum)
+		return 0;
+	char d[32], s[32];
+	decimal_format_milli(*declared, d, sizeof d);
+	decimal_format_milli(sum, s, sizeof s);
+	assess_fail(b->err, ASSESS_ERR_DATA, b->name, xmldoc_line(n), 0,
+		    "%s declares %s points but its parts add up to %s", id, d, s);
+	return -1;
+}
+
+static int push_question(struct build *b, qn_question *question)
+{
+	qn_question **grown = realloc(b->q->questions, (b->q->n_questions + 1) * sizeof *grown);
+	if (!grown)
+		return nomem(b);
+	b->q->questions = grown;
+	b->q->questions[b->q->n_questions++] = question;
+	return 0;
+}
+
+static int read_indicator(struct build *b, xmlNode *in, qn_indicator *ind, bool scored)
+{
+	ind->id = xmldoc_attr(b->q->arena, in, "id");
+	ind->n_questions = xmldoc_count(in, "question");
+	ind->questions = arena_calloc(b->q->arena, ind->n_questions, sizeof(qn_question *));
+	if (!ind->id || !ind->questions)
+		return nomem(b);
+	if (read_child_bitext(b, in, "name", &ind->name) || read_points(b, in, "points", &ind->points))
+		return -1;
+	int64_t sum = 0;
+	size_t k = 0;
+	for (xmlNode *qn = xmldoc_first(in, "question"); qn; qn = xmldoc_next(qn, "question")) {
+		qn_question *question = read_question(b, qn, ind, scored);
+		if (!question || push_question(b, question))
+			return -1;
+		ind->questions[k++] = question;
+		sum += question->max_points;
+	}
+	return check_sum(b, in, ind->id, &ind->points, sum, xmlHasProp(in, BAD_CAST "points"));
+}
+
+static int read_subdimension(struct build *b, xmlNode *sn, qn_subdimension *sub, bool scored)
+{
+	sub->id = xmldoc_attr(b->q->arena, sn, "id");
+	sub->n_indicators = xmldoc_count(sn, "indicator");
+	sub->indicators = arena_calloc(b->q->arena, sub->n_indicators, sizeof(qn_indicator));
+	if (!sub->id || !sub->indicators)
+		return nomem(b);
+	if (read_child_bitext(b, sn, "name", &sub->name) || read_points(b, sn, "points", &sub->points))
+		return -1;
+	int64_t sum = 0;
+	size_t k = 0;
+	for (xmlNode *in = xmldoc_first(sn, "indicator"); in; in = xmldoc_next(in, "indicator"), k++) {
+		sub->indicators[k].subdimension = sub;
+		if (read_indicator(b, in, &sub->indicators[k], scored))
+			return -1;
+		sum += sub->indicators[k].points;
+	}
+	return check_sum(b, sn, sub->id, &sub->points, sum, xmlHasProp(sn, BAD_CAST "points"));
+}
+
+static int read_dimension(struct build *b, xmlNode *dn, qn_dimension *dim)
+{
+	dim->id = xmldoc_attr(b->q->arena, dn, "id");
+	dim->scored = xmlHasProp(dn, BAD_CAST "points") != NULL;
+	dim->n_subdimensions = xmldoc_count(dn, "subdimension");
+	dim->subdimensions = arena_calloc(b->q->arena, dim->n_subdimensions, sizeof(qn_subdimension));
+	if (!dim->id || !dim->subdimensions)
+		return nomem(b);
+	if (read_child_bitext(b, dn, "name", &dim->name) || read_points(b, dn, "points", &dim->points))
+		return -1;
+	int64_t sum = 0;
+	size_t k = 0;
+	for (xmlNode *sn = xmldoc_first(dn, "subdimension"); sn;
+	     sn = xmldoc_next(sn, "subdimension"), k++) {
+		dim->subdimensions[k].dimension = dim;
+		if (read_subdimension(b, sn, &dim->subdimensions[k], dim->scored))
+			return -1;
+		sum += dim->subdimensions[k].points;
+	}
+	return check_sum(b, dn, dim->id, &dim->points, sum, dim->scored);
+}
+
+static int read_level(struct build *b, xmlNode *ln)
+{
+	int value;
+	read_int(b, ln, "value", &value);
+	if (value < 1 || (size_t)value != b->q->n_levels + 1)
+		return fail_at(b, ln, "levels must be numbered 1, 2, 3... in order%s%s", "", "");
+	qn_level_rule *r = &b->q->levels[value];
+	r->level = value;
+	if (read_points(b, ln, "min-score", &r->min_score) ||
+	    read_child_bitext(b, ln, "name", &r->name) ||
+	    read_child_bitext(b, ln, "meaning", &r->meaning))
+		return -1;
+	read_int(b, ln, "scenario-level", &r->scenario_level);
+	read_int(b, ln, "min-scenarios", &r->min_scenarios);
+	read_int(b, ln, "min-constrained", &r->min_constrained);
+	b->q->n_levels++;
+	return 0;
+}
+
+/* Level rules that could never be met, or that contradict each other, are data errors. */
+static int check_level(struct build *b, xmlNode *ln, const qn_level_rule *r)
+{
+	const qn_level_rule *prev = r->level > 1 ? &b->q->levels[r->level - 1] : NULL;
+	if (r->min_score > b->q->total)
+		return fail_at(b, ln, "level %s needs more points than the total %s", r->name.zh, "");
+	if (prev && r->min_score < prev->min_score)
+		return fail_at(b, ln, "level %s needs fewer points than the level below it%s",
+			       r->name.zh, "");
+	if ((size_t)r->min_scenarios > b->q->n_scenarios || r->min_constrained > r->min_scenarios ||
+	    (size_t)r->min_constrained > b->q->n_constrained)
+		return fail_at(b, ln, "level %s asks for more scenarios than the questionnaire has "
+			       "(or more ★ than scenarios)%s", r->name.zh, "");
+	return 0;
+}
+
+static int read_levels(struct build *b, xmlNode *root)
+{
+	xmlNode *levels = xmldoc_first(root, "levels");
+	for (xmlNode *ln = xmldoc_first(levels, "level"); ln; ln = xmldoc_next(ln, "level"))
+		if (read_level(b, ln) || b->q->n_levels > QN_MAX_LEVEL)
+			return b->q->n_levels > QN_MAX_LEVEL
+				       ? fail_at(b, ln, "at most 4 levels%s%s", "", "") : -1;
+	size_t k = 1;
+	for (xmlNode *ln = xmldoc_first(levels, "level"); ln; ln = xmldoc_next(ln, "level"))
+		if (check_level(b, ln, &b->q->levels[k++]))
+			return -1;
+	return 0;
+}
+
+static int read_readings(struct build *b, xmlNode *root)
+{
+	xmlNode *rs = xmldoc_first(root, "readings");
+	b->q->n_readings = xmldoc_count(rs, "reading");
+	b->q->readings = arena_calloc(b->q->arena, b->q->n_readings + 1, sizeof(qn_reading));
+	if (!b->q->readings)
+		return nomem(b);
+	size_t k = 0;
+	for (xmlNode *r = xmldoc_first(rs, "reading"); r; r = xmldoc_next(r, "reading"), k++) {
+		b->q->readings[k].id = xmldoc_attr(b->q->arena, r, "id");
+		if (read_bitext(b, r, &b->q->readings[k].text))
+			return -1;
+	}
+	return 0;
+}
+
+static int build_tree(struct build *b, xmlNode *root)
+{
+	questionnaire *q = b->q;
+	q->id = xmldoc_attr(q->arena, root, "id");
+	q->version = xmldoc_attr(q->arena, root, "version");
+	if (read_child_bitext(b, root, "title", &q->title) || read_points(b, root, "total", &q->total) ||
+	    read_readings(b, root))
+		return -1;
+	q->n_dims = xmldoc_count(root, "dimension");
+	q->dims = arena_calloc(q->arena, q->n_dims, sizeof(qn_dimension));
+	if (!q->id || !q->version || !q->dims)
+		return nomem(b);
+	int64_t sum = 0;
+	size_t k = 0;
+	for (xmlNode *dn = xmldoc_first(root, "dimension"); dn; dn = xmldoc_next(dn, "dimension"), k++) {
+		if (read_dimension(b, dn, &q->dims[k]))
+			return -1;
+		sum += q->dims[k].points;
+	}
+	if (check_sum(b, root, q->id, &q->total, sum, true))
+		return -1;
+	return read_levels(b, root);
+}
+
+questionnaire *questionnaire_load_memory(const char *xml, size_t len, const char *name,
+					 assess_error *err)
+{
+	questionnaire *q = calloc(1, sizeof *q);
+	struct build b = {q, name, err};
+	xmlDoc *doc = NULL;
+	if (!q || !(q->arena = arena_new()) || !(q->path = arena_strdup(q->arena, name))) {
+		nomem(&b);
+		goto fail;
+	}
+	doc = xmldoc_parse(xml, len, name, questionnaire_schema, questionnaire_schema_len, err);
+	if (!doc || build_tree(&b, xmlDocGetRootElement(doc)))
+		goto fail;
+	xmlFreeDoc(doc);
+	return q;
+fail:
+	xmlFreeDoc(doc);
+	questionnaire_free(q);
+	return NULL;
+}
+
+questionnaire *questionnaire_load(const char *path, assess_error *err)
+{
+	size_t len;
+	char *buf = readfile_all(path, QN_MAX_FILE, &len, err);
+	if (!buf)
+		return NULL;
+	questionnaire *q = questionnaire_load_memory(buf, len, path, err);
+	free(buf);
+	return q;
+}
+
+void questionnaire_free(questionnaire *q)
+{
+	if (!q)
+		return;
+	free(q->questions);
+	arena_free(q->arena);
+	free(q);
+}
+
+const char *questionnaire_id(const questionnaire *q) { return q->id; }
+const char *questionnaire_version(const questionnaire *q) { return q->version; }
+const qn_text *questionnaire_title(const questionnaire *q) { return &q->title; }
+const char *questionnaire_path(const questionnaire *q) { return q->path; }
+int64_t questionnaire_total(const questionnaire *q) { return q->total; }
+size_t questionnaire_n_dimensions(const questionnaire *q) { return q->n_dims; }
+size_t questionnaire_n_questions(const questionnaire *q) { return q->n_questions; }
+size_t questionnaire_n_scenarios(const questionnaire *q) { return q->n_scenarios; }
+size_t questionnaire_n_constrained(const questionnaire *q) { return q->n_constrained; }
+size_t questionnaire_n_levels(const questionnaire *q) { return q->n_levels; }
+size_t questionnaire_n_readings(const questionnaire *q) { return q->n_readings; }
+
+const qn_dimension *questionnaire_dimension(const questionnaire *q, size_t i)
+{
+	return i < q->n_dims ? &q->dims[i] : NULL;
+}
+
+const qn_question *questionnaire_question(const questionnaire *q, size_t i)
+{
+	return i < q->n_questions ? q->questions[i] : NULL;
+}
+
+const qn_question *questionnaire_find(const questionnaire *q, const char *id)
+{
+	for (size_t i = 0; i < q->n_questions; i++)
+		if (strcmp(q->questions[i]->id, id) == 0)
+			return q->questions[i];
+	return NULL;
+}
+
+const qn_level_rule *questionnaire_level_rule(const questionnaire *q, int level)
+{
+	return level >= 1 && (size_t)level <= q->n_levels ? &q->levels[level] : NULL;
+}
+
+const qn_reading *questionnaire_reading(const questionnaire *q, size_t i)
+{
+	return i < q->n_readings ? &q->readings[i] : NULL;
+}
+
+int qn_option_index(const qn_question *question, const char *code)
+{
+	for (size_t i = 0; i < question->n_options; i++)
+		if (question->options[i].code && strcmp(question->options[i].code, code) == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *qn_text_get(const qn_text *t, qn_lang lang)
+{
+	if (lang == QN_LANG_EN && t->en)
+		return t->en;
+	return t->zh ? t->zh : "";
+}
+
+const char *qn_kind_name(qn_kind kind)
+{
+	static const char *const names[] = {"single", "multi", "scenario"};
+	return names[kind];
+}

@@ -1,0 +1,1 @@
+### reports (owned by the reports module; empty until it lands)

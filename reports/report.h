@@ -1,0 +1,31 @@
+/*
+ * report.h - the Excel diagnostic report of one assessment.
+ *
+ * One workbook: 概览 Overview, 指标明细 Indicators, 经营场景 Scenarios, 差距与建议 Gap analysis,
+ * 评测依据 Method, and 补贴测算 Subsidy when a subsidy result is given. Chinese by default.
+ * The file is written atomically (common/atomicfile.h): a failure leaves no partial .xlsx.
+ *
+ *     report_options o = {.lang = QN_LANG_ZH};
+ *     if (report_write(result, &o, "acme.xlsx", &err)) ...
+ *
+ * Ownership: report_write borrows everything it is given and keeps nothing.
+ */
+#ifndef ASSESS_REPORT_H
+#define ASSESS_REPORT_H
+
+#include <stdbool.h>
+#include "common/error.h"
+#include "scoring/scoring.h"
+
+struct subsidy_result; /* policies/subsidy.h */
+
+typedef struct report_options {
+	qn_lang lang;
+	bool replace;                          /* replace an existing file (--force) */
+	const struct subsidy_result *subsidy;  /* optional: adds the 补贴测算 Subsidy sheet */
+} report_options;
+
+assess_code report_write(const scoring_result *r, const report_options *opt, const char *path,
+			 assess_error *err);
+
+#endif

@@ -1,0 +1,279 @@
+/* The scoring result as JSON and as text for people. */
+#include "config.h"
+#include "scoring/scoring.h"
+
+#include <string.h>
+#include "common/decimal.h"
+
+#define TR(lang, zh, en) ((lang) == QN_LANG_EN ? (en) : (zh))
+
+static cJSON *points_json(int64_t milli)
+{
+	return cJSON_CreateNumber(decimal_milli_to_double(milli));
+}
+
+static const char *level_name(const scoring_result *r, int level, qn_lang lang)
+{
+	const qn_level_rule *rule = questionnaire_level_rule(r->q, level);
+	if (!rule)
+		return TR(lang, "未达一级", "below level 1");
+	return qn_text_get(&rule->name, lang);
+}
+
+static cJSON *dimensions_json(const scoring_result *r, qn_lang lang)
+{
+	cJSON *arr = cJSON_CreateArray();
+	for (size_t d = 0; d < questionnaire_n_dimensions(r->q); d++) {
+		const qn_dimension *dim = questionnaire_dimension(r->q, d);
+		if (!dim->scored)
+			continue;
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "id", dim->id);
+		cJSON_AddStringToObject(o, "name", qn_text_get(&dim->name, lang));
+		cJSON_AddItemToObject(o, "score", points_json(scoring_dimension_points(r, dim)));
+		cJSON_AddItemToObject(o, "max", points_json(dim->points));
+		cJSON_AddItemToArray(arr, o);
+	}
+	return arr;
+}
+
+static cJSON *questions_json(const scoring_result *r)
+{
+	cJSON *arr = cJSON_CreateArray();
+	char buf[256];
+	for (size_t i = 0; i < questionnaire_n_questions(r->q); i++) {
+		const qn_question *q = questionnaire_question(r->q, i);
+		const answer *ans = answers_get(r->answers, i);
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "id", q->id);
+		cJSON_AddStringToObject(o, "kind", qn_kind_name(q->kind));
+		if (!ans->given)
+			cJSON_AddNullToObject(o, "answer");
+		else if (q->kind == QN_SCENARIO)
+			cJSON_AddNumberToObject(o, "answer", ans->level);
+		else
+			cJSON_AddStringToObject(o, "answer", answers_format(r->answers, i, buf, sizeof buf));
+		if (q->kind == QN_SCENARIO) {
+			cJSON_AddBoolToObject(o, "constrained", q->constrained);
+		} else {
+			cJSON_AddItemToObject(o, "points", points_json(r->question_points[i]));
+			cJSON_AddItemToObject(o, "max", points_json(q->max_points));
+		}
+		cJSON_AddItemToArray(arr, o);
+	}
+	return arr;
+}
+
+static cJSON *scenarios_json(const scoring_result *r)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddNumberToObject(o, "count", (double)questionnaire_n_scenarios(r->q));
+	cJSON_AddNumberToObject(o, "constrained", (double)questionnaire_n_constrained(r->q));
+	cJSON *all = cJSON_AddArrayToObject(o, "at_least");
+	cJSON *star = cJSON_AddArrayToObject(o, "constrained_at_least");
+	/* Index L holds the count at level >= L; index 0 is every scenario. */
+	for (int l = 0; l <= QN_MAX_LEVEL; l++) {
+		cJSON_AddItemToArray(all, cJSON_CreateNumber(r->at_least[l]));
+		cJSON_AddItemToArray(star, cJSON_CreateNumber(r->constrained_at_least[l]));
+	}
+	cJSON *levels = cJSON_AddObjectToObject(o, "levels");
+	for (size_t i = 0; i < questionnaire_n_questions(r->q); i++) {
+		const qn_question *q = questionnaire_question(r->q, i);
+		const answer *ans = answers_get(r->answers, i);
+		if (q->kind == QN_SCENARIO)
+			cJSON_AddNumberToObject(levels, q->id, ans->given ? ans->level : 0);
+	}
+	return o;
+}
+
+static cJSON *condition_json(bool met, double have, double need)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddBoolToObject(o, "met", met);
+	cJSON_AddNumberToObject(o, "have", have);
+	cJSON_AddNumberToObject(o, "need", need);
+	return o;
+}
+
+static cJSON *gates_json(const scoring_result *r, qn_lang lang)
+{
+	cJSON *arr = cJSON_CreateArray();
+	for (int l = 1; l <= (int)questionnaire_n_levels(r->q); l++) {
+		const scoring_gate *g = &r->gates[l];
+		const qn_level_rule *rule = questionnaire_level_rule(r->q, l);
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddNumberToObject(o, "level", l);
+		cJSON_AddStringToObject(o, "name", level_name(r, l, lang));
+		cJSON_AddBoolToObject(o, "met", g->met);
+		cJSON *score = condition_json(g->score_met, decimal_milli_to_double(r->total),
+					      decimal_milli_to_double(rule->min_score));
+		cJSON_AddItemToObject(score, "short", points_json(g->score_short));
+		cJSON_AddItemToObject(o, "score", score);
+		cJSON *sc = condition_json(g->scenarios_met, g->scenarios_have, g->scenarios_need);
+		cJSON_AddNumberToObject(sc, "at_level", rule->scenario_level);
+		cJSON_AddItemToObject(o, "scenarios", sc);
+		cJSON_AddItemToObject(o, "constrained",
+				      condition_json(g->constrained_met, g->constrained_have,
+						     g->constrained_need));
+		cJSON_AddItemToArray(arr, o);
+	}
+	return arr;
+}
+
+static cJSON *gaps_json(const scoring_result *r, qn_lang lang)
+{
+	cJSON *arr = cJSON_CreateArray();
+	char text[512];
+	for (size_t i = 0; i < r->n_gaps; i++) {
+		const scoring_gap *g = &r->gaps[i];
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "kind", g->kind == SCORING_GAP_OPTION ? "option" : "scenario");
+		cJSON_AddStringToObject(o, "question", g->question->id);
+		if (g->kind == SCORING_GAP_OPTION) {
+			cJSON_AddStringToObject(o, "option", g->question->options[g->option].code);
+			cJSON_AddItemToObject(o, "gain", points_json(g->gain));
+		} else {
+			cJSON_AddNumberToObject(o, "from", g->from_level);
+			cJSON_AddNumberToObject(o, "to", g->to_level);
+			cJSON_AddNumberToObject(o, "for_level", g->for_level);
+			cJSON_AddBoolToObject(o, "constrained", g->question->constrained);
+		}
+		scoring_gap_text(g, lang, text, sizeof text);
+		cJSON_AddStringToObject(o, "text", text);
+		cJSON_AddItemToArray(arr, o);
+	}
+	return arr;
+}
+
+static void add_optional(cJSON *o, const char *key, const char *value)
+{
+	if (value)
+		cJSON_AddStringToObject(o, key, value);
+}
+
+cJSON *scoring_to_json(const scoring_result *r, qn_lang lang)
+{
+	cJSON *o = cJSON_CreateObject();
+	char line[512];
+	cJSON_AddStringToObject(o, "questionnaire", questionnaire_id(r->q));
+	add_optional(o, "source", answers_source(r->answers));
+	cJSON *ent = cJSON_AddObjectToObject(o, "enterprise");
+	add_optional(ent, "name", answers_field_get(r->answers, ANSWERS_NAME));
+	add_optional(ent, "credit_code", answers_field_get(r->answers, ANSWERS_CREDIT_CODE));
+	cJSON_AddItemToObject(o, "total", points_json(r->total));
+	cJSON_AddNumberToObject(o, "total_milli", (double)r->total);
+	cJSON_AddItemToObject(o, "max", points_json(r->max));
+	cJSON_AddNumberToObject(o, "level", r->level);
+	cJSON_AddStringToObject(o, "level_name", level_name(r, r->level, lang));
+	scoring_next_level_line(r, lang, line, sizeof line);
+	cJSON_AddStringToObject(o, "next_level", line);
+	cJSON_AddItemToObject(o, "dimensions", dimensions_json(r, lang));
+	cJSON_AddItemToObject(o, "scenarios", scenarios_json(r));
+	cJSON_AddItemToObject(o, "gates", gates_json(r, lang));
+	cJSON_AddItemToObject(o, "gaps", gaps_json(r, lang));
+	cJSON_AddItemToObject(o, "questions", questions_json(r));
+	cJSON *missing = cJSON_AddArrayToObject(o, "missing");
+	for (size_t i = 0; i < questionnaire_n_questions(r->q); i++)
+		if (!answers_get(r->answers, i)->given)
+			cJSON_AddItemToArray(missing,
+					     cJSON_CreateString(questionnaire_question(r->q, i)->id));
+	return o;
+}
+
+void scoring_next_level_line(const scoring_result *r, qn_lang lang, char *buf, size_t size)
+{
+	const scoring_gate *g = scoring_next_gate(r);
+	char pts[32];
+	size_t used;
+	if (!g) {
+		snprintf(buf, size, "%s", TR(lang, "已达最高等级", "at the highest level"));
+		return;
+	}
+	const qn_level_rule *rule = questionnaire_level_rule(r->q, g->level);
+	used = (size_t)snprintf(buf, size, TR(lang, "升至%s：", "to reach %s: "),
+				qn_text_get(&rule->name, lang));
+	int parts = 0;
+	if (!g->score_met && used < size)
+		used += (size_t)snprintf(buf + used, size - used,
+					 TR(lang, "还需 %s 分", "needs %s more points"),
+					 decimal_format_milli(g->score_short, pts, sizeof pts)), parts++;
+	if (!g->scenarios_met && used < size)
+		used += (size_t)snprintf(buf + used, size - used,
+					 TR(lang, "%s还需 %d 个场景达到 %d 级及以上",
+					    "%s%d more scenarios at >= L%d"),
+					 parts ? TR(lang, "，", ", ") : "",
+					 g->scenarios_need - g->scenarios_have, rule->scenario_level), parts++;
+	if (!g->constrained_met && used < size)
+		used += (size_t)snprintf(buf + used, size - used,
+					 TR(lang, "%s还需 %d 个★场景达到 %d 级及以上",
+					    "%s%d more ★ scenarios at >= L%d"),
+					 parts ? TR(lang, "，", " and ") : "",
+					 g->constrained_need - g->constrained_have, rule->scenario_level), parts++;
+	if (!parts && used < size)
+		snprintf(buf + used, size - used, "%s", TR(lang, "条件已满足", "all conditions met"));
+}
+
+void scoring_gap_text(const scoring_gap *g, qn_lang lang, char *buf, size_t size)
+{
+	const qn_question *q = g->question;
+	const char *name = qn_text_get(&q->indicator->name, lang);
+	char pts[32];
+	if (g->kind == SCORING_GAP_SCENARIO) {
+		snprintf(buf, size, TR(lang, "%s %s%s：由 %d 级提升到 %d 级（%s门槛）",
+				       "%s %s%s: raise from L%d to L%d (gate of %s)"),
+			 q->id, name, q->constrained ? "★" : "", g->from_level, g->to_level,
+			 TR(lang, "下一等级", "the next level"));
+		return;
+	}
+	const qn_option *o = &q->options[g->option];
+	snprintf(buf, size, TR(lang, "%s %s：%s %s（%s），+%s 分", "%s %s: %s %s (%s), +%s points"),
+		 q->id, name,
+		 q->kind == QN_MULTI ? TR(lang, "增加", "add") : TR(lang, "达到", "reach"), o->code,
+		 qn_text_get(&o->label, lang), decimal_format_milli(g->gain, pts, sizeof pts));
+}
+
+static void print_gate_counts(FILE *out, const scoring_result *r, qn_lang lang)
+{
+	fprintf(out, "%s", TR(lang, "经营场景（达到该级及以上的个数，★为约束性）：\n",
+			      "Scenarios at or above each level (★ = constrained):\n"));
+	for (int l = 1; l <= QN_MAX_LEVEL; l++)
+		fprintf(out, TR(lang, "  ≥%d级 %2d 个（★%d）\n", "  >=L%d %2d (★%d)\n"), l,
+			r->at_least[l], r->constrained_at_least[l]);
+}
+
+void scoring_print(FILE *out, const scoring_result *r, qn_lang lang)
+{
+	char a[32], b[32], line[512];
+	const char *name = answers_field_get(r->answers, ANSWERS_NAME);
+	const char *code = answers_field_get(r->answers, ANSWERS_CREDIT_CODE);
+	if (name)
+		fprintf(out, "%s%s%s%s%s\n", TR(lang, "企业：", "Enterprise: "), name,
+			code ? TR(lang, "（", " (") : "", code ? code : "",
+			code ? TR(lang, "）", ")") : "");
+	fprintf(out, "%s%s\n", TR(lang, "评测指标：", "Instrument: "),
+		qn_text_get(questionnaire_title(r->q), lang));
+	fprintf(out, "%s%s / %s\n", TR(lang, "总分：", "Total: "),
+		decimal_format_milli(r->total, a, sizeof a), decimal_format_milli(r->max, b, sizeof b));
+	for (size_t d = 0; d < questionnaire_n_dimensions(r->q); d++) {
+		const qn_dimension *dim = questionnaire_dimension(r->q, d);
+		if (dim->scored)
+			fprintf(out, "  %s  %s / %s\n", qn_text_get(&dim->name, lang),
+				decimal_format_milli(scoring_dimension_points(r, dim), a, sizeof a),
+				decimal_format_milli(dim->points, b, sizeof b));
+	}
+	print_gate_counts(out, r, lang);
+	fprintf(out, "%s%s\n", TR(lang, "等级：", "Level: "), level_name(r, r->level, lang));
+	scoring_next_level_line(r, lang, line, sizeof line);
+	fprintf(out, "%s\n", line);
+	if (answers_n_missing(r->answers))
+		fprintf(out, TR(lang, "注意：%zu 题未作答，按 0 分计。\n",
+				"Note: %zu questions unanswered, scored as 0.\n"),
+			answers_n_missing(r->answers));
+	size_t shown = r->n_gaps < 10 ? r->n_gaps : 10;
+	if (shown)
+		fprintf(out, "%s", TR(lang, "改进建议：\n", "Improvements:\n"));
+	for (size_t i = 0; i < shown; i++) {
+		scoring_gap_text(&r->gaps[i], lang, line, sizeof line);
+		fprintf(out, "  %zu. %s\n", i + 1, line);
+	}
+}

@@ -1,0 +1,33 @@
+### tests: Check unit tests per module, end-to-end cases run through the real binary
+
+# Every test finds the definitions in the source tree and the binary in the build tree.
+AM_TESTS_ENVIRONMENT = \
+	export ASSESS_QUESTIONNAIRES='$(abs_top_srcdir)/questionnaires'; \
+	export ASSESS_POLICIES='$(abs_top_srcdir)/policies'; \
+	export ASSESS='$(abs_top_builddir)/assess/assess'; \
+	export TESTS_SRCDIR='$(abs_top_srcdir)/tests'; \
+	export PYTHON3='/usr/bin/python3'; \
+	export LC_ALL=C.UTF-8;
+if VALGRIND
+VALGRIND_CMD = valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+	--suppressions=$(abs_top_srcdir)/tests/valgrind.supp
+AM_TESTS_ENVIRONMENT += export CK_FORK=no; export ASSESS_WRAPPER='$(VALGRIND_CMD)';
+LOG_COMPILER = $(VALGRIND_CMD)
+endif
+SH_LOG_COMPILER = $(SHELL)
+TEST_EXTENSIONS = .sh
+EXTRA_DIST += tests/valgrind.supp tests/cases tests/unit/test.h
+
+if HAVE_CHECK
+check_PROGRAMS += tests/unit/check_core
+TESTS += tests/unit/check_core
+tests_unit_check_core_SOURCES = tests/unit/main_core.c tests/unit/test.h \
+	tests/unit/test_common.c tests/unit/test_questionnaire.c tests/unit/test_answers.c \
+	tests/unit/test_scoring.c
+tests_unit_check_core_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) -DTESTS_SRCDIR='"$(abs_top_srcdir)/tests"' \
+	-DQUESTIONNAIRES_DIR='"$(abs_top_srcdir)/questionnaires"'
+tests_unit_check_core_LDADD = libassess.la $(LIBS_ALL) $(CHECK_LIBS)
+endif
+
+TESTS += tests/cases.sh
+EXTRA_DIST += tests/cases.sh
