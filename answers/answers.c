@@ -310,9 +310,12 @@ static assess_code load_answer(const struct load *ld, const qn_question *q, cons
 			return ASSESS_ERR_DATA;
 	} else {
 		double d = cJSON_IsNumber(v) ? v->valuedouble : -1;
-		if (!cJSON_IsNumber(v) || d != floor(d) || d < 0 || d > QN_MAX_LEVEL)
+		if (!cJSON_IsNumber(v))
 			return fail_at(ld, path, 1, "scenario %s takes a level: an integer 0 to 4, got %s",
-				       q->id, cJSON_IsNumber(v) ? "a number outside 0..4" : type_name(v));
+				       q->id, type_name(v));
+		if (d != floor(d) || d < 0 || d > QN_MAX_LEVEL)
+			return fail_at(ld, path, 1, "scenario %s takes a level: an integer 0 to 4, got %g",
+				       q->id, d);
 		ans->level = (int)d;
 	}
 	ans->given = true;
@@ -405,8 +408,15 @@ static answers *bind(cJSON *root, const struct load *ld, answers_resolver resolv
 		return NULL;
 	}
 	const questionnaire *q = resolve(qid->valuestring, ctx, ld->err);
-	if (!q)
+	if (!q) {
+		/* A missing questionnaire is reported against the answer file that names it. */
+		if (ld->err && !ld->err->file[0]) {
+			assess_error inner = *ld->err;
+			fail_at(ld, "$.questionnaire", 1, "%s", inner.msg);
+			ld->err->code = inner.code;
+		}
 		return NULL;
+	}
 	answers *a = answers_new(q);
 	if (!a) {
 		assess_fail(ld->err, ASSESS_ERR_NOMEM, ld->name, 0, 0, "out of memory");

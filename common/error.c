@@ -104,6 +104,9 @@ void assess_error_format(const assess_error *err, char *buf, size_t size)
 	const char *msg = err->msg[0] ? err->msg : assess_strerror(err->code);
 	if (!err->file[0])
 		snprintf(buf, size, "%s", msg);
+	else if (err->path[0] && err->line > 0)
+		snprintf(buf, size, "%s:%d:%d: %s: %s", err->file, err->line, err->column, err->path,
+			 msg);
 	else if (err->path[0])
 		snprintf(buf, size, "%s: %s: %s", err->file, err->path, msg);
 	else if (err->line > 0 && err->column > 0)

@@ -24,9 +24,24 @@ static void trim_newline(char *s)
 static void on_error(void *data, xmlErrorPtr e)
 {
 	struct sink *s = data;
-	if (s->seen++ || e->level == XML_ERR_WARNING)
+	if (e->level == XML_ERR_WARNING || s->seen++)
 		return;
-	assess_fail(s->err, s->code, s->name, e->line, e->int2 > 0 ? e->int2 : 0, "%s",
+	/*
+	 * Validation errors carry the node where the validator stopped, often a child of the
+	 * element the message names (str1); show the line of that element.
+	 */
+	const xmlNode *n = e->node;
+	int named = n && n->type == XML_ELEMENT_NODE && e->message &&
+		    strstr(e->message, (const char *)n->name);
+	while (n && !named && e->str1 && n->parent &&
+	       !(n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, e->str1) == 0))
+		n = n->parent;
+	if (n && (n->type != XML_ELEMENT_NODE || (e->str1 && strcmp((const char *)n->name, e->str1))))
+		n = e->node;
+	int line = n ? (int)xmlGetLineNo((xmlNodePtr)n) : e->line;
+	int column = e->node ? 0 : (e->int2 > 0 ? e->int2 : 0);
+	assess_fail(s->err, s->code, s->name, line, column, "%s%s",
+		    s->code == ASSESS_ERR_SCHEMA ? "does not follow the schema: " : "",
 		    e->message ? e->message : "error");
 	if (s->err)
 		trim_newline(s->err->msg);

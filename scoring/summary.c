@@ -190,7 +190,7 @@ void scoring_next_level_line(const scoring_result *r, qn_lang lang, char *buf, s
 		return;
 	}
 	const qn_level_rule *rule = questionnaire_level_rule(r->q, g->level);
-	used = (size_t)snprintf(buf, size, TR(lang, "升至%s：", "to reach %s: "),
+	used = (size_t)snprintf(buf, size, TR(lang, "升至%s：", "To reach %s: "),
 				qn_text_get(&rule->name, lang));
 	int parts = 0;
 	if (!g->score_met && used < size)
@@ -200,13 +200,13 @@ void scoring_next_level_line(const scoring_result *r, qn_lang lang, char *buf, s
 	if (!g->scenarios_met && used < size)
 		used += (size_t)snprintf(buf + used, size - used,
 					 TR(lang, "%s还需 %d 个场景达到 %d 级及以上",
-					    "%s%d more scenarios at >= L%d"),
+					    "%s%d more scenario(s) at L%d or above"),
 					 parts ? TR(lang, "，", ", ") : "",
 					 g->scenarios_need - g->scenarios_have, rule->scenario_level), parts++;
 	if (!g->constrained_met && used < size)
 		used += (size_t)snprintf(buf + used, size - used,
 					 TR(lang, "%s还需 %d 个★场景达到 %d 级及以上",
-					    "%s%d more ★ scenarios at >= L%d"),
+					    "%s%d more ★ scenario(s) at L%d or above"),
 					 parts ? TR(lang, "，", " and ") : "",
 					 g->constrained_need - g->constrained_have, rule->scenario_level), parts++;
 	if (!parts && used < size)
@@ -215,14 +215,20 @@ void scoring_next_level_line(const scoring_result *r, qn_lang lang, char *buf, s
 
 void scoring_gap_text(const scoring_gap *g, qn_lang lang, char *buf, size_t size)
 {
+	static const char *const numerals[] = {"零", "一", "二", "三", "四"};
 	const qn_question *q = g->question;
 	const char *name = qn_text_get(&q->indicator->name, lang);
 	char pts[32];
 	if (g->kind == SCORING_GAP_SCENARIO) {
-		snprintf(buf, size, TR(lang, "%s %s%s：由 %d 级提升到 %d 级（%s门槛）",
-				       "%s %s%s: raise from L%d to L%d (gate of %s)"),
-			 q->id, name, q->constrained ? "★" : "", g->from_level, g->to_level,
-			 TR(lang, "下一等级", "the next level"));
+		int l = g->for_level >= 0 && g->for_level <= QN_MAX_LEVEL ? g->for_level : 0;
+		if (lang == QN_LANG_EN)
+			snprintf(buf, size, "%s %s%s: raise from L%d to L%d (level %d %s)", q->id, name,
+				 q->constrained ? " ★" : "", g->from_level, g->to_level, l,
+				 g->needed_for_star ? "★ scenario condition" : "scenario count");
+		else
+			snprintf(buf, size, "%s %s%s：由 %d 级提升到 %d 级（%s级%s条件）", q->id, name,
+				 q->constrained ? "★" : "", g->from_level, g->to_level, numerals[l],
+				 g->needed_for_star ? "★场景" : "场景数");
 		return;
 	}
 	const qn_option *o = &q->options[g->option];
@@ -239,6 +245,22 @@ static void print_gate_counts(FILE *out, const scoring_result *r, qn_lang lang)
 	for (int l = 1; l <= QN_MAX_LEVEL; l++)
 		fprintf(out, TR(lang, "  ≥%d级 %2d 个（★%d）\n", "  >=L%d %2d (★%d)\n"), l,
 			r->at_least[l], r->constrained_at_least[l]);
+}
+
+/* Every scenario the next gate needs, then the five answers that gain most points. */
+static void print_gaps(FILE *out, const scoring_result *r, qn_lang lang)
+{
+	char line[512];
+	size_t options = 0, n = 0;
+	for (size_t i = 0; i < r->n_gaps; i++) {
+		const scoring_gap *g = &r->gaps[i];
+		if (g->kind == SCORING_GAP_OPTION && options++ >= 5)
+			break;
+		if (n == 0)
+			fprintf(out, "%s", TR(lang, "改进建议：\n", "Improvements:\n"));
+		scoring_gap_text(g, lang, line, sizeof line);
+		fprintf(out, "  %zu. %s\n", ++n, line);
+	}
 }
 
 void scoring_print(FILE *out, const scoring_result *r, qn_lang lang)
@@ -269,11 +291,5 @@ void scoring_print(FILE *out, const scoring_result *r, qn_lang lang)
 		fprintf(out, TR(lang, "注意：%zu 题未作答，按 0 分计。\n",
 				"Note: %zu questions unanswered, scored as 0.\n"),
 			answers_n_missing(r->answers));
-	size_t shown = r->n_gaps < 10 ? r->n_gaps : 10;
-	if (shown)
-		fprintf(out, "%s", TR(lang, "改进建议：\n", "Improvements:\n"));
-	for (size_t i = 0; i < shown; i++) {
-		scoring_gap_text(&r->gaps[i], lang, line, sizeof line);
-		fprintf(out, "  %zu. %s\n", i + 1, line);
-	}
+	print_gaps(out, r, lang);
 }
