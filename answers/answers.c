@@ -66,6 +66,7 @@ answers *answers_new(const questionnaire *q)
 		return NULL;
 	a->q = q;
 	a->above_scale = -1;
+	a->n_missing = questionnaire_n_questions(q);
 	a->items = calloc(questionnaire_n_questions(q) + 1, sizeof(answer));
 	if (!a->items) {
 		free(a);

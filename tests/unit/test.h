@@ -1,0 +1,34 @@
+/*
+ * test.h - shared helpers for the Check suites.
+ */
+#ifndef ASSESS_TEST_H
+#define ASSESS_TEST_H
+
+#include <check.h>
+#include <string.h>
+#include "answers/answers.h"
+#include "common/error.h"
+#include "questionnaires/questionnaire.h"
+
+/* Fails at the caller's line with the error's message when code is not ASSESS_OK. */
+#define ck_assert_ok(code, err) \
+	ck_assert_msg((code) == ASSESS_OK, "unexpected error %d: %s", (int)(code), (err)->msg)
+/* The error message contains the fragment. */
+#define ck_assert_msg_has(err, fragment) \
+	ck_assert_msg(strstr((err)->msg, (fragment)) != NULL, "message \"%s\" lacks \"%s\"", \
+		      (err)->msg, (fragment))
+
+/* The bundled 2024 instrument, loaded once per process (read-only, freed at exit). */
+const questionnaire *test_miit(void);
+/* A resolver for answers_parse that knows only test_miit(). */
+const questionnaire *test_resolve(const char *id, void *ctx, assess_error *err);
+/* Answers parsed from a JSON literal; fails the test on error. */
+answers *test_answers(const char *json, unsigned flags);
+
+TCase *make_common_tcase(void);
+TCase *make_atomicfile_tcase(void);
+TCase *make_questionnaire_tcase(void);
+TCase *make_answers_tcase(void);
+TCase *make_scoring_tcase(void);
+
+#endif

@@ -1,0 +1,183 @@
+/* answers/: loading, checking, editing and writing answer files. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include "common/readfile.h"
+#include "tests/unit/test.h"
+
+#define EXAMPLE TESTS_SRCDIR "/../examples/quanzhou-sports-baseline.json"
+
+static size_t idx(const char *id)
+{
+	return questionnaire_find(test_miit(), id)->index;
+}
+
+static answers *load_example(void)
+{
+	assess_error err = {0};
+	answers *a = answers_load(EXAMPLE, test_resolve, NULL, 0, &err);
+	ck_assert_msg(a != NULL, "%s", err.msg);
+	return a;
+}
+
+START_TEST(example_loads_with_profile_and_blocks)
+{
+	answers *a = load_example();
+	char buf[64];
+	ck_assert_str_eq(answers_field_get(a, ANSWERS_NAME), "泉州示例运动用品有限公司");
+	ck_assert_str_eq(answers_field_get(a, ANSWERS_CREDIT_CODE), "91350582MA2Y8K3L0Q");
+	ck_assert_str_eq(answers_field_get(a, ANSWERS_DATE), "2026-11-20");
+	ck_assert_int_eq(answers_above_scale(a), 1);
+	ck_assert_int_eq(answers_stage_get(a), ANSWERS_STAGE_BASELINE);
+	ck_assert_uint_eq(answers_n_missing(a), 0);
+	ck_assert_str_eq(answers_format(a, idx("F4"), buf, sizeof buf), "D G H M N");
+	ck_assert_str_eq(answers_format(a, idx("F2"), buf, sizeof buf), "C");
+	ck_assert_str_eq(answers_format(a, idx("S03"), buf, sizeof buf), "3");
+	ck_assert_str_eq(answers_get(a, idx("F1"))->note, "现场查看车间工控网络拓扑图与办公网络拓扑图");
+	ck_assert_ptr_nonnull(answers_block(a, "finance"));
+	ck_assert_ptr_null(answers_block(a, "awards"));
+	ck_assert_uint_eq(strlen(answers_sha256(a)), 64);
+	answers_free(a);
+}
+END_TEST
+
+START_TEST(digest_is_of_the_bytes_loaded)
+{
+	size_t len;
+	assess_error err = {0};
+	char *buf = readfile_all(EXAMPLE, 1 << 20, &len, &err);
+	answers *a = load_example();
+	answers *b = answers_parse(buf, len, "x", test_resolve, NULL, ANSWERS_DIGEST, &err);
+	answers *c = answers_parse(buf, len, "x", test_resolve, NULL, 0, &err);
+	ck_assert_str_eq(answers_sha256(a), answers_sha256(b));
+	ck_assert_str_eq(answers_sha256(c), ""); /* not asked for: not computed */
+	answers_free(a);
+	answers_free(b);
+	answers_free(c);
+	free(buf);
+}
+END_TEST
+
+START_TEST(set_text_accepts_the_typed_forms)
+{
+	answers *a = answers_new(test_miit());
+	assess_error err = {0};
+	char buf[64];
+	ck_assert_ok(answers_set_text(a, idx("F1"), "B C E", &err), &err);
+	ck_assert_str_eq(answers_format(a, idx("F1"), buf, sizeof buf), "B C E");
+	ck_assert_ok(answers_set_text(a, idx("F1"), "ced", &err), &err);
+	ck_assert_str_eq(answers_format(a, idx("F1"), buf, sizeof buf), "C D E");
+	ck_assert_ok(answers_set_text(a, idx("F1"), "B,C", &err), &err);
+	ck_assert_ok(answers_set_text(a, idx("F2"), " e ", &err), &err);
+	ck_assert_str_eq(answers_format(a, idx("F2"), buf, sizeof buf), "E");
+	ck_assert_ok(answers_set_text(a, idx("S05"), "4", &err), &err);
+	ck_assert_int_eq(answers_get(a, idx("S05"))->level, 4);
+	ck_assert_uint_eq(answers_n_missing(a), 28);
+	answers_free(a);
+}
+END_TEST
+
+START_TEST(set_text_refuses_with_reasons)
+{
+	answers *a = answers_new(test_miit());
+	assess_error err = {0};
+	ck_assert_int_eq(answers_set_text(a, idx("F6"), "A B", &err), ASSESS_ERR_DATA);
+	ck_assert_msg_has(&err, "cannot be combined");
+	ck_assert_int_eq(answers_set_text(a, idx("F2"), "A B", &err), ASSESS_ERR_DATA);
+	ck_assert_msg_has(&err, "exactly one option");
+	ck_assert_int_eq(answers_set_text(a, idx("F2"), "Q", &err), ASSESS_ERR_DATA);
+	ck_assert_msg_has(&err, "has no option \"Q\"");
+	ck_assert_int_eq(answers_set_text(a, idx("S01"), "5", &err), ASSESS_ERR_DATA);
+	ck_assert_int_eq(answers_set_text(a, idx("S01"), "x", &err), ASSESS_ERR_DATA);
+	ck_assert_int_eq(answers_set_text(a, idx("F1"), "", &err), ASSESS_ERR_DATA);
+	ck_assert_uint_eq(answers_n_missing(a), 31); /* nothing half-set */
+	ck_assert_int_eq(answers_set_field(a, ANSWERS_CREDIT_CODE, "91350500MA31XP7C4N", &err),
+			 ASSESS_ERR_DATA);
+	ck_assert_int_eq(answers_set_field(a, ANSWERS_DATE, "2026-13-01", &err), ASSESS_ERR_DATA);
+	ck_assert_ok(answers_set_field(a, ANSWERS_DATE, "2024-02-29", &err), &err);
+	answers_free(a);
+}
+END_TEST
+
+START_TEST(write_then_read_gives_the_same_answers)
+{
+	answers *a = load_example();
+	char *text = answers_to_json(a);
+	answers *b = test_answers(text, 0);
+	char x[64], y[64];
+	for (size_t i = 0; i < questionnaire_n_questions(test_miit()); i++)
+		ck_assert_str_eq(answers_format(a, i, x, sizeof x), answers_format(b, i, y, sizeof y));
+	ck_assert_str_eq(answers_field_get(b, ANSWERS_ASSESSOR), "张工（示例服务商）");
+	ck_assert_int_eq(answers_stage_get(b), ANSWERS_STAGE_BASELINE);
+	ck_assert_ptr_nonnull(answers_block(b, "status"));
+	ck_assert_str_eq(answers_get(b, idx("S03"))->note, answers_get(a, idx("S03"))->note);
+	free(text);
+	answers_free(a);
+	answers_free(b);
+}
+END_TEST
+
+START_TEST(save_is_atomic_and_replaces)
+{
+	char path[] = "/tmp/assess-answers-XXXXXX";
+	int fd = mkstemp(path);
+	close(fd);
+	answers *a = answers_new(test_miit());
+	assess_error err = {0};
+	ck_assert_ok(answers_set_text(a, idx("R1"), "C", &err), &err);
+	ck_assert_ok(answers_save(a, path, &err), &err);
+	answers *b = answers_load(path, test_resolve, NULL, ANSWERS_ALLOW_INCOMPLETE, &err);
+	ck_assert_msg(b != NULL, "%s", err.msg);
+	ck_assert_int_eq(answers_get(b, idx("R1"))->choice, 2);
+	ck_assert_uint_eq(answers_n_missing(b), 30);
+	answers_free(a);
+	answers_free(b);
+	unlink(path);
+}
+END_TEST
+
+START_TEST(incomplete_lists_every_missing_id)
+{
+	assess_error err = {0};
+	const char *j = "{\"questionnaire\": \"miit-2024\", \"answers\": {\"F1\": [\"A\"]}}";
+	ck_assert_ptr_null(answers_parse(j, strlen(j), "t.json", test_resolve, NULL, 0, &err));
+	ck_assert_int_eq(err.code, ASSESS_ERR_INCOMPLETE);
+	ck_assert_msg_has(&err, "30 unanswered questions: F2 F3");
+	ck_assert_msg_has(&err, "R3 R4 (--allow-incomplete");
+	answers *a = test_answers(j, ANSWERS_ALLOW_INCOMPLETE);
+	ck_assert_uint_eq(answers_n_missing(a), 30);
+	answers_free(a);
+}
+END_TEST
+
+START_TEST(errors_carry_line_column_and_path)
+{
+	assess_error err = {0};
+	const char *j = "{\"questionnaire\": \"miit-2024\",\n \"answers\": {\n  \"F2\": \"Z\"}}";
+	ck_assert_ptr_null(answers_parse(j, strlen(j), "t.json", test_resolve, NULL, 0, &err));
+	ck_assert_int_eq(err.code, ASSESS_ERR_DATA);
+	ck_assert_str_eq(err.path, "$.answers.F2");
+	ck_assert_int_eq(err.line, 3);
+	ck_assert_int_eq(err.column, 9);
+	const char *dup = "{\"questionnaire\": \"miit-2024\", \"answers\": {}, \"answers\": {}}";
+	ck_assert_ptr_null(answers_parse(dup, strlen(dup), "d.json", test_resolve, NULL, 0, &err));
+	ck_assert_msg_has(&err, "appears more than once");
+	ck_assert_int_eq(err.column, 58);
+}
+END_TEST
+
+TCase *make_answers_tcase(void)
+{
+	TCase *tc = tcase_create("answers");
+	tcase_add_test(tc, example_loads_with_profile_and_blocks);
+	tcase_add_test(tc, digest_is_of_the_bytes_loaded);
+	tcase_add_test(tc, set_text_accepts_the_typed_forms);
+	tcase_add_test(tc, set_text_refuses_with_reasons);
+	tcase_add_test(tc, write_then_read_gives_the_same_answers);
+	tcase_add_test(tc, save_is_atomic_and_replaces);
+	tcase_add_test(tc, incomplete_lists_every_missing_id);
+	tcase_add_test(tc, errors_carry_line_column_and_path);
+	return tc;
+}

@@ -1,0 +1,290 @@
+/* common/: decimals, text, credit codes, SHA-256, JSON positions, errors, atomic files. */
+#include "config.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <sysexits.h>
+#include <unistd.h>
+#include "common/atomicfile.h"
+#include "common/creditcode.h"
+#include "common/decimal.h"
+#include "common/jsonpos.h"
+#include "common/sha256.h"
+#include "common/text.h"
+#include "tests/unit/test.h"
+
+START_TEST(decimal_parses_exactly)
+{
+	int64_t v = 0;
+	ck_assert(decimal_parse_milli("0.7", &v) && v == 700);
+	ck_assert(decimal_parse_milli("1.875", &v) && v == 1875);
+	ck_assert(decimal_parse_milli("7.5", &v) && v == 7500);
+	ck_assert(decimal_parse_milli("100", &v) && v == 100000);
+	ck_assert(decimal_parse_milli("-3.25", &v) && v == -3250);
+	ck_assert(decimal_parse_milli("0", &v) && v == 0);
+}
+END_TEST
+
+START_TEST(decimal_refuses_inexact_text)
+{
+	int64_t v = 42;
+	ck_assert(!decimal_parse_milli("1.2345", &v)); /* a fourth decimal would be rounded */
+	ck_assert(!decimal_parse_milli("1.", &v));
+	ck_assert(!decimal_parse_milli("1e3", &v));
+	ck_assert(!decimal_parse_milli(" 1", &v));
+	ck_assert(!decimal_parse_milli("", &v));
+	ck_assert(!decimal_parse_milli("99999999999999999999", &v));
+	ck_assert_int_eq(v, 42);
+}
+END_TEST
+
+START_TEST(decimal_formats_shortest_exact)
+{
+	char buf[32];
+	ck_assert_str_eq(decimal_format_milli(60000, buf, sizeof buf), "60");
+	ck_assert_str_eq(decimal_format_milli(59999, buf, sizeof buf), "59.999");
+	ck_assert_str_eq(decimal_format_milli(6500, buf, sizeof buf), "6.5");
+	ck_assert_str_eq(decimal_format_milli(13125, buf, sizeof buf), "13.125");
+	ck_assert_str_eq(decimal_format_milli(20750, buf, sizeof buf), "20.75");
+	ck_assert_str_eq(decimal_format_milli(-700, buf, sizeof buf), "-0.7");
+	ck_assert_str_eq(decimal_format_yuan(1234567, buf, sizeof buf), "1,234,567");
+	ck_assert_str_eq(decimal_format_yuan(300000, buf, sizeof buf), "300,000");
+	ck_assert_str_eq(decimal_format_yuan(999, buf, sizeof buf), "999");
+	ck_assert_str_eq(decimal_format_yuan(-50001, buf, sizeof buf), "-50,001");
+}
+END_TEST
+
+START_TEST(decimal_sum_of_sevenths_is_exact)
+{
+	/* Ten 0.7s in binary floating point make 6.999999999999999; in thousandths, 7000. */
+	int64_t one, sum = 0;
+	ck_assert(decimal_parse_milli("0.7", &one));
+	for (int i = 0; i < 10; i++)
+		sum += one;
+	ck_assert_int_eq(sum, 7000);
+	ck_assert(decimal_milli_to_double(59999) < 60.0);
+	ck_assert(decimal_milli_to_double(60000) == 60.0);
+}
+END_TEST
+
+START_TEST(utf8_validation)
+{
+	size_t bad = 0;
+	ck_assert(text_utf8_valid("数字化 ok", strlen("数字化 ok"), &bad));
+	ck_assert(!text_utf8_valid("ab\xff", 3, &bad) && bad == 2);
+	ck_assert(!text_utf8_valid("\xc0\xaf", 2, &bad) && bad == 0);         /* overlong '/' */
+	ck_assert(!text_utf8_valid("\xed\xa0\x80", 3, &bad) && bad == 0);     /* surrogate */
+	ck_assert(!text_utf8_valid("x\xe6\x95", 3, &bad) && bad == 1);        /* truncated */
+	ck_assert(!text_utf8_valid("\xf4\x90\x80\x80", 4, &bad) && bad == 0); /* > U+10FFFF */
+}
+END_TEST
+
+START_TEST(text_width_and_position)
+{
+	int line, col;
+	ck_assert_uint_eq(text_display_width("数字化基础"), 10);
+	ck_assert_uint_eq(text_display_width("F1 网络"), 7);
+	ck_assert_uint_eq(text_display_width("（★）"), 5); /* full-width parentheses are wide, ★ is not */
+	text_position("ab\n数字x", strlen("ab\n数字"), &line, &col);
+	ck_assert_int_eq(line, 2);
+	ck_assert_int_eq(col, 3);
+}
+END_TEST
+
+START_TEST(credit_codes)
+{
+	char why[128];
+	ck_assert(creditcode_valid("91350582MA2Y8K3L0Q", why, sizeof why));
+	ck_assert(creditcode_valid("91350500MA31XP7C4M", why, sizeof why));
+	ck_assert(!creditcode_valid("91350500MA31XP7C4N", why, sizeof why));
+	ck_assert_str_eq(why, "check character is 'N', expected 'M'");
+	ck_assert(!creditcode_valid("91350500MA31XP7CIM", why, sizeof why));
+	ck_assert(!creditcode_valid("9135", why, sizeof why));
+	ck_assert(!creditcode_valid("91350500ma31xp7c4m", why, sizeof why)); /* lower case is not the code */
+	ck_assert_int_eq(creditcode_check_char("91350200MA34T5QB2"), 'X');
+}
+END_TEST
+
+START_TEST(sha256_known_vectors)
+{
+	char hex[65];
+	sha256_hex("", 0, hex);
+	ck_assert_str_eq(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+	sha256_hex("abc", 3, hex);
+	ck_assert_str_eq(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+	const char *two = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"; /* 56 bytes: 2 blocks */
+	sha256_hex(two, strlen(two), hex);
+	ck_assert_str_eq(hex, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+}
+END_TEST
+
+START_TEST(jsonpos_finds_values)
+{
+	const char *t = "{\"a\": 1,\n \"b\": {\"c\": [10, {\"d\": \"x\"}]},\n \"a\": 2}";
+	size_t off;
+	ck_assert(jsonpos_find(t, strlen(t), "$.b.c[1].d", 1, &off));
+	ck_assert_int_eq(t[off], '"');
+	ck_assert_int_eq(t[off + 1], 'x');
+	ck_assert(jsonpos_find(t, strlen(t), "$.a", 2, &off));
+	ck_assert_int_eq(t[off], '2');
+	ck_assert(!jsonpos_find(t, strlen(t), "$.b.c[5]", 1, &off));
+	ck_assert(!jsonpos_find(t, strlen(t), "$.z", 1, &off));
+}
+END_TEST
+
+START_TEST(every_error_code_has_text_and_exit)
+{
+	for (int c = 0; c < ASSESS_ERR_MAX; c++) {
+		ck_assert_str_ne(assess_strerror((assess_code)c), "unknown error");
+		ck_assert(c == ASSESS_OK || assess_exit_code((assess_code)c) >= 64);
+	}
+	ck_assert_int_eq(assess_exit_code(ASSESS_ERR_USAGE), EX_USAGE);
+	ck_assert_int_eq(assess_exit_code(ASSESS_ERR_DATA), EX_DATAERR);
+	ck_assert_int_eq(assess_exit_code(ASSESS_ERR_NOINPUT), EX_NOINPUT);
+	ck_assert_int_eq(assess_exit_code(ASSESS_ERR_CANTCREAT), EX_CANTCREAT);
+	ck_assert_int_eq(assess_exit_code(ASSESS_ERR_IO), EX_IOERR);
+}
+END_TEST
+
+START_TEST(error_format_like_a_compiler)
+{
+	assess_error err = {0};
+	char buf[1024];
+	assess_fail(&err, ASSESS_ERR_DATA, "a.json", 3, 7, "bad %s", "thing");
+	assess_error_format(&err, buf, sizeof buf);
+	ck_assert_str_eq(buf, "a.json:3:7: bad thing");
+	snprintf(err.path, sizeof err.path, "$.answers.F1");
+	assess_error_format(&err, buf, sizeof buf);
+	ck_assert_str_eq(buf, "a.json:3:7: $.answers.F1: bad thing");
+	assess_fail(&err, ASSESS_ERR_IO, "out.xlsx", 0, 0, "disk full");
+	assess_error_format(&err, buf, sizeof buf);
+	ck_assert_str_eq(buf, "out.xlsx: disk full");
+}
+END_TEST
+
+TCase *make_common_tcase(void)
+{
+	TCase *tc = tcase_create("common");
+	tcase_add_test(tc, decimal_parses_exactly);
+	tcase_add_test(tc, decimal_refuses_inexact_text);
+	tcase_add_test(tc, decimal_formats_shortest_exact);
+	tcase_add_test(tc, decimal_sum_of_sevenths_is_exact);
+	tcase_add_test(tc, utf8_validation);
+	tcase_add_test(tc, text_width_and_position);
+	tcase_add_test(tc, credit_codes);
+	tcase_add_test(tc, sha256_known_vectors);
+	tcase_add_test(tc, jsonpos_finds_values);
+	tcase_add_test(tc, every_error_code_has_text_and_exit);
+	tcase_add_test(tc, error_format_like_a_compiler);
+	return tc;
+}
+
+/* ---- atomic files: each test works in a fresh folder ---- */
+
+static char dir[64];
+
+static void make_dir(void)
+{
+	snprintf(dir, sizeof dir, "/tmp/assess-test-XXXXXX");
+	ck_assert(mkdtemp(dir) != NULL);
+}
+
+static void remove_dir(void)
+{
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	ck_assert_int_eq(system(cmd), 0);
+}
+
+static int entries(void)
+{
+	int n = 0;
+	DIR *d = opendir(dir);
+	for (struct dirent *e; d && (e = readdir(d));)
+		n += e->d_name[0] != '.' || (e->d_name[1] && strcmp(e->d_name, ".."));
+	if (d)
+		closedir(d);
+	return n;
+}
+
+static char *slurp(const char *path)
+{
+	static char buf[256];
+	FILE *f = fopen(path, "r");
+	size_t n = f ? fread(buf, 1, sizeof buf - 1, f) : 0;
+	buf[n] = '\0';
+	if (f)
+		fclose(f);
+	return buf;
+}
+
+START_TEST(atomic_write_creates_and_refuses_to_clobber)
+{
+	char path[128];
+	assess_error err = {0};
+	snprintf(path, sizeof path, "%s/out.json", dir);
+	ck_assert_ok(atomicfile_write(path, "one", 3, 0, &err), &err);
+	ck_assert_str_eq(slurp(path), "one");
+	ck_assert_int_eq(atomicfile_write(path, "two", 3, 0, &err), ASSESS_ERR_EXISTS);
+	ck_assert_str_eq(slurp(path), "one");
+	ck_assert_ok(atomicfile_write(path, "two", 3, ATOMICFILE_REPLACE, &err), &err);
+	ck_assert_str_eq(slurp(path), "two");
+	ck_assert_int_eq(entries(), 1); /* no temporary file left behind */
+}
+END_TEST
+
+START_TEST(atomic_abort_leaves_nothing)
+{
+	char path[128];
+	assess_error err = {0};
+	snprintf(path, sizeof path, "%s/report.xlsx", dir);
+	atomicfile *af = atomicfile_begin(path, 0, &err);
+	ck_assert_ptr_nonnull(af);
+	fputs("partial", atomicfile_stream(af));
+	ck_assert_int_eq(entries(), 1); /* the temporary file */
+	atomicfile_abort(af);
+	ck_assert_int_eq(entries(), 0);
+	ck_assert_int_ne(access(path, F_OK), 0);
+}
+END_TEST
+
+START_TEST(atomic_write_into_missing_folder_fails_cleanly)
+{
+	char path[128];
+	assess_error err = {0};
+	snprintf(path, sizeof path, "%s/no/such/out.json", dir);
+	ck_assert_int_eq(atomicfile_write(path, "x", 1, 0, &err), ASSESS_ERR_CANTCREAT);
+	ck_assert_str_eq(err.file, path);
+}
+END_TEST
+
+START_TEST(atomic_by_name_for_other_writers)
+{
+	char path[128];
+	assess_error err = {0};
+	snprintf(path, sizeof path, "%s/named.txt", dir);
+	atomicfile *af = atomicfile_begin(path, 0, &err);
+	atomicfile_close_stream(af);
+	FILE *f = fopen(atomicfile_tmppath(af), "w");
+	fputs("by name", f);
+	fclose(f);
+	ck_assert_ok(atomicfile_commit(af, &err), &err);
+	ck_assert_str_eq(slurp(path), "by name");
+	struct stat st;
+	ck_assert_int_eq(stat(path, &st), 0);
+	ck_assert_int_ne(st.st_mode & 0044, 0); /* readable by others, as a normal output file */
+}
+END_TEST
+
+TCase *make_atomicfile_tcase(void)
+{
+	TCase *tc = tcase_create("atomicfile");
+	tcase_add_checked_fixture(tc, make_dir, remove_dir);
+	tcase_add_test(tc, atomic_write_creates_and_refuses_to_clobber);
+	tcase_add_test(tc, atomic_abort_leaves_nothing);
+	tcase_add_test(tc, atomic_write_into_missing_folder_fails_cleanly);
+	tcase_add_test(tc, atomic_by_name_for_other_writers);
+	return tc;
+}
