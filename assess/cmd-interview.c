@@ -1,19 +1,347 @@
-/* Placeholder until the interview command lands. */
+/*
+ * assess interview -o FILE: administer a questionnaire in the terminal (or from a script).
+ *
+ * The session itself is interview/interview.h; this file is the terminal around it: options,
+ * line editing with libedit when stdin is a TTY, plain line reading otherwise, and the score
+ * at the end.
+ */
 #include "config.h"
+
+#include <getopt.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
 #include <sysexits.h>
+#include <time.h>
+#include <unistd.h>
+#ifdef HAVE_LIBEDIT
+#include <readline.h>
+#endif
 #include "assess/cli.h"
+#include "interview/interview.h"
+#include "reports/report.h"
+#include "scoring/scoring.h"
+
+#define DEFAULT_QUESTIONNAIRE "miit-2024"
+#define MIN_WIDTH 40
+#define MAX_WIDTH 100 /* longer lines are hard to read, however wide the terminal */
+
+struct interview_opts {
+	const char *questionnaire;
+	const char *path;
+	bool resume, force;
+};
+
+/* ---- reading lines ---- */
+
+typedef struct reader {
+	bool tty;        /* stdin is a terminal: it echoes, and libedit may edit */
+	char *buf;       /* getline's buffer */
+	size_t cap;
+} reader;
+
+static void reader_init(reader *r)
+{
+	r->tty = isatty(STDIN_FILENO);
+#ifdef HAVE_LIBEDIT
+	if (r->tty) {
+		/* libedit edits multibyte (Chinese) text only in a UTF-8 character type. */
+		if (!setlocale(LC_CTYPE, "") || strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
+			setlocale(LC_CTYPE, "C.UTF-8");
+		rl_inhibit_completion = 1; /* Tab would otherwise complete file names */
+		using_history();
+	}
+#endif
+}
+
+static void reader_free(reader *r)
+{
+	free(r->buf);
+#ifdef HAVE_LIBEDIT
+	if (r->tty)
+		clear_history();
+#endif
+}
+
+/* The next line without its newline, or NULL at end of input. Valid until the next call. */
+static const char *reader_line(reader *r, const char *prompt)
+{
+	fflush(stdout);
+#ifdef HAVE_LIBEDIT
+	if (r->tty) {
+		free(r->buf);
+		r->buf = readline(prompt);
+		if (r->buf && *r->buf)
+			add_history(r->buf);
+		return r->buf;
+	}
+#endif
+	fputs(prompt, stdout);
+	fflush(stdout);
+	ssize_t n = getline(&r->buf, &r->cap, stdin);
+	if (n < 0)
+		return NULL;
+	while (n > 0 && (r->buf[n - 1] == '\n' || r->buf[n - 1] == '\r'))
+		r->buf[--n] = '\0';
+	if (!r->tty)
+		printf("%s\n", r->buf); /* a script's transcript reads like the session */
+	return r->buf;
+}
+
+/* ---- what the terminal tells us ---- */
+
+static size_t terminal_width(void)
+{
+	struct winsize ws;
+	if (!isatty(STDOUT_FILENO) || ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || !ws.ws_col)
+		return 80;
+	size_t w = ws.ws_col - 1; /* a full last column makes some terminals wrap early */
+	return w < MIN_WIDTH ? MIN_WIDTH : w > MAX_WIDTH ? MAX_WIDTH : w;
+}
+
+static void today(char *buf, size_t size)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	if (!localtime_r(&now, &tm) || !strftime(buf, size, "%Y-%m-%d", &tm))
+		buf[0] = '\0';
+}
+
+/* path as one shell word, for commands the assessor can copy. */
+static void shell_word(const char *path, char *buf, size_t size)
+{
+	if (strspn(path, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._/-+,:@") ==
+	    strlen(path)) {
+		snprintf(buf, size, "%s", path);
+		return;
+	}
+	size_t used = 0;
+	buf[used++] = '\'';
+	for (const char *p = path; *p && used + 5 < size; p++) {
+		if (*p == '\'') {
+			memcpy(buf + used, "'\\''", 4);
+			used += 4;
+		} else {
+			buf[used++] = *p;
+		}
+	}
+	buf[used++] = '\'';
+	buf[used] = '\0';
+}
+
+/* acme.json -> acme.xlsx */
+static void report_path(const char *path, char *buf, size_t size)
+{
+	size_t n = strlen(path);
+	if (n > 5 && strcmp(path + n - 5, ".json") == 0)
+		n -= 5;
+	snprintf(buf, size, "%.*s.xlsx", (int)n, path);
+}
+
+/* ---- the end of a session ---- */
+
+static int write_report(cli *c, const scoring_result *r, const char *xlsx)
+{
+	assess_error err = {0};
+	report_options ro = {.lang = c->lang};
+	if (report_write(r, &ro, xlsx, &err) != ASSESS_OK)
+		return cli_error(c, &err);
+	printf(CLI_TR(c, "报告已写入 %s\n", "Report written to %s\n"), xlsx);
+	return 0;
+}
+
+/* At a terminal the report may be written at once; a script gets the command. */
+static int offer_report(cli *c, reader *rd, const scoring_result *r, const char *path)
+{
+	char xlsx[4096], json_word[4096], xlsx_word[4096];
+	report_path(path, xlsx, sizeof xlsx);
+	shell_word(path, json_word, sizeof json_word);
+	shell_word(xlsx, xlsx_word, sizeof xlsx_word);
+	bool exists = access(xlsx, F_OK) == 0; /* from an earlier session: replace it knowingly */
+	printf(CLI_TR(c, "\n诊断报告：%s report %s -o %s%s\n", "\nDiagnostic report: %s report %s -o %s%s\n"),
+	       c->prog, json_word, xlsx_word, exists ? " --force" : "");
+	if (!rd->tty || exists)
+		return 0;
+	const char *yes = reader_line(rd, CLI_TR(c, "现在生成报告吗？[y/N] ", "Write the report now? [y/N] "));
+	if (!yes || (strcmp(yes, "y") != 0 && strcmp(yes, "Y") != 0 && strcmp(yes, "是") != 0))
+		return 0;
+	return write_report(c, r, xlsx);
+}
+
+static int show_score(cli *c, reader *rd, const answers *a, const char *path)
+{
+	assess_error err = {0};
+	scoring_result *r = scoring_run(a, &err);
+	if (!r)
+		return cli_error(c, &err);
+	printf("\n");
+	scoring_print(stdout, r, c->lang);
+	int status = offer_report(c, rd, r, path);
+	scoring_free(r);
+	return status;
+}
+
+static int finish(cli *c, reader *rd, interview *iv, answers *a, const char *path)
+{
+	assess_error err = {0};
+	interview_status st = interview_status_get(iv);
+	char word[4096];
+	if (interview_close(iv, &err) != ASSESS_OK)
+		return cli_error(c, &err);
+	shell_word(path, word, sizeof word);
+	if (interview_n_missing(iv) == 0)
+		return show_score(c, rd, a, path);
+	printf(CLI_TR(c, "继续评测：%s interview --resume -o %s\n",
+		      "To continue: %s interview --resume -o %s\n"), c->prog, word);
+	if (st == INTERVIEW_PAUSED || rd->tty)
+		return 0; /* q, or Ctrl-D at a terminal: the assessor chose to stop */
+	/* End of input with questions open: a script that ran short should not pass for done. */
+	fprintf(stderr, CLI_TR(c, "%s: %s: 输入已结束，还有 %zu 题未答（已保存）\n",
+			       "%s: %s: input ended with %zu questions unanswered (saved)\n"),
+		c->prog, path, interview_n_missing(iv));
+	return EX_DATAERR;
+}
+
+/* ---- options and the loop ---- */
+
+static int parse(cli *c, int argc, char **argv, struct interview_opts *o)
+{
+	static const struct option longopts[] = {{"questionnaire", required_argument, NULL, 'q'},
+						 {"output", required_argument, NULL, 'o'},
+						 {"resume", no_argument, NULL, 'r'},
+						 {"force", no_argument, NULL, 'f'},
+						 {"lang", required_argument, NULL, 'l'},
+						 {"help", no_argument, NULL, 'h'},
+						 {NULL, 0, NULL, 0}};
+	int ch;
+	while ((ch = getopt_long(argc, argv, "q:o:h", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'q': o->questionnaire = optarg; break;
+		case 'o': o->path = optarg; break;
+		case 'r': o->resume = true; break;
+		case 'f': o->force = true; break;
+		case 'l':
+			if (!cli_parse_lang(optarg, &c->lang))
+				return cli_usage_error(c, "--lang takes zh or en, not \"%s\"", optarg);
+			break;
+		case 'h':
+			cli_command_help(c, &cmd_interview, stdout);
+			return -1;
+		default:
+			return EX_USAGE;
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error(c, "interview takes no FILE argument: the answer file is -o FILE");
+	if (!o->path)
+		return cli_usage_error(c, "interview needs -o FILE.json, the answer file to write");
+	if (o->resume && o->force)
+		return cli_usage_error(c, "--resume continues FILE and --force starts it over: give one");
+	return 0;
+}
+
+/* The answers to start from: the file's for --resume, else a fresh set. */
+static answers *open_answers(cli *c, const struct interview_opts *o, int *status)
+{
+	assess_error err = {0};
+	if (o->resume) {
+		answers *a = cli_load_answers(c, o->path, ANSWERS_ALLOW_INCOMPLETE, status);
+		if (a && o->questionnaire &&
+		    strcmp(questionnaire_id(answers_questionnaire(a)), o->questionnaire) != 0 &&
+		    strcmp(questionnaire_path(answers_questionnaire(a)), o->questionnaire) != 0) {
+			*status = cli_usage_error(c, "%s answers questionnaire %s, not %s", o->path,
+						  questionnaire_id(answers_questionnaire(a)),
+						  o->questionnaire);
+			answers_free(a);
+			return NULL;
+		}
+		return a;
+	}
+	if (!o->force && access(o->path, F_OK) == 0) {
+		assess_fail(&err, ASSESS_ERR_EXISTS, o->path, 0, 0,
+			    "file exists: --resume continues it, --force starts it over");
+		*status = cli_error(c, &err);
+		return NULL;
+	}
+	const questionnaire *q = cli_questionnaire(o->questionnaire ? o->questionnaire
+								   : DEFAULT_QUESTIONNAIRE, c, &err);
+	answers *a = q ? answers_new(q) : NULL;
+	if (q && !a)
+		assess_fail(&err, ASSESS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	if (!a)
+		*status = cli_error(c, &err);
+	return a;
+}
+
+static int run_session(cli *c, const struct interview_opts *o, answers *a)
+{
+	char date[16];
+	reader rd = {0};
+	assess_error err = {0};
+	today(date, sizeof date);
+	reader_init(&rd);
+	interview_options io = {.lang = c->lang, .path = o->path, .today = date,
+				.width = terminal_width(),
+				.flags = o->resume ? INTERVIEW_RESUME : o->force ? 0 : INTERVIEW_CREATE};
+	interview *iv = interview_new(a, &io, stdout);
+	int status;
+	if (!iv) {
+		assess_fail(&err, ASSESS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		status = cli_error(c, &err);
+	} else if (interview_start(iv, &err) != ASSESS_OK) {
+		status = cli_error(c, &err);
+	} else {
+		const char *line = "";
+		while (interview_status_get(iv) == INTERVIEW_ASKING &&
+		       (line = reader_line(&rd, interview_prompt(iv)))) {
+			interview_set_width(iv, terminal_width()); /* the window may have changed */
+			interview_input(iv, line);
+		}
+		if (!line && rd.tty)
+			printf("\n"); /* Ctrl-D leaves the cursor after the prompt */
+		status = finish(c, &rd, iv, a, o->path);
+	}
+	interview_free(iv);
+	reader_free(&rd);
+	return status;
+}
 
 static int run(cli *c, int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	return cli_usage_error(c, "interview is not implemented yet");
+	struct interview_opts o = {0};
+	int status = parse(c, argc, argv, &o);
+	if (status)
+		return status < 0 ? 0 : status;
+	answers *a = open_answers(c, &o, &status);
+	if (!a)
+		return status;
+	status = run_session(c, &o, a);
+	answers_free(a);
+	return status;
 }
 
 const cli_command cmd_interview = {
 	.name = "interview",
-	.usage = "",
-	.summary = "(not implemented yet)",
-	.help = "",
+	.usage = "[-q ID] -o FILE.json [--resume | --force] [--lang zh|en]",
+	.summary = "administer a questionnaire on site and write the answer file",
+	.help = "Asks the enterprise profile, then every question grouped by dimension, and\n"
+		"writes FILE.json atomically after every line, so an interruption loses nothing.\n"
+		"At the end it prints the score and level and the command for the report.\n\n"
+		"  -q, --questionnaire ID  an installed questionnaire or an XML path\n"
+		"                          (default " DEFAULT_QUESTIONNAIRE ")\n"
+		"  -o, --output FILE       the answer file; an existing one is refused unless\n"
+		"  --resume                  ... continues it at the first unanswered question\n"
+		"  --force                   ... starts it over\n"
+		"  --lang zh|en            language of the questions and messages\n\n"
+		"Keys: Enter keeps the shown answer, b back, s skip, g ID go to a question\n"
+		"(g alone: first unanswered), l list unanswered, ? guidance and evidence,\n"
+		"p edit the profile, - clear, q save and quit. Multiple choice takes \"B C E\" or\n"
+		"\"BCE\"; a scenario takes 0-4; \"ANSWER # NOTE\" or \"# NOTE\" records an evidence\n"
+		"note. A lone lower-case b g l p q s is a key: type such options in upper case.\n\n"
+		"Without a terminal, lines are read from standard input, one per prompt (see\n"
+		"docs/interview.md). Exit status: 0 when finished or paused with q; 65 when input\n"
+		"ends with questions unanswered (the file is saved); 73 when FILE exists.\n",
 	.run = run,
 };

@@ -1,19 +1,169 @@
-/* Placeholder until the policies command lands. */
+/* assess policies: the installed subsidy policies and when each is in force. */
 #include "config.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sysexits.h>
 #include "assess/cli.h"
+#include "policies/subsidy.h"
+
+struct policies_opts {
+	bool json;
+	const char *date; /* --date: also say whether each is in force then */
+	int yyyymmdd;
+};
+
+static int parse(cli *c, int argc, char **argv, struct policies_opts *o)
+{
+	static const struct option longopts[] = {{"json", no_argument, NULL, 'j'},
+						 {"date", required_argument, NULL, 'd'},
+						 {"lang", required_argument, NULL, 'l'},
+						 {"help", no_argument, NULL, 'h'},
+						 {NULL, 0, NULL, 0}};
+	int ch;
+	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'j':
+			o->json = true;
+			break;
+		case 'd':
+			o->date = optarg;
+			if (!policy_parse_date(optarg, &o->yyyymmdd))
+				return cli_usage_error(c, "--date takes YYYY-MM-DD, not \"%s\"",
+						       optarg);
+			break;
+		case 'l':
+			if (!cli_parse_lang(optarg, &c->lang))
+				return cli_usage_error(c, "--lang takes zh or en, not \"%s\"",
+						       optarg);
+			break;
+		case 'h':
+			cli_command_help(c, &cmd_policies, stdout);
+			return -1;
+		default:
+			return EX_USAGE;
+		}
+	}
+	if (argc != optind)
+		return cli_usage_error(c, "policies takes no arguments (see %s help policies)",
+				       c->prog);
+	return 0;
+}
+
+/* The window's state on a date, the same way the engine decides it. */
+static subsidy_window window_on(const policy_window *w, int date)
+{
+	int from = w->from_kind == POLICY_FROM_ISSUE ? 0
+		   : w->retroactive_from             ? w->retroactive_from
+						     : w->from;
+	if (date > w->to)
+		return SUBSIDY_WINDOW_EXPIRED;
+	return date < from ? SUBSIDY_WINDOW_NOT_YET : SUBSIDY_WINDOW_IN;
+}
+
+static cJSON *policy_json(cli *c, const policy *p, const struct policies_opts *o)
+{
+	const policy_window *w = policy_window_get(p);
+	cJSON *j = cJSON_CreateObject();
+	char retro[16];
+	cJSON_AddStringToObject(j, "id", policy_id(p));
+	cJSON_AddStringToObject(j, "title", qn_text_get(policy_title(p), c->lang));
+	cJSON_AddStringToObject(j, "issuer", qn_text_get(policy_issuer(p), c->lang));
+	cJSON_AddStringToObject(j, "version", policy_version(p));
+	cJSON_AddStringToObject(j, "from", w->from_text);
+	cJSON_AddStringToObject(j, "to", w->to_text);
+	if (w->retroactive_from) {
+		snprintf(retro, sizeof retro, "%04d-%02d-%02d", w->retroactive_from / 10000,
+			 w->retroactive_from / 100 % 100, w->retroactive_from % 100);
+		cJSON_AddStringToObject(j, "retroactive_from", retro);
+	}
+	if (o->date)
+		cJSON_AddStringToObject(j, "status",
+					subsidy_window_name(window_on(w, o->yyyymmdd)));
+	cJSON_AddNumberToObject(j, "clauses", (double)policy_n_clauses(p));
+	cJSON_AddStringToObject(j, "path", policy_path(p));
+	return j;
+}
+
+static void policy_text(cli *c, const policy *p, const struct policies_opts *o)
+{
+	char win[160];
+	policy_window_describe(policy_window_get(p), c->lang, win, sizeof win);
+	printf("%-10s %s\n", policy_id(p), qn_text_get(policy_title(p), c->lang));
+	printf(CLI_TR(c, "           %s；有效期%s；%zu 条",
+		      "           %s; in force %s; %zu clauses"),
+	       qn_text_get(policy_issuer(p), c->lang), win, policy_n_clauses(p));
+	if (o->date)
+		printf(CLI_TR(c, "；%s：%s", "; on %s: %s"), o->date,
+		       subsidy_window_label(window_on(policy_window_get(p), o->yyyymmdd), c->lang));
+	printf("\n");
+}
+
+/* Loads every installed policy first: a broken file fails the listing, with its error. */
+static int load_all(cli *c, char **ids, size_t n, policy **out)
+{
+	assess_error err = {0};
+	for (size_t i = 0; i < n; i++)
+		if (!(out[i] = policy_open(ids[i], c->policy_path, &err)))
+			return cli_error(c, &err);
+	return 0;
+}
+
+static int list(cli *c, const struct policies_opts *o)
+{
+	assess_error err = {0};
+	size_t n = 0;
+	char **ids = policy_list(c->policy_path, &n, &err);
+	policy **ps = ids ? calloc(n + 1, sizeof *ps) : NULL;
+	int status = !ids ? cli_error(c, &err) : !ps ? EX_OSERR : load_all(c, ids, n, ps);
+	cJSON *arr = !status && o->json ? cJSON_CreateArray() : NULL;
+	for (size_t i = 0; !status && i < n; i++) {
+		if (o->json)
+			cJSON_AddItemToArray(arr, policy_json(c, ps[i], o));
+		else
+			policy_text(c, ps[i], o);
+	}
+	char *text = arr ? cJSON_Print(arr) : NULL;
+	if (text)
+		printf("%s\n", text);
+	if (!status && o->json && !text)
+		status = EX_OSERR;
+	if (!status && !n)
+		fprintf(stderr, "%s: %s %s\n", c->prog,
+			CLI_TR(c, "没有找到已安装的政策，查找路径：",
+			       "no policies installed; looked in"),
+			c->policy_path);
+	free(text);
+	cJSON_Delete(arr);
+	for (size_t i = 0; i < n; i++) {
+		policy_free(ps ? ps[i] : NULL);
+		free(ids[i]);
+	}
+	free(ps);
+	free(ids);
+	return status;
+}
 
 static int run(cli *c, int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	return cli_usage_error(c, "policies is not implemented yet");
+	struct policies_opts o = {0};
+	int status = parse(c, argc, argv, &o);
+	if (status)
+		return status < 0 ? 0 : status;
+	return list(c, &o);
 }
 
 const cli_command cmd_policies = {
 	.name = "policies",
-	.usage = "",
-	.summary = "(not implemented yet)",
-	.help = "",
+	.usage = "[--json] [--date YYYY-MM-DD] [--lang zh|en]",
+	.summary = "list the installed subsidy policies and when each is in force",
+	.help = "Lists every policy found along the search path ($ASSESS_POLICIES, the build\n"
+		"tree's policies/, then the installed data folder): its id for --policy, title,\n"
+		"issuer, validity window and number of clauses. Every file is loaded and\n"
+		"checked, so a broken definition is reported with its file and line.\n\n"
+		"  --json              an array of {id, title, issuer, from, to, clauses, path}\n"
+		"  --date YYYY-MM-DD   also say whether each policy is in force on that date\n"
+		"  --lang zh|en        language of titles\n",
 	.run = run,
 };

@@ -1,19 +1,166 @@
-/* Placeholder until the report command lands. */
+/* assess report FILE -o OUT.xlsx: the Excel diagnostic report of one assessment. */
 #include "config.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
 #include <sysexits.h>
 #include "assess/cli.h"
+#include "policies/subsidy.h"
+#include "reports/report.h"
+#include "scoring/scoring.h"
+
+struct report_opts {
+	const char *file;
+	const char *out;
+	char *out_owned;     /* the default output name, when -o is not given */
+	const char *policy;
+	unsigned flags;
+	bool force;
+};
+
+/* FILE with its extension replaced by .xlsx, in the same folder: acme.json -> acme.xlsx. */
+static char *default_output(const char *file)
+{
+	const char *base = strrchr(file, '/');
+	const char *dot = strrchr(base ? base + 1 : file, '.');
+	size_t stem = dot && dot != (base ? base + 1 : file) ? (size_t)(dot - file) : strlen(file);
+	char *out = malloc(stem + sizeof ".xlsx");
+	if (out) {
+		memcpy(out, file, stem);
+		memcpy(out + stem, ".xlsx", sizeof ".xlsx");
+	}
+	return out;
+}
+
+/* True when both names are one file (a.json, ./a.json, a link to it). */
+static bool same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	if (strcmp(a, b) == 0)
+		return true;
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+	       sa.st_ino == sb.st_ino;
+}
+
+static int parse(cli *c, int argc, char **argv, struct report_opts *o)
+{
+	static const struct option longopts[] = {{"output", required_argument, NULL, 'o'},
+						 {"force", no_argument, NULL, 'f'},
+						 {"allow-incomplete", no_argument, NULL, 'i'},
+						 {"policy", required_argument, NULL, 'p'},
+						 {"lang", required_argument, NULL, 'l'},
+						 {"help", no_argument, NULL, 'h'},
+						 {NULL, 0, NULL, 0}};
+	int ch;
+	while ((ch = getopt_long(argc, argv, "o:fh", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'o':
+			o->out = optarg;
+			break;
+		case 'f':
+			o->force = true;
+			break;
+		case 'i':
+			o->flags |= ANSWERS_ALLOW_INCOMPLETE;
+			break;
+		case 'p':
+			if (o->policy)
+				return cli_usage_error(c, "report takes one --policy (one subsidy sheet)");
+			o->policy = optarg;
+			break;
+		case 'l':
+			if (!cli_parse_lang(optarg, &c->lang))
+				return cli_usage_error(c, "--lang takes zh or en, not \"%s\"", optarg);
+			break;
+		case 'h':
+			cli_command_help(c, &cmd_report, stdout);
+			return -1;
+		default:
+			return EX_USAGE;
+		}
+	}
+	if (argc - optind != 1)
+		return cli_usage_error(c, "report takes one answer FILE (see %s help report)", c->prog);
+	o->file = argv[optind];
+	if (!o->out && strcmp(o->file, "-") == 0)
+		return cli_usage_error(c, "give -o OUT.xlsx when the answers come from standard input");
+	if (!o->out) {
+		o->out = o->out_owned = default_output(o->file);
+		if (!o->out)
+			return EX_OSERR;
+	}
+	if (same_file(o->out, o->file))
+		return cli_usage_error(c, "the report would overwrite its own answer file %s", o->file);
+	return 0;
+}
+
+/* The subsidy the policy pays at the level scored, for the report's subsidy sheet. */
+static int compute_subsidy(cli *c, const scoring_result *r, const char *id, policy **p,
+			   subsidy_result **out)
+{
+	assess_error err = {0};
+	subsidy_options so = {.level = r->level,
+			      .date = answers_field_get(r->answers, ANSWERS_DATE)};
+	if (!(*p = policy_open(id, c->policy_path, &err)) ||
+	    !(*out = subsidy_compute(*p, r->answers, &so, &err)))
+		return cli_error(c, &err);
+	return 0;
+}
+
+static int write_report(cli *c, const scoring_result *r, const struct report_opts *o)
+{
+	assess_error err = {0};
+	report_options ro = {.lang = c->lang, .replace = o->force};
+	policy *p = NULL;
+	subsidy_result *sr = NULL;
+	int status = o->policy ? compute_subsidy(c, r, o->policy, &p, &sr) : 0;
+	ro.subsidy = sr;
+	if (!status && report_write(r, &ro, o->out, &err))
+		status = cli_error(c, &err);
+	else if (!status)
+		printf(CLI_TR(c, "已生成报告：%s\n", "wrote %s\n"), o->out);
+	subsidy_free(sr);
+	policy_free(p);
+	return status;
+}
 
 static int run(cli *c, int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	return cli_usage_error(c, "report is not implemented yet");
+	struct report_opts o = {0};
+	int status = parse(c, argc, argv, &o);
+	if (status) {
+		free(o.out_owned);
+		return status < 0 ? 0 : status;
+	}
+	answers *a = cli_load_answers(c, o.file, o.flags, &status);
+	if (a) {
+		assess_error err = {0};
+		scoring_result *r = scoring_run(a, &err);
+		status = r ? write_report(c, r, &o) : cli_error(c, &err);
+		scoring_free(r);
+		answers_free(a);
+	}
+	free(o.out_owned);
+	return status;
 }
 
 const cli_command cmd_report = {
 	.name = "report",
-	.usage = "",
-	.summary = "(not implemented yet)",
-	.help = "",
+	.usage = "[--lang zh|en] [--force] [--allow-incomplete] [--policy ID] FILE [-o OUT.xlsx]",
+	.summary = "write the Excel diagnostic report of an answer file",
+	.help = "Scores FILE and writes one workbook: overview (level, points, charts),\n"
+		"indicators, scenarios, gap analysis and method (instrument, readings, the\n"
+		"answer file's SHA-256). The file appears whole or not at all.\n\n"
+		"  -o, --output OUT.xlsx  where to write (default: FILE with .xlsx)\n"
+		"  -f, --force            replace OUT.xlsx if it exists (else exit 73)\n"
+		"  --allow-incomplete     score unanswered questions as 0 (the report says so)\n"
+		"  --policy ID            add a subsidy sheet: what policy ID (see `assess\n"
+		"                         policies`) pays at the level scored\n"
+		"  --lang zh|en           language of the report (default zh)\n"
+		"FILE may be - for standard input; then -o is required.\n"
+		"SOURCE_DATE_EPOCH, when set, is the document's creation time; otherwise the\n"
+		"assessment date is, so the same answers give the same bytes.\n",
 	.run = run,
 };

@@ -1,19 +1,279 @@
-/* Placeholder until the subsidy command lands. */
+/* assess subsidy --policy ID FILE: what each policy pays for one answer file. */
 #include "config.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sysexits.h>
 #include "assess/cli.h"
+#include "policies/subsidy.h"
+#include "scoring/scoring.h"
+
+struct subsidy_opts {
+	bool json;
+	unsigned flags;
+	int level; /* -1: score the answer file */
+	const char *date; /* --date, or NULL for the file's */
+	const char **policies; /* --policy, in order; "all" expands to every installed one */
+	size_t n_policies;
+	const char **readings; /* --reading CONFLICT=READING, NULL-terminated */
+	size_t n_readings;
+};
+
+static int parse_level(cli *c, const char *s, int *out)
+{
+	if (strlen(s) != 1 || s[0] < '0' || s[0] > '4')
+		return cli_usage_error(c, "--level takes a level 0 to 4, not \"%s\"", s);
+	*out = s[0] - '0';
+	return 0;
+}
+
+static int parse(cli *c, int argc, char **argv, struct subsidy_opts *o)
+{
+	static const struct option longopts[] = {{"policy", required_argument, NULL, 'p'},
+						 {"json", no_argument, NULL, 'j'},
+						 {"level", required_argument, NULL, 'L'},
+						 {"date", required_argument, NULL, 'd'},
+						 {"reading", required_argument, NULL, 'r'},
+						 {"allow-incomplete", no_argument, NULL, 'i'},
+						 {"lang", required_argument, NULL, 'l'},
+						 {"help", no_argument, NULL, 'h'},
+						 {NULL, 0, NULL, 0}};
+	int ch;
+	while ((ch = getopt_long(argc, argv, "hp:", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'p':
+			o->policies[o->n_policies++] = optarg;
+			break;
+		case 'j':
+			o->json = true;
+			break;
+		case 'L':
+			if (parse_level(c, optarg, &o->level))
+				return EX_USAGE;
+			break;
+		case 'd':
+			o->date = optarg;
+			break;
+		case 'r':
+			o->readings[o->n_readings++] = optarg;
+			break;
+		case 'i':
+			o->flags |= ANSWERS_ALLOW_INCOMPLETE;
+			break;
+		case 'l':
+			if (!cli_parse_lang(optarg, &c->lang))
+				return cli_usage_error(c, "--lang takes zh or en, not \"%s\"",
+						       optarg);
+			break;
+		case 'h':
+			cli_command_help(c, &cmd_subsidy, stdout);
+			return -1;
+		default:
+			return EX_USAGE;
+		}
+	}
+	if (argc - optind != 1)
+		return cli_usage_error(c, "subsidy takes one answer FILE (see %s help subsidy)",
+				       c->prog);
+	if (!o->n_policies)
+		return cli_usage_error(
+			c,
+			"subsidy needs --policy ID or --policy all (%s policies lists "
+			"them)",
+			c->prog);
+	return 0;
+}
+
+/* The level the clauses use: --level, or what the answers score to. */
+static int level_of(cli *c, const answers *a, const struct subsidy_opts *o, int *level)
+{
+	assess_error err = {0};
+	if (o->level >= 0) {
+		*level = o->level;
+		return 0;
+	}
+	scoring_result *r = scoring_run(a, &err);
+	if (!r)
+		return cli_error(c, &err);
+	*level = r->level;
+	scoring_free(r);
+	return 0;
+}
+
+static int date_of(cli *c, const answers *a, const struct subsidy_opts *o, const char **date)
+{
+	*date = o->date ? o->date : answers_field_get(a, ANSWERS_DATE);
+	if (*date)
+		return 0;
+	assess_error err = {0};
+	assess_fail_path(&err, ASSESS_ERR_DATA, answers_source(a), "$.assessment.date",
+			 "no assessment date: a policy pays only inside its validity window, so "
+			 "give the date in the file or with --date YYYY-MM-DD");
+	return cli_error(c, &err);
+}
+
+/* Every id the user asked for, "all" replaced by the installed policies. */
+static char **policy_ids(cli *c, const struct subsidy_opts *o, size_t *n, int *status)
+{
+	assess_error err = {0};
+	size_t n_all = 0;
+	char **all = NULL, **ids = calloc(o->n_policies + 1, sizeof *ids);
+	for (size_t i = 0; ids && i < o->n_policies; i++)
+		if (strcmp(o->policies[i], "all") == 0 && !all &&
+		    !(all = policy_list(c->policy_path, &n_all, &err)))
+			break;
+	char **grown = ids ? realloc(ids, (o->n_policies + n_all + 1) * sizeof *ids) : NULL;
+	*n = 0;
+	if (!grown) {
+		free(ids);
+		for (size_t i = 0; i < n_all; i++)
+			free(all[i]);
+		free(all);
+		*status = err.code ? cli_error(c, &err) : EX_OSERR;
+		return NULL;
+	}
+	for (size_t i = 0; i < o->n_policies; i++)
+		if (strcmp(o->policies[i], "all") != 0)
+			grown[(*n)++] = strdup(o->policies[i]);
+	for (size_t i = 0; i < n_all; i++)
+		grown[(*n)++] = all[i];
+	free(all);
+	return grown;
+}
+
+struct run_state {
+	policy **policies;
+	subsidy_result **results;
+	size_t n;
+};
+
+static void free_state(struct run_state *s, char **ids, size_t n_ids)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		subsidy_free(s->results[i]);
+		policy_free(s->policies[i]);
+	}
+	for (size_t i = 0; ids && i < n_ids; i++)
+		free(ids[i]);
+	free(ids);
+	free(s->policies);
+	free(s->results);
+}
+
+/* Computes every policy before printing any, so a failure prints no partial listing. */
+static int compute(cli *c, const answers *a, char **ids, size_t n_ids, const subsidy_options *so,
+		   struct run_state *s)
+{
+	assess_error err = {0};
+	s->policies = calloc(n_ids + 1, sizeof *s->policies);
+	s->results = calloc(n_ids + 1, sizeof *s->results);
+	if (!s->policies || !s->results)
+		return EX_OSERR;
+	for (size_t i = 0; i < n_ids; i++) {
+		s->n = i + 1; /* so that free_state releases what this round loads */
+		if (!ids[i])
+			return EX_OSERR;
+		if (!(s->policies[i] = policy_open(ids[i], c->policy_path, &err)) ||
+		    !(s->results[i] = subsidy_compute(s->policies[i], a, so, &err)))
+			return cli_error(c, &err);
+	}
+	return 0;
+}
+
+static int print_json(cli *c, const struct run_state *s)
+{
+	cJSON *j = s->n == 1 ? subsidy_to_json(s->results[0], c->lang) : cJSON_CreateArray();
+	for (size_t i = 0; s->n != 1 && j && i < s->n; i++)
+		cJSON_AddItemToArray(j, subsidy_to_json(s->results[i], c->lang));
+	char *text = j ? cJSON_Print(j) : NULL;
+	if (text)
+		printf("%s\n", text);
+	free(text);
+	cJSON_Delete(j);
+	return text ? 0 : EX_OSERR;
+}
+
+static void print_text(cli *c, const struct run_state *s)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		if (i)
+			printf("\n");
+		subsidy_print(stdout, s->results[i], c->lang);
+	}
+	if (s->n > 1)
+		printf("\n%s\n",
+		       CLI_TR(c,
+			      "注：各政策的金额不能简单相加（不同政策对同一项目多为就高不重复）。",
+			      "Note: the policies' totals do not simply add up (most pay only the "
+			      "higher of several policies for one project)."));
+}
+
+static int run_policies(cli *c, const answers *a, const struct subsidy_opts *o)
+{
+	subsidy_options so = {.level_overridden = o->level >= 0, .readings = o->readings};
+	struct run_state s = {0};
+	size_t n_ids = 0;
+	int status = level_of(c, a, o, &so.level);
+	if (!status)
+		status = date_of(c, a, o, &so.date);
+	char **ids = status ? NULL : policy_ids(c, o, &n_ids, &status);
+	if (!status && !n_ids) {
+		assess_error err = {0};
+		assess_fail(&err, ASSESS_ERR_NOTFOUND, NULL, 0, 0,
+			    "no policies are installed (looked in %s)", c->policy_path);
+		status = cli_error(c, &err);
+	}
+	if (!status)
+		status = compute(c, a, ids, n_ids, &so, &s);
+	if (!status && o->json)
+		status = print_json(c, &s);
+	else if (!status)
+		print_text(c, &s);
+	free_state(&s, ids, n_ids);
+	return status;
+}
 
 static int run(cli *c, int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	return cli_usage_error(c, "subsidy is not implemented yet");
+	struct subsidy_opts o = {.level = -1};
+	o.policies = calloc((size_t)argc + 1, sizeof *o.policies);
+	o.readings = calloc((size_t)argc + 1, sizeof *o.readings);
+	int status = o.policies && o.readings ? parse(c, argc, argv, &o) : EX_OSERR;
+	answers *a = NULL;
+	if (!status && (a = cli_load_answers(c, argv[optind], o.flags, &status)))
+		status = run_policies(c, a, &o);
+	answers_free(a);
+	free(o.policies);
+	free(o.readings);
+	return status < 0 ? 0 : status;
 }
 
 const cli_command cmd_subsidy = {
 	.name = "subsidy",
-	.usage = "",
-	.summary = "(not implemented yet)",
-	.help = "",
+	.usage = "--policy ID [--policy ID...] [--json] [--level N] [--date YYYY-MM-DD]\n"
+		 "       [--reading CONFLICT=READING] [--allow-incomplete] [--lang zh|en] FILE",
+	.summary = "work out what a subsidy policy pays for an answer file",
+	.help = "Goes through every clause of the policy in the document's order: the base, the\n"
+		"rate, the cap that applies, the amount and who pays which share, or why the\n"
+		"clause pays nothing (level too low, under the threshold, not eligible, input\n"
+		"missing, outside the validity window, stacking excluded). Then the total, the\n"
+		"programme budget and every warning (expired policy, conflicting readings, the\n"
+		"hardware share over its limit...). Amounts are whole yuan; rate x base is\n"
+		"rounded down to the yuan.\n\n"
+		"  --policy ID         a policy id (see `assess policies`) or a policy file;\n"
+		"                      repeat it, or give `all` for every installed policy\n"
+		"  --json              one JSON object per policy (an array for several):\n"
+		"                      policy, total, items [{clause, amount, ...}], warnings\n"
+		"  --level N           compute for level N (0-4) instead of the scored level,\n"
+		"                      and say so\n"
+		"  --date YYYY-MM-DD   the assessment date, instead of the file's\n"
+		"                      $.assessment.date (the validity window is checked on it)\n"
+		"  --reading C=R       use reading R of the policy's conflict C instead of the\n"
+		"                      file's choice (e.g. batch-rates=table for pingluo)\n"
+		"  --allow-incomplete  score unanswered questions as 0\n"
+		"  --lang zh|en        language of the output\n"
+		"FILE may be - for standard input. The finance, status and awards blocks of the\n"
+		"answer file are described in docs/answer-format.md.\n",
 	.run = run,
 };

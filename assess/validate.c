@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "common/readfile.h"
+#include "policies/policy.h"
 
 /* The root element's name, skipping the XML declaration, comments and processing instructions. */
 static void root_name(const char *xml, char *name, size_t size)
@@ -38,6 +39,18 @@ static bool validate_questionnaire(const char *path, char *what, size_t size, as
 	return true;
 }
 
+static bool validate_policy(const char *path, char *what, size_t size, assess_error *err)
+{
+	policy *p = policy_load(path, err);
+	if (!p)
+		return false;
+	snprintf(what, size, "policy %s: %zu clauses, %zu awards, %zu conflicts, in force %s to %s",
+		 policy_id(p), policy_n_clauses(p), policy_n_awards(p), policy_n_conflicts(p),
+		 policy_window_get(p)->from_text, policy_window_get(p)->to_text);
+	policy_free(p);
+	return true;
+}
+
 bool validate_definition(cli *c, const char *path, char *what, size_t size, assess_error *err)
 {
 	size_t len;
@@ -50,6 +63,8 @@ bool validate_definition(cli *c, const char *path, char *what, size_t size, asse
 	(void)c;
 	if (strcmp(name, "questionnaire") == 0 || !name[0])
 		return validate_questionnaire(path, what, size, err);
+	if (strcmp(name, "policy") == 0)
+		return validate_policy(path, what, size, err);
 	assess_fail(err, ASSESS_ERR_SCHEMA, path, 0, 0,
 		    "root element <%s> is neither <questionnaire> nor <policy>", name);
 	return false;

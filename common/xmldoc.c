@@ -24,7 +24,7 @@ static void trim_newline(char *s)
 static void on_error(void *data, xmlErrorPtr e)
 {
 	struct sink *s = data;
-	if (e->level == XML_ERR_WARNING || s->seen++)
+	if (e->level == XML_ERR_WARNING)
 		return;
 	/*
 	 * Validation errors carry the node where the validator stopped, often a child of the
@@ -40,6 +40,10 @@ static void on_error(void *data, xmlErrorPtr e)
 		n = e->node;
 	int line = n ? (int)xmlGetLineNo((xmlNodePtr)n) : e->line;
 	int column = e->node ? 0 : (e->int2 > 0 ? e->int2 : 0);
+	/* Keep the first error, unless it had no line and this one has (libxml2 often says
+	 * "failed to validate attributes" without a line, then names the attribute with one). */
+	if (s->seen++ && !(s->err && s->err->line <= 0 && line > 0))
+		return;
 	assess_fail(s->err, s->code, s->name, line, column, "%s%s",
 		    s->code == ASSESS_ERR_SCHEMA ? "does not follow the schema: " : "",
 		    e->message ? e->message : "error");

@@ -1,1 +1,18 @@
-### interview (owned by the interview module; empty until it lands)
+### interview: administer a questionnaire on site (assess interview); see docs/interview.md
+# The session is a library module (no terminal code); assess/cmd-interview.c is the terminal.
+libassess_la_SOURCES += \
+	interview/interview.c interview/interview.h interview/internal.h \
+	interview/input.c interview/profile.c interview/screen.c
+
+if HAVE_CHECK
+check_PROGRAMS += tests/unit/check_interview
+TESTS += tests/unit/check_interview
+tests_unit_check_interview_SOURCES = tests/unit/main_interview.c tests/unit/helpers.c tests/unit/test_interview.c
+tests_unit_check_interview_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) \
+	-DQUESTIONNAIRES_DIR='"$(abs_top_srcdir)/questionnaires"'
+tests_unit_check_interview_LDADD = libassess.la $(LIBS_ALL) $(CHECK_LIBS)
+endif
+
+# Drives the real binary through a pseudo-terminal and through pipes, kills it and resumes.
+TESTS += tests/interview.sh
+EXTRA_DIST += tests/interview.sh tests/interview_drive.py

@@ -1,1 +1,35 @@
-### policies (owned by the policies module; empty until it lands)
+### policies: subsidy policy definitions (XML), their schema, the loader and the subsidy engine
+
+libassess_la_SOURCES += \
+	policies/policy.c policies/policy.h policies/policy-build.h \
+	policies/policy-values.c policies/policy-clause.c \
+	policies/fields.c policies/catalog.c \
+	policies/inputs.c policies/inputs.h \
+	policies/subsidy.c policies/subsidy.h policies/subsidy-internal.h \
+	policies/subsidy-rules.c policies/subsidy-text.c
+nodist_libassess_la_SOURCES += policies/schema-rng.c
+
+## The schema is compiled in, like the questionnaire's (see Makefile.am).
+policies/schema-rng.c: $(srcdir)/policies/policy.rng $(srcdir)/build-aux/embed.sh
+	$(AM_V_GEN)$(MKDIR_P) policies && \
+	$(SHELL) $(srcdir)/build-aux/embed.sh policy_schema $(srcdir)/policies/policy.rng > $@.tmp && mv $@.tmp $@
+BUILT_SOURCES += policies/schema-rng.c
+CLEANFILES += policies/schema-rng.c
+
+## installed definitions, found by id (`assess policies` lists them)
+policiesdir = $(pkgdatadir)/policies
+dist_policies_DATA = policies/policy.rng \
+	policies/quanzhou.xml policies/jinjiang.xml policies/putian.xml \
+	policies/xiamen.xml policies/pingluo.xml
+
+if HAVE_CHECK
+check_PROGRAMS += tests/unit/check_policy
+TESTS += tests/unit/check_policy
+tests_unit_check_policy_SOURCES = tests/unit/main_policy.c tests/unit/helpers.c tests/unit/test.h \
+	tests/unit/test_policy.c tests/unit/test_subsidy.c
+tests_unit_check_policy_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) \
+	-DTESTS_SRCDIR='"$(abs_top_srcdir)/tests"' \
+	-DQUESTIONNAIRES_DIR='"$(abs_top_srcdir)/questionnaires"' \
+	-DPOLICIES_DIR='"$(abs_top_srcdir)/policies"'
+tests_unit_check_policy_LDADD = libassess.la $(LIBS_ALL) $(CHECK_LIBS)
+endif

@@ -1,1 +1,34 @@
-### reports (owned by the reports module; empty until it lands)
+### reports: the Excel diagnostic report (libxlsxwriter)
+libassess_la_SOURCES += \
+	reports/report.c reports/report.h reports/report_internal.h reports/cells.c \
+	reports/sheet-overview.c reports/sheet-indicators.c reports/sheet-scenarios.c \
+	reports/sheet-gaps.c reports/sheet-method.c reports/sheet-subsidy.c
+
+if HAVE_CHECK
+check_PROGRAMS += tests/unit/check_report
+TESTS += tests/unit/check_report
+tests_unit_check_report_SOURCES = tests/unit/main_report.c tests/unit/helpers.c tests/unit/test_report.c
+tests_unit_check_report_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) \
+	-DTESTS_SRCDIR='"$(abs_top_srcdir)/tests"' \
+	-DQUESTIONNAIRES_DIR='"$(abs_top_srcdir)/questionnaires"' \
+	-DEXAMPLES_DIR='"$(abs_top_srcdir)/examples"' \
+	-DPOLICIES_DIR='"$(abs_top_srcdir)/policies"'
+tests_unit_check_report_LDADD = libassess.la $(LIBS_ALL) $(CHECK_LIBS)
+endif
+
+# Reads the workbook back with openpyxl, converts it with LibreOffice.
+TESTS += tests/report.sh tests/report-pdf.sh
+EXTRA_DIST += tests/report.sh tests/report-pdf.sh tests/report_check.py
+
+### bench: `make bench-report` (never part of make check); see bench/report/README.md
+EXTRA_PROGRAMS = bench/report/bench-report bench/report/zlib-baseline
+bench_report_bench_report_SOURCES = bench/report/bench-report.c
+bench_report_bench_report_LDADD = libassess.la $(LIBS_ALL)
+bench_report_zlib_baseline_SOURCES = bench/report/zlib-baseline.c
+bench_report_zlib_baseline_LDADD = -lz
+CLEANFILES += $(EXTRA_PROGRAMS)
+
+.PHONY: bench bench-report
+bench: bench-report
+bench-report: bench/report/bench-report$(EXEEXT) bench/report/zlib-baseline$(EXEEXT)
+	$(SHELL) $(srcdir)/bench/report/run.sh '$(abs_top_builddir)' '$(abs_top_srcdir)'

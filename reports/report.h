@@ -8,6 +8,13 @@
  *     report_options o = {.lang = QN_LANG_ZH};
  *     if (report_write(result, &o, "acme.xlsx", &err)) ...
  *
+ * Errors: ASSESS_ERR_EXISTS when path exists and replace is false, ASSESS_ERR_CANTCREAT when
+ * its folder cannot be written, ASSESS_ERR_IO (a full disk) or ASSESS_ERR_NOMEM when
+ * libxlsxwriter fails; err names the path and, where it applies, the sheet. Nothing is left
+ * behind on failure. The document's time is SOURCE_DATE_EPOCH if set, else the assessment
+ * date, so the same answers give the same bytes; libxlsxwriter's scratch files go to $TMPDIR,
+ * else /dev/shm. What each sheet shows: docs/report.md.
+ *
  * Ownership: report_write borrows everything it is given and keeps nothing.
  */
 #ifndef ASSESS_REPORT_H

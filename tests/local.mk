@@ -21,7 +21,7 @@ EXTRA_DIST += tests/valgrind.supp tests/cases tests/unit/test.h
 if HAVE_CHECK
 check_PROGRAMS += tests/unit/check_core
 TESTS += tests/unit/check_core
-tests_unit_check_core_SOURCES = tests/unit/main_core.c tests/unit/test.h \
+tests_unit_check_core_SOURCES = tests/unit/main_core.c tests/unit/helpers.c tests/unit/test.h \
 	tests/unit/test_common.c tests/unit/test_questionnaire.c tests/unit/test_answers.c \
 	tests/unit/test_scoring.c
 tests_unit_check_core_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) -DTESTS_SRCDIR='"$(abs_top_srcdir)/tests"' \

@@ -25,6 +25,10 @@ const questionnaire *test_resolve(const char *id, void *ctx, assess_error *err);
 /* Answers parsed from a JSON literal; fails the test on error. */
 answers *test_answers(const char *json, unsigned flags);
 
+/* Runs the TCases the NULL-terminated makers return as one suite; the exit status for main(). */
+typedef TCase *(*test_tcase_maker)(void);
+int test_run(const char *suite, test_tcase_maker const *makers);
+
 TCase *make_common_tcase(void);
 TCase *make_atomicfile_tcase(void);
 TCase *make_questionnaire_tcase(void);

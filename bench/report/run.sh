@@ -1,0 +1,34 @@
+#!/bin/sh
+# Runs the report-writing benchmark: report_write() in C, the zlib-only floor over the same
+# workbook bytes, and the Python XlsxWriter peer writing the same workbook.
+# usage: run.sh BUILDDIR SRCDIR   (make bench-report passes both)
+# Environment: N (workbooks per round, 50), ROUNDS (7), DIR (where workbooks go, /dev/shm).
+set -eu
+build=$1
+src=$2
+n=${N:-50}
+rounds=${ROUNDS:-7}
+dir=${DIR:-/dev/shm}
+[ -d "$dir" ] || dir=${TMPDIR:-/tmp}
+export ASSESS_QUESTIONNAIRES="$src/questionnaires"
+example="$src/examples/quanzhou-sports-baseline.json"
+work=$(mktemp -d "${TMPDIR:-/tmp}/bench-report.XXXXXX")
+trap 'rm -rf "$work"' EXIT INT TERM
+
+"$build/bench/report/bench-report" -n 1 -r 1 -d "$dir" -k "$work/sample.xlsx" "$example" >/dev/null
+mkdir "$work/parts"
+/usr/bin/python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])' \
+	"$work/sample.xlsx" "$work/parts"
+parts=$(find "$work/parts" -type f | sort)
+
+echo "machine: $(nproc) cores, $(uname -sr); workbook $(wc -c <"$work/sample.xlsx") bytes"
+# Paired runs, A B C A B C, so that background load hits all three alike.
+for pass in 1 2 3; do
+	echo "pass $pass:"
+	"$build/bench/report/bench-report" -n "$n" -r "$rounds" -d "$dir" "$example" | sed 's/^/  /'
+	"$build/bench/report/bench-report" -e -n "$n" -r "$rounds" -d "$dir" "$example" | sed 's/^/  /'
+	# shellcheck disable=SC2086
+	"$build/bench/report/zlib-baseline" -n "$n" -r "$rounds" $parts | sed 's/^/  /'
+	/usr/bin/python3 "$src/bench/report/peer.py" -n "$n" -r "$rounds" -d "$dir" \
+		"$work/sample.xlsx" | sed 's/^/  /'
+done

@@ -1,0 +1,104 @@
+/*
+ * internal.h - what the interview's source files share: the session record, input parsing
+ * (input.c), screen layout (screen.c) and the profile steps (profile.c). Not installed.
+ */
+#ifndef ASSESS_INTERVIEW_INTERNAL_H
+#define ASSESS_INTERVIEW_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include "interview/interview.h"
+
+#define IV_TR(iv, zh, en) ((iv)->lang == QN_LANG_EN ? (en) : (zh))
+#define IV_MSG_MAX 512
+
+typedef enum {
+	IV_START,    /* nothing shown yet */
+	IV_PROFILE,  /* one enterprise/assessment field at a time */
+	IV_QUESTION, /* one question at a time */
+	IV_REVIEW    /* everything answered: Enter finishes */
+} iv_stage;
+
+struct interview {
+	answers *a;
+	const questionnaire *q;
+	FILE *out;
+	qn_lang lang;
+	char *path;
+	unsigned flags;
+	char today[11];
+	size_t width;
+
+	iv_stage stage;
+	int field;                   /* IV_PROFILE: the step shown */
+	bool profile_return;         /* IV_PROFILE: opened with p; go back to `current` after */
+	size_t current;              /* IV_QUESTION: the question shown */
+	const qn_dimension *shown;   /* the dimension whose banner was shown last */
+	interview_status status;
+
+	bool dirty;                  /* the last save failed: the file is behind */
+	assess_error save_err;
+	char prompt[256];
+};
+
+/* ---- input.c: turning a typed line into something the answers accept ---- */
+
+/*
+ * A copy of s, trimmed, with full-width ASCII folded to ASCII, 、 to ',' and the ideographic
+ * space to ' ', so that input typed with a Chinese input method still parses. Caller frees.
+ */
+char *iv_fold(const char *s);
+/* s trimmed of ASCII and ideographic spaces at both ends, in place; returns s. */
+char *iv_trim(char *s);
+/* Why a line cannot be taken at all (invalid UTF-8, control characters), or NULL. */
+const char *iv_line_problem(const interview *iv, const char *line);
+/*
+ * Parses codes typed for q ("B C E", "bce", "B,C", "3") into the canonical text answers_set_text
+ * takes ("B C E", "3"). False with a message for the assessor in msg.
+ */
+bool iv_parse_answer(const interview *iv, const qn_question *q, const char *folded, char *canon,
+		     size_t canon_size, char *msg, size_t msg_size);
+/* A question by id ("S01", "s1") or by its number in order ("12"); -1 if none. */
+long iv_find_question(const questionnaire *q, const char *arg);
+/* Upper-cases and checks a credit code; false with a message in msg. */
+bool iv_credit_code(const interview *iv, const char *folded, char *code, size_t code_size,
+		    char *msg, size_t msg_size);
+/* "2026/11/3", "2026.11.03" and "20261103" as "2026-11-03"; false if no such shape. */
+bool iv_date(const char *folded, char *out, size_t size);
+
+/* ---- screen.c: what the assessor sees ---- */
+
+/* lead, then text wrapped to the session's width; continuation lines align after lead. */
+void iv_wrap(const interview *iv, const char *lead, const char *text);
+void iv_printf(const interview *iv, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* What was wrong with the last line ("  ! " in front, so it stands out). */
+void iv_say(const interview *iv, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* What the last line did. */
+void iv_tell(const interview *iv, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void iv_show_question(interview *iv);
+void iv_show_help(const interview *iv);
+void iv_show_keys(const interview *iv);
+void iv_show_missing(const interview *iv, bool with_text);
+void iv_show_review(const interview *iv);
+
+/* ---- profile.c: the enterprise and assessment fields ---- */
+
+int iv_profile_steps(void);
+/* First field not yet filled in, or iv_profile_steps() when all are. */
+int iv_profile_first_missing(const interview *iv);
+void iv_profile_show(const interview *iv);
+void iv_profile_prompt(interview *iv);
+/* Acts on a line for the current field (not a command); true when the field was taken. */
+bool iv_profile_take(interview *iv, const char *raw);
+/* Shows the current field's explanation (?). */
+void iv_profile_help(const interview *iv);
+/* Clears the current field (-); false if it is required. */
+bool iv_profile_clear(interview *iv);
+
+/* ---- interview.c: shared by the parts ---- */
+
+void iv_save(interview *iv);
+bool iv_answered(const interview *iv, size_t i);
+
+#endif

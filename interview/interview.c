@@ -1,0 +1,520 @@
+/* The interview session: where the walk is, what a line means, and saving after every change. */
+#include "config.h"
+#include "interview/internal.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include "common/atomicfile.h"
+
+#define CANON_MAX 128 /* "A B C ... Z" */
+
+bool iv_answered(const interview *iv, size_t i)
+{
+	return answers_get(iv->a, i)->given;
+}
+
+size_t interview_n_missing(const interview *iv)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < questionnaire_n_questions(iv->q); i++)
+		n += !iv_answered(iv, i);
+	return n;
+}
+
+/* Index of the first unanswered question at or after from (wrapping), or -1. */
+static long first_missing(const interview *iv, size_t from)
+{
+	size_t n = questionnaire_n_questions(iv->q);
+	for (size_t k = 0; k < n; k++)
+		if (!iv_answered(iv, (from + k) % n))
+			return (long)((from + k) % n);
+	return -1;
+}
+
+void iv_save(interview *iv)
+{
+	bool was_dirty = iv->dirty;
+	iv->dirty = answers_save(iv->a, iv->path, &iv->save_err) != ASSESS_OK;
+	if (iv->dirty) {
+		char buf[ASSESS_ERROR_MSG_MAX + ASSESS_ERROR_FILE_MAX + 64];
+		assess_error_format(&iv->save_err, buf, sizeof buf);
+		iv_say(iv, IV_TR(iv, "无法保存：%s。答案仍在内存中，下一次输入时会重试；请先排除故障再退出。",
+				 "cannot save: %s. The answers are kept in memory and saving is retried "
+				 "with the next line; fix the cause before quitting."), buf);
+	} else if (was_dirty) {
+		iv_tell(iv, IV_TR(iv, "已补存到 %s", "saved to %s now"), iv->path);
+	}
+}
+
+interview *interview_new(answers *a, const interview_options *o, FILE *out)
+{
+	interview *iv = calloc(1, sizeof *iv);
+	if (!iv || !(iv->path = strdup(o->path))) {
+		free(iv);
+		return NULL;
+	}
+	iv->a = a;
+	iv->q = answers_questionnaire(a);
+	iv->out = out;
+	iv->lang = o->lang;
+	iv->flags = o->flags;
+	iv->width = o->width ? o->width : 80;
+	if (o->today && strlen(o->today) == 10)
+		memcpy(iv->today, o->today, 11);
+	return iv;
+}
+
+void interview_free(interview *iv)
+{
+	if (!iv)
+		return;
+	free(iv->path);
+	free(iv);
+}
+
+const char *interview_prompt(const interview *iv) { return iv->prompt; }
+void interview_set_width(interview *iv, size_t width) { iv->width = width ? width : 80; }
+interview_status interview_status_get(const interview *iv) { return iv->status; }
+
+/* ---- moving around ---- */
+
+static void enter_profile(interview *iv, int field, bool returning)
+{
+	if (iv->stage != IV_PROFILE)
+		iv_profile_show(iv); /* the banner once, when the walk enters the profile */
+	iv->stage = IV_PROFILE;
+	iv->field = field;
+	iv->profile_return = returning;
+	iv_profile_prompt(iv);
+}
+
+static void enter_review(interview *iv)
+{
+	iv->stage = IV_REVIEW;
+	iv->current = questionnaire_n_questions(iv->q);
+	iv_show_review(iv);
+	snprintf(iv->prompt, sizeof iv->prompt, "%s", IV_TR(iv, "完成> ", "finish> "));
+}
+
+static void question_prompt(interview *iv)
+{
+	char buf[CANON_MAX];
+	const char *id = questionnaire_question(iv->q, iv->current)->id;
+	if (iv_answered(iv, iv->current))
+		snprintf(iv->prompt, sizeof iv->prompt, "%s [%s]> ", id,
+			 answers_format(iv->a, iv->current, buf, sizeof buf));
+	else
+		snprintf(iv->prompt, sizeof iv->prompt, "%s> ", id);
+}
+
+static void enter_question(interview *iv, size_t i)
+{
+	iv->stage = IV_QUESTION;
+	iv->current = i;
+	iv_show_question(iv);
+	question_prompt(iv);
+}
+
+/* The first unanswered question, or the review when there is none. */
+static void enter_first_missing(interview *iv, size_t from)
+{
+	long next = first_missing(iv, from);
+	if (next < 0)
+		enter_review(iv);
+	else
+		enter_question(iv, (size_t)next);
+}
+
+/* After an answer: the next question still open, so fixing an old answer returns to the front. */
+static void next_after_answer(interview *iv)
+{
+	size_t n = questionnaire_n_questions(iv->q);
+	long next = first_missing(iv, (iv->current + 1) % n);
+	if (next >= 0 && (size_t)next < iv->current)
+		iv_tell(iv, IV_TR(iv, "回到未答题目 %s", "back to unanswered %s"),
+		       questionnaire_question(iv->q, (size_t)next)->id);
+	enter_first_missing(iv, (iv->current + 1) % n);
+}
+
+/* After Enter or s: the next question in order; past the last, the first one still open. */
+static void next_in_order(interview *iv)
+{
+	size_t n = questionnaire_n_questions(iv->q);
+	if (iv->current + 1 < n) {
+		enter_question(iv, iv->current + 1);
+		return;
+	}
+	long next = first_missing(iv, 0);
+	if (next >= 0)
+		iv_tell(iv, IV_TR(iv, "已是最后一题；回到第一道未答题目 %s", "that was the last question; "
+				 "back to the first unanswered, %s"),
+		       questionnaire_question(iv->q, (size_t)next)->id);
+	enter_first_missing(iv, 0);
+}
+
+static void leave_profile(interview *iv)
+{
+	iv_tell(iv, "%s", IV_TR(iv, "企业与评测信息已保存。", "Profile saved."));
+	if (iv->profile_return && iv->current < questionnaire_n_questions(iv->q))
+		enter_question(iv, iv->current);
+	else
+		enter_first_missing(iv, 0);
+}
+
+static void next_field(interview *iv)
+{
+	if (iv->field + 1 < iv_profile_steps())
+		enter_profile(iv, iv->field + 1, iv->profile_return);
+	else
+		leave_profile(iv);
+}
+
+/* ---- starting ---- */
+
+/* The first write claims the file: without --force an existing one is left alone. */
+static assess_code first_save(interview *iv, assess_error *err)
+{
+	if (!(iv->flags & INTERVIEW_CREATE))
+		return answers_save(iv->a, iv->path, err);
+	char *text = answers_to_json(iv->a);
+	if (!text)
+		return assess_fail(err, ASSESS_ERR_NOMEM, iv->path, 0, 0, "out of memory");
+	size_t n = strlen(text);
+	text[n] = '\n'; /* as answers_save does: the NUL's byte carries the final newline */
+	assess_code rc = atomicfile_write(iv->path, text, n + 1, 0, err);
+	free(text);
+	return rc;
+}
+
+assess_code interview_start(interview *iv, assess_error *err)
+{
+	assess_code rc = first_save(iv, err);
+	if (rc)
+		return rc;
+	size_t n = questionnaire_n_questions(iv->q), missing = interview_n_missing(iv);
+	iv_wrap(iv, "", qn_text_get(questionnaire_title(iv->q), iv->lang));
+	iv_wrap(iv, IV_TR(iv, "答案文件：", "Answer file: "), iv->path);
+	iv_wrap(iv, "", IV_TR(iv, "每次输入后自动保存；随时可按 q 退出，之后用 --resume 继续。",
+			      "Saved after every line; q quits at any time and --resume continues."));
+	iv_show_keys(iv);
+	if (iv->flags & INTERVIEW_RESUME)
+		iv_printf(iv, IV_TR(iv, "继续评测：已答 %zu/%zu 题。\n",
+				    "Resuming: %zu of %zu questions answered.\n"), n - missing, n);
+	int field = iv_profile_first_missing(iv);
+	if (!(iv->flags & INTERVIEW_RESUME))
+		enter_profile(iv, 0, false);
+	else if (missing == n && field < iv_profile_steps())
+		enter_profile(iv, field, false);
+	else
+		enter_first_missing(iv, 0);
+	return ASSESS_OK;
+}
+
+/* ---- answers and notes ---- */
+
+/* Records the note of the question on screen; "-" removes it. False when out of memory. */
+static bool set_note(interview *iv, const char *note)
+{
+	const char *keep = strcmp(note, "-") == 0 ? NULL : note;
+	return answers_set_note(iv->a, iv->current, keep) == ASSESS_OK;
+}
+
+/* "# NOTE" alone: record, replace (# -: remove) or show the note of the question on screen. */
+static void note_only(interview *iv, char *note)
+{
+	const char *id = questionnaire_question(iv->q, iv->current)->id;
+	const char *have = answers_get(iv->a, iv->current)->note;
+	if (!*iv_trim(note)) {
+		if (have)
+			iv_wrap(iv, IV_TR(iv, "  备注：", "  Note: "), have);
+		iv_tell(iv, "%s", IV_TR(iv, "“# 文字”记下备注，“# -”删除备注",
+					"\"# TEXT\" records a note, \"# -\" removes it"));
+		return;
+	}
+	if (!set_note(iv, note)) {
+		iv_say(iv, "out of memory");
+		return;
+	}
+	iv_tell(iv, strcmp(note, "-") == 0 ? IV_TR(iv, "已删除 %s 的备注", "note on %s removed")
+					   : IV_TR(iv, "已记下 %s 的备注", "note on %s recorded"), id);
+	iv_save(iv);
+}
+
+/* Splits "B C # saw the diagram" at the first # (either width); returns the note or NULL. */
+static char *split_note(char *raw)
+{
+	char *hash = strchr(raw, '#'), *wide = strstr(raw, "\xEF\xBC\x83"); /* ＃ */
+	if (wide && (!hash || wide < hash)) {
+		*wide = '\0';
+		return wide + 3;
+	}
+	if (hash)
+		*hash++ = '\0';
+	return hash;
+}
+
+static void take_answer(interview *iv, char *raw)
+{
+	const qn_question *q = questionnaire_question(iv->q, iv->current);
+	char *note = split_note(raw);
+	char canon[CANON_MAX], msg[IV_MSG_MAX] = "out of memory";
+	assess_error err = {0};
+	if (note && !*iv_trim(raw)) {
+		note_only(iv, note);
+		return;
+	}
+	char *folded = iv_fold(raw);
+	bool ok = folded && iv_parse_answer(iv, q, folded, canon, sizeof canon, msg, sizeof msg);
+	free(folded);
+	if (!ok) {
+		iv_say(iv, "%s", msg);
+		return;
+	}
+	if (answers_set_text(iv->a, iv->current, canon, &err) != ASSESS_OK) {
+		iv_say(iv, "%s", err.msg); /* the answers module's own check; iv_parse_answer agrees */
+		return;
+	}
+	bool noted = note && *iv_trim(note) && set_note(iv, note);
+	iv_tell(iv, "%s = %s%s", q->id, canon, noted ? IV_TR(iv, "（备注已更新）", " (note updated)") : "");
+	iv_save(iv);
+	next_after_answer(iv);
+}
+
+/* Enter: keep what is shown and move on, or finish at the review. */
+static void enter_key(interview *iv)
+{
+	if (iv->stage == IV_PROFILE) {
+		if (iv_profile_take(iv, ""))
+			next_field(iv);
+	} else if (iv->stage == IV_REVIEW) {
+		iv->status = INTERVIEW_FINISHED;
+	} else if (iv_answered(iv, iv->current)) {
+		next_in_order(iv);
+	} else {
+		iv_say(iv, "%s", IV_TR(iv, "请输入答案；s 跳过，? 查看说明", "type an answer; s skips, "
+				       "? explains"));
+		enter_question(iv, iv->current);
+	}
+}
+
+/* ---- keys ---- */
+
+/* A lone lower-case key on a question that also has that option: say how to choose it. */
+static void letter_hint(interview *iv, const qn_question *was, char key)
+{
+	char code[2] = {(char)toupper((unsigned char)key), '\0'};
+	if (was && was->kind != QN_SCENARIO && qn_option_index(was, code) >= 0)
+		iv_say(iv, IV_TR(iv, "（%c 是按键；要选择 %s 的选项 %s，请输入大写 %s）",
+				 "(%c is a key; to choose %s option %s, type upper-case %s)"),
+		       key, was->id, code, code);
+}
+
+static void key_back(interview *iv)
+{
+	if (iv->stage == IV_PROFILE) {
+		if (iv->field > 0)
+			enter_profile(iv, iv->field - 1, iv->profile_return);
+		else
+			iv_say(iv, "%s", IV_TR(iv, "已是第一项", "this is the first field"));
+	} else if (iv->current > 0) {
+		enter_question(iv, iv->current - 1);
+	} else {
+		enter_profile(iv, iv_profile_steps() - 1, true);
+	}
+}
+
+static void key_skip(interview *iv)
+{
+	if (iv->stage == IV_PROFILE)
+		next_field(iv);
+	else if (iv->stage == IV_QUESTION)
+		next_in_order(iv);
+	else
+		iv_say(iv, "%s", IV_TR(iv, "全部已答：回车结束，或 g 题号 修改",
+				       "everything is answered: Enter finishes, g ID changes an answer"));
+}
+
+static void key_goto(interview *iv, const char *arg)
+{
+	if (!*arg) {
+		if (first_missing(iv, 0) < 0)
+			iv_tell(iv, "%s", IV_TR(iv, "全部题目均已作答", "every question is answered"));
+		enter_first_missing(iv, 0);
+		return;
+	}
+	long i = iv_find_question(iv->q, arg);
+	if (i < 0) {
+		iv_say(iv, IV_TR(iv, "没有题目“%s”：题号如 F1、S01，或按顺序的序号 1-%zu",
+				 "no question \"%s\": ids look like F1 or S01, or give its number 1-%zu"),
+		       arg, questionnaire_n_questions(iv->q));
+		return;
+	}
+	enter_question(iv, (size_t)i);
+}
+
+static void key_clear(interview *iv)
+{
+	if (iv->stage == IV_PROFILE) {
+		if (iv_profile_clear(iv))
+			iv_profile_prompt(iv);
+		return;
+	}
+	if (iv->stage == IV_REVIEW) {
+		iv_say(iv, "%s", IV_TR(iv, "先用 g 题号 选择要清除的题目", "choose a question with g ID first"));
+		return;
+	}
+	answers_clear(iv->a, iv->current);
+	iv_tell(iv, IV_TR(iv, "已清除 %s 的答案", "answer to %s cleared"),
+	       questionnaire_question(iv->q, iv->current)->id);
+	iv_save(iv);
+	question_prompt(iv);
+}
+
+static void key_quit(interview *iv)
+{
+	if (iv->dirty)
+		iv_save(iv);
+	if (iv->dirty) {
+		iv_say(iv, "%s", IV_TR(iv, "未能保存，所以没有退出", "not saved, so not quitting"));
+		return;
+	}
+	iv->status = interview_n_missing(iv) ? INTERVIEW_PAUSED : INTERVIEW_FINISHED;
+}
+
+static void key_help(interview *iv)
+{
+	if (iv->stage == IV_PROFILE)
+		iv_profile_help(iv);
+	else if (iv->stage == IV_QUESTION)
+		iv_show_help(iv);
+	else
+		iv_show_keys(iv);
+}
+
+static void key_profile(interview *iv)
+{
+	if (iv->stage == IV_PROFILE)
+		enter_profile(iv, 0, iv->profile_return);
+	else
+		enter_profile(iv, 0, iv->stage == IV_QUESTION);
+}
+
+/* Acts on a key; false when the line is not one. */
+static bool key(interview *iv, char *folded)
+{
+	const qn_question *was = iv->stage == IV_QUESTION
+					 ? questionnaire_question(iv->q, iv->current) : NULL;
+	char k = folded[0];
+	if (!k)
+		return false;
+	bool lone = folded[1] == '\0';
+	if (!lone && !(k == 'g' && folded[1] == ' '))
+		return false;
+	switch (k) {
+	case '?':
+		key_help(iv);
+		return true;
+	case '-':
+		key_clear(iv);
+		return true;
+	case 'q':
+		key_quit(iv);
+		return true;
+	case 'b':
+		key_back(iv);
+		break;
+	case 's':
+		key_skip(iv);
+		break;
+	case 'g':
+		key_goto(iv, lone ? "" : iv_trim(folded + 1));
+		break;
+	case 'l':
+		iv_show_missing(iv, true);
+		break;
+	case 'p':
+		key_profile(iv);
+		break;
+	default:
+		return false;
+	}
+	/* After a key that is also a letter: in case an option was meant. */
+	if (lone)
+		letter_hint(iv, was, k);
+	return true;
+}
+
+static void take_line(interview *iv, char *raw)
+{
+	char *folded = iv_fold(raw);
+	if (!folded) {
+		iv_say(iv, "out of memory");
+		return;
+	}
+	bool handled = *folded ? key(iv, folded) : true;
+	if (!*folded)
+		enter_key(iv);
+	free(folded);
+	if (handled)
+		return;
+	if (iv->stage == IV_PROFILE) {
+		if (iv_profile_take(iv, raw))
+			next_field(iv);
+	} else if (iv->stage == IV_QUESTION) {
+		take_answer(iv, raw);
+	} else {
+		iv_say(iv, "%s", IV_TR(iv, "全部已答：回车结束，或 g 题号 修改某题",
+				       "everything is answered: Enter finishes, g ID changes an answer"));
+	}
+}
+
+/* A Tab (which line editing inserts as it is) would end up inside a name or a note. */
+static char *tabs_to_spaces(char *s)
+{
+	for (char *p = s; *p; p++)
+		if (*p == '\t')
+			*p = ' ';
+	return s;
+}
+
+interview_status interview_input(interview *iv, const char *line)
+{
+	if (iv->status != INTERVIEW_ASKING)
+		return iv->status;
+	if (iv->dirty)
+		iv_save(iv);
+	const char *problem = iv_line_problem(iv, line);
+	char *raw = problem ? NULL : strdup(line);
+	if (problem)
+		iv_say(iv, "%s", problem);
+	else if (!raw)
+		iv_say(iv, "out of memory");
+	else
+		take_line(iv, iv_trim(tabs_to_spaces(raw)));
+	free(raw);
+	if (iv->stage == IV_PROFILE)
+		iv_profile_prompt(iv);
+	else if (iv->stage == IV_QUESTION)
+		question_prompt(iv);
+	fflush(iv->out);
+	return iv->status;
+}
+
+assess_code interview_close(interview *iv, assess_error *err)
+{
+	if (iv->dirty)
+		iv_save(iv);
+	if (iv->dirty) {
+		if (err)
+			*err = iv->save_err;
+		return iv->save_err.code ? iv->save_err.code : ASSESS_ERR_IO;
+	}
+	size_t n = questionnaire_n_questions(iv->q), missing = interview_n_missing(iv);
+	iv_printf(iv, IV_TR(iv, "\n已保存到 %s：已答 %zu/%zu 题。\n", "\nSaved to %s: %zu of %zu "
+			    "questions answered.\n"), iv->path, n - missing, n);
+	if (missing)
+		iv_show_missing(iv, false);
+	fflush(iv->out);
+	return ASSESS_OK;
+}

@@ -1,0 +1,299 @@
+/* What the assessor sees: text wrapped by display width, question screens, help and lists. */
+#include "config.h"
+#include "interview/internal.h"
+
+#include <stdarg.h>
+#include <string.h>
+#include "common/decimal.h"
+#include "common/text.h"
+
+#define MIN_COLUMNS 24 /* never wrap narrower than this, however deep the indent */
+
+static size_t cp_width(const char *from, const char *to)
+{
+	char buf[8];
+	size_t n = (size_t)(to - from) < sizeof buf ? (size_t)(to - from) : sizeof buf - 1;
+	memcpy(buf, from, n);
+	buf[n] = '\0';
+	return text_display_width(buf);
+}
+
+/* Chinese punctuation that may not start a line, and the kind that may not end one. */
+static bool no_break_before(unsigned long cp)
+{
+	static const unsigned long closing[] = {0x3001, 0x3002, 0xFF0C, 0xFF1B, 0xFF1A, 0xFF1F,
+						0xFF01, 0xFF09, 0x300B, 0x300D, 0x300F, 0x201D,
+						0x2019, 0xFF05, ')', ',', '.', ';', ':', '%', '!', '?'};
+	for (size_t i = 0; i < sizeof closing / sizeof closing[0]; i++)
+		if (cp == closing[i])
+			return true;
+	return false;
+}
+
+static bool no_break_after(unsigned long cp)
+{
+	return cp == 0xFF08 || cp == 0x300A || cp == 0x300C || cp == 0x300E || cp == 0x201C ||
+	       cp == 0x2018 || cp == '(';
+}
+
+/* Lines may break at spaces and next to wide (CJK) characters, not inside Latin words. */
+static bool can_break(unsigned long prev, unsigned long cp, bool prev_wide, bool wide)
+{
+	if (prev == ' ')
+		return cp != ' ';
+	if (no_break_before(cp) || no_break_after(prev))
+		return false;
+	return prev_wide || wide;
+}
+
+/* Bytes of s that fit in avail columns, ending at a break opportunity when there is one. */
+static size_t fit(const char *s, size_t avail)
+{
+	const char *p = s, *brk = NULL;
+	size_t col = 0;
+	unsigned long prev = 0;
+	bool prev_wide = false;
+	while (*p && *p != '\n') {
+		const char *here = p;
+		unsigned long cp = text_next_codepoint(&p);
+		size_t w = cp_width(here, p);
+		if (here != s && can_break(prev, cp, prev_wide, w == 2))
+			brk = here;
+		if (col + w > avail && here != s)
+			return (size_t)((brk ? brk : here) - s);
+		col += w;
+		prev = cp;
+		prev_wide = w == 2;
+	}
+	return (size_t)(p - s);
+}
+
+void iv_wrap(const interview *iv, const char *lead, const char *text)
+{
+	size_t hang = text_display_width(lead);
+	size_t avail = iv->width > hang + MIN_COLUMNS ? iv->width - hang : MIN_COLUMNS;
+	const char *s = text;
+	fputs(lead, iv->out);
+	do {
+		size_t n = fit(s, avail), keep = n;
+		while (keep && s[keep - 1] == ' ')
+			keep--;
+		fprintf(iv->out, "%.*s\n", (int)keep, s);
+		s += n;
+		while (*s == ' ')
+			s++;
+		if (*s == '\n')
+			s++;
+		if (*s)
+			fprintf(iv->out, "%*s", (int)hang, "");
+	} while (*s);
+}
+
+void iv_printf(const interview *iv, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vfprintf(iv->out, fmt, ap);
+	va_end(ap);
+}
+
+static void message(const interview *iv, const char *lead, const char *fmt, va_list ap)
+{
+	char buf[IV_MSG_MAX * 2];
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	iv_wrap(iv, lead, buf);
+}
+
+void iv_say(const interview *iv, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	message(iv, "  ! ", fmt, ap);
+	va_end(ap);
+}
+
+void iv_tell(const interview *iv, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	message(iv, "  ", fmt, ap);
+	va_end(ap);
+}
+
+static void rule(const interview *iv)
+{
+	/* ASCII on purpose: box-drawing characters are double width in some CJK terminals. */
+	size_t n = iv->width < 72 ? iv->width : 72;
+	for (size_t i = 0; i < n; i++)
+		fputc('-', iv->out);
+	fputc('\n', iv->out);
+}
+
+void iv_show_keys(const interview *iv)
+{
+	iv_wrap(iv, IV_TR(iv, "按键：", "Keys: "),
+		IV_TR(iv, "回车 保留当前答案 · b 上一题 · s 跳过 · g 题号 跳转（单独 g：第一道未答题） · "
+			  "l 列出未答题 · ? 说明与佐证材料 · p 修改企业信息 · - 清除答案 · "
+			  "q 保存并退出。“答案 # 备注”或“# 备注”记下现场所见。选项字母大小写均可，"
+			  "但单独的小写 b g l p q s 是按键，选这些字母的选项请用大写。",
+			  "Enter keeps the answer · b back · s skip · g ID go to a question (g alone: "
+			  "first unanswered) · l list unanswered · ? guidance and evidence · p edit the "
+			  "profile · - clear the answer · q save and quit. \"ANSWER # NOTE\" or "
+			  "\"# NOTE\" records what you saw. Option letters may be lower case, but a lone "
+			  "lower-case b g l p q s is a key: type those options in upper case."));
+}
+
+/* "【数字化基础】7 题，满分 50 分" when the walk enters another dimension. */
+static void show_dimension(interview *iv, const qn_question *q)
+{
+	const qn_dimension *dim = q->indicator->subdimension->dimension;
+	if (dim == iv->shown)
+		return;
+	iv->shown = dim;
+	size_t count = 0;
+	for (size_t i = 0; i < questionnaire_n_questions(iv->q); i++)
+		count += questionnaire_question(iv->q, i)->indicator->subdimension->dimension == dim;
+	char pts[32], text[IV_MSG_MAX];
+	if (dim->scored)
+		snprintf(text, sizeof text, IV_TR(iv, "【%s】%zu 题，满分 %s 分", "[%s] %zu questions, %s points"),
+			 qn_text_get(&dim->name, iv->lang), count,
+			 decimal_format_milli(dim->points, pts, sizeof pts));
+	else
+		snprintf(text, sizeof text, IV_TR(iv, "【%s】%zu 个场景，按 0-4 评级，★ 为约束性场景",
+						  "[%s] %zu scenarios rated 0-4, ★ = constrained"),
+			 qn_text_get(&dim->name, iv->lang), count);
+	fputc('\n', iv->out);
+	iv_wrap(iv, "", text);
+}
+
+static void show_progress(const interview *iv, const qn_question *q)
+{
+	size_t n = questionnaire_n_questions(iv->q), answered = n - interview_n_missing(iv);
+	const qn_subdimension *sub = q->indicator->subdimension;
+	rule(iv);
+	iv_printf(iv, IV_TR(iv, "%zu/%zu · %s · %s（已答 %zu）\n", "%zu/%zu · %s · %s (%zu answered)\n"),
+		  q->index + 1, n, qn_text_get(&sub->dimension->name, iv->lang),
+		  qn_text_get(&sub->name, iv->lang), answered);
+}
+
+static void show_kind(const interview *iv, const qn_question *q)
+{
+	char lead[8] = "     ";
+	if (q->kind == QN_SCENARIO) {
+		iv_wrap(iv, lead, q->constrained ? IV_TR(iv, "场景评级：输入 0-4 · ★ 约束性场景",
+							 "Scenario: type a level 0-4 · ★ constrained")
+						 : IV_TR(iv, "场景评级：输入 0-4", "Scenario: type a level 0-4"));
+		return;
+	}
+	if (q->kind == QN_SINGLE) {
+		iv_wrap(iv, lead, IV_TR(iv, "单选：输入一个选项字母", "Single choice: type one letter"));
+		return;
+	}
+	char text[IV_MSG_MAX];
+	int used = snprintf(text, sizeof text, "%s",
+			    IV_TR(iv, "多选：如 B C E 或 BCE", "Multiple choice: e.g. B C E or BCE"));
+	for (size_t i = 0; i < q->n_options && used > 0 && (size_t)used < sizeof text; i++)
+		if (q->options[i].exclusive)
+			used += snprintf(text + used, sizeof text - (size_t)used,
+					 IV_TR(iv, "；%s（%s）只能单独选", "; %s (%s) stands alone"),
+					 q->options[i].code, qn_text_get(&q->options[i].label, iv->lang));
+	iv_wrap(iv, lead, text);
+}
+
+static void show_options(const interview *iv, const qn_question *q, const answer *ans)
+{
+	char lead[32];
+	if (q->kind == QN_SCENARIO) {
+		for (int l = 0; l <= QN_MAX_LEVEL; l++) {
+			snprintf(lead, sizeof lead, "  %c %d  ", ans->given && ans->level == l ? '*' : ' ',
+				 l);
+			iv_wrap(iv, lead, qn_text_get(&q->level_text[l], iv->lang));
+		}
+		return;
+	}
+	for (size_t i = 0; i < q->n_options; i++) {
+		bool chosen = ans->given && (q->kind == QN_SINGLE ? ans->choice == (int)i
+								  : (ans->mask >> i) & 1);
+		snprintf(lead, sizeof lead, "  %c %s  ", chosen ? '*' : ' ', q->options[i].code);
+		iv_wrap(iv, lead, qn_text_get(&q->options[i].label, iv->lang));
+	}
+}
+
+void iv_show_question(interview *iv)
+{
+	const qn_question *q = questionnaire_question(iv->q, iv->current);
+	const answer *ans = answers_get(iv->a, iv->current);
+	char lead[32], buf[128];
+	show_dimension(iv, q);
+	show_progress(iv, q);
+	snprintf(lead, sizeof lead, "%-4s ", q->id);
+	iv_wrap(iv, lead, qn_text_get(&q->text, iv->lang));
+	show_kind(iv, q);
+	show_options(iv, q, ans);
+	if (ans->given)
+		iv_printf(iv, IV_TR(iv, "  当前答案：%s（回车保留）\n", "  Current answer: %s (Enter keeps it)\n"),
+			  answers_format(iv->a, iv->current, buf, sizeof buf));
+	if (ans->note)
+		iv_wrap(iv, IV_TR(iv, "  备注：", "  Note: "), ans->note);
+}
+
+void iv_show_help(const interview *iv)
+{
+	const qn_question *q = questionnaire_question(iv->q, iv->current);
+	const char *guidance = qn_text_get(&q->guidance, iv->lang);
+	if (*guidance)
+		iv_wrap(iv, IV_TR(iv, "  说明：", "  Guidance: "), guidance);
+	if (q->n_evidence)
+		iv_printf(iv, "%s\n", IV_TR(iv, "  佐证材料（请企业出示）：", "  Evidence to ask for:"));
+	for (size_t i = 0; i < q->n_evidence; i++)
+		iv_wrap(iv, "    - ", qn_text_get(&q->evidence[i], iv->lang));
+	iv_show_keys(iv);
+}
+
+/* Unanswered questions: one per line with their text, or their ids on one line. */
+void iv_show_missing(const interview *iv, bool with_text)
+{
+	size_t missing = interview_n_missing(iv), used = 0;
+	char lead[32], ids[IV_MSG_MAX] = "";
+	bool cut = false;
+	if (!missing) {
+		iv_printf(iv, IV_TR(iv, "  全部 %zu 题均已作答。\n", "  All %zu questions are answered.\n"),
+			  questionnaire_n_questions(iv->q));
+		return;
+	}
+	snprintf(lead, sizeof lead, IV_TR(iv, "  未答 %zu 题：", "  %zu unanswered: "), missing);
+	if (with_text)
+		iv_printf(iv, "%s\n", lead);
+	for (size_t i = 0; i < questionnaire_n_questions(iv->q); i++) {
+		const qn_question *q = questionnaire_question(iv->q, i);
+		if (iv_answered(iv, i))
+			continue;
+		if (!with_text) {
+			if (used + strlen(q->id) + 6 < sizeof ids) /* keeps room for " ..." */
+				used += (size_t)snprintf(ids + used, sizeof ids - used, "%s%s",
+							 used ? " " : "", q->id);
+			else
+				cut = true;
+			continue;
+		}
+		char item[32];
+		snprintf(item, sizeof item, "    %-4s ", q->id);
+		iv_wrap(iv, item, qn_text_get(&q->text, iv->lang));
+	}
+	if (cut)
+		snprintf(ids + used, sizeof ids - used, " ...");
+	if (!with_text)
+		iv_wrap(iv, lead, ids);
+}
+
+void iv_show_review(const interview *iv)
+{
+	fputc('\n', iv->out);
+	rule(iv);
+	iv_wrap(iv, "",
+		IV_TR(iv, "全部题目均已作答。回车：计分并结束 · g 题号：修改某题 · b：回到最后一题 · "
+			  "p：修改企业信息 · q：保存并退出",
+			  "Every question is answered. Enter: score and finish · g ID: change an "
+			  "answer · b: back to the last question · p: edit the profile · q: save and "
+			  "quit"));
+}

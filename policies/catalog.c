@@ -1,0 +1,154 @@
+/* Finding installed policies by id along a colon-separated search path. */
+#include "config.h"
+#include "policies/policy.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static bool looks_like_path(const char *s)
+{
+	size_t n = strlen(s);
+	return strchr(s, '/') || (n > 4 && strcmp(s + n - 4, ".xml") == 0);
+}
+
+/* Ids name files, so they may not climb out of the folder they are looked up in. */
+static bool valid_id(const char *id)
+{
+	if (!*id || *id == '.')
+		return false;
+	for (const char *p = id; *p; p++)
+		if (!(*p == '-' || *p == '_' || *p == '.' || (*p >= '0' && *p <= '9') ||
+		      (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
+			return false;
+	return true;
+}
+
+static policy *load_checked(const char *path, const char *id, assess_error *err)
+{
+	policy *p = policy_load(path, err);
+	if (p && strcmp(policy_id(p), id) != 0) {
+		assess_fail(err, ASSESS_ERR_DATA, path, 0, 0,
+			    "defines policy \"%s\", but is installed as \"%s\"", policy_id(p), id);
+		policy_free(p);
+		return NULL;
+	}
+	return p;
+}
+
+policy *policy_open(const char *id_or_path, const char *search_path, assess_error *err)
+{
+	if (looks_like_path(id_or_path))
+		return policy_load(id_or_path, err);
+	if (!valid_id(id_or_path)) {
+		assess_fail(err, ASSESS_ERR_USAGE, NULL, 0, 0,
+			    "\"%s\" is not a policy id (letters, digits, - _ .)", id_or_path);
+		return NULL;
+	}
+	char *copy = search_path ? strdup(search_path) : NULL, *save = NULL, path[4096];
+	for (char *d = copy ? strtok_r(copy, ":", &save) : NULL; d;
+	     d = strtok_r(NULL, ":", &save)) {
+		snprintf(path, sizeof path, "%s/%s.xml", d, id_or_path);
+		if (access(path, F_OK) == 0) {
+			free(copy);
+			return load_checked(path, id_or_path, err);
+		}
+	}
+	free(copy);
+	assess_fail(err, ASSESS_ERR_NOTFOUND, NULL, 0, 0,
+		    "policy \"%s\" is not installed (looked in %s; see `assess policies`)",
+		    id_or_path, search_path ? search_path : "no folder");
+	return NULL;
+}
+
+/* True when the file's first element is <policy> (it may still be invalid: open says why). */
+static bool is_policy_file(const char *path)
+{
+	char head[8192]; /* room for a licence or provenance comment before the root */
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return false;
+	size_t n = fread(head, 1, sizeof head - 1, f);
+	fclose(f);
+	head[n] = '\0';
+	for (const char *p = strchr(head, '<'); p; p = strchr(p + 1, '<'))
+		if (p[1] != '?' && p[1] != '!')
+			return strncmp(p + 1, "policy", 6) == 0 && strchr(" \t\r\n>", p[7]);
+	return false;
+}
+
+static bool listed(char **ids, size_t n, const char *id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(ids[i], id) == 0)
+			return true;
+	return false;
+}
+
+static int add_id(char ***ids, size_t *n, size_t *cap, const char *name, size_t len)
+{
+	if (*n == *cap) {
+		size_t grown = *cap ? *cap * 2 : 8;
+		char **g = realloc(*ids, grown * sizeof *g);
+		if (!g)
+			return -1;
+		*ids = g;
+		*cap = grown;
+	}
+	if (!((*ids)[*n] = strndup(name, len)))
+		return -1;
+	(*n)++;
+	return 0;
+}
+
+static int scan_dir(const char *dir, char ***ids, size_t *n, size_t *cap)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char path[4096];
+	int rc = 0;
+	while (d && rc == 0 && (e = readdir(d))) {
+		size_t len = strlen(e->d_name);
+		if (len <= 4 || strcmp(e->d_name + len - 4, ".xml") != 0)
+			continue;
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		char *id = strndup(e->d_name, len - 4);
+		if (!id)
+			rc = -1;
+		else if (valid_id(id) && !listed(*ids, *n, id) && is_policy_file(path))
+			rc = add_id(ids, n, cap, id, len - 4);
+		free(id);
+	}
+	if (d)
+		closedir(d);
+	return rc;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char **policy_list(const char *search_path, size_t *n, assess_error *err)
+{
+	char **ids = NULL, *copy = strdup(search_path ? search_path : ""), *save = NULL;
+	size_t cap = 0;
+	int rc = copy ? 0 : -1;
+	*n = 0;
+	for (char *d = copy ? strtok_r(copy, ":", &save) : NULL; d && rc == 0;
+	     d = strtok_r(NULL, ":", &save))
+		rc = scan_dir(d, &ids, n, &cap);
+	free(copy);
+	if (rc == 0 && (ids || (ids = calloc(1, sizeof *ids)))) {
+		qsort(ids, *n, sizeof *ids, by_name);
+		return ids;
+	}
+	for (size_t i = 0; i < *n; i++)
+		free(ids[i]);
+	free(ids);
+	*n = 0;
+	assess_fail(err, ASSESS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	return NULL;
+}

@@ -1,0 +1,139 @@
+/* The names a policy reads from an answer file, its exact number and date formats, and how a
+ * validity window reads. */
+#include "config.h"
+#include "policies/policy.h"
+
+#include <stdio.h>
+#include <string.h>
+#include "common/decimal.h"
+
+struct named {
+	const char *name;
+	qn_text label;
+};
+
+static const struct named fields[POLICY_F_MAX] = {
+	{"project_spend.software", {"改造投入：软件", "project spend: software"}},
+	{"project_spend.cloud", {"改造投入：云服务", "project spend: cloud services"}},
+	{"project_spend.hardware",
+	 {"改造投入：硬件（数据采集传输设备）",
+	  "project spend: hardware (data collection and transmission)"}},
+	{"project_spend.services", {"改造投入：服务", "project spend: services"}},
+	{"cloud_annual_fee", {"上云年度服务费", "annual cloud service fee"}},
+	{"mis_software_spend",
+	 {"管理信息系统软件采购额", "management information system software spend"}},
+	{"diagnosis_fee", {"数字化诊断费用", "digital diagnosis fee"}},
+	{"ai_product_price",
+	 {"人工智能工业应用产品购买费（或一年租金）",
+	  "AI industrial product price (or one year's rent)"}},
+	{"design_contract", {"工业设计服务合同额", "industrial design contract"}},
+	{"revenue_last_year", {"上年度营业收入", "revenue last year"}},
+	{"tech_service_contract", {"科技服务合同技术交易额", "technology service contract"}},
+	{"local_fiscal_contribution",
+	 {"当年对本级财政经济贡献", "contribution to local finance this year"}},
+	{"batch", {"改造批次", "transformation batch"}},
+};
+
+static const struct named statuses[POLICY_STATUS_MAX] = {
+	{"above_scale", {"规模以上工业企业", "above-scale industrial enterprise"}},
+	{"in_standard_park",
+	 {"标准化工业（产业）园区入园企业", "enterprise in a standardised industrial park"}},
+	{"city_leader", {"市级产业龙头企业", "city-level industry leader"}},
+};
+
+const char *policy_field_name(policy_field f)
+{
+	return (unsigned)f < POLICY_F_MAX ? fields[f].name : NULL;
+}
+
+const qn_text *policy_field_label(policy_field f)
+{
+	return (unsigned)f < POLICY_F_MAX ? &fields[f].label : NULL;
+}
+
+int policy_field_find(const char *name)
+{
+	for (int f = 0; f < POLICY_F_MAX; f++)
+		if (strcmp(fields[f].name, name) == 0)
+			return f;
+	return -1;
+}
+
+const char *policy_status_name(policy_status s)
+{
+	return (unsigned)s < POLICY_STATUS_MAX ? statuses[s].name : NULL;
+}
+
+const qn_text *policy_status_label(policy_status s)
+{
+	return (unsigned)s < POLICY_STATUS_MAX ? &statuses[s].label : NULL;
+}
+
+int policy_status_find(const char *name)
+{
+	for (int s = 0; s < POLICY_STATUS_MAX; s++)
+		if (strcmp(statuses[s].name, name) == 0)
+			return s;
+	return -1;
+}
+
+static bool digits(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
+}
+
+bool policy_parse_date(const char *text, int *yyyymmdd)
+{
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (!text || strlen(text) != 10 || text[4] != '-' || text[7] != '-' || !digits(text, 4) ||
+	    !digits(text + 5, 2) || !digits(text + 8, 2))
+		return false;
+	int y = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + text[3] -
+		'0';
+	int m = (text[5] - '0') * 10 + text[6] - '0';
+	int d = (text[8] - '0') * 10 + text[9] - '0';
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	if (y < 1900 || m < 1 || m > 12 || d < 1 || d > days[m - 1] + (m == 2 && leap))
+		return false;
+	*yyyymmdd = y * 10000 + m * 100 + d;
+	return true;
+}
+
+/* "50%" -> 5000, "12.5%" -> 1250; a leading '-' parses, so that the caller can say what is
+ * wrong with a negative rate. */
+bool policy_parse_rate(const char *text, int *bp)
+{
+	char num[16];
+	size_t n = text ? strlen(text) : 0;
+	bool negative = n > 0 && text[0] == '-';
+	if (n < 2 || n - negative > sizeof num || text[n - 1] != '%')
+		return false;
+	snprintf(num, sizeof num, "%.*s", (int)(n - 1 - negative), text + negative);
+	int64_t v;
+	if (!decimal_parse_scaled(num, 2, &v) || v > 100000)
+		return false;
+	*bp = (int)(negative ? -v : v);
+	return true;
+}
+
+void policy_window_describe(const policy_window *w, qn_lang lang, char *buf, size_t size)
+{
+	bool en = lang == QN_LANG_EN;
+	char from[48], retro[64] = "";
+	if (w->from_kind == POLICY_FROM_ISSUE)
+		snprintf(from, sizeof from, "%s", en ? "its date of issue" : "印发之日");
+	else if (w->from_kind == POLICY_FROM_MONTH)
+		snprintf(from, sizeof from, en ? "%s (day unknown)" : " %s（日未定）",
+			 w->from_text);
+	else
+		snprintf(from, sizeof from, en ? "%s" : " %s ", w->from_text);
+	if (w->retroactive_from)
+		snprintf(retro, sizeof retro,
+			 en ? " (back to %04d-%02d-%02d)" : "（追溯至 %04d-%02d-%02d）",
+			 w->retroactive_from / 10000, w->retroactive_from / 100 % 100,
+			 w->retroactive_from % 100);
+	snprintf(buf, size, en ? "from %s to %s%s" : "自%s起至 %s%s", from, w->to_text, retro);
+}

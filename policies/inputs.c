@@ -1,0 +1,272 @@
+#include "config.h"
+#include "policies/inputs.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "common/jsonpos.h"
+#include "common/readfile.h"
+#include "common/text.h"
+
+/*
+ * The blocks were detached from the parsed file, so positions come from reading the file again;
+ * only an error needs them, and a file that cannot be reread (stdin) gives the path alone.
+ */
+static assess_code fail_at(const answers *a, const char *path, assess_error *err, const char *fmt,
+			   ...) __attribute__((format(printf, 4, 5)));
+
+static assess_code fail_at(const answers *a, const char *path, assess_error *err, const char *fmt,
+			   ...)
+{
+	const char *src = answers_source(a);
+	int line = 0, col = 0;
+	size_t len, off;
+	char *text = src && strcmp(src, "-") != 0 ? readfile_all(src, 8u << 20, &len, NULL) : NULL;
+	if (text && jsonpos_find(text, len, path, 1, &off))
+		text_position(text, off, &line, &col);
+	free(text);
+	va_list ap;
+	va_start(ap, fmt);
+	assess_vfail(err, ASSESS_ERR_DATA, src ? src : "", line, col, fmt, ap);
+	va_end(ap);
+	if (err)
+		snprintf(err->path, sizeof err->path, "%s", path);
+	return ASSESS_ERR_DATA;
+}
+
+static const char *type_name(const cJSON *v)
+{
+	return cJSON_IsString(v)   ? "a string"
+	       : cJSON_IsNumber(v) ? "a number"
+	       : cJSON_IsBool(v)   ? "true/false"
+	       : cJSON_IsArray(v)  ? "an array"
+	       : cJSON_IsObject(v) ? "an object"
+				   : "null";
+}
+
+/* A whole number in [min, max]; cJSON holds numbers as doubles, exact up to 2^53. */
+static assess_code whole(const answers *a, const cJSON *v, const char *path, int64_t min,
+			 int64_t max, const char *what, int64_t *out, assess_error *err)
+{
+	double d = cJSON_IsNumber(v) ? v->valuedouble : 0;
+	if (!cJSON_IsNumber(v))
+		return fail_at(a, path, err, "expected %s, got %s", what, type_name(v));
+	if (d != floor(d) || d < (double)min || d > (double)max)
+		return fail_at(a, path, err,
+			       "expected %s (a whole number from %lld to %lld), got %s", what,
+			       (long long)min, (long long)max,
+			       d != floor(d) ? "a fraction" : "a number out of range");
+	*out = (int64_t)d;
+	return ASSESS_OK;
+}
+
+static assess_code read_field(const answers *a, const cJSON *v, const char *path, int f,
+			      subsidy_inputs *in, assess_error *err)
+{
+	bool batch = f == POLICY_F_BATCH;
+	in->has[f] = true;
+	return whole(a, v, path, batch ? 1 : 0, batch ? 99 : INPUTS_MAX_YUAN,
+		     batch ? "a batch number" : "an amount in whole yuan", &in->value[f], err);
+}
+
+static assess_code read_spend(const answers *a, const cJSON *obj, subsidy_inputs *in,
+			      assess_error *err)
+{
+	char path[ASSESS_ERROR_PATH_MAX], name[64];
+	if (!cJSON_IsObject(obj))
+		return fail_at(a, "$.finance.project_spend", err,
+			       "expected an object "
+			       "{\"software\", \"cloud\", \"hardware\", \"services\"}, got %s",
+			       type_name(obj));
+	for (const cJSON *c = obj->child; c; c = c->next) {
+		snprintf(path, sizeof path, "$.finance.project_spend.%s", c->string);
+		snprintf(name, sizeof name, "project_spend.%s", c->string);
+		int f = policy_field_find(name);
+		if (f < 0)
+			return fail_at(a, path, err,
+				       "unknown key \"%s\" in project_spend (expected "
+				       "software, cloud, hardware, services)",
+				       c->string);
+		if (read_field(a, c, path, f, in, err))
+			return ASSESS_ERR_DATA;
+	}
+	return ASSESS_OK;
+}
+
+static assess_code read_finance(const answers *a, subsidy_inputs *in, assess_error *err)
+{
+	const cJSON *fin = answers_block(a, "finance");
+	char path[ASSESS_ERROR_PATH_MAX];
+	if (!fin)
+		return ASSESS_OK;
+	if (!cJSON_IsObject(fin))
+		return fail_at(a, "$.finance", err, "expected an object, got %s", type_name(fin));
+	for (const cJSON *c = fin->child; c; c = c->next) {
+		snprintf(path, sizeof path, "$.finance.%s", c->string);
+		int f = strchr(c->string, '.') ? -1 : policy_field_find(c->string);
+		if (strcmp(c->string, "project_spend") == 0) {
+			if (read_spend(a, c, in, err))
+				return ASSESS_ERR_DATA;
+			continue;
+		}
+		if (f < 0)
+			return fail_at(a, path, err,
+				       "unknown key \"%s\" in finance (see "
+				       "docs/answer-format.md, \"finance, status, awards\")",
+				       c->string);
+		if (read_field(a, c, path, f, in, err))
+			return ASSESS_ERR_DATA;
+	}
+	return ASSESS_OK;
+}
+
+static assess_code read_status(const answers *a, subsidy_inputs *in, assess_error *err)
+{
+	const cJSON *st = answers_block(a, "status");
+	char path[ASSESS_ERROR_PATH_MAX];
+	for (int s = 0; s < POLICY_STATUS_MAX; s++)
+		in->status[s] = -1;
+	if (st && !cJSON_IsObject(st))
+		return fail_at(a, "$.status", err, "expected an object, got %s", type_name(st));
+	for (const cJSON *c = st ? st->child : NULL; c; c = c->next) {
+		int s = policy_status_find(c->string);
+		snprintf(path, sizeof path, "$.status.%s", c->string);
+		if (s < 0)
+			return fail_at(a, path, err,
+				       "unknown key \"%s\" in status (expected above_scale, "
+				       "in_standard_park, city_leader)",
+				       c->string);
+		if (!cJSON_IsBool(c))
+			return fail_at(a, path, err, "expected true or false, got %s",
+				       type_name(c));
+		in->status[s] = cJSON_IsTrue(c);
+	}
+	int ent = answers_above_scale(a);
+	int *mine = &in->status[POLICY_STATUS_ABOVE_SCALE];
+	if (ent >= 0 && *mine >= 0 && ent != *mine)
+		return fail_at(a, "$.status.above_scale", err,
+			       "contradicts $.enterprise.above_scale");
+	if (*mine < 0)
+		*mine = ent;
+	return ASSESS_OK;
+}
+
+static bool valid_award_id(const char *s)
+{
+	if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')) || strlen(s) > 48)
+		return false;
+	for (; *s; s++)
+		if (!(*s == '-' || *s == '_' || *s == '.' || (*s >= '0' && *s <= '9') ||
+		      (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')))
+			return false;
+	return true;
+}
+
+static assess_code read_award_object(const answers *a, const cJSON *o, const char *path,
+				     inputs_award *aw, assess_error *err)
+{
+	char kp[ASSESS_ERROR_PATH_MAX + 16];
+	for (const cJSON *c = o->child; c; c = c->next) {
+		snprintf(kp, sizeof kp, "%s.%s", path, c->string);
+		if (strcmp(c->string, "id") == 0 && cJSON_IsString(c))
+			aw->id = c->valuestring;
+		else if (strcmp(c->string, "id") == 0)
+			return fail_at(a, kp, err, "expected the award's id as a string, got %s",
+				       type_name(c));
+		else if (strcmp(c->string, "count") == 0 &&
+			 whole(a, c, kp, 1, 1000000, "a count", &aw->count, err))
+			return ASSESS_ERR_DATA;
+		else if (strcmp(c->string, "amount") == 0 &&
+			 whole(a, c, kp, 0, INPUTS_MAX_YUAN, "an amount in whole yuan", &aw->amount,
+			       err))
+			return ASSESS_ERR_DATA;
+		else if (strcmp(c->string, "note") == 0 && !cJSON_IsString(c))
+			return fail_at(a, kp, err, "expected a string, got %s", type_name(c));
+		else if (strcmp(c->string, "id") && strcmp(c->string, "count") &&
+			 strcmp(c->string, "amount") && strcmp(c->string, "note"))
+			return fail_at(a, kp, err,
+				       "unknown key \"%s\" in an award (expected id, count, "
+				       "amount, note)",
+				       c->string);
+	}
+	if (!aw->id)
+		return fail_at(a, path, err, "an award object needs \"id\"");
+	return ASSESS_OK;
+}
+
+static assess_code read_award(const answers *a, const cJSON *v, int i, inputs_award *aw,
+			      assess_error *err)
+{
+	char path[ASSESS_ERROR_PATH_MAX];
+	snprintf(path, sizeof path, "$.awards[%d]", i);
+	*aw = (inputs_award){.count = 1, .amount = -1, .index = i};
+	if (cJSON_IsString(v))
+		aw->id = v->valuestring;
+	else if (!cJSON_IsObject(v))
+		return fail_at(a, path, err,
+			       "expected an award id or {\"id\", \"count\", \"amount\"}, "
+			       "got %s",
+			       type_name(v));
+	else if (read_award_object(a, v, path, aw, err))
+		return ASSESS_ERR_DATA;
+	if (!valid_award_id(aw->id))
+		return fail_at(a, path, err,
+			       "\"%s\" is not an award id (a letter, then letters, "
+			       "digits, - _ .)",
+			       aw->id);
+	return ASSESS_OK;
+}
+
+static assess_code read_awards(const answers *a, subsidy_inputs *in, assess_error *err)
+{
+	const cJSON *aws = answers_block(a, "awards");
+	if (!aws)
+		return ASSESS_OK;
+	if (!cJSON_IsArray(aws))
+		return fail_at(a, "$.awards", err, "expected an array, got %s", type_name(aws));
+	int n = cJSON_GetArraySize(aws), i = 0;
+	if (!(in->awards = calloc((size_t)n + 1, sizeof *in->awards)))
+		return assess_fail(err, ASSESS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	for (const cJSON *c = aws->child; c; c = c->next, i++) {
+		if (read_award(a, c, i, &in->awards[i], err))
+			return ASSESS_ERR_DATA;
+		in->n_awards++;
+	}
+	return ASSESS_OK;
+}
+
+assess_code inputs_read(const answers *a, subsidy_inputs *in, assess_error *err)
+{
+	*in = (subsidy_inputs){0};
+	assess_code rc = read_finance(a, in, err);
+	if (!rc)
+		rc = read_status(a, in, err);
+	if (!rc)
+		rc = read_awards(a, in, err);
+	if (rc)
+		inputs_free(in);
+	return rc;
+}
+
+void inputs_free(subsidy_inputs *in)
+{
+	free(in->awards);
+	in->awards = NULL;
+	in->n_awards = 0;
+}
+
+int64_t inputs_award_count(const subsidy_inputs *in, const char *id)
+{
+	int64_t n = 0;
+	for (size_t i = 0; i < in->n_awards; i++)
+		if (strcmp(in->awards[i].id, id) == 0)
+			n += in->awards[i].count;
+	return n;
+}
+
+bool inputs_has_award(const subsidy_inputs *in, const char *id)
+{
+	return inputs_award_count(in, id) > 0;
+}

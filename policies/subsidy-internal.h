@@ -1,0 +1,59 @@
+/*
+ * subsidy-internal.h - shared by the engine's files: subsidy.c (the run: window, stacking,
+ * caps, warnings), subsidy-rules.c (one clause under one set of readings) and subsidy-text.c
+ * (printing). Not for other modules: they use policies/subsidy.h.
+ */
+#ifndef ASSESS_SUBSIDY_INTERNAL_H
+#define ASSESS_SUBSIDY_INTERNAL_H
+
+#include "common/arena.h"
+#include "policies/inputs.h"
+#include "policies/subsidy.h"
+
+/* The result and the arena its strings and arrays live in. */
+struct subsidy_box {
+	subsidy_result r;
+	arena *arena;
+};
+
+/* What one evaluation of the clauses reads. */
+struct subsidy_ctx {
+	const policy *p;
+	const subsidy_inputs *in;
+	int64_t eff[POLICY_F_MAX]; /* finance values after the eligible-spend limit */
+	int level;
+	const char **chosen; /* the reading in force for each conflict */
+	arena *arena; /* the result's */
+	bool nomem; /* an allocation failed; the run fails with NOMEM */
+};
+
+/* Works out one clause into it (status, figures, detail), before window and stacking. */
+void subsidy_evaluate(struct subsidy_ctx *x, const policy_clause *c, subsidy_item *it);
+
+/*
+ * Sets (or appends to) one language of a text in the result's arena:
+ *     SUBSIDY_SAY(x, &it->detail, ("需获得：%s", zh_name), ("requires: %s", en_name));
+ * Each language has its own format and arguments, checked by the compiler.
+ */
+void subsidy_say(struct subsidy_ctx *x, qn_text *t, qn_lang lang, bool append, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+#define SUBSIDY_ARGS(...) __VA_ARGS__
+#define SUBSIDY_SAY_(x, t, append, zh, en) \
+	do { \
+		qn_text *say_t_ = (t); /* once: t may be a call that adds a warning */ \
+		subsidy_say((x), say_t_, QN_LANG_ZH, (append), SUBSIDY_ARGS zh); \
+		subsidy_say((x), say_t_, QN_LANG_EN, (append), SUBSIDY_ARGS en); \
+	} while (0)
+#define SUBSIDY_SAY(x, t, zh, en) SUBSIDY_SAY_(x, t, false, zh, en)
+#define SUBSIDY_ADD(x, t, zh, en) SUBSIDY_SAY_(x, t, true, zh, en)
+
+/* "1,234,567" into buf. */
+const char *subsidy_yuan(int64_t yuan, char *buf, size_t size);
+/* floor(base x bp / 10000), never overflowing for inputs within INPUTS_MAX_YUAN. */
+int64_t subsidy_apply_rate(int64_t base, int bp);
+/* a x b, saturating at INT64_MAX (counts times amounts). */
+int64_t subsidy_mul_sat(int64_t a, int64_t b);
+/* "一级".."四级" / "level 1".."level 4". */
+const char *subsidy_level_name(int level, qn_lang lang);
+
+#endif

@@ -1,0 +1,555 @@
+/* One clause worked out for one enterprise: its gate, its conditions, then its rule. */
+#include "config.h"
+#include "policies/subsidy-internal.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef struct {
+	char zh[256], en[256];
+} text2;
+
+/* ---- reading the inputs ---- */
+
+static bool term_value(const struct subsidy_ctx *x, const policy_term *t, int64_t *v)
+{
+	if (t->kind == POLICY_TERM_FIELD) {
+		*v = x->eff[t->field];
+		return x->in->has[t->field];
+	}
+	*v = inputs_award_count(x->in, t->award);
+	return true; /* an award not held counts 0 */
+}
+
+/* The sum of the terms; false when the answer file gives none of them. */
+static bool terms_value(const struct subsidy_ctx *x, const policy_term *t, size_t n, int64_t *v)
+{
+	bool any = false;
+	*v = 0;
+	for (size_t i = 0; i < n; i++) {
+		int64_t one;
+		if (term_value(x, &t[i], &one)) {
+			any = true;
+			*v += one;
+		}
+	}
+	return any;
+}
+
+static const char *award_name(const struct subsidy_ctx *x, const char *id, qn_lang lang)
+{
+	const policy_award *a = policy_award_find(x->p, id);
+	return a ? qn_text_get(&a->name, lang) : id;
+}
+
+static void append(char *buf, size_t size, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void append(char *buf, size_t size, const char *fmt, ...)
+{
+	size_t n = strlen(buf);
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf + n, size - n, fmt, ap);
+	va_end(ap);
+}
+
+/* "$.finance.cloud_annual_fee（上云年度服务费）" for each term, joined with " + ". */
+static void terms_text(const struct subsidy_ctx *x, const policy_term *t, size_t n, text2 *out)
+{
+	out->zh[0] = out->en[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		const char *sep = i ? " + " : "";
+		if (t[i].kind == POLICY_TERM_FIELD) {
+			const char *name = policy_field_name(t[i].field);
+			const qn_text *l = policy_field_label(t[i].field);
+			append(out->zh, sizeof out->zh, "%s$.finance.%s（%s）", sep, name, l->zh);
+			append(out->en, sizeof out->en, "%s$.finance.%s (%s)", sep, name, l->en);
+		} else {
+			append(out->zh, sizeof out->zh, "%s%s", sep,
+			       award_name(x, t[i].award, QN_LANG_ZH));
+			append(out->en, sizeof out->en, "%s%s", sep,
+			       award_name(x, t[i].award, QN_LANG_EN));
+		}
+	}
+}
+
+/* The label of what a base measures, for "X is 50,000". */
+static void base_label(const struct subsidy_ctx *x, const policy_term *t, size_t n, text2 *out)
+{
+	if (n == 1 && t[0].kind == POLICY_TERM_FIELD) {
+		snprintf(out->zh, sizeof out->zh, "%s", policy_field_label(t[0].field)->zh);
+		snprintf(out->en, sizeof out->en, "%s", policy_field_label(t[0].field)->en);
+	} else if (n == 1) {
+		snprintf(out->zh, sizeof out->zh, "%s%s", award_name(x, t[0].award, QN_LANG_ZH),
+			 t[0].kind == POLICY_TERM_AWARD_COUNT ? "数量" : "金额");
+		snprintf(out->en, sizeof out->en, "%s (%s)", award_name(x, t[0].award, QN_LANG_EN),
+			 t[0].kind == POLICY_TERM_AWARD_COUNT ? "count" : "amount");
+	} else {
+		snprintf(out->zh, sizeof out->zh, "改造投入合计");
+		snprintf(out->en, sizeof out->en, "the project spend counted");
+	}
+}
+
+static void range_text(const policy_range *r, text2 *out)
+{
+	char lo[32], hi[32] = "";
+	bool h = r->hi.present, hin = r->hi.inclusive;
+	subsidy_yuan(r->lo.value, lo, sizeof lo);
+	if (h)
+		subsidy_yuan(r->hi.value, hi, sizeof hi);
+	snprintf(out->zh, sizeof out->zh, "%s %s%s%s", r->lo.inclusive ? "不少于" : "超过", lo,
+		 h ? (hin ? "、不超过 " : "、低于 ") : "", hi);
+	snprintf(out->en, sizeof out->en, "%s %s%s%s", r->lo.inclusive ? "at least" : "over", lo,
+		 h ? (hin ? " and at most " : " and under ") : "", hi);
+}
+
+static bool in_range(const policy_range *r, int64_t v)
+{
+	if (r->lo.present && (r->lo.inclusive ? v < r->lo.value : v <= r->lo.value))
+		return false;
+	return !r->hi.present || (r->hi.inclusive ? v <= r->hi.value : v < r->hi.value);
+}
+
+/* ---- gate and conditions ---- */
+
+#define AWARD_ZH(x, id) award_name((x), (id), QN_LANG_ZH)
+#define AWARD_EN(x, id) award_name((x), (id), QN_LANG_EN)
+
+static bool requires_award(struct subsidy_ctx *x, subsidy_item *it, const char *id)
+{
+	it->status = SUBSIDY_NOT_ELIGIBLE;
+	SUBSIDY_SAY(x, &it->detail, ("需获得：%s", AWARD_ZH(x, id)),
+		    ("requires: %s", AWARD_EN(x, id)));
+	return false;
+}
+
+static bool missing_terms(struct subsidy_ctx *x, subsidy_item *it, const policy_term *t, size_t n)
+{
+	text2 names;
+	terms_text(x, t, n, &names);
+	it->status = SUBSIDY_NO_INPUT;
+	SUBSIDY_SAY(x, &it->detail, ("答卷未提供 %s", names.zh),
+		    ("the answer file does not give %s", names.en));
+	return false;
+}
+
+static void say_out_of_range(struct subsidy_ctx *x, subsidy_item *it, const policy_term *t,
+			     size_t n, int64_t v, const policy_range *r)
+{
+	text2 label, range;
+	char vs[32];
+	base_label(x, t, n, &label);
+	range_text(r, &range);
+	subsidy_yuan(v, vs, sizeof vs);
+	it->status = SUBSIDY_UNDER_THRESHOLD;
+	SUBSIDY_SAY(x, &it->detail, ("%s为 %s，需%s", label.zh, vs, range.zh),
+		    ("%s is %s; needs %s", label.en, vs, range.en));
+}
+
+static bool quantity_holds(struct subsidy_ctx *x, const policy_cond *c, subsidy_item *it)
+{
+	int64_t v;
+	if (!terms_value(x, c->terms, c->n_terms, &v))
+		return missing_terms(x, it, c->terms, c->n_terms);
+	if (in_range(&c->range, v))
+		return true;
+	if (v == 0 && c->n_terms == 1 && c->terms[0].kind == POLICY_TERM_AWARD_COUNT)
+		return requires_award(x, it, c->terms[0].award);
+	say_out_of_range(x, it, c->terms, c->n_terms, v, &c->range);
+	return false;
+}
+
+static bool ratio_holds(struct subsidy_ctx *x, const policy_cond *c, subsidy_item *it)
+{
+	int64_t num, den;
+	char rate[16];
+	text2 n, d;
+	term_value(x, &c->terms[0], &num);
+	term_value(x, &c->terms[1], &den);
+	if (den > 0 && num * 10000 >= (int64_t)c->min_bp * den)
+		return true;
+	base_label(x, &c->terms[0], 1, &n);
+	base_label(x, &c->terms[1], 1, &d);
+	subsidy_format_rate(c->min_bp, rate, sizeof rate);
+	it->status = SUBSIDY_NOT_ELIGIBLE;
+	SUBSIDY_SAY(x, &it->detail,
+		    ("%s（%lld）需达到%s（%lld）的 %s", n.zh, (long long)num, d.zh, (long long)den,
+		     rate),
+		    ("%s (%lld) must be at least %s of %s (%lld)", n.en, (long long)num, rate, d.en,
+		     (long long)den));
+	return false;
+}
+
+static bool status_holds(struct subsidy_ctx *x, const policy_cond *c, subsidy_item *it)
+{
+	const qn_text *l = policy_status_label(c->status);
+	const char *name = policy_status_name(c->status);
+	int v = x->in->status[c->status];
+	if (v == 1)
+		return true;
+	it->status = v < 0 ? SUBSIDY_NO_INPUT : SUBSIDY_NOT_ELIGIBLE;
+	if (v < 0)
+		SUBSIDY_SAY(x, &it->detail, ("答卷未提供 $.status.%s（%s）", name, l->zh),
+			    ("the answer file does not give $.status.%s (%s)", name, l->en));
+	else
+		SUBSIDY_SAY(x, &it->detail, ("仅限%s", l->zh), ("only for an %s", l->en));
+	return false;
+}
+
+static bool cond_holds(struct subsidy_ctx *x, const policy_cond *c, subsidy_item *it)
+{
+	bool held = c->award && inputs_has_award(x->in, c->award);
+	switch (c->kind) {
+	case POLICY_COND_STATUS:
+		return status_holds(x, c, it);
+	case POLICY_COND_AWARD:
+		return held || requires_award(x, it, c->award);
+	case POLICY_COND_NO_AWARD:
+		if (!held)
+			return true;
+		it->status = SUBSIDY_NOT_ELIGIBLE;
+		SUBSIDY_SAY(x, &it->detail, ("已享受%s的不再享受", AWARD_ZH(x, c->award)),
+			    ("not for holders of: %s", AWARD_EN(x, c->award)));
+		return false;
+	case POLICY_COND_QUANTITY:
+		return quantity_holds(x, c, it);
+	case POLICY_COND_RATIO:
+		return ratio_holds(x, c, it);
+	}
+	return false;
+}
+
+static bool gate_holds(struct subsidy_ctx *x, const policy_clause *c, subsidy_item *it)
+{
+	if (x->level < c->min_level) {
+		it->status = SUBSIDY_LEVEL_TOO_LOW;
+		SUBSIDY_SAY(x, &it->detail,
+			    ("需改造后达到%s及以上，当前为%s",
+			     subsidy_level_name(c->min_level, QN_LANG_ZH),
+			     subsidy_level_name(x->level, QN_LANG_ZH)),
+			    ("needs %s or above after transformation; the level is %s",
+			     subsidy_level_name(c->min_level, QN_LANG_EN),
+			     subsidy_level_name(x->level, QN_LANG_EN)));
+		return false;
+	}
+	for (size_t i = 0; i < c->n_conds; i++)
+		if (!cond_holds(x, &c->conds[i], it))
+			return false;
+	return true;
+}
+
+/* ---- cases ---- */
+
+static const char *chosen_reading(const struct subsidy_ctx *x, const char *reading)
+{
+	for (size_t i = 0; i < policy_n_conflicts(x->p); i++) {
+		const policy_conflict *k = policy_conflict_at(x->p, i);
+		if (strcmp(k->readings[0].id, reading) == 0 ||
+		    strcmp(k->readings[1].id, reading) == 0)
+			return x->chosen[i];
+	}
+	return NULL;
+}
+
+/* 1 matches, 0 does not, -1 cannot tell (the batch is not given). */
+static int case_matches(const struct subsidy_ctx *x, const policy_case *k)
+{
+	const char *chosen = k->reading ? chosen_reading(x, k->reading) : NULL;
+	if (k->reading && (!chosen || strcmp(chosen, k->reading) != 0))
+		return 0;
+	if (k->min_level > x->level || (k->status >= 0 && x->in->status[k->status] != 1) ||
+	    (k->award && !inputs_has_award(x->in, k->award)))
+		return 0;
+	if (k->batch && !x->in->has[POLICY_F_BATCH])
+		return -1;
+	return !k->batch || x->in->value[POLICY_F_BATCH] == k->batch;
+}
+
+/* "三级" / "第一批" / a status or award: what made a case apply, for the detail. */
+static void case_label(const struct subsidy_ctx *x, const policy_case *k, text2 *out)
+{
+	const char *zh = "", *en = "";
+	if (k->min_level) {
+		zh = subsidy_level_name(x->level, QN_LANG_ZH);
+		en = subsidy_level_name(x->level, QN_LANG_EN);
+	} else if (k->status >= 0) {
+		zh = policy_status_label(k->status)->zh;
+		en = policy_status_label(k->status)->en;
+	} else if (k->award) {
+		zh = AWARD_ZH(x, k->award);
+		en = AWARD_EN(x, k->award);
+	}
+	if (k->batch && !k->min_level) {
+		snprintf(out->zh, sizeof out->zh, "第%d批", k->batch);
+		snprintf(out->en, sizeof out->en, "batch %d", k->batch);
+		return;
+	}
+	snprintf(out->zh, sizeof out->zh, "%s", zh);
+	snprintf(out->en, sizeof out->en, "%s", en);
+}
+
+static const policy_case *find_case(struct subsidy_ctx *x, const policy_clause *c, subsidy_item *it)
+{
+	for (size_t i = 0; i < c->n_cases; i++) {
+		int m = case_matches(x, &c->cases[i]);
+		if (m > 0) {
+			it->reading = c->cases[i].reading;
+			return &c->cases[i];
+		}
+		if (m < 0) {
+			it->status = SUBSIDY_NO_INPUT;
+			SUBSIDY_SAY(
+				x, &it->detail, ("答卷未提供 $.finance.batch（改造批次）"),
+				("the answer file does not give $.finance.batch (transformation "
+				 "batch)"));
+			return NULL;
+		}
+	}
+	if (c->kind != POLICY_RULE_INFO) {
+		it->status = SUBSIDY_NOT_ELIGIBLE;
+		SUBSIDY_SAY(x, &it->detail, ("没有适用于本企业的比例或上限"),
+			    ("no rate or cap of the clause applies to this enterprise"));
+	}
+	return NULL;
+}
+
+/* ---- rules ---- */
+
+static int64_t capped(subsidy_item *it, int64_t v, int64_t cap)
+{
+	if (cap >= 0 && v > cap) {
+		it->capped = true;
+		return cap;
+	}
+	return v;
+}
+
+static void describe_cap(struct subsidy_ctx *x, const policy_clause *c, subsidy_item *it,
+			 const policy_case *k)
+{
+	char cap[32];
+	text2 why;
+	if (!it->capped)
+		return;
+	case_label(x, k, &why);
+	if (!why.zh[0] && c->min_level) { /* the last row of a level-gated clause: still by level */
+		snprintf(why.zh, sizeof why.zh, "%s", subsidy_level_name(x->level, QN_LANG_ZH));
+		snprintf(why.en, sizeof why.en, "%s", subsidy_level_name(x->level, QN_LANG_EN));
+	}
+	subsidy_yuan(it->cap, cap, sizeof cap);
+	if (why.zh[0])
+		SUBSIDY_ADD(x, &it->detail, ("，超过上限 %s（%s），按上限计", cap, why.zh),
+			    (", over the cap of %s (%s): capped", cap, why.en));
+	else
+		SUBSIDY_ADD(x, &it->detail, ("，超过上限 %s，按上限计", cap),
+			    (", over the cap of %s: capped", cap));
+}
+
+/* Each awards[] entry with the id is one project: rate and cap apply per entry. */
+static void rate_per_award(struct subsidy_ctx *x, const policy_clause *c, const policy_case *k,
+			   subsidy_item *it)
+{
+	const char *id = c->base[0].award;
+	char rate[16], b[32], v[32];
+	int n = 0;
+	subsidy_format_rate(k->rate_bp, rate, sizeof rate);
+	it->computed = it->base = 0;
+	SUBSIDY_SAY(x, &it->detail, ("%s", ""), ("%s", ""));
+	for (size_t i = 0; i < x->in->n_awards; i++) {
+		const inputs_award *aw = &x->in->awards[i];
+		if (strcmp(aw->id, id) != 0)
+			continue;
+		if (aw->amount < 0) {
+			it->status = SUBSIDY_NO_INPUT;
+			SUBSIDY_SAY(x, &it->detail,
+				    ("答卷未提供 $.awards[%d].amount（%s金额）", aw->index,
+				     AWARD_ZH(x, id)),
+				    ("the answer file does not give $.awards[%d].amount (%s)",
+				     aw->index, AWARD_EN(x, id)));
+			return;
+		}
+		int64_t one = capped(it, subsidy_apply_rate(aw->amount, k->rate_bp), k->cap);
+		it->base += aw->amount;
+		it->computed += one;
+		subsidy_yuan(aw->amount, b, sizeof b);
+		subsidy_yuan(one, v, sizeof v);
+		SUBSIDY_ADD(x, &it->detail, ("%s%s × %s = %s", n ? "；" : "", rate, b, v),
+			    ("%s%s × %s = %s", n ? "; " : "", rate, b, v));
+		n++;
+	}
+	if (!n) {
+		it->base = SUBSIDY_NONE;
+		requires_award(x, it, id);
+		return;
+	}
+	if (it->capped)
+		SUBSIDY_ADD(x, &it->detail, ("（每项上限 %s）", subsidy_yuan(k->cap, b, sizeof b)),
+			    (" (each capped at %s)", b));
+	it->amount = capped(it, it->computed, c->total_cap);
+	if (it->amount < it->computed)
+		SUBSIDY_ADD(x, &it->detail,
+			    ("；合计上限 %s", subsidy_yuan(c->total_cap, b, sizeof b)),
+			    ("; at most %s in total", b));
+	it->status = SUBSIDY_PAID;
+}
+
+static void rate_rule(struct subsidy_ctx *x, const policy_clause *c, subsidy_item *it)
+{
+	const policy_case *k = find_case(x, c, it);
+	char rate[16], b[32], v[32];
+	if (!k)
+		return;
+	it->rate_bp = k->rate_bp;
+	it->cap = k->cap;
+	if (c->base[0].kind == POLICY_TERM_AWARD_AMOUNT) {
+		rate_per_award(x, c, k, it);
+		return;
+	}
+	if (!terms_value(x, c->base, c->n_base, &it->base)) {
+		missing_terms(x, it, c->base, c->n_base);
+		return;
+	}
+	if (c->threshold.lo.present && !in_range(&c->threshold, it->base)) {
+		say_out_of_range(x, it, c->base, c->n_base, it->base, &c->threshold);
+		return;
+	}
+	it->computed = subsidy_apply_rate(it->base, k->rate_bp);
+	it->amount = capped(it, it->computed, k->cap);
+	it->status = SUBSIDY_PAID;
+	subsidy_format_rate(k->rate_bp, rate, sizeof rate);
+	subsidy_yuan(it->base, b, sizeof b);
+	subsidy_yuan(it->computed, v, sizeof v);
+	SUBSIDY_SAY(x, &it->detail, ("%s × %s = %s", rate, b, v), ("%s × %s = %s", rate, b, v));
+	describe_cap(x, c, it, k);
+	if (!c->rate_stated)
+		SUBSIDY_ADD(x, &it->detail, ("（文件只规定上限，按不超过实际费用计）"),
+			    (" (the document states only a ceiling: counted as at most the amount "
+			     "paid)"));
+}
+
+static void tiers_rule(struct subsidy_ctx *x, const policy_clause *c, subsidy_item *it)
+{
+	text2 label, range;
+	char b[32], v[32];
+	if (!terms_value(x, c->base, c->n_base, &it->base)) {
+		missing_terms(x, it, c->base, c->n_base);
+		return;
+	}
+	it->base_is_count = c->base[0].kind == POLICY_TERM_AWARD_COUNT;
+	if (it->base_is_count && it->base == 0) {
+		requires_award(x, it, c->base[0].award);
+		return;
+	}
+	base_label(x, c->base, c->n_base, &label);
+	subsidy_yuan(it->base, b, sizeof b);
+	for (size_t i = 0; i < c->n_tiers; i++) {
+		if (!in_range(&c->tiers[i].range, it->base))
+			continue;
+		range_text(&c->tiers[i].range, &range);
+		it->computed = it->amount = c->tiers[i].yuan;
+		it->status = SUBSIDY_PAID;
+		subsidy_yuan(it->amount, v, sizeof v);
+		SUBSIDY_SAY(x, &it->detail, ("%s %s，属于“%s”档：%s", label.zh, b, range.zh, v),
+			    ("%s %s falls in the tier \"%s\": %s", label.en, b, range.en, v));
+		return;
+	}
+	range_text(&c->tiers[0].range, &range);
+	it->status = SUBSIDY_UNDER_THRESHOLD;
+	SUBSIDY_SAY(x, &it->detail, ("%s为 %s，不在任何一档（首档：%s）", label.zh, b, range.zh),
+		    ("%s is %s, in no tier (the first: %s)", label.en, b, range.en));
+}
+
+static void per_item_rule(struct subsidy_ctx *x, const policy_clause *c, subsidy_item *it)
+{
+	char each[32], v[32], cap[32];
+	it->count = inputs_award_count(x->in, c->count.award);
+	if (it->count == 0) {
+		requires_award(x, it, c->count.award);
+		return;
+	}
+	it->cap = c->cap;
+	it->computed = subsidy_mul_sat(it->count, c->yuan);
+	it->amount = capped(it, it->computed, c->cap);
+	it->status = SUBSIDY_PAID;
+	subsidy_yuan(c->yuan, each, sizeof each);
+	subsidy_yuan(it->computed, v, sizeof v);
+	SUBSIDY_SAY(x, &it->detail, ("%lld 项 × %s = %s", (long long)it->count, each, v),
+		    ("%lld × %s = %s", (long long)it->count, each, v));
+	if (it->capped)
+		SUBSIDY_ADD(x, &it->detail,
+			    ("，超过累计上限 %s，按上限计", subsidy_yuan(c->cap, cap, sizeof cap)),
+			    (", over the accumulation cap of %s: capped", cap));
+}
+
+static void fixed_rule(struct subsidy_ctx *x, const policy_clause *c, subsidy_item *it)
+{
+	char v[32], hi[32];
+	it->computed = it->amount = c->yuan;
+	it->status = SUBSIDY_PAID;
+	subsidy_yuan(c->yuan, v, sizeof v);
+	if (c->up_to >= 0)
+		SUBSIDY_SAY(x, &it->detail,
+			    ("%s–%s，按下限计", v, subsidy_yuan(c->up_to, hi, sizeof hi)),
+			    ("%s to %s: counted at the lower end", v, hi));
+	else if (c->at_most)
+		SUBSIDY_SAY(x, &it->detail, ("最高 %s（文件只给上限，按上限计）", v),
+			    ("up to %s (the document gives only a ceiling: counted at it)", v));
+	else
+		SUBSIDY_SAY(x, &it->detail, ("一次性 %s", v), ("a one-off %s", v));
+}
+
+static void info_rule(struct subsidy_ctx *x, const policy_clause *c, subsidy_item *it)
+{
+	const policy_case *k = c->n_cases ? find_case(x, c, it) : NULL;
+	char cap[32];
+	text2 why;
+	it->status = SUBSIDY_INFO;
+	SUBSIDY_SAY(x, &it->detail, ("%s", c->note.zh), ("%s", qn_text_get(&c->note, QN_LANG_EN)));
+	if (!k)
+		return;
+	it->cap = k->cap;
+	case_label(x, k, &why);
+	subsidy_yuan(k->cap, cap, sizeof cap);
+	if (why.zh[0])
+		SUBSIDY_ADD(x, &it->detail, ("；本企业适用上限 %s（%s）", cap, why.zh),
+			    ("; the cap for this enterprise: %s (%s)", cap, why.en));
+	else
+		SUBSIDY_ADD(x, &it->detail, ("；本企业适用上限 %s", cap),
+			    ("; the cap for this enterprise: %s", cap));
+}
+
+void subsidy_evaluate(struct subsidy_ctx *x, const policy_clause *c, subsidy_item *it)
+{
+	static const char *const kinds[] = {"rate", "tiers", "per-item", "fixed", "info"};
+	*it = (subsidy_item){.clause = c,
+			     .id = c->id,
+			     .number = c->number,
+			     .title = &c->title,
+			     .text = &c->text,
+			     .kind = kinds[c->kind],
+			     .stacking_class = c->stacking_class,
+			     .base = SUBSIDY_NONE,
+			     .rate_bp = SUBSIDY_NONE,
+			     .cap = SUBSIDY_NONE,
+			     .count = SUBSIDY_NONE,
+			     .other_reading_amount = SUBSIDY_NONE};
+	if (c->kind == POLICY_RULE_INFO) {
+		info_rule(x, c, it);
+		return;
+	}
+	if (!gate_holds(x, c, it))
+		return;
+	if (c->kind == POLICY_RULE_RATE)
+		rate_rule(x, c, it);
+	else if (c->kind == POLICY_RULE_TIERS)
+		tiers_rule(x, c, it);
+	else if (c->kind == POLICY_RULE_PER_ITEM)
+		per_item_rule(x, c, it);
+	else
+		fixed_rule(x, c, it);
+	if (it->status == SUBSIDY_PAID && c->note.zh)
+		SUBSIDY_ADD(x, &it->detail, ("。%s", c->note.zh),
+			    (". %s", qn_text_get(&c->note, QN_LANG_EN)));
+}

@@ -1,0 +1,177 @@
+/*
+ * subsidy.h - what one subsidy policy pays one enterprise.
+ *
+ * The engine takes a loaded policy (policies/policy.h), an answer file (its "finance", "status"
+ * and "awards" blocks, see docs/answer-format.md), the digitization level reached and the
+ * assessment date, and works out every clause of the policy in document order: the base, the
+ * rate, the cap that applies, the amount, who pays which share, or why the clause pays nothing.
+ *
+ * Money is whole yuan (int64_t) and rates are basis points (5000 = 50%). rate x base is rounded
+ * DOWN to the yuan (floor); a funding split gives each payer floor(amount x parts / all parts)
+ * and the first payer the remainder, so the shares always add up to the amount.
+ *
+ *     subsidy_options o = {.level = 3, .date = "2026-11-20"};
+ *     subsidy_result *r = subsidy_compute(policy, answers, &o, &err);
+ *     if (r) { subsidy_print(stdout, r, QN_LANG_ZH); subsidy_free(r); }
+ *
+ * Ownership: the result borrows the policy (titles, clause texts and payer names point into it),
+ * which must outlive the result; it does not keep the answers. Every other string and array in
+ * the result belongs to the result and dies with subsidy_free(). Results share nothing, so they
+ * may be computed in parallel threads over one policy.
+ */
+#ifndef ASSESS_SUBSIDY_H
+#define ASSESS_SUBSIDY_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <cjson/cJSON.h>
+#include "answers/answers.h"
+#include "common/error.h"
+#include "policies/policy.h"
+#include "questionnaires/questionnaire.h"
+
+#define SUBSIDY_NONE (-1) /* in base, rate_bp, cap, count: "this clause has no such figure" */
+
+/* Why a clause pays what it pays. Everything but SUBSIDY_PAID pays 0. */
+typedef enum {
+	SUBSIDY_PAID = 0, /* applies; amount is what it pays (may be 0 if the base is 0) */
+	SUBSIDY_INFO, /* informational: the document leaves the amount to others */
+	SUBSIDY_OUT_OF_WINDOW, /* the assessment is dated outside the policy's window */
+	SUBSIDY_LEVEL_TOO_LOW, /* the level reached is below the clause's gate */
+	SUBSIDY_NOT_ELIGIBLE, /* a status, award, batch or ratio condition does not hold */
+	SUBSIDY_NO_INPUT, /* the answer file lacks a figure the clause is computed from */
+	SUBSIDY_UNDER_THRESHOLD, /* the base is at or below the threshold, or in no tier */
+	SUBSIDY_STACKED, /* another clause pays for the same project (就高不重复) */
+	SUBSIDY_STATUS_MAX
+} subsidy_status;
+
+typedef enum {
+	SUBSIDY_WINDOW_IN = 0, /* in force on the assessment date */
+	SUBSIDY_WINDOW_EXPIRED, /* the window ended before the assessment date */
+	SUBSIDY_WINDOW_NOT_YET /* the window starts after the assessment date */
+} subsidy_window;
+
+/* One payer's part of a clause's amount (e.g. 中央 3 of 3:1:1). */
+typedef struct subsidy_share {
+	const qn_text *payer; /* borrowed from the policy */
+	int parts; /* 3 of 3:1:1 */
+	int64_t amount; /* yuan */
+} subsidy_share;
+
+/* One clause of the policy, worked out. */
+typedef struct subsidy_item {
+	const policy_clause *clause; /* borrowed: everything the policy file says about it */
+	const char *id; /* the clause's id in the file ("1", "5-national") */
+	const char *number; /* as the document numbers it: "（一）", "二（二）" */
+	const qn_text *title; /* short title, zh/en */
+	const qn_text *text; /* a paraphrase of the clause, zh/en */
+	const char *kind; /* "rate", "tiers", "per-item", "fixed", "info" */
+	const char *stacking_class; /* "subsidy", "award"...; NULL when the policy has none */
+	subsidy_status status;
+	int64_t base; /* yuan (or a count for count-based tiers); SUBSIDY_NONE */
+	bool base_is_count; /* base counts things (SMEs, scenes, sessions), not yuan */
+	int rate_bp; /* basis points; SUBSIDY_NONE when the clause has no rate */
+	int64_t cap; /* yuan, the cap that applied; SUBSIDY_NONE when none */
+	int64_t count; /* per-item: how many items; SUBSIDY_NONE otherwise */
+	int64_t computed; /* before caps, stacking and class limits (yuan) */
+	int64_t amount; /* what the clause pays (yuan); 0 unless SUBSIDY_PAID */
+	bool capped; /* amount was limited by a cap or a class/total limit */
+	const char *stacked_with; /* SUBSIDY_STACKED: id of the clause paid instead */
+	const char *reading; /* id of the conflict reading the figures come from, or NULL */
+	int64_t other_reading_amount; /* under the other reading of a conflict; SUBSIDY_NONE */
+	subsidy_share *shares; /* funding split of amount; n_shares 0 when none stated */
+	size_t n_shares;
+	qn_text detail; /* one sentence: how it was computed, or why it pays nothing */
+} subsidy_item;
+
+/* A place where the document contradicts itself, the reading the file chose, and the other. */
+typedef struct subsidy_conflict {
+	const char *id; /* "batch-rates" */
+	const qn_text *about; /* what disagrees */
+	const char *chosen_id; /* "body" */
+	const qn_text *chosen; /* what the chosen reading says */
+	const char *other_id; /* "table" */
+	const qn_text *other; /* what the other reading says */
+	int64_t total_other; /* the policy's total under the other reading (yuan) */
+} subsidy_conflict;
+
+typedef struct subsidy_warning {
+	/* "expired", "not-yet", "start-day-unknown", "start-unknown", "retroactive", "note",
+	 * "conflict", "hardware-share", "level-override", "total-cap", "cross-policy",
+	 * "budget", "unused-award" */
+	const char *code;
+	qn_text text;
+} subsidy_warning;
+
+/* One line of the programme budget, with what this enterprise's clauses draw on it. */
+typedef struct subsidy_budget_line {
+	const qn_text *name;
+	int64_t budget; /* yuan */
+	int64_t claimed; /* this result's amounts from the clauses on the line */
+} subsidy_budget_line;
+
+typedef struct subsidy_result {
+	const policy *policy; /* borrowed */
+	const char *policy_id; /* "quanzhou" */
+	const qn_text *title; /* the document's title */
+	const qn_text *issuer; /* "泉州市" */
+	const char *date; /* the assessment date used, YYYY-MM-DD */
+	subsidy_window window;
+	int level; /* the level the clauses were computed for */
+	bool level_overridden; /* from --level rather than the answer file's score */
+	subsidy_item *items; /* every clause, in document order */
+	size_t n_items;
+	int64_t total; /* yuan: the sum of the items' amounts, after total caps */
+	int64_t total_before_cap; /* the same before a policy-wide cap (Jinjiang's fiscal cap) */
+	subsidy_conflict *conflicts;
+	size_t n_conflicts;
+	subsidy_warning *warnings;
+	size_t n_warnings;
+	int64_t budget; /* the programme budget in yuan; SUBSIDY_NONE when none */
+	const char *budget_period; /* "programme" or "year" */
+	bool budget_binding; /* false when the document says shortfalls are met elsewhere */
+	subsidy_budget_line *budget_lines;
+	size_t n_budget_lines;
+} subsidy_result;
+
+typedef struct subsidy_options {
+	int level; /* 0..4: the level the answer file scores to, or --level */
+	bool level_overridden; /* say in the output that the level was given, not scored */
+	const char *date; /* YYYY-MM-DD of the assessment (required) */
+	/* "CONFLICT=READING" choices overriding the file's, NULL-terminated; may be NULL */
+	const char *const *readings;
+} subsidy_options;
+
+/*
+ * Checks the finance, status and awards blocks of an answer file against the documented
+ * format and reports the first problem with its JSON path ($.finance.cloud_annual_fee) and,
+ * when the file can be read again, its line and column. subsidy_compute() calls it too.
+ */
+assess_code subsidy_check_inputs(const answers *a, assess_error *err);
+
+/* NULL with err filled on bad inputs (ASSESS_ERR_DATA) or an unknown reading (ASSESS_ERR_USAGE). */
+subsidy_result *subsidy_compute(const policy *p, const answers *a, const subsidy_options *o,
+				assess_error *err);
+void subsidy_free(subsidy_result *r);
+
+/* "paid", "info", "out-of-window", "level-too-low", "not-eligible", "no-input",
+ * "under-threshold", "stacked" (JSON), and a short label in each language. */
+const char *subsidy_status_name(subsidy_status s);
+const char *subsidy_status_label(subsidy_status s, qn_lang lang);
+const char *subsidy_window_name(subsidy_window w); /* "in-force", "expired", "not-yet" */
+const char *subsidy_window_label(subsidy_window w, qn_lang lang); /* "有效", "已过期"... */
+/* "50%", "12.5%": basis points as an exact percentage. */
+char *subsidy_format_rate(int bp, char *buf, size_t size);
+
+/*
+ * {"policy", "title", "date", "window", "level", "level_overridden", "total", "items": [{"clause",
+ * "number", "title", "status", "amount", "base", "rate_bp", "rate", "cap", "computed", "shares",
+ * "detail", ...}], "conflicts", "warnings", "budget"}. Amounts are integers in yuan.
+ * Caller deletes.
+ */
+cJSON *subsidy_to_json(const subsidy_result *r, qn_lang lang);
+/* A readable table for a terminal. */
+void subsidy_print(FILE *out, const subsidy_result *r, qn_lang lang);
+
+#endif

@@ -1,0 +1,284 @@
+/* report_write: one workbook per assessment, written to a temporary file and renamed. */
+#include "config.h"
+#include "reports/report_internal.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include "common/atomicfile.h"
+#include "common/decimal.h"
+
+/* Office's Chinese UI font; LibreOffice substitutes a CJK font (Noto Sans CJK) for it. */
+#define RP_FONT "等线"
+#define RP_FONT_SIZE 10
+
+static lxw_format *base_format(lxw_workbook *wb)
+{
+	lxw_format *f = workbook_add_format(wb);
+	if (f) {
+		format_set_font_name(f, RP_FONT);
+		format_set_font_size(f, RP_FONT_SIZE);
+		format_set_font_charset(f, 134); /* GB2312: lets Excel pick a Chinese face */
+		format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+	}
+	return f;
+}
+
+static lxw_format *cell_format(lxw_workbook *wb)
+{
+	lxw_format *f = base_format(wb);
+	if (f) {
+		format_set_border(f, LXW_BORDER_THIN);
+		format_set_border_color(f, 0xBFBFBF);
+		format_set_text_wrap(f);
+	}
+	return f;
+}
+
+static lxw_format *subtotal_format(lxw_workbook *wb, const char *num_format)
+{
+	lxw_format *f = cell_format(wb);
+	if (f) {
+		format_set_bold(f);
+		format_set_bg_color(f, 0xF2F2F2);
+		if (num_format)
+			format_set_num_format(f, num_format);
+	}
+	return f;
+}
+
+/* Returns false when the workbook could not make a format (out of memory). */
+static bool make_formats(lxw_workbook *wb, report_formats *f)
+{
+	f->title = base_format(wb);
+	f->heading = base_format(wb);
+	f->header = cell_format(wb);
+	f->label = cell_format(wb);
+	f->text = cell_format(wb);
+	f->center = cell_format(wb);
+	f->points = cell_format(wb);
+	f->share = cell_format(wb);
+	f->integer = cell_format(wb);
+	f->sub_label = subtotal_format(wb, NULL);
+	f->sub_points = subtotal_format(wb, "General");
+	f->sub_share = subtotal_format(wb, "0.0%");
+	f->level_big = cell_format(wb);
+	f->verdict = cell_format(wb);
+	f->note = base_format(wb);
+	f->mono = cell_format(wb);
+	f->money = cell_format(wb);
+	f->sub_money = subtotal_format(wb, "#,##0");
+	f->rate = cell_format(wb);
+	f->good = workbook_add_format(wb);
+	f->bad = workbook_add_format(wb);
+	const lxw_format *all[] = {f->title, f->heading, f->header, f->label, f->text, f->center,
+				   f->points, f->share, f->integer, f->sub_label, f->sub_points,
+				   f->sub_share, f->level_big, f->verdict, f->note, f->mono,
+				   f->good, f->bad, f->money, f->sub_money, f->rate};
+	for (size_t i = 0; i < sizeof all / sizeof *all; i++)
+		if (!all[i])
+			return false;
+
+	format_set_bold(f->title);
+	format_set_font_size(f->title, 16);
+	format_set_align(f->title, LXW_ALIGN_VERTICAL_CENTER);
+	format_set_bold(f->heading);
+	format_set_font_size(f->heading, 12);
+	format_set_font_color(f->heading, 0x1F4E79);
+	format_set_align(f->heading, LXW_ALIGN_VERTICAL_BOTTOM);
+	format_set_bold(f->header);
+	format_set_bg_color(f->header, 0xDDEBF7);
+	format_set_align(f->header, LXW_ALIGN_CENTER);
+	format_set_align(f->header, LXW_ALIGN_VERTICAL_CENTER);
+	format_set_bold(f->label);
+	format_set_bg_color(f->label, 0xF2F2F2);
+	format_set_align(f->center, LXW_ALIGN_CENTER);
+	format_set_num_format(f->points, "General");
+	format_set_num_format(f->share, "0.0%");
+	format_set_num_format(f->integer, "0");
+	format_set_align(f->integer, LXW_ALIGN_CENTER);
+	format_set_bold(f->level_big);
+	format_set_font_size(f->level_big, 20);
+	format_set_font_color(f->level_big, 0x1F4E79);
+	format_set_align(f->level_big, LXW_ALIGN_CENTER);
+	format_set_align(f->level_big, LXW_ALIGN_VERTICAL_CENTER);
+	format_set_bg_color(f->level_big, 0xDDEBF7);
+	format_set_bold(f->verdict);
+	format_set_font_color(f->verdict, 0xC00000);
+	format_set_font_size(f->note, 9);
+	format_set_font_color(f->note, 0x595959);
+	format_set_text_wrap(f->note);
+	format_set_font_name(f->mono, "Consolas");
+	format_set_num_format(f->money, "#,##0");
+	format_set_num_format(f->rate, "0.0%");
+	/* Excel's own "good" and "bad" cell styles, for conditional formats. */
+	format_set_bg_color(f->good, 0xC6EFCE);
+	format_set_font_color(f->good, 0x006100);
+	format_set_bg_color(f->bad, 0xFFC7CE);
+	format_set_font_color(f->bad, 0x9C0006);
+	return true;
+}
+
+/*
+ * The document time: SOURCE_DATE_EPOCH when set (reproducible builds), else the assessment
+ * date at midnight UTC, so the same answers give the same bytes; else now.
+ */
+static time_t created_time(const scoring_result *r)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	if (epoch && *epoch) {
+		char *end;
+		errno = 0;
+		long long v = strtoll(epoch, &end, 10);
+		if (!*end && !errno && v > 0)
+			return (time_t)v;
+	}
+	const char *date = answers_field_get(r->answers, ANSWERS_DATE);
+	struct tm tm = {0};
+	if (date && sscanf(date, "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) == 3) {
+		tm.tm_year -= 1900;
+		tm.tm_mon -= 1;
+		return timegm(&tm);
+	}
+	return time(NULL);
+}
+
+static void set_properties(report_ctx *c)
+{
+	const scoring_result *r = c->r;
+	const char *name = answers_field_get(r->answers, ANSWERS_NAME);
+	const char *assessor = answers_field_get(r->answers, ANSWERS_ASSESSOR);
+	const char *report = RP_TR(c, "中小企业数字化水平诊断报告", "SME digitization diagnostic report");
+	char title[512], comments[256], keywords[256];
+	snprintf(title, sizeof title, "%s%s%s", report, name ? RP_TR(c, "：", ": ") : "",
+		 name ? name : "");
+	snprintf(comments, sizeof comments, "%s %s; %s SHA-256 %s", PACKAGE_NAME, PACKAGE_VERSION,
+		 RP_TR(c, "答卷", "answer file"), answers_sha256(r->answers));
+	snprintf(keywords, sizeof keywords, "%s, %s", questionnaire_id(c->q),
+		 RP_TR(c, "数字化水平评测", "digitization level assessment"));
+	lxw_doc_properties p = {
+		.title = title,
+		.subject = (char *)qn_text_get(questionnaire_title(c->q), c->lang),
+		.author = (char *)(assessor ? assessor : ""),
+		.company = (char *)(name ? name : ""),
+		.category = (char *)RP_TR(c, "诊断报告", "Diagnostic report"),
+		.keywords = keywords,
+		.comments = comments,
+		.status = (char *)answers_stage_name(answers_stage_get(r->answers)),
+		.created = created_time(r),
+	};
+	rp_check(c, workbook_set_properties(c->wb, &p));
+	/* Custom properties let a portfolio or an archive read the result without the cells. */
+	rp_check(c, workbook_set_custom_property_string(c->wb, "Questionnaire",
+							(char *)questionnaire_id(c->q)));
+	rp_check(c, workbook_set_custom_property_number(c->wb, "TotalScore",
+							decimal_milli_to_double(r->total)));
+	rp_check(c, workbook_set_custom_property_integer(c->wb, "Level", r->level));
+	if (*answers_sha256(r->answers))
+		rp_check(c, workbook_set_custom_property_string(c->wb, "AnswerSHA256",
+								(char *)answers_sha256(r->answers)));
+}
+
+/* Copies s into out with '&' doubled (header/footer codes), cut to fit on a UTF-8 boundary. */
+static void footer_escape(const char *s, char *out, size_t size)
+{
+	size_t n = 0;
+	for (; *s && n + 3 < size; s++) {
+		if ((unsigned char)*s >= 0xC0 && n + 5 >= size)
+			break; /* leave no partial character behind */
+		if (*s == '&')
+			out[n++] = '&';
+		out[n++] = *s;
+	}
+	out[n] = '\0';
+}
+
+static void make_footer(report_ctx *c)
+{
+	const char *name = answers_field_get(c->r->answers, ANSWERS_NAME);
+	char esc[120];
+	footer_escape(name ? name : "", esc, sizeof esc);
+	snprintf(c->footer, sizeof c->footer,
+		 RP_TR(c, "&L&8%s&C&8&A&R&8第 &P 页，共 &N 页", "&L&8%s&C&8&A&R&8Page &P of &N"), esc);
+}
+
+/*
+ * libxlsxwriter writes every XML part to a scratch file before zipping it. Creating and
+ * deleting twenty files per workbook on a disk file system costs more than generating the XML
+ * (docs/PERFORMANCE.md), so they go to a memory-backed folder when there is one; NULL lets
+ * the library use its default (tmpfile()).
+ */
+static const char *scratch_dir(void)
+{
+	struct stat st;
+	const char *tmp = getenv("TMPDIR");
+	if (tmp && *tmp)
+		return tmp;
+	if (stat("/dev/shm", &st) == 0 && S_ISDIR(st.st_mode) && access("/dev/shm", W_OK) == 0)
+		return "/dev/shm";
+	return NULL;
+}
+
+static void write_sheets(report_ctx *c)
+{
+	report_sheet_overview(c);
+	report_sheet_indicators(c);
+	report_sheet_scenarios(c);
+	report_sheet_gaps(c);
+	report_sheet_method(c);
+	if (c->opt->subsidy)
+		report_sheet_subsidy(c);
+}
+
+static assess_code lxw_failure(const report_ctx *c, lxw_error e, const char *path,
+			       assess_error *err)
+{
+	assess_code code = e == LXW_ERROR_MEMORY_MALLOC_FAILED ? ASSESS_ERR_NOMEM
+			   : e == LXW_ERROR_CREATING_XLSX_FILE || e == LXW_ERROR_CREATING_TMPFILE
+				   ? ASSESS_ERR_CANTCREAT
+				   : ASSESS_ERR_IO;
+	return assess_fail(err, code, path, 0, 0, "cannot write the report%s%s: %s",
+			   c->failed_in ? " in sheet " : "",
+			   c->failed_in ? c->failed_in : "", lxw_strerror(e));
+}
+
+assess_code report_write(const scoring_result *r, const report_options *opt, const char *path,
+			 assess_error *err)
+{
+	static const report_options defaults = {.lang = QN_LANG_ZH};
+	if (!opt)
+		opt = &defaults;
+	atomicfile *af = atomicfile_begin(path, opt->replace ? ATOMICFILE_REPLACE : 0, err);
+	if (!af)
+		return err ? err->code : ASSESS_ERR_CANTCREAT;
+	atomicfile_close_stream(af);
+	report_ctx c = {.r = r, .q = r->q, .opt = opt, .lang = opt->lang};
+	lxw_workbook_options wo = {.tmpdir = (char *)scratch_dir()};
+	c.wb = workbook_new_opt(atomicfile_tmppath(af), &wo);
+	if (!c.wb) {
+		atomicfile_abort(af);
+		return assess_fail(err, ASSESS_ERR_CANTCREAT, path, 0, 0,
+				   "cannot start the workbook: %s", strerror(errno));
+	}
+	if (!make_formats(c.wb, &c.f))
+		c.lxw = LXW_ERROR_MEMORY_MALLOC_FAILED;
+	make_footer(&c);
+	set_properties(&c);
+	write_sheets(&c);
+	if (c.lxw != LXW_NO_ERROR) {
+		lxw_workbook_free(c.wb); /* nothing is written for a workbook we gave up on */
+		atomicfile_abort(af);
+		return lxw_failure(&c, c.lxw, path, err);
+	}
+	c.failed_in = NULL;
+	lxw_error e = workbook_close(c.wb);
+	if (e != LXW_NO_ERROR) {
+		atomicfile_abort(af);
+		return lxw_failure(&c, e, path, err);
+	}
+	return atomicfile_commit(af, err);
+}

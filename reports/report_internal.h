@@ -1,0 +1,138 @@
+/*
+ * report_internal.h - what the sheets of the report share; not part of the public API.
+ *
+ * report_write() (report.c) opens the workbook and builds a report_ctx; each sheet-NAME.c
+ * writes one worksheet from it. Cell writers never fail loudly: the first libxlsxwriter error
+ * is kept in the context, later writes become no-ops, and report_write() turns it into an
+ * assess_error and removes the temporary file. So a sheet reads as a list of cells.
+ *
+ * Ownership: the context borrows the result, the options and the workbook; formats belong to
+ * the workbook. Strings handed to libxlsxwriter are copied by it before the call returns.
+ */
+#ifndef ASSESS_REPORT_INTERNAL_H
+#define ASSESS_REPORT_INTERNAL_H
+
+#include <stdint.h>
+#include <xlsxwriter.h>
+#include "reports/report.h"
+
+#define RP_TR(c, zh, en) ((c)->lang == QN_LANG_EN ? (en) : (zh))
+#define RP_MAX_COLS 16
+
+typedef struct report_formats {
+	lxw_format *title;      /* the report's heading */
+	lxw_format *heading;    /* a section heading inside a sheet */
+	lxw_format *header;     /* table column headers: bold, shaded, wrapped, bordered */
+	lxw_format *label;      /* key of a key/value row */
+	lxw_format *text;       /* table cell, wrapped, top-aligned */
+	lxw_format *center;     /* short codes and marks */
+	lxw_format *points;     /* points: up to three decimals, no trailing zeros */
+	lxw_format *share;      /* 0.0% */
+	lxw_format *integer;
+	lxw_format *sub_label;  /* subtotal rows: bold on a light fill */
+	lxw_format *sub_points;
+	lxw_format *sub_share;
+	lxw_format *level_big;  /* the level on the overview */
+	lxw_format *verdict;    /* the next-level line */
+	lxw_format *note;       /* small grey explanatory text */
+	lxw_format *good;       /* conditional: met, full marks */
+	lxw_format *bad;        /* conditional: not met, nothing earned */
+	lxw_format *mono;       /* digests and ids */
+	lxw_format *money;      /* whole yuan with thousands separators */
+	lxw_format *sub_money;
+	lxw_format *rate;       /* a rate as a percentage */
+} report_formats;
+
+typedef struct report_ctx {
+	lxw_workbook *wb;
+	const scoring_result *r;
+	const questionnaire *q;
+	const report_options *opt;
+	qn_lang lang;
+	report_formats f;
+	lxw_error lxw;           /* first libxlsxwriter error; LXW_NO_ERROR while all is well */
+	const char *failed_in;   /* the sheet being written when it happened */
+	char footer[256];        /* "&L<enterprise>&R page &P of &N", escaped */
+} report_ctx;
+
+/* A text cell (or merged range) and the rendered width of each of its lines. */
+typedef struct rp_text_cell {
+	lxw_row_t row;
+	lxw_col_t first_col, last_col;
+	size_t first_line, n_lines;  /* in rp_sheet.lines */
+} rp_text_cell;
+
+typedef struct rp_row {
+	double min_height;  /* points; 0 for "as tall as its text" */
+	uint8_t level;      /* outline level, 0 for none */
+} rp_row;
+
+/*
+ * One worksheet being filled. Readers do not fit a row's height to wrapped text on their own
+ * (LibreOffice keeps the default, and nobody fits merged cells), so the sheet remembers every
+ * text it wrote and rp_sheet_end() sizes columns, then rows, from the display widths.
+ */
+typedef struct rp_sheet {
+	report_ctx *c;
+	lxw_worksheet *ws;
+	const char *name;
+	double width[RP_MAX_COLS];  /* widest one-column text, in display columns (CJK = 2) */
+	rp_text_cell *cells;
+	size_t n_cells, cap_cells;
+	uint16_t *lines;            /* rendered widths, tenths of an Excel width unit */
+	size_t n_lines, cap_lines;
+	rp_row *rows;               /* indexed by row number */
+	size_t n_rows;
+} rp_sheet;
+
+/* Sheet names, so that charts and formulas on one sheet can point at another. */
+const char *rp_sheet_name(const report_ctx *c, int which);
+enum { RP_OVERVIEW, RP_INDICATORS, RP_SCENARIOS, RP_GAPS, RP_METHOD, RP_SUBSIDY };
+
+/* Adds a worksheet with the report's print set-up (A4, footer, margins). */
+void rp_sheet_begin(rp_sheet *s, report_ctx *c, int which, bool landscape);
+/*
+ * Sets each column's width from its widest text: about 1.1 Excel units per display column,
+ * at least min[i] and at most max[i] (text wider than that wraps; give min == max for a fixed
+ * layout). Then makes every row tall enough for its wrapped text, and frees what the sheet
+ * kept. Call it once per sheet, also after an error.
+ */
+void rp_sheet_end(rp_sheet *s, const double *min, const double *max, int n);
+void rp_row_height(rp_sheet *s, lxw_row_t row, double points);  /* at least this tall */
+void rp_row_level(rp_sheet *s, lxw_row_t row, uint8_t level);   /* outline (grouping) level */
+
+void rp_check(report_ctx *c, lxw_error e);
+/* Cell writers; a NULL or empty string writes a blank cell that keeps the format. */
+void rp_string(rp_sheet *s, lxw_row_t row, lxw_col_t col, const char *text, lxw_format *f);
+void rp_number(rp_sheet *s, lxw_row_t row, lxw_col_t col, double v, lxw_format *f);
+void rp_points(rp_sheet *s, lxw_row_t row, lxw_col_t col, int64_t milli, lxw_format *f);
+/* A formula with its value, so readers that do not recalculate see the right number. */
+void rp_formula(rp_sheet *s, lxw_row_t row, lxw_col_t col, const char *formula, double value,
+		lxw_format *f);
+/* points / max as a formula over two cells of the same row (blank when max is 0). */
+void rp_share(rp_sheet *s, lxw_row_t row, lxw_col_t col, lxw_col_t points_col,
+	      lxw_col_t max_col, int64_t points, int64_t max, lxw_format *f);
+/* A section heading in column A, on a taller row; returns the next row. */
+lxw_row_t rp_heading(rp_sheet *s, lxw_row_t row, const char *text);
+void rp_merge(rp_sheet *s, lxw_row_t r1, lxw_col_t c1, lxw_row_t r2, lxw_col_t c2,
+	      const char *text, lxw_format *f);
+/* A row of column headers; with repeat, frozen and repeated on every printed page. */
+void rp_header_row(rp_sheet *s, lxw_row_t row, const char *const *titles, int n, bool repeat);
+
+/* Texts shared by the sheets. */
+const char *rp_level_name(const report_ctx *c, int level);      /* "二级（规范级）" */
+/* The answer in words: "C 超过20%，不超过40%", one chosen option per line for multi. */
+void rp_answer_text(const report_ctx *c, const qn_question *q, char *buf, size_t size);
+/* A workbook-wide name for one cell of this sheet (TotalScore, DigitalLevel). */
+void rp_define_name(rp_sheet *s, const char *name, lxw_row_t row, lxw_col_t col);
+/* "A1" notation for formulas. */
+void rp_cell_ref(lxw_row_t row, lxw_col_t col, char *buf, size_t size);
+
+void report_sheet_overview(report_ctx *c);
+void report_sheet_indicators(report_ctx *c);
+void report_sheet_scenarios(report_ctx *c);
+void report_sheet_gaps(report_ctx *c);
+void report_sheet_method(report_ctx *c);
+void report_sheet_subsidy(report_ctx *c);
+
+#endif

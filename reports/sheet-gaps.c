@@ -1,0 +1,215 @@
+/*
+ * 差距与建议 Gap analysis: each condition of the next level (required, reached, met, short by),
+ * every level's rule against the result, and the scoring engine's ranked improvements with the
+ * points each gains and the running total, so the reader sees where the score bar is cleared.
+ *
+ * Three tables share the columns: A a number, B the long text, C-G figures.
+ */
+#include "config.h"
+#include "reports/report_internal.h"
+
+#include <stdio.h>
+#include "common/decimal.h"
+
+enum { COL_A, COL_TEXT, COL_C, COL_D, COL_E, COL_F, COL_G, N_COLS };
+static const double widths[N_COLS] = {7, 46, 10, 10, 10, 10, 16};
+
+static lxw_row_t header(rp_sheet *s, lxw_row_t row, const char *const *zh, const char *const *en)
+{
+	rp_header_row(s, row, s->c->lang == QN_LANG_EN ? en : zh, N_COLS, false);
+	return row + 1;
+}
+
+/*
+ * One condition: required, reached, met (a formula), short by (a formula). Figures are exact
+ * thousandths (a count n is n * 1000), and the shortfall comes from the scoring engine.
+ */
+static void condition(rp_sheet *s, lxw_row_t row, int level, const char *what, int64_t need,
+		      int64_t have, bool met, lxw_format *num)
+{
+	report_ctx *c = s->c;
+	const char *yes = RP_TR(c, "满足", "met"), *no = RP_TR(c, "未满足", "not met");
+	char f[160];
+	unsigned r1 = row + 1;
+	rp_number(s, row, COL_A, level, c->f.integer);
+	rp_string(s, row, COL_TEXT, what, c->f.text);
+	rp_points(s, row, COL_C, need, num);
+	rp_points(s, row, COL_D, have, num);
+	snprintf(f, sizeof f, "=IF(D%u>=C%u,\"%s\",\"%s\")", r1, r1, yes, no);
+	if (s->ws && c->lxw == LXW_NO_ERROR)
+		rp_check(c, worksheet_write_formula_str(s->ws, row, COL_E, f, c->f.center,
+							met ? yes : no));
+	snprintf(f, sizeof f, "=MAX(0,C%u-D%u)", r1, r1);
+	rp_formula(s, row, COL_F, f, decimal_milli_to_double(met ? 0 : need - have), num);
+}
+
+/* The next level's gate, or the top level's when there is none; returns the row after. */
+static lxw_row_t gate(rp_sheet *s, lxw_row_t row, lxw_row_t *total_row)
+{
+	report_ctx *c = s->c;
+	static const char *const zh[N_COLS] = {"等级", "条件", "要求", "现状", "是否满足", "还差",
+					       ""};
+	static const char *const en[N_COLS] = {"Level", "Condition", "Required", "Reached", "Met",
+					       "Short by", ""};
+	const scoring_gate *g = scoring_next_gate(c->r);
+	int level = g ? g->level : c->r->level;
+	const qn_level_rule *rule = questionnaire_level_rule(c->q, level);
+	char title[256], what[256];
+	if (!rule)
+		return row;
+	if (!g)
+		g = &c->r->gates[level];
+	snprintf(title, sizeof title,
+		 c->r->level == level ? RP_TR(c, "已达最高等级：%s", "At the highest level: %s")
+				      : RP_TR(c, "升至%s的条件", "What %s takes"),
+		 rp_level_name(c, level));
+	row = rp_heading(s, row, title);
+	row = header(s, row, zh, en);
+	*total_row = row;
+	condition(s, row++, level,
+		  RP_TR(c, "总分（基础、管理、成效合计）", "Total points (foundation, management, results)"),
+		  rule->min_score, c->r->total, g->score_met, c->f.points);
+	snprintf(what, sizeof what,
+		 RP_TR(c, "达到 %d 级及以上的经营场景个数", "Scenarios at level %d or above"),
+		 rule->scenario_level);
+	condition(s, row++, level, what, (int64_t)g->scenarios_need * DECIMAL_MILLI,
+		  (int64_t)g->scenarios_have * DECIMAL_MILLI, g->scenarios_met, c->f.points);
+	condition(s, row++, level, RP_TR(c, "其中★约束性场景个数", "of which ★ constrained"),
+		  (int64_t)g->constrained_need * DECIMAL_MILLI,
+		  (int64_t)g->constrained_have * DECIMAL_MILLI, g->constrained_met, c->f.points);
+	lxw_conditional_format met = {.type = LXW_CONDITIONAL_TYPE_FORMULA,
+				      .value_string = NULL, .format = c->f.good};
+	lxw_conditional_format short_by = {.type = LXW_CONDITIONAL_TYPE_CELL,
+					   .criteria = LXW_CONDITIONAL_CRITERIA_GREATER_THAN,
+					   .value = 0, .format = c->f.bad};
+	char f[32];
+	snprintf(f, sizeof f, "=$F%u=0", *total_row + 1);
+	met.value_string = f;
+	if (s->ws) {
+		rp_check(c, worksheet_conditional_format_range(s->ws, *total_row, COL_E, row - 1,
+							       COL_E, &met));
+		rp_check(c, worksheet_conditional_format_range(s->ws, *total_row, COL_F, row - 1,
+							       COL_F, &short_by));
+	}
+	return row + 1;
+}
+
+/* Every level's rule and whether the result meets it. */
+static lxw_row_t levels(rp_sheet *s, lxw_row_t row)
+{
+	report_ctx *c = s->c;
+	static const char *const zh[N_COLS] = {"等级", "名称", "最低总分", "场景等级",
+					       "最少场景数", "其中★", "是否达到"};
+	static const char *const en[N_COLS] = {"Level", "Name", "Minimum points",
+					       "Scenario level", "Scenarios", "of which ★",
+					       "Reached"};
+	const char *yes = RP_TR(c, "达到", "yes");
+	row = rp_heading(s, row, RP_TR(c, "各等级条件", "The conditions of every level"));
+	row = header(s, row, zh, en);
+	lxw_row_t first = row;
+	for (int l = 1; l <= (int)questionnaire_n_levels(c->q); l++, row++) {
+		const qn_level_rule *rule = questionnaire_level_rule(c->q, l);
+		rp_number(s, row, COL_A, l, c->f.integer);
+		rp_string(s, row, COL_TEXT, qn_text_get(&rule->name, c->lang), c->f.text);
+		rp_points(s, row, COL_C, rule->min_score, c->f.points);
+		rp_number(s, row, COL_D, rule->scenario_level, c->f.integer);
+		rp_number(s, row, COL_E, rule->min_scenarios, c->f.integer);
+		rp_number(s, row, COL_F, rule->min_constrained, c->f.integer);
+		rp_string(s, row, COL_G, c->r->gates[l].met ? yes : RP_TR(c, "未达到", "no"),
+			  c->f.center);
+	}
+	char quoted[32];
+	snprintf(quoted, sizeof quoted, "\"%s\"", yes);
+	lxw_conditional_format reached = {.type = LXW_CONDITIONAL_TYPE_CELL,
+					  .criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO,
+					  .value_string = quoted, .format = c->f.good};
+	if (s->ws && row > first)
+		rp_check(c, worksheet_conditional_format_range(s->ws, first, COL_G, row - 1, COL_G,
+							       &reached));
+	return row + 1;
+}
+
+static void suggestion(const report_ctx *c, const scoring_gap *g, char *buf, size_t size)
+{
+	const qn_question *q = g->question;
+	if (g->kind == SCORING_GAP_SCENARIO) {
+		snprintf(buf, size, RP_TR(c, "由 %d 级提升到 %d 级%s：%s", "Raise from L%d to L%d%s: %s"),
+			 g->from_level, g->to_level,
+			 g->needed_for_star ? RP_TR(c, "（★场景，计入约束性条件）",
+						    " (★, counts for the constrained condition)")
+					    : "",
+			 qn_text_get(&q->level_text[g->to_level], c->lang));
+		return;
+	}
+	const qn_option *o = &q->options[g->option];
+	snprintf(buf, size, "%s %s%s%s",
+		 q->kind == QN_MULTI ? RP_TR(c, "增加", "Add") : RP_TR(c, "选择", "Choose"), o->code,
+		 RP_TR(c, "：", ": "), qn_text_get(&o->label, c->lang));
+}
+
+/* The ranked improvements; points gains add up from the current total in the gate table. */
+static void improvements(rp_sheet *s, lxw_row_t row, lxw_row_t total_row)
+{
+	report_ctx *c = s->c;
+	static const char *const zh[N_COLS] = {"序号", "建议", "增加分数", "累计总分", "类型",
+					       "题号", "指标或场景"};
+	static const char *const en[N_COLS] = {"Rank", "Improvement", "Points gained",
+					       "Running total", "Kind", "Id", "Indicator"};
+	char text[2048], f[64];
+	row = rp_heading(s, row, RP_TR(c, "改进建议（按优先顺序）", "Improvements, most useful first"));
+	row = header(s, row, zh, en);
+	lxw_row_t first = row;
+	int64_t running = c->r->total;
+	lxw_row_t prev = 0;
+	for (size_t i = 0; i < c->r->n_gaps; i++, row++) {
+		const scoring_gap *g = &c->r->gaps[i];
+		bool pts = g->kind == SCORING_GAP_OPTION;
+		rp_number(s, row, COL_A, (double)(i + 1), c->f.integer);
+		suggestion(c, g, text, sizeof text);
+		rp_string(s, row, COL_TEXT, text, c->f.text);
+		rp_string(s, row, COL_E, pts ? RP_TR(c, "得分", "points") : RP_TR(c, "场景", "scenario"),
+			  c->f.center);
+		rp_string(s, row, COL_F, g->question->id, c->f.center);
+		rp_string(s, row, COL_G, qn_text_get(&g->question->indicator->name, c->lang),
+			  c->f.text);
+		if (!pts) {
+			rp_string(s, row, COL_C, NULL, c->f.points);
+			rp_string(s, row, COL_D, NULL, c->f.points);
+			continue;
+		}
+		running += g->gain;
+		rp_points(s, row, COL_C, g->gain, c->f.points);
+		if (prev)
+			snprintf(f, sizeof f, "=D%u+C%u", prev + 1, row + 1);
+		else
+			snprintf(f, sizeof f, "=$D$%u+C%u", total_row + 1, row + 1);
+		rp_formula(s, row, COL_D, f, decimal_milli_to_double(running), c->f.points);
+		prev = row;
+	}
+	if (!c->r->n_gaps)
+		rp_merge(s, row, COL_A, row, COL_G, RP_TR(c, "无", "None"), c->f.text);
+	const scoring_gate *g = scoring_next_gate(c->r);
+	const qn_level_rule *rule = g ? questionnaire_level_rule(c->q, g->level) : NULL;
+	if (s->ws && rule && row > first) {
+		/* The running total turns green where it clears the next level's score bar. */
+		lxw_conditional_format clear = {
+			.type = LXW_CONDITIONAL_TYPE_CELL,
+			.criteria = LXW_CONDITIONAL_CRITERIA_GREATER_THAN_OR_EQUAL_TO,
+			.value = decimal_milli_to_double(rule->min_score), .format = c->f.good};
+		rp_check(c, worksheet_conditional_format_range(s->ws, first, COL_D, row - 1, COL_D,
+							       &clear));
+	}
+}
+
+void report_sheet_gaps(report_ctx *c)
+{
+	rp_sheet s;
+	lxw_row_t total_row = 0;
+	rp_sheet_begin(&s, c, RP_GAPS, false);
+	if (!s.ws)
+		return;
+	lxw_row_t row = gate(&s, 0, &total_row);
+	row = levels(&s, row);
+	improvements(&s, row, total_row);
+	rp_sheet_end(&s, widths, widths, N_COLS);
+}

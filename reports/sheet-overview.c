@@ -1,0 +1,345 @@
+/*
+ * 概览 Overview: who was assessed, the level in large type, points by dimension and
+ * sub-dimension with a radar chart, and the 16 scenario levels with a bar chart.
+ *
+ * Tables run down columns A-D; the charts sit to their right in F-I, so the sheet prints on
+ * two A4 pages: profile, result and points on the first, scenarios on the second.
+ */
+#include "config.h"
+#include "reports/report_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+#include "common/decimal.h"
+
+enum { COL_LABEL, COL_B, COL_C, COL_D, COL_GAP, COL_CHART, COL_LAST = 8 };
+static const double widths[] = {26, 11, 11, 11, 2, 12, 12, 12, 12};
+#define CHART_WIDTH_PX 340
+#define MAX_SCENARIOS 64 /* bars coloured one by one; an instrument has 16 */
+
+/* A label and a value across B:I; long values get a row tall enough to show them. */
+static lxw_row_t key_value(rp_sheet *s, lxw_row_t row, const char *key, const char *value,
+			   lxw_format *f)
+{
+	rp_string(s, row, COL_LABEL, key, s->c->f.label);
+	rp_merge(s, row, COL_B, row, COL_LAST, value ? value : "", f);
+	return row + 1;
+}
+
+static const char *size_text(const report_ctx *c, char *buf, size_t size)
+{
+	const char *sz = answers_field_get(c->r->answers, ANSWERS_SIZE);
+	int above = answers_above_scale(c->r->answers);
+	const char *scale = above == 1   ? RP_TR(c, "规上企业", "above designated size")
+			    : above == 0 ? RP_TR(c, "规下企业", "below designated size")
+					 : NULL;
+	snprintf(buf, size, "%s%s%s", sz ? sz : "", sz && scale ? RP_TR(c, "，", ", ") : "",
+		 scale ? scale : "");
+	return buf;
+}
+
+static const char *stage_text(const report_ctx *c)
+{
+	switch (answers_stage_get(c->r->answers)) {
+	case ANSWERS_STAGE_BASELINE:
+		return RP_TR(c, "改造前评测", "Baseline (before transformation)");
+	case ANSWERS_STAGE_POST:
+		return RP_TR(c, "改造后评测", "Post-transformation assessment");
+	default:
+		return "";
+	}
+}
+
+static lxw_row_t profile(rp_sheet *s, lxw_row_t row)
+{
+	report_ctx *c = s->c;
+	const answers *a = c->r->answers;
+	char buf[256];
+	row = rp_heading(s, row, RP_TR(c, "企业概况", "Enterprise"));
+	row = key_value(s, row, RP_TR(c, "企业名称", "Name"), answers_field_get(a, ANSWERS_NAME),
+			c->f.text);
+	row = key_value(s, row, RP_TR(c, "统一社会信用代码", "Unified social credit code"),
+			answers_field_get(a, ANSWERS_CREDIT_CODE), c->f.text);
+	row = key_value(s, row, RP_TR(c, "所属行业", "Industry"),
+			answers_field_get(a, ANSWERS_INDUSTRY), c->f.text);
+	row = key_value(s, row, RP_TR(c, "企业规模", "Size"), size_text(c, buf, sizeof buf),
+			c->f.text);
+	row = key_value(s, row, RP_TR(c, "所在地区", "Region"),
+			answers_field_get(a, ANSWERS_REGION), c->f.text);
+	row = key_value(s, row, RP_TR(c, "评测日期", "Assessment date"),
+			answers_field_get(a, ANSWERS_DATE), c->f.text);
+	row = key_value(s, row, RP_TR(c, "评测阶段", "Stage"), stage_text(c), c->f.text);
+	row = key_value(s, row, RP_TR(c, "评测人员", "Assessor"),
+			answers_field_get(a, ANSWERS_ASSESSOR), c->f.text);
+	return row + 1;
+}
+
+static void missing_list(const report_ctx *c, char *buf, size_t size)
+{
+	size_t used = (size_t)snprintf(buf, size,
+				       RP_TR(c, "%zu 题未作答，按 0 分计：", "%zu questions not answered, scored 0: "),
+				       answers_n_missing(c->r->answers));
+	bool first = true;
+	for (size_t i = 0; i < questionnaire_n_questions(c->q) && used < size; i++) {
+		if (answers_get(c->r->answers, i)->given)
+			continue;
+		used += (size_t)snprintf(buf + used, size - used, "%s%s", first ? "" : ", ",
+					 questionnaire_question(c->q, i)->id);
+		first = false;
+	}
+}
+
+static lxw_row_t verdict(rp_sheet *s, lxw_row_t row)
+{
+	report_ctx *c = s->c;
+	const scoring_result *r = c->r;
+	const qn_level_rule *rule = questionnaire_level_rule(c->q, r->level);
+	char line[1024];
+	row = rp_heading(s, row, RP_TR(c, "评测结论", "Result"));
+	rp_row_height(s, row, 36);
+	rp_string(s, row, COL_LABEL, RP_TR(c, "数字化水平等级", "Digitization level"), c->f.label);
+	rp_number(s, row, COL_B, r->level, c->f.level_big);
+	rp_merge(s, row, COL_C, row, COL_LAST, rp_level_name(c, r->level), c->f.level_big);
+	rp_define_name(s, "DigitalLevel", row, COL_B);
+	row++;
+	row = key_value(s, row, RP_TR(c, "等级含义", "What it means"),
+			rule ? qn_text_get(&rule->meaning, c->lang)
+			     : RP_TR(c, "尚未达到一级的得分与场景条件。",
+				     "The score and scenario conditions of level 1 are not yet met."),
+			c->f.text);
+	scoring_next_level_line(r, c->lang, line, sizeof line);
+	row = key_value(s, row, RP_TR(c, "升级差距", "Next level"), line, c->f.verdict);
+	if (answers_n_missing(r->answers)) {
+		missing_list(c, line, sizeof line);
+		row = key_value(s, row, RP_TR(c, "注意", "Note"), line, c->f.verdict);
+	}
+	return row + 1;
+}
+
+/* Points table with a total row; returns the row after it. */
+static lxw_row_t dimensions(rp_sheet *s, lxw_row_t row)
+{
+	report_ctx *c = s->c;
+	static const char *const zh[] = {"维度", "得分", "满分", "得分率"};
+	static const char *const en[] = {"Dimension", "Points", "Maximum", "Share"};
+	row = rp_heading(s, row, RP_TR(c, "得分", "Points"));
+	rp_header_row(s, row, c->lang == QN_LANG_EN ? en : zh, 4, false);
+	lxw_row_t first = ++row;
+	int64_t total = 0, max = 0;
+	for (size_t d = 0; d < questionnaire_n_dimensions(c->q); d++) {
+		const qn_dimension *dim = questionnaire_dimension(c->q, d);
+		if (!dim->scored)
+			continue;
+		int64_t pts = scoring_dimension_points(c->r, dim);
+		rp_string(s, row, COL_LABEL, qn_text_get(&dim->name, c->lang), c->f.text);
+		rp_points(s, row, COL_B, pts, c->f.points);
+		rp_points(s, row, COL_C, dim->points, c->f.points);
+		rp_share(s, row, COL_D, COL_B, COL_C, pts, dim->points, c->f.share);
+		total += pts;
+		max += dim->points;
+		row++;
+	}
+	char formula[64];
+	rp_string(s, row, COL_LABEL, RP_TR(c, "总分", "Total"), c->f.sub_label);
+	snprintf(formula, sizeof formula, "=SUM(B%u:B%u)", first + 1, row);
+	rp_formula(s, row, COL_B, formula, decimal_milli_to_double(total), c->f.sub_points);
+	snprintf(formula, sizeof formula, "=SUM(C%u:C%u)", first + 1, row);
+	rp_formula(s, row, COL_C, formula, decimal_milli_to_double(max), c->f.sub_points);
+	rp_share(s, row, COL_D, COL_B, COL_C, total, max, c->f.sub_share);
+	rp_define_name(s, "TotalScore", row, COL_B);
+	return row + 2;
+}
+
+/* Sub-dimension shares: the radar chart's data. Sets *first and *last to its rows. */
+static lxw_row_t subdimensions(rp_sheet *s, lxw_row_t row, lxw_row_t *first, lxw_row_t *last)
+{
+	report_ctx *c = s->c;
+	static const char *const zh[] = {"分项", "得分", "满分", "得分率"};
+	static const char *const en[] = {"Sub-dimension", "Points", "Maximum", "Share"};
+	row = rp_heading(s, row, RP_TR(c, "分项得分", "Points by sub-dimension"));
+	rp_header_row(s, row, c->lang == QN_LANG_EN ? en : zh, 4, false);
+	*first = ++row;
+	for (size_t d = 0; d < questionnaire_n_dimensions(c->q); d++) {
+		const qn_dimension *dim = questionnaire_dimension(c->q, d);
+		for (size_t i = 0; dim->scored && i < dim->n_subdimensions; i++) {
+			const qn_subdimension *sub = &dim->subdimensions[i];
+			int64_t pts = scoring_subdimension_points(c->r, sub);
+			rp_string(s, row, COL_LABEL, qn_text_get(&sub->name, c->lang), c->f.text);
+			rp_points(s, row, COL_B, pts, c->f.points);
+			rp_points(s, row, COL_C, sub->points, c->f.points);
+			rp_share(s, row, COL_D, COL_B, COL_C, pts, sub->points, c->f.share);
+			row++;
+		}
+	}
+	*last = row - 1;
+	return row + 1;
+}
+
+static void radar_chart(rp_sheet *s, lxw_row_t at, lxw_row_t first, lxw_row_t last,
+			double height_px)
+{
+	report_ctx *c = s->c;
+	lxw_chart *chart = s->ws ? workbook_add_chart(c->wb, LXW_CHART_RADAR_FILLED) : NULL;
+	if (!chart) {
+		rp_check(c, s->ws ? LXW_ERROR_MEMORY_MALLOC_FAILED : LXW_NO_ERROR);
+		return;
+	}
+	lxw_chart_series *series = chart_add_series(chart, NULL, NULL);
+	if (!series) {
+		rp_check(c, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return;
+	}
+	chart_series_set_categories(series, s->name, first, COL_LABEL, last, COL_LABEL);
+	chart_series_set_values(series, s->name, first, COL_D, last, COL_D);
+	chart_series_set_name(series, RP_TR(c, "得分率", "Share"));
+	lxw_chart_fill fill = {.color = 0x5B9BD5, .transparency = 40};
+	lxw_chart_line line = {.color = 0x1F4E79, .width = 1.5};
+	chart_series_set_fill(series, &fill);
+	chart_series_set_line(series, &line);
+	chart_title_set_name(chart, RP_TR(c, "分项得分率", "Share of points by sub-dimension"));
+	lxw_chart_font title_font = {.name = "等线", .size = 11, .bold = LXW_TRUE};
+	lxw_chart_font axis_font = {.name = "等线", .size = 8};
+	chart_title_set_name_font(chart, &title_font);
+	chart_axis_set_min(chart->y_axis, 0);
+	chart_axis_set_max(chart->y_axis, 1);
+	chart_axis_set_major_unit(chart->y_axis, 0.25);
+	chart_axis_set_num_format(chart->y_axis, "0%");
+	chart_axis_set_num_font(chart->y_axis, &axis_font);
+	chart_axis_set_num_font(chart->x_axis, &axis_font);
+	chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+	lxw_chart_options o = {.x_offset = 4, .y_offset = 4, .x_scale = CHART_WIDTH_PX / 480.0,
+			       .y_scale = height_px / 288.0};
+	rp_check(c, worksheet_insert_chart_opt(s->ws, at, COL_CHART, chart, &o));
+}
+
+/* One row per scenario: name (★ marked), id, level. The bar chart's data. */
+static lxw_row_t scenarios(rp_sheet *s, lxw_row_t row, lxw_row_t *first, lxw_row_t *last)
+{
+	report_ctx *c = s->c;
+	static const char *const zh[] = {"经营场景", "编号", "等级"};
+	static const char *const en[] = {"Scenario", "Id", "Level"};
+	char name[256];
+	row = rp_heading(s, row, RP_TR(c, "经营场景等级（★为约束性场景）",
+				    "Scenario levels (★ = constrained)"));
+	rp_header_row(s, row, c->lang == QN_LANG_EN ? en : zh, 3, false);
+	*first = ++row;
+	for (size_t i = 0; i < questionnaire_n_questions(c->q); i++) {
+		const qn_question *q = questionnaire_question(c->q, i);
+		const answer *ans = answers_get(c->r->answers, i);
+		if (q->kind != QN_SCENARIO)
+			continue;
+		snprintf(name, sizeof name, "%s%s", qn_text_get(&q->indicator->name, c->lang),
+			 q->constrained ? " ★" : "");
+		rp_string(s, row, COL_LABEL, name, c->f.text);
+		rp_string(s, row, COL_B, q->id, c->f.center);
+		rp_number(s, row, COL_C, ans->given ? ans->level : 0, c->f.integer);
+		row++;
+	}
+	*last = row - 1;
+	return row + 1;
+}
+
+/* Scenarios at or above each level, as COUNTIF formulas over the table above. */
+static lxw_row_t counts(rp_sheet *s, lxw_row_t row, lxw_row_t first, lxw_row_t last)
+{
+	report_ctx *c = s->c;
+	static const char *const zh[] = {"场景等级", "场景个数", "其中★"};
+	static const char *const en[] = {"Scenario level", "Scenarios", "of which ★"};
+	char label[64], formula[160];
+	row = rp_heading(s, row, RP_TR(c, "达到各级的场景个数", "Scenarios at or above each level"));
+	rp_header_row(s, row, c->lang == QN_LANG_EN ? en : zh, 3, false);
+	row++;
+	for (int l = 1; l <= QN_MAX_LEVEL; l++, row++) {
+		snprintf(label, sizeof label, RP_TR(c, "%d 级及以上", "L%d or above"), l);
+		rp_string(s, row, COL_LABEL, label, c->f.text);
+		snprintf(formula, sizeof formula, "=COUNTIF($C$%u:$C$%u,\">=%d\")", first + 1,
+			 last + 1, l);
+		rp_formula(s, row, COL_B, formula, c->r->at_least[l], c->f.integer);
+		snprintf(formula, sizeof formula,
+			 "=COUNTIFS($C$%u:$C$%u,\">=%d\",$A$%u:$A$%u,\"*★\")", first + 1, last + 1,
+			 l, first + 1, last + 1);
+		rp_formula(s, row, COL_C, formula, c->r->constrained_at_least[l], c->f.integer);
+	}
+	return row;
+}
+
+static void bar_chart(rp_sheet *s, lxw_row_t at, lxw_row_t first, lxw_row_t last,
+		      double height_px)
+{
+	report_ctx *c = s->c;
+	lxw_chart *chart = s->ws ? workbook_add_chart(c->wb, LXW_CHART_BAR) : NULL;
+	lxw_chart_series *series = chart ? chart_add_series(chart, NULL, NULL) : NULL;
+	if (!series) {
+		rp_check(c, s->ws ? LXW_ERROR_MEMORY_MALLOC_FAILED : LXW_NO_ERROR);
+		return;
+	}
+	chart_series_set_categories(series, s->name, first, COL_LABEL, last, COL_LABEL);
+	chart_series_set_values(series, s->name, first, COL_C, last, COL_C);
+	chart_series_set_name(series, RP_TR(c, "等级", "Level"));
+	/* ★ scenarios dark, the others light: the level gates count ★ separately. */
+	lxw_chart_fill star = {.color = 0x1F4E79}, plain = {.color = 0x9DC3E6};
+	lxw_chart_point pts[MAX_SCENARIOS];
+	lxw_chart_point *list[MAX_SCENARIOS + 1];
+	size_t n = 0;
+	for (size_t i = 0; i < questionnaire_n_questions(c->q) && n < MAX_SCENARIOS; i++) {
+		const qn_question *q = questionnaire_question(c->q, i);
+		if (q->kind != QN_SCENARIO)
+			continue;
+		pts[n] = (lxw_chart_point){.fill = q->constrained ? &star : &plain};
+		list[n] = &pts[n];
+		n++;
+	}
+	list[n] = NULL;
+	rp_check(c, chart_series_set_points(series, list));
+	chart_series_set_labels(series);
+	chart_set_series_gap(chart, 60);
+	lxw_chart_font title_font = {.name = "等线", .size = 11, .bold = LXW_TRUE};
+	lxw_chart_font axis_font = {.name = "等线", .size = 8};
+	chart_title_set_name(chart, RP_TR(c, "经营场景等级（深色为★约束性场景）",
+					  "Scenario levels (dark: ★ constrained)"));
+	chart_title_set_name_font(chart, &title_font);
+	/* In a bar chart the value axis runs across (x) and the categories down (y). */
+	chart_axis_set_min(chart->x_axis, 0);
+	chart_axis_set_max(chart->x_axis, QN_MAX_LEVEL);
+	chart_axis_set_major_unit(chart->x_axis, 1);
+	chart_axis_set_num_font(chart->x_axis, &axis_font);
+	chart_axis_set_reverse(chart->y_axis);
+	chart_axis_set_num_font(chart->y_axis, &axis_font);
+	chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+	lxw_chart_options o = {.x_offset = 4, .y_offset = 4, .x_scale = CHART_WIDTH_PX / 480.0,
+			       .y_scale = height_px / 288.0};
+	rp_check(c, worksheet_insert_chart_opt(s->ws, at, COL_CHART, chart, &o));
+}
+
+/* Default row height in pixels, to size the charts to the tables beside them. */
+#define ROW_PX 20.0
+
+void report_sheet_overview(report_ctx *c)
+{
+	rp_sheet s;
+	lxw_row_t first, last;
+	rp_sheet_begin(&s, c, RP_OVERVIEW, false);
+	if (!s.ws)
+		return;
+	worksheet_gridlines(s.ws, LXW_HIDE_ALL_GRIDLINES);
+	rp_row_height(&s, 0, 30);
+	rp_merge(&s, 0, 0, 0, COL_LAST,
+		 RP_TR(c, "中小企业数字化水平诊断报告", "SME Digitization Level Diagnostic Report"),
+		 c->f.title);
+	rp_merge(&s, 1, 0, 1, COL_LAST, qn_text_get(questionnaire_title(c->q), c->lang), c->f.note);
+	lxw_row_t row = profile(&s, 3);
+	row = verdict(&s, row);
+	lxw_row_t points_at = row;
+	row = dimensions(&s, row);
+	row = subdimensions(&s, row, &first, &last);
+	radar_chart(&s, points_at, first, last, (row - 1 - points_at) * ROW_PX + 8);
+	/* The scenarios start the second printed page. */
+	lxw_row_t breaks[] = {row, 0};
+	rp_check(c, worksheet_set_h_pagebreaks(s.ws, breaks));
+	lxw_row_t scen_at = row;
+	row = scenarios(&s, row, &first, &last);
+	bar_chart(&s, scen_at, first, last, (row - 1 - scen_at) * ROW_PX + 8);
+	counts(&s, row, first, last);
+	worksheet_activate(s.ws);
+	rp_sheet_end(&s, widths, widths, COL_LAST + 1);
+}

@@ -1,0 +1,308 @@
+#!/usr/bin/python3
+"""Drives `assess interview` the way an assessor and a crash would.
+
+    interview_drive.py                 every test below (run by tests/interview.sh)
+    interview_drive.py same GOT WANT   compare two answer files (used by the cases' check scripts)
+
+The script and the expected file are the interview-full case (tests/cases/interview-full): one
+line per profile field and per question, in order, so after the first k lines the answer file
+must hold exactly the first k items of the expected file. That is what makes a kill checkable:
+whatever moment SIGKILL lands, the file is one of those states, never less than what had been
+acknowledged (the next prompt had appeared), and --resume then finishes it to the same file.
+
+Environment (set by make check): ASSESS, TESTS_SRCDIR, ASSESS_QUESTIONNAIRES, ASSESS_WRAPPER.
+"""
+import json
+import os
+import pty
+import random
+import re
+import select
+import shlex
+import shutil
+import signal
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+
+SRC = os.environ.get("TESTS_SRCDIR", os.path.dirname(os.path.abspath(__file__)))
+CASE = os.path.join(SRC, "cases", "interview-full")
+TIMEOUT = 120 if os.environ.get("ASSESS_WRAPPER") else 20
+PROFILE = [("enterprise", "name"), ("enterprise", "credit_code"), ("enterprise", "industry"),
+           ("enterprise", "size"), ("enterprise", "above_scale"), ("enterprise", "region"),
+           ("assessment", "date"), ("assessment", "stage"), ("assessment", "assessor")]
+PROFILE_PROMPTS = ["企业名称", "统一社会信用代码", "所属行业", "企业规模", "是否规模以上企业",
+                   "所在地区", "评测日期", "评测阶段", "评测人员"]
+
+
+class Failure(Exception):
+    pass
+
+
+def command(*args):
+    wrapper = shlex.split(os.environ.get("ASSESS_WRAPPER", ""))
+    return wrapper + [os.environ["ASSESS"], "interview"] + list(args)
+
+
+def script_lines():
+    """The lines that set something (the case's stdin ends with the Enter that finishes)."""
+    with open(os.path.join(CASE, "stdin"), encoding="utf-8") as f:
+        return f.read().split("\n")[:len(PROFILE) + len(question_ids())]
+
+
+def expected():
+    with open(os.path.join(CASE, "expected.json"), encoding="utf-8") as f:
+        return json.load(f)
+
+
+def items(doc):
+    """The file as the ordered list of things the script sets, one per line."""
+    out = [(block, key, doc.get(block, {}).get(key)) for block, key in PROFILE]
+    notes = doc.get("notes", {})
+    for qid, value in doc.get("answers", {}).items():
+        out.append(("answers", qid, (value, notes.get(qid))))
+    return out
+
+
+def present(doc):
+    return [item for item in items(doc) if item[2] is not None]
+
+
+def same(got_path, want_path):
+    with open(got_path, encoding="utf-8") as f:
+        got = json.load(f)
+    with open(want_path, encoding="utf-8") as f:
+        want = json.load(f)
+    if got == want:
+        return 0
+    for key in sorted(set(got) | set(want)):
+        g, w = got.get(key), want.get(key)
+        if isinstance(g, dict) and isinstance(w, dict):
+            for sub in sorted(set(g) | set(w)):
+                if g.get(sub) != w.get(sub):
+                    print(f"{key}.{sub}: got {g.get(sub)!r}, want {w.get(sub)!r}")
+        elif g != w:
+            print(f"{key}: got {g!r}, want {w!r}")
+    return 1
+
+
+def question_ids():
+    qdir = os.environ.get("ASSESS_QUESTIONNAIRES", os.path.join(SRC, "..", "questionnaires"))
+    with open(os.path.join(qdir, "miit-2024.xml"), encoding="utf-8") as f:
+        return re.findall(r'<question id="(\w+)"', f.read())
+
+
+def prompts():
+    """The prompt that follows each script line: the next field, question, or the review."""
+    return PROFILE_PROMPTS[1:] + [f"{q}> " for q in question_ids()] + ["完成> "]
+
+
+class Session:
+    """assess interview under a pseudo-terminal (pty=True) or on pipes."""
+
+    def __init__(self, args, cwd, pty_mode):
+        self.out = b""
+        self.seen = 0
+        if pty_mode:
+            pid, fd = pty.fork()
+            if pid == 0:
+                import fcntl
+                import termios
+                fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 100, 0, 0))
+                os.chdir(cwd)
+                env = dict(os.environ, TERM="xterm", LANG="C.UTF-8")
+                os.execvpe(args[0], args, env)
+            self.pid, self.rfd, self.wfd, self.proc = pid, fd, fd, None
+        else:
+            self.proc = subprocess.Popen(args, cwd=cwd, stdin=subprocess.PIPE,
+                                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            self.pid, self.rfd, self.wfd = self.proc.pid, self.proc.stdout.fileno(), \
+                self.proc.stdin.fileno()
+
+    def expect(self, text):
+        want = text.encode()
+        deadline = time.time() + TIMEOUT
+        while True:
+            at = self.out.find(want, self.seen)
+            if at >= 0:
+                self.seen = at + len(want)
+                return
+            left = deadline - time.time()
+            ready = select.select([self.rfd], [], [], max(left, 0))[0] if left > 0 else []
+            chunk = b""
+            if ready:
+                try:
+                    chunk = os.read(self.rfd, 65536)
+                except OSError:
+                    chunk = b""
+            if not chunk:
+                tail = self.out[-1500:].decode("utf-8", "replace")
+                raise Failure(f"waited for {text!r}; the session showed:\n{tail}")
+            self.out += chunk
+
+    def send(self, line):
+        os.write(self.wfd, line.encode() + (b"\r" if self.proc is None else b"\n"))
+
+    def kill(self):
+        os.kill(self.pid, signal.SIGKILL)
+        return self.wait()
+
+    def close_input(self):
+        if self.proc is None:
+            os.write(self.wfd, b"\x04")
+        else:
+            self.proc.stdin.close()
+
+    def wait(self):
+        if self.proc is not None:
+            if not self.proc.stdin.closed:
+                self.proc.stdin.close()
+            self.out += self.proc.stdout.read()
+            return self.proc.wait(TIMEOUT)
+        while True:  # drain the terminal so the child never blocks on a full buffer
+            try:
+                chunk = os.read(self.rfd, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            self.out += chunk
+        status = os.waitpid(self.pid, 0)[1]
+        os.close(self.rfd)
+        return os.waitstatus_to_exitcode(status)
+
+
+def check_state(path, acked, want_items):
+    """The file is the state after some p >= acked lines; returns p."""
+    if not os.path.exists(path):
+        if acked:
+            raise Failure(f"{acked} lines acknowledged, but no answer file")
+        return 0
+    with open(path, encoding="utf-8") as f:
+        doc = json.load(f)  # a partial file would fail here
+    have = present(doc)
+    p = len(have)
+    if have != [item for item in want_items[:p] if item[2] is not None]:
+        raise Failure(f"file is not a state of the script after {p} lines:\n{have}")
+    if p < acked:
+        raise Failure(f"{acked} lines were acknowledged but the file holds {p}: "
+                      f"{want_items[p:acked]} lost")
+    return p
+
+
+def finish_by_resume(tmp, path, lines, p, pty_mode):
+    """Continues a killed session with --resume and checks it ends in the expected file."""
+    args = command("--resume", "-o", path) if os.path.exists(path) else \
+        command("-q", "miit-2024", "-o", path)
+    s = Session(args, tmp, pty_mode)
+    first = (PROFILE_PROMPTS + [f"{q}> " for q in question_ids()] + ["完成> "])[p]
+    s.expect(first)
+    for line, prompt in zip(lines[p:], prompts()[p:]):
+        s.send(line)
+        s.expect(prompt)
+    s.send("")
+    if pty_mode:
+        s.expect("[y/N]")
+        s.send("n")
+    status = s.wait()
+    if status != 0:
+        raise Failure(f"resumed session exited {status}:\n{s.out[-1500:].decode('utf-8', 'replace')}")
+    if same(path, os.path.join(CASE, "expected.json")):
+        raise Failure("the resumed file differs from the expected one")
+
+
+def test_pty_full():
+    """The whole interview-full script typed at a terminal, with mistakes that are re-asked."""
+    tmp = tempfile.mkdtemp(prefix="interview-pty.")
+    try:
+        path = os.path.join(tmp, "out.json")
+        s = Session(command("-q", "miit-2024", "-o", "out.json"), tmp, True)
+        s.expect("企业名称> ")
+        lines = script_lines()
+        for i, (line, prompt) in enumerate(zip(lines, prompts())):
+            if i == 9:  # F1 on screen: mistakes first, each answered with a message
+                for bad in ["A B", "Z", "中文", "g F99", "\x1b[D\x1b[C", ""]:
+                    s.send(bad)
+                    s.expect("  ! ")
+                    s.expect("F1> ")
+            s.send(line)
+            s.expect(prompt)
+        s.send("")
+        s.expect("等级：二级（规范级）")
+        s.expect("assess report out.json -o out.xlsx")
+        s.expect("[y/N]")
+        s.send("y")
+        s.expect("报告已写入 out.xlsx")
+        status = s.wait()
+        if status != 0:
+            raise Failure(f"exit status {status}")
+        if same(path, os.path.join(CASE, "expected.json")):
+            raise Failure("the file differs from the expected one")
+        with open(os.path.join(tmp, "out.xlsx"), "rb") as f:
+            if f.read(2) != b"PK":
+                raise Failure("out.xlsx is not a workbook")
+    finally:
+        shutil.rmtree(tmp)
+
+
+def kill_and_resume(acked, unacked, pty_mode, delay=0.0):
+    """Acknowledged lines, then lines sent without waiting, then SIGKILL; then --resume."""
+    tmp = tempfile.mkdtemp(prefix="interview-kill.")
+    try:
+        path = os.path.join(tmp, "out.json")
+        lines, want = script_lines(), items(expected())
+        s = Session(command("-q", "miit-2024", "-o", path), tmp, pty_mode)
+        s.expect("企业名称> ")
+        for line, prompt in zip(lines[:acked], prompts()):
+            s.send(line)
+            s.expect(prompt)
+        for line in lines[acked:acked + unacked]:
+            s.send(line)
+        time.sleep(delay)
+        s.kill()
+        p = check_state(path, acked, want)
+        finish_by_resume(tmp, path, lines, p, pty_mode)
+        return p
+    finally:
+        shutil.rmtree(tmp)
+
+
+def test_kill_at_chosen_moments():
+    n = len(script_lines())
+    for acked in [0, 1, 5, 9, 10, 25, n - 1, n]:
+        kill_and_resume(acked, 0, pty_mode=False)
+    kill_and_resume(12, 0, pty_mode=True)
+    kill_and_resume(3, 0, pty_mode=True)
+
+
+def test_kill_in_flight():
+    """Lines still being written when the kill lands: any state from acked on is fine."""
+    rng = random.Random(20261123)
+    n = len(script_lines())
+    landed = set()
+    for _ in range(12):
+        acked = rng.randrange(0, n - 4)
+        p = kill_and_resume(acked, rng.randrange(1, 5), pty_mode=False,
+                            delay=rng.choice([0, 0.001, 0.005, 0.02]))
+        landed.add(p - acked)
+    print(f"  in-flight kills landed 0..4 lines past the acknowledged ones: {sorted(landed)}")
+
+
+def main():
+    if len(sys.argv) == 4 and sys.argv[1] == "same":
+        return same(sys.argv[2], sys.argv[3])
+    failed = 0
+    for test in [test_pty_full, test_kill_at_chosen_moments, test_kill_in_flight]:
+        try:
+            test()
+            print(f"PASS {test.__name__}")
+        except Failure as e:
+            failed += 1
+            print(f"FAIL {test.__name__}: {e}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,109 @@
+#!/bin/sh
+# End-to-end checks of `assess report`: the workbook read back with openpyxl against figures
+# computed by hand (tests/report_check.py), reproducible bytes, no partial or replaced files.
+# Environment (set by make check): ASSESS, TESTS_SRCDIR, PYTHON3, ASSESS_QUESTIONNAIRES.
+set -u
+: "${TESTS_SRCDIR:=$(cd "$(dirname "$0")" && pwd)}"
+: "${ASSESS:?ASSESS must name the assess binary}"
+: "${PYTHON3:=/usr/bin/python3}"
+example=$TESTS_SRCDIR/../examples/quanzhou-sports-baseline.json
+work=$(mktemp -d "${TMPDIR:-/tmp}/assess-report.XXXXXX")
+trap 'rm -rf "$work"' EXIT INT TERM
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); }
+no() { echo "FAIL: $*"; fail=$((fail + 1)); }
+run() { ${ASSESS_WRAPPER:-} "$ASSESS" "$@"; }
+# expect STATUS CMD...: runs the command and checks its exit status
+expect() {
+	want=$1; shift
+	run "$@" >"$work/out" 2>"$work/err"
+	got=$?
+	if [ "$got" = "$want" ]; then ok; else no "$* exited $got, expected $want: $(cat "$work/err")"; fi
+}
+# leftovers DIR: no temporary .*.xlsx.* file may remain
+leftovers() {
+	if ls -A "$1" | grep -q '^\..*\.xlsx\.'; then no "temporary file left in $1"; else ok; fi
+}
+
+if ! "$PYTHON3" -c 'import openpyxl' 2>/dev/null; then
+	echo "report.sh: $PYTHON3 has no openpyxl (apt-get install python3-openpyxl)"
+	exit 77
+fi
+
+# The workbook, in both languages, read back cell by cell.
+for lang in zh en; do
+	expect 0 report --lang "$lang" "$example" -o "$work/$lang.xlsx"
+	if "$PYTHON3" "$TESTS_SRCDIR/report_check.py" "$work/$lang.xlsx" "$lang" "$example"; then
+		ok
+	else
+		no "report_check.py $lang"
+	fi
+done
+
+# With --policy, a sixth sheet: what the Quanzhou policy pays (218,000 yuan, by hand).
+expect 0 report --policy quanzhou "$example" -o "$work/subsidy.xlsx"
+if "$PYTHON3" "$TESTS_SRCDIR/report_check.py" "$work/subsidy.xlsx" zh "$example" 218000; then
+	ok
+else
+	no "report_check.py with the subsidy sheet"
+fi
+expect 66 report --policy no-such-policy "$example" -o "$work/nopolicy.xlsx"
+if [ ! -e "$work/nopolicy.xlsx" ]; then ok; else no "unknown policy left a file"; fi
+expect 64 report --policy quanzhou --policy xiamen "$example" -o "$work/two.xlsx"
+
+# The checker must be able to fail: a Chinese report does not pass as an English one.
+if "$PYTHON3" "$TESTS_SRCDIR/report_check.py" "$work/zh.xlsx" en "$example" >/dev/null 2>&1; then
+	no "report_check.py accepted the wrong report"
+else
+	ok
+fi
+
+# Same answers, same bytes.
+expect 0 report --lang en "$example" -o "$work/en2.xlsx"
+if cmp -s "$work/en.xlsx" "$work/en2.xlsx"; then ok; else no "two runs gave different bytes"; fi
+
+# An existing file is kept without --force (73) and replaced with it.
+printf 'keep me' >"$work/keep.xlsx"
+expect 73 report "$example" -o "$work/keep.xlsx"
+if [ "$(cat "$work/keep.xlsx")" = "keep me" ]; then ok; else no "existing file changed without --force"; fi
+grep -q 'file exists; give --force' "$work/err" && ok || no "no --force hint: $(cat "$work/err")"
+expect 0 report --force "$example" -o "$work/keep.xlsx"
+if cmp -s "$work/keep.xlsx" "$work/zh.xlsx"; then ok; else no "--force did not replace the file"; fi
+leftovers "$work"
+
+# A folder that does not exist: 73 and nothing written.
+expect 73 report "$example" -o "$work/no/such/folder/r.xlsx"
+grep -q "$work/no/such/folder/r.xlsx" "$work/err" && ok || no "error does not name the path"
+
+# A disk that fills up part-way: 74, and neither the workbook nor a temporary file is left.
+# Needs a small tmpfs, so only where this user may mount one (root in CI); skipped elsewhere.
+mkdir "$work/tiny"
+if mount -t tmpfs -o size=16k tmpfs "$work/tiny" 2>/dev/null; then
+	expect 74 report "$example" -o "$work/tiny/r.xlsx"
+	if [ -z "$(ls -A "$work/tiny")" ]; then ok; else no "a full disk left $(ls -A "$work/tiny")"; fi
+	umount "$work/tiny"
+else
+	echo "report.sh: skipping the full-disk check (cannot mount a tmpfs here)"
+fi
+
+# The default output is FILE with .xlsx, beside it.
+cp "$example" "$work/acme.json"
+expect 0 report "$work/acme.json"
+if [ -f "$work/acme.xlsx" ]; then ok; else no "no default acme.xlsx"; fi
+
+# Bad input writes nothing; standard input needs -o; unanswered questions need the flag.
+printf '{"questionnaire": "miit-2024", "answers": {"F1": "Z"}}' >"$work/bad.json"
+expect 65 report "$work/bad.json" -o "$work/bad.xlsx"
+if [ ! -e "$work/bad.xlsx" ]; then ok; else no "bad input left bad.xlsx"; fi
+expect 64 report - <"$example"
+expect 0 report - -o "$work/stdin.xlsx" <"$example"
+printf '{"questionnaire": "miit-2024", "answers": {"F1": ["B"]}}' >"$work/part.json"
+expect 65 report "$work/part.json" -o "$work/part.xlsx"
+expect 0 report --allow-incomplete "$work/part.json" -o "$work/part.xlsx"
+expect 64 report --lang fr "$example" -o "$work/fr.xlsx"
+leftovers "$work"
+
+echo "report: $pass passed, $fail failed"
+[ $fail = 0 ]

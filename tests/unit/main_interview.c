@@ -1,0 +1,16 @@
+/* Check runner for the interview session (interview/). */
+#include "config.h"
+
+#include "tests/unit/test.h"
+
+TCase *make_interview_input_tcase(void);
+TCase *make_interview_screen_tcase(void);
+TCase *make_interview_session_tcase(void);
+
+int main(void)
+{
+	static const test_tcase_maker tcases[] = {make_interview_input_tcase,
+						  make_interview_screen_tcase,
+						  make_interview_session_tcase, NULL};
+	return test_run("interview", tcases);
+}

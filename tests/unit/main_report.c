@@ -1,0 +1,11 @@
+/* Check runner for the report module. */
+#include "config.h"
+#include "tests/unit/test.h"
+
+TCase *make_report_tcase(void);
+
+int main(void)
+{
+	static const test_tcase_maker tcases[] = {make_report_tcase, NULL};
+	return test_run("report", tcases);
+}

@@ -1,0 +1,645 @@
+/* interview/: parsing typed input, screen layout, and whole sessions fed line by line. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "common/readfile.h"
+#include "common/text.h"
+#include "interview/internal.h"
+#include "tests/unit/test.h"
+
+TCase *make_interview_input_tcase(void);
+TCase *make_interview_screen_tcase(void);
+TCase *make_interview_session_tcase(void);
+
+#define EXAMPLE QUESTIONNAIRES_DIR "/../examples/quanzhou-sports-baseline.json"
+
+static const qn_question *question(const char *id)
+{
+	const qn_question *q = questionnaire_find(test_miit(), id);
+	ck_assert_msg(q != NULL, "no question %s", id);
+	return q;
+}
+
+/* ---- a session writing to memory, with its answer file in a fresh folder ---- */
+
+typedef struct session {
+	char dir[64];
+	char path[96];
+	answers *a;
+	interview *iv;
+	FILE *out;
+	char *text;
+	size_t len;
+	size_t mark;  /* output before this offset has been looked at */
+} session;
+
+static void session_begin(session *s, answers *a, qn_lang lang, unsigned flags, size_t width)
+{
+	memset(s, 0, sizeof *s);
+	snprintf(s->dir, sizeof s->dir, "/tmp/check-interview.XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(s->dir));
+	snprintf(s->path, sizeof s->path, "%s/acme.json", s->dir);
+	s->a = a ? a : answers_new(test_miit());
+	s->out = open_memstream(&s->text, &s->len);
+	interview_options o = {.lang = lang, .path = s->path, .flags = flags,
+			       .today = "2026-11-23", .width = width};
+	s->iv = interview_new(s->a, &o, s->out);
+	ck_assert_ptr_nonnull(s->iv);
+}
+
+static void session_open(session *s, qn_lang lang)
+{
+	assess_error err = {0};
+	session_begin(s, NULL, lang, INTERVIEW_CREATE, 80);
+	ck_assert_ok(interview_start(s->iv, &err), &err);
+}
+
+/* Everything shown since the last call. */
+static const char *shown(session *s)
+{
+	fflush(s->out);
+	const char *since = s->text + s->mark;
+	s->mark = s->len;
+	return since;
+}
+
+static interview_status feed(session *s, const char *line)
+{
+	shown(s);
+	return interview_input(s->iv, line);
+}
+
+#define ck_shown_has(s, fragment) \
+	do { \
+		const char *out_ = shown(s); \
+		ck_assert_msg(strstr(out_, (fragment)) != NULL, "output lacks \"%s\":\n%s", \
+			      (fragment), out_); \
+	} while (0)
+
+static void session_end(session *s)
+{
+	interview_free(s->iv);
+	answers_free(s->a);
+	fclose(s->out);
+	free(s->text);
+	unlink(s->path);
+	rmdir(s->dir);
+}
+
+/* The answer file as the loader reads it back. */
+static answers *reload(const session *s, unsigned flags)
+{
+	assess_error err = {0};
+	answers *a = answers_load(s->path, test_resolve, NULL, flags, &err);
+	ck_assert_msg(a != NULL, "saved file does not load: %s", err.msg);
+	return a;
+}
+
+static const char *answer_text(const answers *a, const char *id, char *buf, size_t size)
+{
+	return answers_format(a, question(id)->index, buf, size);
+}
+
+static const char *const profile_lines[] = {
+	"泉州示例运动用品有限公司", "91350582ma2y8k3l0q", "休闲体育用品", "2", "y",
+	"福建省泉州市晋江市", "2026/11/20", "1", "张工（示例服务商）", NULL};
+
+/* The example file's answers as an assessor would type them: varied spellings, two notes. */
+static const char *const answer_lines[] = {
+	"B C # 现场查看车间工控网络拓扑图与办公网络拓扑图", "c", "B", "D G H M N", "C", "BC", "B",
+	"2", "1", "3 # 销售订单在ERP中录入，与库存、财务数据打通", "1", "2", "2", "2", "1", "1",
+	"1", "2", "2", "3", "2", "2", "1",
+	"D", "B,C", "Ｂ Ｄ", "B", "B", "C", "C", "B", NULL};
+
+static void feed_all(session *s, const char *const *lines)
+{
+	for (int i = 0; lines[i]; i++)
+		ck_assert_int_eq(feed(s, lines[i]), INTERVIEW_ASKING);
+}
+
+/* ---- input ---- */
+
+START_TEST(fold_turns_ime_input_into_ascii)
+{
+	char *f = iv_fold("\xE3\x80\x80ＢＣ，Ｅ、f？\xE3\x80\x80");
+	ck_assert_str_eq(f, "BC,E,f?");
+	free(f);
+	f = iv_fold("  公司（泉州）  ");
+	ck_assert_str_eq(f, "公司(泉州)");
+	free(f);
+	char trimmed[] = "\xE3\x80\x80 企业 名称 \t";
+	ck_assert_str_eq(iv_trim(trimmed), "企业 名称");
+}
+END_TEST
+
+static bool parse(const char *id, const char *typed, char *canon, char *msg)
+{
+	interview iv = {.lang = QN_LANG_ZH};
+	return iv_parse_answer(&iv, question(id), typed, canon, 128, msg, IV_MSG_MAX);
+}
+
+START_TEST(answers_parse_in_every_spelling)
+{
+	char canon[128], msg[IV_MSG_MAX];
+	static const char *const multi[] = {"B C E", "BCE", "b,c,e", "e c b", "B, C;E", "BBCE"};
+	for (size_t i = 0; i < sizeof multi / sizeof multi[0]; i++) {
+		ck_assert_msg(parse("F1", multi[i], canon, msg), "%s: %s", multi[i], msg);
+		ck_assert_str_eq(canon, "B C E");
+	}
+	ck_assert(parse("F2", "c", canon, msg));
+	ck_assert_str_eq(canon, "C");
+	ck_assert(parse("S03", "4", canon, msg));
+	ck_assert_str_eq(canon, "4");
+	ck_assert(parse("F6", "A", canon, msg));
+	ck_assert_str_eq(canon, "A");
+}
+END_TEST
+
+START_TEST(bad_answers_say_why)
+{
+	char canon[128], msg[IV_MSG_MAX];
+	ck_assert(!parse("F1", "A B", canon, msg));
+	ck_assert_msg(strstr(msg, "选项 A（无）不能与其他选项同时选择"), "%s", msg);
+	ck_assert(!parse("F2", "B C", canon, msg));
+	ck_assert_msg(strstr(msg, "F2 是单选题"), "%s", msg);
+	ck_assert(!parse("F2", "F", canon, msg));
+	ck_assert_msg(strstr(msg, "F2 没有选项 F（可选 A 到 E）"), "%s", msg);
+	ck_assert(!parse("F1", "B 中", canon, msg));
+	ck_assert_msg(strstr(msg, "“中”不是选项字母"), "%s", msg);
+	ck_assert(!parse("S01", "5", canon, msg));
+	ck_assert_msg(strstr(msg, "0 到 4"), "%s", msg);
+	ck_assert(!parse("S01", "B", canon, msg));
+	ck_assert(!parse("S01", "2 3", canon, msg));
+	ck_assert(!parse("F1", ",", canon, msg));
+	ck_assert_msg(strstr(msg, "请输入选项字母"), "%s", msg);
+	interview en = {.lang = QN_LANG_EN};
+	ck_assert(!iv_parse_answer(&en, question("F1"), "A C", canon, 128, msg, sizeof msg));
+	ck_assert_msg(strstr(msg, "option A (None of these) cannot be combined"), "%s", msg);
+}
+END_TEST
+
+START_TEST(questions_are_found_by_id_or_number)
+{
+	const questionnaire *q = test_miit();
+	ck_assert_int_eq(iv_find_question(q, "S01"), 7);
+	ck_assert_int_eq(iv_find_question(q, "s1"), 7);
+	ck_assert_int_eq(iv_find_question(q, "S005"), 11);
+	ck_assert_int_eq(iv_find_question(q, "r4"), 30);
+	ck_assert_int_eq(iv_find_question(q, "12"), 11);
+	ck_assert_int_eq(iv_find_question(q, "1"), 0);
+	ck_assert_int_eq(iv_find_question(q, "31"), 30);
+	ck_assert_int_eq(iv_find_question(q, "32"), -1);
+	ck_assert_int_eq(iv_find_question(q, "0"), -1);
+	ck_assert_int_eq(iv_find_question(q, "F8"), -1);
+	ck_assert_int_eq(iv_find_question(q, "C"), -1);
+	ck_assert_int_eq(iv_find_question(q, "S1x"), -1);
+}
+END_TEST
+
+static bool code(const char *typed, char *out, char *msg)
+{
+	interview iv = {.lang = QN_LANG_ZH};
+	return iv_credit_code(&iv, typed, out, 64, msg, IV_MSG_MAX);
+}
+
+START_TEST(credit_codes_are_checked_with_reasons)
+{
+	char out[64], msg[IV_MSG_MAX];
+	ck_assert(code("91350582MA2Y8K3L0Q", out, msg));
+	ck_assert(code("9135 0582 ma2y 8k3l 0q", out, msg));
+	ck_assert_str_eq(out, "91350582MA2Y8K3L0Q");
+	ck_assert(!code("91350582MA2Y8K3L0R", out, msg));
+	ck_assert_msg(strstr(msg, "第 18 位应为 Q，输入的是 R"), "%s", msg);
+	ck_assert(!code("91350582MA2Y8K3L0", out, msg));
+	ck_assert_msg(strstr(msg, "应为 18 位，输入了 17 位"), "%s", msg);
+	ck_assert(!code("91350582MA2Y8K3LOQ", out, msg));
+	ck_assert_msg(strstr(msg, "第 17 位“O”不是代码字符"), "%s", msg);
+	ck_assert(!code("91350582MA2Y8K3L0中", out, msg));
+	ck_assert_msg(strstr(msg, "第 18 位“中”"), "%s", msg);
+}
+END_TEST
+
+START_TEST(dates_take_common_separators)
+{
+	char out[16];
+	ck_assert(iv_date("2026/11/3", out, sizeof out));
+	ck_assert_str_eq(out, "2026-11-03");
+	ck_assert(iv_date("2026.1.05", out, sizeof out));
+	ck_assert_str_eq(out, "2026-01-05");
+	ck_assert(iv_date("20261120", out, sizeof out));
+	ck_assert_str_eq(out, "2026-11-20");
+	ck_assert(!iv_date("2026-11/20", out, sizeof out));
+	ck_assert(!iv_date("2026-11-20x", out, sizeof out));
+	ck_assert(!iv_date("yesterday", out, sizeof out));
+}
+END_TEST
+
+START_TEST(lines_that_cannot_be_taken)
+{
+	interview iv = {.lang = QN_LANG_ZH};
+	ck_assert_ptr_null(iv_line_problem(&iv, "B C # 看到了拓扑图"));
+	ck_assert_ptr_nonnull(strstr(iv_line_problem(&iv, "\xD6\xD0"), "UTF-8")); /* 中 in GBK */
+	ck_assert_ptr_nonnull(strstr(iv_line_problem(&iv, "\x1b[A"), "控制字符"));
+}
+END_TEST
+
+/* ---- screen ---- */
+
+/* Every line of text fits in width columns. */
+static void assert_fits(const char *text, size_t width)
+{
+	char *copy = strdup(text), *save = NULL;
+	for (char *line = strtok_r(copy, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+		ck_assert_msg(text_display_width(line) <= width, "%zu columns > %zu: \"%s\"",
+			      text_display_width(line), width, line);
+	free(copy);
+}
+
+START_TEST(wrapping_counts_display_width)
+{
+	session s;
+	session_begin(&s, NULL, QN_LANG_ZH, INTERVIEW_CREATE, 40);
+	iv_wrap(s.iv, "  * B  ", "使用防火墙、网络分区、入侵检测、身份认证等网络安全产品或服务，"
+		"并且 keeps English words whole across lines");
+	const char *out = shown(&s);
+	assert_fits(out, 40);
+	/* Continuation lines start under the text, after the 7 columns of the lead. */
+	ck_assert_msg(strstr(out, "\n       ") != NULL, "%s", out);
+	ck_assert_msg(strstr(out, "Eng\n") == NULL && strstr(out, "wor\n") == NULL, "%s", out);
+	/* No line starts with Chinese closing punctuation. */
+	ck_assert_msg(strstr(out, "\n       ，") == NULL && strstr(out, "\n       、") == NULL,
+		      "%s", out);
+	session_end(&s);
+}
+END_TEST
+
+START_TEST(question_screen_shows_progress_options_and_answer)
+{
+	session s;
+	session_open(&s, QN_LANG_ZH);
+	feed(&s, "g S05");
+	const char *out = shown(&s);
+	ck_assert_msg(strstr(out, "12/31 · 数字化经营 · 生产执行数字化（已答 0）"), "%s", out);
+	ck_assert_msg(strstr(out, "【数字化经营】16 个场景"), "%s", out);
+	ck_assert_msg(strstr(out, "    0  未达到一级"), "%s", out);
+	ck_assert_str_eq(interview_prompt(s.iv), "S05> ");
+	feed(&s, "3");
+	feed(&s, "b");
+	out = shown(&s);
+	ck_assert_msg(strstr(out, "  * 3  "), "%s", out);
+	ck_assert_msg(strstr(out, "当前答案：3（回车保留）"), "%s", out);
+	ck_assert_str_eq(interview_prompt(s.iv), "S05 [3]> ");
+	feed(&s, "?");
+	ck_shown_has(&s, "佐证材料（请企业出示）");
+	session_end(&s);
+}
+END_TEST
+
+START_TEST(screens_fit_a_narrow_terminal)
+{
+	session s;
+	assess_error err = {0};
+	session_begin(&s, NULL, QN_LANG_ZH, INTERVIEW_CREATE, 50);
+	ck_assert_ok(interview_start(s.iv, &err), &err);
+	for (size_t i = 0; i < questionnaire_n_questions(test_miit()); i++) {
+		char line[32];
+		snprintf(line, sizeof line, "g %zu", i + 1);
+		feed(&s, line);
+		feed(&s, "?");
+	}
+	/* Prompts are the terminal's business, so look at the whole transcript minus them. */
+	assert_fits(s.text, 50);
+	session_end(&s);
+}
+END_TEST
+
+/* ---- sessions ---- */
+
+START_TEST(a_whole_interview_writes_the_example)
+{
+	session s;
+	char got[128], want[128];
+	session_open(&s, QN_LANG_ZH);
+	feed_all(&s, profile_lines);
+	ck_assert_str_eq(interview_prompt(s.iv), "F1> ");
+	feed_all(&s, answer_lines);
+	ck_assert_str_eq(interview_prompt(s.iv), "完成> ");
+	ck_assert_int_eq(feed(&s, ""), INTERVIEW_FINISHED);
+	answers *a = reload(&s, 0);
+	assess_error err = {0};
+	answers *ex = answers_load(EXAMPLE, test_resolve, NULL, 0, &err);
+	ck_assert_msg(ex != NULL, "%s", err.msg);
+	for (int f = 0; f < ANSWERS_FIELD_MAX; f++)
+		ck_assert_str_eq(answers_field_get(a, (answers_field)f),
+				 answers_field_get(ex, (answers_field)f));
+	ck_assert_int_eq(answers_above_scale(a), 1);
+	ck_assert_int_eq(answers_stage_get(a), ANSWERS_STAGE_BASELINE);
+	for (size_t i = 0; i < questionnaire_n_questions(test_miit()); i++) {
+		const char *id = questionnaire_question(test_miit(), i)->id;
+		ck_assert_str_eq(answer_text(a, id, got, sizeof got), answer_text(ex, id, want, sizeof want));
+		const char *n1 = answers_get(a, i)->note, *n2 = answers_get(ex, i)->note;
+		ck_assert_str_eq(n1 ? n1 : "-", n2 ? n2 : "-");
+	}
+	answers_free(ex);
+	answers_free(a);
+	session_end(&s);
+}
+END_TEST
+
+START_TEST(every_line_is_saved_at_once)
+{
+	session s;
+	char buf[64];
+	session_open(&s, QN_LANG_ZH);
+	answers *a = reload(&s, ANSWERS_ALLOW_INCOMPLETE);
+	ck_assert_ptr_null(answers_field_get(a, ANSWERS_NAME));
+	answers_free(a);
+	feed(&s, "泉州示例运动用品有限公司");
+	a = reload(&s, ANSWERS_ALLOW_INCOMPLETE);
+	ck_assert_str_eq(answers_field_get(a, ANSWERS_NAME), "泉州示例运动用品有限公司");
+	answers_free(a);
+	feed(&s, "g F4");
+	feed(&s, "D G");
+	a = reload(&s, ANSWERS_ALLOW_INCOMPLETE);
+	ck_assert_str_eq(answer_text(a, "F4", buf, sizeof buf), "D G");
+	answers_free(a);
+	feed(&s, "g F4");
+	feed(&s, "# 数据采集平台截图");
+	a = reload(&s, ANSWERS_ALLOW_INCOMPLETE);
+	ck_assert_str_eq(answers_get(a, question("F4")->index)->note, "数据采集平台截图");
+	answers_free(a);
+	session_end(&s);
+}
+END_TEST
+
+START_TEST(invalid_input_asks_again)
+{
+	session s;
+	char buf[64];
+	session_open(&s, QN_LANG_ZH);
+	feed(&s, "");
+	ck_shown_has(&s, "企业名称不能为空");
+	ck_assert_str_eq(interview_prompt(s.iv), "企业名称> ");
+	feed(&s, "甲公司");
+	feed(&s, "91350582MA2Y8K3L0R");
+	ck_shown_has(&s, "校验位不符");
+	ck_assert_str_eq(interview_prompt(s.iv), "统一社会信用代码> ");
+	feed(&s, "s");
+	feed(&s, "s");
+	feed(&s, "s");
+	feed(&s, "maybe");
+	ck_shown_has(&s, "请输入 y（是）或 n（否）");
+	feed(&s, "s");
+	feed(&s, "s");
+	feed(&s, "2026-02-30");
+	ck_shown_has(&s, "日期应为真实的日期");
+	feed(&s, "");
+	ck_assert_ptr_nonnull(strstr(interview_prompt(s.iv), "[改造前]"));
+	feed(&s, "3");
+	ck_shown_has(&s, "请输入 1（改造前）或 2（改造后）");
+	feed(&s, "2");
+	feed(&s, "");
+	ck_assert_str_eq(interview_prompt(s.iv), "F1> ");
+	static const char *const bad[] = {"A C", "Z", "中", "\xD6\xD0", "g F99", "F1 F2", ""};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		ck_assert_int_eq(feed(&s, bad[i]), INTERVIEW_ASKING);
+		ck_shown_has(&s, "  ! ");
+		ck_assert_str_eq(interview_prompt(s.iv), "F1> ");
+	}
+	answers *a = reload(&s, ANSWERS_ALLOW_INCOMPLETE);
+	ck_assert(!answers_get(a, 0)->given);
+	ck_assert_str_eq(answers_field_get(a, ANSWERS_DATE), "2026-11-23");
+	ck_assert_int_eq(answers_stage_get(a), ANSWERS_STAGE_POST);
+	ck_assert_int_eq(answers_above_scale(a), -1);
+	ck_assert_str_eq(answer_text(a, "F1", buf, sizeof buf), "");
+	answers_free(a);
+	session_end(&s);
+}
+END_TEST
+
+START_TEST(keys_move_around)
+{
+	session s;
+	session_open(&s, QN_LANG_ZH);
+	feed(&s, "甲公司");
+	feed(&s, "g F2");
+	ck_assert_str_eq(interview_prompt(s.iv), "F2> ");
+	feed(&s, "s");
+	ck_assert_str_eq(interview_prompt(s.iv), "F3> ");
+	feed(&s, "b");
+	feed(&s, "b");
+	ck_assert_str_eq(interview_prompt(s.iv), "F1> ");
+	feed(&s, "b");
+	ck_assert_ptr_nonnull(strstr(interview_prompt(s.iv), "评测人员"));
+	feed(&s, "张工");
+	ck_assert_str_eq(interview_prompt(s.iv), "F1> ");
+	feed(&s, "B");
+	ck_assert_str_eq(interview_prompt(s.iv), "F2> ");
+	/* b is back even where B is an option, and says how to choose B. */
+	feed(&s, "b");
+	ck_shown_has(&s, "要选择 F2 的选项 B，请输入大写 B");
+	ck_assert_str_eq(interview_prompt(s.iv), "F1 [B]> ");
+	feed(&s, "");
+	ck_assert_str_eq(interview_prompt(s.iv), "F2> ");
+	feed(&s, "g r4");
+	feed(&s, "C");
+	ck_shown_has(&s, "回到未答题目 F2");
+	ck_assert_str_eq(interview_prompt(s.iv), "F2> ");
+	feed(&s, "l");
+	ck_shown_has(&s, "未答 29 题");
+	feed(&s, "g 31");
+	feed(&s, "-");
+	ck_shown_has(&s, "已清除 R4 的答案");
+	ck_assert_str_eq(interview_prompt(s.iv), "R4> ");
+	feed(&s, "g");
+	ck_assert_str_eq(interview_prompt(s.iv), "F2> ");
+	session_end(&s);
+}
+END_TEST
+
+START_TEST(notes_ride_with_answers_or_alone)
+{
+	session s;
+	session_open(&s, QN_LANG_ZH);
+	feed(&s, "甲公司");
+	feed(&s, "g S03");
+	feed(&s, "3 ＃ 订单在ERP中录入 #2");
+	feed(&s, "b");
+	ck_shown_has(&s, "备注：订单在ERP中录入 #2");
+	feed(&s, "#");
+	ck_shown_has(&s, "备注：订单在ERP中录入 #2");
+	feed(&s, "# -");
+	feed(&s, "# 只看了截图");
+	answers *a = reload(&s, ANSWERS_ALLOW_INCOMPLETE);
+	ck_assert_str_eq(answers_get(a, question("S03")->index)->note, "只看了截图");
+	ck_assert_int_eq(answers_get(a, question("S03")->index)->level, 3);
+	answers_free(a);
+	feed(&s, "# -");
+	a = reload(&s, ANSWERS_ALLOW_INCOMPLETE);
+	ck_assert_ptr_null(answers_get(a, question("S03")->index)->note);
+	answers_free(a);
+	session_end(&s);
+}
+END_TEST
+
+START_TEST(quit_pauses_or_finishes)
+{
+	session s;
+	session_open(&s, QN_LANG_ZH);
+	feed(&s, "甲公司");
+	ck_assert_int_eq(feed(&s, "q"), INTERVIEW_PAUSED);
+	ck_assert_int_eq(feed(&s, "B"), INTERVIEW_PAUSED); /* a closed session takes nothing */
+	assess_error err = {0};
+	ck_assert_ok(interview_close(s.iv, &err), &err);
+	ck_shown_has(&s, "未答 31 题：F1 F2 F3");
+	session_end(&s);
+
+	session_open(&s, QN_LANG_EN);
+	feed_all(&s, profile_lines);
+	feed_all(&s, answer_lines);
+	ck_assert_str_eq(interview_prompt(s.iv), "finish> ");
+	feed(&s, "b");
+	ck_assert_str_eq(interview_prompt(s.iv), "R4 [B]> ");
+	ck_assert_int_eq(feed(&s, "q"), INTERVIEW_FINISHED);
+	session_end(&s);
+}
+END_TEST
+
+START_TEST(resume_continues_at_the_first_gap)
+{
+	session s;
+	assess_error err = {0};
+	answers *a = test_answers("{\"questionnaire\": \"miit-2024\", \"enterprise\": {\"name\": "
+				  "\"甲\"}, \"answers\": {\"F1\": [\"B\"], \"F2\": \"C\", \"F4\": "
+				  "[\"A\"]}}", ANSWERS_ALLOW_INCOMPLETE);
+	session_begin(&s, a, QN_LANG_ZH, INTERVIEW_RESUME, 80);
+	ck_assert_ok(interview_start(s.iv, &err), &err);
+	ck_shown_has(&s, "继续评测：已答 3/31 题");
+	ck_assert_str_eq(interview_prompt(s.iv), "F3> ");
+	session_end(&s);
+
+	/* Nothing answered yet: back to the first profile field not filled in. */
+	a = test_answers("{\"questionnaire\": \"miit-2024\", \"enterprise\": {\"name\": \"甲\", "
+			 "\"credit_code\": \"91350582MA2Y8K3L0Q\"}, \"answers\": {}}",
+			 ANSWERS_ALLOW_INCOMPLETE);
+	session_begin(&s, a, QN_LANG_ZH, INTERVIEW_RESUME, 80);
+	ck_assert_ok(interview_start(s.iv, &err), &err);
+	ck_assert_str_eq(interview_prompt(s.iv), "所属行业> ");
+	session_end(&s);
+}
+END_TEST
+
+START_TEST(an_existing_file_is_not_replaced)
+{
+	session s;
+	assess_error err = {0};
+	session_begin(&s, NULL, QN_LANG_ZH, INTERVIEW_CREATE, 80);
+	FILE *f = fopen(s.path, "w");
+	fputs("precious", f);
+	fclose(f);
+	ck_assert_int_eq(interview_start(s.iv, &err), ASSESS_ERR_EXISTS);
+	size_t len;
+	char *text = readfile_all(s.path, 100, &len, &err);
+	ck_assert_str_eq(text, "precious");
+	free(text);
+	session_end(&s);
+}
+END_TEST
+
+START_TEST(a_failed_save_is_retried_and_blocks_quit)
+{
+	session s;
+	char moved[128];
+	session_open(&s, QN_LANG_ZH);
+	snprintf(moved, sizeof moved, "%s.gone", s.dir);
+	ck_assert_int_eq(rename(s.dir, moved), 0); /* the folder disappears (unplugged stick) */
+	feed(&s, "甲公司");
+	ck_shown_has(&s, "无法保存");
+	ck_assert_int_eq(feed(&s, "q"), INTERVIEW_ASKING);
+	assess_error err = {0};
+	ck_assert_int_ne(interview_close(s.iv, &err), ASSESS_OK);
+	ck_assert_int_eq(rename(moved, s.dir), 0);
+	feed(&s, "b");
+	answers *a = reload(&s, ANSWERS_ALLOW_INCOMPLETE);
+	ck_assert_str_eq(answers_field_get(a, ANSWERS_NAME), "甲公司");
+	answers_free(a);
+	ck_assert_int_eq(feed(&s, "q"), INTERVIEW_PAUSED);
+	ck_assert_ok(interview_close(s.iv, &err), &err);
+	session_end(&s);
+}
+END_TEST
+
+START_TEST(tabs_become_spaces)
+{
+	session s;
+	session_open(&s, QN_LANG_ZH);
+	feed(&s, "甲\t公司");
+	feed(&s, "g F1");
+	feed(&s, "B\tC\t#\t看了\t拓扑图");
+	answers *a = reload(&s, ANSWERS_ALLOW_INCOMPLETE);
+	ck_assert_str_eq(answers_field_get(a, ANSWERS_NAME), "甲 公司");
+	ck_assert_str_eq(answers_get(a, 0)->note, "看了 拓扑图");
+	ck_assert_uint_eq(answers_get(a, 0)->mask, 6);
+	answers_free(a);
+	session_end(&s);
+}
+END_TEST
+
+START_TEST(english_sessions_speak_english)
+{
+	session s;
+	session_open(&s, QN_LANG_EN);
+	ck_assert_str_eq(interview_prompt(s.iv), "Enterprise name> ");
+	feed(&s, "Acme");
+	feed(&s, "91350582MA2Y8K3L0R");
+	ck_shown_has(&s, "the check character (GB 32100) should be Q, not R");
+	feed(&s, "g F6");
+	ck_shown_has(&s, "6/31 · Digital foundation · Information security (0 answered)");
+	feed(&s, "A B");
+	ck_shown_has(&s, "option A (None) cannot be combined with other options");
+	session_end(&s);
+}
+END_TEST
+
+TCase *make_interview_input_tcase(void)
+{
+	TCase *tc = tcase_create("interview-input");
+	tcase_add_test(tc, fold_turns_ime_input_into_ascii);
+	tcase_add_test(tc, answers_parse_in_every_spelling);
+	tcase_add_test(tc, bad_answers_say_why);
+	tcase_add_test(tc, questions_are_found_by_id_or_number);
+	tcase_add_test(tc, credit_codes_are_checked_with_reasons);
+	tcase_add_test(tc, dates_take_common_separators);
+	tcase_add_test(tc, lines_that_cannot_be_taken);
+	return tc;
+}
+
+TCase *make_interview_screen_tcase(void)
+{
+	TCase *tc = tcase_create("interview-screen");
+	tcase_add_test(tc, wrapping_counts_display_width);
+	tcase_add_test(tc, question_screen_shows_progress_options_and_answer);
+	tcase_add_test(tc, screens_fit_a_narrow_terminal);
+	return tc;
+}
+
+TCase *make_interview_session_tcase(void)
+{
+	TCase *tc = tcase_create("interview-session");
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, a_whole_interview_writes_the_example);
+	tcase_add_test(tc, every_line_is_saved_at_once);
+	tcase_add_test(tc, invalid_input_asks_again);
+	tcase_add_test(tc, keys_move_around);
+	tcase_add_test(tc, notes_ride_with_answers_or_alone);
+	tcase_add_test(tc, quit_pauses_or_finishes);
+	tcase_add_test(tc, resume_continues_at_the_first_gap);
+	tcase_add_test(tc, an_existing_file_is_not_replaced);
+	tcase_add_test(tc, a_failed_save_is_retried_and_blocks_quit);
+	tcase_add_test(tc, tabs_become_spaces);
+	tcase_add_test(tc, english_sessions_speak_english);
+	return tc;
+}

@@ -1,0 +1,298 @@
+/*
+ * The report module: the file appears whole or not at all, is reproducible, and writes for
+ * every level; the shared texts say what they should. The cells themselves are read back with
+ * an independent reader in tests/report.sh (openpyxl).
+ */
+#include "config.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "common/readfile.h"
+#include "policies/subsidy.h"
+#include "reports/report_internal.h"
+#include "scoring/scoring.h"
+#include "tests/unit/test.h"
+
+TCase *make_report_tcase(void);
+
+static char dir[64];
+
+static void make_dir(void)
+{
+	snprintf(dir, sizeof dir, "/tmp/check-report.XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+}
+
+/* Number of entries in dir other than . and .. */
+static int entries(void)
+{
+	DIR *d = opendir(dir);
+	int n = 0;
+	for (struct dirent *e; d && (e = readdir(d));)
+		n += e->d_name[0] != '.' || (e->d_name[1] && strcmp(e->d_name, "..") != 0);
+	if (d)
+		closedir(d);
+	return n;
+}
+
+static void remove_dir(void)
+{
+	DIR *d = opendir(dir);
+	char path[512];
+	for (struct dirent *e; d && (e = readdir(d));) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		unlink(path);
+	}
+	if (d)
+		closedir(d);
+	rmdir(dir);
+}
+
+static const char *in_dir(const char *name)
+{
+	static char path[2][512];
+	static int which;
+	which ^= 1;
+	snprintf(path[which], sizeof path[which], "%s/%s", dir, name);
+	return path[which];
+}
+
+static answers *example(void)
+{
+	assess_error err = {0};
+	answers *a = answers_load(EXAMPLES_DIR "/quanzhou-sports-baseline.json", test_resolve, NULL,
+				  0, &err);
+	ck_assert_msg(a != NULL, "%s", err.msg);
+	return a;
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+	assess_error err = {0};
+	char *data = readfile_all(path, 1u << 24, len, &err);
+	ck_assert_msg(data != NULL, "%s", err.msg);
+	return data;
+}
+
+/* Zip entry names are stored uncompressed, so a part's presence can be seen in the bytes. */
+static bool has_part(const char *data, size_t len, const char *name)
+{
+	return memmem(data, len, name, strlen(name)) != NULL;
+}
+
+static assess_code write_example(const char *path, qn_lang lang, bool replace, assess_error *err)
+{
+	answers *a = example();
+	scoring_result *r = scoring_run(a, err);
+	ck_assert_ptr_nonnull(r);
+	report_options o = {.lang = lang, .replace = replace};
+	assess_code rc = report_write(r, &o, path, err);
+	scoring_free(r);
+	answers_free(a);
+	return rc;
+}
+
+START_TEST(writes_a_workbook)
+{
+	assess_error err = {0};
+	size_t len;
+	ck_assert_ok(write_example(in_dir("r.xlsx"), QN_LANG_ZH, false, &err), &err);
+	ck_assert_int_eq(entries(), 1); /* no temporary file left beside it */
+	char *data = slurp(in_dir("r.xlsx"), &len);
+	ck_assert_mem_eq(data, "PK\x03\x04", 4);
+	ck_assert(has_part(data, len, "xl/worksheets/sheet5.xml"));
+	ck_assert(!has_part(data, len, "xl/worksheets/sheet6.xml")); /* no subsidy asked for */
+	ck_assert(has_part(data, len, "xl/charts/chart1.xml"));
+	ck_assert(has_part(data, len, "xl/charts/chart2.xml"));
+	free(data);
+}
+END_TEST
+
+START_TEST(refuses_to_replace_without_force)
+{
+	assess_error err = {0};
+	size_t len;
+	FILE *f = fopen(in_dir("r.xlsx"), "w");
+	ck_assert_ptr_nonnull(f);
+	fputs("keep me", f);
+	fclose(f);
+	ck_assert_int_eq(write_example(in_dir("r.xlsx"), QN_LANG_ZH, false, &err),
+			 ASSESS_ERR_EXISTS);
+	ck_assert_int_eq(assess_exit_code(err.code), 73);
+	ck_assert_str_eq(err.file, in_dir("r.xlsx"));
+	char *data = slurp(in_dir("r.xlsx"), &len);
+	ck_assert_str_eq(data, "keep me");
+	free(data);
+	ck_assert_int_eq(entries(), 1);
+	ck_assert_ok(write_example(in_dir("r.xlsx"), QN_LANG_ZH, true, &err), &err);
+	data = slurp(in_dir("r.xlsx"), &len);
+	ck_assert_mem_eq(data, "PK", 2);
+	free(data);
+	ck_assert_int_eq(entries(), 1);
+}
+END_TEST
+
+START_TEST(cannot_create_names_the_path)
+{
+	assess_error err = {0};
+	const char *path = "/nonexistent-folder-for-check/r.xlsx";
+	ck_assert_int_eq(write_example(path, QN_LANG_ZH, false, &err), ASSESS_ERR_CANTCREAT);
+	ck_assert_str_eq(err.file, path);
+	ck_assert_int_eq(assess_exit_code(err.code), 73);
+}
+END_TEST
+
+START_TEST(same_answers_same_bytes)
+{
+	assess_error err = {0};
+	size_t la, lb, lc;
+	unsetenv("SOURCE_DATE_EPOCH");
+	ck_assert_ok(write_example(in_dir("a.xlsx"), QN_LANG_EN, false, &err), &err);
+	ck_assert_ok(write_example(in_dir("b.xlsx"), QN_LANG_EN, false, &err), &err);
+	setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
+	ck_assert_ok(write_example(in_dir("c.xlsx"), QN_LANG_EN, false, &err), &err);
+	unsetenv("SOURCE_DATE_EPOCH");
+	char *a = slurp(in_dir("a.xlsx"), &la), *b = slurp(in_dir("b.xlsx"), &lb),
+	     *c = slurp(in_dir("c.xlsx"), &lc);
+	ck_assert_uint_eq(la, lb);
+	ck_assert_mem_eq(a, b, la);
+	/* SOURCE_DATE_EPOCH changes the document time, and so the bytes. */
+	ck_assert(la != lc || memcmp(a, c, la) != 0);
+	free(a);
+	free(b);
+	free(c);
+}
+END_TEST
+
+/* Answers at the top of every question: level 4, no next gate, gains none. */
+static answers *best_answers(void)
+{
+	const questionnaire *q = test_miit();
+	answers *a = answers_new(q);
+	assess_error err = {0};
+	char codes[128];
+	for (size_t i = 0; i < questionnaire_n_questions(q); i++) {
+		const qn_question *qq = questionnaire_question(q, i);
+		size_t n = 0;
+		codes[0] = '\0';
+		if (qq->kind == QN_SCENARIO)
+			snprintf(codes, sizeof codes, "4");
+		for (size_t k = 0; qq->kind != QN_SCENARIO && k < qq->n_options; k++) {
+			const qn_option *o = &qq->options[k];
+			bool take = qq->kind == QN_MULTI ? !o->exclusive : o->points == qq->max_points;
+			if (take && n + 3 < sizeof codes)
+				n += (size_t)snprintf(codes + n, sizeof codes - n, "%s%s", n ? " " : "",
+						      o->code);
+			if (take && qq->kind == QN_SINGLE)
+				break;
+		}
+		ck_assert_ok(answers_set_text(a, i, codes, &err), &err);
+	}
+	return a;
+}
+
+static void write_and_check(answers *a, qn_lang lang, int want_level)
+{
+	assess_error err = {0};
+	scoring_result *r = scoring_run(a, &err);
+	ck_assert_ptr_nonnull(r);
+	ck_assert_int_eq(r->level, want_level);
+	report_options o = {.lang = lang, .replace = true};
+	ck_assert_ok(report_write(r, &o, in_dir("x.xlsx"), &err), &err);
+	ck_assert_int_eq(entries(), 1);
+	scoring_free(r);
+}
+
+START_TEST(writes_level_0_and_level_4)
+{
+	answers *empty = answers_new(test_miit()); /* nothing answered: level 0, all missing */
+	write_and_check(empty, QN_LANG_ZH, 0);
+	write_and_check(empty, QN_LANG_EN, 0);
+	answers_free(empty);
+	answers *best = best_answers();
+	write_and_check(best, QN_LANG_ZH, 4);
+	write_and_check(best, QN_LANG_EN, 4);
+	answers_free(best);
+}
+END_TEST
+
+START_TEST(adds_the_subsidy_sheet)
+{
+	assess_error err = {0};
+	size_t len;
+	answers *a = example();
+	scoring_result *r = scoring_run(a, &err);
+	policy *p = policy_open("quanzhou", POLICIES_DIR, &err);
+	ck_assert_msg(p != NULL, "%s", err.msg);
+	subsidy_options so = {.level = r->level, .date = "2026-11-20"};
+	subsidy_result *sr = subsidy_compute(p, a, &so, &err);
+	ck_assert_msg(sr != NULL, "%s", err.msg);
+	/* By hand: 50% of 600,000 spend is over level 2's cap of 200,000; 30% of 60,000 cloud. */
+	ck_assert_int_eq(sr->total, 218000);
+	report_options o = {.lang = QN_LANG_ZH, .subsidy = sr};
+	ck_assert_ok(report_write(r, &o, in_dir("s.xlsx"), &err), &err);
+	char *data = slurp(in_dir("s.xlsx"), &len);
+	ck_assert(has_part(data, len, "xl/worksheets/sheet6.xml"));
+	free(data);
+	subsidy_free(sr);
+	policy_free(p);
+	scoring_free(r);
+	answers_free(a);
+}
+END_TEST
+
+START_TEST(answer_in_words)
+{
+	answers *a = test_answers("{\"questionnaire\": \"miit-2024\", \"answers\": "
+				  "{\"F1\": [\"B\", \"C\"], \"F2\": \"E\", \"S01\": 3}}",
+				  ANSWERS_ALLOW_INCOMPLETE);
+	assess_error err = {0};
+	scoring_result *r = scoring_run(a, &err);
+	ck_assert_ptr_nonnull(r);
+	report_options o = {.lang = QN_LANG_ZH};
+	report_ctx c = {.r = r, .q = r->q, .opt = &o, .lang = QN_LANG_ZH};
+	const questionnaire *q = test_miit();
+	char buf[1024];
+	rp_answer_text(&c, questionnaire_find(q, "F1"), buf, sizeof buf);
+	ck_assert_str_eq(buf, "B 车间已建成工业控制网络，可支撑自动化控制\n"
+			      "C 已建成应用系统网络，设备、人员与信息系统大范围互联");
+	rp_answer_text(&c, questionnaire_find(q, "F2"), buf, sizeof buf);
+	ck_assert_str_eq(buf, "E 超过60%");
+	rp_answer_text(&c, questionnaire_find(q, "F3"), buf, sizeof buf);
+	ck_assert_str_eq(buf, "（未作答，按 0 分计）");
+	c.lang = QN_LANG_EN;
+	rp_answer_text(&c, questionnaire_find(q, "F2"), buf, sizeof buf);
+	ck_assert_str_eq(buf, "E Over 60 %");
+	/* A buffer too small is cut, never overrun. */
+	rp_answer_text(&c, questionnaire_find(q, "F1"), buf, 8);
+	ck_assert_uint_lt(strlen(buf), 8);
+	ck_assert_str_eq(rp_level_name(&c, 0), "Below level 1");
+	ck_assert_str_eq(rp_level_name(&c, 3), "Level 3 (integrated)");
+	ck_assert_str_eq(rp_sheet_name(&c, RP_GAPS), "Gap analysis");
+	c.lang = QN_LANG_ZH;
+	ck_assert_str_eq(rp_sheet_name(&c, RP_OVERVIEW), "概览");
+	ck_assert_str_eq(rp_level_name(&c, 2), "二级（规范级）");
+	scoring_free(r);
+	answers_free(a);
+}
+END_TEST
+
+TCase *make_report_tcase(void)
+{
+	TCase *tc = tcase_create("report");
+	tcase_add_checked_fixture(tc, make_dir, remove_dir);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, writes_a_workbook);
+	tcase_add_test(tc, refuses_to_replace_without_force);
+	tcase_add_test(tc, cannot_create_names_the_path);
+	tcase_add_test(tc, same_answers_same_bytes);
+	tcase_add_test(tc, writes_level_0_and_level_4);
+	tcase_add_test(tc, answer_in_words);
+	tcase_add_test(tc, adds_the_subsidy_sheet);
+	return tc;
+}

@@ -1,0 +1,1019 @@
+/*
+ * policies/: the subsidy engine over the five shipped policies, against amounts worked out by
+ * hand from the documents (docs in shared/seeds/; amounts there in 万元 = 10,000 yuan).
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include "policies/subsidy-internal.h" /* subsidy_apply_rate */
+#include "tests/unit/test.h"
+
+TCase *make_subsidy_tcase(void);
+TCase *make_subsidy_inputs_tcase(void);
+
+/* The shipped policies, loaded once per process. */
+static const char *const ids[] = {"quanzhou", "jinjiang", "putian", "xiamen", "pingluo"};
+static policy *loaded[5];
+
+static void free_policies(void)
+{
+	for (int i = 0; i < 5; i++)
+		policy_free(loaded[i]);
+}
+
+static const policy *pol(const char *id)
+{
+	for (int i = 0; i < 5; i++) {
+		if (strcmp(ids[i], id) != 0)
+			continue;
+		if (!loaded[i]) {
+			assess_error err = {0};
+			if (!loaded[0] && !loaded[1] && !loaded[2] && !loaded[3] && !loaded[4])
+				atexit(free_policies);
+			loaded[i] = policy_open(id, POLICIES_DIR, &err);
+			ck_assert_msg(loaded[i] != NULL, "%s: %s", id, err.msg);
+		}
+		return loaded[i];
+	}
+	ck_abort_msg("no policy %s", id);
+	return NULL;
+}
+
+static answers *answers_with(const char *blocks)
+{
+	char json[8192];
+	snprintf(json, sizeof json, "{\"questionnaire\": \"miit-2024\", \"answers\": {}%s%s}",
+		 *blocks ? ", " : "", blocks);
+	return test_answers(json, ANSWERS_ALLOW_INCOMPLETE);
+}
+
+static subsidy_result *calc_with(const char *id, const subsidy_options *o, const char *blocks)
+{
+	answers *a = answers_with(blocks);
+	assess_error err = {0};
+	subsidy_result *r = subsidy_compute(pol(id), a, o, &err);
+	ck_assert_msg(r != NULL, "%s", err.msg);
+	answers_free(a); /* the result keeps nothing of the answers */
+	return r;
+}
+
+static subsidy_result *calc(const char *id, int level, const char *date, const char *blocks)
+{
+	subsidy_options o = {.level = level, .date = date};
+	return calc_with(id, &o, blocks);
+}
+
+static const subsidy_item *item(const subsidy_result *r, const char *id)
+{
+	for (size_t i = 0; i < r->n_items; i++)
+		if (strcmp(r->items[i].id, id) == 0)
+			return &r->items[i];
+	ck_abort_msg("no clause %s in %s", id, r->policy_id);
+	return NULL;
+}
+
+static bool warned(const subsidy_result *r, const char *code)
+{
+	for (size_t i = 0; i < r->n_warnings; i++)
+		if (strcmp(r->warnings[i].code, code) == 0)
+			return true;
+	return false;
+}
+
+/* Pays `amount` from clause `id` (and nothing from it when amount is 0 and status says why). */
+#define ck_pays(r, id, want_status, want_amount) \
+	do { \
+		const subsidy_item *it_ = item((r), (id)); \
+		ck_assert_msg(it_->status == (want_status), "%s: status %s (%s)", (id), \
+			      subsidy_status_name(it_->status), it_->detail.en); \
+		ck_assert_msg(it_->amount == (want_amount), "%s: %lld, expected %lld (%s)", (id), \
+			      (long long)it_->amount, (long long)(want_amount), it_->detail.en); \
+	} while (0)
+
+#define QZ_SPEND(sw, cloud, hw) \
+	"\"finance\": {\"project_spend\": {\"software\": " #sw ", \"cloud\": " #cloud \
+	", \"hardware\": " #hw "}}"
+
+/* ---- Quanzhou ---- */
+
+START_TEST(quanzhou_level3_800k_pays_the_cap_split_3_1_1)
+{
+	/* 50% of 800,000 = 400,000 > the level-3 cap of 300,000; 3:1:1 = 180,000/60,000/60,000. */
+	subsidy_result *r = calc("quanzhou", 3, "2026-06-01", QZ_SPEND(500000, 100000, 200000));
+	const subsidy_item *it = item(r, "1");
+	ck_pays(r, "1", SUBSIDY_PAID, 300000);
+	ck_assert_int_eq(it->base, 800000);
+	ck_assert_int_eq(it->rate_bp, 5000);
+	ck_assert_int_eq(it->computed, 400000);
+	ck_assert_int_eq(it->cap, 300000);
+	ck_assert(it->capped);
+	ck_assert_uint_eq(it->n_shares, 3);
+	ck_assert_int_eq(it->shares[0].amount, 180000);
+	ck_assert_int_eq(it->shares[1].amount, 60000);
+	ck_assert_int_eq(it->shares[2].amount, 60000);
+	ck_assert_str_eq(it->shares[0].payer->zh, "中央财政");
+	ck_assert_int_eq(r->total, 300000);
+	ck_assert_int_eq(r->window, SUBSIDY_WINDOW_IN);
+	ck_assert(warned(r, "start-unknown"));
+	subsidy_free(r);
+}
+END_TEST
+
+START_TEST(quanzhou_caps_by_level)
+{
+	subsidy_result *r = calc("quanzhou", 2, "2026-06-01", QZ_SPEND(500000, 100000, 200000));
+	ck_pays(r, "1", SUBSIDY_PAID, 200000);
+	subsidy_free(r);
+	/* Level 4: 400,000 is under the 500,000 cap. */
+	r = calc("quanzhou", 4, "2026-06-01", QZ_SPEND(500000, 100000, 200000));
+	ck_pays(r, "1", SUBSIDY_PAID, 400000);
+	ck_assert(!item(r, "1")->capped);
+	subsidy_free(r);
+	r = calc("quanzhou", 1, "2026-06-01", QZ_SPEND(500000, 100000, 200000));
+	ck_pays(r, "1", SUBSIDY_LEVEL_TOO_LOW, 0);
+	ck_assert_int_eq(r->total, 0);
+	subsidy_free(r);
+}
+END_TEST
+
+START_TEST(quanzhou_split_remainder_goes_to_the_first_payer)
+{
+	/* Level 4, spend 200,003: 100,001 (floor of 100,001.5); 3:1:1 ->
+	 * 60,001 / 20,000 / 20,000. */
+	subsidy_result *r = calc("quanzhou", 4, "2026-06-01", QZ_SPEND(200003, 0, 0));
+	const subsidy_item *it = item(r, "1");
+	ck_assert_int_eq(it->amount, 100001);
+	ck_assert_int_eq(it->shares[0].amount, 60001);
+	ck_assert_int_eq(it->shares[1].amount, 20000);
+	ck_assert_int_eq(it->shares[2].amount, 20000);
+	subsidy_free(r);
+}
+END_TEST
+
+START_TEST(quanzhou_cloud_threshold_is_strict)
+{
+	subsidy_result *r =
+		calc("quanzhou", 2, "2026-06-01", "\"finance\": {\"cloud_annual_fee\": 50000}");
+	ck_pays(r, "2", SUBSIDY_UNDER_THRESHOLD, 0);
+	subsidy_free(r);
+	/* 30% of 50,001 = 15,000.3, rounded down. */
+	r = calc("quanzhou", 2, "2026-06-01", "\"finance\": {\"cloud_annual_fee\": 50001}");
+	ck_pays(r, "2", SUBSIDY_PAID, 15000);
+	subsidy_free(r);
+	r = calc("quanzhou", 2, "2026-06-01", "\"finance\": {\"cloud_annual_fee\": 400000}");
+	ck_pays(r, "2", SUBSIDY_PAID, 100000);
+	subsidy_free(r);
+}
+END_TEST
+
+START_TEST(quanzhou_same_project_pays_the_higher)
+{
+	/* Park enterprise, level 2, 6,000,000 of software+hardware: (一) 200,000 (cap), (四) 10% =
+	 * 600,000; both are the transformation project in the subsidy class: (四) only. */
+	subsidy_result *r =
+		calc("quanzhou", 2, "2026-06-01",
+		     QZ_SPEND(4000000, 0, 2000000) ", \"status\": {\"in_standard_park\": true}");
+	ck_pays(r, "4", SUBSIDY_PAID, 600000);
+	ck_pays(r, "1", SUBSIDY_STACKED, 0);
+	ck_assert_str_eq(item(r, "1")->stacked_with, "4");
+	ck_assert_int_eq(item(r, "1")->computed, 3000000);
+	ck_assert_int_eq(item(r, "4")->shares[0].amount, 300000);
+	ck_assert_int_eq(item(r, "4")->shares[1].amount, 300000);
+	/* (三) is informational, with the park cap for the city's share. */
+	ck_pays(r, "3", SUBSIDY_INFO, 0);
+	ck_assert_int_eq(item(r, "3")->cap, 5000000);
+	ck_assert_int_eq(r->total, 600000);
+	subsidy_free(r);
+}
+END_TEST
+
+START_TEST(quanzhou_awards)
+{
+	subsidy_result *r = calc(
+		"quanzhou", 3, "2026-06-01",
+		"\"finance\": {\"project_spend\": {\"software\": 800000}, \"revenue_last_year\": "
+		"20000000, \"design_contract\": 100000}, \"awards\": [{\"id\": "
+		"\"provincial-smart-scene\", \"count\": 4}, \"national-smart-scene\", "
+		"\"provincial-design-centre\", \"city-design-centre\", \"high-tech-first\", "
+		"\"design-innovation-voucher\"]");
+	ck_pays(r, "1", SUBSIDY_PAID, 300000);
+	/* 4 provincial scenes x 100,000 = 400,000 > 300,000 accumulated cap. */
+	ck_pays(r, "5-provincial", SUBSIDY_PAID, 300000);
+	ck_assert_int_eq(item(r, "5-provincial")->count, 4);
+	ck_pays(r, "5-national", SUBSIDY_PAID, 200000);
+	/* Design centres top up: only the provincial 300,000. */
+	ck_pays(r, "15-provincial", SUBSIDY_PAID, 300000);
+	ck_pays(r, "15-city", SUBSIDY_STACKED, 0);
+	/* Revenue of exactly 20,000,000 is not over 20,000,000: the 200,000 tier, split 1:1. */
+	ck_pays(r, "18-first", SUBSIDY_PAID, 200000);
+	ck_assert_int_eq(item(r, "18-first")->shares[1].amount, 100000);
+	ck_pays(r, "13", SUBSIDY_NOT_ELIGIBLE, 0);
+	ck_assert_int_eq(r->total, 300000 + 300000 + 200000 + 300000 + 200000);
+	subsidy_free(r);
+}
+END_TEST
+
+START_TEST(quanzhou_high_tech_revenue_bounds)
+{
+	static const struct {
+		const char *rev;
+		int64_t pays;
+	} cases[] = {{"3000000", 0}, {"3000001", 200000}, {"20000001", 400000}};
+	for (size_t i = 0; i < 3; i++) {
+		char blocks[256];
+		snprintf(blocks, sizeof blocks,
+			 "\"finance\": {\"revenue_last_year\": %s}, "
+			 "\"awards\": [\"high-tech-first\", \"high-tech-recertified\"]",
+			 cases[i].rev);
+		subsidy_result *r = calc("quanzhou", 0, "2026-06-01", blocks);
+		ck_pays(r, "18-first", cases[i].pays ? SUBSIDY_PAID : SUBSIDY_UNDER_THRESHOLD,
+			cases[i].pays);
+		ck_pays(r, "18-recertified", cases[i].pays ? SUBSIDY_PAID : SUBSIDY_UNDER_THRESHOLD,
+			cases[i].pays ? 100000 : 0);
+		subsidy_free(r);
+	}
+}
+END_TEST
+
+START_TEST(quanzhou_renovation_caps_by_status)
+{
+	subsidy_result *r =
+		calc("quanzhou", 0, "2026-06-01", "\"status\": {\"city_leader\": true}");
+	ck_assert_int_eq(item(r, "3")->cap, 2500000);
+	subsidy_free(r);
+	r = calc("quanzhou", 0, "2026-06-01", "");
+	ck_assert_int_eq(item(r, "3")->cap, 2000000);
+	ck_pays(r, "1", SUBSIDY_LEVEL_TOO_LOW, 0);
+	ck_pays(r, "2", SUBSIDY_NO_INPUT, 0);
+	subsidy_free(r);
+}
+END_TEST
+
+START_TEST(quanzhou_expired_after_2027_03_31)
+{
+	subsidy_result *r = calc("quanzhou", 3, "2027-03-31", QZ_SPEND(800000, 0, 0));
+	ck_assert_int_eq(r->total, 300000);
+	subsidy_free(r);
+	r = calc("quanzhou", 3, "2027-04-01", QZ_SPEND(800000, 0, 0));
+	ck_assert_int_eq(r->window, SUBSIDY_WINDOW_EXPIRED);
+	ck_pays(r, "1", SUBSIDY_OUT_OF_WINDOW, 0);
+	ck_assert_int_eq(item(r, "1")->computed, 400000);
+	ck_assert_int_eq(r->total, 0);
+	ck_assert(warned(r, "expired"));
+	subsidy_free(r);
+}
+END_TEST
+
+/* ---- Jinjiang ---- */
+
+static subsidy_result *jinjiang_cloud(const char *fee, const char *status)
+{
+	char blocks[256];
+	snprintf(blocks, sizeof blocks, "\"finance\": {\"cloud_annual_fee\": %s}, \"status\": {%s}",
+		 fee, status);
+	return calc("jinjiang", 0, "2024-06-01", blocks);
+}
+
+START_TEST(jinjiang_cloud_tiers)
+{
+	static const struct {
+		const char *fee;
+		int64_t pays;
+	} cases[] = {{"50000", 0}, {"50001", 30000}, {"100000", 30000}, {"100001", 60000}};
+	for (size_t i = 0; i < 4; i++) {
+		subsidy_result *r = jinjiang_cloud(cases[i].fee, "\"above_scale\": true");
+		ck_pays(r, "2-3", cases[i].pays ? SUBSIDY_PAID : SUBSIDY_UNDER_THRESHOLD,
+			cases[i].pays);
+		ck_assert_int_eq(r->total, cases[i].pays);
+		subsidy_free(r);
+	}
+}
+END_TEST
+
+START_TEST(jinjiang_cloud_only_above_scale)
+{
+	subsidy_result *r = jinjiang_cloud("60000", "\"above_scale\": false");
+	ck_pays(r, "2-3", SUBSIDY_NOT_ELIGIBLE, 0);
+	subsidy_free(r);
+	r = jinjiang_cloud("60000", "");
+	ck_pays(r, "2-3", SUBSIDY_NO_INPUT, 0);
+	subsidy_free(r);
+}
+END_TEST
+
+START_TEST(jinjiang_mis_software_tiers)
+{
+	static const struct {
+		const char *spend;
+		int64_t pays;
+	} cases[] = {{"499999", 0},       {"500000", 50000},   {"999999", 50000},
+		     {"1000000", 100000}, {"1999999", 100000}, {"2000000", 200000},
+		     {"2999999", 200000}, {"3000000", 300000}, {"90000000", 300000}};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char blocks[128];
+		snprintf(blocks, sizeof blocks, "\"finance\": {\"mis_software_spend\": %s}",
+			 cases[i].spend);
+		subsidy_result *r = calc("jinjiang", 0, "2024-06-01", blocks);
+		ck_pays(r, "2-2", cases[i].pays ? SUBSIDY_PAID : SUBSIDY_UNDER_THRESHOLD,
+			cases[i].pays);
+		subsidy_free(r);
+	}
+}
+END_TEST
+
+START_TEST(jinjiang_5g_per_project_and_yearly_caps)
+{
+	/* 15% of 800,000 = 120,000 -> 100,000; of 600,000 = 90,000: 190,000. */
+	subsidy_result *r = calc("jinjiang", 0, "2024-06-01",
+				 "\"awards\": [{\"id\": \"quanzhou-5g-demo\", \"amount\": 800000}, "
+				 "{\"id\": \"quanzhou-5g-demo\", \"amount\": 600000}]");
+	ck_pays(r, "1-2", SUBSIDY_PAID, 190000);
+	ck_assert_int_eq(item(r, "1-2")->base, 1400000);
+	subsidy_free(r);
+	/* Six projects at the 100,000 cap: 600,000, at most 500,000 a year. */
+	r = calc("jinjiang", 0, "2024-06-01",
+		 "\"awards\": [{\"id\": \"quanzhou-5g-demo\", \"amount\": 1000000}, "
+		 "{\"id\": \"quanzhou-5g-demo\", \"amount\": 1000000}, "
+		 "{\"id\": \"quanzhou-5g-demo\", \"amount\": 1000000}, "
+		 "{\"id\": \"quanzhou-5g-demo\", \"amount\": 1000000}, "
+		 "{\"id\": \"quanzhou-5g-demo\", \"amount\": 1000000}, "
+		 "{\"id\": \"quanzhou-5g-demo\", \"amount\": 1000000}]");
+	ck_pays(r, "1-2", SUBSIDY_PAID, 500000);
+	ck_assert_int_eq(item(r, "1-2")->computed, 600000);
+	subsidy_free(r);
+	r = calc("jinjiang", 0, "2024-06-01", "\"awards\": [\"quanzhou-5g-demo\"]");
+	ck_pays(r, "1-2", SUBSIDY_NO_INPUT, 0);
+	subsidy_free(r);
+}
+END_TEST
+
+START_TEST(jinjiang_demo_project_park_rate)
+{
+	/* Software+hardware 3,000,000: 20% = 600,000; in a park key project 25% = 750,000. */
+	subsidy_result *r = calc(
+		"jinjiang", 0, "2024-06-01",
+		"\"finance\": {\"project_spend\": {\"software\": 2000000, \"hardware\": 1000000, "
+		"\"cloud\": 500000}}, \"awards\": [\"jinjiang-demo-project\"]");
+	ck_pays(r, "1-1", SUBSIDY_PAID, 600000);
+	subsidy_free(r);
+	r = calc(
+		"jinjiang", 0, "2024-06-01",
+		"\"finance\": {\"project_spend\": {\"software\": 2000000, \"hardware\": 1000000}}, "
+		"\"awards\": [\"jinjiang-demo-project\", \"park-key-project\"]");
+	ck_pays(r, "1-1", SUBSIDY_PAID, 750000);
+	subsidy_free(r);
+}
+END_TEST
+
+START_TEST(jinjiang_platform_count_tiers)
+{
+	static const struct {
+		int n;
+		int64_t pays;
+	} cases[] = {{9, 0}, {10, 100000}, {19, 100000}, {20, 200000}, {49, 200000}, {50, 300000}};
+	for (size_t i = 0; i < 6; i++) {
+		char blocks[128];
+		snprintf(blocks, sizeof blocks,
+			 "\"awards\": [{\"id\": \"platform-smes-served\", \"count\": %d}]",
+			 cases[i].n);
+		subsidy_result *r = calc("jinjiang", 0, "2024-06-01", blocks);
+		ck_pays(r, "2-1", cases[i].pays ? SUBSIDY_PAID : SUBSIDY_UNDER_THRESHOLD,
+			cases[i].pays);
+		ck_assert(item(r, "2-1")->base_is_count);
+		subsidy_free(r);
+	}
+}
+END_TEST
+
+START_TEST(jinjiang_consulting_needs_20_and_20_percent)
+{
+	static const struct {
+		int diagnosed, signed_;
+		subsidy_status s;
+	} cases[] = {{20, 4, SUBSIDY_PAID},
+		     {20, 3, SUBSIDY_NOT_ELIGIBLE},
+		     {19, 19, SUBSIDY_UNDER_THRESHOLD},
+		     {50, 10, SUBSIDY_PAID}};
+	for (size_t i = 0; i < 4; i++) {
+		char blocks[256];
+		snprintf(blocks, sizeof blocks,
+			 "\"awards\": [{\"id\": \"consulting-diagnosed\", "
+			 "\"count\": %d}, {\"id\": \"consulting-contracted\", \"count\": %d}]",
+			 cases[i].diagnosed, cases[i].signed_);
+		subsidy_result *r = calc("jinjiang", 0, "2024-06-01", blocks);
+		ck_pays(r, "4-1", cases[i].s, cases[i].s == SUBSIDY_PAID ? 100000 : 0);
+		subsidy_free(r);
+	}
+}
+END_TEST
+
+START_TEST(jinjiang_total_capped_by_fiscal_contribution)
+{
+	subsidy_result *r =
+		calc("jinjiang", 0, "2024-06-01",
+		     "\"finance\": {\"cloud_annual_fee\": 60000, \"mis_software_spend\": 600000, "
+		     "\"local_fiscal_contribution\": 70000}, \"status\": {\"above_scale\": true}");
+	ck_assert_int_eq(r->total_before_cap, 30000 + 50000);
+	ck_assert_int_eq(r->total, 70000);
+	ck_assert(warned(r, "total-cap"));
+	ck_assert(warned(r, "cross-policy"));
+	subsidy_free(r);
+}
+END_TEST
+
+START_TEST(jinjiang_window)
+{
+	static const struct {
+		const char *date;
+		subsidy_window w;
+		bool retro;
+	} cases[] = {{"2022-12-31", SUBSIDY_WINDOW_NOT_YET, false},
+		     {"2023-01-01", SUBSIDY_WINDOW_IN, true},
+		     {"2023-04-30", SUBSIDY_WINDOW_IN, true},
+		     {"2023-05-01", SUBSIDY_WINDOW_IN, false},
+		     {"2024-12-31", SUBSIDY_WINDOW_IN, false},
+		     {"2025-01-01", SUBSIDY_WINDOW_EXPIRED, false},
+		     {"2026-06-01", SUBSIDY_WINDOW_EXPIRED, false}};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		subsidy_result *r = calc("jinjiang", 0, cases[i].date,
+					 "\"finance\": {\"cloud_annual_fee\": 60000}, "
+					 "\"status\": {\"above_scale\": true}");
+		ck_assert_msg(r->window == cases[i].w, "%s: %s", cases[i].date,
+			      subsidy_window_name(r->window));
+		ck_assert_int_eq(r->total, cases[i].w == SUBSIDY_WINDOW_IN ? 30000 : 0);
+		ck_assert_int_eq(warned(r, "retroactive"), cases[i].retro);
+		ck_assert_int_eq(warned(r, "expired"), cases[i].w == SUBSIDY_WINDOW_EXPIRED);
+		ck_assert_int_eq(warned(r, "not-yet"), cases[i].w == SUBSIDY_WINDOW_NOT_YET);
+		ck_pays(r, "2-3",
+			cases[i].w == SUBSIDY_WINDOW_IN ? SUBSIDY_PAID : SUBSIDY_OUT_OF_WINDOW,
+			cases[i].w == SUBSIDY_WINDOW_IN ? 30000 : 0);
+		subsidy_free(r);
+	}
+}
+END_TEST
+
+/* ---- Putian ---- */
+
+START_TEST(putian_awards_and_caps)
+{
+	subsidy_result *r =
+		calc("putian", 0, "2026-06-01",
+		     "\"awards\": [{\"id\": \"chain-smes-transformed\", \"count\": 12}, "
+		     "{\"id\": \"provincial-ai-compute-grant\", \"amount\": 600000}, "
+		     "{\"id\": \"provincial-training-grant\", \"amount\": 40000}, "
+		     "{\"id\": \"provincial-training-grant\", \"amount\": 80000}, "
+		     "\"city-benchmark\", \"provincial-benchmark\", \"national-5g-factory\"], "
+		     "\"finance\": {\"ai_product_price\": 1000000}");
+	ck_pays(r, "5-chain", SUBSIDY_PAID, 500000); /* 12 x 50,000 = 600,000 -> 500,000 */
+	ck_pays(r, "4-ai-compute", SUBSIDY_PAID, 250000); /* 50% of 600,000 -> 250,000 a year */
+	ck_pays(r, "8-training", SUBSIDY_PAID, 50000); /* 20,000 + min(40,000, 30,000) */
+	ck_pays(r, "2-city-benchmark", SUBSIDY_NOT_ELIGIBLE, 0); /* the provincial one instead */
+	ck_pays(r, "2-5g-factory", SUBSIDY_PAID, 30000);
+	ck_pays(r, "4-ai-product", SUBSIDY_PAID, 50000); /* 5% of 1,000,000 */
+	ck_assert_int_eq(r->total, 500000 + 250000 + 50000 + 30000 + 50000);
+	ck_assert_int_eq(r->budget, 10000000);
+	ck_assert(!r->budget_binding);
+	subsidy_free(r);
+}
+END_TEST
+
+/* ---- Xiamen ---- */
+
+START_TEST(xiamen_in_window)
+{
+	subsidy_result *r =
+		calc("xiamen", 3, "2025-06-01",
+		     "\"finance\": {\"diagnosis_fee\": 120000, \"cloud_annual_fee\": 500000, "
+		     "\"project_spend\": {\"software\": 600000, \"services\": 400000}}, "
+		     "\"awards\": [\"first-cloud-use\", \"national-pilot-demo\", "
+		     "{\"id\": \"training-person-days\", \"count\": 30}]");
+	ck_pays(r, "1", SUBSIDY_PAID, 60000); /* 60% of 120,000 = 72,000 -> 60,000 */
+	ck_pays(r, "5", SUBSIDY_PAID, 350000); /* 40% of 1,000,000 = 400,000 -> 350,000 at L3 */
+	ck_pays(r, "4", SUBSIDY_PAID, 300000); /* only a ceiling: min(500,000, 300,000) */
+	ck_pays(r, "7", SUBSIDY_PAID, 500000); /* 500,000 to 1,000,000: the lower end */
+	ck_pays(r, "9", SUBSIDY_PAID, 15000); /* 30 person-days x 500 */
+	ck_assert_int_eq(r->total, 60000 + 350000 + 300000 + 500000 + 15000);
+	subsidy_free(r);
+}
+END_TEST
+
+START_TEST(xiamen_levels)
+{
+	static const struct {
+		int level;
+		int64_t pays;
+	} cases[] = {{1, 0}, {2, 250000}, {3, 350000}, {4, 400000}};
+	for (size_t i = 0; i < 4; i++) {
+		subsidy_result *r =
+			calc("xiamen", cases[i].level, "2025-12-31",
+			     "\"finance\": {\"project_spend\": {\"hardware\": 2000000}}");
+		ck_pays(r, "5", cases[i].pays ? SUBSIDY_PAID : SUBSIDY_LEVEL_TOO_LOW,
+			cases[i].pays);
+		subsidy_free(r);
+	}
+}
+END_TEST
+
+START_TEST(xiamen_expired_and_not_yet)
+{
+	subsidy_result *r =
+		calc("xiamen", 4, "2026-01-01", "\"finance\": {\"diagnosis_fee\": 10000}");
+	ck_assert_int_eq(r->window, SUBSIDY_WINDOW_EXPIRED);
+	ck_pays(r, "1", SUBSIDY_OUT_OF_WINDOW, 0);
+	ck_assert_int_eq(item(r, "1")->computed, 6000);
+	ck_assert_int_eq(r->total, 0);
+	subsidy_free(r);
+	r = calc("xiamen", 4, "2024-02-05", "\"finance\": {\"diagnosis_fee\": 10000}");
+	ck_assert_int_eq(r->window, SUBSIDY_WINDOW_NOT_YET);
+	ck_assert_int_eq(r->total, 0);
+	subsidy_free(r);
+	r = calc("xiamen", 4, "2024-02-06", "\"finance\": {\"diagnosis_fee\": 10000}");
+	ck_pays(r, "1", SUBSIDY_PAID, 6000);
+	subsidy_free(r);
+}
+END_TEST
+
+/* ---- Pingluo ---- */
+
+#define PL(batch) \
+	"\"finance\": {\"batch\": " #batch ", \"project_spend\": {\"software\": 300000, " \
+	"\"cloud\": 100000, \"hardware\": 100000}}"
+
+START_TEST(pingluo_level1_pays_nothing_under_clause_1)
+{
+	subsidy_result *r = calc("pingluo", 1, "2026-03-01", PL(1));
+	ck_pays(r, "1", SUBSIDY_LEVEL_TOO_LOW, 0);
+	ck_pays(r, "4", SUBSIDY_PAID, 10000); /* it uses the cloud: at most 10,000 */
+	ck_assert_int_eq(r->total, 10000);
+	subsidy_free(r);
+}
+END_TEST
+
+START_TEST(pingluo_batches_and_readings)
+{
+	/* Body: batch 1 60% of 500,000 = 300,000; batch 2 50% = 250,000. Table: 50% / 40%. */
+	subsidy_result *r = calc("pingluo", 2, "2026-03-01", PL(1));
+	const subsidy_item *it = item(r, "1");
+	ck_pays(r, "1", SUBSIDY_PAID, 300000);
+	ck_assert_str_eq(it->reading, "body");
+	ck_assert_int_eq(it->other_reading_amount, 250000);
+	ck_assert_uint_eq(r->n_conflicts, 1);
+	ck_assert_str_eq(r->conflicts[0].chosen_id, "body");
+	ck_assert_str_eq(r->conflicts[0].other_id, "table");
+	ck_assert_int_eq(r->conflicts[0].total_other, 250000 + 10000);
+	ck_assert(warned(r, "conflict"));
+	ck_assert(warned(r, "start-day-unknown"));
+	subsidy_free(r);
+	r = calc("pingluo", 2, "2026-03-01", PL(2));
+	ck_pays(r, "1", SUBSIDY_PAID, 250000);
+	ck_assert_int_eq(item(r, "1")->other_reading_amount, 200000);
+	subsidy_free(r);
+	const char *table[] = {"batch-rates=table", NULL};
+	subsidy_options o = {.level = 2, .date = "2026-03-01", .readings = table};
+	r = calc_with("pingluo", &o, PL(2));
+	ck_pays(r, "1", SUBSIDY_PAID, 200000);
+	ck_assert_str_eq(item(r, "1")->reading, "table");
+	ck_assert_int_eq(r->conflicts[0].total_other, 250000 + 10000);
+	subsidy_free(r);
+}
+END_TEST
+
+START_TEST(pingluo_needs_the_batch)
+{
+	subsidy_result *r = calc("pingluo", 2, "2026-03-01",
+				 "\"finance\": {\"project_spend\": {\"software\": 300000}}");
+	ck_pays(r, "1", SUBSIDY_NO_INPUT, 0);
+	ck_assert_ptr_nonnull(strstr(item(r, "1")->detail.en, "$.finance.batch"));
+	subsidy_free(r);
+}
+END_TEST
+
+START_TEST(pingluo_hardware_over_30_percent_is_trimmed)
+{
+	/* Hardware 200,000 of 400,000 is 50%. At most 30% of the total: h <= 0.3 (200,000 + h),
+	 * h <= 85,714 (floor of 600,000 / 7). Base 285,714; 60% = 171,428.4 -> 171,428. */
+	subsidy_result *r =
+		calc("pingluo", 2, "2026-03-01",
+		     "\"finance\": {\"batch\": 1, \"project_spend\": {\"software\": 200000, "
+		     "\"hardware\": 200000}}");
+	ck_assert_int_eq(item(r, "1")->base, 285714);
+	ck_pays(r, "1", SUBSIDY_PAID, 171428);
+	ck_assert(warned(r, "hardware-share"));
+	subsidy_free(r);
+	/* Exactly 30% is within the limit. */
+	r = calc("pingluo", 2, "2026-03-01",
+		 "\"finance\": {\"batch\": 1, \"project_spend\": {\"software\": 700000, "
+		 "\"hardware\": 300000}}");
+	ck_assert_int_eq(item(r, "1")->base, 1000000);
+	ck_pays(r, "1", SUBSIDY_PAID, 500000);
+	ck_assert(!warned(r, "hardware-share"));
+	subsidy_free(r);
+}
+END_TEST
+
+START_TEST(pingluo_window_starts_on_the_first_of_december)
+{
+	subsidy_result *r = calc("pingluo", 2, "2025-11-30", PL(1));
+	ck_assert_int_eq(r->window, SUBSIDY_WINDOW_NOT_YET);
+	ck_assert_int_eq(r->total, 0);
+	subsidy_free(r);
+	r = calc("pingluo", 2, "2025-12-01", PL(1));
+	ck_assert_int_eq(r->window, SUBSIDY_WINDOW_IN);
+	subsidy_free(r);
+	r = calc("pingluo", 2, "2026-10-01", PL(1));
+	ck_assert_int_eq(r->window, SUBSIDY_WINDOW_EXPIRED);
+	subsidy_free(r);
+}
+END_TEST
+
+START_TEST(pingluo_supply_side_cap)
+{
+	/* Chain cases 2 x 300,000 + provider 50,000 + 10 process-managed x 10,000 = 750,000:
+	 * the supply class is capped at 700,000, so the last in order is cut to 50,000. */
+	subsidy_result *r = calc("pingluo", 0, "2026-03-01",
+				 "\"awards\": [{\"id\": \"chain-case\", \"count\": 2}, "
+				 "\"quality-service-provider\", "
+				 "{\"id\": \"process-managed-enterprises\", \"count\": 10}]");
+	ck_pays(r, "5", SUBSIDY_PAID, 600000);
+	ck_pays(r, "6", SUBSIDY_PAID, 50000);
+	ck_pays(r, "7", SUBSIDY_PAID, 50000);
+	ck_assert(item(r, "7")->capped);
+	ck_assert_int_eq(r->total, 700000);
+	ck_assert_int_eq(r->budget_lines[4].claimed, 600000);
+	subsidy_free(r);
+}
+END_TEST
+
+/* ---- arithmetic and output ---- */
+
+START_TEST(rate_rounds_down_exactly)
+{
+	ck_assert_int_eq(subsidy_apply_rate(50001, 3000), 15000);
+	ck_assert_int_eq(subsidy_apply_rate(99999, 1), 9);
+	ck_assert_int_eq(subsidy_apply_rate(100000000000000LL, 10000), 100000000000000LL);
+	ck_assert_int_eq(subsidy_apply_rate(99999999999999LL, 3333), 33329999999999LL);
+	char buf[16];
+	ck_assert_str_eq(subsidy_format_rate(5000, buf, sizeof buf), "50%");
+	ck_assert_str_eq(subsidy_format_rate(1250, buf, sizeof buf), "12.5%");
+	ck_assert_str_eq(subsidy_format_rate(5, buf, sizeof buf), "0.05%");
+}
+END_TEST
+
+START_TEST(json_output)
+{
+	subsidy_result *r = calc("quanzhou", 3, "2026-06-01", QZ_SPEND(500000, 100000, 200000));
+	cJSON *j = subsidy_to_json(r, QN_LANG_EN);
+	ck_assert_str_eq(cJSON_GetObjectItem(j, "policy")->valuestring, "quanzhou");
+	ck_assert_int_eq(cJSON_GetObjectItem(j, "total")->valuedouble, 300000);
+	cJSON *first = cJSON_GetArrayItem(cJSON_GetObjectItem(j, "items"), 0);
+	ck_assert_str_eq(cJSON_GetObjectItem(first, "clause")->valuestring, "1");
+	ck_assert_int_eq(cJSON_GetObjectItem(first, "amount")->valuedouble, 300000);
+	ck_assert_str_eq(cJSON_GetObjectItem(first, "rate")->valuestring, "50%");
+	ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(first, "shares")), 3);
+	ck_assert(cJSON_IsArray(cJSON_GetObjectItem(j, "warnings")));
+	cJSON_Delete(j);
+	subsidy_free(r);
+}
+END_TEST
+
+START_TEST(text_output_names_the_reason)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	subsidy_result *r = calc("pingluo", 1, "2026-03-01", PL(1));
+	subsidy_print(f, r, QN_LANG_ZH);
+	fclose(f);
+	ck_assert_ptr_nonnull(strstr(
+		buf, "（一） 企业数字化改造补助〔水平不足〕需改造后达到二级及以上，当前为一级"));
+	ck_assert_ptr_nonnull(strstr(buf, "合计：10,000 元"));
+	free(buf);
+	subsidy_free(r);
+}
+END_TEST
+
+START_TEST(options_are_checked)
+{
+	answers *a = answers_with("");
+	assess_error err = {0};
+	subsidy_options o = {.level = 2, .date = "2026-02-30"};
+	ck_assert_ptr_null(subsidy_compute(pol("pingluo"), a, &o, &err));
+	ck_assert_int_eq(err.code, ASSESS_ERR_USAGE);
+	o = (subsidy_options){.level = 5, .date = "2026-02-01"};
+	ck_assert_ptr_null(subsidy_compute(pol("pingluo"), a, &o, &err));
+	ck_assert_msg_has(&err, "level 5");
+	const char *bad[] = {"batch-rates=annex", NULL};
+	o = (subsidy_options){.level = 2, .date = "2026-02-01", .readings = bad};
+	ck_assert_ptr_null(subsidy_compute(pol("pingluo"), a, &o, &err));
+	ck_assert_msg_has(&err, "not \"annex\"");
+	const char *unknown[] = {"rates=table", NULL};
+	o.readings = unknown;
+	ck_assert_ptr_null(subsidy_compute(pol("pingluo"), a, &o, &err));
+	ck_assert_msg_has(&err, "expected CONFLICT=READING");
+	answers_free(a);
+}
+END_TEST
+
+/* ---- every clause of every policy ---- */
+
+/*
+ * One row per paying clause: an enterprise that qualifies, and what the document says it gets
+ * (万元 in the document, yuan here). Rows run at a date inside the policy's window.
+ */
+static const struct clause_case {
+	const char *policy, *clause;
+	int level;
+	const char *blocks;
+	int64_t amount;
+} every_clause[] = {
+	/* Quanzhou, 2026-06-01 */
+	{"quanzhou", "1", 4, "\"finance\": {\"project_spend\": {\"software\": 1200000}}", 500000},
+	{"quanzhou", "2", 0, "\"finance\": {\"cloud_annual_fee\": 200000}", 60000},
+	{"quanzhou", "4", 0,
+	 "\"finance\": {\"project_spend\": {\"software\": 500000, \"hardware\": 300000}}, "
+	 "\"status\": {\"in_standard_park\": true}",
+	 80000},
+	{"quanzhou", "5-provincial", 0,
+	 "\"awards\": [{\"id\": \"provincial-smart-scene\", \"count\": 2}]", 200000},
+	{"quanzhou", "5-national", 0,
+	 "\"awards\": [{\"id\": \"national-smart-scene\", \"count\": 5}]", 600000},
+	{"quanzhou", "6-provincial", 0, "\"awards\": [\"provincial-smart-factory\"]", 500000},
+	{"quanzhou", "6-national", 0, "\"awards\": [\"national-smart-factory\"]", 1000000},
+	{"quanzhou", "7", 0, "\"awards\": [\"new-model-benchmark\"]", 100000},
+	{"quanzhou", "8", 0, "\"awards\": [\"provincial-5g-factory\"]", 100000},
+	{"quanzhou", "9-little-giant", 0, "\"awards\": [\"national-little-giant\"]", 500000},
+	{"quanzhou", "9-provincial", 0, "\"awards\": [\"provincial-specialized-sme\"]", 100000},
+	{"quanzhou", "9-recertified", 0, "\"awards\": [\"specialized-recertified\"]", 50000},
+	{"quanzhou", "10", 0, "\"awards\": [\"chain-transformation-excellent\"]", 300000},
+	{"quanzhou", "11", 0, "\"awards\": [{\"id\": \"city-ai-scene\", \"count\": 3}]", 300000},
+	{"quanzhou", "12", 0, "\"finance\": {\"ai_product_price\": 3000000}", 100000},
+	{"quanzhou", "13", 0, "\"finance\": {\"design_contract\": 800000}", 240000},
+	{"quanzhou", "14-national-lab", 0, "\"awards\": [\"national-key-lab\"]", 1500000},
+	{"quanzhou", "14-provincial-lab", 0, "\"awards\": [\"provincial-key-lab\"]", 500000},
+	{"quanzhou", "14-national-centre", 0, "\"awards\": [\"national-tech-centre\"]", 1500000},
+	{"quanzhou", "14-provincial-centre", 0, "\"awards\": [\"provincial-tech-centre\"]", 800000},
+	{"quanzhou", "14-city-centre", 0, "\"awards\": [\"city-tech-centre\"]", 300000},
+	{"quanzhou", "15-national", 0, "\"awards\": [\"national-design-centre\"]", 500000},
+	{"quanzhou", "15-provincial", 0, "\"awards\": [\"provincial-design-centre\"]", 300000},
+	{"quanzhou", "15-city", 0, "\"awards\": [\"city-design-centre\"]", 200000},
+	{"quanzhou", "16-a", 0, "\"awards\": [\"rnd-institution-a\"]", 500000},
+	{"quanzhou", "16-b", 0, "\"awards\": [\"rnd-institution-b\"]", 200000},
+	{"quanzhou", "17-national", 0, "\"awards\": [\"national-5g-innovation-centre\"]", 1000000},
+	{"quanzhou", "17-provincial", 0, "\"awards\": [\"provincial-5g-innovation-centre\"]",
+	 500000},
+	{"quanzhou", "18-first", 0,
+	 "\"finance\": {\"revenue_last_year\": 50000000}, \"awards\": [\"high-tech-first\"]",
+	 400000},
+	{"quanzhou", "18-recertified", 0,
+	 "\"finance\": {\"revenue_last_year\": 3000001}, \"awards\": [\"high-tech-recertified\"]",
+	 100000},
+	{"quanzhou", "19", 0, "\"finance\": {\"tech_service_contract\": 2000000}", 500000},
+	/* Jinjiang, 2024-06-01 */
+	{"jinjiang", "1-1", 0,
+	 "\"finance\": {\"project_spend\": {\"software\": 6000000}}, "
+	 "\"awards\": [\"jinjiang-demo-project\"]",
+	 1000000},
+	{"jinjiang", "1-2", 0, "\"awards\": [{\"id\": \"quanzhou-5g-demo\", \"amount\": 400000}]",
+	 60000},
+	{"jinjiang", "1-3", 0,
+	 "\"awards\": [{\"id\": \"iiot-demo-project\", \"amount\": 12000000}]", 500000},
+	{"jinjiang", "2-1", 0, "\"awards\": [{\"id\": \"platform-smes-served\", \"count\": 25}]",
+	 200000},
+	{"jinjiang", "2-2", 0, "\"finance\": {\"mis_software_spend\": 1500000}", 100000},
+	{"jinjiang", "2-3", 0,
+	 "\"finance\": {\"cloud_annual_fee\": 150000}, \"status\": {\"above_scale\": true}", 60000},
+	{"jinjiang", "3-1", 0, "\"awards\": [{\"id\": \"data-platform\", \"amount\": 1000000}]",
+	 150000},
+	{"jinjiang", "3-1", 0,
+	 "\"awards\": [{\"id\": \"data-platform\", \"amount\": 3000000}, "
+	 "\"leader-shared-platform\"]",
+	 500000},
+	{"jinjiang", "3-2", 0, "\"awards\": [{\"id\": \"industrial-app\", \"amount\": 400000}]",
+	 50000},
+	{"jinjiang", "4-1", 0,
+	 "\"awards\": [{\"id\": \"consulting-diagnosed\", \"count\": 30}, "
+	 "{\"id\": \"consulting-contracted\", \"count\": 6}]",
+	 100000},
+	{"jinjiang", "5-1", 0, "\"awards\": [{\"id\": \"craftsman-training\", \"count\": 3}]",
+	 150000},
+	/* Putian, 2026-06-01 */
+	{"putian", "1-national-platform", 0, "\"awards\": [\"national-iiot-platform\"]", 300000},
+	{"putian", "1-new-enterprises", 0,
+	 "\"awards\": [{\"id\": \"platform-new-enterprises\", \"count\": 20}]", 150000},
+	{"putian", "2-city-benchmark", 0, "\"awards\": [\"city-benchmark\"]", 100000},
+	{"putian", "2-navigator", 0, "\"awards\": [\"digital-navigator\"]", 200000},
+	{"putian", "2-5g-factory", 0, "\"awards\": [\"national-5g-factory\"]", 30000},
+	{"putian", "2-advanced-factory", 0, "\"awards\": [\"provincial-advanced-smart-factory\"]",
+	 50000},
+	{"putian", "2-excellent-factory", 0, "\"awards\": [\"national-excellent-smart-factory\"]",
+	 150000},
+	{"putian", "2-leading-factory", 0, "\"awards\": [\"leading-smart-factory\"]", 200000},
+	{"putian", "2-digital-park", 0, "\"awards\": [\"national-digital-park\"]", 500000},
+	{"putian", "3-provider", 0, "\"awards\": [\"excellent-service-provider\"]", 100000},
+	{"putian", "3-product", 0,
+	 "\"awards\": [{\"id\": \"small-fast-light-product\", \"count\": 3}]", 150000},
+	{"putian", "4-ai-product", 0, "\"finance\": {\"ai_product_price\": 800000}", 40000},
+	{"putian", "4-ai-quality", 0, "\"awards\": [\"provincial-ai-product\"]", 100000},
+	{"putian", "4-ai-compute", 0,
+	 "\"awards\": [{\"id\": \"provincial-ai-compute-grant\", \"amount\": 300000}]", 150000},
+	{"putian", "5-chain", 0, "\"awards\": [{\"id\": \"chain-smes-transformed\", \"count\": 4}]",
+	 200000},
+	{"putian", "6-key-tech", 0,
+	 "\"awards\": [{\"id\": \"key-tech-project\", \"amount\": 1500000}]", 750000},
+	{"putian", "6-key-tech", 0,
+	 "\"awards\": [{\"id\": \"key-tech-project\", \"amount\": 3000000}]", 1000000},
+	{"putian", "8-training", 0,
+	 "\"awards\": [{\"id\": \"provincial-training-grant\", \"amount\": 100000}]", 30000},
+	/* Xiamen, 2025-06-01 */
+	{"xiamen", "1", 0, "\"finance\": {\"diagnosis_fee\": 50000}", 30000},
+	{"xiamen", "2", 0, "\"awards\": [{\"id\": \"chain-smes-transformed\", \"count\": 25}]",
+	 1000000},
+	{"xiamen", "4", 0,
+	 "\"finance\": {\"cloud_annual_fee\": 120000}, \"awards\": [\"first-cloud-use\"]", 120000},
+	{"xiamen", "5", 2, "\"finance\": {\"project_spend\": {\"software\": 500000}}", 200000},
+	{"xiamen", "7", 0, "\"awards\": [\"national-pilot-demo\"]", 500000},
+	{"xiamen", "9", 0, "\"awards\": [{\"id\": \"training-person-days\", \"count\": 100}]",
+	 50000},
+	/* Pingluo, 2026-03-01 */
+	{"pingluo", "1", 3,
+	 "\"finance\": {\"batch\": 2, \"project_spend\": {\"software\": 1000000}}", 400000},
+	{"pingluo", "2", 0, "\"awards\": [\"pingluo-benchmark\"]", 50000},
+	{"pingluo", "3", 0, "\"awards\": [\"region-advanced-smart-factory\"]", 40000},
+	{"pingluo", "4", 0, "\"finance\": {\"cloud_annual_fee\": 5000}", 10000},
+	{"pingluo", "5", 0, "\"awards\": [{\"id\": \"chain-case\", \"count\": 1}]", 300000},
+	{"pingluo", "6", 0, "\"awards\": [\"quality-service-provider\"]", 50000},
+	{"pingluo", "7", 0,
+	 "\"awards\": [{\"id\": \"process-managed-enterprises\", \"count\": 12}]", 120000},
+	{"pingluo", "8-acceptance", 0,
+	 "\"awards\": [{\"id\": \"acceptance-enterprises\", \"count\": 20}]", 160000},
+	{"pingluo", "8-audit", 0, "\"awards\": [{\"id\": \"audit-enterprises\", \"count\": 20}]",
+	 14000},
+};
+
+static const char *in_window(const char *id)
+{
+	return strcmp(id, "jinjiang") == 0  ? "2024-06-01"
+	       : strcmp(id, "xiamen") == 0  ? "2025-06-01"
+	       : strcmp(id, "pingluo") == 0 ? "2026-03-01"
+					    : "2026-06-01";
+}
+
+START_TEST(every_clause_pays_what_its_document_says)
+{
+	const struct clause_case *k = &every_clause[_i];
+	subsidy_result *r = calc(k->policy, k->level, in_window(k->policy), k->blocks);
+	const subsidy_item *it = item(r, k->clause);
+	ck_assert_msg(it->status == SUBSIDY_PAID && it->amount == k->amount,
+		      "%s %s: %s %lld, expected %lld (%s)", k->policy, k->clause,
+		      subsidy_status_name(it->status), (long long)it->amount, (long long)k->amount,
+		      it->detail.en);
+	ck_assert_int_eq(r->total, k->amount); /* and nothing else pays */
+	subsidy_free(r);
+}
+END_TEST
+
+/* A clause added to a policy file without a row above fails here. */
+START_TEST(every_paying_clause_has_a_case)
+{
+	for (int p = 0; p < 5; p++) {
+		const policy *pl = pol(ids[p]);
+		for (size_t i = 0; i < policy_n_clauses(pl); i++) {
+			const policy_clause *c = policy_clause_at(pl, i);
+			bool found = c->kind == POLICY_RULE_INFO;
+			for (size_t k = 0;
+			     !found && k < sizeof every_clause / sizeof every_clause[0]; k++)
+				found = strcmp(every_clause[k].policy, ids[p]) == 0 &&
+					strcmp(every_clause[k].clause, c->id) == 0;
+			ck_assert_msg(found, "%s clause %s has no hand-computed case", ids[p],
+				      c->id);
+		}
+	}
+}
+END_TEST
+
+TCase *make_subsidy_tcase(void)
+{
+	TCase *tc = tcase_create("subsidy");
+	tcase_add_test(tc, quanzhou_level3_800k_pays_the_cap_split_3_1_1);
+	tcase_add_test(tc, quanzhou_caps_by_level);
+	tcase_add_test(tc, quanzhou_split_remainder_goes_to_the_first_payer);
+	tcase_add_test(tc, quanzhou_cloud_threshold_is_strict);
+	tcase_add_test(tc, quanzhou_same_project_pays_the_higher);
+	tcase_add_test(tc, quanzhou_awards);
+	tcase_add_test(tc, quanzhou_high_tech_revenue_bounds);
+	tcase_add_test(tc, quanzhou_renovation_caps_by_status);
+	tcase_add_test(tc, quanzhou_expired_after_2027_03_31);
+	tcase_add_test(tc, jinjiang_cloud_tiers);
+	tcase_add_test(tc, jinjiang_cloud_only_above_scale);
+	tcase_add_test(tc, jinjiang_mis_software_tiers);
+	tcase_add_test(tc, jinjiang_5g_per_project_and_yearly_caps);
+	tcase_add_test(tc, jinjiang_demo_project_park_rate);
+	tcase_add_test(tc, jinjiang_platform_count_tiers);
+	tcase_add_test(tc, jinjiang_consulting_needs_20_and_20_percent);
+	tcase_add_test(tc, jinjiang_total_capped_by_fiscal_contribution);
+	tcase_add_test(tc, jinjiang_window);
+	tcase_add_test(tc, putian_awards_and_caps);
+	tcase_add_test(tc, xiamen_in_window);
+	tcase_add_test(tc, xiamen_levels);
+	tcase_add_test(tc, xiamen_expired_and_not_yet);
+	tcase_add_test(tc, pingluo_level1_pays_nothing_under_clause_1);
+	tcase_add_test(tc, pingluo_batches_and_readings);
+	tcase_add_test(tc, pingluo_needs_the_batch);
+	tcase_add_test(tc, pingluo_hardware_over_30_percent_is_trimmed);
+	tcase_add_test(tc, pingluo_window_starts_on_the_first_of_december);
+	tcase_add_test(tc, pingluo_supply_side_cap);
+	tcase_add_test(tc, rate_rounds_down_exactly);
+	tcase_add_test(tc, json_output);
+	tcase_add_test(tc, text_output_names_the_reason);
+	tcase_add_test(tc, options_are_checked);
+	tcase_add_loop_test(tc, every_clause_pays_what_its_document_says, 0,
+			    (int)(sizeof every_clause / sizeof every_clause[0]));
+	tcase_add_test(tc, every_paying_clause_has_a_case);
+	return tc;
+}
+
+/* ---- the finance, status and awards blocks ---- */
+
+/* Rejected with the JSON path and a message containing `fragment`. */
+static void expect_bad(const char *blocks, const char *path, const char *fragment)
+{
+	answers *a = answers_with(blocks);
+	assess_error err = {0};
+	ck_assert_int_eq(subsidy_check_inputs(a, &err), ASSESS_ERR_DATA);
+	ck_assert_str_eq(err.path, path);
+	ck_assert_msg_has(&err, fragment);
+	subsidy_options o = {.level = 2, .date = "2026-03-01"};
+	ck_assert_ptr_null(subsidy_compute(pol("pingluo"), a, &o, &err));
+	answers_free(a);
+}
+
+START_TEST(bad_finance)
+{
+	expect_bad("\"finance\": {\"cloud_annual_fee\": -1}", "$.finance.cloud_annual_fee",
+		   "a number out of range");
+	expect_bad("\"finance\": {\"cloud_annual_fee\": 1.5}", "$.finance.cloud_annual_fee",
+		   "a fraction");
+	expect_bad("\"finance\": {\"cloud_annual_fee\": \"50000\"}", "$.finance.cloud_annual_fee",
+		   "got a string");
+	expect_bad("\"finance\": {\"cloud_fee\": 1}", "$.finance.cloud_fee", "unknown key");
+	expect_bad("\"finance\": {\"project_spend\": {\"software\": 1, \"land\": 2}}",
+		   "$.finance.project_spend.land", "unknown key \"land\" in project_spend");
+	expect_bad("\"finance\": {\"project_spend\": 5}", "$.finance.project_spend",
+		   "expected an object");
+	expect_bad("\"finance\": {\"batch\": 0}", "$.finance.batch", "a batch number");
+	expect_bad("\"finance\": []", "$.finance", "expected an object, got an array");
+}
+END_TEST
+
+START_TEST(bad_status_and_awards)
+{
+	expect_bad("\"status\": {\"in_park\": true}", "$.status.in_park", "unknown key");
+	expect_bad("\"status\": {\"city_leader\": 1}", "$.status.city_leader", "true or false");
+	expect_bad("\"enterprise\": {\"name\": \"甲\", \"above_scale\": false}, "
+		   "\"status\": {\"above_scale\": true}",
+		   "$.status.above_scale", "contradicts");
+	expect_bad("\"awards\": {}", "$.awards", "expected an array");
+	expect_bad("\"awards\": [\"a\", 3]", "$.awards[1]", "expected an award id");
+	expect_bad("\"awards\": [{\"count\": 2}]", "$.awards[0]", "needs \"id\"");
+	expect_bad("\"awards\": [{\"id\": \"a\", \"count\": 0}]", "$.awards[0].count",
+		   "expected a count");
+	expect_bad("\"awards\": [{\"id\": \"a\", \"year\": 2024}]", "$.awards[0].year",
+		   "unknown key \"year\"");
+	expect_bad("\"awards\": [\"../x\"]", "$.awards[0]", "is not an award id");
+}
+END_TEST
+
+START_TEST(enterprise_above_scale_is_used)
+{
+	subsidy_result *r = calc("jinjiang", 0, "2024-06-01",
+				 "\"enterprise\": {\"name\": \"甲\", \"above_scale\": true}, "
+				 "\"finance\": {\"cloud_annual_fee\": 60000}");
+	ck_pays(r, "2-3", SUBSIDY_PAID, 30000);
+	subsidy_free(r);
+}
+END_TEST
+
+START_TEST(unused_awards_are_named)
+{
+	subsidy_result *r =
+		calc("xiamen", 2, "2025-06-01",
+		     "\"awards\": [\"city-benchmark\", \"first-cloud-use\", \"city-benchmark\"]");
+	ck_assert(warned(r, "unused-award"));
+	for (size_t i = 0; i < r->n_warnings; i++)
+		if (strcmp(r->warnings[i].code, "unused-award") == 0)
+			ck_assert_str_eq(r->warnings[i].text.en,
+					 "This policy does not read these awards: city-benchmark");
+	subsidy_free(r);
+}
+END_TEST
+
+TCase *make_subsidy_inputs_tcase(void)
+{
+	TCase *tc = tcase_create("subsidy-inputs");
+	tcase_add_test(tc, bad_finance);
+	tcase_add_test(tc, bad_status_and_awards);
+	tcase_add_test(tc, enterprise_above_scale_is_used);
+	tcase_add_test(tc, unused_awards_are_named);
+	return tc;
+}
