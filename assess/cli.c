@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
+#include <getopt.h>
 
 int cli_error(const cli *c, const assess_error *err)
 {
@@ -70,4 +71,25 @@ int cli_command_help(const cli *c, const cli_command *cmd, FILE *out)
 	if (cmd->help && *cmd->help)
 		fprintf(out, "\n%s", cmd->help);
 	return 0;
+}
+
+int cli_shared_option(cli *c, const cli_command *cmd, int ch, unsigned *flags)
+{
+	switch (ch) {
+	case 'l':
+		if (cli_parse_lang(optarg, &c->lang))
+			return 0;
+		return cli_usage_error(c, "--lang takes zh or en, not \"%s\"", optarg);
+	case 'h':
+		cli_command_help(c, cmd, stdout);
+		return -1;
+	case 'i':
+		if (flags) {
+			*flags |= ANSWERS_ALLOW_INCOMPLETE;
+			return 0;
+		}
+		return EX_USAGE;
+	default:
+		return EX_USAGE;
+	}
 }

@@ -50,6 +50,17 @@ answers *cli_load_answers(cli *c, const char *path, unsigned flags, int *status)
 /* Text by language. */
 #define CLI_TR(c, zh, en) ((c)->lang == QN_LANG_EN ? (en) : (zh))
 
+/* Options every command spells the same way, for its getopt_long table. */
+#define CLI_LONGOPT_LANG {"lang", required_argument, NULL, 'l'}
+#define CLI_LONGOPT_HELP {"help", no_argument, NULL, 'h'}
+#define CLI_LONGOPT_INCOMPLETE {"allow-incomplete", no_argument, NULL, 'i'}
+/*
+ * Handles an option the command's own switch does not: --lang, --help, --allow-incomplete
+ * (into *flags, which may be NULL for commands without it) or one getopt already called
+ * unknown. Returns 0 to go on parsing, -1 after printing help (exit 0), or 64.
+ */
+int cli_shared_option(cli *c, const cli_command *cmd, int ch, unsigned *flags);
+
 /* `assess help NAME` for one command; status 0. */
 int cli_command_help(const cli *c, const cli_command *cmd, FILE *out);
 

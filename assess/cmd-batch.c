@@ -1,19 +1,271 @@
-/* Placeholder until the batch command lands. */
+/* assess batch INPUT... -o FILE: a portfolio workbook over many enterprises (portfolio/batch.h). */
 #include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sysexits.h>
+#include <time.h>
+#include <unistd.h>
 #include "assess/cli.h"
+#include "policies/policy.h"
+#include "portfolio/batch.h"
+
+#define MAX_JOBS 256
+#define PROGRESS_INTERVAL 0.1 /* seconds between redraws */
+#define ERRORS_SHOWN 50        /* on standard error; the Errors sheet has them all */
+
+struct batch_opts {
+	portfolio_batch_options run;
+	const char *policy_id;
+	bool quiet;
+};
+
+/* The signal (SIGINT, SIGTERM) that asked the run to stop after the answer object it is on. */
+static volatile sig_atomic_t interrupted;
+
+static void on_signal(int sig)
+{
+	interrupted = sig;
+}
+
+/* What the hooks need: where the progress line is, and whether one is showing. */
+struct screen {
+	const cli *c;
+	bool tty;
+	bool shown;
+	double last;
+	size_t errors;
+};
+
+static void clear_line(struct screen *s)
+{
+	if (s->shown)
+		fputs("\r\033[K", stderr);
+	s->shown = false;
+}
+
+static void show_progress(void *ctx, const portfolio_progress *p)
+{
+	struct screen *s = ctx;
+	char line[256];
+	if (!s->tty || (!p->final && p->seconds - s->last < PROGRESS_INTERVAL))
+		return;
+	s->last = p->seconds;
+	portfolio_progress_line(p, s->c->lang, line, sizeof line);
+	fprintf(stderr, "\r%s\033[K%s", line, p->final ? "\n" : "");
+	s->shown = !p->final;
+}
+
+static void show_failure(void *ctx, const assess_error *e)
+{
+	struct screen *s = ctx;
+	if (++s->errors > ERRORS_SHOWN)
+		return;
+	clear_line(s);
+	cli_error(s->c, e);
+	if (s->errors == ERRORS_SHOWN)
+		fprintf(stderr,
+			CLI_TR(s->c, "%s: 其余问题只列在“错误”工作表中\n",
+			       "%s: further problems are listed in the Errors sheet only\n"),
+			s->c->prog);
+}
+
+static bool parse_count(const char *text, long max, long *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(text, &end, 10);
+	if (errno || end == text || *end || v < 0 || v > max)
+		return false;
+	*out = v;
+	return true;
+}
+
+static int parse_option(cli *c, int ch, struct batch_opts *o)
+{
+	long n;
+	switch (ch) {
+	case 'o':
+		o->run.output = optarg;
+		return 0;
+	case 'f':
+		o->run.replace = true;
+		return 0;
+	case 'r':
+		o->run.reports_dir = optarg;
+		return 0;
+	case 'j':
+		if (!parse_count(optarg, MAX_JOBS, &n) || n < 1)
+			return cli_usage_error(
+				c, "-j takes a number of workers from 1 to %d, not \"%s\"",
+				MAX_JOBS, optarg);
+		o->run.jobs = (int)n;
+		return 0;
+	case 'p':
+		o->policy_id = optarg;
+		return 0;
+	case '2':
+		if (!portfolio_parse_share(optarg, &o->run.targets.level2_share))
+			return cli_usage_error(c, "--target-level2 takes a percentage such as 95%% "
+					       "or 92.5, not \"%s\"", optarg);
+		return 0;
+	case '4':
+		if (!parse_count(optarg, LONG_MAX, &n))
+			return cli_usage_error(c, "--target-level4 takes a number of enterprises, "
+					       "not \"%s\"", optarg);
+		o->run.targets.level4_count = n;
+		return 0;
+	case 'n':
+		o->run.ndjson = true;
+		return 0;
+	case 'q':
+		o->quiet = true;
+		return 0;
+	default: /* --lang, --help, --allow-incomplete */
+		return cli_shared_option(c, &cmd_batch, ch, &o->run.answers_flags);
+	}
+}
+
+static int parse(cli *c, int argc, char **argv, struct batch_opts *o)
+{
+	static const struct option longopts[] = {{"output", required_argument, NULL, 'o'},
+						 {"force", no_argument, NULL, 'f'},
+						 {"reports-dir", required_argument, NULL, 'r'},
+						 {"jobs", required_argument, NULL, 'j'},
+						 {"policy", required_argument, NULL, 'p'},
+						 {"target-level2", required_argument, NULL, '2'},
+						 {"target-level4", required_argument, NULL, '4'},
+						 {"ndjson", no_argument, NULL, 'n'},
+						 {"quiet", no_argument, NULL, 'q'},
+						 CLI_LONGOPT_INCOMPLETE,
+						 CLI_LONGOPT_LANG,
+						 CLI_LONGOPT_HELP,
+						 {NULL, 0, NULL, 0}};
+	int ch, status;
+	while ((ch = getopt_long(argc, argv, "o:fj:qh", longopts, NULL)) != -1)
+		if ((status = parse_option(c, ch, o)))
+			return status;
+	if (!o->run.output)
+		return cli_usage_error(c, "batch needs -o FILE.xlsx for the portfolio workbook");
+	if (optind == argc)
+		return cli_usage_error(c, "batch takes one or more INPUTs: answer files, folders, "
+				       "NDJSON, or - (see %s help batch)", c->prog);
+	if (o->run.jobs > 1 && !o->run.reports_dir)
+		return cli_usage_error(c, "-j sets the report workers: it needs --reports-dir");
+	o->run.inputs = (const char *const *)argv + optind;
+	o->run.n_inputs = (size_t)(argc - optind);
+	return 0;
+}
+
+/* SOURCE_DATE_EPOCH pins the workbook's date, so that one input gives the same bytes. */
+static time_t created_time(void)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	long v;
+	return epoch && parse_count(epoch, LONG_MAX, &v) ? (time_t)v : 0;
+}
+
+static void summary(const cli *c, const struct batch_opts *o, const portfolio_batch_summary *s,
+		    bool tty)
+{
+	if (s->failed)
+		fprintf(stderr,
+			CLI_TR(c, "%s: %zu 个输入有问题，见 %s 的“错误”工作表；%zu 家企业已写入\n",
+			       "%s: %zu problems, listed in the Errors sheet of %s; %zu "
+			       "enterprises "
+			       "written\n"),
+			c->prog, s->failed, o->run.output, s->scored);
+	else if (tty && !o->quiet)
+		fprintf(stderr,
+			CLI_TR(c, "%s: %zu 家企业已写入 %s\n",
+			       "%s: %zu enterprises written to %s\n"),
+			c->prog, s->scored, o->run.output);
+}
+
+static int run_batch(cli *c, struct batch_opts *o)
+{
+	struct screen screen = {.c = c, .tty = !o->quiet && isatty(STDERR_FILENO)};
+	struct sigaction sa = {.sa_handler = on_signal}, old_int, old_term;
+	portfolio_batch_summary s;
+	assess_error err = {0};
+	o->run.lang = c->lang;
+	o->run.resolve = cli_questionnaire;
+	o->run.resolve_ctx = c;
+	o->run.created = created_time();
+	o->run.cancel = &interrupted;
+	o->run.on_progress = screen.tty ? show_progress : NULL;
+	o->run.on_failure = show_failure;
+	o->run.hook_ctx = &screen;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &old_int);
+	sigaction(SIGTERM, &sa, &old_term);
+	assess_code rc = portfolio_batch_run(&o->run, &s, &err);
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
+	clear_line(&screen);
+	if (rc)
+		return cli_error(c, &err);
+	if (s.cancelled) {
+		fprintf(stderr, CLI_TR(c, "%s: 已中断，未写入 %s\n", "%s: interrupted; %s not written\n"),
+			c->prog, o->run.output);
+		return 128 + interrupted;
+	}
+	summary(c, o, &s, screen.tty);
+	return s.failed ? EX_DATAERR : 0;
+}
 
 static int run(cli *c, int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	return cli_usage_error(c, "batch is not implemented yet");
+	struct batch_opts o = {
+		.run = {.jobs = 1, .targets = {.level2_share = -1, .level4_count = -1}}};
+	int status = parse(c, argc, argv, &o);
+	if (status)
+		return status < 0 ? 0 : status;
+	policy *p = NULL;
+	if (o.policy_id) {
+		assess_error err = {0};
+		if (!(p = policy_open(o.policy_id, c->policy_path, &err)))
+			return cli_error(c, &err);
+	}
+	o.run.policy = p;
+	status = run_batch(c, &o);
+	policy_free(p);
+	return status;
 }
 
 const cli_command cmd_batch = {
 	.name = "batch",
-	.usage = "",
-	.summary = "(not implemented yet)",
-	.help = "",
+	.usage = "-o FILE.xlsx [--reports-dir DIR [-j N]] [--policy ID] [--target-level2 PCT]\n"
+		 "       [--target-level4 N] [--ndjson] [--allow-incomplete] [-f] [-q] INPUT...",
+	.summary = "score many enterprises into one portfolio workbook (a pilot programme)",
+	.help = "Reads answer files, folders of them (*.json, *.ndjson, *.jsonl, searched\n"
+		"recursively) and NDJSON (one answer object a line; - is standard input), and\n"
+		"writes one workbook: a row per enterprise, the level distribution and its chart,\n"
+		"breakdowns by industry and region, a scenario heat map, the programme's targets\n"
+		"and an Errors sheet. An input that fails goes to the Errors sheet (and standard\n"
+		"error) and the batch goes on; the exit status is then 65.\n\n"
+		"  -o, --output FILE       the portfolio workbook (.xlsx)\n"
+		"  --reports-dir DIR       also one diagnostic report per enterprise in DIR, "
+		"named\n"
+		"                          CREDITCODE-STAGE.xlsx (row-000123.xlsx without a code)\n"
+		"  -j, --jobs N            write the reports in N worker processes (default 1)\n"
+		"  --policy ID|FILE        a subsidy column and the total against the policy's "
+		"budget\n"
+		"  --target-level2 PCT     target share of above-scale enterprises at level >= 2\n"
+		"                          (e.g. 95%)\n"
+		"  --target-level4 N       target number of enterprises at level 4\n"
+		"  --ndjson                read every INPUT file as NDJSON, whatever its name\n"
+		"  --allow-incomplete      score unanswered questions as 0\n"
+		"  -f, --force             replace the workbook and existing reports\n"
+		"  -q, --quiet             no progress bar (it is shown only on a terminal "
+		"anyway)\n"
+		"  --lang zh|en            language of the workbooks\n\n"
+		"Targets are judged on the post-transformation assessments when there are any,\n"
+		"otherwise on all. SOURCE_DATE_EPOCH pins the workbook's date. See "
+		"docs/batch.md.\n",
 	.run = run,
 };

@@ -212,8 +212,8 @@ static int parse(cli *c, int argc, char **argv, struct interview_opts *o)
 						 {"output", required_argument, NULL, 'o'},
 						 {"resume", no_argument, NULL, 'r'},
 						 {"force", no_argument, NULL, 'f'},
-						 {"lang", required_argument, NULL, 'l'},
-						 {"help", no_argument, NULL, 'h'},
+						 CLI_LONGOPT_LANG,
+						 CLI_LONGOPT_HELP,
 						 {NULL, 0, NULL, 0}};
 	int ch;
 	while ((ch = getopt_long(argc, argv, "q:o:h", longopts, NULL)) != -1) {
@@ -222,15 +222,11 @@ static int parse(cli *c, int argc, char **argv, struct interview_opts *o)
 		case 'o': o->path = optarg; break;
 		case 'r': o->resume = true; break;
 		case 'f': o->force = true; break;
-		case 'l':
-			if (!cli_parse_lang(optarg, &c->lang))
-				return cli_usage_error(c, "--lang takes zh or en, not \"%s\"", optarg);
-			break;
-		case 'h':
-			cli_command_help(c, &cmd_interview, stdout);
-			return -1;
-		default:
-			return EX_USAGE;
+		default: {
+			int rc = cli_shared_option(c, &cmd_interview, ch, NULL);
+			if (rc)
+				return rc;
+		}
 		}
 	}
 	if (optind < argc)

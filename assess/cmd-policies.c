@@ -18,8 +18,8 @@ static int parse(cli *c, int argc, char **argv, struct policies_opts *o)
 {
 	static const struct option longopts[] = {{"json", no_argument, NULL, 'j'},
 						 {"date", required_argument, NULL, 'd'},
-						 {"lang", required_argument, NULL, 'l'},
-						 {"help", no_argument, NULL, 'h'},
+						 CLI_LONGOPT_LANG,
+						 CLI_LONGOPT_HELP,
 						 {NULL, 0, NULL, 0}};
 	int ch;
 	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
@@ -33,16 +33,11 @@ static int parse(cli *c, int argc, char **argv, struct policies_opts *o)
 				return cli_usage_error(c, "--date takes YYYY-MM-DD, not \"%s\"",
 						       optarg);
 			break;
-		case 'l':
-			if (!cli_parse_lang(optarg, &c->lang))
-				return cli_usage_error(c, "--lang takes zh or en, not \"%s\"",
-						       optarg);
-			break;
-		case 'h':
-			cli_command_help(c, &cmd_policies, stdout);
-			return -1;
-		default:
-			return EX_USAGE;
+		default: {
+			int rc = cli_shared_option(c, &cmd_policies, ch, NULL);
+			if (rc)
+				return rc;
+		}
 		}
 	}
 	if (argc != optind)

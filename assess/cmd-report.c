@@ -48,10 +48,10 @@ static int parse(cli *c, int argc, char **argv, struct report_opts *o)
 {
 	static const struct option longopts[] = {{"output", required_argument, NULL, 'o'},
 						 {"force", no_argument, NULL, 'f'},
-						 {"allow-incomplete", no_argument, NULL, 'i'},
+						 CLI_LONGOPT_INCOMPLETE,
 						 {"policy", required_argument, NULL, 'p'},
-						 {"lang", required_argument, NULL, 'l'},
-						 {"help", no_argument, NULL, 'h'},
+						 CLI_LONGOPT_LANG,
+						 CLI_LONGOPT_HELP,
 						 {NULL, 0, NULL, 0}};
 	int ch;
 	while ((ch = getopt_long(argc, argv, "o:fh", longopts, NULL)) != -1) {
@@ -62,23 +62,16 @@ static int parse(cli *c, int argc, char **argv, struct report_opts *o)
 		case 'f':
 			o->force = true;
 			break;
-		case 'i':
-			o->flags |= ANSWERS_ALLOW_INCOMPLETE;
-			break;
 		case 'p':
 			if (o->policy)
 				return cli_usage_error(c, "report takes one --policy (one subsidy sheet)");
 			o->policy = optarg;
 			break;
-		case 'l':
-			if (!cli_parse_lang(optarg, &c->lang))
-				return cli_usage_error(c, "--lang takes zh or en, not \"%s\"", optarg);
-			break;
-		case 'h':
-			cli_command_help(c, &cmd_report, stdout);
-			return -1;
-		default:
-			return EX_USAGE;
+		default: {
+			int rc = cli_shared_option(c, &cmd_report, ch, &o->flags);
+			if (rc)
+				return rc;
+		}
 		}
 	}
 	if (argc - optind != 1)

@@ -5,19 +5,22 @@
 #include <stdlib.h>
 #include <sysexits.h>
 #include "assess/cli.h"
+#include "portfolio/stream.h"
 #include "scoring/scoring.h"
 
 struct score_opts {
 	bool json;
+	bool ndjson;
 	unsigned flags;
 };
 
 static int parse(cli *c, int argc, char **argv, struct score_opts *o)
 {
 	static const struct option longopts[] = {{"json", no_argument, NULL, 'j'},
-						 {"allow-incomplete", no_argument, NULL, 'i'},
-						 {"lang", required_argument, NULL, 'l'},
-						 {"help", no_argument, NULL, 'h'},
+						 {"ndjson", no_argument, NULL, 'n'},
+						 CLI_LONGOPT_INCOMPLETE,
+						 CLI_LONGOPT_LANG,
+						 CLI_LONGOPT_HELP,
 						 {NULL, 0, NULL, 0}};
 	int ch;
 	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
@@ -25,23 +28,32 @@ static int parse(cli *c, int argc, char **argv, struct score_opts *o)
 		case 'j':
 			o->json = true;
 			break;
-		case 'i':
-			o->flags |= ANSWERS_ALLOW_INCOMPLETE;
+		case 'n':
+			o->ndjson = true;
 			break;
-		case 'l':
-			if (!cli_parse_lang(optarg, &c->lang))
-				return cli_usage_error(c, "--lang takes zh or en, not \"%s\"", optarg);
-			break;
-		case 'h':
-			cli_command_help(c, &cmd_score, stdout);
-			return -1;
-		default:
-			return EX_USAGE;
+		default: {
+			int rc = cli_shared_option(c, &cmd_score, ch, &o->flags);
+			if (rc)
+				return rc;
+		}
 		}
 	}
-	if (argc - optind != 1)
+	if (o->json && o->ndjson)
+		return cli_usage_error(c, "--json and --ndjson exclude each other");
+	if (argc - optind != 1 && !(o->ndjson && argc == optind))
 		return cli_usage_error(c, "score takes one answer FILE (see %s help score)", c->prog);
 	return 0;
+}
+
+/* --ndjson: one result line per answer object line (portfolio/stream.h); 65 if any failed. */
+static int score_ndjson(cli *c, const char *path, unsigned flags)
+{
+	portfolio_stream_options so = {.resolve = cli_questionnaire, .ctx = c, .flags = flags};
+	portfolio_stream_stats st;
+	assess_error err = {0};
+	if (portfolio_score_file(path, stdout, &so, &st, &err))
+		return cli_error(c, &err);
+	return st.failed ? EX_DATAERR : 0;
 }
 
 static int run(cli *c, int argc, char **argv)
@@ -50,6 +62,8 @@ static int run(cli *c, int argc, char **argv)
 	int status = parse(c, argc, argv, &o);
 	if (status)
 		return status < 0 ? 0 : status;
+	if (o.ndjson)
+		return score_ndjson(c, optind < argc ? argv[optind] : "-", o.flags);
 	answers *a = cli_load_answers(c, argv[optind], o.flags, &status);
 	if (!a)
 		return status;
@@ -76,12 +90,16 @@ static int run(cli *c, int argc, char **argv)
 
 const cli_command cmd_score = {
 	.name = "score",
-	.usage = "[--json] [--allow-incomplete] [--lang zh|en] FILE",
+	.usage = "[--json | --ndjson] [--allow-incomplete] [--lang zh|en] FILE",
 	.summary = "score an answer file into points and a level 0-4",
 	.help = "Prints the total, each dimension's points, the scenario counts, the level, what\n"
 		"the next level still needs, and the improvements that gain most.\n\n"
 		"  --json              one JSON object: total, level, dimensions, scenarios,\n"
 		"                      gates, gaps, questions, missing\n"
+		"  --ndjson            FILE (default -) holds one answer object per line; write\n"
+		"                      one compact result line per line, or an error record for\n"
+		"                      a bad line and go on (exit 65 at the end); constant\n"
+		"                      memory, for use as a streaming mapper (docs/batch.md)\n"
 		"  --allow-incomplete  score unanswered questions as 0 (and say so)\n"
 		"  --lang zh|en        language of names and text\n"
 		"FILE may be - for standard input.\n",

@@ -35,9 +35,9 @@ static int parse(cli *c, int argc, char **argv, struct subsidy_opts *o)
 						 {"level", required_argument, NULL, 'L'},
 						 {"date", required_argument, NULL, 'd'},
 						 {"reading", required_argument, NULL, 'r'},
-						 {"allow-incomplete", no_argument, NULL, 'i'},
-						 {"lang", required_argument, NULL, 'l'},
-						 {"help", no_argument, NULL, 'h'},
+						 CLI_LONGOPT_INCOMPLETE,
+						 CLI_LONGOPT_LANG,
+						 CLI_LONGOPT_HELP,
 						 {NULL, 0, NULL, 0}};
 	int ch;
 	while ((ch = getopt_long(argc, argv, "hp:", longopts, NULL)) != -1) {
@@ -58,19 +58,11 @@ static int parse(cli *c, int argc, char **argv, struct subsidy_opts *o)
 		case 'r':
 			o->readings[o->n_readings++] = optarg;
 			break;
-		case 'i':
-			o->flags |= ANSWERS_ALLOW_INCOMPLETE;
-			break;
-		case 'l':
-			if (!cli_parse_lang(optarg, &c->lang))
-				return cli_usage_error(c, "--lang takes zh or en, not \"%s\"",
-						       optarg);
-			break;
-		case 'h':
-			cli_command_help(c, &cmd_subsidy, stdout);
-			return -1;
-		default:
-			return EX_USAGE;
+		default: {
+			int rc = cli_shared_option(c, &cmd_subsidy, ch, &o->flags);
+			if (rc)
+				return rc;
+		}
 		}
 	}
 	if (argc - optind != 1)

@@ -39,21 +39,14 @@ static int validate_one(cli *c, const char *path, unsigned flags)
 
 static int run(cli *c, int argc, char **argv)
 {
-	static const struct option longopts[] = {{"allow-incomplete", no_argument, NULL, 'i'},
-						 {"lang", required_argument, NULL, 'l'},
-						 {"help", no_argument, NULL, 'h'},
-						 {NULL, 0, NULL, 0}};
+	static const struct option longopts[] = {CLI_LONGOPT_INCOMPLETE, CLI_LONGOPT_LANG,
+						 CLI_LONGOPT_HELP, {NULL, 0, NULL, 0}};
 	unsigned flags = 0;
 	int ch;
 	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		if (ch == 'i')
-			flags |= ANSWERS_ALLOW_INCOMPLETE;
-		else if (ch == 'l' && !cli_parse_lang(optarg, &c->lang))
-			return cli_usage_error(c, "--lang takes zh or en");
-		else if (ch == 'h')
-			return cli_command_help(c, &cmd_validate, stdout);
-		else if (ch != 'l')
-			return EX_USAGE;
+		int rc = cli_shared_option(c, &cmd_validate, ch, &flags);
+		if (rc)
+			return rc < 0 ? 0 : rc;
 	}
 	if (optind >= argc)
 		return cli_usage_error(c, "validate needs at least one FILE");

@@ -1,1 +1,34 @@
-### portfolio (owned by the portfolio module; empty until it lands)
+### portfolio: batch runs over many enterprises, the portfolio workbook, streaming scores
+libassess_la_SOURCES += \
+	portfolio/buf.c portfolio/buf.h \
+	portfolio/lines.c portfolio/lines.h \
+	portfolio/stream.c portfolio/stream.h \
+	portfolio/map.c portfolio/map.h \
+	portfolio/tally.c portfolio/tally.h \
+	portfolio/book.c portfolio/book-summary.c portfolio/book.h portfolio/book_internal.h \
+	portfolio/inputs.c portfolio/inputs.h \
+	portfolio/pool.c portfolio/pool.h \
+	portfolio/batch.c portfolio/progress.c portfolio/batch.h
+
+if HAVE_CHECK
+check_PROGRAMS += tests/unit/check_portfolio
+TESTS += tests/unit/check_portfolio
+tests_unit_check_portfolio_SOURCES = tests/unit/main_portfolio.c tests/unit/helpers.c tests/unit/test_portfolio.c
+tests_unit_check_portfolio_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) \
+	-DQUESTIONNAIRES_DIR='"$(abs_top_srcdir)/questionnaires"'
+tests_unit_check_portfolio_LDADD = libassess.la $(LIBS_ALL) $(CHECK_LIBS)
+endif
+
+# The real binary over generated inputs; workbooks read back with openpyxl.
+TESTS += tests/batch.sh
+EXTRA_DIST += tests/batch.sh tests/batch_check.py
+
+### bench: `make bench-portfolio` (never part of make check); see bench/portfolio/README.md
+EXTRA_PROGRAMS += bench/portfolio/cjson-floor
+bench_portfolio_cjson_floor_SOURCES = bench/portfolio/cjson-floor.c
+bench_portfolio_cjson_floor_LDADD = $(CJSON_LIBS)
+.PHONY: bench-portfolio
+bench: bench-portfolio
+bench-portfolio: assess/assess$(EXEEXT) bench/portfolio/cjson-floor$(EXEEXT)
+	/usr/bin/python3 $(srcdir)/bench/portfolio/run.py --build '$(abs_top_builddir)' \
+		--out '$(abs_top_builddir)/bench-portfolio/results.md' $(BENCH_PORTFOLIO_FLAGS)

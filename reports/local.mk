@@ -21,12 +21,11 @@ TESTS += tests/report.sh tests/report-pdf.sh
 EXTRA_DIST += tests/report.sh tests/report-pdf.sh tests/report_check.py
 
 ### bench: `make bench-report` (never part of make check); see bench/report/README.md
-EXTRA_PROGRAMS = bench/report/bench-report bench/report/zlib-baseline
+EXTRA_PROGRAMS += bench/report/bench-report bench/report/zlib-baseline
 bench_report_bench_report_SOURCES = bench/report/bench-report.c
 bench_report_bench_report_LDADD = libassess.la $(LIBS_ALL)
 bench_report_zlib_baseline_SOURCES = bench/report/zlib-baseline.c
 bench_report_zlib_baseline_LDADD = -lz
-CLEANFILES += $(EXTRA_PROGRAMS)
 
 .PHONY: bench bench-report
 bench: bench-report

@@ -152,6 +152,11 @@ static int find_gaps(scoring_result *r)
 
 scoring_result *scoring_run(const answers *a, assess_error *err)
 {
+	return scoring_run_flags(a, 0, err);
+}
+
+scoring_result *scoring_run_flags(const answers *a, unsigned flags, assess_error *err)
+{
 	const questionnaire *q = answers_questionnaire(a);
 	size_t n = questionnaire_n_questions(q);
 	scoring_result *r = calloc(1, sizeof *r);
@@ -170,7 +175,7 @@ scoring_result *scoring_run(const answers *a, assess_error *err)
 		if (r->gates[l].met)
 			r->level = l;
 	}
-	if (find_gaps(r))
+	if (!(flags & SCORING_NO_GAPS) && find_gaps(r))
 		goto nomem;
 	return r;
 nomem:

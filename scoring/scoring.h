@@ -66,6 +66,11 @@ typedef struct scoring_result {
 } scoring_result;
 
 scoring_result *scoring_run(const answers *a, assess_error *err);
+enum {
+	SCORING_NO_GAPS = 1 << 0  /* leave gaps empty: batch and stream runs print no advice, and
+				     ranking the gaps costs more than the score itself */
+};
+scoring_result *scoring_run_flags(const answers *a, unsigned flags, assess_error *err);
 void scoring_free(scoring_result *r);
 
 int64_t scoring_indicator_points(const scoring_result *r, const qn_indicator *ind);

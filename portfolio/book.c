@@ -1,0 +1,487 @@
+/* The portfolio workbook: its lifecycle and the two sheets that stream (Enterprises, Errors). */
+#include "config.h"
+#include "portfolio/book_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include "common/creditcode.h"
+#include "common/decimal.h"
+#include "common/text.h"
+#include "portfolio/stream.h"
+
+static const char *const sheet_names[BK_SHEETS][2] = {
+	[BK_OVERVIEW] = {"概览", "Overview"},
+	[BK_TARGETS] = {"目标", "Targets"},
+	[BK_INDUSTRY] = {"按行业", "By industry"},
+	[BK_REGION] = {"按地区", "By region"},
+	[BK_HEAT] = {"场景热力图", "Scenario heat map"},
+	[BK_ROWS] = {"企业明细", "Enterprises"},
+	[BK_ERRORS] = {"错误", "Errors"},
+};
+
+const char *bk_sheet_name(const portfolio_book *b, int which)
+{
+	return sheet_names[which][b->o.lang == QN_LANG_EN];
+}
+
+void bk_check(portfolio_book *b, lxw_error e)
+{
+	if (e != LXW_NO_ERROR && b->lxw == LXW_NO_ERROR)
+		b->lxw = e;
+}
+
+void bk_string(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
+	       lxw_format *f)
+{
+	if (s && *s)
+		bk_check(b, worksheet_write_string(ws, r, c, s, f));
+	else if (f)
+		bk_check(b, worksheet_write_blank(ws, r, c, f));
+}
+
+void bk_number(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v,
+	       lxw_format *f)
+{
+	bk_check(b, worksheet_write_number(ws, r, c, v, f));
+}
+
+void bk_level_scale(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r0, lxw_col_t c0,
+		    lxw_row_t r1, lxw_col_t c1)
+{
+	lxw_conditional_format cf = {
+		.type = LXW_CONDITIONAL_3_COLOR_SCALE,
+		.min_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER, .min_value = 0,
+		.min_color = 0xF8696B,
+		.mid_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER, .mid_value = 2,
+		.mid_color = 0xFFEB84,
+		.max_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER, .max_value = QN_MAX_LEVEL,
+		.max_color = 0x63BE7B};
+	if (r1 >= r0 && c1 >= c0)
+		bk_check(b, worksheet_conditional_format_range(ws, r0, c0, r1, c1, &cf));
+}
+
+double bk_width(const char *s)
+{
+	return s ? (double)text_display_width(s) * 1.1 + 2 : 4;
+}
+
+const char *bk_level_name(const portfolio_book *b, const questionnaire *q, int level)
+{
+	const qn_level_rule *rule = q ? questionnaire_level_rule(q, level) : NULL;
+	if (!rule)
+		return BK_TR(b, "未达一级", "Below level 1");
+	return qn_text_get(&rule->name, b->o.lang);
+}
+
+void bk_scenario_label(const portfolio_book *b, const qn_question *q, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s %s%s", q->id, qn_text_get(&q->indicator->name, b->o.lang),
+		 q->constrained ? "★" : "");
+}
+
+static lxw_format *format(portfolio_book *b, const char *num, bool bold, unsigned align)
+{
+	lxw_format *f = workbook_add_format(b->wb);
+	format_set_font_size(f, 10);
+	format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+	if (num)
+		format_set_num_format(f, num);
+	if (bold)
+		format_set_bold(f);
+	if (align)
+		format_set_align(f, (uint8_t)align);
+	return f;
+}
+
+static lxw_format *total_row(lxw_format *f)
+{
+	format_set_top(f, LXW_BORDER_THIN);
+	format_set_bg_color(f, 0xF2F2F2);
+	return f;
+}
+
+static void make_formats(portfolio_book *b)
+{
+	bk_formats *f = &b->f;
+	f->title = format(b, NULL, true, 0);
+	format_set_font_size(f->title, 14);
+	f->subtitle = format(b, NULL, false, 0);
+	format_set_font_color(f->subtitle, 0x595959);
+	f->heading = format(b, NULL, true, 0);
+	format_set_font_size(f->heading, 11);
+	f->header = format(b, NULL, true, LXW_ALIGN_CENTER);
+	format_set_text_wrap(f->header);
+	format_set_bg_color(f->header, 0xDDEBF7);
+	format_set_border(f->header, LXW_BORDER_THIN);
+	f->text = format(b, NULL, false, 0);
+	f->wrap = format(b, NULL, false, 0);
+	format_set_text_wrap(f->wrap);
+	f->center = format(b, NULL, false, LXW_ALIGN_CENTER);
+	f->integer = format(b, "0", false, 0);
+	f->points = format(b, "0.###;-0.###;0", false, 0);
+	f->mean = format(b, "0.00", false, 0);
+	f->percent = format(b, "0.0%", false, 0);
+	f->money = format(b, "#,##0", false, 0);
+	f->good = format(b, NULL, true, 0);
+	format_set_font_color(f->good, 0x006100);
+	format_set_bg_color(f->good, 0xC6EFCE);
+	f->bad = format(b, NULL, true, 0);
+	format_set_font_color(f->bad, 0x9C0006);
+	format_set_bg_color(f->bad, 0xFFC7CE);
+	f->note = format(b, NULL, false, 0);
+	format_set_text_wrap(f->note);
+	f->total_text = total_row(format(b, NULL, true, 0));
+	f->total_int = total_row(format(b, "0", true, 0));
+	f->total_percent = total_row(format(b, "0.0%", true, 0));
+	f->total_money = total_row(format(b, "#,##0", true, 0));
+	f->total_points = total_row(format(b, "0.00", true, 0));
+}
+
+static void set_properties(portfolio_book *b)
+{
+	lxw_doc_properties p = {
+		.title = (char *)BK_TR(b, "中小企业数字化水平评测组合汇总",
+				       "Portfolio of SME digitization assessments"),
+		.subject = (char *)BK_TR(b, "数字化水平评测", "Digitization level assessment"),
+		.comments = (char *)"assess " PACKAGE_VERSION,
+		.created = b->o.created ? b->o.created : time(NULL)};
+	bk_check(b, workbook_set_properties(b->wb, &p));
+}
+
+/*
+ * A4, as wide as the page; Enterprises is too wide to shrink that far, so it runs four pages
+ * across with the number, credit code and name repeated on each.
+ */
+static void page_setup(portfolio_book *b, lxw_worksheet *ws, int which)
+{
+	worksheet_set_paper(ws, 9);
+	if (which != BK_OVERVIEW)
+		worksheet_set_landscape(ws);
+	if (which == BK_ROWS)
+		bk_check(b, worksheet_repeat_columns(ws, 0, 2));
+	worksheet_fit_to_pages(ws, which == BK_ROWS ? 4 : 1, 0);
+	bk_check(b, worksheet_set_footer(ws, "&C&P / &N"));
+}
+
+portfolio_book *portfolio_book_new(const char *path, const portfolio_book_options *o,
+				   assess_error *err)
+{
+	portfolio_book *b = calloc(1, sizeof *b);
+	if (!b) {
+		assess_fail(err, ASSESS_ERR_NOMEM, path, 0, 0, "out of memory");
+		return NULL;
+	}
+	b->o = *o;
+	b->af = atomicfile_begin(path, o->replace ? ATOMICFILE_REPLACE : 0, err);
+	if (!b->af || !(b->path = strdup(path))) {
+		if (b->af)
+			assess_fail(err, ASSESS_ERR_NOMEM, path, 0, 0, "out of memory");
+		atomicfile_abort(b->af);
+		free(b);
+		return NULL;
+	}
+	atomicfile_close_stream(b->af);
+	lxw_workbook_options wo = {.constant_memory = LXW_TRUE};
+	b->wb = workbook_new_opt(atomicfile_tmppath(b->af), &wo);
+	if (!b->wb) {
+		assess_fail(err, ASSESS_ERR_CANTCREAT, path, 0, 0, "cannot start the workbook");
+		portfolio_book_abort(b);
+		return NULL;
+	}
+	make_formats(b);
+	set_properties(b);
+	for (int s = 0; s < BK_SHEETS; s++) {
+		b->ws[s] = workbook_add_worksheet(b->wb, bk_sheet_name(b, s));
+		if (!b->ws[s]) {
+			assess_fail(err, ASSESS_ERR_NOMEM, path, 0, 0, "out of memory");
+			portfolio_book_abort(b);
+			return NULL;
+		}
+		page_setup(b, b->ws[s], s);
+	}
+	return b;
+}
+
+void portfolio_book_abort(portfolio_book *b)
+{
+	if (!b)
+		return;
+	if (b->wb)
+		workbook_close(b->wb); /* releases its memory; the file is then removed */
+	atomicfile_abort(b->af);
+	free(b->path);
+	free(b);
+}
+
+/* ---- Enterprises ---- */
+
+struct column {
+	const char *zh, *en;
+	double width;
+};
+
+static const struct column profile_columns[] = {
+	{"序号", "No.", 7}, {"统一社会信用代码", "Credit code", 21},
+	{"企业名称", "Enterprise", 32}, {"行业", "Industry", 14}, {"规模", "Size", 7},
+	{"规上", "Above scale", 7}, {"地区", "Region", 26}, {"阶段", "Stage", 9},
+	{"评测日期", "Date", 11}, {"总分", "Total", 8}};
+#define N_PROFILE (sizeof profile_columns / sizeof profile_columns[0])
+
+static void header_cell(portfolio_book *b, lxw_col_t c, const char *text, double width)
+{
+	bk_string(b, b->ws[BK_ROWS], 0, c, text, b->f.header);
+	bk_check(b, worksheet_set_column(b->ws[BK_ROWS], c, c, width, NULL));
+}
+
+/* Lays out the columns for questionnaire q (NULL when no row was scored) and writes the header. */
+static void rows_header(portfolio_book *b, const questionnaire *q)
+{
+	char label[256];
+	lxw_col_t c = 0;
+	b->q = q;
+	bk_check(b, worksheet_set_row(b->ws[BK_ROWS], 0, 42, NULL));
+	for (size_t i = 0; i < N_PROFILE; i++, c++)
+		header_cell(b, c, BK_TR(b, profile_columns[i].zh, profile_columns[i].en),
+			    profile_columns[i].width);
+	b->col_dims = c;
+	for (size_t d = 0; q && d < questionnaire_n_dimensions(q); d++) {
+		const qn_dimension *dim = questionnaire_dimension(q, d);
+		if (dim->scored)
+			header_cell(b, c++, qn_text_get(&dim->name, b->o.lang), 10);
+	}
+	b->col_level = c;
+	header_cell(b, c++, BK_TR(b, "等级", "Level"), 6);
+	b->col_scenarios = c;
+	for (size_t i = 0; q && i < questionnaire_n_questions(q); i++) {
+		const qn_question *sq = questionnaire_question(q, i);
+		if (sq->kind != QN_SCENARIO)
+			continue;
+		bk_scenario_label(b, sq, label, sizeof label);
+		header_cell(b, c++, label, 7);
+	}
+	b->col_counts = c;
+	for (int star = 0; star <= 1; star++)
+		for (int l = 1; l <= QN_MAX_LEVEL; l++) {
+			snprintf(label, sizeof label, star ? BK_TR(b, "★场景≥%d级", "★ at ≥L%d")
+							: BK_TR(b, "场景≥%d级", "Scenarios ≥L%d"),
+				 l);
+			header_cell(b, c++, label, 8);
+		}
+	b->col_subsidy = c;
+	if (b->o.policy)
+		header_cell(b, c++, BK_TR(b, "补贴测算（元）", "Subsidy (yuan)"), 13);
+	b->col_report = c;
+	if (b->o.reports)
+		header_cell(b, c++, BK_TR(b, "诊断报告", "Report"), 30);
+	b->col_source = c;
+	header_cell(b, c++, BK_TR(b, "来源", "Source"), 28);
+	b->n_cols = c;
+	worksheet_freeze_panes(b->ws[BK_ROWS], 1, 3);
+	bk_check(b, worksheet_repeat_rows(b->ws[BK_ROWS], 0, 0));
+}
+
+static const char *yes_no(const portfolio_book *b, int v)
+{
+	return v < 0 ? NULL : v ? BK_TR(b, "是", "yes") : BK_TR(b, "否", "no");
+}
+
+static const char *stage_label(const portfolio_book *b, answers_stage s)
+{
+	return s == ANSWERS_STAGE_BASELINE ? BK_TR(b, "改造前", "baseline")
+	       : s == ANSWERS_STAGE_POST   ? BK_TR(b, "改造后", "post")
+					   : NULL;
+}
+
+static void row_profile(portfolio_book *b, lxw_row_t r, const portfolio_row *row)
+{
+	lxw_worksheet *ws = b->ws[BK_ROWS];
+	const answers *a = row->score->answers;
+	static const answers_field text_fields[] = {ANSWERS_CREDIT_CODE, ANSWERS_NAME,
+						    ANSWERS_INDUSTRY, ANSWERS_SIZE};
+	bk_number(b, ws, r, 0, (double)row->seq, b->f.integer);
+	for (lxw_col_t i = 0; i < 4; i++)
+		bk_string(b, ws, r, 1 + i, answers_field_get(a, text_fields[i]), NULL);
+	bk_string(b, ws, r, 5, yes_no(b, answers_above_scale(a)), b->f.center);
+	bk_string(b, ws, r, 6, answers_field_get(a, ANSWERS_REGION), NULL);
+	bk_string(b, ws, r, 7, stage_label(b, answers_stage_get(a)), b->f.center);
+	bk_string(b, ws, r, 8, answers_field_get(a, ANSWERS_DATE), NULL);
+	bk_number(b, ws, r, 9, decimal_milli_to_double(row->score->total), b->f.points);
+}
+
+static void row_scores(portfolio_book *b, lxw_row_t r, const scoring_result *s)
+{
+	lxw_worksheet *ws = b->ws[BK_ROWS];
+	lxw_col_t c = b->col_dims;
+	for (size_t d = 0; d < questionnaire_n_dimensions(s->q); d++) {
+		const qn_dimension *dim = questionnaire_dimension(s->q, d);
+		if (dim->scored)
+			bk_number(b, ws, r, c++,
+				  decimal_milli_to_double(scoring_dimension_points(s, dim)),
+				  b->f.points);
+	}
+	bk_number(b, ws, r, b->col_level, s->level, b->f.center);
+	c = b->col_scenarios;
+	for (size_t i = 0; i < questionnaire_n_questions(s->q); i++) {
+		const qn_question *q = questionnaire_question(s->q, i);
+		const answer *ans = answers_get(s->answers, i);
+		if (q->kind == QN_SCENARIO)
+			bk_number(b, ws, r, c++, ans->given ? ans->level : 0, b->f.center);
+	}
+	c = b->col_counts;
+	for (int l = 1; l <= QN_MAX_LEVEL; l++)
+		bk_number(b, ws, r, c++, s->at_least[l], b->f.integer);
+	for (int l = 1; l <= QN_MAX_LEVEL; l++)
+		bk_number(b, ws, r, c++, s->constrained_at_least[l], b->f.integer);
+}
+
+assess_code portfolio_book_row(portfolio_book *b, const portfolio_row *row, assess_error *err)
+{
+	if (!b->q)
+		rows_header(b, row->score->q);
+	if (row->score->q != b->q)
+		return assess_fail(err, ASSESS_ERR_INTERNAL, NULL, 0, 0,
+				   "a row from another questionnaire reached the workbook");
+	if (b->n_rows >= BK_MAX_ROW)
+		return assess_fail(err, ASSESS_ERR_DATA, NULL, 0, 0,
+				   "more than %u enterprises do not fit one worksheet; split the "
+				   "batch, or use score --ndjson", BK_MAX_ROW);
+	lxw_row_t r = (lxw_row_t)++b->n_rows;
+	row_profile(b, r, row);
+	row_scores(b, r, row->score);
+	if (b->o.policy && row->subsidy && row->subsidy->computed)
+		bk_number(b, b->ws[BK_ROWS], r, b->col_subsidy, (double)row->subsidy->total,
+			  b->f.money);
+	if (b->o.reports)
+		bk_string(b, b->ws[BK_ROWS], r, b->col_report, row->report_file, NULL);
+	bk_string(b, b->ws[BK_ROWS], r, b->col_source, row->source, NULL);
+	return ASSESS_OK;
+}
+
+/* Filters, colours and the header of an empty sheet, once the last row is known. */
+static void rows_finish(portfolio_book *b)
+{
+	if (!b->q)
+		rows_header(b, NULL);
+	lxw_row_t last = (lxw_row_t)b->n_rows;
+	bk_check(b, worksheet_autofilter(b->ws[BK_ROWS], 0, 0, last, b->n_cols - 1));
+	if (last == 0)
+		return;
+	bk_level_scale(b, b->ws[BK_ROWS], 1, b->col_level, last, b->col_level);
+	bk_level_scale(b, b->ws[BK_ROWS], 1, b->col_scenarios, last, b->col_counts - 1);
+}
+
+/* ---- Errors ---- */
+
+static const char *const code_labels[ASSESS_ERR_MAX][2] = {
+	[ASSESS_ERR_NOMEM] = {"内存不足", "out of memory"},
+	[ASSESS_ERR_USAGE] = {"用法错误", "usage"},
+	[ASSESS_ERR_NOINPUT] = {"无法打开", "cannot open"},
+	[ASSESS_ERR_SYNTAX] = {"格式错误", "malformed"},
+	[ASSESS_ERR_SCHEMA] = {"不符合模式", "schema"},
+	[ASSESS_ERR_DATA] = {"数据错误", "invalid data"},
+	[ASSESS_ERR_INCOMPLETE] = {"答案不全", "incomplete"},
+	[ASSESS_ERR_EXISTS] = {"文件已存在", "exists"},
+	[ASSESS_ERR_CANTCREAT] = {"无法创建", "cannot create"},
+	[ASSESS_ERR_IO] = {"读写错误", "I/O error"},
+	[ASSESS_ERR_NOTFOUND] = {"未安装", "not installed"},
+	[ASSESS_ERR_INTERNAL] = {"内部错误", "internal error"},
+};
+
+static const char *const step_labels[][2] = {
+	[PORTFOLIO_STEP_INPUT] = {"读取与评分", "reading and scoring"},
+	[PORTFOLIO_STEP_DUPLICATE] = {"重复评测", "duplicate"},
+	[PORTFOLIO_STEP_SUBSIDY] = {"补贴测算", "subsidy"},
+	[PORTFOLIO_STEP_REPORT] = {"诊断报告", "report"},
+};
+
+static const struct column error_columns[] = {
+	{"序号", "No.", 7}, {"来源", "Source", 34}, {"行", "Line", 7}, {"列", "Column", 7},
+	{"位置（JSON 路径）", "Where (JSON path)", 24}, {"环节", "Step", 12},
+	{"类别", "Kind", 12}, {"原因", "Reason", 80}};
+
+static void errors_header(portfolio_book *b)
+{
+	lxw_worksheet *ws = b->ws[BK_ERRORS];
+	for (lxw_col_t c = 0; c < sizeof error_columns / sizeof error_columns[0]; c++) {
+		bk_string(b, ws, 0, c, BK_TR(b, error_columns[c].zh, error_columns[c].en),
+			  b->f.header);
+		bk_check(b, worksheet_set_column(ws, c, c, error_columns[c].width, NULL));
+	}
+	worksheet_freeze_panes(ws, 1, 0);
+	bk_check(b, worksheet_repeat_rows(ws, 0, 0));
+}
+
+assess_code portfolio_book_error(portfolio_book *b, portfolio_step step, const assess_error *e,
+				 assess_error *err)
+{
+	lxw_worksheet *ws = b->ws[BK_ERRORS];
+	int lang = b->o.lang == QN_LANG_EN;
+	if (b->n_errors == 0)
+		errors_header(b);
+	if (b->n_errors >= BK_MAX_ROW - 1) {
+		b->errors_dropped++;
+		return ASSESS_OK;
+	}
+	lxw_row_t r = (lxw_row_t)++b->n_errors;
+	unsigned code =
+		(unsigned)e->code < ASSESS_ERR_MAX ? (unsigned)e->code : ASSESS_ERR_INTERNAL;
+	bk_number(b, ws, r, 0, (double)r, b->f.integer);
+	bk_string(b, ws, r, 1, e->file, NULL);
+	if (e->line > 0)
+		bk_number(b, ws, r, 2, e->line, b->f.integer);
+	if (e->column > 0)
+		bk_number(b, ws, r, 3, e->column, b->f.integer);
+	bk_string(b, ws, r, 4, e->path, NULL);
+	bk_string(b, ws, r, 5, step_labels[step][lang], NULL);
+	bk_string(b, ws, r, 6, code_labels[code][lang] ? code_labels[code][lang]
+						       : portfolio_code_name(e->code), NULL);
+	bk_string(b, ws, r, 7, e->msg[0] ? e->msg : assess_strerror(e->code), NULL);
+	return b->lxw == LXW_NO_ERROR
+		       ? ASSESS_OK
+		       : assess_fail(err, ASSESS_ERR_IO, NULL, 0, 0, "workbook: %s",
+				     lxw_strerror(b->lxw));
+}
+
+static void errors_finish(portfolio_book *b)
+{
+	lxw_worksheet *ws = b->ws[BK_ERRORS];
+	char line[160];
+	if (b->n_errors == 0) {
+		errors_header(b);
+		bk_string(b, ws, 1, 7, BK_TR(b, "没有失败的输入。", "No input failed."), NULL);
+		return;
+	}
+	bk_check(b, worksheet_autofilter(ws, 0, 0, (lxw_row_t)b->n_errors, 7));
+	if (b->errors_dropped) {
+		snprintf(line, sizeof line,
+			 BK_TR(b, "另有 %zu 个错误超出工作表行数，未列出。",
+			       "%zu more errors did not fit the sheet."),
+			 b->errors_dropped);
+		bk_string(b, ws, (lxw_row_t)b->n_errors + 1, 7, line, b->f.bad);
+	}
+}
+
+/* ---- closing ---- */
+
+assess_code portfolio_book_close(portfolio_book *b, const portfolio_tally *t,
+				 const portfolio_targets *targets, assess_error *err)
+{
+	rows_finish(b);
+	errors_finish(b);
+	bk_write_summary(b, t, targets);
+	lxw_error closed = workbook_close(b->wb);
+	b->wb = NULL;
+	lxw_error first = b->lxw != LXW_NO_ERROR ? b->lxw : closed;
+	if (first != LXW_NO_ERROR) {
+		assess_fail(err, first == LXW_ERROR_MEMORY_MALLOC_FAILED ? ASSESS_ERR_NOMEM
+									: ASSESS_ERR_CANTCREAT,
+			    b->path, 0, 0, "cannot write the workbook: %s", lxw_strerror(first));
+		portfolio_book_abort(b);
+		return err ? err->code : ASSESS_ERR_CANTCREAT;
+	}
+	assess_code rc = atomicfile_commit(b->af, err);
+	b->af = NULL;
+	free(b->path);
+	free(b);
+	return rc;
+}

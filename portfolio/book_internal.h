@@ -1,0 +1,59 @@
+/*
+ * book_internal.h - what book.c (the streamed sheets) and book-summary.c (the sheets filled from
+ * the tally at the end) share. Not part of the module's interface.
+ */
+#ifndef ASSESS_PORTFOLIO_BOOK_INTERNAL_H
+#define ASSESS_PORTFOLIO_BOOK_INTERNAL_H
+
+#include <xlsxwriter.h>
+#include "common/atomicfile.h"
+#include "portfolio/book.h"
+
+#define BK_TR(b, zh, en) ((b)->o.lang == QN_LANG_EN ? (en) : (zh))
+/* Excel's last row index: a sheet holds 1,048,576 rows, the first being the header. */
+#define BK_MAX_ROW 1048575u
+
+enum { BK_OVERVIEW, BK_TARGETS, BK_INDUSTRY, BK_REGION, BK_HEAT, BK_ROWS, BK_ERRORS, BK_SHEETS };
+
+typedef struct bk_formats {
+	lxw_format *title, *subtitle, *heading, *header, *text, *wrap, *center, *integer, *points,
+		*mean, *percent, *money, *good, *bad, *note, *total_text, *total_int,
+		*total_percent, *total_money, *total_points;
+} bk_formats;
+
+struct portfolio_book {
+	portfolio_book_options o;
+	char *path;                    /* the target, for messages */
+	atomicfile *af;
+	lxw_workbook *wb;
+	lxw_worksheet *ws[BK_SHEETS];
+	bk_formats f;
+	lxw_error lxw;                 /* the first libxlsxwriter error, reported at close */
+	const questionnaire *q;        /* from the first row; fixes the Enterprises columns */
+	size_t n_rows, n_errors;       /* rows written to Enterprises and Errors */
+	size_t errors_dropped;         /* errors past the sheet's last row */
+	/* Enterprises sheet columns, known once q is */
+	lxw_col_t col_dims, col_level, col_scenarios, col_counts, col_subsidy, col_report,
+		col_source, n_cols;
+};
+
+const char *bk_sheet_name(const portfolio_book *b, int which);
+void bk_check(portfolio_book *b, lxw_error e);
+void bk_string(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
+	       lxw_format *f);
+void bk_number(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v,
+	       lxw_format *f);
+/* A 0-4 red-yellow-green colour scale over a range: scenario and enterprise levels. */
+void bk_level_scale(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r0, lxw_col_t c0,
+		    lxw_row_t r1, lxw_col_t c1);
+/* Column width for text: CJK characters count double. */
+double bk_width(const char *s);
+/* A level's name: "二级（规范级）", or "未达一级" for 0. */
+const char *bk_level_name(const portfolio_book *b, const questionnaire *q, int level);
+/* "S01 产品设计★" */
+void bk_scenario_label(const portfolio_book *b, const qn_question *q, char *buf, size_t size);
+
+/* book-summary.c: the sheets written at close. */
+void bk_write_summary(portfolio_book *b, const portfolio_tally *t, const portfolio_targets *tg);
+
+#endif

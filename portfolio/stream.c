@@ -1,0 +1,313 @@
+#include "config.h"
+#include "portfolio/stream.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "portfolio/lines.h"
+
+static const char *const code_names[ASSESS_ERR_MAX] = {
+	[ASSESS_OK] = "ok",
+	[ASSESS_ERR_NOMEM] = "nomem",
+	[ASSESS_ERR_USAGE] = "usage",
+	[ASSESS_ERR_NOINPUT] = "noinput",
+	[ASSESS_ERR_SYNTAX] = "syntax",
+	[ASSESS_ERR_SCHEMA] = "schema",
+	[ASSESS_ERR_DATA] = "data",
+	[ASSESS_ERR_INCOMPLETE] = "incomplete",
+	[ASSESS_ERR_EXISTS] = "exists",
+	[ASSESS_ERR_CANTCREAT] = "cantcreat",
+	[ASSESS_ERR_IO] = "io",
+	[ASSESS_ERR_NOTFOUND] = "notfound",
+	[ASSESS_ERR_INTERNAL] = "internal",
+};
+
+const char *portfolio_code_name(assess_code code)
+{
+	if ((unsigned)code >= ASSESS_ERR_MAX || !code_names[code])
+		return "internal";
+	return code_names[code];
+}
+
+void portfolio_error_relocate(assess_error *e, const char *unit_name, const char *file, long line)
+{
+	if (strcmp(e->file, unit_name) != 0)
+		return;
+	snprintf(e->file, sizeof e->file, "%s", file);
+	e->column = e->line == 1 ? e->column : 0;
+	e->line = line > 0 && line <= INT32_MAX ? (int)line : 0;
+}
+
+static void key(portfolio_buf *b, const char *name)
+{
+	portfolio_buf_add(b, ",\"");
+	portfolio_buf_add(b, name);
+	portfolio_buf_add(b, "\":");
+}
+
+static void optional_string(portfolio_buf *b, bool *first, const char *name, const char *value)
+{
+	if (!value)
+		return;
+	portfolio_buf_add(b, *first ? "\"" : ",\"");
+	portfolio_buf_add(b, name);
+	portfolio_buf_add(b, "\":");
+	portfolio_buf_json_string(b, value);
+	*first = false;
+}
+
+static void location(portfolio_buf *b, const char *source, long line)
+{
+	portfolio_buf_add(b, "{\"source\":");
+	portfolio_buf_json_string(b, source);
+	key(b, "line");
+	portfolio_buf_int(b, line);
+}
+
+static void enterprise_json(portfolio_buf *b, const answers *a)
+{
+	static const struct { answers_field f; const char *name; } fields[] = {
+		{ANSWERS_NAME, "name"}, {ANSWERS_CREDIT_CODE, "credit_code"},
+		{ANSWERS_INDUSTRY, "industry"}, {ANSWERS_SIZE, "size"}, {ANSWERS_REGION, "region"}};
+	bool first = true;
+	key(b, "enterprise");
+	portfolio_buf_add(b, "{");
+	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+		optional_string(b, &first, fields[i].name, answers_field_get(a, fields[i].f));
+	if (answers_above_scale(a) >= 0) {
+		portfolio_buf_add(b, first ? "\"above_scale\":" : ",\"above_scale\":");
+		portfolio_buf_add(b, answers_above_scale(a) ? "true" : "false");
+	}
+	portfolio_buf_add(b, "}");
+}
+
+static void int_array(portfolio_buf *b, const int *v, int n)
+{
+	portfolio_buf_add(b, "[");
+	for (int i = 0; i < n; i++) {
+		if (i)
+			portfolio_buf_add(b, ",");
+		portfolio_buf_int(b, v[i]);
+	}
+	portfolio_buf_add(b, "]");
+}
+
+void portfolio_result_json(portfolio_buf *b, const char *source, long line,
+			   const scoring_result *r)
+{
+	const answers *a = r->answers;
+	location(b, source, line);
+	key(b, "questionnaire");
+	portfolio_buf_json_string(b, questionnaire_id(r->q));
+	enterprise_json(b, a);
+	if (answers_stage_get(a) != ANSWERS_STAGE_NONE) {
+		key(b, "stage");
+		portfolio_buf_json_string(b, answers_stage_name(answers_stage_get(a)));
+	}
+	if (answers_field_get(a, ANSWERS_DATE)) {
+		key(b, "date");
+		portfolio_buf_json_string(b, answers_field_get(a, ANSWERS_DATE));
+	}
+	key(b, "total");
+	portfolio_buf_milli(b, r->total);
+	key(b, "total_milli");
+	portfolio_buf_int(b, r->total);
+	key(b, "max");
+	portfolio_buf_milli(b, r->max);
+	key(b, "level");
+	portfolio_buf_int(b, r->level);
+	key(b, "dimensions");
+	portfolio_buf_add(b, "{");
+	bool first = true;
+	for (size_t d = 0; d < questionnaire_n_dimensions(r->q); d++) {
+		const qn_dimension *dim = questionnaire_dimension(r->q, d);
+		if (!dim->scored)
+			continue;
+		if (!first)
+			portfolio_buf_add(b, ",");
+		portfolio_buf_json_string(b, dim->id);
+		portfolio_buf_add(b, ":");
+		portfolio_buf_milli(b, scoring_dimension_points(r, dim));
+		first = false;
+	}
+	portfolio_buf_add(b, "}");
+	key(b, "scenarios");
+	portfolio_buf_add(b, "{\"at_least\":");
+	int_array(b, r->at_least, QN_MAX_LEVEL + 1);
+	portfolio_buf_add(b, ",\"constrained_at_least\":");
+	int_array(b, r->constrained_at_least, QN_MAX_LEVEL + 1);
+	portfolio_buf_add(b, "}");
+	key(b, "gates_met");
+	portfolio_buf_add(b, "[");
+	for (int l = 1; l <= (int)questionnaire_n_levels(r->q); l++)
+		portfolio_buf_add(b, r->gates[l].met ? (l > 1 ? ",true" : "true")
+						     : (l > 1 ? ",false" : "false"));
+	portfolio_buf_add(b, "]");
+	key(b, "missing");
+	portfolio_buf_int(b, (int64_t)answers_n_missing(a));
+	portfolio_buf_add(b, "}");
+}
+
+void portfolio_error_json(portfolio_buf *b, const char *source, long line, const assess_error *e)
+{
+	location(b, source, line);
+	portfolio_buf_add(b, ",\"error\":{\"code\":");
+	portfolio_buf_json_string(b, portfolio_code_name(e->code));
+	key(b, "exit");
+	portfolio_buf_int(b, assess_exit_code(e->code));
+	key(b, "message");
+	portfolio_buf_json_string(b, e->msg[0] ? e->msg : assess_strerror(e->code));
+	if (e->column > 0) {
+		key(b, "column");
+		portfolio_buf_int(b, e->column);
+	}
+	if (e->path[0]) {
+		key(b, "path");
+		portfolio_buf_json_string(b, e->path);
+	}
+	if (e->file[0] && strcmp(e->file, source) != 0) {
+		/* The error is about another file: a questionnaire the line names. */
+		key(b, "file");
+		portfolio_buf_json_string(b, e->file);
+	}
+	portfolio_buf_add(b, "}}");
+}
+
+struct stream {
+	const char *name;
+	FILE *out;
+	const portfolio_stream_options *o;
+	portfolio_stream_stats *stats;
+	portfolio_buf line_out;
+	portfolio_buf unit_name;
+};
+
+/* Flushes what was written so far before the reader waits for more input. */
+static void flush_out(void *ctx)
+{
+	struct stream *s = ctx;
+	fflush(s->out);
+}
+
+/* "NAME:LINE", the name the loader's messages use for one line's answers. */
+static const char *unit_name(struct stream *s, long line)
+{
+	portfolio_buf_reset(&s->unit_name);
+	portfolio_buf_add(&s->unit_name, s->name);
+	portfolio_buf_addn(&s->unit_name, ":", 1);
+	portfolio_buf_int(&s->unit_name, line);
+	return s->unit_name.failed ? NULL : s->unit_name.data;
+}
+
+/* Scores one line into s->line_out: a result, or an error record. Returns false for NOMEM. */
+static bool score_line(struct stream *s, const portfolio_line *line)
+{
+	assess_error e = {0};
+	const char *uname = unit_name(s, line->number);
+	if (!uname)
+		return false;
+	portfolio_buf_reset(&s->line_out);
+	answers *a = answers_parse(line->text, line->len, uname, s->o->resolve, s->o->ctx,
+				   s->o->flags, &e);
+	scoring_result *r = a ? scoring_run_flags(a, SCORING_NO_GAPS, &e) : NULL;
+	if (r) {
+		portfolio_result_json(&s->line_out, s->name, line->number, r);
+		s->stats->scored++;
+	} else {
+		if (e.code == ASSESS_ERR_NOMEM) {
+			answers_free(a);
+			return false;
+		}
+		portfolio_error_relocate(&e, uname, s->name, line->number);
+		portfolio_error_json(&s->line_out, s->name, line->number, &e);
+		s->stats->failed++;
+	}
+	scoring_free(r);
+	answers_free(a);
+	return !s->line_out.failed;
+}
+
+static void too_long_error(struct stream *s, const portfolio_line *line, size_t max)
+{
+	assess_error e = {0};
+	assess_fail(&e, ASSESS_ERR_SYNTAX, s->name, (int)line->number, 0,
+		    "line longer than %zu bytes: skipped (one answer object per line expected)",
+		    max);
+	portfolio_buf_reset(&s->line_out);
+	portfolio_error_json(&s->line_out, s->name, line->number, &e);
+	s->stats->failed++;
+}
+
+static assess_code write_line(struct stream *s, assess_error *err)
+{
+	portfolio_buf_addn(&s->line_out, "\n", 1);
+	if (s->line_out.failed)
+		return assess_fail(err, ASSESS_ERR_NOMEM, s->name, 0, 0, "out of memory");
+	if (fwrite(s->line_out.data, 1, s->line_out.len, s->out) != s->line_out.len)
+		return assess_fail(err, ASSESS_ERR_IO, NULL, 0, 0, "cannot write the results: %s",
+				   strerror(errno));
+	return ASSESS_OK;
+}
+
+static assess_code read_all(struct stream *s, portfolio_lines *l, size_t max, assess_error *err)
+{
+	portfolio_line line;
+	for (;;) {
+		portfolio_line_status st = portfolio_lines_next(l, &line);
+		if (st == PORTFOLIO_LINE_EOF)
+			return ASSESS_OK;
+		if (st == PORTFOLIO_LINE_IOERR)
+			return assess_fail(err, ASSESS_ERR_IO, s->name, 0, 0, "read error: %s",
+					   strerror(errno));
+		if (st == PORTFOLIO_LINE_NOMEM)
+			return assess_fail(err, ASSESS_ERR_NOMEM, s->name, 0, 0, "out of memory");
+		s->stats->lines = line.number;
+		if (st == PORTFOLIO_LINE_TOO_LONG)
+			too_long_error(s, &line, max);
+		else if (portfolio_line_blank(line.text, line.len))
+			continue;
+		else if (!score_line(s, &line))
+			return assess_fail(err, ASSESS_ERR_NOMEM, s->name, (int)line.number, 0,
+					   "out of memory");
+		if (write_line(s, err))
+			return err ? err->code : ASSESS_ERR_IO;
+	}
+}
+
+assess_code portfolio_score_stream(int fd, const char *name, FILE *out,
+				   const portfolio_stream_options *o, portfolio_stream_stats *stats,
+				   assess_error *err)
+{
+	portfolio_stream_stats local = {0};
+	struct stream s = {.name = name, .out = out, .o = o, .stats = stats ? stats : &local};
+	size_t max = o->max_line ? o->max_line : PORTFOLIO_MAX_LINE;
+	*s.stats = (portfolio_stream_stats){0};
+	portfolio_lines *l = portfolio_lines_new(fd, max, flush_out, &s);
+	if (!l)
+		return assess_fail(err, ASSESS_ERR_NOMEM, name, 0, 0, "out of memory");
+	assess_code rc = read_all(&s, l, max, err);
+	if (rc == ASSESS_OK && fflush(out) != 0)
+		rc = assess_fail(err, ASSESS_ERR_IO, NULL, 0, 0, "cannot write the results: %s",
+				 strerror(errno));
+	portfolio_lines_free(l);
+	portfolio_buf_free(&s.line_out);
+	portfolio_buf_free(&s.unit_name);
+	return rc;
+}
+
+assess_code portfolio_score_file(const char *path, FILE *out, const portfolio_stream_options *o,
+				 portfolio_stream_stats *stats, assess_error *err)
+{
+	if (strcmp(path, "-") == 0)
+		return portfolio_score_stream(STDIN_FILENO, "stdin", out, o, stats, err);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return assess_fail(err, errno == ENOENT || errno == EACCES ? ASSESS_ERR_NOINPUT
+									  : ASSESS_ERR_IO,
+				   path, 0, 0, "cannot open: %s", strerror(errno));
+	assess_code rc = portfolio_score_stream(fd, path, out, o, stats, err);
+	close(fd);
+	return rc;
+}

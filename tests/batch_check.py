@@ -1,0 +1,337 @@
+#!/usr/bin/python3
+"""Fixtures and checks for tests/batch.sh: `assess batch` and `assess score --ndjson`.
+
+    batch_check.py make DIR          write the inputs into DIR
+    batch_check.py pilot DIR         check DIR/pilot.xlsx and DIR/reports/
+    batch_check.py over DIR          check DIR/over.xlsx (subsidies over the budget)
+    batch_check.py english DIR       check DIR/english.xlsx (--lang en)
+    batch_check.py pipe-input        print 10,000 answer lines for the pipe test
+    batch_check.py pipe-output FILE  check what score --ndjson made of them
+
+Every expected number below is worked out by hand from the questionnaire (miit-2024.xml) and
+the Pingluo policy (policies/pingluo.xml), never by running the tool:
+
+  variant  answers                                   total    level
+  ZERO     every question A, every scenario 0         0        0
+  ONE      digital foundation full, the rest A,       50       1   (F: 8+6+6+10+10+5+5 = 50;
+           every scenario 1                                         16 scenarios >= L1, none >= L2)
+  EXAMPLE  examples/quanzhou-sports-baseline.json     48.875   2   (F 20.75, M 13.125, R 15)
+  MAX      every top option, every scenario 4          100      4
+
+Pingluo clause (一), batch 1: 60% of project spend, at most 500,000 yuan, for level >= 2 after
+transformation; dated 2026-06-30 (inside the 2025-12 .. 2026-09-30 window). With software spend
+1,000,000 and nothing else: 600,000 capped to 500,000 at level >= 2, 0 below. The other clauses
+need awards, cloud spend or counts the fixtures do not have: they pay 0.
+"""
+import json
+import os
+import sys
+
+import openpyxl
+
+ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+
+F_ZERO = {"F1": ["A"], "F2": "A", "F3": "A", "F4": ["A"], "F5": "A", "F6": ["A"], "F7": ["A"]}
+F_MAX = {"F1": list("BCDE"), "F2": "E", "F3": "E", "F4": list("BCDEFGHIJKLMNO"), "F5": "E",
+         "F6": list("BCDE"), "F7": list("BCDE")}
+MR_ZERO = {"M1": "A", "M2": ["A"], "M3": ["A"], "M4": "A", "R1": "A", "R2": "A", "R3": "A",
+           "R4": "A"}
+MR_MAX = {"M1": "F", "M2": list("BCDE"), "M3": list("BCDEF"), "M4": "E", "R1": "C", "R2": "C",
+          "R3": "C", "R4": "C"}
+EXAMPLE = {"F1": ["B", "C"], "F2": "C", "F3": "B", "F4": ["D", "G", "H", "M", "N"], "F5": "C",
+           "F6": ["B", "C"], "F7": ["B"], "S01": 2, "S02": 1, "S03": 3, "S04": 1, "S05": 2,
+           "S06": 2, "S07": 2, "S08": 1, "S09": 1, "S10": 1, "S11": 2, "S12": 2, "S13": 3,
+           "S14": 2, "S15": 2, "S16": 1, "M1": "D", "M2": ["B", "C"], "M3": ["B", "D"],
+           "M4": "B", "R1": "B", "R2": "C", "R3": "C", "R4": "B"}
+EXAMPLE_SCENARIOS = [2, 1, 3, 1, 2, 2, 2, 1, 1, 1, 2, 2, 3, 2, 2, 1]
+TOTAL = {"ZERO": 0, "ONE": 50, "EXAMPLE": 48.875, "MAX": 100}
+LEVEL = {"ZERO": 0, "ONE": 1, "EXAMPLE": 2, "MAX": 4}
+
+
+def scenarios(level):
+    return {"S%02d" % i: level for i in range(1, 17)}
+
+
+def answers(variant):
+    if variant == "EXAMPLE":
+        return dict(EXAMPLE)
+    if variant == "ZERO":
+        return {**F_ZERO, **MR_ZERO, **scenarios(0)}
+    if variant == "ONE":
+        return {**F_MAX, **MR_ZERO, **scenarios(1)}
+    return {**F_MAX, **MR_MAX, **scenarios(4)}
+
+
+def code(k):
+    first = "9135058200%07d" % k
+    total = sum(ALPHABET.index(c) * w for c, w in zip(first, WEIGHTS))
+    return first + ALPHABET[(31 - total % 31) % 31]
+
+
+def obj(k, variant, stage, above=True, industry=None, region=None, name=None):
+    ent = {"name": name or "企业%d" % k, "credit_code": code(k)}
+    if industry:
+        ent["industry"] = industry
+    if region:
+        ent["region"] = region
+    if above is not None:
+        ent["above_scale"] = above
+    return {"questionnaire": "miit-2024", "enterprise": ent,
+            "assessment": {"date": "2026-06-30", "stage": stage},
+            "answers": answers(variant),
+            "finance": {"project_spend": {"software": 1000000}, "batch": 1}}
+
+
+def line(o):
+    return json.dumps(o, ensure_ascii=False, separators=(",", ":"))
+
+
+def post_variant(k):
+    """Post rows 1..60: 40 at level 2, 10 at level 4, 5 at level 1, 5 at level 0."""
+    return "EXAMPLE" if k <= 40 else "MAX" if k <= 50 else "ONE" if k <= 55 else "ZERO"
+
+
+def post_above(k):
+    """Above scale: 1..38 yes, 39..40 no, 41..55 yes, 56..60 not stated."""
+    return True if k <= 38 or 41 <= k <= 55 else False if k <= 40 else None
+
+
+def make(d):
+    os.makedirs(os.path.join(d, "in", "baseline"), exist_ok=True)
+    os.makedirs(os.path.join(d, "in", "bad"), exist_ok=True)
+    with open(os.path.join(d, "in", "post.ndjson"), "w", encoding="utf-8") as f:
+        for k in range(1, 61):
+            f.write(line(obj(k, post_variant(k), "post", post_above(k),
+                             "纺织服装" if k <= 30 else "食品加工",
+                             "晋江市" if k % 2 else "石狮市")) + "\n")
+        f.write("\n")                                              # line 61: blank, skipped
+        bad = obj(61, "EXAMPLE", "post")
+        bad["answers"]["Z9"] = "A"
+        f.write(line(bad) + "\n")                                  # line 62: unknown question
+        f.write(line(obj(1, "ONE", "post", True, "纺织服装", "晋江市")) + "\n")  # 63: duplicate
+    # Baseline assessments of enterprises 1-3 (levels 1, 0, 1; all level 2 after).
+    for k, v in ((1, "ONE"), (2, "ZERO"), (3, "ONE")):
+        with open(os.path.join(d, "in", "baseline", "b%d.json" % k), "w", encoding="utf-8") as f:
+            json.dump(obj(k, v, "baseline", True, "纺织服装", "晋江市"), f, ensure_ascii=False,
+                      indent=1)
+    with open(os.path.join(d, "in", "bad", "broken.json"), "w") as f:
+        f.write('{"questionnaire": "miit-2024",\n  "answers": {\n')
+    bad = obj(70, "EXAMPLE", "post")
+    bad["answers"]["F2"] = "Z"
+    with open(os.path.join(d, "in", "bad", "unknown-option.json"), "w", encoding="utf-8") as f:
+        json.dump(bad, f, ensure_ascii=False)
+    # 57 enterprises at level 2, 500,000 each: 28,500,000, over the 28,000,000 budget.
+    with open(os.path.join(d, "over.ndjson"), "w", encoding="utf-8") as f:
+        for k in range(1, 58):
+            f.write(line(obj(k, "EXAMPLE", "post", True, "纺织服装", "平罗县")) + "\n")
+    # A hostile name and a code: the report is named from the code only.
+    with open(os.path.join(d, "evil.json"), "w", encoding="utf-8") as f:
+        json.dump(obj(99, "EXAMPLE", "post", name="../../../tmp/evil"), f, ensure_ascii=False)
+
+
+def sheet_rows(ws):
+    return [list(r) for r in ws.iter_rows(values_only=True)]
+
+
+def find_row(rows, first):
+    for r in rows:
+        if r and r[0] == first:
+            return r
+    raise AssertionError("no row starting with %r" % (first,))
+
+
+def check(cond, what):
+    if not cond:
+        raise AssertionError(what)
+
+
+def check_pilot(d):
+    wb = openpyxl.load_workbook(os.path.join(d, "pilot.xlsx"))
+    check(wb.sheetnames == ["概览", "目标", "按行业", "按地区", "场景热力图", "企业明细", "错误"],
+          wb.sheetnames)
+    ent = sheet_rows(wb["企业明细"])
+    head = ent[0]
+    col = {name: i for i, name in enumerate(head)}
+    rows = ent[1:]
+    # Folder order: bad/ (2 failures), baseline/ (rows 1-3), post.ndjson (rows 4-63).
+    check(len(rows) == 63, "63 rows, got %d" % len(rows))
+    check([r[0] for r in rows] == list(range(1, 64)), "row numbers")
+    for i, k in enumerate((1, 2, 3)):
+        r = rows[i]
+        check(r[col["统一社会信用代码"]] == code(k) and r[col["阶段"]] == "改造前", r)
+        check(r[col["来源"]].endswith("in/baseline/b%d.json" % k), r[col["来源"]])
+    for k in range(1, 61):
+        r = rows[2 + k]
+        v = post_variant(k)
+        check(r[col["统一社会信用代码"]] == code(k), (k, r))
+        check(r[col["来源"]].endswith("in/post.ndjson:%d" % k), r[col["来源"]])
+        check(r[col["总分"]] == TOTAL[v], (k, r[col["总分"]], TOTAL[v]))
+        check(r[col["等级"]] == LEVEL[v], (k, r[col["等级"]]))
+        check(r[col["规上"]] == {True: "是", False: "否", None: None}[post_above(k)], (k, r))
+        check(r[col["补贴测算（元）"]] == (500000 if LEVEL[v] >= 2 else 0), (k, r))
+        check(r[col["诊断报告"]] == code(k) + "-post.xlsx", r)
+    ex = rows[3]  # enterprise 1 after transformation: the example's answers
+    check([ex[col[n]] for n in ("数字化基础", "数字化管理", "数字化成效")] == [20.75, 13.125, 15], ex)
+    first_s = col["S01 产品设计★"]
+    check(ex[first_s:first_s + 16] == EXAMPLE_SCENARIOS, ex[first_s:first_s + 16])
+    check([ex[col["场景≥%d级" % l]] for l in range(1, 5)] == [16, 10, 2, 0], "scenario counts")
+    check([ex[col["★场景≥%d级" % l]] for l in range(1, 5)] == [10, 7, 2, 0], "star counts")
+
+    errors = sheet_rows(wb["错误"])[1:]
+    check(len(errors) == 5, errors)
+    by_source = {os.path.basename(e[1]): e for e in errors}
+    check(by_source["broken.json"][6] == "格式错误", by_source["broken.json"])
+    check(by_source["unknown-option.json"][4] == "$.answers.F2", by_source["unknown-option.json"])
+    check(by_source["missing.json"][6] == "无法打开", by_source["missing.json"])
+    post_errors = [e for e in errors if e[1].endswith("post.ndjson")]
+    check(sorted(e[2] for e in post_errors) == [62, 63], post_errors)
+    dup = [e for e in post_errors if e[2] == 63][0]
+    check("already assessed in row 4" in dup[7] and dup[5] == "重复评测", dup)
+
+    over = sheet_rows(wb["概览"])
+    check(find_row(over, "已评分企业")[1] == 63, "overview count")
+    levels = {r[0]: r[1:5] for r in over if r and isinstance(r[0], str) and "级" in r[0]}
+    # columns: 改造前, 改造后, 全部, 占比 (judged on post)
+    check(levels["未达一级"][:3] == [1, 5, 6], levels)
+    check(levels["一级（初始级）"][:3] == [2, 5, 7], levels)
+    check(levels["二级（规范级）"][:3] == [0, 40, 40], levels)
+    check(levels["四级（协同级）"][:3] == [0, 10, 10], levels)
+    check(abs(levels["二级（规范级）"][3] - 40 / 60) < 1e-12, levels)
+
+    tg = sheet_rows(wb["目标"])
+    check(tg[1][0] == "判定依据：改造后评测（60 家企业）", tg[1])
+    l2 = find_row(tg, "规上企业达到二级及以上的比例")
+    # 53 above scale (38 + 10 + 5), 48 of them at >= 2; 95% of 53 = 50.35, so 51: 3 more.
+    check(l2[1] == 0.95 and abs(l2[2] - 48 / 53) < 1e-12 and l2[3] == "未达成", l2)
+    check("规上企业 53 家，其中 48 家" in l2[4] and "还差 3 家" in l2[4] and "另有 5 家" in l2[4], l2[4])
+    l4 = find_row(tg, "达到四级的企业数")
+    check(l4[1:4] == [10, 10, "达成"], l4)
+    money = find_row(tg, "补贴测算合计与预算（元）")
+    check(money[1:4] == [28000000, 25000000, "预算内"], money)
+    check("结余 3,000,000 元" in money[4], money[4])
+    line1 = find_row(tg, "中小企业数字化改造投入")
+    check(line1[1:5] == [26000000, 25000000, 1000000, "预算内"], line1)
+    stages = {r[0]: r for r in tg if r and r[0] in ("改造前", "改造后", "全部")}
+    check(stages["改造前"][1:6] == [3, 3, 0, 0, 0], stages["改造前"])
+    check(stages["改造后"][1:4] == [60, 53, 48], stages["改造后"])
+    check(abs(stages["改造后"][6] - 3205 / 60) < 1e-9, stages["改造后"])  # (40*48.875+1000+250)/60
+    check(stages["全部"][7] == 25000000, stages["全部"])
+    check(find_row(tg, "配对 3 家：升级 3 家，持平 0 家，下降 0 家"), "pairs")
+    hdr = [i for i, r in enumerate(tg) if r and r[0] == "改造前 ＼ 改造后"][0]
+    check(tg[hdr + 1][1:6] == [0, 0, 1, 0, 0] and tg[hdr + 2][1:6] == [0, 0, 2, 0, 0], tg[hdr + 1:])
+
+    ind = sheet_rows(wb["按行业"])
+    textile, food = find_row(ind, "纺织服装"), find_row(ind, "食品加工")
+    check(textile[1:7] == [30, 0, 0, 30, 0, 0], textile)
+    check(food[1:7] == [30, 5, 5, 10, 0, 10], food)
+    check(textile[8:10] == [30, 30] and food[8:10] == [23, 18], (textile, food))
+    check(find_row(ind, "合计")[1] == 60, "industry total")
+    reg = sheet_rows(wb["按地区"])
+    check(find_row(reg, "晋江市")[1] == 30 and find_row(reg, "石狮市")[1] == 30, "regions")
+
+    heat = sheet_rows(wb["场景热力图"])
+    s03 = find_row(heat, "S03 营销管理★")
+    # S03 after: 3 (40 examples), 4 (10 max), 1 (5 one), 0 (5 zero).
+    check(s03[1:6] == [5, 5, 0, 40, 10], s03)
+    check(abs(s03[6] - (40 * 3 + 10 * 4 + 5) / 60) < 1e-12, s03)
+    textile_heat = [r for r in heat if r and r[0] == "纺织服装"][0]
+    check(textile_heat[1] == 30 and textile_heat[2:18] == EXAMPLE_SCENARIOS, textile_heat)
+
+    reports = sorted(os.listdir(os.path.join(d, "reports")))
+    want = sorted([code(k) + "-post.xlsx" for k in range(1, 61)] +
+                  [code(k) + "-baseline.xlsx" for k in (1, 2, 3)])
+    check(reports == want, "reports: %s" % reports[:5])
+    rep = openpyxl.load_workbook(os.path.join(d, "reports", code(41) + "-post.xlsx"))
+    check(len(rep.sheetnames) >= 5, rep.sheetnames)
+
+
+def check_over(d):
+    wb = openpyxl.load_workbook(os.path.join(d, "over.xlsx"))
+    tg = sheet_rows(wb["目标"])
+    money = find_row(tg, "补贴测算合计与预算（元）")
+    check(money[1:4] == [28000000, 28500000, "超出预算"], money)
+    # The 56th enterprise brings the total to exactly 28,000,000; the 57th goes over.
+    want = "超出预算 500,000 元（超出 1.8%）；按输入顺序，第 57 行（企业57 " + code(57) + "）起预算用尽"
+    check(money[4] == want, money[4])
+    ent = sheet_rows(wb["企业明细"])
+    check(len(ent) == 58 and ent[57][0] == 57, "57 rows")
+    check(ent[57][-1] == "stdin:57", ent[57][-1])
+    check(sheet_rows(wb["错误"])[1][7] == "没有失败的输入。", "no errors")
+
+
+def check_english(d):
+    wb = openpyxl.load_workbook(os.path.join(d, "english.xlsx"))
+    check(wb.sheetnames == ["Overview", "Targets", "By industry", "By region",
+                            "Scenario heat map", "Enterprises", "Errors"], wb.sheetnames)
+    tg = sheet_rows(wb["Targets"])
+    check(find_row(tg, "Enterprises at level 4")[3] == "no target given", "unset target")
+    check(find_row(tg, "Subsidies against the budget (yuan)")[3] == "not computed", "no policy")
+    ent = sheet_rows(wb["Enterprises"])
+    check(ent[0][:3] == ["No.", "Credit code", "Enterprise"], ent[0])
+    check(ent[1][1] == code(99) and ent[1][2] == "../../../tmp/evil", ent[1])
+
+
+def pipe_variant(i):
+    return ("ZERO", "ONE", "EXAMPLE", "MAX")[i % 4]
+
+
+def pipe_input():
+    """10,000 lines; every 1,000th (1000, 2000, ...) names an unknown option."""
+    out = sys.stdout
+    for i in range(1, 10001):
+        o = obj(i, pipe_variant(i), "post")
+        if i % 1000 == 0:
+            o["answers"]["F2"] = "Q"
+        out.write(line(o) + "\n")
+
+
+def pipe_output(path):
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    check(lines[-1] == "", "output ends with a newline")
+    lines = lines[:-1]
+    check(len(lines) == 10000, "10,000 output lines, got %d" % len(lines))
+    errors = 0
+    for n, text in enumerate(lines, 1):
+        r = json.loads(text)
+        check(r["line"] == n and r["source"] == "stdin", (n, r.get("line")))
+        if n % 1000 == 0:
+            e = r["error"]
+            check(e["code"] == "data" and e["path"] == "$.answers.F2" and e["exit"] == 65, e)
+            errors += 1
+            continue
+        v = pipe_variant(n)
+        check(r["total"] == TOTAL[v] and r["level"] == LEVEL[v], (n, r["total"], r["level"]))
+        check(r["enterprise"]["credit_code"] == code(n), n)
+    check(errors == 10, errors)
+    ex = json.loads(lines[1])  # line 2: EXAMPLE
+    check(ex["dimensions"] == {"F": 20.75, "M": 13.125, "R": 15}, ex["dimensions"])
+    check(ex["total_milli"] == 48875, ex["total_milli"])
+    check(ex["scenarios"] == {"at_least": [16, 16, 10, 2, 0],
+                              "constrained_at_least": [10, 10, 7, 2, 0]}, ex["scenarios"])
+    check(ex["gates_met"] == [True, True, False, False], ex["gates_met"])
+    top = json.loads(lines[2])  # line 3: MAX
+    check(top["gates_met"] == [True] * 4 and top["scenarios"]["at_least"] == [16] * 5, top)
+
+
+def main():
+    what = sys.argv[1]
+    if what == "make":
+        make(sys.argv[2])
+    elif what == "pilot":
+        check_pilot(sys.argv[2])
+    elif what == "over":
+        check_over(sys.argv[2])
+    elif what == "english":
+        check_english(sys.argv[2])
+    elif what == "pipe-input":
+        pipe_input()
+    elif what == "pipe-output":
+        pipe_output(sys.argv[2])
+    else:
+        sys.exit("unknown step " + what)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,13 @@
+/* Check runner for the portfolio module: streams, tallies, the workbook, inputs, workers. */
+#include "config.h"
+#include "tests/unit/test.h"
+
+TCase *make_portfolio_tcase(void);
+TCase *make_portfolio_io_tcase(void);
+
+int main(void)
+{
+	static const test_tcase_maker tcases[] = {make_portfolio_tcase, make_portfolio_io_tcase,
+						  NULL};
+	return test_run("portfolio", tcases);
+}
