@@ -46,17 +46,6 @@ static int parse(cli *c, int argc, char **argv, struct policies_opts *o)
 	return 0;
 }
 
-/* The window's state on a date, the same way the engine decides it. */
-static subsidy_window window_on(const policy_window *w, int date)
-{
-	int from = w->from_kind == POLICY_FROM_ISSUE ? 0
-		   : w->retroactive_from             ? w->retroactive_from
-						     : w->from;
-	if (date > w->to)
-		return SUBSIDY_WINDOW_EXPIRED;
-	return date < from ? SUBSIDY_WINDOW_NOT_YET : SUBSIDY_WINDOW_IN;
-}
-
 static cJSON *policy_json(cli *c, const policy *p, const struct policies_opts *o)
 {
 	const policy_window *w = policy_window_get(p);
@@ -75,7 +64,7 @@ static cJSON *policy_json(cli *c, const policy *p, const struct policies_opts *o
 	}
 	if (o->date)
 		cJSON_AddStringToObject(j, "status",
-					subsidy_window_name(window_on(w, o->yyyymmdd)));
+					subsidy_window_name(subsidy_window_at(w, o->yyyymmdd)));
 	cJSON_AddNumberToObject(j, "clauses", (double)policy_n_clauses(p));
 	cJSON_AddStringToObject(j, "path", policy_path(p));
 	return j;
@@ -91,7 +80,7 @@ static void policy_text(cli *c, const policy *p, const struct policies_opts *o)
 	       qn_text_get(policy_issuer(p), c->lang), win, policy_n_clauses(p));
 	if (o->date)
 		printf(CLI_TR(c, "；%s：%s", "; on %s: %s"), o->date,
-		       subsidy_window_label(window_on(policy_window_get(p), o->yyyymmdd), c->lang));
+		       subsidy_window_label(subsidy_window_at(policy_window_get(p), o->yyyymmdd), c->lang));
 	printf("\n");
 }
 

@@ -562,7 +562,7 @@ static void warnings(struct subsidy_ctx *x, subsidy_result *r, bool overridden)
 
 /* ---- the run ---- */
 
-static subsidy_window window_at(const policy_window *w, int date)
+subsidy_window subsidy_window_at(const policy_window *w, int date)
 {
 	int from = w->from_kind == POLICY_FROM_ISSUE ? 0
 		   : w->retroactive_from             ? w->retroactive_from
@@ -636,7 +636,7 @@ subsidy_result *subsidy_compute(const policy *p, const answers *a, const subsidy
 			      .items = r->items,
 			      .conflicts = r->conflicts,
 			      .warnings = r->warnings,
-			      .window = window_at(policy_window_get(p), date),
+			      .window = subsidy_window_at(policy_window_get(p), date),
 			      .date = arena_strdup(box->arena, o->date)};
 	fill(&x, r, o);
 	if (x.nomem || !r->date) {

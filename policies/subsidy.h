@@ -160,6 +160,8 @@ void subsidy_free(subsidy_result *r);
 const char *subsidy_status_name(subsidy_status s);
 const char *subsidy_status_label(subsidy_status s, qn_lang lang);
 const char *subsidy_window_name(subsidy_window w); /* "in-force", "expired", "not-yet" */
+/* Whether a policy is in force on a date (YYYYMMDD), as subsidy_compute() decides it. */
+subsidy_window subsidy_window_at(const policy_window *w, int date);
 const char *subsidy_window_label(subsidy_window w, qn_lang lang); /* "有效", "已过期"... */
 /* "50%", "12.5%": basis points as an exact percentage. */
 char *subsidy_format_rate(int bp, char *buf, size_t size);

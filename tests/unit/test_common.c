@@ -78,6 +78,10 @@ START_TEST(utf8_validation)
 	ck_assert(!text_utf8_valid("\xed\xa0\x80", 3, &bad) && bad == 0);     /* surrogate */
 	ck_assert(!text_utf8_valid("x\xe6\x95", 3, &bad) && bad == 1);        /* truncated */
 	ck_assert(!text_utf8_valid("\xf4\x90\x80\x80", 4, &bad) && bad == 0); /* > U+10FFFF */
+	/* Long ASCII runs take the eight-byte path; the offset must stay exact. */
+	ck_assert(!text_utf8_valid("abcdefghijklmnopq\xff", 18, &bad) && bad == 17);
+	ck_assert(!text_utf8_valid("abcdefgh\xe6\x95", 10, &bad) && bad == 8);
+	ck_assert(text_utf8_valid("abcdefgh数字化abcdefgh", strlen("abcdefgh数字化abcdefgh"), &bad));
 }
 END_TEST
 
