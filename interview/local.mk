@@ -8,9 +8,8 @@ if HAVE_CHECK
 check_PROGRAMS += tests/unit/check_interview
 TESTS += tests/unit/check_interview
 tests_unit_check_interview_SOURCES = tests/unit/main_interview.c tests/unit/helpers.c tests/unit/test_interview.c
-tests_unit_check_interview_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) \
-	-DQUESTIONNAIRES_DIR='"$(abs_top_srcdir)/questionnaires"'
-tests_unit_check_interview_LDADD = libassess.la $(LIBS_ALL) $(CHECK_LIBS)
+tests_unit_check_interview_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_interview_LDADD = $(UNIT_LDADD)
 endif
 
 # Drives the real binary through a pseudo-terminal and through pipes, kills it and resumes.

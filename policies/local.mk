@@ -27,9 +27,6 @@ check_PROGRAMS += tests/unit/check_policy
 TESTS += tests/unit/check_policy
 tests_unit_check_policy_SOURCES = tests/unit/main_policy.c tests/unit/helpers.c tests/unit/test.h \
 	tests/unit/test_policy.c tests/unit/test_subsidy.c
-tests_unit_check_policy_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) \
-	-DTESTS_SRCDIR='"$(abs_top_srcdir)/tests"' \
-	-DQUESTIONNAIRES_DIR='"$(abs_top_srcdir)/questionnaires"' \
-	-DPOLICIES_DIR='"$(abs_top_srcdir)/policies"'
-tests_unit_check_policy_LDADD = libassess.la $(LIBS_ALL) $(CHECK_LIBS)
+tests_unit_check_policy_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_policy_LDADD = $(UNIT_LDADD)
 endif

@@ -14,9 +14,8 @@ if HAVE_CHECK
 check_PROGRAMS += tests/unit/check_portfolio
 TESTS += tests/unit/check_portfolio
 tests_unit_check_portfolio_SOURCES = tests/unit/main_portfolio.c tests/unit/helpers.c tests/unit/test_portfolio.c
-tests_unit_check_portfolio_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) \
-	-DQUESTIONNAIRES_DIR='"$(abs_top_srcdir)/questionnaires"'
-tests_unit_check_portfolio_LDADD = libassess.la $(LIBS_ALL) $(CHECK_LIBS)
+tests_unit_check_portfolio_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_portfolio_LDADD = $(UNIT_LDADD)
 endif
 
 # The real binary over generated inputs; workbooks read back with openpyxl.

@@ -8,12 +8,8 @@ if HAVE_CHECK
 check_PROGRAMS += tests/unit/check_report
 TESTS += tests/unit/check_report
 tests_unit_check_report_SOURCES = tests/unit/main_report.c tests/unit/helpers.c tests/unit/test_report.c
-tests_unit_check_report_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) \
-	-DTESTS_SRCDIR='"$(abs_top_srcdir)/tests"' \
-	-DQUESTIONNAIRES_DIR='"$(abs_top_srcdir)/questionnaires"' \
-	-DEXAMPLES_DIR='"$(abs_top_srcdir)/examples"' \
-	-DPOLICIES_DIR='"$(abs_top_srcdir)/policies"'
-tests_unit_check_report_LDADD = libassess.la $(LIBS_ALL) $(CHECK_LIBS)
+tests_unit_check_report_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_report_LDADD = $(UNIT_LDADD)
 endif
 
 # Reads the workbook back with openpyxl, converts it with LibreOffice.

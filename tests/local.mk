@@ -24,9 +24,8 @@ TESTS += tests/unit/check_core
 tests_unit_check_core_SOURCES = tests/unit/main_core.c tests/unit/helpers.c tests/unit/test.h \
 	tests/unit/test_common.c tests/unit/test_questionnaire.c tests/unit/test_answers.c \
 	tests/unit/test_scoring.c
-tests_unit_check_core_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) -DTESTS_SRCDIR='"$(abs_top_srcdir)/tests"' \
-	-DQUESTIONNAIRES_DIR='"$(abs_top_srcdir)/questionnaires"'
-tests_unit_check_core_LDADD = libassess.la $(LIBS_ALL) $(CHECK_LIBS)
+tests_unit_check_core_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_core_LDADD = $(UNIT_LDADD)
 endif
 
 TESTS += tests/cases.sh
