@@ -726,14 +726,14 @@ char *answers_to_json(const answers *a)
 	return text;
 }
 
-assess_code answers_save(const answers *a, const char *path, assess_error *err)
+assess_code answers_save(const answers *a, const char *path, unsigned flags, assess_error *err)
 {
 	char *text = answers_to_json(a);
 	if (!text)
 		return assess_fail(err, ASSESS_ERR_NOMEM, path, 0, 0, "out of memory");
 	size_t n = strlen(text);
 	text[n] = '\n';  /* cJSON_Print leaves no final newline; reuse the NUL's byte */
-	assess_code rc = atomicfile_write(path, text, n + 1, ATOMICFILE_REPLACE, err);
+	assess_code rc = atomicfile_write(path, text, n + 1, flags, err);
 	free(text);
 	return rc;
 }

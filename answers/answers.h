@@ -88,8 +88,11 @@ void answers_clear(answers *a, size_t question_index);
 
 /* The answer file as JSON text (caller frees with free()); blocks are carried over. */
 char *answers_to_json(const answers *a);
-/* Writes answers_to_json atomically (temporary file, fsync, rename). */
-assess_code answers_save(const answers *a, const char *path, assess_error *err);
+/*
+ * Writes answers_to_json atomically (temporary file, fsync, rename). flags are atomicfile's:
+ * ATOMICFILE_REPLACE to replace an existing file, 0 to refuse one (ASSESS_ERR_EXISTS).
+ */
+assess_code answers_save(const answers *a, const char *path, unsigned flags, assess_error *err);
 /* The answer as text: "B C E", "E", "3"; "" when not given. Writes into buf. */
 const char *answers_format(const answers *a, size_t question_index, char *buf, size_t size);
 

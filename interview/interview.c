@@ -35,7 +35,7 @@ static long first_missing(const interview *iv, size_t from)
 void iv_save(interview *iv)
 {
 	bool was_dirty = iv->dirty;
-	iv->dirty = answers_save(iv->a, iv->path, &iv->save_err) != ASSESS_OK;
+	iv->dirty = answers_save(iv->a, iv->path, ATOMICFILE_REPLACE, &iv->save_err) != ASSESS_OK;
 	if (iv->dirty) {
 		char buf[ASSESS_ERROR_MSG_MAX + ASSESS_ERROR_FILE_MAX + 64];
 		assess_error_format(&iv->save_err, buf, sizeof buf);
@@ -173,18 +173,11 @@ static void next_field(interview *iv)
 /* ---- starting ---- */
 
 /* The first write claims the file: without --force an existing one is left alone. */
+/* The first save creates the file, and refuses one that appeared since the command checked. */
 static assess_code first_save(interview *iv, assess_error *err)
 {
-	if (!(iv->flags & INTERVIEW_CREATE))
-		return answers_save(iv->a, iv->path, err);
-	char *text = answers_to_json(iv->a);
-	if (!text)
-		return assess_fail(err, ASSESS_ERR_NOMEM, iv->path, 0, 0, "out of memory");
-	size_t n = strlen(text);
-	text[n] = '\n'; /* as answers_save does: the NUL's byte carries the final newline */
-	assess_code rc = atomicfile_write(iv->path, text, n + 1, 0, err);
-	free(text);
-	return rc;
+	unsigned flags = iv->flags & INTERVIEW_CREATE ? 0 : ATOMICFILE_REPLACE;
+	return answers_save(iv->a, iv->path, flags, err);
 }
 
 assess_code interview_start(interview *iv, assess_error *err)

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
+#include "common/atomicfile.h"
 #include "common/readfile.h"
 #include "tests/unit/test.h"
 
@@ -127,7 +128,8 @@ START_TEST(save_is_atomic_and_replaces)
 	answers *a = answers_new(test_miit());
 	assess_error err = {0};
 	ck_assert_ok(answers_set_text(a, idx("R1"), "C", &err), &err);
-	ck_assert_ok(answers_save(a, path, &err), &err);
+	ck_assert_int_eq(answers_save(a, path, 0, &err), ASSESS_ERR_EXISTS); /* mkstemp made it */
+	ck_assert_ok(answers_save(a, path, ATOMICFILE_REPLACE, &err), &err);
 	answers *b = answers_load(path, test_resolve, NULL, ANSWERS_ALLOW_INCOMPLETE, &err);
 	ck_assert_msg(b != NULL, "%s", err.msg);
 	ck_assert_int_eq(answers_get(b, idx("R1"))->choice, 2);
