@@ -76,10 +76,14 @@ static int read_points(struct build *b, const xmlNode *n, const char *attr, int6
 	return 0;
 }
 
+/* The schema allows any non-negative integer; counts beyond 10000 are certainly mistakes. */
 static int read_int(struct build *b, const xmlNode *n, const char *attr, int *out)
 {
-	char *v = xmldoc_attr(b->q->arena, n, attr);
-	*out = v ? atoi(v) : 0;
+	char *v = xmldoc_attr(b->q->arena, n, attr), *end = NULL;
+	long value = v ? strtol(v, &end, 10) : 0;
+	if (v && (*end || value < 0 || value > 10000))
+		return fail_at(b, n, "%s=\"%s\" is not a whole number from 0 to 10000", attr, v);
+	*out = (int)value;
 	return 0;
 }
 
@@ -137,7 +141,8 @@ static int read_scenario(struct build *b, xmlNode *qn, qn_question *question)
 	question->constrained = read_bool(b, qn, "constrained");
 	for (xmlNode *lt = xmldoc_first(qn, "level-text"); lt; lt = xmldoc_next(lt, "level-text")) {
 		int level;
-		read_int(b, lt, "level", &level);
+		if (read_int(b, lt, "level", &level))
+			return -1;
 		if (read_bitext(b, lt, &question->level_text[level]))
 			return -1;
 	}
@@ -284,7 +289,8 @@ static int read_dimension(struct build *b, xmlNode *dn, qn_dimension *dim)
 static int read_level(struct build *b, xmlNode *ln)
 {
 	int value;
-	read_int(b, ln, "value", &value);
+	if (read_int(b, ln, "value", &value))
+		return -1;
 	if (value < 1 || (size_t)value != b->q->n_levels + 1)
 		return fail_at(b, ln, "levels must be numbered 1, 2, 3... in order%s%s", "", "");
 	qn_level_rule *r = &b->q->levels[value];
@@ -293,9 +299,10 @@ static int read_level(struct build *b, xmlNode *ln)
 	    read_child_bitext(b, ln, "name", &r->name) ||
 	    read_child_bitext(b, ln, "meaning", &r->meaning))
 		return -1;
-	read_int(b, ln, "scenario-level", &r->scenario_level);
-	read_int(b, ln, "min-scenarios", &r->min_scenarios);
-	read_int(b, ln, "min-constrained", &r->min_constrained);
+	if (read_int(b, ln, "scenario-level", &r->scenario_level) ||
+	    read_int(b, ln, "min-scenarios", &r->min_scenarios) ||
+	    read_int(b, ln, "min-constrained", &r->min_constrained))
+		return -1;
 	b->q->n_levels++;
 	return 0;
 }
