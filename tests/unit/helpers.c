@@ -1,7 +1,10 @@
 /* What every Check runner shares: the bundled instrument, a resolver, and the runner itself. */
 #include "config.h"
 
+#include <dirent.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include "tests/unit/test.h"
 
 static questionnaire *miit;
@@ -49,4 +52,44 @@ int test_run(const char *suite, test_tcase_maker const *makers)
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);
 	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
+
+char test_dir[64];
+
+void test_dir_make(void)
+{
+	snprintf(test_dir, sizeof test_dir, "/tmp/assess-check.XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(test_dir));
+}
+
+static void remove_tree(const char *path)
+{
+	DIR *d = opendir(path);
+	char sub[1024];
+	for (struct dirent *e; d && (e = readdir(d));) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
+		if (unlink(sub) != 0)
+			remove_tree(sub);
+	}
+	if (d)
+		closedir(d);
+	rmdir(path);
+}
+
+void test_dir_remove(void)
+{
+	remove_tree(test_dir);
+}
+
+int test_dir_entries(void)
+{
+	DIR *d = opendir(test_dir);
+	int n = 0;
+	for (struct dirent *e; d && (e = readdir(d));)
+		n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+	if (d)
+		closedir(d);
+	return n;
 }

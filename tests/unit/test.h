@@ -25,6 +25,15 @@ const questionnaire *test_resolve(const char *id, void *ctx, assess_error *err);
 /* Answers parsed from a JSON literal; fails the test on error. */
 answers *test_answers(const char *json, unsigned flags);
 
+/*
+ * A fresh folder per test: add test_dir_make/test_dir_remove as a checked fixture, then
+ * work in test_dir. test_dir_entries() counts what is in it (leftover temporary files).
+ */
+extern char test_dir[64];
+void test_dir_make(void);
+void test_dir_remove(void);
+int test_dir_entries(void);
+
 /* Runs the TCases the NULL-terminated makers return as one suite; the exit status for main(). */
 typedef TCase *(*test_tcase_maker)(void);
 int test_run(const char *suite, test_tcase_maker const *makers);

@@ -187,31 +187,8 @@ TCase *make_common_tcase(void)
 
 /* ---- atomic files: each test works in a fresh folder ---- */
 
-static char dir[64];
 
-static void make_dir(void)
-{
-	snprintf(dir, sizeof dir, "/tmp/assess-test-XXXXXX");
-	ck_assert(mkdtemp(dir) != NULL);
-}
 
-static void remove_dir(void)
-{
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	ck_assert_int_eq(system(cmd), 0);
-}
-
-static int entries(void)
-{
-	int n = 0;
-	DIR *d = opendir(dir);
-	for (struct dirent *e; d && (e = readdir(d));)
-		n += e->d_name[0] != '.' || (e->d_name[1] && strcmp(e->d_name, ".."));
-	if (d)
-		closedir(d);
-	return n;
-}
 
 static char *slurp(const char *path)
 {
@@ -228,14 +205,14 @@ START_TEST(atomic_write_creates_and_refuses_to_clobber)
 {
 	char path[128];
 	assess_error err = {0};
-	snprintf(path, sizeof path, "%s/out.json", dir);
+	snprintf(path, sizeof path, "%s/out.json", test_dir);
 	ck_assert_ok(atomicfile_write(path, "one", 3, 0, &err), &err);
 	ck_assert_str_eq(slurp(path), "one");
 	ck_assert_int_eq(atomicfile_write(path, "two", 3, 0, &err), ASSESS_ERR_EXISTS);
 	ck_assert_str_eq(slurp(path), "one");
 	ck_assert_ok(atomicfile_write(path, "two", 3, ATOMICFILE_REPLACE, &err), &err);
 	ck_assert_str_eq(slurp(path), "two");
-	ck_assert_int_eq(entries(), 1); /* no temporary file left behind */
+	ck_assert_int_eq(test_dir_entries(), 1); /* no temporary file left behind */
 }
 END_TEST
 
@@ -243,13 +220,13 @@ START_TEST(atomic_abort_leaves_nothing)
 {
 	char path[128];
 	assess_error err = {0};
-	snprintf(path, sizeof path, "%s/report.xlsx", dir);
+	snprintf(path, sizeof path, "%s/report.xlsx", test_dir);
 	atomicfile *af = atomicfile_begin(path, 0, &err);
 	ck_assert_ptr_nonnull(af);
 	fputs("partial", atomicfile_stream(af));
-	ck_assert_int_eq(entries(), 1); /* the temporary file */
+	ck_assert_int_eq(test_dir_entries(), 1); /* the temporary file */
 	atomicfile_abort(af);
-	ck_assert_int_eq(entries(), 0);
+	ck_assert_int_eq(test_dir_entries(), 0);
 	ck_assert_int_ne(access(path, F_OK), 0);
 }
 END_TEST
@@ -258,7 +235,7 @@ START_TEST(atomic_write_into_missing_folder_fails_cleanly)
 {
 	char path[128];
 	assess_error err = {0};
-	snprintf(path, sizeof path, "%s/no/such/out.json", dir);
+	snprintf(path, sizeof path, "%s/no/such/out.json", test_dir);
 	ck_assert_int_eq(atomicfile_write(path, "x", 1, 0, &err), ASSESS_ERR_CANTCREAT);
 	ck_assert_str_eq(err.file, path);
 }
@@ -268,7 +245,7 @@ START_TEST(atomic_by_name_for_other_writers)
 {
 	char path[128];
 	assess_error err = {0};
-	snprintf(path, sizeof path, "%s/named.txt", dir);
+	snprintf(path, sizeof path, "%s/named.txt", test_dir);
 	atomicfile *af = atomicfile_begin(path, 0, &err);
 	atomicfile_close_stream(af);
 	FILE *f = fopen(atomicfile_tmppath(af), "w");
@@ -285,7 +262,7 @@ END_TEST
 TCase *make_atomicfile_tcase(void)
 {
 	TCase *tc = tcase_create("atomicfile");
-	tcase_add_checked_fixture(tc, make_dir, remove_dir);
+	tcase_add_checked_fixture(tc, test_dir_make, test_dir_remove);
 	tcase_add_test(tc, atomic_write_creates_and_refuses_to_clobber);
 	tcase_add_test(tc, atomic_abort_leaves_nothing);
 	tcase_add_test(tc, atomic_write_into_missing_folder_fails_cleanly);

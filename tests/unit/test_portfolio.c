@@ -426,41 +426,15 @@ TCase *make_portfolio_tcase(void)
 
 /* ---- reading, streaming, folders, workers, the workbook file ---- */
 
-static char dir[64];
 
-static void make_dir(void)
-{
-	snprintf(dir, sizeof dir, "/tmp/check-portfolio.XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-}
 
-static void remove_tree(const char *path)
-{
-	DIR *d = opendir(path);
-	char sub[1024];
-	for (struct dirent *e; d && (e = readdir(d));) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
-		if (unlink(sub) != 0)
-			remove_tree(sub);
-	}
-	if (d)
-		closedir(d);
-	rmdir(path);
-}
-
-static void remove_dir(void)
-{
-	remove_tree(dir);
-}
 
 static const char *in_dir(const char *name)
 {
 	static char path[4][512];
 	static int which;
 	which = (which + 1) % 4;
-	snprintf(path[which], sizeof path[which], "%s/%s", dir, name);
+	snprintf(path[which], sizeof path[which], "%s/%s", test_dir, name);
 	return path[which];
 }
 
@@ -472,7 +446,7 @@ static void write_file(const char *path, const char *text)
 	ck_assert_int_eq(fclose(f), 0);
 }
 
-/* A descriptor reading text from a file in dir. */
+/* A descriptor reading text from a file in test_dir. */
 static int input(const char *text)
 {
 	const char *path = in_dir("input");
@@ -751,7 +725,7 @@ START_TEST(book_is_whole_or_absent)
 	kept = readfile_all(path, 1u << 20, &len, &err);
 	ck_assert(len > 1000 && memcmp(kept, "PK", 2) == 0);
 	free(kept);
-	DIR *d = opendir(dir);
+	DIR *d = opendir(test_dir);
 	for (struct dirent *e; (e = readdir(d));)
 		ck_assert_msg(strncmp(e->d_name, ".p.xlsx", 7) != 0, "left %s", e->d_name);
 	closedir(d);
@@ -763,7 +737,7 @@ END_TEST
 TCase *make_portfolio_io_tcase(void)
 {
 	TCase *tc = tcase_create("portfolio-io");
-	tcase_add_checked_fixture(tc, make_dir, remove_dir);
+	tcase_add_checked_fixture(tc, test_dir_make, test_dir_remove);
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, lines_handle_crlf_bom_blank_and_last);
 	tcase_add_test(tc, lines_skip_a_runaway_line_in_bounded_memory);

@@ -18,47 +18,15 @@
 
 TCase *make_report_tcase(void);
 
-static char dir[64];
 
-static void make_dir(void)
-{
-	snprintf(dir, sizeof dir, "/tmp/check-report.XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-}
 
-/* Number of entries in dir other than . and .. */
-static int entries(void)
-{
-	DIR *d = opendir(dir);
-	int n = 0;
-	for (struct dirent *e; d && (e = readdir(d));)
-		n += e->d_name[0] != '.' || (e->d_name[1] && strcmp(e->d_name, "..") != 0);
-	if (d)
-		closedir(d);
-	return n;
-}
-
-static void remove_dir(void)
-{
-	DIR *d = opendir(dir);
-	char path[512];
-	for (struct dirent *e; d && (e = readdir(d));) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-		unlink(path);
-	}
-	if (d)
-		closedir(d);
-	rmdir(dir);
-}
 
 static const char *in_dir(const char *name)
 {
 	static char path[2][512];
 	static int which;
 	which ^= 1;
-	snprintf(path[which], sizeof path[which], "%s/%s", dir, name);
+	snprintf(path[which], sizeof path[which], "%s/%s", test_dir, name);
 	return path[which];
 }
 
@@ -102,7 +70,7 @@ START_TEST(writes_a_workbook)
 	assess_error err = {0};
 	size_t len;
 	ck_assert_ok(write_example(in_dir("r.xlsx"), QN_LANG_ZH, false, &err), &err);
-	ck_assert_int_eq(entries(), 1); /* no temporary file left beside it */
+	ck_assert_int_eq(test_dir_entries(), 1); /* no temporary file left beside it */
 	char *data = slurp(in_dir("r.xlsx"), &len);
 	ck_assert_mem_eq(data, "PK\x03\x04", 4);
 	ck_assert(has_part(data, len, "xl/worksheets/sheet5.xml"));
@@ -128,12 +96,12 @@ START_TEST(refuses_to_replace_without_force)
 	char *data = slurp(in_dir("r.xlsx"), &len);
 	ck_assert_str_eq(data, "keep me");
 	free(data);
-	ck_assert_int_eq(entries(), 1);
+	ck_assert_int_eq(test_dir_entries(), 1);
 	ck_assert_ok(write_example(in_dir("r.xlsx"), QN_LANG_ZH, true, &err), &err);
 	data = slurp(in_dir("r.xlsx"), &len);
 	ck_assert_mem_eq(data, "PK", 2);
 	free(data);
-	ck_assert_int_eq(entries(), 1);
+	ck_assert_int_eq(test_dir_entries(), 1);
 }
 END_TEST
 
@@ -204,7 +172,7 @@ static void write_and_check(answers *a, qn_lang lang, int want_level)
 	ck_assert_int_eq(r->level, want_level);
 	report_options o = {.lang = lang, .replace = true};
 	ck_assert_ok(report_write(r, &o, in_dir("x.xlsx"), &err), &err);
-	ck_assert_int_eq(entries(), 1);
+	ck_assert_int_eq(test_dir_entries(), 1);
 	scoring_free(r);
 }
 
@@ -285,7 +253,7 @@ END_TEST
 TCase *make_report_tcase(void)
 {
 	TCase *tc = tcase_create("report");
-	tcase_add_checked_fixture(tc, make_dir, remove_dir);
+	tcase_add_checked_fixture(tc, test_dir_make, test_dir_remove);
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, writes_a_workbook);
 	tcase_add_test(tc, refuses_to_replace_without_force);
