@@ -33,6 +33,8 @@ struct build {
 	questionnaire *q;
 	const char *name;
 	assess_error *err;
+	const char **ids;  /* every id so far, of any node: they share one namespace */
+	size_t n_ids;
 };
 
 static int nomem(struct build *b)
@@ -93,11 +95,19 @@ static int read_bool(struct build *b, const xmlNode *n, const char *attr)
 	return v && (strcmp(v, "true") == 0 || strcmp(v, "1") == 0);
 }
 
-static int check_unique_id(struct build *b, const xmlNode *n, const char *id)
+/* Dimension, subdimension, indicator and question ids share one namespace. */
+static int claim_id(struct build *b, const xmlNode *n, const char *id)
 {
-	for (size_t i = 0; i < b->q->n_questions; i++)
-		if (strcmp(b->q->questions[i]->id, id) == 0)
-			return fail_at(b, n, "question id \"%s\" is used twice%s", id, "");
+	if (!id)
+		return nomem(b);
+	for (size_t i = 0; i < b->n_ids; i++)
+		if (strcmp(b->ids[i], id) == 0)
+			return fail_at(b, n, "id \"%s\" is used twice%s", id, "");
+	const char **grown = realloc(b->ids, (b->n_ids + 1) * sizeof *grown);
+	if (!grown)
+		return nomem(b);
+	b->ids = grown;
+	b->ids[b->n_ids++] = id;
 	return 0;
 }
 
@@ -179,7 +189,7 @@ static qn_question *read_question(struct build *b, xmlNode *qn, const qn_indicat
 	question->index = b->q->n_questions;
 	question->kind = !kind ? QN_SINGLE : strcmp(kind, "multi") == 0 ? QN_MULTI :
 			 strcmp(kind, "scenario") == 0 ? QN_SCENARIO : QN_SINGLE;
-	if (!question->id || check_unique_id(b, qn, question->id) ||
+	if (claim_id(b, qn, question->id) ||
 	    read_child_bitext(b, qn, "text", &question->text) ||
 	    read_child_bitext(b, qn, "guidance", &question->guidance) ||
 	    read_evidence(b, qn, question))
@@ -226,6 +236,8 @@ static int push_question(struct build *b, qn_question *question)
 static int read_indicator(struct build *b, xmlNode *in, qn_indicator *ind, bool scored)
 {
 	ind->id = xmldoc_attr(b->q->arena, in, "id");
+	if (claim_id(b, in, ind->id))
+		return -1;
 	ind->n_questions = xmldoc_count(in, "question");
 	ind->questions = arena_calloc(b->q->arena, ind->n_questions, sizeof(qn_question *));
 	if (!ind->id || !ind->questions)
@@ -247,6 +259,8 @@ static int read_indicator(struct build *b, xmlNode *in, qn_indicator *ind, bool 
 static int read_subdimension(struct build *b, xmlNode *sn, qn_subdimension *sub, bool scored)
 {
 	sub->id = xmldoc_attr(b->q->arena, sn, "id");
+	if (claim_id(b, sn, sub->id))
+		return -1;
 	sub->n_indicators = xmldoc_count(sn, "indicator");
 	sub->indicators = arena_calloc(b->q->arena, sub->n_indicators, sizeof(qn_indicator));
 	if (!sub->id || !sub->indicators)
@@ -267,6 +281,8 @@ static int read_subdimension(struct build *b, xmlNode *sn, qn_subdimension *sub,
 static int read_dimension(struct build *b, xmlNode *dn, qn_dimension *dim)
 {
 	dim->id = xmldoc_attr(b->q->arena, dn, "id");
+	if (claim_id(b, dn, dim->id))
+		return -1;
 	dim->scored = xmlHasProp(dn, BAD_CAST "points") != NULL;
 	dim->n_subdimensions = xmldoc_count(dn, "subdimension");
 	dim->subdimensions = arena_calloc(b->q->arena, dim->n_subdimensions, sizeof(qn_subdimension));
@@ -381,7 +397,7 @@ questionnaire *questionnaire_load_memory(const char *xml, size_t len, const char
 					 assess_error *err)
 {
 	questionnaire *q = calloc(1, sizeof *q);
-	struct build b = {q, name, err};
+	struct build b = {.q = q, .name = name, .err = err};
 	xmlDoc *doc = NULL;
 	if (!q || !(q->arena = arena_new()) || !(q->path = arena_strdup(q->arena, name))) {
 		nomem(&b);
@@ -390,9 +406,11 @@ questionnaire *questionnaire_load_memory(const char *xml, size_t len, const char
 	doc = xmldoc_parse(xml, len, name, questionnaire_schema, questionnaire_schema_len, err);
 	if (!doc || build_tree(&b, xmlDocGetRootElement(doc)))
 		goto fail;
+	free(b.ids);
 	xmlFreeDoc(doc);
 	return q;
 fail:
+	free(b.ids);
 	xmlFreeDoc(doc);
 	questionnaire_free(q);
 	return NULL;
