@@ -9,6 +9,7 @@
 #include <string.h>
 #include "common/atomicfile.h"
 #include "common/creditcode.h"
+#include "common/fastjson.h"
 #include "common/jsonpos.h"
 #include "common/readfile.h"
 #include "common/sha256.h"
@@ -18,14 +19,16 @@
 
 struct answers {
 	const questionnaire *q;
-	answer *items;
 	char *fields[ANSWERS_FIELD_MAX];
+	unsigned own_fields;  /* bit f: fields[f] was set alone (the interview) and is freed alone */
+	char *strings;        /* one block for the fields as loaded and the source name */
 	int above_scale;
 	answers_stage stage;
 	cJSON *blocks[3];
 	char *source;
 	char sha[65];
 	size_t n_missing;
+	answer items[];       /* one per question, in questionnaire order */
 };
 
 static const char *const block_names[3] = {"finance", "status", "awards"};
@@ -38,40 +41,66 @@ struct load {
 	size_t len;
 	const char *name;
 	assess_error *err;
+	bool borrowed; /* the tree is fastjson's: copy what is kept, never delete it */
 };
 
-static assess_code fail_at(const struct load *ld, const char *path, int occurrence,
-			   const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-
-static assess_code fail_at(const struct load *ld, const char *path, int occurrence,
-			   const char *fmt, ...)
+static assess_code vfail_path(const struct load *ld, const char *path, int occurrence,
+			      const char *fmt, va_list ap)
 {
-	va_list ap;
 	int line = 0, col = 0;
 	size_t off;
 	if (ld->text && jsonpos_find(ld->text, ld->len, path, occurrence, &off))
 		text_position(ld->text, off, &line, &col);
-	va_start(ap, fmt);
 	assess_vfail(ld->err, ASSESS_ERR_DATA, ld->name, line, col, fmt, ap);
-	va_end(ap);
 	if (ld->err)
 		snprintf(ld->err->path, sizeof ld->err->path, "%s", path);
 	return ASSESS_ERR_DATA;
 }
 
+/* Fails at the occurrence-th value with this JSON path (a key can repeat). */
+static assess_code fail_path(const struct load *ld, const char *path, int occurrence,
+			     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static assess_code fail_path(const struct load *ld, const char *path, int occurrence,
+			     const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	assess_code rc = vfail_path(ld, path, occurrence, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+/*
+ * Fails at base.key[index] ("$.answers" "F1" 2); key may be NULL and index -1. Paths are
+ * spelled out here, on failure only: building one for every value read, ready for an error
+ * that rarely comes, was a third of a stream's time.
+ */
+static assess_code fail_at(const struct load *ld, const char *base, const char *key, int index,
+			   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static assess_code fail_at(const struct load *ld, const char *base, const char *key, int index,
+			   const char *fmt, ...)
+{
+	char path[ASSESS_ERROR_PATH_MAX];
+	int n = snprintf(path, sizeof path, "%s%s%s", base, key ? "." : "", key ? key : "");
+	if (index >= 0 && n >= 0 && (size_t)n < sizeof path)
+		snprintf(path + n, sizeof path - (size_t)n, "[%d]", index);
+	va_list ap;
+	va_start(ap, fmt);
+	assess_code rc = vfail_path(ld, path, 1, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
 answers *answers_new(const questionnaire *q)
 {
-	answers *a = calloc(1, sizeof *a);
+	answers *a = calloc(1, sizeof *a + (questionnaire_n_questions(q) + 1) * sizeof(answer));
 	if (!a)
 		return NULL;
 	a->q = q;
 	a->above_scale = -1;
 	a->n_missing = questionnaire_n_questions(q);
-	a->items = calloc(questionnaire_n_questions(q) + 1, sizeof(answer));
-	if (!a->items) {
-		free(a);
-		return NULL;
-	}
 	return a;
 }
 
@@ -79,26 +108,43 @@ void answers_free(answers *a)
 {
 	if (!a)
 		return;
-	for (size_t i = 0; a->items && i < questionnaire_n_questions(a->q); i++)
+	size_t n = questionnaire_n_questions(a->q);
+	for (size_t i = 0; i < n; i++)
 		free(a->items[i].note);
 	for (int f = 0; f < ANSWERS_FIELD_MAX; f++)
-		free(a->fields[f]);
+		if (a->own_fields & (1u << f))
+			free(a->fields[f]);
 	for (int b = 0; b < 3; b++)
 		cJSON_Delete(a->blocks[b]);
-	free(a->items);
-	free(a->source);
+	free(a->strings);
 	free(a);
 }
 
 /* ---- checks shared by the loader and the setters ---- */
 
+/* strcmp(a, b) == 0, settled by the first byte for most of the keys a loader compares. */
+static bool same_key(const char *a, const char *b)
+{
+	return a[0] == b[0] && strcmp(a, b) == 0;
+}
+
+/* The value of n decimal digits at s, or -1 if one is not a digit. */
+static int digits(const char *s, int n)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
 static int valid_date(const char *s)
 {
-	int y, m, d;
-	char tail;
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
-	    sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
 		return 0;
+	int y = digits(s, 4), m = digits(s + 5, 2), d = digits(s + 8, 2);
 	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 	return y >= 1900 && m >= 1 && m <= 12 && d >= 1 && d <= days[m - 1] + (m == 2 && leap);
@@ -126,40 +172,46 @@ static int set_string(char **slot, const char *value)
 	return 0;
 }
 
-/* ---- loading ---- */
+static int set_field(answers *a, answers_field f, const char *value)
+{
+	char *copy = value ? strdup(value) : NULL;
+	if (value && !copy)
+		return -1;
+	if (a->own_fields & (1u << f))
+		free(a->fields[f]);
+	a->fields[f] = copy;
+	a->own_fields |= 1u << f;
+	return 0;
+}
 
 /*
- * snprintf(buf, size, "%s%s", head, tail) without printf's cost: the loader builds a JSON path
- * for every value it reads (for its error messages), and on a stream of answer objects that
- * was a third of the time.
+ * Copies the fields found in the file, and the source name, into one block: one allocation
+ * per answer set instead of eight, which a stream of them notices.
  */
-static void path_join(char *buf, size_t size, const char *head, const char *tail)
+static int store_strings(answers *a, const char *const found[ANSWERS_FIELD_MAX],
+			 const char *source)
 {
-	size_t h = strlen(head), t = strlen(tail);
-	if (h + t < size) {
-		memcpy(buf, head, h);
-		memcpy(buf + h, tail, t + 1);
-	} else {
-		snprintf(buf, size, "%s%s", head, tail);
+	size_t size = source ? strlen(source) + 1 : 0;
+	for (int f = 0; f < ANSWERS_FIELD_MAX; f++)
+		size += found[f] ? strlen(found[f]) + 1 : 0;
+	if (size == 0)
+		return 0;
+	char *p = a->strings = malloc(size);
+	if (!p)
+		return -1;
+	for (int f = 0; f < ANSWERS_FIELD_MAX; f++) {
+		if (!found[f])
+			continue;
+		size_t n = strlen(found[f]) + 1;
+		a->fields[f] = memcpy(p, found[f], n);
+		p += n;
 	}
+	if (source)
+		a->source = memcpy(p, source, strlen(source) + 1);
+	return 0;
 }
 
-/* "[k]" for path_join. */
-static const char *index_text(int k, char buf[16])
-{
-	char digits[12];
-	int n = 0;
-	unsigned u = (unsigned)k;
-	do
-		digits[n++] = (char)('0' + u % 10);
-	while ((u /= 10) && n < 11);
-	buf[0] = '[';
-	for (int i = 0; i < n; i++)
-		buf[1 + i] = digits[n - 1 - i];
-	buf[1 + n] = ']';
-	buf[2 + n] = '\0';
-	return buf;
-}
+/* ---- loading ---- */
 
 static assess_code check_duplicates(const struct load *ld, const cJSON *node, char *path,
 				    size_t cap)
@@ -173,8 +225,8 @@ static assess_code check_duplicates(const struct load *ld, const cJSON *node, ch
 				seen += strcmp(p->string, c->string) == 0;
 			snprintf(path + base, cap - base, ".%s", c->string);
 			if (seen > 1)
-				return fail_at(ld, path, seen, "key \"%s\" appears more than once",
-					       c->string);
+				return fail_path(ld, path, seen, "key \"%s\" appears more than once",
+						 c->string);
 		} else {
 			snprintf(path + base, cap - base, "[%d]", i);
 		}
@@ -224,7 +276,7 @@ static assess_code parse_json(const struct load *ld, cJSON **out)
 				   "unexpected text after the JSON object");
 	}
 	if (!cJSON_IsObject(*out))
-		return fail_at(ld, "$", 1, "expected a JSON object");
+		return fail_at(ld, "$", NULL, -1, "expected a JSON object");
 	if (!has_duplicate_key(*out))
 		return ASSESS_OK;
 	char path[ASSESS_ERROR_PATH_MAX] = "$";
@@ -250,72 +302,79 @@ static assess_code expect_object(const struct load *ld, const cJSON *v, const ch
 {
 	if (cJSON_IsObject(v))
 		return ASSESS_OK;
-	return fail_at(ld, path, 1, "expected an object, got %s", type_name(v));
+	return fail_at(ld, path, NULL, -1, "expected an object, got %s", type_name(v));
 }
 
-static assess_code load_fields(answers *a, const struct load *ld, const cJSON *obj,
-			       const char *block, int first, int last)
+/* A member of the enterprise or assessment block: base is "$.enterprise" or "$.assessment". */
+static assess_code load_field(answers *a, const struct load *ld, const cJSON *c, const char *base,
+			      int first, int last, const char *found[ANSWERS_FIELD_MAX])
 {
-	char path[ASSESS_ERROR_PATH_MAX], head[32], why[160];
+	char why[160];
+	int f = first;
+	while (f <= last && !same_key(field_keys[f], c->string))
+		f++;
+	if (first == ANSWERS_NAME && same_key(c->string, "above_scale")) {
+		if (!cJSON_IsBool(c))
+			return fail_at(ld, base, c->string, -1, "expected true or false, got %s",
+				       type_name(c));
+		a->above_scale = cJSON_IsTrue(c);
+		return ASSESS_OK;
+	}
+	if (first == ANSWERS_DATE && same_key(c->string, "stage")) {
+		const char *s = cJSON_GetStringValue(c);
+		a->stage = !s ? ANSWERS_STAGE_NONE : strcmp(s, "baseline") == 0 ? ANSWERS_STAGE_BASELINE
+			   : strcmp(s, "post") == 0 ? ANSWERS_STAGE_POST : ANSWERS_STAGE_NONE;
+		if (a->stage == ANSWERS_STAGE_NONE)
+			return fail_at(ld, base, c->string, -1, "expected \"baseline\" or \"post\"");
+		return ASSESS_OK;
+	}
+	if (f > last)
+		return fail_at(ld, base, c->string, -1, "unknown key \"%s\" in %s", c->string,
+			       base + 2);
+	if (!cJSON_IsString(c))
+		return fail_at(ld, base, c->string, -1, "expected a string, got %s", type_name(c));
+	const char *problem = field_problem((answers_field)f, c->valuestring, why, sizeof why);
+	if (problem)
+		return fail_at(ld, base, c->string, -1, "%s", problem);
+	found[f] = c->valuestring;
+	return ASSESS_OK;
+}
+
+/* Checks the fields of one block; found[] gets the strings, which stay the tree's. */
+static assess_code load_fields(answers *a, const struct load *ld, const cJSON *obj,
+			       const char *base, int first, int last,
+			       const char *found[ANSWERS_FIELD_MAX])
+{
 	if (!obj)
 		return ASSESS_OK;
-	snprintf(path, sizeof path, "$.%s", block);
-	snprintf(head, sizeof head, "$.%s.", block);
-	if (expect_object(ld, obj, path))
+	if (expect_object(ld, obj, base))
 		return ASSESS_ERR_DATA;
-	for (const cJSON *c = obj->child; c; c = c->next) {
-		path_join(path, sizeof path, head, c->string);
-		int f = first;
-		while (f <= last && strcmp(field_keys[f], c->string) != 0)
-			f++;
-		if (strcmp(block, "enterprise") == 0 && strcmp(c->string, "above_scale") == 0) {
-			if (!cJSON_IsBool(c))
-				return fail_at(ld, path, 1, "expected true or false, got %s",
-					       type_name(c));
-			a->above_scale = cJSON_IsTrue(c);
-			continue;
-		}
-		if (strcmp(block, "assessment") == 0 && strcmp(c->string, "stage") == 0) {
-			const char *s = cJSON_GetStringValue(c);
-			a->stage = !s ? ANSWERS_STAGE_NONE : strcmp(s, "baseline") == 0 ? ANSWERS_STAGE_BASELINE
-				   : strcmp(s, "post") == 0 ? ANSWERS_STAGE_POST : ANSWERS_STAGE_NONE;
-			if (a->stage == ANSWERS_STAGE_NONE)
-				return fail_at(ld, path, 1, "expected \"baseline\" or \"post\"");
-			continue;
-		}
-		if (f > last)
-			return fail_at(ld, path, 1, "unknown key \"%s\" in %s", c->string, block);
-		if (!cJSON_IsString(c))
-			return fail_at(ld, path, 1, "expected a string, got %s", type_name(c));
-		const char *problem = field_problem((answers_field)f, c->valuestring, why, sizeof why);
-		if (problem)
-			return fail_at(ld, path, 1, "%s", problem);
-		if (set_string(&a->fields[f], c->valuestring))
-			return assess_fail(ld->err, ASSESS_ERR_NOMEM, ld->name, 0, 0, "out of memory");
-	}
+	for (const cJSON *c = obj->child; c; c = c->next)
+		if (load_field(a, ld, c, base, first, last, found))
+			return ASSESS_ERR_DATA;
 	return ASSESS_OK;
 }
 
-static assess_code code_index(const struct load *ld, const qn_question *q, const cJSON *v,
-			      const char *path, int *index)
+/* The option v names; k is its place in a list, or -1 for a single choice. */
+static assess_code code_index(const struct load *ld, const qn_question *q, const cJSON *v, int k,
+			      int *index)
 {
 	if (!cJSON_IsString(v))
-		return fail_at(ld, path, 1, "expected an option code as a string, got %s",
-			       type_name(v));
+		return fail_at(ld, "$.answers", q->id, k,
+			       "expected an option code as a string, got %s", type_name(v));
 	*index = qn_option_index(q, v->valuestring);
 	if (*index < 0)
-		return fail_at(ld, path, 1, "question %s has no option \"%s\" (options %s..%s)",
-			       q->id, v->valuestring, q->options[0].code,
-			       q->options[q->n_options - 1].code);
+		return fail_at(ld, "$.answers", q->id, k,
+			       "question %s has no option \"%s\" (options %s..%s)", q->id,
+			       v->valuestring, q->options[0].code, q->options[q->n_options - 1].code);
 	return ASSESS_OK;
 }
 
-static assess_code exclusive_conflict(const struct load *ld, const qn_question *q, uint64_t mask,
-				      const char *path)
+static assess_code exclusive_conflict(const struct load *ld, const qn_question *q, uint64_t mask)
 {
 	for (size_t i = 0; i < q->n_options; i++)
 		if (q->options[i].exclusive && (mask & (1ULL << i)) && (mask & ~(1ULL << i)))
-			return fail_at(ld, path, 1,
+			return fail_at(ld, "$.answers", q->id, -1,
 				       "option %s (%s) of %s cannot be combined with other options",
 				       q->options[i].code, qn_text_get(&q->options[i].label, QN_LANG_EN),
 				       q->id);
@@ -323,49 +382,47 @@ static assess_code exclusive_conflict(const struct load *ld, const qn_question *
 }
 
 static assess_code load_multi(const struct load *ld, const qn_question *q, const cJSON *v,
-			      const char *path, answer *ans)
+			      answer *ans)
 {
-	char ipath[ASSESS_ERROR_PATH_MAX + 16], ktext[16];
 	if (!cJSON_IsArray(v))
-		return fail_at(ld, path, 1, "%s takes several options: expected an array of codes, "
-			       "got %s", q->id, type_name(v));
+		return fail_at(ld, "$.answers", q->id, -1, "%s takes several options: expected an "
+			       "array of codes, got %s", q->id, type_name(v));
 	if (!v->child)
-		return fail_at(ld, path, 1, "empty list: choose at least one option of %s", q->id);
+		return fail_at(ld, "$.answers", q->id, -1,
+			       "empty list: choose at least one option of %s", q->id);
 	int k = 0;
 	for (const cJSON *c = v->child; c; c = c->next, k++) {
 		int index;
-		path_join(ipath, sizeof ipath, path, index_text(k, ktext));
-		if (code_index(ld, q, c, ipath, &index))
+		if (code_index(ld, q, c, k, &index))
 			return ASSESS_ERR_DATA;
 		if (ans->mask & (1ULL << index))
-			return fail_at(ld, ipath, 1, "option %s is listed twice", c->valuestring);
+			return fail_at(ld, "$.answers", q->id, k, "option %s is listed twice",
+				       c->valuestring);
 		ans->mask |= 1ULL << index;
 	}
-	return exclusive_conflict(ld, q, ans->mask, path);
+	return exclusive_conflict(ld, q, ans->mask);
 }
 
 static assess_code load_answer(const struct load *ld, const qn_question *q, const cJSON *v,
 			       answer *ans)
 {
-	char path[ASSESS_ERROR_PATH_MAX];
-	path_join(path, sizeof path, "$.answers.", q->id);
 	if (q->kind == QN_SINGLE) {
 		if (cJSON_IsArray(v))
-			return fail_at(ld, path, 1, "%s takes one option: expected a string, got an "
-				       "array", q->id);
-		if (code_index(ld, q, v, path, &ans->choice))
+			return fail_at(ld, "$.answers", q->id, -1, "%s takes one option: expected a "
+				       "string, got an array", q->id);
+		if (code_index(ld, q, v, -1, &ans->choice))
 			return ASSESS_ERR_DATA;
 	} else if (q->kind == QN_MULTI) {
-		if (load_multi(ld, q, v, path, ans))
+		if (load_multi(ld, q, v, ans))
 			return ASSESS_ERR_DATA;
 	} else {
 		double d = cJSON_IsNumber(v) ? v->valuedouble : -1;
 		if (!cJSON_IsNumber(v))
-			return fail_at(ld, path, 1, "scenario %s takes a level: an integer 0 to 4, got %s",
-				       q->id, type_name(v));
+			return fail_at(ld, "$.answers", q->id, -1, "scenario %s takes a level: an "
+				       "integer 0 to 4, got %s", q->id, type_name(v));
 		if (d != floor(d) || d < 0 || d > QN_MAX_LEVEL)
-			return fail_at(ld, path, 1, "scenario %s takes a level: an integer 0 to 4, got %g",
-				       q->id, d);
+			return fail_at(ld, "$.answers", q->id, -1, "scenario %s takes a level: an "
+				       "integer 0 to 4, got %g", q->id, d);
 		ans->level = (int)d;
 	}
 	ans->given = true;
@@ -386,19 +443,17 @@ static const qn_question *find_question(const questionnaire *q, const char *id, 
 
 static assess_code load_answers(answers *a, const struct load *ld, const cJSON *obj)
 {
-	char path[ASSESS_ERROR_PATH_MAX];
 	size_t next = 0;
 	if (!obj)
-		return fail_at(ld, "$", 1, "no \"answers\" object");
+		return fail_at(ld, "$", NULL, -1, "no \"answers\" object");
 	if (expect_object(ld, obj, "$.answers"))
 		return ASSESS_ERR_DATA;
 	for (const cJSON *c = obj->child; c; c = c->next) {
 		const qn_question *q = find_question(a->q, c->string, &next);
-		if (!q) {
-			path_join(path, sizeof path, "$.answers.", c->string);
-			return fail_at(ld, path, 1, "questionnaire %s has no question \"%s\"",
+		if (!q)
+			return fail_at(ld, "$.answers", c->string, -1,
+				       "questionnaire %s has no question \"%s\"",
 				       questionnaire_id(a->q), c->string);
-		}
 		if (load_answer(ld, q, c, &a->items[q->index]))
 			return ASSESS_ERR_DATA;
 	}
@@ -407,19 +462,18 @@ static assess_code load_answers(answers *a, const struct load *ld, const cJSON *
 
 static assess_code load_notes(answers *a, const struct load *ld, const cJSON *obj)
 {
-	char path[ASSESS_ERROR_PATH_MAX];
 	if (!obj)
 		return ASSESS_OK;
 	if (expect_object(ld, obj, "$.notes"))
 		return ASSESS_ERR_DATA;
 	for (const cJSON *c = obj->child; c; c = c->next) {
 		const qn_question *q = questionnaire_find(a->q, c->string);
-		path_join(path, sizeof path, "$.notes.", c->string);
 		if (!q)
-			return fail_at(ld, path, 1, "a note for \"%s\", which is not a question",
-				       c->string);
+			return fail_at(ld, "$.notes", c->string, -1,
+				       "a note for \"%s\", which is not a question", c->string);
 		if (!cJSON_IsString(c))
-			return fail_at(ld, path, 1, "expected a string, got %s", type_name(c));
+			return fail_at(ld, "$.notes", c->string, -1, "expected a string, got %s",
+				       type_name(c));
 		if (set_string(&a->items[q->index].note, c->valuestring))
 			return assess_fail(ld->err, ASSESS_ERR_NOMEM, ld->name, 0, 0, "out of memory");
 	}
@@ -443,80 +497,163 @@ static assess_code check_complete(answers *a, const struct load *ld, unsigned fl
 	return ASSESS_ERR_INCOMPLETE;
 }
 
-static const char *const top_keys[] = {"questionnaire", "enterprise", "assessment", "answers",
-				       "notes", "finance", "status", "awards", NULL};
+/* The members an answer file may have, in the order of top_keys[]. */
+enum { TOP_QUESTIONNAIRE, TOP_ENTERPRISE, TOP_ASSESSMENT, TOP_ANSWERS, TOP_NOTES, TOP_FINANCE,
+       TOP_STATUS, TOP_AWARDS, TOP_MAX };
+static const char *const top_keys[TOP_MAX] = {"questionnaire", "enterprise", "assessment",
+					      "answers", "notes", "finance", "status", "awards"};
 
-static assess_code check_top_keys(const struct load *ld, const cJSON *root)
+/* Files each member of root under its key in top[]; fails on a key of no such name. */
+static assess_code sort_top_keys(const struct load *ld, cJSON *root, cJSON *top[TOP_MAX])
 {
-	char path[ASSESS_ERROR_PATH_MAX];
-	for (const cJSON *c = root->child; c; c = c->next) {
+	memset(top, 0, TOP_MAX * sizeof *top);
+	for (cJSON *c = root->child; c; c = c->next) {
 		int k = 0;
-		while (top_keys[k] && strcmp(top_keys[k], c->string) != 0)
+		while (k < TOP_MAX && !same_key(top_keys[k], c->string))
 			k++;
-		path_join(path, sizeof path, "$.", c->string);
-		if (!top_keys[k])
-			return fail_at(ld, path, 1, "unknown key \"%s\" (expected questionnaire, "
+		if (k == TOP_MAX)
+			return fail_at(ld, "$", c->string, -1, "unknown key \"%s\" (expected questionnaire, "
 				       "enterprise, assessment, answers, notes, finance, status, awards)",
 				       c->string);
+		top[k] = c;
 	}
 	return ASSESS_OK;
+}
+
+/* The finance, status and awards blocks, kept for the subsidy engine unless told not to. */
+static assess_code keep_blocks(answers *a, const struct load *ld, cJSON *root,
+			       cJSON *const top[TOP_MAX], unsigned flags)
+{
+	if (flags & ANSWERS_NO_BLOCKS)
+		return ASSESS_OK;
+	for (int b = 0; b < 3; b++) {
+		cJSON *block = top[TOP_FINANCE + b];
+		if (!block)
+			continue;
+		/* A borrowed tree dies with the reader's next text: the answers keep a copy. */
+		a->blocks[b] = ld->borrowed ? cJSON_Duplicate(block, 1)
+					    : cJSON_DetachItemViaPointer(root, block);
+		if (!a->blocks[b])
+			return assess_fail(ld->err, ASSESS_ERR_NOMEM, ld->name, 0, 0, "out of memory");
+	}
+	return ASSESS_OK;
+}
+
+static const questionnaire *resolve_questionnaire(const struct load *ld, const cJSON *qid,
+						  answers_resolver resolve, void *ctx)
+{
+	if (!cJSON_IsString(qid)) {
+		fail_at(ld, qid ? "$.questionnaire" : "$", NULL, -1,
+			"expected \"questionnaire\": the id of the questionnaire answered");
+		return NULL;
+	}
+	const questionnaire *q = resolve(qid->valuestring, ctx, ld->err);
+	/* A missing questionnaire is reported against the answer file that names it. */
+	if (!q && ld->err && !ld->err->file[0]) {
+		assess_error inner = *ld->err;
+		fail_at(ld, "$.questionnaire", NULL, -1, "%s", inner.msg);
+		ld->err->code = inner.code;
+	}
+	return q;
 }
 
 static answers *bind(cJSON *root, const struct load *ld, answers_resolver resolve, void *ctx,
 		     unsigned flags)
 {
-	const cJSON *qid = cJSON_GetObjectItemCaseSensitive(root, "questionnaire");
-	if (!cJSON_IsString(qid)) {
-		fail_at(ld, qid ? "$.questionnaire" : "$", 1,
-			"expected \"questionnaire\": the id of the questionnaire answered");
+	cJSON *top[TOP_MAX];
+	if (sort_top_keys(ld, root, top))
 		return NULL;
-	}
-	const questionnaire *q = resolve(qid->valuestring, ctx, ld->err);
-	if (!q) {
-		/* A missing questionnaire is reported against the answer file that names it. */
-		if (ld->err && !ld->err->file[0]) {
-			assess_error inner = *ld->err;
-			fail_at(ld, "$.questionnaire", 1, "%s", inner.msg);
-			ld->err->code = inner.code;
-		}
+	const questionnaire *q = resolve_questionnaire(ld, top[TOP_QUESTIONNAIRE], resolve, ctx);
+	if (!q)
 		return NULL;
-	}
 	answers *a = answers_new(q);
 	if (!a) {
 		assess_fail(ld->err, ASSESS_ERR_NOMEM, ld->name, 0, 0, "out of memory");
 		return NULL;
 	}
-	if (load_fields(a, ld, cJSON_GetObjectItemCaseSensitive(root, "enterprise"), "enterprise",
-			ANSWERS_NAME, ANSWERS_REGION) ||
-	    load_fields(a, ld, cJSON_GetObjectItemCaseSensitive(root, "assessment"), "assessment",
-			ANSWERS_DATE, ANSWERS_ASSESSOR) ||
-	    load_answers(a, ld, cJSON_GetObjectItemCaseSensitive(root, "answers")) ||
-	    load_notes(a, ld, cJSON_GetObjectItemCaseSensitive(root, "notes")) ||
-	    check_complete(a, ld, flags)) {
+	const char *found[ANSWERS_FIELD_MAX] = {0};
+	if (load_fields(a, ld, top[TOP_ENTERPRISE], "$.enterprise", ANSWERS_NAME, ANSWERS_REGION,
+			found) ||
+	    load_fields(a, ld, top[TOP_ASSESSMENT], "$.assessment", ANSWERS_DATE,
+			ANSWERS_ASSESSOR, found) ||
+	    load_answers(a, ld, top[TOP_ANSWERS]) || load_notes(a, ld, top[TOP_NOTES]) ||
+	    check_complete(a, ld, flags) || keep_blocks(a, ld, root, top, flags)) {
 		answers_free(a);
 		return NULL;
 	}
-	for (int b = 0; b < 3; b++)
-		a->blocks[b] = cJSON_DetachItemFromObjectCaseSensitive(root, block_names[b]);
+	if (store_strings(a, found, ld->name)) {
+		answers_free(a);
+		assess_fail(ld->err, ASSESS_ERR_NOMEM, ld->name, 0, 0, "out of memory");
+		return NULL;
+	}
+	return a;
+}
+
+struct answers_reader {
+	answers_resolver resolve;
+	void *ctx;
+	unsigned flags;
+	fastjson *fj; /* NULL: every text goes to cJSON */
+};
+
+answers_reader *answers_reader_new(answers_resolver resolve, void *ctx, unsigned flags)
+{
+	answers_reader *r = malloc(sizeof *r);
+	if (!r)
+		return NULL;
+	*r = (answers_reader){resolve, ctx, flags, fastjson_new()};
+	if (!r->fj) {
+		free(r);
+		return NULL;
+	}
+	return r;
+}
+
+void answers_reader_free(answers_reader *r)
+{
+	if (!r)
+		return;
+	fastjson_free(r->fj);
+	free(r);
+}
+
+/*
+ * The JSON tree of the text: fastjson's when it takes the text (*borrowed, not to be deleted),
+ * else cJSON's, whose errors then stand.
+ */
+static assess_code read_tree(const answers_reader *r, const struct load *ld, cJSON **root,
+			     bool *borrowed)
+{
+	*root = r->fj ? fastjson_parse(r->fj, ld->text, ld->len) : NULL;
+	*borrowed = cJSON_IsObject(*root);
+	if (*borrowed)
+		return ASSESS_OK;
+	*root = NULL;
+	return parse_json(ld, root);
+}
+
+answers *answers_reader_parse(answers_reader *r, const char *json, size_t len, const char *name,
+			      assess_error *err)
+{
+	struct load ld = {json, len, name, err, false};
+	cJSON *root = NULL;
+	answers *a = NULL;
+	if (read_tree(r, &ld, &root, &ld.borrowed) == ASSESS_OK)
+		a = bind(root, &ld, r->resolve, r->ctx, r->flags);
+	if (!ld.borrowed)
+		cJSON_Delete(root);
+	if (a && (r->flags & ANSWERS_DIGEST))
+		sha256_hex(json, len, a->sha);
 	return a;
 }
 
 answers *answers_parse(const char *json, size_t len, const char *name, answers_resolver resolve,
 		       void *ctx, unsigned flags, assess_error *err)
 {
-	struct load ld = {json, len, name, err};
-	cJSON *root = NULL;
-	answers *a = NULL;
-	if (parse_json(&ld, &root) == ASSESS_OK && check_top_keys(&ld, root) == ASSESS_OK)
-		a = bind(root, &ld, resolve, ctx, flags);
-	cJSON_Delete(root);
-	if (a && (flags & ANSWERS_DIGEST))
-		sha256_hex(json, len, a->sha);
-	if (a && name && !(a->source = strdup(name))) {
-		answers_free(a);
-		assess_fail(err, ASSESS_ERR_NOMEM, name, 0, 0, "out of memory");
-		return NULL;
-	}
+	/* Without memory for the fast reader, cJSON alone reads the text. */
+	answers_reader one = {resolve, ctx, flags, fastjson_new()};
+	answers *a = answers_reader_parse(&one, json, len, name, err);
+	fastjson_free(one.fj);
 	return a;
 }
 
@@ -572,7 +709,7 @@ assess_code answers_set_field(answers *a, answers_field f, const char *value, as
 	const char *problem = value ? field_problem(f, value, why, sizeof why) : NULL;
 	if (problem)
 		return assess_fail(err, ASSESS_ERR_DATA, NULL, 0, 0, "%s", problem);
-	if (set_string(&a->fields[f], value && *value ? value : NULL))
+	if (set_field(a, f, value && *value ? value : NULL))
 		return assess_fail(err, ASSESS_ERR_NOMEM, NULL, 0, 0, "out of memory");
 	return ASSESS_OK;
 }
@@ -591,7 +728,7 @@ assess_code answers_set_text(answers *a, size_t question_index, const char *code
 			     assess_error *err)
 {
 	const qn_question *q = questionnaire_question(a->q, question_index);
-	struct load ld = {NULL, 0, NULL, err};
+	struct load ld = {NULL, 0, NULL, err, false};
 	cJSON *v = NULL;
 	answer ans = {0};
 	if (q->kind == QN_SCENARIO) {

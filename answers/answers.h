@@ -51,7 +51,8 @@ typedef const questionnaire *(*answers_resolver)(const char *id, void *ctx, asse
 
 enum {
 	ANSWERS_ALLOW_INCOMPLETE = 1 << 0, /* missing answers score 0 instead of failing */
-	ANSWERS_DIGEST = 1 << 1            /* answers_parse computes the SHA-256 (load always does) */
+	ANSWERS_DIGEST = 1 << 1,           /* answers_parse computes the SHA-256 (load always does) */
+	ANSWERS_NO_BLOCKS = 1 << 2         /* finance, status, awards: checked as JSON, not kept */
 };
 
 answers *answers_load(const char *path, answers_resolver resolve, void *ctx, unsigned flags,
@@ -59,6 +60,18 @@ answers *answers_load(const char *path, answers_resolver resolve, void *ctx, uns
 /* name is what errors call the input ("acme.json", "stdin:12"). */
 answers *answers_parse(const char *json, size_t len, const char *name, answers_resolver resolve,
 		       void *ctx, unsigned flags, assess_error *err);
+
+/*
+ * A reader for many answer objects, one after another (a stream, a portfolio): the same checks
+ * and errors as answers_parse, faster, because the memory for reading the JSON is kept from one
+ * object to the next (common/fastjson.h). The reader holds nothing of an answers it returned.
+ */
+typedef struct answers_reader answers_reader;
+answers_reader *answers_reader_new(answers_resolver resolve, void *ctx, unsigned flags);
+answers *answers_reader_parse(answers_reader *r, const char *json, size_t len, const char *name,
+			      assess_error *err);
+void answers_reader_free(answers_reader *r);
+
 /* An empty answer set for q (the interview fills it in). */
 answers *answers_new(const questionnaire *q);
 void answers_free(answers *a);

@@ -7,10 +7,16 @@
 static const char alphabet[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 static const int weights[17] = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
 
+/* Values of 'A'..'Z' in the alphabet; -1 for I, O, S, V and Z, which it leaves out. */
+static const signed char letter_values[26] = {
+	10, 11, 12, 13, 14, 15, 16, 17, -1, 18, 19, 20, 21, 22, -1, 23, 24, 25, -1, 26, 27, -1,
+	28, 29, 30, -1};
+
 static int value_of(char c)
 {
-	const char *p = c ? strchr(alphabet, c) : NULL;
-	return p ? (int)(p - alphabet) : -1;
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	return c >= 'A' && c <= 'Z' ? letter_values[c - 'A'] : -1;
 }
 
 char creditcode_check_char(const char *first17)

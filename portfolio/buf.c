@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "common/decimal.h"
+#include "common/jsonbytes.h"
 
 static bool reserve(portfolio_buf *b, size_t extra)
 {
@@ -48,33 +49,48 @@ void portfolio_buf_grow_add(portfolio_buf *b, const char *s, size_t n)
 	b->data[b->len] = '\0';
 }
 
-void portfolio_buf_json_string(portfolio_buf *b, const char *s)
+/* The escape for a quote, a backslash or a control character. */
+static void add_escape(portfolio_buf *b, unsigned char c)
 {
 	static const char hex[] = "0123456789abcdef";
+	char esc[7] = {'\\', (char)c, 0};
+	if (c == '\n')
+		esc[1] = 'n';
+	else if (c == '\t')
+		esc[1] = 't';
+	else if (c == '\r')
+		esc[1] = 'r';
+	else if (c < 0x20)
+		memcpy(esc + 1, (char[]){'u', '0', '0', hex[c >> 4], hex[c & 15]}, 5);
+	portfolio_buf_add(b, esc);
+}
+
+void portfolio_buf_json_string(portfolio_buf *b, const char *s)
+{
 	if (!s) {
-		portfolio_buf_add(b, "null");
+		portfolio_buf_lit(b, "null");
 		return;
 	}
-	portfolio_buf_add(b, "\"");
-	const char *run = s;
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p >= 0x20 && *p != '"' && *p != '\\')
+	size_t n = strlen(s), run = 0, i = 0;
+	portfolio_buf_lit(b, "\"");
+	while (i < n) {
+		if (n - i >= 8) {
+			uint64_t flags = jsonbytes_stops(jsonbytes_load8(s + i));
+			if (!flags) {
+				i += 8;
+				continue;
+			}
+			i += jsonbytes_first(flags);
+		} else if ((unsigned char)s[i] >= 0x20 && s[i] != '"' && s[i] != '\\') {
+			i++;
 			continue;
-		portfolio_buf_addn(b, run, (size_t)((const char *)p - run));
-		char esc[7] = {'\\', (char)*p, 0};
-		if (*p == '\n')
-			esc[1] = 'n';
-		else if (*p == '\t')
-			esc[1] = 't';
-		else if (*p == '\r')
-			esc[1] = 'r';
-		else if (*p < 0x20)
-			memcpy(esc + 1, (char[]){'u', '0', '0', hex[*p >> 4], hex[*p & 15]}, 5);
-		portfolio_buf_add(b, esc);
-		run = (const char *)p + 1;
+		}
+		portfolio_buf_addn(b, s + run, i - run);
+		add_escape(b, (unsigned char)s[i]);
+		run = ++i;
 	}
-	portfolio_buf_add(b, run);
-	portfolio_buf_add(b, "\"");
+	portfolio_buf_addn(b, s + run, n - run);
+	portfolio_buf_lit(b, "\"");
 }
 
 void portfolio_buf_uint(portfolio_buf *b, uint64_t v)

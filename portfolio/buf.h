@@ -53,6 +53,9 @@ static inline void portfolio_buf_add(portfolio_buf *b, const char *s)
 	portfolio_buf_addn(b, s, strlen(s));
 }
 
+/* A string literal: its length is known when compiling, so no strlen per call. */
+#define portfolio_buf_lit(b, literal) portfolio_buf_addn((b), "" literal, sizeof(literal) - 1)
+
 /* s as a JSON string literal, quotes included; s must be valid UTF-8 (NULL writes null). */
 void portfolio_buf_json_string(portfolio_buf *b, const char *s);
 void portfolio_buf_int(portfolio_buf *b, int64_t v);

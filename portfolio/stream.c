@@ -40,29 +40,22 @@ void portfolio_error_relocate(assess_error *e, const char *unit_name, const char
 	e->line = line > 0 && line <= INT32_MAX ? (int)line : 0;
 }
 
-static void key(portfolio_buf *b, const char *name)
-{
-	portfolio_buf_add(b, ",\"");
-	portfolio_buf_add(b, name);
-	portfolio_buf_add(b, "\":");
-}
-
 static void optional_string(portfolio_buf *b, bool *first, const char *name, const char *value)
 {
 	if (!value)
 		return;
 	portfolio_buf_add(b, *first ? "\"" : ",\"");
 	portfolio_buf_add(b, name);
-	portfolio_buf_add(b, "\":");
+	portfolio_buf_lit(b, "\":");
 	portfolio_buf_json_string(b, value);
 	*first = false;
 }
 
 static void location(portfolio_buf *b, const char *source, long line)
 {
-	portfolio_buf_add(b, "{\"source\":");
+	portfolio_buf_lit(b, "{\"source\":");
 	portfolio_buf_json_string(b, source);
-	key(b, "line");
+	portfolio_buf_lit(b, ",\"line\":");
 	portfolio_buf_int(b, line);
 }
 
@@ -72,26 +65,25 @@ static void enterprise_json(portfolio_buf *b, const answers *a)
 		{ANSWERS_NAME, "name"}, {ANSWERS_CREDIT_CODE, "credit_code"},
 		{ANSWERS_INDUSTRY, "industry"}, {ANSWERS_SIZE, "size"}, {ANSWERS_REGION, "region"}};
 	bool first = true;
-	key(b, "enterprise");
-	portfolio_buf_add(b, "{");
+	portfolio_buf_lit(b, ",\"enterprise\":{");
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
 		optional_string(b, &first, fields[i].name, answers_field_get(a, fields[i].f));
 	if (answers_above_scale(a) >= 0) {
 		portfolio_buf_add(b, first ? "\"above_scale\":" : ",\"above_scale\":");
 		portfolio_buf_add(b, answers_above_scale(a) ? "true" : "false");
 	}
-	portfolio_buf_add(b, "}");
+	portfolio_buf_lit(b, "}");
 }
 
 static void int_array(portfolio_buf *b, const int *v, int n)
 {
-	portfolio_buf_add(b, "[");
+	portfolio_buf_lit(b, "[");
 	for (int i = 0; i < n; i++) {
 		if (i)
-			portfolio_buf_add(b, ",");
+			portfolio_buf_lit(b, ",");
 		portfolio_buf_int(b, v[i]);
 	}
-	portfolio_buf_add(b, "]");
+	portfolio_buf_lit(b, "]");
 }
 
 void portfolio_result_json(portfolio_buf *b, const char *source, long line,
@@ -99,80 +91,74 @@ void portfolio_result_json(portfolio_buf *b, const char *source, long line,
 {
 	const answers *a = r->answers;
 	location(b, source, line);
-	key(b, "questionnaire");
+	portfolio_buf_lit(b, ",\"questionnaire\":");
 	portfolio_buf_json_string(b, questionnaire_id(r->q));
 	enterprise_json(b, a);
 	if (answers_stage_get(a) != ANSWERS_STAGE_NONE) {
-		key(b, "stage");
+		portfolio_buf_lit(b, ",\"stage\":");
 		portfolio_buf_json_string(b, answers_stage_name(answers_stage_get(a)));
 	}
 	if (answers_field_get(a, ANSWERS_DATE)) {
-		key(b, "date");
+		portfolio_buf_lit(b, ",\"date\":");
 		portfolio_buf_json_string(b, answers_field_get(a, ANSWERS_DATE));
 	}
-	key(b, "total");
+	portfolio_buf_lit(b, ",\"total\":");
 	portfolio_buf_milli(b, r->total);
-	key(b, "total_milli");
+	portfolio_buf_lit(b, ",\"total_milli\":");
 	portfolio_buf_int(b, r->total);
-	key(b, "max");
+	portfolio_buf_lit(b, ",\"max\":");
 	portfolio_buf_milli(b, r->max);
-	key(b, "level");
+	portfolio_buf_lit(b, ",\"level\":");
 	portfolio_buf_int(b, r->level);
-	key(b, "dimensions");
-	portfolio_buf_add(b, "{");
+	portfolio_buf_lit(b, ",\"dimensions\":{");
 	bool first = true;
 	for (size_t d = 0; d < questionnaire_n_dimensions(r->q); d++) {
 		const qn_dimension *dim = questionnaire_dimension(r->q, d);
 		if (!dim->scored)
 			continue;
 		if (!first)
-			portfolio_buf_add(b, ",");
+			portfolio_buf_lit(b, ",");
 		portfolio_buf_json_string(b, dim->id);
-		portfolio_buf_add(b, ":");
+		portfolio_buf_lit(b, ":");
 		portfolio_buf_milli(b, scoring_dimension_points(r, dim));
 		first = false;
 	}
-	portfolio_buf_add(b, "}");
-	key(b, "scenarios");
-	portfolio_buf_add(b, "{\"at_least\":");
+	portfolio_buf_lit(b, "},\"scenarios\":{\"at_least\":");
 	int_array(b, r->at_least, QN_MAX_LEVEL + 1);
-	portfolio_buf_add(b, ",\"constrained_at_least\":");
+	portfolio_buf_lit(b, ",\"constrained_at_least\":");
 	int_array(b, r->constrained_at_least, QN_MAX_LEVEL + 1);
-	portfolio_buf_add(b, "}");
-	key(b, "gates_met");
-	portfolio_buf_add(b, "[");
+	portfolio_buf_lit(b, "},\"gates_met\":[");
 	for (int l = 1; l <= (int)questionnaire_n_levels(r->q); l++)
 		portfolio_buf_add(b, r->gates[l].met ? (l > 1 ? ",true" : "true")
 						     : (l > 1 ? ",false" : "false"));
-	portfolio_buf_add(b, "]");
-	key(b, "missing");
+	portfolio_buf_lit(b, "],\"missing\":");
 	portfolio_buf_int(b, (int64_t)answers_n_missing(a));
-	portfolio_buf_add(b, "}");
+	portfolio_buf_lit(b, "}");
 }
 
 void portfolio_error_json(portfolio_buf *b, const char *source, long line, const assess_error *e)
 {
 	location(b, source, line);
-	portfolio_buf_add(b, ",\"error\":{\"code\":");
+	portfolio_buf_lit(b, ",\"error\":{\"code\":");
 	portfolio_buf_json_string(b, portfolio_code_name(e->code));
-	key(b, "exit");
+	portfolio_buf_lit(b, ",\"exit\":");
 	portfolio_buf_int(b, assess_exit_code(e->code));
-	key(b, "message");
+	portfolio_buf_lit(b, ",\"message\":");
 	portfolio_buf_json_string(b, e->msg[0] ? e->msg : assess_strerror(e->code));
 	if (e->column > 0) {
-		key(b, "column");
+		portfolio_buf_lit(b, ",\"column\":");
 		portfolio_buf_int(b, e->column);
 	}
 	if (e->path[0]) {
-		key(b, "path");
+		portfolio_buf_lit(b, ",\"path\":");
 		portfolio_buf_json_string(b, e->path);
 	}
 	if (e->file[0] && strcmp(e->file, source) != 0) {
 		/* The error is about another file: a questionnaire the line names. */
-		key(b, "file");
+		portfolio_buf_lit(b, ",\"file\":");
 		portfolio_buf_json_string(b, e->file);
 	}
-	portfolio_buf_add(b, "}}");
+	portfolio_buf_lit(b, "}}");
 }
 
 struct stream {
@@ -180,6 +166,7 @@ struct stream {
 	FILE *out;
 	const portfolio_stream_options *o;
 	portfolio_stream_stats *stats;
+	answers_reader *reader;
 	portfolio_buf line_out;
 	portfolio_buf unit_name;
 };
@@ -209,8 +196,7 @@ static bool score_line(struct stream *s, const portfolio_line *line)
 	if (!uname)
 		return false;
 	portfolio_buf_reset(&s->line_out);
-	answers *a = answers_parse(line->text, line->len, uname, s->o->resolve, s->o->ctx,
-				   s->o->flags, &e);
+	answers *a = answers_reader_parse(s->reader, line->text, line->len, uname, &e);
 	scoring_result *r = a ? scoring_run_flags(a, SCORING_NO_GAPS, &e) : NULL;
 	if (r) {
 		portfolio_result_json(&s->line_out, s->name, line->number, r);
@@ -284,14 +270,19 @@ assess_code portfolio_score_stream(int fd, const char *name, FILE *out,
 	struct stream s = {.name = name, .out = out, .o = o, .stats = stats ? stats : &local};
 	size_t max = o->max_line ? o->max_line : PORTFOLIO_MAX_LINE;
 	*s.stats = (portfolio_stream_stats){0};
-	portfolio_lines *l = portfolio_lines_new(fd, max, flush_out, &s);
-	if (!l)
+	/* A result line shows no subsidy: the finance and status blocks need not be kept. */
+	s.reader = answers_reader_new(o->resolve, o->ctx, o->flags | ANSWERS_NO_BLOCKS);
+	portfolio_lines *l = s.reader ? portfolio_lines_new(fd, max, flush_out, &s) : NULL;
+	if (!l) {
+		answers_reader_free(s.reader);
 		return assess_fail(err, ASSESS_ERR_NOMEM, name, 0, 0, "out of memory");
+	}
 	assess_code rc = read_all(&s, l, max, err);
 	if (rc == ASSESS_OK && fflush(out) != 0)
 		rc = assess_fail(err, ASSESS_ERR_IO, NULL, 0, 0, "cannot write the results: %s",
 				 strerror(errno));
 	portfolio_lines_free(l);
+	answers_reader_free(s.reader);
 	portfolio_buf_free(&s.line_out);
 	portfolio_buf_free(&s.unit_name);
 	return rc;

@@ -476,10 +476,25 @@ const qn_reading *questionnaire_reading(const questionnaire *q, size_t i)
 	return i < q->n_readings ? &q->readings[i] : NULL;
 }
 
+/* strcmp(c, code) == 0 for an option's code (NULL for none), without a call for short codes. */
+static bool same_code(const char *c, const char *code)
+{
+	return c && c[0] == code[0] &&
+	       (!c[0] || (c[1] == code[1] && (!c[1] || strcmp(c + 2, code + 2) == 0)));
+}
+
 int qn_option_index(const qn_question *question, const char *code)
 {
+	/*
+	 * Codes are mostly the letters A, B, C... in order: try the option that guess points at,
+	 * then compare first bytes, which settles nearly every other comparison.
+	 */
+	const char *first = question->n_options ? question->options[0].code : NULL;
+	size_t guess = first ? (size_t)((unsigned char)code[0] - (unsigned char)first[0]) : 0;
+	if (guess < question->n_options && same_code(question->options[guess].code, code))
+		return (int)guess;
 	for (size_t i = 0; i < question->n_options; i++)
-		if (question->options[i].code && strcmp(question->options[i].code, code) == 0)
+		if (same_code(question->options[i].code, code))
 			return (int)i;
 	return -1;
 }

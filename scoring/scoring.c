@@ -19,7 +19,8 @@ static int64_t question_points(const qn_question *q, const answer *ans)
 
 static void count_scenarios(scoring_result *r)
 {
-	for (size_t i = 0; i < questionnaire_n_questions(r->q); i++) {
+	size_t n = questionnaire_n_questions(r->q);
+	for (size_t i = 0; i < n; i++) {
 		const qn_question *q = questionnaire_question(r->q, i);
 		const answer *ans = answers_get(r->answers, i);
 		if (q->kind != QN_SCENARIO)
@@ -159,9 +160,11 @@ scoring_result *scoring_run_flags(const answers *a, unsigned flags, assess_error
 {
 	const questionnaire *q = answers_questionnaire(a);
 	size_t n = questionnaire_n_questions(q);
-	scoring_result *r = calloc(1, sizeof *r);
-	if (!r || !(r->question_points = calloc(n + 1, sizeof(int64_t))))
+	/* The points share the result's allocation: a stream scores one answer set per line. */
+	scoring_result *r = calloc(1, sizeof *r + (n + 1) * sizeof(int64_t));
+	if (!r)
 		goto nomem;
+	r->question_points = (int64_t *)(r + 1);
 	r->answers = a;
 	r->q = q;
 	r->max = questionnaire_total(q);
@@ -188,7 +191,6 @@ void scoring_free(scoring_result *r)
 {
 	if (!r)
 		return;
-	free(r->question_points);
 	free(r->gaps);
 	free(r);
 }

@@ -39,6 +39,7 @@ typedef TCase *(*test_tcase_maker)(void);
 int test_run(const char *suite, test_tcase_maker const *makers);
 
 TCase *make_common_tcase(void);
+TCase *make_fastjson_tcase(void);
 TCase *make_atomicfile_tcase(void);
 TCase *make_questionnaire_tcase(void);
 TCase *make_answers_tcase(void);

@@ -170,6 +170,79 @@ START_TEST(errors_carry_line_column_and_path)
 }
 END_TEST
 
+/* The example as one NDJSON line, with its name spelled through a JSON escape. */
+static char *example_line(bool escaped)
+{
+	size_t len;
+	char *text = readfile_all(EXAMPLE, 1 << 20, &len, NULL);
+	ck_assert_ptr_nonnull(text);
+	for (char *p = text; *p; p++)
+		if (*p == '\n')
+			*p = ' ';
+	if (escaped) {
+		char *name = strstr(text, "泉州示例");
+		ck_assert_ptr_nonnull(name);
+		/* 泉 is U+6CC9: six bytes of escape in place of three of UTF-8, so the text grows. */
+		char *grown = malloc(len + 4);
+		size_t head = (size_t)(name - text);
+		memcpy(grown, text, head);
+		memcpy(grown + head, "\\u6cc9", 6);
+		strcpy(grown + head + 6, name + 3);
+		free(text);
+		text = grown;
+	}
+	return text;
+}
+
+START_TEST(reader_reads_a_stream_like_single_files)
+{
+	assess_error err = {0};
+	char *plain = example_line(false), *escaped = example_line(true);
+	answers_reader *r = answers_reader_new(test_resolve, NULL, 0);
+	answers *a = answers_reader_parse(r, plain, strlen(plain), "s:1", &err);
+	ck_assert_msg(a != NULL, "%s", err.msg);
+	/* The next object reuses the reader's memory: what a kept must be a's own. */
+	answers *b = answers_reader_parse(r, escaped, strlen(escaped), "s:2", &err);
+	ck_assert_msg(b != NULL, "%s", err.msg);
+	ck_assert_str_eq(answers_field_get(a, ANSWERS_NAME), "泉州示例运动用品有限公司");
+	ck_assert_str_eq(answers_field_get(b, ANSWERS_NAME), "泉州示例运动用品有限公司");
+	ck_assert_str_eq(answers_source(a), "s:1");
+	ck_assert_str_eq(answers_get(a, idx("F1"))->note, answers_get(b, idx("F1"))->note);
+	const cJSON *fa = answers_block(a, "finance"), *fb = answers_block(b, "finance");
+	ck_assert_ptr_nonnull(fa);
+	ck_assert(cJSON_Compare(fa, fb, 1));
+	answers *c = answers_reader_parse(r, "{\"extra\": 1}", 12, "s:3", &err);
+	ck_assert_ptr_null(c);
+	ck_assert_msg_has(&err, "unknown key");
+	ck_assert(cJSON_Compare(fa, fb, 1)); /* still whole after the reader moved on */
+	answers_free(a);
+	answers_free(b);
+	answers_reader_free(r);
+	free(plain);
+	free(escaped);
+}
+END_TEST
+
+START_TEST(no_blocks_checks_them_but_keeps_none)
+{
+	assess_error err = {0};
+	char *line = example_line(false);
+	answers_reader *r = answers_reader_new(test_resolve, NULL, ANSWERS_NO_BLOCKS);
+	answers *a = answers_reader_parse(r, line, strlen(line), "s:1", &err);
+	ck_assert_msg(a != NULL, "%s", err.msg);
+	ck_assert_ptr_null(answers_block(a, "finance"));
+	ck_assert_ptr_null(answers_block(a, "status"));
+	answers_free(a);
+	const char *bad = "{\"questionnaire\": \"miit-2024\", \"answers\": {}, "
+			  "\"finance\": {\"x\": 1, \"x\": 2}}";
+	ck_assert_ptr_null(answers_reader_parse(r, bad, strlen(bad), "s:2", &err));
+	ck_assert_msg_has(&err, "key \"x\" appears more than once");
+	ck_assert_str_eq(err.path, "$.finance.x");
+	answers_reader_free(r);
+	free(line);
+}
+END_TEST
+
 TCase *make_answers_tcase(void)
 {
 	TCase *tc = tcase_create("answers");
@@ -181,5 +254,7 @@ TCase *make_answers_tcase(void)
 	tcase_add_test(tc, save_is_atomic_and_replaces);
 	tcase_add_test(tc, incomplete_lists_every_missing_id);
 	tcase_add_test(tc, errors_carry_line_column_and_path);
+	tcase_add_test(tc, reader_reads_a_stream_like_single_files);
+	tcase_add_test(tc, no_blocks_checks_them_but_keeps_none);
 	return tc;
 }
