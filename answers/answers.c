@@ -122,11 +122,6 @@ void answers_free(answers *a)
 
 /* ---- checks shared by the loader and the setters ---- */
 
-/* strcmp(a, b) == 0, settled by the first byte for most of the keys a loader compares. */
-static bool same_key(const char *a, const char *b)
-{
-	return a[0] == b[0] && strcmp(a, b) == 0;
-}
 
 /* The value of n decimal digits at s, or -1 if one is not a digit. */
 static int digits(const char *s, int n)
@@ -191,23 +186,24 @@ static int set_field(answers *a, answers_field f, const char *value)
 static int store_strings(answers *a, const char *const found[ANSWERS_FIELD_MAX],
 			 const char *source)
 {
-	size_t size = source ? strlen(source) + 1 : 0;
-	for (int f = 0; f < ANSWERS_FIELD_MAX; f++)
-		size += found[f] ? strlen(found[f]) + 1 : 0;
-	if (size == 0)
+	size_t sizes[ANSWERS_FIELD_MAX + 1], total = 0;
+	for (int f = 0; f <= ANSWERS_FIELD_MAX; f++) {
+		const char *s = f < ANSWERS_FIELD_MAX ? found[f] : source;
+		sizes[f] = s ? strlen(s) + 1 : 0;
+		total += sizes[f];
+	}
+	if (total == 0)
 		return 0;
-	char *p = a->strings = malloc(size);
+	char *p = a->strings = malloc(total);
 	if (!p)
 		return -1;
-	for (int f = 0; f < ANSWERS_FIELD_MAX; f++) {
-		if (!found[f])
+	for (int f = 0; f <= ANSWERS_FIELD_MAX; f++) {
+		if (!sizes[f])
 			continue;
-		size_t n = strlen(found[f]) + 1;
-		a->fields[f] = memcpy(p, found[f], n);
-		p += n;
+		char *copy = memcpy(p, f < ANSWERS_FIELD_MAX ? found[f] : source, sizes[f]);
+		*(f < ANSWERS_FIELD_MAX ? &a->fields[f] : &a->source) = copy;
+		p += sizes[f];
 	}
-	if (source)
-		a->source = memcpy(p, source, strlen(source) + 1);
 	return 0;
 }
 
@@ -311,16 +307,16 @@ static assess_code load_field(answers *a, const struct load *ld, const cJSON *c,
 {
 	char why[160];
 	int f = first;
-	while (f <= last && !same_key(field_keys[f], c->string))
+	while (f <= last && !text_equal(field_keys[f], c->string))
 		f++;
-	if (first == ANSWERS_NAME && same_key(c->string, "above_scale")) {
+	if (first == ANSWERS_NAME && text_equal(c->string, "above_scale")) {
 		if (!cJSON_IsBool(c))
 			return fail_at(ld, base, c->string, -1, "expected true or false, got %s",
 				       type_name(c));
 		a->above_scale = cJSON_IsTrue(c);
 		return ASSESS_OK;
 	}
-	if (first == ANSWERS_DATE && same_key(c->string, "stage")) {
+	if (first == ANSWERS_DATE && text_equal(c->string, "stage")) {
 		const char *s = cJSON_GetStringValue(c);
 		a->stage = !s ? ANSWERS_STAGE_NONE : strcmp(s, "baseline") == 0 ? ANSWERS_STAGE_BASELINE
 			   : strcmp(s, "post") == 0 ? ANSWERS_STAGE_POST : ANSWERS_STAGE_NONE;
@@ -435,7 +431,7 @@ static const qn_question *find_question(const questionnaire *q, const char *id, 
 	const qn_question *guess =
 		*next < questionnaire_n_questions(q) ? questionnaire_question(q, *next) : NULL;
 	const qn_question *found =
-		guess && strcmp(guess->id, id) == 0 ? guess : questionnaire_find(q, id);
+		guess && text_equal(guess->id, id) ? guess : questionnaire_find(q, id);
 	if (found)
 		*next = found->index + 1;
 	return found;
@@ -509,7 +505,7 @@ static assess_code sort_top_keys(const struct load *ld, cJSON *root, cJSON *top[
 	memset(top, 0, TOP_MAX * sizeof *top);
 	for (cJSON *c = root->child; c; c = c->next) {
 		int k = 0;
-		while (k < TOP_MAX && !same_key(top_keys[k], c->string))
+		while (k < TOP_MAX && !text_equal(top_keys[k], c->string))
 			k++;
 		if (k == TOP_MAX)
 			return fail_at(ld, "$", c->string, -1, "unknown key \"%s\" (expected questionnaire, "
@@ -677,6 +673,8 @@ const char *answers_sha256(const answers *a) { return a->sha; }
 size_t answers_n_missing(const answers *a) { return a->n_missing; }
 int answers_above_scale(const answers *a) { return a->above_scale; }
 answers_stage answers_stage_get(const answers *a) { return a->stage; }
+
+const answer *answers_items(const answers *a) { return a->items; }
 
 const answer *answers_get(const answers *a, size_t question_index)
 {

@@ -80,6 +80,8 @@ const questionnaire *answers_questionnaire(const answers *a);
 const char *answers_source(const answers *a);           /* the name given at load, or NULL */
 const char *answers_sha256(const answers *a);           /* hex digest of the bytes loaded, or "" */
 const answer *answers_get(const answers *a, size_t question_index);
+/* All answers, indexed like questionnaire_questions(): for loops over every question. */
+const answer *answers_items(const answers *a);
 size_t answers_n_missing(const answers *a);
 
 const char *answers_field_get(const answers *a, answers_field f); /* NULL when absent */

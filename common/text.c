@@ -51,6 +51,13 @@ bool text_utf8_valid(const char *buf, size_t len, size_t *bad_offset)
 				continue;
 			}
 		}
+		/* Chinese is mostly three-byte characters led by E1..EC, valid with any two
+		 * continuation bytes (E0 and ED are the leads with overlongs and surrogates). */
+		if (len - i >= 3 && p[i] >= 0xE1 && p[i] <= 0xEC && (p[i + 1] & 0xC0) == 0x80 &&
+		    (p[i + 2] & 0xC0) == 0x80) {
+			i += 3;
+			continue;
+		}
 		size_t n = valid_seq(p + i, len - i);
 		if (n == 0) {
 			if (bad_offset)

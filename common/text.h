@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 /*
  * Returns true if buf[0..len) is well-formed UTF-8 (no overlongs, no surrogates, <= U+10FFFF).
@@ -18,5 +19,20 @@ void text_position(const char *buf, size_t offset, int *line, int *column);
 size_t text_display_width(const char *s);
 /* Decodes one code point at *s and advances it; returns 0xFFFD for a bad sequence. */
 unsigned long text_next_codepoint(const char **s);
+
+/*
+ * strcmp(a, b) == 0, settled without a call for the short ids, codes and keys that most
+ * comparisons in a loader are about ("F1", "S03", "B", "name").
+ */
+static inline bool text_equal(const char *a, const char *b)
+{
+	for (int i = 0; i < 4; i++) {
+		if (a[i] != b[i])
+			return false;
+		if (!a[i])
+			return true;
+	}
+	return strcmp(a + 4, b + 4) == 0;
+}
 
 #endif

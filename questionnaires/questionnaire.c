@@ -6,6 +6,7 @@
 #include "common/arena.h"
 #include "common/decimal.h"
 #include "common/readfile.h"
+#include "common/text.h"
 #include "common/xmldoc.h"
 
 extern const char questionnaire_schema[];
@@ -453,6 +454,8 @@ const qn_dimension *questionnaire_dimension(const questionnaire *q, size_t i)
 	return i < q->n_dims ? &q->dims[i] : NULL;
 }
 
+qn_question *const *questionnaire_questions(const questionnaire *q) { return q->questions; }
+
 const qn_question *questionnaire_question(const questionnaire *q, size_t i)
 {
 	return i < q->n_questions ? q->questions[i] : NULL;
@@ -476,11 +479,10 @@ const qn_reading *questionnaire_reading(const questionnaire *q, size_t i)
 	return i < q->n_readings ? &q->readings[i] : NULL;
 }
 
-/* strcmp(c, code) == 0 for an option's code (NULL for none), without a call for short codes. */
+/* An option's code (NULL for none) is code. */
 static bool same_code(const char *c, const char *code)
 {
-	return c && c[0] == code[0] &&
-	       (!c[0] || (c[1] == code[1] && (!c[1] || strcmp(c + 2, code + 2) == 0)));
+	return c && text_equal(c, code);
 }
 
 int qn_option_index(const qn_question *question, const char *code)

@@ -128,6 +128,8 @@ const qn_dimension *questionnaire_dimension(const questionnaire *q, size_t i);
 /* Every question in document order; index i is qn_question.index. */
 size_t questionnaire_n_questions(const questionnaire *q);
 const qn_question *questionnaire_question(const questionnaire *q, size_t i);
+/* All questions in order (questionnaire_n_questions of them): for loops over every one. */
+qn_question *const *questionnaire_questions(const questionnaire *q);
 const qn_question *questionnaire_find(const questionnaire *q, const char *id);
 size_t questionnaire_n_scenarios(const questionnaire *q);
 size_t questionnaire_n_constrained(const questionnaire *q);

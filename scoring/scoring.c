@@ -10,25 +10,27 @@ static int64_t question_points(const qn_question *q, const answer *ans)
 		return 0;
 	if (q->kind == QN_SINGLE)
 		return q->options[ans->choice].points;
+	/* Without a branch per option: which options an enterprise ticks is not predictable. */
 	int64_t sum = 0;
 	for (size_t i = 0; i < q->n_options; i++)
-		if (ans->mask & (1ULL << i))
-			sum += q->options[i].points;
+		sum += (int64_t)((ans->mask >> i) & 1) * q->options[i].points;
 	return sum;
 }
 
 static void count_scenarios(scoring_result *r)
 {
 	size_t n = questionnaire_n_questions(r->q);
+	qn_question *const *questions = questionnaire_questions(r->q);
+	const answer *given = answers_items(r->answers);
 	for (size_t i = 0; i < n; i++) {
-		const qn_question *q = questionnaire_question(r->q, i);
-		const answer *ans = answers_get(r->answers, i);
+		const qn_question *q = questions[i];
+		const answer *ans = &given[i];
 		if (q->kind != QN_SCENARIO)
 			continue;
 		int level = ans->given ? ans->level : 0;
-		for (int l = 0; l <= level; l++) {
-			r->at_least[l]++;
-			r->constrained_at_least[l] += q->constrained;
+		for (int l = 0; l <= QN_MAX_LEVEL; l++) {
+			r->at_least[l] += l <= level;
+			r->constrained_at_least[l] += (l <= level) & q->constrained;
 		}
 	}
 }
@@ -168,8 +170,10 @@ scoring_result *scoring_run_flags(const answers *a, unsigned flags, assess_error
 	r->answers = a;
 	r->q = q;
 	r->max = questionnaire_total(q);
+	qn_question *const *questions = questionnaire_questions(q);
+	const answer *given = answers_items(a);
 	for (size_t i = 0; i < n; i++) {
-		r->question_points[i] = question_points(questionnaire_question(q, i), answers_get(a, i));
+		r->question_points[i] = question_points(questions[i], &given[i]);
 		r->total += r->question_points[i];
 	}
 	count_scenarios(r);
