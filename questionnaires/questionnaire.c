@@ -6,7 +6,6 @@
 #include "common/arena.h"
 #include "common/decimal.h"
 #include "common/readfile.h"
-#include "common/text.h"
 #include "common/xmldoc.h"
 
 extern const char questionnaire_schema[];
@@ -127,7 +126,8 @@ static int read_options(struct build *b, xmlNode *qn, qn_question *question)
 		o->exclusive = read_bool(b, on, "exclusive");
 		if (!o->code || read_points(b, on, "points", &o->points) || read_bitext(b, on, &o->label))
 			return -1;
-		/* Codes are typed at the interview prompt, so they run A, B, C... with no holes. */
+		/* Codes are typed at the interview prompt, so they run A, B, C... with no holes
+		 * (and qn_option_index() counts on it). */
 		char want[2] = {(char)('A' + k), '\0'};
 		if (strcmp(o->code, want) != 0)
 			return fail_at(b, on, "option code \"%s\" out of order: expected \"%s\"",
@@ -479,26 +479,11 @@ const qn_reading *questionnaire_reading(const questionnaire *q, size_t i)
 	return i < q->n_readings ? &q->readings[i] : NULL;
 }
 
-/* An option's code (NULL for none) is code. */
-static bool same_code(const char *c, const char *code)
-{
-	return c && text_equal(c, code);
-}
-
 int qn_option_index(const qn_question *question, const char *code)
 {
-	/*
-	 * Codes are mostly the letters A, B, C... in order: try the option that guess points at,
-	 * then compare first bytes, which settles nearly every other comparison.
-	 */
-	const char *first = question->n_options ? question->options[0].code : NULL;
-	size_t guess = first ? (size_t)((unsigned char)code[0] - (unsigned char)first[0]) : 0;
-	if (guess < question->n_options && same_code(question->options[guess].code, code))
-		return (int)guess;
-	for (size_t i = 0; i < question->n_options; i++)
-		if (same_code(question->options[i].code, code))
-			return (int)i;
-	return -1;
+	/* read_options() lets codes run only A, B, C... so the letter is the index. */
+	size_t i = (size_t)((unsigned char)code[0] - 'A');
+	return i < question->n_options && code[1] == '\0' ? (int)i : -1;
 }
 
 const char *qn_text_get(const qn_text *t, qn_lang lang)
