@@ -24,6 +24,7 @@ struct subsidy_ctx {
 	int level;
 	const char **chosen; /* the reading in force for each conflict */
 	arena *arena; /* the result's */
+	bool no_text; /* say nothing: SUBSIDY_SAY is a no-op, and so is any work only it needs */
 	bool nomem; /* an allocation failed; the run fails with NOMEM */
 };
 
@@ -34,6 +35,10 @@ void subsidy_evaluate(struct subsidy_ctx *x, const policy_clause *c, subsidy_ite
  * Sets (or appends to) one language of a text in the result's arena:
  *     SUBSIDY_SAY(x, &it->detail, ("需获得：%s", zh_name), ("requires: %s", en_name));
  * Each language has its own format and arguments, checked by the compiler.
+ *
+ * With x->no_text the text is left alone and the arguments are not evaluated, so formatting
+ * them there (subsidy_yuan(v, buf, size) in the zh list, buf in the en list) costs nothing
+ * then. t is evaluated all the same: it may be warn(), which records the warning.
  */
 void subsidy_say(struct subsidy_ctx *x, qn_text *t, qn_lang lang, bool append, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
@@ -41,8 +46,10 @@ void subsidy_say(struct subsidy_ctx *x, qn_text *t, qn_lang lang, bool append, c
 #define SUBSIDY_SAY_(x, t, append, zh, en) \
 	do { \
 		qn_text *say_t_ = (t); /* once: t may be a call that adds a warning */ \
-		subsidy_say((x), say_t_, QN_LANG_ZH, (append), SUBSIDY_ARGS zh); \
-		subsidy_say((x), say_t_, QN_LANG_EN, (append), SUBSIDY_ARGS en); \
+		if (!(x)->no_text) { \
+			subsidy_say((x), say_t_, QN_LANG_ZH, (append), SUBSIDY_ARGS zh); \
+			subsidy_say((x), say_t_, QN_LANG_EN, (append), SUBSIDY_ARGS en); \
+		} \
 	} while (0)
 #define SUBSIDY_SAY(x, t, zh, en) SUBSIDY_SAY_(x, t, false, zh, en)
 #define SUBSIDY_ADD(x, t, zh, en) SUBSIDY_SAY_(x, t, true, zh, en)

@@ -128,8 +128,10 @@ static bool requires_award(struct subsidy_ctx *x, subsidy_item *it, const char *
 static bool missing_terms(struct subsidy_ctx *x, subsidy_item *it, const policy_term *t, size_t n)
 {
 	text2 names;
-	terms_text(x, t, n, &names);
 	it->status = SUBSIDY_NO_INPUT;
+	if (x->no_text)
+		return false;
+	terms_text(x, t, n, &names);
 	SUBSIDY_SAY(x, &it->detail, ("答卷未提供 %s", names.zh),
 		    ("the answer file does not give %s", names.en));
 	return false;
@@ -140,10 +142,12 @@ static void say_out_of_range(struct subsidy_ctx *x, subsidy_item *it, const poli
 {
 	text2 label, range;
 	char vs[32];
+	it->status = SUBSIDY_UNDER_THRESHOLD;
+	if (x->no_text)
+		return;
 	base_label(x, t, n, &label);
 	range_text(r, &range);
 	subsidy_yuan(v, vs, sizeof vs);
-	it->status = SUBSIDY_UNDER_THRESHOLD;
 	SUBSIDY_SAY(x, &it->detail, ("%s为 %s，需%s", label.zh, vs, range.zh),
 		    ("%s is %s; needs %s", label.en, vs, range.en));
 }
@@ -170,10 +174,12 @@ static bool ratio_holds(struct subsidy_ctx *x, const policy_cond *c, subsidy_ite
 	term_value(x, &c->terms[1], &den);
 	if (den > 0 && num * 10000 >= (int64_t)c->min_bp * den)
 		return true;
+	it->status = SUBSIDY_NOT_ELIGIBLE;
+	if (x->no_text)
+		return false;
 	base_label(x, &c->terms[0], 1, &n);
 	base_label(x, &c->terms[1], 1, &d);
 	subsidy_format_rate(c->min_bp, rate, sizeof rate);
-	it->status = SUBSIDY_NOT_ELIGIBLE;
 	SUBSIDY_SAY(x, &it->detail,
 		    ("%s（%lld）需达到%s（%lld）的 %s", n.zh, (long long)num, d.zh, (long long)den,
 		     rate),
@@ -331,7 +337,7 @@ static void describe_cap(struct subsidy_ctx *x, const policy_clause *c, subsidy_
 {
 	char cap[32];
 	text2 why;
-	if (!it->capped)
+	if (!it->capped || x->no_text)
 		return;
 	case_label(x, k, &why);
 	if (!why.zh[0] && c->min_level) { /* the last row of a level-gated clause: still by level */
@@ -354,7 +360,6 @@ static void rate_per_award(struct subsidy_ctx *x, const policy_clause *c, const 
 	const char *id = c->base[0].award;
 	char rate[16], b[32], v[32];
 	int n = 0;
-	subsidy_format_rate(k->rate_bp, rate, sizeof rate);
 	it->computed = it->base = 0;
 	SUBSIDY_SAY(x, &it->detail, ("%s", ""), ("%s", ""));
 	for (size_t i = 0; i < x->in->n_awards; i++) {
@@ -373,9 +378,10 @@ static void rate_per_award(struct subsidy_ctx *x, const policy_clause *c, const 
 		int64_t one = capped(it, subsidy_apply_rate(aw->amount, k->rate_bp), k->cap);
 		it->base += aw->amount;
 		it->computed += one;
-		subsidy_yuan(aw->amount, b, sizeof b);
-		subsidy_yuan(one, v, sizeof v);
-		SUBSIDY_ADD(x, &it->detail, ("%s%s × %s = %s", n ? "；" : "", rate, b, v),
+		SUBSIDY_ADD(x, &it->detail,
+			    ("%s%s × %s = %s", n ? "；" : "",
+			     subsidy_format_rate(k->rate_bp, rate, sizeof rate),
+			     subsidy_yuan(aw->amount, b, sizeof b), subsidy_yuan(one, v, sizeof v)),
 			    ("%s%s × %s = %s", n ? "; " : "", rate, b, v));
 		n++;
 	}
@@ -418,6 +424,8 @@ static void rate_rule(struct subsidy_ctx *x, const policy_clause *c, subsidy_ite
 	it->computed = subsidy_apply_rate(it->base, k->rate_bp);
 	it->amount = capped(it, it->computed, k->cap);
 	it->status = SUBSIDY_PAID;
+	if (x->no_text)
+		return;
 	subsidy_format_rate(k->rate_bp, rate, sizeof rate);
 	subsidy_yuan(it->base, b, sizeof b);
 	subsidy_yuan(it->computed, v, sizeof v);
@@ -429,10 +437,30 @@ static void rate_rule(struct subsidy_ctx *x, const policy_clause *c, subsidy_ite
 			     "paid)"));
 }
 
-static void tiers_rule(struct subsidy_ctx *x, const policy_clause *c, subsidy_item *it)
+/* The tier the base fell in (tier < n_tiers), or that it fell in none. */
+static void say_tier(struct subsidy_ctx *x, const policy_clause *c, subsidy_item *it, size_t tier)
 {
 	text2 label, range;
 	char b[32], v[32];
+	if (x->no_text)
+		return;
+	base_label(x, c->base, c->n_base, &label);
+	subsidy_yuan(it->base, b, sizeof b);
+	range_text(&c->tiers[tier < c->n_tiers ? tier : 0].range, &range);
+	if (tier < c->n_tiers)
+		SUBSIDY_SAY(x, &it->detail,
+			    ("%s %s，属于“%s”档：%s", label.zh, b, range.zh,
+			     subsidy_yuan(it->amount, v, sizeof v)),
+			    ("%s %s falls in the tier \"%s\": %s", label.en, b, range.en, v));
+	else
+		SUBSIDY_SAY(x, &it->detail,
+			    ("%s为 %s，不在任何一档（首档：%s）", label.zh, b, range.zh),
+			    ("%s is %s, in no tier (the first: %s)", label.en, b, range.en));
+}
+
+static void tiers_rule(struct subsidy_ctx *x, const policy_clause *c, subsidy_item *it)
+{
+	size_t i = 0;
 	if (!terms_value(x, c->base, c->n_base, &it->base)) {
 		missing_terms(x, it, c->base, c->n_base);
 		return;
@@ -442,23 +470,15 @@ static void tiers_rule(struct subsidy_ctx *x, const policy_clause *c, subsidy_it
 		requires_award(x, it, c->base[0].award);
 		return;
 	}
-	base_label(x, c->base, c->n_base, &label);
-	subsidy_yuan(it->base, b, sizeof b);
-	for (size_t i = 0; i < c->n_tiers; i++) {
-		if (!in_range(&c->tiers[i].range, it->base))
-			continue;
-		range_text(&c->tiers[i].range, &range);
+	while (i < c->n_tiers && !in_range(&c->tiers[i].range, it->base))
+		i++;
+	if (i < c->n_tiers) {
 		it->computed = it->amount = c->tiers[i].yuan;
 		it->status = SUBSIDY_PAID;
-		subsidy_yuan(it->amount, v, sizeof v);
-		SUBSIDY_SAY(x, &it->detail, ("%s %s，属于“%s”档：%s", label.zh, b, range.zh, v),
-			    ("%s %s falls in the tier \"%s\": %s", label.en, b, range.en, v));
-		return;
+	} else {
+		it->status = SUBSIDY_UNDER_THRESHOLD;
 	}
-	range_text(&c->tiers[0].range, &range);
-	it->status = SUBSIDY_UNDER_THRESHOLD;
-	SUBSIDY_SAY(x, &it->detail, ("%s为 %s，不在任何一档（首档：%s）", label.zh, b, range.zh),
-		    ("%s is %s, in no tier (the first: %s)", label.en, b, range.en));
+	say_tier(x, c, it, i);
 }
 
 static void per_item_rule(struct subsidy_ctx *x, const policy_clause *c, subsidy_item *it)
@@ -473,6 +493,8 @@ static void per_item_rule(struct subsidy_ctx *x, const policy_clause *c, subsidy
 	it->computed = subsidy_mul_sat(it->count, c->yuan);
 	it->amount = capped(it, it->computed, c->cap);
 	it->status = SUBSIDY_PAID;
+	if (x->no_text)
+		return;
 	subsidy_yuan(c->yuan, each, sizeof each);
 	subsidy_yuan(it->computed, v, sizeof v);
 	SUBSIDY_SAY(x, &it->detail, ("%lld 项 × %s = %s", (long long)it->count, each, v),
@@ -488,6 +510,8 @@ static void fixed_rule(struct subsidy_ctx *x, const policy_clause *c, subsidy_it
 	char v[32], hi[32];
 	it->computed = it->amount = c->yuan;
 	it->status = SUBSIDY_PAID;
+	if (x->no_text)
+		return;
 	subsidy_yuan(c->yuan, v, sizeof v);
 	if (c->up_to >= 0)
 		SUBSIDY_SAY(x, &it->detail,
@@ -510,6 +534,8 @@ static void info_rule(struct subsidy_ctx *x, const policy_clause *c, subsidy_ite
 	if (!k)
 		return;
 	it->cap = k->cap;
+	if (x->no_text)
+		return;
 	case_label(x, k, &why);
 	subsidy_yuan(k->cap, cap, sizeof cap);
 	if (why.zh[0])

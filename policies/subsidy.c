@@ -112,10 +112,11 @@ const char *subsidy_window_label(subsidy_window w, qn_lang lang)
 	return lang == QN_LANG_EN ? "in force" : "在有效期内";
 }
 
-static void date_text(int yyyymmdd, char *buf, size_t size)
+static const char *date_text(int yyyymmdd, char *buf, size_t size)
 {
 	snprintf(buf, size, "%04d-%02d-%02d", yyyymmdd / 10000, yyyymmdd / 100 % 100,
 		 yyyymmdd % 100);
+	return buf;
 }
 
 /* ---- warnings ---- */
@@ -127,37 +128,37 @@ static qn_text *warn(struct subsidy_ctx *x, subsidy_result *r, const char *code)
 	return &w->text;
 }
 
-/* Whether the assessment date is inside the window, and how it relates to the start. */
+/*
+ * Whether the assessment date is inside the window, and how it relates to the start. The dates
+ * are written out in the zh arguments, where SUBSIDY_SAY skips them without texts.
+ */
 static void warn_date(struct subsidy_ctx *x, subsidy_result *r, const policy_window *w)
 {
 	char from[16], to[16], retro[16];
 	int date;
 	policy_parse_date(r->date, &date);
-	date_text(w->from, from, sizeof from);
-	date_text(w->to, to, sizeof to);
-	date_text(w->retroactive_from, retro, sizeof retro);
 	if (r->window == SUBSIDY_WINDOW_EXPIRED)
-		SUBSIDY_SAY(
-			x, warn(x, r, "expired"),
-			("政策已过期：有效期至 %s，评测日期为 %s，本政策不予支付", to, r->date),
-			("Expired: the policy was in force until %s and the assessment is dated "
-			 "%s, so it pays nothing",
-			 to, r->date));
+		SUBSIDY_SAY(x, warn(x, r, "expired"),
+			    ("政策已过期：有效期至 %s，评测日期为 %s，本政策不予支付",
+			     date_text(w->to, to, sizeof to), r->date),
+			    ("Expired: the policy was in force until %s and the assessment is "
+			     "dated %s, so it pays nothing",
+			     to, r->date));
 	if (r->window == SUBSIDY_WINDOW_NOT_YET)
-		SUBSIDY_SAY(
-			x, warn(x, r, "not-yet"),
-			("政策尚未施行：自 %s 起施行，评测日期为 %s，本政策不予支付", from,
-			 r->date),
-			("Not yet in force: the policy starts on %s and the assessment is dated "
-			 "%s, so it pays nothing",
-			 from, r->date));
+		SUBSIDY_SAY(x, warn(x, r, "not-yet"),
+			    ("政策尚未施行：自 %s 起施行，评测日期为 %s，本政策不予支付",
+			     date_text(w->from, from, sizeof from), r->date),
+			    ("Not yet in force: the policy starts on %s and the assessment is "
+			     "dated %s, so it pays nothing",
+			     from, r->date));
 	if (r->window == SUBSIDY_WINDOW_IN && w->retroactive_from && date < w->from)
-		SUBSIDY_SAY(
-			x, warn(x, r, "retroactive"),
-			("评测日期早于正式施行日 %s，按文件规定追溯至 %s 参照执行", from, retro),
-			("The assessment is dated before the policy took effect on %s; the "
-			 "document applies it back to %s",
-			 from, retro));
+		SUBSIDY_SAY(x, warn(x, r, "retroactive"),
+			    ("评测日期早于正式施行日 %s，按文件规定追溯至 %s 参照执行",
+			     date_text(w->from, from, sizeof from),
+			     date_text(w->retroactive_from, retro, sizeof retro)),
+			    ("The assessment is dated before the policy took effect on %s; the "
+			     "document applies it back to %s",
+			     from, retro));
 }
 
 /* What the window itself leaves open, whatever the date: an unknown start, a draft. */
@@ -167,11 +168,10 @@ static void warn_window(struct subsidy_ctx *x, subsidy_result *r)
 	qn_text note = policy_window_note(x->p);
 	char from[16];
 	warn_date(x, r, w);
-	date_text(w->from, from, sizeof from);
 	if (w->from_kind == POLICY_FROM_MONTH)
 		SUBSIDY_SAY(x, warn(x, r, "start-day-unknown"),
 			    ("文件只写明自 %s（月份）起施行，具体日期未定：按 %s 起算",
-			     w->from_text, from),
+			     w->from_text, date_text(w->from, from, sizeof from)),
 			    ("The document gives only the month it takes effect (%s), not the day: "
 			     "the window is taken to open on %s",
 			     w->from_text, from));
@@ -186,11 +186,29 @@ static void warn_window(struct subsidy_ctx *x, subsidy_result *r)
 			    ("%s", qn_text_get(&note, QN_LANG_EN)));
 }
 
+static void say_spend_limit(struct subsidy_ctx *x, qn_text *t, const policy_spend_limit *sl,
+			    int64_t part_yuan, int64_t total_yuan)
+{
+	char part[32], total[32], allowed[32], share[16], max[16];
+	if (x->no_text)
+		return;
+	subsidy_yuan(part_yuan, part, sizeof part);
+	subsidy_yuan(total_yuan, total, sizeof total);
+	subsidy_yuan(x->eff[sl->part], allowed, sizeof allowed);
+	subsidy_format_rate((int)(part_yuan * 10000 / total_yuan), share, sizeof share);
+	subsidy_format_rate(sl->max_bp, max, sizeof max);
+	SUBSIDY_SAY(x, t,
+		    ("%s：%s %s 占合计 %s 的 %s，超过 %s；超出部分不计入，按 %s 计", sl->text.zh,
+		     policy_field_label(sl->part)->zh, part, total, share, max, allowed),
+		    ("%s: %s of %s is %s of the total %s, over %s; the excess is not counted: %s",
+		     qn_text_get(&sl->text, QN_LANG_EN), policy_field_label(sl->part)->en, part,
+		     share, total, max, allowed));
+}
+
 /* Eligible spend: the limited part counts only up to its share of the total. */
 static void apply_spend_limit(struct subsidy_ctx *x, subsidy_result *r)
 {
 	const policy_spend_limit *sl = policy_spend_limit_get(x->p);
-	char part[32], total[32], allowed[32], share[16], max[16];
 	memcpy(x->eff, x->in->value, sizeof x->eff);
 	if (!sl || !x->in->has[sl->part] || sl->max_bp >= 10000)
 		return;
@@ -200,17 +218,7 @@ static void apply_spend_limit(struct subsidy_ctx *x, subsidy_result *r)
 	if (p * 10000 <= (int64_t)sl->max_bp * t)
 		return;
 	x->eff[sl->part] = (t - p) * sl->max_bp / (10000 - sl->max_bp);
-	subsidy_yuan(p, part, sizeof part);
-	subsidy_yuan(t, total, sizeof total);
-	subsidy_yuan(x->eff[sl->part], allowed, sizeof allowed);
-	subsidy_format_rate((int)(p * 10000 / t), share, sizeof share);
-	subsidy_format_rate(sl->max_bp, max, sizeof max);
-	SUBSIDY_SAY(x, warn(x, r, "hardware-share"),
-		    ("%s：%s %s 占合计 %s 的 %s，超过 %s；超出部分不计入，按 %s 计", sl->text.zh,
-		     policy_field_label(sl->part)->zh, part, total, share, max, allowed),
-		    ("%s: %s of %s is %s of the total %s, over %s; the excess is not counted: %s",
-		     qn_text_get(&sl->text, QN_LANG_EN), policy_field_label(sl->part)->en, part,
-		     share, total, max, allowed));
+	say_spend_limit(x, warn(x, r, "hardware-share"), sl, p, t);
 }
 
 /* ---- across clauses ---- */
@@ -219,18 +227,17 @@ static void apply_spend_limit(struct subsidy_ctx *x, subsidy_result *r)
 static void exclude(struct subsidy_ctx *x, subsidy_item *loser, const subsidy_item *winner)
 {
 	char v[32], own[32];
-	subsidy_yuan(winner->amount, v, sizeof v);
-	subsidy_yuan(loser->amount, own, sizeof own);
-	loser->status = SUBSIDY_STACKED;
-	loser->amount = 0;
-	loser->stacked_with = winner->id;
 	SUBSIDY_SAY(x, &loser->detail,
 		    ("与%s%s就高不重复，按%s计 %s（本项单独可得 %s）", winner->number,
-		     winner->title->zh, winner->number, v, own),
+		     winner->title->zh, winner->number, subsidy_yuan(winner->amount, v, sizeof v),
+		     subsidy_yuan(loser->amount, own, sizeof own)),
 		    ("only the higher of this and %s %s is paid (就高不重复): %s pays %s (this "
 		     "alone would pay %s)",
 		     winner->number, qn_text_get(winner->title, QN_LANG_EN), winner->number, v,
 		     own));
+	loser->status = SUBSIDY_STACKED;
+	loser->amount = 0;
+	loser->stacked_with = winner->id;
 }
 
 typedef bool (*same_group)(const struct subsidy_ctx *, const subsidy_item *, const subsidy_item *);
@@ -284,10 +291,10 @@ static void apply_class_caps(struct subsidy_ctx *x, subsidy_item *items, size_t 
 			if (it->amount > left) {
 				it->amount = left;
 				it->capped = true;
-				subsidy_yuan(cl->cap, cap, sizeof cap);
-				subsidy_yuan(left, v, sizeof v);
 				SUBSIDY_ADD(x, &it->detail,
-					    ("；%s合计不超过 %s，本项计 %s", cl->name.zh, cap, v),
+					    ("；%s合计不超过 %s，本项计 %s", cl->name.zh,
+					     subsidy_yuan(cl->cap, cap, sizeof cap),
+					     subsidy_yuan(left, v, sizeof v)),
 					    ("; %s together at most %s: this pays %s",
 					     qn_text_get(&cl->name, QN_LANG_EN), cap, v));
 			}
@@ -296,37 +303,43 @@ static void apply_class_caps(struct subsidy_ctx *x, subsidy_item *items, size_t 
 	}
 }
 
+/* Before the clause is set to pay nothing: why, and what it would have paid. */
+static void say_out_of_window(struct subsidy_ctx *x, const subsidy_result *r, subsidy_item *it)
+{
+	const policy_window *w = policy_window_get(x->p);
+	bool expired = r->window == SUBSIDY_WINDOW_EXPIRED;
+	qn_text was = it->detail;
+	char when[16], v[32];
+	if (x->no_text)
+		return;
+	date_text(expired ? w->to : w->from, when, sizeof when);
+	subsidy_yuan(it->amount, v, sizeof v);
+	if (expired)
+		SUBSIDY_SAY(x, &it->detail, ("已过期（有效期至 %s）", when),
+			    ("expired (in force until %s)", when));
+	else
+		SUBSIDY_SAY(x, &it->detail, ("尚未施行（自 %s 起）", when),
+			    ("not yet in force (from %s)", when));
+	if (it->status == SUBSIDY_PAID)
+		SUBSIDY_ADD(x, &it->detail, ("；在有效期内可得 %s：%s", v, was.zh),
+			    ("; in force it would pay %s: %s", v, was.en));
+	else
+		SUBSIDY_ADD(x, &it->detail, ("；另：%s", was.zh), ("; besides, %s", was.en));
+}
+
 /* Outside the window nothing pays; the detail keeps what the clause would have paid. */
 static void apply_window(struct subsidy_ctx *x, const subsidy_result *r, subsidy_item *items,
 			 size_t n)
 {
-	const policy_window *w = policy_window_get(x->p);
-	char when[16];
 	if (r->window == SUBSIDY_WINDOW_IN)
 		return;
-	date_text(r->window == SUBSIDY_WINDOW_EXPIRED ? w->to : w->from, when, sizeof when);
 	for (size_t i = 0; i < n; i++) {
 		subsidy_item *it = &items[i];
-		qn_text was = it->detail;
-		bool would_pay = it->status == SUBSIDY_PAID;
-		char v[32];
 		if (it->status == SUBSIDY_INFO)
 			continue;
-		subsidy_yuan(it->amount, v, sizeof v);
+		say_out_of_window(x, r, it);
 		it->status = SUBSIDY_OUT_OF_WINDOW;
 		it->amount = 0;
-		if (r->window == SUBSIDY_WINDOW_EXPIRED)
-			SUBSIDY_SAY(x, &it->detail, ("已过期（有效期至 %s）", when),
-				    ("expired (in force until %s)", when));
-		else
-			SUBSIDY_SAY(x, &it->detail, ("尚未施行（自 %s 起）", when),
-				    ("not yet in force (from %s)", when));
-		if (would_pay)
-			SUBSIDY_ADD(x, &it->detail, ("；在有效期内可得 %s：%s", v, was.zh),
-				    ("; in force it would pay %s: %s", v, was.en));
-		else
-			SUBSIDY_ADD(x, &it->detail, ("；另：%s", was.zh),
-				    ("; besides, %s", was.en));
 	}
 }
 
@@ -370,9 +383,9 @@ static int64_t apply_total_cap(struct subsidy_ctx *x, subsidy_result *r, int64_t
 	}
 	if (total <= x->in->value[f])
 		return total;
-	subsidy_yuan(total, v, sizeof v);
-	subsidy_yuan(x->in->value[f], c, sizeof c);
-	SUBSIDY_SAY(x, warn(x, r, "total-cap"), ("%s：合计 %s 核减为 %s", t->zh, v, c),
+	SUBSIDY_SAY(x, warn(x, r, "total-cap"),
+		    ("%s：合计 %s 核减为 %s", t->zh, subsidy_yuan(total, v, sizeof v),
+		     subsidy_yuan(x->in->value[f], c, sizeof c)),
 		    ("%s: the total %s is cut to %s", qn_text_get(t, QN_LANG_EN), v, c));
 	return x->in->value[f];
 }
@@ -467,9 +480,13 @@ static void other_reading(struct subsidy_ctx *x, subsidy_result *r, size_t i)
 				  .chosen = &k->readings[!which].text,
 				  .other_id = alt[i],
 				  .other = &k->readings[which].text};
+	/* Only the amounts of this run are kept, so it never says anything. */
+	bool no_text = x->no_text;
 	x->chosen = alt;
+	x->no_text = true;
 	out->total_other = run(x, r, items);
 	x->chosen = mine;
+	x->no_text = no_text;
 	for (size_t j = 0; j < n; j++)
 		if (uses_conflict(&r->items[j].clause[0], k))
 			r->items[j].other_reading_amount = items[j].amount;
@@ -478,10 +495,10 @@ static void other_reading(struct subsidy_ctx *x, subsidy_result *r, size_t i)
 static void warn_conflict(struct subsidy_ctx *x, subsidy_result *r, const subsidy_conflict *c)
 {
 	char other[32];
-	subsidy_yuan(c->total_other, other, sizeof other);
 	SUBSIDY_SAY(x, warn(x, r, "conflict"),
 		    ("文件前后不一致：%s。本测算采用“%s”（%s）；另一读法“%s”（%s）下合计为 %s",
-		     c->about->zh, c->chosen_id, c->chosen->zh, c->other_id, c->other->zh, other),
+		     c->about->zh, c->chosen_id, c->chosen->zh, c->other_id, c->other->zh,
+		     subsidy_yuan(c->total_other, other, sizeof other)),
 		    ("The document contradicts itself: %s. This uses \"%s\" (%s); under the other "
 		     "reading \"%s\" (%s) the total would be %s",
 		     qn_text_get(c->about, QN_LANG_EN), c->chosen_id,
@@ -491,21 +508,31 @@ static void warn_conflict(struct subsidy_ctx *x, subsidy_result *r, const subsid
 
 /* ---- the rest of the warnings, and the budget ---- */
 
+/* awards[i] is the first entry with its id, and the policy does not read that id. */
+static bool award_unused(const struct subsidy_ctx *x, size_t i)
+{
+	const char *id = x->in->awards[i].id;
+	for (size_t j = 0; j < i; j++)
+		if (strcmp(x->in->awards[j].id, id) == 0)
+			return false;
+	return !policy_award_find(x->p, id);
+}
+
 static void warn_unused_awards(struct subsidy_ctx *x, subsidy_result *r)
 {
 	char list[512] = "";
 	size_t k = 0;
+	bool any = false;
 	for (size_t i = 0; i < x->in->n_awards; i++) {
-		const char *id = x->in->awards[i].id;
-		bool seen = false;
-		for (size_t j = 0; j < i; j++)
-			seen |= strcmp(x->in->awards[j].id, id) == 0;
-		if (seen || policy_award_find(x->p, id))
+		if (!award_unused(x, i))
 			continue;
+		any = true;
+		if (x->no_text) /* one is enough to warn */
+			break;
 		k += (size_t)snprintf(list + k, k < sizeof list ? sizeof list - k : 0, "%s%s",
-				      k ? ", " : "", id);
+				      k ? ", " : "", x->in->awards[i].id);
 	}
-	if (k)
+	if (any)
 		SUBSIDY_SAY(x, warn(x, r, "unused-award"), ("本政策不涉及以下奖项/认定：%s", list),
 			    ("This policy does not read these awards: %s", list));
 }
@@ -620,7 +647,8 @@ subsidy_result *subsidy_compute(const policy *p, const answers *a, const subsidy
 	struct subsidy_box *box = calloc(1, sizeof *box);
 	const char **chosen = calloc(policy_n_conflicts(p) + 1, sizeof *chosen);
 	subsidy_result *r = box ? &box->r : NULL;
-	struct subsidy_ctx x = {.p = p, .in = &in, .level = o->level, .chosen = chosen};
+	struct subsidy_ctx x = {
+		.p = p, .in = &in, .level = o->level, .chosen = chosen, .no_text = o->no_text};
 	if (!box || !chosen || !(box->arena = x.arena = arena_new()) || !allocate(box, p)) {
 		assess_fail(err, ASSESS_ERR_NOMEM, NULL, 0, 0, "out of memory");
 		goto fail;

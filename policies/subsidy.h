@@ -14,6 +14,8 @@
  *     subsidy_result *r = subsidy_compute(policy, answers, &o, &err);
  *     if (r) { subsidy_print(stdout, r, QN_LANG_ZH); subsidy_free(r); }
  *
+ * With .no_text the result has the same figures but no explanation sentences (see below).
+ *
  * Ownership: the result borrows the policy (titles, clause texts and payer names point into it),
  * which must outlive the result; it does not keep the answers. Every other string and array in
  * the result belongs to the result and dies with subsidy_free(). Results share nothing, so they
@@ -82,7 +84,7 @@ typedef struct subsidy_item {
 	int64_t other_reading_amount; /* under the other reading of a conflict; SUBSIDY_NONE */
 	subsidy_share *shares; /* funding split of amount; n_shares 0 when none stated */
 	size_t n_shares;
-	qn_text detail; /* one sentence: how it was computed, or why it pays nothing */
+	qn_text detail; /* how it was computed, or why it pays nothing; {NULL, NULL} with no_text */
 } subsidy_item;
 
 /* A place where the document contradicts itself, the reading the file chose, and the other. */
@@ -101,7 +103,7 @@ typedef struct subsidy_warning {
 	 * "conflict", "hardware-share", "level-override", "total-cap", "cross-policy",
 	 * "budget", "unused-award" */
 	const char *code;
-	qn_text text;
+	qn_text text; /* {NULL, NULL} with no_text: the code says what it is */
 } subsidy_warning;
 
 /* One line of the programme budget, with what this enterprise's clauses draw on it. */
@@ -141,6 +143,16 @@ typedef struct subsidy_options {
 	const char *date; /* YYYY-MM-DD of the assessment (required) */
 	/* "CONFLICT=READING" choices overriding the file's, NULL-terminated; may be NULL */
 	const char *const *readings;
+	/*
+	 * Leave out the explanations: every item's detail and every warning's text stay
+	 * {NULL, NULL} (qn_text_get() gives ""), and nothing is formatted or allocated for them.
+	 * Every figure, status, code, conflict, share and budget line is the same as without it;
+	 * texts borrowed from the policy (titles, conflicts, payers) are there as ever, they cost
+	 * nothing.
+	 * For callers that only add up the figures (the portfolio): the sentences are about two
+	 * thirds of the engine's cost.
+	 */
+	bool no_text;
 } subsidy_options;
 
 /*

@@ -109,7 +109,8 @@ static assess_code write_report(const portfolio_job *job, void *ctx, assess_erro
 	subsidy_result *s = NULL;
 	assess_code rc = err ? err->code : ASSESS_ERR_INTERNAL;
 	if (r && o->policy) {
-		/* The parent has already reported a subsidy that cannot be computed. */
+		/* The parent has already reported a subsidy that cannot be computed. With texts:
+		 * the report shows every clause's detail and the warnings. */
 		subsidy_options so = {.level = r->level,
 				      .date = answers_field_get(a, ANSWERS_DATE)};
 		s = subsidy_compute(o->policy, a, &so, NULL);
@@ -188,11 +189,13 @@ static bool refuse(struct batch *b, const answers *a, assess_error *e, portfolio
 	return false;
 }
 
+/* The row and the tally read only the total and the budget lines: no sentences (no_text). */
 static void compute_subsidy(struct batch *b, const scoring_result *r, portfolio_subsidy *sub)
 {
 	assess_error e = {0};
 	subsidy_options so = {.level = r->level,
-			      .date = answers_field_get(r->answers, ANSWERS_DATE)};
+			      .date = answers_field_get(r->answers, ANSWERS_DATE),
+			      .no_text = true};
 	subsidy_result *s = subsidy_compute(b->o->policy, r->answers, &so, &e);
 	*sub = (portfolio_subsidy){.line_claims = b->claims};
 	memset(b->claims, 0, (b->n_lines + 1) * sizeof *b->claims);

@@ -892,6 +892,288 @@ START_TEST(every_paying_clause_has_a_case)
 }
 END_TEST
 
+/* ---- no_text: the same figures without the sentences ---- */
+
+/*
+ * Answer blocks beyond the hand-computed cases above, for the paths those do not take: stacking,
+ * class and total caps, the spend limit, readings, missing inputs, unused awards.
+ */
+static const char *const quiet_blocks[] = {
+	"",
+	PL(1),
+	PL(2),
+	"\"finance\": {\"project_spend\": {\"software\": 300000}}",
+	"\"finance\": {\"batch\": 1, \"project_spend\": {\"software\": 200000, \"hardware\": "
+	"200000}}",
+	"\"awards\": [{\"id\": \"chain-case\", \"count\": 2}, \"quality-service-provider\", "
+	"{\"id\": \"process-managed-enterprises\", \"count\": 10}]",
+	QZ_SPEND(4000000, 0, 2000000) ", \"status\": {\"in_standard_park\": true}",
+	QZ_SPEND(200003, 0, 0),
+	"\"finance\": {\"project_spend\": {\"software\": 800000}, \"revenue_last_year\": "
+	"20000000, \"design_contract\": 100000}, \"awards\": [{\"id\": "
+	"\"provincial-smart-scene\", \"count\": 4}, \"national-smart-scene\", "
+	"\"provincial-design-centre\", \"city-design-centre\", \"high-tech-first\", "
+	"\"design-innovation-voucher\"]",
+	"\"status\": {\"city_leader\": true}",
+	"\"finance\": {\"cloud_annual_fee\": 60000, \"mis_software_spend\": 600000, "
+	"\"local_fiscal_contribution\": 70000}, \"status\": {\"above_scale\": true}",
+	"\"finance\": {\"cloud_annual_fee\": 60000}, \"status\": {\"above_scale\": false}",
+	"\"finance\": {\"mis_software_spend\": 499999}",
+	"\"awards\": [{\"id\": \"quanzhou-5g-demo\", \"amount\": 1000000}, "
+	"{\"id\": \"quanzhou-5g-demo\", \"amount\": 1000000}, "
+	"{\"id\": \"quanzhou-5g-demo\", \"amount\": 1000000}, "
+	"{\"id\": \"quanzhou-5g-demo\", \"amount\": 1000000}, "
+	"{\"id\": \"quanzhou-5g-demo\", \"amount\": 1000000}, "
+	"{\"id\": \"quanzhou-5g-demo\", \"amount\": 1000000}]",
+	"\"awards\": [\"quanzhou-5g-demo\"]",
+	"\"awards\": [{\"id\": \"consulting-diagnosed\", \"count\": 20}, "
+	"{\"id\": \"consulting-contracted\", \"count\": 3}]",
+	"\"awards\": [{\"id\": \"chain-smes-transformed\", \"count\": 12}, "
+	"{\"id\": \"provincial-ai-compute-grant\", \"amount\": 600000}, "
+	"{\"id\": \"provincial-training-grant\", \"amount\": 40000}, "
+	"{\"id\": \"provincial-training-grant\", \"amount\": 80000}, "
+	"\"city-benchmark\", \"provincial-benchmark\", \"national-5g-factory\"], "
+	"\"finance\": {\"ai_product_price\": 1000000}",
+	"\"finance\": {\"diagnosis_fee\": 120000, \"cloud_annual_fee\": 500000, "
+	"\"project_spend\": {\"software\": 600000, \"services\": 400000}}, "
+	"\"awards\": [\"first-cloud-use\", \"national-pilot-demo\", "
+	"{\"id\": \"training-person-days\", \"count\": 30}]",
+	"\"awards\": [\"city-benchmark\", \"first-cloud-use\", \"city-benchmark\"]",
+};
+
+#define N_QUIET_BLOCKS (sizeof quiet_blocks / sizeof quiet_blocks[0])
+#define N_EVERY_CLAUSE (sizeof every_clause / sizeof every_clause[0])
+
+/* Case _i of the no_text test: the blocks above, then every hand-computed case's. */
+static const char *quiet_case(int i)
+{
+	size_t k = (size_t)i;
+	return k < N_QUIET_BLOCKS ? quiet_blocks[k] : every_clause[k - N_QUIET_BLOCKS].blocks;
+}
+
+/* "CONFLICT=READING" for each conflict of p, picking the reading the file does not choose. */
+static void other_readings(const policy *p, char buf[][64], const char **out)
+{
+	size_t n = policy_n_conflicts(p);
+	ck_assert_uint_lt(n, 8);
+	for (size_t i = 0; i < n; i++) {
+		const policy_conflict *k = policy_conflict_at(p, i);
+		int other = strcmp(k->chosen, k->readings[0].id) == 0;
+		snprintf(buf[i], 64, "%s=%s", k->id, k->readings[other].id);
+		out[i] = buf[i];
+	}
+	out[n] = NULL;
+}
+
+static bool same_str(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/*
+ * The comparisons below take a result computed with no_text (a) and one without (b), and say
+ * why they differ in why[WHY_SIZE]. One assertion per pair of results: Check records every
+ * assertion, and a million of them would make the suite slow under valgrind.
+ */
+#define WHY_SIZE 320
+
+static bool same_figures(const subsidy_item *a, const subsidy_item *b)
+{
+	bool same = a->clause == b->clause && a->id == b->id && a->number == b->number &&
+		    a->title == b->title && a->text == b->text && a->kind == b->kind &&
+		    a->stacking_class == b->stacking_class && a->status == b->status &&
+		    a->base == b->base && a->base_is_count == b->base_is_count &&
+		    a->rate_bp == b->rate_bp && a->cap == b->cap && a->count == b->count &&
+		    a->computed == b->computed && a->amount == b->amount &&
+		    a->capped == b->capped && same_str(a->stacked_with, b->stacked_with) &&
+		    same_str(a->reading, b->reading) &&
+		    a->other_reading_amount == b->other_reading_amount &&
+		    a->n_shares == b->n_shares;
+	for (size_t i = 0; same && i < a->n_shares; i++)
+		same = a->shares[i].payer == b->shares[i].payer &&
+		       a->shares[i].parts == b->shares[i].parts &&
+		       a->shares[i].amount == b->shares[i].amount;
+	return same;
+}
+
+static bool same_item(const subsidy_item *a, const subsidy_item *b, char *why)
+{
+	if (!same_figures(a, b))
+		snprintf(why, WHY_SIZE, "clause %s: %s %lld without texts, %s %lld with (%s)", a->id,
+			 subsidy_status_name(a->status), (long long)a->amount,
+			 subsidy_status_name(b->status), (long long)b->amount,
+			 qn_text_get(&b->detail, QN_LANG_EN));
+	else if (a->detail.zh || a->detail.en)
+		snprintf(why, WHY_SIZE, "clause %s: a detail without texts: %s", a->id,
+			 qn_text_get(&a->detail, QN_LANG_EN));
+	else if (!b->detail.zh || !b->detail.en)
+		snprintf(why, WHY_SIZE, "clause %s: no detail with texts", b->id);
+	else
+		return true;
+	return false;
+}
+
+static bool same_head(const subsidy_result *a, const subsidy_result *b, char *why)
+{
+	if (a->policy != b->policy || a->policy_id != b->policy_id || a->title != b->title ||
+	    a->issuer != b->issuer || !same_str(a->date, b->date) || a->window != b->window ||
+	    a->level != b->level || a->level_overridden != b->level_overridden)
+		snprintf(why, WHY_SIZE, "the policy, date, window or level differs");
+	else if (a->total != b->total || a->total_before_cap != b->total_before_cap)
+		snprintf(why, WHY_SIZE,
+			 "total %lld (%lld before the cap) without texts, %lld (%lld) with",
+			 (long long)a->total, (long long)a->total_before_cap, (long long)b->total,
+			 (long long)b->total_before_cap);
+	else if (a->budget != b->budget || !same_str(a->budget_period, b->budget_period) ||
+		 a->budget_binding != b->budget_binding)
+		snprintf(why, WHY_SIZE, "the budget differs");
+	else if (a->n_items != b->n_items || a->n_conflicts != b->n_conflicts ||
+		 a->n_warnings != b->n_warnings || a->n_budget_lines != b->n_budget_lines)
+		snprintf(why, WHY_SIZE,
+			 "%zu/%zu/%zu/%zu items/conflicts/warnings/budget lines without texts, "
+			 "%zu/%zu/%zu/%zu with",
+			 a->n_items, a->n_conflicts, a->n_warnings, a->n_budget_lines, b->n_items,
+			 b->n_conflicts, b->n_warnings, b->n_budget_lines);
+	else
+		return true;
+	return false;
+}
+
+static bool same_conflict(const subsidy_conflict *a, const subsidy_conflict *b, char *why)
+{
+	if (same_str(a->id, b->id) && a->about == b->about &&
+	    same_str(a->chosen_id, b->chosen_id) && a->chosen == b->chosen &&
+	    same_str(a->other_id, b->other_id) && a->other == b->other &&
+	    a->total_other == b->total_other)
+		return true;
+	snprintf(why, WHY_SIZE, "conflict %s: %lld under the other reading without texts, %lld with",
+		 b->id, (long long)a->total_other, (long long)b->total_other);
+	return false;
+}
+
+static bool same_warning(const subsidy_warning *a, const subsidy_warning *b, char *why)
+{
+	if (!same_str(a->code, b->code))
+		snprintf(why, WHY_SIZE, "warning %s without texts, %s with", a->code, b->code);
+	else if (a->text.zh || a->text.en)
+		snprintf(why, WHY_SIZE, "warning %s has a text: %s", a->code,
+			 qn_text_get(&a->text, QN_LANG_EN));
+	else if (!b->text.zh || !b->text.en)
+		snprintf(why, WHY_SIZE, "warning %s has no text with texts", b->code);
+	else
+		return true;
+	return false;
+}
+
+static bool same_line(const subsidy_budget_line *a, const subsidy_budget_line *b, char *why)
+{
+	if (a->name == b->name && a->budget == b->budget && a->claimed == b->claimed)
+		return true;
+	snprintf(why, WHY_SIZE, "budget line %s claims %lld without texts, %lld with",
+		 qn_text_get(b->name, QN_LANG_EN), (long long)a->claimed, (long long)b->claimed);
+	return false;
+}
+
+/* The JSON of a result less its sentences: catches a field the comparisons above miss. */
+static cJSON *json_without_texts(const subsidy_result *r)
+{
+	cJSON *j = subsidy_to_json(r, QN_LANG_EN), *e;
+	ck_assert_ptr_nonnull(j);
+	cJSON_ArrayForEach(e, cJSON_GetObjectItem(j, "items"))
+		cJSON_DeleteItemFromObject(e, "detail");
+	cJSON_ArrayForEach(e, cJSON_GetObjectItem(j, "warnings"))
+		cJSON_DeleteItemFromObject(e, "text");
+	return j;
+}
+
+static bool same_json(const subsidy_result *a, const subsidy_result *b, char *why)
+{
+	cJSON *ja = json_without_texts(a), *jb = json_without_texts(b);
+	bool same = cJSON_Compare(ja, jb, true);
+	if (!same)
+		snprintf(why, WHY_SIZE, "the JSON differs");
+	cJSON_Delete(ja);
+	cJSON_Delete(jb);
+	return same;
+}
+
+static bool same_result(const subsidy_result *a, const subsidy_result *b, char *why)
+{
+	if (!same_head(a, b, why))
+		return false;
+	for (size_t i = 0; i < a->n_items; i++)
+		if (!same_item(&a->items[i], &b->items[i], why))
+			return false;
+	for (size_t i = 0; i < a->n_conflicts; i++)
+		if (!same_conflict(&a->conflicts[i], &b->conflicts[i], why))
+			return false;
+	for (size_t i = 0; i < a->n_warnings; i++)
+		if (!same_warning(&a->warnings[i], &b->warnings[i], why))
+			return false;
+	for (size_t i = 0; i < a->n_budget_lines; i++)
+		if (!same_line(&a->budget_lines[i], &b->budget_lines[i], why))
+			return false;
+	return true;
+}
+
+/* Computes a with and without no_text and checks that only the sentences differ. */
+static void ck_quiet_is_same(const char *id, const subsidy_options *o, const answers *a,
+			     bool json, const char *what)
+{
+	subsidy_options q = *o;
+	assess_error err = {0};
+	char why[WHY_SIZE];
+	q.no_text = true;
+	subsidy_result *quiet = subsidy_compute(pol(id), a, &q, &err);
+	subsidy_result *full = quiet ? subsidy_compute(pol(id), a, o, &err) : NULL;
+	ck_assert_msg(quiet && full, "%s: %s", what, err.msg);
+	ck_assert_msg(same_result(quiet, full, why) && (!json || same_json(quiet, full, why)),
+		      "%s: %s", what, why);
+	subsidy_free(quiet);
+	subsidy_free(full);
+}
+
+/*
+ * Every installed policy, at a date in its window, before and after every window, and on the
+ * day Jinjiang's retroactive start reaches back to; at several levels, with --level given, and
+ * with the other reading of every conflict.
+ */
+START_TEST(no_text_changes_no_figure)
+{
+	static const char *const dates[] = {NULL, "2020-01-01", "2023-01-01", "2030-01-01"};
+	static const struct {
+		int level;
+		bool overridden, other_readings;
+	} variants[] = {{0, false, false}, {2, false, true}, {3, true, false}, {4, false, false}};
+	answers *a = answers_with(quiet_case(_i));
+	assess_error err = {0};
+	size_t n_ids;
+	char **listed = policy_list(POLICIES_DIR, &n_ids, &err);
+	ck_assert_msg(listed && n_ids > 0, "%s", err.msg);
+	for (size_t p = 0; p < n_ids; p++) {
+		char buf[8][64], what[160];
+		const char *readings[9];
+		other_readings(pol(listed[p]), buf, readings);
+		for (size_t d = 0; d < sizeof dates / sizeof dates[0]; d++) {
+			for (size_t v = 0; v < sizeof variants / sizeof variants[0]; v++) {
+				subsidy_options o = {
+					.level = variants[v].level,
+					.level_overridden = variants[v].overridden,
+					.date = dates[d] ? dates[d] : in_window(listed[p]),
+					.readings = variants[v].other_readings ? readings : NULL};
+				snprintf(what, sizeof what, "%s %s level %d, case %d", listed[p],
+					 o.date, o.level, _i);
+				/* The JSON costs nine tenths of the time: once a policy. */
+				ck_quiet_is_same(listed[p], &o, a, d == 0 && v == 1, what);
+			}
+		}
+		free(listed[p]);
+	}
+	free(listed);
+	answers_free(a);
+}
+END_TEST
+
 TCase *make_subsidy_tcase(void)
 {
 	TCase *tc = tcase_create("subsidy");
@@ -930,6 +1212,8 @@ TCase *make_subsidy_tcase(void)
 	tcase_add_loop_test(tc, every_clause_pays_what_its_document_says, 0,
 			    (int)(sizeof every_clause / sizeof every_clause[0]));
 	tcase_add_test(tc, every_paying_clause_has_a_case);
+	tcase_add_loop_test(tc, no_text_changes_no_figure, 0,
+			    (int)(N_QUIET_BLOCKS + N_EVERY_CLAUSE));
 	return tc;
 }
 
