@@ -27,6 +27,7 @@ struct batch {
 	portfolio_book *book;
 	portfolio_tally *tally;
 	portfolio_pool *pool;
+	answers_reader *reader;        /* the rows' answer objects, one after another */
 	const questionnaire *q;        /* the first scored row's: every row must share it */
 	portfolio_buf name;            /* the current answer object's name */
 	int64_t *claims;               /* one row's claims on the budget lines */
@@ -256,8 +257,7 @@ static bool one_object(struct batch *b, const char *text, size_t len, const char
 	assess_error e = {0};
 	portfolio_step step = PORTFOLIO_STEP_INPUT;
 	b->sum->read++;
-	answers *a = answers_parse(text, len, b->name.data, b->o->resolve, b->o->resolve_ctx,
-				   b->o->answers_flags, &e);
+	answers *a = answers_reader_parse(b->reader, text, len, b->name.data, &e);
 	if (!a || refuse(b, a, &e, &step)) {
 		if (line > 0)
 			portfolio_error_relocate(&e, b->name.data, file, line);
@@ -423,6 +423,11 @@ static assess_code start(struct batch *b, portfolio_inputs *in, assess_error *er
 		return err ? err->code : ASSESS_ERR_CANTCREAT;
 	if (!(b->book = portfolio_book_new(o->output, &bo, err)))
 		return err ? err->code : ASSESS_ERR_CANTCREAT;
+	/* A row shows no finance or status block: only the subsidy engine reads them. */
+	b->reader = answers_reader_new(o->resolve, o->resolve_ctx,
+				       o->answers_flags | (o->policy ? 0 : ANSWERS_NO_BLOCKS));
+	if (!b->reader)
+		return assess_fail(err, ASSESS_ERR_NOMEM, NULL, 0, 0, "out of memory");
 	if (portfolio_inputs_expand(in, o->inputs, o->n_inputs, o->ndjson, bad_input, b, err))
 		return err ? err->code : ASSESS_ERR_NOMEM;
 	if (o->on_progress) {
@@ -452,6 +457,7 @@ assess_code portfolio_batch_run(const portfolio_batch_options *o, portfolio_batc
 	portfolio_book_abort(b.book);
 	portfolio_tally_free(b.tally);
 	portfolio_inputs_free(&in);
+	answers_reader_free(b.reader);
 	portfolio_buf_free(&b.name);
 	free(b.claims);
 	return rc;
