@@ -18,9 +18,9 @@ EXTRA_DIST += tests/report.sh tests/report-pdf.sh tests/report_check.py
 
 ### bench: `make bench-report` (never part of make check); see bench/report/README.md
 EXTRA_PROGRAMS += bench/report/bench-report bench/report/zlib-baseline
-bench_report_bench_report_SOURCES = bench/report/bench-report.c
+bench_report_bench_report_SOURCES = bench/report/bench-report.c bench/common.h
 bench_report_bench_report_LDADD = libassess.la $(LIBS_ALL)
-bench_report_zlib_baseline_SOURCES = bench/report/zlib-baseline.c
+bench_report_zlib_baseline_SOURCES = bench/report/zlib-baseline.c bench/common.h
 bench_report_zlib_baseline_LDADD = -lz
 
 .PHONY: bench bench-report

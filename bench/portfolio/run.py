@@ -4,8 +4,8 @@
     run.py --build BUILDDIR [--n 1000,10000,100000] [--repeat 3] [--out results.md]
 
 For each N it generates N assessments (generate.py, seed 1, cached), then runs the tasks in
-turn, `--repeat` rounds (one at N >= 100,000; `--report-repeat` for the tasks that write
-reports), and reports the median wall time, the rate, the CPU time (user + system, workers
+turn, `--repeat` rounds (`--big-repeat` at N >= 100,000; `--report-repeat` for the tasks that
+write reports), and reports the median wall time, the rate, the CPU time (user + system, workers
 included) and the peak resident memory of the process tree.
 The machine's load average is printed with the results: on a shared machine it matters.
 """
@@ -53,7 +53,7 @@ def tasks(assess, n, work, reports_max, jobs):
     rep = os.path.join(work, "reports")
     floor = os.path.join(os.path.dirname(os.path.dirname(assess)), "bench", "portfolio",
                          "cjson-floor")
-    t = [("cJSON parse+free only (floor)", [floor, inp], out, None)] if os.path.exists(floor) else []
+    t = [("cJSON parse+free only", [floor, inp], out, None)] if os.path.exists(floor) else []
     t += [
         ("score --ndjson", [assess, "score", "--ndjson", inp], out, None),
         ("peer: score", [PY, os.path.join(HERE, "peer.py"), "score", inp], out, None),
@@ -93,6 +93,8 @@ def main():
     ap.add_argument("--build", required=True, help="the build folder (assess/assess in it)")
     ap.add_argument("--n", default="1000,10000,100000")
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--big-repeat", type=int, default=1,
+                    help="rounds at N >= 100,000 (each peer round there takes about 35 s)")
     ap.add_argument("--report-repeat", type=int, default=1,
                     help="runs of the tasks that write reports (slow)")
     ap.add_argument("--jobs", default="1,2", help="report workers to try")
@@ -123,7 +125,7 @@ def main():
         todo = tasks(assess, n, work, args.reports_max, jobs)
         runs = {name: [] for name, _, _, _ in todo}
         # Round-robin, so that what the machine's neighbours do falls on every task alike.
-        for i in range(1 if n >= 100000 else args.repeat):
+        for i in range(args.big_repeat if n >= 100000 else args.repeat):
             for name, argv, out, clean in todo:
                 if clean and i >= args.report_repeat:
                     continue

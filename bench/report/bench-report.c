@@ -11,6 +11,7 @@
  * charts): what libxlsxwriter costs before there is any content.
  */
 #include "config.h"
+#include "bench/common.h"
 
 #include <getopt.h>
 #include <stdbool.h>
@@ -19,9 +20,6 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-#ifdef HAVE_MALLOC_H
-#include <malloc.h>
-#endif
 #include <xlsxwriter.h>
 #include "reports/report.h"
 #include "scoring/scoring.h"
@@ -35,25 +33,12 @@ static const questionnaire *resolve(const char *id, void *ctx, assess_error *err
 	return *q;
 }
 
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : x > y;
-}
-
 /* Writes n workbooks into dir; returns the seconds taken, or -1 after printing the error. */
 static double round_of(const scoring_result *r, const char *dir, int n)
 {
 	report_options o = {.lang = QN_LANG_ZH, .replace = true};
 	char path[4096];
-	double t0 = now();
+	double t0 = bench_now();
 	for (int i = 0; i < n; i++) {
 		assess_error err = {0};
 		snprintf(path, sizeof path, "%s/bench-%d.xlsx", dir, i % 8);
@@ -62,7 +47,7 @@ static double round_of(const scoring_result *r, const char *dir, int n)
 			return -1;
 		}
 	}
-	return now() - t0;
+	return bench_now() - t0;
 }
 
 /* Five empty sheets and two one-series charts, the way report_write() sets up a workbook. */
@@ -92,7 +77,7 @@ static int skeleton(const char *path)
 static double skeleton_round(const char *dir, int n)
 {
 	char path[4096];
-	double t0 = now();
+	double t0 = bench_now();
 	for (int i = 0; i < n; i++) {
 		snprintf(path, sizeof path, "%s/bench-%d.xlsx", dir, i % 8);
 		if (skeleton(path)) {
@@ -100,7 +85,7 @@ static double skeleton_round(const char *dir, int n)
 			return -1;
 		}
 	}
-	return now() - t0;
+	return bench_now() - t0;
 }
 
 int main(int argc, char **argv)
@@ -108,11 +93,7 @@ int main(int argc, char **argv)
 	int n = 50, rounds = 7, ch;
 	const char *dir = "/dev/shm", *keep = NULL;
 	bool empty = false;
-#ifdef HAVE_MALLOPT
-	mallopt(M_TRIM_THRESHOLD, 256 << 20);
-	mallopt(M_MMAP_THRESHOLD, 64 << 20);
-	mallopt(M_TOP_PAD, 16 << 20);
-#endif
+	bench_tune_allocator();
 	while ((ch = getopt(argc, argv, "n:r:d:k:e")) != -1) {
 		if (ch == 'e')
 			empty = true;
@@ -152,7 +133,7 @@ int main(int argc, char **argv)
 		status = times[i] < 0;
 	}
 	if (!status) {
-		qsort(times, (size_t)rounds, sizeof *times, cmp_double);
+		qsort(times, (size_t)rounds, sizeof *times, bench_cmp_double);
 		printf("%s: %d workbooks x %d rounds in %s: median %.3f ms per workbook "
 		       "(rounds %.3f-%.3f ms)\n",
 		       empty ? "libxlsxwriter, empty skeleton" : "report_write", n, rounds, dir,

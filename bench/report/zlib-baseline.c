@@ -9,6 +9,7 @@
  * nothing is written: this is the floor that report_write() is compared with.
  */
 #include "config.h"
+#include "bench/common.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,22 +17,6 @@
 #include <time.h>
 #include <unistd.h>
 #include <zlib.h>
-#ifdef HAVE_MALLOC_H
-#include <malloc.h>
-#endif
-
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : x > y;
-}
 
 static unsigned char *slurp(const char *path, size_t *len)
 {
@@ -75,13 +60,7 @@ static size_t deflate_part(const unsigned char *in, size_t len, unsigned char *o
 int main(int argc, char **argv)
 {
 	int n = 50, rounds = 7, ch;
-#ifdef HAVE_MALLOPT
-	/* The same allocator settings as assess and bench-report: zlib's per-stream window and
-	 * hash tables would otherwise be mapped and unmapped for every part. */
-	mallopt(M_TRIM_THRESHOLD, 256 << 20);
-	mallopt(M_MMAP_THRESHOLD, 64 << 20);
-	mallopt(M_TOP_PAD, 16 << 20);
-#endif
+	bench_tune_allocator();
 	while ((ch = getopt(argc, argv, "n:r:")) != -1) {
 		if (ch == 'n')
 			n = atoi(optarg);
@@ -110,15 +89,15 @@ int main(int argc, char **argv)
 	unsigned char *out = malloc(cap + 64);
 	double times[1000];
 	for (int r = -1; r < rounds; r++) { /* round -1 warms up */
-		double t0 = now();
+		double t0 = bench_now();
 		for (int k = 0; k < n; k++)
 			for (int i = 0; i < parts; i++)
 				packed = deflate_part(data[i], len[i], out, cap + 64);
 		if (r >= 0)
-			times[r] = now() - t0;
+			times[r] = bench_now() - t0;
 	}
 	(void)packed;
-	qsort(times, (size_t)rounds, sizeof *times, cmp_double);
+	qsort(times, (size_t)rounds, sizeof *times, bench_cmp_double);
 	printf("zlib only: %d parts, %zu bytes, %d workbooks x %d rounds: median %.3f ms per "
 	       "workbook (rounds %.3f-%.3f ms)\n",
 	       parts, total, n, rounds, times[rounds / 2] / n * 1e3, times[0] / n * 1e3,
