@@ -7,24 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-static bool looks_like_path(const char *s)
-{
-	size_t n = strlen(s);
-	return strchr(s, '/') || (n > 4 && strcmp(s + n - 4, ".xml") == 0);
-}
-
-/* Ids name files, so they may not climb out of the folder they are looked up in. */
-static bool valid_id(const char *id)
-{
-	if (!*id || *id == '.')
-		return false;
-	for (const char *p = id; *p; p++)
-		if (!(*p == '-' || *p == '_' || *p == '.' || (*p >= '0' && *p <= '9') ||
-		      (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
-			return false;
-	return true;
-}
+#include "common/searchpath.h"
 
 static policy *load_checked(const char *path, const char *id, assess_error *err)
 {
@@ -40,23 +23,16 @@ static policy *load_checked(const char *path, const char *id, assess_error *err)
 
 policy *policy_open(const char *id_or_path, const char *search_path, assess_error *err)
 {
-	if (looks_like_path(id_or_path))
+	char path[4096];
+	if (searchpath_is_path(id_or_path))
 		return policy_load(id_or_path, err);
-	if (!valid_id(id_or_path)) {
+	if (!searchpath_valid_id(id_or_path)) {
 		assess_fail(err, ASSESS_ERR_USAGE, NULL, 0, 0,
 			    "\"%s\" is not a policy id (letters, digits, - _ .)", id_or_path);
 		return NULL;
 	}
-	char *copy = search_path ? strdup(search_path) : NULL, *save = NULL, path[4096];
-	for (char *d = copy ? strtok_r(copy, ":", &save) : NULL; d;
-	     d = strtok_r(NULL, ":", &save)) {
-		snprintf(path, sizeof path, "%s/%s.xml", d, id_or_path);
-		if (access(path, F_OK) == 0) {
-			free(copy);
-			return load_checked(path, id_or_path, err);
-		}
-	}
-	free(copy);
+	if (searchpath_find(search_path, id_or_path, path, sizeof path))
+		return load_checked(path, id_or_path, err);
 	assess_fail(err, ASSESS_ERR_NOTFOUND, NULL, 0, 0,
 		    "policy \"%s\" is not installed (looked in %s; see `assess policies`)",
 		    id_or_path, search_path ? search_path : "no folder");
@@ -117,7 +93,7 @@ static int scan_dir(const char *dir, char ***ids, size_t *n, size_t *cap)
 		char *id = strndup(e->d_name, len - 4);
 		if (!id)
 			rc = -1;
-		else if (valid_id(id) && !listed(*ids, *n, id) && is_policy_file(path))
+		else if (searchpath_valid_id(id) && !listed(*ids, *n, id) && is_policy_file(path))
 			rc = add_id(ids, n, cap, id, len - 4);
 		free(id);
 	}

@@ -26,6 +26,16 @@ tests_unit_check_core_SOURCES = tests/unit/main_core.c tests/unit/helpers.c test
 	tests/unit/test_scoring.c tests/unit/test_fastjson.c
 tests_unit_check_core_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_check_core_LDADD = $(UNIT_LDADD)
+
+# Allocation failures on purpose: the project's own allocations go through the test's wrappers.
+check_PROGRAMS += tests/unit/check_alloc
+TESTS += tests/unit/check_alloc
+tests_unit_check_alloc_SOURCES = tests/unit/main_alloc.c tests/unit/helpers.c tests/unit/test.h \
+	tests/unit/test_alloc.c
+tests_unit_check_alloc_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_alloc_LDFLAGS = $(AM_LDFLAGS) -Wl,--wrap=malloc -Wl,--wrap=calloc \
+	-Wl,--wrap=realloc -Wl,--wrap=strdup -Wl,--wrap=strndup
+tests_unit_check_alloc_LDADD = $(UNIT_LDADD)
 endif
 
 TESTS += tests/cases.sh

@@ -40,6 +40,7 @@ int test_run(const char *suite, test_tcase_maker const *makers);
 
 TCase *make_common_tcase(void);
 TCase *make_fastjson_tcase(void);
+TCase *make_alloc_tcase(void);
 TCase *make_atomicfile_tcase(void);
 TCase *make_questionnaire_tcase(void);
 TCase *make_answers_tcase(void);

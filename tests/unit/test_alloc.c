@@ -1,0 +1,251 @@
+/*
+ * Out of memory, on purpose: each operation is run with allocations failing from the Nth on,
+ * for N = 0, 1, 2... until it succeeds. Every failure must be reported as ASSESS_ERR_NOMEM
+ * (never a crash, never another error), and a report that cannot be written leaves no file
+ * behind. Leaks on those paths show under valgrind and LeakSanitizer, which CI runs this under.
+ *
+ * The check_alloc program is linked with -Wl,--wrap for malloc, calloc, realloc, strdup and
+ * strndup, so every allocation made by the project's own code comes here. Allocations inside
+ * the shared libraries (cJSON, libxml2, libxlsxwriter) are not counted: this tests what our
+ * code does when one of its own requests is refused.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include "answers/answers.h"
+#include "common/fastjson.h"
+#include "common/readfile.h"
+#include "policies/policy.h"
+#include "policies/subsidy.h"
+#include "reports/report.h"
+#include "scoring/scoring.h"
+#include "tests/unit/test.h"
+
+#define EXAMPLE EXAMPLES_DIR "/quanzhou-sports-baseline.json"
+/* An operation that still has not succeeded after this many refusals is looping. */
+#define MAX_STEPS 20000
+
+void *__real_malloc(size_t size);
+void *__real_calloc(size_t n, size_t size);
+void *__real_realloc(void *p, size_t size);
+char *__real_strdup(const char *s);
+char *__real_strndup(const char *s, size_t n);
+void *__wrap_malloc(size_t size);
+void *__wrap_calloc(size_t n, size_t size);
+void *__wrap_realloc(void *p, size_t size);
+char *__wrap_strdup(const char *s);
+char *__wrap_strndup(const char *s, size_t n);
+
+/* Allocations left before they start failing; -1 never fails. Test-only state. */
+static long allowance = -1;
+
+static bool refuse(void)
+{
+	if (allowance == 0)
+		return true;
+	if (allowance > 0)
+		allowance--;
+	return false;
+}
+
+void *__wrap_malloc(size_t size) { return refuse() ? NULL : __real_malloc(size); }
+void *__wrap_calloc(size_t n, size_t size) { return refuse() ? NULL : __real_calloc(n, size); }
+void *__wrap_realloc(void *p, size_t size) { return refuse() ? NULL : __real_realloc(p, size); }
+char *__wrap_strdup(const char *s) { return refuse() ? NULL : __real_strdup(s); }
+char *__wrap_strndup(const char *s, size_t n) { return refuse() ? NULL : __real_strndup(s, n); }
+
+/* One attempt: returns ASSESS_OK, or the code it failed with. ctx is the test's. */
+typedef assess_code (*attempt)(void *ctx, assess_error *err);
+
+/*
+ * Runs op with allocations failing from the nth on, for n = 0, 1, 2... Returns how many
+ * attempts failed before one succeeded. The allowance is lifted before any assertion, since
+ * Check allocates too.
+ */
+static int until_it_succeeds(attempt op, void *ctx)
+{
+	for (int n = 0; n < MAX_STEPS; n++) {
+		assess_error err = {0};
+		allowance = n;
+		assess_code rc = op(ctx, &err);
+		allowance = -1;
+		if (rc == ASSESS_OK)
+			return n;
+		ck_assert_msg(rc == ASSESS_ERR_NOMEM,
+			      "with %d allocations allowed: code %d, not NOMEM: %s", n, (int)rc, err.msg);
+		ck_assert_msg(err.code == ASSESS_ERR_NOMEM, "the error record says %d", (int)err.code);
+	}
+	ck_abort_msg("still failing after %d attempts", MAX_STEPS);
+	return -1;
+}
+
+static assess_code load_example(void *ctx, assess_error *err)
+{
+	answers *a = answers_load(EXAMPLE, test_resolve, NULL, 0, err);
+	if (a && !answers_block(a, "finance")) {
+		answers_free(a);
+		return assess_fail(err, ASSESS_ERR_INTERNAL, NULL, 0, 0, "finance block lost");
+	}
+	answers_free(a);
+	return a ? ASSESS_OK : err->code;
+}
+
+START_TEST(loading_answers)
+{
+	test_miit(); /* loaded once, outside the loop */
+	ck_assert_int_gt(until_it_succeeds(load_example, NULL), 2);
+}
+END_TEST
+
+/* Two lines through one reader: the second reuses the reader's memory. */
+static assess_code read_stream(void *ctx, assess_error *err)
+{
+	const char *line = ctx;
+	answers_reader *r = answers_reader_new(test_resolve, NULL, 0);
+	if (!r)
+		return assess_fail(err, ASSESS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	assess_code rc = ASSESS_OK;
+	for (int i = 0; i < 2 && rc == ASSESS_OK; i++) {
+		answers *a = answers_reader_parse(r, line, strlen(line), "s", err);
+		rc = a ? ASSESS_OK : err->code;
+		answers_free(a);
+	}
+	answers_reader_free(r);
+	return rc;
+}
+
+START_TEST(reading_a_stream)
+{
+	size_t len;
+	char *text = readfile_all(EXAMPLE, 1 << 20, &len, NULL);
+	for (char *p = text; *p; p++)
+		*p = *p == '\n' ? ' ' : *p;
+	test_miit();
+	ck_assert_int_gt(until_it_succeeds(read_stream, text), 2);
+	free(text);
+}
+END_TEST
+
+static assess_code parse_plain(void *ctx, assess_error *err)
+{
+	const char *text = ctx;
+	fastjson *fj = fastjson_new();
+	cJSON *root = fj ? fastjson_parse(fj, text, strlen(text)) : NULL;
+	fastjson_free(fj);
+	return root ? ASSESS_OK : assess_fail(err, ASSESS_ERR_NOMEM, NULL, 0, 0, "declined");
+}
+
+START_TEST(fastjson_declines_when_memory_runs_out)
+{
+	char big[8000];
+	int n = sprintf(big, "[");
+	for (int i = 0; i < 600; i++) /* more nodes than one block holds */
+		n += sprintf(big + n, "%s{\"k\":%d}", i ? "," : "", i);
+	sprintf(big + n, "]");
+	ck_assert_int_ge(until_it_succeeds(parse_plain, big), 3);
+}
+END_TEST
+
+struct scored {
+	answers *a;
+	const policy *p;
+	const char *dir;
+};
+
+static assess_code score(void *ctx, assess_error *err)
+{
+	struct scored *s = ctx;
+	scoring_result *r = scoring_run(s->a, err);
+	scoring_free(r);
+	return r ? ASSESS_OK : err->code;
+}
+
+static assess_code subsidy(void *ctx, assess_error *err)
+{
+	struct scored *s = ctx;
+	subsidy_options o = {.level = 2, .date = "2026-11-20"};
+	subsidy_result *r = subsidy_compute(s->p, s->a, &o, err);
+	subsidy_free(r);
+	return r ? ASSESS_OK : err->code;
+}
+
+static answers *example(void)
+{
+	assess_error err = {0};
+	answers *a = answers_load(EXAMPLE, test_resolve, NULL, 0, &err);
+	ck_assert_msg(a != NULL, "%s", err.msg);
+	return a;
+}
+
+START_TEST(scoring_and_subsidies)
+{
+	assess_error err = {0};
+	struct scored s = {example(), NULL, NULL};
+	ck_assert_int_gt(until_it_succeeds(score, &s), 0);
+	static const char *const ids[] = {"quanzhou", "pingluo", "putian", "jinjiang", "xiamen"};
+	for (size_t i = 0; i < sizeof ids / sizeof *ids; i++) {
+		policy *p = policy_open(ids[i], POLICIES_DIR, &err);
+		ck_assert_msg(p != NULL, "%s", err.msg);
+		s.p = p;
+		ck_assert_int_gt(until_it_succeeds(subsidy, &s), 0);
+		policy_free(p);
+	}
+	answers_free(s.a);
+}
+END_TEST
+
+static assess_code load_definitions(void *ctx, assess_error *err)
+{
+	questionnaire *q = questionnaire_open("miit-2024", QUESTIONNAIRES_DIR, err);
+	policy *p = q ? policy_open("pingluo", POLICIES_DIR, err) : NULL;
+	questionnaire_free(q);
+	policy_free(p);
+	return p ? ASSESS_OK : err->code;
+}
+
+START_TEST(loading_definitions)
+{
+	ck_assert_int_gt(until_it_succeeds(load_definitions, NULL), 2);
+}
+END_TEST
+
+static assess_code write_report(void *ctx, assess_error *err)
+{
+	struct scored *s = ctx;
+	char path[128];
+	scoring_result *r = scoring_run(s->a, err);
+	report_options o = {.lang = QN_LANG_ZH};
+	snprintf(path, sizeof path, "%s/report.xlsx", s->dir);
+	assess_code rc = r ? report_write(r, &o, path, err) : err->code;
+	scoring_free(r);
+	/* The promise under test: a report that failed left nothing, not even a temporary. */
+	allowance = -1;
+	ck_assert_int_eq(test_dir_entries(), rc == ASSESS_OK ? 1 : 0);
+	if (rc == ASSESS_OK)
+		unlink(path);
+	return rc;
+}
+
+START_TEST(report_leaves_nothing_when_memory_runs_out)
+{
+	struct scored s = {example(), NULL, test_dir};
+	ck_assert_int_gt(until_it_succeeds(write_report, &s), 2);
+	answers_free(s.a);
+}
+END_TEST
+
+TCase *make_alloc_tcase(void)
+{
+	TCase *tc = tcase_create("alloc");
+	tcase_set_timeout(tc, 300);
+	tcase_add_checked_fixture(tc, test_dir_make, test_dir_remove);
+	tcase_add_test(tc, loading_answers);
+	tcase_add_test(tc, reading_a_stream);
+	tcase_add_test(tc, fastjson_declines_when_memory_runs_out);
+	tcase_add_test(tc, scoring_and_subsidies);
+	tcase_add_test(tc, loading_definitions);
+	tcase_add_test(tc, report_leaves_nothing_when_memory_runs_out);
+	return tc;
+}
