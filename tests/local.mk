@@ -38,5 +38,5 @@ tests_unit_check_alloc_LDFLAGS = $(AM_LDFLAGS) -Wl,--wrap=malloc -Wl,--wrap=call
 tests_unit_check_alloc_LDADD = $(UNIT_LDADD)
 endif
 
-TESTS += tests/cases.sh
-EXTRA_DIST += tests/cases.sh
+TESTS += tests/cases.sh tests/docs.sh
+EXTRA_DIST += tests/cases.sh tests/docs.sh
