@@ -31,11 +31,11 @@ struct fastjson {
 /*
  * One parse. The scanning functions take and return the position as a local pointer, never
  * through this struct: a store through a char pointer may alias the struct, so the compiler
- * would reload and store it for every byte.
+ * would reload and store it for every byte. They need no end: the copy is followed by PADDING
+ * NULs, and a NUL is no JSON token, so a scan that reaches it stops there and declines.
  */
 struct scan {
 	fastjson *fj;
-	const char *end;
 	int depth;
 };
 
@@ -74,11 +74,10 @@ static inline cJSON *new_node(fastjson *fj)
 	return n;
 }
 
-static inline char *skip_space(char *p, const char *end)
+static inline char *skip_space(char *p)
 {
 	/* Streams are compact: the first test ends most calls. */
-	while (p < end && (unsigned char)*p <= ' ' &&
-	       (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
+	while ((unsigned char)*p <= ' ' && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
 		p++;
 	return p;
 }
@@ -118,13 +117,13 @@ static inline char *string(char *p, char **out, size_t *len)
  * An integer of at most 15 digits, stored as cJSON (strtod) would; NULL to decline. A fraction
  * or an exponent after it is declined by the caller, which expects , ] } or the end there.
  */
-static inline char *number(char *p, const char *end, cJSON *n)
+static inline char *number(char *p, cJSON *n)
 {
 	bool negative = *p == '-';
 	p += negative;
 	const char *digits = p;
 	uint64_t u = 0;
-	while (p < end && *p >= '0' && *p <= '9')
+	while (*p >= '0' && *p <= '9')
 		u = u * 10 + (uint64_t)(*p++ - '0');
 	size_t count = (size_t)(p - digits);
 	if (count == 0 || count > 15 || (digits[0] == '0' && count > 1))
@@ -136,11 +135,9 @@ static inline char *number(char *p, const char *end, cJSON *n)
 	return p;
 }
 
-static inline char *literal(char *p, const char *end, const char *word, size_t len)
+static inline char *literal(char *p, const char *word, size_t len)
 {
-	if ((size_t)(end - p) < len || memcmp(p, word, len) != 0)
-		return NULL;
-	return p + len;
+	return memcmp(p, word, len) == 0 ? p + len : NULL;
 }
 
 static char *value(struct scan *s, char *p, cJSON *n);
@@ -192,8 +189,8 @@ static char *members(struct scan *s, char *p, cJSON *parent, char close)
 	struct keys keys;
 	cJSON *last = NULL;
 	size_t n = 0;
-	p = skip_space(p + 1, s->end);
-	if (p < s->end && *p == close)
+	p = skip_space(p + 1);
+	if (*p == close)
 		return p + 1;
 	memset(keys.filter, 0, sizeof keys.filter);
 	for (;;) {
@@ -205,17 +202,17 @@ static char *members(struct scan *s, char *p, cJSON *parent, char close)
 		last = m;
 		if (close == '}') {
 			size_t len;
-			if (p == s->end || *p != '"' || !(p = string(p, &m->string, &len)) ||
+			if (*p != '"' || !(p = string(p, &m->string, &len)) ||
 			    repeated(&keys, n, parent->child, m->string, len))
 				return NULL;
-			p = skip_space(p, s->end);
-			if (p == s->end || *p++ != ':')
+			p = skip_space(p);
+			if (*p++ != ':')
 				return NULL;
-			p = skip_space(p, s->end);
+			p = skip_space(p);
 		}
 		n++;
 		/* Most values are strings: read them here, without a call to value(). */
-		if (p < s->end && *p == '"') {
+		if (*p == '"') {
 			size_t len;
 			m->type = cJSON_String;
 			p = string(p, &m->valuestring, &len);
@@ -224,14 +221,12 @@ static char *members(struct scan *s, char *p, cJSON *parent, char close)
 		}
 		if (!p)
 			return NULL;
-		p = skip_space(p, s->end);
-		if (p == s->end)
-			return NULL;
+		p = skip_space(p);
 		if (*p == close)
 			break;
 		if (*p++ != ',')
 			return NULL;
-		p = skip_space(p, s->end);
+		p = skip_space(p);
 	}
 	parent->child->prev = last; /* as cJSON links them: the first member's prev is the last */
 	return p + 1;
@@ -240,8 +235,6 @@ static char *members(struct scan *s, char *p, cJSON *parent, char close)
 static char *value(struct scan *s, char *p, cJSON *n)
 {
 	size_t len;
-	if (p == s->end)
-		return NULL;
 	switch (*p) {
 	case '"':
 		n->type = cJSON_String;
@@ -257,15 +250,15 @@ static char *value(struct scan *s, char *p, cJSON *n)
 	case 't':
 		n->type = cJSON_True;
 		n->valueint = 1;
-		return literal(p, s->end, "true", 4);
+		return literal(p, "true", 4);
 	case 'f':
 		n->type = cJSON_False;
-		return literal(p, s->end, "false", 5);
+		return literal(p, "false", 5);
 	case 'n':
 		n->type = cJSON_NULL;
-		return literal(p, s->end, "null", 4);
+		return literal(p, "null", 4);
 	default:
-		return number(p, s->end, n);
+		return number(p, n);
 	}
 }
 
@@ -284,8 +277,8 @@ cJSON *fastjson_parse(fastjson *fj, const char *text, size_t len)
 	memset(fj->copy + len, 0, PADDING);
 	fj->cur = NULL;
 	fj->used = 0;
-	struct scan s = {fj, fj->copy + len, 0};
+	struct scan s = {fj, 0};
 	cJSON *root = new_node(fj);
-	char *p = root ? value(&s, skip_space(fj->copy, s.end), root) : NULL;
-	return p && skip_space(p, s.end) == s.end ? root : NULL;
+	char *p = root ? value(&s, skip_space(fj->copy), root) : NULL;
+	return p && skip_space(p) == fj->copy + len ? root : NULL;
 }
