@@ -20,6 +20,7 @@
 #include <readline.h>
 #endif
 #include "assess/cli.h"
+#include "common/filelock.h"
 #include "interview/interview.h"
 #include "reports/report.h"
 #include "scoring/scoring.h"
@@ -307,14 +308,19 @@ static int run_session(cli *c, const struct interview_opts *o, answers *a)
 static int run(cli *c, int argc, char **argv)
 {
 	struct interview_opts o = {0};
+	assess_error err = {0};
 	int status = parse(c, argc, argv, &o);
 	if (status)
 		return status < 0 ? 0 : status;
+	/* Held from before --resume reads the file until the last save: one session per file. */
+	filelock *lock = filelock_take(o.path, &err);
+	if (!lock)
+		return cli_error(c, &err);
 	answers *a = open_answers(c, &o, &status);
-	if (!a)
-		return status;
-	status = run_session(c, &o, a);
+	if (a)
+		status = run_session(c, &o, a);
 	answers_free(a);
+	filelock_release(lock);
 	return status;
 }
 

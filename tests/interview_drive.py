@@ -290,11 +290,37 @@ def test_kill_in_flight():
     print(f"  in-flight kills landed 0..4 lines past the acknowledged ones: {sorted(landed)}")
 
 
+def test_one_session_per_file():
+    """A second session on a file in use is refused; a killed holder does not block the next."""
+    tmp = tempfile.mkdtemp(prefix="interview-lock.")
+    try:
+        path = os.path.join(tmp, "out.json")
+        first = Session(command("-q", "miit-2024", "-o", "out.json"), tmp, False)
+        first.expect("企业名称> ")
+        second = subprocess.run(command("--resume", "-o", "out.json"), cwd=tmp,
+                                stdin=subprocess.DEVNULL, capture_output=True)
+        want = f"out.json: in use by another session (process {first.pid})"
+        if second.returncode != 73 or want not in second.stderr.decode():
+            raise Failure(f"second session: exit {second.returncode}, {second.stderr!r}")
+        first.kill()  # the kernel lets go of the lock; the companion file stays behind
+        third = subprocess.run(command("--resume", "-o", "out.json"), cwd=tmp,
+                               stdin=subprocess.DEVNULL, capture_output=True)
+        if third.returncode != 65:  # input ended with questions unanswered: saved, as documented
+            raise Failure(f"after the kill: exit {third.returncode}, {third.stderr!r}")
+        left = sorted(os.listdir(tmp))
+        if left != ["out.json"]:
+            raise Failure(f"the folder holds {left}, expected only out.json")
+        json.load(open(path, encoding="utf-8"))
+    finally:
+        shutil.rmtree(tmp)
+
+
 def main():
     if len(sys.argv) == 4 and sys.argv[1] == "same":
         return same(sys.argv[2], sys.argv[3])
     failed = 0
-    for test in [test_pty_full, test_kill_at_chosen_moments, test_kill_in_flight]:
+    for test in [test_pty_full, test_kill_at_chosen_moments, test_kill_in_flight,
+                 test_one_session_per_file]:
         try:
             test()
             print(f"PASS {test.__name__}")

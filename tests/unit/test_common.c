@@ -10,6 +10,7 @@
 #include "common/atomicfile.h"
 #include "common/creditcode.h"
 #include "common/decimal.h"
+#include "common/filelock.h"
 #include "common/jsonpos.h"
 #include "common/sha256.h"
 #include "common/text.h"
@@ -259,6 +260,33 @@ START_TEST(atomic_by_name_for_other_writers)
 }
 END_TEST
 
+START_TEST(filelock_one_holder_at_a_time)
+{
+	char path[128], companion[160];
+	assess_error err = {0};
+	snprintf(path, sizeof path, "%s/acme.json", test_dir);
+	snprintf(companion, sizeof companion, "%s/.acme.json.lock", test_dir);
+	filelock *held = filelock_take(path, &err);
+	ck_assert_msg(held != NULL, "%s", err.msg);
+	ck_assert_int_eq(access(companion, F_OK), 0);
+	/* flock() locks belong to the open file: a second take in this process is refused too. */
+	ck_assert_ptr_null(filelock_take(path, &err));
+	ck_assert_int_eq(err.code, ASSESS_ERR_CANTCREAT);
+	char want[64];
+	snprintf(want, sizeof want, "(process %ld)", (long)getpid());
+	ck_assert_msg_has(&err, want);
+	filelock_release(held);
+	ck_assert_int_ne(access(companion, F_OK), 0); /* removed on release */
+	held = filelock_take(path, &err);
+	ck_assert_ptr_nonnull(held);
+	filelock_release(held);
+	snprintf(path, sizeof path, "%s/no-such-folder/acme.json", test_dir);
+	ck_assert_ptr_null(filelock_take(path, &err));
+	ck_assert_msg_has(&err, "cannot create");
+	ck_assert_int_eq(test_dir_entries(), 0);
+}
+END_TEST
+
 TCase *make_atomicfile_tcase(void)
 {
 	TCase *tc = tcase_create("atomicfile");
@@ -267,5 +295,6 @@ TCase *make_atomicfile_tcase(void)
 	tcase_add_test(tc, atomic_abort_leaves_nothing);
 	tcase_add_test(tc, atomic_write_into_missing_folder_fails_cleanly);
 	tcase_add_test(tc, atomic_by_name_for_other_writers);
+	tcase_add_test(tc, filelock_one_holder_at_a_time);
 	return tc;
 }
