@@ -15,6 +15,7 @@ struct chunk {
 
 struct arena {
 	struct chunk *head;
+	bool failed; /* an allocation failed: sticky, for arena_failed() */
 };
 
 arena *arena_new(void)
@@ -45,8 +46,10 @@ void *arena_alloc(arena *a, size_t size)
 	if (!c || c->size - c->used < size) {
 		size_t want = size > ARENA_CHUNK ? size : ARENA_CHUNK;
 		c = malloc(sizeof *c + want);
-		if (!c)
+		if (!c) {
+			a->failed = true;
 			return NULL;
+		}
 		c->size = want;
 		c->used = 0;
 		c->next = a->head;
@@ -60,8 +63,10 @@ void *arena_alloc(arena *a, size_t size)
 
 void *arena_calloc(arena *a, size_t n, size_t size)
 {
-	if (size && n > SIZE_MAX / size)
+	if (size && n > SIZE_MAX / size) {
+		a->failed = true;
 		return NULL;
+	}
 	return arena_alloc(a, n * size);
 }
 
@@ -80,4 +85,9 @@ char *arena_strndup(arena *a, const char *s, size_t n)
 char *arena_strdup(arena *a, const char *s)
 {
 	return s ? arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+bool arena_failed(const arena *a)
+{
+	return a->failed;
 }

@@ -11,6 +11,7 @@
 #ifndef ASSESS_ARENA_H
 #define ASSESS_ARENA_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct arena arena;
@@ -22,5 +23,10 @@ void *arena_alloc(arena *a, size_t size);
 void *arena_calloc(arena *a, size_t n, size_t size);
 char *arena_strdup(arena *a, const char *s);  /* NULL in, NULL out */
 char *arena_strndup(arena *a, const char *s, size_t n);
+/*
+ * Whether any allocation from a has failed. A loader checks it at the end: a copy that could
+ * not be made reads like an absent attribute, and what fails next is not what is wrong.
+ */
+bool arena_failed(const arena *a);
 
 #endif

@@ -261,7 +261,10 @@ policy *policy_load_memory(const char *xml, size_t len, const char *name, assess
 		goto fail;
 	}
 	doc = xmldoc_parse(xml, len, name, policy_schema, policy_schema_len, err);
-	if (!doc || build_tree(&b, xmlDocGetRootElement(doc)))
+	int built = doc ? build_tree(&b, xmlDocGetRootElement(doc)) : -1;
+	if (doc && arena_failed(p->arena))
+		built = pb_nomem(&b); /* whatever the build made of a copy it did not get */
+	if (built)
 		goto fail;
 	xmlFreeDoc(doc);
 	return p;

@@ -405,7 +405,10 @@ questionnaire *questionnaire_load_memory(const char *xml, size_t len, const char
 		goto fail;
 	}
 	doc = xmldoc_parse(xml, len, name, questionnaire_schema, questionnaire_schema_len, err);
-	if (!doc || build_tree(&b, xmlDocGetRootElement(doc)))
+	int built = doc ? build_tree(&b, xmlDocGetRootElement(doc)) : -1;
+	if (doc && arena_failed(q->arena))
+		built = nomem(&b); /* whatever the build made of a copy it did not get */
+	if (built)
 		goto fail;
 	free(b.ids);
 	xmlFreeDoc(doc);
