@@ -67,24 +67,29 @@ run() {
 	pass=$((pass + 1))
 }
 
+# Runs, in the workspace WHERE, each command of the file WHERE.cmds (one a line).
+run_listed() {
+	if [ ! -s "$work/$1.cmds" ]; then
+		echo "FAIL: no commands found for $1"
+		fail=$((fail + 1))
+	fi
+	while IFS= read -r cmd; do
+		run "$1" "$cmd"
+	done <"$work/$1.cmds"
+}
+
 # README: the indented lines that start with "assess" in the "Using it" section.
 workspace readme
 sed -n '/^## Using it/,/^## /p' "$top/README.md" | sed -n 's/^    \(assess .*\)$/\1/p' |
 	sed 's/ *#.*$//' >"$work/readme.cmds"
-[ -s "$work/readme.cmds" ] || { echo "FAIL: no commands found in README.md"; fail=$((fail + 1)); }
-while IFS= read -r cmd; do
-	run readme "$cmd"
-done <"$work/readme.cmds"
+run_listed readme
 
 # Man page: the lines of EXAMPLES, with roff's \- for -.
 workspace man
 cp "$example" "$work/man/acme.json"
 sed -n '/^\.SH EXAMPLES/,/^\.SH SEE/p' "$top/man/assess.1.in" | sed -n 's/^\(assess .*\)$/\1/p' |
 	sed 's/\\-/-/g' >"$work/man.cmds"
-[ -s "$work/man.cmds" ] || { echo "FAIL: no examples found in the man page"; fail=$((fail + 1)); }
-while IFS= read -r cmd; do
-	run man "$cmd"
-done <"$work/man.cmds"
+run_listed man
 
 # README: the sample output of the first command, against the real score of the example.
 sed -n '/^The first command prints/,/^---/p' "$top/README.md" | sed -n 's/^    \(.*\)$/\1/p' |

@@ -42,6 +42,14 @@ answers *test_answers(const char *json, unsigned flags)
 	return a;
 }
 
+answers *test_example(void)
+{
+	assess_error err = {0};
+	answers *a = answers_load(TEST_EXAMPLE, test_resolve, NULL, 0, &err);
+	ck_assert_msg(a != NULL, "the example: %s", err.msg);
+	return a;
+}
+
 int test_run(const char *suite, test_tcase_maker const *makers)
 {
 	Suite *s = suite_create(suite);

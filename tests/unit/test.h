@@ -24,6 +24,9 @@ const questionnaire *test_miit(void);
 const questionnaire *test_resolve(const char *id, void *ctx, assess_error *err);
 /* Answers parsed from a JSON literal; fails the test on error. */
 answers *test_answers(const char *json, unsigned flags);
+/* The bundled example enterprise (examples/quanzhou-sports-baseline.json), loaded. */
+#define TEST_EXAMPLE EXAMPLES_DIR "/quanzhou-sports-baseline.json"
+answers *test_example(void);
 
 /*
  * A fresh folder per test: add test_dir_make/test_dir_remove as a checked fixture, then

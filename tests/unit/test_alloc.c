@@ -24,7 +24,6 @@
 #include "scoring/scoring.h"
 #include "tests/unit/test.h"
 
-#define EXAMPLE EXAMPLES_DIR "/quanzhou-sports-baseline.json"
 /* An operation that still has not succeeded after this many refusals is looping. */
 #define MAX_STEPS 20000
 
@@ -84,7 +83,7 @@ static int until_it_succeeds(attempt op, void *ctx)
 
 static assess_code load_example(void *ctx, assess_error *err)
 {
-	answers *a = answers_load(EXAMPLE, test_resolve, NULL, 0, err);
+	answers *a = answers_load(TEST_EXAMPLE, test_resolve, NULL, 0, err);
 	if (a && !answers_block(a, "finance")) {
 		answers_free(a);
 		return assess_fail(err, ASSESS_ERR_INTERNAL, NULL, 0, 0, "finance block lost");
@@ -120,7 +119,7 @@ static assess_code read_stream(void *ctx, assess_error *err)
 START_TEST(reading_a_stream)
 {
 	size_t len;
-	char *text = readfile_all(EXAMPLE, 1 << 20, &len, NULL);
+	char *text = readfile_all(TEST_EXAMPLE, 1 << 20, &len, NULL);
 	for (char *p = text; *p; p++)
 		*p = *p == '\n' ? ' ' : *p;
 	test_miit();
@@ -172,18 +171,10 @@ static assess_code subsidy(void *ctx, assess_error *err)
 	return r ? ASSESS_OK : err->code;
 }
 
-static answers *example(void)
-{
-	assess_error err = {0};
-	answers *a = answers_load(EXAMPLE, test_resolve, NULL, 0, &err);
-	ck_assert_msg(a != NULL, "%s", err.msg);
-	return a;
-}
-
 START_TEST(scoring_and_subsidies)
 {
 	assess_error err = {0};
-	struct scored s = {example(), NULL, NULL};
+	struct scored s = {test_example(), NULL, NULL};
 	ck_assert_int_gt(until_it_succeeds(score, &s), 0);
 	static const char *const ids[] = {"quanzhou", "pingluo", "putian", "jinjiang", "xiamen"};
 	for (size_t i = 0; i < sizeof ids / sizeof *ids; i++) {
@@ -266,7 +257,7 @@ static assess_code write_report(void *ctx, assess_error *err)
 
 START_TEST(report_leaves_nothing_when_memory_runs_out)
 {
-	struct scored s = {example(), NULL, test_dir};
+	struct scored s = {test_example(), NULL, test_dir};
 	ck_assert_int_gt(until_it_succeeds(write_report, &s), 2);
 	answers_free(s.a);
 }

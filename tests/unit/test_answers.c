@@ -8,24 +8,15 @@
 #include "common/readfile.h"
 #include "tests/unit/test.h"
 
-#define EXAMPLE TESTS_SRCDIR "/../examples/quanzhou-sports-baseline.json"
 
 static size_t idx(const char *id)
 {
 	return questionnaire_find(test_miit(), id)->index;
 }
 
-static answers *load_example(void)
-{
-	assess_error err = {0};
-	answers *a = answers_load(EXAMPLE, test_resolve, NULL, 0, &err);
-	ck_assert_msg(a != NULL, "%s", err.msg);
-	return a;
-}
-
 START_TEST(example_loads_with_profile_and_blocks)
 {
-	answers *a = load_example();
+	answers *a = test_example();
 	char buf[64];
 	ck_assert_str_eq(answers_field_get(a, ANSWERS_NAME), "泉州示例运动用品有限公司");
 	ck_assert_str_eq(answers_field_get(a, ANSWERS_CREDIT_CODE), "91350582MA2Y8K3L0Q");
@@ -48,8 +39,8 @@ START_TEST(digest_is_of_the_bytes_loaded)
 {
 	size_t len;
 	assess_error err = {0};
-	char *buf = readfile_all(EXAMPLE, 1 << 20, &len, &err);
-	answers *a = load_example();
+	char *buf = readfile_all(TEST_EXAMPLE, 1 << 20, &len, &err);
+	answers *a = test_example();
 	answers *b = answers_parse(buf, len, "x", test_resolve, NULL, ANSWERS_DIGEST, &err);
 	answers *c = answers_parse(buf, len, "x", test_resolve, NULL, 0, &err);
 	ck_assert_str_eq(answers_sha256(a), answers_sha256(b));
@@ -104,7 +95,7 @@ END_TEST
 
 START_TEST(write_then_read_gives_the_same_answers)
 {
-	answers *a = load_example();
+	answers *a = test_example();
 	char *text = answers_to_json(a);
 	answers *b = test_answers(text, 0);
 	char x[64], y[64];
@@ -174,7 +165,7 @@ END_TEST
 static char *example_line(bool escaped)
 {
 	size_t len;
-	char *text = readfile_all(EXAMPLE, 1 << 20, &len, NULL);
+	char *text = readfile_all(TEST_EXAMPLE, 1 << 20, &len, NULL);
 	ck_assert_ptr_nonnull(text);
 	for (char *p = text; *p; p++)
 		if (*p == '\n')

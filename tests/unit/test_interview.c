@@ -14,7 +14,7 @@ TCase *make_interview_input_tcase(void);
 TCase *make_interview_screen_tcase(void);
 TCase *make_interview_session_tcase(void);
 
-#define EXAMPLE QUESTIONNAIRES_DIR "/../examples/quanzhou-sports-baseline.json"
+#define EXAMPLE TEST_EXAMPLE
 
 static const qn_question *question(const char *id)
 {

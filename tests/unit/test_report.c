@@ -30,15 +30,6 @@ static const char *in_dir(const char *name)
 	return path[which];
 }
 
-static answers *example(void)
-{
-	assess_error err = {0};
-	answers *a = answers_load(EXAMPLES_DIR "/quanzhou-sports-baseline.json", test_resolve, NULL,
-				  0, &err);
-	ck_assert_msg(a != NULL, "%s", err.msg);
-	return a;
-}
-
 static char *slurp(const char *path, size_t *len)
 {
 	assess_error err = {0};
@@ -55,7 +46,7 @@ static bool has_part(const char *data, size_t len, const char *name)
 
 static assess_code write_example(const char *path, qn_lang lang, bool replace, assess_error *err)
 {
-	answers *a = example();
+	answers *a = test_example();
 	scoring_result *r = scoring_run(a, err);
 	ck_assert_ptr_nonnull(r);
 	report_options o = {.lang = lang, .replace = replace};
@@ -193,7 +184,7 @@ START_TEST(adds_the_subsidy_sheet)
 {
 	assess_error err = {0};
 	size_t len;
-	answers *a = example();
+	answers *a = test_example();
 	scoring_result *r = scoring_run(a, &err);
 	policy *p = policy_open("quanzhou", POLICIES_DIR, &err);
 	ck_assert_msg(p != NULL, "%s", err.msg);

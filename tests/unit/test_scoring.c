@@ -107,10 +107,7 @@ END_TEST
 
 START_TEST(example_enterprise_by_hand)
 {
-	assess_error err = {0};
-	answers *a = answers_load(TESTS_SRCDIR "/../examples/quanzhou-sports-baseline.json",
-				  test_resolve, NULL, 0, &err);
-	ck_assert_msg(a != NULL, "%s", err.msg);
+	answers *a = test_example();
 	scoring_result *r = run(a);
 	const questionnaire *q = test_miit();
 	ck_assert_int_eq(r->total, 48875);
