@@ -25,7 +25,7 @@ struct answers {
 	int above_scale;
 	answers_stage stage;
 	cJSON *blocks[3];
-	char *source;
+	char *source;         /* the name given at load, in strings */
 	char sha[65];
 	size_t n_missing;
 	answer items[];       /* one per question, in questionnaire order */
@@ -121,7 +121,6 @@ void answers_free(answers *a)
 }
 
 /* ---- checks shared by the loader and the setters ---- */
-
 
 /* The value of n decimal digits at s, or -1 if one is not a digit. */
 static int digits(const char *s, int n)
