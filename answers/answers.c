@@ -2,7 +2,6 @@
 #include "answers/answers.h"
 
 #include <ctype.h>
-#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -110,7 +109,8 @@ void answers_free(answers *a)
 		return;
 	size_t n = questionnaire_n_questions(a->q);
 	for (size_t i = 0; i < n; i++)
-		free(a->items[i].note);
+		if (a->items[i].note) /* notes are rare: skip the call */
+			free(a->items[i].note);
 	for (int f = 0; f < ANSWERS_FIELD_MAX; f++)
 		if (a->own_fields & (1u << f))
 			free(a->fields[f]);
@@ -208,13 +208,22 @@ static int store_strings(answers *a, const char *const found[ANSWERS_FIELD_MAX],
 
 /* ---- loading ---- */
 
+/*
+ * cJSON_IsString() and its kin, inline: the loader asks about a hundred times per answer
+ * object, and a call into the library each time showed in a stream's profile.
+ */
+static inline bool is_type(const cJSON *v, int type)
+{
+	return v && (v->type & 0xFF) == type;
+}
+
 static assess_code check_duplicates(const struct load *ld, const cJSON *node, char *path,
 				    size_t cap)
 {
 	size_t base = strlen(path);
 	int i = 0;
 	for (const cJSON *c = node->child; c; c = c->next, i++) {
-		if (cJSON_IsObject(node)) {
+		if (is_type(node, cJSON_Object)) {
 			int seen = 1;
 			for (const cJSON *p = node->child; p != c; p = p->next)
 				seen += strcmp(p->string, c->string) == 0;
@@ -236,7 +245,7 @@ static assess_code check_duplicates(const struct load *ld, const cJSON *node, ch
 static bool has_duplicate_key(const cJSON *node)
 {
 	for (const cJSON *c = node->child; c; c = c->next) {
-		for (const cJSON *p = node->child; cJSON_IsObject(node) && p != c; p = p->next)
+		for (const cJSON *p = node->child; is_type(node, cJSON_Object) && p != c; p = p->next)
 			if (p->string[0] == c->string[0] && strcmp(p->string, c->string) == 0)
 				return true;
 		if (c->child && has_duplicate_key(c))
@@ -270,7 +279,7 @@ static assess_code parse_json(const struct load *ld, cJSON **out)
 		return assess_fail(ld->err, ASSESS_ERR_SYNTAX, ld->name, line, col,
 				   "unexpected text after the JSON object");
 	}
-	if (!cJSON_IsObject(*out))
+	if (!is_type(*out, cJSON_Object))
 		return fail_at(ld, "$", NULL, -1, "expected a JSON object");
 	if (!has_duplicate_key(*out))
 		return ASSESS_OK;
@@ -280,22 +289,22 @@ static assess_code parse_json(const struct load *ld, cJSON **out)
 
 static const char *type_name(const cJSON *v)
 {
-	if (cJSON_IsString(v))
+	if (is_type(v, cJSON_String))
 		return "a string";
-	if (cJSON_IsNumber(v))
+	if (is_type(v, cJSON_Number))
 		return "a number";
 	if (cJSON_IsBool(v))
 		return "true/false";
-	if (cJSON_IsArray(v))
+	if (is_type(v, cJSON_Array))
 		return "an array";
-	if (cJSON_IsObject(v))
+	if (is_type(v, cJSON_Object))
 		return "an object";
 	return "null";
 }
 
 static assess_code expect_object(const struct load *ld, const cJSON *v, const char *path)
 {
-	if (cJSON_IsObject(v))
+	if (is_type(v, cJSON_Object))
 		return ASSESS_OK;
 	return fail_at(ld, path, NULL, -1, "expected an object, got %s", type_name(v));
 }
@@ -326,7 +335,7 @@ static assess_code load_field(answers *a, const struct load *ld, const cJSON *c,
 	if (f > last)
 		return fail_at(ld, base, c->string, -1, "unknown key \"%s\" in %s", c->string,
 			       base + 2);
-	if (!cJSON_IsString(c))
+	if (!is_type(c, cJSON_String))
 		return fail_at(ld, base, c->string, -1, "expected a string, got %s", type_name(c));
 	const char *problem = field_problem((answers_field)f, c->valuestring, why, sizeof why);
 	if (problem)
@@ -354,7 +363,7 @@ static assess_code load_fields(answers *a, const struct load *ld, const cJSON *o
 static assess_code code_index(const struct load *ld, const qn_question *q, const cJSON *v, int k,
 			      int *index)
 {
-	if (!cJSON_IsString(v))
+	if (!is_type(v, cJSON_String))
 		return fail_at(ld, "$.answers", q->id, k,
 			       "expected an option code as a string, got %s", type_name(v));
 	*index = qn_option_index(q, v->valuestring);
@@ -379,7 +388,7 @@ static assess_code exclusive_conflict(const struct load *ld, const qn_question *
 static assess_code load_multi(const struct load *ld, const qn_question *q, const cJSON *v,
 			      answer *ans)
 {
-	if (!cJSON_IsArray(v))
+	if (!is_type(v, cJSON_Array))
 		return fail_at(ld, "$.answers", q->id, -1, "%s takes several options: expected an "
 			       "array of codes, got %s", q->id, type_name(v));
 	if (!v->child)
@@ -402,7 +411,7 @@ static assess_code load_answer(const struct load *ld, const qn_question *q, cons
 			       answer *ans)
 {
 	if (q->kind == QN_SINGLE) {
-		if (cJSON_IsArray(v))
+		if (is_type(v, cJSON_Array))
 			return fail_at(ld, "$.answers", q->id, -1, "%s takes one option: expected a "
 				       "string, got an array", q->id);
 		if (code_index(ld, q, v, -1, &ans->choice))
@@ -411,11 +420,11 @@ static assess_code load_answer(const struct load *ld, const qn_question *q, cons
 		if (load_multi(ld, q, v, ans))
 			return ASSESS_ERR_DATA;
 	} else {
-		double d = cJSON_IsNumber(v) ? v->valuedouble : -1;
-		if (!cJSON_IsNumber(v))
+		double d = is_type(v, cJSON_Number) ? v->valuedouble : -1;
+		if (!is_type(v, cJSON_Number))
 			return fail_at(ld, "$.answers", q->id, -1, "scenario %s takes a level: an "
 				       "integer 0 to 4, got %s", q->id, type_name(v));
-		if (d != floor(d) || d < 0 || d > QN_MAX_LEVEL)
+		if (!(d >= 0 && d <= QN_MAX_LEVEL) || d != (double)(int)d)
 			return fail_at(ld, "$.answers", q->id, -1, "scenario %s takes a level: an "
 				       "integer 0 to 4, got %g", q->id, d);
 		ans->level = (int)d;
@@ -466,7 +475,7 @@ static assess_code load_notes(answers *a, const struct load *ld, const cJSON *ob
 		if (!q)
 			return fail_at(ld, "$.notes", c->string, -1,
 				       "a note for \"%s\", which is not a question", c->string);
-		if (!cJSON_IsString(c))
+		if (!is_type(c, cJSON_String))
 			return fail_at(ld, "$.notes", c->string, -1, "expected a string, got %s",
 				       type_name(c));
 		if (set_string(&a->items[q->index].note, c->valuestring))
@@ -537,7 +546,7 @@ static assess_code keep_blocks(answers *a, const struct load *ld, cJSON *root,
 static const questionnaire *resolve_questionnaire(const struct load *ld, const cJSON *qid,
 						  answers_resolver resolve, void *ctx)
 {
-	if (!cJSON_IsString(qid)) {
+	if (!is_type(qid, cJSON_String)) {
 		fail_at(ld, qid ? "$.questionnaire" : "$", NULL, -1,
 			"expected \"questionnaire\": the id of the questionnaire answered");
 		return NULL;
@@ -620,7 +629,7 @@ static assess_code read_tree(const answers_reader *r, const struct load *ld, cJS
 			     bool *borrowed)
 {
 	*root = r->fj ? fastjson_parse(r->fj, ld->text, ld->len) : NULL;
-	*borrowed = cJSON_IsObject(*root);
+	*borrowed = is_type(*root, cJSON_Object);
 	if (*borrowed)
 		return ASSESS_OK;
 	*root = NULL;

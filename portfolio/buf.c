@@ -95,6 +95,11 @@ void portfolio_buf_json_string(portfolio_buf *b, const char *s)
 
 void portfolio_buf_uint(portfolio_buf *b, uint64_t v)
 {
+	if (v < 10) { /* most numbers of a result line: counts and levels */
+		char digit = (char)('0' + v);
+		portfolio_buf_addn(b, &digit, 1);
+		return;
+	}
 	char digits[24];
 	size_t n = sizeof digits;
 	do {

@@ -51,11 +51,17 @@ static void optional_string(portfolio_buf *b, bool *first, const char *name, con
 	*first = false;
 }
 
-static void location(portfolio_buf *b, const char *source, long line)
+/* {"source":SOURCE,"line": - the same for every line of a stream, which writes it once. */
+static void location_head(portfolio_buf *b, const char *source)
 {
 	portfolio_buf_lit(b, "{\"source\":");
 	portfolio_buf_json_string(b, source);
 	portfolio_buf_lit(b, ",\"line\":");
+}
+
+static void location(portfolio_buf *b, const char *source, long line)
+{
+	location_head(b, source);
 	portfolio_buf_int(b, line);
 }
 
@@ -86,11 +92,10 @@ static void int_array(portfolio_buf *b, const int *v, int n)
 	portfolio_buf_lit(b, "]");
 }
 
-void portfolio_result_json(portfolio_buf *b, const char *source, long line,
-			   const scoring_result *r)
+/* A result line after its location. */
+static void result_body(portfolio_buf *b, const scoring_result *r)
 {
 	const answers *a = r->answers;
-	location(b, source, line);
 	portfolio_buf_lit(b, ",\"questionnaire\":");
 	portfolio_buf_json_string(b, questionnaire_id(r->q));
 	enterprise_json(b, a);
@@ -136,6 +141,13 @@ void portfolio_result_json(portfolio_buf *b, const char *source, long line,
 	portfolio_buf_lit(b, "}");
 }
 
+void portfolio_result_json(portfolio_buf *b, const char *source, long line,
+			   const scoring_result *r)
+{
+	location(b, source, line);
+	result_body(b, r);
+}
+
 void portfolio_error_json(portfolio_buf *b, const char *source, long line, const assess_error *e)
 {
 	location(b, source, line);
@@ -169,6 +181,7 @@ struct stream {
 	answers_reader *reader;
 	portfolio_buf line_out;
 	portfolio_buf unit_name;
+	portfolio_buf head;   /* {"source":NAME,"line": - escaped once for every line */
 };
 
 /* Flushes what was written so far before the reader waits for more input. */
@@ -199,7 +212,9 @@ static bool score_line(struct stream *s, const portfolio_line *line)
 	answers *a = answers_reader_parse(s->reader, line->text, line->len, uname, &e);
 	scoring_result *r = a ? scoring_run_flags(a, SCORING_NO_GAPS, &e) : NULL;
 	if (r) {
-		portfolio_result_json(&s->line_out, s->name, line->number, r);
+		portfolio_buf_addn(&s->line_out, s->head.data, s->head.len);
+		portfolio_buf_int(&s->line_out, line->number);
+		result_body(&s->line_out, r);
 		s->stats->scored++;
 	} else {
 		if (e.code == ASSESS_ERR_NOMEM) {
@@ -270,11 +285,14 @@ assess_code portfolio_score_stream(int fd, const char *name, FILE *out,
 	struct stream s = {.name = name, .out = out, .o = o, .stats = stats ? stats : &local};
 	size_t max = o->max_line ? o->max_line : PORTFOLIO_MAX_LINE;
 	*s.stats = (portfolio_stream_stats){0};
+	location_head(&s.head, name);
 	/* A result line shows no subsidy: the finance and status blocks need not be kept. */
 	s.reader = answers_reader_new(o->resolve, o->ctx, o->flags | ANSWERS_NO_BLOCKS);
-	portfolio_lines *l = s.reader ? portfolio_lines_new(fd, max, flush_out, &s) : NULL;
+	portfolio_lines *l = s.reader && !s.head.failed ? portfolio_lines_new(fd, max, flush_out, &s)
+							 : NULL;
 	if (!l) {
 		answers_reader_free(s.reader);
+		portfolio_buf_free(&s.head);
 		return assess_fail(err, ASSESS_ERR_NOMEM, name, 0, 0, "out of memory");
 	}
 	assess_code rc = read_all(&s, l, max, err);
@@ -285,6 +303,7 @@ assess_code portfolio_score_stream(int fd, const char *name, FILE *out,
 	answers_reader_free(s.reader);
 	portfolio_buf_free(&s.line_out);
 	portfolio_buf_free(&s.unit_name);
+	portfolio_buf_free(&s.head);
 	return rc;
 }
 

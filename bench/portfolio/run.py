@@ -12,6 +12,7 @@ The machine's load average is printed with the results: on a shared machine it m
 import argparse
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -100,6 +101,8 @@ def main():
     ap.add_argument("--jobs", default="1,2", help="report workers to try")
     ap.add_argument("--reports-max", type=int, default=100000,
                     help="largest N to write per-enterprise reports for")
+    ap.add_argument("--tasks", default="",
+                    help="only the tasks whose name matches this regular expression")
     ap.add_argument("--work", help="scratch folder (default BUILD/bench-portfolio)")
     ap.add_argument("--out", help="also write the table to this file")
     args = ap.parse_args()
@@ -122,7 +125,8 @@ def main():
                 subprocess.run([PY, os.path.join(HERE, "generate.py"), "-n", str(n), "--seed", "1"],
                                stdout=f, check=True)
             os.rename(inp + ".tmp", inp)
-        todo = tasks(assess, n, work, args.reports_max, jobs)
+        todo = [t for t in tasks(assess, n, work, args.reports_max, jobs)
+                if re.search(args.tasks, t[0])]
         runs = {name: [] for name, _, _, _ in todo}
         # Round-robin, so that what the machine's neighbours do falls on every task alike.
         for i in range(args.big_repeat if n >= 100000 else args.repeat):
