@@ -48,7 +48,7 @@ const questionnaire *cli_questionnaire(const char *id, void *ctx, assess_error *
 /* Loads an answer file; on failure prints the error and returns NULL with *status set. */
 answers *cli_load_answers(cli *c, const char *path, unsigned flags, int *status);
 /* Text by language. */
-#define CLI_TR(c, zh, en) ((c)->lang == QN_LANG_EN ? (en) : (zh))
+#define CLI_TR(c, zh, en) lang_pick((c)->lang, zh, en)
 
 /* Options every command spells the same way, for its getopt_long table. */
 #define CLI_LONGOPT_LANG {"lang", required_argument, NULL, 'l'}

@@ -20,6 +20,7 @@
 #include <readline.h>
 #endif
 #include "assess/cli.h"
+#include "common/date.h"
 #include "common/filelock.h"
 #include "interview/interview.h"
 #include "reports/report.h"
@@ -104,9 +105,10 @@ static size_t terminal_width(void)
 
 static void today(char *buf, size_t size)
 {
-	time_t now = time(NULL);
-	struct tm tm;
-	if (!localtime_r(&now, &tm) || !strftime(buf, size, "%Y-%m-%d", &tm))
+	int day;
+	if (date_of_time(time(NULL), &day))
+		date_format(day, buf, size);
+	else
 		buf[0] = '\0';
 }
 

@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include "interview/interview.h"
 
-#define IV_TR(iv, zh, en) ((iv)->lang == QN_LANG_EN ? (en) : (zh))
+#define IV_TR(iv, zh, en) lang_pick((iv)->lang, zh, en)
 #define IV_MSG_MAX 512
 
 typedef enum {

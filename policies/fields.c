@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include "common/date.h"
 #include "common/decimal.h"
 
 struct named {
@@ -77,29 +78,9 @@ int policy_status_find(const char *name)
 	return -1;
 }
 
-static bool digits(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (s[i] < '0' || s[i] > '9')
-			return false;
-	return true;
-}
-
 bool policy_parse_date(const char *text, int *yyyymmdd)
 {
-	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	if (!text || strlen(text) != 10 || text[4] != '-' || text[7] != '-' || !digits(text, 4) ||
-	    !digits(text + 5, 2) || !digits(text + 8, 2))
-		return false;
-	int y = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + text[3] -
-		'0';
-	int m = (text[5] - '0') * 10 + text[6] - '0';
-	int d = (text[8] - '0') * 10 + text[9] - '0';
-	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	if (y < 1900 || m < 1 || m > 12 || d < 1 || d > days[m - 1] + (m == 2 && leap))
-		return false;
-	*yyyymmdd = y * 10000 + m * 100 + d;
-	return true;
+	return date_parse(text, yyyymmdd);
 }
 
 /* "50%" -> 5000, "12.5%" -> 1250; a leading '-' parses, so that the caller can say what is

@@ -61,6 +61,5 @@ int64_t subsidy_apply_rate(int64_t base, int bp);
 /* a x b, saturating at INT64_MAX (counts times amounts). */
 int64_t subsidy_mul_sat(int64_t a, int64_t b);
 /* "一级".."四级" / "level 1".."level 4". */
-const char *subsidy_level_name(int level, qn_lang lang);
 
 #endif

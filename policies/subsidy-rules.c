@@ -233,11 +233,11 @@ static bool gate_holds(struct subsidy_ctx *x, const policy_clause *c, subsidy_it
 		it->status = SUBSIDY_LEVEL_TOO_LOW;
 		SUBSIDY_SAY(x, &it->detail,
 			    ("需改造后达到%s及以上，当前为%s",
-			     subsidy_level_name(c->min_level, QN_LANG_ZH),
-			     subsidy_level_name(x->level, QN_LANG_ZH)),
+			     questionnaire_level_name(NULL, c->min_level, QN_LANG_ZH),
+			     questionnaire_level_name(NULL, x->level, QN_LANG_ZH)),
 			    ("needs %s or above after transformation; the level is %s",
-			     subsidy_level_name(c->min_level, QN_LANG_EN),
-			     subsidy_level_name(x->level, QN_LANG_EN)));
+			     questionnaire_level_name(NULL, c->min_level, QN_LANG_EN),
+			     questionnaire_level_name(NULL, x->level, QN_LANG_EN)));
 		return false;
 	}
 	for (size_t i = 0; i < c->n_conds; i++)
@@ -278,8 +278,8 @@ static void case_label(const struct subsidy_ctx *x, const policy_case *k, text2 
 {
 	const char *zh = "", *en = "";
 	if (k->min_level) {
-		zh = subsidy_level_name(x->level, QN_LANG_ZH);
-		en = subsidy_level_name(x->level, QN_LANG_EN);
+		zh = questionnaire_level_name(NULL, x->level, QN_LANG_ZH);
+		en = questionnaire_level_name(NULL, x->level, QN_LANG_EN);
 	} else if (k->status >= 0) {
 		zh = policy_status_label(k->status)->zh;
 		en = policy_status_label(k->status)->en;
@@ -341,8 +341,8 @@ static void describe_cap(struct subsidy_ctx *x, const policy_clause *c, subsidy_
 		return;
 	case_label(x, k, &why);
 	if (!why.zh[0] && c->min_level) { /* the last row of a level-gated clause: still by level */
-		snprintf(why.zh, sizeof why.zh, "%s", subsidy_level_name(x->level, QN_LANG_ZH));
-		snprintf(why.en, sizeof why.en, "%s", subsidy_level_name(x->level, QN_LANG_EN));
+		snprintf(why.zh, sizeof why.zh, "%s", questionnaire_level_name(NULL, x->level, QN_LANG_ZH));
+		snprintf(why.en, sizeof why.en, "%s", questionnaire_level_name(NULL, x->level, QN_LANG_EN));
 	}
 	subsidy_yuan(it->cap, cap, sizeof cap);
 	if (why.zh[0])

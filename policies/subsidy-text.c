@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define TR(lang, zh, en) ((lang) == QN_LANG_EN ? (en) : (zh))
+#define TR(lang, zh, en) lang_pick(lang, zh, en)
 
 static const char *yuan(int64_t v, char *buf, size_t size) { return subsidy_yuan(v, buf, size); }
 
@@ -19,7 +19,7 @@ static void print_header(FILE *out, const subsidy_result *r, qn_lang lang)
 	fprintf(out,
 		TR(lang, "评测日期 %s：%s；数字化水平：%s%s\n",
 		   "Assessment dated %s: %s; digitization level: %s%s\n"),
-		r->date, subsidy_window_label(r->window, lang), subsidy_level_name(r->level, lang),
+		r->date, subsidy_window_label(r->window, lang), questionnaire_level_name(NULL, r->level, lang),
 		r->level_overridden ? TR(lang, "（--level 指定）", " (given with --level)") : "");
 	fprintf(out, "%s\n\n",
 		TR(lang, "金额单位：元；比例 × 基数向下取整到元",

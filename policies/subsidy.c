@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "common/date.h"
 #include "common/decimal.h"
 
 /* ---- small shared helpers ---- */
@@ -50,16 +51,6 @@ int64_t subsidy_mul_sat(int64_t a, int64_t b)
 {
 	int64_t v;
 	return __builtin_mul_overflow(a, b, &v) ? INT64_MAX : v;
-}
-
-const char *subsidy_level_name(int level, qn_lang lang)
-{
-	static const char *const zh[] = {"未达一级", "一级", "二级", "三级", "四级"};
-	static const char *const en[] = {"below level 1", "level 1", "level 2", "level 3",
-					 "level 4"};
-	if (level < 0 || level > 4)
-		return "?";
-	return lang == QN_LANG_EN ? en[level] : zh[level];
 }
 
 char *subsidy_format_rate(int bp, char *buf, size_t size)
@@ -114,9 +105,7 @@ const char *subsidy_window_label(subsidy_window w, qn_lang lang)
 
 static const char *date_text(int yyyymmdd, char *buf, size_t size)
 {
-	snprintf(buf, size, "%04d-%02d-%02d", yyyymmdd / 10000, yyyymmdd / 100 % 100,
-		 yyyymmdd % 100);
-	return buf;
+	return date_format(yyyymmdd, buf, size);
 }
 
 /* ---- warnings ---- */
@@ -578,9 +567,9 @@ static void warnings(struct subsidy_ctx *x, subsidy_result *r, bool overridden)
 	if (overridden)
 		SUBSIDY_SAY(x, warn(x, r, "level-override"),
 			    ("数字化水平按命令行 --level 指定为%s，未采用答卷评分结果",
-			     subsidy_level_name(r->level, QN_LANG_ZH)),
+			     questionnaire_level_name(NULL, r->level, QN_LANG_ZH)),
 			    ("The level (%s) was given with --level, not scored from the answers",
-			     subsidy_level_name(r->level, QN_LANG_EN)));
+			     questionnaire_level_name(NULL, r->level, QN_LANG_EN)));
 	if (cross->zh && r->window == SUBSIDY_WINDOW_IN)
 		SUBSIDY_SAY(x, warn(x, r, "cross-policy"), ("%s", cross->zh),
 			    ("%s", qn_text_get(cross, QN_LANG_EN)));

@@ -67,10 +67,8 @@ double bk_width(const char *s)
 
 const char *bk_level_name(const portfolio_book *b, const questionnaire *q, int level)
 {
-	const qn_level_rule *rule = q ? questionnaire_level_rule(q, level) : NULL;
-	if (!rule)
-		return BK_TR(b, "未达一级", "Below level 1");
-	return qn_text_get(&rule->name, b->o.lang);
+	return q ? questionnaire_level_name(q, level, b->o.lang)
+		 : lang_pick(b->o.lang, "未达一级", "Below level 1");
 }
 
 void bk_scenario_label(const portfolio_book *b, const qn_question *q, char *buf, size_t size)

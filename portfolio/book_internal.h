@@ -9,7 +9,7 @@
 #include "common/atomicfile.h"
 #include "portfolio/book.h"
 
-#define BK_TR(b, zh, en) ((b)->o.lang == QN_LANG_EN ? (en) : (zh))
+#define BK_TR(b, zh, en) lang_pick((b)->o.lang, zh, en)
 /* Excel's last row index: a sheet holds 1,048,576 rows, the first being the header. */
 #define BK_MAX_ROW 1048575u
 

@@ -477,6 +477,21 @@ const qn_level_rule *questionnaire_level_rule(const questionnaire *q, int level)
 	return level >= 1 && (size_t)level <= q->n_levels ? &q->levels[level] : NULL;
 }
 
+const char *questionnaire_level_name(const questionnaire *q, int level, qn_lang lang)
+{
+	static const char *const zh[] = {"未达一级", "一级", "二级", "三级", "四级"};
+	static const char *const en[] = {"below level 1", "level 1", "level 2", "level 3",
+					 "level 4"};
+	if (level < 0 || level > QN_MAX_LEVEL)
+		return "?";
+	if (!q)
+		return lang_pick(lang, zh[level], en[level]);
+	const qn_level_rule *rule = questionnaire_level_rule(q, level);
+	if (!rule)
+		return lang_pick(lang, "未达一级", "Below level 1");
+	return qn_text_get(&rule->name, lang);
+}
+
 const qn_reading *questionnaire_reading(const questionnaire *q, size_t i)
 {
 	return i < q->n_readings ? &q->readings[i] : NULL;

@@ -23,11 +23,11 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "common/error.h"
+#include "common/lang.h"
 
 #define QN_MAX_OPTIONS 26 /* codes run A..Z; multi-choice answers are bit masks */
 #define QN_MAX_LEVEL 4    /* scenario levels and enterprise levels run 0..4 */
 
-typedef enum { QN_LANG_ZH = 0, QN_LANG_EN = 1 } qn_lang;
 
 /* A text in both languages; en may be NULL, and qn_text_get() then falls back to zh. */
 typedef struct qn_text {
@@ -136,6 +136,12 @@ size_t questionnaire_n_constrained(const questionnaire *q);
 
 size_t questionnaire_n_levels(const questionnaire *q);
 const qn_level_rule *questionnaire_level_rule(const questionnaire *q, int level); /* NULL if none */
+/*
+ * The one name of an enterprise level. With q, the instrument's own ("二级（规范级）", "Level 2
+ * (…)") and "未达一级"/"Below level 1" for 0, for cells and headings. Without q, the short form
+ * for running text ("二级", "level 2", "below level 1"). Never NULL; "?" outside 0..4.
+ */
+const char *questionnaire_level_name(const questionnaire *q, int level, qn_lang lang);
 size_t questionnaire_n_readings(const questionnaire *q);
 const qn_reading *questionnaire_reading(const questionnaire *q, size_t i);
 

@@ -323,10 +323,7 @@ void rp_header_row(rp_sheet *s, lxw_row_t row, const char *const *titles, int n,
 
 const char *rp_level_name(const report_ctx *c, int level)
 {
-	const qn_level_rule *rule = questionnaire_level_rule(c->q, level);
-	if (!rule)
-		return RP_TR(c, "未达一级", "Below level 1");
-	return qn_text_get(&rule->name, c->lang);
+	return questionnaire_level_name(c->q, level, c->lang);
 }
 
 /* Appends "CODE label" to buf at *used, after a newline when something is there already. */

@@ -16,7 +16,7 @@
 #include <xlsxwriter.h>
 #include "reports/report.h"
 
-#define RP_TR(c, zh, en) ((c)->lang == QN_LANG_EN ? (en) : (zh))
+#define RP_TR(c, zh, en) lang_pick((c)->lang, zh, en)
 #define RP_MAX_COLS 16
 
 typedef struct report_formats {

@@ -5,19 +5,11 @@
 #include <string.h>
 #include "common/decimal.h"
 
-#define TR(lang, zh, en) ((lang) == QN_LANG_EN ? (en) : (zh))
+#define TR(lang, zh, en) lang_pick(lang, zh, en)
 
 static cJSON *points_json(int64_t milli)
 {
 	return cJSON_CreateNumber(decimal_milli_to_double(milli));
-}
-
-static const char *level_name(const scoring_result *r, int level, qn_lang lang)
-{
-	const qn_level_rule *rule = questionnaire_level_rule(r->q, level);
-	if (!rule)
-		return TR(lang, "未达一级", "below level 1");
-	return qn_text_get(&rule->name, lang);
 }
 
 static cJSON *dimensions_json(const scoring_result *r, qn_lang lang)
@@ -103,7 +95,7 @@ static cJSON *gates_json(const scoring_result *r, qn_lang lang)
 		const qn_level_rule *rule = questionnaire_level_rule(r->q, l);
 		cJSON *o = cJSON_CreateObject();
 		cJSON_AddNumberToObject(o, "level", l);
-		cJSON_AddStringToObject(o, "name", level_name(r, l, lang));
+		cJSON_AddStringToObject(o, "name", questionnaire_level_name(r->q, l, lang));
 		cJSON_AddBoolToObject(o, "met", g->met);
 		cJSON *score = condition_json(g->score_met, decimal_milli_to_double(r->total),
 					      decimal_milli_to_double(rule->min_score));
@@ -164,7 +156,7 @@ cJSON *scoring_to_json(const scoring_result *r, qn_lang lang)
 	cJSON_AddNumberToObject(o, "total_milli", (double)r->total);
 	cJSON_AddItemToObject(o, "max", points_json(r->max));
 	cJSON_AddNumberToObject(o, "level", r->level);
-	cJSON_AddStringToObject(o, "level_name", level_name(r, r->level, lang));
+	cJSON_AddStringToObject(o, "level_name", questionnaire_level_name(r->q, r->level, lang));
 	scoring_next_level_line(r, lang, line, sizeof line);
 	cJSON_AddStringToObject(o, "next_level", line);
 	cJSON_AddItemToObject(o, "dimensions", dimensions_json(r, lang));
@@ -284,7 +276,7 @@ void scoring_print(FILE *out, const scoring_result *r, qn_lang lang)
 				decimal_format_milli(dim->points, b, sizeof b));
 	}
 	print_gate_counts(out, r, lang);
-	fprintf(out, "%s%s\n", TR(lang, "等级：", "Level: "), level_name(r, r->level, lang));
+	fprintf(out, "%s%s\n", TR(lang, "等级：", "Level: "), questionnaire_level_name(r->q, r->level, lang));
 	scoring_next_level_line(r, lang, line, sizeof line);
 	fprintf(out, "%s\n", line);
 	if (answers_n_missing(r->answers))

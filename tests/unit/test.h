@@ -48,5 +48,6 @@ TCase *make_atomicfile_tcase(void);
 TCase *make_questionnaire_tcase(void);
 TCase *make_answers_tcase(void);
 TCase *make_scoring_tcase(void);
+TCase *make_vocab_tcase(void);
 
 #endif

@@ -1,0 +1,122 @@
+#include "config.h"
+#include "common/date.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* The value of n decimal digits at s, or -1 if any is not a digit. */
+static int digits(const char *s, size_t n)
+{
+	int v = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+bool date_valid(int year, int month, int day)
+{
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (year < 1900 || year > 9999 || month < 1 || month > 12 || day < 1)
+		return false;
+	bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+	return day <= days[month - 1] + (month == 2 && leap);
+}
+
+/* "YYYY-MM-DD" at the start of text, without looking past it. */
+static bool parse_day(const char *text, int *y, int *m, int *d)
+{
+	if (text[4] != '-' || text[7] != '-')
+		return false;
+	*y = digits(text, 4);
+	*m = digits(text + 5, 2);
+	*d = digits(text + 8, 2);
+	return date_valid(*y, *m, *d);
+}
+
+bool date_parse(const char *text, int *yyyymmdd)
+{
+	int y, m, d;
+	if (!text || strlen(text) != 10 || !parse_day(text, &y, &m, &d))
+		return false;
+	*yyyymmdd = y * 10000 + m * 100 + d;
+	return true;
+}
+
+char *date_format(int yyyymmdd, char *buf, size_t size)
+{
+	snprintf(buf, size, "%04d-%02d-%02d", yyyymmdd / 10000, yyyymmdd / 100 % 100,
+		 yyyymmdd % 100);
+	return buf;
+}
+
+bool date_of_time(time_t t, int *yyyymmdd)
+{
+	struct tm tm;
+	if (!localtime_r(&t, &tm))
+		return false;
+	*yyyymmdd = (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
+	return true;
+}
+
+/* Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar (Howard Hinnant's method),
+ * so that no time zone or C library setting enters the conversion. */
+static long days_from_civil(int y, int m, int d)
+{
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+/* "Z", "+hh:mm" or "-hh:mm" as seconds east of UTC; false for anything else. */
+static bool parse_offset(const char *s, int *seconds)
+{
+	if (strcmp(s, "Z") == 0) {
+		*seconds = 0;
+		return true;
+	}
+	if ((s[0] != '+' && s[0] != '-') || strlen(s) != 6 || s[3] != ':')
+		return false;
+	int hh = digits(s + 1, 2), mm = digits(s + 4, 2);
+	if (hh < 0 || hh > 23 || mm < 0 || mm > 59)
+		return false;
+	*seconds = (s[0] == '-' ? -1 : 1) * (hh * 3600 + mm * 60);
+	return true;
+}
+
+bool date_parse_stamp(const char *text, time_t *t, int *utc_offset)
+{
+	int y, m, d, offset;
+	if (!text || strlen(text) < 20 || !parse_day(text, &y, &m, &d) || text[10] != 'T' ||
+	    text[13] != ':' || text[16] != ':')
+		return false;
+	int hh = digits(text + 11, 2), mi = digits(text + 14, 2), ss = digits(text + 17, 2);
+	if (hh < 0 || hh > 23 || mi < 0 || mi > 59 || ss < 0 || ss > 60 ||
+	    !parse_offset(text + 19, &offset))
+		return false;
+	*t = (time_t)(days_from_civil(y, m, d) * 86400L + hh * 3600L + mi * 60L + ss - offset);
+	if (utc_offset)
+		*utc_offset = offset;
+	return true;
+}
+
+char *date_format_stamp(time_t t, char *buf, size_t size)
+{
+	struct tm tm;
+	char zone[8];
+	buf[0] = '\0';
+	if (!localtime_r(&t, &tm) || !strftime(buf, size, "%Y-%m-%dT%H:%M:%S", &tm) ||
+	    !strftime(zone, sizeof zone, "%z", &tm) || strlen(zone) != 5) {
+		buf[0] = '\0';
+		return buf;
+	}
+	/* strftime's %z is "+0800"; ISO 8601's extended form wants "+08:00". */
+	size_t n = strlen(buf);
+	snprintf(buf + n, size > n ? size - n : 0, "%.3s:%.2s", zone, zone + 3);
+	return buf;
+}

@@ -1,0 +1,42 @@
+/*
+ * date.h - calendar dates and timestamps, the one place they are parsed and written.
+ *
+ * A date is an int yyyymmdd (20261120): comparable with <, >=, and exact. Answer files, policy
+ * windows and the command line all spell dates YYYY-MM-DD; timestamps (an answer file's history)
+ * are ISO 8601 with a UTC offset, "2026-11-20T10:31:02+08:00".
+ *
+ *     int day;
+ *     if (!date_parse("2026-11-20", &day)) ...       // strict: real calendar days from 1900
+ *     char buf[DATE_TEXT_MAX];
+ *     puts(date_format(day, buf, sizeof buf));       // "2026-11-20"
+ *
+ * Nothing here allocates or keeps state; callers own every buffer.
+ */
+#ifndef ASSESS_DATE_H
+#define ASSESS_DATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#define DATE_TEXT_MAX 11       /* "YYYY-MM-DD" and its NUL */
+#define DATE_STAMP_MAX 26      /* "YYYY-MM-DDTHH:MM:SS+hh:mm" and its NUL */
+
+/* True for a real calendar day, years 1900..9999. */
+bool date_valid(int year, int month, int day);
+/* Strict YYYY-MM-DD; false (and *yyyymmdd untouched) for anything else. */
+bool date_parse(const char *text, int *yyyymmdd);
+/* Writes "YYYY-MM-DD" into buf and returns buf. */
+char *date_format(int yyyymmdd, char *buf, size_t size);
+/* The local calendar day of t; false if the C library cannot say. */
+bool date_of_time(time_t t, int *yyyymmdd);
+
+/*
+ * Strict "YYYY-MM-DDTHH:MM:SS" followed by "Z" or "+hh:mm"/"-hh:mm"; on success *t is the instant
+ * and, if utc_offset is not NULL, *utc_offset the offset in seconds.
+ */
+bool date_parse_stamp(const char *text, time_t *t, int *utc_offset);
+/* t in local time with its offset: "2026-11-20T10:31:02+08:00". Returns buf, "" on failure. */
+char *date_format_stamp(time_t t, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,107 @@
+/* The shared vocabulary: dates and timestamps (common/date), languages, level names. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include "common/date.h"
+#include "common/lang.h"
+#include "questionnaires/questionnaire.h"
+#include "tests/unit/test.h"
+
+START_TEST(dates_are_strict_calendar_days)
+{
+	int d = 0;
+	ck_assert(date_parse("2026-11-20", &d));
+	ck_assert_int_eq(d, 20261120);
+	ck_assert(date_parse("2024-02-29", &d));  /* leap year */
+	ck_assert(!date_parse("2023-02-29", &d));
+	ck_assert(date_parse("2000-02-29", &d));  /* divisible by 400 */
+	ck_assert(!date_parse("1900-02-29", &d)); /* by 100, not 400 */
+	ck_assert(!date_parse("2026-04-31", &d));
+	ck_assert(!date_parse("2026-13-01", &d));
+	ck_assert(!date_parse("2026-00-10", &d));
+	ck_assert(!date_parse("1899-12-31", &d));
+	ck_assert(!date_parse("2026-1-20", &d));
+	ck_assert(!date_parse("2026-11-20 ", &d));
+	ck_assert(!date_parse("2026/11/20", &d));
+	ck_assert(!date_parse("２０２６-11-20", &d));
+	ck_assert(!date_parse(NULL, &d));
+	ck_assert_int_eq(d, 20000229); /* untouched by the refusals */
+	char buf[DATE_TEXT_MAX];
+	ck_assert_str_eq(date_format(20260105, buf, sizeof buf), "2026-01-05");
+}
+END_TEST
+
+START_TEST(stamps_parse_to_the_instant)
+{
+	time_t t;
+	int off;
+	/* 2026-11-20T02:31:02Z is 1795141862 s after the epoch: 20,777 days (2026-11-20) * 86,400
+	 * + 2 h 31 min 2 s = 1,795,132,800 + 9,062. */
+	ck_assert(date_parse_stamp("2026-11-20T10:31:02+08:00", &t, &off));
+	ck_assert_int_eq((long long)t, 1795141862LL);
+	ck_assert_int_eq(off, 8 * 3600);
+	ck_assert(date_parse_stamp("2026-11-20T02:31:02Z", &t, NULL));
+	ck_assert_int_eq((long long)t, 1795141862LL);
+	ck_assert(date_parse_stamp("2026-11-19T21:01:02-05:30", &t, &off));
+	ck_assert_int_eq((long long)t, 1795141862LL);
+	ck_assert_int_eq(off, -(5 * 3600 + 30 * 60));
+	ck_assert(!date_parse_stamp("2026-11-20T10:31:02", &t, NULL));     /* no offset */
+	ck_assert(!date_parse_stamp("2026-11-20 10:31:02+08:00", &t, NULL));
+	ck_assert(!date_parse_stamp("2026-11-20T24:00:00+08:00", &t, NULL));
+	ck_assert(!date_parse_stamp("2026-02-30T10:00:00+08:00", &t, NULL));
+	ck_assert(!date_parse_stamp("2026-11-20T10:31:02+0800", &t, NULL));
+	ck_assert(!date_parse_stamp("2026-11-20T10:31:02+08:00x", &t, NULL));
+}
+END_TEST
+
+START_TEST(stamps_format_in_local_time_and_read_back)
+{
+	char *old = getenv("TZ") ? strdup(getenv("TZ")) : NULL;
+	setenv("TZ", "Asia/Shanghai", 1);
+	tzset();
+	char buf[DATE_STAMP_MAX];
+	ck_assert_str_eq(date_format_stamp(1795141862, buf, sizeof buf),
+			 "2026-11-20T10:31:02+08:00");
+	time_t t;
+	ck_assert(date_parse_stamp(buf, &t, NULL));
+	ck_assert_int_eq((long long)t, 1795141862LL);
+	int day;
+	ck_assert(date_of_time(1795141862, &day));
+	ck_assert_int_eq(day, 20261120);
+	if (old)
+		setenv("TZ", old, 1);
+	else
+		unsetenv("TZ");
+	tzset();
+	free(old);
+}
+END_TEST
+
+START_TEST(one_level_name)
+{
+	ck_assert_str_eq(lang_pick(QN_LANG_ZH, "一", "one"), "一");
+	ck_assert_str_eq(lang_pick(QN_LANG_EN, "一", "one"), "one");
+	/* Without an instrument: the short form for running text. */
+	ck_assert_str_eq(questionnaire_level_name(NULL, 0, QN_LANG_ZH), "未达一级");
+	ck_assert_str_eq(questionnaire_level_name(NULL, 0, QN_LANG_EN), "below level 1");
+	ck_assert_str_eq(questionnaire_level_name(NULL, 3, QN_LANG_ZH), "三级");
+	ck_assert_str_eq(questionnaire_level_name(NULL, 4, QN_LANG_EN), "level 4");
+	ck_assert_str_eq(questionnaire_level_name(NULL, 5, QN_LANG_EN), "?");
+	ck_assert_str_eq(questionnaire_level_name(NULL, -1, QN_LANG_ZH), "?");
+	/* With one: the instrument's names, for cells and headings. */
+	const questionnaire *q = test_miit();
+	ck_assert_str_eq(questionnaire_level_name(q, 0, QN_LANG_EN), "Below level 1");
+	ck_assert_str_eq(questionnaire_level_name(q, 2, QN_LANG_ZH), "二级（规范级）");
+}
+END_TEST
+
+TCase *make_vocab_tcase(void)
+{
+	TCase *tc = tcase_create("vocab");
+	tcase_add_test(tc, dates_are_strict_calendar_days);
+	tcase_add_test(tc, stamps_parse_to_the_instant);
+	tcase_add_test(tc, stamps_format_in_local_time_and_read_back);
+	tcase_add_test(tc, one_level_name);
+	return tc;
+}
