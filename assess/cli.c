@@ -1,11 +1,14 @@
 #include "config.h"
 #include "assess/cli.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
 #include <getopt.h>
+#include <unistd.h>
 
 int cli_error(const cli *c, const assess_error *err)
 {
@@ -92,4 +95,50 @@ int cli_shared_option(cli *c, const cli_command *cmd, int ch, unsigned *flags)
 	default:
 		return EX_USAGE;
 	}
+}
+
+void cli_guard_std_fds(void)
+{
+	/*
+	 * A closed descriptor 0, 1 or 2 would be handed to the next file opened, so a workbook or
+	 * an answer file could receive what was meant for the terminal. Fill the gap with
+	 * /dev/null opened the wrong way round: nothing else can take the number, and writing
+	 * the closed standard output still fails (EBADF), which cli_close_stdout() reports.
+	 */
+	static const int modes[3] = {O_WRONLY, O_RDONLY, O_RDONLY};
+	for (int fd = 0; fd < 3; fd++) {
+		if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+			continue;
+		int got = open("/dev/null", modes[fd]);
+		if (got >= 0 && got != fd) {
+			dup2(got, fd);
+			close(got);
+		}
+	}
+}
+
+int cli_close_stdout(const cli *c, int status)
+{
+	/*
+	 * printf() reports nothing: a write that failed part-way through a long output only sets
+	 * the stream's error flag, and the last fflush() may then succeed with an empty buffer.
+	 * So the flag is checked as well, once, here: no command reports success for output
+	 * that did not all arrive.
+	 */
+	errno = 0;
+	bool failed = ferror(stdout) != 0;
+	if (fflush(stdout) != 0)
+		failed = true;
+	int saved = errno;
+	if (fclose(stdout) != 0 && !failed) {
+		failed = true;
+		saved = errno;
+	}
+	if (!failed)
+		return status;
+	fprintf(stderr, "%s: %s%s%s\n", c->prog,
+		CLI_TR(c, "标准输出写入失败，输出不完整",
+		       "cannot write the standard output; what it shows is incomplete"),
+		saved ? CLI_TR(c, "：", ": ") : "", saved ? strerror(saved) : "");
+	return status ? status : EX_IOERR;
 }

@@ -61,6 +61,14 @@ answers *cli_load_answers(cli *c, const char *path, unsigned flags, int *status)
  */
 int cli_shared_option(cli *c, const cli_command *cmd, int ch, unsigned *flags);
 
+/* Opens /dev/null on whichever of descriptors 0-2 is closed, so no file takes their place. */
+void cli_guard_std_fds(void);
+/*
+ * Flushes and closes standard output; if any write to it failed, prints why and returns 74
+ * (or status, when that already says something failed). main() calls it once, last.
+ */
+int cli_close_stdout(const cli *c, int status);
+
 /* `assess help NAME` for one command; status 0. */
 int cli_command_help(const cli *c, const cli_command *cmd, FILE *out);
 

@@ -143,6 +143,7 @@ int main(int argc, char **argv)
 	mallopt(M_MMAP_THRESHOLD, 64 << 20);
 	mallopt(M_TOP_PAD, 16 << 20);
 #endif
+	cli_guard_std_fds();
 	if (env_lang)
 		cli_parse_lang(env_lang, &c.lang);
 	LIBXML_TEST_VERSION
@@ -157,9 +158,5 @@ int main(int argc, char **argv)
 		status = dispatch(&c, argc - first, argv + first);
 	cli_teardown(&c);
 	xmlCleanupParser();
-	if (fflush(stdout) != 0 && status == 0) {
-		perror("assess: standard output");
-		status = EX_IOERR;
-	}
-	return status;
+	return cli_close_stdout(&c, status);
 }
