@@ -1,0 +1,104 @@
+/*
+ * answers_internal.h - what the files of answers/ share and nobody else may use: the struct,
+ * the load context, the key tables and the checks. The public API is answers.h.
+ *
+ *   answers.c  the model: new, free, getters, setters
+ *   keys.c     the one table of the file's keys (top level, enterprise, assessment)
+ *   checks.c   failures at a JSON path, and the checks the loader and the setters share
+ *   load.c     JSON text -> model
+ *   reader.c   many answer objects, one after another, with the JSON memory kept
+ *   save.c     model -> JSON text and file
+ */
+#ifndef ASSESS_ANSWERS_INTERNAL_H
+#define ASSESS_ANSWERS_INTERNAL_H
+
+#include "answers/answers.h"
+#include "common/fastjson.h"
+
+#define ANSWERS_MAX_FILE (8u << 20)
+#define ANSWERS_N_BLOCKS 3
+
+struct answers {
+	const questionnaire *q;
+	char *fields[ANSWERS_FIELD_MAX];
+	unsigned own_fields;  /* bit f: fields[f] was set alone (the interview) and is freed alone */
+	char *strings;        /* one block for the fields as loaded and the source name */
+	int above_scale;
+	answers_stage stage;
+	cJSON *blocks[ANSWERS_N_BLOCKS];
+	char *source;         /* the name given at load, in strings */
+	char sha[65];
+	size_t n_missing;
+	answer items[];       /* one per question, in questionnaire order */
+};
+
+struct answers_reader {
+	answers_resolver resolve;
+	void *ctx;
+	unsigned flags;
+	fastjson *fj; /* NULL: every text goes to cJSON */
+};
+
+/* What a load carries: the text for positions, and where errors go. */
+struct answers_load {
+	const char *text;
+	size_t len;
+	const char *name;
+	assess_error *err;
+	bool borrowed; /* the tree is fastjson's: copy what is kept, never delete it */
+};
+
+/* ---- keys.c: the members an answer file may have, in the order they are written ---- */
+enum { TOP_QUESTIONNAIRE, TOP_ENTERPRISE, TOP_ASSESSMENT, TOP_ANSWERS, TOP_NOTES, TOP_FINANCE,
+       TOP_STATUS, TOP_AWARDS, TOP_MAX };
+extern const char *const answers_top_keys[TOP_MAX];
+/* The blocks kept as JSON, in the order of top_keys from TOP_FINANCE on. */
+extern const char *const answers_block_names[ANSWERS_N_BLOCKS];
+/* The enterprise and assessment members that are plain strings, by answers_field. */
+extern const char *const answers_field_keys[ANSWERS_FIELD_MAX];
+
+/*
+ * cJSON_IsString() and its kin, inline: the loader asks about a hundred times per answer
+ * object, and a call into the library each time showed in a stream's profile.
+ */
+static inline bool answers_is_type(const cJSON *v, int type)
+{
+	return v && (v->type & 0xFF) == type;
+}
+
+/* ---- checks.c ---- */
+
+/* Fails at the occurrence-th value with this JSON path (a key can repeat). */
+assess_code answers_fail_path(const struct answers_load *ld, const char *path, int occurrence,
+			      const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* Fails at base.key[index] ("$.answers" "F1" 2); key may be NULL and index -1. */
+assess_code answers_fail_at(const struct answers_load *ld, const char *base, const char *key,
+			    int index, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+assess_code answers_fail_nomem(const struct answers_load *ld);
+const char *answers_type_name(const cJSON *v);
+assess_code answers_expect_object(const struct answers_load *ld, const cJSON *v,
+				  const char *path);
+/* Finds and names a repeated key anywhere in the tree; fails on the first. */
+assess_code answers_check_duplicates(const struct answers_load *ld, const cJSON *root);
+/* Returns NULL if value suits field f, else the reason (in why or a constant). */
+const char *answers_field_problem(answers_field f, const char *value, char *why, size_t size);
+/* Checks one answer's JSON value against question q and fills ans. */
+assess_code answers_check_value(const struct answers_load *ld, const qn_question *q,
+				const cJSON *v, answer *ans);
+/* Counts the unanswered questions; fails unless complete or ANSWERS_ALLOW_INCOMPLETE. */
+assess_code answers_check_complete(answers *a, const struct answers_load *ld, unsigned flags);
+
+/* ---- load.c ---- */
+
+/* Parses ld's text with cJSON, whose errors then stand; *out is the tree or NULL. */
+assess_code answers_parse_json(const struct answers_load *ld, cJSON **out);
+/* Builds the answers from a parsed tree (the tree stays the caller's). */
+answers *answers_bind(cJSON *root, const struct answers_load *ld, answers_resolver resolve,
+		      void *ctx, unsigned flags);
+
+/* ---- answers.c ---- */
+
+/* Replaces *slot with a copy of value (or NULL); -1 when out of memory, *slot untouched. */
+int answers_set_string(char **slot, const char *value);
+
+#endif

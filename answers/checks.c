@@ -1,0 +1,268 @@
+/*
+ * checks.c - how a check fails (at a JSON path, with line and column), and the checks the
+ * loader and the interview's setters share, so a value typed in is held to the file's rules.
+ */
+#include "config.h"
+#include "answers/answers_internal.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include "common/creditcode.h"
+#include "common/jsonpos.h"
+#include "common/text.h"
+
+/* ---- failing at a JSON path ---- */
+
+static assess_code vfail_path(const struct answers_load *ld, const char *path, int occurrence,
+			      const char *fmt, va_list ap)
+{
+	int line = 0, col = 0;
+	size_t off;
+	if (ld->text && jsonpos_find(ld->text, ld->len, path, occurrence, &off))
+		text_position(ld->text, off, &line, &col);
+	assess_vfail(ld->err, ASSESS_ERR_DATA, ld->name, line, col, fmt, ap);
+	if (ld->err)
+		snprintf(ld->err->path, sizeof ld->err->path, "%s", path);
+	return ASSESS_ERR_DATA;
+}
+
+assess_code answers_fail_path(const struct answers_load *ld, const char *path, int occurrence,
+			      const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	assess_code rc = vfail_path(ld, path, occurrence, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+/*
+ * Paths are spelled out here, on failure only: building one for every value read, ready for an
+ * error that rarely comes, was a third of a stream's time.
+ */
+assess_code answers_fail_at(const struct answers_load *ld, const char *base, const char *key,
+			    int index, const char *fmt, ...)
+{
+	char path[ASSESS_ERROR_PATH_MAX];
+	int n = snprintf(path, sizeof path, "%s%s%s", base, key ? "." : "", key ? key : "");
+	if (index >= 0 && n >= 0 && (size_t)n < sizeof path)
+		snprintf(path + n, sizeof path - (size_t)n, "[%d]", index);
+	va_list ap;
+	va_start(ap, fmt);
+	assess_code rc = vfail_path(ld, path, 1, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+assess_code answers_fail_nomem(const struct answers_load *ld)
+{
+	return assess_fail(ld->err, ASSESS_ERR_NOMEM, ld->name, 0, 0, "out of memory");
+}
+
+const char *answers_type_name(const cJSON *v)
+{
+	if (answers_is_type(v, cJSON_String))
+		return "a string";
+	if (answers_is_type(v, cJSON_Number))
+		return "a number";
+	if (cJSON_IsBool(v))
+		return "true/false";
+	if (answers_is_type(v, cJSON_Array))
+		return "an array";
+	if (answers_is_type(v, cJSON_Object))
+		return "an object";
+	return "null";
+}
+
+assess_code answers_expect_object(const struct answers_load *ld, const cJSON *v, const char *path)
+{
+	if (answers_is_type(v, cJSON_Object))
+		return ASSESS_OK;
+	return answers_fail_at(ld, path, NULL, -1, "expected an object, got %s",
+			       answers_type_name(v));
+}
+
+/* ---- repeated keys ---- */
+
+static assess_code name_duplicate(const struct answers_load *ld, const cJSON *node, char *path,
+				  size_t cap)
+{
+	size_t base = strlen(path);
+	int i = 0;
+	for (const cJSON *c = node->child; c; c = c->next, i++) {
+		if (answers_is_type(node, cJSON_Object)) {
+			int seen = 1;
+			for (const cJSON *p = node->child; p != c; p = p->next)
+				seen += strcmp(p->string, c->string) == 0;
+			snprintf(path + base, cap - base, ".%s", c->string);
+			if (seen > 1)
+				return answers_fail_path(ld, path, seen,
+							 "key \"%s\" appears more than once",
+							 c->string);
+		} else {
+			snprintf(path + base, cap - base, "[%d]", i);
+		}
+		if (c->child && name_duplicate(ld, c, path, cap))
+			return ASSESS_ERR_DATA;
+		path[base] = '\0';
+	}
+	return ASSESS_OK;
+}
+
+/* The quick test every load runs; name_duplicate() then finds and names the repeated key. */
+static bool has_duplicate_key(const cJSON *node)
+{
+	for (const cJSON *c = node->child; c; c = c->next) {
+		for (const cJSON *p = node->child; answers_is_type(node, cJSON_Object) && p != c;
+		     p = p->next)
+			if (p->string[0] == c->string[0] && strcmp(p->string, c->string) == 0)
+				return true;
+		if (c->child && has_duplicate_key(c))
+			return true;
+	}
+	return false;
+}
+
+assess_code answers_check_duplicates(const struct answers_load *ld, const cJSON *root)
+{
+	if (!has_duplicate_key(root))
+		return ASSESS_OK;
+	char path[ASSESS_ERROR_PATH_MAX] = "$";
+	return name_duplicate(ld, root, path, sizeof path);
+}
+
+/* ---- fields ---- */
+
+/* The value of n decimal digits at s, or -1 if one is not a digit. */
+static int digits(const char *s, int n)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+static int valid_date(const char *s)
+{
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	int y = digits(s, 4), m = digits(s + 5, 2), d = digits(s + 8, 2);
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return y >= 1900 && m >= 1 && m <= 12 && d >= 1 && d <= days[m - 1] + (m == 2 && leap);
+}
+
+const char *answers_field_problem(answers_field f, const char *value, char *why, size_t size)
+{
+	if (f == ANSWERS_CREDIT_CODE && !creditcode_valid(value, why, size))
+		return why;
+	if (f == ANSWERS_DATE && !valid_date(value))
+		return "expected a date as YYYY-MM-DD";
+	if (f == ANSWERS_NAME && !*value)
+		return "the enterprise name is empty";
+	return NULL;
+}
+
+/* ---- one answer's value ---- */
+
+/* The option v names; k is its place in a list, or -1 for a single choice. */
+static assess_code code_index(const struct answers_load *ld, const qn_question *q, const cJSON *v,
+			      int k, int *index)
+{
+	if (!answers_is_type(v, cJSON_String))
+		return answers_fail_at(ld, "$.answers", q->id, k,
+				       "expected an option code as a string, got %s",
+				       answers_type_name(v));
+	*index = qn_option_index(q, v->valuestring);
+	if (*index < 0)
+		return answers_fail_at(ld, "$.answers", q->id, k,
+				       "question %s has no option \"%s\" (options %s..%s)", q->id,
+				       v->valuestring, q->options[0].code,
+				       q->options[q->n_options - 1].code);
+	return ASSESS_OK;
+}
+
+static assess_code exclusive_conflict(const struct answers_load *ld, const qn_question *q,
+				      uint64_t mask)
+{
+	for (size_t i = 0; i < q->n_options; i++)
+		if (q->options[i].exclusive && (mask & (1ULL << i)) && (mask & ~(1ULL << i)))
+			return answers_fail_at(ld, "$.answers", q->id, -1,
+					       "option %s (%s) of %s cannot be combined with other "
+					       "options", q->options[i].code,
+					       qn_text_get(&q->options[i].label, QN_LANG_EN), q->id);
+	return ASSESS_OK;
+}
+
+static assess_code check_multi(const struct answers_load *ld, const qn_question *q, const cJSON *v,
+			       answer *ans)
+{
+	if (!answers_is_type(v, cJSON_Array))
+		return answers_fail_at(ld, "$.answers", q->id, -1, "%s takes several options: "
+				       "expected an array of codes, got %s", q->id,
+				       answers_type_name(v));
+	if (!v->child)
+		return answers_fail_at(ld, "$.answers", q->id, -1,
+				       "empty list: choose at least one option of %s", q->id);
+	int k = 0;
+	for (const cJSON *c = v->child; c; c = c->next, k++) {
+		int index;
+		if (code_index(ld, q, c, k, &index))
+			return ASSESS_ERR_DATA;
+		if (ans->mask & (1ULL << index))
+			return answers_fail_at(ld, "$.answers", q->id, k, "option %s is listed twice",
+					       c->valuestring);
+		ans->mask |= 1ULL << index;
+	}
+	return exclusive_conflict(ld, q, ans->mask);
+}
+
+assess_code answers_check_value(const struct answers_load *ld, const qn_question *q,
+				const cJSON *v, answer *ans)
+{
+	if (q->kind == QN_SINGLE) {
+		if (answers_is_type(v, cJSON_Array))
+			return answers_fail_at(ld, "$.answers", q->id, -1, "%s takes one option: "
+					       "expected a string, got an array", q->id);
+		if (code_index(ld, q, v, -1, &ans->choice))
+			return ASSESS_ERR_DATA;
+	} else if (q->kind == QN_MULTI) {
+		if (check_multi(ld, q, v, ans))
+			return ASSESS_ERR_DATA;
+	} else {
+		double d = answers_is_type(v, cJSON_Number) ? v->valuedouble : -1;
+		if (!answers_is_type(v, cJSON_Number))
+			return answers_fail_at(ld, "$.answers", q->id, -1, "scenario %s takes a "
+					       "level: an integer 0 to 4, got %s", q->id,
+					       answers_type_name(v));
+		if (!(d >= 0 && d <= QN_MAX_LEVEL) || d != (double)(int)d)
+			return answers_fail_at(ld, "$.answers", q->id, -1, "scenario %s takes a "
+					       "level: an integer 0 to 4, got %g", q->id, d);
+		ans->level = (int)d;
+	}
+	ans->given = true;
+	return ASSESS_OK;
+}
+
+/* ---- completeness ---- */
+
+assess_code answers_check_complete(answers *a, const struct answers_load *ld, unsigned flags)
+{
+	size_t n = questionnaire_n_questions(a->q);
+	a->n_missing = 0;
+	for (size_t i = 0; i < n; i++)
+		a->n_missing += !a->items[i].given;
+	if (a->n_missing == 0 || (flags & ANSWERS_ALLOW_INCOMPLETE))
+		return ASSESS_OK;
+	assess_fail(ld->err, ASSESS_ERR_INCOMPLETE, ld->name, 0, 0, "%zu unanswered question%s:",
+		    a->n_missing, a->n_missing == 1 ? "" : "s");
+	for (size_t i = 0; i < n; i++)
+		if (!a->items[i].given)
+			assess_error_append(ld->err, " %s", questionnaire_question(a->q, i)->id);
+	assess_error_append(ld->err, " (--allow-incomplete scores them as 0)");
+	return ASSESS_ERR_INCOMPLETE;
+}

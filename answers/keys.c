@@ -1,0 +1,15 @@
+/*
+ * keys.c - the one table of an answer file's keys: the loader sorts by it, the saver writes in
+ * its order, and an unknown key's error lists it.
+ */
+#include "config.h"
+#include "answers/answers_internal.h"
+
+const char *const answers_top_keys[TOP_MAX] = {
+	"questionnaire", "enterprise", "assessment", "answers", "notes", "finance", "status",
+	"awards"};
+
+const char *const answers_block_names[ANSWERS_N_BLOCKS] = {"finance", "status", "awards"};
+
+const char *const answers_field_keys[ANSWERS_FIELD_MAX] = {
+	"name", "credit_code", "industry", "size", "region", "date", "assessor"};

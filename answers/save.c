@@ -1,0 +1,115 @@
+/*
+ * save.c - the model back into an answer file: JSON text in the key table's order, written
+ * atomically.
+ */
+#include "config.h"
+#include "answers/answers_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "common/atomicfile.h"
+
+const char *answers_format(const answers *a, size_t question_index, char *buf, size_t size)
+{
+	const qn_question *q = questionnaire_question(a->q, question_index);
+	const answer *ans = &a->items[question_index];
+	buf[0] = '\0';
+	if (!ans->given)
+		return buf;
+	if (q->kind == QN_SCENARIO) {
+		snprintf(buf, size, "%d", ans->level);
+	} else if (q->kind == QN_SINGLE) {
+		snprintf(buf, size, "%s", q->options[ans->choice].code);
+	} else {
+		size_t used = 0;
+		for (size_t i = 0; i < q->n_options && used + 1 < size; i++)
+			if (ans->mask & (1ULL << i))
+				used += (size_t)snprintf(buf + used, size - used, "%s%s",
+							 used ? " " : "", q->options[i].code);
+	}
+	return buf;
+}
+
+static cJSON *answer_json(const qn_question *q, const answer *ans)
+{
+	if (q->kind == QN_SCENARIO)
+		return cJSON_CreateNumber(ans->level);
+	if (q->kind == QN_SINGLE)
+		return cJSON_CreateString(q->options[ans->choice].code);
+	cJSON *arr = cJSON_CreateArray();
+	for (size_t i = 0; arr && i < q->n_options; i++)
+		if (ans->mask & (1ULL << i))
+			cJSON_AddItemToArray(arr, cJSON_CreateString(q->options[i].code));
+	return arr;
+}
+
+static void add_fields(cJSON *obj, const answers *a, int first, int last)
+{
+	for (int f = first; f <= last; f++)
+		if (a->fields[f])
+			cJSON_AddStringToObject(obj, answers_field_keys[f], a->fields[f]);
+}
+
+static void add_enterprise(cJSON *root, const answers *a)
+{
+	cJSON *ent = cJSON_AddObjectToObject(root, answers_top_keys[TOP_ENTERPRISE]);
+	add_fields(ent, a, ANSWERS_NAME, ANSWERS_REGION);
+	if (a->above_scale >= 0)
+		cJSON_AddBoolToObject(ent, "above_scale", a->above_scale);
+}
+
+static void add_assessment(cJSON *root, const answers *a)
+{
+	cJSON *as = cJSON_AddObjectToObject(root, answers_top_keys[TOP_ASSESSMENT]);
+	add_fields(as, a, ANSWERS_DATE, ANSWERS_DATE);
+	if (a->stage != ANSWERS_STAGE_NONE)
+		cJSON_AddStringToObject(as, "stage", answers_stage_name(a->stage));
+	add_fields(as, a, ANSWERS_ASSESSOR, ANSWERS_ASSESSOR);
+}
+
+/* The answers, and the notes when there are any. */
+static void add_answers(cJSON *root, const answers *a)
+{
+	cJSON *ans = cJSON_AddObjectToObject(root, answers_top_keys[TOP_ANSWERS]);
+	cJSON *notes = cJSON_CreateObject();
+	for (size_t i = 0; i < questionnaire_n_questions(a->q); i++) {
+		const qn_question *q = questionnaire_question(a->q, i);
+		if (a->items[i].given)
+			cJSON_AddItemToObject(ans, q->id, answer_json(q, &a->items[i]));
+		if (a->items[i].note)
+			cJSON_AddStringToObject(notes, q->id, a->items[i].note);
+	}
+	if (notes && notes->child)
+		cJSON_AddItemToObject(root, answers_top_keys[TOP_NOTES], notes);
+	else
+		cJSON_Delete(notes);
+}
+
+char *answers_to_json(const answers *a)
+{
+	cJSON *root = cJSON_CreateObject();
+	cJSON_AddStringToObject(root, answers_top_keys[TOP_QUESTIONNAIRE], questionnaire_id(a->q));
+	add_enterprise(root, a);
+	add_assessment(root, a);
+	add_answers(root, a);
+	for (int b = 0; b < ANSWERS_N_BLOCKS; b++)
+		if (a->blocks[b])
+			cJSON_AddItemToObject(root, answers_block_names[b],
+					      cJSON_Duplicate(a->blocks[b], 1));
+	char *text = cJSON_Print(root);
+	cJSON_Delete(root);
+	return text;
+}
+
+assess_code answers_save(const answers *a, const char *path, unsigned flags, assess_error *err)
+{
+	char *text = answers_to_json(a);
+	if (!text)
+		return assess_fail(err, ASSESS_ERR_NOMEM, path, 0, 0, "out of memory");
+	size_t n = strlen(text);
+	text[n] = '\n';  /* cJSON_Print leaves no final newline; reuse the NUL's byte */
+	assess_code rc = atomicfile_write(path, text, n + 1, flags, err);
+	free(text);
+	return rc;
+}
