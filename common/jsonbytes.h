@@ -1,7 +1,7 @@
 /*
  * jsonbytes.h - the bytes a JSON string cannot hold as they are, found eight at a time.
  *
- * Reading a string (common/fastjson.c) and writing one (portfolio/buf.c) both walk text that
+ * Reading a string (common/fastjson.c) and writing one (common/textbuf.c) both walk text that
  * is mostly plain, looking for a quote, a backslash or a control character. Testing eight
  * bytes in one 64-bit word makes that walk several times cheaper than a byte loop.
  */

@@ -12,9 +12,9 @@
 #include "common/readfile.h"
 #include "policies/subsidy.h"
 #include "portfolio/book.h"
-#include "portfolio/buf.h"
+#include "common/textbuf.h"
 #include "portfolio/inputs.h"
-#include "portfolio/lines.h"
+#include "common/lines.h"
 #include "portfolio/pool.h"
 #include "portfolio/stream.h"
 #include "reports/report.h"
@@ -29,7 +29,7 @@ struct batch {
 	portfolio_pool *pool;
 	answers_reader *reader;        /* the rows' answer objects, one after another */
 	const questionnaire *q;        /* the first scored row's: every row must share it */
-	portfolio_buf name;            /* the current answer object's name */
+	textbuf name;            /* the current answer object's name */
 	int64_t *claims;               /* one row's claims on the budget lines */
 	size_t n_lines;
 	size_t total, done;
@@ -282,8 +282,8 @@ static bool read_json_file(struct batch *b, const char *path, assess_error *err)
 {
 	assess_error e = {0};
 	size_t len;
-	portfolio_buf_reset(&b->name);
-	portfolio_buf_add(&b->name, path);
+	textbuf_reset(&b->name);
+	textbuf_add(&b->name, path);
 	char *text = readfile_all(path, ANSWER_FILE_MAX, &len, &e);
 	if (!text) {
 		b->sum->read++;
@@ -296,18 +296,18 @@ static bool read_json_file(struct batch *b, const char *path, assess_error *err)
 	return ok;
 }
 
-static bool one_line(struct batch *b, const char *file, portfolio_line_status st,
-		     const portfolio_line *line, assess_error *err)
+static bool one_line(struct batch *b, const char *file, lines_status st,
+		     const lines_line *line, assess_error *err)
 {
-	portfolio_buf_reset(&b->name);
-	portfolio_buf_add(&b->name, file);
-	portfolio_buf_addn(&b->name, ":", 1);
-	portfolio_buf_int(&b->name, line->number);
+	textbuf_reset(&b->name);
+	textbuf_add(&b->name, file);
+	textbuf_addn(&b->name, ":", 1);
+	textbuf_int(&b->name, line->number);
 	if (b->name.failed) {
 		assess_fail(err, ASSESS_ERR_NOMEM, file, 0, 0, "out of memory");
 		return false;
 	}
-	if (st == PORTFOLIO_LINE_TOO_LONG) {
+	if (st == LINES_TOO_LONG) {
 		assess_error e = {0};
 		assess_fail(
 			&e, ASSESS_ERR_SYNTAX, file, (int)line->number, 0,
@@ -332,27 +332,27 @@ static bool read_ndjson(struct batch *b, const char *path, assess_error *err)
 		bad_input(b, &e);
 		return true;
 	}
-	portfolio_lines *l = portfolio_lines_new(fd, PORTFOLIO_MAX_LINE, NULL, NULL);
-	portfolio_line line;
-	portfolio_line_status st;
+	lines_reader *l = lines_new(fd, PORTFOLIO_MAX_LINE, NULL, NULL);
+	lines_line line;
+	lines_status st;
 	bool ok = l != NULL;
 	if (!l)
 		assess_fail(err, ASSESS_ERR_NOMEM, path, 0, 0, "out of memory");
-	while (ok && !cancelled(b) && (st = portfolio_lines_next(l, &line)) != PORTFOLIO_LINE_EOF) {
-		if (st == PORTFOLIO_LINE_IOERR || st == PORTFOLIO_LINE_NOMEM) {
+	while (ok && !cancelled(b) && (st = lines_next(l, &line)) != LINES_EOF) {
+		if (st == LINES_IOERR || st == LINES_NOMEM) {
 			assess_error e = {0};
 			assess_fail(&e,
-				    st == PORTFOLIO_LINE_NOMEM ? ASSESS_ERR_NOMEM : ASSESS_ERR_IO,
+				    st == LINES_NOMEM ? ASSESS_ERR_NOMEM : ASSESS_ERR_IO,
 				    file, (int)line.number, 0, "read error after this line: %s",
 				    strerror(errno));
 			bad_input(b, &e);
 			break;
 		}
-		if (st == PORTFOLIO_LINE_OK && portfolio_line_blank(line.text, line.len))
+		if (st == LINES_OK && lines_blank(line.text, line.len))
 			continue;
 		ok = one_line(b, file, st, &line, err);
 	}
-	portfolio_lines_free(l);
+	lines_free(l);
 	if (!is_stdin)
 		close(fd);
 	return ok;
@@ -458,7 +458,7 @@ assess_code portfolio_batch_run(const portfolio_batch_options *o, portfolio_batc
 	portfolio_tally_free(b.tally);
 	portfolio_inputs_free(&in);
 	answers_reader_free(b.reader);
-	portfolio_buf_free(&b.name);
+	textbuf_free(&b.name);
 	free(b.claims);
 	return rc;
 }

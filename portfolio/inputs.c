@@ -9,7 +9,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "portfolio/lines.h"
+#include "common/lines.h"
 #include "portfolio/stream.h"
 
 static bool ends_with(const char *name, const char *suffix)
@@ -191,14 +191,14 @@ static size_t count_lines(const char *path)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	size_t n = 0;
-	portfolio_lines *l =
-		fd >= 0 ? portfolio_lines_new(fd, PORTFOLIO_MAX_LINE, NULL, NULL) : NULL;
-	portfolio_line line;
-	portfolio_line_status st;
-	while (l && (st = portfolio_lines_next(l, &line)) != PORTFOLIO_LINE_EOF &&
-	       st != PORTFOLIO_LINE_IOERR && st != PORTFOLIO_LINE_NOMEM)
-		n += st == PORTFOLIO_LINE_TOO_LONG || !portfolio_line_blank(line.text, line.len);
-	portfolio_lines_free(l);
+	lines_reader *l =
+		fd >= 0 ? lines_new(fd, PORTFOLIO_MAX_LINE, NULL, NULL) : NULL;
+	lines_line line;
+	lines_status st;
+	while (l && (st = lines_next(l, &line)) != LINES_EOF &&
+	       st != LINES_IOERR && st != LINES_NOMEM)
+		n += st == LINES_TOO_LONG || !lines_blank(line.text, line.len);
+	lines_free(l);
 	if (fd >= 0)
 		close(fd);
 	return n;

@@ -1,9 +1,6 @@
 ### portfolio: batch runs over many enterprises, the portfolio workbook, streaming scores
 libassess_la_SOURCES += \
-	portfolio/buf.c portfolio/buf.h \
-	portfolio/lines.c portfolio/lines.h \
 	portfolio/stream.c portfolio/stream.h \
-	portfolio/map.c portfolio/map.h \
 	portfolio/tally.c portfolio/tally.h \
 	portfolio/book.c portfolio/book-summary.c portfolio/book.h portfolio/book_internal.h \
 	portfolio/inputs.c portfolio/inputs.h \

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "portfolio/lines.h"
+#include "common/lines.h"
 
 static const char *const code_names[ASSESS_ERR_MAX] = {
 	[ASSESS_OK] = "ok",
@@ -40,137 +40,137 @@ void portfolio_error_relocate(assess_error *e, const char *unit_name, const char
 	e->line = line > 0 && line <= INT32_MAX ? (int)line : 0;
 }
 
-static void optional_string(portfolio_buf *b, bool *first, const char *name, const char *value)
+static void optional_string(textbuf *b, bool *first, const char *name, const char *value)
 {
 	if (!value)
 		return;
-	portfolio_buf_add(b, *first ? "\"" : ",\"");
-	portfolio_buf_add(b, name);
-	portfolio_buf_lit(b, "\":");
-	portfolio_buf_json_string(b, value);
+	textbuf_add(b, *first ? "\"" : ",\"");
+	textbuf_add(b, name);
+	textbuf_lit(b, "\":");
+	textbuf_json_string(b, value);
 	*first = false;
 }
 
 /* {"source":SOURCE,"line": - the same for every line of a stream, which writes it once. */
-static void location_head(portfolio_buf *b, const char *source)
+static void location_head(textbuf *b, const char *source)
 {
-	portfolio_buf_lit(b, "{\"source\":");
-	portfolio_buf_json_string(b, source);
-	portfolio_buf_lit(b, ",\"line\":");
+	textbuf_lit(b, "{\"source\":");
+	textbuf_json_string(b, source);
+	textbuf_lit(b, ",\"line\":");
 }
 
-static void location(portfolio_buf *b, const char *source, long line)
+static void location(textbuf *b, const char *source, long line)
 {
 	location_head(b, source);
-	portfolio_buf_int(b, line);
+	textbuf_int(b, line);
 }
 
-static void enterprise_json(portfolio_buf *b, const answers *a)
+static void enterprise_json(textbuf *b, const answers *a)
 {
 	static const struct { answers_field f; const char *name; } fields[] = {
 		{ANSWERS_NAME, "name"}, {ANSWERS_CREDIT_CODE, "credit_code"},
 		{ANSWERS_INDUSTRY, "industry"}, {ANSWERS_SIZE, "size"}, {ANSWERS_REGION, "region"}};
 	bool first = true;
-	portfolio_buf_lit(b, ",\"enterprise\":{");
+	textbuf_lit(b, ",\"enterprise\":{");
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
 		optional_string(b, &first, fields[i].name, answers_field_get(a, fields[i].f));
 	if (answers_above_scale(a) >= 0) {
-		portfolio_buf_add(b, first ? "\"above_scale\":" : ",\"above_scale\":");
-		portfolio_buf_add(b, answers_above_scale(a) ? "true" : "false");
+		textbuf_add(b, first ? "\"above_scale\":" : ",\"above_scale\":");
+		textbuf_add(b, answers_above_scale(a) ? "true" : "false");
 	}
-	portfolio_buf_lit(b, "}");
+	textbuf_lit(b, "}");
 }
 
-static void int_array(portfolio_buf *b, const int *v, int n)
+static void int_array(textbuf *b, const int *v, int n)
 {
-	portfolio_buf_lit(b, "[");
+	textbuf_lit(b, "[");
 	for (int i = 0; i < n; i++) {
 		if (i)
-			portfolio_buf_lit(b, ",");
-		portfolio_buf_int(b, v[i]);
+			textbuf_lit(b, ",");
+		textbuf_int(b, v[i]);
 	}
-	portfolio_buf_lit(b, "]");
+	textbuf_lit(b, "]");
 }
 
 /* A result line after its location. */
-static void result_body(portfolio_buf *b, const scoring_result *r)
+static void result_body(textbuf *b, const scoring_result *r)
 {
 	const answers *a = r->answers;
-	portfolio_buf_lit(b, ",\"questionnaire\":");
-	portfolio_buf_json_string(b, questionnaire_id(r->q));
+	textbuf_lit(b, ",\"questionnaire\":");
+	textbuf_json_string(b, questionnaire_id(r->q));
 	enterprise_json(b, a);
 	if (answers_stage_get(a) != ANSWERS_STAGE_NONE) {
-		portfolio_buf_lit(b, ",\"stage\":");
-		portfolio_buf_json_string(b, answers_stage_name(answers_stage_get(a)));
+		textbuf_lit(b, ",\"stage\":");
+		textbuf_json_string(b, answers_stage_name(answers_stage_get(a)));
 	}
 	if (answers_field_get(a, ANSWERS_DATE)) {
-		portfolio_buf_lit(b, ",\"date\":");
-		portfolio_buf_json_string(b, answers_field_get(a, ANSWERS_DATE));
+		textbuf_lit(b, ",\"date\":");
+		textbuf_json_string(b, answers_field_get(a, ANSWERS_DATE));
 	}
-	portfolio_buf_lit(b, ",\"total\":");
-	portfolio_buf_milli(b, r->total);
-	portfolio_buf_lit(b, ",\"total_milli\":");
-	portfolio_buf_int(b, r->total);
-	portfolio_buf_lit(b, ",\"max\":");
-	portfolio_buf_milli(b, r->max);
-	portfolio_buf_lit(b, ",\"level\":");
-	portfolio_buf_int(b, r->level);
-	portfolio_buf_lit(b, ",\"dimensions\":{");
+	textbuf_lit(b, ",\"total\":");
+	textbuf_milli(b, r->total);
+	textbuf_lit(b, ",\"total_milli\":");
+	textbuf_int(b, r->total);
+	textbuf_lit(b, ",\"max\":");
+	textbuf_milli(b, r->max);
+	textbuf_lit(b, ",\"level\":");
+	textbuf_int(b, r->level);
+	textbuf_lit(b, ",\"dimensions\":{");
 	bool first = true;
 	for (size_t d = 0; d < questionnaire_n_dimensions(r->q); d++) {
 		const qn_dimension *dim = questionnaire_dimension(r->q, d);
 		if (!dim->scored)
 			continue;
 		if (!first)
-			portfolio_buf_lit(b, ",");
-		portfolio_buf_json_string(b, dim->id);
-		portfolio_buf_lit(b, ":");
-		portfolio_buf_milli(b, scoring_dimension_points(r, dim));
+			textbuf_lit(b, ",");
+		textbuf_json_string(b, dim->id);
+		textbuf_lit(b, ":");
+		textbuf_milli(b, scoring_dimension_points(r, dim));
 		first = false;
 	}
-	portfolio_buf_lit(b, "},\"scenarios\":{\"at_least\":");
+	textbuf_lit(b, "},\"scenarios\":{\"at_least\":");
 	int_array(b, r->at_least, QN_MAX_LEVEL + 1);
-	portfolio_buf_lit(b, ",\"constrained_at_least\":");
+	textbuf_lit(b, ",\"constrained_at_least\":");
 	int_array(b, r->constrained_at_least, QN_MAX_LEVEL + 1);
-	portfolio_buf_lit(b, "},\"gates_met\":[");
+	textbuf_lit(b, "},\"gates_met\":[");
 	for (int l = 1; l <= (int)questionnaire_n_levels(r->q); l++)
-		portfolio_buf_add(b, r->gates[l].met ? (l > 1 ? ",true" : "true")
+		textbuf_add(b, r->gates[l].met ? (l > 1 ? ",true" : "true")
 						     : (l > 1 ? ",false" : "false"));
-	portfolio_buf_lit(b, "],\"missing\":");
-	portfolio_buf_int(b, (int64_t)answers_n_missing(a));
-	portfolio_buf_lit(b, "}");
+	textbuf_lit(b, "],\"missing\":");
+	textbuf_int(b, (int64_t)answers_n_missing(a));
+	textbuf_lit(b, "}");
 }
 
-void portfolio_result_json(portfolio_buf *b, const char *source, long line,
+void portfolio_result_json(textbuf *b, const char *source, long line,
 			   const scoring_result *r)
 {
 	location(b, source, line);
 	result_body(b, r);
 }
 
-void portfolio_error_json(portfolio_buf *b, const char *source, long line, const assess_error *e)
+void portfolio_error_json(textbuf *b, const char *source, long line, const assess_error *e)
 {
 	location(b, source, line);
-	portfolio_buf_lit(b, ",\"error\":{\"code\":");
-	portfolio_buf_json_string(b, portfolio_code_name(e->code));
-	portfolio_buf_lit(b, ",\"exit\":");
-	portfolio_buf_int(b, assess_exit_code(e->code));
-	portfolio_buf_lit(b, ",\"message\":");
-	portfolio_buf_json_string(b, e->msg[0] ? e->msg : assess_strerror(e->code));
+	textbuf_lit(b, ",\"error\":{\"code\":");
+	textbuf_json_string(b, portfolio_code_name(e->code));
+	textbuf_lit(b, ",\"exit\":");
+	textbuf_int(b, assess_exit_code(e->code));
+	textbuf_lit(b, ",\"message\":");
+	textbuf_json_string(b, e->msg[0] ? e->msg : assess_strerror(e->code));
 	if (e->column > 0) {
-		portfolio_buf_lit(b, ",\"column\":");
-		portfolio_buf_int(b, e->column);
+		textbuf_lit(b, ",\"column\":");
+		textbuf_int(b, e->column);
 	}
 	if (e->path[0]) {
-		portfolio_buf_lit(b, ",\"path\":");
-		portfolio_buf_json_string(b, e->path);
+		textbuf_lit(b, ",\"path\":");
+		textbuf_json_string(b, e->path);
 	}
 	if (e->file[0] && strcmp(e->file, source) != 0) {
 		/* The error is about another file: a questionnaire the line names. */
-		portfolio_buf_lit(b, ",\"file\":");
-		portfolio_buf_json_string(b, e->file);
+		textbuf_lit(b, ",\"file\":");
+		textbuf_json_string(b, e->file);
 	}
-	portfolio_buf_lit(b, "}}");
+	textbuf_lit(b, "}}");
 }
 
 struct stream {
@@ -179,9 +179,9 @@ struct stream {
 	const portfolio_stream_options *o;
 	portfolio_stream_stats *stats;
 	answers_reader *reader;
-	portfolio_buf line_out;
-	portfolio_buf unit_name;
-	portfolio_buf head;   /* {"source":NAME,"line": - escaped once for every line */
+	textbuf line_out;
+	textbuf unit_name;
+	textbuf head;   /* {"source":NAME,"line": - escaped once for every line */
 };
 
 /* Flushes what was written so far before the reader waits for more input. */
@@ -194,26 +194,26 @@ static void flush_out(void *ctx)
 /* "NAME:LINE", the name the loader's messages use for one line's answers. */
 static const char *unit_name(struct stream *s, long line)
 {
-	portfolio_buf_reset(&s->unit_name);
-	portfolio_buf_add(&s->unit_name, s->name);
-	portfolio_buf_addn(&s->unit_name, ":", 1);
-	portfolio_buf_int(&s->unit_name, line);
+	textbuf_reset(&s->unit_name);
+	textbuf_add(&s->unit_name, s->name);
+	textbuf_addn(&s->unit_name, ":", 1);
+	textbuf_int(&s->unit_name, line);
 	return s->unit_name.failed ? NULL : s->unit_name.data;
 }
 
 /* Scores one line into s->line_out: a result, or an error record. Returns false for NOMEM. */
-static bool score_line(struct stream *s, const portfolio_line *line)
+static bool score_line(struct stream *s, const lines_line *line)
 {
 	assess_error e = {0};
 	const char *uname = unit_name(s, line->number);
 	if (!uname)
 		return false;
-	portfolio_buf_reset(&s->line_out);
+	textbuf_reset(&s->line_out);
 	answers *a = answers_reader_parse(s->reader, line->text, line->len, uname, &e);
 	scoring_result *r = a ? scoring_run_flags(a, SCORING_NO_GAPS, &e) : NULL;
 	if (r) {
-		portfolio_buf_addn(&s->line_out, s->head.data, s->head.len);
-		portfolio_buf_int(&s->line_out, line->number);
+		textbuf_addn(&s->line_out, s->head.data, s->head.len);
+		textbuf_int(&s->line_out, line->number);
 		result_body(&s->line_out, r);
 		s->stats->scored++;
 	} else {
@@ -230,20 +230,20 @@ static bool score_line(struct stream *s, const portfolio_line *line)
 	return !s->line_out.failed;
 }
 
-static void too_long_error(struct stream *s, const portfolio_line *line, size_t max)
+static void too_long_error(struct stream *s, const lines_line *line, size_t max)
 {
 	assess_error e = {0};
 	assess_fail(&e, ASSESS_ERR_SYNTAX, s->name, (int)line->number, 0,
 		    "line longer than %zu bytes: skipped (one answer object per line expected)",
 		    max);
-	portfolio_buf_reset(&s->line_out);
+	textbuf_reset(&s->line_out);
 	portfolio_error_json(&s->line_out, s->name, line->number, &e);
 	s->stats->failed++;
 }
 
 static assess_code write_line(struct stream *s, assess_error *err)
 {
-	portfolio_buf_addn(&s->line_out, "\n", 1);
+	textbuf_addn(&s->line_out, "\n", 1);
 	if (s->line_out.failed)
 		return assess_fail(err, ASSESS_ERR_NOMEM, s->name, 0, 0, "out of memory");
 	if (fwrite(s->line_out.data, 1, s->line_out.len, s->out) != s->line_out.len)
@@ -252,22 +252,22 @@ static assess_code write_line(struct stream *s, assess_error *err)
 	return ASSESS_OK;
 }
 
-static assess_code read_all(struct stream *s, portfolio_lines *l, size_t max, assess_error *err)
+static assess_code read_all(struct stream *s, lines_reader *l, size_t max, assess_error *err)
 {
-	portfolio_line line;
+	lines_line line;
 	for (;;) {
-		portfolio_line_status st = portfolio_lines_next(l, &line);
-		if (st == PORTFOLIO_LINE_EOF)
+		lines_status st = lines_next(l, &line);
+		if (st == LINES_EOF)
 			return ASSESS_OK;
-		if (st == PORTFOLIO_LINE_IOERR)
+		if (st == LINES_IOERR)
 			return assess_fail(err, ASSESS_ERR_IO, s->name, 0, 0, "read error: %s",
 					   strerror(errno));
-		if (st == PORTFOLIO_LINE_NOMEM)
+		if (st == LINES_NOMEM)
 			return assess_fail(err, ASSESS_ERR_NOMEM, s->name, 0, 0, "out of memory");
 		s->stats->lines = line.number;
-		if (st == PORTFOLIO_LINE_TOO_LONG)
+		if (st == LINES_TOO_LONG)
 			too_long_error(s, &line, max);
-		else if (portfolio_line_blank(line.text, line.len))
+		else if (lines_blank(line.text, line.len))
 			continue;
 		else if (!score_line(s, &line))
 			return assess_fail(err, ASSESS_ERR_NOMEM, s->name, (int)line.number, 0,
@@ -288,22 +288,22 @@ assess_code portfolio_score_stream(int fd, const char *name, FILE *out,
 	location_head(&s.head, name);
 	/* A result line shows no subsidy: the finance and status blocks need not be kept. */
 	s.reader = answers_reader_new(o->resolve, o->ctx, o->flags | ANSWERS_NO_BLOCKS);
-	portfolio_lines *l = s.reader && !s.head.failed ? portfolio_lines_new(fd, max, flush_out, &s)
+	lines_reader *l = s.reader && !s.head.failed ? lines_new(fd, max, flush_out, &s)
 							 : NULL;
 	if (!l) {
 		answers_reader_free(s.reader);
-		portfolio_buf_free(&s.head);
+		textbuf_free(&s.head);
 		return assess_fail(err, ASSESS_ERR_NOMEM, name, 0, 0, "out of memory");
 	}
 	assess_code rc = read_all(&s, l, max, err);
 	if (rc == ASSESS_OK && fflush(out) != 0)
 		rc = assess_fail(err, ASSESS_ERR_IO, NULL, 0, 0, "cannot write the results: %s",
 				 strerror(errno));
-	portfolio_lines_free(l);
+	lines_free(l);
 	answers_reader_free(s.reader);
-	portfolio_buf_free(&s.line_out);
-	portfolio_buf_free(&s.unit_name);
-	portfolio_buf_free(&s.head);
+	textbuf_free(&s.line_out);
+	textbuf_free(&s.unit_name);
+	textbuf_free(&s.head);
 	return rc;
 }
 

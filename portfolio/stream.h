@@ -35,7 +35,7 @@
 #include <stdio.h>
 #include "answers/answers.h"
 #include "common/error.h"
-#include "portfolio/buf.h"
+#include "common/textbuf.h"
 #include "scoring/scoring.h"
 
 /* The longest line read as an answer object; longer ones are skipped with an error record. */
@@ -68,10 +68,10 @@ assess_code portfolio_score_file(const char *path, FILE *out, const portfolio_st
 				 portfolio_stream_stats *stats, assess_error *err);
 
 /* The result line for one scored answer set, appended to b without a line end. */
-void portfolio_result_json(portfolio_buf *b, const char *source, long line,
+void portfolio_result_json(textbuf *b, const char *source, long line,
 			   const scoring_result *r);
 /* The error line for one input line, appended to b without a line end. */
-void portfolio_error_json(portfolio_buf *b, const char *source, long line, const assess_error *e);
+void portfolio_error_json(textbuf *b, const char *source, long line, const assess_error *e);
 
 /* A stable lower-case token for a code ("data", "syntax", "incomplete", ...). */
 const char *portfolio_code_name(assess_code code);

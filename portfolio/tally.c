@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "common/decimal.h"
-#include "portfolio/map.h"
+#include "common/strmap.h"
 
 #define N_STAGES 3  /* answers_stage: none, baseline, post */
 #define N_LEVELS (QN_MAX_LEVEL + 1)
@@ -23,7 +23,7 @@ struct pair {
 };
 
 struct grouping {
-	portfolio_map *index;
+	strmap *index;
 	portfolio_group **groups;
 	size_t n, cap;
 };
@@ -36,7 +36,7 @@ struct portfolio_tally {
 	portfolio_counts counts[N_STAGES];
 	size_t *scenario_levels;           /* [N_STAGES][n_scenarios][N_LEVELS] */
 	struct grouping by[PORTFOLIO_N_GROUPINGS];
-	portfolio_map *codes;
+	strmap *codes;
 	struct pair *pairs;
 	size_t n_pairs, cap_pairs;
 	int64_t budget;
@@ -62,9 +62,9 @@ portfolio_tally *portfolio_tally_new(const questionnaire *q, int64_t budget, siz
 			t->scenarios[t->n_scenarios++] = questionnaire_question(q, i);
 	t->scenario_levels = calloc(N_STAGES * (t->n_scenarios + 1) * N_LEVELS, sizeof(size_t));
 	t->line_claimed = calloc(N_STAGES * (n_budget_lines + 1), sizeof(int64_t));
-	t->codes = portfolio_map_new();
+	t->codes = strmap_new();
 	for (int g = 0; g < PORTFOLIO_N_GROUPINGS; g++)
-		t->by[g].index = portfolio_map_new();
+		t->by[g].index = strmap_new();
 	if (!t->scenarios || !t->scenario_levels || !t->line_claimed || !t->codes ||
 	    !t->by[0].index || !t->by[1].index) {
 		portfolio_tally_free(t);
@@ -84,11 +84,11 @@ void portfolio_tally_free(portfolio_tally *t)
 			free(t->by[g].groups[i]);
 		}
 		free(t->by[g].groups);
-		portfolio_map_free(t->by[g].index);
+		strmap_free(t->by[g].index);
 	}
 	for (int b = 0; b < PORTFOLIO_N_BASES; b++)
 		free(t->exhausted_by[b]);
-	portfolio_map_free(t->codes);
+	strmap_free(t->codes);
 	free(t->pairs);
 	free(t->scenarios);
 	free(t->scenario_levels);
@@ -134,7 +134,7 @@ static portfolio_group *find_group(portfolio_tally *t, struct grouping *gr, cons
 {
 	size_t *slot;
 	bool fresh;
-	if (!portfolio_map_put(gr->index, name, &slot, &fresh))
+	if (!strmap_put(gr->index, name, &slot, &fresh))
 		return NULL;
 	if (!fresh)
 		return gr->groups[*slot];
@@ -165,7 +165,7 @@ static struct pair *find_pair(portfolio_tally *t, const char *code)
 {
 	size_t *slot;
 	bool fresh;
-	if (!portfolio_map_put(t->codes, code, &slot, &fresh))
+	if (!strmap_put(t->codes, code, &slot, &fresh))
 		return NULL;
 	if (!fresh)
 		return &t->pairs[*slot];
@@ -185,7 +185,7 @@ static struct pair *find_pair(portfolio_tally *t, const char *code)
 size_t portfolio_tally_duplicate(const portfolio_tally *t, const answers *a)
 {
 	const char *code = answers_field_get(a, ANSWERS_CREDIT_CODE);
-	const size_t *slot = code ? portfolio_map_get(t->codes, code) : NULL;
+	const size_t *slot = code ? strmap_get(t->codes, code) : NULL;
 	return slot ? t->pairs[*slot].seq[answers_stage_get(a)] : 0;
 }
 

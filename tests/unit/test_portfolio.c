@@ -17,10 +17,10 @@
 #include "common/readfile.h"
 #include "portfolio/batch.h"
 #include "portfolio/book.h"
-#include "portfolio/buf.h"
+#include "common/textbuf.h"
 #include "portfolio/inputs.h"
-#include "portfolio/lines.h"
-#include "portfolio/map.h"
+#include "common/lines.h"
+#include "common/strmap.h"
 #include "portfolio/pool.h"
 #include "portfolio/stream.h"
 #include "portfolio/tally.h"
@@ -135,29 +135,29 @@ START_TEST(buf_milli_is_exact)
 	static const struct { int64_t milli; const char *text; } cases[] = {
 		{59999, "59.999"}, {60000, "60"}, {6500, "6.5"}, {48875, "48.875"}, {100, "0.1"},
 		{10, "0.01"}, {0, "0"}, {-1500, "-1.5"}, {100000, "100"}, {1875, "1.875"}};
-	portfolio_buf b = {0};
+	textbuf b = {0};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		portfolio_buf_reset(&b);
-		portfolio_buf_milli(&b, cases[i].milli);
+		textbuf_reset(&b);
+		textbuf_milli(&b, cases[i].milli);
 		ck_assert_str_eq(b.data, cases[i].text);
 	}
-	portfolio_buf_reset(&b);
-	portfolio_buf_int(&b, INT64_MIN);
+	textbuf_reset(&b);
+	textbuf_int(&b, INT64_MIN);
 	ck_assert_str_eq(b.data, "-9223372036854775808");
 	ck_assert(!b.failed);
-	portfolio_buf_free(&b);
+	textbuf_free(&b);
 }
 END_TEST
 
 START_TEST(buf_json_string_escapes)
 {
-	portfolio_buf b = {0};
-	portfolio_buf_json_string(&b, "泉州\"a\\b\n\t\x01z");
+	textbuf b = {0};
+	textbuf_json_string(&b, "泉州\"a\\b\n\t\x01z");
 	ck_assert_str_eq(b.data, "\"泉州\\\"a\\\\b\\n\\t\\u0001z\"");
-	portfolio_buf_reset(&b);
-	portfolio_buf_json_string(&b, NULL);
+	textbuf_reset(&b);
+	textbuf_json_string(&b, NULL);
 	ck_assert_str_eq(b.data, "null");
-	portfolio_buf_free(&b);
+	textbuf_free(&b);
 }
 END_TEST
 
@@ -180,26 +180,26 @@ END_TEST
 
 START_TEST(map_grows_and_finds)
 {
-	portfolio_map *m = portfolio_map_new();
+	strmap *m = strmap_new();
 	char key[32];
 	for (size_t i = 0; i < 1000; i++) {
 		size_t *slot;
 		bool fresh;
 		snprintf(key, sizeof key, "k%zu", i);
-		ck_assert(portfolio_map_put(m, key, &slot, &fresh));
+		ck_assert(strmap_put(m, key, &slot, &fresh));
 		ck_assert(fresh);
 		*slot = i * 3;
 	}
-	ck_assert_uint_eq(portfolio_map_count(m), 1000);
+	ck_assert_uint_eq(strmap_count(m), 1000);
 	for (size_t i = 0; i < 1000; i++) {
 		snprintf(key, sizeof key, "k%zu", i);
-		ck_assert_uint_eq(*portfolio_map_get(m, key), i * 3);
+		ck_assert_uint_eq(*strmap_get(m, key), i * 3);
 	}
 	size_t *slot;
 	bool fresh;
-	ck_assert(portfolio_map_put(m, "k7", &slot, &fresh) && !fresh && *slot == 21);
-	ck_assert_ptr_null(portfolio_map_get(m, "k1000"));
-	portfolio_map_free(m);
+	ck_assert(strmap_put(m, "k7", &slot, &fresh) && !fresh && *slot == 21);
+	ck_assert_ptr_null(strmap_get(m, "k1000"));
+	strmap_free(m);
 }
 END_TEST
 
@@ -459,21 +459,21 @@ static int input(const char *text)
 START_TEST(lines_handle_crlf_bom_blank_and_last)
 {
 	int fd = input("\xEF\xBB\xBF{\"a\":1}\r\n\n  \t\nlast");
-	portfolio_lines *l = portfolio_lines_new(fd, 100, NULL, NULL);
-	portfolio_line line;
-	ck_assert_int_eq(portfolio_lines_next(l, &line), PORTFOLIO_LINE_OK);
+	lines_reader *l = lines_new(fd, 100, NULL, NULL);
+	lines_line line;
+	ck_assert_int_eq(lines_next(l, &line), LINES_OK);
 	ck_assert_str_eq(line.text, "{\"a\":1}");
 	ck_assert_int_eq(line.number, 1);
-	ck_assert_int_eq(portfolio_lines_next(l, &line), PORTFOLIO_LINE_OK);
+	ck_assert_int_eq(lines_next(l, &line), LINES_OK);
 	ck_assert(line.len == 0 && line.number == 2);
-	ck_assert_int_eq(portfolio_lines_next(l, &line), PORTFOLIO_LINE_OK);
-	ck_assert(portfolio_line_blank(line.text, line.len) && line.number == 3);
-	ck_assert_int_eq(portfolio_lines_next(l, &line), PORTFOLIO_LINE_OK);
+	ck_assert_int_eq(lines_next(l, &line), LINES_OK);
+	ck_assert(lines_blank(line.text, line.len) && line.number == 3);
+	ck_assert_int_eq(lines_next(l, &line), LINES_OK);
 	ck_assert_str_eq(line.text, "last");
 	ck_assert_int_eq(line.number, 4);
 	ck_assert_uint_eq(line.offset, 3 + 9 + 1 + 4 + 4);
-	ck_assert_int_eq(portfolio_lines_next(l, &line), PORTFOLIO_LINE_EOF);
-	portfolio_lines_free(l);
+	ck_assert_int_eq(lines_next(l, &line), LINES_EOF);
+	lines_free(l);
 	close(fd);
 }
 END_TEST
@@ -487,15 +487,15 @@ START_TEST(lines_skip_a_runaway_line_in_bounded_memory)
 	snprintf(text + n, 32, "\nok\n");
 	int fd = input(text);
 	free(text);
-	portfolio_lines *l = portfolio_lines_new(fd, 1000, NULL, NULL);
-	portfolio_line line;
-	ck_assert_int_eq(portfolio_lines_next(l, &line), PORTFOLIO_LINE_TOO_LONG);
+	lines_reader *l = lines_new(fd, 1000, NULL, NULL);
+	lines_line line;
+	ck_assert_int_eq(lines_next(l, &line), LINES_TOO_LONG);
 	ck_assert_int_eq(line.number, 1);
-	ck_assert_int_eq(portfolio_lines_next(l, &line), PORTFOLIO_LINE_OK);
+	ck_assert_int_eq(lines_next(l, &line), LINES_OK);
 	ck_assert_str_eq(line.text, "ok");
 	ck_assert_int_eq(line.number, 2);
-	ck_assert_int_eq(portfolio_lines_next(l, &line), PORTFOLIO_LINE_EOF);
-	portfolio_lines_free(l);
+	ck_assert_int_eq(lines_next(l, &line), LINES_EOF);
+	lines_free(l);
 	close(fd);
 }
 END_TEST

@@ -1,5 +1,5 @@
 #include "config.h"
-#include "portfolio/map.h"
+#include "common/strmap.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -11,7 +11,7 @@ struct entry {
 	size_t value;
 };
 
-struct portfolio_map {
+struct strmap {
 	struct entry *slots;
 	size_t cap;     /* a power of two */
 	size_t count;
@@ -25,9 +25,9 @@ static uint64_t fnv1a(const char *s)
 	return h;
 }
 
-portfolio_map *portfolio_map_new(void)
+strmap *strmap_new(void)
 {
-	portfolio_map *m = calloc(1, sizeof *m);
+	strmap *m = calloc(1, sizeof *m);
 	if (m && !(m->slots = calloc(64, sizeof *m->slots))) {
 		free(m);
 		return NULL;
@@ -37,7 +37,7 @@ portfolio_map *portfolio_map_new(void)
 	return m;
 }
 
-void portfolio_map_free(portfolio_map *m)
+void strmap_free(strmap *m)
 {
 	if (!m)
 		return;
@@ -55,7 +55,7 @@ static struct entry *probe(struct entry *slots, size_t cap, const char *key, uin
 }
 
 /* Keeps the table at most half full, so probes stay short. */
-static bool grow(portfolio_map *m)
+static bool grow(strmap *m)
 {
 	size_t cap = m->cap * 2;
 	struct entry *slots = calloc(cap, sizeof *slots);
@@ -70,7 +70,7 @@ static bool grow(portfolio_map *m)
 	return true;
 }
 
-bool portfolio_map_put(portfolio_map *m, const char *key, size_t **slot, bool *fresh)
+bool strmap_put(strmap *m, const char *key, size_t **slot, bool *fresh)
 {
 	uint64_t hash = fnv1a(key);
 	struct entry *e = probe(m->slots, m->cap, key, hash);
@@ -93,13 +93,13 @@ bool portfolio_map_put(portfolio_map *m, const char *key, size_t **slot, bool *f
 	return true;
 }
 
-const size_t *portfolio_map_get(const portfolio_map *m, const char *key)
+const size_t *strmap_get(const strmap *m, const char *key)
 {
 	const struct entry *e = probe(m->slots, m->cap, key, fnv1a(key));
 	return e->key ? &e->value : NULL;
 }
 
-size_t portfolio_map_count(const portfolio_map *m)
+size_t strmap_count(const strmap *m)
 {
 	return m->count;
 }

@@ -1,12 +1,12 @@
 #include "config.h"
-#include "portfolio/buf.h"
+#include "common/textbuf.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include "common/decimal.h"
 #include "common/jsonbytes.h"
 
-static bool reserve(portfolio_buf *b, size_t extra)
+static bool reserve(textbuf *b, size_t extra)
 {
 	if (b->failed)
 		return false;
@@ -25,7 +25,7 @@ static bool reserve(portfolio_buf *b, size_t extra)
 	return true;
 }
 
-void portfolio_buf_reset(portfolio_buf *b)
+void textbuf_reset(textbuf *b)
 {
 	b->len = 0;
 	b->failed = false;
@@ -33,14 +33,14 @@ void portfolio_buf_reset(portfolio_buf *b)
 		b->data[0] = '\0';
 }
 
-void portfolio_buf_free(portfolio_buf *b)
+void textbuf_free(textbuf *b)
 {
 	free(b->data);
-	*b = (portfolio_buf){0};
+	*b = (textbuf){0};
 }
 
-/* The slow path of portfolio_buf_addn(): grow, then append. */
-void portfolio_buf_grow_add(portfolio_buf *b, const char *s, size_t n)
+/* The slow path of textbuf_addn(): grow, then append. */
+void textbuf_grow_add(textbuf *b, const char *s, size_t n)
 {
 	if (!reserve(b, n))
 		return;
@@ -50,7 +50,7 @@ void portfolio_buf_grow_add(portfolio_buf *b, const char *s, size_t n)
 }
 
 /* The escape for a quote, a backslash or a control character. */
-static void add_escape(portfolio_buf *b, unsigned char c)
+static void add_escape(textbuf *b, unsigned char c)
 {
 	static const char hex[] = "0123456789abcdef";
 	char esc[7] = {'\\', (char)c, 0};
@@ -62,17 +62,17 @@ static void add_escape(portfolio_buf *b, unsigned char c)
 		esc[1] = 'r';
 	else if (c < 0x20)
 		memcpy(esc + 1, (char[]){'u', '0', '0', hex[c >> 4], hex[c & 15]}, 5);
-	portfolio_buf_add(b, esc);
+	textbuf_add(b, esc);
 }
 
-void portfolio_buf_json_string(portfolio_buf *b, const char *s)
+void textbuf_json_string(textbuf *b, const char *s)
 {
 	if (!s) {
-		portfolio_buf_lit(b, "null");
+		textbuf_lit(b, "null");
 		return;
 	}
 	size_t n = strlen(s), run = 0, i = 0;
-	portfolio_buf_lit(b, "\"");
+	textbuf_lit(b, "\"");
 	while (i < n) {
 		if (n - i >= 8) {
 			uint64_t flags = jsonbytes_stops(jsonbytes_load8(s + i));
@@ -85,19 +85,19 @@ void portfolio_buf_json_string(portfolio_buf *b, const char *s)
 			i++;
 			continue;
 		}
-		portfolio_buf_addn(b, s + run, i - run);
+		textbuf_addn(b, s + run, i - run);
 		add_escape(b, (unsigned char)s[i]);
 		run = ++i;
 	}
-	portfolio_buf_addn(b, s + run, n - run);
-	portfolio_buf_lit(b, "\"");
+	textbuf_addn(b, s + run, n - run);
+	textbuf_lit(b, "\"");
 }
 
-void portfolio_buf_uint(portfolio_buf *b, uint64_t v)
+void textbuf_uint(textbuf *b, uint64_t v)
 {
 	if (v < 10) { /* most numbers of a result line: counts and levels */
 		char digit = (char)('0' + v);
-		portfolio_buf_addn(b, &digit, 1);
+		textbuf_addn(b, &digit, 1);
 		return;
 	}
 	char digits[24];
@@ -106,24 +106,24 @@ void portfolio_buf_uint(portfolio_buf *b, uint64_t v)
 		digits[--n] = (char)('0' + v % 10);
 		v /= 10;
 	} while (v);
-	portfolio_buf_addn(b, digits + n, sizeof digits - n);
+	textbuf_addn(b, digits + n, sizeof digits - n);
 }
 
-void portfolio_buf_int(portfolio_buf *b, int64_t v)
+void textbuf_int(textbuf *b, int64_t v)
 {
 	if (v < 0)
-		portfolio_buf_addn(b, "-", 1);
-	portfolio_buf_uint(b, v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v);
+		textbuf_addn(b, "-", 1);
+	textbuf_uint(b, v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v);
 }
 
 /* Same text as decimal_format_milli(), without printf: a stream writes several per line. */
-void portfolio_buf_milli(portfolio_buf *b, int64_t milli)
+void textbuf_milli(textbuf *b, int64_t milli)
 {
 	uint64_t a = milli < 0 ? (uint64_t)0 - (uint64_t)milli : (uint64_t)milli;
 	unsigned frac = (unsigned)(a % DECIMAL_MILLI);
 	if (milli < 0)
-		portfolio_buf_addn(b, "-", 1);
-	portfolio_buf_uint(b, a / DECIMAL_MILLI);
+		textbuf_addn(b, "-", 1);
+	textbuf_uint(b, a / DECIMAL_MILLI);
 	if (frac == 0)
 		return;
 	char digits[4] = {'.', (char)('0' + frac / 100), (char)('0' + frac / 10 % 10),
@@ -131,5 +131,5 @@ void portfolio_buf_milli(portfolio_buf *b, int64_t milli)
 	size_t n = 4;
 	while (digits[n - 1] == '0')
 		n--;
-	portfolio_buf_addn(b, digits, n);
+	textbuf_addn(b, digits, n);
 }

@@ -1,5 +1,5 @@
 #include "config.h"
-#include "portfolio/lines.h"
+#include "common/lines.h"
 
 #include <errno.h>
 #include <stdbool.h>
@@ -9,7 +9,7 @@
 
 #define LINES_CHUNK (64u << 10)
 
-struct portfolio_lines {
+struct lines_reader {
 	int fd;
 	char *buf;
 	size_t cap;        /* bytes allocated; data never fills the last one (room for a NUL) */
@@ -23,10 +23,10 @@ struct portfolio_lines {
 	void *ctx;
 };
 
-portfolio_lines *portfolio_lines_new(int fd, size_t max_len, void (*before_wait)(void *ctx),
+lines_reader *lines_new(int fd, size_t max_len, void (*before_wait)(void *ctx),
 				     void *ctx)
 {
-	portfolio_lines *l = calloc(1, sizeof *l);
+	lines_reader *l = calloc(1, sizeof *l);
 	if (!l)
 		return NULL;
 	l->cap = LINES_CHUNK < max_len + 2 ? LINES_CHUNK : max_len + 2;
@@ -42,7 +42,7 @@ portfolio_lines *portfolio_lines_new(int fd, size_t max_len, void (*before_wait)
 	return l;
 }
 
-void portfolio_lines_free(portfolio_lines *l)
+void lines_free(lines_reader *l)
 {
 	if (!l)
 		return;
@@ -50,7 +50,7 @@ void portfolio_lines_free(portfolio_lines *l)
 	free(l);
 }
 
-int portfolio_line_blank(const char *text, size_t len)
+int lines_blank(const char *text, size_t len)
 {
 	for (size_t i = 0; i < len; i++)
 		if (text[i] != ' ' && text[i] != '\t' && text[i] != '\r' && text[i] != '\f' &&
@@ -60,7 +60,7 @@ int portfolio_line_blank(const char *text, size_t len)
 }
 
 /* Moves the unread bytes to the front and reads more; grows the buffer up to max_len + 2. */
-static portfolio_line_status fill(portfolio_lines *l)
+static lines_status fill(lines_reader *l)
 {
 	if (l->start > 0) {
 		memmove(l->buf, l->buf + l->start, l->end - l->start);
@@ -72,7 +72,7 @@ static portfolio_line_status fill(portfolio_lines *l)
 		size_t cap = l->cap * 2 < l->max_len + 2 ? l->cap * 2 : l->max_len + 2;
 		char *grown = realloc(l->buf, cap);
 		if (!grown)
-			return PORTFOLIO_LINE_NOMEM;
+			return LINES_NOMEM;
 		l->buf = grown;
 		l->cap = cap;
 	}
@@ -83,32 +83,32 @@ static portfolio_line_status fill(portfolio_lines *l)
 		n = read(l->fd, l->buf + l->end, l->cap - 1 - l->end);
 	while (n < 0 && errno == EINTR);
 	if (n < 0)
-		return PORTFOLIO_LINE_IOERR;
+		return LINES_IOERR;
 	if (n == 0)
 		l->eof = true;
 	l->end += (size_t)n;
-	return PORTFOLIO_LINE_OK;
+	return LINES_OK;
 }
 
 /* Drops the rest of an over-long line, up to and including its LF. */
-static portfolio_line_status skip_line(portfolio_lines *l)
+static lines_status skip_line(lines_reader *l)
 {
 	for (;;) {
 		char *nl = memchr(l->buf + l->start, '\n', l->end - l->start);
 		if (nl) {
 			l->start = (size_t)(nl - l->buf) + 1;
-			return PORTFOLIO_LINE_TOO_LONG;
+			return LINES_TOO_LONG;
 		}
 		l->start = l->end;
 		if (l->eof)
-			return PORTFOLIO_LINE_TOO_LONG;
-		portfolio_line_status st = fill(l);
-		if (st != PORTFOLIO_LINE_OK)
+			return LINES_TOO_LONG;
+		lines_status st = fill(l);
+		if (st != LINES_OK)
 			return st;
 	}
 }
 
-static void take(portfolio_lines *l, size_t len, size_t next, portfolio_line *line)
+static void take(lines_reader *l, size_t len, size_t next, lines_line *line)
 {
 	char *text = l->buf + l->start;
 	text[len] = '\0';
@@ -120,11 +120,11 @@ static void take(portfolio_lines *l, size_t len, size_t next, portfolio_line *li
 	}
 	l->number++;
 	l->start = next;
-	*line = (portfolio_line){.text = text, .len = len, .number = l->number,
+	*line = (lines_line){.text = text, .len = len, .number = l->number,
 				 .offset = l->consumed + l->start};
 }
 
-portfolio_line_status portfolio_lines_next(portfolio_lines *l, portfolio_line *line)
+lines_status lines_next(lines_reader *l, lines_line *line)
 {
 	for (;;) {
 		size_t have = l->end - l->start;
@@ -134,24 +134,24 @@ portfolio_line_status portfolio_lines_next(portfolio_lines *l, portfolio_line *l
 			if (len > l->max_len + (nl > l->buf + l->start && nl[-1] == '\r'))
 				goto too_long;
 			take(l, len, l->start + len + 1, line);
-			return PORTFOLIO_LINE_OK;
+			return LINES_OK;
 		}
 		if (l->eof) {
 			if (have == 0)
-				return PORTFOLIO_LINE_EOF;
+				return LINES_EOF;
 			take(l, have, l->end, line);
-			return PORTFOLIO_LINE_OK;
+			return LINES_OK;
 		}
 		if (have > l->max_len)
 			goto too_long;
-		portfolio_line_status st = fill(l);
-		if (st != PORTFOLIO_LINE_OK)
+		lines_status st = fill(l);
+		if (st != LINES_OK)
 			return st;
 	}
 too_long:
 	l->number++;
-	portfolio_line_status st = skip_line(l);
-	*line = (portfolio_line){.text = NULL, .len = 0, .number = l->number,
+	lines_status st = skip_line(l);
+	*line = (lines_line){.text = NULL, .len = 0, .number = l->number,
 				 .offset = l->consumed + l->start};
 	return st;
 }
