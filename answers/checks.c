@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "common/creditcode.h"
+#include "common/date.h"
 #include "common/jsonpos.h"
 #include "common/text.h"
 
@@ -134,33 +135,11 @@ assess_code answers_check_duplicates(const struct answers_load *ld, const cJSON 
 
 /* ---- fields ---- */
 
-/* The value of n decimal digits at s, or -1 if one is not a digit. */
-static int digits(const char *s, int n)
-{
-	int v = 0;
-	for (int i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	return v;
-}
-
-static int valid_date(const char *s)
-{
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return 0;
-	int y = digits(s, 4), m = digits(s + 5, 2), d = digits(s + 8, 2);
-	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	return y >= 1900 && m >= 1 && m <= 12 && d >= 1 && d <= days[m - 1] + (m == 2 && leap);
-}
-
 const char *answers_field_problem(answers_field f, const char *value, char *why, size_t size)
 {
 	if (f == ANSWERS_CREDIT_CODE && !creditcode_valid(value, why, size))
 		return why;
-	if (f == ANSWERS_DATE && !valid_date(value))
+	if (f == ANSWERS_DATE && !date_parse(value, &(int){0}))
 		return "expected a date as YYYY-MM-DD";
 	if (f == ANSWERS_NAME && !*value)
 		return "the enterprise name is empty";
