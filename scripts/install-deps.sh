@@ -4,7 +4,7 @@
 set -eu
 
 build="build-essential autoconf automake libtool pkg-config
-       libxml2-dev libxml2-utils libcjson-dev libxlsxwriter-dev check libedit-dev"
+       libxml2-dev libxml2-utils libcjson-dev libxlsxwriter-dev libzip-dev check libedit-dev"
 # Test-only: an independent xlsx reader, the Python peer for benchmarks, a real spreadsheet
 # program to open reports, PDF tools to count pages, valgrind for leak checks.
 test="python3 python3-openpyxl python3-xlsxwriter libreoffice-calc-nogui poppler-utils

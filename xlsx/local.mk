@@ -1,0 +1,12 @@
+### xlsx: reading workbooks others saved (libzip + libxml2's streaming reader)
+libassess_la_SOURCES += xlsx/reader.c xlsx/reader.h
+
+if HAVE_CHECK
+check_PROGRAMS += tests/unit/check_xlsx_reader
+TESTS += tests/unit/check_xlsx_reader
+tests_unit_check_xlsx_reader_SOURCES = tests/unit/main_xlsx_reader.c tests/unit/helpers.c \
+	tests/unit/test.h tests/unit/test_xlsx_reader.c
+tests_unit_check_xlsx_reader_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_xlsx_reader_LDADD = $(UNIT_LDADD)
+endif
+EXTRA_DIST += fuzz/fuzz_xlsx_reader.c
