@@ -98,6 +98,11 @@ bool iv_profile_clear(interview *iv);
 
 /* ---- interview.c: shared by the parts ---- */
 
+/* A lone b g l p q s (or "g ID"): the keys before commands took a ':'; refused with a hint. */
+bool iv_is_old_key(const char *folded);
+/* The list of commands, after a line that looked like an old key or an unknown command. */
+void iv_command_hint(const interview *iv);
+
 void iv_save(interview *iv);
 bool iv_answered(const interview *iv, size_t i);
 

@@ -188,8 +188,8 @@ assess_code interview_start(interview *iv, assess_error *err)
 	size_t n = questionnaire_n_questions(iv->q), missing = interview_n_missing(iv);
 	iv_wrap(iv, "", qn_text_get(questionnaire_title(iv->q), iv->lang));
 	iv_wrap(iv, IV_TR(iv, "答案文件：", "Answer file: "), iv->path);
-	iv_wrap(iv, "", IV_TR(iv, "每次输入后自动保存；随时可按 q 退出，之后用 --resume 继续。",
-			      "Saved after every line; q quits at any time and --resume continues."));
+	iv_wrap(iv, "", IV_TR(iv, "每次输入后自动保存；随时可输入 :q 退出，之后用 --resume 继续。",
+			      "Saved after every line; :q quits at any time and --resume continues."));
 	iv_show_keys(iv);
 	if (iv->flags & INTERVIEW_RESUME)
 		iv_printf(iv, IV_TR(iv, "继续评测：已答 %zu/%zu 题。\n",
@@ -259,9 +259,12 @@ static void take_answer(interview *iv, char *raw)
 	}
 	char *folded = iv_fold(raw);
 	bool ok = folded && iv_parse_answer(iv, q, folded, canon, sizeof canon, msg, sizeof msg);
+	bool was_key = folded && iv_is_old_key(folded);
 	free(folded);
 	if (!ok) {
 		iv_say(iv, "%s", msg);
+		if (was_key)
+			iv_command_hint(iv); /* b, s, q... were keys before commands took a ':' */
 		return;
 	}
 	if (answers_set_text(iv->a, iv->current, canon, &err) != ASSESS_OK) {
@@ -285,23 +288,13 @@ static void enter_key(interview *iv)
 	} else if (iv_answered(iv, iv->current)) {
 		next_in_order(iv);
 	} else {
-		iv_say(iv, "%s", IV_TR(iv, "请输入答案；s 跳过，? 查看说明", "type an answer; s skips, "
+		iv_say(iv, "%s", IV_TR(iv, "请输入答案；:s 跳过，? 查看说明", "type an answer; :s skips, "
 				       "? explains"));
 		enter_question(iv, iv->current);
 	}
 }
 
 /* ---- keys ---- */
-
-/* A lone lower-case key on a question that also has that option: say how to choose it. */
-static void letter_hint(interview *iv, const qn_question *was, char key)
-{
-	char code[2] = {(char)toupper((unsigned char)key), '\0'};
-	if (was && was->kind != QN_SCENARIO && qn_option_index(was, code) >= 0)
-		iv_say(iv, IV_TR(iv, "（%c 是按键；要选择 %s 的选项 %s，请输入大写 %s）",
-				 "(%c is a key; to choose %s option %s, type upper-case %s)"),
-		       key, was->id, code, code);
-}
 
 static void key_back(interview *iv)
 {
@@ -324,8 +317,8 @@ static void key_skip(interview *iv)
 	else if (iv->stage == IV_QUESTION)
 		next_in_order(iv);
 	else
-		iv_say(iv, "%s", IV_TR(iv, "全部已答：回车结束，或 g 题号 修改",
-				       "everything is answered: Enter finishes, g ID changes an answer"));
+		iv_say(iv, "%s", IV_TR(iv, "全部已答：回车结束，或 :g 题号 修改",
+				       "everything is answered: Enter finishes, :g ID changes an answer"));
 }
 
 static void key_goto(interview *iv, const char *arg)
@@ -354,7 +347,7 @@ static void key_clear(interview *iv)
 		return;
 	}
 	if (iv->stage == IV_REVIEW) {
-		iv_say(iv, "%s", IV_TR(iv, "先用 g 题号 选择要清除的题目", "choose a question with g ID first"));
+		iv_say(iv, "%s", IV_TR(iv, "先用 :g 题号 选择要清除的题目", "choose a question with :g ID first"));
 		return;
 	}
 	answers_clear(iv->a, iv->current);
@@ -393,48 +386,79 @@ static void key_profile(interview *iv)
 		enter_profile(iv, 0, iv->stage == IV_QUESTION);
 }
 
-/* Acts on a key; false when the line is not one. */
+/*
+ * Commands are spelled with a leading ':' (a full-width '：' folds to it), so no line that
+ * could be an answer is ever a command: a lone letter is always an option letter (#10.5).
+ * '?', '-' and '#' are never option letters, and stay single keys.
+ */
+typedef enum { CMD_BACK, CMD_SKIP, CMD_GO, CMD_LIST, CMD_PROFILE, CMD_QUIT, CMD_HELP,
+	       CMD_CLEAR, CMD_MAX } iv_command;
+
+static const char *const command_words[CMD_MAX][3] = {
+	[CMD_BACK] = {"b", "back", NULL},     [CMD_SKIP] = {"s", "skip", NULL},
+	[CMD_GO] = {"g", "go", "goto"},       [CMD_LIST] = {"l", "list", NULL},
+	[CMD_PROFILE] = {"p", "profile", NULL}, [CMD_QUIT] = {"q", "quit", NULL},
+	[CMD_HELP] = {"?", "h", "help"},      [CMD_CLEAR] = {"-", "clear", NULL},
+};
+
+/* The command a word names (without its ':'), or CMD_MAX. */
+static iv_command command_named(const char *word, size_t len)
+{
+	for (int c = 0; c < CMD_MAX; c++)
+		for (int k = 0; k < 3 && command_words[c][k]; k++)
+			if (strlen(command_words[c][k]) == len &&
+			    strncasecmp(command_words[c][k], word, len) == 0)
+				return (iv_command)c;
+	return CMD_MAX;
+}
+
+bool iv_is_old_key(const char *folded)
+{
+	return folded[0] && strchr("bglpqsBGLPQS", folded[0]) &&
+	       (folded[1] == '\0' || (strchr("gG", folded[0]) && folded[1] == ' '));
+}
+
+void iv_command_hint(const interview *iv)
+{
+	iv_say(iv, "%s", IV_TR(iv, "命令以冒号开头：:b 上一题 · :s 跳过 · :g 题号 · :l 未答 · :p 企业信息 · "
+			       ":q 保存并退出 · ? 说明",
+			       "commands start with ':': :b back · :s skip · :g ID · :l unanswered · "
+			       ":p profile · :q save and quit · ? help"));
+}
+
+static void run_command(interview *iv, iv_command c, const char *arg)
+{
+	switch (c) {
+	case CMD_HELP: key_help(iv); break;
+	case CMD_CLEAR: key_clear(iv); break;
+	case CMD_QUIT: key_quit(iv); break;
+	case CMD_BACK: key_back(iv); break;
+	case CMD_SKIP: key_skip(iv); break;
+	case CMD_GO: key_goto(iv, arg); break;
+	case CMD_LIST: iv_show_missing(iv, true); break;
+	case CMD_PROFILE: key_profile(iv); break;
+	case CMD_MAX: break;
+	}
+}
+
+/* Acts on a command (":b", ":g S05", "?", "-"); false when the line is not one. */
 static bool key(interview *iv, char *folded)
 {
-	const qn_question *was = iv->stage == IV_QUESTION
-					 ? questionnaire_question(iv->q, iv->current) : NULL;
-	char k = folded[0];
-	if (!k)
-		return false;
-	bool lone = folded[1] == '\0';
-	if (!lone && !(k == 'g' && folded[1] == ' '))
-		return false;
-	switch (k) {
-	case '?':
-		key_help(iv);
+	if ((folded[0] == '?' || folded[0] == '-') && folded[1] == '\0') {
+		run_command(iv, folded[0] == '?' ? CMD_HELP : CMD_CLEAR, "");
 		return true;
-	case '-':
-		key_clear(iv);
-		return true;
-	case 'q':
-		key_quit(iv);
-		return true;
-	case 'b':
-		key_back(iv);
-		break;
-	case 's':
-		key_skip(iv);
-		break;
-	case 'g':
-		key_goto(iv, lone ? "" : iv_trim(folded + 1));
-		break;
-	case 'l':
-		iv_show_missing(iv, true);
-		break;
-	case 'p':
-		key_profile(iv);
-		break;
-	default:
-		return false;
 	}
-	/* After a key that is also a letter: in case an option was meant. */
-	if (lone)
-		letter_hint(iv, was, k);
+	if (folded[0] != ':')
+		return false;
+	char *word = iv_trim(folded + 1), *arg = word + strcspn(word, " ");
+	iv_command c = command_named(word, (size_t)(arg - word));
+	arg = iv_trim(arg);
+	if (c == CMD_MAX || (*arg && c != CMD_GO)) {
+		iv_say(iv, IV_TR(iv, "没有命令“:%s”", "no command \":%s\""), word);
+		iv_command_hint(iv);
+		return true;
+	}
+	run_command(iv, c, arg);
 	return true;
 }
 
@@ -448,6 +472,12 @@ static void take_line(interview *iv, char *raw)
 	bool handled = *folded ? key(iv, folded) : true;
 	if (!*folded)
 		enter_key(iv);
+	if (!handled && iv->stage == IV_PROFILE && iv_is_old_key(folded)) {
+		/* Not stored as "s" and not obeyed: an old habit, or a script from before ':'. */
+		iv_say(iv, IV_TR(iv, "“%s”未采用", "\"%s\" was not taken"), folded);
+		iv_command_hint(iv);
+		handled = true;
+	}
 	free(folded);
 	if (handled)
 		return;
@@ -457,8 +487,8 @@ static void take_line(interview *iv, char *raw)
 	} else if (iv->stage == IV_QUESTION) {
 		take_answer(iv, raw);
 	} else {
-		iv_say(iv, "%s", IV_TR(iv, "全部已答：回车结束，或 g 题号 修改某题",
-				       "everything is answered: Enter finishes, g ID changes an answer"));
+		iv_say(iv, "%s", IV_TR(iv, "全部已答：回车结束，或 :g 题号 修改某题",
+				       "everything is answered: Enter finishes, :g ID changes an answer"));
 	}
 }
 

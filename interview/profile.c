@@ -98,10 +98,10 @@ static const char *shown_value(const interview *iv, const step *s)
 void iv_profile_show(const interview *iv)
 {
 	fputc('\n', iv->out);
-	iv_wrap(iv, "", IV_TR(iv, "【企业与评测信息】回车保留方括号中的值 · b 上一项 · s 跳过 · - 清空 · "
-			      "? 说明 · q 保存并退出",
-			      "[Enterprise and assessment] Enter keeps the value in brackets · b back · "
-			      "s skip · - clear · ? explain · q save and quit"));
+	iv_wrap(iv, "", IV_TR(iv, "【企业与评测信息】回车保留方括号中的值 · :b 上一项 · :s 跳过 · - 清空 · "
+			      "? 说明 · :q 保存并退出",
+			      "[Enterprise and assessment] Enter keeps the value in brackets · :b back · "
+			      ":s skip · - clear · ? explain · :q save and quit"));
 }
 
 void iv_profile_prompt(interview *iv)

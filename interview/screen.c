@@ -132,15 +132,15 @@ static void rule(const interview *iv)
 void iv_show_keys(const interview *iv)
 {
 	iv_wrap(iv, IV_TR(iv, "按键：", "Keys: "),
-		IV_TR(iv, "回车 保留当前答案 · b 上一题 · s 跳过 · g 题号 跳转（单独 g：第一道未答题） · "
-			  "l 列出未答题 · ? 说明与佐证材料 · p 修改企业信息 · - 清除答案 · "
-			  "q 保存并退出。“答案 # 备注”或“# 备注”记下现场所见。选项字母大小写均可，"
-			  "但单独的小写 b g l p q s 是按键，选这些字母的选项请用大写。",
-			  "Enter keeps the answer · b back · s skip · g ID go to a question (g alone: "
-			  "first unanswered) · l list unanswered · ? guidance and evidence · p edit the "
-			  "profile · - clear the answer · q save and quit. \"ANSWER # NOTE\" or "
-			  "\"# NOTE\" records what you saw. Option letters may be lower case, but a lone "
-			  "lower-case b g l p q s is a key: type those options in upper case."));
+		IV_TR(iv, "回车 保留当前答案 · :b 上一题 · :s 跳过 · :g 题号 跳转（单独 :g：第一道未答题） · "
+			  ":l 列出未答题 · ? 说明与佐证材料 · :p 修改企业信息 · - 清除答案 · "
+			  ":q 保存并退出。“答案 # 备注”或“# 备注”记下现场所见。选项字母大小写均可；"
+			  "命令都以冒号开头，所以字母永远是选项。",
+			  "Enter keeps the answer · :b back · :s skip · :g ID go to a question (:g alone: "
+			  "first unanswered) · :l list unanswered · ? guidance and evidence · :p edit the "
+			  "profile · - clear the answer · :q save and quit. \"ANSWER # NOTE\" or "
+			  "\"# NOTE\" records what you saw. Option letters may be typed in either case; "
+			  "commands start with ':', so a letter is always an option."));
 }
 
 /* "【数字化基础】7 题，满分 50 分" when the walk enters another dimension. */
@@ -291,9 +291,9 @@ void iv_show_review(const interview *iv)
 	fputc('\n', iv->out);
 	rule(iv);
 	iv_wrap(iv, "",
-		IV_TR(iv, "全部题目均已作答。回车：计分并结束 · g 题号：修改某题 · b：回到最后一题 · "
-			  "p：修改企业信息 · q：保存并退出",
-			  "Every question is answered. Enter: score and finish · g ID: change an "
-			  "answer · b: back to the last question · p: edit the profile · q: save and "
+		IV_TR(iv, "全部题目均已作答。回车：计分并结束 · :g 题号：修改某题 · :b：回到最后一题 · "
+			  ":p：修改企业信息 · :q：保存并退出",
+			  "Every question is answered. Enter: score and finish · :g ID: change an "
+			  "answer · :b: back to the last question · :p: edit the profile · :q: save and "
 			  "quit"));
 }

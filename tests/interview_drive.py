@@ -223,7 +223,7 @@ def test_pty_full():
         lines = script_lines()
         for i, (line, prompt) in enumerate(zip(lines, prompts())):
             if i == 9:  # F1 on screen: mistakes first, each answered with a message
-                for bad in ["A B", "Z", "中文", "g F99", "\x1b[D\x1b[C", ""]:
+                for bad in ["A B", "Z", "中文", ":g F99", "\x1b[D\x1b[C", ""]:
                     s.send(bad)
                     s.expect("  ! ")
                     s.expect("F1> ")

@@ -280,14 +280,14 @@ START_TEST(question_screen_shows_progress_options_and_answer)
 {
 	session s;
 	session_open(&s, QN_LANG_ZH);
-	feed(&s, "g S05");
+	feed(&s, ":g S05");
 	const char *out = shown(&s);
 	ck_assert_msg(strstr(out, "12/31 · 数字化经营 · 生产执行数字化（已答 0）"), "%s", out);
 	ck_assert_msg(strstr(out, "【数字化经营】16 个场景"), "%s", out);
 	ck_assert_msg(strstr(out, "    0  未达到一级"), "%s", out);
 	ck_assert_str_eq(interview_prompt(s.iv), "S05> ");
 	feed(&s, "3");
-	feed(&s, "b");
+	feed(&s, ":b");
 	out = shown(&s);
 	ck_assert_msg(strstr(out, "  * 3  "), "%s", out);
 	ck_assert_msg(strstr(out, "当前答案：3（回车保留）"), "%s", out);
@@ -306,7 +306,7 @@ START_TEST(screens_fit_a_narrow_terminal)
 	ck_assert_ok(interview_start(s.iv, &err), &err);
 	for (size_t i = 0; i < questionnaire_n_questions(test_miit()); i++) {
 		char line[32];
-		snprintf(line, sizeof line, "g %zu", i + 1);
+		snprintf(line, sizeof line, ":g %zu", i + 1);
 		feed(&s, line);
 		feed(&s, "?");
 	}
@@ -361,12 +361,12 @@ START_TEST(every_line_is_saved_at_once)
 	a = reload(&s, ANSWERS_ALLOW_INCOMPLETE);
 	ck_assert_str_eq(answers_field_get(a, ANSWERS_NAME), "泉州示例运动用品有限公司");
 	answers_free(a);
-	feed(&s, "g F4");
+	feed(&s, ":g F4");
 	feed(&s, "D G");
 	a = reload(&s, ANSWERS_ALLOW_INCOMPLETE);
 	ck_assert_str_eq(answer_text(a, "F4", buf, sizeof buf), "D G");
 	answers_free(a);
-	feed(&s, "g F4");
+	feed(&s, ":g F4");
 	feed(&s, "# 数据采集平台截图");
 	a = reload(&s, ANSWERS_ALLOW_INCOMPLETE);
 	ck_assert_str_eq(answers_get(a, question("F4")->index)->note, "数据采集平台截图");
@@ -387,13 +387,13 @@ START_TEST(invalid_input_asks_again)
 	feed(&s, "91350582MA2Y8K3L0R");
 	ck_shown_has(&s, "校验位不符");
 	ck_assert_str_eq(interview_prompt(s.iv), "统一社会信用代码> ");
-	feed(&s, "s");
-	feed(&s, "s");
-	feed(&s, "s");
+	feed(&s, ":s");
+	feed(&s, ":s");
+	feed(&s, ":s");
 	feed(&s, "maybe");
 	ck_shown_has(&s, "请输入 y（是）或 n（否）");
-	feed(&s, "s");
-	feed(&s, "s");
+	feed(&s, ":s");
+	feed(&s, ":s");
 	feed(&s, "2026-02-30");
 	ck_shown_has(&s, "日期应为真实的日期");
 	feed(&s, "");
@@ -425,37 +425,93 @@ START_TEST(keys_move_around)
 	session s;
 	session_open(&s, QN_LANG_ZH);
 	feed(&s, "甲公司");
-	feed(&s, "g F2");
+	feed(&s, ":g F2");
 	ck_assert_str_eq(interview_prompt(s.iv), "F2> ");
-	feed(&s, "s");
+	feed(&s, ":s");
 	ck_assert_str_eq(interview_prompt(s.iv), "F3> ");
-	feed(&s, "b");
-	feed(&s, "b");
+	feed(&s, ":b");
+	feed(&s, ":b");
 	ck_assert_str_eq(interview_prompt(s.iv), "F1> ");
-	feed(&s, "b");
+	feed(&s, ":b");
 	ck_assert_ptr_nonnull(strstr(interview_prompt(s.iv), "评测人员"));
 	feed(&s, "张工");
 	ck_assert_str_eq(interview_prompt(s.iv), "F1> ");
 	feed(&s, "B");
 	ck_assert_str_eq(interview_prompt(s.iv), "F2> ");
-	/* b is back even where B is an option, and says how to choose B. */
-	feed(&s, "b");
-	ck_shown_has(&s, "要选择 F2 的选项 B，请输入大写 B");
+	feed(&s, ":b");
 	ck_assert_str_eq(interview_prompt(s.iv), "F1 [B]> ");
 	feed(&s, "");
 	ck_assert_str_eq(interview_prompt(s.iv), "F2> ");
-	feed(&s, "g r4");
+	feed(&s, ":g r4");
 	feed(&s, "C");
 	ck_shown_has(&s, "回到未答题目 F2");
 	ck_assert_str_eq(interview_prompt(s.iv), "F2> ");
-	feed(&s, "l");
+	feed(&s, ":l");
 	ck_shown_has(&s, "未答 29 题");
-	feed(&s, "g 31");
+	feed(&s, ":g 31");
 	feed(&s, "-");
 	ck_shown_has(&s, "已清除 R4 的答案");
 	ck_assert_str_eq(interview_prompt(s.iv), "R4> ");
-	feed(&s, "g");
+	feed(&s, ":g");
 	ck_assert_str_eq(interview_prompt(s.iv), "F2> ");
+	session_end(&s);
+}
+END_TEST
+
+/* #10.5: a letter that names an option of the question on screen is that option, whatever its
+ * case; commands start with ':' and no lone letter is ever a command. */
+START_TEST(option_letters_are_never_commands)
+{
+	session s;
+	char buf[64];
+	session_open(&s, QN_LANG_ZH);
+	feed(&s, "甲公司");
+	feed(&s, ":g F2");
+	ck_assert_str_eq(interview_prompt(s.iv), "F2> ");
+	feed(&s, "b"); /* F2 has options A-E: b is B, not back */
+	ck_assert_str_eq(interview_prompt(s.iv), "F3> ");
+	feed(&s, ":g F4");
+	feed(&s, "g"); /* F4 runs A-O: g, l and b are options there */
+	feed(&s, ":g F4");
+	feed(&s, "b l g");
+	answers *a = reload(&s, ANSWERS_ALLOW_INCOMPLETE);
+	ck_assert_str_eq(answer_text(a, "F2", buf, sizeof buf), "B");
+	ck_assert_str_eq(answer_text(a, "F4", buf, sizeof buf), "B G L");
+	answers_free(a);
+	/* A lone letter that is not an option is refused, never taken as a command. */
+	feed(&s, ":g F2");
+	ck_assert_int_eq(feed(&s, "q"), INTERVIEW_ASKING);
+	ck_shown_has(&s, "F2 没有选项 Q");
+	ck_assert_str_eq(interview_prompt(s.iv), "F2 [B]> ");
+	feed(&s, "s");
+	ck_assert_str_eq(interview_prompt(s.iv), "F2 [B]> ");
+	/* Commands, in either case and with a full-width colon from a Chinese input method. */
+	feed(&s, ":S");
+	ck_assert_str_eq(interview_prompt(s.iv), "F3> ");
+	feed(&s, "\xEF\xBC\x9A" "back");
+	ck_assert_str_eq(interview_prompt(s.iv), "F2 [B]> ");
+	feed(&s, ":nonsense");
+	ck_shown_has(&s, "没有命令“:nonsense”");
+	ck_assert_int_eq(feed(&s, ":quit"), INTERVIEW_PAUSED);
+	session_end(&s);
+}
+END_TEST
+
+/* In the profile, a lone letter that used to be a key is refused, not stored or obeyed. */
+START_TEST(profile_refuses_old_keys)
+{
+	session s;
+	session_open(&s, QN_LANG_ZH);
+	feed(&s, "甲公司");
+	ck_assert_str_eq(interview_prompt(s.iv), "统一社会信用代码> ");
+	feed(&s, ":s");
+	ck_assert_str_eq(interview_prompt(s.iv), "所属行业> ");
+	feed(&s, "s");
+	ck_shown_has(&s, ":s");
+	ck_assert_str_eq(interview_prompt(s.iv), "所属行业> ");
+	answers *a = reload(&s, ANSWERS_ALLOW_INCOMPLETE);
+	ck_assert_ptr_null(answers_field_get(a, ANSWERS_INDUSTRY));
+	answers_free(a);
 	session_end(&s);
 }
 END_TEST
@@ -465,9 +521,9 @@ START_TEST(notes_ride_with_answers_or_alone)
 	session s;
 	session_open(&s, QN_LANG_ZH);
 	feed(&s, "甲公司");
-	feed(&s, "g S03");
+	feed(&s, ":g S03");
 	feed(&s, "3 ＃ 订单在ERP中录入 #2");
-	feed(&s, "b");
+	feed(&s, ":b");
 	ck_shown_has(&s, "备注：订单在ERP中录入 #2");
 	feed(&s, "#");
 	ck_shown_has(&s, "备注：订单在ERP中录入 #2");
@@ -490,7 +546,7 @@ START_TEST(quit_pauses_or_finishes)
 	session s;
 	session_open(&s, QN_LANG_ZH);
 	feed(&s, "甲公司");
-	ck_assert_int_eq(feed(&s, "q"), INTERVIEW_PAUSED);
+	ck_assert_int_eq(feed(&s, ":q"), INTERVIEW_PAUSED);
 	ck_assert_int_eq(feed(&s, "B"), INTERVIEW_PAUSED); /* a closed session takes nothing */
 	assess_error err = {0};
 	ck_assert_ok(interview_close(s.iv, &err), &err);
@@ -501,9 +557,9 @@ START_TEST(quit_pauses_or_finishes)
 	feed_all(&s, profile_lines);
 	feed_all(&s, answer_lines);
 	ck_assert_str_eq(interview_prompt(s.iv), "finish> ");
-	feed(&s, "b");
+	feed(&s, ":b");
 	ck_assert_str_eq(interview_prompt(s.iv), "R4 [B]> ");
-	ck_assert_int_eq(feed(&s, "q"), INTERVIEW_FINISHED);
+	ck_assert_int_eq(feed(&s, ":q"), INTERVIEW_FINISHED);
 	session_end(&s);
 }
 END_TEST
@@ -558,15 +614,15 @@ START_TEST(a_failed_save_is_retried_and_blocks_quit)
 	ck_assert_int_eq(rename(s.dir, moved), 0); /* the folder disappears (unplugged stick) */
 	feed(&s, "甲公司");
 	ck_shown_has(&s, "无法保存");
-	ck_assert_int_eq(feed(&s, "q"), INTERVIEW_ASKING);
+	ck_assert_int_eq(feed(&s, ":q"), INTERVIEW_ASKING);
 	assess_error err = {0};
 	ck_assert_int_ne(interview_close(s.iv, &err), ASSESS_OK);
 	ck_assert_int_eq(rename(moved, s.dir), 0);
-	feed(&s, "b");
+	feed(&s, ":b");
 	answers *a = reload(&s, ANSWERS_ALLOW_INCOMPLETE);
 	ck_assert_str_eq(answers_field_get(a, ANSWERS_NAME), "甲公司");
 	answers_free(a);
-	ck_assert_int_eq(feed(&s, "q"), INTERVIEW_PAUSED);
+	ck_assert_int_eq(feed(&s, ":q"), INTERVIEW_PAUSED);
 	ck_assert_ok(interview_close(s.iv, &err), &err);
 	session_end(&s);
 }
@@ -577,7 +633,7 @@ START_TEST(tabs_become_spaces)
 	session s;
 	session_open(&s, QN_LANG_ZH);
 	feed(&s, "甲\t公司");
-	feed(&s, "g F1");
+	feed(&s, ":g F1");
 	feed(&s, "B\tC\t#\t看了\t拓扑图");
 	answers *a = reload(&s, ANSWERS_ALLOW_INCOMPLETE);
 	ck_assert_str_eq(answers_field_get(a, ANSWERS_NAME), "甲 公司");
@@ -596,7 +652,7 @@ START_TEST(english_sessions_speak_english)
 	feed(&s, "Acme");
 	feed(&s, "91350582MA2Y8K3L0R");
 	ck_shown_has(&s, "the check character (GB 32100) should be Q, not R");
-	feed(&s, "g F6");
+	feed(&s, ":g F6");
 	ck_shown_has(&s, "6/31 · Digital foundation · Information security (0 answered)");
 	feed(&s, "A B");
 	ck_shown_has(&s, "option A (None) cannot be combined with other options");
@@ -634,6 +690,8 @@ TCase *make_interview_session_tcase(void)
 	tcase_add_test(tc, every_line_is_saved_at_once);
 	tcase_add_test(tc, invalid_input_asks_again);
 	tcase_add_test(tc, keys_move_around);
+	tcase_add_test(tc, option_letters_are_never_commands);
+	tcase_add_test(tc, profile_refuses_old_keys);
 	tcase_add_test(tc, notes_ride_with_answers_or_alone);
 	tcase_add_test(tc, quit_pauses_or_finishes);
 	tcase_add_test(tc, resume_continues_at_the_first_gap);
