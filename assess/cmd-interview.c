@@ -12,6 +12,7 @@
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/ioctl.h>
 #include <sysexits.h>
 #include <time.h>
@@ -37,6 +38,30 @@ struct interview_opts {
 };
 
 /* ---- reading lines ---- */
+
+/*
+ * Set when the terminal hangs up (SIGHUP): the read in progress then ends as end of input, and
+ * the session saves or rescues its answers instead of dying with them (#10.4). The CLI's only
+ * signal state.
+ */
+static volatile sig_atomic_t hung_up;
+
+static void on_hangup(int sig)
+{
+	(void)sig;
+	hung_up = 1;
+}
+
+/* No SA_RESTART: a read interrupted by the hangup returns, and the loop ends. */
+static void catch_hangup(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_hangup;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGHUP, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN); /* a closed output pipe is an error to report, not a death */
+}
 
 typedef struct reader {
 	bool tty;        /* stdin is a terminal: it echoes, and libedit may edit */
@@ -74,7 +99,7 @@ static const char *reader_line(reader *r, const char *prompt)
 #ifdef HAVE_LIBEDIT
 	if (r->tty) {
 		free(r->buf);
-		r->buf = readline(prompt);
+		r->buf = hung_up ? NULL : readline(prompt);
 		if (r->buf && *r->buf)
 			add_history(r->buf);
 		return r->buf;
@@ -82,7 +107,7 @@ static const char *reader_line(reader *r, const char *prompt)
 #endif
 	fputs(prompt, stdout);
 	fflush(stdout);
-	ssize_t n = getline(&r->buf, &r->cap, stdin);
+	ssize_t n = hung_up ? -1 : getline(&r->buf, &r->cap, stdin);
 	if (n < 0)
 		return NULL;
 	while (n > 0 && (r->buf[n - 1] == '\n' || r->buf[n - 1] == '\r'))
@@ -186,13 +211,68 @@ static int show_score(cli *c, reader *rd, const answers *a, const char *path)
 	return status;
 }
 
+/* At a terminal: another path for the answers, until one works or the assessor gives up. */
+static bool save_elsewhere(cli *c, reader *rd, const answers *a, const char *path)
+{
+	for (int tries = 0; rd->tty && !hung_up && tries < 5; tries++) {
+		const char *other = reader_line(rd, CLI_TR(c, "另存为（回车：写一份救援副本）> ",
+							  "Save as (Enter: write a rescue copy)> "));
+		if (!other || !*other || hung_up)
+			return false;
+		char *copy = strdup(other);
+		assess_error err = {0};
+		bool ok = copy && answers_save(a, copy, 0, &err) == ASSESS_OK;
+		if (ok)
+			fprintf(stderr, CLI_TR(c, "%s: %s: 未能保存；全部答案已另存到 %s\n",
+					       "%s: %s: not saved; every answer is in %s instead\n"),
+				c->prog, path, copy);
+		else if (copy)
+			cli_error(c, &err);
+		free(copy);
+		if (ok)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * The last save failed: the answers in memory must not be lost with the process. Another path
+ * at a terminal, else a rescue copy beside the file or in $HOME, else the JSON itself on
+ * standard error. Always 74: the file named with -o is behind.
+ */
+static int rescue(cli *c, reader *rd, interview *iv, const answers *a, const char *path,
+		  const assess_error *why)
+{
+	char where[4096], word[4096];
+	assess_error err = {0};
+	cli_error(c, why);
+	if (save_elsewhere(c, rd, a, path))
+		return EX_IOERR;
+	if (interview_rescue(iv, getenv("HOME"), where, sizeof where, &err) == ASSESS_OK) {
+		shell_word(where, word, sizeof word);
+		fprintf(stderr, CLI_TR(c, "%s: %s: 未能保存；全部答案已写入救援副本 %s（继续：%s interview "
+				       "--resume -o %s）\n",
+				       "%s: %s: not saved; every answer is in the rescue copy %s (to "
+				       "continue: %s interview --resume -o %s)\n"),
+			c->prog, path, where, c->prog, word);
+		return EX_IOERR;
+	}
+	char *json = answers_to_json(a);
+	fprintf(stderr, CLI_TR(c, "%s: %s: 救援副本也无法写入（%s）；全部答案如下：\n%s\n",
+			       "%s: %s: no rescue copy could be written either (%s); the answers "
+			       "follow:\n%s\n"),
+		c->prog, path, err.msg, json ? json : "(out of memory)");
+	free(json);
+	return EX_IOERR;
+}
+
 static int finish(cli *c, reader *rd, interview *iv, answers *a, const char *path)
 {
 	assess_error err = {0};
 	interview_status st = interview_status_get(iv);
 	char word[4096];
 	if (interview_close(iv, &err) != ASSESS_OK)
-		return cli_error(c, &err);
+		return rescue(c, rd, iv, a, path, &err);
 	shell_word(path, word, sizeof word);
 	if (interview_n_missing(iv) == 0)
 		return show_score(c, rd, a, path);
@@ -280,6 +360,7 @@ static int run_session(cli *c, const struct interview_opts *o, answers *a)
 	reader rd = {0};
 	assess_error err = {0};
 	today(date, sizeof date);
+	catch_hangup();
 	reader_init(&rd);
 	interview_options io = {.lang = c->lang, .path = o->path, .today = date,
 				.width = terminal_width(),
@@ -293,7 +374,7 @@ static int run_session(cli *c, const struct interview_opts *o, answers *a)
 		status = cli_error(c, &err);
 	} else {
 		const char *line = "";
-		while (interview_status_get(iv) == INTERVIEW_ASKING &&
+		while (interview_status_get(iv) == INTERVIEW_ASKING && !hung_up &&
 		       (line = reader_line(&rd, interview_prompt(iv)))) {
 			interview_set_width(iv, terminal_width()); /* the window may have changed */
 			interview_input(iv, line);
@@ -346,7 +427,10 @@ const cli_command cmd_interview = {
 		"\"bce\" or \"B,C\"; a scenario takes 0-4; \"ANSWER # NOTE\" or \"# NOTE\" records an\n"
 		"evidence note.\n\n"
 		"Without a terminal, lines are read from standard input, one per prompt (see\n"
-		"docs/interview.md). Exit status: 0 when finished or paused with q; 65 when input\n"
-		"ends with questions unanswered (the file is saved); 73 when FILE exists.\n",
+		"docs/interview.md). Exit status: 0 when finished or paused with :q; 65 when input\n"
+		"ends with questions unanswered (the file is saved); 73 when FILE exists; 74\n"
+		"when FILE could not be saved at the end: the answers then go to another path\n"
+		"(asked at a terminal) or to FILE's STEM.rescue-N.json beside it or in $HOME,\n"
+		"and standard error says where.\n",
 	.run = run,
 };

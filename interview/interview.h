@@ -70,6 +70,14 @@ interview_status interview_status_get(const interview *iv);
  */
 assess_code interview_close(interview *iv, assess_error *err);
 
+/*
+ * After interview_close failed: writes the answers to a new file, STEM.rescue-N.json beside the
+ * answer file, else in home (NULL: not tried), and puts its path in where. Never replaces a
+ * file. Fails, with where "", when neither folder takes it.
+ */
+assess_code interview_rescue(interview *iv, const char *home, char *where, size_t size,
+			     assess_error *err);
+
 /* The terminal was resized: wrap to width columns from now on (0 means 80). */
 void interview_set_width(interview *iv, size_t width);
 /* Unanswered questions right now. */

@@ -315,15 +315,131 @@ def test_one_session_per_file():
         shutil.rmtree(tmp)
 
 
+class Skip(Exception):
+    pass
+
+
+class FullDisk:
+    """A tiny tmpfs (root only) that can be filled up while a session writes into it."""
+
+    def __init__(self):
+        self.top = tempfile.mkdtemp(prefix="interview-full.")
+        self.dir = os.path.join(self.top, "stick")
+        self.home = os.path.join(self.top, "home")
+        os.mkdir(self.dir)
+        os.mkdir(self.home)
+        if os.geteuid() != 0 or subprocess.run(
+                ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", self.dir],
+                capture_output=True).returncode != 0:
+            shutil.rmtree(self.top)
+            raise Skip("cannot mount a tmpfs (needs root)")
+
+    def fill(self):
+        fd = os.open(os.path.join(self.dir, "filler"), os.O_WRONLY | os.O_CREAT, 0o644)
+        try:
+            while os.write(fd, b"\0" * 512) > 0:
+                pass
+        except OSError:
+            pass
+        os.close(fd)
+
+    def close(self):
+        # -l: a session that a failed test left running must not leave the mount behind
+        subprocess.run(["umount", "-l", self.dir], capture_output=True)
+        shutil.rmtree(self.top)
+
+
+def session_on_full_disk(disk, pty_mode):
+    """Name saved; then the disk fills and F2 = C is typed: that answer is only in memory."""
+    env_home = os.environ.get("HOME")
+    os.environ["HOME"] = disk.home
+    try:
+        s = Session(command("-o", "out.json"), disk.dir, pty_mode)
+    finally:
+        if env_home is None:
+            del os.environ["HOME"]
+        else:
+            os.environ["HOME"] = env_home
+    s.expect("企业名称> ")
+    s.send("甲公司")
+    s.expect("统一社会信用代码> ")
+    disk.fill()
+    s.send(":g F2")
+    s.expect("F2> ")
+    s.send("C")
+    s.expect("无法保存")
+    s.expect("F3> ")
+    return s
+
+
+def rescued(path):
+    with open(path, encoding="utf-8") as f:
+        doc = json.load(f)
+    if doc.get("enterprise", {}).get("name") != "甲公司" or doc.get("answers") != {"F2": "C"}:
+        raise Failure(f"{path} lacks the answers: {doc}")
+
+
+def test_full_disk_end_of_input_rescues():
+    """#10.4 on pipes: end of input with the last saves failed writes a rescue copy, exit 74."""
+    disk = FullDisk()
+    try:
+        s = session_on_full_disk(disk, False)
+        s.close_input()
+        status = s.wait()
+        err = s.proc.stderr.read().decode()
+        where = os.path.join(disk.home, "out.rescue-1.json")
+        if status != 74 or f"全部答案已写入救援副本 {where}" not in err:
+            raise Failure(f"exit {status}, stderr {err!r}")
+        rescued(where)
+    finally:
+        disk.close()
+
+
+def test_full_disk_ctrl_d_offers_another_path():
+    """#10.4 at a terminal: Ctrl-D with unsaved answers asks for another path and saves there."""
+    disk = FullDisk()
+    try:
+        s = session_on_full_disk(disk, True)
+        s.close_input()
+        s.expect("另存为（回车：写一份救援副本）> ")
+        other = os.path.join(disk.home, "elsewhere.json")
+        s.send(other)
+        s.expect(f"全部答案已另存到 {other}")
+        status = s.wait()
+        if status != 74:
+            raise Failure(f"exit {status}")
+        rescued(other)
+    finally:
+        disk.close()
+
+
+def test_full_disk_hangup_rescues():
+    """#10.4: the terminal closes (SIGHUP) with unsaved answers: a rescue copy, exit 74."""
+    disk = FullDisk()
+    try:
+        s = session_on_full_disk(disk, True)
+        os.close(s.rfd)  # the terminal window is closed: the session gets SIGHUP
+        status = os.waitstatus_to_exitcode(os.waitpid(s.pid, 0)[1])
+        where = os.path.join(disk.home, "out.rescue-1.json")
+        if status != 74 or not os.path.exists(where):
+            raise Failure(f"exit {status}; home holds {os.listdir(disk.home)}")
+        rescued(where)
+    finally:
+        disk.close()
+
+
 def main():
     if len(sys.argv) == 4 and sys.argv[1] == "same":
         return same(sys.argv[2], sys.argv[3])
     failed = 0
     for test in [test_pty_full, test_kill_at_chosen_moments, test_kill_in_flight,
-                 test_one_session_per_file]:
+                 test_one_session_per_file, test_full_disk_end_of_input_rescues,
+                 test_full_disk_ctrl_d_offers_another_path, test_full_disk_hangup_rescues]:
         try:
             test()
             print(f"PASS {test.__name__}")
+        except Skip as e:
+            print(f"SKIP {test.__name__}: {e}")
         except Failure as e:
             failed += 1
             print(f"FAIL {test.__name__}: {e}")

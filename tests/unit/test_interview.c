@@ -628,6 +628,51 @@ START_TEST(a_failed_save_is_retried_and_blocks_quit)
 }
 END_TEST
 
+/* #10.4: when the answer file cannot be saved at the end, the answers go to a rescue copy. */
+START_TEST(unsaved_answers_go_to_a_rescue_copy)
+{
+	session s;
+	char moved[128], home[64] = "/tmp/check-interview-home.XXXXXX", where[256], buf[32];
+	assess_error err = {0};
+	ck_assert_ptr_nonnull(mkdtemp(home));
+	session_open(&s, QN_LANG_ZH);
+	feed(&s, "甲公司");
+	snprintf(moved, sizeof moved, "%s.gone", s.dir);
+	ck_assert_int_eq(rename(s.dir, moved), 0); /* the stick is pulled out */
+	feed(&s, ":g F2");
+	feed(&s, "C");
+	ck_assert_int_ne(interview_close(s.iv, &err), ASSESS_OK);
+	/* Beside the file is gone too, so the copy goes to home; a second one never replaces it. */
+	ck_assert_ok(interview_rescue(s.iv, home, where, sizeof where, &err), &err);
+	char want[128];
+	snprintf(want, sizeof want, "%s/acme.rescue-1.json", home);
+	ck_assert_str_eq(where, want);
+	ck_assert_ok(interview_rescue(s.iv, home, where, sizeof where, &err), &err);
+	snprintf(want, sizeof want, "%s/acme.rescue-2.json", home);
+	ck_assert_str_eq(where, want);
+	answers *a = answers_load(where, test_resolve, NULL, ANSWERS_ALLOW_INCOMPLETE, &err);
+	ck_assert_msg(a != NULL, "%s", err.msg);
+	ck_assert_str_eq(answers_field_get(a, ANSWERS_NAME), "甲公司");
+	ck_assert_str_eq(answer_text(a, "F2", buf, sizeof buf), "C");
+	answers_free(a);
+	/* Without a home, and with the folder gone, it fails and says so. */
+	ck_assert_int_ne(interview_rescue(s.iv, NULL, where, sizeof where, &err), ASSESS_OK);
+	ck_assert_str_eq(where, "");
+	/* With the folder back, the copy lands beside the file. */
+	ck_assert_int_eq(rename(moved, s.dir), 0);
+	ck_assert_ok(interview_rescue(s.iv, home, where, sizeof where, &err), &err);
+	snprintf(want, sizeof want, "%s/acme.rescue-1.json", s.dir);
+	ck_assert_str_eq(where, want);
+	unlink(where);
+	snprintf(want, sizeof want, "%s/acme.rescue-1.json", home);
+	unlink(want);
+	snprintf(want, sizeof want, "%s/acme.rescue-2.json", home);
+	unlink(want);
+	rmdir(home);
+	session_end(&s);
+}
+END_TEST
+
 START_TEST(tabs_become_spaces)
 {
 	session s;
@@ -697,6 +742,7 @@ TCase *make_interview_session_tcase(void)
 	tcase_add_test(tc, resume_continues_at_the_first_gap);
 	tcase_add_test(tc, an_existing_file_is_not_replaced);
 	tcase_add_test(tc, a_failed_save_is_retried_and_blocks_quit);
+	tcase_add_test(tc, unsaved_answers_go_to_a_rescue_copy);
 	tcase_add_test(tc, tabs_become_spaces);
 	tcase_add_test(tc, english_sessions_speak_english);
 	return tc;
