@@ -26,7 +26,7 @@ typedef struct cli_command {
 
 /* The table main.c dispatches on; one per cmd-NAME.c. */
 extern const cli_command cmd_validate, cmd_score, cmd_report, cmd_subsidy, cmd_policies,
-	cmd_interview, cmd_batch;
+	cmd_interview, cmd_batch, cmd_compare;
 
 struct cli {
 	const char *prog;          /* "assess" */

@@ -18,7 +18,7 @@
 
 static const cli_command *const commands[] = {
 	&cmd_interview, &cmd_validate, &cmd_score, &cmd_report, &cmd_subsidy, &cmd_policies,
-	&cmd_batch, NULL};
+	&cmd_batch, &cmd_compare, NULL};
 
 static const cli_command *find_command(const char *name)
 {

@@ -26,7 +26,7 @@ export PATH
 workspace() {
 	dir=$work/$1
 	mkdir -p "$dir/examples" "$dir/answers"
-	cp "$example" "$dir/examples/"
+	cp "$top"/examples/*.json "$dir/examples/"
 	cp "$example" "$dir/answers/"
 	tr -d '\n' <"$example" >"$dir/many.ndjson"
 	echo >>"$dir/many.ndjson"

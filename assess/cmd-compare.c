@@ -1,0 +1,131 @@
+/* assess compare BEFORE AFTER: the acceptance round's comparison of two assessments. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <sysexits.h>
+#include "assess/cli.h"
+#include "compare/compare.h"
+#include "scoring/scoring.h"
+
+struct compare_opts {
+	bool json;
+	unsigned flags;        /* answers_load flags (--allow-incomplete) */
+	unsigned compare;      /* COMPARE_SAME_ENTERPRISE, COMPARE_RESCORE */
+};
+
+static int parse(cli *c, int argc, char **argv, struct compare_opts *o)
+{
+	static const struct option longopts[] = {{"json", no_argument, NULL, 'j'},
+						 {"same-enterprise", no_argument, NULL, 's'},
+						 {"rescore", no_argument, NULL, 'r'},
+						 CLI_LONGOPT_INCOMPLETE,
+						 CLI_LONGOPT_LANG,
+						 CLI_LONGOPT_HELP,
+						 {NULL, 0, NULL, 0}};
+	int ch;
+	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'j':
+			o->json = true;
+			break;
+		case 's':
+			o->compare |= COMPARE_SAME_ENTERPRISE;
+			break;
+		case 'r':
+			o->compare |= COMPARE_RESCORE;
+			break;
+		default: {
+			int rc = cli_shared_option(c, &cmd_compare, ch, &o->flags);
+			if (rc)
+				return rc;
+		}
+		}
+	}
+	if (argc - optind != 2)
+		return cli_usage_error(c, "compare takes two answer files, BEFORE and AFTER (see %s "
+					  "help compare)", c->prog);
+	return 0;
+}
+
+/* Both sides loaded and scored, or the first error printed. */
+struct side {
+	answers *a;
+	scoring_result *r;
+};
+
+static int load_side(cli *c, const char *path, unsigned flags, struct side *s)
+{
+	int status = 0;
+	assess_error err = {0};
+	if (!(s->a = cli_load_answers(c, path, flags, &status)))
+		return status;
+	if (!(s->r = scoring_run(s->a, &err)))
+		return cli_error(c, &err);
+	return 0;
+}
+
+static int print_json(cJSON *j)
+{
+	char *text = j ? cJSON_Print(j) : NULL;
+	int status = text ? 0 : EX_OSERR;
+	if (text)
+		printf("%s\n", text);
+	free(text);
+	return status;
+}
+
+static int run(cli *c, int argc, char **argv)
+{
+	struct compare_opts o = {0};
+	int status = parse(c, argc, argv, &o);
+	if (status)
+		return status < 0 ? 0 : status;
+	struct side before = {0}, after = {0};
+	assess_error err = {0};
+	compare_result *cmp = NULL;
+	if ((status = load_side(c, argv[optind], o.flags, &before)) ||
+	    (status = load_side(c, argv[optind + 1], o.flags, &after)))
+		goto done;
+	if (!(cmp = compare_run(before.r, after.r, o.compare, NULL, &err))) {
+		status = cli_error(c, &err);
+		goto done;
+	}
+	if (o.json) {
+		cJSON *j = compare_to_json(cmp, c->lang);
+		status = print_json(j);
+		cJSON_Delete(j);
+	} else {
+		compare_print(stdout, cmp, c->lang);
+	}
+done:
+	compare_free(cmp);
+	scoring_free(after.r);
+	scoring_free(before.r);
+	answers_free(after.a);
+	answers_free(before.a);
+	return status;
+}
+
+const cli_command cmd_compare = {
+	.name = "compare",
+	.usage = "[--json] [--same-enterprise] [--rescore] [--lang zh|en] BEFORE AFTER",
+	.summary = "compare two assessments of one enterprise (acceptance, 验收)",
+	.help = "Tells from the files which comparison they make: progress (BEFORE a baseline,\n"
+		"AFTER a post assessment) or verification (one stage, BEFORE declared by the\n"
+		"enterprise, source self, AFTER rated on site, source onsite). Prints the\n"
+		"points, dimensions, level and every level gate before and after, each answer\n"
+		"that differs, and evidence added; for verification, where the declaration is\n"
+		"higher than the rating and whether that answer alone changes the level.\n"
+		"Refused (exit 65) for two enterprises, two instruments, or files that fit\n"
+		"neither comparison.\n\n"
+		"  --json              one JSON object: kind, before, after, delta, gates,\n"
+		"                      questions (the answers that differ), evidence, warnings\n"
+		"  --same-enterprise   the files name no credit code (or only one does), but\n"
+		"                      are the same enterprise\n"
+		"  --rescore           the files recorded other versions of the instrument:\n"
+		"                      compare them as scored with the installed one\n"
+		"  --allow-incomplete  score unanswered questions as 0 (and say so)\n"
+		"  --lang zh|en        language of names and text\n",
+	.run = run,
+};

@@ -1,0 +1,13 @@
+### compare: two assessments of one enterprise side by side (progress, verification)
+libassess_la_SOURCES += \
+	compare/compare.c compare/compare.h compare/compare_internal.h \
+	compare/record.c compare/whatif.c compare/json.c compare/print.c
+
+if HAVE_CHECK
+check_PROGRAMS += tests/unit/check_compare
+TESTS += tests/unit/check_compare
+tests_unit_check_compare_SOURCES = tests/unit/main_compare.c tests/unit/helpers.c tests/unit/test.h \
+	tests/unit/test_compare.c
+tests_unit_check_compare_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_compare_LDADD = $(UNIT_LDADD)
+endif

@@ -1,0 +1,229 @@
+/*
+ * The comparison core against hand-computed pairs (arithmetic in the comments; the same pair is
+ * the end-to-end case tests/cases/compare-progress-2-to-3, whose NOTES.md shows it in full).
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include "compare/compare.h"
+#include "tests/unit/test.h"
+
+TCase *make_compare_tcase(void);
+
+#define CODE "91350500MA31XP7C4M"
+#define OTHER_CODE "91350100M000100Y43"
+
+/* Level 2 exactly: 20.85 + 9.75 + 10 = 40.6 points; S01 S03 S06 (★) and S02 S04 S05 at 2. */
+#define BASELINE_ANSWERS \
+	"\"F1\":[\"B\",\"C\"],\"F2\":\"C\",\"F3\":\"C\",\"F4\":[\"B\",\"C\",\"D\"],\"F5\":\"C\"," \
+	"\"F6\":[\"B\",\"C\"],\"F7\":[\"B\"],\"M1\":\"C\",\"M2\":[\"B\"],\"M3\":[\"B\",\"C\"]," \
+	"\"M4\":\"B\",\"R1\":\"B\",\"R2\":\"B\",\"R3\":\"B\",\"R4\":\"B\"," \
+	"\"S01\":2,\"S02\":2,\"S03\":2,\"S04\":2,\"S05\":2,\"S06\":2,\"S07\":1,\"S08\":1," \
+	"\"S09\":1,\"S10\":1,\"S11\":1,\"S12\":1,\"S13\":1,\"S14\":1,\"S15\":1,\"S16\":1"
+/* Level 3: 35.75 + 18 + 15 = 68.75; S01 S03 S06 S07 S08 (★) and S02 S04 S05 at 3. */
+#define POST_ANSWERS \
+	"\"F1\":[\"B\",\"C\",\"D\",\"E\"],\"F2\":\"E\",\"F3\":\"D\"," \
+	"\"F4\":[\"B\",\"C\",\"D\",\"E\",\"F\"],\"F5\":\"D\",\"F6\":[\"B\",\"C\",\"D\"]," \
+	"\"F7\":[\"B\",\"C\"],\"M1\":\"E\",\"M2\":[\"B\",\"C\"],\"M3\":[\"B\",\"C\",\"D\"]," \
+	"\"M4\":\"C\",\"R1\":\"C\",\"R2\":\"B\",\"R3\":\"C\",\"R4\":\"B\"," \
+	"\"S01\":3,\"S02\":3,\"S03\":3,\"S04\":3,\"S05\":3,\"S06\":3,\"S07\":3,\"S08\":3," \
+	"\"S09\":1,\"S10\":1,\"S11\":1,\"S12\":1,\"S13\":1,\"S14\":1,\"S15\":1,\"S16\":1"
+
+struct pair {
+	answers *a[2];
+	scoring_result *r[2];
+};
+
+static char *file_json(const char *code, const char *date, const char *stage, const char *ans)
+{
+	char ent[128] = "";
+	if (code)
+		snprintf(ent, sizeof ent, "\"enterprise\":{\"name\":\"测试\",\"credit_code\":\"%s\"},",
+			 code);
+	size_t n = strlen(ent) + strlen(ans) + 256;
+	char *s = malloc(n);
+	snprintf(s, n, "{\"questionnaire\":\"miit-2024\",%s\"assessment\":{\"date\":\"%s\","
+		       "\"stage\":\"%s\"},\"answers\":{%s}}", ent, date, stage, ans);
+	return s;
+}
+
+static void load(struct pair *p, int i, const char *code, const char *date, const char *stage,
+		 const char *ans)
+{
+	char *json = file_json(code, date, stage, ans);
+	assess_error err = {0};
+	p->a[i] = test_answers(json, 0);
+	free(json);
+	p->r[i] = scoring_run(p->a[i], &err);
+	ck_assert_ptr_nonnull(p->r[i]);
+}
+
+static void pair_free(struct pair *p)
+{
+	for (int i = 0; i < 2; i++) {
+		scoring_free(p->r[i]);
+		answers_free(p->a[i]);
+	}
+}
+
+static const compare_question *question(const compare_result *c, const char *id)
+{
+	const qn_question *q = questionnaire_find(c->q, id);
+	ck_assert_ptr_nonnull(q);
+	return &c->questions[q->index];
+}
+
+START_TEST(progress_two_to_three_exact)
+{
+	struct pair p = {0};
+	load(&p, 0, CODE, "2026-03-02", "baseline", BASELINE_ANSWERS);
+	load(&p, 1, CODE, "2026-11-20", "post", POST_ANSWERS);
+	assess_error err = {0};
+	compare_refusal why = COMPARE_REFUSED_KIND;
+	compare_result *c = compare_run(p.r[0], p.r[1], 0, &why, &err);
+	ck_assert_msg(c != NULL, "%s", err.msg);
+	ck_assert_int_eq(why, COMPARE_ACCEPTED);
+	ck_assert_int_eq(c->kind, COMPARE_PROGRESS);
+	ck_assert_int_eq(c->level_before, 2);
+	ck_assert_int_eq(c->level_after, 3);
+	ck_assert_int_eq(c->total_before, 40600);
+	ck_assert_int_eq(c->total_after, 68750);
+	ck_assert_int_eq(c->delta_total, 28150);
+	ck_assert_uint_eq(c->n_dimensions, 3);
+	ck_assert_int_eq(c->dimensions[0].delta, 14900); /* 20.85 -> 35.75 */
+	ck_assert_int_eq(c->dimensions[1].delta, 8250);  /* 9.75 -> 18 */
+	ck_assert_int_eq(c->dimensions[2].delta, 5000);  /* 10 -> 15 */
+	ck_assert(c->gates[2].before_met && c->gates[2].after_met);
+	ck_assert(!c->gates[3].before_met && c->gates[3].after_met);
+	ck_assert(!c->gates[4].before_met && !c->gates[4].after_met);
+	ck_assert_uint_eq(c->n_differ, 21); /* 7 F + 4 M + R1, R3 + S01..S08 */
+	ck_assert(!question(c, "R2")->differs);
+	ck_assert(question(c, "S07")->differs);
+	ck_assert_int_eq(question(c, "S07")->level_before, 1);
+	ck_assert_int_eq(question(c, "S07")->level_after, 3);
+	ck_assert_int_eq(question(c, "F2")->points_before, 3000);
+	ck_assert_int_eq(question(c, "F2")->points_after, 6000);
+	ck_assert(!c->dates_out_of_order);
+	compare_free(c);
+	pair_free(&p);
+}
+END_TEST
+
+START_TEST(progress_dates_out_of_order_warn)
+{
+	struct pair p = {0};
+	load(&p, 0, CODE, "2026-11-21", "baseline", BASELINE_ANSWERS);
+	load(&p, 1, CODE, "2026-11-20", "post", POST_ANSWERS);
+	compare_result *c = compare_run(p.r[0], p.r[1], 0, NULL, NULL);
+	ck_assert_ptr_nonnull(c);
+	ck_assert(c->dates_out_of_order);
+	compare_free(c);
+	pair_free(&p);
+}
+END_TEST
+
+static void expect_refusal(struct pair *p, unsigned flags, compare_refusal want,
+			   const char *fragment)
+{
+	assess_error err = {0};
+	compare_refusal why = COMPARE_ACCEPTED;
+	compare_result *c = compare_run(p->r[0], p->r[1], flags, &why, &err);
+	ck_assert_ptr_null(c);
+	ck_assert_int_eq(why, want);
+	ck_assert_int_eq(err.code, ASSESS_ERR_DATA);
+	ck_assert_msg_has(&err, fragment);
+	pair_free(p);
+}
+
+START_TEST(refuses_two_enterprises)
+{
+	struct pair p = {0};
+	load(&p, 0, CODE, "2026-03-02", "baseline", BASELINE_ANSWERS);
+	load(&p, 1, OTHER_CODE, "2026-11-20", "post", POST_ANSWERS);
+	/* --same-enterprise cannot overrule two codes that differ */
+	expect_refusal(&p, COMPARE_SAME_ENTERPRISE, COMPARE_REFUSED_ENTERPRISE,
+		       "credit code " CODE " before, " OTHER_CODE " after");
+}
+END_TEST
+
+START_TEST(unnamed_needs_same_enterprise)
+{
+	struct pair p = {0};
+	load(&p, 0, NULL, "2026-03-02", "baseline", BASELINE_ANSWERS);
+	load(&p, 1, NULL, "2026-11-20", "post", POST_ANSWERS);
+	expect_refusal(&p, 0, COMPARE_REFUSED_UNNAMED, "--same-enterprise");
+	load(&p, 0, NULL, "2026-03-02", "baseline", BASELINE_ANSWERS);
+	load(&p, 1, NULL, "2026-11-20", "post", POST_ANSWERS);
+	compare_result *c = compare_run(p.r[0], p.r[1], COMPARE_SAME_ENTERPRISE, NULL, NULL);
+	ck_assert_ptr_nonnull(c);
+	ck_assert_int_eq(c->delta_total, 28150);
+	compare_free(c);
+	pair_free(&p);
+}
+END_TEST
+
+START_TEST(refuses_neither_kind)
+{
+	struct pair p = {0};
+	load(&p, 0, CODE, "2026-03-02", "baseline", BASELINE_ANSWERS);
+	load(&p, 1, CODE, "2026-11-20", "baseline", POST_ANSWERS);
+	expect_refusal(&p, 0, COMPARE_REFUSED_KIND, "baseline/- before, baseline/- after");
+	/* the right files in the wrong order */
+	load(&p, 0, CODE, "2026-11-20", "post", POST_ANSWERS);
+	load(&p, 1, CODE, "2026-03-02", "baseline", BASELINE_ANSWERS);
+	expect_refusal(&p, 0, COMPARE_REFUSED_KIND, "post/- before, baseline/- after");
+}
+END_TEST
+
+START_TEST(summary_skips_questions)
+{
+	struct pair p = {0};
+	load(&p, 0, CODE, "2026-03-02", "baseline", BASELINE_ANSWERS);
+	load(&p, 1, CODE, "2026-11-20", "post", POST_ANSWERS);
+	compare_result *c = compare_run(p.r[0], p.r[1], COMPARE_SUMMARY, NULL, NULL);
+	ck_assert_ptr_nonnull(c);
+	ck_assert_uint_eq(c->n_questions, 0);
+	ck_assert_int_eq(c->level_after, 3);
+	compare_free(c);
+	pair_free(&p);
+}
+END_TEST
+
+START_TEST(json_carries_exact_decimals_and_answer_values)
+{
+	struct pair p = {0};
+	load(&p, 0, CODE, "2026-03-02", "baseline", BASELINE_ANSWERS);
+	load(&p, 1, CODE, "2026-11-20", "post", POST_ANSWERS);
+	compare_result *c = compare_run(p.r[0], p.r[1], 0, NULL, NULL);
+	cJSON *j = compare_to_json(c, QN_LANG_EN);
+	char *text = cJSON_PrintUnformatted(j);
+	ck_assert_ptr_nonnull(strstr(text, "\"kind\":\"progress\""));
+	ck_assert_ptr_nonnull(strstr(text, "\"delta\":{\"total\":28.15,\"total_milli\":28150"));
+	ck_assert_ptr_nonnull(strstr(text, "{\"id\":\"F1\",\"kind\":\"multi\",\"before\":[\"B\",\"C\"],"
+					   "\"after\":[\"B\",\"C\",\"D\",\"E\"],\"points_before\":4,"));
+	ck_assert_ptr_nonnull(strstr(text, "\"id\":\"S07\",\"kind\":\"scenario\",\"constrained\":true,"
+					   "\"before\":1,\"after\":3"));
+	ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(j, "questions")), 21);
+	cJSON *after = cJSON_GetObjectItem(j, "after");
+	ck_assert_int_eq(cJSON_GetObjectItem(after, "level")->valueint, 3);
+	ck_assert_str_eq(cJSON_GetObjectItem(after, "stage")->valuestring, "post");
+	free(text);
+	cJSON_Delete(j);
+	compare_free(c);
+	pair_free(&p);
+}
+END_TEST
+
+TCase *make_compare_tcase(void)
+{
+	TCase *tc = tcase_create("compare");
+	tcase_add_test(tc, progress_two_to_three_exact);
+	tcase_add_test(tc, progress_dates_out_of_order_warn);
+	tcase_add_test(tc, refuses_two_enterprises);
+	tcase_add_test(tc, unnamed_needs_same_enterprise);
+	tcase_add_test(tc, refuses_neither_kind);
+	tcase_add_test(tc, summary_skips_questions);
+	tcase_add_test(tc, json_carries_exact_decimals_and_answer_values);
+	return tc;
+}
