@@ -6,6 +6,7 @@
 #include <sysexits.h>
 #include "assess/cli.h"
 #include "portfolio/stream.h"
+#include "scoring/plan.h"
 #include "scoring/scoring.h"
 
 struct score_opts {
@@ -73,6 +74,14 @@ static int run(cli *c, int argc, char **argv)
 		status = cli_error(c, &err);
 	} else if (o.json) {
 		cJSON *j = scoring_to_json(r, c->lang);
+		scoring_plan_set *plans = scoring_plan_find(r, &err);
+		cJSON *pj = plans ? scoring_plan_to_json(plans) : NULL;
+		if (!pj || !cJSON_AddItemToObject(j, "plans", pj)) {
+			cJSON_Delete(pj);
+			cJSON_Delete(j);
+			j = NULL;
+		}
+		scoring_plan_set_free(plans);
 		char *text = j ? cJSON_Print(j) : NULL;
 		if (text)
 			printf("%s\n", text);
@@ -93,9 +102,12 @@ const cli_command cmd_score = {
 	.usage = "[--json | --ndjson] [--allow-incomplete] [--lang zh|en] FILE",
 	.summary = "score an answer file into points and a level 0-4",
 	.help = "Prints the total, each dimension's points, the scenario counts, the level, what\n"
-		"the next level still needs, and the improvements that gain most.\n\n"
+		"the next level still needs, and the fewest steps that reach it (a single-choice\n"
+		"answer one option up, one more option on a multi-choice question, or a scenario\n"
+		"one level up), in the instrument's words.\n\n"
 		"  --json              one JSON object: total, level, dimensions, scenarios,\n"
-		"                      gates, gaps, questions, missing\n"
+		"                      gates, gaps, questions, missing, plans (the fewest\n"
+		"                      steps to each higher level)\n"
 		"  --ndjson            FILE (default -) holds one answer object per line; write\n"
 		"                      one compact result line per line, or an error record for\n"
 		"                      a bad line and go on (exit 65 at the end); constant\n"

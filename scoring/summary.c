@@ -4,6 +4,7 @@
 
 #include <string.h>
 #include "common/decimal.h"
+#include "scoring/plan.h"
 
 #define TR(lang, zh, en) lang_pick(lang, zh, en)
 
@@ -239,20 +240,18 @@ static void print_gate_counts(FILE *out, const scoring_result *r, qn_lang lang)
 			r->at_least[l], r->constrained_at_least[l]);
 }
 
-/* Every scenario the next gate needs, then the five answers that gain most points. */
-static void print_gaps(FILE *out, const scoring_result *r, qn_lang lang)
+/* The next level's plan in words; the ranked gaps stay in the JSON. */
+static void print_plan(FILE *out, const scoring_result *r, qn_lang lang)
 {
-	char line[512];
-	size_t options = 0, n = 0;
-	for (size_t i = 0; i < r->n_gaps; i++) {
-		const scoring_gap *g = &r->gaps[i];
-		if (g->kind == SCORING_GAP_OPTION && options++ >= 5)
-			break;
-		if (n == 0)
-			fprintf(out, "%s", TR(lang, "改进建议：\n", "Improvements:\n"));
-		scoring_gap_text(g, lang, line, sizeof line);
-		fprintf(out, "  %zu. %s\n", ++n, line);
+	assess_error err = {0};
+	scoring_plan_set *plans = scoring_plan_find(r, &err);
+	if (!plans) {
+		fprintf(out, "%s\n", TR(lang, "（内存不足，未能给出升级步骤）",
+					"(out of memory: no plan for the next level)"));
+		return;
 	}
+	scoring_plan_print(out, scoring_plan_for(plans, r->level + 1), r->q, lang);
+	scoring_plan_set_free(plans);
 }
 
 void scoring_print(FILE *out, const scoring_result *r, qn_lang lang)
@@ -283,5 +282,5 @@ void scoring_print(FILE *out, const scoring_result *r, qn_lang lang)
 		fprintf(out, TR(lang, "注意：%zu 题未作答，按 0 分计。\n",
 				"Note: %zu questions unanswered, scored as 0.\n"),
 			answers_n_missing(r->answers));
-	print_gaps(out, r, lang);
+	print_plan(out, r, lang);
 }

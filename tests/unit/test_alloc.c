@@ -21,6 +21,7 @@
 #include "policies/policy.h"
 #include "policies/subsidy.h"
 #include "reports/report.h"
+#include "scoring/plan.h"
 #include "scoring/scoring.h"
 #include "tests/unit/test.h"
 
@@ -162,6 +163,19 @@ static assess_code score(void *ctx, assess_error *err)
 	return r ? ASSESS_OK : err->code;
 }
 
+/* The plans and their JSON: a refusal in either is NOMEM (the JSON's own, inside cJSON, are
+ * not counted). */
+static assess_code plan(void *ctx, assess_error *err)
+{
+	struct scored *s = ctx;
+	scoring_result *r = scoring_run(s->a, err);
+	scoring_plan_set *ps = r ? scoring_plan_find(r, err) : NULL;
+	assess_code rc = ps ? ASSESS_OK : err->code;
+	scoring_plan_set_free(ps);
+	scoring_free(r);
+	return rc;
+}
+
 static assess_code subsidy(void *ctx, assess_error *err)
 {
 	struct scored *s = ctx;
@@ -176,6 +190,7 @@ START_TEST(scoring_and_subsidies)
 	assess_error err = {0};
 	struct scored s = {test_example(), NULL, NULL};
 	ck_assert_int_gt(until_it_succeeds(score, &s), 0);
+	ck_assert_int_gt(until_it_succeeds(plan, &s), 0);
 	static const char *const ids[] = {"quanzhou", "pingluo", "putian", "jinjiang", "xiamen"};
 	for (size_t i = 0; i < sizeof ids / sizeof *ids; i++) {
 		policy *p = policy_open(ids[i], POLICIES_DIR, &err);

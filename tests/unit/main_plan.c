@@ -1,0 +1,11 @@
+/* Check runner for the plan search (scoring/plan.h). */
+#include "config.h"
+#include "tests/unit/test.h"
+
+TCase *make_plan_tcase(void);
+
+int main(void)
+{
+	static const test_tcase_maker tcases[] = {make_plan_tcase, NULL};
+	return test_run("plan", tcases);
+}
