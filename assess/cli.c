@@ -68,35 +68,6 @@ answers *cli_load_answers(cli *c, const char *path, unsigned flags, int *status)
 	return a;
 }
 
-int cli_command_help(const cli *c, const cli_command *cmd, FILE *out)
-{
-	fprintf(out, "usage: %s %s %s\n\n%s\n", c->prog, cmd->name, cmd->usage, cmd->summary);
-	if (cmd->help && *cmd->help)
-		fprintf(out, "\n%s", cmd->help);
-	return 0;
-}
-
-int cli_shared_option(cli *c, const cli_command *cmd, int ch, unsigned *flags)
-{
-	switch (ch) {
-	case 'l':
-		if (cli_parse_lang(optarg, &c->lang))
-			return 0;
-		return cli_usage_error(c, "--lang takes zh or en, not \"%s\"", optarg);
-	case 'h':
-		cli_command_help(c, cmd, stdout);
-		return -1;
-	case 'i':
-		if (flags) {
-			*flags |= ANSWERS_ALLOW_INCOMPLETE;
-			return 0;
-		}
-		return EX_USAGE;
-	default:
-		return EX_USAGE;
-	}
-}
-
 void cli_guard_std_fds(void)
 {
 	/*

@@ -8,6 +8,7 @@
 #ifndef ASSESS_CLI_H
 #define ASSESS_CLI_H
 
+#include <getopt.h>  /* optind: cli_parse() leaves it at the first operand */
 #include <stdbool.h>
 #include <stdio.h>
 #include "answers/answers.h"
@@ -16,11 +17,33 @@
 
 typedef struct cli cli;
 
+/*
+ * One command-line option, declared once: getopt's table, the short-option string and the
+ * option lines of `assess help NAME` are all built from it, and tests/options.sh checks that the
+ * man page names every one under its command.
+ */
+typedef struct cli_option {
+	const char *name;  /* the long name, without "--"; NULL ends a table */
+	int key;           /* what the command's handler receives: a letter or a number >= 256 */
+	const char *arg;   /* the argument's placeholder ("FILE"), or NULL for a flag */
+	const char *help;  /* one or more lines ("\n" between them) for `assess help NAME` */
+	bool has_short;    /* -KEY works as well as --name (key is then a letter) */
+} cli_option;
+
+/* Keys of the options every command spells the same way; cli_parse() handles them. */
+enum { CLI_KEY_LANG = 'l', CLI_KEY_HELP = 'h', CLI_KEY_INCOMPLETE = 'i' };
+#define CLI_OPT_END {NULL, 0, NULL, NULL, false}
+#define CLI_OPT_LANG(help) {"lang", CLI_KEY_LANG, "zh|en", help, false}
+#define CLI_OPT_HELP {"help", CLI_KEY_HELP, NULL, "this help", true}
+#define CLI_OPT_INCOMPLETE(help) {"allow-incomplete", CLI_KEY_INCOMPLETE, NULL, help, false}
+
 typedef struct cli_command {
 	const char *name;
 	const char *usage;    /* arguments after the name */
 	const char *summary;  /* one line for `assess --help` */
-	const char *help;     /* the rest of `assess help NAME` */
+	const char *help;     /* what it does: the text before the option lines */
+	const cli_option *options; /* ends with CLI_OPT_END; --help need not be listed */
+	const char *notes;    /* the text after the option lines, or NULL */
 	int (*run)(cli *c, int argc, char **argv); /* argv[0] is the command name; returns exit status */
 } cli_command;
 
@@ -50,16 +73,21 @@ answers *cli_load_answers(cli *c, const char *path, unsigned flags, int *status)
 /* Text by language. */
 #define CLI_TR(c, zh, en) lang_pick((c)->lang, zh, en)
 
-/* Options every command spells the same way, for its getopt_long table. */
-#define CLI_LONGOPT_LANG {"lang", required_argument, NULL, 'l'}
-#define CLI_LONGOPT_HELP {"help", no_argument, NULL, 'h'}
-#define CLI_LONGOPT_INCOMPLETE {"allow-incomplete", no_argument, NULL, 'i'}
 /*
- * Handles an option the command's own switch does not: --lang, --help, --allow-incomplete
- * (into *flags, which may be NULL for commands without it) or one getopt already called
- * unknown. Returns 0 to go on parsing, -1 after printing help (exit 0), or 64.
+ * A command's handler for its own options: key is the cli_option's, arg its argument (NULL
+ * for a flag), opts the command's own struct. Returns 0 to go on, or an exit status (usually
+ * from cli_usage_error).
  */
-int cli_shared_option(cli *c, const cli_command *cmd, int ch, unsigned *flags);
+typedef int (*cli_option_fn)(cli *c, int key, const char *arg, void *opts);
+/*
+ * Parses argv by cmd->options. The command's own options go to on_option; --lang, --help and
+ * --allow-incomplete (into *answers_flags; a command without it passes NULL) are handled here.
+ * Returns 0 with optind at the first operand, CLI_HELP_SHOWN after printing the help (the
+ * command then exits 0), or an exit status.
+ */
+#define CLI_HELP_SHOWN (-1)
+int cli_parse(cli *c, const cli_command *cmd, int argc, char **argv, cli_option_fn on_option,
+	      void *opts, unsigned *answers_flags);
 
 /* Opens /dev/null on whichever of descriptors 0-2 is closed, so no file takes their place. */
 void cli_guard_std_fds(void);

@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -85,8 +84,26 @@ static bool parse_count(const char *text, long max, long *out)
 	return true;
 }
 
-static int parse_option(cli *c, int ch, struct batch_opts *o)
+static const cli_option options[] = {
+	{"output", 'o', "FILE", "the portfolio workbook (.xlsx)", true},
+	{"reports-dir", 'r', "DIR", "also one diagnostic report per enterprise in DIR, named\n"
+				    "CREDITCODE-STAGE.xlsx (row-000123.xlsx without a code)", false},
+	{"jobs", 'j', "N", "write the reports in N worker processes (default 1)", true},
+	{"policy", 'p', "ID|FILE", "a subsidy column and the total against the policy's budget", false},
+	{"target-level2", '2', "PCT", "target share of above-scale enterprises at level >= 2\n"
+				      "(e.g. 95%)", false},
+	{"target-level4", '4', "N", "target number of enterprises at level 4", false},
+	{"ndjson", 'n', NULL, "read every INPUT file as NDJSON, whatever its name", false},
+	CLI_OPT_INCOMPLETE("score unanswered questions as 0"),
+	{"force", 'f', NULL, "replace the workbook and existing reports", true},
+	{"quiet", 'q', NULL, "no progress bar (it is shown only on a terminal anyway)", true},
+	CLI_OPT_LANG("language of the workbooks"),
+	CLI_OPT_END,
+};
+
+static int on_option(cli *c, int ch, const char *optarg, void *opts)
 {
+	struct batch_opts *o = opts;
 	long n;
 	switch (ch) {
 	case 'o':
@@ -122,33 +139,17 @@ static int parse_option(cli *c, int ch, struct batch_opts *o)
 	case 'n':
 		o->run.ndjson = true;
 		return 0;
-	case 'q':
+	default: /* 'q' */
 		o->quiet = true;
 		return 0;
-	default: /* --lang, --help, --allow-incomplete */
-		return cli_shared_option(c, &cmd_batch, ch, &o->run.answers_flags);
 	}
 }
 
 static int parse(cli *c, int argc, char **argv, struct batch_opts *o)
 {
-	static const struct option longopts[] = {{"output", required_argument, NULL, 'o'},
-						 {"force", no_argument, NULL, 'f'},
-						 {"reports-dir", required_argument, NULL, 'r'},
-						 {"jobs", required_argument, NULL, 'j'},
-						 {"policy", required_argument, NULL, 'p'},
-						 {"target-level2", required_argument, NULL, '2'},
-						 {"target-level4", required_argument, NULL, '4'},
-						 {"ndjson", no_argument, NULL, 'n'},
-						 {"quiet", no_argument, NULL, 'q'},
-						 CLI_LONGOPT_INCOMPLETE,
-						 CLI_LONGOPT_LANG,
-						 CLI_LONGOPT_HELP,
-						 {NULL, 0, NULL, 0}};
-	int ch, status;
-	while ((ch = getopt_long(argc, argv, "o:fj:qh", longopts, NULL)) != -1)
-		if ((status = parse_option(c, ch, o)))
-			return status;
+	int status = cli_parse(c, &cmd_batch, argc, argv, on_option, o, &o->run.answers_flags);
+	if (status)
+		return status;
 	if (!o->run.output)
 		return cli_usage_error(c, "batch needs -o FILE.xlsx for the portfolio workbook");
 	if (optind == argc)
@@ -224,7 +225,7 @@ static int run(cli *c, int argc, char **argv)
 		.run = {.jobs = 1, .targets = {.level2_share = -1, .level4_count = -1}}};
 	int status = parse(c, argc, argv, &o);
 	if (status)
-		return status < 0 ? 0 : status;
+		return status == CLI_HELP_SHOWN ? 0 : status;
 	policy *p = NULL;
 	if (o.policy_id) {
 		assess_error err = {0};
@@ -247,23 +248,9 @@ const cli_command cmd_batch = {
 		"writes one workbook: a row per enterprise, the level distribution and its chart,\n"
 		"breakdowns by industry and region, a scenario heat map, the programme's targets\n"
 		"and an Errors sheet. An input that fails goes to the Errors sheet (and standard\n"
-		"error) and the batch goes on; the exit status is then 65.\n\n"
-		"  -o, --output FILE       the portfolio workbook (.xlsx)\n"
-		"  --reports-dir DIR       also one diagnostic report per enterprise in DIR, "
-		"named\n"
-		"                          CREDITCODE-STAGE.xlsx (row-000123.xlsx without a code)\n"
-		"  -j, --jobs N            write the reports in N worker processes (default 1)\n"
-		"  --policy ID|FILE        a subsidy column and the total against the policy's "
-		"budget\n"
-		"  --target-level2 PCT     target share of above-scale enterprises at level >= 2\n"
-		"                          (e.g. 95%)\n"
-		"  --target-level4 N       target number of enterprises at level 4\n"
-		"  --ndjson                read every INPUT file as NDJSON, whatever its name\n"
-		"  --allow-incomplete      score unanswered questions as 0\n"
-		"  -f, --force             replace the workbook and existing reports\n"
-		"  -q, --quiet             no progress bar (it is shown only on a terminal "
-		"anyway)\n"
-		"  --lang zh|en            language of the workbooks\n\n"
+		"error) and the batch goes on; the exit status is then 65.\n",
+	.options = options,
+	.notes = "\n"
 		"Targets are judged on the post-transformation assessments when there are any,\n"
 		"otherwise on all. SOURCE_DATE_EPOCH pins the workbook's date. See "
 		"docs/batch.md.\n",

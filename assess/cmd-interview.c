@@ -7,7 +7,6 @@
  */
 #include "config.h"
 
-#include <getopt.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <stdlib.h>
@@ -289,29 +288,34 @@ static int finish(cli *c, reader *rd, interview *iv, answers *a, const char *pat
 
 /* ---- options and the loop ---- */
 
+static const cli_option options[] = {
+	{"questionnaire", 'q', "ID", "an installed questionnaire or an XML path\n"
+				     "(default " DEFAULT_QUESTIONNAIRE ")", true},
+	{"output", 'o', "FILE", "the answer file; an existing one is refused unless", true},
+	{"resume", 'r', NULL, "  ... continues it at the first unanswered question", false},
+	{"force", 'f', NULL, "  ... starts it over", false},
+	CLI_OPT_LANG("language of the questions and messages"),
+	CLI_OPT_END,
+};
+
+static int on_option(cli *c, int key, const char *arg, void *opts)
+{
+	struct interview_opts *o = opts;
+	(void)c;
+	switch (key) {
+	case 'q': o->questionnaire = arg; break;
+	case 'o': o->path = arg; break;
+	case 'r': o->resume = true; break;
+	default: o->force = true; break; /* 'f' */
+	}
+	return 0;
+}
+
 static int parse(cli *c, int argc, char **argv, struct interview_opts *o)
 {
-	static const struct option longopts[] = {{"questionnaire", required_argument, NULL, 'q'},
-						 {"output", required_argument, NULL, 'o'},
-						 {"resume", no_argument, NULL, 'r'},
-						 {"force", no_argument, NULL, 'f'},
-						 CLI_LONGOPT_LANG,
-						 CLI_LONGOPT_HELP,
-						 {NULL, 0, NULL, 0}};
-	int ch;
-	while ((ch = getopt_long(argc, argv, "q:o:h", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'q': o->questionnaire = optarg; break;
-		case 'o': o->path = optarg; break;
-		case 'r': o->resume = true; break;
-		case 'f': o->force = true; break;
-		default: {
-			int rc = cli_shared_option(c, &cmd_interview, ch, NULL);
-			if (rc)
-				return rc;
-		}
-		}
-	}
+	int status = cli_parse(c, &cmd_interview, argc, argv, on_option, o, NULL);
+	if (status)
+		return status;
 	if (optind < argc)
 		return cli_usage_error(c, "interview takes no FILE argument: the answer file is -o FILE");
 	if (!o->path)
@@ -394,7 +398,7 @@ static int run(cli *c, int argc, char **argv)
 	assess_error err = {0};
 	int status = parse(c, argc, argv, &o);
 	if (status)
-		return status < 0 ? 0 : status;
+		return status == CLI_HELP_SHOWN ? 0 : status;
 	/* Held from before --resume reads the file until the last save: one session per file. */
 	filelock *lock = filelock_take(o.path, &err);
 	if (!lock)
@@ -413,14 +417,9 @@ const cli_command cmd_interview = {
 	.summary = "administer a questionnaire on site and write the answer file",
 	.help = "Asks the enterprise profile, then every question grouped by dimension, and\n"
 		"writes FILE.json atomically after every line, so an interruption loses nothing.\n"
-		"At the end it prints the score and level and the command for the report.\n\n"
-		"  -q, --questionnaire ID  an installed questionnaire or an XML path\n"
-		"                          (default " DEFAULT_QUESTIONNAIRE ")\n"
-		"  -o, --output FILE       the answer file; an existing one is refused unless\n"
-		"  --resume                  ... continues it at the first unanswered question\n"
-		"  --force                   ... starts it over\n"
-		"  --lang zh|en            language of the questions and messages\n\n"
-		"Commands start with ':', so a letter is always an option (in either case):\n"
+		"At the end it prints the score and level and the command for the report.\n",
+	.options = options,
+	.notes = "\nCommands start with ':', so a letter is always an option (in either case):\n"
 		":b back, :s skip, :g ID go to a question (:g alone: first unanswered),\n"
 		":l list unanswered, :p edit the profile, :q save and quit; ? guidance and\n"
 		"evidence, - clear, Enter keeps the shown answer. Multiple choice takes \"B C E\",\n"

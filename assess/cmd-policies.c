@@ -1,7 +1,6 @@
 /* assess policies: the installed subsidy policies and when each is in force. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
@@ -14,32 +13,31 @@ struct policies_opts {
 	int yyyymmdd;
 };
 
+static const cli_option options[] = {
+	{"json", 'j', NULL, "an array of {id, title, issuer, from, to, clauses, path}", false},
+	{"date", 'd', "YYYY-MM-DD", "also say whether each policy is in force on that date", false},
+	CLI_OPT_LANG("language of titles"),
+	CLI_OPT_END,
+};
+
+static int on_option(cli *c, int key, const char *arg, void *opts)
+{
+	struct policies_opts *o = opts;
+	if (key == 'j') {
+		o->json = true;
+		return 0;
+	}
+	o->date = arg;
+	if (!policy_parse_date(arg, &o->yyyymmdd))
+		return cli_usage_error(c, "--date takes YYYY-MM-DD, not \"%s\"", arg);
+	return 0;
+}
+
 static int parse(cli *c, int argc, char **argv, struct policies_opts *o)
 {
-	static const struct option longopts[] = {{"json", no_argument, NULL, 'j'},
-						 {"date", required_argument, NULL, 'd'},
-						 CLI_LONGOPT_LANG,
-						 CLI_LONGOPT_HELP,
-						 {NULL, 0, NULL, 0}};
-	int ch;
-	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'j':
-			o->json = true;
-			break;
-		case 'd':
-			o->date = optarg;
-			if (!policy_parse_date(optarg, &o->yyyymmdd))
-				return cli_usage_error(c, "--date takes YYYY-MM-DD, not \"%s\"",
-						       optarg);
-			break;
-		default: {
-			int rc = cli_shared_option(c, &cmd_policies, ch, NULL);
-			if (rc)
-				return rc;
-		}
-		}
-	}
+	int status = cli_parse(c, &cmd_policies, argc, argv, on_option, o, NULL);
+	if (status)
+		return status;
 	if (argc != optind)
 		return cli_usage_error(c, "policies takes no arguments (see %s help policies)",
 				       c->prog);
@@ -134,7 +132,7 @@ static int run(cli *c, int argc, char **argv)
 	struct policies_opts o = {0};
 	int status = parse(c, argc, argv, &o);
 	if (status)
-		return status < 0 ? 0 : status;
+		return status == CLI_HELP_SHOWN ? 0 : status;
 	return list(c, &o);
 }
 
@@ -145,9 +143,7 @@ const cli_command cmd_policies = {
 	.help = "Lists every policy found along the search path ($ASSESS_POLICIES, the build\n"
 		"tree's policies/, then the installed data folder): its id for --policy, title,\n"
 		"issuer, validity window and number of clauses. Every file is loaded and\n"
-		"checked, so a broken definition is reported with its file and line.\n\n"
-		"  --json              an array of {id, title, issuer, from, to, clauses, path}\n"
-		"  --date YYYY-MM-DD   also say whether each policy is in force on that date\n"
-		"  --lang zh|en        language of titles\n",
+		"checked, so a broken definition is reported with its file and line.\n",
+	.options = options,
 	.run = run,
 };

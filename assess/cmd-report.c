@@ -1,7 +1,6 @@
 /* assess report FILE -o OUT.xlsx: the Excel diagnostic report of one assessment. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -44,36 +43,39 @@ static bool same_file(const char *a, const char *b)
 	       sa.st_ino == sb.st_ino;
 }
 
+static const cli_option options[] = {
+	{"output", 'o', "OUT.xlsx", "where to write (default: FILE with .xlsx)", true},
+	{"force", 'f', NULL, "replace OUT.xlsx if it exists (else exit 73)", true},
+	CLI_OPT_INCOMPLETE("score unanswered questions as 0 (the report says so)"),
+	{"policy", 'p', "ID", "add a subsidy sheet: what policy ID (see `assess\n"
+			      "policies`) pays at the level scored", false},
+	CLI_OPT_LANG("language of the report (default zh)"),
+	CLI_OPT_END,
+};
+
+static int on_option(cli *c, int key, const char *arg, void *opts)
+{
+	struct report_opts *o = opts;
+	switch (key) {
+	case 'o':
+		o->out = arg;
+		return 0;
+	case 'f':
+		o->force = true;
+		return 0;
+	default: /* 'p' */
+		if (o->policy)
+			return cli_usage_error(c, "report takes one --policy (one subsidy sheet)");
+		o->policy = arg;
+		return 0;
+	}
+}
+
 static int parse(cli *c, int argc, char **argv, struct report_opts *o)
 {
-	static const struct option longopts[] = {{"output", required_argument, NULL, 'o'},
-						 {"force", no_argument, NULL, 'f'},
-						 CLI_LONGOPT_INCOMPLETE,
-						 {"policy", required_argument, NULL, 'p'},
-						 CLI_LONGOPT_LANG,
-						 CLI_LONGOPT_HELP,
-						 {NULL, 0, NULL, 0}};
-	int ch;
-	while ((ch = getopt_long(argc, argv, "o:fh", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'o':
-			o->out = optarg;
-			break;
-		case 'f':
-			o->force = true;
-			break;
-		case 'p':
-			if (o->policy)
-				return cli_usage_error(c, "report takes one --policy (one subsidy sheet)");
-			o->policy = optarg;
-			break;
-		default: {
-			int rc = cli_shared_option(c, &cmd_report, ch, &o->flags);
-			if (rc)
-				return rc;
-		}
-		}
-	}
+	int status = cli_parse(c, &cmd_report, argc, argv, on_option, o, &o->flags);
+	if (status)
+		return status;
 	if (argc - optind != 1)
 		return cli_usage_error(c, "report takes one answer FILE (see %s help report)", c->prog);
 	o->file = argv[optind];
@@ -125,7 +127,7 @@ static int run(cli *c, int argc, char **argv)
 	int status = parse(c, argc, argv, &o);
 	if (status) {
 		free(o.out_owned);
-		return status < 0 ? 0 : status;
+		return status == CLI_HELP_SHOWN ? 0 : status;
 	}
 	answers *a = cli_load_answers(c, o.file, o.flags, &status);
 	if (a) {
@@ -145,14 +147,9 @@ const cli_command cmd_report = {
 	.summary = "write the Excel diagnostic report of an answer file",
 	.help = "Scores FILE and writes one workbook: overview (level, points, charts),\n"
 		"indicators, scenarios, gap analysis and method (instrument, readings, the\n"
-		"answer file's SHA-256). The file appears whole or not at all.\n\n"
-		"  -o, --output OUT.xlsx  where to write (default: FILE with .xlsx)\n"
-		"  -f, --force            replace OUT.xlsx if it exists (else exit 73)\n"
-		"  --allow-incomplete     score unanswered questions as 0 (the report says so)\n"
-		"  --policy ID            add a subsidy sheet: what policy ID (see `assess\n"
-		"                         policies`) pays at the level scored\n"
-		"  --lang zh|en           language of the report (default zh)\n"
-		"FILE may be - for standard input; then -o is required.\n"
+		"answer file's SHA-256). The file appears whole or not at all.\n",
+	.options = options,
+	.notes = "FILE may be - for standard input; then -o is required.\n"
 		"SOURCE_DATE_EPOCH, when set, is the document's creation time; otherwise the\n"
 		"assessment date is, so the same answers give the same bytes.\n",
 	.run = run,

@@ -1,7 +1,6 @@
 /* assess score FILE: points, level, gates and gaps for one answer file. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdlib.h>
 #include <sysexits.h>
 #include "assess/cli.h"
@@ -15,30 +14,35 @@ struct score_opts {
 	unsigned flags;
 };
 
+static const cli_option options[] = {
+	{"json", 'j', NULL, "one JSON object: total, level, dimensions, scenarios,\n"
+			    "gates, gaps, questions, missing, plans (the fewest\n"
+			    "steps to each higher level)", false},
+	{"ndjson", 'n', NULL, "FILE (default -) holds one answer object per line; write\n"
+			      "one compact result line per line, or an error record for\n"
+			      "a bad line and go on (exit 65 at the end); constant\n"
+			      "memory, for use as a streaming mapper (docs/batch.md)", false},
+	CLI_OPT_INCOMPLETE("score unanswered questions as 0 (and say so)"),
+	CLI_OPT_LANG("language of names and text"),
+	CLI_OPT_END,
+};
+
+static int on_option(cli *c, int key, const char *arg, void *opts)
+{
+	struct score_opts *o = opts;
+	(void)c, (void)arg;
+	if (key == 'j')
+		o->json = true;
+	else
+		o->ndjson = true;
+	return 0;
+}
+
 static int parse(cli *c, int argc, char **argv, struct score_opts *o)
 {
-	static const struct option longopts[] = {{"json", no_argument, NULL, 'j'},
-						 {"ndjson", no_argument, NULL, 'n'},
-						 CLI_LONGOPT_INCOMPLETE,
-						 CLI_LONGOPT_LANG,
-						 CLI_LONGOPT_HELP,
-						 {NULL, 0, NULL, 0}};
-	int ch;
-	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'j':
-			o->json = true;
-			break;
-		case 'n':
-			o->ndjson = true;
-			break;
-		default: {
-			int rc = cli_shared_option(c, &cmd_score, ch, &o->flags);
-			if (rc)
-				return rc;
-		}
-		}
-	}
+	int status = cli_parse(c, &cmd_score, argc, argv, on_option, o, &o->flags);
+	if (status)
+		return status;
 	if (o->json && o->ndjson)
 		return cli_usage_error(c, "--json and --ndjson exclude each other");
 	if (argc - optind != 1 && !(o->ndjson && argc == optind))
@@ -62,7 +66,7 @@ static int run(cli *c, int argc, char **argv)
 	struct score_opts o = {0};
 	int status = parse(c, argc, argv, &o);
 	if (status)
-		return status < 0 ? 0 : status;
+		return status == CLI_HELP_SHOWN ? 0 : status;
 	if (o.ndjson)
 		return score_ndjson(c, optind < argc ? argv[optind] : "-", o.flags);
 	answers *a = cli_load_answers(c, argv[optind], o.flags, &status);
@@ -104,16 +108,8 @@ const cli_command cmd_score = {
 	.help = "Prints the total, each dimension's points, the scenario counts, the level, what\n"
 		"the next level still needs, and the fewest steps that reach it (a single-choice\n"
 		"answer one option up, one more option on a multi-choice question, or a scenario\n"
-		"one level up), in the instrument's words.\n\n"
-		"  --json              one JSON object: total, level, dimensions, scenarios,\n"
-		"                      gates, gaps, questions, missing, plans (the fewest\n"
-		"                      steps to each higher level)\n"
-		"  --ndjson            FILE (default -) holds one answer object per line; write\n"
-		"                      one compact result line per line, or an error record for\n"
-		"                      a bad line and go on (exit 65 at the end); constant\n"
-		"                      memory, for use as a streaming mapper (docs/batch.md)\n"
-		"  --allow-incomplete  score unanswered questions as 0 (and say so)\n"
-		"  --lang zh|en        language of names and text\n"
-		"FILE may be - for standard input.\n",
+		"one level up), in the instrument's words.\n",
+	.options = options,
+	.notes = "FILE may be - for standard input.\n",
 	.run = run,
 };

@@ -1,7 +1,6 @@
 /* assess subsidy --policy ID FILE: what each policy pays for one answer file. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
@@ -28,43 +27,48 @@ static int parse_level(cli *c, const char *s, int *out)
 	return 0;
 }
 
+static const cli_option options[] = {
+	{"policy", 'p', "ID", "a policy id (see `assess policies`) or a policy file;\n"
+			      "repeat it, or give `all` for every installed policy", true},
+	{"json", 'j', NULL, "one JSON object per policy (an array for several):\n"
+			    "policy, total, items [{clause, amount, ...}], warnings", false},
+	{"level", 'L', "N", "compute for level N (0-4) instead of the scored level,\n"
+			    "and say so", false},
+	{"date", 'd', "YYYY-MM-DD", "the assessment date, instead of the file's\n"
+				    "$.assessment.date (the validity window is checked on it)", false},
+	{"reading", 'r', "C=R", "use reading R of the policy's conflict C instead of the\n"
+				"file's choice (e.g. batch-rates=table for pingluo)", false},
+	CLI_OPT_INCOMPLETE("score unanswered questions as 0"),
+	CLI_OPT_LANG("language of the output"),
+	CLI_OPT_END,
+};
+
+static int on_option(cli *c, int key, const char *arg, void *opts)
+{
+	struct subsidy_opts *o = opts;
+	switch (key) {
+	case 'p':
+		o->policies[o->n_policies++] = arg;
+		return 0;
+	case 'j':
+		o->json = true;
+		return 0;
+	case 'L':
+		return parse_level(c, arg, &o->level) ? EX_USAGE : 0;
+	case 'd':
+		o->date = arg;
+		return 0;
+	default: /* 'r' */
+		o->readings[o->n_readings++] = arg;
+		return 0;
+	}
+}
+
 static int parse(cli *c, int argc, char **argv, struct subsidy_opts *o)
 {
-	static const struct option longopts[] = {{"policy", required_argument, NULL, 'p'},
-						 {"json", no_argument, NULL, 'j'},
-						 {"level", required_argument, NULL, 'L'},
-						 {"date", required_argument, NULL, 'd'},
-						 {"reading", required_argument, NULL, 'r'},
-						 CLI_LONGOPT_INCOMPLETE,
-						 CLI_LONGOPT_LANG,
-						 CLI_LONGOPT_HELP,
-						 {NULL, 0, NULL, 0}};
-	int ch;
-	while ((ch = getopt_long(argc, argv, "hp:", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'p':
-			o->policies[o->n_policies++] = optarg;
-			break;
-		case 'j':
-			o->json = true;
-			break;
-		case 'L':
-			if (parse_level(c, optarg, &o->level))
-				return EX_USAGE;
-			break;
-		case 'd':
-			o->date = optarg;
-			break;
-		case 'r':
-			o->readings[o->n_readings++] = optarg;
-			break;
-		default: {
-			int rc = cli_shared_option(c, &cmd_subsidy, ch, &o->flags);
-			if (rc)
-				return rc;
-		}
-		}
-	}
+	int status = cli_parse(c, &cmd_subsidy, argc, argv, on_option, o, &o->flags);
+	if (status)
+		return status;
 	if (argc - optind != 1)
 		return cli_usage_error(c, "subsidy takes one answer FILE (see %s help subsidy)",
 				       c->prog);
@@ -238,7 +242,7 @@ static int run(cli *c, int argc, char **argv)
 	answers_free(a);
 	free(o.policies);
 	free(o.readings);
-	return status < 0 ? 0 : status;
+	return status == CLI_HELP_SHOWN ? 0 : status;
 }
 
 const cli_command cmd_subsidy = {
@@ -252,20 +256,9 @@ const cli_command cmd_subsidy = {
 		"missing, outside the validity window, stacking excluded). Then the total, the\n"
 		"programme budget and every warning (expired policy, conflicting readings, the\n"
 		"hardware share over its limit...). Amounts are whole yuan; rate x base is\n"
-		"rounded down to the yuan.\n\n"
-		"  --policy ID         a policy id (see `assess policies`) or a policy file;\n"
-		"                      repeat it, or give `all` for every installed policy\n"
-		"  --json              one JSON object per policy (an array for several):\n"
-		"                      policy, total, items [{clause, amount, ...}], warnings\n"
-		"  --level N           compute for level N (0-4) instead of the scored level,\n"
-		"                      and say so\n"
-		"  --date YYYY-MM-DD   the assessment date, instead of the file's\n"
-		"                      $.assessment.date (the validity window is checked on it)\n"
-		"  --reading C=R       use reading R of the policy's conflict C instead of the\n"
-		"                      file's choice (e.g. batch-rates=table for pingluo)\n"
-		"  --allow-incomplete  score unanswered questions as 0\n"
-		"  --lang zh|en        language of the output\n"
-		"FILE may be - for standard input. The finance, status and awards blocks of the\n"
+		"rounded down to the yuan.\n",
+	.options = options,
+	.notes = "FILE may be - for standard input. The finance, status and awards blocks of the\n"
 		"answer file are described in docs/answer-format.md.\n",
 	.run = run,
 };

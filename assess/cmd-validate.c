@@ -1,7 +1,6 @@
 /* assess validate FILE...: check questionnaire or policy XML, or answer JSON. */
 #include "config.h"
 
-#include <getopt.h>
 #include <string.h>
 #include <sysexits.h>
 #include "assess/cli.h"
@@ -37,20 +36,27 @@ static int validate_one(cli *c, const char *path, unsigned flags)
 	return 0;
 }
 
+static const cli_option options[] = {
+	CLI_OPT_INCOMPLETE("accept answer files with unanswered questions"),
+	CLI_OPT_LANG("language of the messages"),
+	CLI_OPT_END,
+};
+
+/* validate has no options of its own. */
+static int no_option(cli *c, int key, const char *arg, void *opts)
+{
+	(void)c, (void)key, (void)arg, (void)opts;
+	return EX_USAGE;
+}
+
 static int run(cli *c, int argc, char **argv)
 {
-	static const struct option longopts[] = {CLI_LONGOPT_INCOMPLETE, CLI_LONGOPT_LANG,
-						 CLI_LONGOPT_HELP, {NULL, 0, NULL, 0}};
 	unsigned flags = 0;
-	int ch;
-	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		int rc = cli_shared_option(c, &cmd_validate, ch, &flags);
-		if (rc)
-			return rc < 0 ? 0 : rc;
-	}
+	int status = cli_parse(c, &cmd_validate, argc, argv, no_option, NULL, &flags);
+	if (status)
+		return status == CLI_HELP_SHOWN ? 0 : status;
 	if (optind >= argc)
 		return cli_usage_error(c, "validate needs at least one FILE");
-	int status = 0;
 	for (int i = optind; i < argc; i++) {
 		int rc = validate_one(c, argv[i], flags);
 		if (rc && !status)
@@ -68,5 +74,6 @@ const cli_command cmd_validate = {
 		"answer file and checked against the questionnaire it names. Prints one line per\n"
 		"good file; the first problem of a bad one as FILE:LINE:COLUMN: reason.\n"
 		"Exits 65 if any file is bad, 66 if one cannot be opened.\n",
+	.options = options,
 	.run = run,
 };

@@ -120,11 +120,6 @@ static int dispatch(cli *c, int argc, char **argv)
 	const cli_command *cmd = find_command(argv[0]);
 	if (!cmd)
 		return cli_usage_error(c, "no command \"%s\" (see %s --help)", argv[0], c->prog);
-	/* getopt names argv[0] in its messages: "assess score: unrecognized option". */
-	char name[64];
-	snprintf(name, sizeof name, "%s %s", c->prog, cmd->name);
-	argv[0] = name;
-	optind = 0; /* each command parses its own options after argv[0] */
 	return cmd->run(c, argc, argv);
 }
 

@@ -18,6 +18,10 @@ SH_LOG_COMPILER = $(SHELL)
 TEST_EXTENSIONS = .sh
 EXTRA_DIST += tests/valgrind.supp tests/cases tests/unit/test.h
 
+# Every option of every command's table is described in the man page.
+TESTS += tests/options.sh
+EXTRA_DIST += tests/options.sh
+
 if HAVE_CHECK
 check_PROGRAMS += tests/unit/check_core
 TESTS += tests/unit/check_core

@@ -1,0 +1,161 @@
+/* The option tables of cli.h: getopt's tables and the help text, built from one declaration. */
+#include "config.h"
+#include "assess/cli.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#define MAX_OPTIONS 32    /* per command, --help included; more is a programming error */
+#define HELP_COLUMN 22    /* where option descriptions start, at least */
+
+static const cli_option help_option = CLI_OPT_HELP;
+
+/* The command's options and --help, in the order `assess help` lists them. */
+static size_t collect(const cli_command *cmd, const cli_option **out)
+{
+	size_t n = 0;
+	bool has_help = false;
+	for (const cli_option *o = cmd->options; o && o->name && n < MAX_OPTIONS - 1; o++) {
+		has_help |= o->key == CLI_KEY_HELP;
+		out[n++] = o;
+	}
+	if (!has_help)
+		out[n++] = &help_option;
+	return n;
+}
+
+/* "  -o, --output FILE" into buf; returns its length. */
+static size_t option_label(const cli_option *o, char *buf, size_t size)
+{
+	int n;
+	if (o->has_short)
+		n = snprintf(buf, size, "  -%c, --%s%s%s", o->key, o->name, o->arg ? " " : "",
+			     o->arg ? o->arg : "");
+	else
+		n = snprintf(buf, size, "  --%s%s%s", o->name, o->arg ? " " : "",
+			     o->arg ? o->arg : "");
+	return n < 0 ? 0 : (size_t)n < size ? (size_t)n : size - 1;
+}
+
+/* Each line of text, the first after the label, the others indented to the same column. */
+static void print_help_lines(FILE *out, const char *text, size_t column)
+{
+	const char *line = text ? text : "";
+	for (bool first = true;; first = false) {
+		const char *nl = strchr(line, '\n');
+		int len = nl ? (int)(nl - line) : (int)strlen(line);
+		fprintf(out, "%*s%.*s\n", first ? 0 : (int)column, "", len, line);
+		if (!nl || !nl[1])
+			break;
+		line = nl + 1;
+	}
+}
+
+static void print_options(FILE *out, const cli_command *cmd)
+{
+	const cli_option *opts[MAX_OPTIONS];
+	size_t n = collect(cmd, opts), column = HELP_COLUMN;
+	char label[96];
+	for (size_t i = 0; i < n; i++) {
+		size_t len = option_label(opts[i], label, sizeof label) + 2;
+		if (len > column)
+			column = len;
+	}
+	fputc('\n', out);
+	for (size_t i = 0; i < n; i++) {
+		size_t len = option_label(opts[i], label, sizeof label);
+		fprintf(out, "%s%*s", label, (int)(column - len), "");
+		print_help_lines(out, opts[i]->help, column);
+	}
+}
+
+int cli_command_help(const cli *c, const cli_command *cmd, FILE *out)
+{
+	fprintf(out, "usage: %s %s %s\n\n%s\n", c->prog, cmd->name, cmd->usage, cmd->summary);
+	if (cmd->help && *cmd->help)
+		fprintf(out, "\n%s", cmd->help);
+	print_options(out, cmd);
+	if (cmd->notes && *cmd->notes)
+		fprintf(out, "%s", cmd->notes);
+	return 0;
+}
+
+/* getopt_long's tables from the command's: short letters in shorts, all of them in longs. */
+static void build_getopt(const cli_option *const *opts, size_t n, struct option *longs,
+			 char *shorts)
+{
+	size_t k = 0;
+	shorts[k++] = ':'; /* a missing argument comes back as ':', not as '?' */
+	for (size_t i = 0; i < n; i++) {
+		longs[i] = (struct option){opts[i]->name,
+					   opts[i]->arg ? required_argument : no_argument, NULL,
+					   opts[i]->key};
+		if (opts[i]->has_short) {
+			shorts[k++] = (char)opts[i]->key;
+			if (opts[i]->arg)
+				shorts[k++] = ':';
+		}
+	}
+	longs[n] = (struct option){NULL, 0, NULL, 0};
+	shorts[k] = '\0';
+}
+
+static int shared_option(cli *c, const cli_command *cmd, int key, const char *arg,
+			 unsigned *answers_flags)
+{
+	switch (key) {
+	case CLI_KEY_LANG:
+		if (cli_parse_lang(arg, &c->lang))
+			return 0;
+		return cli_usage_error(c, "--lang takes zh or en, not \"%s\"", arg);
+	case CLI_KEY_HELP:
+		cli_command_help(c, cmd, stdout);
+		return CLI_HELP_SHOWN;
+	default: /* CLI_KEY_INCOMPLETE */
+		if (answers_flags)
+			*answers_flags |= ANSWERS_ALLOW_INCOMPLETE;
+		return 0;
+	}
+}
+
+/* The option as the user typed it, for messages: "-o" or "--output". */
+static const char *typed(char **argv, int ind, char *buf, size_t size)
+{
+	const char *word = ind > 0 && argv[ind - 1] ? argv[ind - 1] : "?";
+	snprintf(buf, size, "%.*s", (int)strcspn(word, "="), word);
+	return buf;
+}
+
+int cli_parse(cli *c, const cli_command *cmd, int argc, char **argv, cli_option_fn on_option,
+	      void *opts, unsigned *answers_flags)
+{
+	const cli_option *all[MAX_OPTIONS];
+	struct option longs[MAX_OPTIONS + 1];
+	char shorts[2 * MAX_OPTIONS + 2], word[64];
+	size_t n = collect(cmd, all);
+	build_getopt(all, n, longs, shorts);
+	opterr = 0; /* the messages below name the command and say what to do */
+	optind = 0; /* not 1: GNU getopt starts afresh, so the global options' "+" is forgotten */
+	int key, index;
+	while ((index = -1, key = getopt_long(argc, argv, shorts, longs, &index)) != -1) {
+		if (key == '?')
+			return cli_usage_error(c, "%s: unknown option %s (see %s help %s)", cmd->name,
+					       optopt ? (snprintf(word, sizeof word, "-%c", optopt), word)
+						      : typed(argv, optind, word, sizeof word),
+					       c->prog, cmd->name);
+		if (key == ':')
+			return cli_usage_error(c, "%s: %s needs an argument (see %s help %s)",
+					       cmd->name, typed(argv, optind, word, sizeof word),
+					       c->prog, cmd->name);
+		int status;
+		if (key == CLI_KEY_LANG || key == CLI_KEY_HELP || key == CLI_KEY_INCOMPLETE)
+			status = shared_option(c, cmd, key, optarg, answers_flags);
+		else
+			status = on_option(c, key, optarg, opts);
+		if (status)
+			return status;
+	}
+	return 0;
+}
