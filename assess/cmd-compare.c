@@ -1,7 +1,6 @@
 /* assess compare BEFORE AFTER: the acceptance round's comparison of two assessments. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdlib.h>
 #include <sysexits.h>
 #include "assess/cli.h"
@@ -14,34 +13,36 @@ struct compare_opts {
 	unsigned compare;      /* COMPARE_SAME_ENTERPRISE, COMPARE_RESCORE */
 };
 
+static const cli_option options[] = {
+	{"json", 'j', NULL, "one JSON object: kind, before, after, delta, gates,\n"
+			    "questions (the answers that differ), evidence, warnings", false},
+	{"same-enterprise", 's', NULL, "the files name no credit code (or only one does), but\n"
+				       "are the same enterprise", false},
+	{"rescore", 'r', NULL, "the files recorded other versions of the instrument:\n"
+			       "compare them as scored with the installed one", false},
+	CLI_OPT_INCOMPLETE("score unanswered questions as 0 (and say so)"),
+	CLI_OPT_LANG("language of names and text"),
+	CLI_OPT_END,
+};
+
+static int on_option(cli *c, int key, const char *arg, void *opts)
+{
+	struct compare_opts *o = opts;
+	(void)c, (void)arg;
+	if (key == 'j')
+		o->json = true;
+	else if (key == 's')
+		o->compare |= COMPARE_SAME_ENTERPRISE;
+	else /* 'r' */
+		o->compare |= COMPARE_RESCORE;
+	return 0;
+}
+
 static int parse(cli *c, int argc, char **argv, struct compare_opts *o)
 {
-	static const struct option longopts[] = {{"json", no_argument, NULL, 'j'},
-						 {"same-enterprise", no_argument, NULL, 's'},
-						 {"rescore", no_argument, NULL, 'r'},
-						 CLI_LONGOPT_INCOMPLETE,
-						 CLI_LONGOPT_LANG,
-						 CLI_LONGOPT_HELP,
-						 {NULL, 0, NULL, 0}};
-	int ch;
-	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'j':
-			o->json = true;
-			break;
-		case 's':
-			o->compare |= COMPARE_SAME_ENTERPRISE;
-			break;
-		case 'r':
-			o->compare |= COMPARE_RESCORE;
-			break;
-		default: {
-			int rc = cli_shared_option(c, &cmd_compare, ch, &o->flags);
-			if (rc)
-				return rc;
-		}
-		}
-	}
+	int status = cli_parse(c, &cmd_compare, argc, argv, on_option, o, &o->flags);
+	if (status)
+		return status;
 	if (argc - optind != 2)
 		return cli_usage_error(c, "compare takes two answer files, BEFORE and AFTER (see %s "
 					  "help compare)", c->prog);
@@ -80,7 +81,7 @@ static int run(cli *c, int argc, char **argv)
 	struct compare_opts o = {0};
 	int status = parse(c, argc, argv, &o);
 	if (status)
-		return status < 0 ? 0 : status;
+		return status == CLI_HELP_SHOWN ? 0 : status;
 	struct side before = {0}, after = {0};
 	assess_error err = {0};
 	compare_result *cmp = NULL;
@@ -118,14 +119,7 @@ const cli_command cmd_compare = {
 		"that differs, and evidence added; for verification, where the declaration is\n"
 		"higher than the rating and whether that answer alone changes the level.\n"
 		"Refused (exit 65) for two enterprises, two instruments, or files that fit\n"
-		"neither comparison.\n\n"
-		"  --json              one JSON object: kind, before, after, delta, gates,\n"
-		"                      questions (the answers that differ), evidence, warnings\n"
-		"  --same-enterprise   the files name no credit code (or only one does), but\n"
-		"                      are the same enterprise\n"
-		"  --rescore           the files recorded other versions of the instrument:\n"
-		"                      compare them as scored with the installed one\n"
-		"  --allow-incomplete  score unanswered questions as 0 (and say so)\n"
-		"  --lang zh|en        language of names and text\n",
+		"neither comparison.\n",
+	.options = options,
 	.run = run,
 };
