@@ -9,3 +9,14 @@ tests_unit_check_plan_SOURCES = tests/unit/main_plan.c tests/unit/helpers.c test
 tests_unit_check_plan_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_check_plan_LDADD = $(UNIT_LDADD)
 endif
+
+### bench: `make bench-plan` (never part of make check); what the plans add to score --json
+EXTRA_PROGRAMS += bench/plan/bench-plan
+bench_plan_bench_plan_SOURCES = bench/plan/bench-plan.c bench/common.h
+bench_plan_bench_plan_LDADD = libassess.la $(LIBS_ALL)
+EXTRA_DIST += bench/plan
+
+.PHONY: bench-plan
+bench: bench-plan
+bench-plan: bench/plan/bench-plan$(EXEEXT)
+	$(SHELL) $(srcdir)/bench/plan/run.sh '$(abs_top_builddir)' '$(abs_top_srcdir)'
