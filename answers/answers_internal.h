@@ -78,8 +78,8 @@ assess_code answers_fail_nomem(const struct answers_load *ld);
 const char *answers_type_name(const cJSON *v);
 assess_code answers_expect_object(const struct answers_load *ld, const cJSON *v,
 				  const char *path);
-/* Finds and names a repeated key anywhere in the tree; fails on the first. */
-assess_code answers_check_duplicates(const struct answers_load *ld, const cJSON *root);
+/* Refuses a NUL or control character in a string, or a repeated key, at its JSON path. */
+assess_code answers_check_tree(const struct answers_load *ld, const cJSON *root);
 /* Returns NULL if value suits field f, else the reason (in why or a constant). */
 const char *answers_field_problem(answers_field f, const char *value, char *why, size_t size);
 /* Checks one answer's JSON value against question q and fills ans. */

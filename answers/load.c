@@ -40,7 +40,7 @@ assess_code answers_parse_json(const struct answers_load *ld, cJSON **out)
 	}
 	if (!answers_is_type(*out, cJSON_Object))
 		return answers_fail_at(ld, "$", NULL, -1, "expected a JSON object");
-	return answers_check_duplicates(ld, *out);
+	return answers_check_tree(ld, *out);
 }
 
 /*

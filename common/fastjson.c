@@ -7,10 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include "common/jsonbytes.h"
+#include "common/keyset.h"
 #include "common/text.h"
 
 #define NODES_PER_BLOCK 256
-/* Keys an object's duplicate check compares by a packed prefix; later keys use strcmp. */
+/* Keys an object's duplicate check compares by a packed prefix; larger objects use a keyset. */
 #define QUICK_KEYS 64
 /* NULs after the copy of the text, so that eight-byte loads never read past it. */
 #define PADDING 8
@@ -26,6 +27,7 @@ struct fastjson {
 	size_t used;          /* nodes used in cur */
 	char *copy;           /* the text, then PADDING NULs; a string's closing quote becomes its NUL */
 	size_t cap;
+	keyset *keys;         /* for objects of more than QUICK_KEYS keys; made when first needed */
 };
 
 /*
@@ -53,6 +55,7 @@ void fastjson_free(fastjson *fj)
 		free(b);
 	}
 	free(fj->copy);
+	keyset_free(fj->keys);
 	free(fj);
 }
 
@@ -156,31 +159,44 @@ struct keys {
 };
 
 /*
- * Whether k repeats one of the n keys before it in the object whose first member is first;
+ * Whether k repeats one of the n keys before it, for the first QUICK_KEYS keys of an object;
  * records k. Most keys miss the filter and cost a few instructions; a hit compares for real.
+ * Later keys are left to no_repeats(), once the object is read.
  */
-static inline bool repeated(struct keys *ks, size_t n, const cJSON *first, const char *k,
-			    size_t len)
+static inline bool repeated(struct keys *ks, size_t n, const char *k, size_t len)
 {
+	if (n >= QUICK_KEYS)
+		return false;
 	uint64_t mask = len >= 8 ? ~0ULL : (1ULL << (8 * len)) - 1;
 	struct key key = {jsonbytes_load8(k) & mask, len, k};
 	unsigned h = (unsigned)(((key.head ^ len) * 0x9E3779B97F4A7C15ULL) >> 56);
 	uint64_t bit = 1ULL << (h & 63);
 	bool maybe = ks->filter[h >> 6] & bit;
 	ks->filter[h >> 6] |= bit;
-	if (n < QUICK_KEYS)
-		ks->first[n] = key;
+	ks->first[n] = key;
 	if (!maybe)
 		return false;
-	for (size_t i = 0; i < n && i < QUICK_KEYS; i++)
+	for (size_t i = 0; i < n; i++)
 		if (ks->first[i].head == key.head && ks->first[i].len == len &&
 		    (len <= 8 || memcmp(ks->first[i].text, k, len) == 0))
 			return true;
-	size_t i = 0;
-	for (const cJSON *m = first; i < n; m = m->next, i++)
-		if (i >= QUICK_KEYS && strcmp(m->string, k) == 0)
-			return true;
 	return false;
+}
+
+/*
+ * Whether the keys of an object larger than QUICK_KEYS are all different: one pass through a
+ * hash set, so an object of 600,000 keys costs what 600,000 lookups do. False also when memory
+ * runs out, which declines the text like a repeat.
+ */
+static bool no_repeats(fastjson *fj, const cJSON *first)
+{
+	if (!fj->keys && !(fj->keys = keyset_new()))
+		return false;
+	keyset_clear(fj->keys);
+	for (const cJSON *m = first; m; m = m->next)
+		if (keyset_add(fj->keys, m->string, strlen(m->string)) != 0)
+			return false;
+	return true;
 }
 
 /* The members of an array or object, from its opening bracket; close is ']' or '}'. */
@@ -203,7 +219,7 @@ static char *members(struct scan *s, char *p, cJSON *parent, char close)
 		if (close == '}') {
 			size_t len;
 			if (*p != '"' || !(p = string(p, &m->string, &len)) ||
-			    repeated(&keys, n, parent->child, m->string, len))
+			    repeated(&keys, n, m->string, len))
 				return NULL;
 			p = skip_space(p);
 			if (*p++ != ':')
@@ -229,6 +245,8 @@ static char *members(struct scan *s, char *p, cJSON *parent, char close)
 		p = skip_space(p);
 	}
 	parent->child->prev = last; /* as cJSON links them: the first member's prev is the last */
+	if (close == '}' && n > QUICK_KEYS && !no_repeats(s->fj, parent->child))
+		return NULL;
 	return p + 1;
 }
 

@@ -14,11 +14,14 @@ struct sink {
 	int seen;
 };
 
-static void trim_newline(char *s)
+/* libxml2's messages end in a line feed and some hold more ("...encoding !\nBytes: 0xE9"). */
+static void one_line(char *s)
 {
 	size_t n = strlen(s);
 	while (n && (s[n - 1] == '\n' || s[n - 1] == ' '))
 		s[--n] = '\0';
+	for (char *p = s; (p = strchr(p, '\n')) != NULL;)
+		*p = ' ';
 }
 
 static void on_error(void *data, xmlErrorPtr e)
@@ -48,7 +51,7 @@ static void on_error(void *data, xmlErrorPtr e)
 		    s->code == ASSESS_ERR_SCHEMA ? "does not follow the schema: " : "",
 		    e->message ? e->message : "error");
 	if (s->err)
-		trim_newline(s->err->msg);
+		one_line(s->err->msg);
 }
 
 static void on_parser_error(void *ctx, xmlErrorPtr e)
@@ -68,8 +71,65 @@ static void refuse_doctype(void *ctx, const xmlChar *name, const xmlChar *ext, c
 	xmlStopParser(ctxt);
 }
 
+/* Skips from p past the first `end` (or to the text's end), counting lines. */
+static const char *skip_past(const char *p, const char *stop, const char *end, int *line)
+{
+	size_t n = strlen(end);
+	for (; p < stop; p++) {
+		if ((size_t)(stop - p) >= n && memcmp(p, end, n) == 0)
+			return p + n;
+		*line += *p == '\n';
+	}
+	return stop;
+}
+
+/*
+ * The line of the first start tag with more than XMLDOC_MAX_ATTRIBUTES attributes, or 0.
+ * libxml2 compares each attribute of an element with all before it, so one element of a
+ * million attributes would take hours: such a text is refused before libxml2 sees it. The
+ * count is of `=` outside quoted values, which is what an attribute needs.
+ */
+static int crowded_tag(const char *p, size_t len)
+{
+	const char *stop = p + len;
+	int line = 1;
+	while (p < stop) {
+		char c = *p++;
+		if (c == '\n')
+			line++;
+		if (c != '<')
+			continue;
+		if ((size_t)(stop - p) >= 3 && memcmp(p, "!--", 3) == 0) {
+			p = skip_past(p + 3, stop, "-->", &line);
+			continue;
+		}
+		if ((size_t)(stop - p) >= 8 && memcmp(p, "![CDATA[", 8) == 0) {
+			p = skip_past(p + 8, stop, "]]>", &line);
+			continue;
+		}
+		int at = line, n = 0;
+		char quote = 0;
+		for (; p < stop && (quote || *p != '>'); p++) {
+			line += *p == '\n';
+			if (quote)
+				quote = *p == quote ? 0 : quote;
+			else if (*p == '"' || *p == '\'')
+				quote = *p;
+			else if (*p == '=' && ++n > XMLDOC_MAX_ATTRIBUTES)
+				return at;
+		}
+	}
+	return 0;
+}
+
 static xmlDoc *parse(const char *buf, size_t len, struct sink *s)
 {
+	int crowded = crowded_tag(buf, len);
+	if (crowded) {
+		assess_fail(s->err, ASSESS_ERR_DATA, s->name, crowded, 0,
+			    "an element has more than %d attributes", XMLDOC_MAX_ATTRIBUTES);
+		return NULL;
+	}
 	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
 	if (!ctxt) {
 		assess_fail(s->err, ASSESS_ERR_NOMEM, s->name, 0, 0, "out of memory");
@@ -80,7 +140,8 @@ static xmlDoc *parse(const char *buf, size_t len, struct sink *s)
 	ctxt->sax->internalSubset = refuse_doctype;
 	s->code = ASSESS_ERR_SYNTAX;
 	xmlDoc *doc = xmlCtxtReadMemory(ctxt, buf, (int)len, s->name, NULL,
-					XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOBLANKS);
+					XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOBLANKS |
+						XML_PARSE_BIG_LINES);
 	if (doc && (s->seen || !ctxt->wellFormed)) {
 		xmlFreeDoc(doc);
 		doc = NULL;

@@ -20,6 +20,9 @@
 #include "common/arena.h"
 #include "common/error.h"
 
+/* More attributes on one element are refused before parsing (libxml2's check is quadratic). */
+#define XMLDOC_MAX_ATTRIBUTES 256
+
 xmlDoc *xmldoc_parse(const char *buf, size_t len, const char *name, const char *schema,
 		     size_t schema_len, assess_error *err);
 

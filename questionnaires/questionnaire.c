@@ -5,6 +5,7 @@
 #include <string.h>
 #include "common/arena.h"
 #include "common/decimal.h"
+#include "common/keyset.h"
 #include "common/readfile.h"
 #include "common/xmldoc.h"
 
@@ -33,8 +34,7 @@ struct build {
 	questionnaire *q;
 	const char *name;
 	assess_error *err;
-	const char **ids;  /* every id so far, of any node: they share one namespace */
-	size_t n_ids;
+	keyset *ids;       /* every id so far, of any node: they share one namespace */
 };
 
 static int nomem(struct build *b)
@@ -98,17 +98,13 @@ static int read_bool(struct build *b, const xmlNode *n, const char *attr)
 /* Dimension, subdimension, indicator and question ids share one namespace. */
 static int claim_id(struct build *b, const xmlNode *n, const char *id)
 {
-	if (!id)
+	if (!id || (!b->ids && !(b->ids = keyset_new())))
 		return nomem(b);
-	for (size_t i = 0; i < b->n_ids; i++)
-		if (strcmp(b->ids[i], id) == 0)
-			return fail_at(b, n, "id \"%s\" is used twice%s", id, "");
-	const char **grown = realloc(b->ids, (b->n_ids + 1) * sizeof *grown);
-	if (!grown)
-		return nomem(b);
-	b->ids = grown;
-	b->ids[b->n_ids++] = id;
-	return 0;
+	/* A set, not a list: 20,000 indicators took 9 s when each was compared with all before. */
+	int seen = keyset_add(b->ids, id, strlen(id));
+	if (seen > 0)
+		return fail_at(b, n, "id \"%s\" is used twice%s", id, "");
+	return seen < 0 ? nomem(b) : 0;
 }
 
 static int read_options(struct build *b, xmlNode *qn, qn_question *question)
@@ -410,11 +406,11 @@ questionnaire *questionnaire_load_memory(const char *xml, size_t len, const char
 		built = nomem(&b); /* whatever the build made of a copy it did not get */
 	if (built)
 		goto fail;
-	free(b.ids);
+	keyset_free(b.ids);
 	xmlFreeDoc(doc);
 	return q;
 fail:
-	free(b.ids);
+	keyset_free(b.ids);
 	xmlFreeDoc(doc);
 	questionnaire_free(q);
 	return NULL;

@@ -48,6 +48,7 @@ TCase *make_atomicfile_tcase(void);
 TCase *make_questionnaire_tcase(void);
 TCase *make_answers_tcase(void);
 TCase *make_scoring_tcase(void);
+TCase *make_limits_tcase(void);
 TCase *make_vocab_tcase(void);
 
 #endif

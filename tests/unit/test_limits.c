@@ -1,0 +1,303 @@
+/*
+ * Input limits: what an attacker's input costs (linear, never quadratic) and what it may not
+ * hold (NULs, control characters, repeated keys). common/keyset, common/jsoncheck, and the
+ * loaders that use them.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include "common/fastjson.h"
+#include "common/jsoncheck.h"
+#include "common/keyset.h"
+#include "tests/unit/test.h"
+
+/* Enough keys that comparing each with all before it takes minutes, one a few milliseconds. */
+#define MANY 200000
+
+/* {"k0":0,"k1":1,...} with MANY keys, then extra (e.g. ",\"k5\":0"), then "}" and tail. */
+static char *many_keys(const char *head, const char *extra, const char *tail, size_t *len)
+{
+	size_t cap = strlen(head) + strlen(extra) + strlen(tail) + (size_t)MANY * 24 + 8;
+	char *t = malloc(cap);
+	ck_assert_ptr_nonnull(t);
+	size_t n = (size_t)snprintf(t, cap, "%s{", head);
+	for (int k = 0; k < MANY; k++)
+		n += (size_t)snprintf(t + n, cap - n, "%s\"key-%d\":%d", k ? "," : "", k, k);
+	n += (size_t)snprintf(t + n, cap - n, "%s}%s", extra, tail);
+	*len = n;
+	return t;
+}
+
+START_TEST(keyset_finds_repeats)
+{
+	keyset *ks = keyset_new();
+	char (*names)[16] = malloc(MANY * sizeof *names);
+	ck_assert_ptr_nonnull(names);
+	for (int i = 0; i < MANY; i++) {
+		snprintf(names[i], sizeof names[i], "k%d", i);
+		ck_assert_int_eq(keyset_add(ks, names[i], strlen(names[i])), 0);
+	}
+	ck_assert_int_eq(keyset_add(ks, "k77", 3), 1);
+	ck_assert_int_eq(keyset_add(ks, "k7", 2), 1);
+	ck_assert_int_eq(keyset_add(ks, "k", 1), 0);
+	ck_assert_int_eq(keyset_add(ks, "k77x", 3), 1); /* the length is what counts */
+	keyset_clear(ks);
+	ck_assert_int_eq(keyset_add(ks, "k77", 3), 0);
+	ck_assert_int_eq(keyset_add(ks, "", 0), 0);
+	ck_assert_int_eq(keyset_add(ks, "", 0), 1);
+	keyset_clear(ks);
+	keyset_clear(ks);
+	ck_assert_int_eq(keyset_add(ks, "k77", 3), 0);
+	keyset_free(ks);
+	keyset_free(NULL);
+	free(names);
+}
+END_TEST
+
+static jsoncheck_kind strings_kind(const char *text, const char *want_path, size_t want_at)
+{
+	char path[160] = "$";
+	size_t at = 0;
+	jsoncheck_char c = jsoncheck_strings(text, strlen(text), path, sizeof path, &at);
+	if (c.kind) {
+		ck_assert_msg(strcmp(path, want_path) == 0, "%s: path %s, not %s", text, path,
+			      want_path);
+		ck_assert_msg(at == want_at, "%s: offset %zu, not %zu", text, at, want_at);
+	}
+	return c.kind;
+}
+
+START_TEST(strings_refuse_nul_and_controls)
+{
+	ck_assert_int_eq(strings_kind("{\"name\":\"ACME\\u0000EVIL\"}", "$.name", 13),
+			 JSONCHECK_NUL);
+	ck_assert_int_eq(strings_kind("{\"a\":[1,{\"b\":\"x\x1b[31m\"}]}", "$.a[1].b", 15),
+			 JSONCHECK_RAW);
+	ck_assert_int_eq(strings_kind("{\"a\":\"x\ny\"}", "$.a", 7), JSONCHECK_RAW);
+	ck_assert_int_eq(strings_kind("{\"a\":\"\\u001B\"}", "$.a", 6), JSONCHECK_ESCAPED);
+	ck_assert_int_eq(strings_kind("{\"a\":\"\\b\"}", "$.a", 6), JSONCHECK_ESCAPED);
+	ck_assert_int_eq(strings_kind("[\"ok\",\"\\f\"]", "$[1]", 7), JSONCHECK_ESCAPED);
+	ck_assert_int_eq(strings_kind("{\"k\\u0000\":1}", "$.k", 3), JSONCHECK_NUL);
+	/* What is fine: escaped tab and line breaks, an escaped backslash before "u0000". */
+	ck_assert_int_eq(strings_kind("{\"a\":\"x\\ny\\tz\\r\\u000a\"}", "", 0), JSONCHECK_OK);
+	ck_assert_int_eq(strings_kind("{\"a\":\"\\\\u0000\"}", "", 0), JSONCHECK_OK);
+	ck_assert_int_eq(strings_kind("{\"a\":\"\\\"\\u0041\", \"b\" : [true, null, -1.5e3]}", "",
+				      0),
+			 JSONCHECK_OK);
+	/* Cut texts are scanned as far as they go. */
+	ck_assert_int_eq(strings_kind("{\"a\":\"abc", "", 0), JSONCHECK_OK);
+	ck_assert_int_eq(strings_kind("{\"a\":\"\\u00", "", 0), JSONCHECK_OK);
+	char buf[160];
+	jsoncheck_char nul = {JSONCHECK_NUL, 0}, esc = {JSONCHECK_ESCAPED, 0x1b};
+	ck_assert_str_eq(jsoncheck_message(nul, buf, sizeof buf),
+			 "a NUL character (\\u0000) is not allowed in text");
+	ck_assert_str_eq(jsoncheck_message(esc, buf, sizeof buf),
+			 "control character U+001B is not allowed in text");
+}
+END_TEST
+
+static int duplicate(const char *text, char *path, size_t cap)
+{
+	cJSON *root = cJSON_Parse(text);
+	ck_assert_ptr_nonnull(root);
+	snprintf(path, cap, "$");
+	const char *key = NULL;
+	int r = jsoncheck_duplicate(root, path, cap, &key);
+	if (r == 1)
+		ck_assert_ptr_nonnull(key);
+	cJSON_Delete(root);
+	return r;
+}
+
+START_TEST(duplicates_in_document_order)
+{
+	char path[160];
+	ck_assert_int_eq(duplicate("{\"a\":{\"x\":1,\"x\":2},\"a\":3}", path, sizeof path), 1);
+	ck_assert_str_eq(path, "$.a.x");
+	ck_assert_int_eq(duplicate("{\"a\":[{\"y\":1},{\"y\":1,\"y\":2}]}", path, sizeof path), 1);
+	ck_assert_str_eq(path, "$.a[1].y");
+	ck_assert_int_eq(duplicate("{\"a\":1,\"b\":{\"a\":1},\"c\":[{\"a\":1},{\"a\":2}]}", path,
+				   sizeof path),
+			 0);
+	/* Big objects go through the hash set. */
+	const char *big = "{\"k0\":0,\"k1\":0,\"k2\":0,\"k3\":0,\"k4\":0,\"k5\":0,\"k6\":0,\"k7\":0,"
+			  "\"k8\":{\"z\":1,\"z\":1},\"k9\":0,\"k3\":0}";
+	ck_assert_int_eq(duplicate(big, path, sizeof path), 1);
+	ck_assert_str_eq(path, "$.k8.z");
+}
+END_TEST
+
+/* 200,000 keys: found (or not) at once, by the tree check, fastjson and the answers loader. */
+START_TEST(many_keys_are_linear)
+{
+	size_t len;
+	char *text = many_keys("", "", "", &len);
+	fastjson *fj = fastjson_new();
+	ck_assert_ptr_nonnull(fastjson_parse(fj, text, len));
+	char path[160] = "$";
+	cJSON *root = cJSON_ParseWithLength(text, len);
+	const char *key;
+	ck_assert_int_eq(jsoncheck_duplicate(root, path, sizeof path, &key), 0);
+	cJSON_Delete(root);
+	free(text);
+
+	text = many_keys("", ",\"key-5\":0", "", &len);
+	ck_assert_ptr_null(fastjson_parse(fj, text, len));
+	root = cJSON_ParseWithLength(text, len);
+	ck_assert_int_eq(jsoncheck_duplicate(root, path, sizeof path, &key), 1);
+	ck_assert_str_eq(path, "$.key-5");
+	cJSON_Delete(root);
+	free(text);
+	fastjson_free(fj);
+
+	text = many_keys("{\"questionnaire\":\"miit-2024\",\"finance\":", ",\"key-7\":0", "}",
+			 &len);
+	assess_error err = {0};
+	ck_assert_ptr_null(answers_parse(text, len, "t.json", test_resolve, NULL, 0, &err));
+	ck_assert_str_eq(err.path, "$.finance.key-7");
+	ck_assert_msg_has(&err, "key \"key-7\" appears more than once");
+	free(text);
+}
+END_TEST
+
+/* The loader refuses what cJSON would cut or take as it is, naming the value. */
+START_TEST(answers_refuse_nul_and_controls)
+{
+	static const struct {
+		const char *text, *path, *msg;
+	} bad[] = {
+		{"{\"questionnaire\":\"miit-2024\",\"enterprise\":{\"name\":\"ACME\\u0000EVIL\"}}",
+		 "$.enterprise.name", "NUL"},
+		{"{\"questionnaire\":\"miit-2024\",\"enterprise\":{\"credit_code\":"
+		 "\"91350500MA31XP7C4M\\u0000junk\"}}",
+		 "$.enterprise.credit_code", "NUL"},
+		{"{\"questionnaire\":\"miit-2024\",\"answers\":{\"F2\\u0000x\":\"A\"}}",
+		 "$.answers.F2", "NUL"},
+		{"{\"questionnaire\":\"miit-2024\",\"notes\":{\"F2\":\"\x1b[2J\"}}", "$.notes.F2",
+		 "U+001B"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		assess_error err = {0};
+		ck_assert_ptr_null(answers_parse(bad[i].text, strlen(bad[i].text), "t.json",
+						 test_resolve, NULL, ANSWERS_ALLOW_INCOMPLETE, &err));
+		ck_assert_int_eq(err.code, ASSESS_ERR_DATA);
+		ck_assert_str_eq(err.path, bad[i].path);
+		ck_assert_msg_has(&err, bad[i].msg);
+		ck_assert_int_eq(err.line, 1);
+	}
+	/* A note may keep its line breaks, written as JSON writes them. */
+	answers *a = test_answers("{\"questionnaire\":\"miit-2024\",\"enterprise\":{\"name\":\"A\","
+				  "\"credit_code\":\"91350500MA31XP7C4M\"},\"answers\":{\"F2\":\"A\"},"
+				  "\"notes\":{\"F2\":\"one\\ntwo\\tthree\"}}",
+				  ANSWERS_ALLOW_INCOMPLETE);
+	answers_free(a);
+}
+END_TEST
+
+static const char mini_head[] =
+	"<?xml version=\"1.0\"?>\n"
+	"<questionnaire format=\"1\" id=\"t\" version=\"1\" total=\"1\">\n"
+	"<title><zh>t</zh></title>\n"
+	"<levels><level value=\"1\" min-score=\"1\" scenario-level=\"1\" min-scenarios=\"0\" "
+	"min-constrained=\"0\"><name><zh>一级</zh></name></level></levels>\n"
+	"<dimension id=\"D\" points=\"1\"><name><zh>d</zh></name>\n"
+	"<subdimension id=\"S\"><name><zh>s</zh></name>\n"
+	"<indicator id=\"I\"><name><zh>i</zh></name>\n";
+
+/* The mini questionnaire with n questions Q0..Q(n-1), then `extra`, after `gap` blank lines. */
+static char *questions(int n, int gap, const char *extra, size_t *len)
+{
+	size_t cap = sizeof mini_head + (size_t)n * 160 + (size_t)gap + strlen(extra) + 256;
+	char *t = malloc(cap);
+	ck_assert_ptr_nonnull(t);
+	size_t k = (size_t)snprintf(t, cap, "%s", mini_head);
+	for (int i = 0; i < n; i++)
+		k += (size_t)snprintf(t + k, cap - k,
+				      "<question id=\"Q%d\" kind=\"single\"><text><zh>q</zh></text>"
+				      "<option code=\"A\" points=\"%d\"><zh>a</zh></option>"
+				      "</question>\n", i, i == 0);
+	memset(t + k, '\n', (size_t)gap);
+	k += (size_t)gap;
+	k += (size_t)snprintf(t + k, cap - k, "%s</indicator></subdimension></dimension>"
+			      "</questionnaire>\n", extra);
+	*len = k;
+	return t;
+}
+
+/* 100,000 questions (20,000 took 9 s when each id was compared with all before it). */
+START_TEST(many_ids_are_linear)
+{
+	size_t len;
+	assess_error err = {0};
+	char *xml = questions(100000, 0, "", &len);
+	questionnaire *q = questionnaire_load_memory(xml, len, "t.xml", &err);
+	ck_assert_msg(q != NULL, "%s", err.msg);
+	ck_assert_uint_eq(questionnaire_n_questions(q), 100000);
+	questionnaire_free(q);
+	free(xml);
+	xml = questions(100000, 0, "<question id=\"Q99999\" kind=\"single\"><text><zh>q</zh>"
+			 "</text><option code=\"A\" points=\"0\"><zh>a</zh></option></question>",
+			 &len);
+	ck_assert_ptr_null(questionnaire_load_memory(xml, len, "t.xml", &err));
+	ck_assert_msg_has(&err, "id \"Q99999\" is used twice");
+	ck_assert_int_eq(err.line, 100008);
+	free(xml);
+}
+END_TEST
+
+/* Lines past 65,535 are counted as they are (libxml2 stops at 65535 unless told). */
+START_TEST(lines_past_65535)
+{
+	size_t len;
+	assess_error err = {0};
+	char *xml = questions(1, 70000, "<question id=\"Q0\" kind=\"single\"><text><zh>q</zh>"
+			      "</text><option code=\"A\" points=\"0\"><zh>a</zh></option></question>",
+			      &len);
+	ck_assert_ptr_null(questionnaire_load_memory(xml, len, "t.xml", &err));
+	ck_assert_msg_has(&err, "id \"Q0\" is used twice");
+	ck_assert_int_eq(err.line, 70009);
+	free(xml);
+}
+END_TEST
+
+/* An element of 100,000 attributes is refused at once (libxml2 would compare them pairwise). */
+START_TEST(attributes_are_capped)
+{
+	size_t cap = (size_t)100000 * 16 + 64, n;
+	char *xml = malloc(cap);
+	ck_assert_ptr_nonnull(xml);
+	n = (size_t)snprintf(xml, cap, "<?xml version=\"1.0\"?>\n<!-- a='1' b='2' -->\n<q");
+	for (int i = 0; i < 100000; i++)
+		n += (size_t)snprintf(xml + n, cap - n, " a%d='='", i);
+	n += (size_t)snprintf(xml + n, cap - n, "/>");
+	assess_error err = {0};
+	ck_assert_ptr_null(questionnaire_load_memory(xml, n, "t.xml", &err));
+	ck_assert_int_eq(err.code, ASSESS_ERR_DATA);
+	ck_assert_int_eq(err.line, 3);
+	ck_assert_msg_has(&err, "an element has more than 256 attributes");
+	/* 256 are still read (and then judged by the schema). */
+	n = (size_t)snprintf(xml, cap, "<q");
+	for (int i = 0; i < 256; i++)
+		n += (size_t)snprintf(xml + n, cap - n, " a%d=\"x=y\"", i);
+	n += (size_t)snprintf(xml + n, cap - n, "/>");
+	ck_assert_ptr_null(questionnaire_load_memory(xml, n, "t.xml", &err));
+	ck_assert_int_eq(err.code, ASSESS_ERR_SCHEMA);
+	free(xml);
+}
+END_TEST
+
+TCase *make_limits_tcase(void)
+{
+	TCase *tc = tcase_create("limits");
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, keyset_finds_repeats);
+	tcase_add_test(tc, strings_refuse_nul_and_controls);
+	tcase_add_test(tc, duplicates_in_document_order);
+	tcase_add_test(tc, many_keys_are_linear);
+	tcase_add_test(tc, answers_refuse_nul_and_controls);
+	tcase_add_test(tc, many_ids_are_linear);
+	tcase_add_test(tc, lines_past_65535);
+	tcase_add_test(tc, attributes_are_capped);
+	return tc;
+}
