@@ -34,6 +34,7 @@ void answers_free(answers *a)
 	for (int b = 0; b < ANSWERS_N_BLOCKS; b++)
 		cJSON_Delete(a->blocks[b]);
 	free(a->strings);
+	free(a->qref);
 	free(a);
 }
 
@@ -51,6 +52,21 @@ int answers_set_string(char **slot, const char *value)
 
 const questionnaire *answers_questionnaire(const answers *a) { return a->q; }
 const char *answers_source(const answers *a) { return a->source; }
+
+const char *answers_questionnaire_ref(const answers *a)
+{
+	return a->qref ? a->qref : questionnaire_id(a->q);
+}
+
+assess_code answers_set_questionnaire_ref(answers *a, const char *ref)
+{
+	char *copy = ref ? strdup(ref) : NULL;
+	if (ref && !copy)
+		return ASSESS_ERR_NOMEM;
+	free(a->qref);
+	a->qref = copy;
+	return ASSESS_OK;
+}
 const char *answers_sha256(const answers *a) { return a->sha; }
 size_t answers_n_missing(const answers *a) { return a->n_missing; }
 int answers_above_scale(const answers *a) { return a->above_scale; }

@@ -78,6 +78,11 @@ void answers_free(answers *a);
 
 const questionnaire *answers_questionnaire(const answers *a);
 const char *answers_source(const answers *a);           /* the name given at load, or NULL */
+/*
+ * What the file's "questionnaire" member says: the questionnaire's id, or the path it was
+ * loaded from or set to (answers_set_questionnaire_ref), which saving writes back unchanged.
+ */
+const char *answers_questionnaire_ref(const answers *a);
 const char *answers_sha256(const answers *a);           /* hex digest of the bytes loaded, or "" */
 const answer *answers_get(const answers *a, size_t question_index);
 /* All answers, indexed like questionnaire_questions(): for loops over every question. */
@@ -100,6 +105,8 @@ assess_code answers_set_text(answers *a, size_t question_index, const char *code
 			     assess_error *err);
 assess_code answers_set_note(answers *a, size_t question_index, const char *note);
 void answers_clear(answers *a, size_t question_index);
+/* A path to the questionnaire's XML for the "questionnaire" member (NULL: its id). Copied. */
+assess_code answers_set_questionnaire_ref(answers *a, const char *ref);
 
 /* The answer file as JSON text (caller frees with free()); blocks are carried over. */
 char *answers_to_json(const answers *a);

@@ -27,6 +27,7 @@ struct answers {
 	answers_stage stage;
 	cJSON *blocks[ANSWERS_N_BLOCKS];
 	char *source;         /* the name given at load, in strings */
+	char *qref;           /* "questionnaire" as written when it is not the id (a path), or NULL */
 	char sha[65];
 	size_t n_missing;
 	answer items[];       /* one per question, in questionnaire order */

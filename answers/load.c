@@ -266,7 +266,10 @@ answers *answers_bind(cJSON *root, const struct answers_load *ld, answers_resolv
 		answers_free(a);
 		return NULL;
 	}
-	if (store_strings(a, found, ld->name)) {
+	/* A file that names its questionnaire by path keeps naming it so when saved again. */
+	const char *ref = top[TOP_QUESTIONNAIRE]->valuestring;
+	if (store_strings(a, found, ld->name) ||
+	    (strcmp(ref, questionnaire_id(q)) != 0 && answers_set_questionnaire_ref(a, ref))) {
 		answers_free(a);
 		answers_fail_nomem(ld);
 		return NULL;

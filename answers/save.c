@@ -89,7 +89,8 @@ static void add_answers(cJSON *root, const answers *a)
 char *answers_to_json(const answers *a)
 {
 	cJSON *root = cJSON_CreateObject();
-	cJSON_AddStringToObject(root, answers_top_keys[TOP_QUESTIONNAIRE], questionnaire_id(a->q));
+	cJSON_AddStringToObject(root, answers_top_keys[TOP_QUESTIONNAIRE],
+				answers_questionnaire_ref(a));
 	add_enterprise(root, a);
 	add_assessment(root, a);
 	add_answers(root, a);

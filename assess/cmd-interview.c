@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <langinfo.h>
+#include <limits.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,7 @@
 #include "assess/cli.h"
 #include "common/date.h"
 #include "common/filelock.h"
+#include "common/searchpath.h"
 #include "interview/interview.h"
 #include "reports/report.h"
 #include "scoring/scoring.h"
@@ -325,6 +327,23 @@ static int parse(cli *c, int argc, char **argv, struct interview_opts *o)
 	return 0;
 }
 
+/*
+ * A questionnaire given by path is named by its absolute path in the new file, so that
+ * --resume, score and report find it from any folder; unless its id finds this very file
+ * among the installed ones, when the id is the portable name.
+ */
+static assess_code name_questionnaire(cli *c, answers *a, const char *given)
+{
+	char found[4096], real_given[PATH_MAX], real_found[PATH_MAX];
+	const questionnaire *q = answers_questionnaire(a);
+	if (!searchpath_is_path(given) || !realpath(given, real_given))
+		return ASSESS_OK;
+	if (searchpath_find(c->questionnaire_path, questionnaire_id(q), found, sizeof found) &&
+	    realpath(found, real_found) && strcmp(real_found, real_given) == 0)
+		return ASSESS_OK;
+	return answers_set_questionnaire_ref(a, real_given);
+}
+
 /* The answers to start from: the file's for --resume, else a fresh set. */
 static answers *open_answers(cli *c, const struct interview_opts *o, int *status)
 {
@@ -351,6 +370,10 @@ static answers *open_answers(cli *c, const struct interview_opts *o, int *status
 	const questionnaire *q = cli_questionnaire(o->questionnaire ? o->questionnaire
 								   : DEFAULT_QUESTIONNAIRE, c, &err);
 	answers *a = q ? answers_new(q) : NULL;
+	if (a && o->questionnaire && name_questionnaire(c, a, o->questionnaire) != ASSESS_OK) {
+		answers_free(a);
+		a = NULL;
+	}
 	if (q && !a)
 		assess_fail(&err, ASSESS_ERR_NOMEM, NULL, 0, 0, "out of memory");
 	if (!a)

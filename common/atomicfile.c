@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -102,15 +103,32 @@ static int fsync_path(const char *path, int flags)
 	return rc;
 }
 
-/* Without REPLACE, link() refuses to clobber a target that appeared since begin. */
+/* link() is refused by file systems without hard links: FAT and exFAT USB sticks, some shares. */
+static bool no_hard_links(int e)
+{
+	return e == EPERM || e == ENOTSUP || e == EOPNOTSUPP || e == ENOSYS;
+}
+
+/*
+ * Without REPLACE, link() refuses to clobber a target that appeared since begin. Where there
+ * are no hard links, a look just before rename() is the best left: the window is that short.
+ */
 static int publish(atomicfile *af)
 {
 	if (af->flags & ATOMICFILE_REPLACE)
 		return rename(af->tmp, af->target);
-	if (link(af->tmp, af->target) != 0)
+	if (link(af->tmp, af->target) == 0) {
+		unlink(af->tmp);
+		return 0;
+	}
+	if (!no_hard_links(errno))
 		return -1;
-	unlink(af->tmp);
-	return 0;
+	struct stat st;
+	if (lstat(af->target, &st) == 0) {
+		errno = EEXIST;
+		return -1;
+	}
+	return rename(af->tmp, af->target);
 }
 
 assess_code atomicfile_commit(atomicfile *af, assess_error *err)

@@ -69,6 +69,13 @@ bool iv_date(const char *folded, char *out, size_t size);
 
 /* ---- screen.c: what the assessor sees ---- */
 
+/*
+ * text cut to at most columns display columns and size bytes, at a character boundary, with
+ * "…" where it was cut. A prompt must stay short and whole UTF-8: libedit crashes on a prompt
+ * cut inside a character (a long Chinese name once did).
+ */
+void iv_clip(const char *text, size_t columns, char *out, size_t size);
+#define IV_PROMPT_VALUE_COLUMNS 32
 /* lead, then text wrapped to the session's width; continuation lines align after lead. */
 void iv_wrap(const interview *iv, const char *lead, const char *text);
 void iv_printf(const interview *iv, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -10,6 +10,8 @@ TESTS += tests/unit/check_interview
 tests_unit_check_interview_SOURCES = tests/unit/main_interview.c tests/unit/helpers.c tests/unit/test_interview.c
 tests_unit_check_interview_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_check_interview_LDADD = $(UNIT_LDADD)
+# link() can be made to fail the way it does on a FAT or exFAT USB stick.
+tests_unit_check_interview_LDFLAGS = $(AM_LDFLAGS) -Wl,--wrap=link
 endif
 
 # Drives the real binary through a pseudo-terminal and through pipes, kills it and resumes.

@@ -108,8 +108,11 @@ void iv_profile_prompt(interview *iv)
 {
 	const step *s = &steps[iv->field];
 	const char *v = shown_value(iv, s);
+	char shown[IV_PROMPT_VALUE_COLUMNS * 3 + 4];
 	if (v)
-		snprintf(iv->prompt, sizeof iv->prompt, "%s [%s]> ", s->label[iv->lang], v);
+		iv_clip(v, IV_PROMPT_VALUE_COLUMNS, shown, sizeof shown);
+	if (v)
+		snprintf(iv->prompt, sizeof iv->prompt, "%s [%s]> ", s->label[iv->lang], shown);
 	else
 		snprintf(iv->prompt, sizeof iv->prompt, "%s> ", s->label[iv->lang]);
 }

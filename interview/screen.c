@@ -68,6 +68,25 @@ static size_t fit(const char *s, size_t avail)
 	return (size_t)(p - s);
 }
 
+void iv_clip(const char *text, size_t columns, char *out, size_t size)
+{
+	const char *p = text, *keep = text;
+	size_t col = 0;
+	while (*p) {
+		const char *here = p;
+		text_next_codepoint(&p);
+		size_t w = cp_width(here, p);
+		if (col + w > columns - 1 || (size_t)(p - text) + 4 > size) {
+			/* Cut before the character that does not fit, and mark the cut. */
+			snprintf(out, size, "%.*s…", (int)(keep - text), text);
+			return;
+		}
+		col += w;
+		keep = p;
+	}
+	snprintf(out, size, "%s", text);
+}
+
 void iv_wrap(const interview *iv, const char *lead, const char *text)
 {
 	size_t hang = text_display_width(lead);

@@ -315,6 +315,61 @@ def test_one_session_per_file():
         shutil.rmtree(tmp)
 
 
+def test_long_value_at_a_terminal():
+    """A 90-character Chinese name, then a prompt that shows it: libedit used to crash there."""
+    tmp = tempfile.mkdtemp(prefix="interview-long.")
+    try:
+        s = Session(command("-o", "out.json"), tmp, True)
+        s.expect("企业名称> ")
+        s.send("长" * 90)
+        s.expect("统一社会信用代码> ")
+        s.send(":b")
+        s.expect("长…]> ")
+        s.send("")
+        s.expect("统一社会信用代码> ")
+        s.send(":q")
+        status = s.wait()
+        if status != 0:
+            raise Failure(f"exit status {status}")
+        with open(os.path.join(tmp, "out.json"), encoding="utf-8") as f:
+            if json.load(f)["enterprise"]["name"] != "长" * 90:
+                raise Failure("the name was not stored whole")
+    finally:
+        shutil.rmtree(tmp)
+
+
+def test_questionnaire_by_path():
+    """-q PATH.xml of an instrument that is not installed: the file can be resumed and scored."""
+    tmp = tempfile.mkdtemp(prefix="interview-qpath.")
+    try:
+        qdir = os.environ.get("ASSESS_QUESTIONNAIRES", os.path.join(SRC, "..", "questionnaires"))
+        with open(os.path.join(qdir, "miit-2024.xml"), encoding="utf-8") as f:
+            xml = f.read().replace('id="miit-2024"', 'id="city-2025"', 1)
+        os.mkdir(os.path.join(tmp, "sub"))
+        with open(os.path.join(tmp, "sub", "city.xml"), "w", encoding="utf-8") as f:
+            f.write(xml)
+        run = subprocess.run(command("-q", "sub/city.xml", "-o", "out.json"), cwd=tmp,
+                             input="甲公司\n:g F2\nC\n:q\n".encode(), capture_output=True)
+        path = os.path.join(tmp, "out.json")
+        with open(path, encoding="utf-8") as f:
+            named = json.load(f)["questionnaire"]
+        if run.returncode != 0 or named != os.path.join(os.path.realpath(tmp), "sub", "city.xml"):
+            raise Failure(f"exit {run.returncode}, questionnaire {named!r}: {run.stderr!r}")
+        wrapper = shlex.split(os.environ.get("ASSESS_WRAPPER", ""))
+        score = subprocess.run(wrapper + [os.environ["ASSESS"], "score", "--allow-incomplete",
+                                          path], cwd="/", capture_output=True)
+        if score.returncode != 0 or "总分：" not in score.stdout.decode():
+            raise Failure(f"score from another folder: exit {score.returncode}, {score.stderr!r}")
+        again = subprocess.run(command("--resume", "-o", path), cwd="/",
+                               input=b":q\n", capture_output=True)
+        with open(path, encoding="utf-8") as f:
+            doc = json.load(f)
+        if again.returncode != 0 or doc["questionnaire"] != named or doc["answers"] != {"F2": "C"}:
+            raise Failure(f"--resume: exit {again.returncode}, {doc}, {again.stderr!r}")
+    finally:
+        shutil.rmtree(tmp)
+
+
 class Skip(Exception):
     pass
 
@@ -433,7 +488,8 @@ def main():
         return same(sys.argv[2], sys.argv[3])
     failed = 0
     for test in [test_pty_full, test_kill_at_chosen_moments, test_kill_in_flight,
-                 test_one_session_per_file, test_full_disk_end_of_input_rescues,
+                 test_one_session_per_file, test_long_value_at_a_terminal, test_questionnaire_by_path,
+                 test_full_disk_end_of_input_rescues,
                  test_full_disk_ctrl_d_offers_another_path, test_full_disk_hangup_rescues]:
         try:
             test()

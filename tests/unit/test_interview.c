@@ -1,6 +1,7 @@
 /* interview/: parsing typed input, screen layout, and whole sessions fed line by line. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -15,6 +16,19 @@ TCase *make_interview_screen_tcase(void);
 TCase *make_interview_session_tcase(void);
 
 #define EXAMPLE TEST_EXAMPLE
+
+/* link() as on a FAT or exFAT USB stick when no_links is set (the program wraps link). */
+static int no_links;
+int __real_link(const char *from, const char *to);
+int __wrap_link(const char *from, const char *to);
+int __wrap_link(const char *from, const char *to)
+{
+	if (no_links) {
+		errno = EPERM;
+		return -1;
+	}
+	return __real_link(from, to);
+}
 
 static const qn_question *question(const char *id)
 {
@@ -605,6 +619,27 @@ START_TEST(an_existing_file_is_not_replaced)
 }
 END_TEST
 
+/* An exFAT stick has no hard links: the first save, which must not replace a file, still works. */
+START_TEST(first_save_works_without_hard_links)
+{
+	session s;
+	assess_error err = {0};
+	no_links = 1;
+	session_begin(&s, NULL, QN_LANG_ZH, INTERVIEW_CREATE, 80);
+	ck_assert_ok(interview_start(s.iv, &err), &err);
+	answers_free(reload(&s, ANSWERS_ALLOW_INCOMPLETE));
+	session_end(&s);
+	/* ...and an existing file is still refused. */
+	session_begin(&s, NULL, QN_LANG_ZH, INTERVIEW_CREATE, 80);
+	FILE *f = fopen(s.path, "w");
+	fputs("precious", f);
+	fclose(f);
+	ck_assert_int_eq(interview_start(s.iv, &err), ASSESS_ERR_EXISTS);
+	no_links = 0;
+	session_end(&s);
+}
+END_TEST
+
 START_TEST(a_failed_save_is_retried_and_blocks_quit)
 {
 	session s;
@@ -669,6 +704,32 @@ START_TEST(unsaved_answers_go_to_a_rescue_copy)
 	snprintf(want, sizeof want, "%s/acme.rescue-2.json", home);
 	unlink(want);
 	rmdir(home);
+	session_end(&s);
+}
+END_TEST
+
+/* A long Chinese value is cut, whole characters only, in the prompt (libedit crashed on it). */
+START_TEST(long_values_are_clipped_in_prompts)
+{
+	session s;
+	char name[400] = "";
+	for (int i = 0; i < 90; i++)
+		strcat(name, "长");
+	session_open(&s, QN_LANG_ZH);
+	feed(&s, name);
+	feed(&s, ":b");
+	const char *p = interview_prompt(s.iv);
+	ck_assert_msg(text_utf8_valid(p, strlen(p), NULL), "prompt is not UTF-8: %s", p);
+	ck_assert_msg(text_display_width(p) <= 16 + IV_PROMPT_VALUE_COLUMNS, "%s", p);
+	ck_assert_msg(strstr(p, "长…]> ") != NULL, "%s", p);
+	answers *a = reload(&s, ANSWERS_ALLOW_INCOMPLETE);
+	ck_assert_str_eq(answers_field_get(a, ANSWERS_NAME), name); /* stored whole */
+	answers_free(a);
+	char out[16];
+	iv_clip("ab长长", 5, out, sizeof out);
+	ck_assert_str_eq(out, "ab长…"); /* 5 columns: a, b, 长 (2) and the mark */
+	iv_clip("ab长", 5, out, sizeof out);
+	ck_assert_str_eq(out, "ab长");
 	session_end(&s);
 }
 END_TEST
@@ -741,9 +802,11 @@ TCase *make_interview_session_tcase(void)
 	tcase_add_test(tc, quit_pauses_or_finishes);
 	tcase_add_test(tc, resume_continues_at_the_first_gap);
 	tcase_add_test(tc, an_existing_file_is_not_replaced);
+	tcase_add_test(tc, first_save_works_without_hard_links);
 	tcase_add_test(tc, a_failed_save_is_retried_and_blocks_quit);
 	tcase_add_test(tc, unsaved_answers_go_to_a_rescue_copy);
 	tcase_add_test(tc, tabs_become_spaces);
+	tcase_add_test(tc, long_values_are_clipped_in_prompts);
 	tcase_add_test(tc, english_sessions_speak_english);
 	return tc;
 }
