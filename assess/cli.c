@@ -8,7 +8,38 @@
 #include <string.h>
 #include <sysexits.h>
 #include <getopt.h>
+#include <fcntl.h>
 #include <unistd.h>
+
+/*
+ * libxlsxwriter prints "[ERROR]..." to stderr when writing a workbook fails; the error it
+ * returns is printed once, as "assess: FILE: ...", so its own lines are sent to /dev/null
+ * while it writes. Only the CLI owns the process's descriptors, so this lives here.
+ */
+static void cli_hush(bool quiet, void *ctx)
+{
+	cli *c = ctx;
+	fflush(stderr);
+	if (quiet && c->hushed_stderr < 0) {
+		int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+		int saved = null >= 0 ? fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 3) : -1;
+		if (saved >= 0 && dup2(null, STDERR_FILENO) >= 0)
+			c->hushed_stderr = saved;
+		else if (saved >= 0)
+			close(saved);
+		if (null >= 0)
+			close(null);
+	} else if (!quiet && c->hushed_stderr >= 0) {
+		dup2(c->hushed_stderr, STDERR_FILENO);
+		close(c->hushed_stderr);
+		c->hushed_stderr = -1;
+	}
+}
+
+xlsx_env cli_xlsx_env(cli *c)
+{
+	return (xlsx_env){.scratch_dir = c->tmpdir, .hush = cli_hush, .hush_ctx = c};
+}
 
 int cli_error(const cli *c, const assess_error *err)
 {

@@ -11,9 +11,11 @@
 #include <getopt.h>  /* optind: cli_parse() leaves it at the first operand */
 #include <stdbool.h>
 #include <stdio.h>
+#include <time.h>
 #include "answers/answers.h"
 #include "common/error.h"
 #include "questionnaires/questionnaire.h"
+#include "xlsx/xlsx.h"
 
 typedef struct cli cli;
 
@@ -58,7 +60,14 @@ struct cli {
 	char *policy_path;         /* same, for policies */
 	questionnaire **cache;     /* questionnaires loaded so far, by id */
 	size_t n_cache;
+	/* Read from the environment once, here, and handed to the library as options. */
+	const char *tmpdir;        /* $TMPDIR: where workbooks keep their scratch files; or NULL */
+	time_t source_date;        /* $SOURCE_DATE_EPOCH: pins workbook dates; 0 when unset */
+	int hushed_stderr;         /* the real stderr while cli_hush silences it; -1 otherwise */
 };
+
+/* For every workbook: the scratch folder and cli_hush, which silences libxlsxwriter. */
+xlsx_env cli_xlsx_env(cli *c);
 
 /* Prints "assess: file:line:col: message" and returns the sysexits status for err. */
 int cli_error(const cli *c, const assess_error *err);

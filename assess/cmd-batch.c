@@ -162,14 +162,6 @@ static int parse(cli *c, int argc, char **argv, struct batch_opts *o)
 	return 0;
 }
 
-/* SOURCE_DATE_EPOCH pins the workbook's date, so that one input gives the same bytes. */
-static time_t created_time(void)
-{
-	const char *epoch = getenv("SOURCE_DATE_EPOCH");
-	long v;
-	return epoch && parse_count(epoch, LONG_MAX, &v) ? (time_t)v : 0;
-}
-
 static void summary(const cli *c, const struct batch_opts *o, const portfolio_batch_summary *s,
 		    bool tty)
 {
@@ -196,7 +188,8 @@ static int run_batch(cli *c, struct batch_opts *o)
 	o->run.lang = c->lang;
 	o->run.resolve = cli_questionnaire;
 	o->run.resolve_ctx = c;
-	o->run.created = created_time();
+	o->run.created = c->source_date; /* pins the dates, so one input gives the same bytes */
+	o->run.env = cli_xlsx_env(c);
 	o->run.cancel = &interrupted;
 	o->run.on_progress = screen.tty ? show_progress : NULL;
 	o->run.on_failure = show_failure;

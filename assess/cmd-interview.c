@@ -174,7 +174,8 @@ static void report_path(const char *path, char *buf, size_t size)
 static int write_report(cli *c, const scoring_result *r, const char *xlsx)
 {
 	assess_error err = {0};
-	report_options ro = {.lang = c->lang};
+	report_options ro = {.lang = c->lang, .env = cli_xlsx_env(c),
+			     .created = c->source_date};
 	if (report_write(r, &ro, xlsx, &err) != ASSESS_OK)
 		return cli_error(c, &err);
 	printf(CLI_TR(c, "报告已写入 %s\n", "Report written to %s\n"), xlsx);

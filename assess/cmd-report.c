@@ -107,7 +107,8 @@ static int compute_subsidy(cli *c, const scoring_result *r, const char *id, poli
 static int write_report(cli *c, const scoring_result *r, const struct report_opts *o)
 {
 	assess_error err = {0};
-	report_options ro = {.lang = c->lang, .replace = o->force};
+	report_options ro = {.lang = c->lang, .replace = o->force, .env = cli_xlsx_env(c),
+			     .created = c->source_date};
 	policy *p = NULL;
 	subsidy_result *sr = NULL;
 	int status = o->policy ? compute_subsidy(c, r, o->policy, &p, &sr) : 0;

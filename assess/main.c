@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <libgen.h>
 #include <limits.h>
@@ -123,9 +124,24 @@ static int dispatch(cli *c, int argc, char **argv)
 	return cmd->run(c, argc, argv);
 }
 
+/* The library reads no environment: what it needs from there comes in as options. */
+static void read_environment(cli *c)
+{
+	const char *tmp = getenv("TMPDIR");
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	c->tmpdir = tmp && *tmp ? tmp : NULL;
+	if (epoch && *epoch) {
+		errno = 0;
+		long long v = strtoll(epoch, &end, 10);
+		if (!*end && !errno && v > 0)
+			c->source_date = (time_t)v;
+	}
+}
+
 int main(int argc, char **argv)
 {
-	cli c = {.prog = "assess", .lang = QN_LANG_ZH};
+	cli c = {.prog = "assess", .lang = QN_LANG_ZH, .hushed_stderr = -1};
 	const char *env_lang = getenv("ASSESS_LANG");
 	int status = 0;
 #ifdef HAVE_MALLOPT
@@ -141,6 +157,7 @@ int main(int argc, char **argv)
 	cli_guard_std_fds();
 	if (env_lang)
 		cli_parse_lang(env_lang, &c.lang);
+	read_environment(&c);
 	LIBXML_TEST_VERSION
 	c.questionnaire_path = search_path("ASSESS_QUESTIONNAIRES", "questionnaires");
 	c.policy_path = search_path("ASSESS_POLICIES", "policies");

@@ -1,20 +1,35 @@
 #include "config.h"
 #include "common/atomicfile.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
+
+/* The temporary file's name inside a private folder (ATOMICFILE_BY_NAME). */
+#define BY_NAME_ENTRY "output"
+/* Bytes of the target's name kept in a temporary name: room for ".", ".XXXXXX" in NAME_MAX. */
+#define TMP_BASE_MAX 64
+/* A private folder younger than this may be one whose creator has not locked it yet. */
+#define SWEEP_MIN_AGE 60
 
 struct atomicfile {
 	char *target;
 	char *tmp;
+	char *dir;      /* the private folder (ATOMICFILE_BY_NAME), else NULL */
+	int lock_fd;    /* holds dir's lock; -1 when none */
 	FILE *stream;
 	unsigned flags;
+	int mode;       /* the replaced file's mode, -1 for a new file */
 };
+
+static const char *const by_name_entries[] = {BY_NAME_ENTRY, NULL};
 
 static char *dir_of(const char *path)
 {
@@ -26,6 +41,168 @@ static char *dir_of(const char *path)
 	return strndup(path, (size_t)(slash - path));
 }
 
+/* How many bytes of s to keep so that at most max remain, without cutting a UTF-8 character. */
+static size_t utf8_cut(const char *s, size_t max)
+{
+	size_t n = strlen(s);
+	if (n <= max)
+		return n;
+	while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+		max--;
+	return max;
+}
+
+assess_code atomicfile_check_target(const char *path, unsigned flags, int *mode,
+				    assess_error *err)
+{
+	struct stat st;
+	*mode = -1;
+	if (lstat(path, &st) != 0)
+		return errno == ENOENT ? ASSESS_OK
+				       : assess_fail(err, ASSESS_ERR_CANTCREAT, path, 0, 0,
+						     "cannot check the output: %s", strerror(errno));
+	if (!(flags & ATOMICFILE_REPLACE))
+		return assess_fail(err, ASSESS_ERR_EXISTS, path, 0, 0,
+				   "file exists; give --force to replace it");
+	/* Replacing a link, a device or a FIFO would write somewhere the user did not name. */
+	if (!S_ISREG(st.st_mode))
+		return assess_fail(err, ASSESS_ERR_CANTCREAT, path, 0, 0,
+				   "not a regular file (%s); --force replaces regular files only",
+				   S_ISLNK(st.st_mode)    ? "a symbolic link"
+				   : S_ISDIR(st.st_mode)  ? "a folder"
+				   : S_ISFIFO(st.st_mode) ? "a FIFO"
+				   : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device"
+										   : "a special file");
+	*mode = (int)(st.st_mode & 07777);
+	return ASSESS_OK;
+}
+
+char *atomicfile_private_dir(const char *parent, const char *prefix, int *lock_fd)
+{
+	size_t n = strlen(parent) + strlen(prefix) + 8;
+	char *dir = malloc(n);
+	*lock_fd = -1;
+	if (!dir) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	snprintf(dir, n, "%s/%sXXXXXX", parent, prefix);
+	if (!mkdtemp(dir)) {
+		free(dir);
+		return NULL;
+	}
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0 || flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		int e = errno;
+		if (fd >= 0)
+			close(fd);
+		rmdir(dir);
+		free(dir);
+		errno = e;
+		return NULL;
+	}
+	*lock_fd = fd;
+	return dir;
+}
+
+static void remove_entries(const char *dir, const char *const *entries)
+{
+	char path[4096];
+	for (; entries && *entries; entries++)
+		if (snprintf(path, sizeof path, "%s/%s", dir, *entries) < (int)sizeof path)
+			unlink(path);
+}
+
+void atomicfile_private_dir_remove(char *dir, int lock_fd, const char *const *entries)
+{
+	if (dir) {
+		remove_entries(dir, entries);
+		rmdir(dir);
+	}
+	if (lock_fd >= 0)
+		close(lock_fd);
+	free(dir);
+}
+
+/* One candidate of atomicfile_sweep: ours, old enough, and its lock free. */
+static void sweep_one(const char *dir, const char *const *entries)
+{
+	struct stat st;
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0)
+		return;
+	if (fstat(fd, &st) == 0 && st.st_uid == geteuid() &&
+	    st.st_mtime + SWEEP_MIN_AGE < time(NULL) && flock(fd, LOCK_EX | LOCK_NB) == 0) {
+		remove_entries(dir, entries);
+		rmdir(dir); /* fails, keeping the folder, when anything else is in it */
+	}
+	close(fd);
+}
+
+void atomicfile_sweep(const char *parent, const char *prefix, const char *const *entries)
+{
+	DIR *d = opendir(parent);
+	struct dirent *e;
+	char path[4096];
+	if (!d)
+		return;
+	size_t plen = strlen(prefix);
+	while ((e = readdir(d)))
+		if (strncmp(e->d_name, prefix, plen) == 0 && strlen(e->d_name) == plen + 6 &&
+		    snprintf(path, sizeof path, "%s/%s", parent, e->d_name) < (int)sizeof path)
+			sweep_one(path, entries);
+	closedir(d);
+}
+
+/* mkstemp makes 0600; an output file gets the mode it replaces or the umask-derived one. */
+static mode_t new_mode(const atomicfile *af)
+{
+	if (af->mode >= 0)
+		return (mode_t)af->mode;
+	mode_t mask = umask(0);
+	umask(mask);
+	return 0666 & ~mask;
+}
+
+static bool begin_by_name(atomicfile *af, const char *dir)
+{
+	af->dir = atomicfile_private_dir(dir, ATOMICFILE_DIR_PREFIX, &af->lock_fd);
+	if (!af->dir)
+		return false;
+	size_t n = strlen(af->dir) + sizeof BY_NAME_ENTRY + 1;
+	if (!(af->tmp = malloc(n))) {
+		errno = ENOMEM;
+		return false;
+	}
+	snprintf(af->tmp, n, "%s/%s", af->dir, BY_NAME_ENTRY);
+	return true;
+}
+
+static bool begin_stream(atomicfile *af, const char *dir, const char *base)
+{
+	size_t n = strlen(dir) + TMP_BASE_MAX + 16;
+	if (!(af->tmp = malloc(n))) {
+		errno = ENOMEM;
+		return false;
+	}
+	snprintf(af->tmp, n, "%s/.%.*s.XXXXXX", dir, (int)utf8_cut(base, TMP_BASE_MAX), base);
+	int fd = mkstemp(af->tmp);
+	if (fd < 0) {
+		int e = errno;
+		free(af->tmp);
+		af->tmp = NULL;
+		errno = e;
+		return false;
+	}
+	fchmod(fd, new_mode(af));
+	if (!(af->stream = fdopen(fd, "wb"))) {
+		close(fd);
+		errno = ENOMEM;
+		return false;
+	}
+	return true;
+}
+
 atomicfile *atomicfile_begin(const char *path, unsigned flags, assess_error *err)
 {
 	atomicfile *af = calloc(1, sizeof *af);
@@ -33,38 +210,23 @@ atomicfile *atomicfile_begin(const char *path, unsigned flags, assess_error *err
 	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
 	if (!af || !dir)
 		goto nomem;
+	af->lock_fd = -1;
+	af->flags = flags;
 	if (!*base) {
 		assess_fail(err, ASSESS_ERR_USAGE, path, 0, 0, "output path names a folder, not a file");
 		goto fail;
 	}
-	if (!(flags & ATOMICFILE_REPLACE) && access(path, F_OK) == 0) {
-		assess_fail(err, ASSESS_ERR_EXISTS, path, 0, 0,
-			    "file exists; give --force to replace it");
+	if (atomicfile_check_target(path, flags, &af->mode, err) != ASSESS_OK)
 		goto fail;
-	}
-	af->flags = flags;
-	af->target = strdup(path);
-	size_t n = strlen(dir) + strlen(base) + 16;
-	af->tmp = malloc(n);
-	if (!af->target || !af->tmp)
+	if (!(af->target = strdup(path)))
 		goto nomem;
-	snprintf(af->tmp, n, "%s/.%s.XXXXXX", dir, base);
-	int fd = mkstemp(af->tmp);
-	if (fd < 0) {
+	bool ok = flags & ATOMICFILE_BY_NAME ? begin_by_name(af, dir) : begin_stream(af, dir, base);
+	if (!ok) {
+		if (errno == ENOMEM)
+			goto nomem;
 		assess_fail(err, ASSESS_ERR_CANTCREAT, path, 0, 0, "cannot create a file in %s: %s",
 			    dir, strerror(errno));
-		free(af->tmp);
-		af->tmp = NULL;
 		goto fail;
-	}
-	/* mkstemp makes 0600; an output file should get the usual umask-derived mode. */
-	mode_t mask = umask(0);
-	umask(mask);
-	fchmod(fd, 0666 & ~mask);
-	af->stream = fdopen(fd, "wb");
-	if (!af->stream) {
-		close(fd);
-		goto nomem;
 	}
 	free(dir);
 	return af;
@@ -95,7 +257,7 @@ void atomicfile_close_stream(atomicfile *af)
 
 static int fsync_path(const char *path, int flags)
 {
-	int fd = open(path, flags);
+	int fd = open(path, flags | O_CLOEXEC);
 	if (fd < 0)
 		return -1;
 	int rc = fsync(fd);
@@ -131,21 +293,34 @@ static int publish(atomicfile *af)
 	return rename(af->tmp, af->target);
 }
 
-assess_code atomicfile_commit(atomicfile *af, assess_error *err)
+/* Flushes what was written; a file written by name is made durable and given its mode. */
+static assess_code finish_data(atomicfile *af, assess_error *err)
 {
-	assess_code rc = ASSESS_OK;
 	if (af->stream) {
 		int bad = ferror(af->stream) || fflush(af->stream) != 0 ||
 			  fsync(fileno(af->stream)) != 0;
 		bad |= fclose(af->stream) != 0;
 		af->stream = NULL;
-		if (bad)
-			rc = assess_fail(err, ASSESS_ERR_IO, af->target, 0, 0, "write failed: %s",
-					 strerror(errno));
-	} else if (fsync_path(af->tmp, O_RDONLY) != 0) {
-		rc = assess_fail(err, ASSESS_ERR_IO, af->target, 0, 0, "cannot sync: %s",
-				 strerror(errno));
+		return bad ? assess_fail(err, ASSESS_ERR_IO, af->target, 0, 0, "write failed: %s",
+					 strerror(errno))
+			   : ASSESS_OK;
 	}
+	if (fsync_path(af->tmp, O_RDONLY | O_NOFOLLOW) != 0)
+		return assess_fail(err, ASSESS_ERR_IO, af->target, 0, 0, "cannot sync: %s",
+				   strerror(errno));
+	if ((af->dir || af->mode >= 0) && chmod(af->tmp, new_mode(af)) != 0)
+		return assess_fail(err, ASSESS_ERR_IO, af->target, 0, 0, "cannot set the mode: %s",
+				   strerror(errno));
+	return ASSESS_OK;
+}
+
+assess_code atomicfile_commit(atomicfile *af, assess_error *err)
+{
+	int mode;
+	assess_code rc = finish_data(af, err);
+	/* What is at the target may have changed while the data was written. */
+	if (rc == ASSESS_OK)
+		rc = atomicfile_check_target(af->target, af->flags, &mode, err);
 	if (rc == ASSESS_OK && publish(af) != 0)
 		rc = assess_fail(err, errno == EEXIST ? ASSESS_ERR_EXISTS : ASSESS_ERR_CANTCREAT,
 				 af->target, 0, 0, "cannot put the file in place: %s",
@@ -170,6 +345,7 @@ void atomicfile_abort(atomicfile *af)
 		fclose(af->stream);
 	if (af->tmp)
 		unlink(af->tmp);
+	atomicfile_private_dir_remove(af->dir, af->lock_fd, by_name_entries);
 	free(af->tmp);
 	free(af->target);
 	free(af);
@@ -178,7 +354,7 @@ void atomicfile_abort(atomicfile *af)
 assess_code atomicfile_write(const char *path, const void *data, size_t len, unsigned flags,
 			     assess_error *err)
 {
-	atomicfile *af = atomicfile_begin(path, flags, err);
+	atomicfile *af = atomicfile_begin(path, flags & ~(unsigned)ATOMICFILE_BY_NAME, err);
 	if (!af)
 		return err ? err->code : ASSESS_ERR_CANTCREAT;
 	if (len && fwrite(data, 1, len, af->stream) != len) {

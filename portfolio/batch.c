@@ -117,7 +117,8 @@ static assess_code write_report(const portfolio_job *job, void *ctx, assess_erro
 		s = subsidy_compute(o->policy, a, &so, NULL);
 	}
 	if (r) {
-		report_options ro = {.lang = o->lang, .replace = o->replace, .subsidy = s};
+		report_options ro = {.lang = o->lang, .replace = o->replace, .subsidy = s,
+				     .env = o->env, .created = o->created};
 		rc = report_write(r, &ro, job->path, err);
 	}
 	subsidy_free(s);
@@ -418,6 +419,7 @@ static assess_code start(struct batch *b, portfolio_inputs *in, assess_error *er
 {
 	const portfolio_batch_options *o = b->o;
 	portfolio_book_options bo = {.lang = o->lang, .replace = o->replace, .created = o->created,
+				     .env = o->env,
 				     .policy = o->policy, .reports = o->reports_dir != NULL};
 	if (o->reports_dir && make_folder(o->reports_dir, err))
 		return err ? err->code : ASSESS_ERR_CANTCREAT;

@@ -29,6 +29,7 @@
 #include "common/error.h"
 #include "policies/policy.h"
 #include "portfolio/tally.h"
+#include "xlsx/xlsx.h"
 
 typedef struct portfolio_progress {
 	size_t done; /* answer objects finished: in the portfolio (and reported), or failed */
@@ -52,7 +53,8 @@ typedef struct portfolio_batch_options {
 	void *resolve_ctx;
 	const policy *policy;          /* NULL: no subsidy column and no budget */
 	portfolio_targets targets;
-	time_t created;                /* the workbook's date; 0 for now */
+	time_t created;                /* the workbooks' date (SOURCE_DATE_EPOCH); 0: see report.h */
+	xlsx_env env;                  /* from the CLI: scratch folder ($TMPDIR), hush */
 	const volatile sig_atomic_t *cancel;  /* set (by a signal handler) to stop early */
 	void (*on_progress)(void *ctx, const portfolio_progress *p);  /* NULL: no counting pass */
 	void (*on_failure)(void *ctx, const assess_error *e);

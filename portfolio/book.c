@@ -26,43 +26,30 @@ const char *bk_sheet_name(const portfolio_book *b, int which)
 
 void bk_check(portfolio_book *b, lxw_error e)
 {
-	if (e != LXW_NO_ERROR && b->lxw == LXW_NO_ERROR)
-		b->lxw = e;
+	xlsx_check(b->book, e);
 }
 
 void bk_string(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
 	       lxw_format *f)
 {
-	if (s && *s)
-		bk_check(b, worksheet_write_string(ws, r, c, s, f));
-	else if (f)
-		bk_check(b, worksheet_write_blank(ws, r, c, f));
+	xlsx_string(b->book, ws, r, c, s, f);
 }
 
 void bk_number(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v,
 	       lxw_format *f)
 {
-	bk_check(b, worksheet_write_number(ws, r, c, v, f));
+	xlsx_number(b->book, ws, r, c, v, f);
 }
 
 void bk_level_scale(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r0, lxw_col_t c0,
 		    lxw_row_t r1, lxw_col_t c1)
 {
-	lxw_conditional_format cf = {
-		.type = LXW_CONDITIONAL_3_COLOR_SCALE,
-		.min_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER, .min_value = 0,
-		.min_color = 0xF8696B,
-		.mid_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER, .mid_value = 2,
-		.mid_color = 0xFFEB84,
-		.max_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER, .max_value = QN_MAX_LEVEL,
-		.max_color = 0x63BE7B};
-	if (r1 >= r0 && c1 >= c0)
-		bk_check(b, worksheet_conditional_format_range(ws, r0, c0, r1, c1, &cf));
+	xlsx_color_scale(b->book, ws, r0, c0, r1, c1, 0, 2, QN_MAX_LEVEL);
 }
 
 double bk_width(const char *s)
 {
-	return s ? (double)text_display_width(s) * 1.1 + 2 : 4;
+	return xlsx_text_width(s);
 }
 
 const char *bk_level_name(const portfolio_book *b, const questionnaire *q, int level)
@@ -170,28 +157,21 @@ portfolio_book *portfolio_book_new(const char *path, const portfolio_book_option
 		return NULL;
 	}
 	b->o = *o;
-	b->af = atomicfile_begin(path, o->replace ? ATOMICFILE_REPLACE : 0, err);
-	if (!b->af || !(b->path = strdup(path))) {
-		if (b->af)
-			assess_fail(err, ASSESS_ERR_NOMEM, path, 0, 0, "out of memory");
-		atomicfile_abort(b->af);
+	xlsx_options xo = {.replace = o->replace, .constant_memory = true,
+			   .env = o->env,
+			   .cut_mark = BK_TR(b, XLSX_CUT_MARK_ZH, XLSX_CUT_MARK_EN)};
+	if (!(b->book = xlsx_open(path, &xo, err))) {
 		free(b);
 		return NULL;
 	}
-	atomicfile_close_stream(b->af);
-	lxw_workbook_options wo = {.constant_memory = LXW_TRUE};
-	b->wb = workbook_new_opt(atomicfile_tmppath(b->af), &wo);
-	if (!b->wb) {
-		assess_fail(err, ASSESS_ERR_CANTCREAT, path, 0, 0, "cannot start the workbook");
-		portfolio_book_abort(b);
-		return NULL;
-	}
+	b->wb = xlsx_workbook(b->book);
 	make_formats(b);
 	set_properties(b);
 	for (int s = 0; s < BK_SHEETS; s++) {
-		b->ws[s] = workbook_add_worksheet(b->wb, bk_sheet_name(b, s));
-		if (!b->ws[s]) {
-			assess_fail(err, ASSESS_ERR_NOMEM, path, 0, 0, "out of memory");
+		if (!(b->ws[s] = xlsx_add_sheet(b->book, bk_sheet_name(b, s)))) {
+			assess_fail(err, xlsx_code(xlsx_error(b->book)), path, 0, 0,
+				    "cannot start the workbook: %s",
+				    lxw_strerror(xlsx_error(b->book)));
 			portfolio_book_abort(b);
 			return NULL;
 		}
@@ -204,10 +184,7 @@ void portfolio_book_abort(portfolio_book *b)
 {
 	if (!b)
 		return;
-	if (b->wb)
-		workbook_close(b->wb); /* releases its memory; the file is then removed */
-	atomicfile_abort(b->af);
-	free(b->path);
+	xlsx_abort(b->book);
 	free(b);
 }
 
@@ -434,10 +411,10 @@ assess_code portfolio_book_error(portfolio_book *b, portfolio_step step, const a
 	bk_string(b, ws, r, 6, code_labels[code][lang] ? code_labels[code][lang]
 						       : portfolio_code_name(e->code), NULL);
 	bk_string(b, ws, r, 7, e->msg[0] ? e->msg : assess_strerror(e->code), NULL);
-	return b->lxw == LXW_NO_ERROR
+	return !xlsx_failed(b->book)
 		       ? ASSESS_OK
-		       : assess_fail(err, ASSESS_ERR_IO, NULL, 0, 0, "workbook: %s",
-				     lxw_strerror(b->lxw));
+		       : assess_fail(err, xlsx_code(xlsx_error(b->book)), NULL, 0, 0, "workbook: %s",
+				     lxw_strerror(xlsx_error(b->book)));
 }
 
 static void errors_finish(portfolio_book *b)
@@ -467,19 +444,7 @@ assess_code portfolio_book_close(portfolio_book *b, const portfolio_tally *t,
 	rows_finish(b);
 	errors_finish(b);
 	bk_write_summary(b, t, targets);
-	lxw_error closed = workbook_close(b->wb);
-	b->wb = NULL;
-	lxw_error first = b->lxw != LXW_NO_ERROR ? b->lxw : closed;
-	if (first != LXW_NO_ERROR) {
-		assess_fail(err, first == LXW_ERROR_MEMORY_MALLOC_FAILED ? ASSESS_ERR_NOMEM
-									: ASSESS_ERR_CANTCREAT,
-			    b->path, 0, 0, "cannot write the workbook: %s", lxw_strerror(first));
-		portfolio_book_abort(b);
-		return err ? err->code : ASSESS_ERR_CANTCREAT;
-	}
-	assess_code rc = atomicfile_commit(b->af, err);
-	b->af = NULL;
-	free(b->path);
+	assess_code rc = xlsx_close(b->book, err);
 	free(b);
 	return rc;
 }

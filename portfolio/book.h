@@ -36,11 +36,13 @@
 #include "policies/policy.h"
 #include "portfolio/tally.h"
 #include "scoring/scoring.h"
+#include "xlsx/xlsx.h"
 
 typedef struct portfolio_book_options {
 	qn_lang lang;
 	bool replace;                /* replace an existing file (--force) */
 	time_t created;              /* document date; 0 for now */
+	xlsx_env env;                /* from the CLI: scratch folder ($TMPDIR; NULL: /tmp), hush */
 	const policy *policy;        /* NULL: no subsidy column, no budget */
 	bool reports;                /* a column naming each enterprise's report file */
 } portfolio_book_options;

@@ -6,8 +6,8 @@
 #define ASSESS_PORTFOLIO_BOOK_INTERNAL_H
 
 #include <xlsxwriter.h>
-#include "common/atomicfile.h"
 #include "portfolio/book.h"
+#include "xlsx/xlsx.h"
 
 #define BK_TR(b, zh, en) lang_pick((b)->o.lang, zh, en)
 /* Excel's last row index: a sheet holds 1,048,576 rows, the first being the header. */
@@ -23,12 +23,10 @@ typedef struct bk_formats {
 
 struct portfolio_book {
 	portfolio_book_options o;
-	char *path;                    /* the target, for messages */
-	atomicfile *af;
+	xlsx_book *book;               /* the file, and the first libxlsxwriter error */
 	lxw_workbook *wb;
 	lxw_worksheet *ws[BK_SHEETS];
 	bk_formats f;
-	lxw_error lxw;                 /* the first libxlsxwriter error, reported at close */
 	const questionnaire *q;        /* from the first row; fixes the Enterprises columns */
 	size_t n_rows, n_errors;       /* rows written to Enterprises and Errors */
 	size_t errors_dropped;         /* errors past the sheet's last row */

@@ -42,8 +42,7 @@ const char *rp_sheet_name(const report_ctx *c, int which)
 
 void rp_check(report_ctx *c, lxw_error e)
 {
-	if (e != LXW_NO_ERROR && c->lxw == LXW_NO_ERROR)
-		c->lxw = e;
+	xlsx_check(c->book, e);
 }
 
 void rp_sheet_begin(rp_sheet *s, report_ctx *c, int which, bool landscape)
@@ -51,15 +50,11 @@ void rp_sheet_begin(rp_sheet *s, report_ctx *c, int which, bool landscape)
 	memset(s, 0, sizeof *s);
 	s->c = c;
 	s->name = rp_sheet_name(c, which);
-	if (c->lxw != LXW_NO_ERROR)
+	if (xlsx_failed(c->book))
 		return;
-	c->failed_in = s->name;
-	lxw_error e = workbook_validate_sheet_name(c->wb, s->name);
-	s->ws = e == LXW_NO_ERROR ? workbook_add_worksheet(c->wb, s->name) : NULL;
-	if (!s->ws) {
-		rp_check(c, e != LXW_NO_ERROR ? e : LXW_ERROR_MEMORY_MALLOC_FAILED);
+	xlsx_where(c->book, s->name);
+	if (!(s->ws = xlsx_add_sheet(c->book, s->name)))
 		return;
-	}
 	worksheet_set_paper(s->ws, 9); /* A4 */
 	if (landscape)
 		worksheet_set_landscape(s->ws);
@@ -218,7 +213,7 @@ static void fit_rows(rp_sheet *s, const double *col_width)
 void rp_sheet_end(rp_sheet *s, const double *min, const double *max, int n)
 {
 	double col_width[RP_MAX_COLS] = {0};
-	if (s->ws && s->c->lxw == LXW_NO_ERROR) {
+	if (s->ws && !xlsx_failed(s->c->book)) {
 		for (int i = 0; i < n && i < RP_MAX_COLS; i++) {
 			double w = s->width[i] * RP_UNITS_PER_COLUMN + RP_PADDING;
 			w = w < min[i] ? min[i] : w > max[i] ? max[i] : w;
@@ -238,14 +233,21 @@ void rp_sheet_end(rp_sheet *s, const double *min, const double *max, int n)
 
 void rp_string(rp_sheet *s, lxw_row_t row, lxw_col_t col, const char *text, lxw_format *f)
 {
-	if (!s->ws || s->c->lxw != LXW_NO_ERROR)
+	if (!s->ws || xlsx_failed(s->c->book))
 		return;
 	if (!text || !*text) {
 		rp_check(s->c, worksheet_write_blank(s->ws, row, col, f));
 		return;
 	}
-	note_text(s, row, col, col, text, f);
-	rp_check(s->c, worksheet_write_string(s->ws, row, col, text, f));
+	char *copy;
+	const char *cell = xlsx_cell_text(s->c->book, text, &copy); /* cut past Excel's limit */
+	if (!cell) {
+		rp_check(s->c, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return;
+	}
+	note_text(s, row, col, col, cell, f);
+	xlsx_string(s->c->book, s->ws, row, col, cell, f);
+	free(copy);
 }
 
 static void note_number(rp_sheet *s, lxw_col_t col)
@@ -256,7 +258,7 @@ static void note_number(rp_sheet *s, lxw_col_t col)
 
 lxw_row_t rp_heading(rp_sheet *s, lxw_row_t row, const char *text)
 {
-	if (!s->ws || s->c->lxw != LXW_NO_ERROR)
+	if (!s->ws || xlsx_failed(s->c->book))
 		return row + 1;
 	rp_row_height(s, row, 22);
 	/* Not measured: a heading runs on across the empty cells to its right. */
@@ -266,7 +268,7 @@ lxw_row_t rp_heading(rp_sheet *s, lxw_row_t row, const char *text)
 
 void rp_number(rp_sheet *s, lxw_row_t row, lxw_col_t col, double v, lxw_format *f)
 {
-	if (!s->ws || s->c->lxw != LXW_NO_ERROR)
+	if (!s->ws || xlsx_failed(s->c->book))
 		return;
 	note_number(s, col);
 	rp_check(s->c, worksheet_write_number(s->ws, row, col, v, f));
@@ -280,7 +282,7 @@ void rp_points(rp_sheet *s, lxw_row_t row, lxw_col_t col, int64_t milli, lxw_for
 void rp_formula(rp_sheet *s, lxw_row_t row, lxw_col_t col, const char *formula, double value,
 		lxw_format *f)
 {
-	if (!s->ws || s->c->lxw != LXW_NO_ERROR)
+	if (!s->ws || xlsx_failed(s->c->book))
 		return;
 	note_number(s, col);
 	rp_check(s->c, worksheet_write_formula_num(s->ws, row, col, formula, f, value));
@@ -304,11 +306,18 @@ void rp_share(rp_sheet *s, lxw_row_t row, lxw_col_t col, lxw_col_t points_col,
 void rp_merge(rp_sheet *s, lxw_row_t r1, lxw_col_t c1, lxw_row_t r2, lxw_col_t c2,
 	      const char *text, lxw_format *f)
 {
-	if (!s->ws || s->c->lxw != LXW_NO_ERROR)
+	if (!s->ws || xlsx_failed(s->c->book))
 		return;
-	if (text && *text && r1 == r2)
-		note_text(s, r1, c1, c2, text, f);
-	rp_check(s->c, worksheet_merge_range(s->ws, r1, c1, r2, c2, text ? text : "", f));
+	char *copy = NULL;
+	const char *cell = text ? xlsx_cell_text(s->c->book, text, &copy) : "";
+	if (!cell) {
+		rp_check(s->c, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return;
+	}
+	if (*cell && r1 == r2)
+		note_text(s, r1, c1, c2, cell, f);
+	xlsx_merge(s->c->book, s->ws, r1, c1, r2, c2, cell, f);
+	free(copy);
 }
 
 void rp_header_row(rp_sheet *s, lxw_row_t row, const char *const *titles, int n, bool repeat)
@@ -369,7 +378,7 @@ void rp_cell_ref(lxw_row_t row, lxw_col_t col, char *buf, size_t size)
 void rp_define_name(rp_sheet *s, const char *name, lxw_row_t row, lxw_col_t col)
 {
 	char cell[LXW_MAX_CELL_NAME_LENGTH], formula[128];
-	if (!s->ws || s->c->lxw != LXW_NO_ERROR)
+	if (!s->ws || xlsx_failed(s->c->book))
 		return;
 	lxw_rowcol_to_cell_abs(cell, row, col, 1, 1);
 	snprintf(formula, sizeof formula, "='%s'!%s", s->name, cell);

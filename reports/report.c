@@ -9,7 +9,6 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-#include "common/atomicfile.h"
 #include "common/decimal.h"
 
 /* Office's Chinese UI font; LibreOffice substitutes a CJK font (Noto Sans CJK) for it. */
@@ -127,16 +126,10 @@ static bool make_formats(lxw_workbook *wb, report_formats *f)
  * The document time: SOURCE_DATE_EPOCH when set (reproducible builds), else the assessment
  * date at midnight UTC, so the same answers give the same bytes; else now.
  */
-static time_t created_time(const scoring_result *r)
+static time_t created_time(const scoring_result *r, const report_options *opt)
 {
-	const char *epoch = getenv("SOURCE_DATE_EPOCH");
-	if (epoch && *epoch) {
-		char *end;
-		errno = 0;
-		long long v = strtoll(epoch, &end, 10);
-		if (!*end && !errno && v > 0)
-			return (time_t)v;
-	}
+	if (opt->created > 0)
+		return opt->created;
 	const char *date = answers_field_get(r->answers, ANSWERS_DATE);
 	struct tm tm = {0};
 	if (date && sscanf(date, "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) == 3) {
@@ -169,7 +162,7 @@ static void set_properties(report_ctx *c)
 		.keywords = keywords,
 		.comments = comments,
 		.status = (char *)answers_stage_name(answers_stage_get(r->answers)),
-		.created = created_time(r),
+		.created = created_time(r, c->opt),
 	};
 	rp_check(c, workbook_set_properties(c->wb, &p));
 	/* Custom properties let a portfolio or an archive read the result without the cells. */
@@ -206,23 +199,6 @@ static void make_footer(report_ctx *c)
 		 RP_TR(c, "&L&8%s&C&8&A&R&8第 &P 页，共 &N 页", "&L&8%s&C&8&A&R&8Page &P of &N"), esc);
 }
 
-/*
- * libxlsxwriter writes every XML part to a scratch file before zipping it. Creating and
- * deleting twenty files per workbook on a disk file system costs more than generating the XML
- * (docs/PERFORMANCE.md), so they go to a memory-backed folder when there is one; NULL lets
- * the library use its default (tmpfile()).
- */
-static const char *scratch_dir(void)
-{
-	struct stat st;
-	const char *tmp = getenv("TMPDIR");
-	if (tmp && *tmp)
-		return tmp;
-	if (stat("/dev/shm", &st) == 0 && S_ISDIR(st.st_mode) && access("/dev/shm", W_OK) == 0)
-		return "/dev/shm";
-	return NULL;
-}
-
 static void write_sheets(report_ctx *c)
 {
 	report_sheet_overview(c);
@@ -234,51 +210,23 @@ static void write_sheets(report_ctx *c)
 		report_sheet_subsidy(c);
 }
 
-static assess_code lxw_failure(const report_ctx *c, lxw_error e, const char *path,
-			       assess_error *err)
-{
-	assess_code code = e == LXW_ERROR_MEMORY_MALLOC_FAILED ? ASSESS_ERR_NOMEM
-			   : e == LXW_ERROR_CREATING_XLSX_FILE || e == LXW_ERROR_CREATING_TMPFILE
-				   ? ASSESS_ERR_CANTCREAT
-				   : ASSESS_ERR_IO;
-	return assess_fail(err, code, path, 0, 0, "cannot write the report%s%s: %s",
-			   c->failed_in ? " in sheet " : "",
-			   c->failed_in ? c->failed_in : "", lxw_strerror(e));
-}
-
 assess_code report_write(const scoring_result *r, const report_options *opt, const char *path,
 			 assess_error *err)
 {
 	static const report_options defaults = {.lang = QN_LANG_ZH};
 	if (!opt)
 		opt = &defaults;
-	atomicfile *af = atomicfile_begin(path, opt->replace ? ATOMICFILE_REPLACE : 0, err);
-	if (!af)
-		return err ? err->code : ASSESS_ERR_CANTCREAT;
-	atomicfile_close_stream(af);
 	report_ctx c = {.r = r, .q = r->q, .opt = opt, .lang = opt->lang};
-	lxw_workbook_options wo = {.tmpdir = (char *)scratch_dir()};
-	c.wb = workbook_new_opt(atomicfile_tmppath(af), &wo);
-	if (!c.wb) {
-		atomicfile_abort(af);
-		return assess_fail(err, ASSESS_ERR_CANTCREAT, path, 0, 0,
-				   "cannot start the workbook: %s", strerror(errno));
-	}
+	xlsx_options xo = {.replace = opt->replace, .env = opt->env,
+			   .what = "report",
+			   .cut_mark = RP_TR(&c, XLSX_CUT_MARK_ZH, XLSX_CUT_MARK_EN)};
+	if (!(c.book = xlsx_open(path, &xo, err)))
+		return err ? err->code : ASSESS_ERR_CANTCREAT;
+	c.wb = xlsx_workbook(c.book);
 	if (!make_formats(c.wb, &c.f))
-		c.lxw = LXW_ERROR_MEMORY_MALLOC_FAILED;
+		rp_check(&c, LXW_ERROR_MEMORY_MALLOC_FAILED);
 	make_footer(&c);
 	set_properties(&c);
 	write_sheets(&c);
-	if (c.lxw != LXW_NO_ERROR) {
-		lxw_workbook_free(c.wb); /* nothing is written for a workbook we gave up on */
-		atomicfile_abort(af);
-		return lxw_failure(&c, c.lxw, path, err);
-	}
-	c.failed_in = NULL;
-	lxw_error e = workbook_close(c.wb);
-	if (e != LXW_NO_ERROR) {
-		atomicfile_abort(af);
-		return lxw_failure(&c, e, path, err);
-	}
-	return atomicfile_commit(af, err);
+	return xlsx_close(c.book, err);
 }

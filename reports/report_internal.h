@@ -3,8 +3,8 @@
  *
  * report_write() (report.c) opens the workbook and builds a report_ctx; each sheet-NAME.c
  * writes one worksheet from it. Cell writers never fail loudly: the first libxlsxwriter error
- * is kept in the context, later writes become no-ops, and report_write() turns it into an
- * assess_error and removes the temporary file. So a sheet reads as a list of cells.
+ * is kept in the book (xlsx/xlsx.h), later writes become no-ops, and xlsx_close() turns it
+ * into an assess_error and leaves nothing behind. So a sheet reads as a list of cells.
  *
  * Ownership: the context borrows the result, the options and the workbook; formats belong to
  * the workbook. Strings handed to libxlsxwriter are copied by it before the call returns.
@@ -15,6 +15,7 @@
 #include <stdint.h>
 #include <xlsxwriter.h>
 #include "reports/report.h"
+#include "xlsx/xlsx.h"
 
 #define RP_TR(c, zh, en) lang_pick((c)->lang, zh, en)
 #define RP_MAX_COLS 16
@@ -44,14 +45,13 @@ typedef struct report_formats {
 } report_formats;
 
 typedef struct report_ctx {
+	xlsx_book *book;         /* keeps the first error and the sheet it happened in */
 	lxw_workbook *wb;
 	const scoring_result *r;
 	const questionnaire *q;
 	const report_options *opt;
 	qn_lang lang;
 	report_formats f;
-	lxw_error lxw;           /* first libxlsxwriter error; LXW_NO_ERROR while all is well */
-	const char *failed_in;   /* the sheet being written when it happened */
 	char footer[256];        /* "&L<enterprise>&R page &P of &N", escaped */
 } report_ctx;
 

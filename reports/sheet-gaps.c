@@ -36,7 +36,7 @@ static void condition(rp_sheet *s, lxw_row_t row, int level, const char *what, i
 	rp_points(s, row, COL_C, need, num);
 	rp_points(s, row, COL_D, have, num);
 	snprintf(f, sizeof f, "=IF(D%u>=C%u,\"%s\",\"%s\")", r1, r1, yes, no);
-	if (s->ws && c->lxw == LXW_NO_ERROR)
+	if (s->ws && !xlsx_failed(c->book))
 		rp_check(c, worksheet_write_formula_str(s->ws, row, COL_E, f, c->f.center,
 							met ? yes : no));
 	snprintf(f, sizeof f, "=MAX(0,C%u-D%u)", r1, r1);

@@ -2,10 +2,12 @@
 #include "config.h"
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <sysexits.h>
+#include <time.h>
 #include <unistd.h>
 #include "common/atomicfile.h"
 #include "common/creditcode.h"
@@ -260,6 +262,142 @@ START_TEST(atomic_by_name_for_other_writers)
 }
 END_TEST
 
+START_TEST(atomic_force_replaces_regular_files_only)
+{
+	char path[128], other[160];
+	assess_error err = {0};
+	struct stat st;
+	snprintf(other, sizeof other, "%s/precious.txt", test_dir);
+	ck_assert_ok(atomicfile_write(other, "keep", 4, 0, &err), &err);
+	/* A symlink: --force must not write through it, nor replace the link. */
+	snprintf(path, sizeof path, "%s/link.xlsx", test_dir);
+	ck_assert_int_eq(symlink(other, path), 0);
+	ck_assert_int_eq(atomicfile_write(path, "evil", 4, ATOMICFILE_REPLACE, &err),
+			 ASSESS_ERR_CANTCREAT);
+	ck_assert_msg_has(&err, "not a regular file (a symbolic link)");
+	ck_assert_str_eq(slurp(other), "keep");
+	ck_assert_int_eq(lstat(path, &st), 0);
+	ck_assert(S_ISLNK(st.st_mode));
+	/* A FIFO, and a folder. */
+	snprintf(path, sizeof path, "%s/fifo", test_dir);
+	ck_assert_int_eq(mkfifo(path, 0600), 0);
+	ck_assert_int_eq(atomicfile_write(path, "x", 1, ATOMICFILE_REPLACE, &err),
+			 ASSESS_ERR_CANTCREAT);
+	ck_assert_int_eq(lstat(path, &st), 0);
+	ck_assert(S_ISFIFO(st.st_mode));
+	snprintf(path, sizeof path, "%s/folder", test_dir);
+	ck_assert_int_eq(mkdir(path, 0700), 0);
+	ck_assert_int_eq(atomicfile_write(path, "x", 1, ATOMICFILE_REPLACE | ATOMICFILE_BY_NAME,
+					  &err), ASSESS_ERR_CANTCREAT);
+	ck_assert_int_eq(test_dir_entries(), 4); /* no temporary left */
+}
+END_TEST
+
+START_TEST(atomic_force_keeps_the_mode)
+{
+	char path[128];
+	assess_error err = {0};
+	struct stat st;
+	snprintf(path, sizeof path, "%s/out.json", test_dir);
+	ck_assert_ok(atomicfile_write(path, "one", 3, 0, &err), &err);
+	ck_assert_int_eq(chmod(path, 0640), 0);
+	ck_assert_ok(atomicfile_write(path, "two", 3, ATOMICFILE_REPLACE, &err), &err);
+	ck_assert_int_eq(stat(path, &st), 0);
+	ck_assert_int_eq(st.st_mode & 07777, 0640);
+	/* The same for a writer by name. */
+	ck_assert_int_eq(chmod(path, 0604), 0);
+	atomicfile *af = atomicfile_begin(path, ATOMICFILE_REPLACE | ATOMICFILE_BY_NAME, &err);
+	ck_assert_ptr_nonnull(af);
+	FILE *f = fopen(atomicfile_tmppath(af), "w");
+	fputs("three", f);
+	fclose(f);
+	ck_assert_ok(atomicfile_commit(af, &err), &err);
+	ck_assert_str_eq(slurp(path), "three");
+	ck_assert_int_eq(stat(path, &st), 0);
+	ck_assert_int_eq(st.st_mode & 07777, 0604);
+}
+END_TEST
+
+/* #10.6: the name a writer opens later lies in a folder only this user can change. */
+START_TEST(atomic_by_name_lives_in_a_private_folder)
+{
+	char path[128], dir[256];
+	assess_error err = {0};
+	struct stat st;
+	snprintf(path, sizeof path, "%s/report.xlsx", test_dir);
+	atomicfile *af = atomicfile_begin(path, ATOMICFILE_BY_NAME, &err);
+	ck_assert_ptr_nonnull(af);
+	ck_assert_ptr_null(atomicfile_stream(af));
+	snprintf(dir, sizeof dir, "%s", atomicfile_tmppath(af));
+	*strrchr(dir, '/') = '\0';
+	ck_assert_str_ne(dir, test_dir);
+	ck_assert_int_eq(lstat(dir, &st), 0);
+	ck_assert(S_ISDIR(st.st_mode));
+	ck_assert_int_eq(st.st_mode & 07777, 0700);
+	ck_assert_int_ne(access(atomicfile_tmppath(af), F_OK), 0); /* nothing to swap yet */
+	atomicfile_abort(af);
+	ck_assert_int_eq(test_dir_entries(), 0);
+}
+END_TEST
+
+START_TEST(atomic_long_names_fit)
+{
+	char path[512], name[256];
+	assess_error err = {0};
+	memset(name, 'n', 245);
+	snprintf(name + 245, sizeof name - 245, ".json");
+	snprintf(path, sizeof path, "%s/%s", test_dir, name);
+	ck_assert_ok(atomicfile_write(path, "x", 1, 0, &err), &err);
+	ck_assert_str_eq(slurp(path), "x");
+	unlink(path);
+	atomicfile *af = atomicfile_begin(path, ATOMICFILE_BY_NAME, &err);
+	ck_assert_ptr_nonnull(af);
+	FILE *f = fopen(atomicfile_tmppath(af), "w");
+	fputs("y", f);
+	fclose(f);
+	ck_assert_ok(atomicfile_commit(af, &err), &err);
+	ck_assert_str_eq(slurp(path), "y");
+	ck_assert_int_eq(test_dir_entries(), 1);
+}
+END_TEST
+
+/* A killed writer's private folder goes at the next sweep; a live one's stays. */
+START_TEST(atomic_sweep_removes_only_stale_folders)
+{
+	static const char *const entries[] = {"output", NULL};
+	char path[128], stale[256], file[300];
+	assess_error err = {0};
+	int fd;
+	snprintf(path, sizeof path, "%s/live.xlsx", test_dir);
+	atomicfile *live = atomicfile_begin(path, ATOMICFILE_BY_NAME, &err);
+	ck_assert_ptr_nonnull(live);
+	char *dir = atomicfile_private_dir(test_dir, ATOMICFILE_DIR_PREFIX, &fd);
+	ck_assert_ptr_nonnull(dir);
+	snprintf(stale, sizeof stale, "%s", dir);
+	snprintf(file, sizeof file, "%s/output", dir);
+	FILE *f = fopen(file, "w");
+	fputs("half a workbook", f);
+	fclose(f);
+	close(fd); /* its process died: the lock is gone */
+	free(dir);
+	/* Too young to be sure: left alone. */
+	atomicfile_sweep(test_dir, ATOMICFILE_DIR_PREFIX, entries);
+	ck_assert_int_eq(test_dir_entries(), 2);
+	struct timespec old[2] = {{.tv_sec = time(NULL) - 3600}, {.tv_sec = time(NULL) - 3600}};
+	ck_assert_int_eq(utimensat(AT_FDCWD, stale, old, 0), 0);
+	char live_dir[256];
+	snprintf(live_dir, sizeof live_dir, "%s", atomicfile_tmppath(live));
+	*strrchr(live_dir, '/') = '\0';
+	ck_assert_int_eq(utimensat(AT_FDCWD, live_dir, old, 0), 0);
+	atomicfile_sweep(test_dir, ATOMICFILE_DIR_PREFIX, entries);
+	ck_assert_int_eq(test_dir_entries(), 1); /* the live one, still locked */
+	ck_assert_int_ne(access(stale, F_OK), 0);
+	ck_assert_int_eq(access(live_dir, F_OK), 0);
+	atomicfile_abort(live);
+	ck_assert_int_eq(test_dir_entries(), 0);
+}
+END_TEST
+
 START_TEST(filelock_one_holder_at_a_time)
 {
 	char path[128], companion[160];
@@ -295,6 +433,11 @@ TCase *make_atomicfile_tcase(void)
 	tcase_add_test(tc, atomic_abort_leaves_nothing);
 	tcase_add_test(tc, atomic_write_into_missing_folder_fails_cleanly);
 	tcase_add_test(tc, atomic_by_name_for_other_writers);
+	tcase_add_test(tc, atomic_force_replaces_regular_files_only);
+	tcase_add_test(tc, atomic_force_keeps_the_mode);
+	tcase_add_test(tc, atomic_by_name_lives_in_a_private_folder);
+	tcase_add_test(tc, atomic_long_names_fit);
+	tcase_add_test(tc, atomic_sweep_removes_only_stale_folders);
 	tcase_add_test(tc, filelock_one_holder_at_a_time);
 	return tc;
 }

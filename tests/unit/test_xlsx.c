@@ -1,0 +1,215 @@
+/* xlsx/: the workbook lifecycle, its verification, the error map and the cell writers. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zip.h>
+#include "tests/unit/test.h"
+#include "xlsx/xlsx.h"
+
+TCase *make_xlsx_tcase(void);
+
+static void path_in(char *buf, size_t size, const char *name)
+{
+	snprintf(buf, size, "%s/%s", test_dir, name);
+}
+
+/* A small whole workbook, written through the layer. */
+static assess_code write_book(const char *path, bool replace, const char *text, assess_error *err)
+{
+	xlsx_options o = {.replace = replace, .env = {.scratch_dir = test_dir}};
+	xlsx_book *b = xlsx_open(path, &o, err);
+	if (!b)
+		return err->code;
+	lxw_worksheet *ws = xlsx_add_sheet(b, "概览");
+	xlsx_string(b, ws, 0, 0, text, NULL);
+	xlsx_number(b, ws, 1, 0, 42, NULL);
+	xlsx_add_sheet(b, "Second");
+	return xlsx_close(b, err);
+}
+
+START_TEST(a_workbook_is_written_verified_and_nothing_is_left)
+{
+	char path[128];
+	assess_error err = {0};
+	path_in(path, sizeof path, "book.xlsx");
+	ck_assert_ok(write_book(path, false, "企业名称", &err), &err);
+	ck_assert_ok(xlsx_verify(path, 2, &err), &err);
+	ck_assert_int_eq(test_dir_entries(), 1); /* no scratch folder, no private folder */
+	ck_assert_int_eq(write_book(path, false, "x", &err), ASSESS_ERR_EXISTS);
+	ck_assert_ok(write_book(path, true, "y", &err), &err);
+	ck_assert_int_eq(test_dir_entries(), 1);
+}
+END_TEST
+
+/* Writes a zip with the given parts: name, content, repeated. */
+static void make_zip(const char *path, const char *const *parts)
+{
+	int e;
+	zip_t *z = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &e);
+	ck_assert_ptr_nonnull(z);
+	for (; parts[0]; parts += 2) {
+		zip_source_t *src = zip_source_buffer(z, parts[1], strlen(parts[1]), 0);
+		ck_assert_int_ge(zip_file_add(z, parts[0], src, 0), 0);
+	}
+	ck_assert_int_eq(zip_close(z), 0);
+}
+
+#define XML "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+#define BASE_PARTS \
+	"[Content_Types].xml", XML "<Types a=\"1\"><Default/></Types>", \
+	"_rels/.rels", XML "<Relationships/>", \
+	"docProps/app.xml", XML "<Properties></Properties>", \
+	"docProps/core.xml", XML "<cp:coreProperties x=\"y\">z</cp:coreProperties>", \
+	"xl/workbook.xml", XML "<workbook><sheets/></workbook>", \
+	"xl/_rels/workbook.xml.rels", XML "<Relationships><R/></Relationships>", \
+	"xl/styles.xml", XML "<styleSheet></styleSheet>", \
+	"xl/theme/theme1.xml", XML "<a:theme>t</a:theme>"
+
+START_TEST(verify_finds_empty_short_and_missing_parts)
+{
+	char path[128];
+	assess_error err = {0};
+	path_in(path, sizeof path, "v.xlsx");
+	const char *whole[] = {BASE_PARTS, "xl/worksheets/sheet1.xml",
+			       XML "<worksheet><sheetData/></worksheet>\n", NULL};
+	make_zip(path, whole);
+	ck_assert_ok(xlsx_verify(path, 1, &err), &err);
+	ck_assert_int_eq(xlsx_verify(path, 2, &err), ASSESS_ERR_IO); /* sheet2 missing */
+	ck_assert_msg_has(&err, "xl/worksheets/sheet2.xml");
+
+	const char *empty[] = {BASE_PARTS, "xl/worksheets/sheet1.xml", "", NULL};
+	make_zip(path, empty);
+	ck_assert_int_eq(xlsx_verify(path, 1, &err), ASSESS_ERR_IO);
+	ck_assert_msg_has(&err, "sheet1.xml came out empty");
+
+	const char *cut[] = {BASE_PARTS, "xl/worksheets/sheet1.xml",
+			     XML "<worksheet><sheetData><row r=\"1\">", NULL};
+	make_zip(path, cut);
+	ck_assert_int_eq(xlsx_verify(path, 1, &err), ASSESS_ERR_IO);
+	ck_assert_msg_has(&err, "sheet1.xml is cut short");
+
+	FILE *f = fopen(path, "w");
+	fputs("PK\003\004 not a zip", f);
+	fclose(f);
+	ck_assert_int_eq(xlsx_verify(path, 1, &err), ASSESS_ERR_IO);
+	ck_assert_msg_has(&err, "not a whole zip");
+}
+END_TEST
+
+START_TEST(errors_map_to_codes)
+{
+	ck_assert_int_eq(xlsx_code(LXW_NO_ERROR), ASSESS_OK);
+	ck_assert_int_eq(xlsx_code(LXW_ERROR_MEMORY_MALLOC_FAILED), ASSESS_ERR_NOMEM);
+	/* A full disk is an I/O error wherever it happens: exit 74. */
+	ck_assert_int_eq(xlsx_code(LXW_ERROR_ZIP_FILE_OPERATION), ASSESS_ERR_IO);
+	ck_assert_int_eq(xlsx_code(LXW_ERROR_ZIP_CLOSE), ASSESS_ERR_IO);
+	ck_assert_int_eq(xlsx_code(LXW_ERROR_CREATING_TMPFILE), ASSESS_ERR_IO);
+	ck_assert_int_eq(xlsx_code(LXW_ERROR_CREATING_XLSX_FILE), ASSESS_ERR_CANTCREAT);
+	ck_assert_int_eq(xlsx_code(LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED), ASSESS_ERR_DATA);
+	ck_assert_int_eq(xlsx_code(LXW_ERROR_SHEETNAME_ALREADY_USED), ASSESS_ERR_INTERNAL);
+}
+END_TEST
+
+/* How many characters (not bytes) s has. */
+static size_t chars(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+START_TEST(text_over_the_cell_limit_is_cut_with_a_mark)
+{
+	char path[128], *copy;
+	assess_error err = {0};
+	path_in(path, sizeof path, "cut.xlsx");
+	xlsx_options o = {.env = {.scratch_dir = test_dir}, .cut_mark = XLSX_CUT_MARK_EN};
+	xlsx_book *b = xlsx_open(path, &o, &err);
+	ck_assert_ptr_nonnull(b);
+	/* 40,000 characters of three bytes each. */
+	size_t n = 40000;
+	char *long_text = malloc(n * 3 + 1);
+	for (size_t i = 0; i < n; i++)
+		memcpy(long_text + 3 * i, "名", 3);
+	long_text[n * 3] = '\0';
+	const char *t = xlsx_cell_text(b, long_text, &copy);
+	ck_assert_ptr_nonnull(copy);
+	ck_assert_int_eq(chars(t), XLSX_CELL_MAX);
+	size_t tl = strlen(t), ml = strlen(XLSX_CUT_MARK_EN);
+	ck_assert_str_eq(t + tl - ml, XLSX_CUT_MARK_EN);
+	ck_assert_int_eq(memcmp(t, "名名名", 9), 0);
+	free(copy);
+	/* Exactly at the limit: kept as it is. */
+	long_text[XLSX_CELL_MAX * 3] = '\0';
+	ck_assert_ptr_eq(xlsx_cell_text(b, long_text, &copy), long_text);
+	ck_assert_ptr_null(copy);
+	long_text[XLSX_CELL_MAX * 3] = "名"[0];
+	/* And the workbook with such a cell is written. */
+	lxw_worksheet *ws = xlsx_add_sheet(b, "S");
+	xlsx_string(b, ws, 0, 0, long_text, NULL);
+	xlsx_merge(b, ws, 1, 0, 1, 3, long_text, NULL);
+	ck_assert(!xlsx_failed(b));
+	ck_assert_ok(xlsx_close(b, &err), &err);
+	free(long_text);
+}
+END_TEST
+
+START_TEST(a_failed_workbook_leaves_the_old_file)
+{
+	char path[128];
+	assess_error err = {0};
+	path_in(path, sizeof path, "old.xlsx");
+	ck_assert_ok(write_book(path, false, "old", &err), &err);
+	struct stat before, after;
+	ck_assert_int_eq(stat(path, &before), 0);
+	xlsx_options o = {.replace = true, .env = {.scratch_dir = test_dir}, .what = "report"};
+	xlsx_book *b = xlsx_open(path, &o, &err);
+	ck_assert_ptr_nonnull(b);
+	lxw_worksheet *ws = xlsx_add_sheet(b, "One");
+	xlsx_where(b, "One");
+	xlsx_check(b, LXW_ERROR_ZIP_FILE_OPERATION); /* as if the disk had filled */
+	xlsx_string(b, ws, 0, 0, "ignored", NULL);
+	ck_assert_int_eq(xlsx_close(b, &err), ASSESS_ERR_IO);
+	ck_assert_str_eq(err.file, path);
+	ck_assert_msg_has(&err, "cannot write the report in sheet One");
+	ck_assert_int_eq(stat(path, &after), 0);
+	ck_assert_int_eq(before.st_ino, after.st_ino);
+	ck_assert_int_eq(test_dir_entries(), 1);
+	/* A sheet name Excel refuses is kept as the error too. */
+	b = xlsx_open(path, &o, &err);
+	ck_assert_ptr_null(xlsx_add_sheet(b, "bad[name]"));
+	ck_assert(xlsx_failed(b));
+	xlsx_abort(b);
+	ck_assert_int_eq(test_dir_entries(), 1);
+}
+END_TEST
+
+START_TEST(references_and_widths)
+{
+	char buf[LXW_MAX_CELL_NAME_LENGTH];
+	xlsx_cell_ref(6, 1, buf, sizeof buf);
+	ck_assert_str_eq(buf, "B7");
+	xlsx_cell_ref_abs(0, 27, buf, sizeof buf);
+	ck_assert_str_eq(buf, "$AB$1");
+	ck_assert_int_eq(xlsx_display_width("企业ab"), 6);
+	ck_assert(xlsx_text_width(NULL) == 4);
+	ck_assert(xlsx_text_width("ab") == 2 * 1.1 + 2);
+}
+END_TEST
+
+TCase *make_xlsx_tcase(void)
+{
+	TCase *tc = tcase_create("xlsx");
+	tcase_add_checked_fixture(tc, test_dir_make, test_dir_remove);
+	tcase_add_test(tc, a_workbook_is_written_verified_and_nothing_is_left);
+	tcase_add_test(tc, verify_finds_empty_short_and_missing_parts);
+	tcase_add_test(tc, errors_map_to_codes);
+	tcase_add_test(tc, text_over_the_cell_limit_is_cut_with_a_mark);
+	tcase_add_test(tc, a_failed_workbook_leaves_the_old_file);
+	tcase_add_test(tc, references_and_widths);
+	return tc;
+}

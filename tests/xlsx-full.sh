@@ -1,0 +1,161 @@
+#!/bin/sh
+# Workbooks when things go wrong, for real (#10.1, #10.6, #10.7): a full scratch folder, a full
+# output folder, --force on what is not a regular file, and long output names. The full-disk
+# part mounts small tmpfs folders, so it runs as root only (skipped otherwise, exit 77 when
+# nothing else ran). Each failure must exit as documented, leave the old file byte for byte
+# and leave nothing behind. Environment (set by make check): ASSESS, TESTS_SRCDIR, PYTHON3,
+# ASSESS_QUESTIONNAIRES, ASSESS_POLICIES.
+set -u
+: "${TESTS_SRCDIR:=$(cd "$(dirname "$0")" && pwd)}"
+: "${ASSESS:?ASSESS must name the assess binary}"
+: "${PYTHON3:=/usr/bin/python3}"
+example=$TESTS_SRCDIR/../examples/quanzhou-sports-baseline.json
+work=$(mktemp -d "${TMPDIR:-/tmp}/assess-xlsx-full.XXXXXX")
+mounts=""
+cleanup() {
+	for m in $mounts; do umount "$m" 2>/dev/null; done
+	rm -rf "$work"
+}
+trap cleanup EXIT INT TERM
+fail=0
+export SOURCE_DATE_EPOCH=1782777600
+unset TMPDIR
+
+run() { # expected-status description command...
+	want=$1 what=$2
+	shift 2
+	"$@" >"$work/stdout" 2>"$work/err"
+	got=$?
+	if [ "$got" != "$want" ]; then
+		echo "FAIL $what: exit status $got, expected $want"
+		sed 's/^/    /' "$work/err" | head -20
+		fail=1
+		return 1
+	fi
+	return 0
+}
+
+same() { # description file copy
+	cmp -s "$2" "$3" || { echo "FAIL $1: $2 changed"; fail=1; }
+}
+
+nothing_left() { # description folder...
+	what=$1
+	shift
+	for d in "$@"; do
+		left=$(find "$d" -mindepth 1 -maxdepth 1 \( -name '.assess-*' -o -name 'assess-*' \
+			-o -name '.*.xlsx.*' \) 2>/dev/null)
+		[ -z "$left" ] || { echo "FAIL $what left $left"; fail=1; }
+	done
+}
+
+no_raw_lines() { # description: libxlsxwriter's own "[ERROR]" lines must not reach the user
+	if grep -q '^\[' "$work/err"; then
+		echo "FAIL $1 printed libxlsxwriter's own lines:"
+		sed 's/^/    /' "$work/err"
+		fail=1
+	fi
+}
+
+cd "$work" || exit 1
+mkdir out
+run 0 "good report" "$ASSESS" report "$example" -o out/good.xlsx || exit 1
+cp out/good.xlsx good.copy
+
+# ---- #10.7: --force replaces regular files only, and keeps their mode ----
+echo keep >precious
+ln -s "$work/precious" out/link.xlsx
+if run 73 "--force over a symlink" "$ASSESS" report "$example" -o out/link.xlsx --force; then
+	grep -q 'not a regular file (a symbolic link); --force replaces regular files only' err ||
+		{ echo "FAIL symlink message:"; cat err; fail=1; }
+fi
+[ "$(cat precious)" = keep ] && [ -L out/link.xlsx ] ||
+	{ echo "FAIL the symlink or its target changed"; fail=1; }
+mkfifo out/fifo.xlsx
+run 73 "--force over a FIFO" "$ASSESS" report "$example" -o out/fifo.xlsx --force
+[ -p out/fifo.xlsx ] || { echo "FAIL the FIFO was replaced"; fail=1; }
+run 73 "batch -o over a symlink" "$ASSESS" batch -q -o out/link.xlsx --force "$example"
+# A device, as -o /dev/null would be: a node of our own, so that a binary without the fix
+# cannot break the machine's /dev/null (it did, once).
+if [ "$(id -u)" = 0 ] && mknod out/null.xlsx c 1 3 2>/dev/null; then
+	run 73 "--force over a device" "$ASSESS" report "$example" -o out/null.xlsx --force
+	[ -c out/null.xlsx ] || { echo "FAIL the device was replaced"; fail=1; }
+	rm -f out/null.xlsx
+fi
+rm out/link.xlsx out/fifo.xlsx
+chmod 0640 out/good.xlsx
+run 0 "--force keeps the mode" "$ASSESS" report "$example" -o out/good.xlsx --force
+[ "$(stat -c %a out/good.xlsx)" = 640 ] ||
+	{ echo "FAIL mode after --force: $(stat -c %a out/good.xlsx)"; fail=1; }
+same "--force with the same input" out/good.xlsx good.copy
+nothing_left "--force" out
+
+# ---- a name as long as the file system allows ----
+long=$(printf '%0245d' 0).xlsx
+run 0 "a 250-character output name" "$ASSESS" report "$example" -o "out/$long" &&
+	rm -f "out/$long"
+nothing_left "a long name" out
+
+# ---- #10.1: full scratch and output folders (root only) ----
+if [ "$(id -u)" != 0 ]; then
+	echo "SKIP full-disk cases: not root"
+	exit $fail
+fi
+mkfull() { # folder size: a tmpfs of that size, filled to the last byte
+	mkdir -p "$1"
+	mount -t tmpfs -o "size=$2" tmpfs "$1" 2>/dev/null || return 1
+	mounts="$1 $mounts"
+	dd if=/dev/zero of="$1/filler" bs=4k 2>/dev/null
+	return 0
+}
+if ! mkfull "$work/full" 256k; then
+	echo "SKIP full-disk cases: cannot mount a tmpfs"
+	exit $fail
+fi
+
+# A full scratch folder: refused before anything is written, the old report kept.
+if TMPDIR=$work/full run 74 "report --force, scratch full" \
+	"$ASSESS" report "$example" -o out/good.xlsx --force; then
+	grep -q "^assess: out/good.xlsx: no room for scratch files in $work/full" err ||
+		{ echo "FAIL scratch-full message:"; cat err; fail=1; }
+	no_raw_lines "report, scratch full"
+fi
+same "report --force, scratch full" out/good.xlsx good.copy
+nothing_left "report, scratch full" out full
+
+# A full output folder.
+if run 74 "report into a full folder" "$ASSESS" report "$example" -o full/r.xlsx; then
+	no_raw_lines "report into a full folder"
+fi
+[ -e full/r.xlsx ] && { echo "FAIL a report appeared in the full folder"; fail=1; }
+nothing_left "report into a full folder" full
+
+# batch: the portfolio, and reports.
+"$PYTHON3" "$TESTS_SRCDIR/batch_check.py" pipe-input >all.ndjson
+head -n 999 all.ndjson >many.ndjson
+run 0 "good portfolio" "$ASSESS" batch -q -o out/p.xlsx many.ndjson || exit 1
+cp out/p.xlsx p.copy
+TMPDIR=$work/full run 74 "batch -o, scratch full" "$ASSESS" batch -q -o out/p.xlsx --force \
+	many.ndjson
+same "batch -o, scratch full" out/p.xlsx p.copy
+mkdir reports
+TMPDIR=$work/full run 74 "batch --reports-dir, scratch full" "$ASSESS" batch -q \
+	-o out/p.xlsx --force --reports-dir reports "$example"
+same "batch --reports-dir, scratch full" out/p.xlsx p.copy
+[ -z "$(ls reports)" ] || { echo "FAIL empty reports written: $(ls reports)"; fail=1; }
+run 74 "batch -o into a full folder" "$ASSESS" batch -q -o full/p.xlsx many.ndjson
+nothing_left "batch" out reports full
+
+# Room at the start, none later: 999 rows need more scratch space than a 1 MiB folder has,
+# and only reading the finished zip back can tell.
+mkdir -p "$work/small"
+mount -t tmpfs -o size=1m tmpfs "$work/small" && mounts="$work/small $mounts"
+if TMPDIR=$work/small run 74 "batch -o, scratch filling up" "$ASSESS" batch -q -o out/p.xlsx \
+	--force many.ndjson; then
+	grep -q "^assess: out/p.xlsx: the workbook's part .* (was the scratch folder full?)" err ||
+		{ echo "FAIL scratch filling up message:"; cat err; fail=1; }
+	no_raw_lines "batch -o, scratch filling up"
+fi
+same "batch -o, scratch filling up" out/p.xlsx p.copy
+nothing_left "batch, scratch filling up" out small
+exit $fail

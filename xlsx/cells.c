@@ -1,0 +1,156 @@
+/* Sheets, formats, cell writers, A1 references, widths and colours on top of the book. */
+#include "config.h"
+#include "xlsx/xlsx.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include "common/text.h"
+#include "xlsx/xlsx_internal.h"
+
+
+lxw_worksheet *xlsx_add_sheet(xlsx_book *b, const char *name)
+{
+	if (xlsx_failed(b))
+		return NULL;
+	lxw_error e = workbook_validate_sheet_name(xlsx_workbook(b), name);
+	lxw_worksheet *ws = e == LXW_NO_ERROR ? workbook_add_worksheet(xlsx_workbook(b), name) : NULL;
+	if (!ws)
+		xlsx_check(b, e != LXW_NO_ERROR ? e : LXW_ERROR_MEMORY_MALLOC_FAILED);
+	return ws;
+}
+
+lxw_format *xlsx_add_format(xlsx_book *b)
+{
+	lxw_format *f = workbook_add_format(xlsx_workbook(b));
+	if (!f)
+		xlsx_check(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+	return f;
+}
+
+/* Byte length of the first max characters of s, or of all of s when it has no more. */
+static size_t chars_prefix(const char *s, size_t max, size_t *chars)
+{
+	size_t n = 0, bytes = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++, bytes++) {
+		if ((*p & 0xC0) != 0x80) { /* a lead byte starts a character */
+			if (n == max)
+				break;
+			n++;
+		}
+	}
+	*chars = n;
+	return bytes;
+}
+
+const char *xlsx_cell_text(const xlsx_book *b, const char *s, char **copy)
+{
+	size_t chars;
+	*copy = NULL;
+	if (s[chars_prefix(s, XLSX_CELL_MAX, &chars)] == '\0')
+		return s;
+	/* Too long for Excel: keep what fits before the mark, on a character boundary. */
+	const char *mark = xlsx_cut_mark(b);
+	size_t mark_chars;
+	size_t mark_bytes = chars_prefix(mark, SIZE_MAX, &mark_chars);
+	size_t keep = chars_prefix(s, XLSX_CELL_MAX - mark_chars, &chars);
+	char *t = malloc(keep + mark_bytes + 1);
+	if (!t)
+		return NULL;
+	memcpy(t, s, keep);
+	memcpy(t + keep, mark, mark_bytes + 1);
+	*copy = t;
+	return t;
+}
+
+void xlsx_string(xlsx_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
+		 lxw_format *f)
+{
+	char *copy;
+	if (!ws || xlsx_failed(b))
+		return;
+	if (!s || !*s) {
+		if (f)
+			xlsx_check(b, worksheet_write_blank(ws, r, c, f));
+		return;
+	}
+	const char *text = xlsx_cell_text(b, s, &copy);
+	xlsx_check(b, text ? worksheet_write_string(ws, r, c, text, f)
+			   : LXW_ERROR_MEMORY_MALLOC_FAILED);
+	free(copy);
+}
+
+void xlsx_number(xlsx_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v,
+		 lxw_format *f)
+{
+	if (ws && !xlsx_failed(b))
+		xlsx_check(b, worksheet_write_number(ws, r, c, v, f));
+}
+
+void xlsx_formula(xlsx_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *formula,
+		  double value, lxw_format *f)
+{
+	if (ws && !xlsx_failed(b))
+		xlsx_check(b, worksheet_write_formula_num(ws, r, c, formula, f, value));
+}
+
+void xlsx_merge(xlsx_book *b, lxw_worksheet *ws, lxw_row_t r1, lxw_col_t c1, lxw_row_t r2,
+		lxw_col_t c2, const char *s, lxw_format *f)
+{
+	char *copy = NULL;
+	if (!ws || xlsx_failed(b))
+		return;
+	const char *text = s ? xlsx_cell_text(b, s, &copy) : "";
+	xlsx_check(b, text ? worksheet_merge_range(ws, r1, c1, r2, c2, text, f)
+			   : LXW_ERROR_MEMORY_MALLOC_FAILED);
+	free(copy);
+}
+
+void xlsx_cell_ref(lxw_row_t row, lxw_col_t col, char *buf, size_t size)
+{
+	char cell[LXW_MAX_CELL_NAME_LENGTH];
+	lxw_rowcol_to_cell(cell, row, col);
+	snprintf(buf, size, "%s", cell);
+}
+
+void xlsx_cell_ref_abs(lxw_row_t row, lxw_col_t col, char *buf, size_t size)
+{
+	char cell[LXW_MAX_CELL_NAME_LENGTH];
+	lxw_rowcol_to_cell_abs(cell, row, col, 1, 1);
+	snprintf(buf, size, "%s", cell);
+}
+
+void xlsx_define_name(xlsx_book *b, const char *name, const char *sheet, lxw_row_t row,
+		      lxw_col_t col)
+{
+	char cell[LXW_MAX_CELL_NAME_LENGTH], formula[128];
+	if (xlsx_failed(b))
+		return;
+	xlsx_cell_ref_abs(row, col, cell, sizeof cell);
+	snprintf(formula, sizeof formula, "='%s'!%s", sheet, cell);
+	xlsx_check(b, workbook_define_name(xlsx_workbook(b), name, formula));
+}
+
+size_t xlsx_display_width(const char *s)
+{
+	return text_display_width(s);
+}
+
+double xlsx_text_width(const char *s)
+{
+	return s ? (double)text_display_width(s) * 1.1 + 2 : 4;
+}
+
+void xlsx_color_scale(xlsx_book *b, lxw_worksheet *ws, lxw_row_t r0, lxw_col_t c0, lxw_row_t r1,
+		      lxw_col_t c1, double low, double mid, double high)
+{
+	lxw_conditional_format cf = {
+		.type = LXW_CONDITIONAL_3_COLOR_SCALE,
+		.min_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER, .min_value = low,
+		.min_color = XLSX_COLOR_SCALE_LOW,
+		.mid_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER, .mid_value = mid,
+		.mid_color = XLSX_COLOR_SCALE_MID,
+		.max_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER, .max_value = high,
+		.max_color = XLSX_COLOR_SCALE_HIGH};
+	if (ws && !xlsx_failed(b) && r1 >= r0 && c1 >= c0)
+		xlsx_check(b, worksheet_conditional_format_range(ws, r0, c0, r1, c1, &cf));
+}

@@ -1,0 +1,167 @@
+/*
+ * xlsx.h - the one place that wraps libxlsxwriter: a workbook's lifecycle, its errors, and
+ * the cell writers, colours, A1 references and text widths every workbook of assess uses
+ * (the diagnostic report, the portfolio, the acceptance workbook, the fill-in form).
+ *
+ * Lifecycle: open -> write -> close -> verify -> rename.
+ *
+ *     xlsx_options o = {.replace = force, .env = {.scratch_dir = tmpdir_from_cli}};
+ *     xlsx_book *b = xlsx_open("acme.xlsx", &o, &err);      // NULL: err says why
+ *     lxw_worksheet *ws = xlsx_add_sheet(b, "概览");
+ *     xlsx_string(b, ws, 0, 0, "企业名称", NULL);            // errors are kept, see below
+ *     if (xlsx_close(b, &err)) ...                            // frees b, success or not
+ *
+ * - The workbook is written inside a private folder (".assess-XXXXXX", 0700) next to the
+ *   target, because libxlsxwriter opens its output by name at the end: nobody else can swap
+ *   that name for a symlink (common/atomicfile.h, ATOMICFILE_BY_NAME).
+ * - libxlsxwriter's own scratch files (one per XML part) go to a private folder of their own,
+ *   made with mkdtemp (0700) in o->env.scratch_dir, else /dev/shm when usable, else /tmp. A
+ *   scratch folder with less than XLSX_SCRATCH_MIN bytes free is refused at open.
+ * - libxlsxwriter does not notice when its scratch files cannot be written (a full folder
+ *   gives parts of 0 bytes and a workbook_close() that succeeds), so xlsx_close() reads the
+ *   finished zip back (xlsx_verify) before it is renamed over the target: the central
+ *   directory is whole, every entry has its CRC and is not empty, every XML part ends with
+ *   its root element's end tag, and the parts every workbook needs are there, one per sheet.
+ * - On any failure nothing is left behind and the target keeps its old content.
+ * - With replace, only a regular file is replaced, keeping its mode; anything else at the
+ *   target (a symlink, /dev/null, a FIFO, a folder) is ASSESS_ERR_CANTCREAT.
+ *
+ * Errors: writers never fail loudly. The first libxlsxwriter error is kept in the book (with
+ * the sheet set by xlsx_where), later writes become no-ops, and xlsx_close() turns it into
+ * the assess_error: ASSESS_ERR_NOMEM for memory, ASSESS_ERR_IO for anything the disk did
+ * (a full disk exits 74 from every command), ASSESS_ERR_CANTCREAT when the file cannot be
+ * created, ASSESS_ERR_DATA for what the data asked that Excel cannot hold, else INTERNAL.
+ * So a sheet reads as a list of cells.
+ *
+ * Ownership: the book owns the workbook; the workbook owns its sheets and formats. Strings
+ * handed to the writers are copied by libxlsxwriter before the call returns. The book
+ * borrows the options' strings until it is closed or aborted.
+ */
+#ifndef ASSESS_XLSX_H
+#define ASSESS_XLSX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <xlsxwriter.h>
+#include "common/error.h"
+
+/* Free bytes a scratch folder needs at open; the verification catches what runs out later. */
+#define XLSX_SCRATCH_MIN (256u * 1024u)
+/* Excel's limit on a cell's text, in characters. */
+#define XLSX_CELL_MAX 32767
+/* The mark that ends a text cut to XLSX_CELL_MAX (xlsx_options.cut_mark). */
+#define XLSX_CUT_MARK_ZH "…〔已截断，全文见答卷〕"
+#define XLSX_CUT_MARK_EN "… [truncated; full text in the answer file]"
+
+/*
+ * What a workbook takes from the process around it, read by the CLI and handed down (the
+ * library reads no environment and keeps no global state).
+ */
+typedef struct xlsx_env {
+	const char *scratch_dir;  /* the CLI's $TMPDIR; NULL: /dev/shm when usable, else /tmp */
+	/*
+	 * libxlsxwriter prints "[ERROR]..." lines of its own to stderr when it fails; the error
+	 * xlsx_close() returns says it once, properly. hush(true, ctx) is called before the
+	 * library writes the file and hush(false, ctx) after, so the CLI can silence them.
+	 * NULL: nothing is silenced.
+	 */
+	void (*hush)(bool quiet, void *ctx);
+	void *hush_ctx;
+} xlsx_env;
+
+typedef struct xlsx_options {
+	bool replace;             /* --force: replace an existing regular file */
+	bool constant_memory;     /* libxlsxwriter's row-streaming mode (rows in order only) */
+	xlsx_env env;
+	const char *what;         /* for messages: "report"; NULL: "workbook" */
+	const char *cut_mark;     /* NULL: XLSX_CUT_MARK_ZH */
+} xlsx_options;
+
+typedef struct xlsx_book xlsx_book;
+
+/* ASSESS_ERR_EXISTS, _CANTCREAT (folder, not a regular file), _IO (scratch full), _NOMEM. */
+xlsx_book *xlsx_open(const char *path, const xlsx_options *o, assess_error *err);
+lxw_workbook *xlsx_workbook(const xlsx_book *b);
+/* The target path, as given to xlsx_open. */
+const char *xlsx_path(const xlsx_book *b);
+/* Writes, verifies and puts the file in place; frees b either way. */
+assess_code xlsx_close(xlsx_book *b, assess_error *err);
+/* Gives up: nothing is written, nothing is left; frees b. Accepts NULL. */
+void xlsx_abort(xlsx_book *b);
+
+/* Keeps e if it is the first error. */
+void xlsx_check(xlsx_book *b, lxw_error e);
+/* True once an error is kept: writers then do nothing. */
+bool xlsx_failed(const xlsx_book *b);
+/* The error kept; LXW_NO_ERROR while all is well. */
+lxw_error xlsx_error(const xlsx_book *b);
+/* Names the sheet being written, for the message of a later error (borrowed; NULL: none). */
+void xlsx_where(xlsx_book *b, const char *sheet);
+/* The code for a libxlsxwriter error (see above). */
+assess_code xlsx_code(lxw_error e);
+
+/* Verifies a finished workbook at path with n_sheets worksheets (see above); err names path. */
+assess_code xlsx_verify(const char *path, unsigned n_sheets, assess_error *err);
+
+/* ---- sheets, formats and cells ---- */
+
+/* A worksheet, its name checked first; NULL (with the error kept) when it cannot be added. */
+lxw_worksheet *xlsx_add_sheet(xlsx_book *b, const char *name);
+/* A format; NULL (with the error kept) when memory runs out. */
+lxw_format *xlsx_add_format(xlsx_book *b);
+/*
+ * Text. NULL or "" writes a blank cell that keeps the format (nothing without one). A text over
+ * XLSX_CELL_MAX characters is cut, on a character boundary, and ends with the book's cut mark.
+ */
+void xlsx_string(xlsx_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
+		 lxw_format *f);
+void xlsx_number(xlsx_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v,
+		 lxw_format *f);
+/* A formula with its value, so readers that do not recalculate see the right number. */
+void xlsx_formula(xlsx_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *formula,
+		  double value, lxw_format *f);
+/* A merged range with its text (cut like xlsx_string). */
+void xlsx_merge(xlsx_book *b, lxw_worksheet *ws, lxw_row_t r1, lxw_col_t c1, lxw_row_t r2,
+		lxw_col_t c2, const char *s, lxw_format *f);
+/*
+ * The text as it will be stored: s itself, or (when too long) a cut copy with the mark, kept
+ * in *copy for the caller to free. NULL with *copy NULL when memory runs out.
+ */
+const char *xlsx_cell_text(const xlsx_book *b, const char *s, char **copy);
+
+/* "B7"; buf holds at least LXW_MAX_CELL_NAME_LENGTH bytes. */
+void xlsx_cell_ref(lxw_row_t row, lxw_col_t col, char *buf, size_t size);
+/* "$B$7" */
+void xlsx_cell_ref_abs(lxw_row_t row, lxw_col_t col, char *buf, size_t size);
+/* A workbook-wide name for one cell: ='SHEET'!$B$7. */
+void xlsx_define_name(xlsx_book *b, const char *name, const char *sheet, lxw_row_t row,
+		      lxw_col_t col);
+
+/* Display columns a text takes: 2 for CJK and full-width characters, 1 otherwise. */
+size_t xlsx_display_width(const char *s);
+/* A column width for a one-line text: 1.1 Excel units per display column, plus 2; 4 for NULL. */
+double xlsx_text_width(const char *s);
+
+/* Colours both workbooks use (0xRRGGBB). */
+enum {
+	XLSX_COLOR_HEADER_FILL = 0xDDEBF7,  /* table headers, the level box */
+	XLSX_COLOR_LABEL_FILL = 0xF2F2F2,   /* labels, subtotal and total rows */
+	XLSX_COLOR_BORDER = 0xBFBFBF,
+	XLSX_COLOR_HEADING = 0x1F4E79,      /* section headings */
+	XLSX_COLOR_NOTE = 0x595959,         /* small grey text */
+	XLSX_COLOR_ALERT = 0xC00000,        /* the next-level verdict */
+	XLSX_COLOR_GOOD_FILL = 0xC6EFCE,    /* Excel's "good" style */
+	XLSX_COLOR_GOOD_TEXT = 0x006100,
+	XLSX_COLOR_BAD_FILL = 0xFFC7CE,     /* Excel's "bad" style */
+	XLSX_COLOR_BAD_TEXT = 0x9C0006,
+	XLSX_COLOR_SCALE_LOW = 0xF8696B,    /* red-yellow-green colour scale */
+	XLSX_COLOR_SCALE_MID = 0xFFEB84,
+	XLSX_COLOR_SCALE_HIGH = 0x63BE7B
+};
+
+/* A red-yellow-green colour scale over a range, from low through mid to high. */
+void xlsx_color_scale(xlsx_book *b, lxw_worksheet *ws, lxw_row_t r0, lxw_col_t c0, lxw_row_t r1,
+		      lxw_col_t c1, double low, double mid, double high);
+
+#endif

@@ -1,0 +1,10 @@
+/* xlsx_internal.h - what the files of xlsx/ share; not part of the layer's interface. */
+#ifndef ASSESS_XLSX_INTERNAL_H
+#define ASSESS_XLSX_INTERNAL_H
+
+#include "xlsx/xlsx.h"
+
+/* The mark that ends a text cut to XLSX_CELL_MAX: the options' or XLSX_CUT_MARK_ZH. */
+const char *xlsx_cut_mark(const xlsx_book *b);
+
+#endif
