@@ -4,8 +4,9 @@
 
 #include <string.h>
 #include "common/decimal.h"
+#include "common/lang.h"
 
-#define TR(lang, zh, en) ((lang) == QN_LANG_EN ? (en) : (zh))
+#define lang_pick(lang, zh, en) ((lang) == QN_LANG_EN ? (en) : (zh))
 
 /* As score --json writes points: the exact decimal as a JSON number (cJSON prints 48.875). */
 static cJSON *points_json(int64_t milli)
@@ -163,7 +164,7 @@ static cJSON *warnings_json(const compare_result *c, qn_lang lang)
 	if (c->dates_out_of_order) {
 		cJSON *w = cJSON_CreateObject();
 		cJSON_AddStringToObject(w, "code", "dates-out-of-order");
-		cJSON_AddStringToObject(w, "text", TR(lang, "改造后的评测日期早于改造前的评测日期",
+		cJSON_AddStringToObject(w, "text", lang_pick(lang, "改造后的评测日期早于改造前的评测日期",
 						      "AFTER is dated before BEFORE"));
 		cJSON_AddItemToArray(arr, w);
 	}

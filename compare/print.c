@@ -4,13 +4,13 @@
 
 #include <string.h>
 #include "common/decimal.h"
+#include "common/lang.h"
 
-#define TR(lang, zh, en) ((lang) == QN_LANG_EN ? (en) : (zh))
+#define lang_pick(lang, zh, en) ((lang) == QN_LANG_EN ? (en) : (zh))
 
 static const char *level_name(const questionnaire *q, int level, qn_lang lang)
 {
-	const qn_level_rule *rule = questionnaire_level_rule(q, level);
-	return rule ? qn_text_get(&rule->name, lang) : TR(lang, "未达一级", "below level 1");
+	return questionnaire_level_name(q, level, lang);
 }
 
 /* "+13.625", "-2", "0": a change with its sign. */
@@ -24,24 +24,24 @@ static const char *signed_milli(int64_t milli, char *buf, size_t size)
 
 static const char *met_word(bool met, qn_lang lang)
 {
-	return met ? TR(lang, "达到", "met") : TR(lang, "未达到", "not met");
+	return met ? lang_pick(lang, "达到", "met") : lang_pick(lang, "未达到", "not met");
 }
 
 static const char *stage_label(answers_stage s, qn_lang lang)
 {
 	if (s == ANSWERS_STAGE_BASELINE)
-		return TR(lang, "改造前评测", "baseline");
+		return lang_pick(lang, "改造前评测", "baseline");
 	if (s == ANSWERS_STAGE_POST)
-		return TR(lang, "改造后评测", "post-transformation");
+		return lang_pick(lang, "改造后评测", "post-transformation");
 	return NULL;
 }
 
 static const char *source_label(const char *source, qn_lang lang)
 {
 	if (source && strcmp(source, "self") == 0)
-		return TR(lang, "企业自评", "self-declared");
+		return lang_pick(lang, "企业自评", "self-declared");
 	if (source && strcmp(source, "onsite") == 0)
-		return TR(lang, "现场评定", "rated on site");
+		return lang_pick(lang, "现场评定", "rated on site");
 	return source;
 }
 
@@ -55,37 +55,37 @@ static void print_side(FILE *out, const scoring_result *r, const char *label, qn
 	fprintf(out, "%s%s", label, file ? file : "-");
 	for (int i = 0; i < 3; i++)
 		if (parts[i] && *parts[i])
-			fprintf(out, "%s%s", n++ ? TR(lang, "，", ", ") : TR(lang, "（", " ("), parts[i]);
-	fprintf(out, "%s\n", n ? TR(lang, "）", ")") : "");
+			fprintf(out, "%s%s", n++ ? lang_pick(lang, "，", ", ") : lang_pick(lang, "（", " ("), parts[i]);
+	fprintf(out, "%s\n", n ? lang_pick(lang, "）", ")") : "");
 }
 
 static void print_totals(FILE *out, const compare_result *c, qn_lang lang)
 {
 	char b[32], a[32], d[32];
-	fprintf(out, TR(lang, "总分：%s → %s（%s）\n", "Total: %s -> %s (%s)\n"),
+	fprintf(out, lang_pick(lang, "总分：%s → %s（%s）\n", "Total: %s -> %s (%s)\n"),
 		decimal_format_milli(c->total_before, b, sizeof b),
 		decimal_format_milli(c->total_after, a, sizeof a),
 		signed_milli(c->delta_total, d, sizeof d));
 	for (size_t i = 0; i < c->n_dimensions; i++) {
 		const compare_dimension *cd = &c->dimensions[i];
-		fprintf(out, TR(lang, "  %s  %s → %s（%s）\n", "  %s  %s -> %s (%s)\n"),
+		fprintf(out, lang_pick(lang, "  %s  %s → %s（%s）\n", "  %s  %s -> %s (%s)\n"),
 			qn_text_get(&cd->dimension->name, lang),
 			decimal_format_milli(cd->before, b, sizeof b),
 			decimal_format_milli(cd->after, a, sizeof a), signed_milli(cd->delta, d, sizeof d));
 	}
-	fprintf(out, TR(lang, "等级：%s → %s\n", "Level: %s -> %s\n"),
+	fprintf(out, lang_pick(lang, "等级：%s → %s\n", "Level: %s -> %s\n"),
 		level_name(c->q, c->level_before, lang), level_name(c->q, c->level_after, lang));
 }
 
 static void print_gates(FILE *out, const compare_result *c, qn_lang lang)
 {
-	fprintf(out, "%s", TR(lang, "各级条件（改造前 → 改造后）：\n",
+	fprintf(out, "%s", lang_pick(lang, "各级条件（改造前 → 改造后）：\n",
 			      "Level gates (before -> after):\n"));
 	if (c->kind == COMPARE_VERIFICATION)
-		fprintf(out, "%s", TR(lang, "  （此处“改造前”为自评，“改造后”为现场评定）\n",
+		fprintf(out, "%s", lang_pick(lang, "  （此处“改造前”为自评，“改造后”为现场评定）\n",
 				      "  (here before is the declaration, after the on-site rating)\n"));
 	for (size_t l = 1; l <= c->n_levels; l++)
-		fprintf(out, TR(lang, "  %s  %s → %s\n", "  %s  %s -> %s\n"),
+		fprintf(out, lang_pick(lang, "  %s  %s → %s\n", "  %s  %s -> %s\n"),
 			level_name(c->q, (int)l, lang), met_word(c->gates[l].before_met, lang),
 			met_word(c->gates[l].after_met, lang));
 }
@@ -113,32 +113,32 @@ static void print_question(FILE *out, const compare_result *c, const compare_que
 	const qn_question *q = cq->question;
 	answer_text(c, cq, false, b, sizeof b);
 	answer_text(c, cq, true, a, sizeof a);
-	fprintf(out, TR(lang, "  %s%s %s  %s → %s", "  %s%s %s  %s -> %s"), q->id,
+	fprintf(out, lang_pick(lang, "  %s%s %s  %s → %s", "  %s%s %s  %s -> %s"), q->id,
 		q->constrained ? "★" : "", qn_text_get(&q->indicator->name, lang), b, a);
 	if (q->kind != QN_SCENARIO)
 		fprintf(out, "  %s", signed_milli(cq->points_after - cq->points_before, d, sizeof d));
 	if (c->kind == COMPARE_VERIFICATION && cq->changes_level)
-		fprintf(out, TR(lang, "  单按自评计将为%s", "  as declared alone: %s"),
+		fprintf(out, lang_pick(lang, "  单按自评计将为%s", "  as declared alone: %s"),
 			level_name(c->q, cq->level_if_declared, lang));
 	if (cq->evidence_added)
-		fprintf(out, "%s", TR(lang, "  新增佐证", "  evidence added"));
+		fprintf(out, "%s", lang_pick(lang, "  新增佐证", "  evidence added"));
 	fprintf(out, "\n");
 }
 
 static void print_questions(FILE *out, const compare_result *c, qn_lang lang)
 {
 	if (!c->n_differ) {
-		fprintf(out, "%s", TR(lang, "两份答卷的答案完全相同。\n", "The answers are the same.\n"));
+		fprintf(out, "%s", lang_pick(lang, "两份答卷的答案完全相同。\n", "The answers are the same.\n"));
 		return;
 	}
 	if (c->kind == COMPARE_VERIFICATION) {
-		fprintf(out, TR(lang, "答案不同的题目 %zu 个，其中自评高于现场评定 %zu 个，"
+		fprintf(out, lang_pick(lang, "答案不同的题目 %zu 个，其中自评高于现场评定 %zu 个，"
 				      "单独改变现场等级的 %zu 个：\n",
 				"%zu answers differ; the declaration is higher in %zu, and %zu alone "
 				"would change the on-site level:\n"),
 			c->n_differ, c->n_declared_higher, c->n_changes_level);
 	} else {
-		fprintf(out, TR(lang, "答案有变化的题目（%zu 个）：\n", "Answers that changed (%zu):\n"),
+		fprintf(out, lang_pick(lang, "答案有变化的题目（%zu 个）：\n", "Answers that changed (%zu):\n"),
 			c->n_differ);
 	}
 	for (size_t i = 0; i < c->n_questions; i++)
@@ -150,8 +150,8 @@ static void print_evidence(FILE *out, const compare_result *c, qn_lang lang)
 {
 	if (!c->evidence_added_any)
 		return;
-	fprintf(out, "%s", TR(lang, "新增佐证：", "Evidence added:"));
-	const char *sep = TR(lang, "", " ");
+	fprintf(out, "%s", lang_pick(lang, "新增佐证：", "Evidence added:"));
+	const char *sep = lang_pick(lang, "", " ");
 	for (size_t i = 0; i < c->n_questions; i++)
 		if (c->questions[i].evidence_added) {
 			fprintf(out, "%s%s", sep, c->questions[i].question->id);
@@ -165,17 +165,17 @@ void compare_print(FILE *out, const compare_result *c, qn_lang lang)
 	const char *name = answers_field_get(c->after->answers, ANSWERS_NAME);
 	const char *code = answers_field_get(c->after->answers, ANSWERS_CREDIT_CODE);
 	bool verify = c->kind == COMPARE_VERIFICATION;
-	fprintf(out, "%s%s\n", TR(lang, "对比：", "Comparison: "), compare_kind_label(c->kind, lang));
+	fprintf(out, "%s%s\n", lang_pick(lang, "对比：", "Comparison: "), compare_kind_label(c->kind, lang));
 	if (name || code)
-		fprintf(out, "%s%s%s%s%s\n", TR(lang, "企业：", "Enterprise: "), name ? name : "",
-			code && name ? TR(lang, "（", " (") : "", code ? code : "",
-			code && name ? TR(lang, "）", ")") : "");
-	print_side(out, c->before, verify ? TR(lang, "自评：", "Declared: ")
-					  : TR(lang, "改造前：", "Before: "), lang);
-	print_side(out, c->after, verify ? TR(lang, "现场评定：", "On site: ")
-					 : TR(lang, "改造后：", "After: "), lang);
+		fprintf(out, "%s%s%s%s%s\n", lang_pick(lang, "企业：", "Enterprise: "), name ? name : "",
+			code && name ? lang_pick(lang, "（", " (") : "", code ? code : "",
+			code && name ? lang_pick(lang, "）", ")") : "");
+	print_side(out, c->before, verify ? lang_pick(lang, "自评：", "Declared: ")
+					  : lang_pick(lang, "改造前：", "Before: "), lang);
+	print_side(out, c->after, verify ? lang_pick(lang, "现场评定：", "On site: ")
+					 : lang_pick(lang, "改造后：", "After: "), lang);
 	if (c->dates_out_of_order)
-		fprintf(out, "%s", TR(lang, "警告：改造后的评测日期早于改造前的评测日期。\n",
+		fprintf(out, "%s", lang_pick(lang, "警告：改造后的评测日期早于改造前的评测日期。\n",
 				      "Warning: AFTER is dated before BEFORE.\n"));
 	print_totals(out, c, lang);
 	print_gates(out, c, lang);
