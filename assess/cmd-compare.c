@@ -5,17 +5,24 @@
 #include <sysexits.h>
 #include "assess/cli.h"
 #include "compare/compare.h"
+#include "compare/verdict.h"
+#include "policies/policy.h"
 #include "scoring/scoring.h"
 
 struct compare_opts {
 	bool json;
 	unsigned flags;        /* answers_load flags (--allow-incomplete) */
 	unsigned compare;      /* COMPARE_SAME_ENTERPRISE, COMPARE_RESCORE */
+	const char *policy;    /* --policy ID: the acceptance verdict against it */
 };
 
 static const cli_option options[] = {
+	{"policy", 'p', "ID", "the acceptance verdict against a subsidy policy, line by\n"
+			      "line (level, on site and post, window, ★ evidence, the\n"
+			      "subsidy on AFTER beside what BEFORE would have had)", false},
 	{"json", 'j', NULL, "one JSON object: kind, before, after, delta, gates,\n"
-			    "questions (the answers that differ), evidence, warnings", false},
+			    "questions (the answers that differ), evidence, warnings,\n"
+			    "and verdict with --policy", false},
 	{"same-enterprise", 's', NULL, "the files name no credit code (or only one does), but\n"
 				       "are the same enterprise", false},
 	{"rescore", 'r', NULL, "the files recorded other versions of the instrument:\n"
@@ -28,8 +35,10 @@ static const cli_option options[] = {
 static int on_option(cli *c, int key, const char *arg, void *opts)
 {
 	struct compare_opts *o = opts;
-	(void)c, (void)arg;
-	if (key == 'j')
+	(void)c;
+	if (key == 'p')
+		o->policy = arg;
+	else if (key == 'j')
 		o->json = true;
 	else if (key == 's')
 		o->compare |= COMPARE_SAME_ENTERPRISE;
@@ -76,41 +85,66 @@ static int print_json(cJSON *j)
 	return status;
 }
 
+/* What the command computed, freed in one place. */
+struct run_state {
+	struct side before, after;
+	compare_result *cmp;
+	policy *policy;
+	compare_verdict *verdict;
+};
+
+static void run_state_free(struct run_state *s)
+{
+	compare_verdict_free(s->verdict);
+	policy_free(s->policy);
+	compare_free(s->cmp);
+	scoring_free(s->after.r);
+	scoring_free(s->before.r);
+	answers_free(s->after.a);
+	answers_free(s->before.a);
+}
+
+static int compute(cli *c, const struct compare_opts *o, char **files, struct run_state *s)
+{
+	assess_error err = {0};
+	int status;
+	if ((status = load_side(c, files[0], o->flags, &s->before)) ||
+	    (status = load_side(c, files[1], o->flags, &s->after)))
+		return status;
+	if (!(s->cmp = compare_run(s->before.r, s->after.r, o->compare, NULL, &err)))
+		return cli_error(c, &err);
+	if (o->policy && (!(s->policy = policy_open(o->policy, c->policy_path, &err)) ||
+			  !(s->verdict = compare_verdict_run(s->cmp, s->policy, &err))))
+		return cli_error(c, &err);
+	return 0;
+}
+
 static int run(cli *c, int argc, char **argv)
 {
 	struct compare_opts o = {0};
 	int status = parse(c, argc, argv, &o);
 	if (status)
 		return status == CLI_HELP_SHOWN ? 0 : status;
-	struct side before = {0}, after = {0};
-	assess_error err = {0};
-	compare_result *cmp = NULL;
-	if ((status = load_side(c, argv[optind], o.flags, &before)) ||
-	    (status = load_side(c, argv[optind + 1], o.flags, &after)))
-		goto done;
-	if (!(cmp = compare_run(before.r, after.r, o.compare, NULL, &err))) {
-		status = cli_error(c, &err);
-		goto done;
-	}
-	if (o.json) {
-		cJSON *j = compare_to_json(cmp, c->lang);
+	struct run_state s = {0};
+	status = compute(c, &o, argv + optind, &s);
+	if (!status && o.json) {
+		cJSON *j = compare_to_json(s.cmp, c->lang);
+		if (j && s.verdict)
+			cJSON_AddItemToObject(j, "verdict", compare_verdict_to_json(s.verdict, c->lang));
 		status = print_json(j);
 		cJSON_Delete(j);
-	} else {
-		compare_print(stdout, cmp, c->lang);
+	} else if (!status) {
+		compare_print(stdout, s.cmp, c->lang);
+		if (s.verdict)
+			compare_verdict_print(stdout, s.verdict, c->lang);
 	}
-done:
-	compare_free(cmp);
-	scoring_free(after.r);
-	scoring_free(before.r);
-	answers_free(after.a);
-	answers_free(before.a);
+	run_state_free(&s);
 	return status;
 }
 
 const cli_command cmd_compare = {
 	.name = "compare",
-	.usage = "[--json] [--same-enterprise] [--rescore] [--lang zh|en] BEFORE AFTER",
+	.usage = "[--policy ID] [--json] [--same-enterprise] [--rescore] [--lang zh|en] BEFORE AFTER",
 	.summary = "compare two assessments of one enterprise (acceptance, 验收)",
 	.help = "Tells from the files which comparison they make: progress (BEFORE a baseline,\n"
 		"AFTER a post assessment) or verification (one stage, BEFORE declared by the\n"

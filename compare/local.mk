@@ -1,7 +1,8 @@
 ### compare: two assessments of one enterprise side by side (progress, verification)
 libassess_la_SOURCES += \
 	compare/compare.c compare/compare.h compare/compare_internal.h \
-	compare/record.c compare/whatif.c compare/json.c compare/print.c
+	compare/record.c compare/whatif.c compare/json.c compare/print.c \
+	compare/verdict.c compare/verdict.h
 
 if HAVE_CHECK
 check_PROGRAMS += tests/unit/check_compare
