@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "common/keyset.h"
 #include "common/date.h"
 #include "common/decimal.h"
 
@@ -497,30 +498,39 @@ static void warn_conflict(struct subsidy_ctx *x, subsidy_result *r, const subsid
 
 /* ---- the rest of the warnings, and the budget ---- */
 
-/* awards[i] is the first entry with its id, and the policy does not read that id. */
-static bool award_unused(const struct subsidy_ctx *x, size_t i)
+/*
+ * Appends ", id" to the list while it fits whole, and "…" once when one does not: the list is
+ * a warning, not an inventory, and an answer file may name thousands of awards.
+ */
+static bool list_add(char *list, size_t size, size_t *k, const char *id)
 {
-	const char *id = x->in->awards[i].id;
-	for (size_t j = 0; j < i; j++)
-		if (strcmp(x->in->awards[j].id, id) == 0)
-			return false;
-	return !policy_award_find(x->p, id);
+	size_t need = strlen(id) + (*k ? 2 : 0);
+	if (*k + need + sizeof ", …" > size) {
+		snprintf(list + *k, size - *k, "%s…", *k ? ", " : "");
+		return false;
+	}
+	snprintf(list + *k, size - *k, "%s%s", *k ? ", " : "", id);
+	*k += need;
+	return true;
 }
 
 static void warn_unused_awards(struct subsidy_ctx *x, subsidy_result *r)
 {
 	char list[512] = "";
 	size_t k = 0;
-	bool any = false;
-	for (size_t i = 0; i < x->in->n_awards; i++) {
-		if (!award_unused(x, i))
+	bool any = false, room = true;
+	/* Each id once: a set of those seen (without memory, an id may be listed twice). */
+	keyset *seen = x->no_text ? NULL : keyset_new();
+	for (size_t i = 0; i < x->in->n_awards && room; i++) {
+		const char *id = x->in->awards[i].id;
+		if (policy_award_find(x->p, id) || (seen && keyset_add(seen, id, strlen(id)) == 1))
 			continue;
 		any = true;
 		if (x->no_text) /* one is enough to warn */
 			break;
-		k += (size_t)snprintf(list + k, k < sizeof list ? sizeof list - k : 0, "%s%s",
-				      k ? ", " : "", x->in->awards[i].id);
+		room = list_add(list, sizeof list, &k, id);
 	}
+	keyset_free(seen);
 	if (any)
 		SUBSIDY_SAY(x, warn(x, r, "unused-award"), ("本政策不涉及以下奖项/认定：%s", list),
 			    ("This policy does not read these awards: %s", list));
