@@ -1,5 +1,6 @@
 #include "config.h"
 #include "assess/cli.h"
+#include "common/text.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -45,18 +46,24 @@ int cli_error(const cli *c, const assess_error *err)
 {
 	char buf[ASSESS_ERROR_MSG_MAX + ASSESS_ERROR_FILE_MAX + ASSESS_ERROR_PATH_MAX + 32];
 	assess_error_format(err, buf, sizeof buf);
-	fprintf(stderr, "%s: %s\n", c->prog, buf);
+	/* Names, paths and values in the message come from data: escaped, it stays one line. */
+	fprintf(stderr, "%s: ", c->prog);
+	text_fputs_escaped(buf, stderr);
+	fputc('\n', stderr);
 	return assess_exit_code(err->code);
 }
 
 int cli_usage_error(const cli *c, const char *fmt, ...)
 {
+	char buf[1024];
 	va_list ap;
-	fprintf(stderr, "%s: ", c->prog);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\n");
+	/* The message quotes what was typed: an option value must not forge a line of its own. */
+	fprintf(stderr, "%s: ", c->prog);
+	text_fputs_escaped(buf, stderr);
+	fputc('\n', stderr);
 	return EX_USAGE;
 }
 

@@ -2,6 +2,7 @@
 #include "common/text.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 static size_t seq_len(unsigned char c)
@@ -125,4 +126,64 @@ size_t text_display_width(const char *s)
 		w += is_wide(cp) ? 2 : 1;
 	}
 	return w;
+}
+
+/*
+ * One character of s as it may reach a terminal: its bytes when printable, else an escape in
+ * esc. Returns the bytes of s it stands for.
+ */
+static size_t escape_one(const unsigned char *s, char esc[8], const char **out, size_t *out_len)
+{
+	unsigned c = s[0];
+	size_t n = valid_seq(s, 4); /* a NUL ends a sequence before any byte past it is read */
+	if (n == 1 && c >= 0x20 && c != 0x7F) {
+		*out = (const char *)s;
+		*out_len = 1;
+		return 1;
+	}
+	if (n == 2 && c == 0xC2 && s[1] < 0xA0) /* C1: U+0080..U+009F, CSI among them */
+		*out_len = (size_t)snprintf(esc, 8, "\\u%04X", (unsigned)s[1]);
+	else if (n > 1) {
+		*out = (const char *)s;
+		*out_len = n;
+		return n;
+	} else if (c == '\n' || c == '\t' || c == '\r')
+		*out_len = (size_t)snprintf(esc, 8, "\\%c", c == '\n' ? 'n' : c == '\t' ? 't' : 'r');
+	else
+		*out_len = (size_t)snprintf(esc, 8, "\\x%02X", c); /* control, DEL, or a bad byte */
+	*out = esc;
+	return n ? n : 1;
+}
+
+char *text_escape(const char *s, char *out, size_t size)
+{
+	size_t k = 0;
+	if (!size)
+		return out;
+	for (const unsigned char *p = (const unsigned char *)s; *p;) {
+		char esc[8];
+		const char *piece;
+		size_t len;
+		size_t used = escape_one(p, esc, &piece, &len);
+		if (k + len >= size)
+			break; /* cut before a character or escape that does not fit whole */
+		memcpy(out + k, piece, len);
+		k += len;
+		p += used;
+	}
+	out[k] = '\0';
+	return out;
+}
+
+int text_fputs_escaped(const char *s, FILE *f)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p;) {
+		char esc[8];
+		const char *piece;
+		size_t len;
+		p += escape_one(p, esc, &piece, &len);
+		if (fwrite(piece, 1, len, f) != len)
+			return EOF;
+	}
+	return 0;
 }

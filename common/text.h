@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 /*
@@ -19,6 +20,18 @@ void text_position(const char *buf, size_t offset, int *line, int *column);
 size_t text_display_width(const char *s);
 /* Decodes one code point at *s and advances it; returns 0xFFFD for a bad sequence. */
 unsigned long text_next_codepoint(const char **s);
+
+/*
+ * Text from data as it may reach a terminal: control characters (C0, DEL, and C1 such as
+ * U+009B, which some terminals take for CSI) and bytes that are not UTF-8 written as \n, \t,
+ * \r, \xNN or \u00NN, so that a name or a value can neither start a line of its own (a forged
+ * "assess: ... ok") nor send an escape sequence. Every printed error and every data field in
+ * text output goes through one of these.
+ * text_escape copies into out (size bytes, always terminated, cut before a character that does
+ * not fit whole) and returns out; text_fputs_escaped writes to f, EOF on a write error.
+ */
+char *text_escape(const char *s, char *out, size_t size);
+int text_fputs_escaped(const char *s, FILE *f);
 
 /*
  * strcmp(a, b) == 0, settled without a call for the short ids, codes and keys that most

@@ -3,6 +3,7 @@
 #include "scoring/scoring.h"
 
 #include <string.h>
+#include "common/text.h"
 #include "common/decimal.h"
 #include "scoring/plan.h"
 
@@ -259,10 +260,17 @@ void scoring_print(FILE *out, const scoring_result *r, qn_lang lang)
 	char a[32], b[32], line[512];
 	const char *name = answers_field_get(r->answers, ANSWERS_NAME);
 	const char *code = answers_field_get(r->answers, ANSWERS_CREDIT_CODE);
-	if (name)
-		fprintf(out, "%s%s%s%s%s\n", TR(lang, "企业：", "Enterprise: "), name,
-			code ? TR(lang, "（", " (") : "", code ? code : "",
-			code ? TR(lang, "）", ")") : "");
+	if (name) {
+		/* The name and code are the answer file's: escaped, they cannot move the cursor. */
+		fputs(TR(lang, "企业：", "Enterprise: "), out);
+		text_fputs_escaped(name, out);
+		if (code) {
+			fputs(TR(lang, "（", " ("), out);
+			text_fputs_escaped(code, out);
+			fputs(TR(lang, "）", ")"), out);
+		}
+		fputc('\n', out);
+	}
 	fprintf(out, "%s%s\n", TR(lang, "评测指标：", "Instrument: "),
 		qn_text_get(questionnaire_title(r->q), lang));
 	fprintf(out, "%s%s / %s\n", TR(lang, "总分：", "Total: "),

@@ -10,6 +10,7 @@
 #include "common/fastjson.h"
 #include "common/jsoncheck.h"
 #include "common/keyset.h"
+#include "common/text.h"
 #include "tests/unit/test.h"
 
 /* Enough keys that comparing each with all before it takes minutes, one a few milliseconds. */
@@ -195,6 +196,30 @@ START_TEST(answers_refuse_nul_and_controls)
 }
 END_TEST
 
+/* Text from data reaches the terminal escaped: no line of its own, no terminal sequence. */
+START_TEST(escaped_for_the_terminal)
+{
+	char buf[64];
+	ck_assert_str_eq(text_escape("ok\nassess: x: all good", buf, sizeof buf),
+			 "ok\\nassess: x: all good");
+	ck_assert_str_eq(text_escape("\x1b[2J\x7f\t\r", buf, sizeof buf), "\\x1B[2J\\x7F\\t\\r");
+	ck_assert_str_eq(text_escape("泉州\xc2\x9b" "2J\xc2\xa0", buf, sizeof buf),
+			 "泉州\\u009B2J\xc2\xa0"); /* C1 escaped, NBSP kept */
+	ck_assert_str_eq(text_escape("bad\xff\xc3", buf, sizeof buf), "bad\\xFF\\xC3");
+	/* Cut before what does not fit whole: no half character, no half escape. */
+	ck_assert_str_eq(text_escape("ab泉", buf, 5), "ab");
+	ck_assert_str_eq(text_escape("abc\n", buf, 5), "abc");
+	ck_assert_str_eq(text_escape("abc", buf, 1), "");
+	FILE *f = tmpfile();
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(text_fputs_escaped("a\nb\x1b", f), 0);
+	rewind(f);
+	ck_assert_ptr_nonnull(fgets(buf, sizeof buf, f));
+	ck_assert_str_eq(buf, "a\\nb\\x1B");
+	fclose(f);
+}
+END_TEST
+
 static const char mini_head[] =
 	"<?xml version=\"1.0\"?>\n"
 	"<questionnaire format=\"1\" id=\"t\" version=\"1\" total=\"1\">\n"
@@ -296,6 +321,7 @@ TCase *make_limits_tcase(void)
 	tcase_add_test(tc, duplicates_in_document_order);
 	tcase_add_test(tc, many_keys_are_linear);
 	tcase_add_test(tc, answers_refuse_nul_and_controls);
+	tcase_add_test(tc, escaped_for_the_terminal);
 	tcase_add_test(tc, many_ids_are_linear);
 	tcase_add_test(tc, lines_past_65535);
 	tcase_add_test(tc, attributes_are_capped);
