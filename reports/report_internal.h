@@ -15,10 +15,11 @@
 #include <stdint.h>
 #include <xlsxwriter.h>
 #include "reports/report.h"
+#include "xlsx/layout.h"
 #include "xlsx/xlsx.h"
 
 #define RP_TR(c, zh, en) lang_pick((c)->lang, zh, en)
-#define RP_MAX_COLS 16
+#define RP_MAX_COLS XLSX_SHEET_MAX_COLS
 
 typedef struct report_formats {
 	lxw_format *title;      /* the report's heading */
@@ -55,34 +56,13 @@ typedef struct report_ctx {
 	char footer[256];        /* "&L<enterprise>&R page &P of &N", escaped */
 } report_ctx;
 
-/* A text cell (or merged range) and the rendered width of each of its lines. */
-typedef struct rp_text_cell {
-	lxw_row_t row;
-	lxw_col_t first_col, last_col;
-	size_t first_line, n_lines;  /* in rp_sheet.lines */
-} rp_text_cell;
-
-typedef struct rp_row {
-	double min_height;  /* points; 0 for "as tall as its text" */
-	uint8_t level;      /* outline level, 0 for none */
-} rp_row;
-
 /*
- * One worksheet being filled. Readers do not fit a row's height to wrapped text on their own
- * (LibreOffice keeps the default, and nobody fits merged cells), so the sheet remembers every
- * text it wrote and rp_sheet_end() sizes columns, then rows, from the display widths.
+ * One worksheet being filled: a sheet that sizes its columns and rows from the text written
+ * through it (xlsx/layout.h), and the report it belongs to.
  */
 typedef struct rp_sheet {
+	xlsx_sheet x;
 	report_ctx *c;
-	lxw_worksheet *ws;
-	const char *name;
-	double width[RP_MAX_COLS];  /* widest one-column text, in display columns (CJK = 2) */
-	rp_text_cell *cells;
-	size_t n_cells, cap_cells;
-	uint16_t *lines;            /* rendered widths, tenths of an Excel width unit */
-	size_t n_lines, cap_lines;
-	rp_row *rows;               /* indexed by row number */
-	size_t n_rows;
 } rp_sheet;
 
 /* Sheet names, so that charts and formulas on one sheet can point at another. */

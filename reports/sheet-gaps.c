@@ -36,8 +36,8 @@ static void condition(rp_sheet *s, lxw_row_t row, int level, const char *what, i
 	rp_points(s, row, COL_C, need, num);
 	rp_points(s, row, COL_D, have, num);
 	snprintf(f, sizeof f, "=IF(D%u>=C%u,\"%s\",\"%s\")", r1, r1, yes, no);
-	if (s->ws && !xlsx_failed(c->book))
-		rp_check(c, worksheet_write_formula_str(s->ws, row, COL_E, f, c->f.center,
+	if (s->x.ws && !xlsx_failed(c->book))
+		rp_check(c, worksheet_write_formula_str(s->x.ws, row, COL_E, f, c->f.center,
 							met ? yes : no));
 	snprintf(f, sizeof f, "=MAX(0,C%u-D%u)", r1, r1);
 	rp_formula(s, row, COL_F, f, decimal_milli_to_double(met ? 0 : need - have), num);
@@ -85,10 +85,10 @@ static lxw_row_t gate(rp_sheet *s, lxw_row_t row, lxw_row_t *total_row)
 	char f[32];
 	snprintf(f, sizeof f, "=$F%u=0", *total_row + 1);
 	met.value_string = f;
-	if (s->ws) {
-		rp_check(c, worksheet_conditional_format_range(s->ws, *total_row, COL_E, row - 1,
+	if (s->x.ws) {
+		rp_check(c, worksheet_conditional_format_range(s->x.ws, *total_row, COL_E, row - 1,
 							       COL_E, &met));
-		rp_check(c, worksheet_conditional_format_range(s->ws, *total_row, COL_F, row - 1,
+		rp_check(c, worksheet_conditional_format_range(s->x.ws, *total_row, COL_F, row - 1,
 							       COL_F, &short_by));
 	}
 	return row + 1;
@@ -123,8 +123,8 @@ static lxw_row_t levels(rp_sheet *s, lxw_row_t row)
 	lxw_conditional_format reached = {.type = LXW_CONDITIONAL_TYPE_CELL,
 					  .criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO,
 					  .value_string = quoted, .format = c->f.good};
-	if (s->ws && row > first)
-		rp_check(c, worksheet_conditional_format_range(s->ws, first, COL_G, row - 1, COL_G,
+	if (s->x.ws && row > first)
+		rp_check(c, worksheet_conditional_format_range(s->x.ws, first, COL_G, row - 1, COL_G,
 							       &reached));
 	return row + 1;
 }
@@ -190,13 +190,13 @@ static void improvements(rp_sheet *s, lxw_row_t row, lxw_row_t total_row)
 		rp_merge(s, row, COL_A, row, COL_G, RP_TR(c, "无", "None"), c->f.text);
 	const scoring_gate *g = scoring_next_gate(c->r);
 	const qn_level_rule *rule = g ? questionnaire_level_rule(c->q, g->level) : NULL;
-	if (s->ws && rule && row > first) {
+	if (s->x.ws && rule && row > first) {
 		/* The running total turns green where it clears the next level's score bar. */
 		lxw_conditional_format clear = {
 			.type = LXW_CONDITIONAL_TYPE_CELL,
 			.criteria = LXW_CONDITIONAL_CRITERIA_GREATER_THAN_OR_EQUAL_TO,
 			.value = decimal_milli_to_double(rule->min_score), .format = c->f.good};
-		rp_check(c, worksheet_conditional_format_range(s->ws, first, COL_D, row - 1, COL_D,
+		rp_check(c, worksheet_conditional_format_range(s->x.ws, first, COL_D, row - 1, COL_D,
 							       &clear));
 	}
 }
@@ -206,7 +206,7 @@ void report_sheet_gaps(report_ctx *c)
 	rp_sheet s;
 	lxw_row_t total_row = 0;
 	rp_sheet_begin(&s, c, RP_GAPS, false);
-	if (!s.ws)
+	if (!s.x.ws)
 		return;
 	lxw_row_t row = gate(&s, 0, &total_row);
 	row = levels(&s, row);

@@ -52,7 +52,7 @@ static void highlight(rp_sheet *s, lxw_row_t first, lxw_row_t last)
 {
 	report_ctx *c = s->c;
 	char zero[32], full[32];
-	if (!s->ws || last < first)
+	if (!s->x.ws || last < first)
 		return;
 	snprintf(zero, sizeof zero, "=$G%u=0", first + 1);
 	snprintf(full, sizeof full, "=$G%u=$H%u", first + 1, first + 1);
@@ -66,11 +66,11 @@ static void highlight(rp_sheet *s, lxw_row_t first, lxw_row_t last)
 				      .min_value = 0,
 				      .max_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER,
 				      .max_value = 1};
-	rp_check(c, worksheet_conditional_format_range(s->ws, first, COL_POINTS, last, COL_POINTS,
+	rp_check(c, worksheet_conditional_format_range(s->x.ws, first, COL_POINTS, last, COL_POINTS,
 						       &bad));
-	rp_check(c, worksheet_conditional_format_range(s->ws, first, COL_POINTS, last, COL_POINTS,
+	rp_check(c, worksheet_conditional_format_range(s->x.ws, first, COL_POINTS, last, COL_POINTS,
 						       &good));
-	rp_check(c, worksheet_conditional_format_range(s->ws, first, COL_SHARE, last, COL_SHARE,
+	rp_check(c, worksheet_conditional_format_range(s->x.ws, first, COL_SHARE, last, COL_SHARE,
 						       &bar));
 }
 
@@ -111,7 +111,7 @@ void report_sheet_indicators(report_ctx *c)
 {
 	rp_sheet s;
 	rp_sheet_begin(&s, c, RP_INDICATORS, true);
-	if (!s.ws)
+	if (!s.x.ws)
 		return;
 	header(&s);
 	lxw_row_t row = 1;
@@ -133,5 +133,5 @@ void report_sheet_indicators(report_ctx *c)
 	}
 	sum_row(&s, row, RP_TR(c, "总分", "Total"), pf, mf, c->r->total, c->r->max);
 	rp_sheet_end(&s, min_w, max_w, N_COLS);
-	worksheet_outline_settings(s.ws, LXW_TRUE, LXW_FALSE, LXW_TRUE, LXW_FALSE);
+	worksheet_outline_settings(s.x.ws, LXW_TRUE, LXW_FALSE, LXW_TRUE, LXW_FALSE);
 }

@@ -125,7 +125,7 @@ void report_sheet_method(report_ctx *c)
 {
 	rp_sheet s;
 	rp_sheet_begin(&s, c, RP_METHOD, false);
-	if (!s.ws)
+	if (!s.x.ws)
 		return;
 	lxw_row_t row = instrument(&s, 0);
 	row = level_rules(&s, row);

@@ -179,9 +179,9 @@ static void radar_chart(rp_sheet *s, lxw_row_t at, lxw_row_t first, lxw_row_t la
 			double height_px)
 {
 	report_ctx *c = s->c;
-	lxw_chart *chart = s->ws ? workbook_add_chart(c->wb, LXW_CHART_RADAR_FILLED) : NULL;
+	lxw_chart *chart = s->x.ws ? workbook_add_chart(c->wb, LXW_CHART_RADAR_FILLED) : NULL;
 	if (!chart) {
-		rp_check(c, s->ws ? LXW_ERROR_MEMORY_MALLOC_FAILED : LXW_NO_ERROR);
+		rp_check(c, s->x.ws ? LXW_ERROR_MEMORY_MALLOC_FAILED : LXW_NO_ERROR);
 		return;
 	}
 	lxw_chart_series *series = chart_add_series(chart, NULL, NULL);
@@ -189,8 +189,8 @@ static void radar_chart(rp_sheet *s, lxw_row_t at, lxw_row_t first, lxw_row_t la
 		rp_check(c, LXW_ERROR_MEMORY_MALLOC_FAILED);
 		return;
 	}
-	chart_series_set_categories(series, s->name, first, COL_LABEL, last, COL_LABEL);
-	chart_series_set_values(series, s->name, first, COL_D, last, COL_D);
+	chart_series_set_categories(series, s->x.name, first, COL_LABEL, last, COL_LABEL);
+	chart_series_set_values(series, s->x.name, first, COL_D, last, COL_D);
 	chart_series_set_name(series, RP_TR(c, "得分率", "Share"));
 	lxw_chart_fill fill = {.color = 0x5B9BD5, .transparency = 40};
 	lxw_chart_line line = {.color = 0x1F4E79, .width = 1.5};
@@ -209,7 +209,7 @@ static void radar_chart(rp_sheet *s, lxw_row_t at, lxw_row_t first, lxw_row_t la
 	chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
 	lxw_chart_options o = {.x_offset = 4, .y_offset = 4, .x_scale = CHART_WIDTH_PX / 480.0,
 			       .y_scale = height_px / 288.0};
-	rp_check(c, worksheet_insert_chart_opt(s->ws, at, COL_CHART, chart, &o));
+	rp_check(c, worksheet_insert_chart_opt(s->x.ws, at, COL_CHART, chart, &o));
 }
 
 /* One row per scenario: name (★ marked), id, level. The bar chart's data. */
@@ -267,14 +267,14 @@ static void bar_chart(rp_sheet *s, lxw_row_t at, lxw_row_t first, lxw_row_t last
 		      double height_px)
 {
 	report_ctx *c = s->c;
-	lxw_chart *chart = s->ws ? workbook_add_chart(c->wb, LXW_CHART_BAR) : NULL;
+	lxw_chart *chart = s->x.ws ? workbook_add_chart(c->wb, LXW_CHART_BAR) : NULL;
 	lxw_chart_series *series = chart ? chart_add_series(chart, NULL, NULL) : NULL;
 	if (!series) {
-		rp_check(c, s->ws ? LXW_ERROR_MEMORY_MALLOC_FAILED : LXW_NO_ERROR);
+		rp_check(c, s->x.ws ? LXW_ERROR_MEMORY_MALLOC_FAILED : LXW_NO_ERROR);
 		return;
 	}
-	chart_series_set_categories(series, s->name, first, COL_LABEL, last, COL_LABEL);
-	chart_series_set_values(series, s->name, first, COL_C, last, COL_C);
+	chart_series_set_categories(series, s->x.name, first, COL_LABEL, last, COL_LABEL);
+	chart_series_set_values(series, s->x.name, first, COL_C, last, COL_C);
 	chart_series_set_name(series, RP_TR(c, "等级", "Level"));
 	/* ★ scenarios dark, the others light: the level gates count ★ separately. */
 	lxw_chart_fill star = {.color = 0x1F4E79}, plain = {.color = 0x9DC3E6};
@@ -308,7 +308,7 @@ static void bar_chart(rp_sheet *s, lxw_row_t at, lxw_row_t first, lxw_row_t last
 	chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
 	lxw_chart_options o = {.x_offset = 4, .y_offset = 4, .x_scale = CHART_WIDTH_PX / 480.0,
 			       .y_scale = height_px / 288.0};
-	rp_check(c, worksheet_insert_chart_opt(s->ws, at, COL_CHART, chart, &o));
+	rp_check(c, worksheet_insert_chart_opt(s->x.ws, at, COL_CHART, chart, &o));
 }
 
 /* Default row height in pixels, to size the charts to the tables beside them. */
@@ -319,9 +319,9 @@ void report_sheet_overview(report_ctx *c)
 	rp_sheet s;
 	lxw_row_t first, last;
 	rp_sheet_begin(&s, c, RP_OVERVIEW, false);
-	if (!s.ws)
+	if (!s.x.ws)
 		return;
-	worksheet_gridlines(s.ws, LXW_HIDE_ALL_GRIDLINES);
+	worksheet_gridlines(s.x.ws, LXW_HIDE_ALL_GRIDLINES);
 	rp_row_height(&s, 0, 30);
 	rp_merge(&s, 0, 0, 0, COL_LAST,
 		 RP_TR(c, "中小企业数字化水平诊断报告", "SME Digitization Level Diagnostic Report"),
@@ -335,11 +335,11 @@ void report_sheet_overview(report_ctx *c)
 	radar_chart(&s, points_at, first, last, (row - 1 - points_at) * ROW_PX + 8);
 	/* The scenarios start the second printed page. */
 	lxw_row_t breaks[] = {row, 0};
-	rp_check(c, worksheet_set_h_pagebreaks(s.ws, breaks));
+	rp_check(c, worksheet_set_h_pagebreaks(s.x.ws, breaks));
 	lxw_row_t scen_at = row;
 	row = scenarios(&s, row, &first, &last);
 	bar_chart(&s, scen_at, first, last, (row - 1 - scen_at) * ROW_PX + 8);
 	counts(&s, row, first, last);
-	worksheet_activate(s.ws);
+	worksheet_activate(s.x.ws);
 	rp_sheet_end(&s, widths, widths, COL_LAST + 1);
 }

@@ -23,8 +23,8 @@ static void header(rp_sheet *s)
 					       "What the level means", "Next level",
 					       "What the next level takes", "Evidence", "Note"};
 	rp_header_row(s, 0, s->c->lang == QN_LANG_EN ? en : zh, N_COLS, true);
-	if (s->ws)
-		worksheet_freeze_panes(s->ws, 1, COL_STAR);
+	if (s->x.ws)
+		worksheet_freeze_panes(s->x.ws, 1, COL_STAR);
 }
 
 static void evidence_text(const report_ctx *c, const qn_question *q, char *buf, size_t size)
@@ -73,7 +73,7 @@ static void highlight(rp_sheet *s, lxw_row_t first, lxw_row_t last)
 	report_ctx *c = s->c;
 	const scoring_gate *g = scoring_next_gate(c->r);
 	const qn_level_rule *rule = g ? questionnaire_level_rule(c->q, g->level) : NULL;
-	if (!s->ws || !rule || last < first)
+	if (!s->x.ws || !rule || last < first)
 		return;
 	lxw_conditional_format below = {.type = LXW_CONDITIONAL_TYPE_CELL,
 					.criteria = LXW_CONDITIONAL_CRITERIA_LESS_THAN,
@@ -81,9 +81,9 @@ static void highlight(rp_sheet *s, lxw_row_t first, lxw_row_t last)
 	lxw_conditional_format at = {.type = LXW_CONDITIONAL_TYPE_CELL,
 				     .criteria = LXW_CONDITIONAL_CRITERIA_GREATER_THAN_OR_EQUAL_TO,
 				     .value = rule->scenario_level, .format = c->f.good};
-	rp_check(c, worksheet_conditional_format_range(s->ws, first, COL_LEVEL, last, COL_LEVEL,
+	rp_check(c, worksheet_conditional_format_range(s->x.ws, first, COL_LEVEL, last, COL_LEVEL,
 						       &below));
-	rp_check(c, worksheet_conditional_format_range(s->ws, first, COL_LEVEL, last, COL_LEVEL,
+	rp_check(c, worksheet_conditional_format_range(s->x.ws, first, COL_LEVEL, last, COL_LEVEL,
 						       &at));
 }
 
@@ -91,7 +91,7 @@ void report_sheet_scenarios(report_ctx *c)
 {
 	rp_sheet s;
 	rp_sheet_begin(&s, c, RP_SCENARIOS, true);
-	if (!s.ws)
+	if (!s.x.ws)
 		return;
 	header(&s);
 	lxw_row_t row = 1;
@@ -102,6 +102,6 @@ void report_sheet_scenarios(report_ctx *c)
 	}
 	highlight(&s, 1, row - 1);
 	if (row > 1)
-		rp_check(c, worksheet_autofilter(s.ws, 0, 0, row - 1, N_COLS - 1));
+		rp_check(c, worksheet_autofilter(s.x.ws, 0, 0, row - 1, N_COLS - 1));
 	rp_sheet_end(&s, min_w, max_w, N_COLS);
 }

@@ -128,8 +128,8 @@ static lxw_row_t items(rp_sheet *s, const subsidy_result *sr, lxw_row_t row)
 	lxw_conditional_format paid = {.type = LXW_CONDITIONAL_TYPE_CELL,
 				       .criteria = LXW_CONDITIONAL_CRITERIA_GREATER_THAN,
 				       .value = 0, .format = c->f.good};
-	if (s->ws && row > first)
-		rp_check(c, worksheet_conditional_format_range(s->ws, first, COL_AMOUNT, row - 1,
+	if (s->x.ws && row > first)
+		rp_check(c, worksheet_conditional_format_range(s->x.ws, first, COL_AMOUNT, row - 1,
 							       COL_AMOUNT, &paid));
 	return row + 2;
 }
@@ -163,7 +163,7 @@ void report_sheet_subsidy(report_ctx *c)
 	rp_sheet s;
 	const subsidy_result *sr = c->opt->subsidy;
 	rp_sheet_begin(&s, c, RP_SUBSIDY, true);
-	if (!s.ws || !sr)
+	if (!s.x.ws || !sr)
 		return;
 	lxw_row_t row = summary(&s, sr, 0);
 	row = items(&s, sr, row + 1);

@@ -13,7 +13,8 @@ EXTRA_DIST += fuzz/fuzz_xlsx_reader.c
 
 ### xlsx: the one spreadsheet layer (workbook lifecycle with verification, cells, widths)
 libassess_la_SOURCES += \
-	xlsx/xlsx.h xlsx/xlsx_internal.h xlsx/book.c xlsx/verify.c xlsx/cells.c
+	xlsx/xlsx.h xlsx/xlsx_internal.h xlsx/book.c xlsx/verify.c xlsx/cells.c \
+	xlsx/layout.h xlsx/layout.c
 
 if HAVE_CHECK
 check_PROGRAMS += tests/unit/check_xlsx

@@ -1,0 +1,77 @@
+/*
+ * layout.h - a worksheet that sizes itself: columns from their widest text, rows from their
+ * wrapped text, CJK characters counted at their real width.
+ *
+ * Spreadsheet readers do not fit a row's height to wrapped text on their own (LibreOffice
+ * keeps the default, and nobody fits merged cells), so the sheet remembers every text written
+ * through it and xlsx_sheet_end() sizes columns, then rows, from the display widths. The
+ * measures are for 10-point text in a CJK font (the house style of every assess workbook).
+ *
+ *     xlsx_sheet s;
+ *     xlsx_sheet_begin(&s, book, "概览");          // adds the worksheet; s.ws NULL on error
+ *     xlsx_sheet_string(&s, 0, 0, "企业名称", wrap);
+ *     xlsx_sheet_end(&s, min, max, 4);             // widths, heights; frees what it kept
+ *
+ * Errors go to the book (xlsx.h): after one, every call is a no-op, xlsx_sheet_end included
+ * (it still frees). Ownership: the sheet borrows the book and the name; it owns its arrays
+ * until xlsx_sheet_end.
+ */
+#ifndef ASSESS_XLSX_LAYOUT_H
+#define ASSESS_XLSX_LAYOUT_H
+
+#include <stdint.h>
+#include "xlsx/xlsx.h"
+
+#define XLSX_SHEET_MAX_COLS 16
+
+/* A text cell (or merged range) and the rendered width of each of its lines. */
+typedef struct xlsx_text_cell {
+	lxw_row_t row;
+	lxw_col_t first_col, last_col;
+	size_t first_line, n_lines;  /* in xlsx_sheet.lines */
+} xlsx_text_cell;
+
+typedef struct xlsx_row_info {
+	double min_height;  /* points; 0 for "as tall as its text" */
+	uint8_t level;      /* outline level, 0 for none */
+} xlsx_row_info;
+
+typedef struct xlsx_sheet {
+	xlsx_book *book;
+	lxw_worksheet *ws;           /* NULL when the sheet could not be added */
+	const char *name;
+	double width[XLSX_SHEET_MAX_COLS];  /* widest one-column text, in display columns */
+	xlsx_text_cell *cells;
+	size_t n_cells, cap_cells;
+	uint16_t *lines;             /* rendered widths, tenths of an Excel width unit */
+	size_t n_lines, cap_lines;
+	xlsx_row_info *rows;         /* indexed by row number */
+	size_t n_rows;
+} xlsx_sheet;
+
+/* Adds the worksheet (and names it as where later errors happen). */
+void xlsx_sheet_begin(xlsx_sheet *s, xlsx_book *b, const char *name);
+/*
+ * Sets each column's width from its widest text: about 1.1 Excel units per display column,
+ * at least min[i] and at most max[i] (text wider than that wraps; give min == max for a fixed
+ * layout). Then makes every row tall enough for its wrapped text, and frees what the sheet
+ * kept. Call it once per sheet, also after an error.
+ */
+void xlsx_sheet_end(xlsx_sheet *s, const double *min, const double *max, int n);
+
+void xlsx_sheet_row_height(xlsx_sheet *s, lxw_row_t row, double points); /* at least */
+void xlsx_sheet_row_level(xlsx_sheet *s, lxw_row_t row, uint8_t level);  /* outline level */
+
+/* Measured writers; text is cut like xlsx_string's. NULL or "" writes a blank cell. */
+void xlsx_sheet_string(xlsx_sheet *s, lxw_row_t row, lxw_col_t col, const char *text,
+		       lxw_format *f);
+void xlsx_sheet_merge(xlsx_sheet *s, lxw_row_t r1, lxw_col_t c1, lxw_row_t r2, lxw_col_t c2,
+		      const char *text, lxw_format *f);
+/* A number or formula: its column is at least as wide as "48.875" or "100.0%". */
+void xlsx_sheet_number(xlsx_sheet *s, lxw_row_t row, lxw_col_t col, double v, lxw_format *f);
+void xlsx_sheet_formula(xlsx_sheet *s, lxw_row_t row, lxw_col_t col, const char *formula,
+			double value, lxw_format *f);
+/* A workbook-wide name for one cell of this sheet (TotalScore, DigitalLevel). */
+void xlsx_sheet_define_name(xlsx_sheet *s, const char *name, lxw_row_t row, lxw_col_t col);
+
+#endif
