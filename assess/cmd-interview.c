@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <langinfo.h>
 #include <limits.h>
 #include <locale.h>
@@ -14,6 +15,7 @@
 #include <string.h>
 #include <signal.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <sysexits.h>
 #include <time.h>
 #include <unistd.h>
@@ -23,6 +25,7 @@
 #include "assess/cli.h"
 #include "common/date.h"
 #include "common/filelock.h"
+#include "common/readfile.h"
 #include "common/searchpath.h"
 #include "interview/interview.h"
 #include "reports/report.h"
@@ -70,6 +73,54 @@ typedef struct reader {
 	size_t cap;
 } reader;
 
+#ifdef HAVE_LIBEDIT
+/*
+ * libedit decodes what the terminal sends by itself, and makes valid-looking text of the bytes
+ * a GBK terminal sends (甲公司 came out as two unrelated characters), which would be stored as
+ * such. So the bytes are read and decoded here, and a line holding bytes that are not UTF-8 is
+ * marked, then handed on as not UTF-8 for the session to refuse. CLI state, one line at a time.
+ */
+static bool line_not_utf8;
+
+static int read_byte(FILE *in)
+{
+	unsigned char b;
+	for (;;) {
+		ssize_t n = read(fileno(in), &b, 1);
+		if (n == 1)
+			return b;
+		if (n < 0 && errno == EINTR && !hung_up)
+			continue;
+		return -1;
+	}
+}
+
+static int utf8_getc(FILE *in)
+{
+	int b = read_byte(in);
+	if (b < 0x80) /* ASCII, control keys and escape sequences as they are; -1 at the end */
+		return b;
+	int more = b >= 0xC2 && b <= 0xDF ? 1 : b >= 0xE0 && b <= 0xEF ? 2 : b >= 0xF0 && b <= 0xF4 ? 3 : -1;
+	long cp = more == 1 ? b & 0x1F : more == 2 ? b & 0x0F : b & 0x07;
+	for (int i = 0; i < more; i++) {
+		int c = read_byte(in);
+		if (c < 0)
+			return -1;
+		if ((c & 0xC0) != 0x80) {
+			more = -1;
+			break;
+		}
+		cp = cp << 6 | (c & 0x3F);
+	}
+	if (more < 0 || (more == 2 && cp < 0x800) || (more == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+	    (cp >= 0xD800 && cp <= 0xDFFF)) {
+		line_not_utf8 = true;
+		return 0xFFFD;
+	}
+	return (int)cp;
+}
+#endif
+
 static void reader_init(reader *r)
 {
 	r->tty = isatty(STDIN_FILENO);
@@ -79,6 +130,7 @@ static void reader_init(reader *r)
 		if (!setlocale(LC_CTYPE, "") || strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
 			setlocale(LC_CTYPE, "C.UTF-8");
 		rl_inhibit_completion = 1; /* Tab would otherwise complete file names */
+		rl_getc_function = utf8_getc;
 		using_history();
 	}
 #endif
@@ -100,7 +152,10 @@ static const char *reader_line(reader *r, const char *prompt)
 #ifdef HAVE_LIBEDIT
 	if (r->tty) {
 		free(r->buf);
+		line_not_utf8 = false;
 		r->buf = hung_up ? NULL : readline(prompt);
+		if (r->buf && line_not_utf8)
+			return "\x80"; /* what the line was: not UTF-8, refused by the session */
 		if (r->buf && *r->buf)
 			add_history(r->buf);
 		return r->buf;
@@ -345,6 +400,70 @@ static assess_code name_questionnaire(cli *c, answers *a, const char *given)
 	return answers_set_questionnaire_ref(a, real_given);
 }
 
+/* At a terminal, before anything is read for the session: a yes or no. */
+static bool confirm(const char *question)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	fputs(question, stdout);
+	fflush(stdout);
+	bool yes = getline(&line, &cap, stdin) > 0 &&
+		   (strncmp(line, "y", 1) == 0 || strncmp(line, "Y", 1) == 0 ||
+		    strncmp(line, "是", strlen("是")) == 0);
+	free(line);
+	return yes;
+}
+
+/*
+ * --force starts an existing file over: at a terminal only once the assessor says so, and never
+ * without a copy of what was there (acme.backup-1.json beside it, or in $HOME). False (with
+ * *status) when the file is to stay as it is.
+ */
+static bool back_up_before_force(cli *c, const char *path, int *status)
+{
+	assess_error err = {0};
+	char where[4096];
+	size_t len = 0;
+	if (access(path, F_OK) != 0)
+		return true;
+	char *old = readfile_all(path, 64u << 20, &len, &err);
+	if (!old) {
+		*status = cli_error(c, &err);
+		return false;
+	}
+	if (isatty(STDIN_FILENO)) {
+		answers *a = answers_parse(old, len, path, cli_questionnaire, c,
+					   ANSWERS_ALLOW_INCOMPLETE, NULL);
+		size_t n = a ? questionnaire_n_questions(answers_questionnaire(a)) : 0;
+		size_t given = a ? n - answers_n_missing(a) : 0;
+		answers_free(a);
+		printf(CLI_TR(c, "%s 已有 %zu 题答案。--force 将从头开始（原文件会先另存一份备份）。确定吗？[y/N] ",
+			      "%s holds %zu answers. --force starts it over (a backup copy is kept "
+			      "first). Are you sure? [y/N] "), path, given);
+		if (!confirm("")) {
+			printf(CLI_TR(c, "未改动 %s。继续原评测：%s interview --resume -o %s\n",
+				      "%s left as it was. To continue it: %s interview --resume -o %s\n"),
+			       path, c->prog, path);
+			free(old);
+			*status = 0;
+			return false;
+		}
+	}
+	assess_code rc = interview_keep_copy(path, "backup", getenv("HOME"), old, len, where,
+					     sizeof where, &err);
+	free(old);
+	if (rc != ASSESS_OK) {
+		*status = cli_error(c, &err);
+		fprintf(stderr, CLI_TR(c, "%s: %s: 无法保留备份，所以未从头开始\n",
+				       "%s: %s: no backup could be kept, so it was not started over\n"),
+			c->prog, path);
+		return false;
+	}
+	fprintf(stderr, CLI_TR(c, "%s: %s: 原文件已备份到 %s\n", "%s: %s: the old file is kept as %s\n"),
+		c->prog, path, where);
+	return true;
+}
+
 /* The answers to start from: the file's for --resume, else a fresh set. */
 static answers *open_answers(cli *c, const struct interview_opts *o, int *status)
 {
@@ -370,6 +489,8 @@ static answers *open_answers(cli *c, const struct interview_opts *o, int *status
 	}
 	const questionnaire *q = cli_questionnaire(o->questionnaire ? o->questionnaire
 								   : DEFAULT_QUESTIONNAIRE, c, &err);
+	if (q && o->force && !back_up_before_force(c, o->path, status))
+		return NULL;
 	answers *a = q ? answers_new(q) : NULL;
 	if (a && o->questionnaire && name_questionnaire(c, a, o->questionnaire) != ASSESS_OK) {
 		answers_free(a);
@@ -416,13 +537,40 @@ static int run_session(cli *c, const struct interview_opts *o, answers *a)
 	return status;
 }
 
+/*
+ * An answer file that is a symbolic link (into a synced folder, say) is written through to its
+ * target: every save replaces the target and the link stays a link. A link to a file not yet
+ * there names the file to create.
+ */
+static bool follow_link(const char *path, char *buf, size_t size)
+{
+	struct stat st;
+	char target[PATH_MAX];
+	if (lstat(path, &st) != 0 || !S_ISLNK(st.st_mode))
+		return false;
+	if (realpath(path, buf))
+		return true;
+	ssize_t n = readlink(path, target, sizeof target - 1);
+	if (n <= 0)
+		return false;
+	target[n] = '\0';
+	const char *slash = strrchr(path, '/');
+	int len = target[0] == '/' || !slash
+			  ? snprintf(buf, size, "%s", target)
+			  : snprintf(buf, size, "%.*s/%s", (int)(slash - path), path, target);
+	return len > 0 && (size_t)len < size;
+}
+
 static int run(cli *c, int argc, char **argv)
 {
 	struct interview_opts o = {0};
 	assess_error err = {0};
+	char target[PATH_MAX];
 	int status = parse(c, argc, argv, &o);
 	if (status)
 		return status == CLI_HELP_SHOWN ? 0 : status;
+	if (follow_link(o.path, target, sizeof target))
+		o.path = target;
 	/* Held from before --resume reads the file until the last save: one session per file. */
 	filelock *lock = filelock_take(o.path, &err);
 	if (!lock)

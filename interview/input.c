@@ -61,8 +61,9 @@ char *iv_fold(const char *s)
 const char *iv_line_problem(const interview *iv, const char *line)
 {
 	if (!text_utf8_valid(line, strlen(line), NULL))
-		return IV_TR(iv, "输入不是 UTF-8 编码，未采用：请把终端的字符编码设为 UTF-8",
-			     "the line is not UTF-8 and was not taken: set the terminal to UTF-8");
+		return IV_TR(iv, "输入不是 UTF-8 编码（可能是 GBK），未采用：请把终端的字符编码设为 UTF-8 后重新输入",
+			     "the line is not UTF-8 (GBK?) and was not taken: set the terminal to "
+			     "UTF-8 and type it again");
 	for (const unsigned char *p = (const unsigned char *)line; *p; p++)
 		if ((*p < 0x20 && *p != '\t') || *p == 0x7F)
 			return IV_TR(iv, "输入含有控制字符（可能是方向键），未采用：请重新输入",

@@ -100,6 +100,9 @@ void iv_profile_prompt(interview *iv);
 bool iv_profile_take(interview *iv, const char *raw);
 /* Shows the current field's explanation (?). */
 void iv_profile_help(const interview *iv);
+/* The field is required (the enterprise name) and still empty: it cannot be skipped. */
+bool iv_profile_required_missing(const interview *iv, int field);
+void iv_profile_say_required(const interview *iv);
 /* Clears the current field (-); false if it is required. */
 bool iv_profile_clear(interview *iv);
 

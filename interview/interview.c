@@ -283,6 +283,9 @@ static void enter_key(interview *iv)
 	if (iv->stage == IV_PROFILE) {
 		if (iv_profile_take(iv, ""))
 			next_field(iv);
+	} else if (iv->stage == IV_REVIEW && iv_profile_required_missing(iv, 0)) {
+		iv_profile_say_required(iv); /* a file resumed without one: ask it before finishing */
+		enter_profile(iv, 0, false);
 	} else if (iv->stage == IV_REVIEW) {
 		iv->status = INTERVIEW_FINISHED;
 	} else if (iv_answered(iv, iv->current)) {
@@ -310,8 +313,19 @@ static void key_back(interview *iv)
 	}
 }
 
+/* In the profile, on an empty required field: say so and stay (the name cannot be skipped). */
+static bool held_by_required(const interview *iv)
+{
+	if (iv->stage != IV_PROFILE || !iv_profile_required_missing(iv, iv->field))
+		return false;
+	iv_profile_say_required(iv);
+	return true;
+}
+
 static void key_skip(interview *iv)
 {
+	if (held_by_required(iv))
+		return;
 	if (iv->stage == IV_PROFILE)
 		next_field(iv);
 	else if (iv->stage == IV_QUESTION)
@@ -323,6 +337,8 @@ static void key_skip(interview *iv)
 
 static void key_goto(interview *iv, const char *arg)
 {
+	if (held_by_required(iv))
+		return;
 	if (!*arg) {
 		if (first_missing(iv, 0) < 0)
 			iv_tell(iv, "%s", IV_TR(iv, "全部题目均已作答", "every question is answered"));

@@ -78,6 +78,14 @@ assess_code interview_close(interview *iv, assess_error *err);
 assess_code interview_rescue(interview *iv, const char *home, char *where, size_t size,
 			     assess_error *err);
 
+/*
+ * Writes data to a new file STEM.KIND-N.json beside path (acme.backup-1.json), else in home
+ * (NULL: not tried), and puts its path in where; "" and an error when neither takes it.
+ */
+assess_code interview_keep_copy(const char *path, const char *kind, const char *home,
+				const char *data, size_t len, char *where, size_t size,
+				assess_error *err);
+
 /* The terminal was resized: wrap to width columns from now on (0 means 80). */
 void interview_set_width(interview *iv, size_t width);
 /* Unanswered questions right now. */

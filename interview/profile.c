@@ -258,6 +258,16 @@ bool iv_profile_take(interview *iv, const char *raw)
 	return ok;
 }
 
+bool iv_profile_required_missing(const interview *iv, int field)
+{
+	return steps[field].required && !step_given(iv, &steps[field]);
+}
+
+void iv_profile_say_required(const interview *iv)
+{
+	iv_say(iv, "%s", name_needed(iv));
+}
+
 bool iv_profile_clear(interview *iv)
 {
 	const step *s = &steps[iv->field];

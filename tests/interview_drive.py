@@ -370,6 +370,83 @@ def test_questionnaire_by_path():
         shutil.rmtree(tmp)
 
 
+def test_gbk_at_a_terminal_is_refused():
+    """GBK bytes typed at a terminal: refused with a message, never stored as other characters."""
+    tmp = tempfile.mkdtemp(prefix="interview-gbk.")
+    try:
+        s = Session(command("-o", "out.json"), tmp, True)
+        s.expect("企业名称> ")
+        os.write(s.wfd, "甲公司".encode("gbk") + b"\r")
+        s.expect("  ! 输入不是 UTF-8 编码（可能是 GBK）")
+        s.expect("企业名称> ")
+        s.send("甲公司")
+        s.expect("统一社会信用代码> ")
+        s.send(":q")
+        status = s.wait()
+        with open(os.path.join(tmp, "out.json"), encoding="utf-8") as f:
+            name = json.load(f)["enterprise"].get("name")
+        if status != 0 or name != "甲公司":
+            raise Failure(f"exit {status}, name {name!r}")
+    finally:
+        shutil.rmtree(tmp)
+
+
+def test_symlinked_file_is_written_through():
+    """An answer file that is a symbolic link stays one: the saves go to its target."""
+    tmp = tempfile.mkdtemp(prefix="interview-link.")
+    try:
+        os.mkdir(os.path.join(tmp, "real"))
+        link = os.path.join(tmp, "link.json")
+        os.symlink("real/acme.json", link)
+        first = subprocess.run(command("-o", "link.json"), cwd=tmp, input="甲公司\n:q\n".encode(),
+                               capture_output=True)
+        again = subprocess.run(command("--resume", "-o", "link.json"), cwd=tmp,
+                               input=b":g F2\nC\n:q\n", capture_output=True)
+        if first.returncode or again.returncode or not os.path.islink(link):
+            raise Failure(f"exit {first.returncode}/{again.returncode}, link kept: "
+                          f"{os.path.islink(link)}; {again.stderr!r}")
+        with open(os.path.join(tmp, "real", "acme.json"), encoding="utf-8") as f:
+            doc = json.load(f)
+        if doc["enterprise"]["name"] != "甲公司" or doc["answers"] != {"F2": "C"}:
+            raise Failure(f"the target holds {doc}")
+    finally:
+        shutil.rmtree(tmp)
+
+
+def test_force_asks_at_a_terminal_and_keeps_a_backup():
+    """--force on a file with answers: at a terminal it asks; yes keeps a backup copy first."""
+    tmp = tempfile.mkdtemp(prefix="interview-force.")
+    try:
+        path = os.path.join(tmp, "out.json")
+        old = '{"questionnaire": "miit-2024", "enterprise": {"name": "旧公司"}, "answers": {"F2": "E"}}'
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(old)
+        s = Session(command("--force", "-o", "out.json"), tmp, True)
+        s.expect("out.json 已有 1 题答案")
+        s.expect("[y/N] ")
+        s.send("n")
+        s.expect("未改动 out.json")
+        if s.wait() != 0 or open(path, encoding="utf-8").read() != old:
+            raise Failure("declining changed the file or failed")
+        s = Session(command("--force", "-o", "out.json"), tmp, True)
+        s.expect("[y/N] ")
+        s.send("y")
+        s.expect("原文件已备份到 out.backup-1.json")
+        s.expect("企业名称> ")
+        s.send("新公司")
+        s.expect("统一社会信用代码> ")
+        s.send(":q")
+        if s.wait() != 0:
+            raise Failure("the forced session failed")
+        if open(os.path.join(tmp, "out.backup-1.json"), encoding="utf-8").read() != old:
+            raise Failure("the backup is not the old file")
+        with open(path, encoding="utf-8") as f:
+            if json.load(f)["enterprise"]["name"] != "新公司":
+                raise Failure("the file was not started over")
+    finally:
+        shutil.rmtree(tmp)
+
+
 class Skip(Exception):
     pass
 
@@ -489,6 +566,8 @@ def main():
     failed = 0
     for test in [test_pty_full, test_kill_at_chosen_moments, test_kill_in_flight,
                  test_one_session_per_file, test_long_value_at_a_terminal, test_questionnaire_by_path,
+                 test_gbk_at_a_terminal_is_refused, test_symlinked_file_is_written_through,
+                 test_force_asks_at_a_terminal_and_keeps_a_backup,
                  test_full_disk_end_of_input_rescues,
                  test_full_disk_ctrl_d_offers_another_path, test_full_disk_hangup_rescues]:
         try:

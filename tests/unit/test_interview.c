@@ -294,6 +294,7 @@ START_TEST(question_screen_shows_progress_options_and_answer)
 {
 	session s;
 	session_open(&s, QN_LANG_ZH);
+	feed(&s, "甲公司");
 	feed(&s, ":g S05");
 	const char *out = shown(&s);
 	ck_assert_msg(strstr(out, "12/31 · 数字化经营 · 生产执行数字化（已答 0）"), "%s", out);
@@ -318,6 +319,7 @@ START_TEST(screens_fit_a_narrow_terminal)
 	assess_error err = {0};
 	session_begin(&s, NULL, QN_LANG_ZH, INTERVIEW_CREATE, 50);
 	ck_assert_ok(interview_start(s.iv, &err), &err);
+	feed(&s, "甲公司");
 	for (size_t i = 0; i < questionnaire_n_questions(test_miit()); i++) {
 		char line[32];
 		snprintf(line, sizeof line, ":g %zu", i + 1);
@@ -734,6 +736,44 @@ START_TEST(long_values_are_clipped_in_prompts)
 }
 END_TEST
 
+/* The enterprise name is required: it can be neither skipped nor jumped over. */
+START_TEST(the_name_cannot_be_skipped)
+{
+	session s;
+	session_open(&s, QN_LANG_ZH);
+	feed(&s, ":s");
+	ck_shown_has(&s, "企业名称不能为空");
+	ck_assert_str_eq(interview_prompt(s.iv), "企业名称> ");
+	feed(&s, ":g F2");
+	ck_shown_has(&s, "企业名称不能为空");
+	ck_assert_str_eq(interview_prompt(s.iv), "企业名称> ");
+	feed(&s, "-");
+	ck_assert_str_eq(interview_prompt(s.iv), "企业名称> ");
+	feed(&s, "甲公司");
+	ck_assert_str_eq(interview_prompt(s.iv), "统一社会信用代码> ");
+	session_end(&s);
+
+	/* A file resumed without a name: the review asks for it before finishing. */
+	assess_error err = {0};
+	char json[4096];
+	int used = snprintf(json, sizeof json, "{\"questionnaire\": \"miit-2024\", \"answers\": {");
+	for (size_t i = 0; i < questionnaire_n_questions(test_miit()); i++) {
+		const qn_question *q = questionnaire_question(test_miit(), i);
+		used += snprintf(json + used, sizeof json - (size_t)used, "%s\"%s\": %s", i ? ", " : "",
+				 q->id, q->kind == QN_SCENARIO ? "0" : q->kind == QN_MULTI ? "[\"A\"]" : "\"A\"");
+	}
+	snprintf(json + used, sizeof json - (size_t)used, "}}");
+	session_begin(&s, test_answers(json, 0), QN_LANG_ZH, INTERVIEW_RESUME, 80);
+	ck_assert_ok(interview_start(s.iv, &err), &err);
+	ck_assert_str_eq(interview_prompt(s.iv), "完成> ");
+	ck_assert_int_eq(feed(&s, ""), INTERVIEW_ASKING);
+	ck_shown_has(&s, "企业名称不能为空");
+	ck_assert_str_eq(interview_prompt(s.iv), "企业名称> ");
+	feed(&s, "乙公司");
+	session_end(&s);
+}
+END_TEST
+
 START_TEST(tabs_become_spaces)
 {
 	session s;
@@ -806,6 +846,7 @@ TCase *make_interview_session_tcase(void)
 	tcase_add_test(tc, a_failed_save_is_retried_and_blocks_quit);
 	tcase_add_test(tc, unsaved_answers_go_to_a_rescue_copy);
 	tcase_add_test(tc, tabs_become_spaces);
+	tcase_add_test(tc, the_name_cannot_be_skipped);
 	tcase_add_test(tc, long_values_are_clipped_in_prompts);
 	tcase_add_test(tc, english_sessions_speak_english);
 	return tc;
