@@ -28,3 +28,9 @@ bench: bench-portfolio
 bench-portfolio: assess/assess$(EXEEXT) bench/portfolio/cjson-floor$(EXEEXT)
 	/usr/bin/python3 $(srcdir)/bench/portfolio/run.py --build '$(abs_top_builddir)' \
 		--out '$(abs_top_builddir)/bench-portfolio/results.md' $(BENCH_PORTFOLIO_FLAGS)
+
+### bench: `make bench-dask` (never part of make check): the distributed run, 1 and 2 workers
+.PHONY: bench-dask
+bench: bench-dask
+bench-dask: assess/assess$(EXEEXT)
+	/usr/bin/python3 $(srcdir)/bench/dask/run.py --build '$(abs_top_builddir)' $(BENCH_DASK_FLAGS)

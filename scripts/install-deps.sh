@@ -8,7 +8,7 @@ build="build-essential autoconf automake libtool pkg-config
 # Test-only: an independent xlsx reader, the Python peer for benchmarks, a real spreadsheet
 # program to open reports, PDF tools to count pages, valgrind for leak checks.
 test="python3 python3-openpyxl python3-xlsxwriter libreoffice-calc-nogui poppler-utils
-      valgrind hyperfine zlib1g-dev fonts-noto-cjk tmux expect"
+      valgrind hyperfine zlib1g-dev fonts-noto-cjk tmux expect python3-distributed"
 
 if [ "$(id -u)" -ne 0 ]; then
 	if command -v sudo >/dev/null 2>&1; then

@@ -18,6 +18,10 @@ SH_LOG_COMPILER = $(SHELL)
 TEST_EXTENSIONS = .sh
 EXTRA_DIST += tests/valgrind.supp tests/cases tests/unit/test.h
 
+# The distributed run on a real Dask scheduler and two workers (scripts/assess-dask.py).
+TESTS += tests/dask.sh
+EXTRA_DIST += tests/dask.sh tests/dask_check.py
+
 # Every option of every command's table is described in the man page.
 TESTS += tests/options.sh
 EXTRA_DIST += tests/options.sh

@@ -19,7 +19,6 @@ import time
 import warnings
 import zipfile
 
-import openpyxl
 import xlsxwriter
 
 warnings.simplefilter("ignore", UserWarning)
@@ -89,6 +88,7 @@ def charts_of(z, sheet_index):
 
 
 def describe(path):
+    import openpyxl  # here, so that a one-shot writer (oneshot.py) does not pay for it
     values = openpyxl.load_workbook(path, data_only=True)
     formulas = openpyxl.load_workbook(path)
     z = zipfile.ZipFile(path)

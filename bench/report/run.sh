@@ -32,3 +32,18 @@ for pass in 1 2 3; do
 	/usr/bin/python3 "$src/bench/report/peer.py" -n "$n" -r "$rounds" -d "$dir" \
 		"$work/sample.xlsx" | sed 's/^/  /'
 done
+
+# End to end: a whole process per workbook. `assess report` (start-up, loading the
+# questionnaire, reading and scoring the answers, the report) against one-shot Python scripts
+# that only write the same workbook (bench/report/oneshot.py), with XlsxWriter and openpyxl.
+/usr/bin/python3 "$src/bench/report/oneshot.py" describe "$work/sample.xlsx" "$work/desc.pickle"
+echo "end to end, one process per workbook (hyperfine, median of ${E2E_RUNS:-30} runs):"
+hyperfine -N -w 3 -r "${E2E_RUNS:-30}" --export-markdown "$work/e2e.md" \
+	-n 'assess report' "$build/assess/assess report --force $example -o $dir/e2e-c.xlsx" \
+	-n 'python3 + XlsxWriter' \
+	"/usr/bin/python3 $src/bench/report/oneshot.py xlsxwriter $work/desc.pickle $dir/e2e-x.xlsx" \
+	-n 'python3 + openpyxl' \
+	"/usr/bin/python3 $src/bench/report/oneshot.py openpyxl $work/desc.pickle $dir/e2e-o.xlsx" \
+	>/dev/null
+sed 's/^/  /' "$work/e2e.md"
+rm -f "$dir"/e2e-*.xlsx
