@@ -51,7 +51,7 @@ typedef struct cli_command {
 
 /* The table main.c dispatches on; one per cmd-NAME.c. */
 extern const cli_command cmd_validate, cmd_score, cmd_report, cmd_subsidy, cmd_policies,
-	cmd_interview, cmd_batch, cmd_compare;
+	cmd_interview, cmd_batch, cmd_compare, cmd_form, cmd_import;
 
 struct cli {
 	const char *prog;          /* "assess" */

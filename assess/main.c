@@ -19,7 +19,7 @@
 
 static const cli_command *const commands[] = {
 	&cmd_interview, &cmd_validate, &cmd_score, &cmd_report, &cmd_subsidy, &cmd_policies,
-	&cmd_batch, &cmd_compare, NULL};
+	&cmd_batch, &cmd_compare, &cmd_form, &cmd_import, NULL};
 
 static const cli_command *find_command(const char *name)
 {

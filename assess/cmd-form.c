@@ -1,0 +1,125 @@
+/* assess form: the self-assessment workbook to fill in Excel or WPS. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include "assess/cli.h"
+#include "form/form.h"
+
+struct form_opts {
+	const char *id;
+	const char *from;
+	const char *out;
+	char *out_owned;
+	bool force;
+};
+
+/* acme.json -> acme-form.xlsx, miit-2024 -> miit-2024-form.xlsx, in the current folder's terms. */
+static char *default_output(const char *stem_of)
+{
+	const char *dot = strrchr(stem_of, '.');
+	const char *slash = strrchr(stem_of, '/');
+	size_t stem = dot && (!slash || dot > slash + 1) ? (size_t)(dot - stem_of) : strlen(stem_of);
+	char *out = malloc(stem + sizeof "-form.xlsx");
+	if (out) {
+		memcpy(out, stem_of, stem);
+		memcpy(out + stem, "-form.xlsx", sizeof "-form.xlsx");
+	}
+	return out;
+}
+
+static int parse(cli *c, int argc, char **argv, struct form_opts *o)
+{
+	static const struct option longopts[] = {{"questionnaire", required_argument, NULL, 'q'},
+						 {"from", required_argument, NULL, 'F'},
+						 {"output", required_argument, NULL, 'o'},
+						 {"force", no_argument, NULL, 'f'},
+						 CLI_LONGOPT_LANG,
+						 CLI_LONGOPT_HELP,
+						 {NULL, 0, NULL, 0}};
+	int ch;
+	while ((ch = getopt_long(argc, argv, "q:o:fh", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'q':
+			o->id = optarg;
+			break;
+		case 'F':
+			o->from = optarg;
+			break;
+		case 'o':
+			o->out = optarg;
+			break;
+		case 'f':
+			o->force = true;
+			break;
+		default: {
+			int rc = cli_shared_option(c, &cmd_form, ch, NULL);
+			if (rc)
+				return rc;
+		}
+		}
+	}
+	if (argc != optind)
+		return cli_usage_error(c, "form takes no arguments (see %s help form)", c->prog);
+	if (o->id && o->from)
+		return cli_usage_error(c, "give -q ID or --from ANSWERS.json, not both: the answer "
+				       "file names its instrument");
+	if (o->from && strcmp(o->from, "-") == 0 && !o->out)
+		return cli_usage_error(c, "give -o FORM.xlsx when the answers come from standard input");
+	if (!o->id && !o->from)
+		o->id = "miit-2024";
+	if (!o->out && !(o->out = o->out_owned = default_output(o->from ? o->from : o->id)))
+		return EX_OSERR;
+	return 0;
+}
+
+static int run(cli *c, int argc, char **argv)
+{
+	struct form_opts o = {0};
+	int status = parse(c, argc, argv, &o);
+	if (status) {
+		free(o.out_owned);
+		return status < 0 ? 0 : status;
+	}
+	assess_error err = {0};
+	answers *a = NULL;
+	const questionnaire *q = NULL;
+	if (o.from) {
+		if ((a = cli_load_answers(c, o.from, ANSWERS_ALLOW_INCOMPLETE, &status)))
+			q = answers_questionnaire(a);
+	} else if (!(q = cli_questionnaire(o.id, c, &err))) {
+		status = cli_error(c, &err);
+	}
+	if (q) {
+		form_options fo = {.lang = c->lang, .replace = o.force, .prefill = a};
+		if (form_write(q, &fo, o.out, &err))
+			status = cli_error(c, &err);
+		else
+			printf(CLI_TR(c, "已生成自评表：%s\n", "wrote %s\n"), o.out);
+	}
+	answers_free(a);
+	free(o.out_owned);
+	return status;
+}
+
+const cli_command cmd_form = {
+	.name = "form",
+	.usage = "[-q ID | --from ANSWERS.json] [-o FORM.xlsx] [--force] [--lang zh|en]",
+	.summary = "write the self-assessment workbook to fill in Excel or WPS",
+	.help = "Writes a workbook an enterprise fills in itself: instructions, a profile sheet,\n"
+		"and one sheet per dimension with one row per question (drop-downs for options\n"
+		"and levels, a ✓ column per option of a multiple-choice question, notes and\n"
+		"evidence). Only the pale yellow cells can be changed. The instrument's id,\n"
+		"version and SHA-256 travel inside the workbook; read it back with\n"
+		"`assess import`. The file appears whole or not at all.\n\n"
+		"  -q, --questionnaire ID  the instrument (default miit-2024)\n"
+		"  --from ANSWERS.json     fill the form in from an answer file (a baseline,\n"
+		"                          a provider's draft); its instrument is used\n"
+		"  -o, --output FORM.xlsx  where to write (default: ID-form.xlsx, or the\n"
+		"                          answer file's name with -form.xlsx)\n"
+		"  -f, --force             replace FORM.xlsx if it exists (else exit 73)\n"
+		"  --lang zh|en            language of the form (default zh)\n",
+	.run = run,
+};

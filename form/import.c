@@ -1,0 +1,453 @@
+/*
+ * import.c - a filled self-assessment form back into answers.
+ *
+ * Only the input cells are read, at the places the layout derives from the instrument; each
+ * question's id cell is checked first, so a sorted or shifted sheet is refused rather than
+ * misread. The formulas' cached results are never looked at: scoring happens afterwards, from
+ * the answers, like for any answer file.
+ */
+#include "config.h"
+#include "form/form.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "common/date.h"
+#include "form/layout.h"
+#include "xlsx/reader.h"
+
+struct imp {
+	const char *path;
+	xlsx_reader *r;
+	const questionnaire *q;
+	answers *a;
+	qn_lang lang;
+	xlsx_sheet **sheets;     /* per dimension, loaded when first needed */
+	assess_error *err;
+	size_t n_missing;
+	char missing[560];       /* the first few unanswered cells, for the message */
+};
+
+static assess_code not_ours(struct imp *m, const char *why)
+{
+	return assess_fail(m->err, ASSESS_ERR_DATA, m->path, 0, 0,
+			   "not a self-assessment form made by assess: %s", why);
+}
+
+/* The cell's text with surrounding white space removed, into buf; "" when absent. */
+static const char *cell_text(const xlsx_sheet *s, uint32_t row, uint32_t col, char *buf,
+			     size_t size, const xlsx_cell **cell)
+{
+	const xlsx_cell *c = xlsx_sheet_cell(s, row, col);
+	if (cell)
+		*cell = c;
+	const char *t = c ? c->text : "";
+	while (*t == ' ' || *t == '\t' || *t == '\n' || *t == '\r')
+		t++;
+	size_t n = strlen(t);
+	while (n && (t[n - 1] == ' ' || t[n - 1] == '\t' || t[n - 1] == '\n' || t[n - 1] == '\r'))
+		n--;
+	if (n >= size)
+		n = size - 1;
+	memcpy(buf, t, n);
+	buf[n] = '\0';
+	return buf;
+}
+
+static xlsx_sheet *load_sheet(struct imp *m, const char *name)
+{
+	long i = xlsx_reader_find_sheet(m->r, name);
+	if (i < 0) {
+		assess_fail(m->err, ASSESS_ERR_DATA, m->path, 0, 0,
+			    "the form has no sheet \"%s\" (sheets may not be renamed or deleted)",
+			    name);
+		return NULL;
+	}
+	return xlsx_reader_sheet(m->r, (size_t)i, m->err);
+}
+
+static assess_code cell_fail(struct imp *m, const xlsx_sheet *s, uint32_t row, uint32_t col,
+			     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+static assess_code cell_fail(struct imp *m, const xlsx_sheet *s, uint32_t row, uint32_t col,
+			     const char *fmt, ...)
+{
+	char msg[ASSESS_ERROR_MSG_MAX];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	return xlsx_reader_fail(m->err, m->path, xlsx_sheet_name(s), row, col, "%s", msg);
+}
+
+/* ---- which instrument ---- */
+
+static assess_code check_property(struct imp *m, const xlsx_sheet *meta, uint32_t row,
+				  const char *prop, const char *value)
+{
+	const char *p = xlsx_reader_property(m->r, prop);
+	if (p && strcmp(p, value) != 0)
+		return cell_fail(m, meta, row, 1, "says \"%.80s\" but the document property %s says "
+				 "\"%.80s\": the form was altered", value, prop, p);
+	return ASSESS_OK;
+}
+
+static assess_code read_meta(struct imp *m, answers_resolver resolve, void *ctx)
+{
+	xlsx_sheet *meta = load_sheet(m, FORM_META_SHEET);
+	if (!meta)
+		return m->err && m->err->msg[0] && !strstr(m->err->msg, "has no sheet")
+			       ? m->err->code
+			       : not_ours(m, "it has no hidden " FORM_META_SHEET " sheet");
+	char magic[64], id[128], version[64], sha[80], lang[8];
+	cell_text(meta, FORM_META_MAGIC, 1, magic, sizeof magic, NULL);
+	cell_text(meta, FORM_META_ID, 1, id, sizeof id, NULL);
+	cell_text(meta, FORM_META_VERSION, 1, version, sizeof version, NULL);
+	cell_text(meta, FORM_META_SHA256, 1, sha, sizeof sha, NULL);
+	cell_text(meta, FORM_META_LANG, 1, lang, sizeof lang, NULL);
+	assess_code code = ASSESS_OK;
+	if (strcmp(magic, FORM_MAGIC) != 0)
+		code = cell_fail(m, meta, FORM_META_MAGIC, 1, "not a self-assessment form made by "
+				 "assess (expected \"%s\")", FORM_MAGIC);
+	else if (strcmp(lang, "zh") != 0 && strcmp(lang, "en") != 0)
+		code = cell_fail(m, meta, FORM_META_LANG, 1, "the form's language must be zh or en");
+	if (!code)
+		code = check_property(m, meta, FORM_META_ID, FORM_PROP_ID, id);
+	if (!code)
+		code = check_property(m, meta, FORM_META_VERSION, FORM_PROP_VERSION, version);
+	if (!code)
+		code = check_property(m, meta, FORM_META_SHA256, FORM_PROP_SHA256, sha);
+	m->lang = strcmp(lang, "en") == 0 ? QN_LANG_EN : QN_LANG_ZH;
+	if (!code && !(m->q = resolve(id, ctx, m->err)))
+		code = m->err ? m->err->code : ASSESS_ERR_NOTFOUND;
+	char installed[65];
+	if (!code && strcmp(version, questionnaire_version(m->q)) != 0)
+		code = cell_fail(m, meta, FORM_META_VERSION, 1, "the form was made for version %s "
+				 "of %s; the installed %s is version %s", version, id, id,
+				 questionnaire_version(m->q));
+	if (!code)
+		code = form_instrument_sha256(m->q, installed, m->err);
+	if (!code && strcmp(sha, installed) != 0)
+		code = cell_fail(m, meta, FORM_META_SHA256, 1, "the form was made for another "
+				 "definition of %s %s (SHA-256 %.64s; the installed one is %s)", id,
+				 version, sha, installed);
+	xlsx_sheet_free(meta);
+	return code;
+}
+
+/* ---- the profile ---- */
+
+/* Excel's day number (1900 date system, serial 61 = 1900-03-01) as YYYY-MM-DD. */
+static bool serial_date(const char *text, char *buf, size_t size)
+{
+	char *end;
+	long serial = strtol(text, &end, 10);
+	if (end == text || (*end && strspn(end, ".0") != strlen(end)) || serial < 61 ||
+	    serial > 2958465)
+		return false;
+	/* Days from 1970-01-01, then Howard Hinnant's civil_from_days. */
+	long z = serial - 25569 + 719468;
+	long era = z / 146097, doe = z - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153, d = doy - (153 * mp + 2) / 5 + 1;
+	long mo = mp < 10 ? mp + 3 : mp - 9;
+	snprintf(buf, size, "%04ld-%02ld-%02ld", y + (mo <= 2), mo, d);
+	return true;
+}
+
+static int yes_no(const char *v)
+{
+	static const char *const yes[] = {"是", "yes", "Yes", "YES", "1", "TRUE", "true", "Y", "y",
+					  NULL};
+	static const char *const no[] = {"否", "no", "No", "NO", "0", "FALSE", "false", "N", "n",
+					 NULL};
+	for (int i = 0; yes[i]; i++)
+		if (strcmp(v, yes[i]) == 0)
+			return 1;
+	for (int i = 0; no[i]; i++)
+		if (strcmp(v, no[i]) == 0)
+			return 0;
+	return -1;
+}
+
+static assess_code profile_row(struct imp *m, const xlsx_sheet *s, const form_profile_row *p,
+			       uint32_t row)
+{
+	char v[1024], date[40];
+	const xlsx_cell *c;
+	cell_text(s, row, 1, v, sizeof v, &c);
+	if (!*v)
+		return ASSESS_OK;
+	if (c->type == XLSX_CELL_ERROR)
+		return cell_fail(m, s, row, 1, "holds the error value %s", v);
+	if (p->kind == FORM_PF_ABOVE_SCALE) {
+		int yn = yes_no(v);
+		if (yn < 0)
+			return cell_fail(m, s, row, 1, "expected %s or %s, not \"%.60s\"",
+					 form_yes(m->lang), form_no(m->lang), v);
+		answers_set_above_scale(m->a, yn);
+		return ASSESS_OK;
+	}
+	if (p->kind == FORM_PF_STAGE) {
+		for (answers_stage st = ANSWERS_STAGE_BASELINE; st <= ANSWERS_STAGE_POST; st++)
+			if (!strcmp(v, form_stage_word(st, QN_LANG_ZH)) ||
+			    !strcmp(v, form_stage_word(st, QN_LANG_EN)) ||
+			    !strcmp(v, answers_stage_name(st))) {
+				answers_set_stage(m->a, st);
+				return ASSESS_OK;
+			}
+		return cell_fail(m, s, row, 1, "expected %s or %s, not \"%.60s\"",
+				 form_stage_word(ANSWERS_STAGE_BASELINE, m->lang),
+				 form_stage_word(ANSWERS_STAGE_POST, m->lang), v);
+	}
+	/* A date typed into a cell Excel formatted as a date arrives as its day number. */
+	if (p->field == ANSWERS_DATE && c->type == XLSX_CELL_NUMBER &&
+	    serial_date(v, date, sizeof date))
+		snprintf(v, sizeof v, "%s", date);
+	assess_error ferr = {0};
+	if (answers_set_field(m->a, p->field, v, &ferr))
+		return ferr.code == ASSESS_ERR_NOMEM
+			       ? assess_fail(m->err, ASSESS_ERR_NOMEM, m->path, 0, 0, "out of memory")
+			       : cell_fail(m, s, row, 1, "%s: %s", lang_pick(m->lang, p->zh, p->en),
+					   ferr.msg);
+	return ASSESS_OK;
+}
+
+static assess_code read_profile(struct imp *m)
+{
+	xlsx_sheet *s = load_sheet(m, form_sheet_profile(m->lang));
+	if (!s)
+		return m->err ? m->err->code : ASSESS_ERR_DATA;
+	assess_code code = ASSESS_OK;
+	for (size_t i = 0; i < form_profile_n_rows && !code; i++) {
+		const form_profile_row *p = &form_profile_rows[i];
+		uint32_t row = FORM_PROFILE_ROW + (uint32_t)i;
+		char label[256];
+		cell_text(s, row, 0, label, sizeof label, NULL);
+		if (strcmp(label, lang_pick(m->lang, p->zh, p->en)) != 0)
+			code = cell_fail(m, s, row, 0, "expected the label \"%s\" here: rows of the "
+					 "profile may not be moved", lang_pick(m->lang, p->zh, p->en));
+		else
+			code = profile_row(m, s, p, row);
+	}
+	xlsx_sheet_free(s);
+	return code;
+}
+
+/* ---- the answers ---- */
+
+static int find_option(const qn_question *qu, const char *v)
+{
+	char item[600];
+	for (size_t i = 0; i < qu->n_options; i++) {
+		const qn_option *o = &qu->options[i];
+		if (!strcmp(v, form_option_item(o, QN_LANG_ZH, item, sizeof item)) ||
+		    !strcmp(v, form_option_item(o, QN_LANG_EN, item, sizeof item)) ||
+		    !strcmp(v, o->code) || !strcmp(v, qn_text_get(&o->label, QN_LANG_ZH)) ||
+		    !strcmp(v, qn_text_get(&o->label, QN_LANG_EN)))
+			return (int)i;
+	}
+	return -1;
+}
+
+static void add_missing(struct imp *m, const xlsx_sheet *s, uint32_t row, uint32_t col,
+			const qn_question *qu)
+{
+	char ref[16];
+	size_t n = strlen(m->missing);
+	if (m->n_missing++ < 12)
+		snprintf(m->missing + n, sizeof m->missing - n, "%s%s!%s (%s)", n ? ", " : "",
+			 xlsx_sheet_name(s), xlsx_reader_ref(row, col, ref, sizeof ref), qu->id);
+}
+
+static assess_code set_codes(struct imp *m, const xlsx_sheet *s, uint32_t row, uint32_t col,
+			     const qn_question *qu, const char *codes)
+{
+	assess_error serr = {0};
+	if (answers_set_text(m->a, qu->index, codes, &serr))
+		return serr.code == ASSESS_ERR_NOMEM
+			       ? assess_fail(m->err, ASSESS_ERR_NOMEM, m->path, 0, 0, "out of memory")
+			       : cell_fail(m, s, row, col, "%s", serr.msg);
+	return ASSESS_OK;
+}
+
+static assess_code read_single(struct imp *m, const xlsx_sheet *s, uint32_t row,
+			       const qn_question *qu)
+{
+	char v[1024];
+	cell_text(s, row, FORM_COL_ANSWER, v, sizeof v, NULL);
+	if (!*v) {
+		add_missing(m, s, row, FORM_COL_ANSWER, qu);
+		return ASSESS_OK;
+	}
+	int i = find_option(qu, v);
+	if (i < 0)
+		return cell_fail(m, s, row, FORM_COL_ANSWER, "\"%.80s\" is not an option of %s: pick "
+				 "one of %s..%s from the list", v, qu->id, qu->options[0].code,
+				 qu->options[qu->n_options - 1].code);
+	return set_codes(m, s, row, FORM_COL_ANSWER, qu, qu->options[i].code);
+}
+
+static assess_code read_scenario(struct imp *m, const xlsx_sheet *s, uint32_t row,
+				 const qn_question *qu)
+{
+	char v[64];
+	cell_text(s, row, FORM_COL_ANSWER, v, sizeof v, NULL);
+	if (!*v) {
+		add_missing(m, s, row, FORM_COL_ANSWER, qu);
+		return ASSESS_OK;
+	}
+	/* "3", or "3.0" from a program that writes every number with a fraction. */
+	bool ok = v[0] >= '0' && v[0] <= '4' &&
+		  (!v[1] || (v[1] == '.' && v[2] && strspn(v + 2, "0") == strlen(v + 2)));
+	if (!ok)
+		return cell_fail(m, s, row, FORM_COL_ANSWER, "the level of scenario %s must be 0, "
+				 "1, 2, 3 or 4, not \"%.40s\"", qu->id, v);
+	char level[2] = {v[0], '\0'};
+	return set_codes(m, s, row, FORM_COL_ANSWER, qu, level);
+}
+
+static int tick_value(const char *v)
+{
+	static const char *const ticks[] = {FORM_TICK, "√", "✔", "☑", "x", "X", "1", "是", "y",
+					    "Y", "yes", "TRUE", "true", NULL};
+	static const char *const blanks[] = {"", "0", "否", "n", "N", "no", "FALSE", "false", NULL};
+	for (int i = 0; ticks[i]; i++)
+		if (strcmp(v, ticks[i]) == 0)
+			return 1;
+	for (int i = 0; blanks[i]; i++)
+		if (strcmp(v, blanks[i]) == 0)
+			return 0;
+	return -1;
+}
+
+static assess_code read_multi(struct imp *m, const xlsx_sheet *s, uint32_t row,
+			      const qn_question *qu)
+{
+	char v[64], codes[3 * QN_MAX_OPTIONS + 1] = "";
+	uint64_t mask = 0;
+	for (uint32_t i = 0; i < QN_MAX_OPTIONS; i++) {
+		uint32_t col = FORM_COL_TICKS + i;
+		cell_text(s, row, col, v, sizeof v, NULL);
+		int t = tick_value(v);
+		if (t < 0)
+			return cell_fail(m, s, row, col, "expected %s or nothing, not \"%.40s\"",
+					 FORM_TICK, v);
+		if (t && i >= qu->n_options)
+			return cell_fail(m, s, row, col, "%s has no option %c (options %s..%s): "
+					 "this option is not offered", qu->id, 'A' + (int)i,
+					 qu->options[0].code, qu->options[qu->n_options - 1].code);
+		if (t)
+			mask |= 1ULL << i;
+	}
+	if (!mask) {
+		add_missing(m, s, row, FORM_COL_TICKS, qu);
+		return ASSESS_OK;
+	}
+	for (size_t i = 0; i < qu->n_options; i++)
+		if (qu->options[i].exclusive && (mask & (1ULL << i)) && (mask & ~(1ULL << i)))
+			return cell_fail(m, s, row, FORM_COL_TICKS + (uint32_t)i,
+					 "option %s (%s) of %s stands alone: it cannot be ticked "
+					 "with other options", qu->options[i].code,
+					 qn_text_get(&qu->options[i].label, m->lang), qu->id);
+	size_t n = 0;
+	for (size_t i = 0; i < qu->n_options; i++)
+		if (mask & (1ULL << i))
+			n += (size_t)snprintf(codes + n, sizeof codes - n, "%s%s", n ? " " : "",
+					      qu->options[i].code);
+	return set_codes(m, s, row, FORM_COL_TICKS, qu, codes);
+}
+
+static assess_code read_note(struct imp *m, const xlsx_sheet *s, uint32_t row,
+			     const qn_question *qu)
+{
+	const xlsx_cell *n = xlsx_sheet_cell(s, row, FORM_COL_NOTES);
+	const xlsx_cell *e = xlsx_sheet_cell(s, row, FORM_COL_EVIDENCE);
+	const char *notes = n ? n->text : "", *evidence = e ? e->text : "";
+	if (!*notes && !*evidence)
+		return ASSESS_OK;
+	size_t len = strlen(notes) + strlen(FORM_EVIDENCE_MARK) + strlen(evidence) + 1;
+	char *note = malloc(len);
+	if (!note)
+		return assess_fail(m->err, ASSESS_ERR_NOMEM, m->path, 0, 0, "out of memory");
+	snprintf(note, len, "%s%s%s", notes, *evidence ? FORM_EVIDENCE_MARK : "", evidence);
+	assess_code code = answers_set_note(m->a, qu->index, note);
+	free(note);
+	return code ? assess_fail(m->err, code, m->path, 0, 0, "out of memory") : ASSESS_OK;
+}
+
+static xlsx_sheet *dimension_sheet(struct imp *m, const qn_question *qu)
+{
+	const qn_dimension *d = qu->indicator->subdimension->dimension;
+	size_t k = 0;
+	while (questionnaire_dimension(m->q, k) != d)
+		k++;
+	if (!m->sheets[k]) {
+		char name[128];
+		form_sheet_dimension(d, m->lang, name, sizeof name);
+		m->sheets[k] = load_sheet(m, name);
+	}
+	return m->sheets[k];
+}
+
+static assess_code read_question(struct imp *m, const qn_question *qu)
+{
+	xlsx_sheet *s = dimension_sheet(m, qu);
+	if (!s)
+		return m->err ? m->err->code : ASSESS_ERR_DATA;
+	uint32_t row = form_question_row(m->q, qu);
+	char id[64];
+	cell_text(s, row, FORM_COL_ID, id, sizeof id, NULL);
+	if (strcmp(id, qu->id) != 0)
+		return cell_fail(m, s, row, FORM_COL_ID, "expected question %s here: rows may not be "
+				 "moved, sorted or deleted", qu->id);
+	assess_code code = qu->kind == QN_SINGLE ? read_single(m, s, row, qu)
+			   : qu->kind == QN_MULTI ? read_multi(m, s, row, qu)
+						  : read_scenario(m, s, row, qu);
+	return code ? code : read_note(m, s, row, qu);
+}
+
+static assess_code read_answers(struct imp *m, bool allow_incomplete)
+{
+	assess_code code = ASSESS_OK;
+	if (!(m->sheets = calloc(questionnaire_n_dimensions(m->q) + 1, sizeof *m->sheets)))
+		return assess_fail(m->err, ASSESS_ERR_NOMEM, m->path, 0, 0, "out of memory");
+	for (size_t i = 0; i < questionnaire_n_questions(m->q) && !code; i++)
+		code = read_question(m, questionnaire_question(m->q, i));
+	if (!code && m->n_missing && !allow_incomplete)
+		code = assess_fail(m->err, ASSESS_ERR_INCOMPLETE, m->path, 0, 0,
+				   "%zu question%s unanswered: %s%s (--allow-incomplete imports "
+				   "them as unanswered)", m->n_missing, m->n_missing == 1 ? "" : "s",
+				   m->missing, m->n_missing > 12 ? ", ..." : "");
+	for (size_t i = 0; i < questionnaire_n_dimensions(m->q); i++)
+		xlsx_sheet_free(m->sheets[i]);
+	free(m->sheets);
+	return code;
+}
+
+answers *form_import(const char *path, answers_resolver resolve, void *ctx,
+		     form_import_options *o, assess_error *err)
+{
+	form_import_options defaults = {0};
+	if (!o)
+		o = &defaults;
+	struct imp m = {.path = path, .err = err};
+	if (!(m.r = xlsx_reader_open(path, err)))
+		return NULL;
+	assess_code code = read_meta(&m, resolve, ctx);
+	if (!code && !(m.a = answers_new(m.q)))
+		code = assess_fail(err, ASSESS_ERR_NOMEM, path, 0, 0, "out of memory");
+	if (!code)
+		code = read_profile(&m);
+	if (!code)
+		code = read_answers(&m, o->allow_incomplete);
+	o->n_missing = m.n_missing;
+	snprintf(o->missing, sizeof o->missing, "%s%s", m.missing, m.n_missing > 12 ? ", ..." : "");
+	xlsx_reader_free(m.r);
+	if (code) {
+		answers_free(m.a);
+		return NULL;
+	}
+	return m.a;
+}

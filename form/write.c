@@ -1,0 +1,676 @@
+/*
+ * write.c - the self-assessment form (libxlsxwriter): instructions, profile, one sheet per
+ * dimension, and the hidden sheet that says which instrument it belongs to.
+ *
+ * Input cells are unlocked and shaded; every sheet is protected without a password, so a person
+ * filling it in cannot overwrite the questions by accident but can still unprotect it.
+ */
+#include "config.h"
+#include "form/form.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+#include "common/atomicfile.h"
+#include "common/decimal.h"
+#include "common/text.h"
+#include "form/layout.h"
+#include "xlsx/reader.h"
+
+struct formats {
+	lxw_format *title, *hint, *head, *text, *id, *input, *input_center, *input_date, *points,
+		*total, *meta;
+};
+
+struct ctx {
+	lxw_workbook *wb;
+	const questionnaire *q;
+	const form_options *o;
+	qn_lang lang;
+	struct formats f;
+	char sha256[65];
+	lxw_error lxw;
+	const char *failed_in;
+};
+
+static void check(struct ctx *c, lxw_error e)
+{
+	if (e != LXW_NO_ERROR && c->lxw == LXW_NO_ERROR)
+		c->lxw = e;
+}
+
+static lxw_format *fmt(struct ctx *c, bool locked, bool wrap, uint32_t fill)
+{
+	lxw_format *f = workbook_add_format(c->wb);
+	if (!f) {
+		check(c, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return NULL;
+	}
+	format_set_font_name(f, lang_pick(c->lang, "等线", "Calibri"));
+	format_set_font_size(f, 10);
+	format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+	if (wrap)
+		format_set_text_wrap(f);
+	if (!locked)
+		format_set_unlocked(f);
+	if (fill) {
+		format_set_bg_color(f, fill);
+		format_set_pattern(f, LXW_PATTERN_SOLID);
+	}
+	format_set_border(f, LXW_BORDER_THIN);
+	format_set_border_color(f, 0xBFBFBF);
+	return f;
+}
+
+#define FILL_INPUT 0xFFF2CC  /* the pale yellow people know as "fill this in" */
+#define FILL_HEAD 0xD9E1F2
+
+static void make_formats(struct ctx *c)
+{
+	struct formats *f = &c->f;
+	f->title = fmt(c, true, false, 0);
+	f->hint = fmt(c, true, true, 0);
+	f->head = fmt(c, true, true, FILL_HEAD);
+	f->text = fmt(c, true, true, 0);
+	f->id = fmt(c, true, false, 0);
+	f->input = fmt(c, false, true, FILL_INPUT);
+	f->input_center = fmt(c, false, false, FILL_INPUT);
+	f->input_date = fmt(c, false, false, FILL_INPUT);
+	f->points = fmt(c, true, false, 0);
+	f->total = fmt(c, true, false, FILL_HEAD);
+	f->meta = workbook_add_format(c->wb);
+	if (c->lxw)
+		return;
+	format_set_bold(f->title);
+	format_set_font_size(f->title, 14);
+	format_set_border(f->title, LXW_BORDER_NONE);
+	format_set_border(f->hint, LXW_BORDER_NONE);
+	format_set_bold(f->head);
+	format_set_bold(f->total);
+	format_set_align(f->input_center, LXW_ALIGN_CENTER);
+	/* Text, so that Excel keeps 2026-11-20 as typed instead of turning it into a number. */
+	format_set_num_format(f->input_date, "@");
+	format_set_num_format(f->points, "0.###");
+	format_set_num_format(f->total, "0.###");
+}
+
+/* ---- sizing for Chinese: rows tall enough for their wrapped text ---- */
+
+/* Lines text takes in a column `width` display columns wide. */
+static unsigned lines_in(const char *text, double width)
+{
+	unsigned lines = 0;
+	const char *p = text;
+	char line[2048];
+	while (p && *p) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+		if (n >= sizeof line)
+			n = sizeof line - 1;
+		memcpy(line, p, n);
+		line[n] = '\0';
+		size_t w = text_display_width(line);
+		/* A CJK character (display width 2) takes about 1.9 width units. */
+		lines += w ? (unsigned)((double)w * 0.95 / width) + 1 : 1;
+		p = nl ? nl + 1 : NULL;
+	}
+	return lines ? lines : 1;
+}
+
+static void fit_row(struct ctx *c, lxw_worksheet *ws, uint32_t row, unsigned lines)
+{
+	if (lines > 1)
+		check(c, worksheet_set_row(ws, row, 14.0 * (lines > 30 ? 30 : lines) + 2, NULL));
+}
+
+static lxw_worksheet *add_sheet(struct ctx *c, const char *name, bool landscape)
+{
+	if (c->lxw)
+		return NULL;
+	c->failed_in = name;
+	lxw_error e = workbook_validate_sheet_name(c->wb, name);
+	lxw_worksheet *ws = e == LXW_NO_ERROR ? workbook_add_worksheet(c->wb, name) : NULL;
+	if (!ws) {
+		check(c, e != LXW_NO_ERROR ? e : LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return NULL;
+	}
+	worksheet_set_paper(ws, 9); /* A4 */
+	if (landscape)
+		worksheet_set_landscape(ws);
+	worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.6);
+	worksheet_fit_to_pages(ws, 1, 0);
+	check(c, worksheet_set_row(ws, 0, 22, NULL)); /* the title, in 14 points */
+	check(c, worksheet_set_footer(ws, lang_pick(c->lang, "&C&8&A  第 &P 页，共 &N 页",
+						    "&C&8&A  page &P of &N")));
+	return ws;
+}
+
+static void protect(struct ctx *c, lxw_worksheet *ws)
+{
+	/* No password: the protection keeps fingers off the questions, it is not security. */
+	lxw_protection p = {.format_columns = 1, .format_rows = 1, .no_select_locked_cells = 0};
+	worksheet_protect(ws, NULL, &p);
+}
+
+/* ---- the instructions ---- */
+
+static void sheet_instructions(struct ctx *c)
+{
+	lxw_worksheet *ws = add_sheet(c, form_sheet_instructions(c->lang), false);
+	if (!ws)
+		return;
+	const char *title = qn_text_get(questionnaire_title(c->q), c->lang);
+	static const char *const zh[] = {
+		"本工作簿是企业数字化水平自评表。请在浅黄色单元格中填写，其余单元格已保护（无密码）。",
+		"1. 在“企业概况”表中填写企业名称、统一社会信用代码、评测日期等信息。",
+		"2. 每个维度一张表，每行一个问题：单选题在“回答”列的下拉列表中选择一项；"
+		"多选题在右侧对应选项字母的列中选择“✓”；场景题在“回答”列选择达到的等级（0–4），"
+		"各等级的要求列在问题下方。",
+		"3. “备注”写说明，“佐证材料”写可以出示的材料（如合同、系统截图、记录）。",
+		"4. “得分”列和合计由表格公式即时计算，仅供参考；导入时按评测指标重新计算，不读取公式结果。",
+		"5. 填好后保存为 .xlsx（Excel、WPS 或 LibreOffice 均可），交给评测机构用 "
+		"assess import 导入。请勿删除或重命名工作表，也不要改动隐藏的 _assess 表。",
+		NULL};
+	static const char *const en[] = {
+		"This workbook is a digitization self-assessment form. Fill in the pale yellow cells; the "
+		"other cells are protected (no password).",
+		"1. On the Profile sheet, give the enterprise's name, unified social credit code, the "
+		"assessment date and the rest.",
+		"2. There is one sheet per dimension and one row per question: for a single-choice "
+		"question pick one option from the drop-down in the Answer column; for a multiple-choice "
+		"question put a ✓ in the column of each option letter that applies; for a scenario pick "
+		"the level reached (0-4) in the Answer column; the levels are described under the "
+		"question.",
+		"3. Use Notes for explanations and Evidence for what can be shown (contracts, system "
+		"screenshots, records).",
+		"4. The Points column and the totals are worked out by the sheet's formulas as you go, "
+		"for guidance only: the import recomputes everything from the answers and never reads "
+		"them.",
+		"5. Save as .xlsx (Excel, WPS or LibreOffice) and hand it to the assessor, who reads it "
+		"with assess import. Do not delete or rename sheets, nor change the hidden _assess "
+		"sheet.",
+		NULL};
+	check(c, worksheet_set_column(ws, 0, 0, 100, c->f.hint));
+	check(c, worksheet_write_string(ws, 0, 0, title, c->f.title));
+	char line[256];
+	snprintf(line, sizeof line, "%s %s %s", questionnaire_id(c->q),
+		 lang_pick(c->lang, "版本", "version"), questionnaire_version(c->q));
+	check(c, worksheet_write_string(ws, 1, 0, line, c->f.hint));
+	const char *const *lines = c->lang == QN_LANG_EN ? en : zh;
+	for (uint32_t i = 0; lines[i]; i++) {
+		check(c, worksheet_write_string(ws, 3 + i, 0, lines[i], c->f.hint));
+		fit_row(c, ws, 3 + i, lines_in(lines[i], 100));
+	}
+	protect(c, ws);
+}
+
+/* ---- the profile ---- */
+
+static const char *profile_value(const struct ctx *c, const form_profile_row *p)
+{
+	const answers *a = c->o->prefill;
+	if (!a)
+		return NULL;
+	if (p->kind == FORM_PF_FIELD)
+		return answers_field_get(a, p->field);
+	if (p->kind == FORM_PF_ABOVE_SCALE) {
+		int v = answers_above_scale(a);
+		return v < 0 ? NULL : v ? form_yes(c->lang) : form_no(c->lang);
+	}
+	const char *s = form_stage_word(answers_stage_get(a), c->lang);
+	return *s ? s : NULL;
+}
+
+static void list_validation(struct ctx *c, lxw_worksheet *ws, uint32_t row, uint16_t col,
+			    const char **items, const char *formula, bool strict)
+{
+	lxw_data_validation v = {
+		.validate = formula ? LXW_VALIDATION_TYPE_LIST_FORMULA : LXW_VALIDATION_TYPE_LIST,
+		.value_list = (char **)items,
+		.value_formula = (char *)formula,
+		.error_type = strict ? LXW_VALIDATION_ERROR_TYPE_STOP
+				     : LXW_VALIDATION_ERROR_TYPE_INFORMATION,
+	};
+	check(c, worksheet_data_validation_cell(ws, row, col, &v));
+}
+
+static void sheet_profile(struct ctx *c)
+{
+	lxw_worksheet *ws = add_sheet(c, form_sheet_profile(c->lang), false);
+	if (!ws)
+		return;
+	qn_lang l = c->lang;
+	check(c, worksheet_set_column(ws, 0, 0, 22, NULL));
+	check(c, worksheet_set_column(ws, 1, 1, 40, NULL));
+	check(c, worksheet_set_column(ws, 2, 2, 36, NULL));
+	check(c, worksheet_write_string(ws, 0, 0, lang_pick(l, "企业概况", "Enterprise profile"),
+					c->f.title));
+	uint32_t h = FORM_PROFILE_ROW - 1;
+	check(c, worksheet_write_string(ws, h, 0, lang_pick(l, "项目", "Item"), c->f.head));
+	check(c, worksheet_write_string(ws, h, 1, lang_pick(l, "填写", "Value"), c->f.head));
+	check(c, worksheet_write_string(ws, h, 2, lang_pick(l, "说明", "Note"), c->f.head));
+	const char *yes_no[] = {form_yes(l), form_no(l), NULL};
+	const char *stages[] = {form_stage_word(ANSWERS_STAGE_BASELINE, l),
+				form_stage_word(ANSWERS_STAGE_POST, l), NULL};
+	const char *sizes[] = {"微型", "小型", "中型", NULL};
+	for (size_t i = 0; i < form_profile_n_rows; i++) {
+		const form_profile_row *p = &form_profile_rows[i];
+		uint32_t row = FORM_PROFILE_ROW + (uint32_t)i;
+		const char *v = profile_value(c, p);
+		lxw_format *in = p->field == ANSWERS_DATE || p->field == ANSWERS_CREDIT_CODE
+					 ? c->f.input_date : c->f.input;
+		check(c, worksheet_write_string(ws, row, 0, lang_pick(l, p->zh, p->en), c->f.text));
+		if (v)
+			check(c, worksheet_write_string(ws, row, 1, v, in));
+		else
+			check(c, worksheet_write_blank(ws, row, 1, in));
+		check(c, worksheet_write_string(ws, row, 2, lang_pick(l, p->hint_zh, p->hint_en),
+						c->f.text));
+		if (p->kind == FORM_PF_ABOVE_SCALE)
+			list_validation(c, ws, row, 1, yes_no, NULL, true);
+		else if (p->kind == FORM_PF_STAGE)
+			list_validation(c, ws, row, 1, stages, NULL, true);
+		else if (p->field == ANSWERS_SIZE)
+			list_validation(c, ws, row, 1, sizes, NULL, false);
+	}
+	protect(c, ws);
+}
+
+/* ---- one sheet per dimension ---- */
+
+static void col_name(uint32_t col, char *buf, size_t size)
+{
+	char ref[16];
+	xlsx_reader_ref(0, col, ref, sizeof ref);
+	ref[strcspn(ref, "0123456789")] = '\0';
+	snprintf(buf, size, "%s", ref);
+}
+
+/* _assess!$C$9:$G$9: absolute, so a copied row still points at its own list. */
+static void meta_ref(char *buf, size_t size, uint32_t row, size_t n)
+{
+	char a[16], b[16];
+	col_name(2, a, sizeof a);
+	col_name((uint32_t)(2 + n - 1), b, sizeof b);
+	snprintf(buf, size, "%s!$%s$%lu:$%s$%lu", FORM_META_SHEET, a, (unsigned long)row + 1, b,
+		 (unsigned long)row + 1);
+}
+
+/* The question's text with what a row cannot show in columns: options or level descriptors. */
+static char *question_text(const struct ctx *c, const qn_question *qu)
+{
+	size_t cap = 4096, n = 0;
+	char *s = malloc(cap);
+	if (!s)
+		return NULL;
+	n += (size_t)snprintf(s, cap, "%s", qn_text_get(&qu->text, c->lang));
+	char item[600];
+	if (qu->kind == QN_MULTI) {
+		for (size_t i = 0; i < qu->n_options && n < cap; i++) {
+			form_option_item(&qu->options[i], c->lang, item, sizeof item);
+			n += (size_t)snprintf(s + n, cap - n, "\n%s%s", item,
+					      qu->options[i].exclusive
+						      ? lang_pick(c->lang, "（单独选择）", " (alone)")
+						      : "");
+		}
+	} else if (qu->kind == QN_SCENARIO) {
+		for (int l = 0; l <= QN_MAX_LEVEL && n < cap; l++)
+			n += (size_t)snprintf(s + n, cap - n, lang_pick(c->lang, "\n%d 级：%s",
+									"\nLevel %d: %s"),
+					      l, qn_text_get(&qu->level_text[l], c->lang));
+	}
+	return s;
+}
+
+static void write_answer(struct ctx *c, lxw_worksheet *ws, uint32_t row, const qn_question *qu,
+			 const answer *a, uint32_t meta)
+{
+	char ref[64], item[600];
+	lxw_format *in = c->f.input;
+	if (qu->kind == QN_SINGLE) {
+		if (a && a->given)
+			check(c, worksheet_write_string(ws, row, FORM_COL_ANSWER,
+							form_option_item(&qu->options[a->choice],
+									 c->lang, item, sizeof item),
+							in));
+		else
+			check(c, worksheet_write_blank(ws, row, FORM_COL_ANSWER, in));
+		meta_ref(ref, sizeof ref, meta, qu->n_options);
+		list_validation(c, ws, row, FORM_COL_ANSWER, NULL, ref, true);
+	} else if (qu->kind == QN_SCENARIO) {
+		static const char *levels[] = {"0", "1", "2", "3", "4", NULL};
+		if (a && a->given)
+			check(c, worksheet_write_number(ws, row, FORM_COL_ANSWER, a->level,
+							c->f.input_center));
+		else
+			check(c, worksheet_write_blank(ws, row, FORM_COL_ANSWER, c->f.input_center));
+		list_validation(c, ws, row, FORM_COL_ANSWER, levels, NULL, true);
+	} else {
+		check(c, worksheet_write_string(ws, row, FORM_COL_ANSWER,
+						lang_pick(c->lang, "（多选：在右侧选项列打 ✓）",
+							  "(several: tick ✓ at the right)"),
+						c->f.text));
+		static const char *tick[] = {FORM_TICK, NULL};
+		for (size_t i = 0; i < qu->n_options; i++) {
+			uint16_t col = (uint16_t)(FORM_COL_TICKS + i);
+			if (a && a->given && (a->mask & (1ULL << i)))
+				check(c, worksheet_write_string(ws, row, col, FORM_TICK,
+								c->f.input_center));
+			else
+				check(c, worksheet_write_blank(ws, row, col, c->f.input_center));
+			list_validation(c, ws, row, col, tick, NULL, true);
+		}
+	}
+}
+
+/* Live points in the sheet: guidance for the person filling it in, never read back. */
+/* Returns the points the cached value shows, in thousandths. */
+static int64_t write_points(struct ctx *c, lxw_worksheet *ws, uint32_t row, const qn_question *qu,
+			    const answer *a, uint32_t meta)
+{
+	char f[256], items[64], points[64], first[16], last[16];
+	if (qu->kind == QN_SCENARIO) {
+		check(c, worksheet_write_blank(ws, row, FORM_COL_POINTS, c->f.points));
+		return 0;
+	}
+	meta_ref(items, sizeof items, meta, qu->n_options);
+	meta_ref(points, sizeof points, meta + 1, qu->n_options);
+	int64_t value = 0;
+	if (qu->kind == QN_SINGLE) {
+		xlsx_reader_ref(row, FORM_COL_ANSWER, first, sizeof first);
+		snprintf(f, sizeof f, "=IFERROR(INDEX(%s,MATCH(%s,%s,0)),0)", points, first, items);
+		if (a && a->given)
+			value = qu->options[a->choice].points;
+	} else {
+		xlsx_reader_ref(row, FORM_COL_TICKS, first, sizeof first);
+		xlsx_reader_ref(row, (uint32_t)(FORM_COL_TICKS + qu->n_options - 1), last, sizeof last);
+		snprintf(f, sizeof f, "=SUMPRODUCT((%s:%s=\"%s\")*%s)", first, last, FORM_TICK,
+			 points);
+		for (size_t i = 0; a && a->given && i < qu->n_options; i++)
+			if (a->mask & (1ULL << i))
+				value += qu->options[i].points;
+	}
+	check(c, worksheet_write_formula_num(ws, row, FORM_COL_POINTS, f, c->f.points,
+					     decimal_milli_to_double(value)));
+	return value;
+}
+
+static char *note_part(const answer *a, bool evidence)
+{
+	if (!a || !a->note)
+		return NULL;
+	const char *mark = strstr(a->note, FORM_EVIDENCE_MARK);
+	if (evidence)
+		return mark ? strdup(mark + strlen(FORM_EVIDENCE_MARK)) : NULL;
+	return strndup(a->note, mark ? (size_t)(mark - a->note) : strlen(a->note));
+}
+
+/* Returns the points of the pre-filled answer, in thousandths (0 without one). */
+static int64_t write_question(struct ctx *c, lxw_worksheet *ws, const qn_question *qu)
+{
+	uint32_t row = form_question_row(c->q, qu);
+	uint32_t meta = form_meta_row(qu);
+	const answer *a = c->o->prefill ? answers_get(c->o->prefill, qu->index) : NULL;
+	char *text = question_text(c, qu);
+	char *notes = note_part(a, false), *evidence = note_part(a, true);
+	if (!text) {
+		free(notes);
+		free(evidence);
+		check(c, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return 0;
+	}
+	check(c, worksheet_write_string(ws, row, FORM_COL_ID, qu->id, c->f.id));
+	check(c, worksheet_write_string(ws, row, FORM_COL_INDICATOR,
+					qn_text_get(&qu->indicator->name, c->lang), c->f.text));
+	check(c, worksheet_write_string(ws, row, FORM_COL_QUESTION, text, c->f.text));
+	write_answer(c, ws, row, qu, a, meta);
+	int64_t points = write_points(c, ws, row, qu, a, meta);
+	check(c, notes && *notes ? worksheet_write_string(ws, row, FORM_COL_NOTES, notes, c->f.input)
+				 : worksheet_write_blank(ws, row, FORM_COL_NOTES, c->f.input));
+	check(c, evidence ? worksheet_write_string(ws, row, FORM_COL_EVIDENCE, evidence, c->f.input)
+			  : worksheet_write_blank(ws, row, FORM_COL_EVIDENCE, c->f.input));
+	fit_row(c, ws, row, lines_in(text, 50));
+	free(text);
+	free(notes);
+	free(evidence);
+	return points;
+}
+
+static size_t max_ticks(const questionnaire *q, const qn_dimension *d)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < questionnaire_n_questions(q); i++) {
+		const qn_question *qu = questionnaire_question(q, i);
+		if (qu->indicator->subdimension->dimension == d && qu->kind == QN_MULTI &&
+		    qu->n_options > n)
+			n = qu->n_options;
+	}
+	return n;
+}
+
+static void dimension_heads(struct ctx *c, lxw_worksheet *ws, const qn_dimension *d, size_t ticks)
+{
+	qn_lang l = c->lang;
+	static const char *const heads[][2] = {
+		{"编号", "No."}, {"指标", "Indicator"}, {"问题", "Question"}, {"回答", "Answer"},
+		{"得分", "Points"}, {"备注", "Notes"}, {"佐证材料", "Evidence"}};
+	static const double widths[] = {6, 13, 50, 28, 7, 20, 20};
+	for (uint16_t i = 0; i < FORM_COL_TICKS; i++) {
+		check(c, worksheet_set_column(ws, i, i, widths[i], NULL));
+		check(c, worksheet_write_string(ws, FORM_HEAD_ROW, i, heads[i][l == QN_LANG_EN],
+						c->f.head));
+	}
+	for (size_t i = 0; i < ticks; i++) {
+		char code[8] = {(char)('A' + i), '\0'};
+		uint16_t col = (uint16_t)(FORM_COL_TICKS + i);
+		check(c, worksheet_set_column(ws, col, col, 3.6, NULL));
+		check(c, worksheet_write_string(ws, FORM_HEAD_ROW, col, code, c->f.head));
+	}
+	char title[256];
+	snprintf(title, sizeof title, "%s %s", d->id, qn_text_get(&d->name, l));
+	check(c, worksheet_write_string(ws, 0, 0, title, c->f.title));
+	check(c, worksheet_write_string(ws, 1, 0, d->scored
+		? lang_pick(l, "在浅黄色单元格中作答；得分列仅供参考，导入时重新计算。",
+			    "Answer in the pale yellow cells; the points are for guidance and are "
+			    "recomputed on import.")
+		: lang_pick(l, "每个场景选择达到的等级 0–4（本维度不计分，用于等级判定）。",
+			    "Pick the level each scenario reaches, 0-4 (not scored; used by the "
+			    "level gates)."), NULL));
+	worksheet_freeze_panes(ws, FORM_HEAD_ROW + 1, FORM_COL_QUESTION);
+	check(c, worksheet_repeat_rows(ws, FORM_HEAD_ROW, FORM_HEAD_ROW));
+}
+
+static void sheet_dimension(struct ctx *c, const qn_dimension *d)
+{
+	char name[128];
+	form_sheet_dimension(d, c->lang, name, sizeof name);
+	lxw_worksheet *ws = add_sheet(c, name, true);
+	if (!ws)
+		return;
+	dimension_heads(c, ws, d, max_ticks(c->q, d));
+	uint32_t first = 0, last = 0;
+	int64_t total = 0;
+	for (size_t i = 0; i < questionnaire_n_questions(c->q) && !c->lxw; i++) {
+		const qn_question *qu = questionnaire_question(c->q, i);
+		if (qu->indicator->subdimension->dimension != d)
+			continue;
+		total += write_question(c, ws, qu);
+		last = form_question_row(c->q, qu);
+		first = first ? first : last;
+	}
+	if (d->scored && first) {
+		char f[64], a[16], b[16];
+		xlsx_reader_ref(first, FORM_COL_POINTS, a, sizeof a);
+		xlsx_reader_ref(last, FORM_COL_POINTS, b, sizeof b);
+		snprintf(f, sizeof f, "=SUM(%s:%s)", a, b);
+		check(c, worksheet_write_string(ws, last + 1, FORM_COL_ANSWER,
+						lang_pick(c->lang, "合计（参考）", "Total (guidance)"),
+						c->f.total));
+		check(c, worksheet_write_formula_num(ws, last + 1, FORM_COL_POINTS, f, c->f.total,
+						     decimal_milli_to_double(total)));
+	}
+	protect(c, ws);
+}
+
+/* ---- the hidden sheet: which instrument, and the drop-down lists ---- */
+
+static void sheet_meta(struct ctx *c)
+{
+	lxw_worksheet *ws = add_sheet(c, FORM_META_SHEET, false);
+	if (!ws)
+		return;
+	static const char *const keys[] = {"form", "questionnaire", "questionnaire_version",
+					   "questionnaire_sha256", "lang"};
+	const char *values[] = {FORM_MAGIC, questionnaire_id(c->q), questionnaire_version(c->q),
+				c->sha256, c->lang == QN_LANG_EN ? "en" : "zh"};
+	for (uint32_t i = 0; i < FORM_META_ROWS; i++) {
+		check(c, worksheet_write_string(ws, i, 0, keys[i], NULL));
+		check(c, worksheet_write_string(ws, i, 1, values[i], NULL));
+	}
+	char item[600];
+	for (size_t i = 0; i < questionnaire_n_questions(c->q); i++) {
+		const qn_question *qu = questionnaire_question(c->q, i);
+		uint32_t row = form_meta_row(qu);
+		check(c, worksheet_write_string(ws, row, 0, qu->id, NULL));
+		check(c, worksheet_write_string(ws, row, 1, qn_kind_name(qu->kind), NULL));
+		for (size_t k = 0; k < qu->n_options; k++) {
+			uint16_t col = (uint16_t)(2 + k);
+			check(c, worksheet_write_string(ws, row, col,
+							form_option_item(&qu->options[k], c->lang,
+									 item, sizeof item),
+							NULL));
+			check(c, worksheet_write_number(ws, row + 1, col,
+							decimal_milli_to_double(qu->options[k].points),
+							NULL));
+		}
+	}
+	worksheet_hide(ws);
+	protect(c, ws);
+}
+
+static void set_properties(struct ctx *c)
+{
+	const answers *a = c->o->prefill;
+	const char *name = a ? answers_field_get(a, ANSWERS_NAME) : NULL;
+	char title[512];
+	snprintf(title, sizeof title, "%s%s%s", lang_pick(c->lang, "数字化水平自评表", "Digitization self-assessment form"),
+		 name ? lang_pick(c->lang, "：", ": ") : "", name ? name : "");
+	lxw_doc_properties p = {
+		.title = title,
+		.subject = (char *)qn_text_get(questionnaire_title(c->q), c->lang),
+		.company = (char *)(name ? name : ""),
+		.comments = (char *)PACKAGE_NAME " " PACKAGE_VERSION,
+	};
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	if (epoch && *epoch)
+		p.created = (time_t)strtoll(epoch, NULL, 10);
+	check(c, workbook_set_properties(c->wb, &p));
+	check(c, workbook_set_custom_property_string(c->wb, FORM_PROP_ID,
+						     (char *)questionnaire_id(c->q)));
+	check(c, workbook_set_custom_property_string(c->wb, FORM_PROP_VERSION,
+						     (char *)questionnaire_version(c->q)));
+	check(c, workbook_set_custom_property_string(c->wb, FORM_PROP_SHA256, c->sha256));
+}
+
+/* ---- the file ---- */
+
+static const char *scratch_dir(void)
+{
+	struct stat st;
+	const char *tmp = getenv("TMPDIR");
+	if (tmp && *tmp)
+		return tmp;
+	if (stat("/dev/shm", &st) == 0 && S_ISDIR(st.st_mode) && access("/dev/shm", W_OK) == 0)
+		return "/dev/shm";
+	return NULL;
+}
+
+/* Reads the written file back with our own reader: it must open and say what it was given. */
+static assess_code verify(const struct ctx *c, const char *tmp, const char *path,
+			  assess_error *err)
+{
+	assess_error rerr = {0};
+	xlsx_reader *r = xlsx_reader_open(tmp, &rerr);
+	long meta = r ? xlsx_reader_find_sheet(r, FORM_META_SHEET) : -1;
+	xlsx_sheet *s = meta >= 0 ? xlsx_reader_sheet(r, (size_t)meta, &rerr) : NULL;
+	const xlsx_cell *id = s ? xlsx_sheet_cell(s, FORM_META_ID, 1) : NULL;
+	const xlsx_cell *sha = s ? xlsx_sheet_cell(s, FORM_META_SHA256, 1) : NULL;
+	const char *prop = r ? xlsx_reader_property(r, FORM_PROP_SHA256) : NULL;
+	bool ok = id && sha && prop && strcmp(id->text, questionnaire_id(c->q)) == 0 &&
+		  strcmp(sha->text, c->sha256) == 0 && strcmp(prop, c->sha256) == 0 &&
+		  xlsx_reader_n_sheets(r) == 3 + questionnaire_n_dimensions(c->q);
+	xlsx_sheet_free(s);
+	xlsx_reader_free(r);
+	if (ok)
+		return ASSESS_OK;
+	return assess_fail(err, ASSESS_ERR_IO, path, 0, 0,
+			   "the form written does not read back as written%s%s",
+			   rerr.msg[0] ? ": " : "", rerr.msg);
+}
+
+static assess_code lxw_failure(const struct ctx *c, lxw_error e, const char *path,
+			       assess_error *err)
+{
+	assess_code code = e == LXW_ERROR_MEMORY_MALLOC_FAILED ? ASSESS_ERR_NOMEM
+			   : e == LXW_ERROR_CREATING_XLSX_FILE || e == LXW_ERROR_CREATING_TMPFILE
+				   ? ASSESS_ERR_CANTCREAT
+				   : ASSESS_ERR_IO;
+	return assess_fail(err, code, path, 0, 0, "cannot write the form%s%s: %s",
+			   c->failed_in ? " in sheet " : "", c->failed_in ? c->failed_in : "",
+			   lxw_strerror(e));
+}
+
+static void write_sheets(struct ctx *c)
+{
+	make_formats(c);
+	set_properties(c);
+	sheet_instructions(c);
+	sheet_profile(c);
+	for (size_t i = 0; i < questionnaire_n_dimensions(c->q); i++)
+		sheet_dimension(c, questionnaire_dimension(c->q, i));
+	sheet_meta(c);
+}
+
+assess_code form_write(const questionnaire *q, const form_options *o, const char *path,
+		       assess_error *err)
+{
+	static const form_options defaults = {.lang = QN_LANG_ZH};
+	struct ctx c = {.q = q, .o = o ? o : &defaults, .lang = o ? o->lang : QN_LANG_ZH};
+	if (c.o->prefill && answers_questionnaire(c.o->prefill) != q)
+		return assess_fail(err, ASSESS_ERR_USAGE, path, 0, 0,
+				   "the answers to pre-fill are for another instrument");
+	assess_code code = form_instrument_sha256(q, c.sha256, err);
+	if (code)
+		return code;
+	atomicfile *af = atomicfile_begin(path, c.o->replace ? ATOMICFILE_REPLACE : 0, err);
+	if (!af)
+		return err ? err->code : ASSESS_ERR_CANTCREAT;
+	atomicfile_close_stream(af);
+	lxw_workbook_options wo = {.tmpdir = (char *)scratch_dir()};
+	c.wb = workbook_new_opt(atomicfile_tmppath(af), &wo);
+	if (!c.wb) {
+		atomicfile_abort(af);
+		return assess_fail(err, ASSESS_ERR_CANTCREAT, path, 0, 0,
+				   "cannot start the workbook: %s", strerror(errno));
+	}
+	write_sheets(&c);
+	if (c.lxw != LXW_NO_ERROR) {
+		lxw_workbook_free(c.wb);
+		atomicfile_abort(af);
+		return lxw_failure(&c, c.lxw, path, err);
+	}
+	c.failed_in = NULL;
+	lxw_error e = workbook_close(c.wb);
+	if (e != LXW_NO_ERROR) {
+		atomicfile_abort(af);
+		return lxw_failure(&c, e, path, err);
+	}
+	if ((code = verify(&c, atomicfile_tmppath(af), path, err))) {
+		atomicfile_abort(af);
+		return code;
+	}
+	return atomicfile_commit(af, err);
+}
