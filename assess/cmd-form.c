@@ -1,7 +1,6 @@
 /* assess form: the self-assessment workbook to fill in Excel or WPS. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
@@ -30,37 +29,42 @@ static char *default_output(const char *stem_of)
 	return out;
 }
 
+static const cli_option options[] = {
+	{"questionnaire", 'q', "ID", "the instrument (default miit-2024)", true},
+	{"from", 'F', "ANSWERS.json", "fill the form in from an answer file (a baseline,\n"
+				      "a provider's draft); its instrument is used", false},
+	{"output", 'o', "FORM.xlsx", "where to write (default: ID-form.xlsx, or the\n"
+				     "answer file's name with -form.xlsx)", true},
+	{"force", 'f', NULL, "replace FORM.xlsx if it exists (else exit 73)", true},
+	CLI_OPT_LANG("language of the form (default zh)"),
+	CLI_OPT_END,
+};
+
+static int on_option(cli *c, int key, const char *arg, void *opts)
+{
+	struct form_opts *o = opts;
+	(void)c;
+	switch (key) {
+	case 'q':
+		o->id = arg;
+		return 0;
+	case 'F':
+		o->from = arg;
+		return 0;
+	case 'o':
+		o->out = arg;
+		return 0;
+	default: /* 'f' */
+		o->force = true;
+		return 0;
+	}
+}
+
 static int parse(cli *c, int argc, char **argv, struct form_opts *o)
 {
-	static const struct option longopts[] = {{"questionnaire", required_argument, NULL, 'q'},
-						 {"from", required_argument, NULL, 'F'},
-						 {"output", required_argument, NULL, 'o'},
-						 {"force", no_argument, NULL, 'f'},
-						 CLI_LONGOPT_LANG,
-						 CLI_LONGOPT_HELP,
-						 {NULL, 0, NULL, 0}};
-	int ch;
-	while ((ch = getopt_long(argc, argv, "q:o:fh", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'q':
-			o->id = optarg;
-			break;
-		case 'F':
-			o->from = optarg;
-			break;
-		case 'o':
-			o->out = optarg;
-			break;
-		case 'f':
-			o->force = true;
-			break;
-		default: {
-			int rc = cli_shared_option(c, &cmd_form, ch, NULL);
-			if (rc)
-				return rc;
-		}
-		}
-	}
+	int status = cli_parse(c, &cmd_form, argc, argv, on_option, o, NULL);
+	if (status)
+		return status;
 	if (argc != optind)
 		return cli_usage_error(c, "form takes no arguments (see %s help form)", c->prog);
 	if (o->id && o->from)
@@ -81,7 +85,7 @@ static int run(cli *c, int argc, char **argv)
 	int status = parse(c, argc, argv, &o);
 	if (status) {
 		free(o.out_owned);
-		return status < 0 ? 0 : status;
+		return status == CLI_HELP_SHOWN ? 0 : status;
 	}
 	assess_error err = {0};
 	answers *a = NULL;
@@ -113,13 +117,7 @@ const cli_command cmd_form = {
 		"and levels, a ✓ column per option of a multiple-choice question, notes and\n"
 		"evidence). Only the pale yellow cells can be changed. The instrument's id,\n"
 		"version and SHA-256 travel inside the workbook; read it back with\n"
-		"`assess import`. The file appears whole or not at all.\n\n"
-		"  -q, --questionnaire ID  the instrument (default miit-2024)\n"
-		"  --from ANSWERS.json     fill the form in from an answer file (a baseline,\n"
-		"                          a provider's draft); its instrument is used\n"
-		"  -o, --output FORM.xlsx  where to write (default: ID-form.xlsx, or the\n"
-		"                          answer file's name with -form.xlsx)\n"
-		"  -f, --force             replace FORM.xlsx if it exists (else exit 73)\n"
-		"  --lang zh|en            language of the form (default zh)\n",
+		"`assess import`. The file appears whole or not at all.\n",
+	.options = options,
 	.run = run,
 };

@@ -1,7 +1,6 @@
 /* assess import: a filled self-assessment form back into an answer file. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
@@ -31,30 +30,31 @@ static char *default_output(const char *file)
 	return out;
 }
 
+static const cli_option options[] = {
+	{"output", 'o', "ANSWERS.json", "where to write (default: FORM with .json)", true},
+	{"force", 'f', NULL, "replace ANSWERS.json if it exists (else exit 73)", true},
+	CLI_OPT_INCOMPLETE("import a form with unanswered questions (they are\n"
+			   "listed); otherwise they fail (exit 65)"),
+	CLI_OPT_LANG("language of the messages (default zh)"),
+	CLI_OPT_END,
+};
+
+static int on_option(cli *c, int key, const char *arg, void *opts)
+{
+	struct import_opts *o = opts;
+	(void)c;
+	if (key == 'o')
+		o->out = arg;
+	else /* 'f' */
+		o->force = true;
+	return 0;
+}
+
 static int parse(cli *c, int argc, char **argv, struct import_opts *o)
 {
-	static const struct option longopts[] = {{"output", required_argument, NULL, 'o'},
-						 {"force", no_argument, NULL, 'f'},
-						 CLI_LONGOPT_INCOMPLETE,
-						 CLI_LONGOPT_LANG,
-						 CLI_LONGOPT_HELP,
-						 {NULL, 0, NULL, 0}};
-	int ch;
-	while ((ch = getopt_long(argc, argv, "o:fh", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'o':
-			o->out = optarg;
-			break;
-		case 'f':
-			o->force = true;
-			break;
-		default: {
-			int rc = cli_shared_option(c, &cmd_import, ch, &o->flags);
-			if (rc)
-				return rc;
-		}
-		}
-	}
+	int status = cli_parse(c, &cmd_import, argc, argv, on_option, o, &o->flags);
+	if (status)
+		return status;
 	if (argc - optind != 1)
 		return cli_usage_error(c, "import takes one FORM.xlsx (see %s help import)", c->prog);
 	o->file = argv[optind];
@@ -71,7 +71,7 @@ static int run(cli *c, int argc, char **argv)
 	int status = parse(c, argc, argv, &o);
 	if (status) {
 		free(o.out_owned);
-		return status < 0 ? 0 : status;
+		return status == CLI_HELP_SHOWN ? 0 : status;
 	}
 	assess_error err = {0};
 	form_import_options io = {.allow_incomplete = o.flags & ANSWERS_ALLOW_INCOMPLETE};
@@ -104,10 +104,7 @@ const cli_command cmd_import = {
 		"score`, never taken from the sheet's formulas. A form made for another\n"
 		"instrument or version, an option not offered, a none-option ticked with\n"
 		"others, a level outside 0-4, a bad credit code or date: each is reported as\n"
-		"FORM.xlsx: SHEET!CELL: reason (exit 65) and nothing is written.\n\n"
-		"  -o, --output ANSWERS.json  where to write (default: FORM with .json)\n"
-		"  -f, --force                replace ANSWERS.json if it exists (else exit 73)\n"
-		"  --allow-incomplete         import a form with unanswered questions (they\n"
-		"                             are listed); otherwise they fail (exit 65)\n",
+		"FORM.xlsx: SHEET!CELL: reason (exit 65) and nothing is written.\n",
+	.options = options,
 	.run = run,
 };
