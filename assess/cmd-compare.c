@@ -5,6 +5,7 @@
 #include <sysexits.h>
 #include "assess/cli.h"
 #include "compare/compare.h"
+#include "compare/book.h"
 #include "compare/verdict.h"
 #include "policies/policy.h"
 #include "scoring/scoring.h"
@@ -14,12 +15,18 @@ struct compare_opts {
 	unsigned flags;        /* answers_load flags (--allow-incomplete) */
 	unsigned compare;      /* COMPARE_SAME_ENTERPRISE, COMPARE_RESCORE */
 	const char *policy;    /* --policy ID: the acceptance verdict against it */
+	const char *output;    /* -o: the acceptance workbook */
+	bool force;
 };
 
 static const cli_option options[] = {
 	{"policy", 'p', "ID", "the acceptance verdict against a subsidy policy, line by\n"
 			      "line (level, on site and post, window, ★ evidence, the\n"
 			      "subsidy on AFTER beside what BEFORE would have had)", false},
+	{"output", 'o', "FILE.xlsx", "write the acceptance workbook (验收对比表): overview with\n"
+				     "the verdict and a sign-off block, questions, scenarios\n"
+				     "with a chart, evidence", true},
+	{"force", 'f', NULL, "replace an existing workbook", false},
 	{"json", 'j', NULL, "one JSON object: kind, before, after, delta, gates,\n"
 			    "questions (the answers that differ), evidence, warnings,\n"
 			    "and verdict with --policy", false},
@@ -38,6 +45,10 @@ static int on_option(cli *c, int key, const char *arg, void *opts)
 	(void)c;
 	if (key == 'p')
 		o->policy = arg;
+	else if (key == 'o')
+		o->output = arg;
+	else if (key == 'f')
+		o->force = true;
 	else if (key == 'j')
 		o->json = true;
 	else if (key == 's')
@@ -119,6 +130,15 @@ static int compute(cli *c, const struct compare_opts *o, char **files, struct ru
 	return 0;
 }
 
+static int write_book(cli *c, const struct compare_opts *o, const struct run_state *s)
+{
+	assess_error err = {0};
+	compare_book_options bo = {.lang = c->lang, .replace = o->force, .env = cli_xlsx_env(c)};
+	if (compare_book_write(s->cmp, s->verdict, o->output, &bo, &err))
+		return cli_error(c, &err);
+	return 0;
+}
+
 static int run(cli *c, int argc, char **argv)
 {
 	struct compare_opts o = {0};
@@ -138,13 +158,15 @@ static int run(cli *c, int argc, char **argv)
 		if (s.verdict)
 			compare_verdict_print(stdout, s.verdict, c->lang);
 	}
+	if (!status && o.output)
+		status = write_book(c, &o, &s);
 	run_state_free(&s);
 	return status;
 }
 
 const cli_command cmd_compare = {
 	.name = "compare",
-	.usage = "[--policy ID] [--json] [--same-enterprise] [--rescore] [--lang zh|en] BEFORE AFTER",
+	.usage = "[--policy ID] [--json] [-o FILE.xlsx] [--same-enterprise] [--rescore] BEFORE AFTER",
 	.summary = "compare two assessments of one enterprise (acceptance, 验收)",
 	.help = "Tells from the files which comparison they make: progress (BEFORE a baseline,\n"
 		"AFTER a post assessment) or verification (one stage, BEFORE declared by the\n"

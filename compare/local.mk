@@ -2,7 +2,7 @@
 libassess_la_SOURCES += \
 	compare/compare.c compare/compare.h compare/compare_internal.h \
 	compare/record.c compare/whatif.c compare/json.c compare/print.c \
-	compare/verdict.c compare/verdict.h
+	compare/verdict.c compare/verdict.h compare/book.c compare/book.h
 
 if HAVE_CHECK
 check_PROGRAMS += tests/unit/check_compare
@@ -12,3 +12,7 @@ tests_unit_check_compare_SOURCES = tests/unit/main_compare.c tests/unit/helpers.
 tests_unit_check_compare_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_check_compare_LDADD = $(UNIT_LDADD)
 endif
+
+# The acceptance workbook read back by openpyxl and opened by LibreOffice.
+TESTS += tests/compare-book.sh
+EXTRA_DIST += tests/compare-book.sh tests/compare_book_check.py

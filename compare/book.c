@@ -1,0 +1,659 @@
+/* The acceptance workbook (book.h). */
+#include "config.h"
+#include "compare/book.h"
+
+#include <stdio.h>
+#include <string.h>
+#include "common/decimal.h"
+#include "common/lang.h"
+#include "compare/compare_internal.h"
+
+#define MAX_COLS 12
+#define MAX_ROWS 128
+#define LINE_HEIGHT 15.0
+
+typedef struct book_formats {
+	lxw_format *title, *heading, *header, *label, *cell, *num, *changed, *changed_num, *delta,
+		*changed_delta, *good,
+		*bad, *missing, *sign;
+} book_formats;
+
+typedef struct book_ctx {
+	xlsx_book *b;
+	const compare_result *c;
+	const compare_verdict *v;
+	qn_lang lang;
+	book_formats f;
+	char footer[256];
+} book_ctx;
+
+/* One sheet being written: fixed column widths, and rows that grow to hold wrapped text. */
+typedef struct book_sheet {
+	book_ctx *x;
+	lxw_worksheet *ws;
+	const char *name;
+	double width[MAX_COLS];
+	int lines[MAX_ROWS];
+} book_sheet;
+
+#define L(x, zh, en) lang_pick((x)->lang, zh, en)
+
+static lxw_format *format(book_ctx *x, bool bold, unsigned fill, bool border, bool wrap)
+{
+	lxw_format *f = xlsx_add_format(x->b);
+	if (!f)
+		return NULL;
+	format_set_font_name(f, "等线");
+	format_set_font_size(f, 10);
+	format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+	if (bold)
+		format_set_bold(f);
+	if (fill)
+		format_set_bg_color(f, fill);
+	if (border) {
+		format_set_border(f, LXW_BORDER_THIN);
+		format_set_border_color(f, XLSX_COLOR_BORDER);
+	}
+	if (wrap)
+		format_set_text_wrap(f);
+	return f;
+}
+
+static void make_formats(book_ctx *x)
+{
+	book_formats *f = &x->f;
+	f->title = format(x, true, 0, false, false);
+	f->heading = format(x, true, 0, false, false);
+	f->header = format(x, true, XLSX_COLOR_HEADER_FILL, true, true);
+	f->label = format(x, false, XLSX_COLOR_LABEL_FILL, true, true);
+	f->cell = format(x, false, 0, true, true);
+	f->num = format(x, false, 0, true, false);
+	f->changed = format(x, false, 0xFFF2CC, true, true);
+	f->changed_num = format(x, false, 0xFFF2CC, true, false);
+	f->delta = format(x, false, 0, true, false);
+	f->changed_delta = format(x, false, 0xFFF2CC, true, false);
+	f->good = format(x, false, XLSX_COLOR_GOOD_FILL, true, true);
+	f->bad = format(x, false, XLSX_COLOR_BAD_FILL, true, true);
+	f->missing = format(x, false, 0xFFEB9C, true, true);
+	f->sign = format(x, false, 0, false, false);
+	if (xlsx_failed(x->b))
+		return;
+	format_set_font_size(f->title, 14);
+	format_set_font_color(f->heading, XLSX_COLOR_HEADING);
+	format_set_font_size(f->heading, 11);
+	format_set_num_format(f->num, "0.###");
+	format_set_num_format(f->changed_num, "0.###");
+	format_set_num_format(f->delta, "+0.###;-0.###;0");
+	format_set_num_format(f->changed_delta, "+0.###;-0.###;0");
+	format_set_font_color(f->good, XLSX_COLOR_GOOD_TEXT);
+	format_set_font_color(f->bad, XLSX_COLOR_BAD_TEXT);
+	format_set_bottom(f->sign, LXW_BORDER_THIN);
+}
+
+static void sheet_begin(book_sheet *s, book_ctx *x, const char *name, const double *widths,
+			int n)
+{
+	memset(s, 0, sizeof *s);
+	s->x = x;
+	s->name = name;
+	if (xlsx_failed(x->b))
+		return;
+	xlsx_where(x->b, name);
+	if (!(s->ws = xlsx_add_sheet(x->b, name)))
+		return;
+	worksheet_set_paper(s->ws, 9); /* A4 */
+	worksheet_set_landscape(s->ws);
+	worksheet_set_margins(s->ws, 0.5, 0.5, 0.6, 0.7);
+	worksheet_fit_to_pages(s->ws, 1, 0);
+	xlsx_check(x->b, worksheet_set_footer(s->ws, x->footer));
+	for (int i = 0; i < n && i < MAX_COLS; i++) {
+		s->width[i] = widths[i];
+		xlsx_check(x->b, worksheet_set_column(s->ws, (lxw_col_t)i, (lxw_col_t)i, widths[i],
+						      NULL));
+	}
+}
+
+/* Rows as tall as their longest wrapped text. */
+static void sheet_end(book_sheet *s)
+{
+	if (!s->ws || xlsx_failed(s->x->b))
+		return;
+	for (int r = 0; r < MAX_ROWS; r++)
+		if (s->lines[r] > 1)
+			xlsx_check(s->x->b, worksheet_set_row(s->ws, (lxw_row_t)r,
+							      LINE_HEIGHT * s->lines[r], NULL));
+}
+
+/* Lines a text takes in a column of this width (explicit line breaks count too). */
+static int lines_for(const char *text, double width)
+{
+	int lines = 0;
+	double room = width > 3 ? width - 1.5 : 1;
+	char line[1024];
+	while (text) {
+		const char *nl = strchr(text, '\n');
+		size_t n = nl ? (size_t)(nl - text) : strlen(text);
+		if (n >= sizeof line)
+			n = sizeof line - 1;
+		memcpy(line, text, n);
+		line[n] = '\0';
+		double w = (double)xlsx_display_width(line) * 1.1;
+		lines += w <= room ? 1 : (int)((w + room - 1) / room);
+		text = nl ? nl + 1 : NULL;
+	}
+	return lines;
+}
+
+static void text(book_sheet *s, lxw_row_t r, lxw_col_t c, const char *t, lxw_format *f)
+{
+	if (!s->ws)
+		return;
+	xlsx_string(s->x->b, s->ws, r, c, t, f);
+	if (t && r < MAX_ROWS && c < MAX_COLS && s->width[c] > 0) {
+		int n = lines_for(t, s->width[c]);
+		if (n > s->lines[r])
+			s->lines[r] = n;
+	}
+}
+
+static void points(book_sheet *s, lxw_row_t r, lxw_col_t c, int64_t milli, lxw_format *f)
+{
+	if (s->ws)
+		xlsx_number(s->x->b, s->ws, r, c, decimal_milli_to_double(milli), f);
+}
+
+/* A merged line across columns first..last, rows grown for its text. */
+static void line(book_sheet *s, lxw_row_t r, lxw_col_t first, lxw_col_t last, const char *t,
+		 lxw_format *f)
+{
+	if (!s->ws)
+		return;
+	double w = 0;
+	for (lxw_col_t c = first; c <= last && c < MAX_COLS; c++)
+		w += s->width[c];
+	xlsx_merge(s->x->b, s->ws, r, first, r, last, t, f);
+	if (t && r < MAX_ROWS) {
+		int n = lines_for(t, w);
+		if (n > s->lines[r])
+			s->lines[r] = n;
+	}
+}
+
+static void header(book_sheet *s, lxw_row_t r, const char *const *titles, int n, bool freeze)
+{
+	for (int i = 0; i < n; i++)
+		text(s, r, (lxw_col_t)i, titles[i], s->x->f.header);
+	if (!s->ws || !freeze)
+		return;
+	worksheet_freeze_panes(s->ws, r + 1, 0);
+	xlsx_check(s->x->b, worksheet_repeat_rows(s->ws, r, r));
+}
+
+static const char *side_name(const book_ctx *x, bool after)
+{
+	if (x->c->kind == COMPARE_VERIFICATION)
+		return after ? L(x, "现场评定", "On site") : L(x, "企业自评", "Declared");
+	return after ? L(x, "改造后", "After") : L(x, "改造前", "Before");
+}
+
+static const char *level_name(const book_ctx *x, int level)
+{
+	return questionnaire_level_name(x->c->q, level, x->lang);
+}
+
+/* ---- 概览 Overview ---- */
+
+static lxw_row_t overview_files(book_sheet *s, lxw_row_t r)
+{
+	book_ctx *x = s->x;
+	const answers *a = x->c->after->answers, *b = x->c->before->answers;
+	const char *name = answers_field_get(a, ANSWERS_NAME);
+	const char *code = answers_field_get(a, ANSWERS_CREDIT_CODE);
+	char buf[1024];
+	text(s, r, 0, L(x, "企业名称", "Enterprise"), x->f.label);
+	line(s, r++, 1, 3, name ? name : answers_field_get(b, ANSWERS_NAME), x->f.cell);
+	text(s, r, 0, L(x, "统一社会信用代码", "Credit code"), x->f.label);
+	line(s, r++, 1, 3, code ? code : answers_field_get(b, ANSWERS_CREDIT_CODE), x->f.cell);
+	for (int i = 0; i < 2; i++) {
+		const answers *f = i ? a : b;
+		const char *date = answers_field_get(f, ANSWERS_DATE);
+		const char *who = answers_field_get(f, ANSWERS_ASSESSOR);
+		const char *src = answers_source(f);
+		snprintf(buf, sizeof buf, "%s%s%s%s%s", src ? src : "-", date ? L(x, "，", ", ") : "",
+			 date ? date : "", who ? L(x, "，评测人员：", ", assessed by ") : "",
+			 who ? who : "");
+		text(s, r, 0, side_name(x, i), x->f.label);
+		line(s, r++, 1, 3, buf, x->f.cell);
+	}
+	return r;
+}
+
+static lxw_row_t overview_points(book_sheet *s, lxw_row_t r)
+{
+	book_ctx *x = s->x;
+	const compare_result *c = x->c;
+	const char *titles[] = {L(x, "项目", "Item"), side_name(x, false), side_name(x, true),
+				L(x, "变化", "Change")};
+	text(s, r++, 0, L(x, "得分与等级", "Points and level"), x->f.heading);
+	header(s, r++, titles, 4, false);
+	text(s, r, 0, L(x, "总分", "Total"), x->f.label);
+	points(s, r, 1, c->total_before, x->f.num);
+	points(s, r, 2, c->total_after, x->f.num);
+	points(s, r++, 3, c->delta_total, c->delta_total ? x->f.changed_delta : x->f.delta);
+	for (size_t d = 0; d < c->n_dimensions; d++) {
+		const compare_dimension *cd = &c->dimensions[d];
+		text(s, r, 0, qn_text_get(&cd->dimension->name, x->lang), x->f.label);
+		points(s, r, 1, cd->before, x->f.num);
+		points(s, r, 2, cd->after, x->f.num);
+		points(s, r++, 3, cd->delta, cd->delta ? x->f.changed_delta : x->f.delta);
+	}
+	text(s, r, 0, L(x, "等级", "Level"), x->f.label);
+	text(s, r, 1, level_name(x, c->level_before), x->f.cell);
+	text(s, r, 2, level_name(x, c->level_after), x->f.cell);
+	text(s, r++, 3, c->level_after == c->level_before ? "" : level_name(x, c->level_after),
+	     c->level_after != c->level_before ? x->f.changed : x->f.cell);
+	return r;
+}
+
+static void gate_cell(book_sheet *s, lxw_row_t r, lxw_col_t col, bool met, const char *value)
+{
+	book_ctx *x = s->x;
+	char buf[128];
+	snprintf(buf, sizeof buf, "%s%s%s%s", value ? value : "", value ? L(x, "（", " (") : "",
+		 met ? L(x, "达到", "met") : L(x, "未达到", "not met"), value ? L(x, "）", ")") : "");
+	text(s, r, col, buf, met ? x->f.good : x->f.bad);
+}
+
+static lxw_row_t overview_gate(book_sheet *s, lxw_row_t r, const compare_gate *g)
+{
+	book_ctx *x = s->x;
+	const qn_level_rule *rule = questionnaire_level_rule(x->c->q, g->level);
+	char cond[3][128], have[2][3][32];
+	char need[32];
+	snprintf(cond[0], sizeof cond[0], L(x, "总分 ≥ %s", "total >= %s"),
+		 decimal_format_milli(rule->min_score, need, sizeof need));
+	snprintf(cond[1], sizeof cond[1], L(x, "≥%d 个场景达到 %d 级", ">= %d scenarios at L%d"),
+		 rule->min_scenarios, rule->scenario_level);
+	snprintf(cond[2], sizeof cond[2], L(x, "其中 ≥%d 个★场景", "of them >= %d ★"),
+		 rule->min_constrained);
+	const scoring_gate *sg[2] = {g->before, g->after};
+	for (int i = 0; i < 2; i++) {
+		decimal_format_milli(i ? x->c->total_after : x->c->total_before, have[i][0],
+				     sizeof have[i][0]);
+		snprintf(have[i][1], sizeof have[i][1], "%d", sg[i]->scenarios_have);
+		snprintf(have[i][2], sizeof have[i][2], "%d", sg[i]->constrained_have);
+	}
+	text(s, r, 0, level_name(x, g->level), x->f.label);
+	text(s, r, 1, L(x, "全部条件", "all conditions"), x->f.label);
+	gate_cell(s, r, 2, g->before_met, NULL);
+	gate_cell(s, r++, 3, g->after_met, NULL);
+	for (int k = 0; k < 3; k++) {
+		bool met[2];
+		for (int i = 0; i < 2; i++)
+			met[i] = k == 0 ? sg[i]->score_met : k == 1 ? sg[i]->scenarios_met
+								    : sg[i]->constrained_met;
+		text(s, r, 0, "", x->f.label);
+		text(s, r, 1, cond[k], x->f.cell);
+		gate_cell(s, r, 2, met[0], have[0][k]);
+		gate_cell(s, r++, 3, met[1], have[1][k]);
+	}
+	return r;
+}
+
+static lxw_row_t overview_gates(book_sheet *s, lxw_row_t r)
+{
+	book_ctx *x = s->x;
+	const char *titles[] = {L(x, "等级", "Level"), L(x, "条件", "Condition"),
+				side_name(x, false), side_name(x, true)};
+	text(s, r++, 0, L(x, "各级条件", "Level gates"), x->f.heading);
+	header(s, r++, titles, 4, false);
+	for (size_t l = 1; l <= x->c->n_levels; l++)
+		r = overview_gate(s, r, &x->c->gates[l]);
+	return r;
+}
+
+static lxw_row_t overview_verdict(book_sheet *s, lxw_row_t r)
+{
+	book_ctx *x = s->x;
+	const compare_verdict *v = x->v;
+	char head[256];
+	if (!v)
+		return r;
+	snprintf(head, sizeof head, L(x, "验收结论（%s）：%s", "Acceptance verdict (%s): %s"),
+		 policy_id(v->policy), v->accepted ? L(x, "符合", "accepted")
+						   : L(x, "不符合或信息不全", "not accepted"));
+	const char *titles[] = {L(x, "验收项", "Line"), L(x, "结论", "Status"),
+				L(x, "说明", "Reason")};
+	text(s, r++, 0, head, x->f.heading);
+	header(s, r, titles, 2, false);
+	line(s, r++, 2, 3, titles[2], x->f.header);
+	for (int i = 0; i < COMPARE_LINE_MAX; i++) {
+		const compare_verdict_line *l = &v->lines[i];
+		lxw_format *f = l->status == COMPARE_MET ? x->f.good
+				: l->status == COMPARE_NOT_MET ? x->f.bad : x->f.missing;
+		text(s, r, 0, compare_line_label(l->id, x->lang), x->f.label);
+		text(s, r, 1, compare_line_status_label(l->status, x->lang), f);
+		line(s, r++, 2, 3, l->text[x->lang == QN_LANG_EN], x->f.cell);
+	}
+	return r;
+}
+
+static lxw_row_t overview_signoff(book_sheet *s, lxw_row_t r)
+{
+	book_ctx *x = s->x;
+	const answers *a = x->c->after->answers;
+	const char *who = answers_field_get(a, ANSWERS_ASSESSOR);
+	const char *name = answers_field_get(a, ANSWERS_NAME);
+	const char *date = answers_field_get(a, ANSWERS_DATE);
+	const char *rows[][2] = {
+		{L(x, "评定人员（签字）", "Assessors (signature)"), who},
+		{L(x, "评定机构（盖章）", "Assessing body (seal)"), NULL},
+		{L(x, "企业（盖章）", "Enterprise (seal)"), name},
+		{L(x, "企业负责人（签字）", "For the enterprise (signature)"), NULL},
+		{L(x, "日期", "Date"), date},
+	};
+	text(s, r++, 0, L(x, "签字确认", "Sign-off"), x->f.heading);
+	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+		text(s, r, 0, rows[i][0], x->f.label);
+		line(s, r, 1, 3, rows[i][1] ? rows[i][1] : "", x->f.sign);
+		s->lines[r < MAX_ROWS ? r : 0] = 2; /* room to sign */
+		r++;
+	}
+	return r;
+}
+
+static void write_overview(book_ctx *x)
+{
+	static const double widths[] = {22, 30, 30, 22};
+	book_sheet s;
+	char title[256];
+	sheet_begin(&s, x, L(x, "概览", "Overview"), widths, 4);
+	snprintf(title, sizeof title, "%s：%s", L(x, "数字化水平验收对比表", "Acceptance comparison"),
+		 compare_kind_label(x->c->kind, x->lang));
+	if (x->lang == QN_LANG_EN)
+		snprintf(title, sizeof title, "Acceptance comparison: %s",
+			 compare_kind_label(x->c->kind, x->lang));
+	line(&s, 0, 0, 3, title, x->f.title);
+	if (s.ws) {
+		s.lines[0] = 2;
+		xlsx_check(x->b, worksheet_repeat_rows(s.ws, 0, 0));
+	}
+	lxw_row_t r = overview_files(&s, 2);
+	if (x->c->dates_out_of_order)
+		line(&s, r++, 0, 3, L(x, "警告：改造后的评测日期早于改造前的评测日期。",
+				      "Warning: AFTER is dated before BEFORE."), x->f.bad);
+	r = overview_points(&s, r + 1);
+	r = overview_gates(&s, r + 1);
+	r = overview_verdict(&s, r + 1);
+	overview_signoff(&s, r + 1);
+	sheet_end(&s);
+}
+
+/* ---- 题目对比 Questions ---- */
+
+static void answer_cell(book_sheet *s, lxw_row_t r, lxw_col_t col, const compare_question *cq,
+			bool after, lxw_format *f)
+{
+	const answer *ans = after ? cq->after : cq->before;
+	const qn_question *q = cq->question;
+	char buf[1024];
+	size_t used = 0;
+	if (!ans->given) {
+		text(s, r, col, L(s->x, "未作答", "not answered"), f);
+		return;
+	}
+	if (q->kind == QN_SCENARIO) {
+		snprintf(buf, sizeof buf, L(s->x, "%d 级", "L%d"), ans->level);
+		text(s, r, col, buf, f);
+		return;
+	}
+	buf[0] = '\0';
+	for (size_t i = 0; i < q->n_options && used + 1 < sizeof buf; i++) {
+		bool on = q->kind == QN_SINGLE ? (int)i == ans->choice : (ans->mask >> i) & 1;
+		if (on)
+			used += (size_t)snprintf(buf + used, sizeof buf - used, "%s%s %s",
+						 used ? "\n" : "", q->options[i].code,
+						 qn_text_get(&q->options[i].label, s->x->lang));
+	}
+	text(s, r, col, buf, f);
+}
+
+static void question_row(book_sheet *s, lxw_row_t r, const compare_question *cq, bool verify)
+{
+	book_ctx *x = s->x;
+	lxw_format *f = cq->differs ? x->f.changed : x->f.cell;
+	lxw_format *n = cq->differs ? x->f.changed_num : x->f.num;
+	const qn_question *q = cq->question;
+	char id[32];
+	snprintf(id, sizeof id, "%s%s", q->id, q->constrained ? "★" : "");
+	text(s, r, 0, id, f);
+	text(s, r, 1, qn_text_get(&q->indicator->name, x->lang), f);
+	answer_cell(s, r, 2, cq, false, f);
+	answer_cell(s, r, 3, cq, true, f);
+	if (q->kind != QN_SCENARIO) { /* a scenario scores no points: its cells stay blank */
+		points(s, r, 4, cq->points_before, n);
+		points(s, r, 5, cq->points_after, n);
+		points(s, r, 6, cq->points_after - cq->points_before,
+		       cq->differs ? x->f.changed_delta : x->f.delta);
+	} else {
+		for (lxw_col_t col = 4; col <= 6; col++)
+			text(s, r, col, "", f);
+	}
+	lxw_col_t col = 7;
+	if (verify) {
+		text(s, r, col++, cq->declared_higher ? L(x, "是", "yes") : "", f);
+		text(s, r, col++, cq->changes_level ? level_name(x, cq->level_if_declared) : "", f);
+	}
+	text(s, r, col, cq->evidence_added ? L(x, "是", "yes") : "", f);
+}
+
+static void write_questions(book_ctx *x)
+{
+	static const double widths[] = {8, 18, 34, 34, 10, 10, 9, 12, 16, 10};
+	bool verify = x->c->kind == COMPARE_VERIFICATION;
+	book_sheet s;
+	sheet_begin(&s, x, L(x, "题目对比", "Questions"), widths, verify ? 10 : 8);
+	char pb[64], pa[64];
+	snprintf(pb, sizeof pb, L(x, "%s得分", "%s points"), side_name(x, false));
+	snprintf(pa, sizeof pa, L(x, "%s得分", "%s points"), side_name(x, true));
+	const char *titles[10] = {L(x, "编号", "Id"), L(x, "指标", "Indicator"), side_name(x, false),
+				  side_name(x, true), pb, pa, L(x, "变化", "Change")};
+	int n = 7;
+	if (verify) {
+		titles[n++] = L(x, "自评高于现场", "Declared higher");
+		titles[n++] = L(x, "单独按自评的等级", "Level if declared");
+	}
+	titles[n++] = L(x, "新增佐证", "Evidence added");
+	header(&s, 0, titles, n, true);
+	lxw_row_t r = 1;
+	for (size_t i = 0; i < x->c->n_questions; i++)
+		question_row(&s, r++, &x->c->questions[i], verify);
+	line(&s, r + 1, 0, 6, L(x, "黄色底纹：两份答卷的答案不同。", "Yellow: the answers differ."),
+	     NULL);
+	sheet_end(&s);
+}
+
+/* ---- 场景对比 Scenarios, with a chart ---- */
+
+static void scenario_chart(book_sheet *s, lxw_row_t first, lxw_row_t last)
+{
+	book_ctx *x = s->x;
+	lxw_chart *chart = s->ws ? workbook_add_chart(xlsx_workbook(x->b), LXW_CHART_BAR) : NULL;
+	if (!s->ws)
+		return;
+	if (!chart) {
+		xlsx_check(x->b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return;
+	}
+	static const unsigned colors[2] = {0x9DC3E6, 0x1F4E79};
+	for (int i = 0; i < 2; i++) {
+		lxw_chart_series *series = chart_add_series(chart, NULL, NULL);
+		if (!series) {
+			xlsx_check(x->b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+			return;
+		}
+		chart_series_set_categories(series, s->name, first, 1, last, 1);
+		chart_series_set_values(series, s->name, first, (lxw_col_t)(3 + i), last,
+					(lxw_col_t)(3 + i));
+		chart_series_set_name(series, side_name(x, i));
+		lxw_chart_fill fill = {.color = colors[i]};
+		chart_series_set_fill(series, &fill);
+	}
+	lxw_chart_font title_font = {.name = "等线", .size = 11, .bold = LXW_TRUE};
+	lxw_chart_font axis_font = {.name = "等线", .size = 8};
+	chart_title_set_name(chart, L(x, "经营场景等级对比", "Scenario levels before and after"));
+	chart_title_set_name_font(chart, &title_font);
+	chart_axis_set_min(chart->x_axis, 0);
+	chart_axis_set_max(chart->x_axis, QN_MAX_LEVEL);
+	chart_axis_set_major_unit(chart->x_axis, 1);
+	chart_axis_set_num_font(chart->x_axis, &axis_font);
+	chart_axis_set_reverse(chart->y_axis);
+	chart_axis_set_num_font(chart->y_axis, &axis_font);
+	chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+	lxw_chart_options o = {.x_offset = 8, .y_offset = 4, .x_scale = 1.1, .y_scale = 1.6};
+	xlsx_check(x->b, worksheet_insert_chart_opt(s->ws, 0, 7, chart, &o));
+}
+
+static void write_scenarios(book_ctx *x)
+{
+	static const double widths[] = {8, 20, 6, 12, 12, 9};
+	book_sheet s;
+	sheet_begin(&s, x, L(x, "场景对比", "Scenarios"), widths, 6);
+	char lb[64], la[64];
+	snprintf(lb, sizeof lb, L(x, "%s等级", "%s level"), side_name(x, false));
+	snprintf(la, sizeof la, L(x, "%s等级", "%s level"), side_name(x, true));
+	const char *titles[] = {L(x, "编号", "Id"), L(x, "场景", "Scenario"), "★", lb, la,
+				L(x, "变化", "Change")};
+	header(&s, 0, titles, 6, true);
+	lxw_row_t r = 1;
+	for (size_t i = 0; i < x->c->n_questions; i++) {
+		const compare_question *cq = &x->c->questions[i];
+		if (cq->question->kind != QN_SCENARIO)
+			continue;
+		lxw_format *f = cq->differs ? x->f.changed : x->f.cell;
+		lxw_format *n = cq->differs ? x->f.changed_num : x->f.num;
+		text(&s, r, 0, cq->question->id, f);
+		text(&s, r, 1, qn_text_get(&cq->question->indicator->name, x->lang), f);
+		text(&s, r, 2, cq->question->constrained ? "★" : "", f);
+		if (s.ws) {
+			xlsx_number(x->b, s.ws, r, 3, cq->level_before, n);
+			xlsx_number(x->b, s.ws, r, 4, cq->level_after, n);
+			xlsx_number(x->b, s.ws, r, 5, cq->level_after - cq->level_before,
+				    cq->differs ? x->f.changed_delta : x->f.delta);
+		}
+		r++;
+	}
+	if (r > 1)
+		scenario_chart(&s, 1, r - 1);
+	sheet_end(&s);
+}
+
+/* ---- 佐证登记 Evidence ---- */
+
+static void write_evidence(book_ctx *x)
+{
+	static const double widths[] = {8, 18, 40, 40, 10};
+	book_sheet s;
+	sheet_begin(&s, x, L(x, "佐证登记", "Evidence"), widths, 5);
+	const char *titles[] = {L(x, "编号", "Id"), L(x, "指标", "Indicator"), side_name(x, false),
+				side_name(x, true), L(x, "新增", "Added")};
+	header(&s, 0, titles, 5, true);
+	lxw_row_t r = 1;
+	for (size_t i = 0; i < x->c->n_questions; i++) {
+		const compare_question *cq = &x->c->questions[i];
+		if (!cq->evidence_before && !cq->evidence_after)
+			continue;
+		lxw_format *f = cq->evidence_added ? x->f.changed : x->f.cell;
+		text(&s, r, 0, cq->question->id, f);
+		text(&s, r, 1, qn_text_get(&cq->question->indicator->name, x->lang), f);
+		text(&s, r, 2, cq->before->note ? cq->before->note : "", f);
+		text(&s, r, 3, cq->after->note ? cq->after->note : "", f);
+		text(&s, r++, 4, cq->evidence_added ? L(x, "是", "yes") : "", f);
+	}
+	if (r == 1)
+		line(&s, r, 0, 4, L(x, "两份答卷均未记录佐证。", "Neither file records evidence."),
+		     x->f.cell);
+	sheet_end(&s);
+}
+
+/* ---- the workbook ---- */
+
+static time_t created_time(const compare_result *c, const compare_book_options *o)
+{
+	if (o->created > 0)
+		return o->created;
+	const char *date = answers_field_get(c->after->answers, ANSWERS_DATE);
+	struct tm tm = {0};
+	if (date && sscanf(date, "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) == 3) {
+		tm.tm_year -= 1900;
+		tm.tm_mon -= 1;
+		return timegm(&tm);
+	}
+	return time(NULL);
+}
+
+static void set_properties(book_ctx *x, const compare_book_options *o)
+{
+	const char *name = answers_field_get(x->c->after->answers, ANSWERS_NAME);
+	const char *who = answers_field_get(x->c->after->answers, ANSWERS_ASSESSOR);
+	char title[512];
+	snprintf(title, sizeof title, "%s%s%s", L(x, "数字化水平验收对比表", "Acceptance comparison"),
+		 name ? L(x, "：", ": ") : "", name ? name : "");
+	lxw_doc_properties p = {
+		.title = title,
+		.subject = (char *)compare_kind_label(x->c->kind, x->lang),
+		.author = (char *)(who ? who : ""),
+		.company = (char *)(name ? name : ""),
+		.category = (char *)L(x, "验收", "Acceptance"),
+		.created = created_time(x->c, o),
+	};
+	xlsx_check(x->b, workbook_set_properties(xlsx_workbook(x->b), &p));
+	xlsx_check(x->b, workbook_set_custom_property_string(
+				 xlsx_workbook(x->b), "Kind", (char *)compare_kind_name(x->c->kind)));
+	xlsx_check(x->b, workbook_set_custom_property_integer(xlsx_workbook(x->b), "LevelBefore",
+							      x->c->level_before));
+	xlsx_check(x->b, workbook_set_custom_property_integer(xlsx_workbook(x->b), "LevelAfter",
+							      x->c->level_after));
+}
+
+static void make_footer(book_ctx *x)
+{
+	const char *name = answers_field_get(x->c->after->answers, ANSWERS_NAME);
+	char esc[120];
+	size_t n = 0;
+	/* '&' is a code in headers and footers: doubled; cut on a character boundary. */
+	for (const char *p = name ? name : ""; *p && n + 6 < sizeof esc; p++) {
+		if (*p == '&')
+			esc[n++] = '&';
+		esc[n++] = *p;
+	}
+	while (n && ((unsigned char)esc[n - 1] & 0xC0) == 0x80)
+		n--;
+	if (n && (unsigned char)esc[n - 1] >= 0xC0)
+		n--;
+	esc[n] = '\0';
+	snprintf(x->footer, sizeof x->footer,
+		 L(x, "&L&8%s&C&8&A&R&8第 &P 页，共 &N 页", "&L&8%s&C&8&A&R&8Page &P of &N"), esc);
+}
+
+assess_code compare_book_write(const compare_result *c, const compare_verdict *v,
+			       const char *path, const compare_book_options *o, assess_error *err)
+{
+	if (!c->questions)
+		return assess_fail(err, ASSESS_ERR_INTERNAL, path, 0, 0,
+				   "the acceptance workbook needs a full comparison");
+	xlsx_options xo = {.replace = o->replace, .env = o->env,
+			   .what = o->lang == QN_LANG_EN ? "acceptance workbook" : "验收对比表",
+			   .cut_mark = o->lang == QN_LANG_EN ? XLSX_CUT_MARK_EN : XLSX_CUT_MARK_ZH};
+	book_ctx x = {.c = c, .v = v, .lang = o->lang};
+	if (!(x.b = xlsx_open(path, &xo, err)))
+		return err ? err->code : ASSESS_ERR_CANTCREAT;
+	make_formats(&x);
+	make_footer(&x);
+	set_properties(&x, o);
+	write_overview(&x);
+	write_questions(&x);
+	write_scenarios(&x);
+	write_evidence(&x);
+	return xlsx_close(x.b, err);
+}

@@ -1,0 +1,38 @@
+#!/bin/sh
+# The acceptance workbook of the bundled example, in both languages: read back by openpyxl
+# (tests/compare_book_check.py, figures from tests/cases/compare-policy-quanzhou/NOTES.md), then
+# opened by LibreOffice, which must make a PDF with pages (skipped where it is not installed).
+set -u
+: "${TESTS_SRCDIR:=$(cd "$(dirname "$0")" && pwd)}"
+: "${ASSESS:?ASSESS must name the assess binary}"
+: "${PYTHON3:=/usr/bin/python3}"
+examples=$TESTS_SRCDIR/../examples
+work=$(mktemp -d "${TMPDIR:-/tmp}/assess-compare-book.XXXXXX")
+trap 'rm -rf "$work"' EXIT INT TERM
+fail=0
+for lang in zh en; do
+	if ! "$ASSESS" --lang $lang compare --policy quanzhou -o "$work/acc-$lang.xlsx" \
+		"$examples/quanzhou-sports-baseline.json" "$examples/quanzhou-sports-post.json" \
+		>/dev/null; then
+		echo "FAIL: compare -o ($lang)"; fail=1; continue
+	fi
+	"$PYTHON3" "$TESTS_SRCDIR/compare_book_check.py" "$work/acc-$lang.xlsx" $lang || fail=1
+done
+# Without --force an existing workbook stays.
+if "$ASSESS" compare -o "$work/acc-zh.xlsx" "$examples/quanzhou-sports-baseline.json" \
+	"$examples/quanzhou-sports-post.json" >/dev/null 2>&1; then
+	echo "FAIL: compare -o replaced a workbook without --force"; fail=1
+fi
+if command -v libreoffice >/dev/null 2>&1; then
+	(cd "$work" && HOME="$work" timeout 300 libreoffice -env:UserInstallation=file://"$work/profile" \
+		--headless --convert-to pdf acc-zh.xlsx >"$work/lo.log" 2>&1)
+	pages=$(pdfinfo "$work/acc-zh.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+	# overview 2, questions 2, scenarios 1, evidence 1
+	if [ "${pages:-0}" -lt 5 ]; then
+		echo "FAIL: LibreOffice made ${pages:-no} pages, expected at least 5"; cat "$work/lo.log"; fail=1
+	fi
+else
+	echo "compare-book.sh: libreoffice not installed, PDF step skipped"
+fi
+[ $fail = 0 ] && echo "compare-book: passed"
+exit $fail
