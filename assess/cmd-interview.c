@@ -38,7 +38,7 @@
 struct interview_opts {
 	const char *questionnaire;
 	const char *path;
-	bool resume, force;
+	bool resume, force, salvage;
 };
 
 /* ---- reading lines ---- */
@@ -351,7 +351,9 @@ static const cli_option options[] = {
 				     "(default " DEFAULT_QUESTIONNAIRE ")", true},
 	{"output", 'o', "FILE", "the answer file; an existing one is refused unless", true},
 	{"resume", 'r', NULL, "  ... continues it at the first unanswered question", false},
-	{"force", 'f', NULL, "  ... starts it over", false},
+	{"force", 'f', NULL, "  ... starts it over (a backup copy is kept first)", false},
+	{"salvage", 's', NULL, "with --resume of a damaged file: go on with what can be\n"
+			       "read (the damaged file is kept as FILE's STEM.damaged-N.json)", false},
 	CLI_OPT_LANG("language of the questions and messages"),
 	CLI_OPT_END,
 };
@@ -364,6 +366,7 @@ static int on_option(cli *c, int key, const char *arg, void *opts)
 	case 'q': o->questionnaire = arg; break;
 	case 'o': o->path = arg; break;
 	case 'r': o->resume = true; break;
+	case 's': o->salvage = true; break;
 	default: o->force = true; break; /* 'f' */
 	}
 	return 0;
@@ -380,6 +383,8 @@ static int parse(cli *c, int argc, char **argv, struct interview_opts *o)
 		return cli_usage_error(c, "interview needs -o FILE.json, the answer file to write");
 	if (o->resume && o->force)
 		return cli_usage_error(c, "--resume continues FILE and --force starts it over: give one");
+	if (o->salvage && !o->resume)
+		return cli_usage_error(c, "--salvage goes with --resume: it continues a damaged FILE");
 	return 0;
 }
 
@@ -464,12 +469,65 @@ static bool back_up_before_force(cli *c, const char *path, int *status)
 	return true;
 }
 
+/*
+ * --resume of a file that does not load: what can still be read of it, once the assessor says
+ * so (--salvage, or yes at a terminal), with the damaged file kept as a copy first.
+ */
+static answers *salvage_answers(cli *c, const struct interview_opts *o, int *status)
+{
+	assess_error err = {0};
+	char where[4096];
+	interview_salvaged got;
+	size_t len = 0;
+	char *text = readfile_all(o->path, 64u << 20, &len, &err);
+	answers *a = text ? interview_salvage(text, o->path, o->questionnaire, cli_questionnaire, c,
+					      &got, &err)
+			  : NULL;
+	if (!a) {
+		free(text);
+		cli_error(c, &err);
+		return NULL;
+	}
+	fprintf(stderr, CLI_TR(c, "%s: %s: 可以读出 %zu 题答案、%zu 项企业与评测信息、%zu 条备注",
+			       "%s: %s: can be read: %zu answers, %zu profile fields, %zu notes"),
+		c->prog, o->path, got.answers, got.fields, got.notes);
+	if (got.n_dropped)
+		fprintf(stderr, CLI_TR(c, "；无法采用：%s", "; not taken: %s"), got.dropped);
+	fputc('\n', stderr);
+	bool go = o->salvage;
+	if (!go && isatty(STDIN_FILENO))
+		go = confirm(CLI_TR(c, "用读出的内容继续评测吗？损坏的文件会先另存一份。[y/N] ",
+				    "Go on with what could be read? The damaged file is kept as a "
+				    "copy first. [y/N] "));
+	else if (!go)
+		fprintf(stderr, CLI_TR(c, "%s: 用读出的内容继续：%s interview --resume --salvage -o %s\n",
+				       "%s: to go on with what can be read: %s interview --resume "
+				       "--salvage -o %s\n"), c->prog, c->prog, o->path);
+	if (go && interview_keep_copy(o->path, "damaged", getenv("HOME"), text, len, where,
+				      sizeof where, &err) != ASSESS_OK) {
+		cli_error(c, &err);
+		go = false;
+		*status = EX_CANTCREAT;
+	}
+	free(text);
+	if (!go) {
+		answers_free(a);
+		return NULL;
+	}
+	fprintf(stderr, CLI_TR(c, "%s: %s: 损坏的文件已另存为 %s\n",
+			       "%s: %s: the damaged file is kept as %s\n"), c->prog, o->path, where);
+	*status = 0;
+	return a;
+}
+
 /* The answers to start from: the file's for --resume, else a fresh set. */
 static answers *open_answers(cli *c, const struct interview_opts *o, int *status)
 {
 	assess_error err = {0};
 	if (o->resume) {
 		answers *a = cli_load_answers(c, o->path, ANSWERS_ALLOW_INCOMPLETE, status);
+		if (!a && *status == EX_DATAERR)
+			a = salvage_answers(c, o, status);
 		if (a && o->questionnaire &&
 		    strcmp(questionnaire_id(answers_questionnaire(a)), o->questionnaire) != 0 &&
 		    strcmp(questionnaire_path(answers_questionnaire(a)), o->questionnaire) != 0) {
@@ -585,7 +643,7 @@ static int run(cli *c, int argc, char **argv)
 
 const cli_command cmd_interview = {
 	.name = "interview",
-	.usage = "[-q ID] -o FILE.json [--resume | --force] [--lang zh|en]",
+	.usage = "[-q ID] -o FILE.json [--resume [--salvage] | --force] [--lang zh|en]",
 	.summary = "administer a questionnaire on site and write the answer file",
 	.help = "Asks the enterprise profile, then every question grouped by dimension, and\n"
 		"writes FILE.json atomically after every line, so an interruption loses nothing.\n"

@@ -86,6 +86,23 @@ assess_code interview_keep_copy(const char *path, const char *kind, const char *
 				const char *data, size_t len, char *where, size_t size,
 				assess_error *err);
 
+/* What interview_salvage took, and the keys it could not take ("F3 credit_code finance"). */
+typedef struct interview_salvaged {
+	size_t answers, fields, notes, n_dropped;
+	char dropped[512];
+} interview_salvaged;
+
+/*
+ * What can be read from a damaged answer file's text (NUL-terminated): the questionnaire it
+ * names (else fallback), and every answer, note and profile field the answers' setters accept,
+ * wherever the text around them is broken. The blocks for the subsidy engine (finance,
+ * status, awards) are not carried over. NULL with err when nothing can be read. The caller
+ * frees the answers.
+ */
+answers *interview_salvage(const char *text, const char *name, const char *fallback,
+			   answers_resolver resolve, void *ctx, interview_salvaged *got,
+			   assess_error *err);
+
 /* The terminal was resized: wrap to width columns from now on (0 means 80). */
 void interview_set_width(interview *iv, size_t width);
 /* Unanswered questions right now. */

@@ -774,6 +774,39 @@ START_TEST(the_name_cannot_be_skipped)
 }
 END_TEST
 
+/* A damaged file: what the setters accept is read wherever the text around it is broken. */
+START_TEST(salvage_reads_what_it_can)
+{
+	assess_error err = {0};
+	interview_salvaged got;
+	char buf[32];
+	const char *text = "{\"questionnaire\": \"miit-2024\", \"enterprise\": {\"name\": "
+			   "\"甲公司\", \"above_scale\": true}, \"answers\": {\"F1\": [\"B\", \"C\"], "
+			   "\"F2\": \"Z\", \"S01\": 3,, \"F9\": \"A\"}, \"notes\": {\"F1\": \"看了\"}, "
+			   "\"finance\": {\"investment\": 1";
+	answers *a = interview_salvage(text, "x.json", NULL, test_resolve, NULL, &got, &err);
+	ck_assert_msg(a != NULL, "%s", err.msg);
+	ck_assert_uint_eq(got.answers, 2);
+	ck_assert_uint_eq(got.fields, 2);
+	ck_assert_uint_eq(got.notes, 1);
+	ck_assert_str_eq(got.dropped, "F2 F9 finance");
+	ck_assert_str_eq(answer_text(a, "F1", buf, sizeof buf), "B C");
+	ck_assert_str_eq(answer_text(a, "S01", buf, sizeof buf), "3");
+	ck_assert(!answers_get(a, question("F2")->index)->given);
+	ck_assert_str_eq(answers_get(a, 0)->note, "看了");
+	ck_assert_int_eq(answers_above_scale(a), 1);
+	answers_free(a);
+	/* Nothing readable, or no questionnaire named and none given: NULL with a reason. */
+	ck_assert_ptr_null(interview_salvage("{\"questionnaire\": \"miit-2024\"", "x.json", NULL,
+					     test_resolve, NULL, &got, &err));
+	ck_assert_msg(strstr(err.msg, "nothing can be salvaged"), "%s", err.msg);
+	ck_assert_ptr_null(interview_salvage("garbage", "x.json", NULL, test_resolve, NULL, &got,
+					     &err));
+	a = interview_salvage("\"F2\": \"C\"", "x.json", "miit-2024", test_resolve, NULL, &got, &err);
+	ck_assert_ptr_null(a); /* F2 outside any "answers" object is not taken for an answer */
+}
+END_TEST
+
 START_TEST(tabs_become_spaces)
 {
 	session s;
@@ -846,6 +879,7 @@ TCase *make_interview_session_tcase(void)
 	tcase_add_test(tc, a_failed_save_is_retried_and_blocks_quit);
 	tcase_add_test(tc, unsaved_answers_go_to_a_rescue_copy);
 	tcase_add_test(tc, tabs_become_spaces);
+	tcase_add_test(tc, salvage_reads_what_it_can);
 	tcase_add_test(tc, the_name_cannot_be_skipped);
 	tcase_add_test(tc, long_values_are_clipped_in_prompts);
 	tcase_add_test(tc, english_sessions_speak_english);
