@@ -51,10 +51,10 @@ static void basis_line(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r,
 	portfolio_tally_counts(t, NULL, basis, &c);
 	snprintf(line, sizeof line,
 		 basis == PORTFOLIO_BASIS_ALL
-			 ? BK_TR(b, "判定依据：全部评测（%zu 家企业；没有改造后评测）",
+			 ? lang_pick(b->o.lang, "判定依据：全部评测（%zu 家企业；没有改造后评测）",
 				 "Judged on: all assessments (%zu enterprises; no "
 				 "post-transformation ones)")
-			 : BK_TR(b, "判定依据：改造后评测（%zu 家企业）",
+			 : lang_pick(b->o.lang, "判定依据：改造后评测（%zu 家企业）",
 				 "Judged on: post-transformation assessments (%zu enterprises)"),
 		 c.n);
 	bk_string(b, ws, r, 0, line, b->f.subtitle);
@@ -63,7 +63,7 @@ static void basis_line(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r,
 static void title(portfolio_book *b, lxw_worksheet *ws, const char *zh, const char *en)
 {
 	bk_check(b, worksheet_set_row(ws, 0, 22, NULL));
-	bk_string(b, ws, 0, 0, BK_TR(b, zh, en), b->f.title);
+	bk_string(b, ws, 0, 0, lang_pick(b->o.lang, zh, en), b->f.title);
 }
 
 /* ---- 概览 Overview ---- */
@@ -77,25 +77,26 @@ static lxw_row_t overview_facts(portfolio_book *b, const portfolio_tally *t, int
 	strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime_r(&created, &tm));
 	lxw_row_t r = 3;
 	/* Row by row: in constant-memory mode a row is final once a later one is written. */
-	bk_string(b, ws, r, 0, BK_TR(b, "生成时间", "Generated"), b->f.heading);
+	bk_string(b, ws, r, 0, lang_pick(b->o.lang, "生成时间", "Generated"), b->f.heading);
 	bk_string(b, ws, r++, 1, when, NULL);
-	bk_string(b, ws, r, 0, BK_TR(b, "已评分企业", "Enterprises scored"), b->f.heading);
+	bk_string(b, ws, r, 0, lang_pick(b->o.lang, "已评分企业", "Enterprises scored"), b->f.heading);
 	bk_number(b, ws, r++, 1, (double)portfolio_tally_rows(t), b->f.integer);
-	bk_string(b, ws, r, 0, BK_TR(b, "问题", "Problems"), b->f.heading);
-	snprintf(line, sizeof line, BK_TR(b, "%zu（见“错误”工作表）", "%zu (see the Errors sheet)"),
+	bk_string(b, ws, r, 0, lang_pick(b->o.lang, "问题", "Problems"), b->f.heading);
+	snprintf(line, sizeof line, lang_pick(b->o.lang, "%zu（见“错误”工作表）",
+					      "%zu (see the Errors sheet)"),
 		 b->n_errors + b->errors_dropped);
 	bk_string(b, ws, r++, 1, line, b->n_errors ? b->f.bad : NULL);
-	bk_string(b, ws, r, 0, BK_TR(b, "判定依据", "Judged on"), b->f.heading);
+	bk_string(b, ws, r, 0, lang_pick(b->o.lang, "判定依据", "Judged on"), b->f.heading);
 	bk_string(b, ws, r++, 1,
 		  basis == PORTFOLIO_BASIS_ALL
-			  ? BK_TR(b, "全部评测（没有改造后评测）",
+			  ? lang_pick(b->o.lang, "全部评测（没有改造后评测）",
 				  "all assessments (no post-transformation ones)")
-			  : BK_TR(b, "改造后评测", "post-transformation assessments"),
+			  : lang_pick(b->o.lang, "改造后评测", "post-transformation assessments"),
 		  NULL);
-	bk_string(b, ws, r, 0, BK_TR(b, "补贴政策", "Subsidy policy"), b->f.heading);
+	bk_string(b, ws, r, 0, lang_pick(b->o.lang, "补贴政策", "Subsidy policy"), b->f.heading);
 	bk_string(b, ws, r++, 1,
 		  b->o.policy ? qn_text_get(policy_title(b->o.policy), b->o.lang)
-			      : BK_TR(b, "未指定（--policy）", "none (--policy)"),
+			      : lang_pick(b->o.lang, "未指定（--policy）", "none (--policy)"),
 		  NULL);
 	return r + 1;
 }
@@ -114,18 +115,19 @@ static void overview_levels(portfolio_book *b, const portfolio_tally *t, int bas
 			cols[n_cols++] = s;
 	}
 	cols[n_cols++] = PORTFOLIO_BASIS_ALL;
-	bk_string(b, ws, r0, 0, BK_TR(b, "等级分布（企业数）", "Level distribution (enterprises)"),
+	bk_string(b, ws, r0, 0, lang_pick(b->o.lang, "等级分布（企业数）",
+					  "Level distribution (enterprises)"),
 		  b->f.heading);
 	lxw_row_t h = r0 + 1;
-	bk_string(b, ws, h, 0, BK_TR(b, "等级", "Level"), b->f.header);
+	bk_string(b, ws, h, 0, lang_pick(b->o.lang, "等级", "Level"), b->f.header);
 	for (int i = 0; i < n_cols; i++)
 		bk_string(b, ws, h, (lxw_col_t)(1 + i), stage_name(b, cols[i]), b->f.header);
 	lxw_col_t share_col = (lxw_col_t)(1 + n_cols);
-	bk_string(b, ws, h, share_col, BK_TR(b, "占比（判定依据）", "Share (judged basis)"),
+	bk_string(b, ws, h, share_col, lang_pick(b->o.lang, "占比（判定依据）", "Share (judged basis)"),
 		  b->f.header);
 	for (int l = 0; l < N_LEVELS; l++) {
 		lxw_row_t r = h + 1 + (lxw_row_t)l;
-		bk_string(b, ws, r, 0, bk_level_name(b, q, l), NULL);
+		bk_string(b, ws, r, 0, questionnaire_level_name(q, l, b->o.lang), NULL);
 		for (int i = 0; i < n_cols; i++)
 			bk_number(b, ws, r, (lxw_col_t)(1 + i), (double)st[cols[i]].level[l],
 				  b->f.integer);
@@ -133,11 +135,11 @@ static void overview_levels(portfolio_book *b, const portfolio_tally *t, int bas
 			  b->f.percent);
 	}
 	lxw_row_t tr = h + 1 + N_LEVELS;
-	bk_string(b, ws, tr, 0, BK_TR(b, "合计", "Total"), b->f.total_text);
+	bk_string(b, ws, tr, 0, lang_pick(b->o.lang, "合计", "Total"), b->f.total_text);
 	for (int i = 0; i < n_cols; i++)
 		bk_number(b, ws, tr, (lxw_col_t)(1 + i), (double)st[cols[i]].n, b->f.total_int);
 	bk_number(b, ws, tr, share_col, st[basis].n ? 1 : 0, b->f.total_percent);
-	bk_string(b, ws, tr + 1, 0, BK_TR(b, "平均分", "Mean score"), b->f.total_text);
+	bk_string(b, ws, tr + 1, 0, lang_pick(b->o.lang, "平均分", "Mean score"), b->f.total_text);
 	for (int i = 0; i < n_cols; i++)
 		bk_number(b, ws, tr + 1, (lxw_col_t)(1 + i), mean_points(&st[cols[i]]),
 			  b->f.total_points);
@@ -158,8 +160,8 @@ static void overview_levels(portfolio_book *b, const portfolio_tally *t, int bas
 					(lxw_col_t)(1 + i));
 		chart_series_set_name_range(s, sheet, h, (lxw_col_t)(1 + i));
 	}
-	chart_title_set_name(chart, BK_TR(b, "等级分布", "Level distribution"));
-	chart_axis_set_name(chart->y_axis, BK_TR(b, "企业数", "Enterprises"));
+	chart_title_set_name(chart, lang_pick(b->o.lang, "等级分布", "Level distribution"));
+	chart_axis_set_name(chart->y_axis, lang_pick(b->o.lang, "企业数", "Enterprises"));
 	chart_legend_set_position(chart,
 				  n_cols > 2 ? LXW_CHART_LEGEND_BOTTOM : LXW_CHART_LEGEND_NONE);
 	lxw_chart_options co = {.x_scale = 1.3, .y_scale = 1.1};
@@ -190,9 +192,9 @@ static void verdict(portfolio_book *b, lxw_row_t r, lxw_col_t c, portfolio_targe
 	else if (s == PORTFOLIO_TARGET_MISSED)
 		bk_string(b, ws, r, c, missed, b->f.bad);
 	else if (s == PORTFOLIO_TARGET_UNSET)
-		bk_string(b, ws, r, c, BK_TR(b, "未设定目标", "no target given"), NULL);
+		bk_string(b, ws, r, c, lang_pick(b->o.lang, "未设定目标", "no target given"), NULL);
 	else
-		bk_string(b, ws, r, c, BK_TR(b, "无法判定", "cannot judge"), NULL);
+		bk_string(b, ws, r, c, lang_pick(b->o.lang, "无法判定", "cannot judge"), NULL);
 }
 
 /*
@@ -208,7 +210,7 @@ static void target_note(portfolio_book *b, lxw_row_t r, const char *note)
 	lxw_worksheet *ws = b->ws[BK_TARGETS];
 	int lines = (int)(bk_width(note) / NOTE_WIDTH) + 1;
 	bk_check(b, worksheet_set_row(ws, r, 15.0 * lines, NULL));
-	bk_check(b, worksheet_merge_range(ws, r, NOTE_FIRST, r, NOTE_LAST, note, b->f.note));
+	xlsx_merge(b->book, ws, r, NOTE_FIRST, r, NOTE_LAST, note, b->f.note);
 }
 
 /* Fewest more rows at level >= 2 that would meet the share: ceil(share * of / 10000) - have. */
@@ -224,31 +226,33 @@ static void target_level2(portfolio_book *b, lxw_row_t r, const portfolio_target
 	lxw_worksheet *ws = b->ws[BK_TARGETS];
 	char note[512];
 	size_t used;
-	bk_string(b, ws, r, 0, BK_TR(b, "规上企业达到二级及以上的比例", "Above-scale enterprises at level ≥ 2"),
+	bk_string(b, ws, r, 0, lang_pick(b->o.lang, "规上企业达到二级及以上的比例",
+					 "Above-scale enterprises at level ≥ 2"),
 		  b->f.wrap);
 	if (tg->level2_share >= 0)
 		bk_number(b, ws, r, 1, tg->level2_share / 10000.0, b->f.percent);
 	if (v->level2_of)
 		bk_number(b, ws, r, 2, ratio(v->level2_have, v->level2_of), b->f.percent);
-	verdict(b, r, 3, v->level2, BK_TR(b, "达成", "met"), BK_TR(b, "未达成", "missed"));
+	verdict(b, r, 3, v->level2, lang_pick(b->o.lang, "达成", "met"), lang_pick(b->o.lang, "未达成",
+										 "missed"));
 	if (v->level2_of == 0)
 		used = (size_t)snprintf(
 			note, sizeof note, "%s",
-			BK_TR(b, "没有标明为规上的企业（enterprise.above_scale）",
+			lang_pick(b->o.lang, "没有标明为规上的企业（enterprise.above_scale）",
 			      "no enterprise is marked above scale (enterprise.above_scale)"));
 	else
 		used = (size_t)snprintf(
 			note, sizeof note,
-			BK_TR(b, "规上企业 %zu 家，其中 %zu 家达到二级及以上",
+			lang_pick(b->o.lang, "规上企业 %zu 家，其中 %zu 家达到二级及以上",
 			      "%2$zu of %1$zu above-scale enterprises are at level 2 or above"),
 			v->level2_of, v->level2_have);
 	if (v->level2 == PORTFOLIO_TARGET_MISSED && used < sizeof note)
 		used += (size_t)snprintf(note + used, sizeof note - used,
-					 BK_TR(b, "；还差 %zu 家", "; %zu more needed"),
+					 lang_pick(b->o.lang, "；还差 %zu 家", "; %zu more needed"),
 					 level2_needed(v, tg->level2_share));
 	if (unknown && used < sizeof note)
 		snprintf(note + used, sizeof note - used,
-			 BK_TR(b, "；另有 %zu 家未标明是否规上，未计入",
+			 lang_pick(b->o.lang, "；另有 %zu 家未标明是否规上，未计入",
 			       "; %zu more do not say whether they are above scale and are not "
 			       "counted"),
 			 unknown);
@@ -261,16 +265,19 @@ static void target_level4(portfolio_book *b, lxw_row_t r, const portfolio_target
 	lxw_worksheet *ws = b->ws[BK_TARGETS];
 	char note[256];
 	int used;
-	bk_string(b, ws, r, 0, BK_TR(b, "达到四级的企业数", "Enterprises at level 4"), b->f.wrap);
+	bk_string(b, ws, r, 0, lang_pick(b->o.lang, "达到四级的企业数",
+					 "Enterprises at level 4"), b->f.wrap);
 	if (tg->level4_count >= 0)
 		bk_number(b, ws, r, 1, (double)tg->level4_count, b->f.integer);
 	bk_number(b, ws, r, 2, (double)v->level4_have, b->f.integer);
-	verdict(b, r, 3, v->level4, BK_TR(b, "达成", "met"), BK_TR(b, "未达成", "missed"));
-	used = snprintf(note, sizeof note, BK_TR(b, "四级企业 %zu 家", "%zu enterprises at level 4"),
+	verdict(b, r, 3, v->level4, lang_pick(b->o.lang, "达成", "met"), lang_pick(b->o.lang, "未达成",
+										 "missed"));
+	used = snprintf(note, sizeof note, lang_pick(b->o.lang, "四级企业 %zu 家",
+						     "%zu enterprises at level 4"),
 			v->level4_have);
 	if (v->level4 == PORTFOLIO_TARGET_MISSED)
 		snprintf(note + used, sizeof note - (size_t)used,
-			 BK_TR(b, "；还差 %ld 家", "; %ld more needed"),
+			 lang_pick(b->o.lang, "；还差 %ld 家", "; %ld more needed"),
 			 tg->level4_count - (long)v->level4_have);
 	target_note(b, r, note);
 }
@@ -285,7 +292,7 @@ static void budget_note(portfolio_book *b, const portfolio_tally *t, const portf
 	if (v->budget == PORTFOLIO_TARGET_MET)
 		used = (size_t)snprintf(
 			note, size,
-			BK_TR(b, "补贴测算合计 %s 元，占预算 %.1f%%，结余 %s 元",
+			lang_pick(b->o.lang, "补贴测算合计 %s 元，占预算 %.1f%%，结余 %s 元",
 			      "subsidies total %s yuan, %.1f%% of the budget, %s yuan left"),
 			decimal_format_yuan(v->spent, a, sizeof a),
 			budget ? 100.0 * (double)v->spent / (double)budget : 0.0,
@@ -293,7 +300,7 @@ static void budget_note(portfolio_book *b, const portfolio_tally *t, const portf
 	else
 		used = (size_t)snprintf(
 			note, size,
-			BK_TR(b,
+			lang_pick(b->o.lang,
 			      "超出预算 %s 元（超出 %.1f%%）；按输入顺序，第 %zu "
 			      "行（%s）起预算用尽",
 			      "over budget by %s yuan (%.1f%% over); in input order the "
@@ -306,11 +313,11 @@ static void budget_note(portfolio_book *b, const portfolio_tally *t, const portf
 	if (used < size && strcmp(policy_budget_period(p), "year") == 0)
 		used += (size_t)snprintf(
 			note + used, size - used, "%s",
-			BK_TR(b, "；预算按年度计，本批评测视为同一年度",
+			lang_pick(b->o.lang, "；预算按年度计，本批评测视为同一年度",
 			      "; the budget is per year: this batch is taken as one year"));
 	if (used < size && !policy_budget_binding(p))
 		snprintf(note + used, size - used, "%s",
-			 BK_TR(b, "；政策文件说明超出部分另行安排",
+			 lang_pick(b->o.lang, "；政策文件说明超出部分另行安排",
 			       "; the document says shortfalls are met from other funds"));
 }
 
@@ -319,24 +326,26 @@ static void target_budget(portfolio_book *b, lxw_row_t r, const portfolio_tally 
 {
 	lxw_worksheet *ws = b->ws[BK_TARGETS];
 	char note[768];
-	bk_string(b, ws, r, 0, BK_TR(b, "补贴测算合计与预算（元）", "Subsidies against the budget (yuan)"),
+	bk_string(b, ws, r, 0, lang_pick(b->o.lang, "补贴测算合计与预算（元）",
+					 "Subsidies against the budget (yuan)"),
 		  b->f.wrap);
 	if (!b->o.policy) {
-		bk_string(b, ws, r, 3, BK_TR(b, "未测算", "not computed"), NULL);
+		bk_string(b, ws, r, 3, lang_pick(b->o.lang, "未测算", "not computed"), NULL);
 		target_note(b, r,
-			    BK_TR(b, "未指定补贴政策（--policy）",
+			    lang_pick(b->o.lang, "未指定补贴政策（--policy）",
 				  "no subsidy policy given (--policy)"));
 		return;
 	}
 	bk_number(b, ws, r, 2, (double)v->spent, b->f.money);
 	if (portfolio_tally_budget(t) < 0) {
-		bk_string(b, ws, r, 3, BK_TR(b, "无预算", "no budget"), NULL);
-		target_note(b, r, BK_TR(b, "该政策未规定预算总额", "the policy states no budget"));
+		bk_string(b, ws, r, 3, lang_pick(b->o.lang, "无预算", "no budget"), NULL);
+		target_note(b, r, lang_pick(b->o.lang, "该政策未规定预算总额",
+					    "the policy states no budget"));
 		return;
 	}
 	bk_number(b, ws, r, 1, (double)portfolio_tally_budget(t), b->f.money);
-	verdict(b, r, 3, v->budget, BK_TR(b, "预算内", "within budget"),
-		BK_TR(b, "超出预算", "over budget"));
+	verdict(b, r, 3, v->budget, lang_pick(b->o.lang, "预算内", "within budget"),
+		lang_pick(b->o.lang, "超出预算", "over budget"));
 	budget_note(b, t, v, note, sizeof note);
 	target_note(b, r, note);
 }
@@ -349,10 +358,12 @@ static lxw_row_t budget_lines(portfolio_book *b, const portfolio_tally *t, int b
 	size_t n = p ? policy_n_budget_lines(p) : 0;
 	if (!n || n != portfolio_tally_n_budget_lines(t))
 		return r;
-	const char *h[] = {BK_TR(b, "预算科目", "Budget line"), BK_TR(b, "预算（元）", "Budget (yuan)"),
-			   BK_TR(b, "测算合计（元）", "Claimed (yuan)"),
-			   BK_TR(b, "结余（元）", "Left (yuan)"), BK_TR(b, "结论", "Verdict"), NULL};
-	bk_string(b, ws, r, 0, BK_TR(b, "按预算科目", "By budget line"), b->f.heading);
+	const char *h[] = {lang_pick(b->o.lang, "预算科目",
+				     "Budget line"), lang_pick(b->o.lang, "预算（元）", "Budget (yuan)"),
+			   lang_pick(b->o.lang, "测算合计（元）", "Claimed (yuan)"),
+			   lang_pick(b->o.lang, "结余（元）",
+				     "Left (yuan)"), lang_pick(b->o.lang, "结论", "Verdict"), NULL};
+	bk_string(b, ws, r, 0, lang_pick(b->o.lang, "按预算科目", "By budget line"), b->f.heading);
 	header(b, ws, r + 1, 0, h, NULL);
 	r += 2;
 	for (size_t i = 0; i < n; i++, r++) {
@@ -364,7 +375,8 @@ static lxw_row_t budget_lines(portfolio_book *b, const portfolio_tally *t, int b
 		bk_number(b, ws, r, 3, (double)(line->yuan - claimed), b->f.money);
 		verdict(b, r, 4,
 			claimed <= line->yuan ? PORTFOLIO_TARGET_MET : PORTFOLIO_TARGET_MISSED,
-			BK_TR(b, "预算内", "within budget"), BK_TR(b, "超出预算", "over budget"));
+			lang_pick(b->o.lang, "预算内", "within budget"), lang_pick(b->o.lang, "超出预算",
+										"over budget"));
 	}
 	return r + 1;
 }
@@ -372,13 +384,15 @@ static lxw_row_t budget_lines(portfolio_book *b, const portfolio_tally *t, int b
 static lxw_row_t stages_table(portfolio_book *b, const portfolio_tally *t, lxw_row_t r)
 {
 	lxw_worksheet *ws = b->ws[BK_TARGETS];
-	const char *h[] = {BK_TR(b, "阶段", "Stage"), BK_TR(b, "企业数", "Enterprises"),
-			   BK_TR(b, "规上企业", "Above scale"),
-			   BK_TR(b, "规上二级及以上", "Above scale at ≥ L2"),
-			   BK_TR(b, "占比", "Share"), BK_TR(b, "四级企业", "At level 4"),
-			   BK_TR(b, "平均分", "Mean score"),
-			   BK_TR(b, "补贴测算合计（元）", "Subsidies (yuan)"), NULL};
-	bk_string(b, ws, r, 0, BK_TR(b, "分阶段对比", "By stage"), b->f.heading);
+	const char *h[] = {lang_pick(b->o.lang, "阶段", "Stage"), lang_pick(b->o.lang, "企业数",
+									  "Enterprises"),
+			   lang_pick(b->o.lang, "规上企业", "Above scale"),
+			   lang_pick(b->o.lang, "规上二级及以上", "Above scale at ≥ L2"),
+			   lang_pick(b->o.lang, "占比", "Share"), lang_pick(b->o.lang, "四级企业",
+									  "At level 4"),
+			   lang_pick(b->o.lang, "平均分", "Mean score"),
+			   lang_pick(b->o.lang, "补贴测算合计（元）", "Subsidies (yuan)"), NULL};
+	bk_string(b, ws, r, 0, lang_pick(b->o.lang, "分阶段对比", "By stage"), b->f.heading);
 	bk_check(b, worksheet_set_row(ws, r + 1, 30, NULL)); /* room for a wrapped header */
 	header(b, ws, r + 1, 0, h, NULL);
 	r += 2;
@@ -417,15 +431,18 @@ static void transitions(portfolio_book *b, const portfolio_tally *t, lxw_row_t r
 	size_t pairs = portfolio_tally_transitions(t, m);
 	if (!pairs)
 		return;
-	bk_string(b, ws, r, 0, BK_TR(b, "改造前后等级变化（按信用代码配对的企业数）",
+	bk_string(b, ws, r, 0, lang_pick(b->o.lang, "改造前后等级变化（按信用代码配对的企业数）",
 				     "Level before and after (enterprises paired by credit code)"),
 		  b->f.heading);
 	bk_check(b, worksheet_set_row(ws, r + 1, 30, NULL));
-	bk_string(b, ws, r + 1, 0, BK_TR(b, "改造前 ＼ 改造后", "Baseline \\ post"), b->f.header);
+	bk_string(b, ws, r + 1, 0, lang_pick(b->o.lang, "改造前 ＼ 改造后",
+					     "Baseline \\ post"), b->f.header);
 	for (int l = 0; l < N_LEVELS; l++)
-		bk_string(b, ws, r + 1, (lxw_col_t)(1 + l), bk_level_name(b, q, l), b->f.header);
+		bk_string(b, ws, r + 1, (lxw_col_t)(1 + l),
+			  questionnaire_level_name(q, l, b->o.lang), b->f.header);
 	for (int l = 0; l < N_LEVELS; l++) {
-		bk_string(b, ws, r + 2 + (lxw_row_t)l, 0, bk_level_name(b, q, l), NULL);
+		bk_string(b, ws, r + 2 + (lxw_row_t)l, 0, questionnaire_level_name(q, l, b->o.lang),
+			  NULL);
 		for (int k = 0; k < N_LEVELS; k++) {
 			bk_number(b, ws, r + 2 + (lxw_row_t)l, (lxw_col_t)(1 + k), (double)m[l][k],
 				  b->f.integer);
@@ -435,7 +452,7 @@ static void transitions(portfolio_book *b, const portfolio_tally *t, lxw_row_t r
 		}
 	}
 	snprintf(line, sizeof line,
-		 BK_TR(b, "配对 %zu 家：升级 %zu 家，持平 %zu 家，下降 %zu 家",
+		 lang_pick(b->o.lang, "配对 %zu 家：升级 %zu 家，持平 %zu 家，下降 %zu 家",
 		       "%zu pairs: %zu up, %zu unchanged, %zu down"),
 		 pairs, up, same, down);
 	bk_string(b, ws, r + 2 + N_LEVELS, 0, line, b->f.heading);
@@ -448,8 +465,10 @@ static void targets_sheet(portfolio_book *b, const portfolio_tally *t,
 	portfolio_verdicts v;
 	portfolio_counts c;
 	static const double widths[] = {30, 15, 15, 14, 14, 12, 12, 18};
-	const char *h[] = {BK_TR(b, "指标", "Measure"), BK_TR(b, "目标", "Target"),
-			   BK_TR(b, "实际", "Actual"), BK_TR(b, "结论", "Verdict"), NULL};
+	const char *h[] = {lang_pick(b->o.lang, "指标", "Measure"), lang_pick(b->o.lang, "目标",
+									    "Target"),
+			   lang_pick(b->o.lang, "实际", "Actual"), lang_pick(b->o.lang, "结论",
+									   "Verdict"), NULL};
 	portfolio_targets_judge(t, tg, &v);
 	portfolio_tally_counts(t, NULL, basis, &c);
 	title(b, ws, "试点目标", "Programme targets");
@@ -457,8 +476,8 @@ static void targets_sheet(portfolio_book *b, const portfolio_tally *t,
 	for (lxw_col_t i = 0; i < sizeof widths / sizeof widths[0]; i++)
 		bk_check(b, worksheet_set_column(ws, i, i, widths[i], NULL));
 	header(b, ws, 3, 0, h, NULL);
-	bk_check(b, worksheet_merge_range(ws, 3, NOTE_FIRST, 3, NOTE_LAST, BK_TR(b, "说明", "Note"),
-					  b->f.header));
+	xlsx_merge(b->book, ws, 3, NOTE_FIRST, 3, NOTE_LAST, lang_pick(b->o.lang, "说明", "Note"),
+		   b->f.header);
 	target_level2(b, 4, tg, &v, c.scale_unknown);
 	target_level4(b, 5, tg, &v);
 	target_budget(b, 6, t, &v);
@@ -472,7 +491,8 @@ static void targets_sheet(portfolio_book *b, const portfolio_tally *t,
 static const char *group_label(const portfolio_book *b, const portfolio_group *g)
 {
 	return g && *portfolio_group_name(g) ? portfolio_group_name(g)
-	       : g ? BK_TR(b, "（未填写）", "(not given)") : BK_TR(b, "合计", "Total");
+	       : g ? lang_pick(b->o.lang, "（未填写）", "(not given)") : lang_pick(b->o.lang, "合计",
+									      "Total");
 }
 
 static void group_row(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r, const portfolio_tally *t,
@@ -518,9 +538,9 @@ static void group_chart(portfolio_book *b, int which, lxw_row_t h, size_t n, lxw
 					(lxw_col_t)(2 + l));
 		chart_series_set_name_range(s, sheet, h, (lxw_col_t)(2 + l));
 	}
-	chart_title_set_name(chart, n > shown ? BK_TR(b, "等级构成（企业数最多的 15 组）",
+	chart_title_set_name(chart, n > shown ? lang_pick(b->o.lang, "等级构成（企业数最多的 15 组）",
 						      "Levels (the 15 largest groups)")
-					      : BK_TR(b, "等级构成", "Levels"));
+					      : lang_pick(b->o.lang, "等级构成", "Levels"));
 	chart_axis_set_reverse(
 		chart->y_axis); /* in a bar chart, the category axis: largest on top */
 	chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
@@ -549,17 +569,17 @@ static void group_sheet(portfolio_book *b, const portfolio_tally *t, portfolio_g
 	else
 		title(b, ws, "按地区", "By region");
 	basis_line(b, ws, 1, t, basis);
-	const char *h[15] = {by == PORTFOLIO_BY_INDUSTRY ? BK_TR(b, "行业", "Industry")
-							 : BK_TR(b, "地区", "Region"),
-			     BK_TR(b, "企业数", "Enterprises")};
+	const char *h[15] = {by == PORTFOLIO_BY_INDUSTRY ? lang_pick(b->o.lang, "行业", "Industry")
+							 : lang_pick(b->o.lang, "地区", "Region"),
+			     lang_pick(b->o.lang, "企业数", "Enterprises")};
 	for (int l = 0; l < N_LEVELS; l++)
-		h[2 + l] = bk_level_name(b, q, l);
-	h[7] = BK_TR(b, "二级及以上占比", "Share at ≥ L2");
-	h[8] = BK_TR(b, "规上企业", "Above scale");
-	h[9] = BK_TR(b, "规上二级及以上", "Above scale at ≥ L2");
-	h[10] = BK_TR(b, "规上二级及以上占比", "Above-scale share at ≥ L2");
-	h[11] = BK_TR(b, "平均分", "Mean score");
-	h[12] = b->o.policy ? BK_TR(b, "补贴测算合计（元）", "Subsidies (yuan)") : NULL;
+		h[2 + l] = questionnaire_level_name(q, l, b->o.lang);
+	h[7] = lang_pick(b->o.lang, "二级及以上占比", "Share at ≥ L2");
+	h[8] = lang_pick(b->o.lang, "规上企业", "Above scale");
+	h[9] = lang_pick(b->o.lang, "规上二级及以上", "Above scale at ≥ L2");
+	h[10] = lang_pick(b->o.lang, "规上二级及以上占比", "Above-scale share at ≥ L2");
+	h[11] = lang_pick(b->o.lang, "平均分", "Mean score");
+	h[12] = b->o.policy ? lang_pick(b->o.lang, "补贴测算合计（元）", "Subsidies (yuan)") : NULL;
 	double widths[] = {
 		name_width > 60 ? 60 : name_width, 9, 11, 11, 11, 11, 11, 11, 9, 11, 12, 9, 16};
 	const lxw_row_t hr = 3;
@@ -595,13 +615,14 @@ static lxw_row_t heat_levels(portfolio_book *b, const portfolio_tally *t, int ba
 	portfolio_counts c;
 	char label[256];
 	portfolio_tally_counts(t, NULL, basis, &c);
-	bk_string(b, ws, r, 0, BK_TR(b, "各场景的等级分布（企业数）", "Each scenario's levels (enterprises)"),
+	bk_string(b, ws, r, 0, lang_pick(b->o.lang, "各场景的等级分布（企业数）",
+					 "Each scenario's levels (enterprises)"),
 		  b->f.heading);
-	const char *h[10] = {BK_TR(b, "场景", "Scenario")};
+	const char *h[10] = {lang_pick(b->o.lang, "场景", "Scenario")};
 	for (int l = 0; l < N_LEVELS; l++)
-		h[1 + l] = bk_level_name(b, q, l);
-	h[6] = BK_TR(b, "平均等级", "Mean level");
-	h[7] = BK_TR(b, "二级及以上占比", "Share at ≥ L2");
+		h[1 + l] = questionnaire_level_name(q, l, b->o.lang);
+	h[6] = lang_pick(b->o.lang, "平均等级", "Mean level");
+	h[7] = lang_pick(b->o.lang, "二级及以上占比", "Share at ≥ L2");
 	bk_check(b, worksheet_set_row(ws, r + 1, 30, NULL));
 	header(b, ws, r + 1, 0, h, NULL);
 	for (size_t i = 0; i < ns; i++) {
@@ -650,15 +671,17 @@ static lxw_row_t heat_groups(portfolio_book *b, const portfolio_tally *t, portfo
 	}
 	bk_string(b, ws, r, 0,
 		  by == PORTFOLIO_BY_INDUSTRY
-			  ? BK_TR(b, "按行业的场景平均等级（0–4）", "Mean scenario level by industry (0-4)")
-			  : BK_TR(b, "按地区的场景平均等级（0–4）", "Mean scenario level by region (0-4)"),
+			  ? lang_pick(b->o.lang, "按行业的场景平均等级（0–4）",
+				      "Mean scenario level by industry (0-4)")
+			  : lang_pick(b->o.lang, "按地区的场景平均等级（0–4）",
+				      "Mean scenario level by region (0-4)"),
 		  b->f.heading);
 	bk_check(b, worksheet_set_row(ws, r + 1, 45, NULL));
 	bk_string(b, ws, r + 1, 0,
-		  by == PORTFOLIO_BY_INDUSTRY ? BK_TR(b, "行业", "Industry")
-					      : BK_TR(b, "地区", "Region"),
+		  by == PORTFOLIO_BY_INDUSTRY ? lang_pick(b->o.lang, "行业", "Industry")
+					      : lang_pick(b->o.lang, "地区", "Region"),
 		  b->f.header);
-	bk_string(b, ws, r + 1, 1, BK_TR(b, "企业数", "Enterprises"), b->f.header);
+	bk_string(b, ws, r + 1, 1, lang_pick(b->o.lang, "企业数", "Enterprises"), b->f.header);
 	for (size_t i = 0; i < ns; i++) {
 		bk_scenario_label(b, portfolio_tally_scenario(t, i), label, sizeof label);
 		bk_string(b, ws, r + 1, (lxw_col_t)(2 + i), label, b->f.header);

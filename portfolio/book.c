@@ -52,12 +52,6 @@ double bk_width(const char *s)
 	return xlsx_text_width(s);
 }
 
-const char *bk_level_name(const portfolio_book *b, const questionnaire *q, int level)
-{
-	return q ? questionnaire_level_name(q, level, b->o.lang)
-		 : lang_pick(b->o.lang, "未达一级", "Below level 1");
-}
-
 void bk_scenario_label(const portfolio_book *b, const qn_question *q, char *buf, size_t size)
 {
 	snprintf(buf, size, "%s %s%s", q->id, qn_text_get(&q->indicator->name, b->o.lang),
@@ -125,9 +119,9 @@ static void make_formats(portfolio_book *b)
 static void set_properties(portfolio_book *b)
 {
 	lxw_doc_properties p = {
-		.title = (char *)BK_TR(b, "中小企业数字化水平评测组合汇总",
+		.title = (char *)lang_pick(b->o.lang, "中小企业数字化水平评测组合汇总",
 				       "Portfolio of SME digitization assessments"),
-		.subject = (char *)BK_TR(b, "数字化水平评测", "Digitization level assessment"),
+		.subject = (char *)lang_pick(b->o.lang, "数字化水平评测", "Digitization level assessment"),
 		.comments = (char *)"assess " PACKAGE_VERSION,
 		.created = b->o.created ? b->o.created : time(NULL)};
 	bk_check(b, workbook_set_properties(b->wb, &p));
@@ -159,7 +153,7 @@ portfolio_book *portfolio_book_new(const char *path, const portfolio_book_option
 	b->o = *o;
 	xlsx_options xo = {.replace = o->replace, .constant_memory = true,
 			   .env = o->env,
-			   .cut_mark = BK_TR(b, XLSX_CUT_MARK_ZH, XLSX_CUT_MARK_EN)};
+			   .cut_mark = lang_pick(b->o.lang, XLSX_CUT_MARK_ZH, XLSX_CUT_MARK_EN)};
 	if (!(b->book = xlsx_open(path, &xo, err))) {
 		free(b);
 		return NULL;
@@ -216,7 +210,8 @@ static void rows_header(portfolio_book *b, const questionnaire *q)
 	b->q = q;
 	bk_check(b, worksheet_set_row(b->ws[BK_ROWS], 0, 42, NULL));
 	for (size_t i = 0; i < N_PROFILE; i++, c++)
-		header_cell(b, c, BK_TR(b, profile_columns[i].zh, profile_columns[i].en),
+		header_cell(b, c,
+			    lang_pick(b->o.lang, profile_columns[i].zh, profile_columns[i].en),
 			    profile_columns[i].width);
 	b->col_dims = c;
 	for (size_t d = 0; q && d < questionnaire_n_dimensions(q); d++) {
@@ -225,7 +220,7 @@ static void rows_header(portfolio_book *b, const questionnaire *q)
 			header_cell(b, c++, qn_text_get(&dim->name, b->o.lang), 10);
 	}
 	b->col_level = c;
-	header_cell(b, c++, BK_TR(b, "等级", "Level"), 6);
+	header_cell(b, c++, lang_pick(b->o.lang, "等级", "Level"), 6);
 	b->col_scenarios = c;
 	for (size_t i = 0; q && i < questionnaire_n_questions(q); i++) {
 		const qn_question *sq = questionnaire_question(q, i);
@@ -237,19 +232,21 @@ static void rows_header(portfolio_book *b, const questionnaire *q)
 	b->col_counts = c;
 	for (int star = 0; star <= 1; star++)
 		for (int l = 1; l <= QN_MAX_LEVEL; l++) {
-			snprintf(label, sizeof label, star ? BK_TR(b, "★场景≥%d级", "★ at ≥L%d")
-							: BK_TR(b, "场景≥%d级", "Scenarios ≥L%d"),
+			snprintf(label, sizeof label, star ? lang_pick(b->o.lang, "★场景≥%d级",
+								       "★ at ≥L%d")
+							: lang_pick(b->o.lang, "场景≥%d级",
+								    "Scenarios ≥L%d"),
 				 l);
 			header_cell(b, c++, label, 8);
 		}
 	b->col_subsidy = c;
 	if (b->o.policy)
-		header_cell(b, c++, BK_TR(b, "补贴测算（元）", "Subsidy (yuan)"), 13);
+		header_cell(b, c++, lang_pick(b->o.lang, "补贴测算（元）", "Subsidy (yuan)"), 13);
 	b->col_report = c;
 	if (b->o.reports)
-		header_cell(b, c++, BK_TR(b, "诊断报告", "Report"), 30);
+		header_cell(b, c++, lang_pick(b->o.lang, "诊断报告", "Report"), 30);
 	b->col_source = c;
-	header_cell(b, c++, BK_TR(b, "来源", "Source"), 28);
+	header_cell(b, c++, lang_pick(b->o.lang, "来源", "Source"), 28);
 	b->n_cols = c;
 	worksheet_freeze_panes(b->ws[BK_ROWS], 1, 3);
 	bk_check(b, worksheet_repeat_rows(b->ws[BK_ROWS], 0, 0));
@@ -257,13 +254,14 @@ static void rows_header(portfolio_book *b, const questionnaire *q)
 
 static const char *yes_no(const portfolio_book *b, int v)
 {
-	return v < 0 ? NULL : v ? BK_TR(b, "是", "yes") : BK_TR(b, "否", "no");
+	return v < 0 ? NULL : v ? lang_pick(b->o.lang, "是", "yes") : lang_pick(b->o.lang, "否",
+									       "no");
 }
 
 static const char *stage_label(const portfolio_book *b, answers_stage s)
 {
-	return s == ANSWERS_STAGE_BASELINE ? BK_TR(b, "改造前", "baseline")
-	       : s == ANSWERS_STAGE_POST   ? BK_TR(b, "改造后", "post")
+	return s == ANSWERS_STAGE_BASELINE ? lang_pick(b->o.lang, "改造前", "baseline")
+	       : s == ANSWERS_STAGE_POST   ? lang_pick(b->o.lang, "改造后", "post")
 					   : NULL;
 }
 
@@ -378,7 +376,8 @@ static void errors_header(portfolio_book *b)
 {
 	lxw_worksheet *ws = b->ws[BK_ERRORS];
 	for (lxw_col_t c = 0; c < sizeof error_columns / sizeof error_columns[0]; c++) {
-		bk_string(b, ws, 0, c, BK_TR(b, error_columns[c].zh, error_columns[c].en),
+		bk_string(b, ws, 0, c,
+			  lang_pick(b->o.lang, error_columns[c].zh, error_columns[c].en),
 			  b->f.header);
 		bk_check(b, worksheet_set_column(ws, c, c, error_columns[c].width, NULL));
 	}
@@ -423,13 +422,13 @@ static void errors_finish(portfolio_book *b)
 	char line[160];
 	if (b->n_errors == 0) {
 		errors_header(b);
-		bk_string(b, ws, 1, 7, BK_TR(b, "没有失败的输入。", "No input failed."), NULL);
+		bk_string(b, ws, 1, 7, lang_pick(b->o.lang, "没有失败的输入。", "No input failed."), NULL);
 		return;
 	}
 	bk_check(b, worksheet_autofilter(ws, 0, 0, (lxw_row_t)b->n_errors, 7));
 	if (b->errors_dropped) {
 		snprintf(line, sizeof line,
-			 BK_TR(b, "另有 %zu 个错误超出工作表行数，未列出。",
+			 lang_pick(b->o.lang, "另有 %zu 个错误超出工作表行数，未列出。",
 			       "%zu more errors did not fit the sheet."),
 			 b->errors_dropped);
 		bk_string(b, ws, (lxw_row_t)b->n_errors + 1, 7, line, b->f.bad);

@@ -9,7 +9,6 @@
 #include "portfolio/book.h"
 #include "xlsx/xlsx.h"
 
-#define BK_TR(b, zh, en) lang_pick((b)->o.lang, zh, en)
 /* Excel's last row index: a sheet holds 1,048,576 rows, the first being the header. */
 #define BK_MAX_ROW 1048575u
 
@@ -46,8 +45,6 @@ void bk_level_scale(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r0, lxw_col_
 		    lxw_row_t r1, lxw_col_t c1);
 /* Column width for text: CJK characters count double. */
 double bk_width(const char *s);
-/* A level's name: "二级（规范级）", or "未达一级" for 0. */
-const char *bk_level_name(const portfolio_book *b, const questionnaire *q, int level);
 /* "S01 产品设计★" */
 void bk_scenario_label(const portfolio_book *b, const qn_question *q, char *buf, size_t size);
 

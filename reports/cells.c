@@ -118,11 +118,6 @@ void rp_header_row(rp_sheet *s, lxw_row_t row, const char *const *titles, int n,
 	rp_check(s->c, worksheet_repeat_rows(s->x.ws, row, row));
 }
 
-const char *rp_level_name(const report_ctx *c, int level)
-{
-	return questionnaire_level_name(c->q, level, c->lang);
-}
-
 /* Appends "CODE label" to buf at *used, after a newline when something is there already. */
 static void append_option(const report_ctx *c, const qn_option *o, char *buf, size_t size,
 			  size_t *used)
@@ -140,7 +135,8 @@ void rp_answer_text(const report_ctx *c, const qn_question *q, char *buf, size_t
 	size_t used = 0;
 	buf[0] = '\0';
 	if (!ans->given) {
-		snprintf(buf, size, "%s", RP_TR(c, "（未作答，按 0 分计）", "(not answered: 0 points)"));
+		snprintf(buf, size, "%s", lang_pick(c->lang, "（未作答，按 0 分计）",
+						    "(not answered: 0 points)"));
 		return;
 	}
 	if (q->kind == QN_SCENARIO) {

@@ -145,20 +145,21 @@ static void set_properties(report_ctx *c)
 	const scoring_result *r = c->r;
 	const char *name = answers_field_get(r->answers, ANSWERS_NAME);
 	const char *assessor = answers_field_get(r->answers, ANSWERS_ASSESSOR);
-	const char *report = RP_TR(c, "中小企业数字化水平诊断报告", "SME digitization diagnostic report");
+	const char *report = lang_pick(c->lang, "中小企业数字化水平诊断报告",
+				       "SME digitization diagnostic report");
 	char title[512], comments[256], keywords[256];
-	snprintf(title, sizeof title, "%s%s%s", report, name ? RP_TR(c, "：", ": ") : "",
+	snprintf(title, sizeof title, "%s%s%s", report, name ? lang_pick(c->lang, "：", ": ") : "",
 		 name ? name : "");
 	snprintf(comments, sizeof comments, "%s %s; %s SHA-256 %s", PACKAGE_NAME, PACKAGE_VERSION,
-		 RP_TR(c, "答卷", "answer file"), answers_sha256(r->answers));
+		 lang_pick(c->lang, "答卷", "answer file"), answers_sha256(r->answers));
 	snprintf(keywords, sizeof keywords, "%s, %s", questionnaire_id(c->q),
-		 RP_TR(c, "数字化水平评测", "digitization level assessment"));
+		 lang_pick(c->lang, "数字化水平评测", "digitization level assessment"));
 	lxw_doc_properties p = {
 		.title = title,
 		.subject = (char *)qn_text_get(questionnaire_title(c->q), c->lang),
 		.author = (char *)(assessor ? assessor : ""),
 		.company = (char *)(name ? name : ""),
-		.category = (char *)RP_TR(c, "诊断报告", "Diagnostic report"),
+		.category = (char *)lang_pick(c->lang, "诊断报告", "Diagnostic report"),
 		.keywords = keywords,
 		.comments = comments,
 		.status = (char *)answers_stage_name(answers_stage_get(r->answers)),
@@ -196,7 +197,8 @@ static void make_footer(report_ctx *c)
 	char esc[120];
 	footer_escape(name ? name : "", esc, sizeof esc);
 	snprintf(c->footer, sizeof c->footer,
-		 RP_TR(c, "&L&8%s&C&8&A&R&8第 &P 页，共 &N 页", "&L&8%s&C&8&A&R&8Page &P of &N"), esc);
+		 lang_pick(c->lang, "&L&8%s&C&8&A&R&8第 &P 页，共 &N 页",
+			   "&L&8%s&C&8&A&R&8Page &P of &N"), esc);
 }
 
 static void write_sheets(report_ctx *c)
@@ -219,7 +221,7 @@ assess_code report_write(const scoring_result *r, const report_options *opt, con
 	report_ctx c = {.r = r, .q = r->q, .opt = opt, .lang = opt->lang};
 	xlsx_options xo = {.replace = opt->replace, .env = opt->env,
 			   .what = "report",
-			   .cut_mark = RP_TR(&c, XLSX_CUT_MARK_ZH, XLSX_CUT_MARK_EN)};
+			   .cut_mark = lang_pick(c.lang, XLSX_CUT_MARK_ZH, XLSX_CUT_MARK_EN)};
 	if (!(c.book = xlsx_open(path, &xo, err)))
 		return err ? err->code : ASSESS_ERR_CANTCREAT;
 	c.wb = xlsx_workbook(c.book);

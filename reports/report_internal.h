@@ -18,7 +18,6 @@
 #include "xlsx/layout.h"
 #include "xlsx/xlsx.h"
 
-#define RP_TR(c, zh, en) lang_pick((c)->lang, zh, en)
 #define RP_MAX_COLS XLSX_SHEET_MAX_COLS
 
 typedef struct report_formats {
@@ -100,7 +99,6 @@ void rp_merge(rp_sheet *s, lxw_row_t r1, lxw_col_t c1, lxw_row_t r2, lxw_col_t c
 void rp_header_row(rp_sheet *s, lxw_row_t row, const char *const *titles, int n, bool repeat);
 
 /* Texts shared by the sheets. */
-const char *rp_level_name(const report_ctx *c, int level);      /* "二级（规范级）" */
 /* The answer in words: "C 超过20%，不超过40%", one chosen option per line for multi. */
 void rp_answer_text(const report_ctx *c, const qn_question *q, char *buf, size_t size);
 /* A workbook-wide name for one cell of this sheet (TotalScore, DigitalLevel). */

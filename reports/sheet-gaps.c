@@ -28,7 +28,8 @@ static void condition(rp_sheet *s, lxw_row_t row, int level, const char *what, i
 		      int64_t have, bool met, lxw_format *num)
 {
 	report_ctx *c = s->c;
-	const char *yes = RP_TR(c, "满足", "met"), *no = RP_TR(c, "未满足", "not met");
+	const char *yes = lang_pick(c->lang, "满足", "met");
+	const char *no = lang_pick(c->lang, "未满足", "not met");
 	char f[160];
 	unsigned r1 = row + 1;
 	rp_number(s, row, COL_A, level, c->f.integer);
@@ -60,21 +61,22 @@ static lxw_row_t gate(rp_sheet *s, lxw_row_t row, lxw_row_t *total_row)
 	if (!g)
 		g = &c->r->gates[level];
 	snprintf(title, sizeof title,
-		 c->r->level == level ? RP_TR(c, "已达最高等级：%s", "At the highest level: %s")
-				      : RP_TR(c, "升至%s的条件", "What %s takes"),
-		 rp_level_name(c, level));
+		 c->r->level == level ? lang_pick(c->lang, "已达最高等级：%s", "At the highest level: %s")
+				      : lang_pick(c->lang, "升至%s的条件", "What %s takes"),
+		 questionnaire_level_name(c->q, level, c->lang));
 	row = rp_heading(s, row, title);
 	row = header(s, row, zh, en);
 	*total_row = row;
 	condition(s, row++, level,
-		  RP_TR(c, "总分（基础、管理、成效合计）", "Total points (foundation, management, results)"),
+		  lang_pick(c->lang, "总分（基础、管理、成效合计）",
+			    "Total points (foundation, management, results)"),
 		  rule->min_score, c->r->total, g->score_met, c->f.points);
 	snprintf(what, sizeof what,
-		 RP_TR(c, "达到 %d 级及以上的经营场景个数", "Scenarios at level %d or above"),
+		 lang_pick(c->lang, "达到 %d 级及以上的经营场景个数", "Scenarios at level %d or above"),
 		 rule->scenario_level);
 	condition(s, row++, level, what, (int64_t)g->scenarios_need * DECIMAL_MILLI,
 		  (int64_t)g->scenarios_have * DECIMAL_MILLI, g->scenarios_met, c->f.points);
-	condition(s, row++, level, RP_TR(c, "其中★约束性场景个数", "of which ★ constrained"),
+	condition(s, row++, level, lang_pick(c->lang, "其中★约束性场景个数", "of which ★ constrained"),
 		  (int64_t)g->constrained_need * DECIMAL_MILLI,
 		  (int64_t)g->constrained_have * DECIMAL_MILLI, g->constrained_met, c->f.points);
 	lxw_conditional_format met = {.type = LXW_CONDITIONAL_TYPE_FORMULA,
@@ -103,8 +105,8 @@ static lxw_row_t levels(rp_sheet *s, lxw_row_t row)
 	static const char *const en[N_COLS] = {"Level", "Name", "Minimum points",
 					       "Scenario level", "Scenarios", "of which ★",
 					       "Reached"};
-	const char *yes = RP_TR(c, "达到", "yes");
-	row = rp_heading(s, row, RP_TR(c, "各等级条件", "The conditions of every level"));
+	const char *yes = lang_pick(c->lang, "达到", "yes");
+	row = rp_heading(s, row, lang_pick(c->lang, "各等级条件", "The conditions of every level"));
 	row = header(s, row, zh, en);
 	lxw_row_t first = row;
 	for (int l = 1; l <= (int)questionnaire_n_levels(c->q); l++, row++) {
@@ -115,7 +117,7 @@ static lxw_row_t levels(rp_sheet *s, lxw_row_t row)
 		rp_number(s, row, COL_D, rule->scenario_level, c->f.integer);
 		rp_number(s, row, COL_E, rule->min_scenarios, c->f.integer);
 		rp_number(s, row, COL_F, rule->min_constrained, c->f.integer);
-		rp_string(s, row, COL_G, c->r->gates[l].met ? yes : RP_TR(c, "未达到", "no"),
+		rp_string(s, row, COL_G, c->r->gates[l].met ? yes : lang_pick(c->lang, "未达到", "no"),
 			  c->f.center);
 	}
 	char quoted[32];
@@ -133,9 +135,10 @@ static void suggestion(const report_ctx *c, const scoring_gap *g, char *buf, siz
 {
 	const qn_question *q = g->question;
 	if (g->kind == SCORING_GAP_SCENARIO) {
-		snprintf(buf, size, RP_TR(c, "由 %d 级提升到 %d 级%s：%s", "Raise from L%d to L%d%s: %s"),
+		snprintf(buf, size, lang_pick(c->lang, "由 %d 级提升到 %d 级%s：%s",
+					      "Raise from L%d to L%d%s: %s"),
 			 g->from_level, g->to_level,
-			 g->needed_for_star ? RP_TR(c, "（★场景，计入约束性条件）",
+			 g->needed_for_star ? lang_pick(c->lang, "（★场景，计入约束性条件）",
 						    " (★, counts for the constrained condition)")
 					    : "",
 			 qn_text_get(&q->level_text[g->to_level], c->lang));
@@ -143,8 +146,10 @@ static void suggestion(const report_ctx *c, const scoring_gap *g, char *buf, siz
 	}
 	const qn_option *o = &q->options[g->option];
 	snprintf(buf, size, "%s %s%s%s",
-		 q->kind == QN_MULTI ? RP_TR(c, "增加", "Add") : RP_TR(c, "选择", "Choose"), o->code,
-		 RP_TR(c, "：", ": "), qn_text_get(&o->label, c->lang));
+		 q->kind == QN_MULTI ? lang_pick(c->lang, "增加", "Add")
+				     : lang_pick(c->lang, "选择", "Choose"),
+		 o->code,
+		 lang_pick(c->lang, "：", ": "), qn_text_get(&o->label, c->lang));
 }
 
 /* The ranked improvements; points gains add up from the current total in the gate table. */
@@ -156,7 +161,8 @@ static void improvements(rp_sheet *s, lxw_row_t row, lxw_row_t total_row)
 	static const char *const en[N_COLS] = {"Rank", "Improvement", "Points gained",
 					       "Running total", "Kind", "Id", "Indicator"};
 	char text[2048], f[64];
-	row = rp_heading(s, row, RP_TR(c, "改进建议（按优先顺序）", "Improvements, most useful first"));
+	row = rp_heading(s, row, lang_pick(c->lang, "改进建议（按优先顺序）",
+					   "Improvements, most useful first"));
 	row = header(s, row, zh, en);
 	lxw_row_t first = row;
 	int64_t running = c->r->total;
@@ -167,7 +173,9 @@ static void improvements(rp_sheet *s, lxw_row_t row, lxw_row_t total_row)
 		rp_number(s, row, COL_A, (double)(i + 1), c->f.integer);
 		suggestion(c, g, text, sizeof text);
 		rp_string(s, row, COL_TEXT, text, c->f.text);
-		rp_string(s, row, COL_E, pts ? RP_TR(c, "得分", "points") : RP_TR(c, "场景", "scenario"),
+		rp_string(s, row, COL_E,
+			  pts ? lang_pick(c->lang, "得分", "points")
+			      : lang_pick(c->lang, "场景", "scenario"),
 			  c->f.center);
 		rp_string(s, row, COL_F, g->question->id, c->f.center);
 		rp_string(s, row, COL_G, qn_text_get(&g->question->indicator->name, c->lang),
@@ -187,7 +195,7 @@ static void improvements(rp_sheet *s, lxw_row_t row, lxw_row_t total_row)
 		prev = row;
 	}
 	if (!c->r->n_gaps)
-		rp_merge(s, row, COL_A, row, COL_G, RP_TR(c, "无", "None"), c->f.text);
+		rp_merge(s, row, COL_A, row, COL_G, lang_pick(c->lang, "无", "None"), c->f.text);
 	const scoring_gate *g = scoring_next_gate(c->r);
 	const qn_level_rule *rule = g ? questionnaire_level_rule(c->q, g->level) : NULL;
 	if (s->x.ws && rule && row > first) {

@@ -99,7 +99,7 @@ static lxw_row_t dimension(rp_sheet *s, lxw_row_t row, const qn_dimension *dim)
 		}
 	highlight(s, first, row - 1);
 	char label[160], pf[48], mf[48];
-	snprintf(label, sizeof label, RP_TR(c, "%s 小计", "%s subtotal"),
+	snprintf(label, sizeof label, lang_pick(c->lang, "%s 小计", "%s subtotal"),
 		 qn_text_get(&dim->name, c->lang));
 	snprintf(pf, sizeof pf, "=SUM(G%u:G%u)", first + 1, row);
 	snprintf(mf, sizeof mf, "=SUM(H%u:H%u)", first + 1, row);
@@ -131,7 +131,7 @@ void report_sheet_indicators(report_ctx *c)
 					       sub + 1);
 		row = sub + 1;
 	}
-	sum_row(&s, row, RP_TR(c, "总分", "Total"), pf, mf, c->r->total, c->r->max);
+	sum_row(&s, row, lang_pick(c->lang, "总分", "Total"), pf, mf, c->r->total, c->r->max);
 	rp_sheet_end(&s, min_w, max_w, N_COLS);
 	worksheet_outline_settings(s.x.ws, LXW_TRUE, LXW_FALSE, LXW_TRUE, LXW_FALSE);
 }

@@ -22,15 +22,16 @@ static lxw_row_t key_value(rp_sheet *s, lxw_row_t row, const char *key, const ch
 static lxw_row_t instrument(rp_sheet *s, lxw_row_t row)
 {
 	report_ctx *c = s->c;
-	row = rp_heading(s, row, RP_TR(c, "评测指标", "Instrument"));
-	row = key_value(s, row, RP_TR(c, "名称", "Title"),
+	row = rp_heading(s, row, lang_pick(c->lang, "评测指标", "Instrument"));
+	row = key_value(s, row, lang_pick(c->lang, "名称", "Title"),
 			qn_text_get(questionnaire_title(c->q), c->lang), c->f.text);
-	row = key_value(s, row, RP_TR(c, "编号", "Id"), questionnaire_id(c->q), c->f.text);
-	row = key_value(s, row, RP_TR(c, "版本", "Version"), questionnaire_version(c->q), c->f.text);
-	rp_string(s, row, COL_LABEL, RP_TR(c, "满分", "Maximum points"), c->f.label);
+	row = key_value(s, row, lang_pick(c->lang, "编号", "Id"), questionnaire_id(c->q), c->f.text);
+	row = key_value(s, row, lang_pick(c->lang, "版本",
+					  "Version"), questionnaire_version(c->q), c->f.text);
+	rp_string(s, row, COL_LABEL, lang_pick(c->lang, "满分", "Maximum points"), c->f.label);
 	rp_points(s, row, COL_B, questionnaire_total(c->q), c->f.points);
 	rp_merge(s, row, COL_C, row, COL_F,
-		 RP_TR(c, "基础、管理、成效三个维度计分；经营维度按场景等级判定，不计分。",
+		 lang_pick(c->lang, "基础、管理、成效三个维度计分；经营维度按场景等级判定，不计分。",
 		       "Foundation, management and results are scored; operations are judged by "
 		       "scenario levels and score no points."),
 		 c->f.text);
@@ -44,9 +45,9 @@ static lxw_row_t level_rules(rp_sheet *s, lxw_row_t row)
 					       "其中★", "含义"};
 	static const char *const en[N_COLS] = {"Level", "Minimum points", "Scenario level",
 					       "Scenarios", "of which ★", "Meaning"};
-	row = rp_heading(s, row, RP_TR(c, "等级规则", "Level rules"));
-	row = key_value(s, row, RP_TR(c, "判定方法", "How the level is set"),
-			RP_TR(c, "等级为同时满足以下三项条件的最高等级：总分不低于最低总分；"
+	row = rp_heading(s, row, lang_pick(c->lang, "等级规则", "Level rules"));
+	row = key_value(s, row, lang_pick(c->lang, "判定方法", "How the level is set"),
+			lang_pick(c->lang, "等级为同时满足以下三项条件的最高等级：总分不低于最低总分；"
 				 "达到“场景等级”及以上的经营场景不少于最少场景数；其中★约束性场景"
 				 "不少于规定个数。比较按精确值进行，不作四舍五入。",
 			      "The level is the highest one whose three conditions all hold: the "
@@ -71,14 +72,14 @@ static lxw_row_t readings(rp_sheet *s, lxw_row_t row)
 {
 	report_ctx *c = s->c;
 	size_t n = questionnaire_n_readings(c->q);
-	row = rp_heading(s, row, RP_TR(c, "对标准的解读（标准原文有多种理解之处，本工具的取舍）",
+	row = rp_heading(s, row, lang_pick(c->lang, "对标准的解读（标准原文有多种理解之处，本工具的取舍）",
 				    "Readings of the standard (where it is open, what this tool assumes)"));
 	for (size_t i = 0; i < n; i++) {
 		const qn_reading *rd = questionnaire_reading(c->q, i);
 		row = key_value(s, row, rd->id, qn_text_get(&rd->text, c->lang), c->f.text);
 	}
 	if (!n)
-		row = key_value(s, row, "", RP_TR(c, "无", "None"), c->f.text);
+		row = key_value(s, row, "", lang_pick(c->lang, "无", "None"), c->f.text);
 	return row + 1;
 }
 
@@ -91,7 +92,7 @@ static void missing_list(const report_ctx *c, char *buf, size_t size)
 			used += (size_t)snprintf(buf + used, size - used, "%s%s", used ? ", " : "",
 						 questionnaire_question(c->q, i)->id);
 	if (!used)
-		snprintf(buf, size, "%s", RP_TR(c, "无", "None"));
+		snprintf(buf, size, "%s", lang_pick(c->lang, "无", "None"));
 }
 
 static void provenance(rp_sheet *s, lxw_row_t row)
@@ -101,21 +102,22 @@ static void provenance(rp_sheet *s, lxw_row_t row)
 	char tool[64], missing[1024];
 	snprintf(tool, sizeof tool, "%s %s", PACKAGE_NAME, PACKAGE_VERSION);
 	missing_list(c, missing, sizeof missing);
-	row = rp_heading(s, row, RP_TR(c, "本报告的来源", "Where this report comes from"));
-	row = key_value(s, row, RP_TR(c, "生成工具", "Written by"), tool, c->f.text);
-	row = key_value(s, row, RP_TR(c, "答卷文件", "Answer file"), source, c->f.text);
-	row = key_value(s, row, RP_TR(c, "答卷 SHA-256", "Answer file SHA-256"),
+	row = rp_heading(s, row, lang_pick(c->lang, "本报告的来源", "Where this report comes from"));
+	row = key_value(s, row, lang_pick(c->lang, "生成工具", "Written by"), tool, c->f.text);
+	row = key_value(s, row, lang_pick(c->lang, "答卷文件", "Answer file"), source, c->f.text);
+	row = key_value(s, row, lang_pick(c->lang, "答卷 SHA-256", "Answer file SHA-256"),
 			answers_sha256(c->r->answers), c->f.mono);
-	row = key_value(s, row, RP_TR(c, "核对方法", "To check"),
-			RP_TR(c, "对答卷文件运行 sha256sum（Windows：certutil -hashfile 文件 "
+	row = key_value(s, row, lang_pick(c->lang, "核对方法", "To check"),
+			lang_pick(c->lang, "对答卷文件运行 sha256sum（Windows：certutil -hashfile 文件 "
 				 "SHA256），结果应与上一行一致；一致即说明本报告由该答卷生成。",
 			      "Run sha256sum on the answer file (Windows: certutil -hashfile FILE "
 			      "SHA256); the result must equal the line above, which shows the report "
 			      "was made from that file."),
 			c->f.note);
-	row = key_value(s, row, RP_TR(c, "未作答题目", "Unanswered questions"), missing, c->f.text);
-	key_value(s, row, RP_TR(c, "计分精度", "Arithmetic"),
-		  RP_TR(c, "分数以千分之一分为单位精确累加，表中数值可直接复算。",
+	row = key_value(s, row, lang_pick(c->lang, "未作答题目",
+					  "Unanswered questions"), missing, c->f.text);
+	key_value(s, row, lang_pick(c->lang, "计分精度", "Arithmetic"),
+		  lang_pick(c->lang, "分数以千分之一分为单位精确累加，表中数值可直接复算。",
 			"Points are added exactly in thousandths; every figure can be recomputed "
 			"from the cells."),
 		  c->f.text);

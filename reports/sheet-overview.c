@@ -30,10 +30,11 @@ static const char *size_text(const report_ctx *c, char *buf, size_t size)
 {
 	const char *sz = answers_field_get(c->r->answers, ANSWERS_SIZE);
 	int above = answers_above_scale(c->r->answers);
-	const char *scale = above == 1   ? RP_TR(c, "规上企业", "above designated size")
-			    : above == 0 ? RP_TR(c, "规下企业", "below designated size")
+	const char *scale = above == 1   ? lang_pick(c->lang, "规上企业", "above designated size")
+			    : above == 0 ? lang_pick(c->lang, "规下企业", "below designated size")
 					 : NULL;
-	snprintf(buf, size, "%s%s%s", sz ? sz : "", sz && scale ? RP_TR(c, "，", ", ") : "",
+	snprintf(buf, size, "%s%s%s", sz ? sz : "", sz && scale ? lang_pick(c->lang, "，",
+									    ", ") : "",
 		 scale ? scale : "");
 	return buf;
 }
@@ -42,9 +43,9 @@ static const char *stage_text(const report_ctx *c)
 {
 	switch (answers_stage_get(c->r->answers)) {
 	case ANSWERS_STAGE_BASELINE:
-		return RP_TR(c, "改造前评测", "Baseline (before transformation)");
+		return lang_pick(c->lang, "改造前评测", "Baseline (before transformation)");
 	case ANSWERS_STAGE_POST:
-		return RP_TR(c, "改造后评测", "Post-transformation assessment");
+		return lang_pick(c->lang, "改造后评测", "Post-transformation assessment");
 	default:
 		return "";
 	}
@@ -55,21 +56,22 @@ static lxw_row_t profile(rp_sheet *s, lxw_row_t row)
 	report_ctx *c = s->c;
 	const answers *a = c->r->answers;
 	char buf[256];
-	row = rp_heading(s, row, RP_TR(c, "企业概况", "Enterprise"));
-	row = key_value(s, row, RP_TR(c, "企业名称", "Name"), answers_field_get(a, ANSWERS_NAME),
+	row = rp_heading(s, row, lang_pick(c->lang, "企业概况", "Enterprise"));
+	row = key_value(s, row, lang_pick(c->lang, "企业名称",
+					  "Name"), answers_field_get(a, ANSWERS_NAME),
 			c->f.text);
-	row = key_value(s, row, RP_TR(c, "统一社会信用代码", "Unified social credit code"),
+	row = key_value(s, row, lang_pick(c->lang, "统一社会信用代码", "Unified social credit code"),
 			answers_field_get(a, ANSWERS_CREDIT_CODE), c->f.text);
-	row = key_value(s, row, RP_TR(c, "所属行业", "Industry"),
+	row = key_value(s, row, lang_pick(c->lang, "所属行业", "Industry"),
 			answers_field_get(a, ANSWERS_INDUSTRY), c->f.text);
-	row = key_value(s, row, RP_TR(c, "企业规模", "Size"), size_text(c, buf, sizeof buf),
+	row = key_value(s, row, lang_pick(c->lang, "企业规模", "Size"), size_text(c, buf, sizeof buf),
 			c->f.text);
-	row = key_value(s, row, RP_TR(c, "所在地区", "Region"),
+	row = key_value(s, row, lang_pick(c->lang, "所在地区", "Region"),
 			answers_field_get(a, ANSWERS_REGION), c->f.text);
-	row = key_value(s, row, RP_TR(c, "评测日期", "Assessment date"),
+	row = key_value(s, row, lang_pick(c->lang, "评测日期", "Assessment date"),
 			answers_field_get(a, ANSWERS_DATE), c->f.text);
-	row = key_value(s, row, RP_TR(c, "评测阶段", "Stage"), stage_text(c), c->f.text);
-	row = key_value(s, row, RP_TR(c, "评测人员", "Assessor"),
+	row = key_value(s, row, lang_pick(c->lang, "评测阶段", "Stage"), stage_text(c), c->f.text);
+	row = key_value(s, row, lang_pick(c->lang, "评测人员", "Assessor"),
 			answers_field_get(a, ANSWERS_ASSESSOR), c->f.text);
 	return row + 1;
 }
@@ -77,7 +79,8 @@ static lxw_row_t profile(rp_sheet *s, lxw_row_t row)
 static void missing_list(const report_ctx *c, char *buf, size_t size)
 {
 	size_t used = (size_t)snprintf(buf, size,
-				       RP_TR(c, "%zu 题未作答，按 0 分计：", "%zu questions not answered, scored 0: "),
+				       lang_pick(c->lang, "%zu 题未作答，按 0 分计：",
+						 "%zu questions not answered, scored 0: "),
 				       answers_n_missing(c->r->answers));
 	bool first = true;
 	for (size_t i = 0; i < questionnaire_n_questions(c->q) && used < size; i++) {
@@ -95,23 +98,25 @@ static lxw_row_t verdict(rp_sheet *s, lxw_row_t row)
 	const scoring_result *r = c->r;
 	const qn_level_rule *rule = questionnaire_level_rule(c->q, r->level);
 	char line[1024];
-	row = rp_heading(s, row, RP_TR(c, "评测结论", "Result"));
+	row = rp_heading(s, row, lang_pick(c->lang, "评测结论", "Result"));
 	rp_row_height(s, row, 36);
-	rp_string(s, row, COL_LABEL, RP_TR(c, "数字化水平等级", "Digitization level"), c->f.label);
+	rp_string(s, row, COL_LABEL, lang_pick(c->lang, "数字化水平等级",
+					       "Digitization level"), c->f.label);
 	rp_number(s, row, COL_B, r->level, c->f.level_big);
-	rp_merge(s, row, COL_C, row, COL_LAST, rp_level_name(c, r->level), c->f.level_big);
+	rp_merge(s, row, COL_C, row, COL_LAST, questionnaire_level_name(c->q, r->level, c->lang),
+		 c->f.level_big);
 	rp_define_name(s, "DigitalLevel", row, COL_B);
 	row++;
-	row = key_value(s, row, RP_TR(c, "等级含义", "What it means"),
+	row = key_value(s, row, lang_pick(c->lang, "等级含义", "What it means"),
 			rule ? qn_text_get(&rule->meaning, c->lang)
-			     : RP_TR(c, "尚未达到一级的得分与场景条件。",
+			     : lang_pick(c->lang, "尚未达到一级的得分与场景条件。",
 				     "The score and scenario conditions of level 1 are not yet met."),
 			c->f.text);
 	scoring_next_level_line(r, c->lang, line, sizeof line);
-	row = key_value(s, row, RP_TR(c, "升级差距", "Next level"), line, c->f.verdict);
+	row = key_value(s, row, lang_pick(c->lang, "升级差距", "Next level"), line, c->f.verdict);
 	if (answers_n_missing(r->answers)) {
 		missing_list(c, line, sizeof line);
-		row = key_value(s, row, RP_TR(c, "注意", "Note"), line, c->f.verdict);
+		row = key_value(s, row, lang_pick(c->lang, "注意", "Note"), line, c->f.verdict);
 	}
 	return row + 1;
 }
@@ -122,7 +127,7 @@ static lxw_row_t dimensions(rp_sheet *s, lxw_row_t row)
 	report_ctx *c = s->c;
 	static const char *const zh[] = {"维度", "得分", "满分", "得分率"};
 	static const char *const en[] = {"Dimension", "Points", "Maximum", "Share"};
-	row = rp_heading(s, row, RP_TR(c, "得分", "Points"));
+	row = rp_heading(s, row, lang_pick(c->lang, "得分", "Points"));
 	rp_header_row(s, row, c->lang == QN_LANG_EN ? en : zh, 4, false);
 	lxw_row_t first = ++row;
 	int64_t total = 0, max = 0;
@@ -140,7 +145,7 @@ static lxw_row_t dimensions(rp_sheet *s, lxw_row_t row)
 		row++;
 	}
 	char formula[64];
-	rp_string(s, row, COL_LABEL, RP_TR(c, "总分", "Total"), c->f.sub_label);
+	rp_string(s, row, COL_LABEL, lang_pick(c->lang, "总分", "Total"), c->f.sub_label);
 	snprintf(formula, sizeof formula, "=SUM(B%u:B%u)", first + 1, row);
 	rp_formula(s, row, COL_B, formula, decimal_milli_to_double(total), c->f.sub_points);
 	snprintf(formula, sizeof formula, "=SUM(C%u:C%u)", first + 1, row);
@@ -156,7 +161,7 @@ static lxw_row_t subdimensions(rp_sheet *s, lxw_row_t row, lxw_row_t *first, lxw
 	report_ctx *c = s->c;
 	static const char *const zh[] = {"分项", "得分", "满分", "得分率"};
 	static const char *const en[] = {"Sub-dimension", "Points", "Maximum", "Share"};
-	row = rp_heading(s, row, RP_TR(c, "分项得分", "Points by sub-dimension"));
+	row = rp_heading(s, row, lang_pick(c->lang, "分项得分", "Points by sub-dimension"));
 	rp_header_row(s, row, c->lang == QN_LANG_EN ? en : zh, 4, false);
 	*first = ++row;
 	for (size_t d = 0; d < questionnaire_n_dimensions(c->q); d++) {
@@ -191,12 +196,13 @@ static void radar_chart(rp_sheet *s, lxw_row_t at, lxw_row_t first, lxw_row_t la
 	}
 	chart_series_set_categories(series, s->x.name, first, COL_LABEL, last, COL_LABEL);
 	chart_series_set_values(series, s->x.name, first, COL_D, last, COL_D);
-	chart_series_set_name(series, RP_TR(c, "得分率", "Share"));
+	chart_series_set_name(series, lang_pick(c->lang, "得分率", "Share"));
 	lxw_chart_fill fill = {.color = 0x5B9BD5, .transparency = 40};
 	lxw_chart_line line = {.color = 0x1F4E79, .width = 1.5};
 	chart_series_set_fill(series, &fill);
 	chart_series_set_line(series, &line);
-	chart_title_set_name(chart, RP_TR(c, "分项得分率", "Share of points by sub-dimension"));
+	chart_title_set_name(chart, lang_pick(c->lang, "分项得分率",
+					      "Share of points by sub-dimension"));
 	lxw_chart_font title_font = {.name = "等线", .size = 11, .bold = LXW_TRUE};
 	lxw_chart_font axis_font = {.name = "等线", .size = 8};
 	chart_title_set_name_font(chart, &title_font);
@@ -219,7 +225,7 @@ static lxw_row_t scenarios(rp_sheet *s, lxw_row_t row, lxw_row_t *first, lxw_row
 	static const char *const zh[] = {"经营场景", "编号", "等级"};
 	static const char *const en[] = {"Scenario", "Id", "Level"};
 	char name[256];
-	row = rp_heading(s, row, RP_TR(c, "经营场景等级（★为约束性场景）",
+	row = rp_heading(s, row, lang_pick(c->lang, "经营场景等级（★为约束性场景）",
 				    "Scenario levels (★ = constrained)"));
 	rp_header_row(s, row, c->lang == QN_LANG_EN ? en : zh, 3, false);
 	*first = ++row;
@@ -246,11 +252,12 @@ static lxw_row_t counts(rp_sheet *s, lxw_row_t row, lxw_row_t first, lxw_row_t l
 	static const char *const zh[] = {"场景等级", "场景个数", "其中★"};
 	static const char *const en[] = {"Scenario level", "Scenarios", "of which ★"};
 	char label[64], formula[160];
-	row = rp_heading(s, row, RP_TR(c, "达到各级的场景个数", "Scenarios at or above each level"));
+	row = rp_heading(s, row, lang_pick(c->lang, "达到各级的场景个数",
+					   "Scenarios at or above each level"));
 	rp_header_row(s, row, c->lang == QN_LANG_EN ? en : zh, 3, false);
 	row++;
 	for (int l = 1; l <= QN_MAX_LEVEL; l++, row++) {
-		snprintf(label, sizeof label, RP_TR(c, "%d 级及以上", "L%d or above"), l);
+		snprintf(label, sizeof label, lang_pick(c->lang, "%d 级及以上", "L%d or above"), l);
 		rp_string(s, row, COL_LABEL, label, c->f.text);
 		snprintf(formula, sizeof formula, "=COUNTIF($C$%u:$C$%u,\">=%d\")", first + 1,
 			 last + 1, l);
@@ -275,7 +282,7 @@ static void bar_chart(rp_sheet *s, lxw_row_t at, lxw_row_t first, lxw_row_t last
 	}
 	chart_series_set_categories(series, s->x.name, first, COL_LABEL, last, COL_LABEL);
 	chart_series_set_values(series, s->x.name, first, COL_C, last, COL_C);
-	chart_series_set_name(series, RP_TR(c, "等级", "Level"));
+	chart_series_set_name(series, lang_pick(c->lang, "等级", "Level"));
 	/* ★ scenarios dark, the others light: the level gates count ★ separately. */
 	lxw_chart_fill star = {.color = 0x1F4E79}, plain = {.color = 0x9DC3E6};
 	lxw_chart_point pts[MAX_SCENARIOS];
@@ -295,7 +302,7 @@ static void bar_chart(rp_sheet *s, lxw_row_t at, lxw_row_t first, lxw_row_t last
 	chart_set_series_gap(chart, 60);
 	lxw_chart_font title_font = {.name = "等线", .size = 11, .bold = LXW_TRUE};
 	lxw_chart_font axis_font = {.name = "等线", .size = 8};
-	chart_title_set_name(chart, RP_TR(c, "经营场景等级（深色为★约束性场景）",
+	chart_title_set_name(chart, lang_pick(c->lang, "经营场景等级（深色为★约束性场景）",
 					  "Scenario levels (dark: ★ constrained)"));
 	chart_title_set_name_font(chart, &title_font);
 	/* In a bar chart the value axis runs across (x) and the categories down (y). */
@@ -324,7 +331,7 @@ void report_sheet_overview(report_ctx *c)
 	worksheet_gridlines(s.x.ws, LXW_HIDE_ALL_GRIDLINES);
 	rp_row_height(&s, 0, 30);
 	rp_merge(&s, 0, 0, 0, COL_LAST,
-		 RP_TR(c, "中小企业数字化水平诊断报告", "SME Digitization Level Diagnostic Report"),
+		 lang_pick(c->lang, "中小企业数字化水平诊断报告", "SME Digitization Level Diagnostic Report"),
 		 c->f.title);
 	rp_merge(&s, 1, 0, 1, COL_LAST, qn_text_get(questionnaire_title(c->q), c->lang), c->f.note);
 	lxw_row_t row = profile(&s, 3);

@@ -52,7 +52,7 @@ static void scenario_row(rp_sheet *s, lxw_row_t row, const qn_question *q)
 	rp_number(s, row, COL_LEVEL, level, c->f.integer);
 	rp_string(s, row, COL_NOW,
 		  ans->given ? qn_text_get(&q->level_text[level], c->lang)
-			     : RP_TR(c, "（未作答，按 0 级计）", "(not answered: counted as 0)"),
+			     : lang_pick(c->lang, "（未作答，按 0 级计）", "(not answered: counted as 0)"),
 		  c->f.text);
 	if (level < QN_MAX_LEVEL) {
 		rp_number(s, row, COL_NEXT, level + 1, c->f.integer);
@@ -60,7 +60,8 @@ static void scenario_row(rp_sheet *s, lxw_row_t row, const qn_question *q)
 			  c->f.text);
 	} else {
 		rp_string(s, row, COL_NEXT, NULL, c->f.integer);
-		rp_string(s, row, COL_TODO, RP_TR(c, "已达最高级", "At the highest level"), c->f.text);
+		rp_string(s, row, COL_TODO, lang_pick(c->lang, "已达最高级",
+						      "At the highest level"), c->f.text);
 	}
 	evidence_text(c, q, evidence, sizeof evidence);
 	rp_string(s, row, COL_EVIDENCE, evidence, c->f.text);

@@ -31,17 +31,17 @@ static lxw_row_t summary(rp_sheet *s, const subsidy_result *sr, lxw_row_t row)
 	char buf[512], win[256];
 	row = rp_heading(s, row, qn_text_get(sr->title, c->lang));
 	policy_window_describe(policy_window_get(sr->policy), c->lang, win, sizeof win);
-	snprintf(buf, sizeof buf, RP_TR(c, "%s（%s）", "%s (%s)"), sr->policy_id,
+	snprintf(buf, sizeof buf, lang_pick(c->lang, "%s（%s）", "%s (%s)"), sr->policy_id,
 		 qn_text_get(sr->issuer, c->lang));
-	row = key_value(s, row, RP_TR(c, "政策", "Policy"), buf);
-	row = key_value(s, row, RP_TR(c, "有效期", "In force"), win);
-	snprintf(buf, sizeof buf, RP_TR(c, "%s：%s", "%s: %s"), sr->date,
+	row = key_value(s, row, lang_pick(c->lang, "政策", "Policy"), buf);
+	row = key_value(s, row, lang_pick(c->lang, "有效期", "In force"), win);
+	snprintf(buf, sizeof buf, lang_pick(c->lang, "%s：%s", "%s: %s"), sr->date,
 		 subsidy_window_label(sr->window, c->lang));
-	row = key_value(s, row, RP_TR(c, "评测日期", "Assessment date"), buf);
-	snprintf(buf, sizeof buf, "%s%s", rp_level_name(c, sr->level),
-		 sr->level_overridden ? RP_TR(c, "（指定等级，非评测结果）", " (given, not scored)")
+	row = key_value(s, row, lang_pick(c->lang, "评测日期", "Assessment date"), buf);
+	snprintf(buf, sizeof buf, "%s%s", questionnaire_level_name(c->q, sr->level, c->lang),
+		 sr->level_overridden ? lang_pick(c->lang, "（指定等级，非评测结果）", " (given, not scored)")
 				      : "");
-	row = key_value(s, row, RP_TR(c, "按等级测算", "Computed for"), buf);
+	row = key_value(s, row, lang_pick(c->lang, "按等级测算", "Computed for"), buf);
 	return row;
 }
 
@@ -65,7 +65,8 @@ static void shares_text(const report_ctx *c, const subsidy_item *it, char *buf, 
 		all += it->shares[i].parts;
 	for (size_t i = 0; i < it->n_shares && used < size; i++) {
 		const subsidy_share *sh = &it->shares[i];
-		int n = snprintf(buf + used, size - used, RP_TR(c, "%s%s %s（%d/%d）", "%s%s %s (%d/%d)"),
+		int n = snprintf(buf + used, size - used, lang_pick(c->lang, "%s%s %s（%d/%d）",
+								    "%s%s %s (%d/%d)"),
 				 i ? "\n" : "",
 				 qn_text_get(sh->payer, c->lang),
 				 decimal_format_yuan(sh->amount, v, sizeof v), sh->parts, all);
@@ -112,7 +113,8 @@ static lxw_row_t items(rp_sheet *s, const subsidy_result *sr, lxw_row_t row)
 		item_row(s, row++, &sr->items[i]);
 	/* The total: a sum of the amounts, unless a policy-wide cap cut it. */
 	char f[64];
-	rp_merge(s, row, COL_NO, row, COL_COMPUTED, RP_TR(c, "合计", "Total"), c->f.sub_label);
+	rp_merge(s, row, COL_NO, row, COL_COMPUTED, lang_pick(c->lang, "合计",
+							      "Total"), c->f.sub_label);
 	snprintf(f, sizeof f, "=SUM(H%u:H%u)", first + 1, row);
 	if (sr->total == sr->total_before_cap)
 		rp_formula(s, row, COL_AMOUNT, f, (double)sr->total, c->f.sub_money);
@@ -121,7 +123,8 @@ static lxw_row_t items(rp_sheet *s, const subsidy_result *sr, lxw_row_t row)
 	rp_string(s, row, COL_DETAIL,
 		  sr->total == sr->total_before_cap
 			  ? NULL
-			  : RP_TR(c, "合计受政策总额上限限制", "The total is limited by the policy's cap"),
+			  : lang_pick(c->lang, "合计受政策总额上限限制",
+				      "The total is limited by the policy's cap"),
 		  c->f.sub_label);
 	rp_string(s, row, COL_SHARES, NULL, c->f.sub_label);
 	rp_define_name(s, "SubsidyTotal", row, COL_AMOUNT);
@@ -139,13 +142,13 @@ static lxw_row_t notes(rp_sheet *s, const subsidy_result *sr, lxw_row_t row)
 	report_ctx *c = s->c;
 	char buf[2048];
 	if (sr->n_conflicts || sr->n_warnings) {
-		row = rp_heading(s, row, RP_TR(c, "解读与提示", "Readings and warnings"));
+		row = rp_heading(s, row, lang_pick(c->lang, "解读与提示", "Readings and warnings"));
 	}
 	for (size_t i = 0; i < sr->n_conflicts; i++) {
 		const subsidy_conflict *k = &sr->conflicts[i];
 		char other[32];
 		snprintf(buf, sizeof buf,
-			 RP_TR(c, "%s\n采用：%s\n另一读法：%s（按另一读法合计 %s 元）",
+			 lang_pick(c->lang, "%s\n采用：%s\n另一读法：%s（按另一读法合计 %s 元）",
 			       "%s\nUsed: %s\nThe other reading: %s (total under it: %s yuan)"),
 			 qn_text_get(k->about, c->lang), qn_text_get(k->chosen, c->lang),
 			 qn_text_get(k->other, c->lang),
@@ -153,7 +156,7 @@ static lxw_row_t notes(rp_sheet *s, const subsidy_result *sr, lxw_row_t row)
 		row = key_value(s, row, k->id, buf);
 	}
 	for (size_t i = 0; i < sr->n_warnings; i++)
-		row = key_value(s, row, RP_TR(c, "提示", "Warning"),
+		row = key_value(s, row, lang_pick(c->lang, "提示", "Warning"),
 				qn_text_get(&sr->warnings[i].text, c->lang));
 	return row;
 }

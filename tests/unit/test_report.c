@@ -232,12 +232,12 @@ START_TEST(answer_in_words)
 	/* A buffer too small is cut, never overrun. */
 	rp_answer_text(&c, questionnaire_find(q, "F1"), buf, 8);
 	ck_assert_uint_lt(strlen(buf), 8);
-	ck_assert_str_eq(rp_level_name(&c, 0), "Below level 1");
-	ck_assert_str_eq(rp_level_name(&c, 3), "Level 3 (integrated)");
+	ck_assert_str_eq(questionnaire_level_name(c.q, 0, c.lang), "Below level 1");
+	ck_assert_str_eq(questionnaire_level_name(c.q, 3, c.lang), "Level 3 (integrated)");
 	ck_assert_str_eq(rp_sheet_name(&c, RP_GAPS), "Gap analysis");
 	c.lang = QN_LANG_ZH;
 	ck_assert_str_eq(rp_sheet_name(&c, RP_OVERVIEW), "概览");
-	ck_assert_str_eq(rp_level_name(&c, 2), "二级（规范级）");
+	ck_assert_str_eq(questionnaire_level_name(c.q, 2, c.lang), "二级（规范级）");
 	scoring_free(r);
 	answers_free(a);
 }
