@@ -23,7 +23,7 @@ struct imp {
 	const questionnaire *q;
 	answers *a;
 	qn_lang lang;
-	xlsx_sheet **sheets;     /* per dimension, loaded when first needed */
+	xlsx_reader_sheet **sheets;     /* per dimension, loaded when first needed */
 	assess_error *err;
 	size_t n_missing;
 	char missing[560];       /* the first few unanswered cells, for the message */
@@ -36,10 +36,10 @@ static assess_code not_ours(struct imp *m, const char *why)
 }
 
 /* The cell's text with surrounding white space removed, into buf; "" when absent. */
-static const char *cell_text(const xlsx_sheet *s, uint32_t row, uint32_t col, char *buf,
-			     size_t size, const xlsx_cell **cell)
+static const char *cell_text(const xlsx_reader_sheet *s, uint32_t row, uint32_t col, char *buf,
+			     size_t size, const xlsx_reader_cell **cell)
 {
-	const xlsx_cell *c = xlsx_sheet_cell(s, row, col);
+	const xlsx_reader_cell *c = xlsx_reader_cell_at(s, row, col);
 	if (cell)
 		*cell = c;
 	const char *t = c ? c->text : "";
@@ -55,7 +55,7 @@ static const char *cell_text(const xlsx_sheet *s, uint32_t row, uint32_t col, ch
 	return buf;
 }
 
-static xlsx_sheet *load_sheet(struct imp *m, const char *name)
+static xlsx_reader_sheet *load_sheet(struct imp *m, const char *name)
 {
 	long i = xlsx_reader_find_sheet(m->r, name);
 	if (i < 0) {
@@ -64,12 +64,12 @@ static xlsx_sheet *load_sheet(struct imp *m, const char *name)
 			    name);
 		return NULL;
 	}
-	return xlsx_reader_sheet(m->r, (size_t)i, m->err);
+	return xlsx_reader_load_sheet(m->r, (size_t)i, m->err);
 }
 
-static assess_code cell_fail(struct imp *m, const xlsx_sheet *s, uint32_t row, uint32_t col,
+static assess_code cell_fail(struct imp *m, const xlsx_reader_sheet *s, uint32_t row, uint32_t col,
 			     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-static assess_code cell_fail(struct imp *m, const xlsx_sheet *s, uint32_t row, uint32_t col,
+static assess_code cell_fail(struct imp *m, const xlsx_reader_sheet *s, uint32_t row, uint32_t col,
 			     const char *fmt, ...)
 {
 	char msg[ASSESS_ERROR_MSG_MAX];
@@ -77,12 +77,12 @@ static assess_code cell_fail(struct imp *m, const xlsx_sheet *s, uint32_t row, u
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	return xlsx_reader_fail(m->err, m->path, xlsx_sheet_name(s), row, col, "%s", msg);
+	return xlsx_reader_fail(m->err, m->path, xlsx_reader_sheet_title(s), row, col, "%s", msg);
 }
 
 /* ---- which instrument ---- */
 
-static assess_code check_property(struct imp *m, const xlsx_sheet *meta, uint32_t row,
+static assess_code check_property(struct imp *m, const xlsx_reader_sheet *meta, uint32_t row,
 				  const char *prop, const char *value)
 {
 	const char *p = xlsx_reader_property(m->r, prop);
@@ -94,7 +94,7 @@ static assess_code check_property(struct imp *m, const xlsx_sheet *meta, uint32_
 
 static assess_code read_meta(struct imp *m, answers_resolver resolve, void *ctx)
 {
-	xlsx_sheet *meta = load_sheet(m, FORM_META_SHEET);
+	xlsx_reader_sheet *meta = load_sheet(m, FORM_META_SHEET);
 	if (!meta)
 		return m->err && m->err->msg[0] && !strstr(m->err->msg, "has no sheet")
 			       ? m->err->code
@@ -118,8 +118,12 @@ static assess_code read_meta(struct imp *m, answers_resolver resolve, void *ctx)
 	if (!code)
 		code = check_property(m, meta, FORM_META_SHA256, FORM_PROP_SHA256, sha);
 	m->lang = strcmp(lang, "en") == 0 ? QN_LANG_EN : QN_LANG_ZH;
-	if (!code && !(m->q = resolve(id, ctx, m->err)))
-		code = m->err ? m->err->code : ASSESS_ERR_NOTFOUND;
+	assess_error rerr = {0};
+	if (!code && !(m->q = resolve(id, ctx, &rerr)))
+		code = rerr.code == ASSESS_ERR_NOMEM
+			       ? assess_fail(m->err, ASSESS_ERR_NOMEM, m->path, 0, 0, "out of memory")
+			       : cell_fail(m, meta, FORM_META_ID, 1, "the form was made for %.80s, "
+					   "which is not installed here (%s)", id, rerr.msg);
 	char installed[65];
 	if (!code && strcmp(version, questionnaire_version(m->q)) != 0)
 		code = cell_fail(m, meta, FORM_META_VERSION, 1, "the form was made for version %s "
@@ -131,7 +135,7 @@ static assess_code read_meta(struct imp *m, answers_resolver resolve, void *ctx)
 		code = cell_fail(m, meta, FORM_META_SHA256, 1, "the form was made for another "
 				 "definition of %s %s (SHA-256 %.64s; the installed one is %s)", id,
 				 version, sha, installed);
-	xlsx_sheet_free(meta);
+	xlsx_reader_sheet_free(meta);
 	return code;
 }
 
@@ -171,15 +175,15 @@ static int yes_no(const char *v)
 	return -1;
 }
 
-static assess_code profile_row(struct imp *m, const xlsx_sheet *s, const form_profile_row *p,
+static assess_code profile_row(struct imp *m, const xlsx_reader_sheet *s, const form_profile_row *p,
 			       uint32_t row)
 {
 	char v[1024], date[40];
-	const xlsx_cell *c;
+	const xlsx_reader_cell *c;
 	cell_text(s, row, 1, v, sizeof v, &c);
 	if (!*v)
 		return ASSESS_OK;
-	if (c->type == XLSX_CELL_ERROR)
+	if (c->type == XLSX_READER_CELL_ERROR)
 		return cell_fail(m, s, row, 1, "holds the error value %s", v);
 	if (p->kind == FORM_PF_ABOVE_SCALE) {
 		int yn = yes_no(v);
@@ -202,7 +206,7 @@ static assess_code profile_row(struct imp *m, const xlsx_sheet *s, const form_pr
 				 form_stage_word(ANSWERS_STAGE_POST, m->lang), v);
 	}
 	/* A date typed into a cell Excel formatted as a date arrives as its day number. */
-	if (p->field == ANSWERS_DATE && c->type == XLSX_CELL_NUMBER &&
+	if (p->field == ANSWERS_DATE && c->type == XLSX_READER_CELL_NUMBER &&
 	    serial_date(v, date, sizeof date))
 		snprintf(v, sizeof v, "%s", date);
 	assess_error ferr = {0};
@@ -216,7 +220,7 @@ static assess_code profile_row(struct imp *m, const xlsx_sheet *s, const form_pr
 
 static assess_code read_profile(struct imp *m)
 {
-	xlsx_sheet *s = load_sheet(m, form_sheet_profile(m->lang));
+	xlsx_reader_sheet *s = load_sheet(m, form_sheet_profile(m->lang));
 	if (!s)
 		return m->err ? m->err->code : ASSESS_ERR_DATA;
 	assess_code code = ASSESS_OK;
@@ -231,7 +235,7 @@ static assess_code read_profile(struct imp *m)
 		else
 			code = profile_row(m, s, p, row);
 	}
-	xlsx_sheet_free(s);
+	xlsx_reader_sheet_free(s);
 	return code;
 }
 
@@ -251,17 +255,17 @@ static int find_option(const qn_question *qu, const char *v)
 	return -1;
 }
 
-static void add_missing(struct imp *m, const xlsx_sheet *s, uint32_t row, uint32_t col,
+static void add_missing(struct imp *m, const xlsx_reader_sheet *s, uint32_t row, uint32_t col,
 			const qn_question *qu)
 {
 	char ref[16];
 	size_t n = strlen(m->missing);
 	if (m->n_missing++ < 12)
 		snprintf(m->missing + n, sizeof m->missing - n, "%s%s!%s (%s)", n ? ", " : "",
-			 xlsx_sheet_name(s), xlsx_reader_ref(row, col, ref, sizeof ref), qu->id);
+			 xlsx_reader_sheet_title(s), xlsx_reader_ref(row, col, ref, sizeof ref), qu->id);
 }
 
-static assess_code set_codes(struct imp *m, const xlsx_sheet *s, uint32_t row, uint32_t col,
+static assess_code set_codes(struct imp *m, const xlsx_reader_sheet *s, uint32_t row, uint32_t col,
 			     const qn_question *qu, const char *codes)
 {
 	assess_error serr = {0};
@@ -272,7 +276,7 @@ static assess_code set_codes(struct imp *m, const xlsx_sheet *s, uint32_t row, u
 	return ASSESS_OK;
 }
 
-static assess_code read_single(struct imp *m, const xlsx_sheet *s, uint32_t row,
+static assess_code read_single(struct imp *m, const xlsx_reader_sheet *s, uint32_t row,
 			       const qn_question *qu)
 {
 	char v[1024];
@@ -289,7 +293,7 @@ static assess_code read_single(struct imp *m, const xlsx_sheet *s, uint32_t row,
 	return set_codes(m, s, row, FORM_COL_ANSWER, qu, qu->options[i].code);
 }
 
-static assess_code read_scenario(struct imp *m, const xlsx_sheet *s, uint32_t row,
+static assess_code read_scenario(struct imp *m, const xlsx_reader_sheet *s, uint32_t row,
 				 const qn_question *qu)
 {
 	char v[64];
@@ -322,7 +326,7 @@ static int tick_value(const char *v)
 	return -1;
 }
 
-static assess_code read_multi(struct imp *m, const xlsx_sheet *s, uint32_t row,
+static assess_code read_multi(struct imp *m, const xlsx_reader_sheet *s, uint32_t row,
 			      const qn_question *qu)
 {
 	char v[64], codes[3 * QN_MAX_OPTIONS + 1] = "";
@@ -359,11 +363,11 @@ static assess_code read_multi(struct imp *m, const xlsx_sheet *s, uint32_t row,
 	return set_codes(m, s, row, FORM_COL_TICKS, qu, codes);
 }
 
-static assess_code read_note(struct imp *m, const xlsx_sheet *s, uint32_t row,
+static assess_code read_note(struct imp *m, const xlsx_reader_sheet *s, uint32_t row,
 			     const qn_question *qu)
 {
-	const xlsx_cell *n = xlsx_sheet_cell(s, row, FORM_COL_NOTES);
-	const xlsx_cell *e = xlsx_sheet_cell(s, row, FORM_COL_EVIDENCE);
+	const xlsx_reader_cell *n = xlsx_reader_cell_at(s, row, FORM_COL_NOTES);
+	const xlsx_reader_cell *e = xlsx_reader_cell_at(s, row, FORM_COL_EVIDENCE);
 	const char *notes = n ? n->text : "", *evidence = e ? e->text : "";
 	if (!*notes && !*evidence)
 		return ASSESS_OK;
@@ -377,7 +381,7 @@ static assess_code read_note(struct imp *m, const xlsx_sheet *s, uint32_t row,
 	return code ? assess_fail(m->err, code, m->path, 0, 0, "out of memory") : ASSESS_OK;
 }
 
-static xlsx_sheet *dimension_sheet(struct imp *m, const qn_question *qu)
+static xlsx_reader_sheet *dimension_sheet(struct imp *m, const qn_question *qu)
 {
 	const qn_dimension *d = qu->indicator->subdimension->dimension;
 	size_t k = 0;
@@ -393,7 +397,7 @@ static xlsx_sheet *dimension_sheet(struct imp *m, const qn_question *qu)
 
 static assess_code read_question(struct imp *m, const qn_question *qu)
 {
-	xlsx_sheet *s = dimension_sheet(m, qu);
+	xlsx_reader_sheet *s = dimension_sheet(m, qu);
 	if (!s)
 		return m->err ? m->err->code : ASSESS_ERR_DATA;
 	uint32_t row = form_question_row(m->q, qu);
@@ -421,7 +425,7 @@ static assess_code read_answers(struct imp *m, bool allow_incomplete)
 				   "them as unanswered)", m->n_missing, m->n_missing == 1 ? "" : "s",
 				   m->missing, m->n_missing > 12 ? ", ..." : "");
 	for (size_t i = 0; i < questionnaire_n_dimensions(m->q); i++)
-		xlsx_sheet_free(m->sheets[i]);
+		xlsx_reader_sheet_free(m->sheets[i]);
 	free(m->sheets);
 	return code;
 }

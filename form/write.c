@@ -595,14 +595,14 @@ static assess_code verify(const struct ctx *c, const char *tmp, const char *path
 	assess_error rerr = {0};
 	xlsx_reader *r = xlsx_reader_open(tmp, &rerr);
 	long meta = r ? xlsx_reader_find_sheet(r, FORM_META_SHEET) : -1;
-	xlsx_sheet *s = meta >= 0 ? xlsx_reader_sheet(r, (size_t)meta, &rerr) : NULL;
-	const xlsx_cell *id = s ? xlsx_sheet_cell(s, FORM_META_ID, 1) : NULL;
-	const xlsx_cell *sha = s ? xlsx_sheet_cell(s, FORM_META_SHA256, 1) : NULL;
+	xlsx_reader_sheet *s = meta >= 0 ? xlsx_reader_load_sheet(r, (size_t)meta, &rerr) : NULL;
+	const xlsx_reader_cell *id = s ? xlsx_reader_cell_at(s, FORM_META_ID, 1) : NULL;
+	const xlsx_reader_cell *sha = s ? xlsx_reader_cell_at(s, FORM_META_SHA256, 1) : NULL;
 	const char *prop = r ? xlsx_reader_property(r, FORM_PROP_SHA256) : NULL;
 	bool ok = id && sha && prop && strcmp(id->text, questionnaire_id(c->q)) == 0 &&
 		  strcmp(sha->text, c->sha256) == 0 && strcmp(prop, c->sha256) == 0 &&
 		  xlsx_reader_n_sheets(r) == 3 + questionnaire_n_dimensions(c->q);
-	xlsx_sheet_free(s);
+	xlsx_reader_sheet_free(s);
 	xlsx_reader_free(r);
 	if (ok)
 		return ASSESS_OK;

@@ -27,14 +27,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	xlsx_reader_property(r, "assess.questionnaire");
 	for (size_t i = 0; i < xlsx_reader_n_sheets(r); i++) {
-		xlsx_sheet *s = xlsx_reader_sheet(r, i, &err);
+		xlsx_reader_sheet *s = xlsx_reader_load_sheet(r, i, &err);
 		if (!s)
 			continue;
 		size_t total = 0;
-		for (size_t k = 0; k < xlsx_sheet_n_cells(s); k++)
-			total += strlen(xlsx_sheet_cells(s)[k].text);
+		for (size_t k = 0; k < xlsx_reader_sheet_n_cells(s); k++)
+			total += strlen(xlsx_reader_sheet_cells(s)[k].text);
 		(void)total;
-		xlsx_sheet_free(s);
+		xlsx_reader_sheet_free(s);
 	}
 	xlsx_reader_free(r);
 	return 0;

@@ -70,9 +70,9 @@ struct xlsx_reader {
 	size_t n_strings;
 };
 
-struct xlsx_sheet {
+struct xlsx_reader_sheet {
 	char *name;
-	xlsx_cell *cells;
+	xlsx_reader_cell *cells;
 	size_t n_cells;
 	struct bytes text;    /* the sheet's own texts, NUL-separated */
 };
@@ -719,7 +719,7 @@ struct cell_state {
 
 struct sheet_build {
 	xlsx_reader *r;
-	xlsx_sheet *s;
+	xlsx_reader_sheet *s;
 	size_t cap;
 	size_t *text_at;     /* per cell: offset of its text in s->text, or SIZE_MAX for shared */
 	const char **shared; /* per cell: the shared string, when text_at is SIZE_MAX */
@@ -743,7 +743,7 @@ static assess_code cell_fail(struct sheet_build *b, const struct cell_state *c, 
 
 static assess_code emit_cell(struct sheet_build *b, struct cell_state *c)
 {
-	xlsx_cell_type type = XLSX_CELL_NUMBER;
+	xlsx_reader_cell_type type = XLSX_READER_CELL_NUMBER;
 	const char *shared = NULL;
 	const char *v = c->has_value && c->value.data ? c->value.data : "";
 	if (!c->has_value && strcmp(c->t, "inlineStr") != 0)
@@ -755,23 +755,23 @@ static assess_code emit_cell(struct sheet_build *b, struct cell_state *c)
 			return cell_fail(b, c, "refers to shared string %.20s, which the file does "
 					 "not have", v);
 		shared = b->r->strings.data + b->r->string_at[k];
-		type = XLSX_CELL_STRING;
+		type = XLSX_READER_CELL_STRING;
 	} else if (!strcmp(c->t, "str") || !strcmp(c->t, "inlineStr") || !strcmp(c->t, "d")) {
-		type = XLSX_CELL_STRING;
+		type = XLSX_READER_CELL_STRING;
 	} else if (strcmp(c->t, "b") == 0) {
-		type = XLSX_CELL_BOOL;
+		type = XLSX_READER_CELL_BOOL;
 	} else if (strcmp(c->t, "e") == 0) {
-		type = XLSX_CELL_ERROR;
+		type = XLSX_READER_CELL_ERROR;
 	} else if (c->t[0] && strcmp(c->t, "n") != 0) {
 		return cell_fail(b, c, "has an unknown cell type \"%s\"", c->t);
 	}
-	xlsx_sheet *s = b->s;
+	xlsx_reader_sheet *s = b->s;
 	if (s->n_cells >= XLSX_READER_MAX_CELLS)
 		return cell_fail(b, c, "the sheet has more than %u cells: refused",
 				 XLSX_READER_MAX_CELLS);
 	if (s->n_cells == b->cap) {
 		size_t cap = b->cap ? b->cap * 2 : 256;
-		xlsx_cell *cells = realloc(s->cells, cap * sizeof *cells);
+		xlsx_reader_cell *cells = realloc(s->cells, cap * sizeof *cells);
 		if (cells)
 			s->cells = cells;
 		size_t *at = cells ? realloc(b->text_at, cap * sizeof *at) : NULL;
@@ -783,7 +783,7 @@ static assess_code emit_cell(struct sheet_build *b, struct cell_state *c)
 		b->shared = sh;
 		b->cap = cap;
 	}
-	s->cells[s->n_cells] = (xlsx_cell){c->row, c->col, type, c->formula, NULL};
+	s->cells[s->n_cells] = (xlsx_reader_cell){c->row, c->col, type, c->formula, NULL};
 	b->shared[s->n_cells] = shared;
 	b->text_at[s->n_cells] = shared ? SIZE_MAX : s->text.len;
 	if (!shared)
@@ -840,7 +840,7 @@ static assess_code start_row(struct sheet_build *b, struct xml *x, bool *seen)
 
 static int by_position(const void *pa, const void *pb)
 {
-	const xlsx_cell *a = pa, *b = pb;
+	const xlsx_reader_cell *a = pa, *b = pb;
 	if (a->row != b->row)
 		return a->row < b->row ? -1 : 1;
 	return a->col < b->col ? -1 : a->col > b->col;
@@ -849,7 +849,7 @@ static int by_position(const void *pa, const void *pb)
 /* Cells get their text pointers once the sheet's text buffer stops moving; then sorted. */
 static assess_code finish_sheet(struct sheet_build *b)
 {
-	xlsx_sheet *s = b->s;
+	xlsx_reader_sheet *s = b->s;
 	for (size_t i = 0; i < s->n_cells; i++)
 		s->cells[i].text = b->text_at[i] == SIZE_MAX ? b->shared[i]
 							      : s->text.data + b->text_at[i];
@@ -892,9 +892,9 @@ static assess_code sheet_node(struct sheet_build *b, struct xml *x, struct cell_
 	return c->value.failed ? nomem(b->err, b->r) : ASSESS_OK;
 }
 
-xlsx_sheet *xlsx_reader_sheet(xlsx_reader *r, size_t i, assess_error *err)
+xlsx_reader_sheet *xlsx_reader_load_sheet(xlsx_reader *r, size_t i, assess_error *err)
 {
-	xlsx_sheet *s = calloc(1, sizeof *s);
+	xlsx_reader_sheet *s = calloc(1, sizeof *s);
 	struct sheet_build b = {.r = r, .s = s, .err = err};
 	struct cell_state c = {0};
 	struct xml x = {0};
@@ -914,13 +914,13 @@ xlsx_sheet *xlsx_reader_sheet(xlsx_reader *r, size_t i, assess_error *err)
 	free(b.text_at);
 	free(b.shared);
 	if (code) {
-		xlsx_sheet_free(s);
+		xlsx_reader_sheet_free(s);
 		return NULL;
 	}
 	return s;
 }
 
-void xlsx_sheet_free(xlsx_sheet *s)
+void xlsx_reader_sheet_free(xlsx_reader_sheet *s)
 {
 	if (!s)
 		return;
@@ -930,12 +930,12 @@ void xlsx_sheet_free(xlsx_sheet *s)
 	free(s);
 }
 
-const char *xlsx_sheet_name(const xlsx_sheet *s) { return s->name; }
-size_t xlsx_sheet_n_cells(const xlsx_sheet *s) { return s->n_cells; }
-const xlsx_cell *xlsx_sheet_cells(const xlsx_sheet *s) { return s->cells; }
+const char *xlsx_reader_sheet_title(const xlsx_reader_sheet *s) { return s->name; }
+size_t xlsx_reader_sheet_n_cells(const xlsx_reader_sheet *s) { return s->n_cells; }
+const xlsx_reader_cell *xlsx_reader_sheet_cells(const xlsx_reader_sheet *s) { return s->cells; }
 
-const xlsx_cell *xlsx_sheet_cell(const xlsx_sheet *s, uint32_t row, uint32_t col)
+const xlsx_reader_cell *xlsx_reader_cell_at(const xlsx_reader_sheet *s, uint32_t row, uint32_t col)
 {
-	xlsx_cell key = {.row = row, .col = col};
+	xlsx_reader_cell key = {.row = row, .col = col};
 	return bsearch(&key, s->cells, s->n_cells, sizeof key, by_position);
 }

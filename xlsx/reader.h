@@ -10,18 +10,18 @@
  *
  *     xlsx_reader *r = xlsx_reader_open("form.xlsx", &err);
  *     long i = xlsx_reader_find_sheet(r, "概况");
- *     xlsx_sheet *s = xlsx_reader_sheet(r, (size_t)i, &err);
- *     const xlsx_cell *c = xlsx_sheet_cell(s, 2, 1);   // B3, 0-based row and column
- *     xlsx_sheet_free(s);
+ *     xlsx_reader_sheet *s = xlsx_reader_load_sheet(r, (size_t)i, &err);
+ *     const xlsx_reader_cell *c = xlsx_reader_cell_at(s, 2, 1);   // B3, 0-based row and column
+ *     xlsx_reader_sheet_free(s);
  *     xlsx_reader_free(r);
  *
  * Values are kept as the text the file stores: numbers stay exact ("3", "0.125"), never a
  * double. Errors name the file and, where there is one, the cell: "form.xlsx: 概况!B3: reason"
  * (assess_error.path holds "SHEET!CELL").
  *
- * Ownership: the reader owns its sheet names, properties and shared strings; a sheet returned by
- * xlsx_reader_sheet() is the caller's, to free with xlsx_sheet_free() before the reader. Cell
- * texts belong to the sheet (or to the reader, for shared strings).
+ * Ownership: the reader owns its sheet names, properties and shared strings; a sheet returned
+ * by xlsx_reader_load_sheet() is the caller's, to free with xlsx_reader_sheet_free() before the
+ * reader. Cell texts belong to the sheet (or to the reader, for shared strings).
  */
 #ifndef ASSESS_XLSX_READER_H
 #define ASSESS_XLSX_READER_H
@@ -42,22 +42,22 @@
 #define XLSX_READER_MAX_SHEETS 256u
 
 typedef enum {
-	XLSX_CELL_EMPTY = 0, /* no value (absent, or only a style) */
-	XLSX_CELL_STRING,    /* shared, inline or formula string */
-	XLSX_CELL_NUMBER,    /* text is the number as stored: "3", "45678", "0.5" */
-	XLSX_CELL_BOOL,      /* text is "0" or "1" */
-	XLSX_CELL_ERROR      /* text is the error: "#N/A" */
-} xlsx_cell_type;
+	XLSX_READER_CELL_EMPTY = 0, /* no value (absent, or only a style) */
+	XLSX_READER_CELL_STRING,    /* shared, inline or formula string */
+	XLSX_READER_CELL_NUMBER,    /* text is the number as stored: "3", "45678", "0.5" */
+	XLSX_READER_CELL_BOOL,      /* text is "0" or "1" */
+	XLSX_READER_CELL_ERROR      /* text is the error: "#N/A" */
+} xlsx_reader_cell_type;
 
-typedef struct xlsx_cell {
+typedef struct xlsx_reader_cell {
 	uint32_t row, col;   /* 0-based */
-	xlsx_cell_type type;
+	xlsx_reader_cell_type type;
 	bool formula;        /* the value is a formula's cached result */
 	const char *text;    /* never NULL; "" for an empty cell */
-} xlsx_cell;
+} xlsx_reader_cell;
 
 typedef struct xlsx_reader xlsx_reader;
-typedef struct xlsx_sheet xlsx_sheet;
+typedef struct xlsx_reader_sheet xlsx_reader_sheet;
 
 xlsx_reader *xlsx_reader_open(const char *path, assess_error *err);
 /* name is what errors call the input; data is copied. */
@@ -74,14 +74,15 @@ long xlsx_reader_find_sheet(const xlsx_reader *r, const char *name);
 const char *xlsx_reader_property(const xlsx_reader *r, const char *name);
 
 /* Reads sheet i's cells. NULL with err filled when the part is hostile or broken. */
-xlsx_sheet *xlsx_reader_sheet(xlsx_reader *r, size_t i, assess_error *err);
-void xlsx_sheet_free(xlsx_sheet *s);
-const char *xlsx_sheet_name(const xlsx_sheet *s);
+xlsx_reader_sheet *xlsx_reader_load_sheet(xlsx_reader *r, size_t i, assess_error *err);
+void xlsx_reader_sheet_free(xlsx_reader_sheet *s);
+const char *xlsx_reader_sheet_title(const xlsx_reader_sheet *s);
 /* The cell at row, col (0-based), or NULL when the file has none there. */
-const xlsx_cell *xlsx_sheet_cell(const xlsx_sheet *s, uint32_t row, uint32_t col);
+const xlsx_reader_cell *xlsx_reader_cell_at(const xlsx_reader_sheet *s, uint32_t row,
+					    uint32_t col);
 /* The cells in row-major order, for loops. */
-size_t xlsx_sheet_n_cells(const xlsx_sheet *s);
-const xlsx_cell *xlsx_sheet_cells(const xlsx_sheet *s);
+size_t xlsx_reader_sheet_n_cells(const xlsx_reader_sheet *s);
+const xlsx_reader_cell *xlsx_reader_sheet_cells(const xlsx_reader_sheet *s);
 
 /* "B3" for row 2, col 1, into buf (at least 16 bytes). */
 const char *xlsx_reader_ref(uint32_t row, uint32_t col, char *buf, size_t size);

@@ -131,12 +131,12 @@ static xlsx_reader *open_with(const char *name, const char *text, bool store, as
 	return open_parts(parts, err);
 }
 
-static void assert_cell(const xlsx_sheet *s, const char *ref, xlsx_cell_type type,
+static void assert_cell(const xlsx_reader_sheet *s, const char *ref, xlsx_reader_cell_type type,
 			const char *text, bool formula)
 {
 	uint32_t row, col;
 	ck_assert(xlsx_reader_parse_ref(ref, &row, &col));
-	const xlsx_cell *c = xlsx_sheet_cell(s, row, col);
+	const xlsx_reader_cell *c = xlsx_reader_cell_at(s, row, col);
 	ck_assert_msg(c != NULL, "no cell %s", ref);
 	ck_assert_int_eq(c->type, type);
 	ck_assert_str_eq(c->text, text);
@@ -157,27 +157,27 @@ START_TEST(reads_every_kind_of_cell)
 	ck_assert_str_eq(xlsx_reader_property(r, "assess.questionnaire"), "miit-2024");
 	ck_assert_str_eq(xlsx_reader_property(r, "n"), "7");
 	ck_assert_ptr_null(xlsx_reader_property(r, "absent"));
-	xlsx_sheet *s = xlsx_reader_sheet(r, 0, &err);
+	xlsx_reader_sheet *s = xlsx_reader_load_sheet(r, 0, &err);
 	ck_assert_msg(s != NULL, "%s", err.msg);
-	assert_cell(s, "A1", XLSX_CELL_STRING, "泉州", false);
-	assert_cell(s, "B1", XLSX_CELL_STRING, "rich text", false); /* runs joined, no phonetic */
-	assert_cell(s, "C1", XLSX_CELL_STRING, "内联", false);
-	assert_cell(s, "D1", XLSX_CELL_NUMBER, "3", false);
-	assert_cell(s, "E1", XLSX_CELL_BOOL, "1", false);
-	assert_cell(s, "F1", XLSX_CELL_STRING, "泉州x", true);
-	assert_cell(s, "G1", XLSX_CELL_NUMBER, "2", true);
-	assert_cell(s, "H1", XLSX_CELL_ERROR, "#N/A", false);
-	assert_cell(s, "J1", XLSX_CELL_STRING, "", false);
-	ck_assert_ptr_null(xlsx_sheet_cell(s, 0, 8)); /* I1: a style, no value */
-	assert_cell(s, "A2", XLSX_CELL_NUMBER, "0.125", false); /* no r: positions counted */
-	assert_cell(s, "B2", XLSX_CELL_NUMBER, "45678", false);
-	assert_cell(s, "AB5", XLSX_CELL_NUMBER, "-1E-3", false);
-	ck_assert_uint_eq(xlsx_sheet_n_cells(s), 12);
-	xlsx_sheet_free(s);
-	s = xlsx_reader_sheet(r, 1, &err);
+	assert_cell(s, "A1", XLSX_READER_CELL_STRING, "泉州", false);
+	assert_cell(s, "B1", XLSX_READER_CELL_STRING, "rich text", false); /* runs joined, no phonetic */
+	assert_cell(s, "C1", XLSX_READER_CELL_STRING, "内联", false);
+	assert_cell(s, "D1", XLSX_READER_CELL_NUMBER, "3", false);
+	assert_cell(s, "E1", XLSX_READER_CELL_BOOL, "1", false);
+	assert_cell(s, "F1", XLSX_READER_CELL_STRING, "泉州x", true);
+	assert_cell(s, "G1", XLSX_READER_CELL_NUMBER, "2", true);
+	assert_cell(s, "H1", XLSX_READER_CELL_ERROR, "#N/A", false);
+	assert_cell(s, "J1", XLSX_READER_CELL_STRING, "", false);
+	ck_assert_ptr_null(xlsx_reader_cell_at(s, 0, 8)); /* I1: a style, no value */
+	assert_cell(s, "A2", XLSX_READER_CELL_NUMBER, "0.125", false); /* no r: positions counted */
+	assert_cell(s, "B2", XLSX_READER_CELL_NUMBER, "45678", false);
+	assert_cell(s, "AB5", XLSX_READER_CELL_NUMBER, "-1E-3", false);
+	ck_assert_uint_eq(xlsx_reader_sheet_n_cells(s), 12);
+	xlsx_reader_sheet_free(s);
+	s = xlsx_reader_load_sheet(r, 1, &err);
 	ck_assert_msg(s != NULL, "%s", err.msg);
-	assert_cell(s, "A1", XLSX_CELL_STRING, "miit-2024", false);
-	xlsx_sheet_free(s);
+	assert_cell(s, "A1", XLSX_READER_CELL_STRING, "miit-2024", false);
+	xlsx_reader_sheet_free(s);
 	xlsx_reader_free(r);
 }
 END_TEST
@@ -279,7 +279,7 @@ START_TEST(refuses_a_document_type)
 				   "<!DOCTYPE x SYSTEM \"http://example.com/x.dtd\"><worksheet/>",
 				   false, &err);
 	ck_assert_msg(r != NULL, "%s", err.msg); /* sheets are read when asked for */
-	assert_refused((xlsx_reader *)xlsx_reader_sheet(r, 0, &err), &err, "document type");
+	assert_refused((xlsx_reader *)xlsx_reader_load_sheet(r, 0, &err), &err, "document type");
 	xlsx_reader_free(r);
 }
 END_TEST
@@ -307,18 +307,18 @@ START_TEST(refuses_broken_cells)
 				   SHEET_HEAD "<row r=\"3\"><c r=\"B3\" t=\"s\"><v>99</v></c></row>"
 					      "</sheetData></worksheet>", false, &err);
 	ck_assert_ptr_nonnull(r);
-	ck_assert_ptr_null(xlsx_reader_sheet(r, 0, &err));
+	ck_assert_ptr_null(xlsx_reader_load_sheet(r, 0, &err));
 	ck_assert_str_eq(err.path, "概况!B3");
 	ck_assert_msg_has(&err, "shared string 99");
 	xlsx_reader_free(r);
 	r = open_with("xl/worksheets/sheet1.xml",
 		      SHEET_HEAD "<row><c r=\"B3\"><v>1</v></c><c r=\"B3\"><v>2</v></c></row>"
 				 "</sheetData></worksheet>", false, &err);
-	ck_assert_ptr_null(xlsx_reader_sheet(r, 0, &err));
+	ck_assert_ptr_null(xlsx_reader_load_sheet(r, 0, &err));
 	ck_assert_msg_has(&err, "twice");
 	xlsx_reader_free(r);
 	r = open_with("xl/worksheets/sheet1.xml", SHEET_HEAD "<row><c r=\"B", false, &err);
-	ck_assert_ptr_null(xlsx_reader_sheet(r, 0, &err));
+	ck_assert_ptr_null(xlsx_reader_load_sheet(r, 0, &err));
 	ck_assert_msg_has(&err, "not well-formed");
 	xlsx_reader_free(r);
 }
@@ -344,13 +344,13 @@ START_TEST(reads_what_libxlsxwriter_writes)
 	ck_assert_msg(r != NULL, "%s", err.msg);
 	ck_assert_str_eq(xlsx_reader_property(r, "assess.questionnaire"), "miit-2024");
 	ck_assert(xlsx_reader_sheet_hidden(r, 1));
-	xlsx_sheet *s = xlsx_reader_sheet(r, 0, &err);
+	xlsx_reader_sheet *s = xlsx_reader_load_sheet(r, 0, &err);
 	ck_assert_msg(s != NULL, "%s", err.msg);
-	assert_cell(s, "A1", XLSX_CELL_STRING, "选项", false);
-	assert_cell(s, "C2", XLSX_CELL_NUMBER, "4", false);
-	assert_cell(s, "A3", XLSX_CELL_BOOL, "1", false);
-	assert_cell(s, "A4", XLSX_CELL_NUMBER, "8", true);
-	xlsx_sheet_free(s);
+	assert_cell(s, "A1", XLSX_READER_CELL_STRING, "选项", false);
+	assert_cell(s, "C2", XLSX_READER_CELL_NUMBER, "4", false);
+	assert_cell(s, "A3", XLSX_READER_CELL_BOOL, "1", false);
+	assert_cell(s, "A4", XLSX_READER_CELL_NUMBER, "8", true);
+	xlsx_reader_sheet_free(s);
 	xlsx_reader_free(r);
 	assert_refused(xlsx_reader_open(TESTS_SRCDIR "/../README.md", &err), &err, "not a zip");
 }

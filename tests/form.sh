@@ -1,0 +1,169 @@
+#!/bin/sh
+# assess form / assess import, end to end as a person would use them: a blank form filled with
+# openpyxl (tests/form_fill.py) and re-saved by LibreOffice, imported, scored and checked against
+# the hand-computed expectations of the score cases; a pre-filled form round-trips to the same
+# answers; every refusal the import makes has a case here (exit 65, the cell named, no output).
+# Environment (set by make check): ASSESS, TESTS_SRCDIR, PYTHON3, ASSESS_QUESTIONNAIRES.
+set -u
+: "${TESTS_SRCDIR:=$(cd "$(dirname "$0")" && pwd)}"
+: "${ASSESS:?ASSESS must name the assess binary}"
+: "${PYTHON3:=python3}"
+fill=$TESTS_SRCDIR/form_fill.py
+cases=$TESTS_SRCDIR/cases
+example=$TESTS_SRCDIR/../examples/quanzhou-sports-baseline.json
+work=$(mktemp -d "${TMPDIR:-/tmp}/assess-form.XXXXXX")
+trap 'rm -rf "$work"' EXIT INT TERM
+fail=0
+pass=0
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
+
+"$PYTHON3" -c 'import openpyxl' 2>/dev/null || { echo "SKIP: no openpyxl"; exit 77; }
+have_soffice=no
+command -v soffice >/dev/null 2>&1 && have_soffice=yes
+
+cd "$work" || exit 1
+"$ASSESS" form -o blank.xlsx >/dev/null || { echo "FAIL: assess form"; exit 1; }
+"$ASSESS" --lang en form -o blank-en.xlsx >/dev/null || { echo "FAIL: assess form --lang en"; exit 1; }
+
+# The answers, enterprise and assessment of two answer files are the same (notes too).
+same_answers() {
+	"$PYTHON3" - "$1" "$2" <<'EOF'
+import json, sys
+a, b = (json.load(open(p, encoding="utf-8")) for p in sys.argv[1:3])
+for key in ("questionnaire", "enterprise", "answers", "notes"):
+    assert a.get(key) == b.get(key), (key, a.get(key), b.get(key))
+for key in ("date", "stage", "assessor"):
+    assert a.get("assessment", {}).get(key) == b.get("assessment", {}).get(key), key
+EOF
+}
+
+# LibreOffice re-saves a workbook as .xlsx (its own writer, as a person's "Save" would).
+resave() {
+	mkdir -p lo
+	HOME=$work timeout 180 soffice --headless --norestore --convert-to xlsx --outdir lo "$1" \
+		>/dev/null 2>&1 && [ -s "lo/$1" ]
+}
+
+# Each score case with a hand-computed check: fill a blank form with its answers, import, score,
+# and run the case's own check on the result; then the same through LibreOffice.
+for name in score-59.3-l2 score-exact-80-l4 score-19.45-l0 score-40-two-stars-l1; do
+	src=$cases/$name
+	for via in openpyxl libreoffice; do
+		[ $via = libreoffice ] && [ $have_soffice = no ] && continue
+		dir=$work/$name-$via
+		mkdir -p "$dir"
+		cp "$src/check" "$dir/"
+		form=$name.xlsx
+		"$PYTHON3" "$fill" blank.xlsx "$src/answers.json" "$form" || { bad "$name: fill"; continue; }
+		if [ $via = libreoffice ]; then
+			resave "$form" || { bad "$name: LibreOffice could not re-save"; continue; }
+			form=lo/$form
+		fi
+		if ! "$ASSESS" import "$form" -o "$dir/answers.json" >/dev/null 2>"$dir/.err"; then
+			bad "$name ($via): import: $(cat "$dir/.err")"
+			continue
+		fi
+		same_answers "$dir/answers.json" "$src/answers.json" || bad "$name ($via): answers differ"
+		(cd "$dir" && "$ASSESS" score --json answers.json >.out) || bad "$name ($via): score"
+		if (cd "$dir" && ./check) >"$dir/.check" 2>&1; then ok; else
+			bad "$name ($via): the case's check on the imported answers:"
+			sed 's/^/    /' "$dir/.check"
+		fi
+	done
+done
+
+# The English form, filled in English, gives the same answers.
+"$PYTHON3" "$fill" blank-en.xlsx "$example" filled-en.xlsx --lang en &&
+	"$ASSESS" import filled-en.xlsx -o en.json >/dev/null &&
+	same_answers en.json "$example" && ok || bad "English form"
+
+# A pre-filled form round-trips to the same answers, also after LibreOffice re-saves it.
+"$ASSESS" form --from "$example" -o pre.xlsx >/dev/null &&
+	"$ASSESS" import pre.xlsx -o pre.json >/dev/null && same_answers pre.json "$example" && ok ||
+	bad "pre-filled form does not round-trip"
+if [ $have_soffice = yes ]; then
+	resave pre.xlsx && "$ASSESS" import lo/pre.xlsx -o pre-lo.json >/dev/null &&
+		same_answers pre-lo.json "$example" && ok ||
+		bad "pre-filled form re-saved by LibreOffice does not round-trip"
+fi
+# Scores the same as the answer file it came from.
+"$ASSESS" score pre.json >pre.score && "$ASSESS" score "$example" >example.score &&
+	cmp -s pre.score example.score && ok || bad "pre-filled form scores differently"
+
+# A date typed into a date-formatted cell arrives as Excel's day number.
+"$PYTHON3" "$fill" blank.xlsx "$example" dated.xlsx --tamper date-as-number &&
+	"$ASSESS" import dated.xlsx -o dated.json >/dev/null &&
+	grep -q '"date":[[:space:]]*"2026-11-20"' dated.json && ok || bad "date as a day number"
+
+# refuse WHAT STATUS FRAGMENT: the tampered form is refused with STATUS, the message is one line
+# that starts "assess: FORM: " and holds FRAGMENT, and no answer file appears.
+refuse() {
+	what=$1 status=$2 fragment=$3
+	form=$what.xlsx
+	[ -f "$form" ] || "$PYTHON3" "$fill" blank.xlsx "$example" "$form" --tamper "$what" ||
+		{ bad "$what: fill"; return; }
+	"$ASSESS" import "$form" -o "$what.json" >/dev/null 2>"$what.err"
+	got=$?
+	if [ "$got" != "$status" ]; then
+		bad "$what: exit $got, expected $status: $(cat "$what.err")"
+	elif [ "$(wc -l <"$what.err")" != 1 ] || ! grep -q "^assess: $form: " "$what.err" ||
+	     ! grep -qF -- "$fragment" "$what.err"; then
+		bad "$what: message is not one line \"assess: $form: ...$fragment...\": $(cat "$what.err")"
+	elif [ -e "$what.json" ]; then
+		bad "$what: an answer file was written"
+	else
+		ok
+	fi
+}
+refuse option-not-offered 65 '数字化基础!D5: "F. 全部" is not an option of F2'
+refuse tick-not-offered 65 '数字化基础!M4: F1 has no option F'
+refuse none-with-others 65 '数字化基础!H4: option A (无) of F1 stands alone'
+refuse level-5 65 '数字化经营!D4: the level of scenario S01 must be 0, 1, 2, 3 or 4, not "5"'
+refuse bad-tick 65 '数字化基础!I4: expected ✓ or nothing, not "maybe"'
+refuse bad-credit-code 65 '企业概况!B4: 统一社会信用代码: '
+refuse bad-date 65 '企业概况!B9: 评测日期: expected a date as YYYY-MM-DD'
+refuse other-version 65 '_assess!B3: the form was made for version 2019 of miit-2024'
+refuse other-sha256 65 '_assess!B4: the form was made for another definition of miit-2024'
+refuse other-instrument 65 '_assess!B2: the form was made for miit-2019, which is not installed'
+refuse not-a-form 65 '_assess!B1: not a self-assessment form made by assess'
+refuse moved-row 65 '数字化基础!A6: expected question F3 here'
+refuse unanswered 65 '2 questions unanswered: 数字化基础!D5 (F2), 数字化经营!D6 (S03)'
+# ...which --allow-incomplete imports, listing them.
+"$ASSESS" import unanswered.xlsx -o unanswered.json --allow-incomplete >/dev/null 2>u.err &&
+	grep -qF '2 题未答：数字化基础!D5 (F2), 数字化经营!D6 (S03)' u.err && [ -s unanswered.json ] &&
+	ok || bad "--allow-incomplete: $(cat u.err)"
+# An existing output is replaced only with --force.
+"$ASSESS" import pre.xlsx -o pre.json >/dev/null 2>exists.err
+[ $? = 73 ] && ok || bad "existing output replaced without --force"
+"$ASSESS" import pre.xlsx -o pre.json --force >/dev/null && ok || bad "--force"
+
+# Workbooks that are not ours, and hostile files.
+"$PYTHON3" -c 'import openpyxl; wb = openpyxl.Workbook(); wb.save("other.xlsx")'
+refuse other 65 'not a self-assessment form made by assess: it has no hidden _assess sheet'
+echo '{"not": "a workbook"}' >not-a-zip.xlsx
+refuse not-a-zip 65 'not an .xlsx workbook (not a zip file)'
+"$PYTHON3" - <<'EOF'
+import zipfile
+src = zipfile.ZipFile("pre.xlsx")
+def copy(out, replace):
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            z.writestr(info.filename, replace.get(info.filename, data))
+        for name, data in replace.items():
+            if name not in src.namelist():
+                z.writestr(name, data)
+# 100 MB of blanks after a sheet's XML: deflates about 1000 to 1.
+copy("bomb.xlsx", {"xl/worksheets/sheet3.xml": src.read("xl/worksheets/sheet3.xml") + b" " * (100 << 20)})
+copy("doctype.xlsx", {"xl/sharedStrings.xml": b'<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY a "aaaa">]><sst/>'})
+copy("outside.xlsx", {"../../evil.sh": b"rm -rf /"})
+copy("stray.xlsx", {"payload.exe": b"MZ"})
+EOF
+refuse bomb 65 'refused as a zip bomb'
+refuse doctype 65 'xl/sharedStrings.xml declares a document type'
+refuse outside 65 'the zip holds "../../evil.sh", which is not a part of a workbook'
+refuse stray 65 'the zip holds "payload.exe", which is not a part of a workbook'
+
+echo "form: $pass passed, $fail failed"
+[ $fail -eq 0 ]

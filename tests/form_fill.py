@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""Fills an `assess form` workbook the way a person would, with openpyxl.
+
+    form_fill.py BLANK.xlsx ANSWERS.json OUT.xlsx [--lang en] [--tamper WHAT]
+
+Reads the answers to give from an answer file, finds each question's row by the id in column A
+of its dimension's sheet, and types into the input cells only: a single choice picked as the
+drop-down item text (read from the cell's data validation list, as Excel offers it), a ✓ in
+each option column of a multiple-choice question, a level number for a scenario, the profile
+as text. --tamper makes one mistake a person (or a hostile file) could make, for the refusal
+tests.
+"""
+import json
+import sys
+
+import openpyxl
+
+TICK = "✓"
+PROFILE = {  # answer-file key -> label in column A of the profile sheet (zh, en)
+    "name": ("企业名称", "Enterprise name"),
+    "credit_code": ("统一社会信用代码", "Unified social credit code"),
+    "industry": ("所属行业", "Industry"),
+    "region": ("所在地区", "Region"),
+    "size": ("企业规模", "Size"),
+    "above_scale": ("规模以上企业", "Above designated size"),
+    "date": ("评测日期", "Assessment date"),
+    "stage": ("评测阶段", "Stage"),
+    "assessor": ("填表人及联系方式", "Filled in by (name, contact)"),
+}
+STAGE = {"baseline": ("改造前", "before"), "post": ("改造后", "after")}
+
+
+def list_items(wb, ws, cell):
+    """The drop-down items of a cell, read from its data validation as a spreadsheet would."""
+    for dv in ws.data_validations.dataValidation:
+        if cell in dv.sqref:
+            ref = dv.formula1
+            sheet, rng = ref.split("!")
+            return [c.value for row in wb[sheet][rng.replace("$", "")] for c in row]
+    raise AssertionError("no drop-down at %s!%s" % (ws.title, cell))
+
+
+def question_rows(wb):
+    rows = {}
+    for ws in wb.worksheets:
+        if ws.title == "_assess":
+            continue
+        for r in range(1, ws.max_row + 1):
+            v = ws.cell(r, 1).value
+            if isinstance(v, str) and v[:1] in "FOMRS" and v[1:].isdigit():
+                rows[v] = (ws, r)
+    return rows
+
+
+def fill(wb, answers, en):
+    pick = 1 if en else 0
+    profile = wb["Profile" if en else "企业概况"]
+    labels = {profile.cell(r, 1).value: r for r in range(1, profile.max_row + 1)}
+    given = dict(answers.get("enterprise", {}))
+    given.update(answers.get("assessment", {}))
+    for key, value in given.items():
+        if key == "above_scale":
+            value = ("否", "no")[pick] if not value else ("是", "yes")[pick]
+        elif key == "stage":
+            value = STAGE[value][pick]
+        profile.cell(labels[PROFILE[key][pick]], 2).value = value
+    rows = question_rows(wb)
+    notes = answers.get("notes", {})
+    for qid, value in answers["answers"].items():
+        ws, r = rows[qid]
+        if isinstance(value, list):
+            for code in value:
+                ws.cell(r, 8 + ord(code) - ord("A")).value = TICK
+        elif isinstance(value, int):
+            ws.cell(r, 4).value = value
+        else:
+            items = list_items(wb, ws, "D%d" % r)
+            ws.cell(r, 4).value = next(i for i in items if i.startswith(value + ". "))
+        if qid in notes:
+            ws.cell(r, 6).value = notes[qid]
+    return rows
+
+
+def tamper(wb, rows, what):
+    """One mistake, at a known cell (the test checks the message names it)."""
+    if what == "option-not-offered":
+        ws, r = rows["F2"]
+        ws.cell(r, 4).value = "F. 全部"
+    elif what == "tick-not-offered":
+        ws, r = rows["F1"]       # F1 has options A..E; column M is option F
+        ws.cell(r, 13).value = TICK
+    elif what == "none-with-others":
+        ws, r = rows["F1"]       # A is 无 (none), B is another option
+        ws.cell(r, 8).value = TICK
+        ws.cell(r, 9).value = TICK
+    elif what == "level-5":
+        ws, r = rows["S01"]
+        ws.cell(r, 4).value = 5
+    elif what == "bad-tick":
+        ws, r = rows["F1"]
+        ws.cell(r, 9).value = "maybe"
+    elif what == "bad-credit-code":
+        wb["企业概况"]["B4"].value = "91350500MA31XP7C4N"
+    elif what == "bad-date":
+        wb["企业概况"]["B9"].value = "2026-02-30"
+    elif what == "other-version":
+        wb["_assess"]["B3"].value = "2019"
+    elif what == "other-sha256":
+        wb["_assess"]["B4"].value = "0" * 64
+    elif what == "other-instrument":
+        wb["_assess"]["B2"].value = "miit-2019"
+    elif what == "not-a-form":
+        wb["_assess"]["B1"].value = "someone-else"
+    elif what == "moved-row":
+        ws, r = rows["F3"]
+        ws.cell(r, 1).value = "F4"
+    elif what == "unanswered":
+        ws, r = rows["F2"]
+        ws.cell(r, 4).value = None
+        ws, r = rows["S03"]
+        ws.cell(r, 4).value = None
+    elif what == "date-as-number":
+        wb["企业概况"]["B9"].value = 46346   # Excel's day number of 2026-11-20
+    else:
+        raise SystemExit("unknown --tamper " + what)
+
+
+def main():
+    args = sys.argv[1:]
+    en = "--lang" in args and args[args.index("--lang") + 1] == "en"
+    what = args[args.index("--tamper") + 1] if "--tamper" in args else None
+    blank, answers_path, out = args[:3]
+    wb = openpyxl.load_workbook(blank)
+    with open(answers_path, encoding="utf-8") as f:
+        answers = json.load(f)
+    rows = fill(wb, answers, en)
+    if what:
+        tamper(wb, rows, what)
+    wb.save(out)
+
+
+if __name__ == "__main__":
+    main()
