@@ -2,7 +2,6 @@
 #include "config.h"
 #include "compare/compare.h"
 
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include "compare/compare_internal.h"
@@ -30,88 +29,104 @@ static const char *or_dash(const char *s)
 	return s && *s ? s : "-";
 }
 
-static assess_code refuse(assess_error *err, compare_refusal *out, compare_refusal why,
-			  const answers *after, const char *fmt, ...)
-	__attribute__((format(printf, 5, 6)));
-
-static assess_code refuse(assess_error *err, compare_refusal *out, compare_refusal why,
-			  const answers *after, const char *fmt, ...)
+compare_key compare_key_of(const answers *a)
 {
-	va_list ap;
-	if (out)
-		*out = why;
-	va_start(ap, fmt);
-	assess_code rc = assess_vfail(err, ASSESS_ERR_DATA, answers_source(after), 0, 0, fmt, ap);
-	va_end(ap);
-	return rc;
+	compare_instrument in = compare_recorded_instrument(a);
+	return (compare_key){.q = answers_questionnaire(a),
+			     .credit_code = answers_field_get(a, ANSWERS_CREDIT_CODE),
+			     .stage = answers_stage_get(a),
+			     .source = compare_source(a),
+			     .version = in.version,
+			     .sha256 = in.sha256};
 }
 
-static assess_code check_enterprise(const answers *b, const answers *a, unsigned flags,
-				    compare_refusal *why, assess_error *err)
+static bool differ(const char *x, const char *y)
 {
-	const char *cb = answers_field_get(b, ANSWERS_CREDIT_CODE);
-	const char *ca = answers_field_get(a, ANSWERS_CREDIT_CODE);
-	if (cb && ca && strcmp(cb, ca) != 0)
-		return refuse(err, why, COMPARE_REFUSED_ENTERPRISE, a,
-			      "different enterprises: credit code %s before, %s after", cb, ca);
-	if ((!cb || !ca) && !(flags & COMPARE_SAME_ENTERPRISE))
-		return refuse(err, why, COMPARE_REFUSED_UNNAMED, a,
-			      "cannot tell the two files are one enterprise: %s "
-			      "(--same-enterprise says they are)",
-			      cb ? "AFTER names no credit code"
-				 : ca ? "BEFORE names no credit code" : "neither names a credit code");
-	return ASSESS_OK;
+	return x && y && strcmp(x, y) != 0;
 }
 
-static assess_code check_instrument(const answers *b, const answers *a, unsigned flags,
-				    compare_refusal *why, assess_error *err)
+static bool is(const char *s, const char *want)
 {
-	const questionnaire *qb = answers_questionnaire(b), *qa = answers_questionnaire(a);
-	if (qb != qa && strcmp(questionnaire_id(qb), questionnaire_id(qa)) != 0)
-		return refuse(err, why, COMPARE_REFUSED_INSTRUMENT, a,
-			      "different instruments: %s before, %s after", questionnaire_id(qb),
-			      questionnaire_id(qa));
-	if (qb != qa)
-		return refuse(err, why, COMPARE_REFUSED_INSTRUMENT, a,
-			      "different instruments: %s before, %s after (two definitions loaded)",
-			      questionnaire_path(qb), questionnaire_path(qa));
-	compare_instrument ib = compare_recorded_instrument(b), ia = compare_recorded_instrument(a);
-	if (flags & COMPARE_RESCORE)
-		return ASSESS_OK;
-	if (ib.version && ia.version && strcmp(ib.version, ia.version) != 0)
-		return refuse(err, why, COMPARE_REFUSED_INSTRUMENT, a,
-			      "different instruments: version %s before, %s after (--rescore "
-			      "compares them as scored now)", ib.version, ia.version);
-	if (ib.sha256 && ia.sha256 && strcmp(ib.sha256, ia.sha256) != 0)
-		return refuse(err, why, COMPARE_REFUSED_INSTRUMENT, a,
-			      "different instruments: sha256 %.12s… before, %.12s… after "
-			      "(--rescore compares them as scored now)", ib.sha256, ia.sha256);
-	return ASSESS_OK;
+	return s && strcmp(s, want) == 0;
 }
 
-static assess_code decide_kind(const answers *b, const answers *a, compare_kind *kind,
-			       compare_refusal *why, assess_error *err)
+compare_refusal compare_decide(const compare_key *b, const compare_key *a, unsigned flags,
+			       compare_kind *kind)
 {
-	answers_stage sb = answers_stage_get(b), sa = answers_stage_get(a);
-	const char *ob = compare_source(b), *oa = compare_source(a);
-	if (sb == ANSWERS_STAGE_BASELINE && sa == ANSWERS_STAGE_POST) {
+	if (differ(b->credit_code, a->credit_code))
+		return COMPARE_REFUSED_ENTERPRISE;
+	if ((!b->credit_code || !a->credit_code) && !(flags & COMPARE_SAME_ENTERPRISE))
+		return COMPARE_REFUSED_UNNAMED;
+	if (b->q != a->q)
+		return COMPARE_REFUSED_INSTRUMENT;
+	if (!(flags & COMPARE_RESCORE) && (differ(b->version, a->version) ||
+					   differ(b->sha256, a->sha256)))
+		return COMPARE_REFUSED_INSTRUMENT;
+	if (b->stage == ANSWERS_STAGE_BASELINE && a->stage == ANSWERS_STAGE_POST) {
 		*kind = COMPARE_PROGRESS;
-		return ASSESS_OK;
+		return COMPARE_ACCEPTED;
 	}
-	if (sb == sa && ob && oa && strcmp(ob, "self") == 0 && strcmp(oa, "onsite") == 0) {
+	if (b->stage == a->stage && is(b->source, "self") && is(a->source, "onsite")) {
 		*kind = COMPARE_VERIFICATION;
-		return ASSESS_OK;
+		return COMPARE_ACCEPTED;
 	}
+	return COMPARE_REFUSED_KIND;
+}
+
+static void instrument_reason(const compare_key *b, const compare_key *a, assess_error *err,
+			      const char *file)
+{
+	const char *qb = questionnaire_id(b->q), *qa = questionnaire_id(a->q);
+	if (b->q != a->q && strcmp(qb, qa) != 0)
+		assess_fail(err, ASSESS_ERR_DATA, file, 0, 0,
+			    "different instruments: %s before, %s after", qb, qa);
+	else if (b->q != a->q)
+		assess_fail(err, ASSESS_ERR_DATA, file, 0, 0,
+			    "different instruments: %s before, %s after (two definitions loaded)",
+			    questionnaire_path(b->q), questionnaire_path(a->q));
+	else if (differ(b->version, a->version))
+		assess_fail(err, ASSESS_ERR_DATA, file, 0, 0,
+			    "different instruments: version %s before, %s after (--rescore "
+			    "compares them as scored now)", b->version, a->version);
+	else
+		assess_fail(err, ASSESS_ERR_DATA, file, 0, 0,
+			    "different instruments: sha256 %.12s… before, %.12s… after "
+			    "(--rescore compares them as scored now)", b->sha256, a->sha256);
+}
+
+/* The refusal in words, as the user will read it. */
+static void refusal_reason(compare_refusal why, const compare_key *b, const compare_key *a,
+			   const char *file, assess_error *err)
+{
 	char bs[64], as[64];
-	snprintf(bs, sizeof bs, "%s/%s", or_dash(answers_stage_name(sb)), or_dash(ob));
-	snprintf(as, sizeof as, "%s/%s", or_dash(answers_stage_name(sa)), or_dash(oa));
-	refuse(err, why, COMPARE_REFUSED_KIND, a,
-		      "the two files fit neither comparison (stage/source %s before, %s after): "
-		      "progress needs baseline then post, verification one stage, self then onsite",
-		      bs, as);
-	if (sb == ANSWERS_STAGE_POST && sa == ANSWERS_STAGE_BASELINE)
+	switch (why) {
+	case COMPARE_REFUSED_ENTERPRISE:
+		assess_fail(err, ASSESS_ERR_DATA, file, 0, 0,
+			    "different enterprises: credit code %s before, %s after",
+			    b->credit_code, a->credit_code);
+		return;
+	case COMPARE_REFUSED_UNNAMED:
+		assess_fail(err, ASSESS_ERR_DATA, file, 0, 0,
+			    "cannot tell the two files are one enterprise: %s "
+			    "(--same-enterprise says they are)",
+			    b->credit_code ? "AFTER names no credit code"
+			    : a->credit_code ? "BEFORE names no credit code"
+					     : "neither names a credit code");
+		return;
+	case COMPARE_REFUSED_INSTRUMENT:
+		instrument_reason(b, a, err, file);
+		return;
+	default:
+		break;
+	}
+	snprintf(bs, sizeof bs, "%s/%s", or_dash(answers_stage_name(b->stage)), or_dash(b->source));
+	snprintf(as, sizeof as, "%s/%s", or_dash(answers_stage_name(a->stage)), or_dash(a->source));
+	assess_fail(err, ASSESS_ERR_DATA, file, 0, 0,
+		    "the two files fit neither comparison (stage/source %s before, %s after): "
+		    "progress needs baseline then post, verification one stage, self then onsite",
+		    bs, as);
+	if (b->stage == ANSWERS_STAGE_POST && a->stage == ANSWERS_STAGE_BASELINE)
 		assess_error_append(err, "; the files look swapped: the baseline comes first");
-	return ASSESS_ERR_DATA;
 }
 
 static bool same_answer(const qn_question *q, const answer *x, const answer *y)
@@ -195,11 +210,14 @@ compare_result *compare_run(const scoring_result *before, const scoring_result *
 {
 	const answers *b = before->answers, *a = after->answers;
 	compare_kind kind = COMPARE_PROGRESS;
+	compare_key kb = compare_key_of(b), ka = compare_key_of(a);
+	compare_refusal why = compare_decide(&kb, &ka, flags, &kind);
 	if (refusal)
-		*refusal = COMPARE_ACCEPTED;
-	if (check_enterprise(b, a, flags, refusal, err) || check_instrument(b, a, flags, refusal, err) ||
-	    decide_kind(b, a, &kind, refusal, err))
+		*refusal = why;
+	if (why) {
+		refusal_reason(why, &kb, &ka, answers_source(a), err);
 		return NULL;
+	}
 	compare_result *c = calloc(1, sizeof *c);
 	if (!c)
 		goto nomem;

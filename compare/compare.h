@@ -102,6 +102,24 @@ typedef struct compare_result {
 	bool dates_out_of_order;     /* AFTER is dated before BEFORE: a warning, not a refusal */
 } compare_result;
 
+/*
+ * The little of an assessment the decision needs; a programme's pairing keeps it per credit
+ * code and stage. Strings and the questionnaire are borrowed.
+ */
+typedef struct compare_key {
+	const questionnaire *q;
+	const char *credit_code;    /* NULL when the file names none */
+	answers_stage stage;
+	const char *source;         /* assessment.source: "self", "onsite", or NULL */
+	const char *version, *sha256; /* the instrument the file records; NULL when it does not */
+} compare_key;
+
+compare_key compare_key_of(const answers *a);
+/* Which comparison two assessments make (*kind), or why they make none. compare_run() decides
+ * with it, so a programme's pairing and assess compare never disagree. */
+compare_refusal compare_decide(const compare_key *before, const compare_key *after,
+			       unsigned flags, compare_kind *kind);
+
 compare_result *compare_run(const scoring_result *before, const scoring_result *after,
 			    unsigned flags, compare_refusal *refusal, assess_error *err);
 void compare_free(compare_result *c);

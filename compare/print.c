@@ -5,6 +5,7 @@
 #include <string.h>
 #include "common/decimal.h"
 #include "common/lang.h"
+#include "common/text.h"
 
 #define lang_pick(lang, zh, en) ((lang) == QN_LANG_EN ? (en) : (zh))
 
@@ -52,7 +53,8 @@ static void print_side(FILE *out, const scoring_result *r, const char *label, qn
 				source_label(compare_source(r->answers), lang)};
 	const char *file = answers_source(r->answers);
 	int n = 0;
-	fprintf(out, "%s%s", label, file ? file : "-");
+	fputs(label, out);
+	text_fputs_escaped(file ? file : "-", out);
 	for (int i = 0; i < 3; i++)
 		if (parts[i] && *parts[i])
 			fprintf(out, "%s%s", n++ ? lang_pick(lang, "，", ", ") : lang_pick(lang, "（", " ("), parts[i]);
@@ -166,10 +168,14 @@ void compare_print(FILE *out, const compare_result *c, qn_lang lang)
 	const char *code = answers_field_get(c->after->answers, ANSWERS_CREDIT_CODE);
 	bool verify = c->kind == COMPARE_VERIFICATION;
 	fprintf(out, "%s%s\n", lang_pick(lang, "对比：", "Comparison: "), compare_kind_label(c->kind, lang));
-	if (name || code)
-		fprintf(out, "%s%s%s%s%s\n", lang_pick(lang, "企业：", "Enterprise: "), name ? name : "",
-			code && name ? lang_pick(lang, "（", " (") : "", code ? code : "",
-			code && name ? lang_pick(lang, "）", ")") : "");
+	if (name || code) {
+		fputs(lang_pick(lang, "企业：", "Enterprise: "), out);
+		text_fputs_escaped(name ? name : "", out);
+		fputs(code && name ? lang_pick(lang, "（", " (") : "", out);
+		text_fputs_escaped(code ? code : "", out);
+		fputs(code && name ? lang_pick(lang, "）", ")") : "", out);
+		fputc('\n', out);
+	}
 	print_side(out, c->before, verify ? lang_pick(lang, "自评：", "Declared: ")
 					  : lang_pick(lang, "改造前：", "Before: "), lang);
 	print_side(out, c->after, verify ? lang_pick(lang, "现场评定：", "On site: ")
