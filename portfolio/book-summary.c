@@ -426,10 +426,13 @@ static void transitions(portfolio_book *b, const portfolio_tally *t, lxw_row_t r
 {
 	lxw_worksheet *ws = b->ws[BK_TARGETS];
 	const questionnaire *q = portfolio_tally_questionnaire(t);
-	size_t m[N_LEVELS][N_LEVELS], up = 0, same = 0, down = 0;
+	size_t up = 0, same = 0, down = 0;
 	char line[256];
-	size_t pairs = portfolio_tally_transitions(t, m);
-	if (!pairs)
+	portfolio_pairing pg;
+	portfolio_tally_pairing(t, &pg);
+	size_t(*m)[N_LEVELS] = pg.matrix;
+	size_t pairs = pg.pairs;
+	if (!pairs && !pg.refused)
 		return;
 	bk_string(b, ws, r, 0, lang_pick(b->o.lang, "改造前后等级变化（按信用代码配对的企业数）",
 				     "Level before and after (enterprises paired by credit code)"),
@@ -456,6 +459,23 @@ static void transitions(portfolio_book *b, const portfolio_tally *t, lxw_row_t r
 		       "%zu pairs: %zu up, %zu unchanged, %zu down"),
 		 pairs, up, same, down);
 	bk_string(b, ws, r + 2 + N_LEVELS, 0, line, b->f.heading);
+	/* Xiamen's target (95% at level 2 or above) is judged on the state after transformation;
+	 * the share is cut (not rounded) to 0.01%, so 94.999% never shows as 95%. */
+	if (pairs) {
+		size_t bp = pg.post_level2 * 10000 / pairs;
+		snprintf(line, sizeof line,
+			 BK_TR(b, "其中改造后达到二级及以上 %zu 家，占 %zu.%02zu%%",
+			       "%zu of them at level 2 or above after the transformation: %zu.%02zu%%"),
+			 pg.post_level2, bp / 100, bp % 100);
+		bk_string(b, ws, r + 3 + N_LEVELS, 0, line, NULL);
+	}
+	if (pg.refused) {
+		snprintf(line, sizeof line,
+			 BK_TR(b, "另有 %zu 家改造前后用不同评测指标，未配对",
+			       "%zu more enterprises were assessed with two instruments and not paired"),
+			 pg.refused);
+		bk_string(b, ws, r + 4 + N_LEVELS, 0, line, NULL);
+	}
 }
 
 static void targets_sheet(portfolio_book *b, const portfolio_tally *t,

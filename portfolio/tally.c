@@ -6,6 +6,7 @@
 #include <string.h>
 #include "common/decimal.h"
 #include "common/strmap.h"
+#include "compare/compare.h"
 
 #define N_STAGES 3  /* answers_stage: none, baseline, post */
 #define N_LEVELS (QN_MAX_LEVEL + 1)
@@ -16,10 +17,17 @@ struct portfolio_group {
 	int64_t *scenario_sum;   /* [N_STAGES][n_scenarios] */
 };
 
-/* What one credit code has been seen with: its row and level per stage (0 / -1 when not). */
+/*
+ * What one credit code has been seen with: its row, level, instrument and subsidy per stage
+ * (0 / -1 / NULL when not). The subsidy is kept so the portfolio's total can leave out a
+ * baseline's money when the enterprise has a post row: the money belongs to that row.
+ */
 struct pair {
 	size_t seq[N_STAGES];
 	int level[N_STAGES];
+	const questionnaire *q[N_STAGES];
+	bool subsidy_computed[N_STAGES];
+	int64_t subsidy[N_STAGES];
 };
 
 struct grouping {
@@ -242,6 +250,9 @@ assess_code portfolio_tally_add(portfolio_tally *t, size_t seq, const scoring_re
 	if (p) {
 		p->seq[stage] = seq;
 		p->level[stage] = r->level;
+		p->q[stage] = r->q;
+		p->subsidy_computed[stage] = sub && sub->computed;
+		p->subsidy[stage] = sub && sub->computed ? sub->total : 0;
 	}
 	count_row(&t->counts[stage], r, sub);
 	for (size_t i = 0; i < t->n_scenarios; i++)
@@ -279,12 +290,36 @@ int portfolio_tally_basis(const portfolio_tally *t)
 static int first_stage(int basis) { return basis == PORTFOLIO_BASIS_ALL ? 0 : basis; }
 static int last_stage(int basis) { return basis == PORTFOLIO_BASIS_ALL ? N_STAGES - 1 : basis; }
 
+/* A baseline and a post row that compare as progress (compare_decide, as assess compare). */
+static bool progress_pair(const struct pair *p)
+{
+	if (p->level[ANSWERS_STAGE_BASELINE] < 0 || p->level[ANSWERS_STAGE_POST] < 0)
+		return false;
+	/* Paired by credit code already: the same enterprise. */
+	compare_key b = {.q = p->q[ANSWERS_STAGE_BASELINE], .stage = ANSWERS_STAGE_BASELINE};
+	compare_key a = {.q = p->q[ANSWERS_STAGE_POST], .stage = ANSWERS_STAGE_POST};
+	compare_kind kind;
+	return compare_decide(&b, &a, COMPARE_SAME_ENTERPRISE, &kind) == COMPARE_ACCEPTED &&
+	       kind == COMPARE_PROGRESS;
+}
+
 void portfolio_tally_counts(const portfolio_tally *t, const portfolio_group *g, int basis,
 			    portfolio_counts *out)
 {
 	*out = (portfolio_counts){0};
 	for (int s = first_stage(basis); s <= last_stage(basis); s++)
 		add_counts(out, g ? &g->counts[s] : &t->counts[s]);
+	if (g || basis != PORTFOLIO_BASIS_ALL)
+		return;
+	/* Every row counts, but an enterprise's money is counted once: on its post row. */
+	for (size_t i = 0; i < t->n_pairs; i++) {
+		const struct pair *p = &t->pairs[i];
+		if (p->subsidy_computed[ANSWERS_STAGE_BASELINE] &&
+		    p->subsidy_computed[ANSWERS_STAGE_POST]) {
+			out->subsidy -= p->subsidy[ANSWERS_STAGE_BASELINE];
+			out->subsidy_rows--;
+		}
+	}
 }
 
 int64_t portfolio_tally_scenario_sum(const portfolio_tally *t, const portfolio_group *g, int basis,
@@ -353,19 +388,30 @@ const portfolio_group **portfolio_tally_groups(const portfolio_tally *t, portfol
 	return out;
 }
 
-size_t portfolio_tally_transitions(const portfolio_tally *t,
-				   size_t out[QN_MAX_LEVEL + 1][QN_MAX_LEVEL + 1])
+void portfolio_tally_pairing(const portfolio_tally *t, portfolio_pairing *out)
 {
-	size_t pairs = 0;
-	memset(out, 0, sizeof(size_t) * N_LEVELS * N_LEVELS);
+	*out = (portfolio_pairing){0};
 	for (size_t i = 0; i < t->n_pairs; i++) {
 		const struct pair *p = &t->pairs[i];
 		if (p->level[ANSWERS_STAGE_BASELINE] < 0 || p->level[ANSWERS_STAGE_POST] < 0)
 			continue;
-		out[p->level[ANSWERS_STAGE_BASELINE]][p->level[ANSWERS_STAGE_POST]]++;
-		pairs++;
+		if (!progress_pair(p)) {
+			out->refused++;
+			continue;
+		}
+		out->matrix[p->level[ANSWERS_STAGE_BASELINE]][p->level[ANSWERS_STAGE_POST]]++;
+		out->pairs++;
+		out->post_level2 += p->level[ANSWERS_STAGE_POST] >= 2;
 	}
-	return pairs;
+}
+
+size_t portfolio_tally_transitions(const portfolio_tally *t,
+				   size_t out[QN_MAX_LEVEL + 1][QN_MAX_LEVEL + 1])
+{
+	portfolio_pairing pg;
+	portfolio_tally_pairing(t, &pg);
+	memcpy(out, pg.matrix, sizeof pg.matrix);
+	return pg.pairs;
 }
 
 size_t portfolio_tally_budget_exhausted_at(const portfolio_tally *t, int basis)

@@ -6,7 +6,9 @@
  * from one pass and in memory that grows with the number of distinct groups and credit codes,
  * never with the rows themselves (a row is a few dozen bytes of pairing data at most).
  *
- * Every count is kept per assessment stage (not stated, baseline, post). A pilot's targets are
+ * Every count is kept per assessment stage (not stated, baseline, post). All stages together
+ * count every row, but an enterprise's subsidy once: a baseline's money is left out when the
+ * enterprise has a post row (the money belongs to the post-transformation row). A pilot's targets are
  * about the state after transformation, so they, the breakdowns and the heat map are judged on
  * one basis: the post-transformation assessments when the batch has any, otherwise all rows
  * (portfolio_tally_basis()). The workbook says which.
@@ -93,7 +95,18 @@ void portfolio_tally_scenario_levels(const portfolio_tally *t, int basis, size_t
 size_t portfolio_tally_n_scenarios(const portfolio_tally *t);
 const qn_question *portfolio_tally_scenario(const portfolio_tally *t, size_t i);
 
-/* Enterprises (by credit code) with both a baseline and a post row: out[baseline][post]. */
+/*
+ * Enterprises (by credit code) with both a baseline and a post row, paired as assess compare
+ * pairs them (compare_decide: the same instrument, baseline then post).
+ */
+typedef struct portfolio_pairing {
+	size_t matrix[QN_MAX_LEVEL + 1][QN_MAX_LEVEL + 1]; /* [baseline level][post level] */
+	size_t pairs;        /* paired enterprises: the matrix's sum */
+	size_t post_level2;  /* of them at level >= 2 after the transformation */
+	size_t refused;      /* a baseline and a post row that do not compare (two instruments) */
+} portfolio_pairing;
+void portfolio_tally_pairing(const portfolio_tally *t, portfolio_pairing *out);
+/* The matrix alone: out[baseline][post]; returns the pairs. */
 size_t portfolio_tally_transitions(const portfolio_tally *t,
 				   size_t out[QN_MAX_LEVEL + 1][QN_MAX_LEVEL + 1]);
 

@@ -218,6 +218,8 @@ def check_pilot(d):
     check(abs(stages["改造后"][6] - 3205 / 60) < 1e-9, stages["改造后"])  # (40*48.875+1000+250)/60
     check(stages["全部"][7] == 25000000, stages["全部"])
     check(find_row(tg, "配对 3 家：升级 3 家，持平 0 家，下降 0 家"), "pairs")
+    # the three pairs are at level 2 after: 3 of 3
+    check(find_row(tg, "其中改造后达到二级及以上 3 家，占 100.00%"), "pairs at level 2 after")
     hdr = [i for i, r in enumerate(tg) if r and r[0] == "改造前 ＼ 改造后"][0]
     check(tg[hdr + 1][1:6] == [0, 0, 1, 0, 0] and tg[hdr + 2][1:6] == [0, 0, 2, 0, 0], tg[hdr + 1:])
 

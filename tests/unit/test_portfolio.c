@@ -364,6 +364,36 @@ START_TEST(basis_is_post_when_there_is_any)
 }
 END_TEST
 
+/*
+ * Code 1: baseline level 1 paid 18,000 (a clause without a level gate), post level 4 paid
+ * 318,000; code 2: a baseline alone, 5,000. All rows together: 3 rows, but the money of code 1
+ * once, on its post row: 318,000 + 5,000 = 323,000 (not 341,000).
+ */
+START_TEST(baseline_and_post_money_never_added)
+{
+	portfolio_tally *t = portfolio_tally_new(test_miit(), -1, 0);
+	portfolio_counts all, base, post;
+	portfolio_pairing pg;
+	add(t, 1, object(ONE, 1, "baseline", 1, NULL, NULL), 18000);
+	add(t, 2, object(ZERO, 2, "baseline", 1, NULL, NULL), 5000);
+	add(t, 3, object(MAX, 1, "post", 1, NULL, NULL), 318000);
+	portfolio_tally_counts(t, NULL, PORTFOLIO_BASIS_ALL, &all);
+	portfolio_tally_counts(t, NULL, ANSWERS_STAGE_BASELINE, &base);
+	portfolio_tally_counts(t, NULL, ANSWERS_STAGE_POST, &post);
+	ck_assert_uint_eq(all.n, 3);
+	ck_assert_int_eq(all.subsidy, 323000);
+	ck_assert_uint_eq(all.subsidy_rows, 2);
+	ck_assert_int_eq(base.subsidy, 23000); /* each stage on its own still shows its rows */
+	ck_assert_int_eq(post.subsidy, 318000);
+	portfolio_tally_pairing(t, &pg);
+	ck_assert_uint_eq(pg.pairs, 1);
+	ck_assert_uint_eq(pg.matrix[1][4], 1);
+	ck_assert_uint_eq(pg.post_level2, 1);
+	ck_assert_uint_eq(pg.refused, 0);
+	portfolio_tally_free(t);
+}
+END_TEST
+
 START_TEST(duplicates_are_by_code_and_stage)
 {
 	portfolio_tally *t = portfolio_tally_new(test_miit(), -1, 0);
@@ -419,6 +449,7 @@ TCase *make_portfolio_tcase(void)
 	tcase_add_test(tc, tally_counts_levels_and_groups);
 	tcase_add_test(tc, share_target_boundary_is_exact);
 	tcase_add_test(tc, basis_is_post_when_there_is_any);
+	tcase_add_test(tc, baseline_and_post_money_never_added);
 	tcase_add_test(tc, duplicates_are_by_code_and_stage);
 	tcase_add_test(tc, budget_names_the_row_that_exhausts_it);
 	return tc;
