@@ -464,14 +464,14 @@ static void transitions(portfolio_book *b, const portfolio_tally *t, lxw_row_t r
 	if (pairs) {
 		size_t bp = pg.post_level2 * 10000 / pairs;
 		snprintf(line, sizeof line,
-			 BK_TR(b, "其中改造后达到二级及以上 %zu 家，占 %zu.%02zu%%",
+			 lang_pick(b->o.lang, "其中改造后达到二级及以上 %zu 家，占 %zu.%02zu%%",
 			       "%zu of them at level 2 or above after the transformation: %zu.%02zu%%"),
 			 pg.post_level2, bp / 100, bp % 100);
 		bk_string(b, ws, r + 3 + N_LEVELS, 0, line, NULL);
 	}
 	if (pg.refused) {
 		snprintf(line, sizeof line,
-			 BK_TR(b, "另有 %zu 家改造前后用不同评测指标，未配对",
+			 lang_pick(b->o.lang, "另有 %zu 家改造前后用不同评测指标，未配对",
 			       "%zu more enterprises were assessed with two instruments and not paired"),
 			 pg.refused);
 		bk_string(b, ws, r + 4 + N_LEVELS, 0, line, NULL);
