@@ -6,47 +6,48 @@
 #include "config.h"
 #include "compare/compare_internal.h"
 
-/* Sets question i of dst to src's answer, through the same setter the interview uses. */
+/* Sets question i of dst (a fresh answer set: i unanswered) to src's answer, through the same
+ * setter the interview uses. */
 static assess_code copy_answer(answers *dst, const answers *src, size_t i, assess_error *err)
 {
 	char text[4 * QN_MAX_OPTIONS + 8];
-	if (!answers_get(src, i)->given) {
-		answers_clear(dst, i);
+	if (!answers_get(src, i)->given)
 		return ASSESS_OK;
-	}
 	return answers_set_text(dst, i, answers_format(src, i, text, sizeof text), err);
 }
 
-static assess_code level_with(answers *scratch, const compare_result *c, size_t i, int *level,
+/* The level of AFTER's answers with question `which` taken from BEFORE. */
+static assess_code level_with(const compare_result *c, size_t which, int *level,
 			      assess_error *err)
 {
-	assess_code rc = copy_answer(scratch, c->before->answers, i, err);
-	if (rc)
-		return rc;
-	scoring_result *r = scoring_run_flags(scratch, SCORING_NO_GAPS, err);
-	if (!r)
-		return err ? err->code : ASSESS_ERR_NOMEM;
-	*level = r->level;
+	answers *scratch = answers_new(c->q);
+	if (!scratch)
+		return assess_fail(err, ASSESS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	assess_code rc = ASSESS_OK;
+	for (size_t i = 0; !rc && i < c->n_questions; i++)
+		rc = copy_answer(scratch, i == which ? c->before->answers : c->after->answers, i,
+				 err);
+	scoring_result *r = rc ? NULL : scoring_run_flags(scratch, SCORING_NO_GAPS, err);
+	if (r)
+		*level = r->level;
+	else if (!rc)
+		rc = err && err->code ? err->code : ASSESS_ERR_NOMEM;
 	scoring_free(r);
-	return copy_answer(scratch, c->after->answers, i, err);
+	answers_free(scratch);
+	return rc;
 }
 
 assess_code compare_levels_if_declared(compare_result *c, assess_error *err)
 {
-	answers *scratch = answers_new(c->q);
-	assess_code rc = scratch ? ASSESS_OK : ASSESS_ERR_NOMEM;
-	if (!scratch)
-		assess_fail(err, rc, NULL, 0, 0, "out of memory");
-	for (size_t i = 0; !rc && i < c->n_questions; i++)
-		rc = copy_answer(scratch, c->after->answers, i, err);
-	for (size_t i = 0; !rc && i < c->n_questions; i++) {
+	for (size_t i = 0; i < c->n_questions; i++) {
 		compare_question *cq = &c->questions[i];
 		if (!cq->differs)
 			continue;
-		rc = level_with(scratch, c, i, &cq->level_if_declared, err);
-		cq->changes_level = !rc && cq->level_if_declared != c->level_after;
+		assess_code rc = level_with(c, i, &cq->level_if_declared, err);
+		if (rc)
+			return rc;
+		cq->changes_level = cq->level_if_declared != c->level_after;
 		c->n_changes_level += cq->changes_level;
 	}
-	answers_free(scratch);
-	return rc;
+	return ASSESS_OK;
 }

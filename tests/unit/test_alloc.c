@@ -18,6 +18,8 @@
 #include "answers/answers.h"
 #include "common/fastjson.h"
 #include "common/readfile.h"
+#include "compare/compare.h"
+#include "compare/verdict.h"
 #include "policies/policy.h"
 #include "policies/subsidy.h"
 #include "reports/report.h"
@@ -203,6 +205,43 @@ START_TEST(scoring_and_subsidies)
 }
 END_TEST
 
+/* The example against its post assessment: the comparison and the verdict against Quanzhou. */
+struct compared {
+	scoring_result *before, *after;
+	const policy *p;
+};
+
+static assess_code compare_pair(void *ctx, assess_error *err)
+{
+	struct compared *x = ctx;
+	compare_result *c = compare_run(x->before, x->after, 0, NULL, err);
+	compare_verdict *v = c ? compare_verdict_run(c, x->p, err) : NULL;
+	assess_code rc = v ? ASSESS_OK : err->code;
+	compare_verdict_free(v);
+	compare_free(c);
+	return rc;
+}
+
+START_TEST(comparing_two_assessments)
+{
+	assess_error err = {0};
+	answers *b = test_example();
+	answers *a = answers_load(EXAMPLES_DIR "/quanzhou-sports-post.json", test_resolve, NULL, 0,
+				  &err);
+	ck_assert_msg(a != NULL, "%s", err.msg);
+	policy *p = policy_open("quanzhou", POLICIES_DIR, &err);
+	ck_assert_ptr_nonnull(p);
+	struct compared x = {scoring_run(b, &err), scoring_run(a, &err), p};
+	ck_assert(x.before && x.after);
+	ck_assert_int_gt(until_it_succeeds(compare_pair, &x), 0);
+	scoring_free(x.before);
+	scoring_free(x.after);
+	policy_free(p);
+	answers_free(a);
+	answers_free(b);
+}
+END_TEST
+
 static assess_code load_definitions(void *ctx, assess_error *err)
 {
 	const char *dir = ctx;
@@ -287,6 +326,7 @@ TCase *make_alloc_tcase(void)
 	tcase_add_test(tc, reading_a_stream);
 	tcase_add_test(tc, fastjson_declines_when_memory_runs_out);
 	tcase_add_test(tc, scoring_and_subsidies);
+	tcase_add_test(tc, comparing_two_assessments);
 	tcase_add_test(tc, loading_definitions);
 	tcase_add_test(tc, report_leaves_nothing_when_memory_runs_out);
 	return tc;

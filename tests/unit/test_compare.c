@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include "compare/compare.h"
+#include "compare/verdict.h"
+#include "policies/policy.h"
 #include "tests/unit/test.h"
 
 TCase *make_compare_tcase(void);
@@ -215,6 +217,40 @@ START_TEST(json_carries_exact_decimals_and_answer_values)
 }
 END_TEST
 
+/*
+ * The pair against Quanzhou: level 3 reaches clause (一)'s level 2; stage post but no source
+ * (missing); 2026-11-20 inside "issue" to 2027-03-31; no evidence at all (missing); no finance
+ * block, so clause (一) lacks its figures and nothing is payable (missing). Not accepted.
+ */
+START_TEST(verdict_lines_met_not_met_missing)
+{
+	struct pair p = {0};
+	load(&p, 0, CODE, "2026-03-02", "baseline", BASELINE_ANSWERS);
+	load(&p, 1, CODE, "2026-11-20", "post", POST_ANSWERS);
+	assess_error err = {0};
+	policy *pol = policy_open("quanzhou", POLICIES_DIR, &err);
+	ck_assert_msg(pol != NULL, "%s", err.msg);
+	compare_result *c = compare_run(p.r[0], p.r[1], 0, NULL, &err);
+	compare_verdict *v = compare_verdict_run(c, pol, &err);
+	ck_assert_msg(v != NULL, "%s", err.msg);
+	ck_assert_int_eq(v->level_paid_for, 2);
+	ck_assert_int_eq(v->lines[COMPARE_LINE_LEVEL].status, COMPARE_MET);
+	ck_assert_int_eq(v->lines[COMPARE_LINE_STAGE].status, COMPARE_MISSING);
+	ck_assert_int_eq(v->lines[COMPARE_LINE_WINDOW].status, COMPARE_MET);
+	ck_assert_int_eq(v->lines[COMPARE_LINE_EVIDENCE].status, COMPARE_MISSING);
+	ck_assert_int_eq(v->lines[COMPARE_LINE_SUBSIDY].status, COMPARE_MISSING);
+	ck_assert_int_eq(v->payable_after, 0);
+	ck_assert(!v->accepted);
+	/* ★ at >= 2 in the post file: S01 S03 S06 S07 S08, none with evidence */
+	ck_assert_ptr_nonnull(strstr(v->lines[COMPARE_LINE_EVIDENCE].text[QN_LANG_EN],
+				     "5 of the 5 ★ scenarios counted for level 2"));
+	compare_verdict_free(v);
+	compare_free(c);
+	policy_free(pol);
+	pair_free(&p);
+}
+END_TEST
+
 TCase *make_compare_tcase(void)
 {
 	TCase *tc = tcase_create("compare");
@@ -225,5 +261,6 @@ TCase *make_compare_tcase(void)
 	tcase_add_test(tc, refuses_neither_kind);
 	tcase_add_test(tc, summary_skips_questions);
 	tcase_add_test(tc, json_carries_exact_decimals_and_answer_values);
+	tcase_add_test(tc, verdict_lines_met_not_met_missing);
 	return tc;
 }
