@@ -97,7 +97,8 @@ static int run(cli *c, int argc, char **argv)
 		status = cli_error(c, &err);
 	}
 	if (q) {
-		form_options fo = {.lang = c->lang, .replace = o.force, .prefill = a};
+		form_options fo = {.lang = c->lang, .replace = o.force, .prefill = a,
+				   .env = cli_xlsx_env(c)};
 		if (form_write(q, &fo, o.out, &err))
 			status = cli_error(c, &err);
 		else

@@ -24,14 +24,16 @@
 #include "common/error.h"
 #include "common/lang.h"
 #include "questionnaires/questionnaire.h"
+#include "xlsx/xlsx.h"
 
 typedef struct form_options {
 	qn_lang lang;
 	bool replace;             /* replace an existing output (--force) */
 	const answers *prefill;   /* answers to fill in, or NULL; must be for the same instrument */
+	xlsx_env env;             /* from the CLI: scratch folder, hush (xlsx/xlsx.h) */
 } form_options;
 
-/* Writes the form atomically, and reads it back before the rename to check it. */
+/* Writes the form atomically; it is read back and checked before the rename (xlsx/xlsx.h). */
 assess_code form_write(const questionnaire *q, const form_options *o, const char *path,
 		       assess_error *err);
 

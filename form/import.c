@@ -55,7 +55,7 @@ static const char *cell_text(const xlsx_reader_sheet *s, uint32_t row, uint32_t 
 	return buf;
 }
 
-static xlsx_reader_sheet *load_sheet(struct imp *m, const char *name)
+static xlsx_reader_sheet *load_sheet(struct imp *m, const char *name, uint32_t n_rows)
 {
 	long i = xlsx_reader_find_sheet(m->r, name);
 	if (i < 0) {
@@ -64,7 +64,7 @@ static xlsx_reader_sheet *load_sheet(struct imp *m, const char *name)
 			    name);
 		return NULL;
 	}
-	return xlsx_reader_load_sheet(m->r, (size_t)i, m->err);
+	return xlsx_reader_load_rows(m->r, (size_t)i, n_rows, m->err);
 }
 
 static assess_code cell_fail(struct imp *m, const xlsx_reader_sheet *s, uint32_t row, uint32_t col,
@@ -94,7 +94,8 @@ static assess_code check_property(struct imp *m, const xlsx_reader_sheet *meta, 
 
 static assess_code read_meta(struct imp *m, answers_resolver resolve, void *ctx)
 {
-	xlsx_reader_sheet *meta = load_sheet(m, FORM_META_SHEET);
+	/* Only the rows that say which instrument: the drop-down lists below are the writer's. */
+	xlsx_reader_sheet *meta = load_sheet(m, FORM_META_SHEET, FORM_META_ROWS);
 	if (!meta)
 		return m->err && m->err->msg[0] && !strstr(m->err->msg, "has no sheet")
 			       ? m->err->code
@@ -220,7 +221,7 @@ static assess_code profile_row(struct imp *m, const xlsx_reader_sheet *s, const 
 
 static assess_code read_profile(struct imp *m)
 {
-	xlsx_reader_sheet *s = load_sheet(m, form_sheet_profile(m->lang));
+	xlsx_reader_sheet *s = load_sheet(m, form_sheet_profile(m->lang), UINT32_MAX);
 	if (!s)
 		return m->err ? m->err->code : ASSESS_ERR_DATA;
 	assess_code code = ASSESS_OK;
@@ -390,7 +391,7 @@ static xlsx_reader_sheet *dimension_sheet(struct imp *m, const qn_question *qu)
 	if (!m->sheets[k]) {
 		char name[128];
 		form_sheet_dimension(d, m->lang, name, sizeof name);
-		m->sheets[k] = load_sheet(m, name);
+		m->sheets[k] = load_sheet(m, name, UINT32_MAX);
 	}
 	return m->sheets[k];
 }

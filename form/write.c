@@ -8,47 +8,40 @@
 #include "config.h"
 #include "form/form.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <xlsxwriter.h>
-#include "common/atomicfile.h"
 #include "common/decimal.h"
 #include "common/text.h"
 #include "form/layout.h"
 #include "xlsx/reader.h"
+#include "xlsx/xlsx.h"
 
 struct formats {
 	lxw_format *title, *hint, *head, *text, *id, *input, *input_center, *input_date, *points,
-		*total, *meta;
+		*total;
 };
 
 struct ctx {
+	xlsx_book *book;
 	lxw_workbook *wb;
 	const questionnaire *q;
 	const form_options *o;
 	qn_lang lang;
 	struct formats f;
 	char sha256[65];
-	lxw_error lxw;
-	const char *failed_in;
 };
 
 static void check(struct ctx *c, lxw_error e)
 {
-	if (e != LXW_NO_ERROR && c->lxw == LXW_NO_ERROR)
-		c->lxw = e;
+	xlsx_check(c->book, e);
 }
 
 static lxw_format *fmt(struct ctx *c, bool locked, bool wrap, uint32_t fill)
 {
-	lxw_format *f = workbook_add_format(c->wb);
-	if (!f) {
-		check(c, LXW_ERROR_MEMORY_MALLOC_FAILED);
+	lxw_format *f = xlsx_add_format(c->book);
+	if (!f)
 		return NULL;
-	}
 	format_set_font_name(f, lang_pick(c->lang, "等线", "Calibri"));
 	format_set_font_size(f, 10);
 	format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
@@ -81,8 +74,7 @@ static void make_formats(struct ctx *c)
 	f->input_date = fmt(c, false, false, FILL_INPUT);
 	f->points = fmt(c, true, false, 0);
 	f->total = fmt(c, true, false, FILL_HEAD);
-	f->meta = workbook_add_format(c->wb);
-	if (c->lxw)
+	if (xlsx_failed(c->book))
 		return;
 	format_set_bold(f->title);
 	format_set_font_size(f->title, 14);
@@ -128,15 +120,10 @@ static void fit_row(struct ctx *c, lxw_worksheet *ws, uint32_t row, unsigned lin
 
 static lxw_worksheet *add_sheet(struct ctx *c, const char *name, bool landscape)
 {
-	if (c->lxw)
+	xlsx_where(c->book, name);
+	lxw_worksheet *ws = xlsx_add_sheet(c->book, name);
+	if (!ws)
 		return NULL;
-	c->failed_in = name;
-	lxw_error e = workbook_validate_sheet_name(c->wb, name);
-	lxw_worksheet *ws = e == LXW_NO_ERROR ? workbook_add_worksheet(c->wb, name) : NULL;
-	if (!ws) {
-		check(c, e != LXW_NO_ERROR ? e : LXW_ERROR_MEMORY_MALLOC_FAILED);
-		return NULL;
-	}
 	worksheet_set_paper(ws, 9); /* A4 */
 	if (landscape)
 		worksheet_set_landscape(ws);
@@ -263,8 +250,8 @@ static void sheet_profile(struct ctx *c)
 		lxw_format *in = p->field == ANSWERS_DATE || p->field == ANSWERS_CREDIT_CODE
 					 ? c->f.input_date : c->f.input;
 		check(c, worksheet_write_string(ws, row, 0, lang_pick(l, p->zh, p->en), c->f.text));
-		if (v)
-			check(c, worksheet_write_string(ws, row, 1, v, in));
+		if (v) /* from the answer file: cut like every text of ours past Excel's limit */
+			xlsx_string(c->book, ws, row, 1, v, in);
 		else
 			check(c, worksheet_write_blank(ws, row, 1, in));
 		check(c, worksheet_write_string(ws, row, 2, lang_pick(l, p->hint_zh, p->hint_en),
@@ -428,10 +415,14 @@ static int64_t write_question(struct ctx *c, lxw_worksheet *ws, const qn_questio
 	check(c, worksheet_write_string(ws, row, FORM_COL_QUESTION, text, c->f.text));
 	write_answer(c, ws, row, qu, a, meta);
 	int64_t points = write_points(c, ws, row, qu, a, meta);
-	check(c, notes && *notes ? worksheet_write_string(ws, row, FORM_COL_NOTES, notes, c->f.input)
-				 : worksheet_write_blank(ws, row, FORM_COL_NOTES, c->f.input));
-	check(c, evidence ? worksheet_write_string(ws, row, FORM_COL_EVIDENCE, evidence, c->f.input)
-			  : worksheet_write_blank(ws, row, FORM_COL_EVIDENCE, c->f.input));
+	if (notes && *notes)
+		xlsx_string(c->book, ws, row, FORM_COL_NOTES, notes, c->f.input);
+	else
+		check(c, worksheet_write_blank(ws, row, FORM_COL_NOTES, c->f.input));
+	if (evidence)
+		xlsx_string(c->book, ws, row, FORM_COL_EVIDENCE, evidence, c->f.input);
+	else
+		check(c, worksheet_write_blank(ws, row, FORM_COL_EVIDENCE, c->f.input));
 	fit_row(c, ws, row, lines_in(text, 50));
 	free(text);
 	free(notes);
@@ -493,7 +484,7 @@ static void sheet_dimension(struct ctx *c, const qn_dimension *d)
 	dimension_heads(c, ws, d, max_ticks(c->q, d));
 	uint32_t first = 0, last = 0;
 	int64_t total = 0;
-	for (size_t i = 0; i < questionnaire_n_questions(c->q) && !c->lxw; i++) {
+	for (size_t i = 0; i < questionnaire_n_questions(c->q) && !xlsx_failed(c->book); i++) {
 		const qn_question *qu = questionnaire_question(c->q, i);
 		if (qu->indicator->subdimension->dimension != d)
 			continue;
@@ -577,52 +568,6 @@ static void set_properties(struct ctx *c)
 
 /* ---- the file ---- */
 
-static const char *scratch_dir(void)
-{
-	struct stat st;
-	const char *tmp = getenv("TMPDIR");
-	if (tmp && *tmp)
-		return tmp;
-	if (stat("/dev/shm", &st) == 0 && S_ISDIR(st.st_mode) && access("/dev/shm", W_OK) == 0)
-		return "/dev/shm";
-	return NULL;
-}
-
-/* Reads the written file back with our own reader: it must open and say what it was given. */
-static assess_code verify(const struct ctx *c, const char *tmp, const char *path,
-			  assess_error *err)
-{
-	assess_error rerr = {0};
-	xlsx_reader *r = xlsx_reader_open(tmp, &rerr);
-	long meta = r ? xlsx_reader_find_sheet(r, FORM_META_SHEET) : -1;
-	xlsx_reader_sheet *s = meta >= 0 ? xlsx_reader_load_sheet(r, (size_t)meta, &rerr) : NULL;
-	const xlsx_reader_cell *id = s ? xlsx_reader_cell_at(s, FORM_META_ID, 1) : NULL;
-	const xlsx_reader_cell *sha = s ? xlsx_reader_cell_at(s, FORM_META_SHA256, 1) : NULL;
-	const char *prop = r ? xlsx_reader_property(r, FORM_PROP_SHA256) : NULL;
-	bool ok = id && sha && prop && strcmp(id->text, questionnaire_id(c->q)) == 0 &&
-		  strcmp(sha->text, c->sha256) == 0 && strcmp(prop, c->sha256) == 0 &&
-		  xlsx_reader_n_sheets(r) == 3 + questionnaire_n_dimensions(c->q);
-	xlsx_reader_sheet_free(s);
-	xlsx_reader_free(r);
-	if (ok)
-		return ASSESS_OK;
-	return assess_fail(err, ASSESS_ERR_IO, path, 0, 0,
-			   "the form written does not read back as written%s%s",
-			   rerr.msg[0] ? ": " : "", rerr.msg);
-}
-
-static assess_code lxw_failure(const struct ctx *c, lxw_error e, const char *path,
-			       assess_error *err)
-{
-	assess_code code = e == LXW_ERROR_MEMORY_MALLOC_FAILED ? ASSESS_ERR_NOMEM
-			   : e == LXW_ERROR_CREATING_XLSX_FILE || e == LXW_ERROR_CREATING_TMPFILE
-				   ? ASSESS_ERR_CANTCREAT
-				   : ASSESS_ERR_IO;
-	return assess_fail(err, code, path, 0, 0, "cannot write the form%s%s: %s",
-			   c->failed_in ? " in sheet " : "", c->failed_in ? c->failed_in : "",
-			   lxw_strerror(e));
-}
-
 static void write_sheets(struct ctx *c)
 {
 	make_formats(c);
@@ -645,32 +590,12 @@ assess_code form_write(const questionnaire *q, const form_options *o, const char
 	assess_code code = form_instrument_sha256(q, c.sha256, err);
 	if (code)
 		return code;
-	atomicfile *af = atomicfile_begin(path, c.o->replace ? ATOMICFILE_REPLACE : 0, err);
-	if (!af)
+	xlsx_options xo = {.replace = c.o->replace, .env = c.o->env, .what = "form",
+			   .cut_mark = c.lang == QN_LANG_EN ? XLSX_CUT_MARK_EN : XLSX_CUT_MARK_ZH};
+	if (!(c.book = xlsx_open(path, &xo, err)))
 		return err ? err->code : ASSESS_ERR_CANTCREAT;
-	atomicfile_close_stream(af);
-	lxw_workbook_options wo = {.tmpdir = (char *)scratch_dir()};
-	c.wb = workbook_new_opt(atomicfile_tmppath(af), &wo);
-	if (!c.wb) {
-		atomicfile_abort(af);
-		return assess_fail(err, ASSESS_ERR_CANTCREAT, path, 0, 0,
-				   "cannot start the workbook: %s", strerror(errno));
-	}
+	c.wb = xlsx_workbook(c.book);
 	write_sheets(&c);
-	if (c.lxw != LXW_NO_ERROR) {
-		lxw_workbook_free(c.wb);
-		atomicfile_abort(af);
-		return lxw_failure(&c, c.lxw, path, err);
-	}
-	c.failed_in = NULL;
-	lxw_error e = workbook_close(c.wb);
-	if (e != LXW_NO_ERROR) {
-		atomicfile_abort(af);
-		return lxw_failure(&c, e, path, err);
-	}
-	if ((code = verify(&c, atomicfile_tmppath(af), path, err))) {
-		atomicfile_abort(af);
-		return code;
-	}
-	return atomicfile_commit(af, err);
+	/* Closing verifies the zip and every part before the rename (xlsx/xlsx.h). */
+	return xlsx_close(c.book, err);
 }

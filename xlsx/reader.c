@@ -725,6 +725,8 @@ struct sheet_build {
 	const char **shared; /* per cell: the shared string, when text_at is SIZE_MAX */
 	uint32_t row;        /* the current <row>'s index; next cell's default column */
 	uint32_t next_col;
+	uint32_t n_rows;     /* stop at the first row at or past this one */
+	bool done;
 	assess_error *err;
 };
 
@@ -864,8 +866,11 @@ static assess_code finish_sheet(struct sheet_build *b)
 static assess_code sheet_node(struct sheet_build *b, struct xml *x, struct cell_state *c,
 			      bool *in_cell, bool *row_seen)
 {
-	if (is_start(x, "row"))
-		return start_row(b, x, row_seen);
+	if (is_start(x, "row")) {
+		assess_code code = start_row(b, x, row_seen);
+		b->done = !code && b->row >= b->n_rows;
+		return code;
+	}
 	if (is_start(x, "c")) {
 		assess_code code = start_cell(b, x, c);
 		*in_cell = !xmlTextReaderIsEmptyElement(x->rd);
@@ -894,8 +899,14 @@ static assess_code sheet_node(struct sheet_build *b, struct xml *x, struct cell_
 
 xlsx_reader_sheet *xlsx_reader_load_sheet(xlsx_reader *r, size_t i, assess_error *err)
 {
+	return xlsx_reader_load_rows(r, i, UINT32_MAX, err);
+}
+
+xlsx_reader_sheet *xlsx_reader_load_rows(xlsx_reader *r, size_t i, uint32_t n_rows,
+					 assess_error *err)
+{
 	xlsx_reader_sheet *s = calloc(1, sizeof *s);
-	struct sheet_build b = {.r = r, .s = s, .err = err};
+	struct sheet_build b = {.r = r, .s = s, .n_rows = n_rows, .err = err};
 	struct cell_state c = {0};
 	struct xml x = {0};
 	bool in_cell = false, row_seen = false;
@@ -903,7 +914,7 @@ xlsx_reader_sheet *xlsx_reader_load_sheet(xlsx_reader *r, size_t i, assess_error
 	assess_code code = s && (s->name = strdup(r->sheets[i].name)) ? ASSESS_OK : nomem(err, r);
 	if (!code)
 		code = xml_open(&x, r, r->sheets[i].part, err);
-	while (!code && (rc = xml_next(&x)) == 1)
+	while (!code && !b.done && (rc = xml_next(&x)) == 1)
 		code = sheet_node(&b, &x, &c, &in_cell, &row_seen);
 	if (!code && x.failed)
 		code = err ? err->code : ASSESS_ERR_DATA;

@@ -75,6 +75,9 @@ const char *xlsx_reader_property(const xlsx_reader *r, const char *name);
 
 /* Reads sheet i's cells. NULL with err filled when the part is hostile or broken. */
 xlsx_reader_sheet *xlsx_reader_load_sheet(xlsx_reader *r, size_t i, assess_error *err);
+/* The same, reading only rows 0..n_rows-1 (sheets store rows in order; the rest is not parsed). */
+xlsx_reader_sheet *xlsx_reader_load_rows(xlsx_reader *r, size_t i, uint32_t n_rows,
+					 assess_error *err);
 void xlsx_reader_sheet_free(xlsx_reader_sheet *s);
 const char *xlsx_reader_sheet_title(const xlsx_reader_sheet *s);
 /* The cell at row, col (0-based), or NULL when the file has none there. */

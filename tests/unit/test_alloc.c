@@ -20,6 +20,7 @@
 #include "common/readfile.h"
 #include "compare/compare.h"
 #include "compare/verdict.h"
+#include "form/form.h"
 #include "policies/policy.h"
 #include "policies/subsidy.h"
 #include "reports/report.h"
@@ -317,6 +318,43 @@ START_TEST(report_leaves_nothing_when_memory_runs_out)
 }
 END_TEST
 
+/* A form written, then imported: both come back NOMEM, and a form that failed left nothing. */
+static assess_code write_form(void *ctx, assess_error *err)
+{
+	struct scored *s = ctx;
+	char path[512];
+	snprintf(path, sizeof path, "%s/form.xlsx", s->dir);
+	form_options o = {.prefill = s->a};
+	assess_code rc = form_write(test_miit(), &o, path, err);
+	allowance = -1;
+	ck_assert_int_eq(test_dir_entries(), rc == ASSESS_OK ? 1 : 0);
+	if (rc == ASSESS_OK)
+		unlink(path);
+	return rc;
+}
+
+static assess_code import_form(void *ctx, assess_error *err)
+{
+	form_import_options o = {0};
+	answers *a = form_import(ctx, test_resolve, NULL, &o, err);
+	answers_free(a);
+	return a ? ASSESS_OK : err->code;
+}
+
+START_TEST(form_and_import_when_memory_runs_out)
+{
+	struct scored s = {test_example(), NULL, test_dir};
+	ck_assert_int_gt(until_it_succeeds(write_form, &s), 2);
+	char path[512];
+	snprintf(path, sizeof path, "%s/filled.xlsx", test_dir);
+	form_options o = {.prefill = s.a};
+	assess_error err = {0};
+	ck_assert_ok(form_write(test_miit(), &o, path, &err), &err);
+	ck_assert_int_gt(until_it_succeeds(import_form, path), 2);
+	answers_free(s.a);
+}
+END_TEST
+
 TCase *make_alloc_tcase(void)
 {
 	TCase *tc = tcase_create("alloc");
@@ -329,5 +367,6 @@ TCase *make_alloc_tcase(void)
 	tcase_add_test(tc, comparing_two_assessments);
 	tcase_add_test(tc, loading_definitions);
 	tcase_add_test(tc, report_leaves_nothing_when_memory_runs_out);
+	tcase_add_test(tc, form_and_import_when_memory_runs_out);
 	return tc;
 }

@@ -1,0 +1,11 @@
+/* Check runner for the self-assessment form. */
+#include "config.h"
+#include "tests/unit/test.h"
+
+TCase *make_form_tcase(void);
+
+int main(void)
+{
+	static const test_tcase_maker tcases[] = {make_form_tcase, NULL};
+	return test_run("form", tcases);
+}

@@ -1,0 +1,127 @@
+/*
+ * The self-assessment form in process: a pre-filled form imports to the same answers, a blank
+ * one lists every question as unanswered, and outputs are replaced only when asked. Filling a
+ * form the way a person does, in other programs, is tests/form.sh.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include "common/readfile.h"
+#include "form/form.h"
+#include "tests/unit/test.h"
+#include "xlsx/reader.h"
+
+TCase *make_form_tcase(void);
+
+static const char *in_dir(const char *name)
+{
+	static char path[512];
+	snprintf(path, sizeof path, "%s/%s", test_dir, name);
+	return path;
+}
+
+START_TEST(prefilled_form_imports_to_the_same_answers)
+{
+	answers *a = test_example();
+	char path[512];
+	snprintf(path, sizeof path, "%s", in_dir("pre.xlsx"));
+	assess_error err = {0};
+	form_options o = {.prefill = a};
+	ck_assert_ok(form_write(test_miit(), &o, path, &err), &err);
+	form_import_options io = {0};
+	answers *b = form_import(path, test_resolve, NULL, &io, &err);
+	ck_assert_msg(b != NULL, "%s", err.msg);
+	ck_assert_uint_eq(io.n_missing, 0);
+	for (int f = 0; f < ANSWERS_FIELD_MAX; f++) {
+		const char *x = answers_field_get(a, (answers_field)f);
+		const char *y = answers_field_get(b, (answers_field)f);
+		ck_assert_msg((!x && !y) || (x && y && strcmp(x, y) == 0), "field %d: %s / %s", f,
+			      x ? x : "(none)", y ? y : "(none)");
+	}
+	ck_assert_int_eq(answers_above_scale(a), answers_above_scale(b));
+	ck_assert_int_eq(answers_stage_get(a), answers_stage_get(b));
+	for (size_t i = 0; i < questionnaire_n_questions(test_miit()); i++) {
+		const answer *x = answers_get(a, i), *y = answers_get(b, i);
+		char bx[128], by[128];
+		ck_assert_str_eq(answers_format(a, i, bx, sizeof bx), answers_format(b, i, by, sizeof by));
+		ck_assert_str_eq(x->note ? x->note : "", y->note ? y->note : "");
+	}
+	answers_free(b);
+	answers_free(a);
+}
+END_TEST
+
+START_TEST(blank_form_lists_every_question)
+{
+	const char *path = in_dir("blank.xlsx");
+	assess_error err = {0};
+	ck_assert_ok(form_write(test_miit(), NULL, path, &err), &err);
+	form_import_options io = {0};
+	ck_assert_ptr_null(form_import(path, test_resolve, NULL, &io, &err));
+	ck_assert_int_eq(err.code, ASSESS_ERR_INCOMPLETE);
+	ck_assert_msg_has(&err, "31 questions unanswered: 数字化基础!H4 (F1), 数字化基础!D5 (F2)");
+	io.allow_incomplete = true;
+	answers *a = form_import(path, test_resolve, NULL, &io, &err);
+	ck_assert_msg(a != NULL, "%s", err.msg);
+	ck_assert_uint_eq(io.n_missing, 31);
+	ck_assert_uint_eq(answers_n_missing(a), 31);
+	answers_free(a);
+}
+END_TEST
+
+START_TEST(the_instrument_travels_inside)
+{
+	const char *path = in_dir("en.xlsx");
+	assess_error err = {0};
+	form_options o = {.lang = QN_LANG_EN};
+	ck_assert_ok(form_write(test_miit(), &o, path, &err), &err);
+	xlsx_reader *r = xlsx_reader_open(path, &err);
+	ck_assert_msg(r != NULL, "%s", err.msg);
+	ck_assert_str_eq(xlsx_reader_property(r, "assess.questionnaire"), "miit-2024");
+	ck_assert_str_eq(xlsx_reader_property(r, "assess.questionnaire_version"), "2024");
+	ck_assert_uint_eq(strlen(xlsx_reader_property(r, "assess.questionnaire_sha256")), 64);
+	long meta = xlsx_reader_find_sheet(r, "_assess");
+	ck_assert_int_ge(meta, 0);
+	ck_assert(xlsx_reader_sheet_hidden(r, (size_t)meta));
+	ck_assert_int_ge(xlsx_reader_find_sheet(r, "Digital foundation"), 0);
+	xlsx_reader_sheet *s = xlsx_reader_load_sheet(r, (size_t)meta, &err);
+	ck_assert_str_eq(xlsx_reader_cell_at(s, 1, 1)->text, "miit-2024");
+	ck_assert_str_eq(xlsx_reader_cell_at(s, 3, 1)->text,
+			 xlsx_reader_property(r, "assess.questionnaire_sha256"));
+	ck_assert_str_eq(xlsx_reader_cell_at(s, 4, 1)->text, "en");
+	xlsx_reader_sheet_free(s);
+	xlsx_reader_free(r);
+}
+END_TEST
+
+START_TEST(outputs_are_replaced_only_when_asked)
+{
+	const char *path = in_dir("f.xlsx");
+	FILE *f = fopen(path, "w");
+	fputs("mine", f);
+	fclose(f);
+	assess_error err = {0};
+	ck_assert_int_eq(form_write(test_miit(), NULL, path, &err), ASSESS_ERR_EXISTS);
+	size_t len;
+	char *data = readfile_all(path, 100, &len, &err);
+	ck_assert_str_eq(data, "mine");
+	free(data);
+	ck_assert_int_eq(test_dir_entries(), 1); /* no temporary left */
+	form_options o = {.replace = true};
+	ck_assert_ok(form_write(test_miit(), &o, path, &err), &err);
+	ck_assert_int_eq(test_dir_entries(), 1);
+}
+END_TEST
+
+TCase *make_form_tcase(void)
+{
+	TCase *tc = tcase_create("form");
+	tcase_add_checked_fixture(tc, test_dir_make, test_dir_remove);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, prefilled_form_imports_to_the_same_answers);
+	tcase_add_test(tc, blank_form_lists_every_question);
+	tcase_add_test(tc, the_instrument_travels_inside);
+	tcase_add_test(tc, outputs_are_replaced_only_when_asked);
+	return tc;
+}
