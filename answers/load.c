@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "common/jsoncheck.h"
 #include "common/readfile.h"
 #include "common/sha256.h"
 #include "common/text.h"
@@ -25,7 +26,12 @@ assess_code answers_parse_json(const struct answers_load *ld, cJSON **out)
 	const char *end = NULL;
 	*out = cJSON_ParseWithLengthOpts(ld->text, ld->len, &end, 0);
 	if (!*out) {
-		text_position(ld->text, end ? (size_t)(end - ld->text) : 0, &line, &col);
+		size_t at = end ? (size_t)(end - ld->text) : 0;
+		text_position(ld->text, at, &line, &col);
+		if (jsoncheck_depth(ld->text, at) >= CJSON_NESTING_LIMIT)
+			return assess_fail(ld->err, ASSESS_ERR_SYNTAX, ld->name, line, col,
+					   "objects and arrays nested more than %d deep",
+					   CJSON_NESTING_LIMIT);
 		return assess_fail(ld->err, ASSESS_ERR_SYNTAX, ld->name, line, col, "%s",
 				   ld->len ? "not valid JSON here"
 					   : "empty file: expected a JSON object");

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sysexits.h>
 #include <getopt.h>
+#include <sys/stat.h>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -78,13 +79,30 @@ bool cli_parse_lang(const char *s, qn_lang *out)
 	return true;
 }
 
+/* Whether path names the file questionnaire q was loaded from, however it is spelled. */
+static bool same_file(const char *path, const struct stat *st, const questionnaire *q)
+{
+	struct stat other;
+	return strcmp(questionnaire_path(q), path) == 0 ||
+	       (st && stat(questionnaire_path(q), &other) == 0 && other.st_dev == st->st_dev &&
+		other.st_ino == st->st_ino);
+}
+
 const questionnaire *cli_questionnaire(const char *id, void *ctx, assess_error *err)
 {
 	cli *c = ctx;
+	/* By id, then by file (device and inode): "./q.xml" and ".//q.xml" are loaded once. */
+	struct stat st;
+	bool have_st = strchr(id, '/') && stat(id, &st) == 0;
 	for (size_t i = 0; i < c->n_cache; i++)
 		if (strcmp(questionnaire_id(c->cache[i]), id) == 0 ||
-		    strcmp(questionnaire_path(c->cache[i]), id) == 0)
+		    same_file(id, have_st ? &st : NULL, c->cache[i]))
 			return c->cache[i];
+	if (c->n_cache >= CLI_MAX_QUESTIONNAIRES) {
+		assess_fail(err, ASSESS_ERR_DATA, NULL, 0, 0,
+			    "more than %d different questionnaires in one run", CLI_MAX_QUESTIONNAIRES);
+		return NULL;
+	}
 	questionnaire **grown = realloc(c->cache, (c->n_cache + 1) * sizeof *grown);
 	if (!grown) {
 		assess_fail(err, ASSESS_ERR_NOMEM, NULL, 0, 0, "out of memory");

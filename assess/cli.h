@@ -75,7 +75,12 @@ int cli_error(const cli *c, const assess_error *err);
 int cli_usage_error(const cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Parses "zh"/"en"; false otherwise. */
 bool cli_parse_lang(const char *s, qn_lang *out);
-/* Resolver for answers_load(): loads each questionnaire once (ctx is the cli). */
+/*
+ * Resolver for answers_load(): loads each questionnaire once, known by id or by file however
+ * its path is spelled (ctx is the cli). A run holds at most CLI_MAX_QUESTIONNAIRES: a stream
+ * naming more is refused line by line, not allowed to fill the memory.
+ */
+#define CLI_MAX_QUESTIONNAIRES 16
 const questionnaire *cli_questionnaire(const char *id, void *ctx, assess_error *err);
 /* Loads an answer file; on failure prints the error and returns NULL with *status set. */
 answers *cli_load_answers(cli *c, const char *path, unsigned flags, int *status);

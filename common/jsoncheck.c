@@ -173,6 +173,28 @@ const char *jsoncheck_message(jsoncheck_char c, char *buf, size_t size)
 	return buf;
 }
 
+size_t jsoncheck_depth(const char *text, size_t offset)
+{
+	size_t depth = 0;
+	bool in_string = false;
+	for (size_t i = 0; i < offset; i++) {
+		char c = text[i];
+		if (in_string) {
+			if (c == '\\')
+				i++;
+			else if (c == '"')
+				in_string = false;
+		} else if (c == '"') {
+			in_string = true;
+		} else if (c == '{' || c == '[') {
+			depth++;
+		} else if ((c == '}' || c == ']') && depth) {
+			depth--;
+		}
+	}
+	return depth;
+}
+
 /* ---- repeated keys in the tree ---- */
 
 /* The first member of obj whose key an earlier member has, or NULL (or out of memory). */

@@ -45,6 +45,12 @@ jsoncheck_char jsoncheck_strings(const char *text, size_t len, char *path, size_
 const char *jsoncheck_message(jsoncheck_char c, char *buf, size_t size);
 
 /*
+ * How deep text[0..offset) leaves the nesting of objects and arrays (strings skipped): cJSON
+ * stops at CJSON_NESTING_LIMIT levels and says only where, so a loader asks this to say why.
+ */
+size_t jsoncheck_depth(const char *text, size_t offset);
+
+/*
  * Looks in the tree for an object that repeats a key, in document order; on a find, appends
  * the path of the second member so named to path (which holds the root's path on entry), sets
  * *key to its key (in the tree) and returns 1. 0 when every object's keys differ, -1 when

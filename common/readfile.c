@@ -2,9 +2,58 @@
 #include "common/readfile.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/*
+ * Reads f to its end. The buffer grows to at most max_bytes + 1, so a file of exactly
+ * max_bytes is read whole and one byte more is seen and refused.
+ */
+static char *read_stream(FILE *f, const char *path, size_t max_bytes, size_t *len,
+			 assess_error *err)
+{
+	size_t cap = 8192 < max_bytes + 1 ? 8192 : max_bytes + 1, n = 0;
+	char *buf = malloc(cap + 1);
+	if (!buf) {
+		assess_fail(err, ASSESS_ERR_NOMEM, path, 0, 0, "out of memory");
+		return NULL;
+	}
+	for (;;) {
+		if (n == cap) {
+			if (cap > max_bytes) {
+				assess_fail(err, ASSESS_ERR_DATA, path, 0, 0,
+					    "file is larger than the limit of %zu bytes", max_bytes);
+				break;
+			}
+			size_t bigger = cap * 2 < max_bytes + 1 ? cap * 2 : max_bytes + 1;
+			char *grown = realloc(buf, bigger + 1);
+			if (!grown) {
+				assess_fail(err, ASSESS_ERR_NOMEM, path, 0, 0, "out of memory");
+				break;
+			}
+			buf = grown;
+			cap = bigger;
+		}
+		size_t got = fread(buf + n, 1, cap - n, f);
+		n += got;
+		if (got == 0) {
+			if (!ferror(f)) {
+				buf[n] = '\0';
+				if (len)
+					*len = n;
+				return buf;
+			}
+			assess_fail(err, ASSESS_ERR_IO, path, 0, 0, "read failed: %s", strerror(errno));
+			break;
+		}
+	}
+	free(buf);
+	return NULL;
+}
 
 char *readfile_all(const char *path, size_t max_bytes, size_t *len, assess_error *err)
 {
@@ -15,45 +64,38 @@ char *readfile_all(const char *path, size_t max_bytes, size_t *len, assess_error
 			    path, 0, 0, "cannot open: %s", strerror(errno));
 		return NULL;
 	}
-	size_t cap = 8192, n = 0;
-	char *buf = malloc(cap);
-	while (buf) {
-		if (n + 1 >= cap) {
-			char *bigger = cap * 2 > max_bytes + 2 ? NULL : realloc(buf, cap * 2);
-			if (!bigger) {
-				if (cap * 2 > max_bytes + 2)
-					assess_fail(err, ASSESS_ERR_DATA, path, 0, 0,
-						    "file is larger than %zu bytes", max_bytes);
-				else
-					assess_fail(err, ASSESS_ERR_NOMEM, path, 0, 0, "out of memory");
-				free(buf);
-				buf = NULL;
-				break;
-			}
-			buf = bigger;
-			cap *= 2;
-		}
-		size_t got = fread(buf + n, 1, cap - n - 1, f);
-		n += got;
-		if (got == 0) {
-			if (ferror(f)) {
-				assess_fail(err, ASSESS_ERR_IO, path, 0, 0, "read failed: %s",
-					    strerror(errno));
-				free(buf);
-				buf = NULL;
-			}
-			break;
-		}
-	}
+	char *buf = read_stream(f, path, max_bytes, len, err);
 	if (!is_stdin)
 		fclose(f);
-	if (!buf) {
-		if (err && err->code == ASSESS_OK)
-			assess_fail(err, ASSESS_ERR_NOMEM, path, 0, 0, "out of memory");
+	return buf;
+}
+
+char *readfile_regular(const char *path, size_t max_bytes, size_t *len, assess_error *err)
+{
+	/*
+	 * O_NONBLOCK: opening a FIFO must not wait for a writer (it stalled a whole stream);
+	 * fstat on what was opened, not the name, so nothing can be swapped in between.
+	 */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0) {
+		assess_fail(err, errno == ENOENT || errno == EACCES ? ASSESS_ERR_NOINPUT : ASSESS_ERR_IO,
+			    path, 0, 0, "cannot open: %s", strerror(errno));
 		return NULL;
 	}
-	buf[n] = '\0';
-	if (len)
-		*len = n;
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		assess_fail(err, ASSESS_ERR_NOINPUT, path, 0, 0,
+			    "not a regular file (a device, FIFO or folder is never read)");
+		close(fd);
+		return NULL;
+	}
+	FILE *f = fdopen(fd, "rb");
+	if (!f) {
+		assess_fail(err, ASSESS_ERR_NOMEM, path, 0, 0, "out of memory");
+		close(fd);
+		return NULL;
+	}
+	char *buf = read_stream(f, path, max_bytes, len, err);
+	fclose(f);
 	return buf;
 }

@@ -75,9 +75,15 @@ void text_position(const char *buf, size_t offset, int *line, int *column)
 	int l = 1, c = 1;
 	for (size_t i = 0; i < offset && buf[i]; i++) {
 		unsigned char ch = (unsigned char)buf[i];
-		if (ch == '\n') {
+		/*
+		 * A line ends at LF, CR LF or a lone CR (old Mac files): each counts once. Nothing
+		 * at or past offset is read, so a CR just before it counts as a line end.
+		 */
+		if (ch == '\n' || (ch == '\r' && (i + 1 == offset || buf[i + 1] != '\n'))) {
 			l++;
 			c = 1;
+		} else if (ch == '\r') {
+			continue;
 		} else if ((ch & 0xC0) != 0x80) {
 			c++;
 		}

@@ -277,7 +277,7 @@ fail:
 policy *policy_load(const char *path, assess_error *err)
 {
 	size_t len;
-	char *buf = readfile_all(path, POLICY_MAX_FILE, &len, err);
+	char *buf = readfile_regular(path, POLICY_MAX_FILE, &len, err); /* definitions are files */
 	if (!buf)
 		return NULL;
 	policy *p = policy_load_memory(buf, len, path, err);

@@ -419,7 +419,7 @@ fail:
 questionnaire *questionnaire_load(const char *path, assess_error *err)
 {
 	size_t len;
-	char *buf = readfile_all(path, QN_MAX_FILE, &len, err);
+	char *buf = readfile_regular(path, QN_MAX_FILE, &len, err); /* definitions are files */
 	if (!buf)
 		return NULL;
 	questionnaire *q = questionnaire_load_memory(buf, len, path, err);

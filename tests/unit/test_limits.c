@@ -7,9 +7,11 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include "common/fastjson.h"
 #include "common/jsoncheck.h"
 #include "common/keyset.h"
+#include "common/readfile.h"
 #include "common/text.h"
 #include "tests/unit/test.h"
 
@@ -220,6 +222,68 @@ START_TEST(escaped_for_the_terminal)
 }
 END_TEST
 
+/* The size cap is exact: max bytes are read, max + 1 refused; definitions are regular files. */
+START_TEST(readfile_cap_and_regular_files)
+{
+	char path[] = "/tmp/assess-limits-XXXXXX";
+	int fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	char block[100];
+	memset(block, 'x', sizeof block);
+	ck_assert_int_eq(write(fd, block, sizeof block), 100);
+	close(fd);
+	assess_error err = {0};
+	size_t len = 0;
+	char *buf = readfile_all(path, 100, &len, &err);
+	ck_assert_ptr_nonnull(buf);
+	ck_assert_uint_eq(len, 100);
+	free(buf);
+	buf = readfile_regular(path, 100, &len, &err);
+	ck_assert_ptr_nonnull(buf);
+	free(buf);
+	ck_assert_ptr_null(readfile_all(path, 99, &len, &err));
+	ck_assert_int_eq(err.code, ASSESS_ERR_DATA);
+	ck_assert_str_eq(err.msg, "file is larger than the limit of 99 bytes");
+	unlink(path);
+	ck_assert_ptr_null(readfile_regular("/dev/zero", 100, &len, &err));
+	ck_assert_int_eq(err.code, ASSESS_ERR_NOINPUT);
+	ck_assert_msg_has(&err, "not a regular file");
+	ck_assert_ptr_null(readfile_regular("/tmp", 100, &len, &err));
+	ck_assert_msg_has(&err, "not a regular file");
+	ck_assert_ptr_null(questionnaire_load("/dev/null", &err));
+	ck_assert_msg_has(&err, "not a regular file");
+}
+END_TEST
+
+/* Lines end at LF, CR LF or a lone CR; deep nesting is measured, strings skipped. */
+START_TEST(positions_and_depth)
+{
+	int line, col;
+	text_position("a\rb\rc", 4, &line, &col);
+	ck_assert_int_eq(line, 3);
+	ck_assert_int_eq(col, 1);
+	text_position("a\r\nb\r\nxy", 7, &line, &col);
+	ck_assert_int_eq(line, 3);
+	ck_assert_int_eq(col, 2);
+	text_position("ab\ncd", 5, &line, &col);
+	ck_assert_int_eq(line, 2);
+	ck_assert_int_eq(col, 3);
+	ck_assert_uint_eq(jsoncheck_depth("{\"a\":[[\"[{\\\"\",{", 16), 4);
+	ck_assert_uint_eq(jsoncheck_depth("[[]]", 4), 0);
+	/* The answers loader says why cJSON stopped. */
+	char deep[2100];
+	size_t n = (size_t)snprintf(deep, sizeof deep, "{\"a\":");
+	memset(deep + n, '[', 1000);
+	memset(deep + n + 1000, ']', 1000);
+	n += 2000;
+	deep[n++] = '}';
+	assess_error err = {0};
+	ck_assert_ptr_null(answers_parse(deep, n, "d.json", test_resolve, NULL, 0, &err));
+	ck_assert_int_eq(err.code, ASSESS_ERR_SYNTAX);
+	ck_assert_str_eq(err.msg, "objects and arrays nested more than 1000 deep");
+}
+END_TEST
+
 static const char mini_head[] =
 	"<?xml version=\"1.0\"?>\n"
 	"<questionnaire format=\"1\" id=\"t\" version=\"1\" total=\"1\">\n"
@@ -322,6 +386,8 @@ TCase *make_limits_tcase(void)
 	tcase_add_test(tc, many_keys_are_linear);
 	tcase_add_test(tc, answers_refuse_nul_and_controls);
 	tcase_add_test(tc, escaped_for_the_terminal);
+	tcase_add_test(tc, readfile_cap_and_regular_files);
+	tcase_add_test(tc, positions_and_depth);
 	tcase_add_test(tc, many_ids_are_linear);
 	tcase_add_test(tc, lines_past_65535);
 	tcase_add_test(tc, attributes_are_capped);
