@@ -110,23 +110,23 @@ def main():
     try:
         inp = os.path.join(work, "programme.ndjson")
         with open(inp, "wb") as f:
-            subprocess.run([PY, GENERATE, "-n", "600", "--bad-every", "37"], stdout=f,
+            subprocess.run([PY, GENERATE, "-n", "300", "--bad-every", "37"], stdout=f,
                            check=True)
         with open(inp, "ab") as f:  # a blank line and a line that is not JSON at the end
             f.write(b"\n{not json\n")
         expected = subprocess.run([ASSESS, "score", "--ndjson", "programme.ndjson"], cwd=work,
                                   capture_output=True).stdout.splitlines()
-        check(len(expected) == 601, "one-machine run gave %d lines, not 601" % len(expected))
+        check(len(expected) == 301, "one-machine run gave %d lines, not 301" % len(expected))
         single = os.path.join(work, "single")
         subprocess.run([ASSESS, "batch", "-q", "--ndjson", "-o", os.path.join(work, "s.xlsx"),
                         "--reports-dir", single, inp], capture_output=True)
         want_reports = reports_in(single)
-        check(len(want_reports) > 500, "one-machine batch wrote %d reports" % len(want_reports))
+        check(len(want_reports) > 280, "one-machine batch wrote %d reports" % len(want_reports))
 
         address, procs = cluster(work, 2)
 
         # 1. Scores only, 7 parts over 2 workers.
-        d = driver(address, ["--lines-per-part", "90", "programme.ndjson", "-o", "a.ndjson"],
+        d = driver(address, ["--lines-per-part", "45", "programme.ndjson", "-o", "a.ndjson"],
                    work)
         check(d.wait(300) == 65, "driver exit %s, expected 65 (some lines are errors)"
               % d.returncode)
@@ -136,7 +136,7 @@ def main():
 
         # 2 and 3. Reports, with one worker killed while its part is being written.
         reports = os.path.join(work, "reports")
-        d = driver(address, ["--lines-per-part", "100", "--reports-dir", reports,
+        d = driver(address, ["--lines-per-part", "50", "--reports-dir", reports,
                              "--portfolio", "p.xlsx", "programme.ndjson", "-o", "b.ndjson"],
                    work)
         wait_for(lambda: os.path.isdir(reports) and any(
