@@ -3,7 +3,8 @@
  *
  * The format is documented in docs/answer-format.md:
  *   {"questionnaire": "miit-2024",
- *    "enterprise": {"name", "credit_code", "industry", "size", "above_scale", "region"},
+ *    "enterprise": {"name", "credit_code", "industry", "size", "above_scale", "region",
+ *                   "region_code", "industry_code"},
  *    "assessment": {"date": "2026-11-23", "stage": "baseline"|"post", "assessor"},
  *    "answers": {"F1": ["B","C"], "F2": "E", "S01": 3, ...},
  *    "notes": {"F1": "saw the network diagram"},
@@ -41,6 +42,8 @@ typedef struct answer {
 
 typedef enum {
 	ANSWERS_NAME, ANSWERS_CREDIT_CODE, ANSWERS_INDUSTRY, ANSWERS_SIZE, ANSWERS_REGION,
+	ANSWERS_REGION_CODE,   /* GB/T 2260 six digits, checked on load */
+	ANSWERS_INDUSTRY_CODE, /* GB/T 4754-2017 section letter and up to four digits, checked */
 	ANSWERS_DATE, ANSWERS_ASSESSOR, ANSWERS_FIELD_MAX
 } answers_field;
 

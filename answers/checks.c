@@ -10,6 +10,7 @@
 #include <string.h>
 #include "common/creditcode.h"
 #include "common/date.h"
+#include "common/gbcode.h"
 #include "common/jsoncheck.h"
 #include "common/jsonpos.h"
 #include "common/text.h"
@@ -126,6 +127,10 @@ const char *answers_field_problem(answers_field f, const char *value, char *why,
 		return "expected a date as YYYY-MM-DD";
 	if (f == ANSWERS_NAME && !*value)
 		return "the enterprise name is empty";
+	if (f == ANSWERS_REGION_CODE && !gbcode_division_valid(value, why, size))
+		return why;
+	if (f == ANSWERS_INDUSTRY_CODE && !gbcode_industry_valid(value, why, size))
+		return why;
 	return NULL;
 }
 

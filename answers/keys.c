@@ -12,4 +12,5 @@ const char *const answers_top_keys[TOP_MAX] = {
 const char *const answers_block_names[ANSWERS_N_BLOCKS] = {"finance", "status", "awards"};
 
 const char *const answers_field_keys[ANSWERS_FIELD_MAX] = {
-	"name", "credit_code", "industry", "size", "region", "date", "assessor"};
+	"name", "credit_code", "industry", "size", "region", "region_code", "industry_code",
+	"date", "assessor"};

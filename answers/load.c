@@ -263,7 +263,7 @@ answers *answers_bind(cJSON *root, const struct answers_load *ld, answers_resolv
 		return NULL;
 	}
 	const char *found[ANSWERS_FIELD_MAX] = {0};
-	if (load_fields(a, ld, top[TOP_ENTERPRISE], "$.enterprise", ANSWERS_NAME, ANSWERS_REGION,
+	if (load_fields(a, ld, top[TOP_ENTERPRISE], "$.enterprise", ANSWERS_NAME, ANSWERS_INDUSTRY_CODE,
 			found) ||
 	    load_fields(a, ld, top[TOP_ASSESSMENT], "$.assessment", ANSWERS_DATE,
 			ANSWERS_ASSESSOR, found) ||

@@ -54,7 +54,7 @@ static void add_fields(cJSON *obj, const answers *a, int first, int last)
 static void add_enterprise(cJSON *root, const answers *a)
 {
 	cJSON *ent = cJSON_AddObjectToObject(root, answers_top_keys[TOP_ENTERPRISE]);
-	add_fields(ent, a, ANSWERS_NAME, ANSWERS_REGION);
+	add_fields(ent, a, ANSWERS_NAME, ANSWERS_INDUSTRY_CODE);
 	if (a->above_scale >= 0)
 		cJSON_AddBoolToObject(ent, "above_scale", a->above_scale);
 }

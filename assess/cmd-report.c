@@ -96,10 +96,9 @@ static int compute_subsidy(cli *c, const scoring_result *r, const char *id, poli
 			   subsidy_result **out)
 {
 	assess_error err = {0};
-	subsidy_options so = {.level = r->level,
-			      .date = answers_field_get(r->answers, ANSWERS_DATE)};
+	subsidy_options so = {0};
 	if (!(*p = policy_open(id, c->policy_path, &err)) ||
-	    !(*out = subsidy_compute(*p, r->answers, &so, &err)))
+	    !(*out = subsidy_assess(*p, r->answers, r, &so, &err)))
 		return cli_error(c, &err);
 	return 0;
 }

@@ -1,4 +1,4 @@
-/* assess subsidy --policy ID FILE: what each policy pays for one answer file. */
+/* assess subsidy [--policy ID] FILE: what each policy pays for one answer file, and together. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -6,7 +6,6 @@
 #include <sysexits.h>
 #include "assess/cli.h"
 #include "policies/subsidy.h"
-#include "scoring/scoring.h"
 
 struct subsidy_opts {
 	bool json;
@@ -30,10 +29,11 @@ static int parse_level(cli *c, const char *s, int *out)
 static const cli_option options[] = {
 	{"policy", 'p', "ID", "a policy id (see `assess policies`) or a policy file;\n"
 			      "repeat it, or give `all` for every installed policy", true},
-	{"json", 'j', NULL, "one JSON object per policy (an array for several):\n"
-			    "policy, total, items [{clause, amount, ...}], warnings", false},
-	{"level", 'L', "N", "compute for level N (0-4) instead of the scored level,\n"
-			    "and say so", false},
+	{"json", 'j', NULL, "one JSON object for one --policy: policy, total, items\n"
+			    "[{clause, amount, would_pay, missing, ...}], warnings;\n"
+			    "for several or none {policies, skipped, combined}", false},
+	{"level", 'L', "N", "a what-if: a post-transformation assessment at level N\n"
+			    "(0-4) instead of the scored level and the file's stage", false},
 	{"date", 'd', "YYYY-MM-DD", "the assessment date, instead of the file's\n"
 				    "$.assessment.date (the validity window is checked on it)", false},
 	{"reading", 'r', "C=R", "use reading R of the policy's conflict C instead of the\n"
@@ -72,49 +72,17 @@ static int parse(cli *c, int argc, char **argv, struct subsidy_opts *o)
 	if (argc - optind != 1)
 		return cli_usage_error(c, "subsidy takes one answer FILE (see %s help subsidy)",
 				       c->prog);
-	if (!o->n_policies)
-		return cli_usage_error(
-			c,
-			"subsidy needs --policy ID or --policy all (%s policies lists "
-			"them)",
-			c->prog);
 	return 0;
 }
 
-/* The level the clauses use: --level, or what the answers score to. */
-static int level_of(cli *c, const answers *a, const struct subsidy_opts *o, int *level)
-{
-	assess_error err = {0};
-	if (o->level >= 0) {
-		*level = o->level;
-		return 0;
-	}
-	scoring_result *r = scoring_run(a, &err);
-	if (!r)
-		return cli_error(c, &err);
-	*level = r->level;
-	scoring_free(r);
-	return 0;
-}
-
-static int date_of(cli *c, const answers *a, const struct subsidy_opts *o, const char **date)
-{
-	*date = o->date ? o->date : answers_field_get(a, ANSWERS_DATE);
-	if (*date)
-		return 0;
-	assess_error err = {0};
-	assess_fail_path(&err, ASSESS_ERR_DATA, answers_source(a), "$.assessment.date",
-			 "no assessment date: a policy pays only inside its validity window, so "
-			 "give the date in the file or with --date YYYY-MM-DD");
-	return cli_error(c, &err);
-}
-
-/* Every id the user asked for, "all" replaced by the installed policies. */
+/* Every id the user asked for, "all" (or no --policy) replaced by the installed policies. */
 static char **policy_ids(cli *c, const struct subsidy_opts *o, size_t *n, int *status)
 {
 	assess_error err = {0};
 	size_t n_all = 0;
 	char **all = NULL, **ids = calloc(o->n_policies + 1, sizeof *ids);
+	if (ids && !o->n_policies)
+		all = policy_list(c->policy_path, &n_all, &err);
 	for (size_t i = 0; ids && i < o->n_policies; i++)
 		if (strcmp(o->policies[i], "all") == 0 && !all &&
 		    !(all = policy_list(c->policy_path, &n_all, &err)))
@@ -142,6 +110,10 @@ struct run_state {
 	policy **policies;
 	subsidy_result **results;
 	size_t n;
+	bool pick; /* no --policy: show the policies that cover the enterprise and are in force */
+	const subsidy_result **shown; /* the results listed, in order */
+	size_t n_shown;
+	subsidy_combined *combined;
 };
 
 static void free_state(struct run_state *s, char **ids, size_t n_ids)
@@ -155,6 +127,22 @@ static void free_state(struct run_state *s, char **ids, size_t n_ids)
 	free(ids);
 	free(s->policies);
 	free(s->results);
+	free(s->shown);
+	subsidy_combined_free(s->combined);
+}
+
+/* Without --policy: the enterprise is (or may be) in the area and the policy is in force. */
+static bool applies(const subsidy_result *r)
+{
+	return r->area != SUBSIDY_AREA_OUT && r->window == SUBSIDY_WINDOW_IN;
+}
+
+/* Why a policy left out without --policy does not apply, for the one line that says so. */
+static const char *why_not(cli *c, const subsidy_result *r)
+{
+	if (r->area == SUBSIDY_AREA_OUT)
+		return CLI_TR(c, "不在适用地区", "outside its area");
+	return subsidy_window_label(r->window, c->lang);
 }
 
 /* Computes every policy before printing any, so a failure prints no partial listing. */
@@ -171,17 +159,47 @@ static int compute(cli *c, const answers *a, char **ids, size_t n_ids, const sub
 		if (!ids[i])
 			return EX_OSERR;
 		if (!(s->policies[i] = policy_open(ids[i], c->policy_path, &err)) ||
-		    !(s->results[i] = subsidy_compute(s->policies[i], a, so, &err)))
+		    !(s->results[i] = subsidy_assess(s->policies[i], a, NULL, so, &err)))
 			return cli_error(c, &err);
 	}
+	if (!(s->shown = calloc(n_ids + 1, sizeof *s->shown)))
+		return EX_OSERR;
+	for (size_t i = 0; i < n_ids; i++)
+		if (!s->pick || applies(s->results[i]))
+			s->shown[s->n_shown++] = s->results[i];
+	if (s->n_shown > 1 && !(s->combined = subsidy_combine(s->shown, s->n_shown, &err)))
+		return cli_error(c, &err);
 	return 0;
+}
+
+/* One --policy: its object. Several, or none: {"policies", "skipped", "combined"}. */
+static cJSON *several_json(cli *c, const struct run_state *s)
+{
+	cJSON *j = cJSON_CreateObject(), *list = cJSON_AddArrayToObject(j, "policies");
+	cJSON *skipped = cJSON_AddArrayToObject(j, "skipped");
+	for (size_t i = 0; list && i < s->n_shown; i++)
+		cJSON_AddItemToArray(list, subsidy_to_json(s->shown[i], c->lang));
+	for (size_t i = 0; skipped && s->pick && i < s->n; i++) {
+		if (applies(s->results[i]))
+			continue;
+		cJSON *e = cJSON_CreateObject();
+		cJSON_AddItemToArray(skipped, e);
+		cJSON_AddStringToObject(e, "policy", s->results[i]->policy_id);
+		cJSON_AddStringToObject(e, "reason", s->results[i]->area == SUBSIDY_AREA_OUT
+							     ? "out-of-area"
+							     : subsidy_window_name(s->results[i]->window));
+	}
+	if (s->combined)
+		cJSON_AddItemToObject(j, "combined", subsidy_combined_to_json(s->combined, s->shown));
+	else
+		cJSON_AddNullToObject(j, "combined");
+	return j;
 }
 
 static int print_json(cli *c, const struct run_state *s)
 {
-	cJSON *j = s->n == 1 ? subsidy_to_json(s->results[0], c->lang) : cJSON_CreateArray();
-	for (size_t i = 0; s->n != 1 && j && i < s->n; i++)
-		cJSON_AddItemToArray(j, subsidy_to_json(s->results[i], c->lang));
+	cJSON *j = s->n == 1 && !s->pick ? subsidy_to_json(s->results[0], c->lang)
+					 : several_json(c, s);
 	char *text = j ? cJSON_Print(j) : NULL;
 	if (text)
 		printf("%s\n", text);
@@ -190,30 +208,48 @@ static int print_json(cli *c, const struct run_state *s)
 	return text ? 0 : EX_OSERR;
 }
 
+static void print_skipped(cli *c, const struct run_state *s)
+{
+	size_t k = 0;
+	for (size_t i = 0; s->pick && i < s->n; i++) {
+		const subsidy_result *r = s->results[i];
+		if (applies(r))
+			continue;
+		printf(k++ ? CLI_TR(c, "；%s（%s）", "; %s (%s)")
+			   : CLI_TR(c, "不适用的政策：%s（%s）", "Policies that do not apply: %s (%s)"),
+		       qn_text_get(r->issuer, c->lang), why_not(c, r));
+	}
+	if (k)
+		printf("%s\n", CLI_TR(c, "。", "."));
+	if (s->pick && !s->n_shown)
+		printf("%s\n", CLI_TR(c, "没有适用于本企业的已安装政策。",
+				      "No installed policy applies to this enterprise."));
+}
+
 static void print_text(cli *c, const struct run_state *s)
 {
-	for (size_t i = 0; i < s->n; i++) {
+	for (size_t i = 0; i < s->n_shown; i++) {
 		if (i)
 			printf("\n");
-		subsidy_print(stdout, s->results[i], c->lang);
+		subsidy_print(stdout, s->shown[i], c->lang);
 	}
-	if (s->n > 1)
-		printf("\n%s\n",
-		       CLI_TR(c,
-			      "注：各政策的金额不能简单相加（不同政策对同一项目多为就高不重复）。",
-			      "Note: the policies' totals do not simply add up (most pay only the "
-			      "higher of several policies for one project)."));
+	if (s->n_shown && (s->pick || s->combined))
+		printf("\n");
+	print_skipped(c, s);
+	if (s->combined)
+		subsidy_combined_print(stdout, s->combined, s->shown, c->lang);
 }
 
 static int run_policies(cli *c, const answers *a, const struct subsidy_opts *o)
 {
-	subsidy_options so = {.level_overridden = o->level >= 0, .readings = o->readings};
-	struct run_state s = {0};
+	subsidy_options so = {.level = o->level,
+			      .level_overridden = o->level >= 0,
+			      .date = o->date,
+			      .readings = o->readings};
+	struct run_state s = {.pick = !o->n_policies};
 	size_t n_ids = 0;
-	int status = level_of(c, a, o, &so.level);
-	if (!status)
-		status = date_of(c, a, o, &so.date);
-	char **ids = status ? NULL : policy_ids(c, o, &n_ids, &status);
+	int status = 0;
+	char **ids = policy_ids(c, o, &n_ids, &status);
 	if (!status && !n_ids) {
 		assess_error err = {0};
 		assess_fail(&err, ASSESS_ERR_NOTFOUND, NULL, 0, 0,
@@ -247,7 +283,7 @@ static int run(cli *c, int argc, char **argv)
 
 const cli_command cmd_subsidy = {
 	.name = "subsidy",
-	.usage = "--policy ID [--policy ID...] [--json] [--level N] [--date YYYY-MM-DD]\n"
+	.usage = "[--policy ID...] [--json] [--level N] [--date YYYY-MM-DD]\n"
 		 "       [--reading CONFLICT=READING] [--allow-incomplete] [--lang zh|en] FILE",
 	.summary = "work out what a subsidy policy pays for an answer file",
 	.help = "Goes through every clause of the policy in the document's order: the base, the\n"
@@ -256,7 +292,13 @@ const cli_command cmd_subsidy = {
 		"missing, outside the validity window, stacking excluded). Then the total, the\n"
 		"programme budget and every warning (expired policy, conflicting readings, the\n"
 		"hardware share over its limit...). Amounts are whole yuan; rate x base is\n"
-		"rounded down to the yuan.\n",
+		"rounded down to the yuan. Clauses on the level reached after transformation\n"
+		"pay only a post-transformation assessment ($.assessment.stage = post); a\n"
+		"baseline shows what a post assessment would get and pays 0 now.\n\n"
+		"Without --policy: every installed policy whose area covers the enterprise\n"
+		"($.enterprise.region_code) and that is in force on the assessment date, each\n"
+		"one and then together: a project two policies pay for is counted once, at the\n"
+		"higher amount, and a warning says where no document settles it.\n",
 	.options = options,
 	.notes = "FILE may be - for standard input. The finance, status and awards blocks of the\n"
 		"answer file are described in docs/answer-format.md.\n",

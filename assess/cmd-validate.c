@@ -5,6 +5,7 @@
 #include <sysexits.h>
 #include "assess/cli.h"
 #include "assess/validate.h"
+#include "policies/subsidy.h"
 
 static int ends_with(const char *s, const char *suffix)
 {
@@ -21,7 +22,8 @@ static int validate_one(cli *c, const char *path, unsigned flags)
 		ok = validate_definition(c, path, what, sizeof what, &err);
 	} else {
 		answers *a = answers_load(path, cli_questionnaire, c, flags, &err);
-		ok = a != NULL;
+		/* Everything subsidy and report --policy check on the same file. */
+		ok = a != NULL && subsidy_check_inputs(a, &err) == ASSESS_OK;
 		if (a)
 			snprintf(what, sizeof what, CLI_TR(c, "答卷，问卷 %s，已答 %zu 题",
 							   "answers to %s, %zu answered"),
@@ -71,8 +73,10 @@ const cli_command cmd_validate = {
 	.summary = "check questionnaire/policy definitions (.xml) or answer files (.json)",
 	.help = "Each FILE ending in .xml is checked against its schema (a questionnaire or a\n"
 		"policy, by its root element) and its arithmetic; any other FILE is read as an\n"
-		"answer file and checked against the questionnaire it names. Prints one line per\n"
-		"good file; the first problem of a bad one as FILE:LINE:COLUMN: reason.\n"
+		"answer file and checked against the questionnaire it names, with every check\n"
+		"subsidy and report --policy make of its finance, status and awards blocks.\n"
+		"Prints one line per good file; the first problem of a bad one as\n"
+		"FILE:LINE:COLUMN: reason.\n"
 		"Exits 65 if any file is bad, 66 if one cannot be opened.\n",
 	.options = options,
 	.run = run,

@@ -17,9 +17,11 @@ static const struct named fields[POLICY_F_MAX] = {
 	{"project_spend.software", {"改造投入：软件", "project spend: software"}},
 	{"project_spend.cloud", {"改造投入：云服务", "project spend: cloud services"}},
 	{"project_spend.hardware",
-	 {"改造投入：硬件（数据采集传输设备）",
-	  "project spend: hardware (data collection and transmission)"}},
+	 {"改造投入：数据采集传输设备（网关、路由等）",
+	  "project spend: data collection and transmission equipment (gateways, routers...)"}},
 	{"project_spend.services", {"改造投入：服务", "project spend: services"}},
+	{"project_spend.other_hardware",
+	 {"改造投入：其他硬件设备", "project spend: other hardware"}},
 	{"cloud_annual_fee", {"上云年度服务费", "annual cloud service fee"}},
 	{"mis_software_spend",
 	 {"管理信息系统软件采购额", "management information system software spend"}},
@@ -40,6 +42,7 @@ static const struct named statuses[POLICY_STATUS_MAX] = {
 	{"in_standard_park",
 	 {"标准化工业（产业）园区入园企业", "enterprise in a standardised industrial park"}},
 	{"city_leader", {"市级产业龙头企业", "city-level industry leader"}},
+	{"pilot_enterprise", {"数字化转型试点企业", "pilot enterprise of the transformation programme"}},
 };
 
 const char *policy_field_name(policy_field f)

@@ -3,10 +3,11 @@
 libassess_la_SOURCES += \
 	policies/policy.c policies/policy.h policies/policy-build.h \
 	policies/policy-values.c policies/policy-clause.c \
-	policies/fields.c policies/catalog.c \
-	policies/inputs.c policies/inputs.h \
+	policies/fields.c policies/policy-catalog.c \
+	policies/subsidy-inputs.c policies/subsidy-inputs.h \
 	policies/subsidy.c policies/subsidy.h policies/subsidy-internal.h \
-	policies/subsidy-rules.c policies/subsidy-text.c
+	policies/subsidy-rules.c policies/subsidy-text.c policies/subsidy-combined.c \
+	policies/subsidy-assess.c
 nodist_libassess_la_SOURCES += policies/schema-rng.c
 
 ## The schema is compiled in, like the questionnaire's (see Makefile.am).
@@ -26,7 +27,11 @@ if HAVE_CHECK
 check_PROGRAMS += tests/unit/check_policy
 TESTS += tests/unit/check_policy
 tests_unit_check_policy_SOURCES = tests/unit/main_policy.c tests/unit/helpers.c tests/unit/test.h \
-	tests/unit/test_policy.c tests/unit/test_subsidy.c
+	tests/unit/test_policy.c tests/unit/subsidy_test.c tests/unit/subsidy_test.h \
+	tests/unit/test_subsidy.c tests/unit/test_subsidy_quanzhou.c \
+	tests/unit/test_subsidy_jinjiang.c tests/unit/test_subsidy_putian.c \
+	tests/unit/test_subsidy_xiamen.c tests/unit/test_subsidy_pingluo.c \
+	tests/unit/test_subsidy_rules.c
 tests_unit_check_policy_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_check_policy_LDADD = $(UNIT_LDADD)
 endif

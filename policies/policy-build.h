@@ -22,7 +22,10 @@ struct policy {
 	size_t n_conflicts;
 	policy_class *classes;
 	size_t n_classes;
-	policy_spend_limit *spend_limit;
+	policy_spend_limit *spend_limits;
+	size_t n_spend_limits;
+	policy_area area;
+	policy_cross_rule cross_rule;
 	int total_cap_field;
 	qn_text total_cap_text, cross_policy;
 	int64_t budget;

@@ -217,12 +217,32 @@ static int read_ratio(struct build *b, const xmlNode *n, policy_cond *cond, cons
 		       : 0;
 }
 
+/* industry="B C D" into "BCD". */
+static int read_industry(struct build *b, const xmlNode *n, policy_cond *cond)
+{
+	const char **words;
+	size_t k;
+	char *sections;
+	if (pb_words(b, n, "industry", &words, &k) || !(sections = pb_alloc_n(b, k, 1)))
+		return -1;
+	for (size_t i = 0; i < k; i++)
+		sections[i] = words[i][0];
+	cond->kind = POLICY_COND_INDUSTRY;
+	cond->sections = sections;
+	return 0;
+}
+
 static int read_cond(struct build *b, const xmlNode *n, policy_cond *cond)
 {
 	char *status = pb_attr(b, n, "status"), *share = pb_attr(b, n, "share");
 	int s;
 	cond->line = xmldoc_line(n);
 	cond->award = pb_attr(b, n, "award");
+	cond->reading = pb_attr(b, n, "reading");
+	if (check_reading(b, n, cond->reading))
+		return -1;
+	if (xmlHasProp(n, BAD_CAST "industry"))
+		return read_industry(b, n, cond);
 	if (named(n, "unless") || cond->award) {
 		cond->kind = named(n, "unless") ? POLICY_COND_NO_AWARD : POLICY_COND_AWARD;
 		return pb_check_award(b, n, cond->award);
@@ -290,6 +310,7 @@ static int read_attrs(struct build *b, const xmlNode *n, policy_clause *c, size_
 	c->stacking_class = pb_attr(b, n, "class");
 	c->project = pb_attr(b, n, "project");
 	c->best_of = pb_attr(b, n, "best-of");
+	c->post_only = xmlHasProp(n, BAD_CAST "stage") != NULL; /* the schema allows "post" only */
 	c->line = xmldoc_line(n);
 	c->up_to = c->cap = c->total_cap = -1;
 	if (!c->id || !c->number)

@@ -94,7 +94,7 @@ int pb_status(struct build *b, const xmlNode *n, const char *value, int *out)
 	if (*out < 0)
 		return pb_fail_at(b, n,
 				  "unknown status \"%s\": expected above_scale, "
-				  "in_standard_park or city_leader",
+				  "in_standard_park, city_leader or pilot_enterprise",
 				  value);
 	return 0;
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 #include "common/arena.h"
 #include "common/decimal.h"
+#include "common/gbcode.h"
 #include "common/readfile.h"
 #include "common/xmldoc.h"
 
@@ -54,6 +55,9 @@ static int read_conflict(struct build *b, xmlNode *c, policy_conflict *out)
 	out->id = pb_attr(b, c, "id");
 	out->chosen = pb_attr(b, c, "chosen");
 	out->line = xmldoc_line(c);
+	char *kind = pb_attr(b, c, "kind");
+	out->kind = kind && strcmp(kind, "reading") == 0 ? POLICY_CONFLICT_AMBIGUITY
+							 : POLICY_CONFLICT_CONTRADICTION;
 	if (pb_child_bitext(b, c, "about", &out->about))
 		return -1;
 	for (xmlNode *r = xmldoc_first(c, "reading"); r; r = xmldoc_next(r, "reading"), k++) {
@@ -79,9 +83,22 @@ static int read_conflicts(struct build *b, const xmlNode *root)
 	b->p->n_conflicts = xmldoc_count(cs, "conflict");
 	if (!(b->p->conflicts = pb_alloc_n(b, b->p->n_conflicts, sizeof(policy_conflict))))
 		return -1;
-	for (xmlNode *c = xmldoc_first(cs, "conflict"); c; c = xmldoc_next(c, "conflict"))
-		if (read_conflict(b, c, &b->p->conflicts[k++]))
+	for (xmlNode *c = xmldoc_first(cs, "conflict"); c; c = xmldoc_next(c, "conflict"), k++) {
+		if (read_conflict(b, c, &b->p->conflicts[k]))
 			return -1;
+		/* A reading names its conflict wherever it is used: ids are unique in the file. */
+		for (size_t j = 0; j < k; j++)
+			for (int r = 0; r < 2; r++)
+				for (int q = 0; q < 2; q++)
+					if (strcmp(b->p->conflicts[j].readings[r].id,
+						   b->p->conflicts[k].readings[q].id) == 0)
+						return pb_fail_at(
+							b, c,
+							"reading \"%s\" is also a reading of "
+							"conflict \"%s\"",
+							b->p->conflicts[k].readings[q].id,
+							b->p->conflicts[j].id);
+	}
 	return 0;
 }
 
@@ -120,18 +137,27 @@ static int read_field(struct build *b, const xmlNode *n, const char *text, polic
 	return 0;
 }
 
-static int read_spend_limit(struct build *b, const xmlNode *root)
+static int check_limit_reading(struct build *b, const xmlNode *n, const char *reading)
 {
-	xmlNode *n = xmldoc_first(root, "spend-limit");
-	if (!n)
-		return 0;
-	policy_spend_limit *sl = arena_alloc(b->p->arena, sizeof *sl);
+	for (size_t i = 0; reading && i < b->p->n_conflicts; i++)
+		for (int r = 0; r < 2; r++)
+			if (strcmp(b->p->conflicts[i].readings[r].id, reading) == 0)
+				return 0;
+	if (reading)
+		return pb_fail_at(b, n, "reading \"%s\" is not declared in <conflicts>", reading);
+	return 0;
+}
+
+static int read_spend_limit(struct build *b, const xmlNode *n, policy_spend_limit *sl)
+{
 	char *part = pb_attr(b, n, "part");
 	policy_term *terms;
-	if (!sl || !part)
+	if (!part)
 		return pb_nomem(b);
-	if (read_field(b, n, part, &sl->part) || pb_terms(b, n, "of", &terms, &sl->n_of) ||
-	    pb_rate(b, n, "max-rate", &sl->max_bp) || pb_bitext(b, n, &sl->text))
+	sl->reading = pb_attr(b, n, "reading");
+	if (check_limit_reading(b, n, sl->reading) || read_field(b, n, part, &sl->part) ||
+	    pb_terms(b, n, "of", &terms, &sl->n_of) || pb_rate(b, n, "max-rate", &sl->max_bp) ||
+	    pb_bitext(b, n, &sl->text))
 		return -1;
 	if (!(sl->of = pb_alloc_n(b, sl->n_of, sizeof *sl->of)))
 		return -1;
@@ -144,8 +170,47 @@ static int read_spend_limit(struct build *b, const xmlNode *root)
 	}
 	if (!has_part)
 		return pb_fail_at(b, n, "of= must include the part (%s) it limits", part);
-	b->p->spend_limit = sl;
 	return 0;
+}
+
+static int read_spend_limits(struct build *b, const xmlNode *root)
+{
+	size_t k = 0;
+	b->p->n_spend_limits = xmldoc_count(root, "spend-limit");
+	if (!(b->p->spend_limits =
+		      pb_alloc_n(b, b->p->n_spend_limits, sizeof *b->p->spend_limits)))
+		return -1;
+	for (xmlNode *n = xmldoc_first(root, "spend-limit"); n; n = xmldoc_next(n, "spend-limit"))
+		if (read_spend_limit(b, n, &b->p->spend_limits[k++]))
+			return -1;
+	return 0;
+}
+
+/* <area codes="350500" names="泉州 Quanzhou">: every code a real division. */
+static int read_area(struct build *b, const xmlNode *root)
+{
+	xmlNode *n = xmldoc_first(root, "area");
+	policy_area *a = &b->p->area;
+	char why[160];
+	if (!n)
+		return 0;
+	if (pb_words(b, n, "codes", &a->codes, &a->n_codes) ||
+	    pb_words(b, n, "names", &a->names, &a->n_names) || pb_bitext(b, n, &a->text))
+		return -1;
+	for (size_t i = 0; i < a->n_codes; i++)
+		if (!gbcode_division_valid(a->codes[i], why, sizeof why))
+			return pb_fail_at(b, n, "area code \"%s\": %s", a->codes[i], why);
+	return 0;
+}
+
+static int read_cross_policy(struct build *b, const xmlNode *root)
+{
+	xmlNode *n = xmldoc_first(root, "cross-policy");
+	char *rule = n ? pb_attr(b, n, "rule") : NULL;
+	b->p->cross_rule = !rule				   ? POLICY_CROSS_SILENT
+			   : strcmp(rule, "higher") == 0 ? POLICY_CROSS_HIGHER_ANY
+							 : POLICY_CROSS_HIGHER_SAME_AREA;
+	return pb_child_bitext(b, root, "cross-policy", &b->p->cross_policy);
 }
 
 static int read_total_cap(struct build *b, const xmlNode *root)
@@ -243,9 +308,9 @@ static int build_tree(struct build *b, xmlNode *root)
 		return pb_nomem(b);
 	if (pb_child_bitext(b, root, "title", &p->title) ||
 	    pb_child_bitext(b, root, "issuer", &p->issuer) ||
-	    pb_child_bitext(b, root, "source", &p->source) || read_window(b, root) ||
-	    read_conflicts(b, root) || read_classes(b, root) || read_spend_limit(b, root) ||
-	    read_total_cap(b, root) || pb_child_bitext(b, root, "cross-policy", &p->cross_policy) ||
+	    pb_child_bitext(b, root, "source", &p->source) || read_area(b, root) ||
+	    read_window(b, root) || read_conflicts(b, root) || read_classes(b, root) ||
+	    read_spend_limits(b, root) || read_total_cap(b, root) || read_cross_policy(b, root) ||
 	    read_budget(b, root) || read_awards(b, root) || pb_clauses(b, root))
 		return -1;
 	return check_budget_refs(b);
@@ -307,7 +372,14 @@ size_t policy_n_clauses(const policy *p) { return p->n_clauses; }
 size_t policy_n_classes(const policy *p) { return p->n_classes; }
 size_t policy_n_conflicts(const policy *p) { return p->n_conflicts; }
 size_t policy_n_awards(const policy *p) { return p->n_awards; }
-const policy_spend_limit *policy_spend_limit_get(const policy *p) { return p->spend_limit; }
+size_t policy_n_spend_limits(const policy *p) { return p->n_spend_limits; }
+const policy_area *policy_area_get(const policy *p) { return &p->area; }
+policy_cross_rule policy_cross_policy_rule(const policy *p) { return p->cross_rule; }
+
+const policy_spend_limit *policy_spend_limit_at(const policy *p, size_t i)
+{
+	return i < p->n_spend_limits ? &p->spend_limits[i] : NULL;
+}
 int policy_total_cap_field(const policy *p) { return p->total_cap_field; }
 const qn_text *policy_total_cap_text(const policy *p) { return &p->total_cap_text; }
 const qn_text *policy_cross_policy(const policy *p) { return &p->cross_policy; }

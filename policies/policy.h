@@ -36,8 +36,9 @@
 typedef enum {
 	POLICY_F_SOFTWARE, /* project_spend.software */
 	POLICY_F_CLOUD, /* project_spend.cloud */
-	POLICY_F_HARDWARE, /* project_spend.hardware */
+	POLICY_F_HARDWARE, /* project_spend.hardware: data collection and transmission equipment */
 	POLICY_F_SERVICES, /* project_spend.services */
+	POLICY_F_OTHER_HARDWARE, /* project_spend.other_hardware: the project's other hardware */
 	POLICY_F_CLOUD_FEE, /* cloud_annual_fee */
 	POLICY_F_MIS_SOFTWARE, /* mis_software_spend */
 	POLICY_F_DIAGNOSIS_FEE, /* diagnosis_fee */
@@ -54,6 +55,7 @@ typedef enum {
 	POLICY_STATUS_ABOVE_SCALE,
 	POLICY_STATUS_PARK,
 	POLICY_STATUS_LEADER,
+	POLICY_STATUS_PILOT, /* pilot_enterprise: a 试点企业 of the city's pilot programme */
 	POLICY_STATUS_MAX
 } policy_status;
 
@@ -61,8 +63,8 @@ typedef enum {
 const char *policy_field_name(policy_field f);
 const qn_text *policy_field_label(policy_field f);
 int policy_field_find(const char *name); /* -1 when unknown */
-const char *
-policy_status_name(policy_status s); /* "above_scale", "in_standard_park", "city_leader" */
+/* "above_scale", "in_standard_park", "city_leader", "pilot_enterprise" */
+const char *policy_status_name(policy_status s);
 const qn_text *policy_status_label(policy_status s);
 int policy_status_find(const char *name);
 
@@ -97,7 +99,8 @@ typedef enum {
 	POLICY_COND_AWARD, /* <requires award="ID"/> */
 	POLICY_COND_NO_AWARD, /* <unless award="ID"/> */
 	POLICY_COND_QUANTITY, /* <requires quantity="TERMS" over|from=... under|through=.../> */
-	POLICY_COND_RATIO /* <requires share="TERM" of="TERM" from-rate="20%"/> */
+	POLICY_COND_RATIO, /* <requires share="TERM" of="TERM" from-rate="20%"/> */
+	POLICY_COND_INDUSTRY /* <requires industry="B C D"/>: GB/T 4754-2017 sections */
 } policy_cond_kind;
 
 typedef struct policy_cond {
@@ -108,6 +111,8 @@ typedef struct policy_cond {
 	size_t n_terms;
 	policy_range range; /* QUANTITY */
 	int min_bp; /* RATIO: numerator / denominator >= min_bp / 10000 */
+	const char *sections; /* INDUSTRY: the section letters, "BCD" */
+	const char *reading; /* NULL: always; else only when that reading of a conflict is chosen */
 	int line;
 } policy_cond;
 
@@ -151,6 +156,7 @@ typedef struct policy_clause {
 	const char *project; /* stacking: clauses of one-per-project classes on one project */
 	const char *best_of; /* clauses sharing it pay only the highest (补差, 就高) */
 	int min_level; /* 0: no level gate */
+	bool post_only; /* stage="post": pays only on a post-transformation assessment (改造后) */
 	policy_cond *conds;
 	size_t n_conds;
 	policy_rule_kind kind;
@@ -205,8 +211,14 @@ typedef struct policy_reading {
 	qn_text text;
 } policy_reading;
 
+typedef enum {
+	POLICY_CONFLICT_CONTRADICTION, /* the document says two things (Pingluo's body and table) */
+	POLICY_CONFLICT_AMBIGUITY /* kind="reading": one text read two ways */
+} policy_conflict_kind;
+
 typedef struct policy_conflict {
 	const char *id;
+	policy_conflict_kind kind;
 	qn_text about;
 	const char *chosen; /* the reading the file computes with */
 	policy_reading readings[2];
@@ -215,6 +227,7 @@ typedef struct policy_conflict {
 
 /* Eligible spend: `part` counts only up to max_bp of the total of `of` (hardware <= 30%). */
 typedef struct policy_spend_limit {
+	const char *reading; /* NULL: always; else only when that reading is chosen */
 	policy_field part;
 	policy_field *of;
 	size_t n_of;
@@ -233,6 +246,25 @@ typedef struct policy_award {
 	const char *id;
 	qn_text name;
 } policy_award;
+
+/*
+ * The area a policy covers: GB/T 2260 codes (350500 covers its districts and county-level
+ * cities, 350582 晋江市 among them), and the names that say so in a free-text region.
+ */
+typedef struct policy_area {
+	const char **codes;
+	size_t n_codes;
+	const char **names; /* "泉州", "Quanzhou": matched in $.enterprise.region */
+	size_t n_names;
+	qn_text text; /* "泉州市（含所辖县、市、区）" */
+} policy_area;
+
+/* What the document says of a project another policy also pays (<cross-policy rule=...>). */
+typedef enum {
+	POLICY_CROSS_SILENT = 0, /* nothing: both may pay, or not; the combined view warns */
+	POLICY_CROSS_HIGHER_ANY, /* rule="higher": only the higher of the two, whoever pays it */
+	POLICY_CROSS_HIGHER_SAME_AREA /* rule="higher-same-area": so with policies of its own area */
+} policy_cross_rule;
 
 typedef struct policy policy;
 
@@ -271,12 +303,16 @@ const policy_conflict *policy_conflict_at(const policy *p, size_t i);
 size_t policy_n_awards(const policy *p);
 const policy_award *policy_award_at(const policy *p, size_t i);
 const policy_award *policy_award_find(const policy *p, const char *id);
-const policy_spend_limit *policy_spend_limit_get(const policy *p); /* NULL when none */
+size_t policy_n_spend_limits(const policy *p);
+const policy_spend_limit *policy_spend_limit_at(const policy *p, size_t i);
+/* The area covered; n_codes and n_names 0 when the file declares none (no check). */
+const policy_area *policy_area_get(const policy *p);
 /* Policy-wide cap on one enterprise's total from a finance field (Jinjiang); -1 when none. */
 int policy_total_cap_field(const policy *p);
 const qn_text *policy_total_cap_text(const policy *p);
 /* "Not together with other policies" remark (就高不重复 across policies); zh NULL when none. */
 const qn_text *policy_cross_policy(const policy *p);
+policy_cross_rule policy_cross_policy_rule(const policy *p);
 
 int64_t policy_budget(const policy *p); /* yuan, -1 when none */
 const char *policy_budget_period(const policy *p); /* "programme" or "year" */

@@ -7,7 +7,7 @@
 #define ASSESS_SUBSIDY_INTERNAL_H
 
 #include "common/arena.h"
-#include "policies/inputs.h"
+#include "policies/subsidy-inputs.h"
 #include "policies/subsidy.h"
 
 /* The result and the arena its strings and arrays live in. */
@@ -22,6 +22,9 @@ struct subsidy_ctx {
 	const subsidy_inputs *in;
 	int64_t eff[POLICY_F_MAX]; /* finance values after the eligible-spend limit */
 	int level;
+	bool post; /* the clauses for a post-transformation assessment may pay (stage or what-if) */
+	subsidy_area area;
+	unsigned pending; /* inputs the clause being evaluated lacks (SUBSIDY_MISSING_*) */
 	const char **chosen; /* the reading in force for each conflict */
 	arena *arena; /* the result's */
 	bool no_text; /* say nothing: SUBSIDY_SAY is a no-op, and so is any work only it needs */
@@ -30,6 +33,8 @@ struct subsidy_ctx {
 
 /* Works out one clause into it (status, figures, detail), before window and stacking. */
 void subsidy_evaluate(struct subsidy_ctx *x, const policy_clause *c, subsidy_item *it);
+/* The reading chosen for the conflict that has this reading, or NULL when none has it. */
+const char *subsidy_chosen_reading(const struct subsidy_ctx *x, const char *reading);
 
 /*
  * Sets (or appends to) one language of a text in the result's arena:

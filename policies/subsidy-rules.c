@@ -55,21 +55,20 @@ static void append(char *buf, size_t size, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* "$.finance.cloud_annual_fee（上云年度服务费）" for each term, joined with " + ". */
+/* "上云年度服务费" for each term, joined with "、": names for people (the keys are in JSON). */
 static void terms_text(const struct subsidy_ctx *x, const policy_term *t, size_t n, text2 *out)
 {
 	out->zh[0] = out->en[0] = '\0';
 	for (size_t i = 0; i < n; i++) {
-		const char *sep = i ? " + " : "";
+		const char *sep = i ? "、" : "";
 		if (t[i].kind == POLICY_TERM_FIELD) {
-			const char *name = policy_field_name(t[i].field);
 			const qn_text *l = policy_field_label(t[i].field);
-			append(out->zh, sizeof out->zh, "%s$.finance.%s（%s）", sep, name, l->zh);
-			append(out->en, sizeof out->en, "%s$.finance.%s (%s)", sep, name, l->en);
+			append(out->zh, sizeof out->zh, "%s%s", sep, l->zh);
+			append(out->en, sizeof out->en, "%s%s", i ? ", " : "", l->en);
 		} else {
 			append(out->zh, sizeof out->zh, "%s%s", sep,
 			       award_name(x, t[i].award, QN_LANG_ZH));
-			append(out->en, sizeof out->en, "%s%s", sep,
+			append(out->en, sizeof out->en, "%s%s", i ? ", " : "",
 			       award_name(x, t[i].award, QN_LANG_EN));
 		}
 	}
@@ -132,8 +131,8 @@ static bool missing_terms(struct subsidy_ctx *x, subsidy_item *it, const policy_
 	if (x->no_text)
 		return false;
 	terms_text(x, t, n, &names);
-	SUBSIDY_SAY(x, &it->detail, ("答卷未提供 %s", names.zh),
-		    ("the answer file does not give %s", names.en));
+	SUBSIDY_SAY(x, &it->detail, ("答卷未提供：%s", names.zh),
+		    ("the answer file does not give: %s", names.en));
 	return false;
 }
 
@@ -191,16 +190,68 @@ static bool ratio_holds(struct subsidy_ctx *x, const policy_cond *c, subsidy_ite
 static bool status_holds(struct subsidy_ctx *x, const policy_cond *c, subsidy_item *it)
 {
 	const qn_text *l = policy_status_label(c->status);
-	const char *name = policy_status_name(c->status);
 	int v = x->in->status[c->status];
-	if (v == 1)
+	if (v < 0) /* not given: worked out as if it held, then shown as "input missing" */
+		x->pending |= 1u << c->status;
+	if (v != 0)
 		return true;
-	it->status = v < 0 ? SUBSIDY_NO_INPUT : SUBSIDY_NOT_ELIGIBLE;
-	if (v < 0)
-		SUBSIDY_SAY(x, &it->detail, ("答卷未提供 $.status.%s（%s）", name, l->zh),
-			    ("the answer file does not give $.status.%s (%s)", name, l->en));
-	else
-		SUBSIDY_SAY(x, &it->detail, ("仅限%s", l->zh), ("only for an %s", l->en));
+	it->status = SUBSIDY_NOT_ELIGIBLE;
+	SUBSIDY_SAY(x, &it->detail, ("仅限%s", l->zh), ("only for a %s", l->en));
+	return false;
+}
+
+static const char *section_name(char s, qn_lang lang)
+{
+	static const struct {
+		char s;
+		qn_text name;
+	} names[] = {{'B', {"采矿业", "mining"}},
+		     {'C', {"制造业", "manufacturing"}},
+		     {'D', {"电力、热力、燃气及水生产和供应业",
+			    "electricity, heat, gas and water supply"}}};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (names[i].s == s)
+			return qn_text_get(&names[i].name, lang);
+	return NULL;
+}
+
+/* "制造业（门类 C）" / "采矿业、制造业…（门类 B、C、D）" for the detail. */
+static void sections_text(const char *sections, text2 *out)
+{
+	out->zh[0] = out->en[0] = '\0';
+	for (size_t i = 0; sections[i]; i++) {
+		const char *zh = section_name(sections[i], QN_LANG_ZH);
+		const char *en = section_name(sections[i], QN_LANG_EN);
+		append(out->zh, sizeof out->zh, "%s%s", i ? "、" : "", zh ? zh : "");
+		append(out->en, sizeof out->en, "%s%s", i ? ", " : "", en ? en : "");
+	}
+	append(out->zh, sizeof out->zh, "（GB/T 4754 门类 ");
+	append(out->en, sizeof out->en, " (GB/T 4754 section%s ", sections[1] ? "s" : "");
+	for (size_t i = 0; sections[i]; i++) {
+		append(out->zh, sizeof out->zh, "%s%c", i ? "、" : "", sections[i]);
+		append(out->en, sizeof out->en, "%s%c", i ? ", " : "", sections[i]);
+	}
+	append(out->zh, sizeof out->zh, "）");
+	append(out->en, sizeof out->en, ")");
+}
+
+static bool industry_holds(struct subsidy_ctx *x, const policy_cond *c, subsidy_item *it)
+{
+	const char *code = x->in->industry_code;
+	text2 need;
+	if (!code) {
+		x->pending |= SUBSIDY_MISSING_INDUSTRY;
+		return true;
+	}
+	if (strchr(c->sections, code[0]))
+		return true;
+	it->status = SUBSIDY_NOT_ELIGIBLE;
+	if (x->no_text)
+		return false;
+	sections_text(c->sections, &need);
+	SUBSIDY_SAY(x, &it->detail, ("仅限%s；本企业行业代码 %s 属门类 %c", need.zh, code, code[0]),
+		    ("only for %s; the enterprise's industry code %s is in section %c", need.en,
+		     code, code[0]));
 	return false;
 }
 
@@ -223,6 +274,8 @@ static bool cond_holds(struct subsidy_ctx *x, const policy_cond *c, subsidy_item
 		return quantity_holds(x, c, it);
 	case POLICY_COND_RATIO:
 		return ratio_holds(x, c, it);
+	case POLICY_COND_INDUSTRY:
+		return industry_holds(x, c, it);
 	}
 	return false;
 }
@@ -240,15 +293,22 @@ static bool gate_holds(struct subsidy_ctx *x, const policy_clause *c, subsidy_it
 			     questionnaire_level_name(NULL, x->level, QN_LANG_EN)));
 		return false;
 	}
-	for (size_t i = 0; i < c->n_conds; i++)
-		if (!cond_holds(x, &c->conds[i], it))
+	for (size_t i = 0; i < c->n_conds; i++) {
+		const policy_cond *k = &c->conds[i];
+		const char *chosen = k->reading ? subsidy_chosen_reading(x, k->reading) : NULL;
+		if (k->reading && (!chosen || strcmp(chosen, k->reading) != 0))
+			continue; /* a condition of the reading not chosen */
+		if (k->reading)
+			it->reading = k->reading;
+		if (!cond_holds(x, k, it))
 			return false;
+	}
 	return true;
 }
 
 /* ---- cases ---- */
 
-static const char *chosen_reading(const struct subsidy_ctx *x, const char *reading)
+const char *subsidy_chosen_reading(const struct subsidy_ctx *x, const char *reading)
 {
 	for (size_t i = 0; i < policy_n_conflicts(x->p); i++) {
 		const policy_conflict *k = policy_conflict_at(x->p, i);
@@ -262,7 +322,7 @@ static const char *chosen_reading(const struct subsidy_ctx *x, const char *readi
 /* 1 matches, 0 does not, -1 cannot tell (the batch is not given). */
 static int case_matches(const struct subsidy_ctx *x, const policy_case *k)
 {
-	const char *chosen = k->reading ? chosen_reading(x, k->reading) : NULL;
+	const char *chosen = k->reading ? subsidy_chosen_reading(x, k->reading) : NULL;
 	if (k->reading && (!chosen || strcmp(chosen, k->reading) != 0))
 		return 0;
 	if (k->min_level > x->level || (k->status >= 0 && x->in->status[k->status] != 1) ||
@@ -306,10 +366,8 @@ static const policy_case *find_case(struct subsidy_ctx *x, const policy_clause *
 		}
 		if (m < 0) {
 			it->status = SUBSIDY_NO_INPUT;
-			SUBSIDY_SAY(
-				x, &it->detail, ("答卷未提供 $.finance.batch（改造批次）"),
-				("the answer file does not give $.finance.batch (transformation "
-				 "batch)"));
+			SUBSIDY_SAY(x, &it->detail, ("答卷未提供：改造批次"),
+				    ("the answer file does not give: the transformation batch"));
 			return NULL;
 		}
 	}
@@ -369,10 +427,10 @@ static void rate_per_award(struct subsidy_ctx *x, const policy_clause *c, const 
 		if (aw->amount < 0) {
 			it->status = SUBSIDY_NO_INPUT;
 			SUBSIDY_SAY(x, &it->detail,
-				    ("答卷未提供 $.awards[%d].amount（%s金额）", aw->index,
-				     AWARD_ZH(x, id)),
-				    ("the answer file does not give $.awards[%d].amount (%s)",
-				     aw->index, AWARD_EN(x, id)));
+				    ("答卷未提供：%s的金额（奖项第 %d 项）", AWARD_ZH(x, id),
+				     aw->index + 1),
+				    ("the answer file does not give: the amount of %s (award entry %d)",
+				     AWARD_EN(x, id), aw->index + 1));
 			return;
 		}
 		int64_t one = capped(it, subsidy_apply_rate(aw->amount, k->rate_bp), k->cap);
@@ -546,6 +604,86 @@ static void info_rule(struct subsidy_ctx *x, const policy_clause *c, subsidy_ite
 			    ("; the cap for this enterprise: %s", cap));
 }
 
+/* The project an item pays for across policies: the tag of the first tagged figure it reads,
+ * else the figure itself (project_spend for its parts); none for clauses paid on awards. */
+static void project_of(struct subsidy_ctx *x, const policy_clause *c, subsidy_item *it)
+{
+	for (size_t i = 0; i < c->n_base; i++) {
+		const policy_term *t = &c->base[i];
+		if (t->kind == POLICY_TERM_FIELD && x->in->project[t->field]) {
+			/* The tag is the answers': the result keeps a copy. */
+			it->project = arena_strdup(x->arena, x->in->project[t->field]);
+			it->project_tagged = true;
+			x->nomem |= !it->project;
+			return;
+		}
+	}
+	for (size_t i = 0; i < c->n_base; i++) {
+		const policy_term *t = &c->base[i];
+		if (t->kind == POLICY_TERM_FIELD) {
+			it->project = t->field <= POLICY_F_OTHER_HARDWARE
+					      ? "project_spend"
+					      : policy_field_name(t->field);
+			return;
+		}
+	}
+}
+
+/* "是否为试点企业、评测阶段" for the inputs missing. */
+static void missing_text(unsigned missing, text2 *out)
+{
+	out->zh[0] = out->en[0] = '\0';
+	for (unsigned bit = 1, k = 0; bit; bit <<= 1) {
+		if (!(missing & bit) || !subsidy_missing_key(bit))
+			continue;
+		append(out->zh, sizeof out->zh, "%s%s", k ? "、" : "",
+		       subsidy_missing_label(bit, QN_LANG_ZH));
+		append(out->en, sizeof out->en, "%s%s", k ? ", " : "",
+		       subsidy_missing_label(bit, QN_LANG_EN));
+		k++;
+	}
+}
+
+/*
+ * A clause that would pay, but for an input the file lacks or a baseline stage: it pays 0 now
+ * and keeps what it would pay in would_pay, its working in the detail.
+ */
+static void hold_back(struct subsidy_ctx *x, const policy_clause *c, subsidy_item *it)
+{
+	bool baseline = c->post_only && !x->post && x->in->stage == ANSWERS_STAGE_BASELINE;
+	qn_text was = it->detail;
+	text2 names;
+	char v[32];
+	if (c->post_only && !x->post && !baseline)
+		x->pending |= SUBSIDY_MISSING_STAGE;
+	if (!x->pending && !baseline)
+		return;
+	it->missing = x->pending;
+	it->would_pay = it->amount;
+	it->amount = 0;
+	it->status = x->pending ? SUBSIDY_NO_INPUT : SUBSIDY_BASELINE;
+	if (x->no_text)
+		return;
+	subsidy_yuan(it->would_pay, v, sizeof v);
+	missing_text(x->pending, &names);
+	if (x->pending)
+		SUBSIDY_SAY(x, &it->detail, ("答卷未提供：%s；齐备且符合时可得 %s：%s", names.zh, v,
+					     was.zh),
+			    ("the answer file does not give: %s; given and met, it would pay %s: %s",
+			     names.en, v, qn_text_get(&was, QN_LANG_EN)));
+	if (x->pending && baseline)
+		SUBSIDY_ADD(x, &it->detail, ("；另：改造前（基线）评测不予支付，改造后评测方可"),
+			    ("; besides, a baseline assessment is not paid, only a post one"));
+	else if (!x->pending)
+		SUBSIDY_SAY(x, &it->detail,
+			    ("改造前（基线）评测不予支付；改造后评测达到%s时可得 %s：%s",
+			     questionnaire_level_name(NULL, x->level, QN_LANG_ZH), v, was.zh),
+			    ("a baseline (before transformation) assessment is not paid; a "
+			     "post-transformation assessment at %s would get %s: %s",
+			     questionnaire_level_name(NULL, x->level, QN_LANG_EN), v,
+			     qn_text_get(&was, QN_LANG_EN)));
+}
+
 void subsidy_evaluate(struct subsidy_ctx *x, const policy_clause *c, subsidy_item *it)
 {
 	static const char *const kinds[] = {"rate", "tiers", "per-item", "fixed", "info"};
@@ -560,7 +698,16 @@ void subsidy_evaluate(struct subsidy_ctx *x, const policy_clause *c, subsidy_ite
 			     .rate_bp = SUBSIDY_NONE,
 			     .cap = SUBSIDY_NONE,
 			     .count = SUBSIDY_NONE,
+			     .would_pay = SUBSIDY_NONE,
 			     .other_reading_amount = SUBSIDY_NONE};
+	x->pending = x->area == SUBSIDY_AREA_UNKNOWN ? SUBSIDY_MISSING_AREA : 0;
+	project_of(x, c, it);
+	if (x->area == SUBSIDY_AREA_OUT) {
+		it->status = SUBSIDY_OUT_OF_AREA;
+		SUBSIDY_SAY(x, &it->detail, ("本企业不在本政策适用地区内"),
+			    ("the enterprise is outside the area of the policy"));
+		return;
+	}
 	if (c->kind == POLICY_RULE_INFO) {
 		info_rule(x, c, it);
 		return;
@@ -578,4 +725,6 @@ void subsidy_evaluate(struct subsidy_ctx *x, const policy_clause *c, subsidy_ite
 	if (it->status == SUBSIDY_PAID && c->note.zh)
 		SUBSIDY_ADD(x, &it->detail, ("。%s", c->note.zh),
 			    (". %s", qn_text_get(&c->note, QN_LANG_EN)));
+	if (it->status == SUBSIDY_PAID)
+		hold_back(x, c, it);
 }

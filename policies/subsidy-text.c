@@ -9,6 +9,29 @@
 
 static const char *yuan(int64_t v, char *buf, size_t size) { return subsidy_yuan(v, buf, size); }
 
+static const char *stage_label(answers_stage s, qn_lang lang)
+{
+	if (s == ANSWERS_STAGE_POST)
+		return TR(lang, "改造后", "post-transformation");
+	if (s == ANSWERS_STAGE_BASELINE)
+		return TR(lang, "改造前（基线）", "baseline (before transformation)");
+	return TR(lang, "未注明", "not given");
+}
+
+/* The area the policy covers and the stage of the assessment: what decides who is paid. */
+static void print_where(FILE *out, const subsidy_result *r, qn_lang lang)
+{
+	const policy_area *a = policy_area_get(r->policy);
+	static const char *const zh[] = {"在适用地区内", "不在适用地区内", "地区未知"};
+	static const char *const en[] = {"in the area", "outside the area", "area unknown"};
+	if (a->n_codes || a->n_names)
+		fprintf(out, TR(lang, "适用地区：%s；本企业：%s\n", "Area: %s; the enterprise: %s\n"),
+			qn_text_get(&a->text, lang), TR(lang, zh[r->area], en[r->area]));
+	fprintf(out, TR(lang, "评测阶段：%s%s\n", "Assessment stage: %s%s\n"),
+		stage_label(r->stage, lang),
+		r->level_overridden ? TR(lang, "（--level 假设测算）", " (a --level what-if)") : "");
+}
+
 static void print_header(FILE *out, const subsidy_result *r, qn_lang lang)
 {
 	char win[160];
@@ -21,6 +44,7 @@ static void print_header(FILE *out, const subsidy_result *r, qn_lang lang)
 		   "Assessment dated %s: %s; digitization level: %s%s\n"),
 		r->date, subsidy_window_label(r->window, lang), questionnaire_level_name(NULL, r->level, lang),
 		r->level_overridden ? TR(lang, "（--level 指定）", " (given with --level)") : "");
+	print_where(out, r, lang);
 	fprintf(out, "%s\n\n",
 		TR(lang, "金额单位：元；比例 × 基数向下取整到元",
 		   "Amounts in yuan; rate × base is rounded down to the yuan"));
@@ -87,12 +111,23 @@ void subsidy_print(FILE *out, const subsidy_result *r, qn_lang lang)
 {
 	char v[32], w[32];
 	print_header(out, r, lang);
-	for (size_t i = 0; i < r->n_items; i++)
+	if (r->area == SUBSIDY_AREA_OUT) /* one line says it all */
+		fprintf(out,
+			TR(lang, "本企业不在本政策适用地区（%s）内，本政策不适用。\n",
+			   "The enterprise is outside the area the policy covers (%s): it does not "
+			   "apply.\n"),
+			qn_text_get(&policy_area_get(r->policy)->text, lang));
+	for (size_t i = 0; r->area != SUBSIDY_AREA_OUT && i < r->n_items; i++)
 		print_item(out, &r->items[i], lang);
 	fprintf(out, TR(lang, "\n合计：%s 元", "\nTotal: %s yuan"), yuan(r->total, v, sizeof v));
 	if (r->total != r->total_before_cap)
 		fprintf(out, TR(lang, "（核减前 %s 元）", " (%s before the cap)"),
 			yuan(r->total_before_cap, w, sizeof w));
+	if (r->total_if_post != SUBSIDY_NONE)
+		fprintf(out,
+			TR(lang, "；改造后评测达到%s时合计 %s 元", "; a post-transformation "
+			   "assessment at %s would get %s yuan"),
+			questionnaire_level_name(NULL, r->level, lang), yuan(r->total_if_post, w, sizeof w));
 	fputc('\n', out);
 	print_budget(out, r, lang);
 	if (r->n_warnings)
@@ -137,6 +172,17 @@ static cJSON *item_json(const subsidy_item *it, qn_lang lang)
 	cJSON_AddStringToObject(o, "status", subsidy_status_name(it->status));
 	cJSON_AddBoolToObject(o, "applies", it->status == SUBSIDY_PAID);
 	add_amount(o, "amount", it->amount);
+	add_amount(o, "would_pay", it->would_pay);
+	cJSON *missing = cJSON_AddArrayToObject(o, "missing");
+	for (unsigned bit = 1; missing && bit; bit <<= 1)
+		if ((it->missing & bit) && subsidy_missing_key(bit))
+			cJSON_AddItemToArray(missing,
+					     cJSON_CreateString(subsidy_missing_key(bit)));
+	if (it->project)
+		cJSON_AddStringToObject(o, "project", it->project);
+	else
+		cJSON_AddNullToObject(o, "project");
+	cJSON_AddBoolToObject(o, "project_tagged", it->project_tagged);
 	add_amount(o, "computed", it->computed);
 	add_amount(o, "base", it->base);
 	cJSON_AddStringToObject(o, "base_unit", it->base_is_count ? "count" : "yuan");
@@ -169,6 +215,21 @@ static cJSON *window_json(const subsidy_result *r)
 	return o;
 }
 
+static cJSON *area_json(const subsidy_result *r, qn_lang lang)
+{
+	const policy_area *a = policy_area_get(r->policy);
+	cJSON *o = cJSON_CreateObject(), *codes = cJSON_AddArrayToObject(o, "codes");
+	cJSON_AddStringToObject(o, "status", subsidy_area_name(r->area));
+	if (r->area_basis)
+		cJSON_AddStringToObject(o, "basis", r->area_basis);
+	else
+		cJSON_AddNullToObject(o, "basis");
+	for (size_t i = 0; codes && i < a->n_codes; i++)
+		cJSON_AddItemToArray(codes, cJSON_CreateString(a->codes[i]));
+	cJSON_AddStringToObject(o, "name", a->text.zh ? qn_text_get(&a->text, lang) : "");
+	return o;
+}
+
 static cJSON *conflicts_json(const subsidy_result *r, qn_lang lang)
 {
 	cJSON *a = cJSON_CreateArray();
@@ -177,6 +238,11 @@ static cJSON *conflicts_json(const subsidy_result *r, qn_lang lang)
 		cJSON *o = cJSON_CreateObject();
 		cJSON_AddItemToArray(a, o);
 		cJSON_AddStringToObject(o, "id", c->id);
+		cJSON_AddStringToObject(o, "kind",
+					policy_conflict_at(r->policy, i)->kind ==
+							POLICY_CONFLICT_AMBIGUITY
+						? "reading"
+						: "contradiction");
 		cJSON_AddStringToObject(o, "about", qn_text_get(c->about, lang));
 		cJSON_AddStringToObject(o, "chosen", c->chosen_id);
 		cJSON_AddStringToObject(o, "chosen_text", qn_text_get(c->chosen, lang));
@@ -232,6 +298,12 @@ cJSON *subsidy_to_json(const subsidy_result *r, qn_lang lang)
 	cJSON_AddItemToObject(o, "window", window_json(r));
 	cJSON_AddNumberToObject(o, "level", r->level);
 	cJSON_AddBoolToObject(o, "level_overridden", r->level_overridden);
+	if (r->stage)
+		cJSON_AddStringToObject(o, "stage", answers_stage_name(r->stage));
+	else
+		cJSON_AddNullToObject(o, "stage");
+	cJSON_AddItemToObject(o, "area", area_json(r, lang));
+	add_amount(o, "total_if_post", r->total_if_post);
 	cJSON_AddStringToObject(o, "rounding", "floor to the yuan");
 	add_amount(o, "total", r->total);
 	add_amount(o, "total_before_cap", r->total_before_cap);

@@ -13,6 +13,7 @@
 #include "common/keyset.h"
 #include "common/date.h"
 #include "common/decimal.h"
+#include "common/gbcode.h"
 
 /* ---- small shared helpers ---- */
 
@@ -67,8 +68,8 @@ char *subsidy_format_rate(int bp, char *buf, size_t size)
 }
 
 static const char *const status_names[SUBSIDY_STATUS_MAX] = {
-	"paid",         "info",     "out-of-window",   "level-too-low",
-	"not-eligible", "no-input", "under-threshold", "stacked"};
+	"paid",         "info",     "out-of-window",   "level-too-low", "not-eligible",
+	"no-input",     "under-threshold", "stacked",  "baseline",      "out-of-area"};
 static const qn_text status_labels[SUBSIDY_STATUS_MAX] = {{"适用", "pays"},
 							  {"仅供参考", "information only"},
 							  {"不在有效期内", "outside the window"},
@@ -76,7 +77,9 @@ static const qn_text status_labels[SUBSIDY_STATUS_MAX] = {{"适用", "pays"},
 							  {"不符合条件", "not eligible"},
 							  {"缺少数据", "input missing"},
 							  {"未达门槛", "under the threshold"},
-							  {"不重复享受", "stacking excluded"}};
+							  {"不重复享受", "stacking excluded"},
+							  {"改造前评测", "baseline assessment"},
+							  {"不在适用地区", "outside the area"}};
 
 const char *subsidy_status_name(subsidy_status s)
 {
@@ -93,6 +96,88 @@ const char *subsidy_window_name(subsidy_window w)
 	return w == SUBSIDY_WINDOW_EXPIRED   ? "expired"
 	       : w == SUBSIDY_WINDOW_NOT_YET ? "not-yet"
 					     : "in-force";
+}
+
+const char *subsidy_area_name(subsidy_area a)
+{
+	return a == SUBSIDY_AREA_OUT ? "out" : a == SUBSIDY_AREA_UNKNOWN ? "unknown" : "in";
+}
+
+static const struct {
+	unsigned bit;
+	const char *key;
+	qn_text label;
+} missing_inputs[] = {
+	{1u << POLICY_STATUS_ABOVE_SCALE, "status.above_scale", {"是否为规模以上企业", "whether it is above scale"}},
+	{1u << POLICY_STATUS_PARK, "status.in_standard_park", {"是否为标准化园区入园企业", "whether it is in a standardised park"}},
+	{1u << POLICY_STATUS_LEADER, "status.city_leader", {"是否为市级产业龙头企业", "whether it is a city-level industry leader"}},
+	{1u << POLICY_STATUS_PILOT, "status.pilot_enterprise", {"是否为试点企业", "whether it is a pilot enterprise"}},
+	{SUBSIDY_MISSING_STAGE, "assessment.stage", {"评测阶段（改造前或改造后）", "the assessment stage (baseline or post)"}},
+	{SUBSIDY_MISSING_AREA, "enterprise.region_code", {"所在地区（行政区划代码）", "where the enterprise is (region code)"}},
+	{SUBSIDY_MISSING_INDUSTRY, "enterprise.industry_code", {"行业代码（GB/T 4754）", "the industry code (GB/T 4754)"}},
+};
+
+const char *subsidy_missing_key(unsigned bit)
+{
+	for (size_t i = 0; i < sizeof missing_inputs / sizeof missing_inputs[0]; i++)
+		if (missing_inputs[i].bit == bit)
+			return missing_inputs[i].key;
+	return NULL;
+}
+
+const char *subsidy_missing_label(unsigned bit, qn_lang lang)
+{
+	for (size_t i = 0; i < sizeof missing_inputs / sizeof missing_inputs[0]; i++)
+		if (missing_inputs[i].bit == bit)
+			return qn_text_get(&missing_inputs[i].label, lang);
+	return NULL;
+}
+
+/* ASCII letters compare without case ("Quanzhou" in "quanzhou city"); other bytes exactly. */
+static bool contains(const char *text, const char *word)
+{
+	size_t n = strlen(word);
+	for (const char *t = text; *t; t++) {
+		size_t i = 0;
+		while (i < n && t[i] &&
+		       (t[i] == word[i] ||
+			((unsigned char)t[i] < 128 && (t[i] | 32) == (word[i] | 32) &&
+			 (word[i] | 32) >= 'a' && (word[i] | 32) <= 'z')))
+			i++;
+		if (i == n)
+			return true;
+	}
+	return false;
+}
+
+static subsidy_area area_of(const policy *p, const char *code, const char *region,
+			    const char **basis)
+{
+	const policy_area *ar = policy_area_get(p);
+	*basis = NULL;
+	if (!ar->n_codes && !ar->n_names)
+		return SUBSIDY_AREA_IN;
+	if (code) {
+		*basis = "region_code";
+		for (size_t i = 0; i < ar->n_codes; i++)
+			if (gbcode_division_covers(ar->codes[i], code))
+				return SUBSIDY_AREA_IN;
+		return SUBSIDY_AREA_OUT;
+	}
+	if (region) {
+		*basis = "region";
+		for (size_t i = 0; i < ar->n_names; i++)
+			if (contains(region, ar->names[i]))
+				return SUBSIDY_AREA_IN;
+		return SUBSIDY_AREA_OUT;
+	}
+	return SUBSIDY_AREA_UNKNOWN;
+}
+
+subsidy_area subsidy_area_of(const policy *p, const answers *a, const char **basis)
+{
+	return area_of(p, answers_field_get(a, ANSWERS_REGION_CODE),
+		       answers_field_get(a, ANSWERS_REGION), basis);
 }
 
 const char *subsidy_window_label(subsidy_window w, qn_lang lang)
@@ -195,10 +280,23 @@ static void say_spend_limit(struct subsidy_ctx *x, qn_text *t, const policy_spen
 		     share, total, max, allowed));
 }
 
-/* Eligible spend: the limited part counts only up to its share of the total. */
+/* The spend limit in force under the chosen readings, or NULL. */
+static const policy_spend_limit *spend_limit(const struct subsidy_ctx *x)
+{
+	for (size_t i = 0; i < policy_n_spend_limits(x->p); i++) {
+		const policy_spend_limit *sl = policy_spend_limit_at(x->p, i);
+		const char *chosen = sl->reading ? subsidy_chosen_reading(x, sl->reading) : NULL;
+		if (!sl->reading || (chosen && strcmp(chosen, sl->reading) == 0))
+			return sl;
+	}
+	return NULL;
+}
+
+/* Eligible spend: the limited part counts only up to its share of the total. r is NULL in a
+ * run that only wants the figures (the other reading): it warns nothing. */
 static void apply_spend_limit(struct subsidy_ctx *x, subsidy_result *r)
 {
-	const policy_spend_limit *sl = policy_spend_limit_get(x->p);
+	const policy_spend_limit *sl = spend_limit(x);
 	memcpy(x->eff, x->in->value, sizeof x->eff);
 	if (!sl || !x->in->has[sl->part] || sl->max_bp >= 10000)
 		return;
@@ -208,7 +306,8 @@ static void apply_spend_limit(struct subsidy_ctx *x, subsidy_result *r)
 	if (p * 10000 <= (int64_t)sl->max_bp * t)
 		return;
 	x->eff[sl->part] = (t - p) * sl->max_bp / (10000 - sl->max_bp);
-	say_spend_limit(x, warn(x, r, "hardware-share"), sl, p, t);
+	if (r)
+		say_spend_limit(x, warn(x, r, "hardware-share"), sl, p, t);
 }
 
 /* ---- across clauses ---- */
@@ -257,13 +356,21 @@ static bool same_best_of(const struct subsidy_ctx *x, const subsidy_item *a, con
 	       strcmp(a->clause->best_of, b->clause->best_of) == 0;
 }
 
-/* Same class, same project, and the class pays one clause per project. */
+/*
+ * Same class, same project, and the class pays one clause per project. Figures tagged with
+ * one project id are one project, whichever clauses read them; untagged ones are the project
+ * the clause names (project=), as before tags.
+ */
 static bool same_project(const struct subsidy_ctx *x, const subsidy_item *a, const subsidy_item *b)
 {
 	const policy_clause *ca = a->clause, *cb = b->clause;
-	return ca->project && cb->project && strcmp(ca->project, cb->project) == 0 &&
-	       strcmp(ca->stacking_class, cb->stacking_class) == 0 &&
-	       policy_class_find(x->p, ca->stacking_class)->rule == POLICY_STACK_ONE_PER_PROJECT;
+	if (!ca->stacking_class || !cb->stacking_class ||
+	    strcmp(ca->stacking_class, cb->stacking_class) != 0 ||
+	    policy_class_find(x->p, ca->stacking_class)->rule != POLICY_STACK_ONE_PER_PROJECT)
+		return false;
+	if (a->project_tagged || b->project_tagged)
+		return a->project_tagged && b->project_tagged && strcmp(a->project, b->project) == 0;
+	return ca->project && cb->project && strcmp(ca->project, cb->project) == 0;
 }
 
 /* A class's total is capped: later items in document order are cut to what is left. */
@@ -341,10 +448,13 @@ static int64_t sum_paid(const subsidy_item *items, size_t n)
 	return t;
 }
 
-/* Every clause, then what acts across them; returns the total before a policy-wide cap. */
-static int64_t run(struct subsidy_ctx *x, const subsidy_result *r, subsidy_item *items)
+/* Every clause, then what acts across them; returns the total before a policy-wide cap. A run
+ * for the figures only (the other reading, the post what-if) passes warn_to NULL. */
+static int64_t run(struct subsidy_ctx *x, const subsidy_result *r, subsidy_item *items,
+		   subsidy_result *warn_to)
 {
 	size_t n = policy_n_clauses(x->p);
+	apply_spend_limit(x, warn_to);
 	for (size_t i = 0; i < n; i++)
 		subsidy_evaluate(x, policy_clause_at(x->p, i), &items[i]);
 	keep_highest(x, items, n, same_best_of);
@@ -364,11 +474,11 @@ static int64_t apply_total_cap(struct subsidy_ctx *x, subsidy_result *r, int64_t
 		return total;
 	if (!x->in->has[f]) {
 		SUBSIDY_SAY(x, warn(x, r, "total-cap"),
-			    ("%s；答卷未提供 $.finance.%s，合计未按此核减", t->zh,
-			     policy_field_name(f)),
-			    ("%s; the answer file does not give $.finance.%s, so the total is not "
+			    ("%s；答卷未提供%s，合计未按此核减", t->zh,
+			     policy_field_label(f)->zh),
+			    ("%s; the answer file does not give the %s, so the total is not "
 			     "checked against it",
-			     qn_text_get(t, QN_LANG_EN), policy_field_name(f)));
+			     qn_text_get(t, QN_LANG_EN), policy_field_label(f)->en));
 		return total;
 	}
 	if (total <= x->in->value[f])
@@ -439,11 +549,19 @@ static assess_code choose_readings(const policy *p, const char *const *over, con
 	return ASSESS_OK;
 }
 
+static bool is_reading_of(const char *reading, const policy_conflict *k)
+{
+	return reading &&
+	       (strcmp(reading, k->readings[0].id) == 0 || strcmp(reading, k->readings[1].id) == 0);
+}
+
 static bool uses_conflict(const policy_clause *c, const policy_conflict *k)
 {
 	for (size_t i = 0; i < c->n_cases; i++)
-		if (c->cases[i].reading && (strcmp(c->cases[i].reading, k->readings[0].id) == 0 ||
-					    strcmp(c->cases[i].reading, k->readings[1].id) == 0))
+		if (is_reading_of(c->cases[i].reading, k))
+			return true;
+	for (size_t i = 0; i < c->n_conds; i++)
+		if (is_reading_of(c->conds[i].reading, k))
 			return true;
 	return false;
 }
@@ -474,26 +592,66 @@ static void other_reading(struct subsidy_ctx *x, subsidy_result *r, size_t i)
 	bool no_text = x->no_text;
 	x->chosen = alt;
 	x->no_text = true;
-	out->total_other = run(x, r, items);
+	out->total_other = run(x, r, items, NULL);
 	x->chosen = mine;
 	x->no_text = no_text;
-	for (size_t j = 0; j < n; j++)
-		if (uses_conflict(&r->items[j].clause[0], k))
-			r->items[j].other_reading_amount = items[j].amount;
+	apply_spend_limit(x, NULL); /* back to the chosen reading's figures */
+	for (size_t j = 0; j < n; j++) {
+		subsidy_item *it = &r->items[j];
+		if (!uses_conflict(it->clause, k) && items[j].amount == it->amount)
+			continue;
+		it->other_reading_amount = items[j].amount;
+		if (!it->reading)
+			it->reading = mine[i];
+	}
 }
 
-static void warn_conflict(struct subsidy_ctx *x, subsidy_result *r, const subsidy_conflict *c)
+/* Baseline or no stage: the whole run again as a post-transformation assessment. */
+static void post_what_if(struct subsidy_ctx *x, subsidy_result *r)
+{
+	size_t n = policy_n_clauses(x->p);
+	subsidy_item *items;
+	bool no_text = x->no_text, any = false;
+	r->total_if_post = SUBSIDY_NONE;
+	for (size_t i = 0; i < n; i++)
+		any |= policy_clause_at(x->p, i)->post_only;
+	if (x->post || !any || r->area == SUBSIDY_AREA_OUT)
+		return;
+	if (!(items = arena_calloc(x->arena, n + 1, sizeof *items))) {
+		x->nomem = true;
+		return;
+	}
+	x->post = true;
+	x->no_text = true;
+	r->total_if_post = run(x, r, items, NULL);
+	x->post = false;
+	x->no_text = no_text;
+	apply_spend_limit(x, NULL);
+}
+
+/* Names, not ids: the readings are told by what they say. */
+static void warn_conflict(struct subsidy_ctx *x, subsidy_result *r, const subsidy_conflict *c,
+			  bool ambiguous)
 {
 	char other[32];
-	SUBSIDY_SAY(x, warn(x, r, "conflict"),
-		    ("文件前后不一致：%s。本测算采用“%s”（%s）；另一读法“%s”（%s）下合计为 %s",
-		     c->about->zh, c->chosen_id, c->chosen->zh, c->other_id, c->other->zh,
-		     subsidy_yuan(c->total_other, other, sizeof other)),
-		    ("The document contradicts itself: %s. This uses \"%s\" (%s); under the other "
-		     "reading \"%s\" (%s) the total would be %s",
-		     qn_text_get(c->about, QN_LANG_EN), c->chosen_id,
-		     qn_text_get(c->chosen, QN_LANG_EN), c->other_id,
-		     qn_text_get(c->other, QN_LANG_EN), other));
+	if (ambiguous)
+		SUBSIDY_SAY(x, warn(x, r, "reading"),
+			    ("文件可有两种理解：%s。本测算采用%s；按另一种理解（%s），合计为 %s",
+			     c->about->zh, c->chosen->zh, c->other->zh,
+			     subsidy_yuan(c->total_other, other, sizeof other)),
+			    ("The document can be read two ways: %s. This uses %s; read the other "
+			     "way (%s), the total would be %s",
+			     qn_text_get(c->about, QN_LANG_EN), qn_text_get(c->chosen, QN_LANG_EN),
+			     qn_text_get(c->other, QN_LANG_EN), other));
+	else
+		SUBSIDY_SAY(x, warn(x, r, "conflict"),
+			    ("文件前后不一致：%s。本测算采用%s；按另一读法（%s），合计为 %s",
+			     c->about->zh, c->chosen->zh, c->other->zh,
+			     subsidy_yuan(c->total_other, other, sizeof other)),
+			    ("The document contradicts itself: %s. This uses %s; under the other "
+			     "reading (%s) the total would be %s",
+			     qn_text_get(c->about, QN_LANG_EN), qn_text_get(c->chosen, QN_LANG_EN),
+			     qn_text_get(c->other, QN_LANG_EN), other));
 }
 
 /* ---- the rest of the warnings, and the budget ---- */
@@ -568,18 +726,43 @@ static void budget(struct subsidy_ctx *x, subsidy_result *r)
 	}
 }
 
+/* How the area was decided, when it was not from the code. */
+static void warn_area(struct subsidy_ctx *x, subsidy_result *r)
+{
+	const qn_text *t = &policy_area_get(x->p)->text;
+	if (r->area == SUBSIDY_AREA_UNKNOWN)
+		SUBSIDY_SAY(x, warn(x, r, "area-unknown"),
+			    ("本政策适用于%s；答卷未提供所在地区（行政区划代码或地区），各条款均为"
+			     "缺少数据",
+			     t->zh),
+			    ("The policy covers %s; the answer file says neither the region code nor "
+			     "the region, so every clause lacks that input",
+			     qn_text_get(t, QN_LANG_EN)));
+	else if (r->area_basis && strcmp(r->area_basis, "region") == 0)
+		SUBSIDY_SAY(x, warn(x, r, "area-by-name"),
+			    ("答卷未提供行政区划代码，按所在地区文字“%s”判断是否属于%s", x->in->region,
+			     t->zh),
+			    ("No region code: whether the enterprise is in %s is judged from the "
+			     "region text \"%s\"",
+			     qn_text_get(t, QN_LANG_EN), x->in->region));
+}
+
 static void warnings(struct subsidy_ctx *x, subsidy_result *r, bool overridden)
 {
 	const qn_text *cross = policy_cross_policy(x->p);
 	warn_window(x, r);
 	for (size_t i = 0; i < r->n_conflicts; i++)
-		warn_conflict(x, r, &r->conflicts[i]);
+		warn_conflict(x, r, &r->conflicts[i],
+			      policy_conflict_at(x->p, i)->kind == POLICY_CONFLICT_AMBIGUITY);
 	if (overridden)
 		SUBSIDY_SAY(x, warn(x, r, "level-override"),
-			    ("数字化水平按命令行 --level 指定为%s，未采用答卷评分结果",
+			    ("假设测算：按改造后评测达到%s（命令行 --level 指定）计算，未采用答卷的评分"
+			     "和评测阶段",
 			     questionnaire_level_name(NULL, r->level, QN_LANG_ZH)),
-			    ("The level (%s) was given with --level, not scored from the answers",
+			    ("A what-if: computed for a post-transformation assessment at %s (given "
+			     "with --level), not the answers' score and stage",
 			     questionnaire_level_name(NULL, r->level, QN_LANG_EN)));
+	warn_area(x, r);
 	if (cross->zh && r->window == SUBSIDY_WINDOW_IN)
 		SUBSIDY_SAY(x, warn(x, r, "cross-policy"), ("%s", cross->zh),
 			    ("%s", qn_text_get(cross, QN_LANG_EN)));
@@ -614,7 +797,7 @@ static assess_code check_options(const subsidy_options *o, int *date, assess_err
 static bool allocate(struct subsidy_box *box, const policy *p)
 {
 	subsidy_result *r = &box->r;
-	size_t n_warn = 12 + policy_n_conflicts(p) + policy_n_budget_lines(p);
+	size_t n_warn = 16 + policy_n_conflicts(p) + policy_n_budget_lines(p);
 	r->items = arena_calloc(box->arena, policy_n_clauses(p) + 1, sizeof *r->items);
 	r->conflicts = arena_calloc(box->arena, policy_n_conflicts(p) + 1, sizeof *r->conflicts);
 	r->warnings = arena_calloc(box->arena, n_warn, sizeof *r->warnings);
@@ -625,10 +808,10 @@ static void fill(struct subsidy_ctx *x, subsidy_result *r, const subsidy_options
 {
 	r->n_items = policy_n_clauses(x->p);
 	r->n_conflicts = policy_n_conflicts(x->p);
-	apply_spend_limit(x, r);
-	r->total_before_cap = run(x, r, r->items);
+	r->total_before_cap = run(x, r, r->items, r);
 	for (size_t i = 0; i < r->n_conflicts; i++)
 		other_reading(x, r, i);
+	post_what_if(x, r);
 	warnings(x, r, o->level_overridden);
 	r->total = apply_total_cap(x, r, r->total_before_cap);
 	for (size_t i = 0; i < r->n_items; i++)
@@ -646,8 +829,16 @@ subsidy_result *subsidy_compute(const policy *p, const answers *a, const subsidy
 	struct subsidy_box *box = calloc(1, sizeof *box);
 	const char **chosen = calloc(policy_n_conflicts(p) + 1, sizeof *chosen);
 	subsidy_result *r = box ? &box->r : NULL;
-	struct subsidy_ctx x = {
-		.p = p, .in = &in, .level = o->level, .chosen = chosen, .no_text = o->no_text};
+	const char *basis;
+	subsidy_area area = area_of(p, in.region_code, in.region, &basis);
+	bool post = o->level_overridden || in.stage == ANSWERS_STAGE_POST;
+	struct subsidy_ctx x = {.p = p,
+				.in = &in,
+				.level = o->level,
+				.post = post,
+				.area = area,
+				.chosen = chosen,
+				.no_text = o->no_text};
 	if (!box || !chosen || !(box->arena = x.arena = arena_new()) || !allocate(box, p)) {
 		assess_fail(err, ASSESS_ERR_NOMEM, NULL, 0, 0, "out of memory");
 		goto fail;
@@ -660,6 +851,10 @@ subsidy_result *subsidy_compute(const policy *p, const answers *a, const subsidy
 			      .issuer = policy_issuer(p),
 			      .level = o->level,
 			      .level_overridden = o->level_overridden,
+			      .stage = o->level_overridden ? ANSWERS_STAGE_POST : in.stage,
+			      .area = area,
+			      .area_basis = basis,
+			      .total_if_post = SUBSIDY_NONE,
 			      .items = r->items,
 			      .conflicts = r->conflicts,
 			      .warnings = r->warnings,

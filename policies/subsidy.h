@@ -45,8 +45,28 @@ typedef enum {
 	SUBSIDY_NO_INPUT, /* the answer file lacks a figure the clause is computed from */
 	SUBSIDY_UNDER_THRESHOLD, /* the base is at or below the threshold, or in no tier */
 	SUBSIDY_STACKED, /* another clause pays for the same project (就高不重复) */
+	SUBSIDY_BASELINE, /* a post-transformation clause on a baseline assessment: would_pay is
+			     what a post assessment at this level would get */
+	SUBSIDY_OUT_OF_AREA, /* the enterprise is outside the area the policy covers */
 	SUBSIDY_STATUS_MAX
 } subsidy_status;
+
+/* Whether the enterprise is in the area the policy covers (policy_area_get()). */
+typedef enum {
+	SUBSIDY_AREA_IN = 0, /* covered (or the policy declares no area) */
+	SUBSIDY_AREA_OUT, /* outside: the policy pays nothing, said in one line */
+	SUBSIDY_AREA_UNKNOWN /* neither region_code nor region: every clause "input missing" */
+} subsidy_area;
+
+/*
+ * The inputs an item lacks to be paid (subsidy_item.missing), each with what the clause would
+ * pay once given (would_pay): bit (1 << s) for a status flag s (policy_status), and these.
+ */
+enum {
+	SUBSIDY_MISSING_STAGE = 1u << 8, /* $.assessment.stage, for a post-transformation clause */
+	SUBSIDY_MISSING_AREA = 1u << 9, /* $.enterprise.region_code (or region) */
+	SUBSIDY_MISSING_INDUSTRY = 1u << 10 /* $.enterprise.industry_code */
+};
 
 typedef enum {
 	SUBSIDY_WINDOW_IN = 0, /* in force on the assessment date */
@@ -78,6 +98,15 @@ typedef struct subsidy_item {
 	int64_t count; /* per-item: how many items; SUBSIDY_NONE otherwise */
 	int64_t computed; /* before caps, stacking and class limits (yuan) */
 	int64_t amount; /* what the clause pays (yuan); 0 unless SUBSIDY_PAID */
+	/* SUBSIDY_NO_INPUT for inputs in `missing`, SUBSIDY_BASELINE: what it would pay once they
+	 * are given (favourably) or on a post assessment; SUBSIDY_NONE otherwise. */
+	int64_t would_pay;
+	unsigned missing; /* SUBSIDY_MISSING_* and status bits: what the answer file lacks */
+	/* The project the amount pays for, across policies: the figures' project id when tagged
+	 * ("erp-2024"), else the figure it reads ("project_spend", "cloud_annual_fee"); NULL for
+	 * clauses paid on awards. */
+	const char *project;
+	bool project_tagged;
 	bool capped; /* amount was limited by a cap or a class/total limit */
 	const char *stacked_with; /* SUBSIDY_STACKED: id of the clause paid instead */
 	const char *reading; /* id of the conflict reading the figures come from, or NULL */
@@ -122,6 +151,13 @@ typedef struct subsidy_result {
 	subsidy_window window;
 	int level; /* the level the clauses were computed for */
 	bool level_overridden; /* from --level rather than the answer file's score */
+	/* $.assessment.stage; a --level run counts as post (a what-if), whatever the file says */
+	answers_stage stage;
+	subsidy_area area;
+	const char *area_basis; /* "region_code", "region", or NULL (no area, or unknown) */
+	/* Baseline or no stage: the total a post-transformation assessment at this level would
+	 * get, the same inputs otherwise; SUBSIDY_NONE for a post assessment. */
+	int64_t total_if_post;
 	subsidy_item *items; /* every clause, in document order */
 	size_t n_items;
 	int64_t total; /* yuan: the sum of the items' amounts, after total caps */
@@ -139,7 +175,9 @@ typedef struct subsidy_result {
 
 typedef struct subsidy_options {
 	int level; /* 0..4: the level the answer file scores to, or --level */
-	bool level_overridden; /* say in the output that the level was given, not scored */
+	/* --level: a what-if for a post-transformation assessment at that level, whatever the
+	 * file's stage; the output says so */
+	bool level_overridden;
 	const char *date; /* YYYY-MM-DD of the assessment (required) */
 	/* "CONFLICT=READING" choices overriding the file's, NULL-terminated; may be NULL */
 	const char *const *readings;
@@ -165,13 +203,32 @@ assess_code subsidy_check_inputs(const answers *a, assess_error *err);
 /* NULL with err filled on bad inputs (ASSESS_ERR_DATA) or an unknown reading (ASSESS_ERR_USAGE). */
 subsidy_result *subsidy_compute(const policy *p, const answers *a, const subsidy_options *o,
 				assess_error *err);
+
+struct scoring_result;
+/*
+ * Score, then subsidy, as every command does it: the level is what the answers score to
+ * (`scored`, or scored here when NULL) unless o->level_overridden gives o->level (--level, a
+ * post-transformation what-if); the date is o->date or else $.assessment.date, and without
+ * either the answers are refused (ASSESS_ERR_DATA at $.assessment.date). The stage is the
+ * file's. Otherwise as subsidy_compute(); `scored` is borrowed.
+ */
+subsidy_result *subsidy_assess(const policy *p, const answers *a,
+			       const struct scoring_result *scored, const subsidy_options *o,
+			       assess_error *err);
 void subsidy_free(subsidy_result *r);
 
 /* "paid", "info", "out-of-window", "level-too-low", "not-eligible", "no-input",
- * "under-threshold", "stacked" (JSON), and a short label in each language. */
+ * "under-threshold", "stacked", "baseline", "out-of-area" (JSON), and a short label. */
 const char *subsidy_status_name(subsidy_status s);
 const char *subsidy_status_label(subsidy_status s, qn_lang lang);
 const char *subsidy_window_name(subsidy_window w); /* "in-force", "expired", "not-yet" */
+const char *subsidy_area_name(subsidy_area a); /* "in", "out", "unknown" */
+/* The answer-file key of one missing bit ("assessment.stage", "status.pilot_enterprise"), and
+ * what it is called in each language. NULL for a bit that is not one. */
+const char *subsidy_missing_key(unsigned bit);
+const char *subsidy_missing_label(unsigned bit, qn_lang lang);
+/* Whether the enterprise of the answers is in the policy's area; *basis as in the result. */
+subsidy_area subsidy_area_of(const policy *p, const answers *a, const char **basis);
 /* Whether a policy is in force on a date (YYYYMMDD), as subsidy_compute() decides it. */
 subsidy_window subsidy_window_at(const policy_window *w, int date);
 const char *subsidy_window_label(subsidy_window w, qn_lang lang); /* "有效", "已过期"... */
@@ -187,5 +244,42 @@ char *subsidy_format_rate(int bp, char *buf, size_t size);
 cJSON *subsidy_to_json(const subsidy_result *r, qn_lang lang);
 /* A readable table for a terminal. */
 void subsidy_print(FILE *out, const subsidy_result *r, qn_lang lang);
+
+/* ---- several policies for one enterprise ---- */
+
+/*
+ * One project two policies pay for: the same project id, or the same untagged figure (both
+ * read project_spend). `by` is the policy whose document settles it (only the higher is paid:
+ * Jinjiang's 就高不重复 reaches other policies); NULL when both documents are silent, and then
+ * the combined view pays the higher for sure and shows the lower as undecided.
+ */
+typedef struct subsidy_overlap {
+	const char *project; /* borrowed from the results */
+	bool project_tagged;
+	size_t a, b; /* indexes of the two results */
+	int64_t amount_a, amount_b; /* what each pays for the project (yuan) */
+	const char *by; /* the policy id whose document says "only the higher", or NULL */
+} subsidy_overlap;
+
+typedef struct subsidy_combined {
+	int64_t sum; /* the policies' totals added up: never the answer when they overlap */
+	int64_t total; /* paid for sure: each overlap counted once, at the higher amount */
+	int64_t undecided; /* more, if the overlaps no document settles are paid by both */
+	subsidy_overlap *overlaps;
+	size_t n_overlaps;
+} subsidy_combined;
+
+/*
+ * The combined view of results for one enterprise (borrowed; they must outlive it). NULL only
+ * when out of memory. Caller frees with subsidy_combined_free().
+ */
+subsidy_combined *subsidy_combine(const subsidy_result *const *r, size_t n, assess_error *err);
+void subsidy_combined_free(subsidy_combined *c);
+/* {"sum", "total", "undecided", "overlaps": [{"project", "project_tagged", "policies",
+ * "amounts", "rule": "higher"|"undecided", "by"}]}. Caller deletes. */
+cJSON *subsidy_combined_to_json(const subsidy_combined *c, const subsidy_result *const *r);
+/* The combined total, each overlap and what settles it, and a warning where nothing does. */
+void subsidy_combined_print(FILE *out, const subsidy_combined *c, const subsidy_result *const *r,
+			    qn_lang lang);
 
 #endif

@@ -112,9 +112,8 @@ static assess_code write_report(const portfolio_job *job, void *ctx, assess_erro
 	if (r && o->policy) {
 		/* The parent has already reported a subsidy that cannot be computed. With texts:
 		 * the report shows every clause's detail and the warnings. */
-		subsidy_options so = {.level = r->level,
-				      .date = answers_field_get(a, ANSWERS_DATE)};
-		s = subsidy_compute(o->policy, a, &so, NULL);
+		subsidy_options so = {0};
+		s = subsidy_assess(o->policy, a, r, &so, NULL);
 	}
 	if (r) {
 		report_options ro = {.lang = o->lang, .replace = o->replace, .subsidy = s,
@@ -195,10 +194,8 @@ static bool refuse(struct batch *b, const answers *a, assess_error *e, portfolio
 static void compute_subsidy(struct batch *b, const scoring_result *r, portfolio_subsidy *sub)
 {
 	assess_error e = {0};
-	subsidy_options so = {.level = r->level,
-			      .date = answers_field_get(r->answers, ANSWERS_DATE),
-			      .no_text = true};
-	subsidy_result *s = subsidy_compute(b->o->policy, r->answers, &so, &e);
+	subsidy_options so = {.no_text = true};
+	subsidy_result *s = subsidy_assess(b->o->policy, r->answers, r, &so, &e);
 	*sub = (portfolio_subsidy){.line_claims = b->claims};
 	memset(b->claims, 0, (b->n_lines + 1) * sizeof *b->claims);
 	if (!s) {

@@ -18,8 +18,9 @@ the Pingluo policy (policies/pingluo.xml), never by running the tool:
   EXAMPLE  examples/quanzhou-sports-baseline.json     48.875   2   (F 20.75, M 13.125, R 15)
   MAX      every top option, every scenario 4          100      4
 
-Pingluo clause (一), batch 1: 60% of project spend, at most 500,000 yuan, for level >= 2 after
-transformation; dated 2026-06-30 (inside the 2025-12 .. 2026-09-30 window). With software spend
+Pingluo clause (一), batch 1: 60% of project spend, at most 500,000 yuan, for pilot enterprises
+in 平罗县 (region_code 640221) at level >= 2 on a post-transformation assessment (a baseline row
+pays nothing now; the baseline fixtures are below level 2 anyway); dated 2026-06-30 (inside the 2025-12 .. 2026-09-30 window). With software spend
 1,000,000 and nothing else: 600,000 capped to 500,000 at level >= 2, 0 below. The other clauses
 need awards, cloud spend or counts the fixtures do not have: they pay 0.
 """
@@ -70,7 +71,8 @@ def code(k):
 
 
 def obj(k, variant, stage, above=True, industry=None, region=None, name=None):
-    ent = {"name": name or "企业%d" % k, "credit_code": code(k)}
+    # Pingluo's pilot enterprises (640221 平罗县): the policy pays pilot enterprises there only.
+    ent = {"name": name or "企业%d" % k, "credit_code": code(k), "region_code": "640221"}
     if industry:
         ent["industry"] = industry
     if region:
@@ -80,7 +82,8 @@ def obj(k, variant, stage, above=True, industry=None, region=None, name=None):
     return {"questionnaire": "miit-2024", "enterprise": ent,
             "assessment": {"date": "2026-06-30", "stage": stage},
             "answers": answers(variant),
-            "finance": {"project_spend": {"software": 1000000}, "batch": 1}}
+            "finance": {"project_spend": {"software": 1000000}, "batch": 1},
+            "status": {"pilot_enterprise": True}}
 
 
 def line(o):
@@ -104,16 +107,16 @@ def make(d):
         for k in range(1, 61):
             f.write(line(obj(k, post_variant(k), "post", post_above(k),
                              "纺织服装" if k <= 30 else "食品加工",
-                             "晋江市" if k % 2 else "石狮市")) + "\n")
+                             "城关镇" if k % 2 else "黄渠桥镇")) + "\n")
         f.write("\n")                                              # line 61: blank, skipped
         bad = obj(61, "EXAMPLE", "post")
         bad["answers"]["Z9"] = "A"
         f.write(line(bad) + "\n")                                  # line 62: unknown question
-        f.write(line(obj(1, "ONE", "post", True, "纺织服装", "晋江市")) + "\n")  # 63: duplicate
+        f.write(line(obj(1, "ONE", "post", True, "纺织服装", "城关镇")) + "\n")  # 63: duplicate
     # Baseline assessments of enterprises 1-3 (levels 1, 0, 1; all level 2 after).
     for k, v in ((1, "ONE"), (2, "ZERO"), (3, "ONE")):
         with open(os.path.join(d, "in", "baseline", "b%d.json" % k), "w", encoding="utf-8") as f:
-            json.dump(obj(k, v, "baseline", True, "纺织服装", "晋江市"), f, ensure_ascii=False,
+            json.dump(obj(k, v, "baseline", True, "纺织服装", "城关镇"), f, ensure_ascii=False,
                       indent=1)
     with open(os.path.join(d, "in", "bad", "broken.json"), "w") as f:
         f.write('{"questionnaire": "miit-2024",\n  "answers": {\n')
@@ -230,7 +233,7 @@ def check_pilot(d):
     check(textile[8:10] == [30, 30] and food[8:10] == [23, 18], (textile, food))
     check(find_row(ind, "合计")[1] == 60, "industry total")
     reg = sheet_rows(wb["按地区"])
-    check(find_row(reg, "晋江市")[1] == 30 and find_row(reg, "石狮市")[1] == 30, "regions")
+    check(find_row(reg, "城关镇")[1] == 30 and find_row(reg, "黄渠桥镇")[1] == 30, "regions")
 
     heat = sheet_rows(wb["场景热力图"])
     s03 = find_row(heat, "S03 营销管理★")

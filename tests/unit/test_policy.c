@@ -476,10 +476,12 @@ START_TEST(shipped_windows)
 	p = shipped("pingluo");
 	ck_assert_int_eq(policy_window_get(p)->from_kind, POLICY_FROM_MONTH);
 	ck_assert_int_eq(policy_window_get(p)->from, 20251201);
-	ck_assert_uint_eq(policy_n_conflicts(p), 1);
+	ck_assert_uint_eq(policy_n_conflicts(p), 4);
 	ck_assert_str_eq(policy_conflict_at(p, 0)->chosen, "body");
+	ck_assert_int_eq(policy_conflict_at(p, 3)->kind, POLICY_CONFLICT_AMBIGUITY);
+	ck_assert_uint_eq(policy_n_spend_limits(p), 2);
 	ck_assert_int_eq(policy_budget(p), 28000000);
-	ck_assert_int_eq(policy_spend_limit_get(p)->max_bp, 3000);
+	ck_assert_int_eq(policy_spend_limit_at(p, 0)->max_bp, 3000);
 	policy_free(p);
 	p = shipped("quanzhou");
 	ck_assert_int_eq(policy_window_get(p)->from_kind, POLICY_FROM_ISSUE);

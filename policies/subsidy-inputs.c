@@ -1,5 +1,5 @@
 #include "config.h"
-#include "policies/inputs.h"
+#include "policies/subsidy-inputs.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -62,19 +62,74 @@ static assess_code whole(const answers *a, const cJSON *v, const char *path, int
 	return ASSESS_OK;
 }
 
+/* A project id: like an award id, but it may start with a digit ("2024-erp"). */
+static bool valid_project_id(const char *s)
+{
+	if (!*s || strlen(s) > 48)
+		return false;
+	for (; *s; s++)
+		if (!(*s == '-' || *s == '_' || *s == '.' || (*s >= '0' && *s <= '9') ||
+		      (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')))
+			return false;
+	return true;
+}
+
+static assess_code read_project(const answers *a, const cJSON *v, const char *path,
+				const char **out, assess_error *err)
+{
+	if (!cJSON_IsString(v))
+		return fail_at(a, path, err, "expected a project id as a string, got %s",
+			       type_name(v));
+	if (!valid_project_id(v->valuestring))
+		return fail_at(a, path, err,
+			       "\"%s\" is not a project id (letters, digits, - _ ., at most 48)",
+			       v->valuestring);
+	*out = v->valuestring;
+	return ASSESS_OK;
+}
+
+/* {"amount": N, "project": "ID"}: a money figure that names its project. */
+static assess_code read_tagged(const answers *a, const cJSON *v, const char *path, int f,
+			       subsidy_inputs *in, assess_error *err)
+{
+	char kp[ASSESS_ERROR_PATH_MAX + 16];
+	const cJSON *amount = NULL;
+	for (const cJSON *c = v->child; c; c = c->next) {
+		snprintf(kp, sizeof kp, "%s.%s", path, c->string);
+		if (strcmp(c->string, "amount") == 0)
+			amount = c;
+		else if (strcmp(c->string, "project") == 0) {
+			if (read_project(a, c, kp, &in->project[f], err))
+				return ASSESS_ERR_DATA;
+		} else
+			return fail_at(a, kp, err,
+				       "unknown key \"%s\" in a figure (expected amount, project)",
+				       c->string);
+	}
+	if (!amount)
+		return fail_at(a, path, err, "a figure given as an object needs \"amount\"");
+	snprintf(kp, sizeof kp, "%s.amount", path);
+	return whole(a, amount, kp, 0, INPUTS_MAX_YUAN, "an amount in whole yuan", &in->value[f],
+		     err);
+}
+
 static assess_code read_field(const answers *a, const cJSON *v, const char *path, int f,
 			      subsidy_inputs *in, assess_error *err)
 {
 	bool batch = f == POLICY_F_BATCH;
 	in->has[f] = true;
+	if (!batch && cJSON_IsObject(v))
+		return read_tagged(a, v, path, f, in, err);
 	return whole(a, v, path, batch ? 1 : 0, batch ? 99 : INPUTS_MAX_YUAN,
-		     batch ? "a batch number" : "an amount in whole yuan", &in->value[f], err);
+		     batch ? "a batch number" : "an amount in whole yuan",
+		     &in->value[f], err);
 }
 
 static assess_code read_spend(const answers *a, const cJSON *obj, subsidy_inputs *in,
 			      assess_error *err)
 {
 	char path[ASSESS_ERROR_PATH_MAX], name[64];
+	const char *project = NULL;
 	if (!cJSON_IsObject(obj))
 		return fail_at(a, "$.finance.project_spend", err,
 			       "expected an object "
@@ -83,15 +138,27 @@ static assess_code read_spend(const answers *a, const cJSON *obj, subsidy_inputs
 	for (const cJSON *c = obj->child; c; c = c->next) {
 		snprintf(path, sizeof path, "$.finance.project_spend.%s", c->string);
 		snprintf(name, sizeof name, "project_spend.%s", c->string);
+		if (strcmp(c->string, "project") == 0) {
+			if (read_project(a, c, path, &project, err))
+				return ASSESS_ERR_DATA;
+			continue;
+		}
 		int f = policy_field_find(name);
 		if (f < 0)
 			return fail_at(a, path, err,
 				       "unknown key \"%s\" in project_spend (expected "
-				       "software, cloud, hardware, services)",
+				       "software, cloud, hardware, other_hardware, services, project)",
 				       c->string);
+		if (cJSON_IsObject(c))
+			return fail_at(a, path, err,
+				       "the parts of project_spend are amounts: name the project "
+				       "once, as project_spend.project");
 		if (read_field(a, c, path, f, in, err))
 			return ASSESS_ERR_DATA;
 	}
+	/* The parts are one project: the tag is theirs, given or not. */
+	for (int f = POLICY_F_SOFTWARE; f <= POLICY_F_OTHER_HARDWARE; f++)
+		in->project[f] = project;
 	return ASSESS_OK;
 }
 
@@ -136,7 +203,7 @@ static assess_code read_status(const answers *a, subsidy_inputs *in, assess_erro
 		if (s < 0)
 			return fail_at(a, path, err,
 				       "unknown key \"%s\" in status (expected above_scale, "
-				       "in_standard_park, city_leader)",
+				       "in_standard_park, city_leader, pilot_enterprise)",
 				       c->string);
 		if (!cJSON_IsBool(c))
 			return fail_at(a, path, err, "expected true or false, got %s",
@@ -239,7 +306,10 @@ static assess_code read_awards(const answers *a, subsidy_inputs *in, assess_erro
 
 assess_code inputs_read(const answers *a, subsidy_inputs *in, assess_error *err)
 {
-	*in = (subsidy_inputs){0};
+	*in = (subsidy_inputs){.region_code = answers_field_get(a, ANSWERS_REGION_CODE),
+			       .region = answers_field_get(a, ANSWERS_REGION),
+			       .industry_code = answers_field_get(a, ANSWERS_INDUSTRY_CODE),
+			       .stage = answers_stage_get(a)};
 	assess_code rc = read_finance(a, in, err);
 	if (!rc)
 		rc = read_status(a, in, err);

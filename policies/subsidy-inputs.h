@@ -1,5 +1,5 @@
 /*
- * inputs.h - the finance, status and awards blocks of an answer file, checked and read into
+ * subsidy-inputs.h - the finance, status and awards blocks of an answer file, checked and read into
  * exact integers for the subsidy engine (format: docs/answer-format.md, "finance, status,
  * awards"). Internal to policies/: other modules call subsidy_check_inputs().
  *
@@ -27,7 +27,14 @@ typedef struct inputs_award {
 typedef struct subsidy_inputs {
 	bool has[POLICY_F_MAX];
 	int64_t value[POLICY_F_MAX];
+	/* The project a figure belongs to ({"amount", "project"}; project_spend's "project"), or
+	 * NULL: an untagged figure is a project of its own, as before tags. */
+	const char *project[POLICY_F_MAX];
 	int status[POLICY_STATUS_MAX]; /* 1 true, 0 false, -1 not given */
+	const char *region_code; /* $.enterprise.region_code (checked on load), or NULL */
+	const char *region; /* $.enterprise.region, free text, or NULL */
+	const char *industry_code; /* $.enterprise.industry_code (checked on load), or NULL */
+	answers_stage stage;
 	inputs_award *awards;
 	size_t n_awards;
 } subsidy_inputs;

@@ -1,0 +1,99 @@
+/* GB/T 2260 division codes and GB/T 4754-2017 industry codes. */
+#include "config.h"
+#include "common/gbcode.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static bool digits(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
+}
+
+static void say(char *why, size_t size, const char *text)
+{
+	if (why && size)
+		snprintf(why, size, "%s", text);
+}
+
+/* The province-level divisions (GB/T 2260): 11 北京 ... 65 新疆, 71 台湾, 81 香港, 82 澳门. */
+static bool province(int p)
+{
+	static const int known[] = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34,
+				    35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52,
+				    53, 54, 61, 62, 63, 64, 65, 71, 81, 82};
+	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+		if (known[i] == p)
+			return true;
+	return false;
+}
+
+bool gbcode_division_valid(const char *code, char *why, size_t why_size)
+{
+	if (!code || strlen(code) != 6 || !digits(code, 6)) {
+		say(why, why_size, "expected a six-digit administrative division code (GB/T 2260), "
+				   "e.g. 350582");
+		return false;
+	}
+	if (!province((code[0] - '0') * 10 + code[1] - '0')) {
+		say(why, why_size, "the first two digits name no province-level division (GB/T 2260)");
+		return false;
+	}
+	if (code[2] == '0' && code[3] == '0' && !(code[4] == '0' && code[5] == '0')) {
+		say(why, why_size, "a county code has a prefecture part: digits 3-4 are not 00");
+		return false;
+	}
+	return true;
+}
+
+bool gbcode_division_covers(const char *area, const char *code)
+{
+	size_t n = strcmp(area + 2, "0000") == 0 ? 2 : strcmp(area + 4, "00") == 0 ? 4 : 6;
+	return strncmp(area, code, n) == 0;
+}
+
+/* GB/T 4754-2017: each section and the divisions (first two digits) it holds. */
+static const struct {
+	char section;
+	int first, last;
+} sections[] = {{'A', 1, 5},   {'B', 6, 12},  {'C', 13, 43}, {'D', 44, 46}, {'E', 47, 50},
+		{'F', 51, 52}, {'G', 53, 60}, {'H', 61, 62}, {'I', 63, 65}, {'J', 66, 69},
+		{'K', 70, 70}, {'L', 71, 72}, {'M', 73, 75}, {'N', 76, 79}, {'O', 80, 82},
+		{'P', 83, 83}, {'Q', 84, 85}, {'R', 86, 90}, {'S', 91, 96}, {'T', 97, 97}};
+
+bool gbcode_industry_valid(const char *code, char *why, size_t why_size)
+{
+	size_t n = code ? strlen(code) : 0, k = 0;
+	while (k < sizeof sections / sizeof sections[0] && n && sections[k].section != code[0])
+		k++;
+	if (!n || k == sizeof sections / sizeof sections[0]) {
+		say(why, why_size, "expected an industry code (GB/T 4754-2017): a section letter A-T "
+				   "and up to four digits, e.g. C34");
+		return false;
+	}
+	if (n == 1)
+		return true;
+	if (n == 2 || n > 5 || !digits(code + 1, n - 1)) {
+		say(why, why_size, "expected the section letter followed by 2, 3 or 4 digits "
+				   "(GB/T 4754-2017), e.g. C34, C342, C3421");
+		return false;
+	}
+	int division = (code[1] - '0') * 10 + code[2] - '0';
+	if (division < sections[k].first || division > sections[k].last) {
+		char text[128];
+		snprintf(text, sizeof text, "division %02d is not in section %c (%02d-%02d) of "
+					    "GB/T 4754-2017", division, code[0],
+			 sections[k].first, sections[k].last);
+		say(why, why_size, text);
+		return false;
+	}
+	return true;
+}
+
+char gbcode_industry_section(const char *code)
+{
+	return gbcode_industry_valid(code, NULL, 0) ? code[0] : '\0';
+}

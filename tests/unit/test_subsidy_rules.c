@@ -1,0 +1,335 @@
+/*
+ * policies/: who a clause pays, across the five policies: the assessment stage, the area a
+ * policy covers, pilot enterprises, industries, one project paid once, which hardware counts,
+ * and readings of a document that change conditions or the base of a limit. Amounts by hand
+ * from shared/seeds/ (万元 = 10,000 yuan).
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include "tests/unit/subsidy_test.h"
+
+/* Quanzhou （一） at level 3: 50% of 500,000 + 100,000 + 200,000 = 400,000, capped at 300,000. */
+#define QZ_L3 QZ_SPEND(500000, 100000, 200000)
+
+START_TEST(baseline_pays_nothing_and_says_what_post_would)
+{
+	subsidy_result *r = calc("quanzhou", 3, "2026-06-01",
+				 QZ_L3 ", \"assessment\": {\"stage\": \"baseline\"}");
+	const subsidy_item *it = item(r, "1");
+	ck_pays(r, "1", SUBSIDY_BASELINE, 0);
+	ck_assert_int_eq(it->would_pay, 300000);
+	ck_assert_int_eq(r->total, 0);
+	ck_assert_int_eq(r->total_if_post, 300000);
+	ck_assert_int_eq(r->stage, ANSWERS_STAGE_BASELINE);
+	ck_assert_ptr_nonnull(strstr(it->detail.zh, "改造后评测达到三级时可得 300,000"));
+	subsidy_free(r);
+	r = calc("quanzhou", 3, "2026-06-01", QZ_L3); /* post */
+	ck_pays(r, "1", SUBSIDY_PAID, 300000);
+	ck_assert_int_eq(r->total_if_post, SUBSIDY_NONE);
+	subsidy_free(r);
+}
+END_TEST
+
+START_TEST(no_stage_is_input_missing)
+{
+	subsidy_result *r = calc_raw("xiamen", 2, "2025-06-01",
+				     "\"enterprise\": {\"region_code\": \"350203\"}, "
+				     "\"status\": {\"pilot_enterprise\": true}, "
+				     "\"finance\": {\"project_spend\": {\"software\": 500000}}");
+	const subsidy_item *it = item(r, "5");
+	/* 五: 40% of 500,000 = 200,000, under level 2's 250,000. */
+	ck_pays(r, "5", SUBSIDY_NO_INPUT, 0);
+	ck_assert_int_eq(it->would_pay, 200000);
+	ck_assert_uint_eq(it->missing, SUBSIDY_MISSING_STAGE);
+	ck_assert_int_eq(r->total_if_post, 200000);
+	subsidy_free(r);
+}
+END_TEST
+
+START_TEST(level_option_is_a_post_what_if)
+{
+	subsidy_options o = {.level = 3, .level_overridden = true, .date = "2026-06-01"};
+	subsidy_result *r =
+		calc_with("quanzhou", &o, QZ_L3 ", \"assessment\": {\"stage\": \"baseline\"}");
+	ck_pays(r, "1", SUBSIDY_PAID, 300000);
+	ck_assert_int_eq(r->stage, ANSWERS_STAGE_POST);
+	ck_assert(warned(r, "level-override"));
+	subsidy_free(r);
+}
+END_TEST
+
+START_TEST(outside_the_area_pays_nothing)
+{
+	/* A 泉州 (丰泽区 350503) enterprise under Xiamen's policy. */
+	subsidy_result *r =
+		calc("xiamen", 2, "2025-06-01",
+		     "\"enterprise\": {\"region_code\": \"350503\"}, "
+		     "\"finance\": {\"project_spend\": {\"software\": 500000}, \"diagnosis_fee\": "
+		     "10000}");
+	ck_assert_int_eq(r->area, SUBSIDY_AREA_OUT);
+	ck_assert_str_eq(r->area_basis, "region_code");
+	for (size_t i = 0; i < r->n_items; i++)
+		ck_assert_int_eq(r->items[i].status, SUBSIDY_OUT_OF_AREA);
+	ck_assert_int_eq(r->total, 0);
+	subsidy_free(r);
+	/* A 晋江 (350582) enterprise under Quanzhou's: inside. */
+	r = calc("quanzhou", 3, "2026-06-01",
+		 QZ_L3 ", \"enterprise\": {\"region_code\": \"350582\"}");
+	ck_assert_int_eq(r->area, SUBSIDY_AREA_IN);
+	ck_pays(r, "1", SUBSIDY_PAID, 300000);
+	subsidy_free(r);
+}
+END_TEST
+
+START_TEST(region_text_when_there_is_no_code)
+{
+	subsidy_result *r = calc("quanzhou", 3, "2026-06-01",
+				 QZ_L3 ", \"enterprise\": {\"region\": \"福建省泉州市晋江市\"}");
+	ck_assert_int_eq(r->area, SUBSIDY_AREA_IN);
+	ck_assert_str_eq(r->area_basis, "region");
+	ck_assert(warned(r, "area-by-name"));
+	ck_assert_int_eq(r->total, 300000);
+	subsidy_free(r);
+	r = calc("quanzhou", 3, "2026-06-01", QZ_L3 ", \"enterprise\": {\"region\": \"厦门市\"}");
+	ck_assert_int_eq(r->area, SUBSIDY_AREA_OUT);
+	subsidy_free(r);
+	r = calc_raw("quanzhou", 3, "2026-06-01",
+		     QZ_L3 ", \"assessment\": {\"stage\": \"post\"}, "
+			   "\"status\": {\"pilot_enterprise\": true}");
+	ck_assert_int_eq(r->area, SUBSIDY_AREA_UNKNOWN);
+	ck_pays(r, "1", SUBSIDY_NO_INPUT, 0);
+	ck_assert_int_eq(item(r, "1")->would_pay, 300000);
+	ck_assert_uint_eq(item(r, "1")->missing, SUBSIDY_MISSING_AREA);
+	ck_assert(warned(r, "area-unknown"));
+	subsidy_free(r);
+}
+END_TEST
+
+START_TEST(pilot_clauses_need_the_flag)
+{
+	/* Quanzhou （二）: 30% of a 60,000 cloud fee = 18,000, for pilot enterprises only. */
+	subsidy_result *r = calc("quanzhou", 2, "2026-06-01",
+				 "\"finance\": {\"cloud_annual_fee\": 60000}, "
+				 "\"status\": {\"pilot_enterprise\": false}");
+	ck_pays(r, "2", SUBSIDY_NOT_ELIGIBLE, 0);
+	subsidy_free(r);
+	r = calc_raw("quanzhou", 2, "2026-06-01",
+		     "\"enterprise\": {\"region_code\": \"350503\"}, \"finance\": "
+		     "{\"cloud_annual_fee\": 60000}");
+	ck_pays(r, "2", SUBSIDY_NO_INPUT, 0);
+	ck_assert_int_eq(item(r, "2")->would_pay, 18000);
+	ck_assert_uint_eq(item(r, "2")->missing, 1u << POLICY_STATUS_PILOT);
+	ck_assert_ptr_nonnull(strstr(item(r, "2")->detail.zh, "是否为试点企业"));
+	subsidy_free(r);
+	/* Pingluo （四） cloud: 1万 to pilot enterprises. */
+	r = calc("pingluo", 2, "2026-03-01",
+		 "\"finance\": {\"cloud_annual_fee\": 1}, \"status\": {\"pilot_enterprise\": false}");
+	ck_pays(r, "4", SUBSIDY_NOT_ELIGIBLE, 0);
+	subsidy_free(r);
+}
+END_TEST
+
+START_TEST(industry_clauses_check_the_section)
+{
+	/* Jinjiang 二（二）: 1,200,000 of ERP software is in [100万, 200万): 10万, manufacturers. */
+	const char *mis = "\"finance\": {\"mis_software_spend\": 1200000}";
+	char blocks[256];
+	subsidy_result *r = calc("jinjiang", 0, "2024-06-01", mis);
+	ck_pays(r, "2-2", SUBSIDY_PAID, 100000);
+	subsidy_free(r);
+	snprintf(blocks, sizeof blocks, "%s, \"enterprise\": {\"industry_code\": \"G53\"}", mis);
+	r = calc("jinjiang", 0, "2024-06-01", blocks);
+	ck_pays(r, "2-2", SUBSIDY_NOT_ELIGIBLE, 0);
+	ck_assert_ptr_nonnull(strstr(item(r, "2-2")->detail.zh, "制造业"));
+	subsidy_free(r);
+	snprintf(blocks, sizeof blocks, "%s, \"enterprise\": {\"region_code\": \"350582\"}", mis);
+	r = calc_raw("jinjiang", 0, "2024-06-01", blocks);
+	ck_pays(r, "2-2", SUBSIDY_NO_INPUT, 0);
+	ck_assert_int_eq(item(r, "2-2")->would_pay, 100000);
+	ck_assert_uint_eq(item(r, "2-2")->missing, SUBSIDY_MISSING_INDUSTRY);
+	subsidy_free(r);
+	/* 二（三） is for industrial enterprises: B, C and D; a power company (D44) is one. */
+	r = calc("jinjiang", 0, "2024-06-01",
+		 "\"finance\": {\"cloud_annual_fee\": 60000}, \"status\": {\"above_scale\": true}, "
+		 "\"enterprise\": {\"industry_code\": \"D4411\"}");
+	ck_pays(r, "2-3", SUBSIDY_PAID, 30000);
+	subsidy_free(r);
+	r = calc("jinjiang", 0, "2024-06-01",
+		 "\"finance\": {\"cloud_annual_fee\": 60000}, \"status\": {\"above_scale\": true}, "
+		 "\"enterprise\": {\"industry_code\": \"I65\"}");
+	ck_pays(r, "2-3", SUBSIDY_NOT_ELIGIBLE, 0);
+	subsidy_free(r);
+}
+END_TEST
+
+START_TEST(one_tagged_project_is_paid_once)
+{
+	/* Jinjiang demo project: 20% of 1,200,000 + 300,000 = 300,000; the same ERP's software
+	 * under 二（二）: 10万. One project: the higher only (就高不重复). */
+	const char *tagged =
+		"\"awards\": [\"jinjiang-demo-project\"], \"finance\": {\"project_spend\": "
+		"{\"software\": 1200000, \"hardware\": 300000, \"project\": \"erp\"}, "
+		"\"mis_software_spend\": {\"amount\": 1200000, \"project\": \"erp\"}}";
+	subsidy_result *r = calc("jinjiang", 0, "2024-06-01", tagged);
+	ck_pays(r, "1-1", SUBSIDY_PAID, 300000);
+	ck_pays(r, "2-2", SUBSIDY_STACKED, 0);
+	ck_assert_str_eq(item(r, "2-2")->stacked_with, "1-1");
+	ck_assert_str_eq(item(r, "2-2")->project, "erp");
+	ck_assert(item(r, "2-2")->project_tagged);
+	ck_assert_int_eq(r->total, 300000);
+	subsidy_free(r);
+	/* Untagged they stay two projects, as before. */
+	r = calc("jinjiang", 0, "2024-06-01",
+		 "\"awards\": [\"jinjiang-demo-project\"], \"finance\": {\"project_spend\": "
+		 "{\"software\": 1200000, \"hardware\": 300000}, \"mis_software_spend\": 1200000}");
+	ck_assert_int_eq(r->total, 400000);
+	ck_assert_str_eq(item(r, "2-2")->project, "mis_software_spend");
+	ck_assert(!item(r, "2-2")->project_tagged);
+	subsidy_free(r);
+	/* Quanzhou 第（二十五）条 across (一) and (十二): 50% of 100,000 = 50,000 against 5% of
+	 * 1,600,000 = 80,000. */
+	r = calc("quanzhou", 2, "2026-06-01",
+		 "\"finance\": {\"project_spend\": {\"software\": 100000, \"project\": \"p\"}, "
+		 "\"ai_product_price\": {\"amount\": 1600000, \"project\": \"p\"}}");
+	ck_pays(r, "12", SUBSIDY_PAID, 80000);
+	ck_pays(r, "1", SUBSIDY_STACKED, 0);
+	ck_assert_int_eq(r->total, 80000);
+	subsidy_free(r);
+}
+END_TEST
+
+START_TEST(hardware_as_each_clause_names_it)
+{
+	/* software 500,000, data-collection equipment 100,000, other hardware 400,000. */
+	const char *spend = "\"awards\": [\"jinjiang-demo-project\"], \"finance\": "
+			    "{\"project_spend\": {\"software\": 500000, \"hardware\": 100000, "
+			    "\"other_hardware\": 400000}}";
+	/* Jinjiang 一（一） counts all hardware: 20% of 1,000,000. */
+	subsidy_result *r = calc("jinjiang", 0, "2024-06-01", spend);
+	ck_pays(r, "1-1", SUBSIDY_PAID, 200000);
+	subsidy_free(r);
+	/* Quanzhou （一） only data collection and transmission: 50% of 600,000 (level 4). */
+	r = calc("quanzhou", 4, "2026-06-01", spend);
+	ck_pays(r, "1", SUBSIDY_PAID, 300000);
+	subsidy_free(r);
+}
+END_TEST
+
+START_TEST(readings_change_conditions_and_the_limit_base)
+{
+	/* Pingluo （三）: the body pays pilot enterprises only, the budget table any enterprise. */
+	const char *factory = "\"awards\": [\"region-advanced-smart-factory\"], "
+			      "\"status\": {\"pilot_enterprise\": false}";
+	subsidy_result *r = calc("pingluo", 2, "2026-03-01", factory);
+	ck_pays(r, "3", SUBSIDY_NOT_ELIGIBLE, 0);
+	ck_assert_int_eq(item(r, "3")->other_reading_amount, 40000);
+	subsidy_free(r);
+	const char *any[] = {"factory-wording=factory-any", NULL};
+	subsidy_options o = {.level = 2, .date = "2026-03-01", .readings = any};
+	r = calc_with("pingluo", &o, factory);
+	ck_pays(r, "3", SUBSIDY_PAID, 40000);
+	subsidy_free(r);
+	/*
+	 * Hardware 300,000 of software 300,000 + cloud 100,000 + hardware + services 300,000.
+	 * Of the whole project (1,000,000) that is exactly 30%: all counts, 60% of 700,000 =
+	 * 420,000. Of the eligible spend (700,000) it is over 30%: trimmed to
+	 * floor(400,000 x 30 / 70) = 171,428; 60% of 571,428 = 342,856. (四) adds 10,000 both ways.
+	 */
+	const char *spend = "\"finance\": {\"batch\": 1, \"project_spend\": {\"software\": "
+			    "300000, \"cloud\": 100000, \"hardware\": 300000, \"services\": "
+			    "300000}}";
+	r = calc("pingluo", 2, "2026-03-01", spend);
+	ck_pays(r, "1", SUBSIDY_PAID, 420000);
+	ck_assert_int_eq(r->total, 430000);
+	bool found = false;
+	for (size_t i = 0; i < r->n_conflicts; i++)
+		if (strcmp(r->conflicts[i].id, "hardware-base") == 0) {
+			found = true;
+			ck_assert_int_eq(r->conflicts[i].total_other, 352856);
+		}
+	ck_assert(found);
+	ck_assert(warned(r, "reading"));
+	ck_assert(!warned(r, "hardware-share"));
+	subsidy_free(r);
+}
+END_TEST
+
+START_TEST(conflict_sentences_carry_names_not_ids)
+{
+	subsidy_result *r = calc("pingluo", 2, "2026-03-01", PL(1));
+	for (size_t i = 0; i < r->n_warnings; i++) {
+		const char *zh = r->warnings[i].text.zh, *en = r->warnings[i].text.en;
+		ck_assert_msg(!strstr(zh, "batch-rates") && !strstr(en, "\"body\"") &&
+				      !strstr(en, "\"table\"") && !strstr(zh, "$."),
+			      "%s", en);
+	}
+	for (size_t i = 0; i < r->n_items; i++)
+		ck_assert_msg(!strstr(r->items[i].detail.zh, "$."), "%s", r->items[i].detail.zh);
+	subsidy_free(r);
+}
+END_TEST
+
+/* The answer file's new keys are checked on load, with their JSON path. */
+static void bad_answers(const char *blocks, const char *path, const char *fragment)
+{
+	char json[1024];
+	assess_error err = {0};
+	snprintf(json, sizeof json, "{\"questionnaire\": \"miit-2024\", \"answers\": {}, %s}",
+		 blocks);
+	answers *a = answers_parse(json, strlen(json), "t.json", test_resolve, NULL,
+				   ANSWERS_ALLOW_INCOMPLETE, &err);
+	if (a) {
+		assess_code rc = subsidy_check_inputs(a, &err);
+		answers_free(a);
+		ck_assert_int_eq(rc, ASSESS_ERR_DATA);
+	}
+	ck_assert_str_eq(err.path, path);
+	ck_assert_msg_has(&err, fragment);
+}
+
+START_TEST(new_inputs_are_checked)
+{
+	bad_answers("\"enterprise\": {\"region_code\": \"35058\"}", "$.enterprise.region_code",
+		    "six-digit");
+	bad_answers("\"enterprise\": {\"region_code\": \"990582\"}", "$.enterprise.region_code",
+		    "province");
+	bad_answers("\"enterprise\": {\"region_code\": \"350012\"}", "$.enterprise.region_code",
+		    "prefecture");
+	bad_answers("\"enterprise\": {\"industry_code\": \"C99\"}", "$.enterprise.industry_code",
+		    "not in section C");
+	bad_answers("\"enterprise\": {\"industry_code\": \"C3\"}", "$.enterprise.industry_code",
+		    "2, 3 or 4 digits");
+	bad_answers("\"enterprise\": {\"industry_code\": \"Z34\"}", "$.enterprise.industry_code",
+		    "section letter");
+	bad_answers("\"status\": {\"pilot_enterprise\": \"yes\"}", "$.status.pilot_enterprise",
+		    "true or false");
+	bad_answers("\"finance\": {\"cloud_annual_fee\": {\"project\": \"a\"}}",
+		    "$.finance.cloud_annual_fee", "needs \"amount\"");
+	bad_answers("\"finance\": {\"cloud_annual_fee\": {\"amount\": 1, \"project\": \"a b\"}}",
+		    "$.finance.cloud_annual_fee.project", "not a project id");
+	bad_answers("\"finance\": {\"cloud_annual_fee\": {\"amount\": 1, \"year\": 2024}}",
+		    "$.finance.cloud_annual_fee.year", "unknown key");
+	bad_answers("\"finance\": {\"project_spend\": {\"software\": {\"amount\": 1}}}",
+		    "$.finance.project_spend.software", "project_spend.project");
+}
+END_TEST
+
+TCase *make_subsidy_rules_tcase(void)
+{
+	TCase *tc = tcase_create("subsidy-rules");
+	tcase_add_test(tc, baseline_pays_nothing_and_says_what_post_would);
+	tcase_add_test(tc, no_stage_is_input_missing);
+	tcase_add_test(tc, level_option_is_a_post_what_if);
+	tcase_add_test(tc, outside_the_area_pays_nothing);
+	tcase_add_test(tc, region_text_when_there_is_no_code);
+	tcase_add_test(tc, pilot_clauses_need_the_flag);
+	tcase_add_test(tc, industry_clauses_check_the_section);
+	tcase_add_test(tc, one_tagged_project_is_paid_once);
+	tcase_add_test(tc, hardware_as_each_clause_names_it);
+	tcase_add_test(tc, readings_change_conditions_and_the_limit_base);
+	tcase_add_test(tc, conflict_sentences_carry_names_not_ids);
+	tcase_add_test(tc, new_inputs_are_checked);
+	return tc;
+}
