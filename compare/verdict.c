@@ -217,7 +217,9 @@ static assess_code line_subsidy(compare_verdict *v, const char *date, assess_err
 	    !(v->before = compute(v, v->cmp->before, date, err)))
 		return err ? err->code : ASSESS_ERR_DATA;
 	v->payable_after = v->after->total;
-	v->payable_before = v->before->total;
+	/* A baseline pays nothing itself: what its level would get after transformation. */
+	v->payable_before = v->before->total_if_post != SUBSIDY_NONE ? v->before->total_if_post
+								      : v->before->total;
 	char a[32], b[32];
 	decimal_format_yuan(v->payable_after, a, sizeof a);
 	decimal_format_yuan(v->payable_before, b, sizeof b);
