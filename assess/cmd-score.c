@@ -6,6 +6,7 @@
 #include "assess/cli.h"
 #include "portfolio/stream.h"
 #include "scoring/plan.h"
+#include "scoring/reading.h"
 #include "scoring/scoring.h"
 
 struct score_opts {
@@ -17,7 +18,8 @@ struct score_opts {
 static const cli_option options[] = {
 	{"json", 'j', NULL, "one JSON object: total, level, dimensions, scenarios,\n"
 			    "gates, gaps, questions, missing, plans (the fewest\n"
-			    "steps to each higher level)", false},
+			    "steps to each higher level), readings (the level and\n"
+			    "total under each open reading's alternative)", false},
 	{"ndjson", 'n', NULL, "FILE (default -) holds one answer object per line; write\n"
 			      "one compact result line per line, or an error record for\n"
 			      "a bad line and go on (exit 65 at the end); constant\n"
@@ -82,6 +84,12 @@ static int run(cli *c, int argc, char **argv)
 		cJSON *pj = plans ? scoring_plan_to_json(plans) : NULL;
 		if (!pj || !cJSON_AddItemToObject(j, "plans", pj)) {
 			cJSON_Delete(pj);
+			cJSON_Delete(j);
+			j = NULL;
+		}
+		cJSON *rj = j ? scoring_reading_json(r) : NULL;
+		if (j && (!rj || !cJSON_AddItemToObject(j, "readings", rj))) {
+			cJSON_Delete(rj);
 			cJSON_Delete(j);
 			j = NULL;
 		}

@@ -18,6 +18,7 @@ struct questionnaire {
 	arena *arena;
 	char *id, *version, *path;
 	qn_text title;
+	qn_text source;
 	int64_t total;
 	qn_dimension *dims;
 	size_t n_dims;
@@ -360,8 +361,108 @@ static int read_readings(struct build *b, xmlNode *root)
 	size_t k = 0;
 	for (xmlNode *r = xmldoc_first(rs, "reading"); r; r = xmldoc_next(r, "reading"), k++) {
 		b->q->readings[k].id = xmldoc_attr(b->q->arena, r, "id");
-		if (read_bitext(b, r, &b->q->readings[k].text))
+		if (read_child_bitext(b, r, "name", &b->q->readings[k].name) ||
+		    read_bitext(b, r, &b->q->readings[k].text))
 			return -1;
+	}
+	return 0;
+}
+
+/* <scenario question= constrained=>: a scenario's ★ flag under the other reading. */
+static int read_alt_scenario(struct build *b, xmlNode *n, qn_alt_change *ch)
+{
+	const char *id = xmldoc_attr(b->q->arena, n, "question");
+	if (!id)
+		return nomem(b);
+	ch->kind = QN_ALT_CONSTRAINED;
+	ch->question = questionnaire_find(b->q, id);
+	if (!ch->question || ch->question->kind != QN_SCENARIO)
+		return fail_at(b, n, "alternative: %s is not a scenario of this questionnaire%s", id,
+			       "");
+	ch->constrained = read_bool(b, n, "constrained");
+	return 0;
+}
+
+/* <level value= ...>: the attributes given replace the encoded rule's. */
+static int read_alt_level(struct build *b, xmlNode *n, qn_alt_change *ch)
+{
+	int value;
+	if (read_int(b, n, "value", &value))
+		return -1;
+	if (value < 1 || (size_t)value > b->q->n_levels)
+		return fail_at(b, n, "alternative: there is no such level%s%s", "", "");
+	ch->kind = QN_ALT_LEVEL;
+	ch->rule = b->q->levels[value];
+	qn_level_rule *r = &ch->rule;
+	if ((xmlHasProp(n, BAD_CAST "min-score") && read_points(b, n, "min-score", &r->min_score)) ||
+	    (xmlHasProp(n, BAD_CAST "scenario-level") &&
+	     read_int(b, n, "scenario-level", &r->scenario_level)) ||
+	    (xmlHasProp(n, BAD_CAST "min-scenarios") &&
+	     read_int(b, n, "min-scenarios", &r->min_scenarios)) ||
+	    (xmlHasProp(n, BAD_CAST "min-constrained") &&
+	     read_int(b, n, "min-constrained", &r->min_constrained)))
+		return -1;
+	if (r->min_score > b->q->total || r->min_constrained > r->min_scenarios ||
+	    (size_t)r->min_scenarios > b->q->n_scenarios)
+		return fail_at(b, n, "alternative: level %s could never be met%s", r->name.zh, "");
+	return 0;
+}
+
+/* <option question= code= requires="B C D">: the option scores only with all of those. */
+static int read_alt_option(struct build *b, xmlNode *n, qn_alt_change *ch)
+{
+	const char *id = xmldoc_attr(b->q->arena, n, "question");
+	const char *code = xmldoc_attr(b->q->arena, n, "code");
+	const char *with = xmldoc_attr(b->q->arena, n, "requires");
+	if (!id || !code || !with)
+		return nomem(b);
+	ch->kind = QN_ALT_REQUIRES;
+	ch->question = questionnaire_find(b->q, id);
+	if (!ch->question || ch->question->kind != QN_MULTI)
+		return fail_at(b, n, "alternative: %s is not a multiple-choice question%s", id, "");
+	ch->option = qn_option_index(ch->question, code);
+	if (ch->option < 0)
+		return fail_at(b, n, "alternative: %s has no option %s", id, code);
+	for (const char *c = with; *c; c++) {
+		if (*c == ' ')
+			continue;
+		char one[2] = {*c, '\0'};
+		int k = qn_option_index(ch->question, one);
+		if (k < 0 || k == ch->option || (c[1] && c[1] != ' '))
+			return fail_at(b, n, "alternative: requires=\"%s\" is not a list of other "
+				       "options of %s", with, id);
+		ch->with |= 1ULL << k;
+	}
+	return 0;
+}
+
+/* After the tree and the levels: alternatives name questions and levels. */
+static int read_alternatives(struct build *b, xmlNode *root)
+{
+	xmlNode *rs = xmldoc_first(root, "readings");
+	size_t k = 0;
+	for (xmlNode *r = xmldoc_first(rs, "reading"); r; r = xmldoc_next(r, "reading"), k++) {
+		xmlNode *alt = xmldoc_first(r, "alternative");
+		qn_reading *rd = &b->q->readings[k];
+		size_t n = 0;
+		for (xmlNode *c = alt ? alt->children : NULL; c; c = c->next)
+			n += c->type == XML_ELEMENT_NODE;
+		if (!n)
+			continue;
+		rd->changes = arena_calloc(b->q->arena, n, sizeof *rd->changes);
+		if (!rd->changes)
+			return nomem(b);
+		for (xmlNode *c = alt->children; c; c = c->next) {
+			if (c->type != XML_ELEMENT_NODE)
+				continue;
+			qn_alt_change *ch = &rd->changes[rd->n_changes++];
+			const char *name = (const char *)c->name;
+			int rc = strcmp(name, "scenario") == 0 ? read_alt_scenario(b, c, ch)
+				 : strcmp(name, "level") == 0  ? read_alt_level(b, c, ch)
+							       : read_alt_option(b, c, ch);
+			if (rc)
+				return -1;
+		}
 	}
 	return 0;
 }
@@ -371,7 +472,9 @@ static int build_tree(struct build *b, xmlNode *root)
 	questionnaire *q = b->q;
 	q->id = xmldoc_attr(q->arena, root, "id");
 	q->version = xmldoc_attr(q->arena, root, "version");
-	if (read_child_bitext(b, root, "title", &q->title) || read_points(b, root, "total", &q->total) ||
+	if (read_child_bitext(b, root, "title", &q->title) ||
+	    read_child_bitext(b, root, "source", &q->source) ||
+	    read_points(b, root, "total", &q->total) ||
 	    read_readings(b, root))
 		return -1;
 	q->n_dims = xmldoc_count(root, "dimension");
@@ -387,7 +490,7 @@ static int build_tree(struct build *b, xmlNode *root)
 	}
 	if (check_sum(b, root, q->id, &q->total, sum, true))
 		return -1;
-	return read_levels(b, root);
+	return read_levels(b, root) || read_alternatives(b, root) ? -1 : 0;
 }
 
 questionnaire *questionnaire_load_memory(const char *xml, size_t len, const char *name,
@@ -439,6 +542,7 @@ void questionnaire_free(questionnaire *q)
 const char *questionnaire_id(const questionnaire *q) { return q->id; }
 const char *questionnaire_version(const questionnaire *q) { return q->version; }
 const qn_text *questionnaire_title(const questionnaire *q) { return &q->title; }
+const qn_text *questionnaire_source(const questionnaire *q) { return &q->source; }
 const char *questionnaire_path(const questionnaire *q) { return q->path; }
 int64_t questionnaire_total(const questionnaire *q) { return q->total; }
 size_t questionnaire_n_dimensions(const questionnaire *q) { return q->n_dims; }

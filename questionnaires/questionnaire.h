@@ -104,10 +104,34 @@ typedef struct qn_level_rule {
 	int min_constrained;         /* of which at least this many are ★ */
 } qn_level_rule;
 
-/* An open reading of the standard that the definition encodes, shown in reports. */
+/* One change the other reading of an open point makes to the encoded rules. */
+typedef enum {
+	QN_ALT_CONSTRAINED, /* scenario `question` is (not) ★: `constrained` */
+	QN_ALT_LEVEL,       /* level `rule.level` has `rule` (unnamed attributes as encoded) */
+	QN_ALT_REQUIRES     /* option `option` of multi-choice `question` scores only together
+			       with every option in `with` */
+} qn_alt_kind;
+
+typedef struct qn_alt_change {
+	qn_alt_kind kind;
+	const struct qn_question *question;  /* CONSTRAINED, REQUIRES */
+	bool constrained;                    /* CONSTRAINED */
+	qn_level_rule rule;                  /* LEVEL */
+	int option;                          /* REQUIRES */
+	uint64_t with;                       /* REQUIRES: a mask of options */
+} qn_alt_change;
+
+/*
+ * An open reading of the standard that the definition encodes, shown in reports. Where the
+ * other reading can change a figure and can be written down, `changes` says how (the
+ * <alternative> element); n_changes is 0 for a reading that changes no figure.
+ */
 typedef struct qn_reading {
 	char *id;
+	qn_text name;                /* a short name for sentences ("约束性场景的范围"); may be empty */
 	qn_text text;
+	qn_alt_change *changes;
+	size_t n_changes;
 } qn_reading;
 
 typedef struct questionnaire questionnaire;
@@ -120,6 +144,8 @@ void questionnaire_free(questionnaire *q);
 const char *questionnaire_id(const questionnaire *q);        /* "miit-2024" */
 const char *questionnaire_version(const questionnaire *q);   /* "2024" */
 const qn_text *questionnaire_title(const questionnaire *q);
+/* Where the instrument comes from (the notice that issued it); empty when the file has none. */
+const qn_text *questionnaire_source(const questionnaire *q);
 const char *questionnaire_path(const questionnaire *q);      /* the file it came from */
 int64_t questionnaire_total(const questionnaire *q);         /* thousandths (100000) */
 

@@ -7,6 +7,8 @@
 #include "reports/report_internal.h"
 
 #include <stdio.h>
+#include "common/decimal.h"
+#include "scoring/reading.h"
 
 enum { COL_LABEL, COL_B, COL_C, COL_D, COL_E, COL_F, N_COLS };
 static const double widths[N_COLS] = {20, 10, 10, 10, 10, 40};
@@ -68,15 +70,69 @@ static lxw_row_t level_rules(rp_sheet *s, lxw_row_t row)
 	return row + 1;
 }
 
+/* For this enterprise: the same level under every open reading, or which reading changes it. */
+static void readings_verdict(const report_ctx *c, char *buf, size_t size)
+{
+	size_t i = 0, used = 0;
+	int level;
+	for (const qn_reading *rd; (rd = scoring_reading_next_change(c->r, &i, &level)); i++) {
+		const char *name = qn_text_get(&rd->name, c->lang);
+		used += (size_t)snprintf(buf + used, size - used,
+					 lang_pick(c->lang, "%s若按另一种解读（%s），本企业的等级将为%s，而不是%s。",
+					       "%sUnder the other reading of \"%s\", this enterprise would be "
+					       "at %s instead of %s."),
+					 used ? lang_pick(c->lang, "", " ") : "", *name ? name : rd->id,
+					 questionnaire_level_name(c->q, level, c->lang),
+					 questionnaire_level_name(c->q, c->r->level, c->lang));
+		if (used >= size)
+			return;
+	}
+	if (!used)
+		snprintf(buf, size,
+			 lang_pick(c->lang, "对本企业而言，下列每一种尚待与官方文本核对的解读都不改变等级：在每一种解读下均为%s。",
+			       "For this enterprise the level is the same under every open reading "
+			       "below: %s under each of them."),
+			 questionnaire_level_name(c->q, c->r->level, c->lang));
+}
+
+/* The reading's text, and for one with an alternative what this enterprise gets under it. */
+static void reading_text(const report_ctx *c, const qn_reading *rd, char *buf, size_t size)
+{
+	char pts[32];
+	int level;
+	int64_t total;
+	if (!rd->n_changes) {
+		snprintf(buf, size, "%s", qn_text_get(&rd->text, c->lang));
+		return;
+	}
+	scoring_reading_eval(c->r, rd, &level, &total);
+	snprintf(buf, size,
+		 lang_pick(c->lang, "%s按另一种解读，本企业为%s，总分 %s。",
+		       "%s Under the other reading this enterprise is at %s, with %s points."),
+		 qn_text_get(&rd->text, c->lang), questionnaire_level_name(c->q, level, c->lang),
+		 decimal_format_milli(total, pts, sizeof pts));
+}
+
 static lxw_row_t readings(rp_sheet *s, lxw_row_t row)
 {
 	report_ctx *c = s->c;
 	size_t n = questionnaire_n_readings(c->q);
+	char text[2048];
 	row = rp_heading(s, row, lang_pick(c->lang, "对标准的解读（标准原文有多种理解之处，本工具的取舍）",
 				    "Readings of the standard (where it is open, what this tool assumes)"));
+	if (questionnaire_source(c->q)->zh)
+		row = key_value(s, row, lang_pick(c->lang, "依据", "Issued by"),
+				qn_text_get(questionnaire_source(c->q), c->lang), c->f.text);
+	if (n) {
+		readings_verdict(c, text, sizeof text);
+		row = key_value(s, row, lang_pick(c->lang, "对本企业的影响", "For this enterprise"), text,
+				c->f.verdict);
+	}
 	for (size_t i = 0; i < n; i++) {
 		const qn_reading *rd = questionnaire_reading(c->q, i);
-		row = key_value(s, row, rd->id, qn_text_get(&rd->text, c->lang), c->f.text);
+		const char *name = qn_text_get(&rd->name, c->lang);
+		reading_text(c, rd, text, sizeof text);
+		row = key_value(s, row, *name ? name : rd->id, text, c->f.text);
 	}
 	if (!n)
 		row = key_value(s, row, "", lang_pick(c->lang, "无", "None"), c->f.text);

@@ -1,11 +1,12 @@
-/* Check runner for the plan search (scoring/plan.h). */
+/* Check runner for the plan search (scoring/plan.h) and open readings (scoring/reading.h). */
 #include "config.h"
 #include "tests/unit/test.h"
 
 TCase *make_plan_tcase(void);
+TCase *make_reading_tcase(void);
 
 int main(void)
 {
-	static const test_tcase_maker tcases[] = {make_plan_tcase, NULL};
+	static const test_tcase_maker tcases[] = {make_plan_tcase, make_reading_tcase, NULL};
 	return test_run("plan", tcases);
 }
