@@ -30,6 +30,7 @@ struct ctx {
 	qn_lang lang;
 	struct formats f;
 	char sha256[65];
+	char (*sheet_names)[128];  /* the dimension sheets' names: the book keeps pointers to them */
 };
 
 static void check(struct ctx *c, lxw_error e)
@@ -474,10 +475,10 @@ static void dimension_heads(struct ctx *c, lxw_worksheet *ws, const qn_dimension
 	check(c, worksheet_repeat_rows(ws, FORM_HEAD_ROW, FORM_HEAD_ROW));
 }
 
-static void sheet_dimension(struct ctx *c, const qn_dimension *d)
+static void sheet_dimension(struct ctx *c, size_t k, const qn_dimension *d)
 {
-	char name[128];
-	form_sheet_dimension(d, c->lang, name, sizeof name);
+	char *name = c->sheet_names[k];
+	form_sheet_dimension(d, c->lang, name, sizeof c->sheet_names[k]);
 	lxw_worksheet *ws = add_sheet(c, name, true);
 	if (!ws)
 		return;
@@ -575,7 +576,7 @@ static void write_sheets(struct ctx *c)
 	sheet_instructions(c);
 	sheet_profile(c);
 	for (size_t i = 0; i < questionnaire_n_dimensions(c->q); i++)
-		sheet_dimension(c, questionnaire_dimension(c->q, i));
+		sheet_dimension(c, i, questionnaire_dimension(c->q, i));
 	sheet_meta(c);
 }
 
@@ -592,10 +593,16 @@ assess_code form_write(const questionnaire *q, const form_options *o, const char
 		return code;
 	xlsx_options xo = {.replace = c.o->replace, .env = c.o->env, .what = "form",
 			   .cut_mark = c.lang == QN_LANG_EN ? XLSX_CUT_MARK_EN : XLSX_CUT_MARK_ZH};
-	if (!(c.book = xlsx_open(path, &xo, err)))
+	if (!(c.sheet_names = calloc(questionnaire_n_dimensions(q) + 1, sizeof *c.sheet_names)))
+		return assess_fail(err, ASSESS_ERR_NOMEM, path, 0, 0, "out of memory");
+	if (!(c.book = xlsx_open(path, &xo, err))) {
+		free(c.sheet_names);
 		return err ? err->code : ASSESS_ERR_CANTCREAT;
+	}
 	c.wb = xlsx_workbook(c.book);
 	write_sheets(&c);
 	/* Closing verifies the zip and every part before the rename (xlsx/xlsx.h). */
-	return xlsx_close(c.book, err);
+	code = xlsx_close(c.book, err);
+	free(c.sheet_names);
+	return code;
 }

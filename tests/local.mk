@@ -14,9 +14,13 @@ VALGRIND_CMD = valgrind --quiet --error-exitcode=99 --leak-check=full --errors-f
 AM_TESTS_ENVIRONMENT += export CK_FORK=no; export ASSESS_WRAPPER='$(VALGRIND_CMD)';
 LOG_COMPILER = $(VALGRIND_CMD)
 endif
+if SANITIZE
+# A leak inside libxlsxwriter 1.1.5 itself (tests/lsan.supp says which).
+AM_TESTS_ENVIRONMENT += export LSAN_OPTIONS='suppressions=$(abs_top_srcdir)/tests/lsan.supp';
+endif
 SH_LOG_COMPILER = $(SHELL)
 TEST_EXTENSIONS = .sh
-EXTRA_DIST += tests/valgrind.supp tests/cases tests/unit/test.h
+EXTRA_DIST += tests/valgrind.supp tests/lsan.supp tests/cases tests/unit/test.h
 
 # The distributed run on a real Dask scheduler and two workers (scripts/assess-dask.py).
 TESTS += tests/dask.sh
