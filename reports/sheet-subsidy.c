@@ -153,7 +153,12 @@ static lxw_row_t notes(rp_sheet *s, const subsidy_result *sr, lxw_row_t row)
 			 qn_text_get(k->about, c->lang), qn_text_get(k->chosen, c->lang),
 			 qn_text_get(k->other, c->lang),
 			 decimal_format_yuan(k->total_other, other, sizeof other));
-		row = key_value(s, row, k->id, buf);
+		/* Named for people: the conflict's id stays in --json. */
+		row = key_value(s, row,
+				policy_conflict_at(sr->policy, i)->kind == POLICY_CONFLICT_AMBIGUITY
+					? lang_pick(c->lang, "两种理解", "Two readings")
+					: lang_pick(c->lang, "前后不一致", "Contradiction"),
+				buf);
 	}
 	for (size_t i = 0; i < sr->n_warnings; i++)
 		row = key_value(s, row, lang_pick(c->lang, "提示", "Warning"),

@@ -188,6 +188,30 @@ static assess_code subsidy(void *ctx, assess_error *err)
 	return r ? ASSESS_OK : err->code;
 }
 
+/* Every installed policy, then the combined view: what `assess subsidy FILE` does. */
+static assess_code combined(void *ctx, assess_error *err)
+{
+	struct scored *s = ctx;
+	static const char *const ids[] = {"quanzhou", "jinjiang"};
+	subsidy_result *r[2] = {NULL, NULL};
+	policy *p[2] = {NULL, NULL};
+	subsidy_options o = {.level = 2, .level_overridden = true, .date = "2024-06-01"};
+	assess_code rc = ASSESS_OK;
+	for (int i = 0; i < 2 && !rc; i++)
+		if (!(p[i] = policy_open(ids[i], POLICIES_DIR, err)) ||
+		    !(r[i] = subsidy_assess(p[i], s->a, NULL, &o, err)))
+			rc = err->code;
+	subsidy_combined *c = rc ? NULL : subsidy_combine((const subsidy_result *const *)r, 2, err);
+	if (!rc && !c)
+		rc = err->code;
+	subsidy_combined_free(c);
+	for (int i = 0; i < 2; i++) {
+		subsidy_free(r[i]);
+		policy_free(p[i]);
+	}
+	return rc;
+}
+
 START_TEST(scoring_and_subsidies)
 {
 	assess_error err = {0};
@@ -202,6 +226,7 @@ START_TEST(scoring_and_subsidies)
 		ck_assert_int_gt(until_it_succeeds(subsidy, &s), 0);
 		policy_free(p);
 	}
+	ck_assert_int_gt(until_it_succeeds(combined, &s), 0);
 	answers_free(s.a);
 }
 END_TEST

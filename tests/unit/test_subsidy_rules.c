@@ -8,6 +8,8 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include "common/gbcode.h"
+#include "scoring/scoring.h"
 #include "tests/unit/subsidy_test.h"
 
 /* Quanzhou （一） at level 3: 50% of 500,000 + 100,000 + 200,000 = 400,000, capped at 300,000. */
@@ -316,6 +318,83 @@ START_TEST(new_inputs_are_checked)
 }
 END_TEST
 
+START_TEST(division_codes_cover_their_parts)
+{
+	ck_assert(gbcode_division_covers("350500", "350582")); /* 泉州市 holds 晋江市 */
+	ck_assert(gbcode_division_covers("350500", "350503"));
+	ck_assert(!gbcode_division_covers("350500", "350203")); /* not 厦门 */
+	ck_assert(gbcode_division_covers("350000", "350203")); /* 福建省 holds both */
+	ck_assert(gbcode_division_covers("640221", "640221"));
+	ck_assert(!gbcode_division_covers("640221", "640222"));
+	ck_assert(gbcode_division_valid("110101", NULL, 0));
+	ck_assert(!gbcode_division_valid("35058a", NULL, 0));
+	ck_assert_int_eq(gbcode_industry_section("C3421"), 'C');
+	ck_assert_int_eq(gbcode_industry_section("B06"), 'B');
+	ck_assert_int_eq(gbcode_industry_section("B13"), '\0'); /* 13 is manufacturing's */
+	ck_assert_int_eq(gbcode_industry_section("T"), 'T');
+	ck_assert_int_eq(gbcode_industry_section("C34211"), '\0');
+}
+END_TEST
+
+/*
+ * Two policies on one project: Quanzhou (一) 50% of 500,000 capped at level 2's 200,000;
+ * Pingluo (一) 60% of 500,000 = 300,000, and (四) 10,000 for the cloud. Neither document says
+ * whether both may pay: the combined view counts the higher, 300,000, and shows 200,000 as
+ * undecided: 200,000 + 310,000 = 510,000 added up, 310,000 for sure. With Jinjiang instead
+ * (一（一） 20% of 500,000 = 100,000 with the demonstration award), Jinjiang's 就高不重复 settles it.
+ */
+START_TEST(combined_view_never_adds_an_overlap_silently)
+{
+	subsidy_result *qz = calc("quanzhou", 2, "2026-03-01", QZ_SPEND(300000, 100000, 100000));
+	subsidy_result *pl = calc("pingluo", 2, "2026-03-01", PL(1));
+	const subsidy_result *both[] = {qz, pl};
+	assess_error err = {0};
+	subsidy_combined *c = subsidy_combine(both, 2, &err);
+	ck_assert_ptr_nonnull(c);
+	ck_assert_int_eq(c->sum, 510000);
+	ck_assert_int_eq(c->total, 310000);
+	ck_assert_int_eq(c->undecided, 200000);
+	ck_assert_uint_eq(c->n_overlaps, 1);
+	ck_assert_str_eq(c->overlaps[0].project, "project_spend");
+	ck_assert_ptr_null(c->overlaps[0].by);
+	subsidy_combined_free(c);
+	subsidy_result *jj = calc("jinjiang", 0, "2024-06-01",
+				  "\"awards\": [\"jinjiang-demo-project\"], "
+				  "\"finance\": {\"project_spend\": {\"software\": 500000}}");
+	ck_assert_int_eq(jj->total, 100000);
+	const subsidy_result *pair[] = {qz, jj};
+	c = subsidy_combine(pair, 2, &err);
+	ck_assert_int_eq(c->total, 200000 + 100000 - 100000);
+	ck_assert_int_eq(c->undecided, 0);
+	ck_assert_str_eq(c->overlaps[0].by, "jinjiang");
+	subsidy_combined_free(c);
+	subsidy_free(jj);
+	subsidy_free(qz);
+	subsidy_free(pl);
+}
+END_TEST
+
+/* Score, then subsidy: the scored level, the file's date, and a refusal without one. */
+START_TEST(assess_scores_then_computes)
+{
+	answers *a = test_example();
+	assess_error err = {0};
+	subsidy_options o = {0};
+	subsidy_result *r = subsidy_assess(pol("quanzhou"), a, NULL, &o, &err);
+	ck_assert_msg(r != NULL, "%s", err.msg);
+	ck_assert_int_eq(r->level, 2); /* the example scores 48.875: level 2 */
+	ck_assert_str_eq(r->date, "2026-11-20");
+	ck_assert_int_eq(r->total, 18000); /* a baseline: (二) only */
+	ck_assert_int_eq(r->total_if_post, 218000);
+	subsidy_free(r);
+	answers_free(a);
+	a = sub_answers_raw("");
+	ck_assert_ptr_null(subsidy_assess(pol("quanzhou"), a, NULL, &o, &err));
+	ck_assert_str_eq(err.path, "$.assessment.date");
+	answers_free(a);
+}
+END_TEST
+
 TCase *make_subsidy_rules_tcase(void)
 {
 	TCase *tc = tcase_create("subsidy-rules");
@@ -331,5 +410,8 @@ TCase *make_subsidy_rules_tcase(void)
 	tcase_add_test(tc, readings_change_conditions_and_the_limit_base);
 	tcase_add_test(tc, conflict_sentences_carry_names_not_ids);
 	tcase_add_test(tc, new_inputs_are_checked);
+	tcase_add_test(tc, division_codes_cover_their_parts);
+	tcase_add_test(tc, combined_view_never_adds_an_overlap_silently);
+	tcase_add_test(tc, assess_scores_then_computes);
 	return tc;
 }
