@@ -248,7 +248,10 @@ static void sheet_profile(struct ctx *c)
 		const form_profile_row *p = &form_profile_rows[i];
 		uint32_t row = FORM_PROFILE_ROW + (uint32_t)i;
 		const char *v = profile_value(c, p);
-		lxw_format *in = p->field == ANSWERS_DATE || p->field == ANSWERS_CREDIT_CODE
+		/* Text cells, so that Excel keeps codes and dates as typed (350582 stays a code). */
+		lxw_format *in = p->field == ANSWERS_DATE || p->field == ANSWERS_CREDIT_CODE ||
+						 p->field == ANSWERS_REGION_CODE ||
+						 p->field == ANSWERS_INDUSTRY_CODE
 					 ? c->f.input_date : c->f.input;
 		check(c, worksheet_write_string(ws, row, 0, lang_pick(l, p->zh, p->en), c->f.text));
 		if (v) /* from the answer file: cut like every text of ours past Excel's limit */

@@ -78,6 +78,17 @@ done
 	"$ASSESS" import filled-en.xlsx -o en.json >/dev/null &&
 	same_answers en.json "$example" && ok || bad "English form"
 
+# The region and industry codes travel too (the example gives its region by name only).
+"$PYTHON3" -c '
+import json, sys
+a = json.load(open(sys.argv[1], encoding="utf-8"))
+a["enterprise"].update(region_code="350582", industry_code="C244")
+json.dump(a, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)' "$example" coded.json
+"$PYTHON3" "$fill" blank.xlsx coded.json coded.xlsx && "$ASSESS" import coded.xlsx -o coded-in.json >/dev/null &&
+	same_answers coded-in.json coded.json && "$ASSESS" form --from coded.json -o coded-pre.xlsx >/dev/null &&
+	"$ASSESS" import coded-pre.xlsx -o coded-pre.json >/dev/null && same_answers coded-pre.json coded.json &&
+	ok || bad "region and industry codes"
+
 # A pre-filled form round-trips to the same answers, also after LibreOffice re-saves it.
 "$ASSESS" form --from "$example" -o pre.xlsx >/dev/null &&
 	"$ASSESS" import pre.xlsx -o pre.json >/dev/null && same_answers pre.json "$example" && ok ||
@@ -122,7 +133,8 @@ refuse none-with-others 65 '数字化基础!H4: option A (无) of F1 stands alon
 refuse level-5 65 '数字化经营!D4: the level of scenario S01 must be 0, 1, 2, 3 or 4, not "5"'
 refuse bad-tick 65 '数字化基础!I4: expected ✓ or nothing, not "maybe"'
 refuse bad-credit-code 65 '企业概况!B4: 统一社会信用代码: '
-refuse bad-date 65 '企业概况!B9: 评测日期: expected a date as YYYY-MM-DD'
+refuse bad-date 65 '企业概况!B11: 评测日期: expected a date as YYYY-MM-DD'
+refuse bad-region-code 65 '企业概况!B8: 地区代码: '
 refuse other-version 65 '_assess!B3: the form was made for version 2019 of miit-2024'
 refuse other-sha256 65 '_assess!B4: the form was made for another definition of miit-2024'
 refuse other-instrument 65 '_assess!B2: the form was made for miit-2019, which is not installed'

@@ -21,6 +21,8 @@ PROFILE = {  # answer-file key -> label in column A of the profile sheet (zh, en
     "credit_code": ("统一社会信用代码", "Unified social credit code"),
     "industry": ("所属行业", "Industry"),
     "region": ("所在地区", "Region"),
+    "region_code": ("地区代码", "Region code"),
+    "industry_code": ("行业代码", "Industry code"),
     "size": ("企业规模", "Size"),
     "above_scale": ("规模以上企业", "Above designated size"),
     "date": ("评测日期", "Assessment date"),
@@ -101,8 +103,10 @@ def tamper(wb, rows, what):
         ws.cell(r, 9).value = "maybe"
     elif what == "bad-credit-code":
         wb["企业概况"]["B4"].value = "91350500MA31XP7C4N"
+    elif what == "bad-region-code":
+        wb["企业概况"]["B8"].value = "350082"   # a county under no prefecture
     elif what == "bad-date":
-        wb["企业概况"]["B9"].value = "2026-02-30"
+        wb["企业概况"]["B11"].value = "2026-02-30"
     elif what == "other-version":
         wb["_assess"]["B3"].value = "2019"
     elif what == "other-sha256":
@@ -120,7 +124,7 @@ def tamper(wb, rows, what):
         ws, r = rows["S03"]
         ws.cell(r, 4).value = None
     elif what == "date-as-number":
-        wb["企业概况"]["B9"].value = 46346   # Excel's day number of 2026-11-20
+        wb["企业概况"]["B11"].value = 46346   # Excel's day number of 2026-11-20
     else:
         raise SystemExit("unknown --tamper " + what)
 

@@ -9,7 +9,6 @@ tests_unit_check_xlsx_reader_SOURCES = tests/unit/main_xlsx_reader.c tests/unit/
 tests_unit_check_xlsx_reader_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_check_xlsx_reader_LDADD = $(UNIT_LDADD)
 endif
-EXTRA_DIST += fuzz/fuzz-xlsx-reader.c
 
 ### xlsx: the one spreadsheet layer (workbook lifecycle with verification, cells, widths)
 libassess_la_SOURCES += \

@@ -1,13 +1,13 @@
 /*
- * fuzz-xlsx-reader - libFuzzer target for xlsx/reader.c: open the bytes as a workbook, read every
+ * fuzz_xlsx_reader - libFuzzer target for xlsx/reader.c: open the bytes as a workbook, read every
  * sheet, touch every cell. Whatever the bytes, the reader must return a workbook or an error,
  * within its caps, without crashing or leaking.
  *
  *     clang -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 -D_GNU_SOURCE -I. \
- *         $(pkg-config --cflags libxml-2.0) fuzz/fuzz-xlsx-reader.c xlsx/reader.c \
+ *         $(pkg-config --cflags libxml-2.0) fuzz/fuzz_xlsx_reader.c xlsx/reader.c \
  *         common/readfile.c common/error.c $(pkg-config --libs libxml-2.0 libzip) \
- *         -o fuzz-xlsx-reader            # with a config.h from ./configure
- *     ./fuzz-xlsx-reader -max_len=40000 -rss_limit_mb=1024 corpus/   # seeds: any .xlsx forms
+ *         -o fuzz_xlsx_reader            # with a config.h from ./configure
+ *     ./fuzz_xlsx_reader -max_len=40000 -rss_limit_mb=1024 corpus/   # seeds: any .xlsx forms
  *
  * Self-contained (no instrument needed), so it builds with the other fuzz/ targets or alone.
  * Run so for 120 s from two forms (one re-saved by LibreOffice): 71,000 inputs, no finding.
