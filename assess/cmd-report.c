@@ -112,6 +112,7 @@ static int write_report(cli *c, const scoring_result *r, const struct report_opt
 	subsidy_result *sr = NULL;
 	int status = o->policy ? compute_subsidy(c, r, o->policy, &p, &sr) : 0;
 	ro.subsidy = sr;
+	xlsx_sweep(o->out); /* what a killed run left beside it */
 	if (!status && report_write(r, &ro, o->out, &err))
 		status = cli_error(c, &err);
 	else if (!status)

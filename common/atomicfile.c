@@ -12,8 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
-/* The temporary file's name inside a private folder (ATOMICFILE_BY_NAME). */
-#define BY_NAME_ENTRY "output"
+#define BY_NAME_ENTRY ATOMICFILE_BY_NAME_ENTRY
 /* Bytes of the target's name kept in a temporary name: room for ".", ".XXXXXX" in NAME_MAX. */
 #define TMP_BASE_MAX 64
 /* A private folder younger than this may be one whose creator has not locked it yet. */

@@ -74,5 +74,7 @@ void atomicfile_private_dir_remove(char *dir, int lock_fd, const char *const *en
 void atomicfile_sweep(const char *parent, const char *prefix, const char *const *entries);
 
 #define ATOMICFILE_DIR_PREFIX ".assess-"
+/* The temporary file's name inside a private folder (ATOMICFILE_BY_NAME). */
+#define ATOMICFILE_BY_NAME_ENTRY "output"
 
 #endif

@@ -420,6 +420,10 @@ static assess_code start(struct batch *b, portfolio_inputs *in, assess_error *er
 				     .policy = o->policy, .reports = o->reports_dir != NULL};
 	if (o->reports_dir && make_folder(o->reports_dir, err))
 		return err ? err->code : ASSESS_ERR_CANTCREAT;
+	/* What killed workers of an earlier run left: once here, not once per report. */
+	xlsx_sweep(o->output);
+	if (o->reports_dir)
+		xlsx_sweep_folder(o->reports_dir);
 	if (!(b->book = portfolio_book_new(o->output, &bo, err)))
 		return err ? err->code : ASSESS_ERR_CANTCREAT;
 	/* A row shows no finance or status block: only the subsidy engine reads them. */

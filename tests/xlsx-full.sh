@@ -96,6 +96,27 @@ run 0 "a 250-character output name" "$ASSESS" report "$example" -o "out/$long" &
 	rm -f "out/$long"
 nothing_left "a long name" out
 
+# ---- what a killed writer left is removed by the next run; a live writer's is not ----
+mkdir out/.assess-Stale1 out/.assess-Live12
+echo "half a workbook" >out/.assess-Stale1/output
+echo "being written" >out/.assess-Live12/output
+touch -d '2 hours ago' out/.assess-Stale1 out/.assess-Live12
+flock out/.assess-Live12 sleep 60 &
+holder=$!
+sleep 0.2
+run 0 "report after a killed run" "$ASSESS" report "$example" -o out/again.xlsx
+[ -e out/.assess-Stale1 ] && { echo "FAIL a killed writer's folder is still there"; fail=1; }
+[ -e out/.assess-Live12/output ] || { echo "FAIL a live writer's folder was removed"; fail=1; }
+kill "$holder" 2>/dev/null
+wait "$holder" 2>/dev/null
+rm -rf out/.assess-Live12 out/again.xlsx
+mkdir -p reports-swept/.assess-Stale2
+touch -d '2 hours ago' reports-swept/.assess-Stale2
+run 0 "batch after a killed run" "$ASSESS" batch -q -o out/swept.xlsx --reports-dir reports-swept \
+	"$example"
+[ -e reports-swept/.assess-Stale2 ] && { echo "FAIL batch left a killed worker's folder"; fail=1; }
+rm -rf reports-swept out/swept.xlsx
+
 # ---- #10.1: full scratch and output folders (root only) ----
 if [ "$(id -u)" != 0 ]; then
 	echo "SKIP full-disk cases: not root"

@@ -12,7 +12,7 @@
 #include "xlsx/xlsx_internal.h"
 
 /* libxlsxwriter's scratch folder; its files are unlinked as soon as they are made. */
-#define SCRATCH_PREFIX "assess-"
+#define SCRATCH_PREFIX "assess-scratch-"
 
 struct xlsx_book {
 	xlsx_options o;
@@ -131,6 +131,7 @@ static assess_code make_scratch(xlsx_book *b, assess_error *err)
 				   "no room for scratch files in %s (%llu bytes free); free some "
 				   "or set TMPDIR to another folder",
 				   parent, (unsigned long long)sv.f_bavail * sv.f_frsize);
+	atomicfile_sweep(parent, SCRATCH_PREFIX, NULL); /* empty folders of killed writers */
 	b->scratch = atomicfile_private_dir(parent, SCRATCH_PREFIX, &b->scratch_lock);
 	if (b->scratch)
 		return ASSESS_OK;
@@ -167,6 +168,27 @@ xlsx_book *xlsx_open(const char *path, const xlsx_options *o, assess_error *err)
 		return NULL;
 	}
 	return b;
+}
+
+void xlsx_sweep(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char dir[4096];
+	if (!slash)
+		snprintf(dir, sizeof dir, ".");
+	else if (slash == path)
+		snprintf(dir, sizeof dir, "/");
+	else if ((size_t)(slash - path) < sizeof dir)
+		snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
+	else
+		return;
+	xlsx_sweep_folder(dir);
+}
+
+void xlsx_sweep_folder(const char *folder)
+{
+	static const char *const entries[] = {ATOMICFILE_BY_NAME_ENTRY, NULL};
+	atomicfile_sweep(folder, ATOMICFILE_DIR_PREFIX, entries);
 }
 
 static void free_book(xlsx_book *b)

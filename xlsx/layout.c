@@ -22,6 +22,8 @@
 #define NUMBER_WIDTH 7
 /* Points per line of 10-point text in a CJK font. */
 #define LINE_HEIGHT 13.5
+/* Excel's tallest row, in points. */
+#define MAX_ROW_HEIGHT 409.0
 /* Text breaks at words and before some punctuation, so lines run a little short. */
 #define BREAK_SLACK 1.08
 
@@ -176,6 +178,8 @@ static void fit_rows(xlsx_sheet *s, const double *col_width)
 		double h = height[r] > info->min_height ? height[r] : info->min_height;
 		if (h <= 0 && !info->level)
 			continue;
+		if (h > MAX_ROW_HEIGHT)
+			h = MAX_ROW_HEIGHT; /* Excel refuses taller rows; the text scrolls in the cell */
 		lxw_row_col_options o = {.level = info->level};
 		xlsx_check(s->book, worksheet_set_row_opt(s->ws, (lxw_row_t)r, h > 0 ? h : LXW_DEF_ROW_HEIGHT,
 						     NULL, &o));

@@ -90,6 +90,16 @@ assess_code xlsx_close(xlsx_book *b, assess_error *err);
 /* Gives up: nothing is written, nothing is left; frees b. Accepts NULL. */
 void xlsx_abort(xlsx_book *b);
 
+/*
+ * Removes what killed writers left in the folder of path: private folders (and the half
+ * workbooks in them) whose lock nobody holds any more (common/atomicfile.h). Once per command
+ * and folder, not per workbook: it reads the whole folder. Scratch folders are swept by
+ * xlsx_open itself. Best effort; never fails.
+ */
+void xlsx_sweep(const char *path);
+/* The same for a folder itself (a reports folder). */
+void xlsx_sweep_folder(const char *folder);
+
 /* Keeps e if it is the first error. */
 void xlsx_check(xlsx_book *b, lxw_error e);
 /* True once an error is kept: writers then do nothing. */
@@ -129,6 +139,12 @@ void xlsx_merge(xlsx_book *b, lxw_worksheet *ws, lxw_row_t r1, lxw_col_t c1, lxw
  * in *copy for the caller to free. NULL with *copy NULL when memory runs out.
  */
 const char *xlsx_cell_text(const xlsx_book *b, const char *s, char **copy);
+
+/*
+ * Drops a character cut short at the end of s (snprintf cuts bytes, not characters), so
+ * that a text cut to fit a buffer is still UTF-8: libxlsxwriter writes it into XML as it is.
+ */
+void xlsx_utf8_tidy(char *s);
 
 /* "B7"; buf holds at least LXW_MAX_CELL_NAME_LENGTH bytes. */
 void xlsx_cell_ref(lxw_row_t row, lxw_col_t col, char *buf, size_t size);
