@@ -33,9 +33,76 @@ void answers_free(answers *a)
 			free(a->fields[f]);
 	for (int b = 0; b < ANSWERS_N_BLOCKS; b++)
 		cJSON_Delete(a->blocks[b]);
+	answers_record_free(a->rec, n);
 	free(a->strings);
 	free(a->qref);
 	free(a);
+}
+
+struct answers_record *answers_record_get(answers *a)
+{
+	if (!a->rec)
+		a->rec = calloc(1, sizeof *a->rec);
+	return a->rec;
+}
+
+static void free_people(answers_person *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(p[i].name);
+		free(p[i].role);
+		free(p[i].organisation);
+		free(p[i].title);
+	}
+	free(p);
+}
+
+void answers_record_free(struct answers_record *r, size_t n_questions)
+{
+	if (!r)
+		return;
+	free(r->qn_version);
+	free(r->qn_sha);
+	free_people(r->team, r->n_team);
+	free_people(r->interviewees, r->n_interviewees);
+	free(r->visits);
+	for (size_t i = 0; r->evidence && i < n_questions; i++) {
+		for (size_t k = 0; k < r->evidence[i].n; k++) {
+			answers_evidence *e = &r->evidence[i].items[k];
+			free(e->title);
+			free(e->file);
+			free(e->sha256);
+			free(e->checklist);
+		}
+		free(r->evidence[i].items);
+	}
+	free(r->evidence);
+	for (size_t i = 0; r->flags && i < n_questions; i++)
+		free(r->flags[i]);
+	free(r->flags);
+	for (size_t i = 0; i < r->n_history; i++) {
+		free(r->history[i].at);
+		free(r->history[i].by);
+		free(r->history[i].reason);
+	}
+	free(r->history);
+	free(r->fin_at);
+	free(r->fin_by);
+	free(r->reopen_reason);
+	free(r);
+}
+
+bool answers_equal(const qn_question *q, const answer *x, const answer *y)
+{
+	if (x->given != y->given)
+		return false;
+	if (!x->given)
+		return true;
+	if (q->kind == QN_SCENARIO)
+		return x->level == y->level;
+	if (q->kind == QN_SINGLE)
+		return x->choice == y->choice;
+	return x->mask == y->mask;
 }
 
 int answers_set_string(char **slot, const char *value)
@@ -178,10 +245,12 @@ assess_code answers_set_text(answers *a, size_t question_index, const char *code
 	struct answers_load ld = {NULL, 0, NULL, err, false};
 	answer ans = {0};
 	cJSON *v = NULL;
-	assess_code rc = typed_value(q, codes, &v, err);
+	assess_code rc = answers_check_open(a, err);
+	if (!rc)
+		rc = typed_value(q, codes, &v, err);
 	if (rc)
 		return rc;
-	rc = answers_check_value(&ld, q, v, &ans);
+	rc = answers_check_value(&ld, q, v, &ans, NULL);
 	cJSON_Delete(v);
 	if (rc)
 		return rc;
@@ -197,10 +266,14 @@ assess_code answers_set_note(answers *a, size_t question_index, const char *note
 		       ? ASSESS_ERR_NOMEM : ASSESS_OK;
 }
 
-void answers_clear(answers *a, size_t question_index)
+assess_code answers_clear(answers *a, size_t question_index, assess_error *err)
 {
+	assess_code rc = answers_check_open(a, err);
+	if (rc)
+		return rc;
 	char *note = a->items[question_index].note;
 	memset(&a->items[question_index], 0, sizeof(answer));
 	a->items[question_index].note = note;
 	recount_missing(a);
+	return ASSESS_OK;
 }

@@ -9,6 +9,7 @@
  *    "answers": {"F1": ["B","C"], "F2": "E", "S01": 3, ...},
  *    "notes": {"F1": "saw the network diagram"},
  *    "finance": {...}, "status": {...}, "awards": [...]}
+ * and the assessment's record (answers/record.h: instrument hash, team, evidence, history...).
  * Everything a scorer needs is checked on load (unknown question or option, "none" with another
  * option, duplicate keys, wrong types, scenario outside 0..4, GB 32100 check digit, UTF-8); the
  * finance/status/awards blocks are kept as JSON for the subsidy engine, which checks them.
@@ -44,7 +45,7 @@ typedef enum {
 	ANSWERS_NAME, ANSWERS_CREDIT_CODE, ANSWERS_INDUSTRY, ANSWERS_SIZE, ANSWERS_REGION,
 	ANSWERS_REGION_CODE,   /* GB/T 2260 six digits, checked on load */
 	ANSWERS_INDUSTRY_CODE, /* GB/T 4754-2017 section letter and up to four digits, checked */
-	ANSWERS_DATE, ANSWERS_ASSESSOR, ANSWERS_FIELD_MAX
+	ANSWERS_DATE, ANSWERS_ASSESSOR, ANSWERS_REPORT_NO, ANSWERS_FIELD_MAX
 } answers_field;
 
 typedef struct answers answers;
@@ -99,7 +100,10 @@ const char *answers_stage_name(answers_stage s);        /* "baseline", "post", "
 /* The finance, status and awards blocks as loaded (NULL when absent). Borrowed. */
 const cJSON *answers_block(const answers *a, const char *name);
 
-/* Setters for the interview; they check like the loader and fill err on a bad value. */
+/*
+ * Setters for the interview; they check like the loader and fill err on a bad value. Once the
+ * record is finalized (record.h) the answer setters refuse until answers_reopen().
+ */
 assess_code answers_set_field(answers *a, answers_field f, const char *value, assess_error *err);
 void answers_set_above_scale(answers *a, int value);
 void answers_set_stage(answers *a, answers_stage s);
@@ -107,11 +111,14 @@ void answers_set_stage(answers *a, answers_stage s);
 assess_code answers_set_text(answers *a, size_t question_index, const char *codes,
 			     assess_error *err);
 assess_code answers_set_note(answers *a, size_t question_index, const char *note);
-void answers_clear(answers *a, size_t question_index);
+assess_code answers_clear(answers *a, size_t question_index, assess_error *err);
 /* A path to the questionnaire's XML for the "questionnaire" member (NULL: its id). Copied. */
 assess_code answers_set_questionnaire_ref(answers *a, const char *ref);
 
-/* The answer file as JSON text (caller frees with free()); blocks are carried over. */
+/*
+ * The answer file as JSON text (caller frees with free()); blocks and the record are carried
+ * over, and questionnaire_version and questionnaire_sha256 name the questionnaire's.
+ */
 char *answers_to_json(const answers *a);
 /*
  * Writes answers_to_json atomically (temporary file, fsync, rename). flags are atomicfile's:

@@ -8,11 +8,19 @@
  *   load.c     JSON text -> model
  *   reader.c   many answer objects, one after another, with the JSON memory kept
  *   save.c     model -> JSON text and file
+ * and the record (record.h), one concept a file, each with its load and save parts:
+ *   identity.c the instrument's version and hash, assessment.source, team, interviewees, visits
+ *   evidence.c evidence items and their files
+ *   history.c  the history of changes
+ *   flags.c    "to verify" flags
+ *   finalize.c finalized, reopen
  */
 #ifndef ASSESS_ANSWERS_INTERNAL_H
 #define ASSESS_ANSWERS_INTERNAL_H
 
 #include "answers/answers.h"
+#include "answers/record.h"
+#include "common/date.h"
 #include "common/fastjson.h"
 
 #define ANSWERS_MAX_FILE (8u << 20)
@@ -30,6 +38,7 @@ struct answers {
 	char *qref;           /* "questionnaire" as written when it is not the id (a path), or NULL */
 	char sha[65];
 	size_t n_missing;
+	struct answers_record *rec; /* NULL until the file or a setter gives a record key */
 	answer items[];       /* one per question, in questionnaire order */
 };
 
@@ -38,6 +47,28 @@ struct answers_reader {
 	void *ctx;
 	unsigned flags;
 	fastjson *fj; /* NULL: every text goes to cJSON */
+};
+
+struct answers_evidence_list {
+	answers_evidence *items;
+	size_t n;
+};
+
+/* The record (record.h); arrays indexed by question are allocated with their first entry. */
+struct answers_record {
+	char *qn_version, *qn_sha;  /* as the file says; NULL in a format 1 file */
+	answers_origin origin;
+	answers_person *team, *interviewees;
+	size_t n_team, n_interviewees;
+	int *visits;
+	size_t n_visits;
+	struct answers_evidence_list *evidence;
+	char **flags;
+	answers_change *history;
+	size_t n_history;
+	bool has_history;           /* the file had a "history" key, even an empty one */
+	char *fin_at, *fin_by;      /* finalized when fin_at is set */
+	char *reopen_reason;        /* held from answers_reopen for the changes that follow */
 };
 
 /* What a load carries: the text for positions, and where errors go. */
@@ -50,7 +81,8 @@ struct answers_load {
 };
 
 /* ---- keys.c: the members an answer file may have, in the order they are written ---- */
-enum { TOP_QUESTIONNAIRE, TOP_ENTERPRISE, TOP_ASSESSMENT, TOP_ANSWERS, TOP_NOTES, TOP_FINANCE,
+enum { TOP_QUESTIONNAIRE, TOP_QN_VERSION, TOP_QN_SHA256, TOP_ENTERPRISE, TOP_ASSESSMENT,
+       TOP_ANSWERS, TOP_NOTES, TOP_EVIDENCE, TOP_FLAGS, TOP_HISTORY, TOP_FINALIZED, TOP_FINANCE,
        TOP_STATUS, TOP_AWARDS, TOP_MAX };
 extern const char *const answers_top_keys[TOP_MAX];
 /* The blocks kept as JSON, in the order of top_keys from TOP_FINANCE on. */
@@ -83,9 +115,19 @@ assess_code answers_expect_object(const struct answers_load *ld, const cJSON *v,
 assess_code answers_check_tree(const struct answers_load *ld, const cJSON *root);
 /* Returns NULL if value suits field f, else the reason (in why or a constant). */
 const char *answers_field_problem(answers_field f, const char *value, char *why, size_t size);
-/* Checks one answer's JSON value against question q and fills ans. */
+/*
+ * Checks one answer's JSON value against question q and fills ans. Errors point at
+ * "$.answers.ID", or at the path where when it is not NULL ("$.history[3].to").
+ */
 assess_code answers_check_value(const struct answers_load *ld, const qn_question *q,
-				const cJSON *v, answer *ans);
+				const cJSON *v, answer *ans, const char *where);
+/* A string member at base.key[index]: fails unless v is a non-empty string. */
+assess_code answers_expect_string(const struct answers_load *ld, const cJSON *v,
+				  const char *base, const char *key, int index);
+/* The question with this id, or a failure at base.id naming what the key was for. */
+const qn_question *answers_expect_question(const struct answers_load *ld, const answers *a,
+					   const char *base, const char *id);
+bool answers_is_sha256(const char *s);
 /* Counts the unanswered questions; fails unless complete or ANSWERS_ALLOW_INCOMPLETE. */
 assess_code answers_check_complete(answers *a, const struct answers_load *ld, unsigned flags);
 
@@ -96,6 +138,35 @@ assess_code answers_parse_json(const struct answers_load *ld, cJSON **out);
 /* Builds the answers from a parsed tree (the tree stays the caller's). */
 answers *answers_bind(cJSON *root, const struct answers_load *ld, answers_resolver resolve,
 		      void *ctx, unsigned flags);
+
+/* ---- the record's parts: loading one top-level member, and writing it back ---- */
+
+struct answers_record *answers_record_get(answers *a); /* allocates it; NULL when out of memory */
+void answers_record_free(struct answers_record *r, size_t n_questions);
+
+assess_code answers_identity_load(answers *a, const struct answers_load *ld,
+				  const cJSON *version, const cJSON *sha);
+/* One member of "assessment" that identity.c reads; *taken false when it is not one. */
+assess_code answers_assessment_member(answers *a, const struct answers_load *ld, const cJSON *c,
+				      bool *taken);
+void answers_assessment_json(cJSON *assessment, const answers *a);
+assess_code answers_evidence_load(answers *a, const struct answers_load *ld, const cJSON *obj);
+cJSON *answers_evidence_json(const answers *a);
+assess_code answers_flags_load(answers *a, const struct answers_load *ld, const cJSON *obj);
+cJSON *answers_flags_json(const answers *a);
+assess_code answers_history_load(answers *a, const struct answers_load *ld, const cJSON *arr);
+cJSON *answers_history_json(const answers *a);
+assess_code answers_finalized_load(answers *a, const struct answers_load *ld, const cJSON *obj);
+cJSON *answers_finalized_json(const answers *a);
+/* An answer as its answer-file value ("B", ["B","C"], 3), or JSON null when not given. */
+cJSON *answers_value_json(const qn_question *q, const answer *ans);
+/* The answer as text ("B C", "3"), "" when not given, into buf. */
+const char *answers_format_value(const qn_question *q, const answer *ans, char *buf, size_t size);
+bool answers_equal(const qn_question *q, const answer *x, const answer *y);
+/* ASSESS_OK, or a refusal because the record is finalized. */
+assess_code answers_check_open(const answers *a, assess_error *err);
+/* The stamp at, or now when NULL, into buf; fails on a malformed one. */
+assess_code answers_stamp(const char *at, char buf[DATE_STAMP_MAX], assess_error *err);
 
 /* ---- answers.c ---- */
 

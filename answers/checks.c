@@ -137,16 +137,20 @@ const char *answers_field_problem(answers_field f, const char *value, char *why,
 /* ---- one answer's value ---- */
 
 /* The option v names; k is its place in a list, or -1 for a single choice. */
+/* Where a value's error points: "$.answers" and the question's id, or where alone. */
+#define BASE(where) ((where) ? (where) : "$.answers")
+#define KEY(where, q) ((where) ? NULL : (q)->id)
+
 static assess_code code_index(const struct answers_load *ld, const qn_question *q, const cJSON *v,
-			      int k, int *index)
+			      int k, int *index, const char *where)
 {
 	if (!answers_is_type(v, cJSON_String))
-		return answers_fail_at(ld, "$.answers", q->id, k,
+		return answers_fail_at(ld, BASE(where), KEY(where, q), k,
 				       "expected an option code as a string, got %s",
 				       answers_type_name(v));
 	*index = qn_option_index(q, v->valuestring);
 	if (*index < 0)
-		return answers_fail_at(ld, "$.answers", q->id, k,
+		return answers_fail_at(ld, BASE(where), KEY(where, q), k,
 				       "question %s has no option \"%s\" (options %s..%s)", q->id,
 				       v->valuestring, q->options[0].code,
 				       q->options[q->n_options - 1].code);
@@ -154,11 +158,11 @@ static assess_code code_index(const struct answers_load *ld, const qn_question *
 }
 
 static assess_code exclusive_conflict(const struct answers_load *ld, const qn_question *q,
-				      uint64_t mask)
+				      uint64_t mask, const char *where)
 {
 	for (size_t i = 0; i < q->n_options; i++)
 		if (q->options[i].exclusive && (mask & (1ULL << i)) && (mask & ~(1ULL << i)))
-			return answers_fail_at(ld, "$.answers", q->id, -1,
+			return answers_fail_at(ld, BASE(where), KEY(where, q), -1,
 					       "option %s (%s) of %s cannot be combined with other "
 					       "options", q->options[i].code,
 					       qn_text_get(&q->options[i].label, QN_LANG_EN), q->id);
@@ -166,53 +170,85 @@ static assess_code exclusive_conflict(const struct answers_load *ld, const qn_qu
 }
 
 static assess_code check_multi(const struct answers_load *ld, const qn_question *q, const cJSON *v,
-			       answer *ans)
+			       answer *ans, const char *where)
 {
 	if (!answers_is_type(v, cJSON_Array))
-		return answers_fail_at(ld, "$.answers", q->id, -1, "%s takes several options: "
+		return answers_fail_at(ld, BASE(where), KEY(where, q), -1, "%s takes several options: "
 				       "expected an array of codes, got %s", q->id,
 				       answers_type_name(v));
 	if (!v->child)
-		return answers_fail_at(ld, "$.answers", q->id, -1,
+		return answers_fail_at(ld, BASE(where), KEY(where, q), -1,
 				       "empty list: choose at least one option of %s", q->id);
 	int k = 0;
 	for (const cJSON *c = v->child; c; c = c->next, k++) {
 		int index;
-		if (code_index(ld, q, c, k, &index))
+		if (code_index(ld, q, c, k, &index, where))
 			return ASSESS_ERR_DATA;
 		if (ans->mask & (1ULL << index))
-			return answers_fail_at(ld, "$.answers", q->id, k, "option %s is listed twice",
+			return answers_fail_at(ld, BASE(where), KEY(where, q), k, "option %s is listed twice",
 					       c->valuestring);
 		ans->mask |= 1ULL << index;
 	}
-	return exclusive_conflict(ld, q, ans->mask);
+	return exclusive_conflict(ld, q, ans->mask, where);
 }
 
 assess_code answers_check_value(const struct answers_load *ld, const qn_question *q,
-				const cJSON *v, answer *ans)
+				const cJSON *v, answer *ans, const char *where)
 {
 	if (q->kind == QN_SINGLE) {
 		if (answers_is_type(v, cJSON_Array))
-			return answers_fail_at(ld, "$.answers", q->id, -1, "%s takes one option: "
+			return answers_fail_at(ld, BASE(where), KEY(where, q), -1, "%s takes one option: "
 					       "expected a string, got an array", q->id);
-		if (code_index(ld, q, v, -1, &ans->choice))
+		if (code_index(ld, q, v, -1, &ans->choice, where))
 			return ASSESS_ERR_DATA;
 	} else if (q->kind == QN_MULTI) {
-		if (check_multi(ld, q, v, ans))
+		if (check_multi(ld, q, v, ans, where))
 			return ASSESS_ERR_DATA;
 	} else {
 		double d = answers_is_type(v, cJSON_Number) ? v->valuedouble : -1;
 		if (!answers_is_type(v, cJSON_Number))
-			return answers_fail_at(ld, "$.answers", q->id, -1, "scenario %s takes a "
+			return answers_fail_at(ld, BASE(where), KEY(where, q), -1, "scenario %s takes a "
 					       "level: an integer 0 to 4, got %s", q->id,
 					       answers_type_name(v));
 		if (!(d >= 0 && d <= QN_MAX_LEVEL) || d != (double)(int)d)
-			return answers_fail_at(ld, "$.answers", q->id, -1, "scenario %s takes a "
+			return answers_fail_at(ld, BASE(where), KEY(where, q), -1, "scenario %s takes a "
 					       "level: an integer 0 to 4, got %g", q->id, d);
 		ans->level = (int)d;
 	}
 	ans->given = true;
 	return ASSESS_OK;
+}
+
+/* ---- members of the record ---- */
+
+assess_code answers_expect_string(const struct answers_load *ld, const cJSON *v,
+				  const char *base, const char *key, int index)
+{
+	if (!answers_is_type(v, cJSON_String))
+		return answers_fail_at(ld, base, key, index, "expected a string, got %s",
+				       answers_type_name(v));
+	if (!v->valuestring[0])
+		return answers_fail_at(ld, base, key, index, "expected a non-empty string");
+	return ASSESS_OK;
+}
+
+const qn_question *answers_expect_question(const struct answers_load *ld, const answers *a,
+					   const char *base, const char *id)
+{
+	const qn_question *q = questionnaire_find(a->q, id);
+	if (!q)
+		answers_fail_at(ld, base, id, -1, "questionnaire %s has no question \"%s\"",
+				questionnaire_id(a->q), id);
+	return q;
+}
+
+bool answers_is_sha256(const char *s)
+{
+	size_t n = 0;
+	for (; s[n]; n++)
+		if (!((s[n] >= '0' && s[n] <= '9') || (s[n] >= 'a' && s[n] <= 'f')))
+			return false;
+	return n == 64;
 }
 
 /* ---- completeness ---- */

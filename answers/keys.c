@@ -6,11 +6,12 @@
 #include "answers/answers_internal.h"
 
 const char *const answers_top_keys[TOP_MAX] = {
-	"questionnaire", "enterprise", "assessment", "answers", "notes", "finance", "status",
-	"awards"};
+	"questionnaire", "questionnaire_version", "questionnaire_sha256", "enterprise",
+	"assessment", "answers", "notes", "evidence", "flags", "history", "finalized", "finance",
+	"status", "awards"};
 
 const char *const answers_block_names[ANSWERS_N_BLOCKS] = {"finance", "status", "awards"};
 
 const char *const answers_field_keys[ANSWERS_FIELD_MAX] = {
 	"name", "credit_code", "industry", "size", "region", "region_code", "industry_code",
-	"date", "assessor"};
+	"date", "assessor", "report_no"};

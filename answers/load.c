@@ -103,6 +103,12 @@ static assess_code load_field(answers *a, const struct answers_load *ld, const c
 					       "expected \"baseline\" or \"post\"");
 		return ASSESS_OK;
 	}
+	if (f > last && first == ANSWERS_DATE) {
+		bool taken = false;
+		assess_code rc = answers_assessment_member(a, ld, c, &taken);
+		if (taken)
+			return rc;
+	}
 	if (f > last)
 		return answers_fail_at(ld, base, c->string, -1, "unknown key \"%s\" in %s",
 				       c->string, base + 2);
@@ -157,7 +163,7 @@ static assess_code load_answers(answers *a, const struct answers_load *ld, const
 			return answers_fail_at(ld, "$.answers", c->string, -1,
 					       "questionnaire %s has no question \"%s\"",
 					       questionnaire_id(a->q), c->string);
-		if (answers_check_value(ld, q, c, &a->items[q->index]))
+		if (answers_check_value(ld, q, c, &a->items[q->index], NULL))
 			return ASSESS_ERR_DATA;
 	}
 	return ASSESS_OK;
@@ -229,6 +235,23 @@ static assess_code keep_blocks(answers *a, const struct answers_load *ld, cJSON 
 	return ASSESS_OK;
 }
 
+/* The record's members (record.h); a format 1 file has none and allocates nothing here. */
+static assess_code load_record(answers *a, const struct answers_load *ld, cJSON *const top[TOP_MAX])
+{
+	assess_code rc = ASSESS_OK;
+	if (top[TOP_QN_VERSION] || top[TOP_QN_SHA256])
+		rc = answers_identity_load(a, ld, top[TOP_QN_VERSION], top[TOP_QN_SHA256]);
+	if (!rc && top[TOP_EVIDENCE])
+		rc = answers_evidence_load(a, ld, top[TOP_EVIDENCE]);
+	if (!rc && top[TOP_FLAGS])
+		rc = answers_flags_load(a, ld, top[TOP_FLAGS]);
+	if (!rc && top[TOP_HISTORY])
+		rc = answers_history_load(a, ld, top[TOP_HISTORY]);
+	if (!rc && top[TOP_FINALIZED])
+		rc = answers_finalized_load(a, ld, top[TOP_FINALIZED]);
+	return rc;
+}
+
 static const questionnaire *resolve_questionnaire(const struct answers_load *ld,
 						  const cJSON *qid, answers_resolver resolve,
 						  void *ctx)
@@ -266,9 +289,10 @@ answers *answers_bind(cJSON *root, const struct answers_load *ld, answers_resolv
 	if (load_fields(a, ld, top[TOP_ENTERPRISE], "$.enterprise", ANSWERS_NAME, ANSWERS_INDUSTRY_CODE,
 			found) ||
 	    load_fields(a, ld, top[TOP_ASSESSMENT], "$.assessment", ANSWERS_DATE,
-			ANSWERS_ASSESSOR, found) ||
+			ANSWERS_REPORT_NO, found) ||
 	    load_answers(a, ld, top[TOP_ANSWERS]) || load_notes(a, ld, top[TOP_NOTES]) ||
-	    answers_check_complete(a, ld, flags) || keep_blocks(a, ld, root, top, flags)) {
+	    load_record(a, ld, top) || answers_check_complete(a, ld, flags) ||
+	    keep_blocks(a, ld, root, top, flags)) {
 		answers_free(a);
 		return NULL;
 	}

@@ -12,8 +12,12 @@
 
 const char *answers_format(const answers *a, size_t question_index, char *buf, size_t size)
 {
-	const qn_question *q = questionnaire_question(a->q, question_index);
-	const answer *ans = &a->items[question_index];
+	return answers_format_value(questionnaire_question(a->q, question_index),
+				    &a->items[question_index], buf, size);
+}
+
+const char *answers_format_value(const qn_question *q, const answer *ans, char *buf, size_t size)
+{
 	buf[0] = '\0';
 	if (!ans->given)
 		return buf;
@@ -31,8 +35,10 @@ const char *answers_format(const answers *a, size_t question_index, char *buf, s
 	return buf;
 }
 
-static cJSON *answer_json(const qn_question *q, const answer *ans)
+cJSON *answers_value_json(const qn_question *q, const answer *ans)
 {
+	if (!ans->given)
+		return cJSON_CreateNull();
 	if (q->kind == QN_SCENARIO)
 		return cJSON_CreateNumber(ans->level);
 	if (q->kind == QN_SINGLE)
@@ -65,7 +71,15 @@ static void add_assessment(cJSON *root, const answers *a)
 	add_fields(as, a, ANSWERS_DATE, ANSWERS_DATE);
 	if (a->stage != ANSWERS_STAGE_NONE)
 		cJSON_AddStringToObject(as, "stage", answers_stage_name(a->stage));
-	add_fields(as, a, ANSWERS_ASSESSOR, ANSWERS_ASSESSOR);
+	add_fields(as, a, ANSWERS_ASSESSOR, ANSWERS_REPORT_NO);
+	answers_assessment_json(as, a);
+}
+
+/* A record member, when there is one to write. */
+static void add_member(cJSON *root, int key, cJSON *value)
+{
+	if (value)
+		cJSON_AddItemToObject(root, answers_top_keys[key], value);
 }
 
 /* The answers, and the notes when there are any. */
@@ -76,7 +90,7 @@ static void add_answers(cJSON *root, const answers *a)
 	for (size_t i = 0; i < questionnaire_n_questions(a->q); i++) {
 		const qn_question *q = questionnaire_question(a->q, i);
 		if (a->items[i].given)
-			cJSON_AddItemToObject(ans, q->id, answer_json(q, &a->items[i]));
+			cJSON_AddItemToObject(ans, q->id, answers_value_json(q, &a->items[i]));
 		if (a->items[i].note)
 			cJSON_AddStringToObject(notes, q->id, a->items[i].note);
 	}
@@ -91,9 +105,18 @@ char *answers_to_json(const answers *a)
 	cJSON *root = cJSON_CreateObject();
 	cJSON_AddStringToObject(root, answers_top_keys[TOP_QUESTIONNAIRE],
 				answers_questionnaire_ref(a));
+	/* The file is stamped with the instrument of the command that writes it. */
+	cJSON_AddStringToObject(root, answers_top_keys[TOP_QN_VERSION],
+				questionnaire_version(a->q));
+	cJSON_AddStringToObject(root, answers_top_keys[TOP_QN_SHA256],
+				questionnaire_sha256(a->q));
 	add_enterprise(root, a);
 	add_assessment(root, a);
 	add_answers(root, a);
+	add_member(root, TOP_EVIDENCE, answers_evidence_json(a));
+	add_member(root, TOP_FLAGS, answers_flags_json(a));
+	add_member(root, TOP_HISTORY, answers_history_json(a));
+	add_member(root, TOP_FINALIZED, answers_finalized_json(a));
 	for (int b = 0; b < ANSWERS_N_BLOCKS; b++)
 		if (a->blocks[b])
 			cJSON_AddItemToObject(root, answers_block_names[b],

@@ -71,3 +71,54 @@ void sha256_hex(const void *data, size_t len, char out[65])
 	}
 	out[64] = '\0';
 }
+
+void sha256_init(sha256_ctx *c)
+{
+	static const uint32_t h0[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+				       0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+	memcpy(c->h, h0, sizeof h0);
+	c->n = 0;
+	c->total = 0;
+}
+
+void sha256_update(sha256_ctx *c, const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	c->total += len;
+	while (len) {
+		if (c->n == 0 && len >= 64) {
+			block(c->h, p);
+			p += 64;
+			len -= 64;
+			continue;
+		}
+		size_t take = 64 - c->n < len ? 64 - c->n : len;
+		memcpy(c->buf + c->n, p, take);
+		c->n += take;
+		p += take;
+		len -= take;
+		if (c->n == 64) {
+			block(c->h, c->buf);
+			c->n = 0;
+		}
+	}
+}
+
+void sha256_final_hex(sha256_ctx *c, char out[65])
+{
+	uint64_t bits = c->total * 8;
+	unsigned char pad[72] = {0x80};
+	size_t pad_len = c->n < 56 ? 56 - c->n : 120 - c->n;
+	for (int b = 0; b < 8; b++)
+		pad[pad_len + 7 - b] = (unsigned char)(bits >> (8 * b));
+	uint64_t total = c->total;
+	sha256_update(c, pad, pad_len + 8);
+	c->total = total;
+	static const char hex[] = "0123456789abcdef";
+	for (int j = 0; j < 32; j++) {
+		unsigned char byte = (unsigned char)(c->h[j / 4] >> (24 - 8 * (j % 4)));
+		out[2 * j] = hex[byte >> 4];
+		out[2 * j + 1] = hex[byte & 15];
+	}
+	out[64] = '\0';
+}

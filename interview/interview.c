@@ -366,7 +366,7 @@ static void key_clear(interview *iv)
 		iv_say(iv, "%s", IV_TR(iv, "先用 :g 题号 选择要清除的题目", "choose a question with :g ID first"));
 		return;
 	}
-	answers_clear(iv->a, iv->current);
+	answers_clear(iv->a, iv->current, NULL);
 	iv_tell(iv, IV_TR(iv, "已清除 %s 的答案", "answer to %s cleared"),
 	       questionnaire_question(iv->q, iv->current)->id);
 	iv_save(iv);

@@ -7,6 +7,7 @@
 #include "common/decimal.h"
 #include "common/keyset.h"
 #include "common/readfile.h"
+#include "common/sha256.h"
 #include "common/xmldoc.h"
 
 extern const char questionnaire_schema[];
@@ -17,6 +18,7 @@ extern const size_t questionnaire_schema_len;
 struct questionnaire {
 	arena *arena;
 	char *id, *version, *path;
+	char sha[65];           /* of the definition's bytes, so an answer file can name them */
 	qn_text title;
 	qn_text source;
 	int64_t total;
@@ -503,6 +505,7 @@ questionnaire *questionnaire_load_memory(const char *xml, size_t len, const char
 		nomem(&b);
 		goto fail;
 	}
+	sha256_hex(xml, len, q->sha);
 	doc = xmldoc_parse(xml, len, name, questionnaire_schema, questionnaire_schema_len, err);
 	int built = doc ? build_tree(&b, xmlDocGetRootElement(doc)) : -1;
 	if (doc && arena_failed(q->arena))
@@ -541,6 +544,7 @@ void questionnaire_free(questionnaire *q)
 
 const char *questionnaire_id(const questionnaire *q) { return q->id; }
 const char *questionnaire_version(const questionnaire *q) { return q->version; }
+const char *questionnaire_sha256(const questionnaire *q) { return q->sha; }
 const qn_text *questionnaire_title(const questionnaire *q) { return &q->title; }
 const qn_text *questionnaire_source(const questionnaire *q) { return &q->source; }
 const char *questionnaire_path(const questionnaire *q) { return q->path; }

@@ -143,6 +143,8 @@ void questionnaire_free(questionnaire *q);
 
 const char *questionnaire_id(const questionnaire *q);        /* "miit-2024" */
 const char *questionnaire_version(const questionnaire *q);   /* "2024" */
+/* Lower-case hex SHA-256 of the definition's bytes as loaded: which exact file answered. */
+const char *questionnaire_sha256(const questionnaire *q);
 const qn_text *questionnaire_title(const questionnaire *q);
 /* Where the instrument comes from (the notice that issued it); empty when the file has none. */
 const qn_text *questionnaire_source(const questionnaire *q);

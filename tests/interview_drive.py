@@ -12,6 +12,7 @@ acknowledged (the next prompt had appeared), and --resume then finishes it to th
 
 Environment (set by make check): ASSESS, TESTS_SRCDIR, ASSESS_QUESTIONNAIRES, ASSESS_WRAPPER.
 """
+import hashlib
 import json
 import os
 import pty
@@ -75,6 +76,13 @@ def same(got_path, want_path):
         got = json.load(f)
     with open(want_path, encoding="utf-8") as f:
         want = json.load(f)
+    # Every file written carries the instrument it was written with: this build's definition.
+    stamp = instrument_stamp()
+    for key in ("questionnaire_version", "questionnaire_sha256"):
+        if got.pop(key, None) != stamp[key]:
+            print(f"{key}: not this build's questionnaire ({stamp[key]})")
+            return 1
+        want.pop(key, None)
     if got == want:
         return 0
     for key in sorted(set(got) | set(want)):
@@ -86,6 +94,16 @@ def same(got_path, want_path):
         elif g != w:
             print(f"{key}: got {g!r}, want {w!r}")
     return 1
+
+
+def instrument_stamp():
+    """The version and SHA-256 an answer file written with miit-2024.xml must carry."""
+    qdir = os.environ.get("ASSESS_QUESTIONNAIRES", os.path.join(SRC, "..", "questionnaires"))
+    with open(os.path.join(qdir, "miit-2024.xml"), "rb") as f:
+        data = f.read()
+    version = re.search(rb'<questionnaire [^>]*version="([^"]*)"', data).group(1).decode()
+    return {"questionnaire_version": version,
+            "questionnaire_sha256": hashlib.sha256(data).hexdigest()}
 
 
 def question_ids():

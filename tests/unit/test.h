@@ -47,6 +47,7 @@ TCase *make_alloc_tcase(void);
 TCase *make_atomicfile_tcase(void);
 TCase *make_questionnaire_tcase(void);
 TCase *make_answers_tcase(void);
+TCase *make_record_tcase(void);
 TCase *make_scoring_tcase(void);
 TCase *make_limits_tcase(void);
 TCase *make_vocab_tcase(void);

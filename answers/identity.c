@@ -1,0 +1,326 @@
+/*
+ * identity.c - who and what an assessment was: the instrument's version and hash the file was
+ * answered with, assessment.source, the team, the interviewees and the site-visit dates.
+ */
+#include "config.h"
+#include "answers/answers_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- the instrument ---- */
+
+const char *answers_questionnaire_version(const answers *a)
+{
+	return a->rec ? a->rec->qn_version : NULL;
+}
+
+const char *answers_questionnaire_sha256(const answers *a)
+{
+	return a->rec ? a->rec->qn_sha : NULL;
+}
+
+bool answers_instrument_matches(const answers *a)
+{
+	const char *sha = answers_questionnaire_sha256(a);
+	return !sha || strcmp(sha, questionnaire_sha256(a->q)) == 0;
+}
+
+assess_code answers_identity_load(answers *a, const struct answers_load *ld,
+				  const cJSON *version, const cJSON *sha)
+{
+	if (version && answers_expect_string(ld, version, "$.questionnaire_version", NULL, -1))
+		return ASSESS_ERR_DATA;
+	if (sha && !(answers_is_type(sha, cJSON_String) && answers_is_sha256(sha->valuestring)))
+		return answers_fail_at(ld, "$.questionnaire_sha256", NULL, -1,
+				       "expected the SHA-256 of the questionnaire file: 64 "
+				       "lower-case hex digits");
+	struct answers_record *r = answers_record_get(a);
+	if (!r || (version && answers_set_string(&r->qn_version, version->valuestring)) ||
+	    (sha && answers_set_string(&r->qn_sha, sha->valuestring)))
+		return answers_fail_nomem(ld);
+	return ASSESS_OK;
+}
+
+/* ---- source ---- */
+
+answers_origin answers_origin_get(const answers *a)
+{
+	return a->rec ? a->rec->origin : ANSWERS_SOURCE_NONE;
+}
+
+void answers_origin_set(answers *a, answers_origin s)
+{
+	struct answers_record *r = s == ANSWERS_SOURCE_NONE && !a->rec ? NULL : answers_record_get(a);
+	if (r)
+		r->origin = s;
+}
+
+const char *answers_origin_name(answers_origin s)
+{
+	return s == ANSWERS_SOURCE_ONSITE ? "onsite" : s == ANSWERS_SOURCE_SELF ? "self" : "";
+}
+
+/* ---- people ---- */
+
+size_t answers_team_count(const answers *a) { return a->rec ? a->rec->n_team : 0; }
+size_t answers_interviewees_count(const answers *a)
+{
+	return a->rec ? a->rec->n_interviewees : 0;
+}
+
+const answers_person *answers_team_get(const answers *a, size_t i)
+{
+	return i < answers_team_count(a) ? &a->rec->team[i] : NULL;
+}
+
+const answers_person *answers_interviewee_get(const answers *a, size_t i)
+{
+	return i < answers_interviewees_count(a) ? &a->rec->interviewees[i] : NULL;
+}
+
+static void person_clear(answers_person *p)
+{
+	free(p->name);
+	free(p->role);
+	free(p->organisation);
+	free(p->title);
+}
+
+/* Appends a copy of *p to the list; -1 (nothing added) when out of memory. */
+static int person_push(answers_person **list, size_t *n, const answers_person *p)
+{
+	answers_person copy = {0};
+	answers_person *bigger = realloc(*list, (*n + 1) * sizeof **list);
+	if (!bigger)
+		return -1;
+	*list = bigger;
+	if (answers_set_string(&copy.name, p->name) || answers_set_string(&copy.role, p->role) ||
+	    answers_set_string(&copy.organisation, p->organisation) ||
+	    answers_set_string(&copy.title, p->title)) {
+		person_clear(&copy);
+		return -1;
+	}
+	(*list)[(*n)++] = copy;
+	return 0;
+}
+
+static assess_code person_add(answers *a, bool team, const answers_person *p, assess_error *err)
+{
+	if (!p->name || !*p->name)
+		return assess_fail(err, ASSESS_ERR_DATA, NULL, 0, 0, "a person needs a name");
+	struct answers_record *r = answers_record_get(a);
+	if (!r || person_push(team ? &r->team : &r->interviewees,
+			      team ? &r->n_team : &r->n_interviewees, p))
+		return assess_fail(err, ASSESS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	return ASSESS_OK;
+}
+
+static const char *nonempty(const char *s) { return s && *s ? s : NULL; }
+
+assess_code answers_team_add(answers *a, const char *name, const char *role,
+			     const char *organisation, assess_error *err)
+{
+	answers_person p = {(char *)name, (char *)nonempty(role), (char *)nonempty(organisation),
+			    NULL};
+	return person_add(a, true, &p, err);
+}
+
+assess_code answers_interviewee_add(answers *a, const char *name, const char *title,
+				    assess_error *err)
+{
+	answers_person p = {(char *)name, NULL, NULL, (char *)nonempty(title)};
+	return person_add(a, false, &p, err);
+}
+
+static void people_clear(answers_person **list, size_t *n)
+{
+	for (size_t i = 0; i < *n; i++)
+		person_clear(&(*list)[i]);
+	free(*list);
+	*list = NULL;
+	*n = 0;
+}
+
+void answers_team_clear(answers *a)
+{
+	if (a->rec)
+		people_clear(&a->rec->team, &a->rec->n_team);
+}
+
+void answers_interviewees_clear(answers *a)
+{
+	if (a->rec)
+		people_clear(&a->rec->interviewees, &a->rec->n_interviewees);
+}
+
+/* ---- site visits ---- */
+
+size_t answers_site_visits_count(const answers *a) { return a->rec ? a->rec->n_visits : 0; }
+
+int answers_site_visit_get(const answers *a, size_t i)
+{
+	return i < answers_site_visits_count(a) ? a->rec->visits[i] : 0;
+}
+
+assess_code answers_site_visit_add(answers *a, int yyyymmdd, assess_error *err)
+{
+	if (!date_valid(yyyymmdd / 10000, yyyymmdd / 100 % 100, yyyymmdd % 100))
+		return assess_fail(err, ASSESS_ERR_DATA, NULL, 0, 0, "not a calendar date");
+	struct answers_record *r = answers_record_get(a);
+	int *bigger = r ? realloc(r->visits, (r->n_visits + 1) * sizeof *bigger) : NULL;
+	if (!bigger)
+		return assess_fail(err, ASSESS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	r->visits = bigger;
+	r->visits[r->n_visits++] = yyyymmdd;
+	return ASSESS_OK;
+}
+
+void answers_site_visits_clear(answers *a)
+{
+	if (!a->rec)
+		return;
+	free(a->rec->visits);
+	a->rec->visits = NULL;
+	a->rec->n_visits = 0;
+}
+
+/* ---- loading the assessment's record members ---- */
+
+static assess_code load_source(answers *a, const struct answers_load *ld, const cJSON *c)
+{
+	const char *s = cJSON_GetStringValue(c);
+	answers_origin o = !s ? ANSWERS_SOURCE_NONE : strcmp(s, "onsite") == 0 ? ANSWERS_SOURCE_ONSITE
+			   : strcmp(s, "self") == 0 ? ANSWERS_SOURCE_SELF : ANSWERS_SOURCE_NONE;
+	if (o == ANSWERS_SOURCE_NONE)
+		return answers_fail_at(ld, "$.assessment", "source", -1,
+				       "expected \"onsite\" (an assessor on site) or \"self\" (the "
+				       "enterprise's own declaration)");
+	if (!answers_record_get(a))
+		return answers_fail_nomem(ld);
+	a->rec->origin = o;
+	return ASSESS_OK;
+}
+
+/* One person at path (e.g. "$.assessment.team[2]"); keys[] are the members it may have. */
+static assess_code load_person(const struct answers_load *ld, const cJSON *obj, const char *path,
+			       bool team, answers_person *p)
+{
+	if (answers_expect_object(ld, obj, path))
+		return ASSESS_ERR_DATA;
+	for (const cJSON *c = obj->child; c; c = c->next) {
+		const char **slot = strcmp(c->string, "name") == 0 ? (const char **)&p->name
+				  : team && strcmp(c->string, "role") == 0 ? (const char **)&p->role
+				  : team && strcmp(c->string, "organisation") == 0
+					  ? (const char **)&p->organisation
+				  : !team && strcmp(c->string, "title") == 0 ? (const char **)&p->title
+									    : NULL;
+		if (!slot)
+			return answers_fail_at(ld, path, c->string, -1, "unknown key \"%s\" (expected "
+					       "%s)", c->string, team ? "name, role, organisation"
+								      : "name, title");
+		if (answers_expect_string(ld, c, path, c->string, -1))
+			return ASSESS_ERR_DATA;
+		*slot = c->valuestring;
+	}
+	if (!p->name)
+		return answers_fail_at(ld, path, NULL, -1, "no \"name\"");
+	return ASSESS_OK;
+}
+
+static assess_code load_people(answers *a, const struct answers_load *ld, const cJSON *arr,
+			       bool team)
+{
+	const char *base = team ? "$.assessment.team" : "$.assessment.interviewees";
+	if (!answers_is_type(arr, cJSON_Array))
+		return answers_fail_at(ld, base, NULL, -1, "expected an array of people, got %s",
+				       answers_type_name(arr));
+	struct answers_record *r = answers_record_get(a);
+	if (!r)
+		return answers_fail_nomem(ld);
+	int i = 0;
+	for (const cJSON *c = arr->child; c; c = c->next, i++) {
+		char path[64];
+		snprintf(path, sizeof path, "%s[%d]", base, i);
+		answers_person p = {0};
+		if (load_person(ld, c, path, team, &p))
+			return ASSESS_ERR_DATA;
+		if (person_push(team ? &r->team : &r->interviewees,
+				team ? &r->n_team : &r->n_interviewees, &p))
+			return answers_fail_nomem(ld);
+	}
+	return ASSESS_OK;
+}
+
+static assess_code load_visits(answers *a, const struct answers_load *ld, const cJSON *arr)
+{
+	if (!answers_is_type(arr, cJSON_Array))
+		return answers_fail_at(ld, "$.assessment.site_visits", NULL, -1,
+				       "expected an array of dates, got %s", answers_type_name(arr));
+	int i = 0;
+	for (const cJSON *c = arr->child; c; c = c->next, i++) {
+		int day;
+		if (!answers_is_type(c, cJSON_String) || !date_parse(c->valuestring, &day))
+			return answers_fail_at(ld, "$.assessment.site_visits", NULL, i,
+					       "expected a date as YYYY-MM-DD");
+		if (answers_site_visit_add(a, day, NULL))
+			return answers_fail_nomem(ld);
+	}
+	return ASSESS_OK;
+}
+
+assess_code answers_assessment_member(answers *a, const struct answers_load *ld, const cJSON *c,
+				      bool *taken)
+{
+	*taken = true;
+	if (strcmp(c->string, "source") == 0)
+		return load_source(a, ld, c);
+	if (strcmp(c->string, "team") == 0)
+		return load_people(a, ld, c, true);
+	if (strcmp(c->string, "interviewees") == 0)
+		return load_people(a, ld, c, false);
+	if (strcmp(c->string, "site_visits") == 0)
+		return load_visits(a, ld, c);
+	*taken = false;
+	return ASSESS_OK;
+}
+
+/* ---- writing them back ---- */
+
+static void add_people(cJSON *as, const char *key, const answers_person *p, size_t n)
+{
+	if (!n)
+		return;
+	cJSON *arr = cJSON_AddArrayToObject(as, key);
+	for (size_t i = 0; arr && i < n; i++) {
+		cJSON *o = cJSON_CreateObject();
+		if (!o)
+			return;
+		cJSON_AddItemToArray(arr, o);
+		const char *keys[] = {"name", "role", "organisation", "title"};
+		const char *vals[] = {p[i].name, p[i].role, p[i].organisation, p[i].title};
+		for (int k = 0; k < 4; k++)
+			if (vals[k])
+				cJSON_AddStringToObject(o, keys[k], vals[k]);
+	}
+}
+
+void answers_assessment_json(cJSON *as, const answers *a)
+{
+	const struct answers_record *r = a->rec;
+	if (!as || !r)
+		return;
+	if (r->origin != ANSWERS_SOURCE_NONE)
+		cJSON_AddStringToObject(as, "source", answers_origin_name(r->origin));
+	add_people(as, "team", r->team, r->n_team);
+	add_people(as, "interviewees", r->interviewees, r->n_interviewees);
+	if (!r->n_visits)
+		return;
+	cJSON *arr = cJSON_AddArrayToObject(as, "site_visits");
+	for (size_t i = 0; arr && i < r->n_visits; i++) {
+		char buf[DATE_TEXT_MAX];
+		cJSON_AddItemToArray(arr, cJSON_CreateString(date_format(r->visits[i], buf,
+									 sizeof buf)));
+	}
+}

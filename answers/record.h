@@ -1,0 +1,151 @@
+/*
+ * record.h - the assessment's record kept in an answer file beside the answers: which instrument
+ * it was answered with, who assessed and whom they met, the evidence seen per question, every
+ * change to an answer (history), "to verify" flags, and the finalization.
+ * docs/answer-format.md documents the keys:
+ *
+ *   "questionnaire_version": "2024", "questionnaire_sha256": "…",
+ *   "assessment": {"source": "onsite", "report_no": "QZ-2026-017",
+ *                  "team": [{"name", "role", "organisation"}], "interviewees": [{"name", "title"}],
+ *                  "site_visits": ["2026-11-20"]},
+ *   "evidence": {"F1": [{"title", "file", "sha256", "checklist"}]},
+ *   "flags": {"F3": "ask for the contract"},
+ *   "history": [{"at", "question", "from", "to", "by", "reason"}],
+ *   "finalized": {"at", "by"}
+ *
+ * An answer file without these keys (format 1) loads and scores as it always did; every file
+ * answers_save() writes carries the version and SHA-256 of the instrument it was written with.
+ *
+ *     answers_set_text(a, f1, "B C", &err);                       // the answer ...
+ *     answers_history_append(a, f1, NULL, "王工", NULL, &err);     // ... and its history entry
+ *     answers_evidence_add(a, f1, "网络拓扑图", "ev/net.pdf", NULL, NULL, dir, &err);
+ *     answers_finalize(a, NULL, "王工", &err);                     // now answers_set_text refuses
+ *
+ * Ownership: everything here is owned by the answers and valid until the next call that changes
+ * the same part (or answers_free); strings passed in are copied. Timestamps passed as NULL mean
+ * now (the local time with its UTC offset). Question indexes are questionnaire_question()'s.
+ */
+#ifndef ASSESS_ANSWERS_RECORD_H
+#define ASSESS_ANSWERS_RECORD_H
+
+#include "answers/answers.h"
+
+/* ---- the instrument the file was answered with ---- */
+
+/* As written in the file; NULL for a file without them (format 1). */
+const char *answers_questionnaire_version(const answers *a);
+const char *answers_questionnaire_sha256(const answers *a);
+/* False when the file names an instrument hash other than its questionnaire's (see --rescore). */
+bool answers_instrument_matches(const answers *a);
+
+/* ---- who assessed: assessment.source, team, interviewees, site_visits (report_no is a field) */
+
+typedef enum { ANSWERS_SOURCE_NONE = 0, ANSWERS_SOURCE_ONSITE, ANSWERS_SOURCE_SELF } answers_origin;
+
+answers_origin answers_origin_get(const answers *a);
+void answers_origin_set(answers *a, answers_origin s);
+const char *answers_origin_name(answers_origin s);   /* "onsite", "self", "" */
+
+/* A team member has name, role, organisation; an interviewee name and title. NULL if absent. */
+typedef struct answers_person {
+	char *name;
+	char *role;
+	char *organisation;
+	char *title;
+} answers_person;
+
+size_t answers_team_count(const answers *a);
+const answers_person *answers_team_get(const answers *a, size_t i);
+/* name is required; role and organisation may be NULL. */
+assess_code answers_team_add(answers *a, const char *name, const char *role,
+			     const char *organisation, assess_error *err);
+void answers_team_clear(answers *a);
+
+size_t answers_interviewees_count(const answers *a);
+const answers_person *answers_interviewee_get(const answers *a, size_t i);
+assess_code answers_interviewee_add(answers *a, const char *name, const char *title,
+				    assess_error *err);
+void answers_interviewees_clear(answers *a);
+
+/* Site visits as yyyymmdd (common/date.h), in the order given. */
+size_t answers_site_visits_count(const answers *a);
+int answers_site_visit_get(const answers *a, size_t i);
+assess_code answers_site_visit_add(answers *a, int yyyymmdd, assess_error *err);
+void answers_site_visits_clear(answers *a);
+
+/* ---- evidence (answers/evidence.c) ---- */
+
+typedef struct answers_evidence {
+	char *title;      /* what it is, required */
+	char *file;       /* relative to the answer file's folder, or NULL */
+	char *sha256;     /* lower-case hex of the file's bytes, or NULL */
+	char *checklist;  /* the id of the instrument's checklist entry it satisfies, or NULL */
+} answers_evidence;
+
+size_t answers_evidence_count(const answers *a, size_t question_index);
+const answers_evidence *answers_evidence_get(const answers *a, size_t question_index, size_t k);
+size_t answers_evidence_total(const answers *a);  /* over every question */
+/*
+ * Adds an item. file must be relative, with no ".." part; when file is given and sha256 is
+ * NULL, the file is opened in dir (the answer file's folder, NULL for ".") and hashed now.
+ */
+assess_code answers_evidence_add(answers *a, size_t question_index, const char *title,
+				 const char *file, const char *sha256, const char *checklist,
+				 const char *dir, assess_error *err);
+assess_code answers_evidence_remove(answers *a, size_t question_index, size_t k);
+/* The SHA-256 of a regular file at dir/file, as answers_evidence_add takes it. */
+assess_code answers_evidence_hash(const char *dir, const char *file, char out[65],
+				  assess_error *err);
+/*
+ * Checks that every item's file exists in dir, is a regular file, and matches its sha256;
+ * fails (ASSESS_ERR_DATA, or NOINPUT for a missing file) naming the file and the question.
+ */
+assess_code answers_evidence_verify(const answers *a, const char *dir, assess_error *err);
+
+/* ---- history (answers/history.c) ---- */
+
+typedef struct answers_change {
+	char *at;          /* "2026-11-20T10:31:02+08:00" */
+	size_t question;   /* question index */
+	answer from, to;   /* from.given false: the first answer; to.given false: withdrawn */
+	char *by;          /* NULL if absent */
+	char *reason;      /* NULL if absent */
+} answers_change;
+
+size_t answers_history_count(const answers *a);
+const answers_change *answers_history_get(const answers *a, size_t i);
+/*
+ * Records the question's current answer as a change: from is the last recorded value of that
+ * question (none: the first answer), to its answer now. Adds nothing when the two are equal.
+ * reason NULL after answers_reopen() takes the reopen's reason. Refused once finalized.
+ */
+assess_code answers_history_append(answers *a, size_t question_index, const char *at,
+				   const char *by, const char *reason, assess_error *err);
+/*
+ * The history against the answers: each entry's from is the question's previous to (null for
+ * its first), and each question's last to is its answer (a question with no entry at all was
+ * answered before the history began). Fails with the JSON path of the first disagreement
+ * ("$.history[3].from", "$.answers.F1"). validate runs it; loading does not.
+ */
+assess_code answers_history_check(const answers *a, assess_error *err);
+
+/* ---- flags (answers/flags.c): a short "to verify" note per question ---- */
+
+const char *answers_flag_get(const answers *a, size_t question_index); /* NULL when none */
+assess_code answers_flag_set(answers *a, size_t question_index, const char *note); /* ""/NULL clears */
+size_t answers_flags_count(const answers *a);
+
+/* ---- finalization (answers/finalize.c) ---- */
+
+bool answers_finalized(const answers *a);
+const char *answers_finalized_at(const answers *a);  /* NULL when not finalized */
+const char *answers_finalized_by(const answers *a);
+/* Refuses an incomplete answer set (ASSESS_ERR_INCOMPLETE) and a finalized one. */
+assess_code answers_finalize(answers *a, const char *at, const char *by, assess_error *err);
+/*
+ * Opens a finalized record for changes again; reason is required and goes into the history
+ * entries of the changes that follow (answers_history_append with reason NULL).
+ */
+assess_code answers_reopen(answers *a, const char *reason, assess_error *err);
+
+#endif
