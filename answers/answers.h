@@ -56,7 +56,9 @@ typedef const questionnaire *(*answers_resolver)(const char *id, void *ctx, asse
 enum {
 	ANSWERS_ALLOW_INCOMPLETE = 1 << 0, /* missing answers score 0 instead of failing */
 	ANSWERS_DIGEST = 1 << 1,           /* answers_parse computes the SHA-256 (load always does) */
-	ANSWERS_NO_BLOCKS = 1 << 2         /* finance, status, awards: checked as JSON, not kept */
+	ANSWERS_NO_BLOCKS = 1 << 2,        /* finance, status, awards: checked as JSON, not kept */
+	/* a file answered with another instrument (questionnaire_sha256) is read, not refused */
+	ANSWERS_RESCORE = 1 << 3
 };
 
 answers *answers_load(const char *path, answers_resolver resolve, void *ctx, unsigned flags,

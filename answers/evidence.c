@@ -43,6 +43,10 @@ static const char *path_problem(const char *file)
 {
 	if (!*file)
 		return "an empty file name";
+	for (const char *p = file; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f || *p == '\\')
+			return "a control character or backslash in a file name (use / between "
+			       "folders)";
 	if (file[0] == '/')
 		return "an absolute path: evidence files are named relative to the answer file's "
 		       "folder";
@@ -187,14 +191,12 @@ static assess_code verify_item(const answers *a, const qn_question *q, size_t k,
 	snprintf(path, sizeof path, "$.evidence.%s[%zu].file", q->id, k);
 	const char *name = answers_source(a) ? answers_source(a) : "";
 	if (answers_evidence_hash(dir, e->file, digest, &inner))
-		return assess_fail_path(err, ASSESS_ERR_DATA, name, path,
-					"evidence \"%s\" of %s: %s: %s", e->title, q->id, e->file,
-					inner.msg);
+		return assess_fail_path(err, ASSESS_ERR_DATA, name, path, "evidence of %s: %s: %s",
+					q->id, e->file, inner.msg);
 	if (e->sha256 && strcmp(digest, e->sha256) != 0)
 		return assess_fail_path(err, ASSESS_ERR_DATA, name, path,
-					"evidence \"%s\" of %s: %s has changed: its SHA-256 is %s, "
-					"the record says %s", e->title, q->id, e->file, digest,
-					e->sha256);
+					"evidence of %s: %s has changed: its SHA-256 is %s, the "
+					"record says %s", q->id, e->file, digest, e->sha256);
 	return ASSESS_OK;
 }
 

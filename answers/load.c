@@ -236,11 +236,26 @@ static assess_code keep_blocks(answers *a, const struct answers_load *ld, cJSON 
 }
 
 /* The record's members (record.h); a format 1 file has none and allocates nothing here. */
-static assess_code load_record(answers *a, const struct answers_load *ld, cJSON *const top[TOP_MAX])
+/* A file answered with another definition than the one it would be scored with. */
+static assess_code other_instrument(const answers *a, const struct answers_load *ld)
+{
+	const char *v = answers_questionnaire_version(a);
+	return answers_fail_at(ld, "$.questionnaire_sha256", NULL, -1,
+			       "answered with %s version %s (SHA-256 %.12s…), but the installed "
+			       "definition is version %s (SHA-256 %.12s…): --rescore scores it "
+			       "with the installed one", questionnaire_id(a->q), v ? v : "?",
+			       answers_questionnaire_sha256(a), questionnaire_version(a->q),
+			       questionnaire_sha256(a->q));
+}
+
+static assess_code load_record(answers *a, const struct answers_load *ld,
+			       cJSON *const top[TOP_MAX], unsigned flags)
 {
 	assess_code rc = ASSESS_OK;
 	if (top[TOP_QN_VERSION] || top[TOP_QN_SHA256])
 		rc = answers_identity_load(a, ld, top[TOP_QN_VERSION], top[TOP_QN_SHA256]);
+	if (!rc && !(flags & ANSWERS_RESCORE) && !answers_instrument_matches(a))
+		rc = other_instrument(a, ld);
 	if (!rc && top[TOP_EVIDENCE])
 		rc = answers_evidence_load(a, ld, top[TOP_EVIDENCE]);
 	if (!rc && top[TOP_FLAGS])
@@ -291,7 +306,7 @@ answers *answers_bind(cJSON *root, const struct answers_load *ld, answers_resolv
 	    load_fields(a, ld, top[TOP_ASSESSMENT], "$.assessment", ANSWERS_DATE,
 			ANSWERS_REPORT_NO, found) ||
 	    load_answers(a, ld, top[TOP_ANSWERS]) || load_notes(a, ld, top[TOP_NOTES]) ||
-	    load_record(a, ld, top) || answers_check_complete(a, ld, flags) ||
+	    load_record(a, ld, top, flags) || answers_check_complete(a, ld, flags) ||
 	    keep_blocks(a, ld, root, top, flags)) {
 		answers_free(a);
 		return NULL;

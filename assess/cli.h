@@ -33,11 +33,14 @@ typedef struct cli_option {
 } cli_option;
 
 /* Keys of the options every command spells the same way; cli_parse() handles them. */
-enum { CLI_KEY_LANG = 'l', CLI_KEY_HELP = 'h', CLI_KEY_INCOMPLETE = 'i' };
+enum { CLI_KEY_LANG = 'l', CLI_KEY_HELP = 'h', CLI_KEY_INCOMPLETE = 'i', CLI_KEY_RESCORE = 'R' };
 #define CLI_OPT_END {NULL, 0, NULL, NULL, false}
 #define CLI_OPT_LANG(help) {"lang", CLI_KEY_LANG, "zh|en", help, false}
 #define CLI_OPT_HELP {"help", CLI_KEY_HELP, NULL, "this help", true}
 #define CLI_OPT_INCOMPLETE(help) {"allow-incomplete", CLI_KEY_INCOMPLETE, NULL, help, false}
+#define CLI_OPT_RESCORE {"rescore", CLI_KEY_RESCORE, NULL, \
+			 "score a file answered with another version of the\n" \
+			 "questionnaire with the installed one", false}
 
 typedef struct cli_command {
 	const char *name;

@@ -95,6 +95,7 @@ static const cli_option options[] = {
 	{"target-level4", '4', "N", "target number of enterprises at level 4", false},
 	{"ndjson", 'n', NULL, "read every INPUT file as NDJSON, whatever its name", false},
 	CLI_OPT_INCOMPLETE("score unanswered questions as 0"),
+	CLI_OPT_RESCORE,
 	{"force", 'f', NULL, "replace the workbook and existing reports", true},
 	{"quiet", 'q', NULL, "no progress bar (it is shown only on a terminal anyway)", true},
 	CLI_OPT_LANG("language of the workbooks"),

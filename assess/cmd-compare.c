@@ -53,8 +53,10 @@ static int on_option(cli *c, int key, const char *arg, void *opts)
 		o->json = true;
 	else if (key == 's')
 		o->compare |= COMPARE_SAME_ENTERPRISE;
-	else /* 'r' */
+	else { /* 'r' */
 		o->compare |= COMPARE_RESCORE;
+		o->flags |= ANSWERS_RESCORE; /* the loader reads a file of another version */
+	}
 	return 0;
 }
 

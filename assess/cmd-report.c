@@ -47,6 +47,7 @@ static const cli_option options[] = {
 	{"output", 'o', "OUT.xlsx", "where to write (default: FILE with .xlsx)", true},
 	{"force", 'f', NULL, "replace OUT.xlsx if it exists (else exit 73)", true},
 	CLI_OPT_INCOMPLETE("score unanswered questions as 0 (the report says so)"),
+	CLI_OPT_RESCORE,
 	{"policy", 'p', "ID", "add a subsidy sheet: what policy ID (see `assess\n"
 			      "policies`) pays at the level scored", false},
 	CLI_OPT_LANG("language of the report (default zh)"),

@@ -25,6 +25,7 @@ static const cli_option options[] = {
 			      "a bad line and go on (exit 65 at the end); constant\n"
 			      "memory, for use as a streaming mapper (docs/batch.md)", false},
 	CLI_OPT_INCOMPLETE("score unanswered questions as 0 (and say so)"),
+	CLI_OPT_RESCORE,
 	CLI_OPT_LANG("language of names and text"),
 	CLI_OPT_END,
 };

@@ -39,6 +39,7 @@ static const cli_option options[] = {
 	{"reading", 'r', "C=R", "use reading R of the policy's conflict C instead of the\n"
 				"file's choice (e.g. batch-rates=table for pingluo)", false},
 	CLI_OPT_INCOMPLETE("score unanswered questions as 0"),
+	CLI_OPT_RESCORE,
 	CLI_OPT_LANG("language of the output"),
 	CLI_OPT_END,
 };

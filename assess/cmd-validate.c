@@ -1,9 +1,11 @@
 /* assess validate FILE...: check questionnaire or policy XML, or answer JSON. */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <sysexits.h>
 #include "assess/cli.h"
+#include "answers/record.h"
 #include "assess/validate.h"
 #include "policies/subsidy.h"
 
@@ -11,6 +13,21 @@ static int ends_with(const char *s, const char *suffix)
 {
 	size_t n = strlen(s), k = strlen(suffix);
 	return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+/*
+ * What loading leaves to validate (answers/record.h): the history against the answers, and
+ * each evidence file, named relative to the answer file's folder, against its hash.
+ */
+static bool record_ok(const answers *a, const char *path, assess_error *err)
+{
+	char dir[ASSESS_ERROR_FILE_MAX] = ".";
+	const char *slash = strcmp(path, "-") == 0 ? NULL : strrchr(path, '/');
+	if (slash)
+		snprintf(dir, sizeof dir, "%.*s", (int)(slash - path) ? (int)(slash - path) : 1,
+			 path);
+	return answers_history_check(a, err) == ASSESS_OK &&
+	       answers_evidence_verify(a, dir, err) == ASSESS_OK;
 }
 
 static int validate_one(cli *c, const char *path, unsigned flags)
@@ -22,9 +39,10 @@ static int validate_one(cli *c, const char *path, unsigned flags)
 		ok = validate_definition(c, path, what, sizeof what, &err);
 	} else {
 		answers *a = answers_load(path, cli_questionnaire, c, flags, &err);
-		/* Everything subsidy and report --policy check on the same file. */
-		ok = a != NULL && subsidy_check_inputs(a, &err) == ASSESS_OK;
-		if (a)
+		/* Everything subsidy and report --policy check on the same file, and the record. */
+		ok = a != NULL && subsidy_check_inputs(a, &err) == ASSESS_OK &&
+		     record_ok(a, path, &err);
+		if (ok)
 			snprintf(what, sizeof what, CLI_TR(c, "答卷，问卷 %s，已答 %zu 题",
 							   "answers to %s, %zu answered"),
 				 questionnaire_id(answers_questionnaire(a)),
@@ -40,6 +58,7 @@ static int validate_one(cli *c, const char *path, unsigned flags)
 
 static const cli_option options[] = {
 	CLI_OPT_INCOMPLETE("accept answer files with unanswered questions"),
+	CLI_OPT_RESCORE,
 	CLI_OPT_LANG("language of the messages"),
 	CLI_OPT_END,
 };
@@ -74,7 +93,9 @@ const cli_command cmd_validate = {
 	.help = "Each FILE ending in .xml is checked against its schema (a questionnaire or a\n"
 		"policy, by its root element) and its arithmetic; any other FILE is read as an\n"
 		"answer file and checked against the questionnaire it names, with every check\n"
-		"subsidy and report --policy make of its finance, status and awards blocks.\n"
+		"subsidy and report --policy make of its finance, status and awards blocks,\n"
+		"and its record: the history against the answers, and each evidence file\n"
+		"(relative to the answer file's folder) against its SHA-256.\n"
 		"Prints one line per good file; the first problem of a bad one as\n"
 		"FILE:LINE:COLUMN: reason.\n"
 		"Exits 65 if any file is bad, 66 if one cannot be opened.\n",

@@ -113,9 +113,10 @@ static int shared_option(cli *c, const cli_command *cmd, int key, const char *ar
 	case CLI_KEY_HELP:
 		cli_command_help(c, cmd, stdout);
 		return CLI_HELP_SHOWN;
-	default: /* CLI_KEY_INCOMPLETE */
+	default: /* CLI_KEY_INCOMPLETE, CLI_KEY_RESCORE */
 		if (answers_flags)
-			*answers_flags |= ANSWERS_ALLOW_INCOMPLETE;
+			*answers_flags |= key == CLI_KEY_RESCORE ? ANSWERS_RESCORE
+								 : ANSWERS_ALLOW_INCOMPLETE;
 		return 0;
 	}
 }
@@ -150,7 +151,8 @@ int cli_parse(cli *c, const cli_command *cmd, int argc, char **argv, cli_option_
 					       cmd->name, typed(argv, optind, word, sizeof word),
 					       c->prog, cmd->name);
 		int status;
-		if (key == CLI_KEY_LANG || key == CLI_KEY_HELP || key == CLI_KEY_INCOMPLETE)
+		if (key == CLI_KEY_LANG || key == CLI_KEY_HELP || key == CLI_KEY_INCOMPLETE ||
+		    key == CLI_KEY_RESCORE)
 			status = shared_option(c, cmd, key, optarg, answers_flags);
 		else
 			status = on_option(c, key, optarg, opts);

@@ -40,7 +40,7 @@ static const char *const full_record =
 
 START_TEST(full_record_loads_into_the_model)
 {
-	answers *a = test_answers(full_record, ANSWERS_ALLOW_INCOMPLETE);
+	answers *a = test_answers(full_record, ANSWERS_ALLOW_INCOMPLETE | ANSWERS_RESCORE);
 	ck_assert_str_eq(answers_questionnaire_version(a), "2024");
 	ck_assert(!answers_instrument_matches(a));
 	ck_assert_int_eq(answers_origin_get(a), ANSWERS_SOURCE_ONSITE);
@@ -74,7 +74,7 @@ END_TEST
 /* Written, read and written again: the same text; the stamp is the instrument's. */
 START_TEST(record_round_trips_exactly)
 {
-	answers *a = test_answers(full_record, ANSWERS_ALLOW_INCOMPLETE);
+	answers *a = test_answers(full_record, ANSWERS_ALLOW_INCOMPLETE | ANSWERS_RESCORE);
 	char *once = answers_to_json(a);
 	answers *b = test_answers(once, ANSWERS_ALLOW_INCOMPLETE);
 	char *twice = answers_to_json(b);
@@ -88,6 +88,21 @@ START_TEST(record_round_trips_exactly)
 	free(twice);
 	answers_free(a);
 	answers_free(b);
+}
+END_TEST
+
+START_TEST(another_instrument_is_refused_unless_rescored)
+{
+	assess_error err = {0};
+	answers *a = answers_parse(full_record, strlen(full_record), "t.json", test_resolve, NULL,
+				   ANSWERS_ALLOW_INCOMPLETE, &err);
+	ck_assert_ptr_null(a);
+	ck_assert_int_eq(err.code, ASSESS_ERR_DATA);
+	ck_assert_str_eq(err.path, "$.questionnaire_sha256");
+	ck_assert_int_eq(err.line, 2);
+	ck_assert_msg_has(&err, "answered with miit-2024 version 2024 (SHA-256 0123456789ab…), but "
+			  "the installed definition is version 2024");
+	ck_assert_msg_has(&err, "--rescore");
 }
 END_TEST
 
@@ -270,7 +285,7 @@ START_TEST(evidence_files_are_hashed_and_verified)
 	ck_assert_str_eq(sha, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 	ck_assert_int_eq(answers_evidence_hash(test_dir, "ev", sha, &err), ASSESS_ERR_DATA);
 	ck_assert_msg_has(&err, "not a regular file");
-	answers *a = test_answers(full_record, ANSWERS_ALLOW_INCOMPLETE);
+	answers *a = test_answers(full_record, ANSWERS_ALLOW_INCOMPLETE | ANSWERS_RESCORE);
 	ck_assert_ok(answers_evidence_verify(a, test_dir, &err), &err);
 	write_file(path, "abd"); /* altered */
 	ck_assert_int_eq(answers_evidence_verify(a, test_dir, &err), ASSESS_ERR_DATA);
@@ -367,6 +382,7 @@ TCase *make_record_tcase(void)
 	tcase_add_checked_fixture(tc, test_dir_make, test_dir_remove);
 	tcase_add_test(tc, full_record_loads_into_the_model);
 	tcase_add_test(tc, record_round_trips_exactly);
+	tcase_add_test(tc, another_instrument_is_refused_unless_rescored);
 	tcase_add_test(tc, format_1_file_has_no_record_and_is_stamped_when_written);
 	tcase_add_loop_test(tc, bad_member_fails_at_its_path, 0, (int)(sizeof bad / sizeof *bad));
 	tcase_add_test(tc, history_contradicting_the_answers_fails_the_check);
