@@ -220,16 +220,24 @@ assess_code report_write(const scoring_result *r, const report_options *opt, con
 	if (!opt)
 		opt = &defaults;
 	report_ctx c = {.r = r, .q = r->q, .opt = opt, .lang = opt->lang};
+	scoring_plan_set *plans = scoring_plan_find(r, err);
+	if (!plans)
+		return err ? err->code : ASSESS_ERR_NOMEM;
+	c.plans = plans;
 	xlsx_options xo = {.replace = opt->replace, .env = opt->env,
 			   .what = "report",
 			   .cut_mark = lang_pick(c.lang, XLSX_CUT_MARK_ZH, XLSX_CUT_MARK_EN)};
-	if (!(c.book = xlsx_open(path, &xo, err)))
+	if (!(c.book = xlsx_open(path, &xo, err))) {
+		scoring_plan_set_free(plans);
 		return err ? err->code : ASSESS_ERR_CANTCREAT;
+	}
 	c.wb = xlsx_workbook(c.book);
 	if (!make_formats(c.wb, &c.f))
 		rp_check(&c, LXW_ERROR_MEMORY_MALLOC_FAILED);
 	make_footer(&c);
 	set_properties(&c);
 	write_sheets(&c);
-	return xlsx_close(c.book, err);
+	assess_code rc = xlsx_close(c.book, err);
+	scoring_plan_set_free(plans);
+	return rc;
 }

@@ -15,6 +15,7 @@
 #include <stdint.h>
 #include <xlsxwriter.h>
 #include "reports/report.h"
+#include "scoring/plan.h"
 #include "xlsx/layout.h"
 #include "xlsx/xlsx.h"
 
@@ -48,6 +49,7 @@ typedef struct report_ctx {
 	xlsx_book *book;         /* keeps the first error and the sheet it happened in */
 	lxw_workbook *wb;
 	const scoring_result *r;
+	const scoring_plan_set *plans; /* the fewest steps to each higher level; owned by report_write */
 	const questionnaire *q;
 	const report_options *opt;
 	qn_lang lang;

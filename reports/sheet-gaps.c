@@ -97,6 +97,37 @@ static lxw_row_t gate(rp_sheet *s, lxw_row_t row, lxw_row_t *total_row)
 }
 
 /* Every level's rule and whether the result meets it. */
+/* The next level's plan: every action, in order, with its steps and the points it gains. */
+static lxw_row_t plan(rp_sheet *s, lxw_row_t row)
+{
+	report_ctx *c = s->c;
+	static const char *const zh[N_COLS] = {"项", "做什么（最少步骤方案）", "步数", "加分", "", "",
+					       ""};
+	static const char *const en[N_COLS] = {"No.", "What to do (the plan with fewest steps)",
+					       "Steps", "Points", "", "", ""};
+	const scoring_plan *p = scoring_plan_for(c->plans, c->r->level + 1);
+	char title[256], text[1024];
+	if (!p)
+		return row;
+	snprintf(title, sizeof title,
+		 lang_pick(c->lang, "升至%s的最少步骤：共 %zu 步", "Fewest steps to %s: %zu in all"),
+		 questionnaire_level_name(c->q, p->level, c->lang), p->n_steps);
+	row = rp_heading(s, row, title);
+	row = header(s, row, zh, en);
+	for (size_t i = 0, at = 0; i < scoring_plan_n_actions(p); i++, row++) {
+		size_t n = scoring_plan_action_text(p, i, c->lang, text, sizeof text);
+		int64_t gain = 0;
+		for (size_t k = at; k < at + n; k++)
+			gain += p->steps[k].gain;
+		at += n;
+		rp_number(s, row, COL_A, (double)(i + 1), c->f.integer);
+		rp_string(s, row, COL_TEXT, text, c->f.text);
+		rp_number(s, row, COL_C, (double)n, c->f.integer);
+		rp_points(s, row, COL_D, gain, c->f.points);
+	}
+	return row + 1;
+}
+
 static lxw_row_t levels(rp_sheet *s, lxw_row_t row)
 {
 	report_ctx *c = s->c;
@@ -217,6 +248,9 @@ void report_sheet_gaps(report_ctx *c)
 	if (!s.x.ws)
 		return;
 	lxw_row_t row = gate(&s, 0, &total_row);
+	/* The sheet's title and the gate's column headers on every printed page. */
+	rp_check(c, worksheet_repeat_rows(s.x.ws, 0, 1));
+	row = plan(&s, row);
 	row = levels(&s, row);
 	improvements(&s, row, total_row);
 	rp_sheet_end(&s, widths, widths, N_COLS);

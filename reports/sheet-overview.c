@@ -11,18 +11,25 @@
 #include <stdio.h>
 #include <string.h>
 #include "common/decimal.h"
+#include "policies/subsidy.h"
+#include "scoring/plan.h"
 
 enum { COL_LABEL, COL_B, COL_C, COL_D, COL_GAP, COL_CHART, COL_LAST = 8 };
 static const double widths[] = {26, 11, 11, 11, 2, 12, 12, 12, 12};
 #define CHART_WIDTH_PX 340
 #define MAX_SCENARIOS 64 /* bars coloured one by one; an instrument has 16 */
 
-/* A label and a value across B:I; long values get a row tall enough to show them. */
+/* A label and a value across B:I; long values get a row tall enough to show them. A value
+ * the answer file does not give reads 未填, so a blank never passes for an answer. */
 static lxw_row_t key_value(rp_sheet *s, lxw_row_t row, const char *key, const char *value,
 			   lxw_format *f)
 {
 	rp_string(s, row, COL_LABEL, key, s->c->f.label);
-	rp_merge(s, row, COL_B, row, COL_LAST, value ? value : "", f);
+	if (value && *value)
+		rp_merge(s, row, COL_B, row, COL_LAST, value, f);
+	else
+		rp_merge(s, row, COL_B, row, COL_LAST, lang_pick(s->c->lang, "未填", "not given"),
+			 s->c->f.note);
 	return row + 1;
 }
 
@@ -113,11 +120,109 @@ static lxw_row_t verdict(rp_sheet *s, lxw_row_t row)
 				     "The score and scenario conditions of level 1 are not yet met."),
 			c->f.text);
 	scoring_next_level_line(r, c->lang, line, sizeof line);
-	row = key_value(s, row, lang_pick(c->lang, "升级差距", "Next level"), line, c->f.verdict);
+	/* Red only for what is still missing: at the top level there is nothing to warn of. */
+	row = key_value(s, row, lang_pick(c->lang, "升级差距", "Next level"), line,
+			scoring_next_gate(r) ? c->f.verdict : c->f.text);
 	if (answers_n_missing(r->answers)) {
 		missing_list(c, line, sizeof line);
 		row = key_value(s, row, lang_pick(c->lang, "注意", "Note"), line, c->f.verdict);
 	}
+	return row + 1;
+}
+
+/* The next level's three conditions: what it needs, what there is, met or short by how much. */
+static lxw_row_t next_gates(rp_sheet *s, lxw_row_t row)
+{
+	report_ctx *c = s->c;
+	const scoring_gate *g = scoring_next_gate(c->r);
+	static const char *const zh[] = {"条件", "要求", "现有", "结论"};
+	static const char *const en[] = {"Condition", "Needed", "Now", "Result"};
+	char label[128], verdict[64], pts[32];
+	if (!g)
+		return row;
+	const qn_level_rule *rule = questionnaire_level_rule(c->q, g->level);
+	snprintf(label, sizeof label, lang_pick(c->lang, "升至%s的条件", "What %s needs"),
+		 questionnaire_level_name(c->q, g->level, c->lang));
+	row = rp_heading(s, row, label);
+	rp_header_row(s, row++, c->lang == QN_LANG_EN ? en : zh, 4, false);
+	rp_string(s, row, COL_LABEL, lang_pick(c->lang, "总分（基础、管理、成效）", "Total points"),
+		  c->f.text);
+	rp_points(s, row, COL_B, rule->min_score, c->f.points);
+	rp_points(s, row, COL_C, c->r->total, c->f.points);
+	snprintf(verdict, sizeof verdict, lang_pick(c->lang, "差%s分", "%s short"),
+		 decimal_format_milli(g->score_short, pts, sizeof pts));
+	rp_string(s, row++, COL_D, g->score_met ? lang_pick(c->lang, "满足", "met") : verdict,
+		  g->score_met ? c->f.center : c->f.verdict);
+	snprintf(label, sizeof label,
+		 lang_pick(c->lang, "%d 级及以上的场景", "Scenarios at level %d or above"),
+		 rule->scenario_level);
+	rp_string(s, row, COL_LABEL, label, c->f.text);
+	rp_number(s, row, COL_B, g->scenarios_need, c->f.integer);
+	rp_number(s, row, COL_C, g->scenarios_have, c->f.integer);
+	snprintf(verdict, sizeof verdict, lang_pick(c->lang, "差%d个", "%d short"),
+		 g->scenarios_need - g->scenarios_have);
+	rp_string(s, row++, COL_D, g->scenarios_met ? lang_pick(c->lang, "满足", "met") : verdict,
+		  g->scenarios_met ? c->f.center : c->f.verdict);
+	rp_string(s, row, COL_LABEL, lang_pick(c->lang, "其中★约束性场景", "of which ★ constrained"),
+		  c->f.text);
+	rp_number(s, row, COL_B, g->constrained_need, c->f.integer);
+	rp_number(s, row, COL_C, g->constrained_have, c->f.integer);
+	snprintf(verdict, sizeof verdict, lang_pick(c->lang, "差%d个", "%d short"),
+		 g->constrained_need - g->constrained_have);
+	rp_string(s, row++, COL_D, g->constrained_met ? lang_pick(c->lang, "满足", "met") : verdict,
+		  g->constrained_met ? c->f.center : c->f.verdict);
+	return row + 1;
+}
+
+/* The first three actions of the next level's plan, in the instrument's words. */
+static lxw_row_t next_steps(rp_sheet *s, lxw_row_t row, const scoring_plan *p)
+{
+	report_ctx *c = s->c;
+	char heading[256], text[1024], n[16];
+	if (!p)
+		return row;
+	size_t actions = scoring_plan_n_actions(p);
+	snprintf(heading, sizeof heading,
+		 lang_pick(c->lang, "升至%s的最少步骤：共 %zu 步%s",
+			   "Fewest steps to %s: %zu in all%s"),
+		 questionnaire_level_name(c->q, p->level, c->lang), p->n_steps,
+		 actions > 3 ? lang_pick(c->lang, "，前三项如下（全部见“差距与建议”页）",
+					 ", the first three below (all on the Gap analysis sheet)")
+			     : "");
+	row = rp_heading(s, row, heading);
+	for (size_t i = 0; i < actions && i < 3; i++) {
+		scoring_plan_action_text(p, i, c->lang, text, sizeof text);
+		snprintf(n, sizeof n, "%zu", i + 1);
+		row = key_value(s, row, n, text, c->f.text);
+	}
+	return row + 1;
+}
+
+/* With --policy: the policy's total in one line, the detail on the Subsidy sheet. */
+static lxw_row_t subsidy_headline(rp_sheet *s, lxw_row_t row)
+{
+	report_ctx *c = s->c;
+	const subsidy_result *sr = c->opt->subsidy;
+	char line[1024], now[32], post[32];
+	if (!sr)
+		return row;
+	decimal_format_yuan(sr->total, now, sizeof now);
+	if (sr->total_if_post != SUBSIDY_NONE)
+		snprintf(line, sizeof line,
+			 lang_pick(c->lang, "%s：按本次评测 %s 元；改造后评测达到%s时 %s 元（见“补贴测算”页）",
+				   "%s: %s yuan on this assessment; %s yuan when a post-transformation "
+				   "assessment reaches %s (see the Subsidy sheet)"),
+			 qn_text_get(sr->title, c->lang), now,
+			 c->lang == QN_LANG_EN ? decimal_format_yuan(sr->total_if_post, post, sizeof post)
+					       : questionnaire_level_name(c->q, sr->level, c->lang),
+			 c->lang == QN_LANG_EN ? questionnaire_level_name(c->q, sr->level, c->lang)
+					       : decimal_format_yuan(sr->total_if_post, post, sizeof post));
+	else
+		snprintf(line, sizeof line,
+			 lang_pick(c->lang, "%s：%s 元（见“补贴测算”页）",
+				   "%s: %s yuan (see the Subsidy sheet)"),
+			 qn_text_get(sr->title, c->lang), now);
+	row = key_value(s, row, lang_pick(c->lang, "补贴测算", "Subsidy"), line, c->f.text);
 	return row + 1;
 }
 
@@ -238,7 +343,11 @@ static lxw_row_t scenarios(rp_sheet *s, lxw_row_t row, lxw_row_t *first, lxw_row
 			 q->constrained ? " ★" : "");
 		rp_string(s, row, COL_LABEL, name, c->f.text);
 		rp_string(s, row, COL_B, q->id, c->f.center);
-		rp_number(s, row, COL_C, ans->given ? ans->level : 0, c->f.integer);
+		/* Text, not 0: an unanswered scenario is not one at level 0, and COUNTIF skips it. */
+		if (ans->given)
+			rp_number(s, row, COL_C, ans->level, c->f.integer);
+		else
+			rp_string(s, row, COL_C, lang_pick(c->lang, "未填", "not given"), c->f.center);
 		row++;
 	}
 	*last = row - 1;
@@ -336,6 +445,9 @@ void report_sheet_overview(report_ctx *c)
 	rp_merge(&s, 1, 0, 1, COL_LAST, qn_text_get(questionnaire_title(c->q), c->lang), c->f.note);
 	lxw_row_t row = profile(&s, 3);
 	row = verdict(&s, row);
+	row = subsidy_headline(&s, row);
+	row = next_gates(&s, row);
+	row = next_steps(&s, row, scoring_plan_for(c->plans, c->r->level + 1));
 	lxw_row_t points_at = row;
 	row = dimensions(&s, row);
 	row = subdimensions(&s, row, &first, &last);

@@ -107,7 +107,11 @@ static lxw_row_t items(rp_sheet *s, const subsidy_result *sr, lxw_row_t row)
 	static const char *const en[N_COLS] = {"Clause", "Title", "Result", "Base (yuan)", "Rate",
 					       "Cap (yuan)", "Computed (yuan)", "Amount (yuan)",
 					       "How it was worked out", "Who pays (yuan)"};
-	rp_header_row(s, row++, c->lang == QN_LANG_EN ? en : zh, N_COLS, false);
+	rp_header_row(s, row, c->lang == QN_LANG_EN ? en : zh, N_COLS, false);
+	/* The clause table runs over pages: its column headers head every printed one. */
+	if (s->x.ws)
+		rp_check(c, worksheet_repeat_rows(s->x.ws, row, row));
+	row++;
 	lxw_row_t first = row;
 	for (size_t i = 0; i < sr->n_items; i++)
 		item_row(s, row++, &sr->items[i]);

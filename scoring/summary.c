@@ -191,18 +191,23 @@ void scoring_next_level_line(const scoring_result *r, qn_lang lang, char *buf, s
 		used += (size_t)snprintf(buf + used, size - used,
 					 TR(lang, "还需 %s 分", "needs %s more points"),
 					 decimal_format_milli(g->score_short, pts, sizeof pts)), parts++;
+	int more = g->scenarios_need - g->scenarios_have;
+	int more_star = g->constrained_need - g->constrained_have;
+	/* English counts agree with their noun: "1 more scenario", "6 more scenarios". */
 	if (!g->scenarios_met && used < size)
 		used += (size_t)snprintf(buf + used, size - used,
-					 TR(lang, "%s还需 %d 个场景达到 %d 级及以上",
-					    "%s%d more scenario(s) at L%d or above"),
-					 parts ? TR(lang, "，", ", ") : "",
-					 g->scenarios_need - g->scenarios_have, rule->scenario_level), parts++;
+					 TR(lang, "%s还需 %d 个场景%s达到 %d 级及以上",
+					    "%s%d more %s at level %d or above"),
+					 parts ? TR(lang, "，", !g->constrained_met ? ", " : " and ") : "",
+					 more, TR(lang, "", more == 1 ? "scenario" : "scenarios"),
+					 rule->scenario_level), parts++;
 	if (!g->constrained_met && used < size)
 		used += (size_t)snprintf(buf + used, size - used,
-					 TR(lang, "%s还需 %d 个★场景达到 %d 级及以上",
-					    "%s%d more ★ scenario(s) at L%d or above"),
+					 TR(lang, "%s还需 %d 个★场景%s达到 %d 级及以上",
+					    "%s%d more %s at level %d or above"),
 					 parts ? TR(lang, "，", " and ") : "",
-					 g->constrained_need - g->constrained_have, rule->scenario_level), parts++;
+					 more_star, TR(lang, "", more_star == 1 ? "★ scenario" : "★ scenarios"),
+					 rule->scenario_level), parts++;
 	if (!parts && used < size)
 		snprintf(buf + used, size - used, "%s", TR(lang, "条件已满足", "all conditions met"));
 }

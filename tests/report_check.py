@@ -67,7 +67,11 @@ T = {
                footer="第 &P 页，共 &N 页", sha="答卷 SHA-256", rank="序号", subsidy="补贴测算", sum="合计",
                readings=["约束性场景的范围", "M1最高档的表述", "M4的区间", "一级的场景条件", "0级场景",
                          "三级与四级描述的顺序", "F4的分值", "F1选项E的前提"],
-               reading_verdict=("对本企业的影响", "每一种尚待与官方文本核对的解读都不改变等级")),
+               reading_verdict=("对本企业的影响", "每一种尚待与官方文本核对的解读都不改变等级"),
+               gates_title="升至三级（集成级）的条件", short=["差11.125分", "差6个", "差3个"],
+               steps_title="升至三级（集成级）的最少步骤：共 11 步",
+               steps=["将产品设计★由 2 级提升到 3 级：", "将生产管控★由 2 级提升到 3 级：",
+                      "将质量管理★由 2 级提升到 3 级："]),
     "en": dict(sheets=["Overview", "Indicators", "Scenarios", "Gap analysis", "Method"],
                total="Total", level_label="Digitization level", level_name="Level 2 (standardized)",
                dims=["Digital foundation", "Digital management", "Digital results"],
@@ -80,8 +84,39 @@ T = {
                          "M4's bins", "The scenario condition of level 1", "Scenarios at level 0",
                          "Order of the level 3 and level 4 descriptors", "F4's points",
                          "When F1 option E may be chosen"],
-               reading_verdict=("For this enterprise", "the level is the same under every open reading")),
+               reading_verdict=("For this enterprise", "the level is the same under every open reading"),
+               gates_title="What Level 3 (integrated) needs",
+               short=["11.125 short", "6 short", "3 short"],
+               steps_title="Fewest steps to Level 3 (integrated): 11 in all",
+               steps=["Bring product design ★ from level 2 to level 3: ",
+                      "Bring production control ★ from level 2 to level 3: ",
+                      "Bring quality management ★ from level 2 to level 3: "]),
 }
+
+
+def check_page_one(ws, t, subsidy):
+    """The next level's gates as a small table, the first three plan actions, the subsidy."""
+    r = find_row(ws, 1, t["gates_title"])
+    if r:
+        want = [(60, 48.875, t["short"][0]), (8, 2, t["short"][1]), (5, 2, t["short"][2])]
+        for i, (need, have, verdict) in enumerate(want):
+            near(ws.cell(r + 2 + i, 2).value, need, f"page 1 gate {i} needed")
+            near(ws.cell(r + 2 + i, 3).value, have, f"page 1 gate {i} now")
+            eq(ws.cell(r + 2 + i, 4).value, verdict, f"page 1 gate {i} verdict")
+    heads = [ws.cell(x, 1).value or "" for x in range(1, ws.max_row + 1)]
+    at = [i + 1 for i, h in enumerate(heads) if h.startswith(t["steps_title"])]
+    check(len(at) == 1, f"page 1: the plan's heading {t['steps_title']!r}")
+    if at:
+        for k, start in enumerate(t["steps"]):
+            eq(ws.cell(at[0] + 1 + k, 1).value, str(k + 1), f"page 1 plan action {k + 1}")
+            check((ws.cell(at[0] + 1 + k, 2).value or "").startswith(start),
+                  f"page 1 plan action {k + 1}: {ws.cell(at[0] + 1 + k, 2).value!r}")
+        check(ws.cell(at[0] + 4, 2).value is None or not str(ws.cell(at[0] + 4, 1).value).isdigit(),
+              "page 1: three actions only")
+    r = find_row(ws, 1, t["subsidy"]) if subsidy is not None else None
+    if r:
+        v = ws.cell(r, 2).value or ""
+        check(f"{subsidy:,}" in v, f"page 1 subsidy headline names the total: {v!r}")
 
 
 def check_overview(ws, f, t):
@@ -273,6 +308,7 @@ def main():
     if values.sheetnames[:5] == t["sheets"]:
         names = t["sheets"]
         check_overview(values[names[0]], formulas[names[0]], t)
+        check_page_one(values[names[0]], t, subsidy)
         check_indicators(values[names[1]], formulas[names[1]], t)
         check_scenarios(values[names[2]], t)
         check_gaps(values[names[3]], formulas[names[3]], t)
