@@ -49,10 +49,15 @@ static void scenario_row(rp_sheet *s, lxw_row_t row, const qn_question *q)
 		  c->f.text);
 	rp_string(s, row, COL_NAME, qn_text_get(&q->indicator->name, c->lang), c->f.text);
 	rp_string(s, row, COL_STAR, q->constrained ? "★" : NULL, c->f.center);
-	rp_number(s, row, COL_LEVEL, level, c->f.integer);
+	/* Unanswered is not level 0: the cell says so (the gates still count it as below 1). */
+	if (ans->given)
+		rp_number(s, row, COL_LEVEL, level, c->f.integer);
+	else
+		rp_string(s, row, COL_LEVEL, lang_pick(c->lang, "未填", "not given"), c->f.center);
 	rp_string(s, row, COL_NOW,
 		  ans->given ? qn_text_get(&q->level_text[level], c->lang)
-			     : lang_pick(c->lang, "（未作答，按 0 级计）", "(not answered: counted as 0)"),
+			     : lang_pick(c->lang, "（未作答；等级条件中不计入任何等级）",
+					 "(not answered; counts towards no level in the gates)"),
 		  c->f.text);
 	if (level < QN_MAX_LEVEL) {
 		rp_number(s, row, COL_NEXT, level + 1, c->f.integer);
