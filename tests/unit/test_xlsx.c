@@ -188,6 +188,33 @@ START_TEST(a_failed_workbook_leaves_the_old_file)
 }
 END_TEST
 
+/* hush(true) before libxlsxwriter writes, hush(false) after: always in pairs. */
+static void count_hush(bool quiet, void *ctx)
+{
+	int *depth = ctx;
+	*depth += quiet ? 1 : -1;
+	ck_assert_int_ge(*depth, 0);
+	ck_assert_int_le(*depth, 1);
+	depth[1]++;
+}
+
+START_TEST(the_library_is_hushed_while_it_writes)
+{
+	char path[128];
+	assess_error err = {0};
+	int depth[2] = {0, 0}; /* now, and calls so far */
+	path_in(path, sizeof path, "hushed.xlsx");
+	xlsx_options o = {.env = {.scratch_dir = test_dir, .hush = count_hush, .hush_ctx = depth}};
+	xlsx_book *b = xlsx_open(path, &o, &err);
+	ck_assert_ptr_nonnull(b);
+	ck_assert_int_eq(depth[1], 2); /* around workbook_new_opt */
+	xlsx_add_sheet(b, "S");
+	ck_assert_ok(xlsx_close(b, &err), &err);
+	ck_assert_int_eq(depth[0], 0);
+	ck_assert_int_eq(depth[1], 4); /* and around workbook_close */
+}
+END_TEST
+
 START_TEST(references_and_widths)
 {
 	char buf[LXW_MAX_CELL_NAME_LENGTH];
@@ -210,6 +237,7 @@ TCase *make_xlsx_tcase(void)
 	tcase_add_test(tc, errors_map_to_codes);
 	tcase_add_test(tc, text_over_the_cell_limit_is_cut_with_a_mark);
 	tcase_add_test(tc, a_failed_workbook_leaves_the_old_file);
+	tcase_add_test(tc, the_library_is_hushed_while_it_writes);
 	tcase_add_test(tc, references_and_widths);
 	return tc;
 }
