@@ -1,6 +1,8 @@
-/* The answer loader on any text: an answer set or an error, never a crash or a leak. */
+/* The answer loader on any text, and the subsidy engine's reading of its finance, status and
+ * awards blocks (tagged figures, project ids): an answer set or an error, never a crash or a leak. */
 #include "config.h"
 #include "fuzz/fuzz.h"
+#include "policies/subsidy.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -11,6 +13,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (a) {
 		char *json = answers_to_json(a);
 		free(json);
+		assess_error inputs = {0};
+		if (subsidy_check_inputs(a, &inputs) != ASSESS_OK && inputs.code == ASSESS_OK)
+			abort(); /* a refusal must say why */
 	} else if (err.code == ASSESS_OK) {
 		abort(); /* a refusal must say why */
 	}
