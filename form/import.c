@@ -142,13 +142,20 @@ static assess_code read_meta(struct imp *m, answers_resolver resolve, void *ctx)
 
 /* ---- the profile ---- */
 
-/* Excel's day number (1900 date system, serial 61 = 1900-03-01) as YYYY-MM-DD. */
-static bool serial_date(const char *text, char *buf, size_t size)
+/*
+ * Excel's day number as YYYY-MM-DD: in the 1900 system serial 61 is 1900-03-01 (Excel counts
+ * a 1900-02-29 that never was, so earlier numbers are refused); the 1904 system is 1462 days on.
+ */
+static bool serial_date(const char *text, bool date1904, char *buf, size_t size)
 {
 	char *end;
 	long serial = strtol(text, &end, 10);
-	if (end == text || (*end && strspn(end, ".0") != strlen(end)) || serial < 61 ||
+	if (end == text || (*end && strspn(end, ".0") != strlen(end)) || serial < 0 ||
 	    serial > 2958465)
+		return false;
+	if (date1904)
+		serial += 1462;
+	if (serial < 61)
 		return false;
 	/* Days from 1970-01-01, then Howard Hinnant's civil_from_days. */
 	long z = serial - 25569 + 719468;
@@ -208,7 +215,7 @@ static assess_code profile_row(struct imp *m, const xlsx_reader_sheet *s, const 
 	}
 	/* A date typed into a cell Excel formatted as a date arrives as its day number. */
 	if (p->field == ANSWERS_DATE && c->type == XLSX_READER_CELL_NUMBER &&
-	    serial_date(v, date, sizeof date))
+	    serial_date(v, xlsx_reader_date1904(m->r), date, sizeof date))
 		snprintf(v, sizeof v, "%s", date);
 	assess_error ferr = {0};
 	if (answers_set_field(m->a, p->field, v, &ferr))

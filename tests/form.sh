@@ -106,6 +106,9 @@ fi
 "$PYTHON3" "$fill" blank.xlsx "$example" dated.xlsx --tamper date-as-number &&
 	"$ASSESS" import dated.xlsx -o dated.json >/dev/null &&
 	grep -q '"date":[[:space:]]*"2026-11-20"' dated.json && ok || bad "date as a day number"
+"$PYTHON3" "$fill" blank.xlsx "$example" dated1904.xlsx --tamper date-as-number-1904 &&
+	"$ASSESS" import dated1904.xlsx -o dated1904.json >/dev/null &&
+	grep -q '"date":[[:space:]]*"2026-11-20"' dated1904.json && ok || bad "date in the 1904 system"
 
 # refuse WHAT STATUS FRAGMENT: the tampered form is refused with STATUS, the message is one line
 # that starts "assess: FORM: " and holds FRAGMENT, and no answer file appears.

@@ -14,6 +14,7 @@ import json
 import sys
 
 import openpyxl
+import openpyxl.utils.datetime
 
 TICK = "✓"
 PROFILE = {  # answer-file key -> label in column A of the profile sheet (zh, en)
@@ -125,6 +126,9 @@ def tamper(wb, rows, what):
         ws.cell(r, 4).value = None
     elif what == "date-as-number":
         wb["企业概况"]["B11"].value = 46346   # Excel's day number of 2026-11-20
+    elif what == "date-as-number-1904":
+        wb.epoch = openpyxl.utils.datetime.CALENDAR_MAC_1904
+        wb["企业概况"]["B11"].value = 46346 - 1462   # the same day in the 1904 system
     else:
         raise SystemExit("unknown --tamper " + what)
 

@@ -59,6 +59,7 @@ struct property {
 struct xlsx_reader {
 	char *name;           /* what errors call the file */
 	char *data;           /* the zip, owned (libzip reads from it) */
+	bool date1904;        /* day numbers count from 1904-01-01 */
 	zip_t *zip;
 	size_t unpacked;      /* bytes unpacked so far, against XLSX_READER_MAX_TOTAL */
 	struct sheet_info *sheets;
@@ -485,9 +486,15 @@ static assess_code read_workbook(xlsx_reader *r, char **strings_part, assess_err
 	if (!code)
 		code = xml_open(&x, r, "xl/workbook.xml", err);
 	int rc;
-	while (!code && (rc = xml_next(&x)) == 1)
-		if (is_start(&x, "sheet"))
+	while (!code && (rc = xml_next(&x)) == 1) {
+		if (is_start(&x, "sheet")) {
 			code = add_sheet(r, &x, rels, n_rels, err);
+		} else if (is_start(&x, "workbookPr")) {
+			char *d = attr(&x, "date1904");
+			r->date1904 = d && (strcmp(d, "1") == 0 || strcmp(d, "true") == 0);
+			xmlFree(d);
+		}
+	}
 	if (!code && x.failed)
 		code = err ? err->code : ASSESS_ERR_DATA;
 	xml_close(&x);
@@ -688,6 +695,7 @@ void xlsx_reader_free(xlsx_reader *r)
 size_t xlsx_reader_n_sheets(const xlsx_reader *r) { return r->n_sheets; }
 const char *xlsx_reader_sheet_name(const xlsx_reader *r, size_t i) { return r->sheets[i].name; }
 bool xlsx_reader_sheet_hidden(const xlsx_reader *r, size_t i) { return r->sheets[i].hidden; }
+bool xlsx_reader_date1904(const xlsx_reader *r) { return r->date1904; }
 
 long xlsx_reader_find_sheet(const xlsx_reader *r, const char *name)
 {

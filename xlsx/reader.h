@@ -70,6 +70,8 @@ const char *xlsx_reader_sheet_name(const xlsx_reader *r, size_t i);
 bool xlsx_reader_sheet_hidden(const xlsx_reader *r, size_t i);
 /* Index of the sheet so named, or -1. */
 long xlsx_reader_find_sheet(const xlsx_reader *r, const char *name);
+/* True when the workbook counts days from 1904 (<workbookPr date1904="1"/>, old Mac Excel). */
+bool xlsx_reader_date1904(const xlsx_reader *r);
 /* A custom document property (docProps/custom.xml) as text, or NULL when absent. */
 const char *xlsx_reader_property(const xlsx_reader *r, const char *name);
 

@@ -156,6 +156,7 @@ START_TEST(reads_every_kind_of_cell)
 	ck_assert_int_eq(xlsx_reader_find_sheet(r, "nope"), -1);
 	ck_assert_str_eq(xlsx_reader_property(r, "assess.questionnaire"), "miit-2024");
 	ck_assert_str_eq(xlsx_reader_property(r, "n"), "7");
+	ck_assert(!xlsx_reader_date1904(r));
 	ck_assert_ptr_null(xlsx_reader_property(r, "absent"));
 	xlsx_reader_sheet *s = xlsx_reader_load_sheet(r, 0, &err);
 	ck_assert_msg(s != NULL, "%s", err.msg);
@@ -178,6 +179,20 @@ START_TEST(reads_every_kind_of_cell)
 	ck_assert_msg(s != NULL, "%s", err.msg);
 	assert_cell(s, "A1", XLSX_READER_CELL_STRING, "miit-2024", false);
 	xlsx_reader_sheet_free(s);
+	xlsx_reader_free(r);
+}
+END_TEST
+
+START_TEST(knows_the_1904_date_system)
+{
+	assess_error err = {0};
+	char wb[sizeof WORKBOOK + 64];
+	const char *at = strstr(WORKBOOK, "<sheets>");
+	snprintf(wb, sizeof wb, "%.*s<workbookPr date1904=\"1\"/>%s", (int)(at - WORKBOOK), WORKBOOK,
+		 at);
+	xlsx_reader *r = open_with("xl/workbook.xml", wb, false, &err);
+	ck_assert_msg(r != NULL, "%s", err.msg);
+	ck_assert(xlsx_reader_date1904(r));
 	xlsx_reader_free(r);
 }
 END_TEST
@@ -363,6 +378,7 @@ TCase *make_xlsx_reader_tcase(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, reads_every_kind_of_cell);
 	tcase_add_test(tc, refs_both_ways);
+	tcase_add_test(tc, knows_the_1904_date_system);
 	tcase_add_test(tc, errors_name_sheet_and_cell);
 	tcase_add_test(tc, refuses_what_is_not_a_zip);
 	tcase_add_test(tc, refuses_a_zip_without_a_workbook);
