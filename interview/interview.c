@@ -502,9 +502,12 @@ static void take_line(interview *iv, char *raw)
 			next_field(iv);
 	} else if (iv->stage == IV_QUESTION) {
 		take_answer(iv, raw);
+	} else if (iv_find_question(iv->q, raw) >= 0) {
+		enter_question(iv, (size_t)iv_find_question(iv->q, raw)); /* a review line reopened */
 	} else {
-		iv_say(iv, "%s", IV_TR(iv, "全部已答：回车结束，或 :g 题号 修改某题",
-				       "everything is answered: Enter finishes, :g ID changes an answer"));
+		iv_say(iv, "%s", IV_TR(iv, "全部已答：回车结束，或输入序号、题号重新打开某题",
+				       "everything is answered: Enter finishes, a number or an id "
+				       "reopens a question"));
 	}
 }
 

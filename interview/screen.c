@@ -6,6 +6,7 @@
 #include <string.h>
 #include "common/decimal.h"
 #include "common/text.h"
+#include "scoring/scoring.h"
 
 #define MIN_COLUMNS 24 /* never wrap narrower than this, however deep the indent */
 
@@ -305,14 +306,46 @@ void iv_show_missing(const interview *iv, bool with_text)
 		iv_wrap(iv, lead, ids);
 }
 
+/* One review line: number, id, answer, points (a level for a scenario), and the note mark. */
+static void review_line(const interview *iv, const scoring_result *r, size_t i)
+{
+	const qn_question *q = questionnaire_question(iv->q, i);
+	const answer *ans = answers_get(iv->a, i);
+	char codes[64], pts[32], line[IV_MSG_MAX], lead[32];
+	answers_format(iv->a, i, codes, sizeof codes);
+	if (q->kind == QN_SCENARIO)
+		snprintf(pts, sizeof pts, IV_TR(iv, "%d 级", "level %d"), ans->level);
+	else if (r)
+		snprintf(pts, sizeof pts, IV_TR(iv, "%s 分", "%s pts"),
+			 decimal_format_milli(r->question_points[i], codes + 32, 32));
+	else
+		pts[0] = '\0';
+	int used = snprintf(line, sizeof line, "%-4s %-10s %s", q->id, codes, pts);
+	if (ans->note && used > 0 && (size_t)used < sizeof line)
+		snprintf(line + used, sizeof line - (size_t)used, "%s",
+			 IV_TR(iv, " · 有备注", " · note"));
+	snprintf(lead, sizeof lead, "%3zu ", i + 1);
+	iv_wrap(iv, lead, line);
+}
+
 void iv_show_review(const interview *iv)
 {
+	char total[32];
+	assess_error err = {0};
+	scoring_result *r = scoring_run_flags(iv->a, SCORING_NO_GAPS, &err);
 	fputc('\n', iv->out);
 	rule(iv);
+	if (r)
+		iv_printf(iv, IV_TR(iv, "【复核】全部 %zu 题 · 总分 %s\n", "[Review] all %zu questions · "
+				    "total %s\n"), questionnaire_n_questions(iv->q),
+			  decimal_format_milli(r->total, total, sizeof total));
+	for (size_t i = 0; i < questionnaire_n_questions(iv->q); i++)
+		review_line(iv, r, i);
+	scoring_free(r);
 	iv_wrap(iv, "",
-		IV_TR(iv, "全部题目均已作答。回车：计分并结束 · :g 题号：修改某题 · :b：回到最后一题 · "
-			  ":p：修改企业信息 · :q：保存并退出",
-			  "Every question is answered. Enter: score and finish · :g ID: change an "
-			  "answer · :b: back to the last question · :p: edit the profile · :q: save and "
-			  "quit"));
+		IV_TR(iv, "全部题目均已作答。回车：计分并结束 · 序号或题号（如 5 或 F5）：重新打开该题 · "
+			  ":b：回到最后一题 · :p：修改企业信息 · :q：保存并退出",
+			  "Every question is answered. Enter: score and finish · a number or an id (5 "
+			  "or F5): reopen that question · :b: back to the last question · :p: edit the "
+			  "profile · :q: save and quit"));
 }

@@ -808,6 +808,28 @@ START_TEST(salvage_reads_what_it_can)
 }
 END_TEST
 
+/* The review lists every answer with its points; a number or an id reopens that question. */
+START_TEST(review_lists_answers_and_reopens_lines)
+{
+	session s;
+	session_open(&s, QN_LANG_ZH);
+	feed_all(&s, profile_lines);
+	feed_all(&s, answer_lines);
+	const char *out = shown(&s);
+	ck_assert_msg(strstr(out, "【复核】全部 31 题 · 总分 48.875"), "%s", out);
+	ck_assert_msg(strstr(out, "  1 F1   B C        4 分 · 有备注\n"), "%s", out);
+	ck_assert_msg(strstr(out, " 29 R2   C          7 分\n"), "%s", out);
+	ck_assert_str_eq(interview_prompt(s.iv), "完成> ");
+	feed(&s, "29");
+	ck_assert_str_eq(interview_prompt(s.iv), "R2 [C]> ");
+	feed(&s, "A");
+	ck_shown_has(&s, "总分 41.875"); /* back at the review: R2 A scores 0 instead of 7 */
+	feed(&s, "f2");
+	ck_assert_str_eq(interview_prompt(s.iv), "F2 [C]> ");
+	session_end(&s);
+}
+END_TEST
+
 START_TEST(tabs_become_spaces)
 {
 	session s;
@@ -880,6 +902,7 @@ TCase *make_interview_session_tcase(void)
 	tcase_add_test(tc, a_failed_save_is_retried_and_blocks_quit);
 	tcase_add_test(tc, unsaved_answers_go_to_a_rescue_copy);
 	tcase_add_test(tc, tabs_become_spaces);
+	tcase_add_test(tc, review_lists_answers_and_reopens_lines);
 	tcase_add_test(tc, salvage_reads_what_it_can);
 	tcase_add_test(tc, the_name_cannot_be_skipped);
 	tcase_add_test(tc, long_values_are_clipped_in_prompts);
