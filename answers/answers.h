@@ -45,7 +45,9 @@ typedef enum {
 	ANSWERS_NAME, ANSWERS_CREDIT_CODE, ANSWERS_INDUSTRY, ANSWERS_SIZE, ANSWERS_REGION,
 	ANSWERS_REGION_CODE,   /* GB/T 2260 six digits, checked on load */
 	ANSWERS_INDUSTRY_CODE, /* GB/T 4754-2017 section letter and up to four digits, checked */
-	ANSWERS_DATE, ANSWERS_ASSESSOR, ANSWERS_REPORT_NO, ANSWERS_FIELD_MAX
+	ANSWERS_DATE, ANSWERS_ASSESSOR, ANSWERS_REPORT_NO,
+	ANSWERS_LANG, /* assessment.lang: "zh" or "en", the language the interview was held in */
+	ANSWERS_FIELD_MAX
 } answers_field;
 
 typedef struct answers answers;

@@ -131,6 +131,8 @@ const char *answers_field_problem(answers_field f, const char *value, char *why,
 		return why;
 	if (f == ANSWERS_INDUSTRY_CODE && !gbcode_industry_valid(value, why, size))
 		return why;
+	if (f == ANSWERS_LANG && strcmp(value, "zh") != 0 && strcmp(value, "en") != 0)
+		return "expected \"zh\" or \"en\"";
 	return NULL;
 }
 

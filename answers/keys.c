@@ -14,4 +14,4 @@ const char *const answers_block_names[ANSWERS_N_BLOCKS] = {"finance", "status", 
 
 const char *const answers_field_keys[ANSWERS_FIELD_MAX] = {
 	"name", "credit_code", "industry", "size", "region", "region_code", "industry_code",
-	"date", "assessor", "report_no"};
+	"date", "assessor", "report_no", "lang"};

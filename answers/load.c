@@ -304,7 +304,7 @@ answers *answers_bind(cJSON *root, const struct answers_load *ld, answers_resolv
 	if (load_fields(a, ld, top[TOP_ENTERPRISE], "$.enterprise", ANSWERS_NAME, ANSWERS_INDUSTRY_CODE,
 			found) ||
 	    load_fields(a, ld, top[TOP_ASSESSMENT], "$.assessment", ANSWERS_DATE,
-			ANSWERS_REPORT_NO, found) ||
+			ANSWERS_LANG, found) ||
 	    load_answers(a, ld, top[TOP_ANSWERS]) || load_notes(a, ld, top[TOP_NOTES]) ||
 	    load_record(a, ld, top, flags) || answers_check_complete(a, ld, flags) ||
 	    keep_blocks(a, ld, root, top, flags)) {

@@ -71,7 +71,7 @@ static void add_assessment(cJSON *root, const answers *a)
 	add_fields(as, a, ANSWERS_DATE, ANSWERS_DATE);
 	if (a->stage != ANSWERS_STAGE_NONE)
 		cJSON_AddStringToObject(as, "stage", answers_stage_name(a->stage));
-	add_fields(as, a, ANSWERS_ASSESSOR, ANSWERS_REPORT_NO);
+	add_fields(as, a, ANSWERS_ASSESSOR, ANSWERS_LANG);
 	answers_assessment_json(as, a);
 }
 

@@ -59,6 +59,7 @@ extern const cli_command cmd_validate, cmd_score, cmd_report, cmd_subsidy, cmd_p
 struct cli {
 	const char *prog;          /* "assess" */
 	qn_lang lang;              /* --lang, or from LANG/ASSESS_LANG */
+	bool lang_given;           /* --lang was on the command line, not only in the environment */
 	char *questionnaire_path;  /* colon-separated folders to find questionnaires by id */
 	char *policy_path;         /* same, for policies */
 	questionnaire **cache;     /* questionnaires loaded so far, by id */

@@ -22,7 +22,10 @@
 #ifdef HAVE_LIBEDIT
 #include <readline.h>
 #endif
+#include <cjson/cJSON.h>
+#include "answers/record.h"
 #include "assess/cli.h"
+#include "common/atomicfile.h"
 #include "common/date.h"
 #include "common/filelock.h"
 #include "common/readfile.h"
@@ -39,6 +42,7 @@ struct interview_opts {
 	const char *questionnaire;
 	const char *path;
 	bool resume, force, salvage;
+	const char *reopen;
 };
 
 /* ---- reading lines ---- */
@@ -224,6 +228,81 @@ static void report_path(const char *path, char *buf, size_t size)
 	snprintf(buf, size, "%.*s.xlsx", (int)n, path);
 }
 
+/* ---- the team each assessor worked with last time ---- */
+
+/*
+ * A small file beside the user's other settings, $XDG_CONFIG_HOME/assess/teams.json (else
+ * ~/.config/assess/teams.json): {"张工": "张工/组长/示例服务商; 李工/评测员"}. It only saves
+ * typing, so a file that cannot be read or written is passed over in silence.
+ */
+typedef struct teams {
+	char path[4096];
+	cJSON *root;
+} teams;
+
+static void teams_open(teams *t)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	assess_error err = {0};
+	size_t len;
+	t->root = NULL;
+	t->path[0] = '\0';
+	if (xdg && *xdg)
+		snprintf(t->path, sizeof t->path, "%s/assess/teams.json", xdg);
+	else if (home && *home)
+		snprintf(t->path, sizeof t->path, "%s/.config/assess/teams.json", home);
+	char *text = t->path[0] ? readfile_all(t->path, 1u << 20, &len, &err) : NULL;
+	t->root = text ? cJSON_Parse(text) : NULL;
+	free(text);
+	if (!cJSON_IsObject(t->root)) {
+		cJSON_Delete(t->root);
+		t->root = cJSON_CreateObject();
+	}
+}
+
+static const char *teams_get(const char *assessor, void *ctx)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(((teams *)ctx)->root, assessor);
+	return cJSON_IsString(v) && *v->valuestring ? v->valuestring : NULL;
+}
+
+/* mkdir -p of path's folder. */
+static void make_folders(const char *path)
+{
+	char dir[4096];
+	snprintf(dir, sizeof dir, "%s", path);
+	for (char *p = dir + 1; *p; p++)
+		if (*p == '/') {
+			*p = '\0';
+			mkdir(dir, 0700);
+			*p = '/';
+		}
+}
+
+static void teams_keep(teams *t, const answers *a, const interview *iv)
+{
+	char line[1024];
+	const char *by = answers_field_get(a, ANSWERS_ASSESSOR);
+	if (!t->root || !t->path[0] || !by || !*interview_team_line(iv, line, sizeof line))
+		return;
+	const char *had = teams_get(by, t);
+	if (had && strcmp(had, line) == 0)
+		return;
+	cJSON_DeleteItemFromObjectCaseSensitive(t->root, by);
+	cJSON_AddStringToObject(t->root, by, line);
+	char *text = cJSON_Print(t->root);
+	make_folders(t->path);
+	if (text)
+		atomicfile_write(t->path, text, strlen(text), ATOMICFILE_REPLACE, NULL);
+	free(text);
+}
+
+static void teams_close(teams *t)
+{
+	cJSON_Delete(t->root);
+	t->root = NULL;
+}
+
 /* ---- the end of a session ---- */
 
 static int write_report(cli *c, const scoring_result *r, const char *xlsx)
@@ -346,12 +425,16 @@ static int finish(cli *c, reader *rd, interview *iv, answers *a, const char *pat
 
 /* ---- options and the loop ---- */
 
+enum { KEY_REOPEN = 256 }; /* 'R' is --rescore's */
+
 static const cli_option options[] = {
 	{"questionnaire", 'q', "ID", "an installed questionnaire or an XML path\n"
 				     "(default " DEFAULT_QUESTIONNAIRE ")", true},
 	{"output", 'o', "FILE", "the answer file; an existing one is refused unless", true},
 	{"resume", 'r', NULL, "  ... continues it at the first unanswered question", false},
 	{"force", 'f', NULL, "  ... starts it over (a backup copy is kept first)", false},
+	{"reopen", KEY_REOPEN, "REASON", "with --resume of a finalized file: open it for changes; the\n"
+				  "reason goes into the history of every change that follows", false},
 	{"salvage", 's', NULL, "with --resume of a damaged file: go on with what can be\n"
 			       "read (the damaged file is kept as FILE's STEM.damaged-N.json)", false},
 	CLI_OPT_LANG("language of the questions and messages"),
@@ -367,6 +450,7 @@ static int on_option(cli *c, int key, const char *arg, void *opts)
 	case 'o': o->path = arg; break;
 	case 'r': o->resume = true; break;
 	case 's': o->salvage = true; break;
+	case KEY_REOPEN: o->reopen = arg; break;
 	default: o->force = true; break; /* 'f' */
 	}
 	return 0;
@@ -383,6 +467,8 @@ static int parse(cli *c, int argc, char **argv, struct interview_opts *o)
 		return cli_usage_error(c, "interview needs -o FILE.json, the answer file to write");
 	if (o->resume && o->force)
 		return cli_usage_error(c, "--resume continues FILE and --force starts it over: give one");
+	if (o->reopen && (!o->resume || !*o->reopen))
+		return cli_usage_error(c, "--reopen REASON goes with --resume, and needs a reason");
 	if (o->salvage && !o->resume)
 		return cli_usage_error(c, "--salvage goes with --resume: it continues a damaged FILE");
 	return 0;
@@ -520,6 +606,30 @@ static answers *salvage_answers(cli *c, const struct interview_opts *o, int *sta
 	return a;
 }
 
+/* A finalized record changes only with --reopen REASON, which the history keeps. */
+static bool reopen(cli *c, const struct interview_opts *o, answers *a, int *status)
+{
+	assess_error err = {0};
+	if (!answers_finalized(a) && o->reopen) {
+		*status = cli_usage_error(c, "%s is not finalized: --resume alone continues it", o->path);
+		return false;
+	}
+	if (!answers_finalized(a))
+		return true;
+	if (!o->reopen) {
+		*status = cli_usage_error(c, "%s was finalized on %s%s%s: --reopen REASON opens it for "
+					  "changes", o->path, answers_finalized_at(a),
+					  answers_finalized_by(a) ? " by " : "",
+					  answers_finalized_by(a) ? answers_finalized_by(a) : "");
+		return false;
+	}
+	if (answers_reopen(a, o->reopen, &err) != ASSESS_OK) {
+		*status = cli_error(c, &err);
+		return false;
+	}
+	return true;
+}
+
 /* The answers to start from: the file's for --resume, else a fresh set. */
 static answers *open_answers(cli *c, const struct interview_opts *o, int *status)
 {
@@ -528,6 +638,13 @@ static answers *open_answers(cli *c, const struct interview_opts *o, int *status
 		answers *a = cli_load_answers(c, o->path, ANSWERS_ALLOW_INCOMPLETE, status);
 		if (!a && *status == EX_DATAERR)
 			a = salvage_answers(c, o, status);
+		const char *lang = a ? answers_field_get(a, ANSWERS_LANG) : NULL;
+		if (lang && !c->lang_given) /* the file's language, unless --lang says otherwise */
+			cli_parse_lang(lang, &c->lang);
+		if (a && !reopen(c, o, a, status)) {
+			answers_free(a);
+			return NULL;
+		}
 		if (a && o->questionnaire &&
 		    strcmp(questionnaire_id(answers_questionnaire(a)), o->questionnaire) != 0 &&
 		    strcmp(questionnaire_path(answers_questionnaire(a)), o->questionnaire) != 0) {
@@ -569,9 +686,12 @@ static int run_session(cli *c, const struct interview_opts *o, answers *a)
 	today(date, sizeof date);
 	catch_hangup();
 	reader_init(&rd);
+	teams t;
+	teams_open(&t);
 	interview_options io = {.lang = c->lang, .path = o->path, .today = date,
-				.width = terminal_width(),
-				.flags = o->resume ? INTERVIEW_RESUME : o->force ? 0 : INTERVIEW_CREATE};
+				.width = terminal_width(), .remember = teams_get, .remember_ctx = &t,
+				.flags = (o->resume ? INTERVIEW_RESUME : o->force ? 0 : INTERVIEW_CREATE) |
+					 (o->reopen ? INTERVIEW_REOPENED : 0)};
 	interview *iv = interview_new(a, &io, stdout);
 	int status;
 	if (!iv) {
@@ -588,10 +708,12 @@ static int run_session(cli *c, const struct interview_opts *o, answers *a)
 		}
 		if (!line && rd.tty)
 			printf("\n"); /* Ctrl-D leaves the cursor after the prompt */
+		teams_keep(&t, a, iv);
 		status = finish(c, &rd, iv, a, o->path);
 	}
 	interview_free(iv);
 	reader_free(&rd);
+	teams_close(&t);
 	return status;
 }
 
@@ -654,7 +776,12 @@ const cli_command cmd_interview = {
 		":l list unanswered, :p edit the profile, :q save and quit; ? guidance and\n"
 		"evidence, - clear, Enter keeps the shown answer. Multiple choice takes \"B C E\",\n"
 		"\"bce\" or \"B,C\"; a scenario takes 0-4; \"ANSWER # NOTE\" or \"# NOTE\" records an\n"
-		"evidence note.\n\n"
+		"evidence note. :e shows the evidence checklist; :e N ticks entry N, :e FILE\n"
+		"references a file beside FILE.json (its SHA-256 is taken now), :e TITLE records a\n"
+		"title, :e -K removes item K; :f TEXT flags the question to verify, :f - unflags.\n"
+		"Changing an earlier answer asks for a reason; every answer is stamped in the\n"
+		"history. The review lists every answer with its points, evidence, flag and time\n"
+		"spent (a number reopens a line); Enter finalizes the record.\n\n"
 		"Without a terminal, lines are read from standard input, one per prompt (see\n"
 		"docs/interview.md). Exit status: 0 when finished or paused with :q; 65 when input\n"
 		"ends with questions unanswered (the file is saved); 73 when FILE exists; 74\n"

@@ -91,6 +91,7 @@ static int parse_global(cli *c, int argc, char **argv, int *status)
 			*status = 0;
 			return -1;
 		case 'l':
+			c->lang_given = true;
 			if (!cli_parse_lang(optarg, &c->lang)) {
 				*status = cli_usage_error(c, "--lang takes zh or en, not \"%s\"", optarg);
 				return -1;

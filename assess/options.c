@@ -107,6 +107,7 @@ static int shared_option(cli *c, const cli_command *cmd, int key, const char *ar
 {
 	switch (key) {
 	case CLI_KEY_LANG:
+		c->lang_given = true;
 		if (cli_parse_lang(arg, &c->lang))
 			return 0;
 		return cli_usage_error(c, "--lang takes zh or en, not \"%s\"", arg);

@@ -17,7 +17,8 @@ typedef enum {
 	IV_START,    /* nothing shown yet */
 	IV_PROFILE,  /* one enterprise/assessment field at a time */
 	IV_QUESTION, /* one question at a time */
-	IV_REVIEW    /* everything answered: Enter finishes */
+	IV_REVIEW,   /* everything answered: Enter finalizes and finishes */
+	IV_REASON    /* an earlier answer is being changed: the next line is why */
 } iv_stage;
 
 struct interview {
@@ -29,6 +30,8 @@ struct interview {
 	unsigned flags;
 	char today[11];
 	size_t width;
+	const char *(*remember)(const char *assessor, void *ctx);
+	void *remember_ctx;
 
 	iv_stage stage;
 	int field;                   /* IV_PROFILE: the step shown */
@@ -36,6 +39,10 @@ struct interview {
 	size_t current;              /* IV_QUESTION: the question shown */
 	const qn_dimension *shown;   /* the dimension whose banner was shown last */
 	interview_status status;
+
+	/* IV_REASON: the change waiting for its reason (canon "" withdraws the answer). */
+	char pending[128];
+	char *pending_note;
 
 	bool dirty;                  /* the last save failed: the file is behind */
 	assess_error save_err;
@@ -105,6 +112,20 @@ bool iv_profile_required_missing(const interview *iv, int field);
 void iv_profile_say_required(const interview *iv);
 /* Clears the current field (-); false if it is required. */
 bool iv_profile_clear(interview *iv);
+
+/* ---- record.c: evidence, flags and time at each question ---- */
+
+/* Who is changing the record: the assessor field, or NULL. */
+const char *iv_by(const interview *iv);
+void iv_show_evidence(const interview *iv);
+/* ":e" shows, ":e N" ticks checklist entry N, ":e -K" removes item K, ":e FILE|TITLE" adds. */
+void iv_evidence_command(interview *iv, const char *arg);
+/* ":f TEXT" flags the question to verify, ":f -" removes the flag, ":f" shows it. */
+void iv_flag_command(interview *iv, const char *arg);
+/* Seconds the history says were spent on the question's answers; -1 when it cannot say. */
+long iv_seconds_spent(const interview *iv, size_t question);
+/* " · 用时 1:05", with a mark when rushed; "" for -1. */
+void iv_format_spent(const interview *iv, long seconds, char *buf, size_t size);
 
 /* ---- interview.c: shared by the parts ---- */
 

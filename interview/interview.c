@@ -5,6 +5,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include "answers/record.h"
 #include "common/atomicfile.h"
 
 #define CANON_MAX 128 /* "A B C ... Z" */
@@ -60,6 +61,8 @@ interview *interview_new(answers *a, const interview_options *o, FILE *out)
 	iv->lang = o->lang;
 	iv->flags = o->flags;
 	iv->width = o->width ? o->width : 80;
+	iv->remember = o->remember;
+	iv->remember_ctx = o->remember_ctx;
 	if (o->today && strlen(o->today) == 10)
 		memcpy(iv->today, o->today, 11);
 	return iv;
@@ -70,6 +73,7 @@ void interview_free(interview *iv)
 	if (!iv)
 		return;
 	free(iv->path);
+	free(iv->pending_note);
 	free(iv);
 }
 
@@ -182,6 +186,8 @@ static assess_code first_save(interview *iv, assess_error *err)
 
 assess_code interview_start(interview *iv, assess_error *err)
 {
+	/* The language is kept in the file, so that --resume speaks it without --lang. */
+	answers_set_field(iv->a, ANSWERS_LANG, iv->lang == QN_LANG_EN ? "en" : "zh", NULL);
 	assess_code rc = first_save(iv, err);
 	if (rc)
 		return rc;
@@ -247,12 +253,72 @@ static char *split_note(char *raw)
 	return hash;
 }
 
+/* Sets (canon "": withdraws) the answer on screen, with its history entry; then moves on. */
+static void commit_answer(interview *iv, const char *canon, char *note, const char *reason)
+{
+	const qn_question *q = questionnaire_question(iv->q, iv->current);
+	assess_error err = {0};
+	assess_code rc = *canon ? answers_set_text(iv->a, iv->current, canon, &err)
+				: answers_clear(iv->a, iv->current, &err);
+	if (rc == ASSESS_OK)
+		rc = answers_history_append(iv->a, iv->current, NULL, iv_by(iv), reason, &err);
+	if (rc != ASSESS_OK) {
+		iv_say(iv, "%s", err.msg); /* the answers module's own check; iv_parse_answer agrees */
+		return;
+	}
+	bool noted = note && *iv_trim(note) && set_note(iv, note);
+	if (*canon)
+		iv_tell(iv, "%s = %s%s", q->id, canon,
+			noted ? IV_TR(iv, "（备注已更新）", " (note updated)") : "");
+	else
+		iv_tell(iv, IV_TR(iv, "已清除 %s 的答案", "answer to %s cleared"), q->id);
+	iv_save(iv);
+	if (*canon)
+		next_after_answer(iv);
+	else
+		enter_question(iv, iv->current);
+}
+
+/* Changing an earlier answer is a change of the record: the next line says why. */
+static void ask_reason(interview *iv, const char *canon, const char *note)
+{
+	char was[CANON_MAX];
+	const char *id = questionnaire_question(iv->q, iv->current)->id;
+	answers_format(iv->a, iv->current, was, sizeof was);
+	snprintf(iv->pending, sizeof iv->pending, "%s", canon);
+	free(iv->pending_note);
+	iv->pending_note = note ? strdup(note) : NULL;
+	iv->stage = IV_REASON;
+	snprintf(iv->prompt, sizeof iv->prompt, IV_TR(iv, "修改原因（%s：%s → %s）> ",
+						      "reason for the change (%s: %s -> %s)> "),
+		 id, was, *canon ? canon : "-");
+}
+
+/* The line after ask_reason: the reason, or :b to keep the answer as it was. */
+static void take_reason(interview *iv, char *raw, const char *folded)
+{
+	if (strcmp(folded, ":b") == 0 || strcmp(folded, ":back") == 0) {
+		iv_tell(iv, "%s", IV_TR(iv, "未修改", "not changed"));
+		enter_question(iv, iv->current);
+		return;
+	}
+	if (!*folded || folded[0] == ':') {
+		iv_say(iv, "%s", IV_TR(iv, "修改已有答案需要说明原因（:b 放弃修改）",
+				       "changing an answer needs a reason (:b keeps the old answer)"));
+		return;
+	}
+	iv->stage = IV_QUESTION;
+	char *note = iv->pending_note;
+	iv->pending_note = NULL;
+	commit_answer(iv, iv->pending, note, raw);
+	free(note);
+}
+
 static void take_answer(interview *iv, char *raw)
 {
 	const qn_question *q = questionnaire_question(iv->q, iv->current);
 	char *note = split_note(raw);
 	char canon[CANON_MAX], msg[IV_MSG_MAX] = "out of memory";
-	assess_error err = {0};
 	if (note && !*iv_trim(raw)) {
 		note_only(iv, note);
 		return;
@@ -267,14 +333,31 @@ static void take_answer(interview *iv, char *raw)
 			iv_command_hint(iv); /* b, s, q... were keys before commands took a ':' */
 		return;
 	}
-	if (answers_set_text(iv->a, iv->current, canon, &err) != ASSESS_OK) {
-		iv_say(iv, "%s", err.msg); /* the answers module's own check; iv_parse_answer agrees */
+	char was[CANON_MAX];
+	answers_format(iv->a, iv->current, was, sizeof was);
+	if (iv_answered(iv, iv->current) && strcmp(was, canon) != 0 &&
+	    !(iv->flags & INTERVIEW_REOPENED)) {
+		ask_reason(iv, canon, note);
 		return;
 	}
-	bool noted = note && *iv_trim(note) && set_note(iv, note);
-	iv_tell(iv, "%s = %s%s", q->id, canon, noted ? IV_TR(iv, "（备注已更新）", " (note updated)") : "");
+	commit_answer(iv, canon, note, NULL);
+}
+
+/* Enter at the review: the record is closed (finalized), saved, and the session finishes. */
+static void finalize(interview *iv)
+{
+	assess_error err = {0};
+	if (!answers_finalized(iv->a) &&
+	    answers_finalize(iv->a, NULL, iv_by(iv), &err) != ASSESS_OK) {
+		iv_say(iv, "%s", err.msg);
+		return;
+	}
+	iv_tell(iv, "%s", IV_TR(iv, "评测记录已定稿；之后修改需用 --reopen 并说明原因。",
+				"The record is finalized; changing it later needs --reopen with a "
+				"reason."));
 	iv_save(iv);
-	next_after_answer(iv);
+	if (!iv->dirty)
+		iv->status = INTERVIEW_FINISHED;
 }
 
 /* Enter: keep what is shown and move on, or finish at the review. */
@@ -287,7 +370,7 @@ static void enter_key(interview *iv)
 		iv_profile_say_required(iv); /* a file resumed without one: ask it before finishing */
 		enter_profile(iv, 0, false);
 	} else if (iv->stage == IV_REVIEW) {
-		iv->status = INTERVIEW_FINISHED;
+		finalize(iv);
 	} else if (iv_answered(iv, iv->current)) {
 		next_in_order(iv);
 	} else {
@@ -366,11 +449,10 @@ static void key_clear(interview *iv)
 		iv_say(iv, "%s", IV_TR(iv, "先用 :g 题号 选择要清除的题目", "choose a question with :g ID first"));
 		return;
 	}
-	answers_clear(iv->a, iv->current, NULL);
-	iv_tell(iv, IV_TR(iv, "已清除 %s 的答案", "answer to %s cleared"),
-	       questionnaire_question(iv->q, iv->current)->id);
-	iv_save(iv);
-	question_prompt(iv);
+	if (iv_answered(iv, iv->current) && iv->flags & INTERVIEW_REOPENED)
+		commit_answer(iv, "", NULL, NULL); /* the reopen's reason covers it */
+	else if (iv_answered(iv, iv->current))
+		ask_reason(iv, "", NULL); /* withdrawing an answer changes the record too */
 }
 
 static void key_quit(interview *iv)
@@ -408,13 +490,14 @@ static void key_profile(interview *iv)
  * '?', '-' and '#' are never option letters, and stay single keys.
  */
 typedef enum { CMD_BACK, CMD_SKIP, CMD_GO, CMD_LIST, CMD_PROFILE, CMD_QUIT, CMD_HELP,
-	       CMD_CLEAR, CMD_MAX } iv_command;
+	       CMD_CLEAR, CMD_EVIDENCE, CMD_FLAG, CMD_MAX } iv_command;
 
 static const char *const command_words[CMD_MAX][3] = {
 	[CMD_BACK] = {"b", "back", NULL},     [CMD_SKIP] = {"s", "skip", NULL},
 	[CMD_GO] = {"g", "go", "goto"},       [CMD_LIST] = {"l", "list", NULL},
 	[CMD_PROFILE] = {"p", "profile", NULL}, [CMD_QUIT] = {"q", "quit", NULL},
 	[CMD_HELP] = {"?", "h", "help"},      [CMD_CLEAR] = {"-", "clear", NULL},
+	[CMD_EVIDENCE] = {"e", "evidence", NULL}, [CMD_FLAG] = {"f", "flag", NULL},
 };
 
 /* The command a word names (without its ':'), or CMD_MAX. */
@@ -453,6 +536,15 @@ static void run_command(interview *iv, iv_command c, const char *arg)
 	case CMD_GO: key_goto(iv, arg); break;
 	case CMD_LIST: iv_show_missing(iv, true); break;
 	case CMD_PROFILE: key_profile(iv); break;
+	case CMD_EVIDENCE:
+	case CMD_FLAG:
+		if (iv->stage != IV_QUESTION)
+			iv_say(iv, "%s", IV_TR(iv, "先用 :g 题号 选择题目", "choose a question with :g ID first"));
+		else if (c == CMD_EVIDENCE)
+			iv_evidence_command(iv, arg);
+		else
+			iv_flag_command(iv, arg);
+		break;
 	case CMD_MAX: break;
 	}
 }
@@ -469,7 +561,7 @@ static bool key(interview *iv, char *folded)
 	char *word = iv_trim(folded + 1), *arg = word + strcspn(word, " ");
 	iv_command c = command_named(word, (size_t)(arg - word));
 	arg = iv_trim(arg);
-	if (c == CMD_MAX || (*arg && c != CMD_GO)) {
+	if (c == CMD_MAX || (*arg && c != CMD_GO && c != CMD_EVIDENCE && c != CMD_FLAG)) {
 		iv_say(iv, IV_TR(iv, "没有命令“:%s”", "no command \":%s\""), word);
 		iv_command_hint(iv);
 		return true;
@@ -483,6 +575,11 @@ static void take_line(interview *iv, char *raw)
 	char *folded = iv_fold(raw);
 	if (!folded) {
 		iv_say(iv, "out of memory");
+		return;
+	}
+	if (iv->stage == IV_REASON) {
+		take_reason(iv, raw, folded);
+		free(folded);
 		return;
 	}
 	bool handled = *folded ? key(iv, folded) : true;

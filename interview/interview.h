@@ -42,7 +42,9 @@ typedef enum {
 
 enum {
 	INTERVIEW_CREATE = 1 << 0, /* the answer file must not exist yet (no --force) */
-	INTERVIEW_RESUME = 1 << 1  /* the answers were loaded from the file: continue where it stopped */
+	INTERVIEW_RESUME = 1 << 1, /* the answers were loaded from the file: continue where it stopped */
+	/* the record was finalized and reopened (answers_reopen): its reason covers every change */
+	INTERVIEW_REOPENED = 1 << 2
 };
 
 typedef struct interview_options {
@@ -51,6 +53,12 @@ typedef struct interview_options {
 	unsigned flags;     /* INTERVIEW_CREATE, INTERVIEW_RESUME */
 	const char *today;  /* YYYY-MM-DD offered as the assessment date, or NULL */
 	size_t width;       /* columns to wrap text to; 0 means 80 */
+	/*
+	 * The team this assessor worked with last time ("张工/组长/示例服务商; 李工/评测员"), offered
+	 * when the team is still empty; NULL when none is known. May be NULL.
+	 */
+	const char *(*remember)(const char *assessor, void *ctx);
+	void *remember_ctx;
 } interview_options;
 
 /* NULL when out of memory. */
@@ -102,6 +110,9 @@ typedef struct interview_salvaged {
 answers *interview_salvage(const char *text, const char *name, const char *fallback,
 			   answers_resolver resolve, void *ctx, interview_salvaged *got,
 			   assess_error *err);
+
+/* The team as the profile shows and takes it ("张工/组长/示例服务商; 李工/评测员"), into buf. */
+const char *interview_team_line(const interview *iv, char *buf, size_t size);
 
 /* The terminal was resized: wrap to width columns from now on (0 means 80). */
 void interview_set_width(interview *iv, size_t width);

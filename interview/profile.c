@@ -4,8 +4,11 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include "answers/record.h"
+#include "common/date.h"
 
-typedef enum { STEP_TEXT, STEP_CODE, STEP_SIZE, STEP_ABOVE, STEP_DATE, STEP_STAGE } step_kind;
+typedef enum { STEP_TEXT, STEP_CODE, STEP_SIZE, STEP_ABOVE, STEP_DATE, STEP_STAGE, STEP_SOURCE,
+	       STEP_TEAM, STEP_PEOPLE, STEP_VISITS } step_kind;
 
 typedef struct step {
 	step_kind kind;
@@ -49,6 +52,27 @@ static const step steps[] = {
 	{STEP_TEXT, ANSWERS_ASSESSOR, false, {"评测人员", "Assessor"},
 	 {"评测人员姓名及所属服务商，将作为报告的作者。",
 	  "The assessor's name and provider; it becomes the report's author."}},
+	{STEP_SOURCE, ANSWERS_FIELD_MAX, false,
+	 {"评测方式（1 现场评定 / 2 自评）", "Source (1 on site / 2 self-assessment)"},
+	 {"评测人员到企业现场评定，或企业自评申报。回车采用方括号中的值。",
+	  "An assessor on site, or the enterprise's own declaration. Enter takes the value in "
+	  "brackets."}},
+	{STEP_TEAM, ANSWERS_FIELD_MAX, false,
+	 {"评测组（姓名/角色/单位，多人用 ; 分隔）", "Team (name/role/organisation; ; between people)"},
+	 {"如“张工/组长/示例服务商; 李工/评测员”。同一评测人员上次的评测组会显示在方括号中，回车沿用。",
+	  "For example \"Zhang/lead/Example Ltd; Li/assessor\". The same assessor's team from the "
+	  "last interview is shown in brackets; Enter keeps it."}},
+	{STEP_PEOPLE, ANSWERS_FIELD_MAX, false,
+	 {"受访人（姓名/职务，多人用 ; 分隔）", "Interviewees (name/title; ; between people)"},
+	 {"企业方接受访谈的人员，如“王总/总经理; 陈工/信息主管”。",
+	  "Who the enterprise had answer, for example \"Wang/general manager; Chen/IT lead\"."}},
+	{STEP_VISITS, ANSWERS_FIELD_MAX, false,
+	 {"现场走访日期（多个用 ; 分隔）", "Site visits (dates; ; between them)"},
+	 {"到企业现场的日期，YYYY-MM-DD；回车采用评测日期。",
+	  "The days on site, YYYY-MM-DD; Enter takes the assessment date."}},
+	{STEP_TEXT, ANSWERS_REPORT_NO, false, {"报告编号", "Report number"},
+	 {"评测报告的编号，如“QZ-2026-017”；没有可跳过。",
+	  "The report's number, for example \"QZ-2026-017\"; skip it if there is none."}},
 };
 
 #define N_STEPS ((int)(sizeof steps / sizeof steps[0]))
@@ -62,11 +86,56 @@ int iv_profile_steps(void) { return N_STEPS; }
 
 static bool step_given(const interview *iv, const step *s)
 {
-	if (s->kind == STEP_ABOVE)
-		return answers_above_scale(iv->a) >= 0;
-	if (s->kind == STEP_STAGE)
-		return answers_stage_get(iv->a) != ANSWERS_STAGE_NONE;
-	return answers_field_get(iv->a, s->field) != NULL;
+	switch (s->kind) {
+	case STEP_ABOVE: return answers_above_scale(iv->a) >= 0;
+	case STEP_STAGE: return answers_stage_get(iv->a) != ANSWERS_STAGE_NONE;
+	case STEP_SOURCE: return answers_origin_get(iv->a) != ANSWERS_SOURCE_NONE;
+	case STEP_TEAM: return answers_team_count(iv->a) > 0;
+	case STEP_PEOPLE: return answers_interviewees_count(iv->a) > 0;
+	case STEP_VISITS: return answers_site_visits_count(iv->a) > 0;
+	default: return answers_field_get(iv->a, s->field) != NULL;
+	}
+}
+
+/* "张工/组长/示例服务商; 李工/评测员" from the people listed; "" for none. */
+static const char *people_line(const interview *iv, bool team, char *buf, size_t size)
+{
+	size_t n = team ? answers_team_count(iv->a) : answers_interviewees_count(iv->a), used = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < n && used < size; i++) {
+		const answers_person *p = team ? answers_team_get(iv->a, i)
+					       : answers_interviewee_get(iv->a, i);
+		const char *second = team ? p->role : p->title;
+		used += (size_t)snprintf(buf + used, size - used, "%s%s%s%s%s%s", i ? "; " : "",
+					 p->name, second || (team && p->organisation) ? "/" : "",
+					 second ? second : "", team && p->organisation ? "/" : "",
+					 team && p->organisation ? p->organisation : "");
+	}
+	return buf;
+}
+
+static const char *visits_line(const interview *iv, char *buf, size_t size)
+{
+	size_t used = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < answers_site_visits_count(iv->a) && used + 14 < size; i++) {
+		char day[DATE_TEXT_MAX];
+		date_format(answers_site_visit_get(iv->a, i), day, sizeof day);
+		used += (size_t)snprintf(buf + used, size - used, "%s%s", i ? "; " : "", day);
+	}
+	return buf;
+}
+
+const char *interview_team_line(const interview *iv, char *buf, size_t size)
+{
+	return people_line(iv, true, buf, size);
+}
+
+/* What Enter takes on an empty team: the same assessor's team from the last interview. */
+static const char *remembered_team(const interview *iv)
+{
+	const char *by = answers_field_get(iv->a, ANSWERS_ASSESSOR);
+	return by && iv->remember ? iv->remember(by, iv->remember_ctx) : NULL;
 }
 
 int iv_profile_first_missing(const interview *iv)
@@ -77,8 +146,8 @@ int iv_profile_first_missing(const interview *iv)
 	return i;
 }
 
-/* The value in brackets: what is stored, else what Enter would take. */
-static const char *shown_value(const interview *iv, const step *s)
+/* The value in brackets: what is stored, else what Enter would take. Lists are written in buf. */
+static const char *shown_value(const interview *iv, const step *s, char *line, size_t size)
 {
 	if (s->kind == STEP_ABOVE) {
 		int v = answers_above_scale(iv->a);
@@ -88,6 +157,20 @@ static const char *shown_value(const interview *iv, const step *s)
 		answers_stage st = answers_stage_get(iv->a);
 		return st == ANSWERS_STAGE_POST ? IV_TR(iv, "改造后", "post")
 		       : IV_TR(iv, "改造前", "baseline");
+	}
+	switch (s->kind) {
+	case STEP_SOURCE:
+		return answers_origin_get(iv->a) == ANSWERS_SOURCE_SELF ? IV_TR(iv, "自评", "self")
+		       : IV_TR(iv, "现场评定", "on site");
+	case STEP_TEAM:
+		return step_given(iv, s) ? people_line(iv, true, line, size) : remembered_team(iv);
+	case STEP_PEOPLE:
+		return step_given(iv, s) ? people_line(iv, false, line, size) : NULL;
+	case STEP_VISITS:
+		return step_given(iv, s) ? visits_line(iv, line, size)
+					 : answers_field_get(iv->a, ANSWERS_DATE);
+	default:
+		break;
 	}
 	const char *v = answers_field_get(iv->a, s->field);
 	if (!v && s->kind == STEP_DATE && iv->today[0])
@@ -107,7 +190,8 @@ void iv_profile_show(const interview *iv)
 void iv_profile_prompt(interview *iv)
 {
 	const step *s = &steps[iv->field];
-	const char *v = shown_value(iv, s);
+	char line[IV_MSG_MAX];
+	const char *v = shown_value(iv, s, line, sizeof line);
 	char shown[IV_PROMPT_VALUE_COLUMNS * 3 + 4];
 	if (v)
 		iv_clip(v, IV_PROMPT_VALUE_COLUMNS, shown, sizeof shown);
@@ -198,6 +282,80 @@ static bool take_code(interview *iv, const char *folded)
 	return set_field(iv, ANSWERS_CREDIT_CODE, code);
 }
 
+static bool take_source(interview *iv, const char *folded)
+{
+	if (strcmp(folded, "1") == 0 || strcasecmp(folded, "onsite") == 0 ||
+	    strcmp(folded, "现场") == 0 || strcmp(folded, "现场评定") == 0)
+		answers_origin_set(iv->a, ANSWERS_SOURCE_ONSITE);
+	else if (strcmp(folded, "2") == 0 || strcasecmp(folded, "self") == 0 ||
+		 strcmp(folded, "自评") == 0)
+		answers_origin_set(iv->a, ANSWERS_SOURCE_SELF);
+	else {
+		iv_say(iv, "%s", IV_TR(iv, "请输入 1（现场评定）或 2（自评）",
+				       "type 1 (an assessor on site) or 2 (self-assessment)"));
+		return false;
+	}
+	return true;
+}
+
+/* "A/x/y; B/z" into the team (or the interviewees), replacing what was there. */
+static bool take_people(interview *iv, const char *folded, bool team)
+{
+	char *copy = strdup(folded), *save = NULL;
+	assess_error err = {0};
+	if (!copy) {
+		iv_say(iv, "out of memory");
+		return false;
+	}
+	if (team)
+		answers_team_clear(iv->a);
+	else
+		answers_interviewees_clear(iv->a);
+	assess_code rc = ASSESS_OK;
+	for (char *person = strtok_r(copy, ";", &save); person && !rc;
+	     person = strtok_r(NULL, ";", &save)) {
+		char *parts[3] = {NULL, NULL, NULL}, *p = person;
+		for (int k = 0; k < 3 && p; k++) {
+			parts[k] = p;
+			p = k < (team ? 2 : 1) ? strchr(p, '/') : NULL;
+			if (p)
+				*p++ = '\0';
+		}
+		for (int k = 0; k < 3; k++)
+			if (parts[k] && !*iv_trim(parts[k]))
+				parts[k] = NULL;
+		if (!parts[0])
+			continue;
+		rc = team ? answers_team_add(iv->a, parts[0], parts[1], parts[2], &err)
+			  : answers_interviewee_add(iv->a, parts[0], parts[1], &err);
+	}
+	free(copy);
+	if (rc)
+		iv_say(iv, "%s", err.msg);
+	return rc == ASSESS_OK;
+}
+
+static bool take_visits(interview *iv, const char *folded)
+{
+	char *copy = strdup(folded), *save = NULL;
+	bool ok = copy != NULL;
+	answers_site_visits_clear(iv->a);
+	for (char *d = copy ? strtok_r(copy, ";,", &save) : NULL; d && ok;
+	     d = strtok_r(NULL, ";,", &save)) {
+		char date[16];
+		int day;
+		ok = iv_date(iv_trim(d), date, sizeof date) && date_parse(date, &day) &&
+		     answers_site_visit_add(iv->a, day, NULL) == ASSESS_OK;
+	}
+	free(copy);
+	if (!ok) {
+		answers_site_visits_clear(iv->a);
+		iv_say(iv, "%s", IV_TR(iv, "日期应为真实的日期，写作 YYYY-MM-DD，多个用 ; 分隔",
+				       "dates are real days written YYYY-MM-DD, with ; between them"));
+	}
+	return ok;
+}
+
 static const char *name_needed(const interview *iv)
 {
 	return IV_TR(iv, "企业名称不能为空", "the enterprise name cannot be empty");
@@ -212,10 +370,17 @@ static bool take_default(interview *iv, const step *s)
 		iv_say(iv, "%s", name_needed(iv));
 		return false;
 	}
+	const char *v;
 	if (s->kind == STEP_DATE && iv->today[0])
 		answers_set_field(iv->a, ANSWERS_DATE, iv->today, NULL);
 	else if (s->kind == STEP_STAGE)
 		answers_set_stage(iv->a, ANSWERS_STAGE_BASELINE);
+	else if (s->kind == STEP_SOURCE)
+		answers_origin_set(iv->a, ANSWERS_SOURCE_ONSITE);
+	else if (s->kind == STEP_TEAM && (v = remembered_team(iv)))
+		return take_people(iv, v, true) && (iv_save(iv), true);
+	else if (s->kind == STEP_VISITS && (v = answers_field_get(iv->a, ANSWERS_DATE)))
+		return take_visits(iv, v) && (iv_save(iv), true);
 	else
 		return true;
 	iv_save(iv);
@@ -235,6 +400,14 @@ static bool take_value(interview *iv, const step *s, const char *raw, const char
 		return take_date(iv, folded);
 	case STEP_STAGE:
 		return take_stage(iv, folded);
+	case STEP_SOURCE:
+		return take_source(iv, folded);
+	case STEP_TEAM:
+		return take_people(iv, folded, true);
+	case STEP_PEOPLE:
+		return take_people(iv, folded, false);
+	case STEP_VISITS:
+		return take_visits(iv, folded);
 	case STEP_TEXT:
 		break;
 	}
@@ -279,6 +452,14 @@ bool iv_profile_clear(interview *iv)
 		answers_set_above_scale(iv->a, -1);
 	else if (s->kind == STEP_STAGE)
 		answers_set_stage(iv->a, ANSWERS_STAGE_NONE);
+	else if (s->kind == STEP_SOURCE)
+		answers_origin_set(iv->a, ANSWERS_SOURCE_NONE);
+	else if (s->kind == STEP_TEAM)
+		answers_team_clear(iv->a);
+	else if (s->kind == STEP_PEOPLE)
+		answers_interviewees_clear(iv->a);
+	else if (s->kind == STEP_VISITS)
+		answers_site_visits_clear(iv->a);
 	else
 		answers_set_field(iv->a, s->field, NULL, NULL);
 	iv_save(iv);

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <string.h>
 #include "common/decimal.h"
+#include "answers/record.h"
 #include "common/text.h"
 #include "scoring/scoring.h"
 
@@ -320,10 +321,22 @@ static void review_line(const interview *iv, const scoring_result *r, size_t i)
 			 decimal_format_milli(r->question_points[i], codes + 32, 32));
 	else
 		pts[0] = '\0';
+	char spent[48];
+	size_t n_ev = answers_evidence_count(iv->a, i);
+	const char *flag = answers_flag_get(iv->a, i);
+	iv_format_spent(iv, iv_seconds_spent(iv, i), spent, sizeof spent);
 	int used = snprintf(line, sizeof line, "%-4s %-10s %s", q->id, codes, pts);
+	if (n_ev && used > 0 && (size_t)used < sizeof line)
+		used += snprintf(line + used, sizeof line - (size_t)used,
+				 IV_TR(iv, " · 证据 %zu", " · evidence %zu"), n_ev);
 	if (ans->note && used > 0 && (size_t)used < sizeof line)
-		snprintf(line + used, sizeof line - (size_t)used, "%s",
-			 IV_TR(iv, " · 有备注", " · note"));
+		used += snprintf(line + used, sizeof line - (size_t)used, "%s",
+				 IV_TR(iv, " · 有备注", " · note"));
+	if (used > 0 && (size_t)used < sizeof line)
+		used += snprintf(line + used, sizeof line - (size_t)used, "%s", spent);
+	if (flag && used > 0 && (size_t)used < sizeof line)
+		snprintf(line + used, sizeof line - (size_t)used, IV_TR(iv, " · 待核实：%s",
+									 " · to verify: %s"), flag);
 	snprintf(lead, sizeof lead, "%3zu ", i + 1);
 	iv_wrap(iv, lead, line);
 }
@@ -343,9 +356,9 @@ void iv_show_review(const interview *iv)
 		review_line(iv, r, i);
 	scoring_free(r);
 	iv_wrap(iv, "",
-		IV_TR(iv, "全部题目均已作答。回车：计分并结束 · 序号或题号（如 5 或 F5）：重新打开该题 · "
-			  ":b：回到最后一题 · :p：修改企业信息 · :q：保存并退出",
-			  "Every question is answered. Enter: score and finish · a number or an id (5 "
-			  "or F5): reopen that question · :b: back to the last question · :p: edit the "
-			  "profile · :q: save and quit"));
+		IV_TR(iv, "全部题目均已作答。回车：定稿、计分并结束 · 序号或题号（如 5 或 F5）：重新打开该题 · "
+			  ":b：回到最后一题 · :p：修改企业信息 · :q：保存并退出（不定稿）",
+			  "Every question is answered. Enter: finalize, score and finish · a number or an "
+			  "id (5 or F5): reopen that question · :b: back to the last question · :p: edit "
+			  "the profile · :q: save and quit (not finalized)"));
 }

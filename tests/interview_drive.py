@@ -33,9 +33,12 @@ CASE = os.path.join(SRC, "cases", "interview-full")
 TIMEOUT = 120 if os.environ.get("ASSESS_WRAPPER") else 20
 PROFILE = [("enterprise", "name"), ("enterprise", "credit_code"), ("enterprise", "industry"),
            ("enterprise", "size"), ("enterprise", "above_scale"), ("enterprise", "region"),
-           ("assessment", "date"), ("assessment", "stage"), ("assessment", "assessor")]
+           ("assessment", "date"), ("assessment", "stage"), ("assessment", "assessor"),
+           ("assessment", "source"), ("assessment", "team"), ("assessment", "interviewees"),
+           ("assessment", "site_visits"), ("assessment", "report_no")]
 PROFILE_PROMPTS = ["企业名称", "统一社会信用代码", "所属行业", "企业规模", "是否规模以上企业",
-                   "所在地区", "评测日期", "评测阶段", "评测人员"]
+                   "所在地区", "评测日期", "评测阶段", "评测人员", "评测方式", "评测组", "受访人",
+                   "现场走访日期", "报告编号"]
 
 
 class Failure(Exception):
@@ -83,6 +86,12 @@ def same(got_path, want_path):
             print(f"{key}: not this build's questionnaire ({stamp[key]})")
             return 1
         want.pop(key, None)
+    # The times are the run's own: what the test fixes is who changed what, and why.
+    for doc in (got, want):
+        for entry in doc.get("history", []):
+            entry.pop("at", None)
+        if isinstance(doc.get("finalized"), dict):
+            doc["finalized"].pop("at", None)
     if got == want:
         return 0
     for key in sorted(set(got) | set(want)):
@@ -240,7 +249,7 @@ def test_pty_full():
         s.expect("企业名称> ")
         lines = script_lines()
         for i, (line, prompt) in enumerate(zip(lines, prompts())):
-            if i == 9:  # F1 on screen: mistakes first, each answered with a message
+            if i == len(PROFILE):  # F1 on screen: mistakes first, each answered with a message
                 for bad in ["A B", "Z", "中文", ":g F99", "\x1b[D\x1b[C", ""]:
                     s.send(bad)
                     s.expect("  ! ")
@@ -289,7 +298,7 @@ def kill_and_resume(acked, unacked, pty_mode, delay=0.0):
 
 def test_kill_at_chosen_moments():
     n = len(script_lines())
-    for acked in [0, 1, 5, 9, 10, 25, n - 1, n]:
+    for acked in [0, 1, 5, 9, 10, 14, 15, 30, n - 1, n]:
         kill_and_resume(acked, 0, pty_mode=False)
     kill_and_resume(12, 0, pty_mode=True)
     kill_and_resume(3, 0, pty_mode=True)
@@ -465,6 +474,157 @@ def test_force_asks_at_a_terminal_and_keeps_a_backup():
         shutil.rmtree(tmp)
 
 
+def record_session(tmp, lines, kill_after_change=False):
+    """The interview-full script at a terminal, with evidence, a flag and a changed answer.
+
+    At F1 the checklist is shown, entry 1 ticked and net.pdf referenced (its hash taken); at F2
+    a to-verify flag is set. After R4 the review shows them; line 2 is reopened and F2 changed
+    from C to B, which asks for a reason. With kill_after_change the session is killed with
+    SIGKILL right after that change is acknowledged; otherwise Enter finalizes."""
+    n_profile = len(PROFILE)
+    s = Session(command("-q", "miit-2024", "-o", "out.json"), tmp, True)
+    s.expect("企业名称> ")
+    for line, prompt in zip(lines[:n_profile], prompts()):
+        s.send(line)
+        s.expect(prompt)
+    s.send(":e")
+    s.expect("支撑材料清单")
+    s.expect("F1> ")
+    s.send(":e 1")
+    s.expect("已记录证据 [1]")
+    s.send(":e net.pdf")
+    s.expect("已记录证据 [2]：net.pdf（sha256 ")
+    s.expect("F1> ")
+    s.send(lines[n_profile])
+    s.expect("F2> ")
+    s.send(":f 合同待补")
+    s.expect("已将 F2 标记为待核实")
+    s.expect("F2> ")
+    for line, prompt in zip(lines[n_profile + 1:], prompts()[n_profile + 1:]):
+        s.send(line)
+        s.expect(prompt)
+    s.expect("")  # the review is on screen, its prompt last
+    if "【复核】全部 31 题" not in s.out.decode("utf-8", "replace"):
+        raise Failure("no review screen")
+    for want in ["  1 F1   B C        4 分 · 证据 2 · 有备注", "待核实：合同待补"]:
+        if want not in s.out.decode("utf-8", "replace"):
+            raise Failure(f"the review lacks {want!r}")
+    s.send("2")
+    s.expect("F2 [C]> ")
+    s.send("B")
+    s.expect("修改原因（F2：C → B）> ")
+    s.send("企业补充了采购数据")
+    s.expect("F2 = B")
+    s.expect("完成> ")
+    if kill_after_change:
+        return s.kill()
+    s.send("")
+    s.expect("评测记录已定稿")
+    s.expect("[y/N]")
+    s.send("n")
+    return s.wait()
+
+
+def check_record(path, tmp, finalized):
+    with open(path, encoding="utf-8") as f:
+        doc = json.load(f)
+    with open(os.path.join(tmp, "net.pdf"), "rb") as f:
+        digest = hashlib.sha256(f.read()).hexdigest()
+    by = "张工（示例服务商）"
+    want_evidence = [{"title": "网络拓扑图", "checklist": "F1.1"},
+                     {"title": "net.pdf", "file": "net.pdf", "sha256": digest}]
+    got = doc.get("evidence", {}).get("F1", [])
+    if len(got) != 2 or got[1] != want_evidence[1] or got[0].get("checklist") != "F1.1":
+        raise Failure(f"evidence: {got}")
+    if doc.get("flags") != {"F2": "合同待补"}:
+        raise Failure(f"flags: {doc.get('flags')}")
+    history = doc.get("history", [])
+    last = history[-1]
+    if len(history) != 32 or {k: last.get(k) for k in ("question", "from", "to", "by", "reason")} != \
+            {"question": "F2", "from": "C", "to": "B", "by": by, "reason": "企业补充了采购数据"}:
+        raise Failure(f"history ({len(history)} entries) ends with {last}")
+    if any(not e.get("at") for e in history):
+        raise Failure("a history entry without its time")
+    if doc["answers"]["F2"] != "B" or bool(doc.get("finalized")) != finalized:
+        raise Failure(f"F2 {doc['answers']['F2']}, finalized {doc.get('finalized')}")
+    if doc["assessment"].get("lang") != "zh" or doc["assessment"].get("source") != "onsite":
+        raise Failure(f"assessment: {doc['assessment']}")
+
+
+def test_record_at_a_terminal():
+    """#12: evidence, a flag, a changed answer with its reason, the review and finalize."""
+    tmp = tempfile.mkdtemp(prefix="interview-record.")
+    try:
+        with open(os.path.join(tmp, "net.pdf"), "wb") as f:
+            f.write(b"%PDF-1.4 network diagram\n")
+        status = record_session(tmp, script_lines())
+        if status != 0:
+            raise Failure(f"exit status {status}")
+        check_record(os.path.join(tmp, "out.json"), tmp, True)
+        # Finalized: --resume alone is refused; --reopen REASON opens it, and says why.
+        again = subprocess.run(command("--resume", "-o", "out.json"), cwd=tmp,
+                               input=b":q\n", capture_output=True)
+        if again.returncode != 64 or "--reopen REASON" not in again.stderr.decode():
+            raise Failure(f"resume of a finalized file: {again.returncode} {again.stderr!r}")
+        reopened = subprocess.run(command("--resume", "--reopen", "复核更正", "-o", "out.json"),
+                                  cwd=tmp, input="R4\nC\n\n".encode(), capture_output=True)
+        with open(os.path.join(tmp, "out.json"), encoding="utf-8") as f:
+            doc = json.load(f)
+        if reopened.returncode != 0 or doc["history"][-1].get("reason") != "复核更正" or \
+                doc["answers"]["R4"] != "C" or not doc.get("finalized"):
+            raise Failure(f"--reopen: {reopened.returncode} {doc['history'][-1]} "
+                          f"{reopened.stderr!r}")
+    finally:
+        shutil.rmtree(tmp)
+
+
+def test_record_survives_kill_and_resume():
+    """#12: killed with SIGKILL after the change; --resume loses none of the record."""
+    tmp = tempfile.mkdtemp(prefix="interview-record-kill.")
+    try:
+        with open(os.path.join(tmp, "net.pdf"), "wb") as f:
+            f.write(b"%PDF-1.4 network diagram\n")
+        record_session(tmp, script_lines(), kill_after_change=True)
+        path = os.path.join(tmp, "out.json")
+        check_record(path, tmp, False)
+        s = Session(command("--resume", "-o", "out.json"), tmp, True)
+        s.expect("完成> ")
+        s.send("")
+        s.expect("评测记录已定稿")
+        s.expect("[y/N]")
+        s.send("n")
+        if s.wait() != 0:
+            raise Failure("the resumed session failed")
+        check_record(path, tmp, True)
+    finally:
+        shutil.rmtree(tmp)
+
+
+def test_team_is_remembered_for_the_assessor():
+    """The team typed once is offered to the same assessor's next interview."""
+    tmp = tempfile.mkdtemp(prefix="interview-team.")
+    try:
+        config = os.path.join(tmp, "config")
+        env = dict(os.environ, XDG_CONFIG_HOME=config)
+        profile = "甲公司\n" + ":s\n" * 7 + "王工\n1\n王工/组长/甲服务商; 赵工\n:q\n"
+        first = subprocess.run(command("-o", "a.json"), cwd=tmp, env=env,
+                               input=profile.encode(), capture_output=True)
+        second = subprocess.run(command("-o", "b.json"), cwd=tmp, env=env,
+                                input=("乙公司\n" + ":s\n" * 7 + "王工\n\n\n:q\n").encode(),
+                                capture_output=True)
+        with open(os.path.join(tmp, "b.json"), encoding="utf-8") as f:
+            team = json.load(f)["assessment"].get("team")
+        want = [{"name": "王工", "role": "组长", "organisation": "甲服务商"}, {"name": "赵工"}]
+        if first.returncode or second.returncode or team != want:
+            raise Failure(f"exit {first.returncode}/{second.returncode}, team {team}, "
+                          f"{second.stdout.decode()[-400:]}")
+        if "评测组（姓名/角色/单位，多人用 ; 分隔） [王工/组长/甲服务商; 赵工]>" not in \
+                second.stdout.decode():
+            raise Failure("the remembered team was not offered in brackets")
+    finally:
+        shutil.rmtree(tmp)
+
+
 class Skip(Exception):
     pass
 
@@ -585,7 +745,8 @@ def main():
     for test in [test_pty_full, test_kill_at_chosen_moments, test_kill_in_flight,
                  test_one_session_per_file, test_long_value_at_a_terminal, test_questionnaire_by_path,
                  test_gbk_at_a_terminal_is_refused, test_symlinked_file_is_written_through,
-                 test_force_asks_at_a_terminal_and_keeps_a_backup,
+                 test_force_asks_at_a_terminal_and_keeps_a_backup, test_record_at_a_terminal,
+                 test_record_survives_kill_and_resume, test_team_is_remembered_for_the_assessor,
                  test_full_disk_end_of_input_rescues,
                  test_full_disk_ctrl_d_offers_another_path, test_full_disk_hangup_rescues]:
         try:

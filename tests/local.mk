@@ -7,7 +7,8 @@ AM_TESTS_ENVIRONMENT = \
 	export ASSESS='$(abs_top_builddir)/assess/assess'; \
 	export TESTS_SRCDIR='$(abs_top_srcdir)/tests'; \
 	export PYTHON3='/usr/bin/python3'; \
-	export LC_ALL=C.UTF-8;
+	export LC_ALL=C.UTF-8; \
+	export XDG_CONFIG_HOME=/dev/null/no-config; # the interview remembers teams there: not in tests
 if VALGRIND
 VALGRIND_CMD = valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
 	--suppressions=$(abs_top_srcdir)/tests/valgrind.supp

@@ -1,0 +1,165 @@
+/*
+ * The assessment's record at each question (#12): evidence items (a ticked checklist entry, a
+ * file whose hash is taken now, or a title), the "to verify" flag, each answer's history entry
+ * with its reason, and the time spent per question read back from the history.
+ */
+#include "config.h"
+#include "interview/internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "answers/record.h"
+#include "common/date.h"
+
+#define RUSHED_SECONDS 10 /* an answer given faster than this is marked for a supervisor */
+
+const char *iv_by(const interview *iv)
+{
+	return answers_field_get(iv->a, ANSWERS_ASSESSOR);
+}
+
+/* The folder evidence files are named relative to: the answer file's. */
+static void answer_dir(const interview *iv, char *buf, size_t size)
+{
+	const char *slash = strrchr(iv->path, '/');
+	snprintf(buf, size, "%.*s", slash ? (int)(slash - iv->path) : 1, slash ? iv->path : ".");
+}
+
+void iv_show_evidence(const interview *iv)
+{
+	const qn_question *q = questionnaire_question(iv->q, iv->current);
+	size_t n = answers_evidence_count(iv->a, iv->current);
+	char lead[32];
+	if (q->n_evidence)
+		iv_printf(iv, "%s\n", IV_TR(iv, "  支撑材料清单（:e 序号 勾选）：", "  Checklist (:e N ticks):"));
+	for (size_t i = 0; i < q->n_evidence; i++) {
+		snprintf(lead, sizeof lead, "    %zu. ", i + 1);
+		iv_wrap(iv, lead, qn_text_get(&q->evidence[i], iv->lang));
+	}
+	if (!n) {
+		iv_printf(iv, "%s\n", IV_TR(iv, "  尚未记录证据。", "  No evidence recorded yet."));
+		return;
+	}
+	iv_printf(iv, "%s\n", IV_TR(iv, "  已记录的证据（:e -序号 删除）：", "  Evidence recorded (:e -N removes):"));
+	for (size_t k = 0; k < n; k++) {
+		const answers_evidence *e = answers_evidence_get(iv->a, iv->current, k);
+		char line[IV_MSG_MAX];
+		snprintf(line, sizeof line, "%s%s%s%s%.12s", e->title, e->file ? " · " : "",
+			 e->file ? e->file : "", e->sha256 ? " · sha256 " : "", e->sha256 ? e->sha256 : "");
+		snprintf(lead, sizeof lead, "    [%zu] ", k + 1);
+		iv_wrap(iv, lead, line);
+	}
+}
+
+/* A file named relative to the answer file's folder that is there and regular. */
+static bool is_file_here(const interview *iv, const char *name)
+{
+	char dir[4096], path[8192];
+	struct stat st;
+	answer_dir(iv, dir, sizeof dir);
+	if (name[0] == '/' || (size_t)snprintf(path, sizeof path, "%s/%s", dir, name) >= sizeof path)
+		return false;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static void add_item(interview *iv, const char *title, const char *file, const char *checklist)
+{
+	char dir[4096];
+	assess_error err = {0};
+	answer_dir(iv, dir, sizeof dir);
+	if (answers_evidence_add(iv->a, iv->current, title, file, NULL, checklist, dir, &err)) {
+		iv_say(iv, "%s", err.msg);
+		return;
+	}
+	size_t n = answers_evidence_count(iv->a, iv->current);
+	const answers_evidence *e = answers_evidence_get(iv->a, iv->current, n - 1);
+	if (e->sha256)
+		iv_tell(iv, IV_TR(iv, "已记录证据 [%zu]：%s（sha256 %.12s…）",
+				  "evidence [%zu] recorded: %s (sha256 %.12s…)"), n, e->title, e->sha256);
+	else
+		iv_tell(iv, IV_TR(iv, "已记录证据 [%zu]：%s", "evidence [%zu] recorded: %s"), n, e->title);
+	iv_save(iv);
+}
+
+void iv_evidence_command(interview *iv, const char *arg)
+{
+	const qn_question *q = questionnaire_question(iv->q, iv->current);
+	char *end, checklist[64];
+	if (!*arg) {
+		iv_show_evidence(iv);
+		return;
+	}
+	long k = strtol(arg, &end, 10);
+	if (arg[0] == '-' && *end == '\0') {
+		if (k < -(long)answers_evidence_count(iv->a, iv->current) || k == 0 ||
+		    answers_evidence_remove(iv->a, iv->current, (size_t)(-k - 1))) {
+			iv_say(iv, IV_TR(iv, "没有证据 [%ld]", "no evidence [%ld]"), -k);
+			return;
+		}
+		iv_tell(iv, IV_TR(iv, "已删除证据 [%ld]", "evidence [%ld] removed"), -k);
+		iv_save(iv);
+		return;
+	}
+	if (*end == '\0' && k >= 1) {
+		if ((size_t)k > q->n_evidence) {
+			iv_say(iv, IV_TR(iv, "清单没有第 %ld 项（共 %zu 项）", "the checklist has no entry %ld "
+					 "(it has %zu)"), k, q->n_evidence);
+			return;
+		}
+		snprintf(checklist, sizeof checklist, "%s.%ld", q->id, k);
+		add_item(iv, qn_text_get(&q->evidence[k - 1], iv->lang), NULL, checklist);
+		return;
+	}
+	/* A file beside the answer file is referenced with its hash; anything else is a title. */
+	add_item(iv, arg, is_file_here(iv, arg) ? arg : NULL, NULL);
+}
+
+void iv_flag_command(interview *iv, const char *arg)
+{
+	const char *id = questionnaire_question(iv->q, iv->current)->id;
+	const char *have = answers_flag_get(iv->a, iv->current);
+	if (!*arg) {
+		if (have)
+			iv_wrap(iv, IV_TR(iv, "  待核实：", "  To verify: "), have);
+		iv_tell(iv, "%s", IV_TR(iv, "“:f 文字”标记待核实，“:f -”取消",
+					":f TEXT flags it to verify, :f - removes the flag"));
+		return;
+	}
+	bool clear = strcmp(arg, "-") == 0;
+	if (answers_flag_set(iv->a, iv->current, clear ? NULL : arg) != ASSESS_OK) {
+		iv_say(iv, "out of memory");
+		return;
+	}
+	iv_tell(iv, clear ? IV_TR(iv, "已取消 %s 的待核实标记", "flag on %s removed")
+			  : IV_TR(iv, "已将 %s 标记为待核实", "%s flagged to verify"), id);
+	iv_save(iv);
+}
+
+long iv_seconds_spent(const interview *iv, size_t question)
+{
+	long total = -1;
+	time_t before = 0;
+	bool have_before = false;
+	for (size_t k = 0; k < answers_history_count(iv->a); k++) {
+		const answers_change *c = answers_history_get(iv->a, k);
+		time_t t;
+		if (!date_parse_stamp(c->at, &t, NULL))
+			continue;
+		/* The time since the entry before is taken as spent on this entry's question. */
+		if (c->question == question && have_before && t >= before)
+			total = (total < 0 ? 0 : total) + (long)(t - before);
+		before = t;
+		have_before = true;
+	}
+	return total;
+}
+
+void iv_format_spent(const interview *iv, long seconds, char *buf, size_t size)
+{
+	if (seconds < 0)
+		snprintf(buf, size, "%s", "");
+	else
+		snprintf(buf, size, IV_TR(iv, " · 用时 %ld:%02ld%s", " · %ld:%02ld%s"), seconds / 60,
+			 seconds % 60, seconds < RUSHED_SECONDS ? IV_TR(iv, "（过快）", " (rushed)") : "");
+}
