@@ -112,7 +112,12 @@ void iv_evidence_command(interview *iv, const char *arg)
 		return;
 	}
 	/* A file beside the answer file is referenced with its hash; anything else is a title. */
-	add_item(iv, arg, is_file_here(iv, arg) ? arg : NULL, NULL);
+	bool file = is_file_here(iv, arg);
+	if (!file && strchr(arg, '/'))
+		iv_tell(iv, "%s", IV_TR(iv, "答案文件所在文件夹中没有这个文件，按标题记录（文件须放在答案文件旁或其子文件夹中）",
+					"no such file in the answer file's folder, so it is recorded as a "
+					"title (files must be beside the answer file or below it)"));
+	add_item(iv, arg, file ? arg : NULL, NULL);
 }
 
 void iv_flag_command(interview *iv, const char *arg)
