@@ -11,7 +11,7 @@ set -eu
 : "${FUZZ_SOURCES:?run through make fuzz, which names the library sources}"
 src=$(cd "$srcdir" && pwd)
 out=fuzz/build
-all="answers stream questionnaire policy fastjson xlsx_reader"
+all="answers stream questionnaire policy fastjson xlsx_reader salvage"
 targets=${*:-$all}
 
 command -v "$FUZZ_CC" >/dev/null 2>&1 ||
@@ -39,7 +39,7 @@ fi
 # Seeds: files from tests/ and the definitions that suit each target, small enough to mutate.
 seeds() {
 	case $1 in
-	answers | fastjson) find "$src/tests" "$src/examples" -name '*.json' -size -64k ;;
+	answers | fastjson | salvage) find "$src/tests" "$src/examples" -name '*.json' -size -64k ;;
 	stream) find "$src/tests" -name '*.ndjson' -size -64k ;;
 	questionnaire) grep -l '<questionnaire' $(find "$src/questionnaires" "$src/tests" \
 		-name '*.xml' -size -128k) ;;
@@ -70,7 +70,7 @@ for t in $targets; do
 	fi
 	dict=
 	case $t in
-	answers | stream | fastjson) dict=-dict=$src/fuzz/json.dict ;;
+	answers | stream | fastjson | salvage) dict=-dict=$src/fuzz/json.dict ;;
 	questionnaire | policy) dict=-dict=$src/fuzz/xml.dict ;;
 	esac
 	echo "fuzz: $t for ${FUZZ_TIME}s from $n seeds"

@@ -82,7 +82,9 @@ static void take_answer(salvage *s, const char *key, const cJSON *v, bool note)
 static const char *const field_keys[ANSWERS_FIELD_MAX] = {
 	[ANSWERS_NAME] = "name", [ANSWERS_CREDIT_CODE] = "credit_code",
 	[ANSWERS_INDUSTRY] = "industry", [ANSWERS_SIZE] = "size", [ANSWERS_REGION] = "region",
-	[ANSWERS_DATE] = "date", [ANSWERS_ASSESSOR] = "assessor"};
+	[ANSWERS_DATE] = "date", [ANSWERS_ASSESSOR] = "assessor",
+	[ANSWERS_REGION_CODE] = "region_code", [ANSWERS_INDUSTRY_CODE] = "industry_code",
+	[ANSWERS_REPORT_NO] = "report_no", [ANSWERS_LANG] = "lang"};
 
 static void take_field(salvage *s, const char *key, const cJSON *v)
 {
