@@ -12,7 +12,7 @@ AM_TESTS_ENVIRONMENT = \
 if VALGRIND
 VALGRIND_CMD = valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
 	--suppressions=$(abs_top_srcdir)/tests/valgrind.supp
-AM_TESTS_ENVIRONMENT += export CK_FORK=no; export ASSESS_WRAPPER='$(VALGRIND_CMD)';
+AM_TESTS_ENVIRONMENT += export CK_FORK=no; export ASSESS_WRAPPER='$(VALGRIND_CMD)'; export CK_TIMEOUT_MULTIPLIER=4;
 LOG_COMPILER = $(VALGRIND_CMD)
 endif
 if SANITIZE
