@@ -47,8 +47,8 @@ typedef struct form_import_options {
 
 /*
  * Reads a filled form. Unanswered questions fail with ASSESS_ERR_INCOMPLETE listing them
- * (each as SHEET!CELL) unless allow_incomplete. The answers come back with their source set to
- * the path.
+ * (each as SHEET!CELL) unless allow_incomplete. The answers come back as a self-assessment
+ * (assessment.source "self") with one history entry per answer stamped with o->now.
  */
 answers *form_import(const char *path, answers_resolver resolve, void *ctx,
 		     form_import_options *o, assess_error *err);

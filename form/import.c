@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "answers/record.h"
 #include "common/date.h"
 #include "form/layout.h"
 #include "xlsx/reader.h"
@@ -438,6 +439,35 @@ static assess_code read_answers(struct imp *m, bool allow_incomplete)
 	return code;
 }
 
+/*
+ * The record of a self-assessment: source "self", and one history entry per answer, stamped
+ * with the import time and by whoever the profile says filled it in (answers_save adds the
+ * instrument's version and SHA-256).
+ */
+static assess_code stamp_record(struct imp *m, time_t now)
+{
+	char at[DATE_STAMP_MAX], reason[300];
+	date_format_stamp(now ? now : time(NULL), at, sizeof at);
+	if (!*at)
+		return assess_fail(m->err, ASSESS_ERR_INTERNAL, m->path, 0, 0,
+				   "cannot tell the time of the import");
+	const char *base = strrchr(m->path, '/');
+	snprintf(reason, sizeof reason, "自评表导入 / imported from the form %s",
+		 base ? base + 1 : m->path);
+	answers_origin_set(m->a, ANSWERS_SOURCE_SELF);
+	const char *by = answers_field_get(m->a, ANSWERS_ASSESSOR);
+	for (size_t i = 0; i < questionnaire_n_questions(m->q); i++) {
+		assess_error herr = {0};
+		if (answers_get(m->a, i)->given &&
+		    answers_history_append(m->a, i, at, by, reason, &herr))
+			return herr.code == ASSESS_ERR_NOMEM
+				       ? assess_fail(m->err, ASSESS_ERR_NOMEM, m->path, 0, 0,
+						     "out of memory")
+				       : assess_fail(m->err, herr.code, m->path, 0, 0, "%s", herr.msg);
+	}
+	return ASSESS_OK;
+}
+
 answers *form_import(const char *path, answers_resolver resolve, void *ctx,
 		     form_import_options *o, assess_error *err)
 {
@@ -454,6 +484,8 @@ answers *form_import(const char *path, answers_resolver resolve, void *ctx,
 		code = read_profile(&m);
 	if (!code)
 		code = read_answers(&m, o->allow_incomplete);
+	if (!code)
+		code = stamp_record(&m, o->now);
 	o->n_missing = m.n_missing;
 	snprintf(o->missing, sizeof o->missing, "%s%s", m.missing, m.n_missing > 12 ? ", ..." : "");
 	xlsx_reader_free(m.r);

@@ -9,7 +9,7 @@
  * next row in instrument order), and the hidden FORM_META_SHEET with the instrument's id,
  * version and SHA-256 (also in the custom document properties) and the drop-down lists.
  *
- * Internal to form/; nothing here allocates except form_instrument_sha256's file read.
+ * Internal to form/; nothing here allocates.
  */
 #ifndef ASSESS_FORM_LAYOUT_H
 #define ASSESS_FORM_LAYOUT_H

@@ -98,6 +98,21 @@ if [ $have_soffice = yes ]; then
 		same_answers pre-lo.json "$example" && ok ||
 		bad "pre-filled form re-saved by LibreOffice does not round-trip"
 fi
+# The record of a self-assessment: source self, the instrument's version and hash (the form's),
+# one history entry per answer at the import time.
+"$PYTHON3" - pre.json pre.xlsx <<'EOF' && ok || bad "the imported file's record"
+import json, sys, zipfile, re
+a = json.load(open(sys.argv[1], encoding="utf-8"))
+assert a["assessment"]["source"] == "self", a["assessment"]
+assert a["questionnaire_version"] == "2024", a.get("questionnaire_version")
+props = zipfile.ZipFile(sys.argv[2]).read("docProps/custom.xml").decode()
+sha = re.search(r'name="assess.questionnaire_sha256"><vt:lpwstr>([0-9a-f]{64})<', props).group(1)
+assert a["questionnaire_sha256"] == sha, (a["questionnaire_sha256"], sha)
+hist = a["history"]
+assert sorted(h["question"] for h in hist) == sorted(a["answers"]), hist
+assert all(h["at"] == hist[0]["at"] and "pre.xlsx" in h["reason"] for h in hist), hist
+EOF
+
 # Scores the same as the answer file it came from.
 "$ASSESS" score pre.json >pre.score && "$ASSESS" score "$example" >example.score &&
 	cmp -s pre.score example.score && ok || bad "pre-filled form scores differently"
