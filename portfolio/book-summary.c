@@ -159,7 +159,26 @@ static void overview_levels(portfolio_book *b, const portfolio_tally *t, int bas
 		chart_series_set_values(s, sheet, h + 1, (lxw_col_t)(1 + i), h + N_LEVELS,
 					(lxw_col_t)(1 + i));
 		chart_series_set_name_range(s, sheet, h, (lxw_col_t)(1 + i));
+		if (first == last) {
+			/* One series: a bar per level, each in its level's colour. */
+			lxw_chart_fill fills[N_LEVELS];
+			lxw_chart_point pts[N_LEVELS];
+			lxw_chart_point *pp[N_LEVELS + 1];
+			for (int l = 0; l < N_LEVELS; l++) {
+				fills[l] = (lxw_chart_fill){.color = bk_level_color(l)};
+				pts[l] = (lxw_chart_point){.fill = &fills[l]};
+				pp[l] = &pts[l];
+			}
+			pp[N_LEVELS] = NULL;
+			bk_check(b, chart_series_set_points(s, pp));
+		}
 	}
+	size_t most = 0;
+	for (int i = first; i <= last; i++)
+		for (int l = 0; l < N_LEVELS; l++)
+			if (st[cols[i]].level[l] > most)
+				most = st[cols[i]].level[l];
+	bk_count_axis(chart->y_axis, most);
 	chart_title_set_name(chart, lang_pick(b->o.lang, "等级分布", "Level distribution"));
 	chart_axis_set_name(chart->y_axis, lang_pick(b->o.lang, "企业数", "Enterprises"));
 	chart_legend_set_position(chart,
@@ -543,7 +562,8 @@ static void group_row(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r, const p
 }
 
 /* Below the table (lxw_row_t at), so that the page keeps the table's width. */
-static void group_chart(portfolio_book *b, int which, lxw_row_t h, size_t n, lxw_row_t at)
+static void group_chart(portfolio_book *b, int which, lxw_row_t h, size_t n, size_t most,
+			lxw_row_t at)
 {
 	/* A bar per group, stacked by level: readable for the largest groups only. */
 	size_t shown = n < 15 ? n : 15;
@@ -557,7 +577,10 @@ static void group_chart(portfolio_book *b, int which, lxw_row_t h, size_t n, lxw
 		chart_series_set_values(s, sheet, h + 1, (lxw_col_t)(2 + l), h + (lxw_row_t)shown,
 					(lxw_col_t)(2 + l));
 		chart_series_set_name_range(s, sheet, h, (lxw_col_t)(2 + l));
+		lxw_chart_fill fill = {.color = bk_level_color(l)};
+		chart_series_set_fill(s, &fill);
 	}
+	bk_count_axis(chart->x_axis, most); /* in a bar chart, the value axis */
 	chart_title_set_name(chart, n > shown ? lang_pick(b->o.lang, "等级构成（企业数最多的 15 组）",
 						      "Levels (the 15 largest groups)")
 					      : lang_pick(b->o.lang, "等级构成", "Levels"));
@@ -621,7 +644,13 @@ static void group_sheet(portfolio_book *b, const portfolio_tally *t, portfolio_g
 							       10, &bar));
 	}
 	worksheet_freeze_panes(ws, hr + 1, 1);
-	group_chart(b, which, hr, n, hr + (lxw_row_t)n + 3);
+	size_t most = 0; /* the longest of the bars charted: the first 15 groups */
+	for (size_t i = 0; i < n && i < 15; i++) {
+		portfolio_counts c;
+		portfolio_tally_counts(t, groups[i], basis, &c);
+		most = c.n > most ? c.n : most;
+	}
+	group_chart(b, which, hr, n, most, hr + (lxw_row_t)n + 3);
 	free(groups);
 }
 

@@ -47,6 +47,24 @@ void bk_level_scale(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r0, lxw_col_
 	xlsx_color_scale(b->book, ws, r0, c0, r1, c1, 0, 2, QN_MAX_LEVEL);
 }
 
+unsigned bk_level_color(int l)
+{
+	static const unsigned colors[QN_MAX_LEVEL + 1] = {
+		XLSX_COLOR_SCALE_LOW, 0xFBAA77, XLSX_COLOR_SCALE_MID, 0xB1D580,
+		XLSX_COLOR_SCALE_HIGH};
+	return colors[l < 0 ? 0 : l > QN_MAX_LEVEL ? QN_MAX_LEVEL : l];
+}
+
+void bk_count_axis(lxw_chart_axis *axis, size_t max)
+{
+	/* Up to ten, a tick per enterprise; above, the chart's own step, which is whole then, with
+	 * labels formatted as whole numbers anyway. */
+	chart_axis_set_min(axis, 0);
+	if (max <= 10)
+		chart_axis_set_major_unit(axis, 1);
+	chart_axis_set_num_format(axis, "0");
+}
+
 double bk_width(const char *s)
 {
 	return xlsx_text_width(s);

@@ -43,6 +43,11 @@ void bk_number(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, d
 /* A 0-4 red-yellow-green colour scale over a range: scenario and enterprise levels. */
 void bk_level_scale(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r0, lxw_col_t c0,
 		    lxw_row_t r1, lxw_col_t c1);
+/* The fill of level l (0-4) in charts: the level scale's red, orange, yellow, light and full
+ * green, so that a chart's series run in level order as the coloured cells do. */
+unsigned bk_level_color(int l);
+/* A chart's value axis of enterprise counts up to max: whole numbers only, never 0.5. */
+void bk_count_axis(lxw_chart_axis *axis, size_t max);
 /* Column width for text: CJK characters count double. */
 double bk_width(const char *s);
 /* "S01 产品设计★" */

@@ -26,7 +26,9 @@ need awards, cloud spend or counts the fixtures do not have: they pay 0.
 """
 import json
 import os
+import re
 import sys
+import zipfile
 
 import openpyxl
 
@@ -149,6 +151,34 @@ def check(cond, what):
         raise AssertionError(what)
 
 
+# The level colours of the charts, level 0 to 4, as the level colour scale of the cells runs.
+LEVEL_COLORS = ["F8696B", "FBAA77", "FFEB84", "B1D580", "63BE7B"]
+
+
+def charts(path):
+    """The chart parts of a workbook, in order (openpyxl does not read charts back)."""
+    with zipfile.ZipFile(path) as z:
+        names = sorted((n for n in z.namelist() if re.match(r"xl/charts/chart\d+\.xml$", n)),
+                       key=lambda n: int(re.search(r"(\d+)", n).group(1)))
+        return [z.read(n).decode("utf-8") for n in names]
+
+
+def check_charts(path, most):
+    """Level colours in level order; count axes in whole numbers (a tick per unit up to 10)."""
+    for xml in charts(path):
+        for ax in re.findall(r"<c:valAx>.*?</c:valAx>", xml, re.S):
+            check('<c:numFmt formatCode="0" sourceLinked="0"/>' in ax, ("count axis format", ax))
+            if most <= 10:
+                check('<c:majorUnit val="1"/>' in ax, ("a tick per enterprise", ax))
+        if '<c:grouping val="stacked"/>' in xml:
+            sers = re.findall(r"<c:ser>.*?</c:ser>", xml, re.S)
+            got = [re.search(r'srgbClr val="([0-9A-F]{6})"', x).group(1) for x in sers]
+            check(got == LEVEL_COLORS, ("stacked series colours", got))
+        elif xml.count("<c:ser>") == 1:
+            got = re.findall(r'<c:dPt>.*?srgbClr val="([0-9A-F]{6})"', xml, re.S)
+            check(got == LEVEL_COLORS, ("level bars' colours", got))
+
+
 def check_pilot(d):
     wb = openpyxl.load_workbook(os.path.join(d, "pilot.xlsx"))
     check(wb.sheetnames == ["概览", "目标", "按行业", "按地区", "场景热力图", "企业明细", "错误"],
@@ -181,6 +211,7 @@ def check_pilot(d):
     check([ex[col["场景≥%d级" % l]] for l in range(1, 5)] == [16, 10, 2, 0], "scenario counts")
     check([ex[col["★场景≥%d级" % l]] for l in range(1, 5)] == [10, 7, 2, 0], "star counts")
 
+    check_charts(os.path.join(d, "pilot.xlsx"), 63)
     errors = sheet_rows(wb["错误"])[1:]
     check(len(errors) == 5, errors)
     by_source = {os.path.basename(e[1]): e for e in errors}
@@ -272,6 +303,7 @@ def check_english(d):
     tg = sheet_rows(wb["Targets"])
     check(find_row(tg, "Enterprises at level 4")[3] == "no target given", "unset target")
     check(find_row(tg, "Subsidies against the budget (yuan)")[3] == "not computed", "no policy")
+    check_charts(os.path.join(d, "english.xlsx"), 1)
     ent = sheet_rows(wb["Enterprises"])
     check(ent[0][:3] == ["No.", "Credit code", "Enterprise"], ent[0])
     check(ent[1][1] == code(99) and ent[1][2] == "../../../tmp/evil", ent[1])
