@@ -2,6 +2,8 @@
 #include "config.h"
 #include "xlsx/layout.h"
 
+#include "common/text.h"
+
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,23 +11,25 @@
 /*
  * Excel width units per display column when sizing a column: generous, so that short texts
  * fit whatever the font. A width unit is one digit of the workbook's default font (Calibri
- * 11, 7 pixels); when wrapping, a 10-point CJK character takes 13.3 pixels (1.9 units) and
- * an average Latin one about 5.6 (0.8 units).
+ * 11, 7 pixels); when wrapping, a 10-point CJK character takes 13.3 pixels (1.9 units).
  */
 #define UNITS_PER_COLUMN 1.1
 #define UNITS_WIDE 1.9
-#define UNITS_NARROW 0.8
 /* Room added to a column's text when sizing it, and what a cell's margins really take. */
 #define PADDING 2.0
 #define CELL_MARGIN 1.0
 /* Display columns a number takes ("48.875", "100.0%"). */
 #define NUMBER_WIDTH 7
-/* Points per line of 10-point text in a CJK font. */
-#define LINE_HEIGHT 13.5
+/*
+ * A line of wrapped text per point of font size: LibreOffice renders Noto Sans CJK (what it
+ * shows for 等线) at 1.45 times the size (its ascent plus descent, measured in a PDF of the
+ * report); Excel's 等线 needs about 1.3. And the room a wrapped row needs above and below its
+ * text, in points.
+ */
+#define LINE_HEIGHT 1.45
+#define ROW_PADDING 5.0
 /* Excel's tallest row, in points. */
 #define MAX_ROW_HEIGHT 409.0
-/* Text breaks at words and before some punctuation, so lines run a little short. */
-#define BREAK_SLACK 1.08
 
 void xlsx_sheet_begin(xlsx_sheet *s, xlsx_book *b, const char *name)
 {
@@ -84,63 +88,135 @@ void xlsx_sheet_row_level(xlsx_sheet *s, lxw_row_t row, uint8_t level)
 		r->level = level;
 }
 
-/* Width units a line takes when rendered: wide characters are the display width's excess. */
-static double rendered_units(const char *line, size_t display)
+/* Characters that may not start a line: the reader keeps them with the character before. */
+static bool closes(unsigned long cp)
 {
-	size_t chars = 0;
-	for (const unsigned char *p = (const unsigned char *)line; *p; p++)
-		chars += (*p & 0xC0) != 0x80; /* count lead bytes, not continuation bytes */
-	size_t wide = display > chars ? display - chars : 0;
-	size_t narrow = chars > wide ? chars - wide : 0;
-	return wide * UNITS_WIDE + narrow * UNITS_NARROW;
+	static const unsigned long close[] = {0x3001, 0x3002, 0xFF0C, 0xFF0E, 0xFF1A, 0xFF1B, 0xFF01,
+					      0xFF1F, 0xFF09, 0x300B, 0x300D, 0x300F, 0x3011, 0x2019,
+					      0x201D, 0x2026, 0xFF05};
+	for (size_t i = 0; i < sizeof close / sizeof *close; i++)
+		if (cp == close[i])
+			return true;
+	return false;
+}
+
+/* Display width of one character (2 for CJK), and whether it is a break opportunity. */
+static size_t char_width(const char **p, unsigned long *cp)
+{
+	const char *start = *p;
+	*cp = text_next_codepoint(p);
+	char one[8] = {0};
+	size_t n = (size_t)(*p - start) < sizeof one - 1 ? (size_t)(*p - start) : sizeof one - 1;
+	memcpy(one, start, n);
+	return text_display_width(one);
+}
+
+int xlsx_wrap_lines(const char *text, size_t columns)
+{
+	if (columns < 2)
+		columns = 2; /* a CJK character always gets a line of its own */
+	int lines = 1;
+	size_t used = 0; /* columns taken on the current line */
+	size_t last = 0; /* width of the last character or word, which closing punctuation joins */
+	const char *p = text;
+	while (*p) {
+		unsigned long cp;
+		size_t w = char_width(&p, &cp);
+		if (cp == '\n') {
+			lines++;
+			used = last = 0;
+		} else if (cp == ' ') {
+			if (used + 1 > columns) {
+				lines++; /* the line breaks at the space, which takes no room */
+				used = 0;
+			} else {
+				used++;
+			}
+			last = 0;
+		} else if (w == 2) {
+			if (used + 2 <= columns) {
+				used += 2;
+			} else if (closes(cp) && last && last + 2 <= columns) {
+				lines++;
+				used = last + 2; /* the character before moves down with it */
+			} else {
+				lines++;
+				used = 2;
+			}
+			last = 2;
+		} else if (w == 1) {
+			/* A word: the run of narrow characters up to a space, newline or wide one. */
+			size_t word = 1;
+			const char *q = p;
+			while (*q) {
+				const char *r = q;
+				unsigned long c;
+				size_t cw = char_width(&r, &c);
+				if (cw != 1 || c == ' ' || c == '\n')
+					break;
+				word++;
+				q = r;
+			}
+			p = q;
+			if (used + word <= columns) {
+				used += word;
+			} else {
+				if (used > 0)
+					lines++; /* the whole word moves to the next line */
+				/* a word wider than the column is cut wherever it fills one */
+				lines += (int)((word - 1) / columns);
+				used = word - (word - 1) / columns * columns;
+			}
+			last = word <= columns ? word : used;
+		}
+	}
+	return lines;
 }
 
 /*
- * Keeps the display width of each line of text, for the column widths, and for the row
- * heights when the format wraps (text that does not wrap runs on into empty neighbours).
+ * Keeps each wrapped text for the row heights, and the widest line of each one-column text
+ * for the column widths (text that does not wrap runs on into empty neighbours).
  */
 static void note_text(xlsx_sheet *s, lxw_row_t row, lxw_col_t c1, lxw_col_t c2, const char *text,
 		      const lxw_format *f)
 {
-	size_t cap_cells = s->cap_cells, cap_lines = s->cap_lines;
 	if (!f || !f->text_wrap) {
 		if (c1 == c2 && c1 < XLSX_SHEET_MAX_COLS && (double)xlsx_display_width(text) > s->width[c1])
 			s->width[c1] = (double)xlsx_display_width(text);
 		return;
 	}
-	if (!row_info(s, row) ||
-	    !grow((void **)&s->cells, &cap_cells, s->n_cells + 1, sizeof *s->cells)) {
-		xlsx_check(s->book, LXW_ERROR_MEMORY_MALLOC_FAILED);
-		return;
-	}
-	s->cap_cells = cap_cells;
-	xlsx_text_cell *cell = &s->cells[s->n_cells++];
-	*cell = (xlsx_text_cell){.row = row, .first_col = c1, .last_col = c2,
-			       .first_line = s->n_lines};
 	char line[4096];
-	do {
-		size_t n = strcspn(text, "\n");
-		const char *one = text; /* a last line is measured in place */
-		if (text[n]) {
+	for (const char *t = text;; t++) {
+		size_t n = strcspn(t, "\n");
+		const char *one = t; /* a last line is measured in place */
+		if (t[n]) {
 			size_t take = n < sizeof line - 1 ? n : sizeof line - 1;
-			memcpy(line, text, take);
+			memcpy(line, t, take);
 			line[take] = '\0';
 			one = line;
 		}
 		size_t w = xlsx_display_width(one);
-		double units = rendered_units(one, w);
-		if (!grow((void **)&s->lines, &cap_lines, s->n_lines + 1, sizeof *s->lines)) {
-			xlsx_check(s->book, LXW_ERROR_MEMORY_MALLOC_FAILED);
-			return;
-		}
-		s->cap_lines = cap_lines;
-		/* Tenths of a width unit, as it will be rendered. */
-		s->lines[s->n_lines++] = (uint16_t)(units * 10 < UINT16_MAX ? units * 10 : UINT16_MAX);
-		cell->n_lines++;
 		if (c1 == c2 && c1 < XLSX_SHEET_MAX_COLS && (double)w > s->width[c1])
 			s->width[c1] = (double)w;
-		text += n;
-	} while (*text++ == '\n');
+		t += n;
+		if (!*t)
+			break;
+	}
+	size_t cap_cells = s->cap_cells, cap_text = s->cap_text, len = strlen(text) + 1;
+	bool ok = row_info(s, row) &&
+		  grow((void **)&s->cells, &cap_cells, s->n_cells + 1, sizeof *s->cells);
+	s->cap_cells = cap_cells;
+	ok = ok && grow((void **)&s->text, &cap_text, s->n_text + len, 1);
+	s->cap_text = cap_text;
+	if (!ok) {
+		xlsx_check(s->book, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return;
+	}
+	memcpy(s->text + s->n_text, text, len);
+	s->cells[s->n_cells++] = (xlsx_text_cell){.row = row, .first_col = c1, .last_col = c2,
+						  .text = s->n_text,
+						  .font_size = f->font_size > 0 ? f->font_size : 11};
+	s->n_text += len;
 }
 
 /* Lines a text cell takes at the column widths chosen. */
@@ -149,14 +225,10 @@ static int cell_lines(const xlsx_sheet *s, const xlsx_text_cell *cell, const dou
 	double room = -CELL_MARGIN;
 	for (lxw_col_t c = cell->first_col; c <= cell->last_col; c++)
 		room += c < XLSX_SHEET_MAX_COLS && col_width[c] > 0 ? col_width[c] : LXW_DEF_COL_WIDTH;
-	double per_line = room * 10;
-	int lines = 0;
-	for (size_t i = 0; i < cell->n_lines; i++) {
-		/* A line breaks early at a word or a character that cannot start a line. */
-		double w = s->lines[cell->first_line + i] * BREAK_SLACK;
-		lines += per_line < 1 || w <= per_line ? 1 : (int)(w / per_line) + 1;
-	}
-	return lines;
+	/* A CJK character is one em: UNITS_WIDE width units at 10 points, two display columns. */
+	double per_column = UNITS_WIDE / 2 * cell->font_size / 10;
+	double columns = room > 0 ? room / per_column : 0;
+	return xlsx_wrap_lines(s->text + cell->text, (size_t)columns);
 }
 
 static void fit_rows(xlsx_sheet *s, const double *col_width)
@@ -169,7 +241,7 @@ static void fit_rows(xlsx_sheet *s, const double *col_width)
 	for (size_t i = 0; i < s->n_cells; i++) {
 		const xlsx_text_cell *cell = &s->cells[i];
 		int lines = cell_lines(s, cell, col_width);
-		double h = lines > 1 ? lines * LINE_HEIGHT + 4 : 0;
+		double h = lines > 1 ? lines * LINE_HEIGHT * cell->font_size + ROW_PADDING : 0;
 		if (h > height[cell->row])
 			height[cell->row] = h;
 	}
@@ -180,6 +252,7 @@ static void fit_rows(xlsx_sheet *s, const double *col_width)
 			continue;
 		if (h > MAX_ROW_HEIGHT)
 			h = MAX_ROW_HEIGHT; /* Excel refuses taller rows; the text scrolls in the cell */
+		h = (double)(long)(h * 4 + 0.5) / 4; /* quarter points, as Excel stores them */
 		lxw_row_col_options o = {.level = info->level};
 		xlsx_check(s->book, worksheet_set_row_opt(s->ws, (lxw_row_t)r, h > 0 ? h : LXW_DEF_ROW_HEIGHT,
 						     NULL, &o));
@@ -200,12 +273,12 @@ void xlsx_sheet_end(xlsx_sheet *s, const double *min, const double *max, int n)
 		fit_rows(s, col_width);
 	}
 	free(s->cells);
-	free(s->lines);
+	free(s->text);
 	free(s->rows);
 	s->cells = NULL;
-	s->lines = NULL;
+	s->text = NULL;
 	s->rows = NULL;
-	s->n_cells = s->n_lines = s->n_rows = 0;
+	s->n_cells = s->n_text = s->n_rows = 0;
 }
 
 void xlsx_sheet_string(xlsx_sheet *s, lxw_row_t row, lxw_col_t col, const char *text, lxw_format *f)

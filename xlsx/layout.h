@@ -4,8 +4,9 @@
  *
  * Spreadsheet readers do not fit a row's height to wrapped text on their own (LibreOffice
  * keeps the default, and nobody fits merged cells), so the sheet remembers every text written
- * through it and xlsx_sheet_end() sizes columns, then rows, from the display widths. The
- * measures are for 10-point text in a CJK font (the house style of every assess workbook).
+ * through it and xlsx_sheet_end() sizes columns, then rows, from the display widths. Widths
+ * and line heights scale with each cell format's font size, for a CJK font such as 等线 or
+ * the Noto Sans CJK that LibreOffice renders in its place.
  *
  *     xlsx_sheet s;
  *     xlsx_sheet_begin(&s, book, "概览");          // adds the worksheet; s.ws NULL on error
@@ -24,11 +25,12 @@
 
 #define XLSX_SHEET_MAX_COLS 16
 
-/* A text cell (or merged range) and the rendered width of each of its lines. */
+/* A text cell (or merged range), its text and the size of its font. */
 typedef struct xlsx_text_cell {
 	lxw_row_t row;
 	lxw_col_t first_col, last_col;
-	size_t first_line, n_lines;  /* in xlsx_sheet.lines */
+	size_t text;       /* offset of its NUL-ended text in xlsx_sheet.text */
+	double font_size;  /* points */
 } xlsx_text_cell;
 
 typedef struct xlsx_row_info {
@@ -43,8 +45,8 @@ typedef struct xlsx_sheet {
 	double width[XLSX_SHEET_MAX_COLS];  /* widest one-column text, in display columns */
 	xlsx_text_cell *cells;
 	size_t n_cells, cap_cells;
-	uint16_t *lines;             /* rendered widths, tenths of an Excel width unit */
-	size_t n_lines, cap_lines;
+	char *text;                  /* the wrapped cells' texts, one after another */
+	size_t n_text, cap_text;
 	xlsx_row_info *rows;         /* indexed by row number */
 	size_t n_rows;
 } xlsx_sheet;
@@ -71,6 +73,15 @@ void xlsx_sheet_merge(xlsx_sheet *s, lxw_row_t r1, lxw_col_t c1, lxw_row_t r2, l
 void xlsx_sheet_number(xlsx_sheet *s, lxw_row_t row, lxw_col_t col, double v, lxw_format *f);
 void xlsx_sheet_formula(xlsx_sheet *s, lxw_row_t row, lxw_col_t col, const char *formula,
 			double value, lxw_format *f);
+/*
+ * Lines text takes when wrapped in a cell `columns` display columns wide (a CJK character
+ * takes 2, others 1), as spreadsheet readers break it: at each newline, between any two CJK
+ * characters (but not before closing punctuation such as 、，。), and at spaces; a run of
+ * other characters ("ERP", "v2.1") is a word that moves to the next line whole and is cut
+ * only when it is wider than the column. Empty text takes one line.
+ */
+int xlsx_wrap_lines(const char *text, size_t columns);
+
 /* A workbook-wide name for one cell of this sheet (TotalScore, DigitalLevel). */
 void xlsx_sheet_define_name(xlsx_sheet *s, const char *name, lxw_row_t row, lxw_col_t col);
 

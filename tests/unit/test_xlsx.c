@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include <zip.h>
 #include "tests/unit/test.h"
+#include "xlsx/layout.h"
 #include "xlsx/xlsx.h"
 
 TCase *make_xlsx_tcase(void);
@@ -228,6 +229,31 @@ START_TEST(references_and_widths)
 }
 END_TEST
 
+/* Columns are display columns: a CJK character takes 2, a Latin letter 1. */
+START_TEST(wrapped_lines_are_counted_word_by_word)
+{
+	/* "ERP、" (5) / "MES、" (5) / "WMS": a word never splits, so "ERP、ME|S、WMS" (2) is wrong */
+	ck_assert_int_eq(xlsx_wrap_lines("ERP、MES、WMS", 7), 3);
+	ck_assert_int_eq(xlsx_wrap_lines("ERP、MES、WMS", 13), 1);
+	/* CJK breaks anywhere: 数字 / 化转 / 型 */
+	ck_assert_int_eq(xlsx_wrap_lines("数字化转型", 4), 3);
+	/* 。 cannot start a line, so 化 moves down with it: 数字 / 化。 */
+	ck_assert_int_eq(xlsx_wrap_lines("数字化。", 6), 2);
+	/* a word wider than the column is cut: ABCD / EFGH / IJ; after 中 it starts a new line */
+	ck_assert_int_eq(xlsx_wrap_lines("ABCDEFGHIJ", 4), 3);
+	ck_assert_int_eq(xlsx_wrap_lines("中ABCDEFGHIJ", 4), 4);
+	/* spaces break and take no room at a line's end: hello / world */
+	ck_assert_int_eq(xlsx_wrap_lines("hello world", 5), 2);
+	ck_assert_int_eq(xlsx_wrap_lines("hello world", 11), 1);
+	/* newlines, empty lines and empty text */
+	ck_assert_int_eq(xlsx_wrap_lines("a\n\nb", 10), 3);
+	ck_assert_int_eq(xlsx_wrap_lines("", 10), 1);
+	/* 证据：ERP (9) fits 10; 证据：ERP、MES takes "证据：ERP、" (11 > 10) so 2 lines */
+	ck_assert_int_eq(xlsx_wrap_lines("证据：ERP", 10), 1);
+	ck_assert_int_eq(xlsx_wrap_lines("证据：ERP、MES", 10), 2);
+}
+END_TEST
+
 TCase *make_xlsx_tcase(void)
 {
 	TCase *tc = tcase_create("xlsx");
@@ -239,5 +265,6 @@ TCase *make_xlsx_tcase(void)
 	tcase_add_test(tc, a_failed_workbook_leaves_the_old_file);
 	tcase_add_test(tc, the_library_is_hushed_while_it_writes);
 	tcase_add_test(tc, references_and_widths);
+	tcase_add_test(tc, wrapped_lines_are_counted_word_by_word);
 	return tc;
 }
