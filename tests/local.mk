@@ -12,12 +12,14 @@ AM_TESTS_ENVIRONMENT = \
 if VALGRIND
 VALGRIND_CMD = valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
 	--suppressions=$(abs_top_srcdir)/tests/valgrind.supp
-AM_TESTS_ENVIRONMENT += export CK_FORK=no; export ASSESS_WRAPPER='$(VALGRIND_CMD)'; export CK_TIMEOUT_MULTIPLIER=4;
+AM_TESTS_ENVIRONMENT += export CK_FORK=no; export ASSESS_WRAPPER='$(VALGRIND_CMD)'; export CK_TIMEOUT_MULTIPLIER=6;
 LOG_COMPILER = $(VALGRIND_CMD)
 endif
 if SANITIZE
 # A leak inside libxlsxwriter 1.1.5 itself (tests/lsan.supp says which).
 AM_TESTS_ENVIRONMENT += export LSAN_OPTIONS='suppressions=$(abs_top_srcdir)/tests/lsan.supp';
+# Instrumented code runs several times slower: Check's per-test time limits scale with it.
+AM_TESTS_ENVIRONMENT += export CK_TIMEOUT_MULTIPLIER=6;
 endif
 SH_LOG_COMPILER = $(SHELL)
 TEST_EXTENSIONS = .sh
