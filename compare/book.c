@@ -566,8 +566,11 @@ static void write_evidence(book_ctx *x)
 		lxw_format *f = cq->evidence_added ? x->f.changed : x->f.cell;
 		text(&s, r, 0, cq->question->id, f);
 		text(&s, r, 1, qn_text_get(&cq->question->indicator->name, x->lang), f);
-		text(&s, r, 2, cq->before->note ? cq->before->note : "", f);
-		text(&s, r, 3, cq->after->note ? cq->after->note : "", f);
+		char items[2][2048];
+		compare_evidence_text(x->c->before->answers, i, items[0], sizeof items[0]);
+		compare_evidence_text(x->c->after->answers, i, items[1], sizeof items[1]);
+		text(&s, r, 2, items[0], f);
+		text(&s, r, 3, items[1], f);
 		text(&s, r++, 4, cq->evidence_added ? L(x, "是", "yes") : "", f);
 	}
 	if (r == 1)

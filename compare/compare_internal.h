@@ -24,6 +24,9 @@ size_t compare_evidence_count(const answers *a, size_t question_index);
 /* AFTER records evidence for the question that BEFORE does not. */
 bool compare_evidence_added(const answers *before, const answers *after, size_t question_index);
 
+/* What a file records for one question, one item a line ("" when nothing). */
+void compare_evidence_text(const answers *a, size_t question_index, char *buf, size_t size);
+
 /* Verification: fills every differing question's level_if_declared and changes_level. */
 assess_code compare_levels_if_declared(compare_result *c, assess_error *err);
 

@@ -2,6 +2,7 @@
 #include "config.h"
 #include "compare/compare_internal.h"
 
+#include <stdio.h>
 #include <string.h>
 
 const char *compare_source(const answers *a)
@@ -27,4 +28,10 @@ bool compare_evidence_added(const answers *before, const answers *after, size_t 
 	const char *nb = answers_get(before, question_index)->note;
 	const char *na = answers_get(after, question_index)->note;
 	return na && *na && !(nb && strcmp(nb, na) == 0);
+}
+
+void compare_evidence_text(const answers *a, size_t question_index, char *buf, size_t size)
+{
+	const char *note = answers_get(a, question_index)->note;
+	snprintf(buf, size, "%s", note ? note : "");
 }
