@@ -81,11 +81,12 @@ static void print_totals(FILE *out, const compare_result *c, qn_lang lang)
 
 static void print_gates(FILE *out, const compare_result *c, qn_lang lang)
 {
-	fprintf(out, "%s", lang_pick(lang, "各级条件（改造前 → 改造后）：\n",
-			      "Level gates (before -> after):\n"));
 	if (c->kind == COMPARE_VERIFICATION)
-		fprintf(out, "%s", lang_pick(lang, "  （此处“改造前”为自评，“改造后”为现场评定）\n",
-				      "  (here before is the declaration, after the on-site rating)\n"));
+		fputs(lang_pick(lang, "各级条件（自评 → 现场评定）：\n",
+				"Level gates (declared -> on site):\n"), out);
+	else
+		fputs(lang_pick(lang, "各级条件（改造前 → 改造后）：\n",
+				"Level gates (before -> after):\n"), out);
 	for (size_t l = 1; l <= c->n_levels; l++)
 		fprintf(out, lang_pick(lang, "  %s  %s → %s\n", "  %s  %s -> %s\n"),
 			level_name(c->q, (int)l, lang), met_word(c->gates[l].before_met, lang),
@@ -119,6 +120,8 @@ static void print_question(FILE *out, const compare_result *c, const compare_que
 		q->constrained ? "★" : "", qn_text_get(&q->indicator->name, lang), b, a);
 	if (q->kind != QN_SCENARIO)
 		fprintf(out, "  %s", signed_milli(cq->points_after - cq->points_before, d, sizeof d));
+	if (cq->declared_higher)
+		fputs(lang_pick(lang, "  自评偏高", "  declared higher"), out);
 	if (c->kind == COMPARE_VERIFICATION && cq->changes_level)
 		fprintf(out, lang_pick(lang, "  单按自评计将为%s", "  as declared alone: %s"),
 			level_name(c->q, cq->level_if_declared, lang));
