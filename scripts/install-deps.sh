@@ -7,10 +7,10 @@ build="build-essential autoconf automake libtool pkg-config
        libxml2-dev libxml2-utils libcjson-dev libxlsxwriter-dev libzip-dev check libedit-dev"
 # Test-only: an independent xlsx reader, the Python peer for benchmarks, a real spreadsheet
 # program to open reports, PDF tools to count pages, valgrind for leak checks, clang and its
-# libFuzzer runtime for `make fuzz`.
+# libFuzzer runtime for `make fuzz`, clang-format for `make indent-check`.
 test="python3 python3-openpyxl python3-xlsxwriter libreoffice-calc-nogui poppler-utils
       valgrind hyperfine zlib1g-dev fonts-noto-cjk tmux expect python3-distributed
-      clang libclang-rt-14-dev"
+      clang libclang-rt-14-dev clang-format"
 
 if [ "$(id -u)" -ne 0 ]; then
 	if command -v sudo >/dev/null 2>&1; then
