@@ -4,50 +4,36 @@
 #include <string.h>
 #include <sysexits.h>
 
-static const char *const strings[ASSESS_ERR_MAX] = {
-	[ASSESS_OK] = "no error",
-	[ASSESS_ERR_NOMEM] = "out of memory",
-	[ASSESS_ERR_USAGE] = "usage error",
-	[ASSESS_ERR_NOINPUT] = "cannot open input",
-	[ASSESS_ERR_SYNTAX] = "malformed input",
-	[ASSESS_ERR_SCHEMA] = "does not follow the schema",
-	[ASSESS_ERR_DATA] = "invalid data",
-	[ASSESS_ERR_INCOMPLETE] = "answers missing",
-	[ASSESS_ERR_EXISTS] = "output exists",
-	[ASSESS_ERR_CANTCREAT] = "cannot create output",
-	[ASSESS_ERR_IO] = "input/output error",
-	[ASSESS_ERR_NOTFOUND] = "not installed",
-	[ASSESS_ERR_INTERNAL] = "internal error",
+struct code_info {
+	int exit;
+	const char *token, *message, *label[2];
 };
 
-static const int exits[ASSESS_ERR_MAX] = {
-	[ASSESS_OK] = 0,
-	[ASSESS_ERR_NOMEM] = EX_OSERR,
-	[ASSESS_ERR_USAGE] = EX_USAGE,
-	[ASSESS_ERR_NOINPUT] = EX_NOINPUT,
-	[ASSESS_ERR_SYNTAX] = EX_DATAERR,
-	[ASSESS_ERR_SCHEMA] = EX_DATAERR,
-	[ASSESS_ERR_DATA] = EX_DATAERR,
-	[ASSESS_ERR_INCOMPLETE] = EX_DATAERR,
-	[ASSESS_ERR_EXISTS] = EX_CANTCREAT,
-	[ASSESS_ERR_CANTCREAT] = EX_CANTCREAT,
-	[ASSESS_ERR_IO] = EX_IOERR,
-	[ASSESS_ERR_NOTFOUND] = EX_NOINPUT,
-	[ASSESS_ERR_INTERNAL] = EX_SOFTWARE,
+static const struct code_info codes[ASSESS_ERR_MAX] = {
+#define ASSESS_ERROR_INFO(name, exit, token, message, zh, en) \
+	[ASSESS_##name] = {exit, token, message, {zh, en}},
+	ASSESS_ERRORS(ASSESS_ERROR_INFO)
+#undef ASSESS_ERROR_INFO
 };
 
 const char *assess_strerror(assess_code code)
 {
-	if ((unsigned)code >= ASSESS_ERR_MAX || !strings[code])
-		return "unknown error";
-	return strings[code];
+	return (unsigned)code < ASSESS_ERR_MAX ? codes[code].message : "unknown error";
 }
 
 int assess_exit_code(assess_code code)
 {
-	if ((unsigned)code >= ASSESS_ERR_MAX)
-		return EX_SOFTWARE;
-	return exits[code];
+	return (unsigned)code < ASSESS_ERR_MAX ? codes[code].exit : EX_SOFTWARE;
+}
+
+const char *assess_code_name(assess_code code)
+{
+	return codes[(unsigned)code < ASSESS_ERR_MAX ? code : ASSESS_ERR_INTERNAL].token;
+}
+
+const char *assess_code_label(assess_code code, int en)
+{
+	return codes[(unsigned)code < ASSESS_ERR_MAX ? code : ASSESS_ERR_INTERNAL].label[en != 0];
 }
 
 assess_code assess_vfail(assess_error *err, assess_code code, const char *file, int line,

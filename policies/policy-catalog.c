@@ -27,7 +27,8 @@ policy *policy_open(const char *id_or_path, const char *search_path, assess_erro
 	if (searchpath_is_path(id_or_path))
 		return policy_load(id_or_path, err);
 	if (!searchpath_valid_id(id_or_path)) {
-		assess_fail(err, ASSESS_ERR_USAGE, NULL, 0, 0,
+		/* As for questionnaires: an id that cannot name a file is bad data, wherever from. */
+		assess_fail(err, ASSESS_ERR_DATA, NULL, 0, 0,
 			    "\"%s\" is not a policy id (letters, digits, - _ .)", id_or_path);
 		return NULL;
 	}

@@ -363,21 +363,6 @@ static void rows_finish(portfolio_book *b)
 
 /* ---- Errors ---- */
 
-static const char *const code_labels[ASSESS_ERR_MAX][2] = {
-	[ASSESS_ERR_NOMEM] = {"内存不足", "out of memory"},
-	[ASSESS_ERR_USAGE] = {"用法错误", "usage"},
-	[ASSESS_ERR_NOINPUT] = {"无法打开", "cannot open"},
-	[ASSESS_ERR_SYNTAX] = {"格式错误", "malformed"},
-	[ASSESS_ERR_SCHEMA] = {"不符合模式", "schema"},
-	[ASSESS_ERR_DATA] = {"数据错误", "invalid data"},
-	[ASSESS_ERR_INCOMPLETE] = {"答案不全", "incomplete"},
-	[ASSESS_ERR_EXISTS] = {"文件已存在", "exists"},
-	[ASSESS_ERR_CANTCREAT] = {"无法创建", "cannot create"},
-	[ASSESS_ERR_IO] = {"读写错误", "I/O error"},
-	[ASSESS_ERR_NOTFOUND] = {"未安装", "not installed"},
-	[ASSESS_ERR_INTERNAL] = {"内部错误", "internal error"},
-};
-
 static const char *const step_labels[][2] = {
 	[PORTFOLIO_STEP_INPUT] = {"读取与评分", "reading and scoring"},
 	[PORTFOLIO_STEP_DUPLICATE] = {"重复评测", "duplicate"},
@@ -425,8 +410,7 @@ assess_code portfolio_book_error(portfolio_book *b, portfolio_step step, const a
 		bk_number(b, ws, r, 3, e->column, b->f.integer);
 	bk_string(b, ws, r, 4, e->path, NULL);
 	bk_string(b, ws, r, 5, step_labels[step][lang], NULL);
-	bk_string(b, ws, r, 6, code_labels[code][lang] ? code_labels[code][lang]
-						       : portfolio_code_name(e->code), NULL);
+	bk_string(b, ws, r, 6, assess_code_label((assess_code)code, lang == QN_LANG_EN), NULL);
 	bk_string(b, ws, r, 7, e->msg[0] ? e->msg : assess_strerror(e->code), NULL);
 	return !xlsx_failed(b->book)
 		       ? ASSESS_OK

@@ -8,27 +8,9 @@
 #include <unistd.h>
 #include "common/lines.h"
 
-static const char *const code_names[ASSESS_ERR_MAX] = {
-	[ASSESS_OK] = "ok",
-	[ASSESS_ERR_NOMEM] = "nomem",
-	[ASSESS_ERR_USAGE] = "usage",
-	[ASSESS_ERR_NOINPUT] = "noinput",
-	[ASSESS_ERR_SYNTAX] = "syntax",
-	[ASSESS_ERR_SCHEMA] = "schema",
-	[ASSESS_ERR_DATA] = "data",
-	[ASSESS_ERR_INCOMPLETE] = "incomplete",
-	[ASSESS_ERR_EXISTS] = "exists",
-	[ASSESS_ERR_CANTCREAT] = "cantcreat",
-	[ASSESS_ERR_IO] = "io",
-	[ASSESS_ERR_NOTFOUND] = "notfound",
-	[ASSESS_ERR_INTERNAL] = "internal",
-};
-
 const char *portfolio_code_name(assess_code code)
 {
-	if ((unsigned)code >= ASSESS_ERR_MAX || !code_names[code])
-		return "internal";
-	return code_names[code];
+	return assess_code_name(code); /* one list of codes: common/error.h */
 }
 
 void portfolio_error_relocate(assess_error *e, const char *unit_name, const char *file, long line)

@@ -16,6 +16,7 @@
 #include "common/jsonpos.h"
 #include "common/sha256.h"
 #include "common/text.h"
+#include "policies/policy.h"
 #include "tests/unit/test.h"
 
 START_TEST(decimal_parses_exactly)
@@ -152,6 +153,32 @@ START_TEST(every_error_code_has_text_and_exit)
 	ck_assert_int_eq(assess_exit_code(ASSESS_ERR_NOINPUT), EX_NOINPUT);
 	ck_assert_int_eq(assess_exit_code(ASSESS_ERR_CANTCREAT), EX_CANTCREAT);
 	ck_assert_int_eq(assess_exit_code(ASSESS_ERR_IO), EX_IOERR);
+	/* One list: the stream's tokens and the Errors sheet's labels come with every code. */
+	for (int c = 0; c < ASSESS_ERR_MAX; c++) {
+		ck_assert(assess_code_name((assess_code)c)[0]);
+		ck_assert(assess_code_label((assess_code)c, 0)[0]);
+		ck_assert(assess_code_label((assess_code)c, 1)[0]);
+		for (int d = 0; d < c; d++)
+			ck_assert_str_ne(assess_code_name((assess_code)c),
+					 assess_code_name((assess_code)d));
+	}
+	ck_assert_str_eq(assess_code_name(ASSESS_ERR_DATA), "data");
+	ck_assert_str_eq(assess_code_name(ASSESS_ERR_MAX), "internal");
+	ck_assert_str_eq(assess_code_label(ASSESS_ERR_IO, 0), "读写错误");
+	ck_assert_str_eq(assess_code_label(ASSESS_ERR_IO, 1), "I/O error");
+	ck_assert_str_eq(assess_strerror(ASSESS_ERR_MAX), "unknown error");
+}
+END_TEST
+
+/* An id that cannot name a file is bad data for questionnaires and policies alike (65). */
+START_TEST(invalid_ids_are_data_errors)
+{
+	assess_error err = {0};
+	ck_assert_ptr_null(questionnaire_open("a b", QUESTIONNAIRES_DIR, &err));
+	ck_assert_int_eq(err.code, ASSESS_ERR_DATA);
+	ck_assert_ptr_null(policy_open("a b", POLICIES_DIR, &err));
+	ck_assert_int_eq(err.code, ASSESS_ERR_DATA);
+	ck_assert_int_eq(assess_exit_code(err.code), EX_DATAERR);
 }
 END_TEST
 
@@ -184,6 +211,7 @@ TCase *make_common_tcase(void)
 	tcase_add_test(tc, sha256_known_vectors);
 	tcase_add_test(tc, jsonpos_finds_values);
 	tcase_add_test(tc, every_error_code_has_text_and_exit);
+	tcase_add_test(tc, invalid_ids_are_data_errors);
 	tcase_add_test(tc, error_format_like_a_compiler);
 	return tc;
 }
