@@ -132,6 +132,10 @@ static void make_formats(portfolio_book *b)
 	f->total_percent = total_row(format(b, "0.0%", true, 0));
 	f->total_money = total_row(format(b, "#,##0", true, 0));
 	f->total_points = total_row(format(b, "0.00", true, 0));
+	/* A right-aligned number against a left-aligned 18-digit code read as one figure. */
+	f->seq = format(b, "0", false, LXW_ALIGN_CENTER);
+	format_set_right(f->seq, LXW_BORDER_THIN);
+	format_set_right_color(f->seq, XLSX_COLOR_BORDER);
 }
 
 static void set_properties(portfolio_book *b)
@@ -289,7 +293,7 @@ static void row_profile(portfolio_book *b, lxw_row_t r, const portfolio_row *row
 	const answers *a = row->score->answers;
 	static const answers_field text_fields[] = {ANSWERS_CREDIT_CODE, ANSWERS_NAME,
 						    ANSWERS_INDUSTRY, ANSWERS_SIZE};
-	bk_number(b, ws, r, 0, (double)row->seq, b->f.integer);
+	bk_number(b, ws, r, 0, (double)row->seq, b->f.seq);
 	for (lxw_col_t i = 0; i < 4; i++)
 		bk_string(b, ws, r, 1 + i, answers_field_get(a, text_fields[i]), NULL);
 	bk_string(b, ws, r, 5, yes_no(b, answers_above_scale(a)), b->f.center);
@@ -402,7 +406,7 @@ assess_code portfolio_book_error(portfolio_book *b, portfolio_step step, const a
 	lxw_row_t r = (lxw_row_t)++b->n_errors;
 	unsigned code =
 		(unsigned)e->code < ASSESS_ERR_MAX ? (unsigned)e->code : ASSESS_ERR_INTERNAL;
-	bk_number(b, ws, r, 0, (double)r, b->f.integer);
+	bk_number(b, ws, r, 0, (double)r, b->f.seq);
 	bk_string(b, ws, r, 1, e->file, NULL);
 	if (e->line > 0)
 		bk_number(b, ws, r, 2, e->line, b->f.integer);

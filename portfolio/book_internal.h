@@ -17,7 +17,8 @@ enum { BK_OVERVIEW, BK_TARGETS, BK_INDUSTRY, BK_REGION, BK_HEAT, BK_ROWS, BK_ERR
 typedef struct bk_formats {
 	lxw_format *title, *subtitle, *heading, *header, *text, *wrap, *center, *integer, *points,
 		*mean, *percent, *money, *good, *bad, *note, *total_text, *total_int,
-		*total_percent, *total_money, *total_points;
+		*total_percent, *total_money, *total_points,
+		*seq; /* the row number: centred, ruled off from the credit code beside it */
 } bk_formats;
 
 struct portfolio_book {

@@ -306,6 +306,10 @@ def check_english(d):
     check_charts(os.path.join(d, "english.xlsx"), 1)
     ent = sheet_rows(wb["Enterprises"])
     check(ent[0][:3] == ["No.", "Credit code", "Enterprise"], ent[0])
+    # The row number is centred and ruled off, not run into the credit code beside it.
+    no = wb["Enterprises"]["A2"]
+    check(no.alignment.horizontal == "center" and no.border.right.style == "thin",
+          (no.alignment.horizontal, no.border.right.style))
     check(ent[1][1] == code(99) and ent[1][2] == "../../../tmp/evil", ent[1])
 
 
