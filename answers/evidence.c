@@ -57,11 +57,14 @@ static const char *path_problem(const char *file)
 	return NULL;
 }
 
-/* The instrument's checklist entry of this id for the question, when it has checklists. */
+/* NULL when id names an entry of the question's checklist in the instrument, else why not. */
 static const char *checklist_problem(const qn_question *q, const char *id)
 {
-	(void)q;
-	return *id ? NULL : "an empty checklist id";
+	if (qn_checklist_find(q, id))
+		return NULL;
+	return q->n_checklist ? "not an entry of the question's checklist (支撑材料) in the "
+				"questionnaire"
+			      : "the question has no checklist (支撑材料) in the questionnaire";
 }
 
 static void item_clear(answers_evidence *e)

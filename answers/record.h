@@ -29,6 +29,7 @@
 #define ASSESS_ANSWERS_RECORD_H
 
 #include "answers/answers.h"
+#include "common/lang.h"
 
 /* ---- the instrument the file was answered with ---- */
 
@@ -147,5 +148,17 @@ assess_code answers_finalize(answers *a, const char *at, const char *by, assess_
  * entries of the changes that follow (answers_history_append with reason NULL).
  */
 assess_code answers_reopen(answers *a, const char *reason, assess_error *err);
+
+/* ---- the record's state (answers/state.c) ---- */
+
+/* True when the file had any record key or a setter gave one (false for a format 1 file). */
+bool answers_has_record(const answers *a);
+/*
+ * "记录：暂定（未定稿），证据 2 项，待核实 1 项" and, for a file answered with another
+ * version of the instrument, that it was rescored. Writes into buf and returns it.
+ */
+const char *answers_record_line(const answers *a, qn_lang lang, char *buf, size_t size);
+/* {"finalized", "evidence", "flags", "history", "rescored", ...}; caller frees; NULL: no memory. */
+cJSON *answers_record_json(const answers *a);
 
 #endif

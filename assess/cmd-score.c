@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <sysexits.h>
+#include "answers/record.h"
 #include "assess/cli.h"
 #include "portfolio/stream.h"
 #include "scoring/plan.h"
@@ -88,6 +89,12 @@ static int run(cli *c, int argc, char **argv)
 			cJSON_Delete(j);
 			j = NULL;
 		}
+		cJSON *rec = j && answers_has_record(a) ? answers_record_json(a) : NULL;
+		if (j && answers_has_record(a) && (!rec || !cJSON_AddItemToObject(j, "record", rec))) {
+			cJSON_Delete(rec);
+			cJSON_Delete(j);
+			j = NULL;
+		}
 		cJSON *rj = j ? scoring_reading_json(r) : NULL;
 		if (j && (!rj || !cJSON_AddItemToObject(j, "readings", rj))) {
 			cJSON_Delete(rj);
@@ -104,6 +111,10 @@ static int run(cli *c, int argc, char **argv)
 		cJSON_Delete(j);
 	} else {
 		scoring_print(stdout, r, c->lang);
+		/* A format 1 file has no record: its output stays as it always was. */
+		char line[512];
+		if (answers_has_record(a))
+			printf("%s\n", answers_record_line(a, c->lang, line, sizeof line));
 	}
 	scoring_free(r);
 	answers_free(a);

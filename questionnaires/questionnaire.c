@@ -20,6 +20,7 @@ struct questionnaire {
 	char *id, *version, *path;
 	char sha[65];           /* of the definition's bytes, so an answer file can name them */
 	qn_text title;
+	qn_text checklist_source;
 	qn_text source;
 	int64_t total;
 	qn_dimension *dims;
@@ -175,6 +176,40 @@ static int read_evidence(struct build *b, xmlNode *qn, qn_question *question)
 	return 0;
 }
 
+/* One checklist entry: its option must be the question's, its level a scenario's 1..4. */
+static int read_entry(struct build *b, xmlNode *e, qn_question *question, qn_checklist_entry *c)
+{
+	c->id = xmldoc_attr(b->q->arena, e, "id");
+	char *opt = xmldoc_attr(b->q->arena, e, "option");
+	char *lv = xmldoc_attr(b->q->arena, e, "level");
+	c->option = -1;
+	if (claim_id(b, e, c->id) || read_bitext(b, e, &c->text))
+		return -1;
+	if (opt && (question->kind == QN_SCENARIO || (c->option = qn_option_index(question, opt)) < 0))
+		return fail_at(b, e, "checklist entry %s names option %s, which its question does not "
+			       "have", c->id, opt);
+	if (lv && (question->kind != QN_SCENARIO || lv[0] == '0'))
+		return fail_at(b, e, "checklist entry %s: level=\"%s\" is for a scenario's levels 1 "
+			       "to 4", c->id, lv);
+	c->level = lv ? lv[0] - '0' : 0; /* the schema allows one digit 0..4 */
+	return 0;
+}
+
+static int read_checklist(struct build *b, xmlNode *qn, qn_question *question)
+{
+	xmlNode *cl = xmldoc_first(qn, "checklist");
+	question->n_checklist = xmldoc_count(cl, "entry");
+	question->checklist = arena_calloc(b->q->arena, question->n_checklist + 1,
+					   sizeof(qn_checklist_entry));
+	if (!question->checklist)
+		return nomem(b);
+	size_t k = 0;
+	for (xmlNode *e = xmldoc_first(cl, "entry"); e; e = xmldoc_next(e, "entry"))
+		if (read_entry(b, e, question, &question->checklist[k++]))
+			return -1;
+	return 0;
+}
+
 static qn_question *read_question(struct build *b, xmlNode *qn, const qn_indicator *ind,
 				  bool scored)
 {
@@ -202,7 +237,7 @@ static qn_question *read_question(struct build *b, xmlNode *qn, const qn_indicat
 	}
 	int rc = question->kind == QN_SCENARIO ? read_scenario(b, qn, question)
 					       : read_options(b, qn, question);
-	return rc ? NULL : question;
+	return rc || read_checklist(b, qn, question) ? NULL : question;
 }
 
 /* A parent's declared points must be the sum of its children's; absent means "the sum". */
@@ -475,6 +510,7 @@ static int build_tree(struct build *b, xmlNode *root)
 	q->id = xmldoc_attr(q->arena, root, "id");
 	q->version = xmldoc_attr(q->arena, root, "version");
 	if (read_child_bitext(b, root, "title", &q->title) ||
+	    read_child_bitext(b, root, "checklist-source", &q->checklist_source) ||
 	    read_child_bitext(b, root, "source", &q->source) ||
 	    read_points(b, root, "total", &q->total) ||
 	    read_readings(b, root))
@@ -545,6 +581,18 @@ void questionnaire_free(questionnaire *q)
 const char *questionnaire_id(const questionnaire *q) { return q->id; }
 const char *questionnaire_version(const questionnaire *q) { return q->version; }
 const char *questionnaire_sha256(const questionnaire *q) { return q->sha; }
+const qn_text *questionnaire_checklist_source(const questionnaire *q)
+{
+	return &q->checklist_source;
+}
+
+const qn_checklist_entry *qn_checklist_find(const qn_question *question, const char *id)
+{
+	for (size_t k = 0; k < question->n_checklist; k++)
+		if (strcmp(question->checklist[k].id, id) == 0)
+			return &question->checklist[k];
+	return NULL;
+}
 const qn_text *questionnaire_title(const questionnaire *q) { return &q->title; }
 const qn_text *questionnaire_source(const questionnaire *q) { return &q->source; }
 const char *questionnaire_path(const questionnaire *q) { return q->path; }

@@ -50,6 +50,14 @@ typedef struct qn_option {
 
 struct qn_indicator;
 
+/* One entry of a question's evidence checklist (支撑材料), which evidence items can name. */
+typedef struct qn_checklist_entry {
+	char *id;        /* "F1.3", "S08.4.2": unique across the questionnaire */
+	qn_text text;
+	int option;      /* the index of the option it supports, or -1 */
+	int level;       /* the scenario level it supports (1..4), or 0 */
+} qn_checklist_entry;
+
 typedef struct qn_question {
 	char *id;                    /* "F1", "S01" */
 	size_t index;                /* position in questionnaire order, 0-based */
@@ -58,6 +66,8 @@ typedef struct qn_question {
 	qn_text guidance;            /* may be empty (zh NULL) */
 	qn_text *evidence;           /* what to ask to see */
 	size_t n_evidence;
+	qn_checklist_entry *checklist; /* may be empty; the source is questionnaire_checklist_source */
+	size_t n_checklist;
 	qn_option *options;          /* SINGLE and MULTI */
 	size_t n_options;
 	int64_t max_points;          /* thousandths: best option, or sum of the additive options */
@@ -172,6 +182,11 @@ const qn_level_rule *questionnaire_level_rule(const questionnaire *q, int level)
 const char *questionnaire_level_name(const questionnaire *q, int level, qn_lang lang);
 size_t questionnaire_n_readings(const questionnaire *q);
 const qn_reading *questionnaire_reading(const questionnaire *q, size_t i);
+
+/* Where the checklists come from (zh NULL when the definition does not say). */
+const qn_text *questionnaire_checklist_source(const questionnaire *q);
+/* The question's checklist entry with this id, or NULL. */
+const qn_checklist_entry *qn_checklist_find(const qn_question *question, const char *id);
 
 /* Index of the option with this code, or -1. */
 int qn_option_index(const qn_question *question, const char *code);

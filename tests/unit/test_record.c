@@ -28,7 +28,7 @@ static const char *const full_record =
 	" \"answers\": {\"F1\": [\"B\", \"C\"], \"S01\": 3},\n"
 	" \"evidence\": {\"F1\": [{\"title\": \"网络拓扑图\", \"file\": \"ev/net.pdf\",\n"
 	"   \"sha256\": \"ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad\",\n"
-	"   \"checklist\": \"F1.topology\"}, {\"title\": \"口头说明\"}]},\n"
+	"   \"checklist\": \"F1.2\"}, {\"title\": \"口头说明\"}]},\n"
 	" \"flags\": {\"S01\": \"核对MES截图\"},\n"
 	" \"history\": [\n"
 	"  {\"at\": \"2026-11-20T10:00:00+08:00\", \"question\": \"F1\", \"from\": null, \"to\": [\"B\"],"
@@ -53,7 +53,7 @@ START_TEST(full_record_loads_into_the_model)
 	ck_assert_int_eq(answers_site_visit_get(a, 1), 20261120);
 	ck_assert_uint_eq(answers_evidence_count(a, idx("F1")), 2);
 	ck_assert_uint_eq(answers_evidence_total(a), 2);
-	ck_assert_str_eq(answers_evidence_get(a, idx("F1"), 0)->checklist, "F1.topology");
+	ck_assert_str_eq(answers_evidence_get(a, idx("F1"), 0)->checklist, "F1.2");
 	ck_assert_ptr_null(answers_evidence_get(a, idx("F1"), 1)->file);
 	ck_assert_str_eq(answers_flag_get(a, idx("S01")), "核对MES截图");
 	ck_assert_uint_eq(answers_flags_count(a), 1);
@@ -153,6 +153,10 @@ static const struct {
 	 "$.evidence.F1[0].file", "\"..\""},
 	{"\"evidence\": {\"F1\": [{\"title\": \"t\", \"file\": \"a\", \"sha256\": \"12\"}]}",
 	 "$.evidence.F1[0].sha256", "64 lower-case hex"},
+	{"\"evidence\": {\"F1\": [{\"title\": \"t\", \"checklist\": \"F1.99\"}]}",
+	 "$.evidence.F1[0].checklist", "not an entry of the question's checklist"},
+	{"\"evidence\": {\"F1\": [{\"title\": \"t\", \"checklist\": \"S08.4.1\"}]}",
+	 "$.evidence.F1[0].checklist", "not an entry"},
 	{"\"flags\": {\"F1\": true}", "$.flags.F1", "expected a string"},
 	{"\"flags\": {\"Q1\": \"x\"}", "$.flags.Q1", "no question"},
 	{"\"history\": {}", "$.history", "expected an array"},
@@ -376,6 +380,27 @@ START_TEST(questionnaire_names_its_bytes)
 }
 END_TEST
 
+START_TEST(instrument_carries_the_checklists)
+{
+	const questionnaire *q = test_miit();
+	ck_assert_ptr_nonnull(questionnaire_checklist_source(q)->zh);
+	const qn_question *f1 = questionnaire_find(q, "F1"), *s08 = questionnaire_find(q, "S08");
+	const qn_checklist_entry *e = qn_checklist_find(f1, "F1.3");
+	ck_assert_ptr_nonnull(e);
+	ck_assert_int_eq(e->option, 3); /* D: the 5G network */
+	ck_assert_str_eq(e->text.zh, "5G网络建设或租赁合同");
+	ck_assert_int_eq(qn_checklist_find(f1, "F1.2")->option, -1);
+	/* This instrument puts models and the fault knowledge base at level 4 of S08. */
+	ck_assert_int_eq(qn_checklist_find(s08, "S08.4.2")->level, 4);
+	ck_assert_str_eq(qn_checklist_find(s08, "S08.4.2")->text.zh, "故障知识库截图");
+	ck_assert_ptr_null(qn_checklist_find(s08, "F1.3"));
+	size_t n = 0;
+	for (size_t i = 0; i < questionnaire_n_questions(q); i++)
+		n += questionnaire_question(q, i)->n_checklist;
+	ck_assert_uint_eq(n, 45 + 163);
+}
+END_TEST
+
 TCase *make_record_tcase(void)
 {
 	TCase *tc = tcase_create("record");
@@ -392,5 +417,6 @@ TCase *make_record_tcase(void)
 	tcase_add_test(tc, setters_fill_the_record);
 	tcase_add_test(tc, sha256_in_pieces_is_the_digest_of_the_whole);
 	tcase_add_test(tc, questionnaire_names_its_bytes);
+	tcase_add_test(tc, instrument_carries_the_checklists);
 	return tc;
 }
