@@ -26,17 +26,47 @@ static void answer_dir(const interview *iv, char *buf, size_t size)
 	snprintf(buf, size, "%.*s", slash ? (int)(slash - iv->path) : 1, slash ? iv->path : ".");
 }
 
+/* "（B）" or "（3 级）" after a checklist entry tied to an option or a scenario level. */
+static void entry_line(const interview *iv, const qn_question *q, const qn_checklist_entry *e,
+		       char *buf, size_t size)
+{
+	const char *text = qn_text_get(&e->text, iv->lang);
+	if (e->option >= 0 && (size_t)e->option < q->n_options)
+		snprintf(buf, size, IV_TR(iv, "%s（选项 %s）", "%s (option %s)"), text,
+			 q->options[e->option].code);
+	else if (e->level > 0)
+		snprintf(buf, size, IV_TR(iv, "%s（%d 级）", "%s (level %d)"), text, e->level);
+	else
+		snprintf(buf, size, "%s", text);
+}
+
+/*
+ * The instrument's checklist (支撑材料), numbered for :e N, when the question has one; else
+ * its guidance on what to ask to see, which names no entry an evidence item could tick.
+ */
+static void show_checklist(const interview *iv, const qn_question *q)
+{
+	char lead[32], line[IV_MSG_MAX];
+	if (q->n_checklist)
+		iv_printf(iv, "%s\n", IV_TR(iv, "  支撑材料清单（:e 序号 勾选）：", "  Checklist (:e N ticks):"));
+	for (size_t i = 0; i < q->n_checklist; i++) {
+		snprintf(lead, sizeof lead, "    %zu. ", i + 1);
+		entry_line(iv, q, &q->checklist[i], line, sizeof line);
+		iv_wrap(iv, lead, line);
+	}
+	if (q->n_checklist || !q->n_evidence)
+		return;
+	iv_printf(iv, "%s\n", IV_TR(iv, "  宜查看的材料：", "  What to ask to see:"));
+	for (size_t i = 0; i < q->n_evidence; i++)
+		iv_wrap(iv, "    - ", qn_text_get(&q->evidence[i], iv->lang));
+}
+
 void iv_show_evidence(const interview *iv)
 {
 	const qn_question *q = questionnaire_question(iv->q, iv->current);
 	size_t n = answers_evidence_count(iv->a, iv->current);
 	char lead[32];
-	if (q->n_evidence)
-		iv_printf(iv, "%s\n", IV_TR(iv, "  支撑材料清单（:e 序号 勾选）：", "  Checklist (:e N ticks):"));
-	for (size_t i = 0; i < q->n_evidence; i++) {
-		snprintf(lead, sizeof lead, "    %zu. ", i + 1);
-		iv_wrap(iv, lead, qn_text_get(&q->evidence[i], iv->lang));
-	}
+	show_checklist(iv, q);
 	if (!n) {
 		iv_printf(iv, "%s\n", IV_TR(iv, "  尚未记录证据。", "  No evidence recorded yet."));
 		return;
@@ -85,7 +115,7 @@ static void add_item(interview *iv, const char *title, const char *file, const c
 void iv_evidence_command(interview *iv, const char *arg)
 {
 	const qn_question *q = questionnaire_question(iv->q, iv->current);
-	char *end, checklist[64];
+	char *end;
 	if (!*arg) {
 		iv_show_evidence(iv);
 		return;
@@ -102,13 +132,13 @@ void iv_evidence_command(interview *iv, const char *arg)
 		return;
 	}
 	if (*end == '\0' && k >= 1) {
-		if ((size_t)k > q->n_evidence) {
+		if ((size_t)k > q->n_checklist) {
 			iv_say(iv, IV_TR(iv, "清单没有第 %ld 项（共 %zu 项）", "the checklist has no entry %ld "
-					 "(it has %zu)"), k, q->n_evidence);
+					 "(it has %zu)"), k, q->n_checklist);
 			return;
 		}
-		snprintf(checklist, sizeof checklist, "%s.%ld", q->id, k);
-		add_item(iv, qn_text_get(&q->evidence[k - 1], iv->lang), NULL, checklist);
+		const qn_checklist_entry *e = &q->checklist[k - 1];
+		add_item(iv, qn_text_get(&e->text, iv->lang), NULL, e->id);
 		return;
 	}
 	/* A file beside the answer file is referenced with its hash; anything else is a title. */

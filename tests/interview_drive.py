@@ -491,7 +491,7 @@ def record_session(tmp, lines, kill_after_change=False):
     s.expect("支撑材料清单")
     s.expect("F1> ")
     s.send(":e 1")
-    s.expect("已记录证据 [1]")
+    s.expect("已记录证据 [1]：工控网络相关网络架构文件")  # F1.1 of the instrument's checklist
     s.send(":e net.pdf")
     s.expect("已记录证据 [2]：net.pdf（sha256 ")
     s.expect("F1> ")
