@@ -95,6 +95,8 @@ const char *answers_sha256(const answers *a);           /* hex digest of the byt
 const answer *answers_get(const answers *a, size_t question_index);
 /* All answers, indexed like questionnaire_questions(): for loops over every question. */
 const answer *answers_items(const answers *a);
+/* Whether two answers to question q are the same answer (both unanswered counts as same). */
+bool answers_equal(const qn_question *q, const answer *x, const answer *y);
 size_t answers_n_missing(const answers *a);
 
 const char *answers_field_get(const answers *a, answers_field f); /* NULL when absent */

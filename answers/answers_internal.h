@@ -162,7 +162,6 @@ cJSON *answers_finalized_json(const answers *a);
 cJSON *answers_value_json(const qn_question *q, const answer *ans);
 /* The answer as text ("B C", "3"), "" when not given, into buf. */
 const char *answers_format_value(const qn_question *q, const answer *ans, char *buf, size_t size);
-bool answers_equal(const qn_question *q, const answer *x, const answer *y);
 /* ASSESS_OK, or a refusal because the record is finalized. */
 assess_code answers_check_open(const answers *a, assess_error *err);
 /* The stamp at, or now when NULL, into buf; fails on a malformed one. */

@@ -129,19 +129,6 @@ static void refusal_reason(compare_refusal why, const compare_key *b, const comp
 		assess_error_append(err, "; the files look swapped: the baseline comes first");
 }
 
-static bool same_answer(const qn_question *q, const answer *x, const answer *y)
-{
-	if (x->given != y->given)
-		return false;
-	if (!x->given)
-		return true;
-	if (q->kind == QN_SCENARIO)
-		return x->level == y->level;
-	if (q->kind == QN_SINGLE)
-		return x->choice == y->choice;
-	return x->mask == y->mask;
-}
-
 static void fill_question(compare_result *c, size_t i)
 {
 	const qn_question *q = questionnaire_question(c->q, i);
@@ -153,7 +140,7 @@ static void fill_question(compare_result *c, size_t i)
 	cq->points_after = c->after->question_points[i];
 	cq->level_before = cq->before->given && q->kind == QN_SCENARIO ? cq->before->level : 0;
 	cq->level_after = cq->after->given && q->kind == QN_SCENARIO ? cq->after->level : 0;
-	cq->differs = !same_answer(q, cq->before, cq->after);
+	cq->differs = !answers_equal(q, cq->before, cq->after);
 	cq->level_if_declared = c->level_after;
 	if (c->kind == COMPARE_VERIFICATION && cq->differs)
 		cq->declared_higher = q->kind == QN_SCENARIO ? cq->level_before > cq->level_after
