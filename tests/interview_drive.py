@@ -22,6 +22,7 @@ import select
 import shlex
 import shutil
 import signal
+import termios
 import struct
 import subprocess
 import sys
@@ -178,9 +179,18 @@ class Session:
 
     def close_input(self):
         if self.proc is None:
+            self.wait_raw()
             os.write(self.wfd, b"\x04")
         else:
             self.proc.stdin.close()
+
+    def wait_raw(self):
+        """libedit prints its prompt before it turns the terminal's line editing off; a Ctrl-D
+        sent in between is taken by the line discipline (and lost when libedit switches), so
+        wait until the terminal is in raw mode, as a person's key press always is."""
+        deadline = time.time() + TIMEOUT
+        while time.time() < deadline and termios.tcgetattr(self.wfd)[3] & termios.ICANON:
+            time.sleep(0.01)
 
     def wait(self):
         if self.proc is not None:
