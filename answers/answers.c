@@ -263,7 +263,8 @@ assess_code answers_set_text(answers *a, size_t question_index, const char *code
 assess_code answers_set_note(answers *a, size_t question_index, const char *note)
 {
 	return answers_set_string(&a->items[question_index].note, note && *note ? note : NULL)
-		       ? ASSESS_ERR_NOMEM : ASSESS_OK;
+		       ? ASSESS_ERR_NOMEM
+		       : ASSESS_OK;
 }
 
 assess_code answers_clear(answers *a, size_t question_index, assess_error *err)

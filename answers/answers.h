@@ -35,17 +35,23 @@ typedef enum { ANSWERS_STAGE_NONE = 0, ANSWERS_STAGE_BASELINE, ANSWERS_STAGE_POS
 
 typedef struct answer {
 	bool given;
-	int choice;       /* QN_SINGLE: index of the option chosen */
-	uint64_t mask;    /* QN_MULTI: bit i set when option i is chosen */
-	int level;        /* QN_SCENARIO: 0..4 */
-	char *note;       /* free-text evidence note, or NULL */
+	int choice;    /* QN_SINGLE: index of the option chosen */
+	uint64_t mask; /* QN_MULTI: bit i set when option i is chosen */
+	int level;     /* QN_SCENARIO: 0..4 */
+	char *note;    /* free-text evidence note, or NULL */
 } answer;
 
 typedef enum {
-	ANSWERS_NAME, ANSWERS_CREDIT_CODE, ANSWERS_INDUSTRY, ANSWERS_SIZE, ANSWERS_REGION,
+	ANSWERS_NAME,
+	ANSWERS_CREDIT_CODE,
+	ANSWERS_INDUSTRY,
+	ANSWERS_SIZE,
+	ANSWERS_REGION,
 	ANSWERS_REGION_CODE,   /* GB/T 2260 six digits, checked on load */
 	ANSWERS_INDUSTRY_CODE, /* GB/T 4754-2017 section letter and up to four digits, checked */
-	ANSWERS_DATE, ANSWERS_ASSESSOR, ANSWERS_REPORT_NO,
+	ANSWERS_DATE,
+	ANSWERS_ASSESSOR,
+	ANSWERS_REPORT_NO,
 	ANSWERS_LANG, /* assessment.lang: "zh" or "en", the language the interview was held in */
 	ANSWERS_FIELD_MAX
 } answers_field;
@@ -57,8 +63,8 @@ typedef const questionnaire *(*answers_resolver)(const char *id, void *ctx, asse
 
 enum {
 	ANSWERS_ALLOW_INCOMPLETE = 1 << 0, /* missing answers score 0 instead of failing */
-	ANSWERS_DIGEST = 1 << 1,           /* answers_parse computes the SHA-256 (load always does) */
-	ANSWERS_NO_BLOCKS = 1 << 2,        /* finance, status, awards: checked as JSON, not kept */
+	ANSWERS_DIGEST = 1 << 1,    /* answers_parse computes the SHA-256 (load always does) */
+	ANSWERS_NO_BLOCKS = 1 << 2, /* finance, status, awards: checked as JSON, not kept */
 	/* a file answered with another instrument (questionnaire_sha256) is read, not refused */
 	ANSWERS_RESCORE = 1 << 3
 };
@@ -85,13 +91,13 @@ answers *answers_new(const questionnaire *q);
 void answers_free(answers *a);
 
 const questionnaire *answers_questionnaire(const answers *a);
-const char *answers_source(const answers *a);           /* the name given at load, or NULL */
+const char *answers_source(const answers *a); /* the name given at load, or NULL */
 /*
  * What the file's "questionnaire" member says: the questionnaire's id, or the path it was
  * loaded from or set to (answers_set_questionnaire_ref), which saving writes back unchanged.
  */
 const char *answers_questionnaire_ref(const answers *a);
-const char *answers_sha256(const answers *a);           /* hex digest of the bytes loaded, or "" */
+const char *answers_sha256(const answers *a); /* hex digest of the bytes loaded, or "" */
 const answer *answers_get(const answers *a, size_t question_index);
 /* All answers, indexed like questionnaire_questions(): for loops over every question. */
 const answer *answers_items(const answers *a);
@@ -100,9 +106,9 @@ bool answers_equal(const qn_question *q, const answer *x, const answer *y);
 size_t answers_n_missing(const answers *a);
 
 const char *answers_field_get(const answers *a, answers_field f); /* NULL when absent */
-int answers_above_scale(const answers *a);              /* 1, 0, or -1 when not given */
+int answers_above_scale(const answers *a);                        /* 1, 0, or -1 when not given */
 answers_stage answers_stage_get(const answers *a);
-const char *answers_stage_name(answers_stage s);        /* "baseline", "post", "" */
+const char *answers_stage_name(answers_stage s); /* "baseline", "post", "" */
 /* The finance, status and awards blocks as loaded (NULL when absent). Borrowed. */
 const cJSON *answers_block(const answers *a, const char *name);
 

@@ -29,17 +29,17 @@
 struct answers {
 	const questionnaire *q;
 	char *fields[ANSWERS_FIELD_MAX];
-	unsigned own_fields;  /* bit f: fields[f] was set alone (the interview) and is freed alone */
-	char *strings;        /* one block for the fields as loaded and the source name */
+	unsigned own_fields; /* bit f: fields[f] was set alone (the interview) and is freed alone */
+	char *strings;       /* one block for the fields as loaded and the source name */
 	int above_scale;
 	answers_stage stage;
 	cJSON *blocks[ANSWERS_N_BLOCKS];
-	char *source;         /* the name given at load, in strings */
-	char *qref;           /* "questionnaire" as written when it is not the id (a path), or NULL */
+	char *source; /* the name given at load, in strings */
+	char *qref;   /* "questionnaire" as written when it is not the id (a path), or NULL */
 	char sha[65];
 	size_t n_missing;
 	struct answers_record *rec; /* NULL until the file or a setter gives a record key */
-	answer items[];       /* one per question, in questionnaire order */
+	answer items[];             /* one per question, in questionnaire order */
 };
 
 struct answers_reader {
@@ -56,7 +56,7 @@ struct answers_evidence_list {
 
 /* The record (record.h); arrays indexed by question are allocated with their first entry. */
 struct answers_record {
-	char *qn_version, *qn_sha;  /* as the file says; NULL in a format 1 file */
+	char *qn_version, *qn_sha; /* as the file says; NULL in a format 1 file */
 	answers_origin origin;
 	answers_person *team, *interviewees;
 	size_t n_team, n_interviewees;
@@ -66,9 +66,9 @@ struct answers_record {
 	char **flags;
 	answers_change *history;
 	size_t n_history;
-	bool has_history;           /* the file had a "history" key, even an empty one */
-	char *fin_at, *fin_by;      /* finalized when fin_at is set */
-	char *reopen_reason;        /* held from answers_reopen for the changes that follow */
+	bool has_history;      /* the file had a "history" key, even an empty one */
+	char *fin_at, *fin_by; /* finalized when fin_at is set */
+	char *reopen_reason;   /* held from answers_reopen for the changes that follow */
 };
 
 /* What a load carries: the text for positions, and where errors go. */
@@ -81,9 +81,23 @@ struct answers_load {
 };
 
 /* ---- keys.c: the members an answer file may have, in the order they are written ---- */
-enum { TOP_QUESTIONNAIRE, TOP_QN_VERSION, TOP_QN_SHA256, TOP_ENTERPRISE, TOP_ASSESSMENT,
-       TOP_ANSWERS, TOP_NOTES, TOP_EVIDENCE, TOP_FLAGS, TOP_HISTORY, TOP_FINALIZED, TOP_FINANCE,
-       TOP_STATUS, TOP_AWARDS, TOP_MAX };
+enum {
+	TOP_QUESTIONNAIRE,
+	TOP_QN_VERSION,
+	TOP_QN_SHA256,
+	TOP_ENTERPRISE,
+	TOP_ASSESSMENT,
+	TOP_ANSWERS,
+	TOP_NOTES,
+	TOP_EVIDENCE,
+	TOP_FLAGS,
+	TOP_HISTORY,
+	TOP_FINALIZED,
+	TOP_FINANCE,
+	TOP_STATUS,
+	TOP_AWARDS,
+	TOP_MAX
+};
 extern const char *const answers_top_keys[TOP_MAX];
 /* The blocks kept as JSON, in the order of top_keys from TOP_FINANCE on. */
 extern const char *const answers_block_names[ANSWERS_N_BLOCKS];
@@ -109,8 +123,7 @@ assess_code answers_fail_at(const struct answers_load *ld, const char *base, con
 			    int index, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 assess_code answers_fail_nomem(const struct answers_load *ld);
 const char *answers_type_name(const cJSON *v);
-assess_code answers_expect_object(const struct answers_load *ld, const cJSON *v,
-				  const char *path);
+assess_code answers_expect_object(const struct answers_load *ld, const cJSON *v, const char *path);
 /* Refuses a NUL or control character in a string, or a repeated key, at its JSON path. */
 assess_code answers_check_tree(const struct answers_load *ld, const cJSON *root);
 /* Returns NULL if value suits field f, else the reason (in why or a constant). */
@@ -119,11 +132,11 @@ const char *answers_field_problem(answers_field f, const char *value, char *why,
  * Checks one answer's JSON value against question q and fills ans. Errors point at
  * "$.answers.ID", or at the path where when it is not NULL ("$.history[3].to").
  */
-assess_code answers_check_value(const struct answers_load *ld, const qn_question *q,
-				const cJSON *v, answer *ans, const char *where);
+assess_code answers_check_value(const struct answers_load *ld, const qn_question *q, const cJSON *v,
+				answer *ans, const char *where);
 /* A string member at base.key[index]: fails unless v is a non-empty string. */
-assess_code answers_expect_string(const struct answers_load *ld, const cJSON *v,
-				  const char *base, const char *key, int index);
+assess_code answers_expect_string(const struct answers_load *ld, const cJSON *v, const char *base,
+				  const char *key, int index);
 /* The question with this id, or a failure at base.id naming what the key was for. */
 const qn_question *answers_expect_question(const struct answers_load *ld, const answers *a,
 					   const char *base, const char *id);
@@ -144,8 +157,8 @@ answers *answers_bind(cJSON *root, const struct answers_load *ld, answers_resolv
 struct answers_record *answers_record_get(answers *a); /* allocates it; NULL when out of memory */
 void answers_record_free(struct answers_record *r, size_t n_questions);
 
-assess_code answers_identity_load(answers *a, const struct answers_load *ld,
-				  const cJSON *version, const cJSON *sha);
+assess_code answers_identity_load(answers *a, const struct answers_load *ld, const cJSON *version,
+				  const cJSON *sha);
 /* One member of "assessment" that identity.c reads; *taken false when it is not one. */
 assess_code answers_assessment_member(answers *a, const struct answers_load *ld, const cJSON *c,
 				      bool *taken);

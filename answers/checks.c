@@ -166,8 +166,10 @@ static assess_code exclusive_conflict(const struct answers_load *ld, const qn_qu
 		if (q->options[i].exclusive && (mask & (1ULL << i)) && (mask & ~(1ULL << i)))
 			return answers_fail_at(ld, BASE(where), KEY(where, q), -1,
 					       "option %s (%s) of %s cannot be combined with other "
-					       "options", q->options[i].code,
-					       qn_text_get(&q->options[i].label, QN_LANG_EN), q->id);
+					       "options",
+					       q->options[i].code,
+					       qn_text_get(&q->options[i].label, QN_LANG_EN),
+					       q->id);
 	return ASSESS_OK;
 }
 
@@ -175,9 +177,10 @@ static assess_code check_multi(const struct answers_load *ld, const qn_question 
 			       answer *ans, const char *where)
 {
 	if (!answers_is_type(v, cJSON_Array))
-		return answers_fail_at(ld, BASE(where), KEY(where, q), -1, "%s takes several options: "
-				       "expected an array of codes, got %s", q->id,
-				       answers_type_name(v));
+		return answers_fail_at(ld, BASE(where), KEY(where, q), -1,
+				       "%s takes several options: "
+				       "expected an array of codes, got %s",
+				       q->id, answers_type_name(v));
 	if (!v->child)
 		return answers_fail_at(ld, BASE(where), KEY(where, q), -1,
 				       "empty list: choose at least one option of %s", q->id);
@@ -187,20 +190,22 @@ static assess_code check_multi(const struct answers_load *ld, const qn_question 
 		if (code_index(ld, q, c, k, &index, where))
 			return ASSESS_ERR_DATA;
 		if (ans->mask & (1ULL << index))
-			return answers_fail_at(ld, BASE(where), KEY(where, q), k, "option %s is listed twice",
-					       c->valuestring);
+			return answers_fail_at(ld, BASE(where), KEY(where, q), k,
+					       "option %s is listed twice", c->valuestring);
 		ans->mask |= 1ULL << index;
 	}
 	return exclusive_conflict(ld, q, ans->mask, where);
 }
 
-assess_code answers_check_value(const struct answers_load *ld, const qn_question *q,
-				const cJSON *v, answer *ans, const char *where)
+assess_code answers_check_value(const struct answers_load *ld, const qn_question *q, const cJSON *v,
+				answer *ans, const char *where)
 {
 	if (q->kind == QN_SINGLE) {
 		if (answers_is_type(v, cJSON_Array))
-			return answers_fail_at(ld, BASE(where), KEY(where, q), -1, "%s takes one option: "
-					       "expected a string, got an array", q->id);
+			return answers_fail_at(ld, BASE(where), KEY(where, q), -1,
+					       "%s takes one option: "
+					       "expected a string, got an array",
+					       q->id);
 		if (code_index(ld, q, v, -1, &ans->choice, where))
 			return ASSESS_ERR_DATA;
 	} else if (q->kind == QN_MULTI) {
@@ -209,12 +214,15 @@ assess_code answers_check_value(const struct answers_load *ld, const qn_question
 	} else {
 		double d = answers_is_type(v, cJSON_Number) ? v->valuedouble : -1;
 		if (!answers_is_type(v, cJSON_Number))
-			return answers_fail_at(ld, BASE(where), KEY(where, q), -1, "scenario %s takes a "
-					       "level: an integer 0 to 4, got %s", q->id,
-					       answers_type_name(v));
+			return answers_fail_at(ld, BASE(where), KEY(where, q), -1,
+					       "scenario %s takes a "
+					       "level: an integer 0 to 4, got %s",
+					       q->id, answers_type_name(v));
 		if (!(d >= 0 && d <= QN_MAX_LEVEL) || d != (double)(int)d)
-			return answers_fail_at(ld, BASE(where), KEY(where, q), -1, "scenario %s takes a "
-					       "level: an integer 0 to 4, got %g", q->id, d);
+			return answers_fail_at(ld, BASE(where), KEY(where, q), -1,
+					       "scenario %s takes a "
+					       "level: an integer 0 to 4, got %g",
+					       q->id, d);
 		ans->level = (int)d;
 	}
 	ans->given = true;
@@ -223,8 +231,8 @@ assess_code answers_check_value(const struct answers_load *ld, const qn_question
 
 /* ---- members of the record ---- */
 
-assess_code answers_expect_string(const struct answers_load *ld, const cJSON *v,
-				  const char *base, const char *key, int index)
+assess_code answers_expect_string(const struct answers_load *ld, const cJSON *v, const char *base,
+				  const char *key, int index)
 {
 	if (!answers_is_type(v, cJSON_String))
 		return answers_fail_at(ld, base, key, index, "expected a string, got %s",
@@ -263,8 +271,8 @@ assess_code answers_check_complete(answers *a, const struct answers_load *ld, un
 		a->n_missing += !a->items[i].given;
 	if (a->n_missing == 0 || (flags & ANSWERS_ALLOW_INCOMPLETE))
 		return ASSESS_OK;
-	assess_fail(ld->err, ASSESS_ERR_INCOMPLETE, ld->name, 0, 0, "%zu unanswered question%s:",
-		    a->n_missing, a->n_missing == 1 ? "" : "s");
+	assess_fail(ld->err, ASSESS_ERR_INCOMPLETE, ld->name, 0, 0,
+		    "%zu unanswered question%s:", a->n_missing, a->n_missing == 1 ? "" : "s");
 	for (size_t i = 0; i < n; i++)
 		if (!a->items[i].given)
 			assess_error_append(ld->err, " %s", questionnaire_question(a->q, i)->id);

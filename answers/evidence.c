@@ -21,13 +21,15 @@
 size_t answers_evidence_count(const answers *a, size_t question_index)
 {
 	return a->rec && a->rec->evidence && question_index < questionnaire_n_questions(a->q)
-		       ? a->rec->evidence[question_index].n : 0;
+		       ? a->rec->evidence[question_index].n
+		       : 0;
 }
 
 const answers_evidence *answers_evidence_get(const answers *a, size_t question_index, size_t k)
 {
 	return k < answers_evidence_count(a, question_index)
-		       ? &a->rec->evidence[question_index].items[k] : NULL;
+		       ? &a->rec->evidence[question_index].items[k]
+		       : NULL;
 }
 
 size_t answers_evidence_total(const answers *a)
@@ -106,7 +108,8 @@ static int push(answers *a, size_t qi, const answers_evidence *e)
 static assess_code join(const char *dir, const char *file, char *buf, size_t size,
 			assess_error *err)
 {
-	int n = dir && *dir ? snprintf(buf, size, "%s/%s", dir, file) : snprintf(buf, size, "%s", file);
+	int n = dir && *dir ? snprintf(buf, size, "%s/%s", dir, file)
+			    : snprintf(buf, size, "%s", file);
 	if (n < 0 || (size_t)n >= size)
 		return assess_fail(err, ASSESS_ERR_DATA, file, 0, 0, "path too long");
 	return ASSESS_OK;
@@ -123,9 +126,9 @@ assess_code answers_evidence_hash(const char *dir, const char *file, char out[65
 		return ASSESS_ERR_DATA;
 	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0)
-		return assess_fail(err, errno == ENOENT ? ASSESS_ERR_NOINPUT : ASSESS_ERR_DATA, path,
-				   0, 0, "cannot open: %s", errno == ELOOP ? "a symbolic link"
-									 : strerror(errno));
+		return assess_fail(err, errno == ENOENT ? ASSESS_ERR_NOINPUT : ASSESS_ERR_DATA,
+				   path, 0, 0, "cannot open: %s",
+				   errno == ELOOP ? "a symbolic link" : strerror(errno));
 	struct stat st;
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
 		close(fd);
@@ -151,9 +154,11 @@ assess_code answers_evidence_add(answers *a, size_t question_index, const char *
 				 const char *dir, assess_error *err)
 {
 	const qn_question *q = questionnaire_question(a->q, question_index);
-	const char *problem = !q ? "no such question" : !title || !*title ? "evidence needs a title"
-			      : file && *file ? path_problem(file)
-			      : sha256 ? "a sha256 without a file" : NULL;
+	const char *problem = !q                  ? "no such question"
+			      : !title || !*title ? "evidence needs a title"
+			      : file && *file     ? path_problem(file)
+			      : sha256            ? "a sha256 without a file"
+						  : NULL;
 	if (!problem && sha256 && !answers_is_sha256(sha256))
 		problem = "a sha256 is 64 lower-case hex digits";
 	if (!problem && checklist)
@@ -199,7 +204,8 @@ static assess_code verify_item(const answers *a, const qn_question *q, size_t k,
 	if (e->sha256 && strcmp(digest, e->sha256) != 0)
 		return assess_fail_path(err, ASSESS_ERR_DATA, name, path,
 					"evidence of %s: %s has changed: its SHA-256 is %s, the "
-					"record says %s", q->id, e->file, digest, e->sha256);
+					"record says %s",
+					q->id, e->file, digest, e->sha256);
 	return ASSESS_OK;
 }
 
@@ -208,7 +214,8 @@ assess_code answers_evidence_verify(const answers *a, const char *dir, assess_er
 	for (size_t i = 0; i < questionnaire_n_questions(a->q); i++)
 		for (size_t k = 0; k < answers_evidence_count(a, i); k++) {
 			const answers_evidence *e = answers_evidence_get(a, i, k);
-			if (e->file && verify_item(a, questionnaire_question(a->q, i), k, e, dir, err))
+			if (e->file &&
+			    verify_item(a, questionnaire_question(a->q, i), k, e, dir, err))
 				return ASSESS_ERR_DATA;
 		}
 	return ASSESS_OK;
@@ -225,20 +232,24 @@ static assess_code load_item(answers *a, const struct answers_load *ld, const qn
 		return ASSESS_ERR_DATA;
 	answers_evidence e = {0};
 	for (const cJSON *c = obj->child; c; c = c->next) {
-		char **slot = strcmp(c->string, "title") == 0 ? &e.title
-			    : strcmp(c->string, "file") == 0 ? &e.file
-			    : strcmp(c->string, "sha256") == 0 ? &e.sha256
-			    : strcmp(c->string, "checklist") == 0 ? &e.checklist : NULL;
+		char **slot = strcmp(c->string, "title") == 0       ? &e.title
+			      : strcmp(c->string, "file") == 0      ? &e.file
+			      : strcmp(c->string, "sha256") == 0    ? &e.sha256
+			      : strcmp(c->string, "checklist") == 0 ? &e.checklist
+								    : NULL;
 		if (!slot)
-			return answers_fail_at(ld, path, c->string, -1, "unknown key \"%s\" (expected "
-					       "title, file, sha256, checklist)", c->string);
+			return answers_fail_at(ld, path, c->string, -1,
+					       "unknown key \"%s\" (expected "
+					       "title, file, sha256, checklist)",
+					       c->string);
 		if (answers_expect_string(ld, c, path, c->string, -1))
 			return ASSESS_ERR_DATA;
 		*slot = c->valuestring;
 	}
 	const char *problem = NULL, *key = NULL;
 	if (!e.title)
-		return answers_fail_at(ld, path, NULL, -1, "no \"title\": say what the evidence is");
+		return answers_fail_at(ld, path, NULL, -1,
+				       "no \"title\": say what the evidence is");
 	if (e.file && (problem = path_problem(e.file)))
 		key = "file";
 	else if (e.sha256 && !e.file && (problem = "a sha256 without a file"))
@@ -280,8 +291,8 @@ cJSON *answers_evidence_json(const answers *a)
 	cJSON *obj = cJSON_CreateObject();
 	for (size_t i = 0; obj && i < questionnaire_n_questions(a->q); i++) {
 		size_t n = answers_evidence_count(a, i);
-		cJSON *arr = n ? cJSON_AddArrayToObject(obj, questionnaire_question(a->q, i)->id)
-			       : NULL;
+		cJSON *arr =
+			n ? cJSON_AddArrayToObject(obj, questionnaire_question(a->q, i)->id) : NULL;
 		for (size_t k = 0; arr && k < n; k++) {
 			const answers_evidence *e = answers_evidence_get(a, i, k);
 			cJSON *o = cJSON_CreateObject();

@@ -18,7 +18,8 @@ assess_code answers_check_open(const answers *a, assess_error *err)
 		return ASSESS_OK;
 	return assess_fail(err, ASSESS_ERR_DATA, answers_source(a), 0, 0,
 			   "the record was finalized at %s: reopen it, with a reason, to change "
-			   "an answer", a->rec->fin_at);
+			   "an answer",
+			   a->rec->fin_at);
 }
 
 static assess_code set_final(answers *a, const char *at, const char *by)
@@ -75,8 +76,9 @@ assess_code answers_finalized_load(answers *a, const struct answers_load *ld, co
 		return ASSESS_ERR_DATA;
 	const cJSON *at = NULL, *by = NULL;
 	for (const cJSON *c = obj->child; c; c = c->next) {
-		const cJSON **slot = strcmp(c->string, "at") == 0 ? &at
-				   : strcmp(c->string, "by") == 0 ? &by : NULL;
+		const cJSON **slot = strcmp(c->string, "at") == 0   ? &at
+				     : strcmp(c->string, "by") == 0 ? &by
+								    : NULL;
 		if (!slot)
 			return answers_fail_at(ld, "$.finalized", c->string, -1,
 					       "unknown key \"%s\" (expected at, by)", c->string);
@@ -86,7 +88,8 @@ assess_code answers_finalized_load(answers *a, const struct answers_load *ld, co
 	}
 	time_t t;
 	if (!at)
-		return answers_fail_at(ld, "$.finalized", NULL, -1, "no \"at\": when it was "
+		return answers_fail_at(ld, "$.finalized", NULL, -1,
+				       "no \"at\": when it was "
 				       "finalized");
 	if (!date_parse_stamp(at->valuestring, &t, NULL))
 		return answers_fail_at(ld, "$.finalized", "at", -1,

@@ -9,7 +9,8 @@
 const char *answers_flag_get(const answers *a, size_t question_index)
 {
 	return a->rec && a->rec->flags && question_index < questionnaire_n_questions(a->q)
-		       ? a->rec->flags[question_index] : NULL;
+		       ? a->rec->flags[question_index]
+		       : NULL;
 }
 
 assess_code answers_flag_set(answers *a, size_t question_index, const char *note)
@@ -24,7 +25,8 @@ assess_code answers_flag_set(answers *a, size_t question_index, const char *note
 	if (!r || !r->flags)
 		return ASSESS_ERR_NOMEM;
 	return answers_set_string(&r->flags[question_index], note && *note ? note : NULL)
-		       ? ASSESS_ERR_NOMEM : ASSESS_OK;
+		       ? ASSESS_ERR_NOMEM
+		       : ASSESS_OK;
 }
 
 size_t answers_flags_count(const answers *a)

@@ -32,8 +32,10 @@ assess_code answers_stamp(const char *at, char buf[DATE_STAMP_MAX], assess_error
 		return ASSESS_OK;
 	}
 	if (!date_parse_stamp(at, &t, NULL))
-		return assess_fail(err, ASSESS_ERR_DATA, NULL, 0, 0, "\"%s\" is not a time as "
-				   "2026-11-20T10:31:02+08:00", at);
+		return assess_fail(err, ASSESS_ERR_DATA, NULL, 0, 0,
+				   "\"%s\" is not a time as "
+				   "2026-11-20T10:31:02+08:00",
+				   at);
 	snprintf(buf, DATE_STAMP_MAX, "%s", at);
 	return ASSESS_OK;
 }
@@ -59,7 +61,8 @@ static bool has_entry(const struct answers_record *r, size_t qi)
 static int push(answers *a, const answers_change *c)
 {
 	struct answers_record *r = answers_record_get(a);
-	answers_change *bigger = r ? realloc(r->history, (r->n_history + 1) * sizeof *bigger) : NULL;
+	answers_change *bigger =
+		r ? realloc(r->history, (r->n_history + 1) * sizeof *bigger) : NULL;
 	if (!bigger)
 		return -1;
 	r->history = bigger;
@@ -87,7 +90,8 @@ assess_code answers_history_append(answers *a, size_t question_index, const char
 	char stamp[DATE_STAMP_MAX];
 	if (rc || (rc = answers_stamp(at, stamp, err)))
 		return rc;
-	answers_change c = {.at = stamp, .question = question_index,
+	answers_change c = {.at = stamp,
+			    .question = question_index,
 			    .from = last_recorded(a->rec, question_index, answers_history_count(a)),
 			    .to = a->items[question_index]};
 	if (answers_equal(q, &c.from, &c.to))
@@ -141,8 +145,8 @@ assess_code answers_history_check(const answers *a, assess_error *err)
 /* ---- loading and writing ---- */
 
 /* from or to: null, or a value the question takes. */
-static assess_code load_value(const struct answers_load *ld, const qn_question *q,
-			      const cJSON *v, const char *path, answer *out)
+static assess_code load_value(const struct answers_load *ld, const qn_question *q, const cJSON *v,
+			      const char *path, answer *out)
 {
 	memset(out, 0, sizeof *out);
 	if (cJSON_IsNull(v))
@@ -164,8 +168,10 @@ static assess_code load_entry(const struct answers_load *ld, const answers *a, c
 		while (j < 6 && strcmp(keys[j], m->string) != 0)
 			j++;
 		if (j == 6)
-			return answers_fail_at(ld, path, m->string, -1, "unknown key \"%s\" (expected "
-					       "at, question, from, to, by, reason)", m->string);
+			return answers_fail_at(ld, path, m->string, -1,
+					       "unknown key \"%s\" (expected "
+					       "at, question, from, to, by, reason)",
+					       m->string);
 		k[j] = m;
 	}
 	for (int j = 0; j < 4; j++)
@@ -175,18 +181,22 @@ static assess_code load_entry(const struct answers_load *ld, const answers *a, c
 	if (answers_expect_string(ld, k[0], path, "at", -1))
 		return ASSESS_ERR_DATA;
 	if (!date_parse_stamp(k[0]->valuestring, &t, NULL))
-		return answers_fail_at(ld, path, "at", -1, "expected a time as "
+		return answers_fail_at(ld, path, "at", -1,
+				       "expected a time as "
 				       "2026-11-20T10:31:02+08:00");
 	if (answers_expect_string(ld, k[1], path, "question", -1))
 		return ASSESS_ERR_DATA;
 	const qn_question *q = questionnaire_find(a->q, k[1]->valuestring);
 	if (!q)
-		return answers_fail_at(ld, path, "question", -1, "questionnaire %s has no question "
-				       "\"%s\"", questionnaire_id(a->q), k[1]->valuestring);
+		return answers_fail_at(ld, path, "question", -1,
+				       "questionnaire %s has no question "
+				       "\"%s\"",
+				       questionnaire_id(a->q), k[1]->valuestring);
 	for (int j = 4; j < 6; j++)
 		if (k[j] && answers_expect_string(ld, k[j], path, keys[j], -1))
 			return ASSESS_ERR_DATA;
-	*c = (answers_change){.at = k[0]->valuestring, .question = q->index,
+	*c = (answers_change){.at = k[0]->valuestring,
+			      .question = q->index,
 			      .by = k[4] ? k[4]->valuestring : NULL,
 			      .reason = k[5] ? k[5]->valuestring : NULL};
 	snprintf(vpath, sizeof vpath, "%s.from", path);
@@ -199,8 +209,10 @@ static assess_code load_entry(const struct answers_load *ld, const answers *a, c
 assess_code answers_history_load(answers *a, const struct answers_load *ld, const cJSON *arr)
 {
 	if (!answers_is_type(arr, cJSON_Array))
-		return answers_fail_at(ld, "$.history", NULL, -1, "expected an array of changes, "
-				       "got %s", answers_type_name(arr));
+		return answers_fail_at(ld, "$.history", NULL, -1,
+				       "expected an array of changes, "
+				       "got %s",
+				       answers_type_name(arr));
 	struct answers_record *r = answers_record_get(a);
 	if (!r)
 		return answers_fail_nomem(ld);

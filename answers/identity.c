@@ -27,8 +27,8 @@ bool answers_instrument_matches(const answers *a)
 	return !sha || strcmp(sha, questionnaire_sha256(a->q)) == 0;
 }
 
-assess_code answers_identity_load(answers *a, const struct answers_load *ld,
-				  const cJSON *version, const cJSON *sha)
+assess_code answers_identity_load(answers *a, const struct answers_load *ld, const cJSON *version,
+				  const cJSON *sha)
 {
 	if (version && answers_expect_string(ld, version, "$.questionnaire_version", NULL, -1))
 		return ASSESS_ERR_DATA;
@@ -52,7 +52,8 @@ answers_origin answers_origin_get(const answers *a)
 
 void answers_origin_set(answers *a, answers_origin s)
 {
-	struct answers_record *r = s == ANSWERS_SOURCE_NONE && !a->rec ? NULL : answers_record_get(a);
+	struct answers_record *r =
+		s == ANSWERS_SOURCE_NONE && !a->rec ? NULL : answers_record_get(a);
 	if (r)
 		r->origin = s;
 }
@@ -65,10 +66,7 @@ const char *answers_origin_name(answers_origin s)
 /* ---- people ---- */
 
 size_t answers_team_count(const answers *a) { return a->rec ? a->rec->n_team : 0; }
-size_t answers_interviewees_count(const answers *a)
-{
-	return a->rec ? a->rec->n_interviewees : 0;
-}
+size_t answers_interviewees_count(const answers *a) { return a->rec ? a->rec->n_interviewees : 0; }
 
 const answers_person *answers_team_get(const answers *a, size_t i)
 {
@@ -191,8 +189,10 @@ void answers_site_visits_clear(answers *a)
 static assess_code load_source(answers *a, const struct answers_load *ld, const cJSON *c)
 {
 	const char *s = cJSON_GetStringValue(c);
-	answers_origin o = !s ? ANSWERS_SOURCE_NONE : strcmp(s, "onsite") == 0 ? ANSWERS_SOURCE_ONSITE
-			   : strcmp(s, "self") == 0 ? ANSWERS_SOURCE_SELF : ANSWERS_SOURCE_NONE;
+	answers_origin o = !s                         ? ANSWERS_SOURCE_NONE
+			   : strcmp(s, "onsite") == 0 ? ANSWERS_SOURCE_ONSITE
+			   : strcmp(s, "self") == 0   ? ANSWERS_SOURCE_SELF
+						      : ANSWERS_SOURCE_NONE;
 	if (o == ANSWERS_SOURCE_NONE)
 		return answers_fail_at(ld, "$.assessment", "source", -1,
 				       "expected \"onsite\" (an assessor on site) or \"self\" (the "
@@ -210,16 +210,19 @@ static assess_code load_person(const struct answers_load *ld, const cJSON *obj, 
 	if (answers_expect_object(ld, obj, path))
 		return ASSESS_ERR_DATA;
 	for (const cJSON *c = obj->child; c; c = c->next) {
-		const char **slot = strcmp(c->string, "name") == 0 ? (const char **)&p->name
-				  : team && strcmp(c->string, "role") == 0 ? (const char **)&p->role
-				  : team && strcmp(c->string, "organisation") == 0
-					  ? (const char **)&p->organisation
-				  : !team && strcmp(c->string, "title") == 0 ? (const char **)&p->title
-									    : NULL;
+		const char **slot =
+			strcmp(c->string, "name") == 0           ? (const char **)&p->name
+			: team && strcmp(c->string, "role") == 0 ? (const char **)&p->role
+			: team && strcmp(c->string, "organisation") == 0
+				? (const char **)&p->organisation
+			: !team && strcmp(c->string, "title") == 0 ? (const char **)&p->title
+								   : NULL;
 		if (!slot)
-			return answers_fail_at(ld, path, c->string, -1, "unknown key \"%s\" (expected "
-					       "%s)", c->string, team ? "name, role, organisation"
-								      : "name, title");
+			return answers_fail_at(ld, path, c->string, -1,
+					       "unknown key \"%s\" (expected "
+					       "%s)",
+					       c->string,
+					       team ? "name, role, organisation" : "name, title");
 		if (answers_expect_string(ld, c, path, c->string, -1))
 			return ASSESS_ERR_DATA;
 		*slot = c->valuestring;
@@ -257,7 +260,8 @@ static assess_code load_visits(answers *a, const struct answers_load *ld, const 
 {
 	if (!answers_is_type(arr, cJSON_Array))
 		return answers_fail_at(ld, "$.assessment.site_visits", NULL, -1,
-				       "expected an array of dates, got %s", answers_type_name(arr));
+				       "expected an array of dates, got %s",
+				       answers_type_name(arr));
 	int i = 0;
 	for (const cJSON *c = arr->child; c; c = c->next, i++) {
 		int day;
@@ -320,7 +324,7 @@ void answers_assessment_json(cJSON *as, const answers *a)
 	cJSON *arr = cJSON_AddArrayToObject(as, "site_visits");
 	for (size_t i = 0; arr && i < r->n_visits; i++) {
 		char buf[DATE_TEXT_MAX];
-		cJSON_AddItemToArray(arr, cJSON_CreateString(date_format(r->visits[i], buf,
-									 sizeof buf)));
+		cJSON_AddItemToArray(arr, cJSON_CreateString(
+						  date_format(r->visits[i], buf, sizeof buf)));
 	}
 }

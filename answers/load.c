@@ -53,8 +53,7 @@ assess_code answers_parse_json(const struct answers_load *ld, cJSON **out)
  * Copies the fields found in the file, and the source name, into one block: one allocation
  * per answer set instead of eight, which a stream of them notices.
  */
-static int store_strings(answers *a, const char *const found[ANSWERS_FIELD_MAX],
-			 const char *source)
+static int store_strings(answers *a, const char *const found[ANSWERS_FIELD_MAX], const char *source)
 {
 	size_t sizes[ANSWERS_FIELD_MAX + 1], total = 0;
 	for (int f = 0; f <= ANSWERS_FIELD_MAX; f++) {
@@ -96,8 +95,10 @@ static assess_code load_field(answers *a, const struct answers_load *ld, const c
 	}
 	if (first == ANSWERS_DATE && text_equal(c->string, "stage")) {
 		const char *s = cJSON_GetStringValue(c);
-		a->stage = !s ? ANSWERS_STAGE_NONE : strcmp(s, "baseline") == 0 ? ANSWERS_STAGE_BASELINE
-			   : strcmp(s, "post") == 0 ? ANSWERS_STAGE_POST : ANSWERS_STAGE_NONE;
+		a->stage = !s                           ? ANSWERS_STAGE_NONE
+			   : strcmp(s, "baseline") == 0 ? ANSWERS_STAGE_BASELINE
+			   : strcmp(s, "post") == 0     ? ANSWERS_STAGE_POST
+							: ANSWERS_STAGE_NONE;
 		if (a->stage == ANSWERS_STAGE_NONE)
 			return answers_fail_at(ld, base, c->string, -1,
 					       "expected \"baseline\" or \"post\"");
@@ -115,8 +116,8 @@ static assess_code load_field(answers *a, const struct answers_load *ld, const c
 	if (!answers_is_type(c, cJSON_String))
 		return answers_fail_at(ld, base, c->string, -1, "expected a string, got %s",
 				       answers_type_name(c));
-	const char *problem = answers_field_problem((answers_field)f, c->valuestring, why,
-						    sizeof why);
+	const char *problem =
+		answers_field_problem((answers_field)f, c->valuestring, why, sizeof why);
 	if (problem)
 		return answers_fail_at(ld, base, c->string, -1, "%s", problem);
 	found[f] = c->valuestring;
@@ -243,13 +244,13 @@ static assess_code other_instrument(const answers *a, const struct answers_load 
 	return answers_fail_at(ld, "$.questionnaire_sha256", NULL, -1,
 			       "answered with %s version %s (SHA-256 %.12s…), but the installed "
 			       "definition is version %s (SHA-256 %.12s…): --rescore scores it "
-			       "with the installed one", questionnaire_id(a->q), v ? v : "?",
-			       answers_questionnaire_sha256(a), questionnaire_version(a->q),
-			       questionnaire_sha256(a->q));
+			       "with the installed one",
+			       questionnaire_id(a->q), v ? v : "?", answers_questionnaire_sha256(a),
+			       questionnaire_version(a->q), questionnaire_sha256(a->q));
 }
 
-static assess_code load_record(answers *a, const struct answers_load *ld,
-			       cJSON *const top[TOP_MAX], unsigned flags)
+static assess_code load_record(answers *a, const struct answers_load *ld, cJSON *const top[TOP_MAX],
+			       unsigned flags)
 {
 	assess_code rc = ASSESS_OK;
 	if (top[TOP_QN_VERSION] || top[TOP_QN_SHA256])
@@ -267,9 +268,8 @@ static assess_code load_record(answers *a, const struct answers_load *ld,
 	return rc;
 }
 
-static const questionnaire *resolve_questionnaire(const struct answers_load *ld,
-						  const cJSON *qid, answers_resolver resolve,
-						  void *ctx)
+static const questionnaire *resolve_questionnaire(const struct answers_load *ld, const cJSON *qid,
+						  answers_resolver resolve, void *ctx)
 {
 	if (!answers_is_type(qid, cJSON_String)) {
 		answers_fail_at(ld, qid ? "$.questionnaire" : "$", NULL, -1,
@@ -301,10 +301,10 @@ answers *answers_bind(cJSON *root, const struct answers_load *ld, answers_resolv
 		return NULL;
 	}
 	const char *found[ANSWERS_FIELD_MAX] = {0};
-	if (load_fields(a, ld, top[TOP_ENTERPRISE], "$.enterprise", ANSWERS_NAME, ANSWERS_INDUSTRY_CODE,
+	if (load_fields(a, ld, top[TOP_ENTERPRISE], "$.enterprise", ANSWERS_NAME,
+			ANSWERS_INDUSTRY_CODE, found) ||
+	    load_fields(a, ld, top[TOP_ASSESSMENT], "$.assessment", ANSWERS_DATE, ANSWERS_LANG,
 			found) ||
-	    load_fields(a, ld, top[TOP_ASSESSMENT], "$.assessment", ANSWERS_DATE,
-			ANSWERS_LANG, found) ||
 	    load_answers(a, ld, top[TOP_ANSWERS]) || load_notes(a, ld, top[TOP_NOTES]) ||
 	    load_record(a, ld, top, flags) || answers_check_complete(a, ld, flags) ||
 	    keep_blocks(a, ld, root, top, flags)) {

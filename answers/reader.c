@@ -33,8 +33,8 @@ void answers_reader_free(answers_reader *r)
  * The JSON tree of the text: fastjson's when it takes the text (*borrowed, not to be deleted),
  * else cJSON's, whose errors then stand.
  */
-static assess_code read_tree(const answers_reader *r, const struct answers_load *ld,
-			     cJSON **root, bool *borrowed)
+static assess_code read_tree(const answers_reader *r, const struct answers_load *ld, cJSON **root,
+			     bool *borrowed)
 {
 	*root = r->fj ? fastjson_parse(r->fj, ld->text, ld->len) : NULL;
 	*borrowed = answers_is_type(*root, cJSON_Object);

@@ -45,7 +45,7 @@ typedef enum { ANSWERS_SOURCE_NONE = 0, ANSWERS_SOURCE_ONSITE, ANSWERS_SOURCE_SE
 
 answers_origin answers_origin_get(const answers *a);
 void answers_origin_set(answers *a, answers_origin s);
-const char *answers_origin_name(answers_origin s);   /* "onsite", "self", "" */
+const char *answers_origin_name(answers_origin s); /* "onsite", "self", "" */
 
 /* A team member has name, role, organisation; an interviewee name and title. NULL if absent. */
 typedef struct answers_person {
@@ -77,15 +77,15 @@ void answers_site_visits_clear(answers *a);
 /* ---- evidence (answers/evidence.c) ---- */
 
 typedef struct answers_evidence {
-	char *title;      /* what it is, required */
-	char *file;       /* relative to the answer file's folder, or NULL */
-	char *sha256;     /* lower-case hex of the file's bytes, or NULL */
-	char *checklist;  /* the id of the instrument's checklist entry it satisfies, or NULL */
+	char *title;     /* what it is, required */
+	char *file;      /* relative to the answer file's folder, or NULL */
+	char *sha256;    /* lower-case hex of the file's bytes, or NULL */
+	char *checklist; /* the id of the instrument's checklist entry it satisfies, or NULL */
 } answers_evidence;
 
 size_t answers_evidence_count(const answers *a, size_t question_index);
 const answers_evidence *answers_evidence_get(const answers *a, size_t question_index, size_t k);
-size_t answers_evidence_total(const answers *a);  /* over every question */
+size_t answers_evidence_total(const answers *a); /* over every question */
 /*
  * Adds an item. file must be relative, with no ".." part; when file is given and sha256 is
  * NULL, the file is opened in dir (the answer file's folder, NULL for ".") and hashed now.
@@ -106,11 +106,11 @@ assess_code answers_evidence_verify(const answers *a, const char *dir, assess_er
 /* ---- history (answers/history.c) ---- */
 
 typedef struct answers_change {
-	char *at;          /* "2026-11-20T10:31:02+08:00" */
-	size_t question;   /* question index */
-	answer from, to;   /* from.given false: the first answer; to.given false: withdrawn */
-	char *by;          /* NULL if absent */
-	char *reason;      /* NULL if absent */
+	char *at;        /* "2026-11-20T10:31:02+08:00" */
+	size_t question; /* question index */
+	answer from, to; /* from.given false: the first answer; to.given false: withdrawn */
+	char *by;        /* NULL if absent */
+	char *reason;    /* NULL if absent */
 } answers_change;
 
 size_t answers_history_count(const answers *a);
@@ -133,13 +133,14 @@ assess_code answers_history_check(const answers *a, assess_error *err);
 /* ---- flags (answers/flags.c): a short "to verify" note per question ---- */
 
 const char *answers_flag_get(const answers *a, size_t question_index); /* NULL when none */
-assess_code answers_flag_set(answers *a, size_t question_index, const char *note); /* ""/NULL clears */
+assess_code answers_flag_set(answers *a, size_t question_index,
+			     const char *note); /* ""/NULL clears */
 size_t answers_flags_count(const answers *a);
 
 /* ---- finalization (answers/finalize.c) ---- */
 
 bool answers_finalized(const answers *a);
-const char *answers_finalized_at(const answers *a);  /* NULL when not finalized */
+const char *answers_finalized_at(const answers *a); /* NULL when not finalized */
 const char *answers_finalized_by(const answers *a);
 /* Refuses an incomplete answer set (ASSESS_ERR_INCOMPLETE) and a finalized one. */
 assess_code answers_finalize(answers *a, const char *at, const char *by, assess_error *err);

@@ -108,8 +108,7 @@ char *answers_to_json(const answers *a)
 	/* The file is stamped with the instrument of the command that writes it. */
 	cJSON_AddStringToObject(root, answers_top_keys[TOP_QN_VERSION],
 				questionnaire_version(a->q));
-	cJSON_AddStringToObject(root, answers_top_keys[TOP_QN_SHA256],
-				questionnaire_sha256(a->q));
+	cJSON_AddStringToObject(root, answers_top_keys[TOP_QN_SHA256], questionnaire_sha256(a->q));
 	add_enterprise(root, a);
 	add_assessment(root, a);
 	add_answers(root, a);
@@ -132,7 +131,7 @@ assess_code answers_save(const answers *a, const char *path, unsigned flags, ass
 	if (!text)
 		return assess_fail(err, ASSESS_ERR_NOMEM, path, 0, 0, "out of memory");
 	size_t n = strlen(text);
-	text[n] = '\n';  /* cJSON_Print leaves no final newline; reuse the NUL's byte */
+	text[n] = '\n'; /* cJSON_Print leaves no final newline; reuse the NUL's byte */
 	assess_code rc = atomicfile_write(path, text, n + 1, flags, err);
 	free(text);
 	return rc;

@@ -100,7 +100,8 @@ const questionnaire *cli_questionnaire(const char *id, void *ctx, assess_error *
 			return c->cache[i];
 	if (c->n_cache >= CLI_MAX_QUESTIONNAIRES) {
 		assess_fail(err, ASSESS_ERR_DATA, NULL, 0, 0,
-			    "more than %d different questionnaires in one run", CLI_MAX_QUESTIONNAIRES);
+			    "more than %d different questionnaires in one run",
+			    CLI_MAX_QUESTIONNAIRES);
 		return NULL;
 	}
 	questionnaire **grown = realloc(c->cache, (c->n_cache + 1) * sizeof *grown);

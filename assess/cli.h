@@ -8,7 +8,7 @@
 #ifndef ASSESS_CLI_H
 #define ASSESS_CLI_H
 
-#include <getopt.h>  /* optind: cli_parse() leaves it at the first operand */
+#include <getopt.h> /* optind: cli_parse() leaves it at the first operand */
 #include <stdbool.h>
 #include <stdio.h>
 #include <time.h>
@@ -25,31 +25,48 @@ typedef struct cli cli;
  * man page names every one under its command.
  */
 typedef struct cli_option {
-	const char *name;  /* the long name, without "--"; NULL ends a table */
-	int key;           /* what the command's handler receives: a letter or a number >= 256 */
-	const char *arg;   /* the argument's placeholder ("FILE"), or NULL for a flag */
-	const char *help;  /* one or more lines ("\n" between them) for `assess help NAME` */
-	bool has_short;    /* -KEY works as well as --name (key is then a letter) */
+	const char *name; /* the long name, without "--"; NULL ends a table */
+	int key;          /* what the command's handler receives: a letter or a number >= 256 */
+	const char *arg;  /* the argument's placeholder ("FILE"), or NULL for a flag */
+	const char *help; /* one or more lines ("\n" between them) for `assess help NAME` */
+	bool has_short;   /* -KEY works as well as --name (key is then a letter) */
 } cli_option;
 
 /* Keys of the options every command spells the same way; cli_parse() handles them. */
 enum { CLI_KEY_LANG = 'l', CLI_KEY_HELP = 'h', CLI_KEY_INCOMPLETE = 'i', CLI_KEY_RESCORE = 'R' };
-#define CLI_OPT_END {NULL, 0, NULL, NULL, false}
-#define CLI_OPT_LANG(help) {"lang", CLI_KEY_LANG, "zh|en", help, false}
-#define CLI_OPT_HELP {"help", CLI_KEY_HELP, NULL, "this help", true}
-#define CLI_OPT_INCOMPLETE(help) {"allow-incomplete", CLI_KEY_INCOMPLETE, NULL, help, false}
-#define CLI_OPT_RESCORE {"rescore", CLI_KEY_RESCORE, NULL, \
-			 "score a file answered with another version of the\n" \
-			 "questionnaire with the installed one", false}
+#define CLI_OPT_END                        \
+	{                                  \
+		NULL, 0, NULL, NULL, false \
+	}
+#define CLI_OPT_LANG(help)                                 \
+	{                                                  \
+		"lang", CLI_KEY_LANG, "zh|en", help, false \
+	}
+#define CLI_OPT_HELP                                          \
+	{                                                     \
+		"help", CLI_KEY_HELP, NULL, "this help", true \
+	}
+#define CLI_OPT_INCOMPLETE(help)                                          \
+	{                                                                 \
+		"allow-incomplete", CLI_KEY_INCOMPLETE, NULL, help, false \
+	}
+#define CLI_OPT_RESCORE                                                       \
+	{                                                                     \
+		"rescore", CLI_KEY_RESCORE, NULL,                             \
+			"score a file answered with another version of the\n" \
+			"questionnaire with the installed one",               \
+			false                                                 \
+	}
 
 typedef struct cli_command {
 	const char *name;
-	const char *usage;    /* arguments after the name */
-	const char *summary;  /* one line for `assess --help` */
-	const char *help;     /* what it does: the text before the option lines */
+	const char *usage;         /* arguments after the name */
+	const char *summary;       /* one line for `assess --help` */
+	const char *help;          /* what it does: the text before the option lines */
 	const cli_option *options; /* ends with CLI_OPT_END; --help need not be listed */
-	const char *notes;    /* the text after the option lines, or NULL */
-	int (*run)(cli *c, int argc, char **argv); /* argv[0] is the command name; returns exit status */
+	const char *notes;         /* the text after the option lines, or NULL */
+	int (*run)(cli *c, int argc,
+		   char **argv); /* argv[0] is the command name; returns exit status */
 } cli_command;
 
 /* The table main.c dispatches on; one per cmd-NAME.c. */
@@ -57,17 +74,17 @@ extern const cli_command cmd_validate, cmd_score, cmd_report, cmd_subsidy, cmd_p
 	cmd_interview, cmd_batch, cmd_compare, cmd_form, cmd_import;
 
 struct cli {
-	const char *prog;          /* "assess" */
-	qn_lang lang;              /* --lang, or from LANG/ASSESS_LANG */
-	bool lang_given;           /* --lang was on the command line, not only in the environment */
-	char *questionnaire_path;  /* colon-separated folders to find questionnaires by id */
-	char *policy_path;         /* same, for policies */
-	questionnaire **cache;     /* questionnaires loaded so far, by id */
+	const char *prog;         /* "assess" */
+	qn_lang lang;             /* --lang, or from LANG/ASSESS_LANG */
+	bool lang_given;          /* --lang was on the command line, not only in the environment */
+	char *questionnaire_path; /* colon-separated folders to find questionnaires by id */
+	char *policy_path;        /* same, for policies */
+	questionnaire **cache;    /* questionnaires loaded so far, by id */
 	size_t n_cache;
 	/* Read from the environment once, here, and handed to the library as options. */
-	const char *tmpdir;        /* $TMPDIR: where workbooks keep their scratch files; or NULL */
-	time_t source_date;        /* $SOURCE_DATE_EPOCH: pins workbook dates; 0 when unset */
-	int hushed_stderr;         /* the real stderr while cli_hush silences it; -1 otherwise */
+	const char *tmpdir; /* $TMPDIR: where workbooks keep their scratch files; or NULL */
+	time_t source_date; /* $SOURCE_DATE_EPOCH: pins workbook dates; 0 when unset */
+	int hushed_stderr;  /* the real stderr while cli_hush silences it; -1 otherwise */
 };
 
 /* For every workbook: the scratch folder and cli_hush, which silences libxlsxwriter. */

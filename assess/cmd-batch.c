@@ -15,7 +15,7 @@
 
 #define MAX_JOBS 256
 #define PROGRESS_INTERVAL 0.1 /* seconds between redraws */
-#define ERRORS_SHOWN 50        /* on standard error; the Errors sheet has them all */
+#define ERRORS_SHOWN 50       /* on standard error; the Errors sheet has them all */
 
 struct batch_opts {
 	portfolio_batch_options run;
@@ -26,10 +26,7 @@ struct batch_opts {
 /* The signal (SIGINT, SIGTERM) that asked the run to stop after the answer object it is on. */
 static volatile sig_atomic_t interrupted;
 
-static void on_signal(int sig)
-{
-	interrupted = sig;
-}
+static void on_signal(int sig) { interrupted = sig; }
 
 /* What the hooks need: where the progress line is, and whether one is showing. */
 struct screen {
@@ -86,12 +83,17 @@ static bool parse_count(const char *text, long max, long *out)
 
 static const cli_option options[] = {
 	{"output", 'o', "FILE", "the portfolio workbook (.xlsx)", true},
-	{"reports-dir", 'r', "DIR", "also one diagnostic report per enterprise in DIR, named\n"
-				    "CREDITCODE-STAGE.xlsx (row-000123.xlsx without a code)", false},
+	{"reports-dir", 'r', "DIR",
+	 "also one diagnostic report per enterprise in DIR, named\n"
+	 "CREDITCODE-STAGE.xlsx (row-000123.xlsx without a code)",
+	 false},
 	{"jobs", 'j', "N", "write the reports in N worker processes (default 1)", true},
-	{"policy", 'p', "ID|FILE", "a subsidy column and the total against the policy's budget", false},
-	{"target-level2", '2', "PCT", "target share of above-scale enterprises at level >= 2\n"
-				      "(e.g. 95%)", false},
+	{"policy", 'p', "ID|FILE", "a subsidy column and the total against the policy's budget",
+	 false},
+	{"target-level2", '2', "PCT",
+	 "target share of above-scale enterprises at level >= 2\n"
+	 "(e.g. 95%)",
+	 false},
 	{"target-level4", '4', "N", "target number of enterprises at level 4", false},
 	{"ndjson", 'n', NULL, "read every INPUT file as NDJSON, whatever its name", false},
 	CLI_OPT_INCOMPLETE("score unanswered questions as 0"),
@@ -128,13 +130,17 @@ static int on_option(cli *c, int ch, const char *optarg, void *opts)
 		return 0;
 	case '2':
 		if (!portfolio_parse_share(optarg, &o->run.targets.level2_share))
-			return cli_usage_error(c, "--target-level2 takes a percentage such as 95%% "
-					       "or 92.5, not \"%s\"", optarg);
+			return cli_usage_error(c,
+					       "--target-level2 takes a percentage such as 95%% "
+					       "or 92.5, not \"%s\"",
+					       optarg);
 		return 0;
 	case '4':
 		if (!parse_count(optarg, LONG_MAX, &n))
-			return cli_usage_error(c, "--target-level4 takes a number of enterprises, "
-					       "not \"%s\"", optarg);
+			return cli_usage_error(c,
+					       "--target-level4 takes a number of enterprises, "
+					       "not \"%s\"",
+					       optarg);
 		o->run.targets.level4_count = n;
 		return 0;
 	case 'n':
@@ -154,8 +160,10 @@ static int parse(cli *c, int argc, char **argv, struct batch_opts *o)
 	if (!o->run.output)
 		return cli_usage_error(c, "batch needs -o FILE.xlsx for the portfolio workbook");
 	if (optind == argc)
-		return cli_usage_error(c, "batch takes one or more INPUTs: answer files, folders, "
-				       "NDJSON, or - (see %s help batch)", c->prog);
+		return cli_usage_error(c,
+				       "batch takes one or more INPUTs: answer files, folders, "
+				       "NDJSON, or - (see %s help batch)",
+				       c->prog);
 	if (o->run.jobs > 1 && !o->run.reports_dir)
 		return cli_usage_error(c, "-j sets the report workers: it needs --reports-dir");
 	o->run.inputs = (const char *const *)argv + optind;
@@ -205,7 +213,8 @@ static int run_batch(cli *c, struct batch_opts *o)
 	if (rc)
 		return cli_error(c, &err);
 	if (s.cancelled) {
-		fprintf(stderr, CLI_TR(c, "%s: 已中断，未写入 %s\n", "%s: interrupted; %s not written\n"),
+		fprintf(stderr,
+			CLI_TR(c, "%s: 已中断，未写入 %s\n", "%s: interrupted; %s not written\n"),
 			c->prog, o->run.output);
 		return 128 + interrupted;
 	}
@@ -245,8 +254,8 @@ const cli_command cmd_batch = {
 		"error) and the batch goes on; the exit status is then 65.\n",
 	.options = options,
 	.notes = "\n"
-		"Targets are judged on the post-transformation assessments when there are any,\n"
-		"otherwise on all. SOURCE_DATE_EPOCH pins the workbook's date. See "
-		"docs/batch.md.\n",
+		 "Targets are judged on the post-transformation assessments when there are any,\n"
+		 "otherwise on all. SOURCE_DATE_EPOCH pins the workbook's date. See "
+		 "docs/batch.md.\n",
 	.run = run,
 };

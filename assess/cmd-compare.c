@@ -12,28 +12,38 @@
 
 struct compare_opts {
 	bool json;
-	unsigned flags;        /* answers_load flags (--allow-incomplete) */
-	unsigned compare;      /* COMPARE_SAME_ENTERPRISE, COMPARE_RESCORE */
-	const char *policy;    /* --policy ID: the acceptance verdict against it */
-	const char *output;    /* -o: the acceptance workbook */
+	unsigned flags;     /* answers_load flags (--allow-incomplete) */
+	unsigned compare;   /* COMPARE_SAME_ENTERPRISE, COMPARE_RESCORE */
+	const char *policy; /* --policy ID: the acceptance verdict against it */
+	const char *output; /* -o: the acceptance workbook */
 	bool force;
 };
 
 static const cli_option options[] = {
-	{"policy", 'p', "ID", "the acceptance verdict against a subsidy policy, line by\n"
-			      "line (level, on site and post, window, ★ evidence, the\n"
-			      "subsidy on AFTER beside what BEFORE would have had)", false},
-	{"output", 'o', "FILE.xlsx", "write the acceptance workbook (验收对比表): overview with\n"
-				     "the verdict and a sign-off block, questions, scenarios\n"
-				     "with a chart, evidence", true},
+	{"policy", 'p', "ID",
+	 "the acceptance verdict against a subsidy policy, line by\n"
+	 "line (level, on site and post, window, ★ evidence, the\n"
+	 "subsidy on AFTER beside what BEFORE would have had)",
+	 false},
+	{"output", 'o', "FILE.xlsx",
+	 "write the acceptance workbook (验收对比表): overview with\n"
+	 "the verdict and a sign-off block, questions, scenarios\n"
+	 "with a chart, evidence",
+	 true},
 	{"force", 'f', NULL, "replace an existing workbook", false},
-	{"json", 'j', NULL, "one JSON object: kind, before, after, delta, gates,\n"
-			    "questions (the answers that differ), evidence, warnings,\n"
-			    "and verdict with --policy", false},
-	{"same-enterprise", 's', NULL, "the files name no credit code (or only one does), but\n"
-				       "are the same enterprise", false},
-	{"rescore", 'r', NULL, "the files recorded other versions of the instrument:\n"
-			       "compare them as scored with the installed one", false},
+	{"json", 'j', NULL,
+	 "one JSON object: kind, before, after, delta, gates,\n"
+	 "questions (the answers that differ), evidence, warnings,\n"
+	 "and verdict with --policy",
+	 false},
+	{"same-enterprise", 's', NULL,
+	 "the files name no credit code (or only one does), but\n"
+	 "are the same enterprise",
+	 false},
+	{"rescore", 'r', NULL,
+	 "the files recorded other versions of the instrument:\n"
+	 "compare them as scored with the installed one",
+	 false},
 	CLI_OPT_INCOMPLETE("score unanswered questions as 0 (and say so)"),
 	CLI_OPT_LANG("language of names and text"),
 	CLI_OPT_END,
@@ -66,8 +76,10 @@ static int parse(cli *c, int argc, char **argv, struct compare_opts *o)
 	if (status)
 		return status;
 	if (argc - optind != 2)
-		return cli_usage_error(c, "compare takes two answer files, BEFORE and AFTER (see %s "
-					  "help compare)", c->prog);
+		return cli_usage_error(c,
+				       "compare takes two answer files, BEFORE and AFTER (see %s "
+				       "help compare)",
+				       c->prog);
 	return 0;
 }
 
@@ -152,7 +164,8 @@ static int run(cli *c, int argc, char **argv)
 	if (!status && o.json) {
 		cJSON *j = compare_to_json(s.cmp, c->lang);
 		if (j && s.verdict)
-			cJSON_AddItemToObject(j, "verdict", compare_verdict_to_json(s.verdict, c->lang));
+			cJSON_AddItemToObject(j, "verdict",
+					      compare_verdict_to_json(s.verdict, c->lang));
 		status = print_json(j);
 		cJSON_Delete(j);
 	} else if (!status) {
@@ -168,7 +181,8 @@ static int run(cli *c, int argc, char **argv)
 
 const cli_command cmd_compare = {
 	.name = "compare",
-	.usage = "[--policy ID] [--json] [-o FILE.xlsx] [--same-enterprise] [--rescore] BEFORE AFTER",
+	.usage =
+		"[--policy ID] [--json] [-o FILE.xlsx] [--same-enterprise] [--rescore] BEFORE AFTER",
 	.summary = "compare two assessments of one enterprise (acceptance, 验收)",
 	.help = "Tells from the files which comparison they make: progress (BEFORE a baseline,\n"
 		"AFTER a post assessment) or verification (one stage, BEFORE declared by the\n"

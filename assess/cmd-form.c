@@ -20,7 +20,8 @@ static char *default_output(const char *stem_of)
 {
 	const char *dot = strrchr(stem_of, '.');
 	const char *slash = strrchr(stem_of, '/');
-	size_t stem = dot && (!slash || dot > slash + 1) ? (size_t)(dot - stem_of) : strlen(stem_of);
+	size_t stem =
+		dot && (!slash || dot > slash + 1) ? (size_t)(dot - stem_of) : strlen(stem_of);
 	char *out = malloc(stem + sizeof "-form.xlsx");
 	if (out) {
 		memcpy(out, stem_of, stem);
@@ -31,10 +32,14 @@ static char *default_output(const char *stem_of)
 
 static const cli_option options[] = {
 	{"questionnaire", 'q', "ID", "the instrument (default miit-2024)", true},
-	{"from", 'F', "ANSWERS.json", "fill the form in from an answer file (a baseline,\n"
-				      "a provider's draft); its instrument is used", false},
-	{"output", 'o', "FORM.xlsx", "where to write (default: ID-form.xlsx, or the\n"
-				     "answer file's name with -form.xlsx)", true},
+	{"from", 'F', "ANSWERS.json",
+	 "fill the form in from an answer file (a baseline,\n"
+	 "a provider's draft); its instrument is used",
+	 false},
+	{"output", 'o', "FORM.xlsx",
+	 "where to write (default: ID-form.xlsx, or the\n"
+	 "answer file's name with -form.xlsx)",
+	 true},
 	{"force", 'f', NULL, "replace FORM.xlsx if it exists (else exit 73)", true},
 	CLI_OPT_LANG("language of the form (default zh)"),
 	CLI_OPT_END,
@@ -69,9 +74,10 @@ static int parse(cli *c, int argc, char **argv, struct form_opts *o)
 		return cli_usage_error(c, "form takes no arguments (see %s help form)", c->prog);
 	if (o->id && o->from)
 		return cli_usage_error(c, "give -q ID or --from ANSWERS.json, not both: the answer "
-				       "file names its instrument");
+					  "file names its instrument");
 	if (o->from && strcmp(o->from, "-") == 0 && !o->out)
-		return cli_usage_error(c, "give -o FORM.xlsx when the answers come from standard input");
+		return cli_usage_error(
+			c, "give -o FORM.xlsx when the answers come from standard input");
 	if (!o->id && !o->from)
 		o->id = "miit-2024";
 	if (!o->out && !(o->out = o->out_owned = default_output(o->from ? o->from : o->id)))
@@ -97,7 +103,9 @@ static int run(cli *c, int argc, char **argv)
 		status = cli_error(c, &err);
 	}
 	if (q) {
-		form_options fo = {.lang = c->lang, .replace = o.force, .prefill = a,
+		form_options fo = {.lang = c->lang,
+				   .replace = o.force,
+				   .prefill = a,
 				   .env = cli_xlsx_env(c)};
 		if (form_write(q, &fo, o.out, &err))
 			status = cli_error(c, &err);

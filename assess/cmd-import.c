@@ -21,7 +21,8 @@ static char *default_output(const char *file)
 {
 	const char *slash = strrchr(file, '/');
 	const char *dot = strrchr(slash ? slash + 1 : file, '.');
-	size_t stem = dot && dot != (slash ? slash + 1 : file) ? (size_t)(dot - file) : strlen(file);
+	size_t stem =
+		dot && dot != (slash ? slash + 1 : file) ? (size_t)(dot - file) : strlen(file);
 	char *out = malloc(stem + sizeof ".json");
 	if (out) {
 		memcpy(out, file, stem);
@@ -56,7 +57,8 @@ static int parse(cli *c, int argc, char **argv, struct import_opts *o)
 	if (status)
 		return status;
 	if (argc - optind != 1)
-		return cli_usage_error(c, "import takes one FORM.xlsx (see %s help import)", c->prog);
+		return cli_usage_error(c, "import takes one FORM.xlsx (see %s help import)",
+				       c->prog);
 	o->file = argv[optind];
 	if (!o->out && !(o->out = o->out_owned = default_output(o->file)))
 		return EX_OSERR;
@@ -83,11 +85,14 @@ static int run(cli *c, int argc, char **argv)
 	else {
 		size_t n = questionnaire_n_questions(answers_questionnaire(a));
 		if (io.n_missing)
-			fprintf(stderr, CLI_TR(c, "%s: 注意：%zu 题未答：%s\n",
-					       "%s: note: %zu unanswered: %s\n"),
+			fprintf(stderr,
+				CLI_TR(c, "%s: 注意：%zu 题未答：%s\n",
+				       "%s: note: %zu unanswered: %s\n"),
 				c->prog, io.n_missing, io.missing);
-		printf(CLI_TR(c, "已导入 %zu 题中的 %zu 题：%s\n", "imported %2$zu of %1$zu "
-			      "answers: %3$s\n"), n, n - io.n_missing, o.out);
+		printf(CLI_TR(c, "已导入 %zu 题中的 %zu 题：%s\n",
+			      "imported %2$zu of %1$zu "
+			      "answers: %3$s\n"),
+		       n, n - io.n_missing, o.out);
 	}
 	answers_free(a);
 	free(o.out_owned);

@@ -72,8 +72,8 @@ static void catch_hangup(void)
 }
 
 typedef struct reader {
-	bool tty;        /* stdin is a terminal: it echoes, and libedit may edit */
-	char *buf;       /* getline's buffer */
+	bool tty;  /* stdin is a terminal: it echoes, and libedit may edit */
+	char *buf; /* getline's buffer */
 	size_t cap;
 } reader;
 
@@ -104,7 +104,10 @@ static int utf8_getc(FILE *in)
 	int b = read_byte(in);
 	if (b < 0x80) /* ASCII, control keys and escape sequences as they are; -1 at the end */
 		return b;
-	int more = b >= 0xC2 && b <= 0xDF ? 1 : b >= 0xE0 && b <= 0xEF ? 2 : b >= 0xF0 && b <= 0xF4 ? 3 : -1;
+	int more = b >= 0xC2 && b <= 0xDF   ? 1
+		   : b >= 0xE0 && b <= 0xEF ? 2
+		   : b >= 0xF0 && b <= 0xF4 ? 3
+					    : -1;
 	long cp = more == 1 ? b & 0x1F : more == 2 ? b & 0x0F : b & 0x07;
 	for (int i = 0; i < more; i++) {
 		int c = read_byte(in);
@@ -116,8 +119,8 @@ static int utf8_getc(FILE *in)
 		}
 		cp = cp << 6 | (c & 0x3F);
 	}
-	if (more < 0 || (more == 2 && cp < 0x800) || (more == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-	    (cp >= 0xD800 && cp <= 0xDFFF)) {
+	if (more < 0 || (more == 2 && cp < 0x800) ||
+	    (more == 3 && (cp < 0x10000 || cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF)) {
 		line_not_utf8 = true;
 		return 0xFFFD;
 	}
@@ -200,7 +203,8 @@ static void today(char *buf, size_t size)
 /* path as one shell word, for commands the assessor can copy. */
 static void shell_word(const char *path, char *buf, size_t size)
 {
-	if (strspn(path, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._/-+,:@") ==
+	if (strspn(path,
+		   "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._/-+,:@") ==
 	    strlen(path)) {
 		snprintf(buf, size, "%s", path);
 		return;
@@ -308,8 +312,7 @@ static void teams_close(teams *t)
 static int write_report(cli *c, const scoring_result *r, const char *xlsx)
 {
 	assess_error err = {0};
-	report_options ro = {.lang = c->lang, .env = cli_xlsx_env(c),
-			     .created = c->source_date};
+	report_options ro = {.lang = c->lang, .env = cli_xlsx_env(c), .created = c->source_date};
 	if (report_write(r, &ro, xlsx, &err) != ASSESS_OK)
 		return cli_error(c, &err);
 	printf(CLI_TR(c, "报告已写入 %s\n", "Report written to %s\n"), xlsx);
@@ -324,11 +327,13 @@ static int offer_report(cli *c, reader *rd, const scoring_result *r, const char 
 	shell_word(path, json_word, sizeof json_word);
 	shell_word(xlsx, xlsx_word, sizeof xlsx_word);
 	bool exists = access(xlsx, F_OK) == 0; /* from an earlier session: replace it knowingly */
-	printf(CLI_TR(c, "\n诊断报告：%s report %s -o %s%s\n", "\nDiagnostic report: %s report %s -o %s%s\n"),
+	printf(CLI_TR(c, "\n诊断报告：%s report %s -o %s%s\n",
+		      "\nDiagnostic report: %s report %s -o %s%s\n"),
 	       c->prog, json_word, xlsx_word, exists ? " --force" : "");
 	if (!rd->tty || exists)
 		return 0;
-	const char *yes = reader_line(rd, CLI_TR(c, "现在生成报告吗？[y/N] ", "Write the report now? [y/N] "));
+	const char *yes = reader_line(rd, CLI_TR(c, "现在生成报告吗？[y/N] ",
+						 "Write the report now? [y/N] "));
 	if (!yes || (strcmp(yes, "y") != 0 && strcmp(yes, "Y") != 0 && strcmp(yes, "是") != 0))
 		return 0;
 	return write_report(c, r, xlsx);
@@ -351,16 +356,18 @@ static int show_score(cli *c, reader *rd, const answers *a, const char *path)
 static bool save_elsewhere(cli *c, reader *rd, const answers *a, const char *path)
 {
 	for (int tries = 0; rd->tty && !hung_up && tries < 5; tries++) {
-		const char *other = reader_line(rd, CLI_TR(c, "另存为（回车：写一份救援副本）> ",
-							  "Save as (Enter: write a rescue copy)> "));
+		const char *other =
+			reader_line(rd, CLI_TR(c, "另存为（回车：写一份救援副本）> ",
+					       "Save as (Enter: write a rescue copy)> "));
 		if (!other || !*other || hung_up)
 			return false;
 		char *copy = strdup(other);
 		assess_error err = {0};
 		bool ok = copy && answers_save(a, copy, 0, &err) == ASSESS_OK;
 		if (ok)
-			fprintf(stderr, CLI_TR(c, "%s: %s: 未能保存；全部答案已另存到 %s\n",
-					       "%s: %s: not saved; every answer is in %s instead\n"),
+			fprintf(stderr,
+				CLI_TR(c, "%s: %s: 未能保存；全部答案已另存到 %s\n",
+				       "%s: %s: not saved; every answer is in %s instead\n"),
 				c->prog, path, copy);
 		else if (copy)
 			cli_error(c, &err);
@@ -386,17 +393,20 @@ static int rescue(cli *c, reader *rd, interview *iv, const answers *a, const cha
 		return EX_IOERR;
 	if (interview_rescue(iv, getenv("HOME"), where, sizeof where, &err) == ASSESS_OK) {
 		shell_word(where, word, sizeof word);
-		fprintf(stderr, CLI_TR(c, "%s: %s: 未能保存；全部答案已写入救援副本 %s（继续：%s interview "
-				       "--resume -o %s）\n",
-				       "%s: %s: not saved; every answer is in the rescue copy %s (to "
-				       "continue: %s interview --resume -o %s)\n"),
+		fprintf(stderr,
+			CLI_TR(c,
+			       "%s: %s: 未能保存；全部答案已写入救援副本 %s（继续：%s interview "
+			       "--resume -o %s）\n",
+			       "%s: %s: not saved; every answer is in the rescue copy %s (to "
+			       "continue: %s interview --resume -o %s)\n"),
 			c->prog, path, where, c->prog, word);
 		return EX_IOERR;
 	}
 	char *json = answers_to_json(a);
-	fprintf(stderr, CLI_TR(c, "%s: %s: 救援副本也无法写入（%s）；全部答案如下：\n%s\n",
-			       "%s: %s: no rescue copy could be written either (%s); the answers "
-			       "follow:\n%s\n"),
+	fprintf(stderr,
+		CLI_TR(c, "%s: %s: 救援副本也无法写入（%s）；全部答案如下：\n%s\n",
+		       "%s: %s: no rescue copy could be written either (%s); the answers "
+		       "follow:\n%s\n"),
 		c->prog, path, err.msg, json ? json : "(out of memory)");
 	free(json);
 	return EX_IOERR;
@@ -413,12 +423,14 @@ static int finish(cli *c, reader *rd, interview *iv, answers *a, const char *pat
 	if (interview_n_missing(iv) == 0)
 		return show_score(c, rd, a, path);
 	printf(CLI_TR(c, "继续评测：%s interview --resume -o %s\n",
-		      "To continue: %s interview --resume -o %s\n"), c->prog, word);
+		      "To continue: %s interview --resume -o %s\n"),
+	       c->prog, word);
 	if (st == INTERVIEW_PAUSED || rd->tty)
 		return 0; /* q, or Ctrl-D at a terminal: the assessor chose to stop */
 	/* End of input with questions open: a script that ran short should not pass for done. */
-	fprintf(stderr, CLI_TR(c, "%s: %s: 输入已结束，还有 %zu 题未答（已保存）\n",
-			       "%s: %s: input ended with %zu questions unanswered (saved)\n"),
+	fprintf(stderr,
+		CLI_TR(c, "%s: %s: 输入已结束，还有 %zu 题未答（已保存）\n",
+		       "%s: %s: input ended with %zu questions unanswered (saved)\n"),
 		c->prog, path, interview_n_missing(iv));
 	return EX_DATAERR;
 }
@@ -428,15 +440,21 @@ static int finish(cli *c, reader *rd, interview *iv, answers *a, const char *pat
 enum { KEY_REOPEN = 256 }; /* 'R' is --rescore's */
 
 static const cli_option options[] = {
-	{"questionnaire", 'q', "ID", "an installed questionnaire or an XML path\n"
-				     "(default " DEFAULT_QUESTIONNAIRE ")", true},
+	{"questionnaire", 'q', "ID",
+	 "an installed questionnaire or an XML path\n"
+	 "(default " DEFAULT_QUESTIONNAIRE ")",
+	 true},
 	{"output", 'o', "FILE", "the answer file; an existing one is refused unless", true},
 	{"resume", 'r', NULL, "  ... continues it at the first unanswered question", false},
 	{"force", 'f', NULL, "  ... starts it over (a backup copy is kept first)", false},
-	{"reopen", KEY_REOPEN, "REASON", "with --resume of a finalized file: open it for changes; the\n"
-				  "reason goes into the history of every change that follows", false},
-	{"salvage", 's', NULL, "with --resume of a damaged file: go on with what can be\n"
-			       "read (the damaged file is kept as FILE's STEM.damaged-N.json)", false},
+	{"reopen", KEY_REOPEN, "REASON",
+	 "with --resume of a finalized file: open it for changes; the\n"
+	 "reason goes into the history of every change that follows",
+	 false},
+	{"salvage", 's', NULL,
+	 "with --resume of a damaged file: go on with what can be\n"
+	 "read (the damaged file is kept as FILE's STEM.damaged-N.json)",
+	 false},
 	CLI_OPT_LANG("language of the questions and messages"),
 	CLI_OPT_END,
 };
@@ -446,12 +464,24 @@ static int on_option(cli *c, int key, const char *arg, void *opts)
 	struct interview_opts *o = opts;
 	(void)c;
 	switch (key) {
-	case 'q': o->questionnaire = arg; break;
-	case 'o': o->path = arg; break;
-	case 'r': o->resume = true; break;
-	case 's': o->salvage = true; break;
-	case KEY_REOPEN: o->reopen = arg; break;
-	default: o->force = true; break; /* 'f' */
+	case 'q':
+		o->questionnaire = arg;
+		break;
+	case 'o':
+		o->path = arg;
+		break;
+	case 'r':
+		o->resume = true;
+		break;
+	case 's':
+		o->salvage = true;
+		break;
+	case KEY_REOPEN:
+		o->reopen = arg;
+		break;
+	default:
+		o->force = true;
+		break; /* 'f' */
 	}
 	return 0;
 }
@@ -462,15 +492,18 @@ static int parse(cli *c, int argc, char **argv, struct interview_opts *o)
 	if (status)
 		return status;
 	if (optind < argc)
-		return cli_usage_error(c, "interview takes no FILE argument: the answer file is -o FILE");
+		return cli_usage_error(
+			c, "interview takes no FILE argument: the answer file is -o FILE");
 	if (!o->path)
 		return cli_usage_error(c, "interview needs -o FILE.json, the answer file to write");
 	if (o->resume && o->force)
-		return cli_usage_error(c, "--resume continues FILE and --force starts it over: give one");
+		return cli_usage_error(
+			c, "--resume continues FILE and --force starts it over: give one");
 	if (o->reopen && (!o->resume || !*o->reopen))
 		return cli_usage_error(c, "--reopen REASON goes with --resume, and needs a reason");
 	if (o->salvage && !o->resume)
-		return cli_usage_error(c, "--salvage goes with --resume: it continues a damaged FILE");
+		return cli_usage_error(c,
+				       "--salvage goes with --resume: it continues a damaged FILE");
 	return 0;
 }
 
@@ -528,9 +561,11 @@ static bool back_up_before_force(cli *c, const char *path, int *status)
 		size_t n = a ? questionnaire_n_questions(answers_questionnaire(a)) : 0;
 		size_t given = a ? n - answers_n_missing(a) : 0;
 		answers_free(a);
-		printf(CLI_TR(c, "%s 已有 %zu 题答案。--force 将从头开始（原文件会先另存一份备份）。确定吗？[y/N] ",
+		printf(CLI_TR(c,
+			      "%s 已有 %zu 题答案。--force 将从头开始（原文件会先另存一份备份）。确定吗？[y/N] ",
 			      "%s holds %zu answers. --force starts it over (a backup copy is kept "
-			      "first). Are you sure? [y/N] "), path, given);
+			      "first). Are you sure? [y/N] "),
+		       path, given);
 		if (!confirm("")) {
 			printf(CLI_TR(c, "未改动 %s。继续原评测：%s interview --resume -o %s\n",
 				      "%s left as it was. To continue it: %s interview --resume -o %s\n"),
@@ -545,12 +580,14 @@ static bool back_up_before_force(cli *c, const char *path, int *status)
 	free(old);
 	if (rc != ASSESS_OK) {
 		*status = cli_error(c, &err);
-		fprintf(stderr, CLI_TR(c, "%s: %s: 无法保留备份，所以未从头开始\n",
-				       "%s: %s: no backup could be kept, so it was not started over\n"),
+		fprintf(stderr,
+			CLI_TR(c, "%s: %s: 无法保留备份，所以未从头开始\n",
+			       "%s: %s: no backup could be kept, so it was not started over\n"),
 			c->prog, path);
 		return false;
 	}
-	fprintf(stderr, CLI_TR(c, "%s: %s: 原文件已备份到 %s\n", "%s: %s: the old file is kept as %s\n"),
+	fprintf(stderr,
+		CLI_TR(c, "%s: %s: 原文件已备份到 %s\n", "%s: %s: the old file is kept as %s\n"),
 		c->prog, path, where);
 	return true;
 }
@@ -574,8 +611,9 @@ static answers *salvage_answers(cli *c, const struct interview_opts *o, int *sta
 		cli_error(c, &err);
 		return NULL;
 	}
-	fprintf(stderr, CLI_TR(c, "%s: %s: 可以读出 %zu 题答案、%zu 项企业与评测信息、%zu 条备注",
-			       "%s: %s: can be read: %zu answers, %zu profile fields, %zu notes"),
+	fprintf(stderr,
+		CLI_TR(c, "%s: %s: 可以读出 %zu 题答案、%zu 项企业与评测信息、%zu 条备注",
+		       "%s: %s: can be read: %zu answers, %zu profile fields, %zu notes"),
 		c->prog, o->path, got.answers, got.fields, got.notes);
 	if (got.n_dropped)
 		fprintf(stderr, CLI_TR(c, "；无法采用：%s", "; not taken: %s"), got.dropped);
@@ -586,9 +624,11 @@ static answers *salvage_answers(cli *c, const struct interview_opts *o, int *sta
 				    "Go on with what could be read? The damaged file is kept as a "
 				    "copy first. [y/N] "));
 	else if (!go)
-		fprintf(stderr, CLI_TR(c, "%s: 用读出的内容继续：%s interview --resume --salvage -o %s\n",
-				       "%s: to go on with what can be read: %s interview --resume "
-				       "--salvage -o %s\n"), c->prog, c->prog, o->path);
+		fprintf(stderr,
+			CLI_TR(c, "%s: 用读出的内容继续：%s interview --resume --salvage -o %s\n",
+			       "%s: to go on with what can be read: %s interview --resume "
+			       "--salvage -o %s\n"),
+			c->prog, c->prog, o->path);
 	if (go && interview_keep_copy(o->path, "damaged", getenv("HOME"), text, len, where,
 				      sizeof where, &err) != ASSESS_OK) {
 		cli_error(c, &err);
@@ -600,8 +640,10 @@ static answers *salvage_answers(cli *c, const struct interview_opts *o, int *sta
 		answers_free(a);
 		return NULL;
 	}
-	fprintf(stderr, CLI_TR(c, "%s: %s: 损坏的文件已另存为 %s\n",
-			       "%s: %s: the damaged file is kept as %s\n"), c->prog, o->path, where);
+	fprintf(stderr,
+		CLI_TR(c, "%s: %s: 损坏的文件已另存为 %s\n",
+		       "%s: %s: the damaged file is kept as %s\n"),
+		c->prog, o->path, where);
 	*status = 0;
 	return a;
 }
@@ -611,16 +653,20 @@ static bool reopen(cli *c, const struct interview_opts *o, answers *a, int *stat
 {
 	assess_error err = {0};
 	if (!answers_finalized(a) && o->reopen) {
-		*status = cli_usage_error(c, "%s is not finalized: --resume alone continues it", o->path);
+		*status = cli_usage_error(c, "%s is not finalized: --resume alone continues it",
+					  o->path);
 		return false;
 	}
 	if (!answers_finalized(a))
 		return true;
 	if (!o->reopen) {
-		*status = cli_usage_error(c, "%s was finalized on %s%s%s: --reopen REASON opens it for "
-					  "changes", o->path, answers_finalized_at(a),
-					  answers_finalized_by(a) ? " by " : "",
-					  answers_finalized_by(a) ? answers_finalized_by(a) : "");
+		*status =
+			cli_usage_error(c,
+					"%s was finalized on %s%s%s: --reopen REASON opens it for "
+					"changes",
+					o->path, answers_finalized_at(a),
+					answers_finalized_by(a) ? " by " : "",
+					answers_finalized_by(a) ? answers_finalized_by(a) : "");
 		return false;
 	}
 	if (answers_reopen(a, o->reopen, &err) != ASSESS_OK) {
@@ -662,8 +708,9 @@ static answers *open_answers(cli *c, const struct interview_opts *o, int *status
 		*status = cli_error(c, &err);
 		return NULL;
 	}
-	const questionnaire *q = cli_questionnaire(o->questionnaire ? o->questionnaire
-								   : DEFAULT_QUESTIONNAIRE, c, &err);
+	const questionnaire *q =
+		cli_questionnaire(o->questionnaire ? o->questionnaire : DEFAULT_QUESTIONNAIRE, c,
+				  &err);
 	if (q && o->force && !back_up_before_force(c, o->path, status))
 		return NULL;
 	answers *a = q ? answers_new(q) : NULL;
@@ -688,9 +735,15 @@ static int run_session(cli *c, const struct interview_opts *o, answers *a)
 	reader_init(&rd);
 	teams t;
 	teams_open(&t);
-	interview_options io = {.lang = c->lang, .path = o->path, .today = date,
-				.width = terminal_width(), .remember = teams_get, .remember_ctx = &t,
-				.flags = (o->resume ? INTERVIEW_RESUME : o->force ? 0 : INTERVIEW_CREATE) |
+	interview_options io = {.lang = c->lang,
+				.path = o->path,
+				.today = date,
+				.width = terminal_width(),
+				.remember = teams_get,
+				.remember_ctx = &t,
+				.flags = (o->resume  ? INTERVIEW_RESUME
+					  : o->force ? 0
+						     : INTERVIEW_CREATE) |
 					 (o->reopen ? INTERVIEW_REOPENED : 0)};
 	interview *iv = interview_new(a, &io, stdout);
 	int status;
@@ -771,7 +824,8 @@ const cli_command cmd_interview = {
 		"writes FILE.json atomically after every line, so an interruption loses nothing.\n"
 		"At the end it prints the score and level and the command for the report.\n",
 	.options = options,
-	.notes = "\nCommands start with ':', so a letter is always an option (in either case):\n"
+	.notes =
+		"\nCommands start with ':', so a letter is always an option (in either case):\n"
 		":b back, :s skip, :g ID go to a question (:g alone: first unanswered),\n"
 		":l list unanswered, :p edit the profile, :q save and quit; ? guidance and\n"
 		"evidence, - clear, Enter keeps the shown answer. Multiple choice takes \"B C E\",\n"

@@ -78,7 +78,8 @@ static void policy_text(cli *c, const policy *p, const struct policies_opts *o)
 	       qn_text_get(policy_issuer(p), c->lang), win, policy_n_clauses(p));
 	if (o->date)
 		printf(CLI_TR(c, "；%s：%s", "; on %s: %s"), o->date,
-		       subsidy_window_label(subsidy_window_at(policy_window_get(p), o->yyyymmdd), c->lang));
+		       subsidy_window_label(subsidy_window_at(policy_window_get(p), o->yyyymmdd),
+					    c->lang));
 	printf("\n");
 }
 

@@ -13,7 +13,7 @@
 struct report_opts {
 	const char *file;
 	const char *out;
-	char *out_owned;     /* the default output name, when -o is not given */
+	char *out_owned; /* the default output name, when -o is not given */
 	const char *policy;
 	unsigned flags;
 	bool force;
@@ -48,8 +48,10 @@ static const cli_option options[] = {
 	{"force", 'f', NULL, "replace OUT.xlsx if it exists (else exit 73)", true},
 	CLI_OPT_INCOMPLETE("score unanswered questions as 0 (the report says so)"),
 	CLI_OPT_RESCORE,
-	{"policy", 'p', "ID", "add a subsidy sheet: what policy ID (see `assess\n"
-			      "policies`) pays at the level scored", false},
+	{"policy", 'p', "ID",
+	 "add a subsidy sheet: what policy ID (see `assess\n"
+	 "policies`) pays at the level scored",
+	 false},
 	CLI_OPT_LANG("language of the report (default zh)"),
 	CLI_OPT_END,
 };
@@ -78,17 +80,20 @@ static int parse(cli *c, int argc, char **argv, struct report_opts *o)
 	if (status)
 		return status;
 	if (argc - optind != 1)
-		return cli_usage_error(c, "report takes one answer FILE (see %s help report)", c->prog);
+		return cli_usage_error(c, "report takes one answer FILE (see %s help report)",
+				       c->prog);
 	o->file = argv[optind];
 	if (!o->out && strcmp(o->file, "-") == 0)
-		return cli_usage_error(c, "give -o OUT.xlsx when the answers come from standard input");
+		return cli_usage_error(c,
+				       "give -o OUT.xlsx when the answers come from standard input");
 	if (!o->out) {
 		o->out = o->out_owned = default_output(o->file);
 		if (!o->out)
 			return EX_OSERR;
 	}
 	if (same_file(o->out, o->file))
-		return cli_usage_error(c, "the report would overwrite its own answer file %s", o->file);
+		return cli_usage_error(c, "the report would overwrite its own answer file %s",
+				       o->file);
 	return 0;
 }
 
@@ -107,7 +112,9 @@ static int compute_subsidy(cli *c, const scoring_result *r, const char *id, poli
 static int write_report(cli *c, const scoring_result *r, const struct report_opts *o)
 {
 	assess_error err = {0};
-	report_options ro = {.lang = c->lang, .replace = o->force, .env = cli_xlsx_env(c),
+	report_options ro = {.lang = c->lang,
+			     .replace = o->force,
+			     .env = cli_xlsx_env(c),
 			     .created = c->source_date};
 	policy *p = NULL;
 	subsidy_result *sr = NULL;
@@ -152,7 +159,7 @@ const cli_command cmd_report = {
 		"answer file's SHA-256). The file appears whole or not at all.\n",
 	.options = options,
 	.notes = "FILE may be - for standard input; then -o is required.\n"
-		"SOURCE_DATE_EPOCH, when set, is the document's creation time; otherwise the\n"
-		"assessment date is, so the same answers give the same bytes.\n",
+		 "SOURCE_DATE_EPOCH, when set, is the document's creation time; otherwise the\n"
+		 "assessment date is, so the same answers give the same bytes.\n",
 	.run = run,
 };

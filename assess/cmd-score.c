@@ -17,14 +17,18 @@ struct score_opts {
 };
 
 static const cli_option options[] = {
-	{"json", 'j', NULL, "one JSON object: total, level, dimensions, scenarios,\n"
-			    "gates, gaps, questions, missing, plans (the fewest\n"
-			    "steps to each higher level), readings (the level and\n"
-			    "total under each open reading's alternative)", false},
-	{"ndjson", 'n', NULL, "FILE (default -) holds one answer object per line; write\n"
-			      "one compact result line per line, or an error record for\n"
-			      "a bad line and go on (exit 65 at the end); constant\n"
-			      "memory, for use as a streaming mapper (docs/batch.md)", false},
+	{"json", 'j', NULL,
+	 "one JSON object: total, level, dimensions, scenarios,\n"
+	 "gates, gaps, questions, missing, plans (the fewest\n"
+	 "steps to each higher level), readings (the level and\n"
+	 "total under each open reading's alternative)",
+	 false},
+	{"ndjson", 'n', NULL,
+	 "FILE (default -) holds one answer object per line; write\n"
+	 "one compact result line per line, or an error record for\n"
+	 "a bad line and go on (exit 65 at the end); constant\n"
+	 "memory, for use as a streaming mapper (docs/batch.md)",
+	 false},
 	CLI_OPT_INCOMPLETE("score unanswered questions as 0 (and say so)"),
 	CLI_OPT_RESCORE,
 	CLI_OPT_LANG("language of names and text"),
@@ -50,7 +54,8 @@ static int parse(cli *c, int argc, char **argv, struct score_opts *o)
 	if (o->json && o->ndjson)
 		return cli_usage_error(c, "--json and --ndjson exclude each other");
 	if (argc - optind != 1 && !(o->ndjson && argc == optind))
-		return cli_usage_error(c, "score takes one answer FILE (see %s help score)", c->prog);
+		return cli_usage_error(c, "score takes one answer FILE (see %s help score)",
+				       c->prog);
 	return 0;
 }
 
@@ -90,7 +95,8 @@ static int run(cli *c, int argc, char **argv)
 			j = NULL;
 		}
 		cJSON *rec = j && answers_has_record(a) ? answers_record_json(a) : NULL;
-		if (j && answers_has_record(a) && (!rec || !cJSON_AddItemToObject(j, "record", rec))) {
+		if (j && answers_has_record(a) &&
+		    (!rec || !cJSON_AddItemToObject(j, "record", rec))) {
 			cJSON_Delete(rec);
 			cJSON_Delete(j);
 			j = NULL;

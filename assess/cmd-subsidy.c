@@ -10,8 +10,8 @@
 struct subsidy_opts {
 	bool json;
 	unsigned flags;
-	int level; /* -1: score the answer file */
-	const char *date; /* --date, or NULL for the file's */
+	int level;             /* -1: score the answer file */
+	const char *date;      /* --date, or NULL for the file's */
 	const char **policies; /* --policy, in order; "all" expands to every installed one */
 	size_t n_policies;
 	const char **readings; /* --reading CONFLICT=READING, NULL-terminated */
@@ -27,17 +27,27 @@ static int parse_level(cli *c, const char *s, int *out)
 }
 
 static const cli_option options[] = {
-	{"policy", 'p', "ID", "a policy id (see `assess policies`) or a policy file;\n"
-			      "repeat it, or give `all` for every installed policy", true},
-	{"json", 'j', NULL, "one JSON object for one --policy: policy, total, items\n"
-			    "[{clause, amount, would_pay, missing, ...}], warnings;\n"
-			    "for several or none {policies, skipped, combined}", false},
-	{"level", 'L', "N", "a what-if: a post-transformation assessment at level N\n"
-			    "(0-4) instead of the scored level and the file's stage", false},
-	{"date", 'd', "YYYY-MM-DD", "the assessment date, instead of the file's\n"
-				    "$.assessment.date (the validity window is checked on it)", false},
-	{"reading", 'r', "C=R", "use reading R of the policy's conflict C instead of the\n"
-				"file's choice (e.g. batch-rates=table for pingluo)", false},
+	{"policy", 'p', "ID",
+	 "a policy id (see `assess policies`) or a policy file;\n"
+	 "repeat it, or give `all` for every installed policy",
+	 true},
+	{"json", 'j', NULL,
+	 "one JSON object for one --policy: policy, total, items\n"
+	 "[{clause, amount, would_pay, missing, ...}], warnings;\n"
+	 "for several or none {policies, skipped, combined}",
+	 false},
+	{"level", 'L', "N",
+	 "a what-if: a post-transformation assessment at level N\n"
+	 "(0-4) instead of the scored level and the file's stage",
+	 false},
+	{"date", 'd', "YYYY-MM-DD",
+	 "the assessment date, instead of the file's\n"
+	 "$.assessment.date (the validity window is checked on it)",
+	 false},
+	{"reading", 'r', "C=R",
+	 "use reading R of the policy's conflict C instead of the\n"
+	 "file's choice (e.g. batch-rates=table for pingluo)",
+	 false},
 	CLI_OPT_INCOMPLETE("score unanswered questions as 0"),
 	CLI_OPT_RESCORE,
 	CLI_OPT_LANG("language of the output"),
@@ -186,12 +196,14 @@ static cJSON *several_json(cli *c, const struct run_state *s)
 		cJSON *e = cJSON_CreateObject();
 		cJSON_AddItemToArray(skipped, e);
 		cJSON_AddStringToObject(e, "policy", s->results[i]->policy_id);
-		cJSON_AddStringToObject(e, "reason", s->results[i]->area == SUBSIDY_AREA_OUT
-							     ? "out-of-area"
-							     : subsidy_window_name(s->results[i]->window));
+		cJSON_AddStringToObject(e, "reason",
+					s->results[i]->area == SUBSIDY_AREA_OUT
+						? "out-of-area"
+						: subsidy_window_name(s->results[i]->window));
 	}
 	if (s->combined)
-		cJSON_AddItemToObject(j, "combined", subsidy_combined_to_json(s->combined, s->shown));
+		cJSON_AddItemToObject(j, "combined",
+				      subsidy_combined_to_json(s->combined, s->shown));
 	else
 		cJSON_AddNullToObject(j, "combined");
 	return j;
@@ -217,7 +229,8 @@ static void print_skipped(cli *c, const struct run_state *s)
 		if (applies(r))
 			continue;
 		printf(k++ ? CLI_TR(c, "；%s（%s）", "; %s (%s)")
-			   : CLI_TR(c, "不适用的政策：%s（%s）", "Policies that do not apply: %s (%s)"),
+			   : CLI_TR(c, "不适用的政策：%s（%s）",
+				    "Policies that do not apply: %s (%s)"),
 		       qn_text_get(r->issuer, c->lang), why_not(c, r));
 	}
 	if (k)
@@ -302,6 +315,6 @@ const cli_command cmd_subsidy = {
 		"higher amount, and a warning says where no document settles it.\n",
 	.options = options,
 	.notes = "FILE may be - for standard input. The finance, status and awards blocks of the\n"
-		"answer file are described in docs/answer-format.md.\n",
+		 "answer file are described in docs/answer-format.md.\n",
 	.run = run,
 };

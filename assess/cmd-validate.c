@@ -43,8 +43,9 @@ static int validate_one(cli *c, const char *path, unsigned flags)
 		ok = a != NULL && subsidy_check_inputs(a, &err) == ASSESS_OK &&
 		     record_ok(a, path, &err);
 		if (ok)
-			snprintf(what, sizeof what, CLI_TR(c, "答卷，问卷 %s，已答 %zu 题",
-							   "answers to %s, %zu answered"),
+			snprintf(what, sizeof what,
+				 CLI_TR(c, "答卷，问卷 %s，已答 %zu 题",
+					"answers to %s, %zu answered"),
 				 questionnaire_id(answers_questionnaire(a)),
 				 questionnaire_n_questions(answers_questionnaire(a)) -
 					 answers_n_missing(a));

@@ -17,9 +17,10 @@
 #endif
 #include "assess/cli.h"
 
-static const cli_command *const commands[] = {
-	&cmd_interview, &cmd_validate, &cmd_score, &cmd_report, &cmd_subsidy, &cmd_policies,
-	&cmd_batch, &cmd_compare, &cmd_form, &cmd_import, NULL};
+static const cli_command *const commands[] = {&cmd_interview, &cmd_validate, &cmd_score,
+					      &cmd_report,    &cmd_subsidy,  &cmd_policies,
+					      &cmd_batch,     &cmd_compare,  &cmd_form,
+					      &cmd_import,    NULL};
 
 static const cli_command *find_command(const char *name)
 {
@@ -36,15 +37,18 @@ static int usage(const cli *c, FILE *out)
 		"Digitization-level assessment of small and medium enterprises\n"
 		"(中小企业数字化水平评测): administer the questionnaire, score it into\n"
 		"levels 1-4, write Excel diagnostic reports and look up subsidies.\n\n"
-		"Commands:\n", c->prog);
+		"Commands:\n",
+		c->prog);
 	for (int i = 0; commands[i]; i++)
 		fprintf(out, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
-	fprintf(out, "\n`%s help COMMAND` explains one command. Options for every command:\n"
+	fprintf(out,
+		"\n`%s help COMMAND` explains one command. Options for every command:\n"
 		"  --lang zh|en   language of output (default zh, or $ASSESS_LANG)\n"
 		"  -h, --help     help\n"
 		"  --version      version\n\n"
 		"Exit status: 0 ok, 64 usage, 65 bad data, 66 missing input,\n"
-		"73 cannot create output, 74 I/O error.\n", c->prog);
+		"73 cannot create output, 74 I/O error.\n",
+		c->prog);
 	return 0;
 }
 
@@ -93,7 +97,8 @@ static int parse_global(cli *c, int argc, char **argv, int *status)
 		case 'l':
 			c->lang_given = true;
 			if (!cli_parse_lang(optarg, &c->lang)) {
-				*status = cli_usage_error(c, "--lang takes zh or en, not \"%s\"", optarg);
+				*status = cli_usage_error(c, "--lang takes zh or en, not \"%s\"",
+							  optarg);
 				return -1;
 			}
 			break;
@@ -116,7 +121,8 @@ static int dispatch(cli *c, int argc, char **argv)
 			return usage(c, stdout);
 		const cli_command *cmd = find_command(argv[1]);
 		if (!cmd)
-			return cli_usage_error(c, "no command \"%s\" (see %s --help)", argv[1], c->prog);
+			return cli_usage_error(c, "no command \"%s\" (see %s --help)", argv[1],
+					       c->prog);
 		return cli_command_help(c, cmd, stdout);
 	}
 	const cli_command *cmd = find_command(argv[0]);

@@ -7,8 +7,8 @@
 #include <string.h>
 #include <sysexits.h>
 
-#define MAX_OPTIONS 32    /* per command, --help included; more is a programming error */
-#define HELP_COLUMN 22    /* where option descriptions start, at least */
+#define MAX_OPTIONS 32 /* per command, --help included; more is a programming error */
+#define HELP_COLUMN 22 /* where option descriptions start, at least */
 
 static const cli_option help_option = CLI_OPT_HELP;
 
@@ -116,8 +116,8 @@ static int shared_option(cli *c, const cli_command *cmd, int key, const char *ar
 		return CLI_HELP_SHOWN;
 	default: /* CLI_KEY_INCOMPLETE, CLI_KEY_RESCORE */
 		if (answers_flags)
-			*answers_flags |= key == CLI_KEY_RESCORE ? ANSWERS_RESCORE
-								 : ANSWERS_ALLOW_INCOMPLETE;
+			*answers_flags |=
+				key == CLI_KEY_RESCORE ? ANSWERS_RESCORE : ANSWERS_ALLOW_INCOMPLETE;
 		return 0;
 	}
 }
@@ -143,8 +143,10 @@ int cli_parse(cli *c, const cli_command *cmd, int argc, char **argv, cli_option_
 	int key, index;
 	while ((index = -1, key = getopt_long(argc, argv, shorts, longs, &index)) != -1) {
 		if (key == '?')
-			return cli_usage_error(c, "%s: unknown option %s (see %s help %s)", cmd->name,
-					       optopt ? (snprintf(word, sizeof word, "-%c", optopt), word)
+			return cli_usage_error(c, "%s: unknown option %s (see %s help %s)",
+					       cmd->name,
+					       optopt ? (snprintf(word, sizeof word, "-%c", optopt),
+							 word)
 						      : typed(argv, optind, word, sizeof word),
 					       c->prog, cmd->name);
 		if (key == ':')

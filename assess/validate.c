@@ -14,7 +14,8 @@ static void root_name(const char *xml, char *name, size_t size)
 	name[0] = '\0';
 	while ((p = strchr(p, '<'))) {
 		if (p[1] == '?' || p[1] == '!') {
-			const char *end = strstr(p, p[1] == '?' ? "?>" : (p[2] == '-' ? "-->" : ">"));
+			const char *end =
+				strstr(p, p[1] == '?' ? "?>" : (p[2] == '-' ? "-->" : ">"));
 			if (!end)
 				return;
 			p = end + 1;

@@ -18,10 +18,7 @@ struct arena {
 	bool failed; /* an allocation failed: sticky, for arena_failed() */
 };
 
-arena *arena_new(void)
-{
-	return calloc(1, sizeof(arena));
-}
+arena *arena_new(void) { return calloc(1, sizeof(arena)); }
 
 void arena_free(arena *a)
 {
@@ -82,12 +79,6 @@ char *arena_strndup(arena *a, const char *s, size_t n)
 	return p;
 }
 
-char *arena_strdup(arena *a, const char *s)
-{
-	return s ? arena_strndup(a, s, strlen(s)) : NULL;
-}
+char *arena_strdup(arena *a, const char *s) { return s ? arena_strndup(a, s, strlen(s)) : NULL; }
 
-bool arena_failed(const arena *a)
-{
-	return a->failed;
-}
+bool arena_failed(const arena *a) { return a->failed; }

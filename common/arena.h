@@ -21,7 +21,7 @@ void arena_free(arena *a);
 /* Zeroed, aligned for any type; NULL when memory runs out. */
 void *arena_alloc(arena *a, size_t size);
 void *arena_calloc(arena *a, size_t n, size_t size);
-char *arena_strdup(arena *a, const char *s);  /* NULL in, NULL out */
+char *arena_strdup(arena *a, const char *s); /* NULL in, NULL out */
 char *arena_strndup(arena *a, const char *s, size_t n);
 /*
  * Whether any allocation from a has failed. A loader checks it at the end: a copy that could

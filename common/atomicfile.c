@@ -21,11 +21,11 @@
 struct atomicfile {
 	char *target;
 	char *tmp;
-	char *dir;      /* the private folder (ATOMICFILE_BY_NAME), else NULL */
-	int lock_fd;    /* holds dir's lock; -1 when none */
+	char *dir;   /* the private folder (ATOMICFILE_BY_NAME), else NULL */
+	int lock_fd; /* holds dir's lock; -1 when none */
 	FILE *stream;
 	unsigned flags;
-	int mode;       /* the replaced file's mode, -1 for a new file */
+	int mode; /* the replaced file's mode, -1 for a new file */
 };
 
 static const char *const by_name_entries[] = {BY_NAME_ENTRY, NULL};
@@ -51,15 +51,15 @@ static size_t utf8_cut(const char *s, size_t max)
 	return max;
 }
 
-assess_code atomicfile_check_target(const char *path, unsigned flags, int *mode,
-				    assess_error *err)
+assess_code atomicfile_check_target(const char *path, unsigned flags, int *mode, assess_error *err)
 {
 	struct stat st;
 	*mode = -1;
 	if (lstat(path, &st) != 0)
-		return errno == ENOENT ? ASSESS_OK
-				       : assess_fail(err, ASSESS_ERR_CANTCREAT, path, 0, 0,
-						     "cannot check the output: %s", strerror(errno));
+		return errno == ENOENT
+			       ? ASSESS_OK
+			       : assess_fail(err, ASSESS_ERR_CANTCREAT, path, 0, 0,
+					     "cannot check the output: %s", strerror(errno));
 	if (!(flags & ATOMICFILE_REPLACE))
 		return assess_fail(err, ASSESS_ERR_EXISTS, path, 0, 0,
 				   "file exists; give --force to replace it");
@@ -67,11 +67,11 @@ assess_code atomicfile_check_target(const char *path, unsigned flags, int *mode,
 	if (!S_ISREG(st.st_mode))
 		return assess_fail(err, ASSESS_ERR_CANTCREAT, path, 0, 0,
 				   "not a regular file (%s); --force replaces regular files only",
-				   S_ISLNK(st.st_mode)    ? "a symbolic link"
-				   : S_ISDIR(st.st_mode)  ? "a folder"
-				   : S_ISFIFO(st.st_mode) ? "a FIFO"
+				   S_ISLNK(st.st_mode)                          ? "a symbolic link"
+				   : S_ISDIR(st.st_mode)                        ? "a folder"
+				   : S_ISFIFO(st.st_mode)                       ? "a FIFO"
 				   : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device"
-										   : "a special file");
+										: "a special file");
 	*mode = (int)(st.st_mode & 07777);
 	return ASSESS_OK;
 }
@@ -212,7 +212,8 @@ atomicfile *atomicfile_begin(const char *path, unsigned flags, assess_error *err
 	af->lock_fd = -1;
 	af->flags = flags;
 	if (!*base) {
-		assess_fail(err, ASSESS_ERR_USAGE, path, 0, 0, "output path names a folder, not a file");
+		assess_fail(err, ASSESS_ERR_USAGE, path, 0, 0,
+			    "output path names a folder, not a file");
 		goto fail;
 	}
 	if (atomicfile_check_target(path, flags, &af->mode, err) != ASSESS_OK)
@@ -237,15 +238,9 @@ fail:
 	return NULL;
 }
 
-FILE *atomicfile_stream(atomicfile *af)
-{
-	return af->stream;
-}
+FILE *atomicfile_stream(atomicfile *af) { return af->stream; }
 
-const char *atomicfile_tmppath(const atomicfile *af)
-{
-	return af->tmp;
-}
+const char *atomicfile_tmppath(const atomicfile *af) { return af->tmp; }
 
 void atomicfile_close_stream(atomicfile *af)
 {

@@ -32,8 +32,8 @@
 typedef struct atomicfile atomicfile;
 
 enum {
-	ATOMICFILE_REPLACE = 1 << 0,  /* replace an existing regular file (--force); else EXISTS */
-	ATOMICFILE_BY_NAME = 1 << 1   /* the writer creates tmppath itself, in a private folder */
+	ATOMICFILE_REPLACE = 1 << 0, /* replace an existing regular file (--force); else EXISTS */
+	ATOMICFILE_BY_NAME = 1 << 1  /* the writer creates tmppath itself, in a private folder */
 };
 
 atomicfile *atomicfile_begin(const char *path, unsigned flags, assess_error *err);
@@ -55,8 +55,7 @@ assess_code atomicfile_write(const char *path, const void *data, size_t len, uns
  * Checks what is at path before writing it: ASSESS_OK when nothing is there or (with
  * ATOMICFILE_REPLACE) a regular file, whose mode goes to *mode (else *mode is -1).
  */
-assess_code atomicfile_check_target(const char *path, unsigned flags, int *mode,
-				    assess_error *err);
+assess_code atomicfile_check_target(const char *path, unsigned flags, int *mode, assess_error *err);
 
 /*
  * Makes a private folder "PARENT/PREFIX" + "XXXXXX" (mode 0700) and locks it for as long as

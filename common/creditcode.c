@@ -8,9 +8,8 @@ static const char alphabet[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 static const int weights[17] = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
 
 /* Values of 'A'..'Z' in the alphabet; -1 for I, O, S, V and Z, which it leaves out. */
-static const signed char letter_values[26] = {
-	10, 11, 12, 13, 14, 15, 16, 17, -1, 18, 19, 20, 21, 22, -1, 23, 24, 25, -1, 26, 27, -1,
-	28, 29, 30, -1};
+static const signed char letter_values[26] = {10, 11, 12, 13, 14, 15, 16, 17, -1, 18, 19, 20, 21,
+					      22, -1, 23, 24, 25, -1, 26, 27, -1, 28, 29, 30, -1};
 
 static int value_of(char c)
 {
@@ -44,7 +43,8 @@ bool creditcode_valid(const char *code, char *why, size_t why_size)
 			if (why)
 				snprintf(why, why_size,
 					 "character %zu ('%c') is not in the code's alphabet "
-					 "(0-9, A-Z without I O S V Z)", i + 1, code[i]);
+					 "(0-9, A-Z without I O S V Z)",
+					 i + 1, code[i]);
 			return false;
 		}
 	}

@@ -19,8 +19,8 @@
 #include <stddef.h>
 #include <time.h>
 
-#define DATE_TEXT_MAX 11       /* "YYYY-MM-DD" and its NUL */
-#define DATE_STAMP_MAX 26      /* "YYYY-MM-DDTHH:MM:SS+hh:mm" and its NUL */
+#define DATE_TEXT_MAX 11  /* "YYYY-MM-DD" and its NUL */
+#define DATE_STAMP_MAX 26 /* "YYYY-MM-DDTHH:MM:SS+hh:mm" and its NUL */
 
 /* True for a real calendar day, years 1900..9999. */
 bool date_valid(int year, int month, int day);

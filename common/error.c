@@ -50,8 +50,8 @@ assess_code assess_vfail(assess_error *err, assess_code code, const char *file, 
 	return code;
 }
 
-assess_code assess_fail(assess_error *err, assess_code code, const char *file, int line,
-			int column, const char *fmt, ...)
+assess_code assess_fail(assess_error *err, assess_code code, const char *file, int line, int column,
+			const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -91,8 +91,8 @@ void assess_error_format(const assess_error *err, char *buf, size_t size)
 	if (!err->file[0])
 		snprintf(buf, size, "%s", msg);
 	else if (err->path[0] && err->line > 0)
-		snprintf(buf, size, "%s:%d:%d: %s: %s", err->file, err->line, err->column, err->path,
-			 msg);
+		snprintf(buf, size, "%s:%d:%d: %s: %s", err->file, err->line, err->column,
+			 err->path, msg);
 	else if (err->path[0])
 		snprintf(buf, size, "%s: %s: %s", err->file, err->path, msg);
 	else if (err->line > 0 && err->column > 0)

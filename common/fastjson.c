@@ -22,12 +22,12 @@ struct block {
 };
 
 struct fastjson {
-	struct block *first;  /* kept from one parse to the next */
+	struct block *first; /* kept from one parse to the next */
 	struct block *cur;
-	size_t used;          /* nodes used in cur */
-	char *copy;           /* the text, then PADDING NULs; a string's closing quote becomes its NUL */
+	size_t used; /* nodes used in cur */
+	char *copy;  /* the text, then PADDING NULs; a string's closing quote becomes its NUL */
 	size_t cap;
-	keyset *keys;         /* for objects of more than QUICK_KEYS keys; made when first needed */
+	keyset *keys; /* for objects of more than QUICK_KEYS keys; made when first needed */
 };
 
 /*
@@ -41,10 +41,7 @@ struct scan {
 	int depth;
 };
 
-fastjson *fastjson_new(void)
-{
-	return calloc(1, sizeof(fastjson));
-}
+fastjson *fastjson_new(void) { return calloc(1, sizeof(fastjson)); }
 
 void fastjson_free(fastjson *fj)
 {

@@ -90,8 +90,8 @@ filelock *filelock_take(const char *path, assess_error *err)
 			if (errno == EWOULDBLOCK)
 				in_use(err, path, holder(l->fd));
 			else
-				assess_fail(err, ASSESS_ERR_CANTCREAT, path, 0, 0, "cannot lock %s: %s",
-					    l->path, strerror(errno));
+				assess_fail(err, ASSESS_ERR_CANTCREAT, path, 0, 0,
+					    "cannot lock %s: %s", l->path, strerror(errno));
 			break;
 		}
 		if (still_there(l->fd, l->path)) {

@@ -34,12 +34,14 @@ static bool province(int p)
 bool gbcode_division_valid(const char *code, char *why, size_t why_size)
 {
 	if (!code || strlen(code) != 6 || !digits(code, 6)) {
-		say(why, why_size, "expected a six-digit administrative division code (GB/T 2260), "
-				   "e.g. 350582");
+		say(why, why_size,
+		    "expected a six-digit administrative division code (GB/T 2260), "
+		    "e.g. 350582");
 		return false;
 	}
 	if (!province((code[0] - '0') * 10 + code[1] - '0')) {
-		say(why, why_size, "the first two digits name no province-level division (GB/T 2260)");
+		say(why, why_size,
+		    "the first two digits name no province-level division (GB/T 2260)");
 		return false;
 	}
 	if (code[2] == '0' && code[3] == '0' && !(code[4] == '0' && code[5] == '0')) {
@@ -70,23 +72,26 @@ bool gbcode_industry_valid(const char *code, char *why, size_t why_size)
 	while (k < sizeof sections / sizeof sections[0] && n && sections[k].section != code[0])
 		k++;
 	if (!n || k == sizeof sections / sizeof sections[0]) {
-		say(why, why_size, "expected an industry code (GB/T 4754-2017): a section letter A-T "
-				   "and up to four digits, e.g. C34");
+		say(why, why_size,
+		    "expected an industry code (GB/T 4754-2017): a section letter A-T "
+		    "and up to four digits, e.g. C34");
 		return false;
 	}
 	if (n == 1)
 		return true;
 	if (n == 2 || n > 5 || !digits(code + 1, n - 1)) {
-		say(why, why_size, "expected the section letter followed by 2, 3 or 4 digits "
-				   "(GB/T 4754-2017), e.g. C34, C342, C3421");
+		say(why, why_size,
+		    "expected the section letter followed by 2, 3 or 4 digits "
+		    "(GB/T 4754-2017), e.g. C34, C342, C3421");
 		return false;
 	}
 	int division = (code[1] - '0') * 10 + code[2] - '0';
 	if (division < sections[k].first || division > sections[k].last) {
 		char text[128];
-		snprintf(text, sizeof text, "division %02d is not in section %c (%02d-%02d) of "
-					    "GB/T 4754-2017", division, code[0],
-			 sections[k].first, sections[k].last);
+		snprintf(text, sizeof text,
+			 "division %02d is not in section %c (%02d-%02d) of "
+			 "GB/T 4754-2017",
+			 division, code[0], sections[k].first, sections[k].last);
 		say(why, why_size, text);
 		return false;
 	}

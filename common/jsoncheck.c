@@ -70,7 +70,10 @@ static bool string(struct walk *w)
 			return bad(w, JSONCHECK_NUL, 0, i);
 		if ((code > 0 && code < 0x20 && code != '\t' && code != '\n' && code != '\r') ||
 		    e == 'b' || e == 'f')
-			return bad(w, JSONCHECK_ESCAPED, code > 0 ? (unsigned)code : e == 'b' ? 8 : 12,
+			return bad(w, JSONCHECK_ESCAPED,
+				   code > 0   ? (unsigned)code
+				   : e == 'b' ? 8
+					      : 12,
 				   i);
 		i++;
 	}
@@ -164,8 +167,9 @@ const char *jsoncheck_message(jsoncheck_char c, char *buf, size_t size)
 	if (c.kind == JSONCHECK_NUL)
 		snprintf(buf, size, "a NUL character (\\u0000) is not allowed in text");
 	else if (c.kind == JSONCHECK_RAW && (c.code == '\t' || c.code == '\n' || c.code == '\r'))
-		snprintf(buf, size, "a tab or line break inside a string must be written \\t, \\n "
-				    "or \\r (RFC 8259)");
+		snprintf(buf, size,
+			 "a tab or line break inside a string must be written \\t, \\n "
+			 "or \\r (RFC 8259)");
 	else if (c.kind)
 		snprintf(buf, size, "control character U+%04X is not allowed in text", c.code);
 	else

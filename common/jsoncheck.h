@@ -22,9 +22,9 @@
 
 typedef enum {
 	JSONCHECK_OK = 0,
-	JSONCHECK_NUL,      /* \u0000 in a string or key */
-	JSONCHECK_RAW,      /* a byte below 0x20 written as it is inside a string */
-	JSONCHECK_ESCAPED   /* an escaped control character other than \t \n \r */
+	JSONCHECK_NUL,    /* \u0000 in a string or key */
+	JSONCHECK_RAW,    /* a byte below 0x20 written as it is inside a string */
+	JSONCHECK_ESCAPED /* an escaped control character other than \t \n \r */
 } jsoncheck_kind;
 
 typedef struct {

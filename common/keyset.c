@@ -17,10 +17,7 @@ struct keyset {
 	size_t used; /* keys held; kept at most half of cap */
 };
 
-keyset *keyset_new(void)
-{
-	return calloc(1, sizeof(keyset));
-}
+keyset *keyset_new(void) { return calloc(1, sizeof(keyset)); }
 
 void keyset_free(keyset *ks)
 {
@@ -58,8 +55,8 @@ static uint64_t hash(const char *key, size_t len)
 static struct slot *find(struct slot *slots, size_t cap, const char *key, size_t len, uint64_t h)
 {
 	size_t i = (size_t)(h >> 32) & (cap - 1);
-	while (slots[i].key && !(slots[i].hash == h && slots[i].len == len &&
-				 memcmp(slots[i].key, key, len) == 0))
+	while (slots[i].key &&
+	       !(slots[i].hash == h && slots[i].len == len && memcmp(slots[i].key, key, len) == 0))
 		i = (i + 1) & (cap - 1);
 	return &slots[i];
 }

@@ -12,19 +12,18 @@
 struct lines_reader {
 	int fd;
 	char *buf;
-	size_t cap;        /* bytes allocated; data never fills the last one (room for a NUL) */
-	size_t start;      /* first byte not yet returned */
-	size_t end;        /* end of the bytes read */
+	size_t cap;   /* bytes allocated; data never fills the last one (room for a NUL) */
+	size_t start; /* first byte not yet returned */
+	size_t end;   /* end of the bytes read */
 	size_t max_len;
-	size_t consumed;   /* bytes returned or skipped before buf[start] */
+	size_t consumed; /* bytes returned or skipped before buf[start] */
 	long number;
 	bool eof;
 	void (*before_wait)(void *ctx);
 	void *ctx;
 };
 
-lines_reader *lines_new(int fd, size_t max_len, void (*before_wait)(void *ctx),
-				     void *ctx)
+lines_reader *lines_new(int fd, size_t max_len, void (*before_wait)(void *ctx), void *ctx)
 {
 	lines_reader *l = calloc(1, sizeof *l);
 	if (!l)
@@ -120,8 +119,10 @@ static void take(lines_reader *l, size_t len, size_t next, lines_line *line)
 	}
 	l->number++;
 	l->start = next;
-	*line = (lines_line){.text = text, .len = len, .number = l->number,
-				 .offset = l->consumed + l->start};
+	*line = (lines_line){.text = text,
+			     .len = len,
+			     .number = l->number,
+			     .offset = l->consumed + l->start};
 }
 
 lines_status lines_next(lines_reader *l, lines_line *line)
@@ -151,7 +152,9 @@ lines_status lines_next(lines_reader *l, lines_line *line)
 too_long:
 	l->number++;
 	lines_status st = skip_line(l);
-	*line = (lines_line){.text = NULL, .len = 0, .number = l->number,
-				 .offset = l->consumed + l->start};
+	*line = (lines_line){.text = NULL,
+			     .len = 0,
+			     .number = l->number,
+			     .offset = l->consumed + l->start};
 	return st;
 }

@@ -25,24 +25,23 @@
 #include <stddef.h>
 
 typedef enum {
-	LINES_OK,        /* a line: text, len, number */
-	LINES_TOO_LONG,  /* a line longer than max_len was skipped; number is set */
-	LINES_EOF,       /* no more lines */
-	LINES_IOERR,     /* reading failed (errno is set) */
+	LINES_OK,       /* a line: text, len, number */
+	LINES_TOO_LONG, /* a line longer than max_len was skipped; number is set */
+	LINES_EOF,      /* no more lines */
+	LINES_IOERR,    /* reading failed (errno is set) */
 	LINES_NOMEM
 } lines_status;
 
 typedef struct lines_line {
-	char *text;      /* NUL-terminated, without the line end */
+	char *text; /* NUL-terminated, without the line end */
 	size_t len;
-	long number;     /* 1-based */
-	size_t offset;   /* bytes of input consumed so far, for progress */
+	long number;   /* 1-based */
+	size_t offset; /* bytes of input consumed so far, for progress */
 } lines_line;
 
 typedef struct lines_reader lines_reader;
 
-lines_reader *lines_new(int fd, size_t max_len, void (*before_wait)(void *ctx),
-				     void *ctx);
+lines_reader *lines_new(int fd, size_t max_len, void (*before_wait)(void *ctx), void *ctx);
 lines_status lines_next(lines_reader *l, lines_line *line);
 void lines_free(lines_reader *l);
 

@@ -26,7 +26,8 @@ static char *read_stream(FILE *f, const char *path, size_t max_bytes, size_t *le
 		if (n == cap) {
 			if (cap > max_bytes) {
 				assess_fail(err, ASSESS_ERR_DATA, path, 0, 0,
-					    "file is larger than the limit of %zu bytes", max_bytes);
+					    "file is larger than the limit of %zu bytes",
+					    max_bytes);
 				break;
 			}
 			size_t bigger = cap * 2 < max_bytes + 1 ? cap * 2 : max_bytes + 1;
@@ -47,7 +48,8 @@ static char *read_stream(FILE *f, const char *path, size_t max_bytes, size_t *le
 					*len = n;
 				return buf;
 			}
-			assess_fail(err, ASSESS_ERR_IO, path, 0, 0, "read failed: %s", strerror(errno));
+			assess_fail(err, ASSESS_ERR_IO, path, 0, 0, "read failed: %s",
+				    strerror(errno));
 			break;
 		}
 	}
@@ -60,7 +62,8 @@ char *readfile_all(const char *path, size_t max_bytes, size_t *len, assess_error
 	int is_stdin = strcmp(path, "-") == 0;
 	FILE *f = is_stdin ? stdin : fopen(path, "rb");
 	if (!f) {
-		assess_fail(err, errno == ENOENT || errno == EACCES ? ASSESS_ERR_NOINPUT : ASSESS_ERR_IO,
+		assess_fail(err,
+			    errno == ENOENT || errno == EACCES ? ASSESS_ERR_NOINPUT : ASSESS_ERR_IO,
 			    path, 0, 0, "cannot open: %s", strerror(errno));
 		return NULL;
 	}
@@ -78,7 +81,8 @@ char *readfile_regular(const char *path, size_t max_bytes, size_t *len, assess_e
 	 */
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0) {
-		assess_fail(err, errno == ENOENT || errno == EACCES ? ASSESS_ERR_NOINPUT : ASSESS_ERR_IO,
+		assess_fail(err,
+			    errno == ENOENT || errno == EACCES ? ASSESS_ERR_NOINPUT : ASSESS_ERR_IO,
 			    path, 0, 0, "cannot open: %s", strerror(errno));
 		return NULL;
 	}

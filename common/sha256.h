@@ -14,8 +14,8 @@ void sha256_hex(const void *data, size_t len, char out[65]);
 typedef struct sha256_ctx {
 	uint32_t h[8];
 	unsigned char buf[64];
-	size_t n;          /* bytes in buf */
-	uint64_t total;    /* bytes so far */
+	size_t n;       /* bytes in buf */
+	uint64_t total; /* bytes so far */
 } sha256_ctx;
 void sha256_init(sha256_ctx *c);
 void sha256_update(sha256_ctx *c, const void *data, size_t len);

@@ -6,14 +6,14 @@
 #include <string.h>
 
 struct entry {
-	char *key;      /* NULL: empty */
+	char *key; /* NULL: empty */
 	uint64_t hash;
 	size_t value;
 };
 
 struct strmap {
 	struct entry *slots;
-	size_t cap;     /* a power of two */
+	size_t cap; /* a power of two */
 	size_t count;
 };
 
@@ -99,7 +99,4 @@ const size_t *strmap_get(const strmap *m, const char *key)
 	return e->key ? &e->value : NULL;
 }
 
-size_t strmap_count(const strmap *m)
-{
-	return m->count;
-}
+size_t strmap_count(const strmap *m) { return m->count; }

@@ -154,7 +154,10 @@ static size_t escape_one(const unsigned char *s, char esc[8], const char **out, 
 		*out_len = n;
 		return n;
 	} else if (c == '\n' || c == '\t' || c == '\r')
-		*out_len = (size_t)snprintf(esc, 8, "\\%c", c == '\n' ? 'n' : c == '\t' ? 't' : 'r');
+		*out_len = (size_t)snprintf(esc, 8, "\\%c",
+					    c == '\n'   ? 'n'
+					    : c == '\t' ? 't'
+							: 'r');
 	else
 		*out_len = (size_t)snprintf(esc, 8, "\\x%02X", c); /* control, DEL, or a bad byte */
 	*out = esc;

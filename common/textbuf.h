@@ -25,10 +25,10 @@
 #include <string.h>
 
 typedef struct textbuf {
-	char *data;     /* NUL-terminated once anything was added */
+	char *data; /* NUL-terminated once anything was added */
 	size_t len;
 	size_t cap;
-	bool failed;    /* an allocation failed: the contents are incomplete */
+	bool failed; /* an allocation failed: the contents are incomplete */
 } textbuf;
 
 /* Empties the buffer for reuse, keeping its memory; clears `failed`. */
@@ -48,10 +48,7 @@ static inline void textbuf_addn(textbuf *b, const char *s, size_t n)
 	}
 }
 
-static inline void textbuf_add(textbuf *b, const char *s)
-{
-	textbuf_addn(b, s, strlen(s));
-}
+static inline void textbuf_add(textbuf *b, const char *s) { textbuf_addn(b, s, strlen(s)); }
 
 /* A string literal: its length is known when compiling, so no strlen per call. */
 #define textbuf_lit(b, literal) textbuf_addn((b), "" literal, sizeof(literal) - 1)

@@ -39,7 +39,8 @@ static void on_error(void *data, xmlErrorPtr e)
 	while (n && !named && e->str1 && n->parent &&
 	       !(n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, e->str1) == 0))
 		n = n->parent;
-	if (n && (n->type != XML_ELEMENT_NODE || (e->str1 && strcmp((const char *)n->name, e->str1))))
+	if (n &&
+	    (n->type != XML_ELEMENT_NODE || (e->str1 && strcmp((const char *)n->name, e->str1))))
 		n = e->node;
 	int line = n ? (int)xmlGetLineNo((xmlNodePtr)n) : e->line;
 	int column = e->node ? 0 : (e->int2 > 0 ? e->int2 : 0);
@@ -67,7 +68,8 @@ static void refuse_doctype(void *ctx, const xmlChar *name, const xmlChar *ext, c
 	if (!s->seen++)
 		assess_fail(s->err, ASSESS_ERR_SYNTAX, s->name, xmlSAX2GetLineNumber(ctxt), 0,
 			    "a document type declaration (<!DOCTYPE %s>) is not allowed: "
-			    "definitions may not declare or use entities", (const char *)name);
+			    "definitions may not declare or use entities",
+			    (const char *)name);
 	xmlStopParser(ctxt);
 }
 
@@ -255,7 +257,4 @@ char *xmldoc_text(arena *a, const xmlNode *node)
 	return out;
 }
 
-int xmldoc_line(const xmlNode *node)
-{
-	return (int)xmlGetLineNo(node);
-}
+int xmldoc_line(const xmlNode *node) { return (int)xmlGetLineNo(node); }

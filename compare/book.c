@@ -14,8 +14,7 @@
 
 typedef struct book_formats {
 	lxw_format *title, *heading, *header, *label, *cell, *num, *changed, *changed_num, *delta,
-		*changed_delta, *good,
-		*bad, *missing, *sign;
+		*changed_delta, *good, *bad, *missing, *sign;
 } book_formats;
 
 typedef struct book_ctx {
@@ -90,8 +89,7 @@ static void make_formats(book_ctx *x)
 	format_set_bottom(f->sign, LXW_BORDER_THIN);
 }
 
-static void sheet_begin(book_sheet *s, book_ctx *x, const char *name, const double *widths,
-			int n)
+static void sheet_begin(book_sheet *s, book_ctx *x, const char *name, const double *widths, int n)
 {
 	memset(s, 0, sizeof *s);
 	s->x = x;
@@ -219,9 +217,9 @@ static lxw_row_t overview_files(book_sheet *s, lxw_row_t r)
 		const char *date = answers_field_get(f, ANSWERS_DATE);
 		const char *who = answers_field_get(f, ANSWERS_ASSESSOR);
 		const char *src = answers_source(f);
-		snprintf(buf, sizeof buf, "%s%s%s%s%s", src ? src : "-", date ? L(x, "，", ", ") : "",
-			 date ? date : "", who ? L(x, "，评测人员：", ", assessed by ") : "",
-			 who ? who : "");
+		snprintf(buf, sizeof buf, "%s%s%s%s%s", src ? src : "-",
+			 date ? L(x, "，", ", ") : "", date ? date : "",
+			 who ? L(x, "，评测人员：", ", assessed by ") : "", who ? who : "");
 		text(s, r, 0, side_name(x, i), x->f.label);
 		line(s, r++, 1, 3, buf, x->f.cell);
 	}
@@ -260,7 +258,8 @@ static void gate_cell(book_sheet *s, lxw_row_t r, lxw_col_t col, bool met, const
 	book_ctx *x = s->x;
 	char buf[128];
 	snprintf(buf, sizeof buf, "%s%s%s%s", value ? value : "", value ? L(x, "（", " (") : "",
-		 met ? L(x, "达到", "met") : L(x, "未达到", "not met"), value ? L(x, "）", ")") : "");
+		 met ? L(x, "达到", "met") : L(x, "未达到", "not met"),
+		 value ? L(x, "）", ")") : "");
 	text(s, r, col, buf, met ? x->f.good : x->f.bad);
 }
 
@@ -290,8 +289,9 @@ static lxw_row_t overview_gate(book_sheet *s, lxw_row_t r, const compare_gate *g
 	for (int k = 0; k < 3; k++) {
 		bool met[2];
 		for (int i = 0; i < 2; i++)
-			met[i] = k == 0 ? sg[i]->score_met : k == 1 ? sg[i]->scenarios_met
-								    : sg[i]->constrained_met;
+			met[i] = k == 0   ? sg[i]->score_met
+				 : k == 1 ? sg[i]->scenarios_met
+					  : sg[i]->constrained_met;
 		text(s, r, 0, "", x->f.label);
 		text(s, r, 1, cond[k], x->f.cell);
 		gate_cell(s, r, 2, met[0], have[0][k]);
@@ -320,8 +320,8 @@ static lxw_row_t overview_verdict(book_sheet *s, lxw_row_t r)
 	if (!v)
 		return r;
 	snprintf(head, sizeof head, L(x, "验收结论（%s）：%s", "Acceptance verdict (%s): %s"),
-		 policy_id(v->policy), v->accepted ? L(x, "符合", "accepted")
-						   : L(x, "不符合或信息不全", "not accepted"));
+		 policy_id(v->policy),
+		 v->accepted ? L(x, "符合", "accepted") : L(x, "不符合或信息不全", "not accepted"));
 	const char *titles[] = {L(x, "验收项", "Line"), L(x, "结论", "Status"),
 				L(x, "说明", "Reason")};
 	text(s, r++, 0, head, x->f.heading);
@@ -329,8 +329,9 @@ static lxw_row_t overview_verdict(book_sheet *s, lxw_row_t r)
 	line(s, r++, 2, 3, titles[2], x->f.header);
 	for (int i = 0; i < COMPARE_LINE_MAX; i++) {
 		const compare_verdict_line *l = &v->lines[i];
-		lxw_format *f = l->status == COMPARE_MET ? x->f.good
-				: l->status == COMPARE_NOT_MET ? x->f.bad : x->f.missing;
+		lxw_format *f = l->status == COMPARE_MET       ? x->f.good
+				: l->status == COMPARE_NOT_MET ? x->f.bad
+							       : x->f.missing;
 		text(s, r, 0, compare_line_label(l->id, x->lang), x->f.label);
 		text(s, r, 1, compare_line_status_label(l->status, x->lang), f);
 		line(s, r++, 2, 3, l->text[x->lang == QN_LANG_EN], x->f.cell);
@@ -368,7 +369,8 @@ static void write_overview(book_ctx *x)
 	book_sheet s;
 	char title[256];
 	sheet_begin(&s, x, L(x, "概览", "Overview"), widths, 4);
-	snprintf(title, sizeof title, "%s：%s", L(x, "数字化水平验收对比表", "Acceptance comparison"),
+	snprintf(title, sizeof title, "%s：%s",
+		 L(x, "数字化水平验收对比表", "Acceptance comparison"),
 		 compare_kind_label(x->c->kind, x->lang));
 	if (x->lang == QN_LANG_EN)
 		snprintf(title, sizeof title, "Acceptance comparison: %s",
@@ -380,8 +382,10 @@ static void write_overview(book_ctx *x)
 	}
 	lxw_row_t r = overview_files(&s, 2);
 	if (x->c->dates_out_of_order)
-		line(&s, r++, 0, 3, L(x, "警告：改造后的评测日期早于改造前的评测日期。",
-				      "Warning: AFTER is dated before BEFORE."), x->f.bad);
+		line(&s, r++, 0, 3,
+		     L(x, "警告：改造后的评测日期早于改造前的评测日期。",
+		       "Warning: AFTER is dated before BEFORE."),
+		     x->f.bad);
 	r = overview_points(&s, r + 1);
 	r = overview_gates(&s, r + 1);
 	r = overview_verdict(&s, r + 1);
@@ -456,8 +460,13 @@ static void write_questions(book_ctx *x)
 	char pb[64], pa[64];
 	snprintf(pb, sizeof pb, L(x, "%s得分", "%s points"), side_name(x, false));
 	snprintf(pa, sizeof pa, L(x, "%s得分", "%s points"), side_name(x, true));
-	const char *titles[10] = {L(x, "编号", "Id"), L(x, "指标", "Indicator"), side_name(x, false),
-				  side_name(x, true), pb, pa, L(x, "变化", "Change")};
+	const char *titles[10] = {L(x, "编号", "Id"),
+				  L(x, "指标", "Indicator"),
+				  side_name(x, false),
+				  side_name(x, true),
+				  pb,
+				  pa,
+				  L(x, "变化", "Change")};
 	int n = 7;
 	if (verify) {
 		titles[n++] = L(x, "自评高于现场", "Declared higher");
@@ -522,7 +531,7 @@ static void write_scenarios(book_ctx *x)
 	char lb[64], la[64];
 	snprintf(lb, sizeof lb, L(x, "%s等级", "%s level"), side_name(x, false));
 	snprintf(la, sizeof la, L(x, "%s等级", "%s level"), side_name(x, true));
-	const char *titles[] = {L(x, "编号", "Id"), L(x, "场景", "Scenario"), "★", lb, la,
+	const char *titles[] = {L(x, "编号", "Id"),    L(x, "场景", "Scenario"), "★", lb, la,
 				L(x, "变化", "Change")};
 	header(&s, 0, titles, 6, true);
 	lxw_row_t r = 1;
@@ -600,7 +609,8 @@ static void set_properties(book_ctx *x, const compare_book_options *o)
 	const char *name = answers_field_get(x->c->after->answers, ANSWERS_NAME);
 	const char *who = answers_field_get(x->c->after->answers, ANSWERS_ASSESSOR);
 	char title[512];
-	snprintf(title, sizeof title, "%s%s%s", L(x, "数字化水平验收对比表", "Acceptance comparison"),
+	snprintf(title, sizeof title, "%s%s%s",
+		 L(x, "数字化水平验收对比表", "Acceptance comparison"),
 		 name ? L(x, "：", ": ") : "", name ? name : "");
 	lxw_doc_properties p = {
 		.title = title,
@@ -611,8 +621,9 @@ static void set_properties(book_ctx *x, const compare_book_options *o)
 		.created = created_time(x->c, o),
 	};
 	xlsx_check(x->b, workbook_set_properties(xlsx_workbook(x->b), &p));
-	xlsx_check(x->b, workbook_set_custom_property_string(
-				 xlsx_workbook(x->b), "Kind", (char *)compare_kind_name(x->c->kind)));
+	xlsx_check(x->b,
+		   workbook_set_custom_property_string(xlsx_workbook(x->b), "Kind",
+						       (char *)compare_kind_name(x->c->kind)));
 	xlsx_check(x->b, workbook_set_custom_property_integer(xlsx_workbook(x->b), "LevelBefore",
 							      x->c->level_before));
 	xlsx_check(x->b, workbook_set_custom_property_integer(xlsx_workbook(x->b), "LevelAfter",
@@ -639,13 +650,14 @@ static void make_footer(book_ctx *x)
 		 L(x, "&L&8%s&C&8&A&R&8第 &P 页，共 &N 页", "&L&8%s&C&8&A&R&8Page &P of &N"), esc);
 }
 
-assess_code compare_book_write(const compare_result *c, const compare_verdict *v,
-			       const char *path, const compare_book_options *o, assess_error *err)
+assess_code compare_book_write(const compare_result *c, const compare_verdict *v, const char *path,
+			       const compare_book_options *o, assess_error *err)
 {
 	if (!c->questions)
 		return assess_fail(err, ASSESS_ERR_INTERNAL, path, 0, 0,
 				   "the acceptance workbook needs a full comparison");
-	xlsx_options xo = {.replace = o->replace, .env = o->env,
+	xlsx_options xo = {.replace = o->replace,
+			   .env = o->env,
 			   .what = o->lang == QN_LANG_EN ? "acceptance workbook" : "验收对比表",
 			   .cut_mark = o->lang == QN_LANG_EN ? XLSX_CUT_MARK_EN : XLSX_CUT_MARK_ZH};
 	book_ctx x = {.c = c, .v = v, .lang = o->lang};

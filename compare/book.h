@@ -24,13 +24,13 @@
 
 typedef struct compare_book_options {
 	qn_lang lang;
-	bool replace;      /* --force: replace an existing file */
-	xlsx_env env;      /* from the CLI (scratch folder, libxlsxwriter's messages) */
-	time_t created;    /* document time; 0: AFTER's date at midnight UTC, else now */
+	bool replace;   /* --force: replace an existing file */
+	xlsx_env env;   /* from the CLI (scratch folder, libxlsxwriter's messages) */
+	time_t created; /* document time; 0: AFTER's date at midnight UTC, else now */
 } compare_book_options;
 
 /* v may be NULL (no --policy). */
-assess_code compare_book_write(const compare_result *c, const compare_verdict *v,
-			       const char *path, const compare_book_options *o, assess_error *err);
+assess_code compare_book_write(const compare_result *c, const compare_verdict *v, const char *path,
+			       const compare_book_options *o, assess_error *err);
 
 #endif

@@ -14,7 +14,8 @@ const char *compare_kind_name(compare_kind k)
 const char *compare_kind_label(compare_kind k, qn_lang lang)
 {
 	if (k == COMPARE_VERIFICATION)
-		return lang == QN_LANG_EN ? "declaration against on-site rating" : "自评与现场评定核对";
+		return lang == QN_LANG_EN ? "declaration against on-site rating"
+					  : "自评与现场评定核对";
 	return lang == QN_LANG_EN ? "before and after the transformation" : "改造前后对比";
 }
 
@@ -24,10 +25,7 @@ const char *compare_refusal_name(compare_refusal r)
 	return (unsigned)r < sizeof names / sizeof *names ? names[r] : "";
 }
 
-static const char *or_dash(const char *s)
-{
-	return s && *s ? s : "-";
-}
+static const char *or_dash(const char *s) { return s && *s ? s : "-"; }
 
 compare_key compare_key_of(const answers *a)
 {
@@ -40,15 +38,9 @@ compare_key compare_key_of(const answers *a)
 			     .sha256 = in.sha256};
 }
 
-static bool differ(const char *x, const char *y)
-{
-	return x && y && strcmp(x, y) != 0;
-}
+static bool differ(const char *x, const char *y) { return x && y && strcmp(x, y) != 0; }
 
-static bool is(const char *s, const char *want)
-{
-	return s && strcmp(s, want) == 0;
-}
+static bool is(const char *s, const char *want) { return s && strcmp(s, want) == 0; }
 
 compare_refusal compare_decide(const compare_key *b, const compare_key *a, unsigned flags,
 			       compare_kind *kind)
@@ -59,8 +51,8 @@ compare_refusal compare_decide(const compare_key *b, const compare_key *a, unsig
 		return COMPARE_REFUSED_UNNAMED;
 	if (b->q != a->q)
 		return COMPARE_REFUSED_INSTRUMENT;
-	if (!(flags & COMPARE_RESCORE) && (differ(b->version, a->version) ||
-					   differ(b->sha256, a->sha256)))
+	if (!(flags & COMPARE_RESCORE) &&
+	    (differ(b->version, a->version) || differ(b->sha256, a->sha256)))
 		return COMPARE_REFUSED_INSTRUMENT;
 	if (b->stage == ANSWERS_STAGE_BASELINE && a->stage == ANSWERS_STAGE_POST) {
 		*kind = COMPARE_PROGRESS;
@@ -87,11 +79,13 @@ static void instrument_reason(const compare_key *b, const compare_key *a, assess
 	else if (differ(b->version, a->version))
 		assess_fail(err, ASSESS_ERR_DATA, file, 0, 0,
 			    "different instruments: version %s before, %s after (--rescore "
-			    "compares them as scored now)", b->version, a->version);
+			    "compares them as scored now)",
+			    b->version, a->version);
 	else
 		assess_fail(err, ASSESS_ERR_DATA, file, 0, 0,
 			    "different instruments: sha256 %.12s… before, %.12s… after "
-			    "(--rescore compares them as scored now)", b->sha256, a->sha256);
+			    "(--rescore compares them as scored now)",
+			    b->sha256, a->sha256);
 }
 
 /* The refusal in words, as the user will read it. */
@@ -109,7 +103,7 @@ static void refusal_reason(compare_refusal why, const compare_key *b, const comp
 		assess_fail(err, ASSESS_ERR_DATA, file, 0, 0,
 			    "cannot tell the two files are one enterprise: %s "
 			    "(--same-enterprise says they are)",
-			    b->credit_code ? "AFTER names no credit code"
+			    b->credit_code   ? "AFTER names no credit code"
 			    : a->credit_code ? "BEFORE names no credit code"
 					     : "neither names a credit code");
 		return;
@@ -188,7 +182,8 @@ static void fill_gates(compare_result *c)
 /* Dates are YYYY-MM-DD (checked on load), so text order is date order. */
 static bool dates_out_of_order(const answers *b, const answers *a)
 {
-	const char *db = answers_field_get(b, ANSWERS_DATE), *da = answers_field_get(a, ANSWERS_DATE);
+	const char *db = answers_field_get(b, ANSWERS_DATE),
+		   *da = answers_field_get(a, ANSWERS_DATE);
 	return db && da && strcmp(da, db) < 0;
 }
 

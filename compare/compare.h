@@ -47,19 +47,19 @@ enum {
 /* Why compare_run() refused; COMPARE_ACCEPTED when it did not. */
 typedef enum {
 	COMPARE_ACCEPTED = 0,
-	COMPARE_REFUSED_ENTERPRISE,   /* the credit codes differ */
-	COMPARE_REFUSED_UNNAMED,      /* a credit code is missing and no COMPARE_SAME_ENTERPRISE */
-	COMPARE_REFUSED_INSTRUMENT,   /* another questionnaire, version or hash */
-	COMPARE_REFUSED_KIND          /* neither progress nor verification */
+	COMPARE_REFUSED_ENTERPRISE, /* the credit codes differ */
+	COMPARE_REFUSED_UNNAMED,    /* a credit code is missing and no COMPARE_SAME_ENTERPRISE */
+	COMPARE_REFUSED_INSTRUMENT, /* another questionnaire, version or hash */
+	COMPARE_REFUSED_KIND        /* neither progress nor verification */
 } compare_refusal;
 
 /* One question (or scenario) in both files. */
 typedef struct compare_question {
-	const qn_question *question;  /* borrowed from the questionnaire */
-	const answer *before, *after; /* borrowed from the answers */
+	const qn_question *question;         /* borrowed from the questionnaire */
+	const answer *before, *after;        /* borrowed from the answers */
 	int64_t points_before, points_after; /* thousandths; 0 for scenarios */
 	int level_before, level_after;       /* scenarios: 0..4 (0 when not given) */
-	bool differs;                 /* the answers are not the same */
+	bool differs;                        /* the answers are not the same */
 	/* Verification: the declaration (BEFORE) claims more than the rating (AFTER): more points,
 	 * or a higher scenario level. */
 	bool declared_higher;
@@ -68,7 +68,7 @@ typedef struct compare_question {
 	bool changes_level;
 	int level_if_declared;
 	size_t evidence_before, evidence_after; /* evidence items (or notes) recorded */
-	bool evidence_added;          /* AFTER records evidence BEFORE did not */
+	bool evidence_added;                    /* AFTER records evidence BEFORE did not */
 } compare_question;
 
 typedef struct compare_dimension {
@@ -95,11 +95,11 @@ typedef struct compare_result {
 	size_t n_levels;
 	compare_question *questions; /* every question in questionnaire order (none with SUMMARY) */
 	size_t n_questions;
-	size_t n_differ;             /* questions whose answers differ */
-	size_t n_declared_higher;    /* verification */
-	size_t n_changes_level;      /* verification */
-	bool evidence_added_any;     /* some question's evidence_added */
-	bool dates_out_of_order;     /* AFTER is dated before BEFORE: a warning, not a refusal */
+	size_t n_differ;          /* questions whose answers differ */
+	size_t n_declared_higher; /* verification */
+	size_t n_changes_level;   /* verification */
+	bool evidence_added_any;  /* some question's evidence_added */
+	bool dates_out_of_order;  /* AFTER is dated before BEFORE: a warning, not a refusal */
 } compare_result;
 
 /*
@@ -108,25 +108,25 @@ typedef struct compare_result {
  */
 typedef struct compare_key {
 	const questionnaire *q;
-	const char *credit_code;    /* NULL when the file names none */
+	const char *credit_code; /* NULL when the file names none */
 	answers_stage stage;
-	const char *source;         /* assessment.source: "self", "onsite", or NULL */
+	const char *source;           /* assessment.source: "self", "onsite", or NULL */
 	const char *version, *sha256; /* the instrument the file records; NULL when it does not */
 } compare_key;
 
 compare_key compare_key_of(const answers *a);
 /* Which comparison two assessments make (*kind), or why they make none. compare_run() decides
  * with it, so a programme's pairing and assess compare never disagree. */
-compare_refusal compare_decide(const compare_key *before, const compare_key *after,
-			       unsigned flags, compare_kind *kind);
+compare_refusal compare_decide(const compare_key *before, const compare_key *after, unsigned flags,
+			       compare_kind *kind);
 
 compare_result *compare_run(const scoring_result *before, const scoring_result *after,
 			    unsigned flags, compare_refusal *refusal, assess_error *err);
 void compare_free(compare_result *c);
 
-const char *compare_kind_name(compare_kind k);          /* "progress", "verification" */
+const char *compare_kind_name(compare_kind k);                /* "progress", "verification" */
 const char *compare_kind_label(compare_kind k, qn_lang lang); /* "改造前后对比", ... */
-const char *compare_refusal_name(compare_refusal r);    /* "enterprise", "instrument", ... */
+const char *compare_refusal_name(compare_refusal r);          /* "enterprise", "instrument", ... */
 
 /* The answer as the answer file writes it: "B", ["B","C"], 3, or null. Caller deletes. */
 cJSON *compare_answer_json(const qn_question *q, const answer *a);

@@ -48,8 +48,8 @@ static void add_optional(cJSON *o, const char *key, const char *value)
 /* One side: score --json's own total, level and dimensions, and what the record says of it. */
 static cJSON *side_json(const scoring_result *r, qn_lang lang)
 {
-	static const char *const keep[] = {"total", "total_milli", "max", "level", "level_name",
-					   "dimensions", "scenarios"};
+	static const char *const keep[] = {"total",      "total_milli", "max",      "level",
+					   "level_name", "dimensions",  "scenarios"};
 	cJSON *score = scoring_to_json(r, lang);
 	cJSON *o = cJSON_CreateObject();
 	if (!score || !o) {
@@ -164,8 +164,9 @@ static cJSON *warnings_json(const compare_result *c, qn_lang lang)
 	if (c->dates_out_of_order) {
 		cJSON *w = cJSON_CreateObject();
 		cJSON_AddStringToObject(w, "code", "dates-out-of-order");
-		cJSON_AddStringToObject(w, "text", lang_pick(lang, "改造后的评测日期早于改造前的评测日期",
-						      "AFTER is dated before BEFORE"));
+		cJSON_AddStringToObject(w, "text",
+					lang_pick(lang, "改造后的评测日期早于改造前的评测日期",
+						  "AFTER is dated before BEFORE"));
 		cJSON_AddItemToArray(arr, w);
 	}
 	return arr;

@@ -57,7 +57,9 @@ static void print_side(FILE *out, const scoring_result *r, const char *label, qn
 	text_fputs_escaped(file ? file : "-", out);
 	for (int i = 0; i < 3; i++)
 		if (parts[i] && *parts[i])
-			fprintf(out, "%s%s", n++ ? lang_pick(lang, "，", ", ") : lang_pick(lang, "（", " ("), parts[i]);
+			fprintf(out, "%s%s",
+				n++ ? lang_pick(lang, "，", ", ") : lang_pick(lang, "（", " ("),
+				parts[i]);
 	fprintf(out, "%s\n", n ? lang_pick(lang, "）", ")") : "");
 }
 
@@ -73,7 +75,8 @@ static void print_totals(FILE *out, const compare_result *c, qn_lang lang)
 		fprintf(out, lang_pick(lang, "  %s  %s → %s（%s）\n", "  %s  %s -> %s (%s)\n"),
 			qn_text_get(&cd->dimension->name, lang),
 			decimal_format_milli(cd->before, b, sizeof b),
-			decimal_format_milli(cd->after, a, sizeof a), signed_milli(cd->delta, d, sizeof d));
+			decimal_format_milli(cd->after, a, sizeof a),
+			signed_milli(cd->delta, d, sizeof d));
 	}
 	fprintf(out, lang_pick(lang, "等级：%s → %s\n", "Level: %s -> %s\n"),
 		level_name(c->q, c->level_before, lang), level_name(c->q, c->level_after, lang));
@@ -83,18 +86,20 @@ static void print_gates(FILE *out, const compare_result *c, qn_lang lang)
 {
 	if (c->kind == COMPARE_VERIFICATION)
 		fputs(lang_pick(lang, "各级条件（自评 → 现场评定）：\n",
-				"Level gates (declared -> on site):\n"), out);
+				"Level gates (declared -> on site):\n"),
+		      out);
 	else
 		fputs(lang_pick(lang, "各级条件（改造前 → 改造后）：\n",
-				"Level gates (before -> after):\n"), out);
+				"Level gates (before -> after):\n"),
+		      out);
 	for (size_t l = 1; l <= c->n_levels; l++)
 		fprintf(out, lang_pick(lang, "  %s  %s → %s\n", "  %s  %s -> %s\n"),
 			level_name(c->q, (int)l, lang), met_word(c->gates[l].before_met, lang),
 			met_word(c->gates[l].after_met, lang));
 }
 
-static void answer_text(const compare_result *c, const compare_question *cq, bool after,
-			char *buf, size_t size)
+static void answer_text(const compare_result *c, const compare_question *cq, bool after, char *buf,
+			size_t size)
 {
 	const answers *a = after ? c->after->answers : c->before->answers;
 	char codes[4 * QN_MAX_OPTIONS + 8], pts[32];
@@ -104,7 +109,8 @@ static void answer_text(const compare_result *c, const compare_question *cq, boo
 	else if (cq->question->kind == QN_SCENARIO)
 		snprintf(buf, size, "L%d", ans->level);
 	else
-		snprintf(buf, size, "%s (%s)", answers_format(a, cq->question->index, codes, sizeof codes),
+		snprintf(buf, size, "%s (%s)",
+			 answers_format(a, cq->question->index, codes, sizeof codes),
 			 decimal_format_milli(after ? cq->points_after : cq->points_before, pts,
 					      sizeof pts));
 }
@@ -119,7 +125,8 @@ static void print_question(FILE *out, const compare_result *c, const compare_que
 	fprintf(out, lang_pick(lang, "  %s%s %s  %s → %s", "  %s%s %s  %s -> %s"), q->id,
 		q->constrained ? "★" : "", qn_text_get(&q->indicator->name, lang), b, a);
 	if (q->kind != QN_SCENARIO)
-		fprintf(out, "  %s", signed_milli(cq->points_after - cq->points_before, d, sizeof d));
+		fprintf(out, "  %s",
+			signed_milli(cq->points_after - cq->points_before, d, sizeof d));
 	if (cq->declared_higher)
 		fputs(lang_pick(lang, "  自评偏高", "  declared higher"), out);
 	if (c->kind == COMPARE_VERIFICATION && cq->changes_level)
@@ -133,17 +140,23 @@ static void print_question(FILE *out, const compare_result *c, const compare_que
 static void print_questions(FILE *out, const compare_result *c, qn_lang lang)
 {
 	if (!c->n_differ) {
-		fprintf(out, "%s", lang_pick(lang, "两份答卷的答案完全相同。\n", "The answers are the same.\n"));
+		fprintf(out, "%s",
+			lang_pick(lang, "两份答卷的答案完全相同。\n",
+				  "The answers are the same.\n"));
 		return;
 	}
 	if (c->kind == COMPARE_VERIFICATION) {
-		fprintf(out, lang_pick(lang, "答案不同的题目 %zu 个，其中自评高于现场评定 %zu 个，"
-				      "单独改变现场等级的 %zu 个：\n",
-				"%zu answers differ; the declaration is higher in %zu, and %zu alone "
-				"would change the on-site level:\n"),
+		fprintf(out,
+			lang_pick(lang,
+				  "答案不同的题目 %zu 个，其中自评高于现场评定 %zu 个，"
+				  "单独改变现场等级的 %zu 个：\n",
+				  "%zu answers differ; the declaration is higher in %zu, and %zu alone "
+				  "would change the on-site level:\n"),
 			c->n_differ, c->n_declared_higher, c->n_changes_level);
 	} else {
-		fprintf(out, lang_pick(lang, "答案有变化的题目（%zu 个）：\n", "Answers that changed (%zu):\n"),
+		fprintf(out,
+			lang_pick(lang, "答案有变化的题目（%zu 个）：\n",
+				  "Answers that changed (%zu):\n"),
 			c->n_differ);
 	}
 	for (size_t i = 0; i < c->n_questions; i++)
@@ -170,7 +183,8 @@ void compare_print(FILE *out, const compare_result *c, qn_lang lang)
 	const char *name = answers_field_get(c->after->answers, ANSWERS_NAME);
 	const char *code = answers_field_get(c->after->answers, ANSWERS_CREDIT_CODE);
 	bool verify = c->kind == COMPARE_VERIFICATION;
-	fprintf(out, "%s%s\n", lang_pick(lang, "对比：", "Comparison: "), compare_kind_label(c->kind, lang));
+	fprintf(out, "%s%s\n", lang_pick(lang, "对比：", "Comparison: "),
+		compare_kind_label(c->kind, lang));
 	if (name || code) {
 		fputs(lang_pick(lang, "企业：", "Enterprise: "), out);
 		text_fputs_escaped(name ? name : "", out);
@@ -179,13 +193,18 @@ void compare_print(FILE *out, const compare_result *c, qn_lang lang)
 		fputs(code && name ? lang_pick(lang, "）", ")") : "", out);
 		fputc('\n', out);
 	}
-	print_side(out, c->before, verify ? lang_pick(lang, "自评：", "Declared: ")
-					  : lang_pick(lang, "改造前：", "Before: "), lang);
-	print_side(out, c->after, verify ? lang_pick(lang, "现场评定：", "On site: ")
-					 : lang_pick(lang, "改造后：", "After: "), lang);
+	print_side(out, c->before,
+		   verify ? lang_pick(lang, "自评：", "Declared: ")
+			  : lang_pick(lang, "改造前：", "Before: "),
+		   lang);
+	print_side(out, c->after,
+		   verify ? lang_pick(lang, "现场评定：", "On site: ")
+			  : lang_pick(lang, "改造后：", "After: "),
+		   lang);
 	if (c->dates_out_of_order)
-		fprintf(out, "%s", lang_pick(lang, "警告：改造后的评测日期早于改造前的评测日期。\n",
-				      "Warning: AFTER is dated before BEFORE.\n"));
+		fprintf(out, "%s",
+			lang_pick(lang, "警告：改造后的评测日期早于改造前的评测日期。\n",
+				  "Warning: AFTER is dated before BEFORE.\n"));
 	print_totals(out, c, lang);
 	print_gates(out, c, lang);
 	print_questions(out, c, lang);

@@ -70,8 +70,8 @@ void compare_evidence_text(const answers *a, size_t question_index, char *buf, s
 	size_t used = 0;
 	buf[0] = '\0';
 	if (!answers_evidence_total(a)) {
-		snprintf(buf, size, "%s", has_note(a, question_index)
-						  ? answers_get(a, question_index)->note : "");
+		snprintf(buf, size, "%s",
+			 has_note(a, question_index) ? answers_get(a, question_index)->note : "");
 		return;
 	}
 	for (size_t k = 0; k < answers_evidence_count(a, question_index) && used + 1 < size; k++) {

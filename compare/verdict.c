@@ -42,8 +42,8 @@ const char *compare_line_status_label(compare_line_status s, qn_lang lang)
 
 /* Sets a line's status and its reason in both languages (zh format, then en format, then the
  * arguments both share). */
-static void set_line(compare_verdict *v, compare_line_id id, compare_line_status st,
-		     const char *zh, const char *en, ...)
+static void set_line(compare_verdict *v, compare_line_id id, compare_line_status st, const char *zh,
+		     const char *en, ...)
 {
 	compare_verdict_line *l = &v->lines[id];
 	va_list ap;
@@ -80,7 +80,8 @@ static void line_level(compare_verdict *v)
 		l->status = COMPARE_MET;
 		snprintf(l->text[0], COMPARE_LINE_TEXT_MAX, "政策不设等级门槛（改造后为%s）",
 			 questionnaire_level_name(q, have, QN_LANG_ZH));
-		snprintf(l->text[1], COMPARE_LINE_TEXT_MAX, "the policy sets no level gate (after: %s)",
+		snprintf(l->text[1], COMPARE_LINE_TEXT_MAX,
+			 "the policy sets no level gate (after: %s)",
 			 questionnaire_level_name(q, have, QN_LANG_EN));
 		return;
 	}
@@ -90,7 +91,8 @@ static void line_level(compare_verdict *v)
 		 questionnaire_level_name(NULL, need, QN_LANG_ZH), have >= need ? "" : "，未达到");
 	snprintf(l->text[1], COMPARE_LINE_TEXT_MAX, "after: %s; the policy pays from %s up%s",
 		 questionnaire_level_name(q, have, QN_LANG_EN),
-		 questionnaire_level_name(NULL, need, QN_LANG_EN), have >= need ? "" : ": not reached");
+		 questionnaire_level_name(NULL, need, QN_LANG_EN),
+		 have >= need ? "" : ": not reached");
 }
 
 static void line_stage(compare_verdict *v)
@@ -99,10 +101,12 @@ static void line_stage(compare_verdict *v)
 	answers_stage st = answers_stage_get(a);
 	const char *src = compare_source(a);
 	if (st != ANSWERS_STAGE_NONE && st != ANSWERS_STAGE_POST)
-		set_line(v, COMPARE_LINE_STAGE, COMPARE_NOT_MET, "改造后的答卷是改造前评测（stage %s）",
+		set_line(v, COMPARE_LINE_STAGE, COMPARE_NOT_MET,
+			 "改造后的答卷是改造前评测（stage %s）",
 			 "AFTER is a baseline assessment (stage %s)", answers_stage_name(st));
 	else if (src && strcmp(src, "onsite") != 0)
-		set_line(v, COMPARE_LINE_STAGE, COMPARE_NOT_MET, "改造后的答卷不是现场评定（source %s）",
+		set_line(v, COMPARE_LINE_STAGE, COMPARE_NOT_MET,
+			 "改造后的答卷不是现场评定（source %s）",
 			 "AFTER was not rated on site (source %s)", src);
 	else if (st == ANSWERS_STAGE_NONE)
 		set_line(v, COMPARE_LINE_STAGE, COMPARE_MISSING,
@@ -140,8 +144,8 @@ static void line_window(compare_verdict *v, const char *date)
 		 subsidy_window_label(at, QN_LANG_EN), en);
 }
 
-static void set_evidence_lacking(compare_verdict *v, compare_line_status st, int level,
-				 int at, size_t counted, size_t lack, const char *ids)
+static void set_evidence_lacking(compare_verdict *v, compare_line_status st, int level, int at,
+				 size_t counted, size_t lack, const char *ids)
 {
 	compare_verdict_line *l = &v->lines[COMPARE_LINE_EVIDENCE];
 	l->id = COMPARE_LINE_EVIDENCE;
@@ -188,8 +192,8 @@ static void line_evidence(compare_verdict *v)
 				     rule->scenario_level, counted, lack, lacking);
 }
 
-static subsidy_result *compute(const compare_verdict *v, const scoring_result *r,
-			       const char *date, assess_error *err)
+static subsidy_result *compute(const compare_verdict *v, const scoring_result *r, const char *date,
+			       assess_error *err)
 {
 	subsidy_options o = {.level = r->level, .date = date};
 	return subsidy_compute(v->policy, r->answers, &o, err);
@@ -209,8 +213,8 @@ static assess_code line_subsidy(compare_verdict *v, const char *date, assess_err
 	v->payable_after = v->payable_before = SUBSIDY_NONE;
 	int day;
 	if (!date || !date_parse(date, &day)) {
-		set_line(v, COMPARE_LINE_SUBSIDY, COMPARE_MISSING,
-			 "没有评测日期，无法计算补贴", "no assessment date to compute the subsidy on");
+		set_line(v, COMPARE_LINE_SUBSIDY, COMPARE_MISSING, "没有评测日期，无法计算补贴",
+			 "no assessment date to compute the subsidy on");
 		return ASSESS_OK;
 	}
 	if (!(v->after = compute(v, v->cmp->after, date, err)) ||
@@ -219,25 +223,25 @@ static assess_code line_subsidy(compare_verdict *v, const char *date, assess_err
 	v->payable_after = v->after->total;
 	/* A baseline pays nothing itself: what its level would get after transformation. */
 	v->payable_before = v->before->total_if_post != SUBSIDY_NONE ? v->before->total_if_post
-								      : v->before->total;
+								     : v->before->total;
 	char a[32], b[32];
 	decimal_format_yuan(v->payable_after, a, sizeof a);
 	decimal_format_yuan(v->payable_before, b, sizeof b);
-	compare_line_status st = v->payable_after > 0 ? COMPARE_MET
-				 : lacks_input(v->after) ? COMPARE_MISSING : COMPARE_NOT_MET;
+	compare_line_status st = v->payable_after > 0    ? COMPARE_MET
+				 : lacks_input(v->after) ? COMPARE_MISSING
+							 : COMPARE_NOT_MET;
 	compare_verdict_line *l = &v->lines[COMPARE_LINE_SUBSIDY];
 	l->id = COMPARE_LINE_SUBSIDY;
 	l->status = st;
-	snprintf(l->text[0], COMPARE_LINE_TEXT_MAX, "改造后可得 %s 元（改造前的等级可得 %s 元）%s", a,
-		 b, st == COMPARE_MISSING ? "；缺少计算所需的数据" : "");
+	snprintf(l->text[0], COMPARE_LINE_TEXT_MAX, "改造后可得 %s 元（改造前的等级可得 %s 元）%s",
+		 a, b, st == COMPARE_MISSING ? "；缺少计算所需的数据" : "");
 	snprintf(l->text[1], COMPARE_LINE_TEXT_MAX,
 		 "AFTER is paid %s yuan (BEFORE's level would have been paid %s)%s", a, b,
 		 st == COMPARE_MISSING ? "; a figure it needs is missing" : "");
 	return ASSESS_OK;
 }
 
-compare_verdict *compare_verdict_run(const compare_result *cmp, const policy *p,
-				     assess_error *err)
+compare_verdict *compare_verdict_run(const compare_result *cmp, const policy *p, assess_error *err)
 {
 	compare_verdict *v = calloc(1, sizeof *v);
 	if (!v) {

@@ -46,18 +46,17 @@ typedef struct compare_verdict_line {
 typedef struct compare_verdict {
 	const compare_result *cmp;
 	const policy *policy;
-	int level_paid_for;                  /* lowest clause gate; 0 when the policy sets none */
+	int level_paid_for; /* lowest clause gate; 0 when the policy sets none */
 	compare_verdict_line lines[COMPARE_LINE_MAX];
-	subsidy_result *after, *before;      /* NULL when a date is missing */
+	subsidy_result *after, *before;        /* NULL when a date is missing */
 	int64_t payable_after, payable_before; /* yuan; SUBSIDY_NONE when not computed */
-	bool accepted;                       /* every line met */
+	bool accepted;                         /* every line met */
 } compare_verdict;
 
-compare_verdict *compare_verdict_run(const compare_result *cmp, const policy *p,
-				     assess_error *err);
+compare_verdict *compare_verdict_run(const compare_result *cmp, const policy *p, assess_error *err);
 void compare_verdict_free(compare_verdict *v);
 
-const char *compare_line_name(compare_line_id id);          /* "level", "stage", ... */
+const char *compare_line_name(compare_line_id id);           /* "level", "stage", ... */
 const char *compare_line_status_name(compare_line_status s); /* "met", "not_met", "missing" */
 const char *compare_line_status_label(compare_line_status s, qn_lang lang);
 const char *compare_line_label(compare_line_id id, qn_lang lang); /* "等级", "Level" */

@@ -17,8 +17,7 @@ static assess_code copy_answer(answers *dst, const answers *src, size_t i, asses
 }
 
 /* The level of AFTER's answers with question `which` taken from BEFORE. */
-static assess_code level_with(const compare_result *c, size_t which, int *level,
-			      assess_error *err)
+static assess_code level_with(const compare_result *c, size_t which, int *level, assess_error *err)
 {
 	answers *scratch = answers_new(c->q);
 	if (!scratch)

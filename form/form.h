@@ -28,9 +28,9 @@
 
 typedef struct form_options {
 	qn_lang lang;
-	bool replace;             /* replace an existing output (--force) */
-	const answers *prefill;   /* answers to fill in, or NULL; must be for the same instrument */
-	xlsx_env env;             /* from the CLI: scratch folder, hush (xlsx/xlsx.h) */
+	bool replace;           /* replace an existing output (--force) */
+	const answers *prefill; /* answers to fill in, or NULL; must be for the same instrument */
+	xlsx_env env;           /* from the CLI: scratch folder, hush (xlsx/xlsx.h) */
 } form_options;
 
 /* Writes the form atomically; it is read back and checked before the rename (xlsx/xlsx.h). */
@@ -38,11 +38,11 @@ assess_code form_write(const questionnaire *q, const form_options *o, const char
 		       assess_error *err);
 
 typedef struct form_import_options {
-	bool allow_incomplete;    /* unanswered questions are allowed (else ASSESS_ERR_INCOMPLETE) */
-	time_t now;               /* the import time stamped on each answer; 0 means time(NULL) */
+	bool allow_incomplete; /* unanswered questions are allowed (else ASSESS_ERR_INCOMPLETE) */
+	time_t now;            /* the import time stamped on each answer; 0 means time(NULL) */
 	/* Filled by the import: how many questions are unanswered, and the first of them. */
 	size_t n_missing;
-	char missing[600];        /* "数字化基础!H4 (F1), ..." */
+	char missing[600]; /* "数字化基础!H4 (F1), ..." */
 } form_import_options;
 
 /*
@@ -50,7 +50,7 @@ typedef struct form_import_options {
  * (each as SHEET!CELL) unless allow_incomplete. The answers come back as a self-assessment
  * (assessment.source "self") with one history entry per answer stamped with o->now.
  */
-answers *form_import(const char *path, answers_resolver resolve, void *ctx,
-		     form_import_options *o, assess_error *err);
+answers *form_import(const char *path, answers_resolver resolve, void *ctx, form_import_options *o,
+		     assess_error *err);
 
 #endif

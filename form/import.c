@@ -24,10 +24,10 @@ struct imp {
 	const questionnaire *q;
 	answers *a;
 	qn_lang lang;
-	xlsx_reader_sheet **sheets;     /* per dimension, loaded when first needed */
+	xlsx_reader_sheet **sheets; /* per dimension, loaded when first needed */
 	assess_error *err;
 	size_t n_missing;
-	char missing[560];       /* the first few unanswered cells, for the message */
+	char missing[560]; /* the first few unanswered cells, for the message */
 };
 
 static assess_code not_ours(struct imp *m, const char *why)
@@ -88,8 +88,10 @@ static assess_code check_property(struct imp *m, const xlsx_reader_sheet *meta, 
 {
 	const char *p = xlsx_reader_property(m->r, prop);
 	if (p && strcmp(p, value) != 0)
-		return cell_fail(m, meta, row, 1, "says \"%.80s\" but the document property %s says "
-				 "\"%.80s\": the form was altered", value, prop, p);
+		return cell_fail(m, meta, row, 1,
+				 "says \"%.80s\" but the document property %s says "
+				 "\"%.80s\": the form was altered",
+				 value, prop, p);
 	return ASSESS_OK;
 }
 
@@ -109,10 +111,13 @@ static assess_code read_meta(struct imp *m, answers_resolver resolve, void *ctx)
 	cell_text(meta, FORM_META_LANG, 1, lang, sizeof lang, NULL);
 	assess_code code = ASSESS_OK;
 	if (strcmp(magic, FORM_MAGIC) != 0)
-		code = cell_fail(m, meta, FORM_META_MAGIC, 1, "not a self-assessment form made by "
-				 "assess (expected \"%s\")", FORM_MAGIC);
+		code = cell_fail(m, meta, FORM_META_MAGIC, 1,
+				 "not a self-assessment form made by "
+				 "assess (expected \"%s\")",
+				 FORM_MAGIC);
 	else if (strcmp(lang, "zh") != 0 && strcmp(lang, "en") != 0)
-		code = cell_fail(m, meta, FORM_META_LANG, 1, "the form's language must be zh or en");
+		code = cell_fail(m, meta, FORM_META_LANG, 1,
+				 "the form's language must be zh or en");
 	if (!code)
 		code = check_property(m, meta, FORM_META_ID, FORM_PROP_ID, id);
 	if (!code)
@@ -122,21 +127,25 @@ static assess_code read_meta(struct imp *m, answers_resolver resolve, void *ctx)
 	m->lang = strcmp(lang, "en") == 0 ? QN_LANG_EN : QN_LANG_ZH;
 	assess_error rerr = {0};
 	if (!code && !(m->q = resolve(id, ctx, &rerr)))
-		code = rerr.code == ASSESS_ERR_NOMEM
-			       ? assess_fail(m->err, ASSESS_ERR_NOMEM, m->path, 0, 0, "out of memory")
-			       : cell_fail(m, meta, FORM_META_ID, 1, "the form was made for %.80s, "
-					   "which is not installed here (%s)", id, rerr.msg);
+		code = rerr.code == ASSESS_ERR_NOMEM ? assess_fail(m->err, ASSESS_ERR_NOMEM,
+								   m->path, 0, 0, "out of memory")
+						     : cell_fail(m, meta, FORM_META_ID, 1,
+								 "the form was made for %.80s, "
+								 "which is not installed here (%s)",
+								 id, rerr.msg);
 	char installed[65];
 	if (!code && strcmp(version, questionnaire_version(m->q)) != 0)
-		code = cell_fail(m, meta, FORM_META_VERSION, 1, "the form was made for version %s "
-				 "of %s; the installed %s is version %s", version, id, id,
-				 questionnaire_version(m->q));
+		code = cell_fail(m, meta, FORM_META_VERSION, 1,
+				 "the form was made for version %s "
+				 "of %s; the installed %s is version %s",
+				 version, id, id, questionnaire_version(m->q));
 	if (!code)
 		code = form_instrument_sha256(m->q, installed, m->err);
 	if (!code && strcmp(sha, installed) != 0)
-		code = cell_fail(m, meta, FORM_META_SHA256, 1, "the form was made for another "
-				 "definition of %s %s (SHA-256 %.64s; the installed one is %s)", id,
-				 version, sha, installed);
+		code = cell_fail(m, meta, FORM_META_SHA256, 1,
+				 "the form was made for another "
+				 "definition of %s %s (SHA-256 %.64s; the installed one is %s)",
+				 id, version, sha, installed);
 	xlsx_reader_sheet_free(meta);
 	return code;
 }
@@ -171,10 +180,10 @@ static bool serial_date(const char *text, bool date1904, char *buf, size_t size)
 
 static int yes_no(const char *v)
 {
-	static const char *const yes[] = {"是", "yes", "Yes", "YES", "1", "TRUE", "true", "Y", "y",
-					  NULL};
-	static const char *const no[] = {"否", "no", "No", "NO", "0", "FALSE", "false", "N", "n",
-					 NULL};
+	static const char *const yes[] = {"是",   "yes",  "Yes", "YES", "1",
+					  "TRUE", "true", "Y",   "y",   NULL};
+	static const char *const no[] = {"否",    "no",    "No", "NO", "0",
+					 "FALSE", "false", "N",  "n",  NULL};
 	for (int i = 0; yes[i]; i++)
 		if (strcmp(v, yes[i]) == 0)
 			return 1;
@@ -221,7 +230,8 @@ static assess_code profile_row(struct imp *m, const xlsx_reader_sheet *s, const 
 	assess_error ferr = {0};
 	if (answers_set_field(m->a, p->field, v, &ferr))
 		return ferr.code == ASSESS_ERR_NOMEM
-			       ? assess_fail(m->err, ASSESS_ERR_NOMEM, m->path, 0, 0, "out of memory")
+			       ? assess_fail(m->err, ASSESS_ERR_NOMEM, m->path, 0, 0,
+					     "out of memory")
 			       : cell_fail(m, s, row, 1, "%s: %s", lang_pick(m->lang, p->zh, p->en),
 					   ferr.msg);
 	return ASSESS_OK;
@@ -239,8 +249,10 @@ static assess_code read_profile(struct imp *m)
 		char label[256];
 		cell_text(s, row, 0, label, sizeof label, NULL);
 		if (strcmp(label, lang_pick(m->lang, p->zh, p->en)) != 0)
-			code = cell_fail(m, s, row, 0, "expected the label \"%s\" here: rows of the "
-					 "profile may not be moved", lang_pick(m->lang, p->zh, p->en));
+			code = cell_fail(m, s, row, 0,
+					 "expected the label \"%s\" here: rows of the "
+					 "profile may not be moved",
+					 lang_pick(m->lang, p->zh, p->en));
 		else
 			code = profile_row(m, s, p, row);
 	}
@@ -271,7 +283,8 @@ static void add_missing(struct imp *m, const xlsx_reader_sheet *s, uint32_t row,
 	size_t n = strlen(m->missing);
 	if (m->n_missing++ < 12)
 		snprintf(m->missing + n, sizeof m->missing - n, "%s%s!%s (%s)", n ? ", " : "",
-			 xlsx_reader_sheet_title(s), xlsx_reader_ref(row, col, ref, sizeof ref), qu->id);
+			 xlsx_reader_sheet_title(s), xlsx_reader_ref(row, col, ref, sizeof ref),
+			 qu->id);
 }
 
 static assess_code set_codes(struct imp *m, const xlsx_reader_sheet *s, uint32_t row, uint32_t col,
@@ -279,9 +292,9 @@ static assess_code set_codes(struct imp *m, const xlsx_reader_sheet *s, uint32_t
 {
 	assess_error serr = {0};
 	if (answers_set_text(m->a, qu->index, codes, &serr))
-		return serr.code == ASSESS_ERR_NOMEM
-			       ? assess_fail(m->err, ASSESS_ERR_NOMEM, m->path, 0, 0, "out of memory")
-			       : cell_fail(m, s, row, col, "%s", serr.msg);
+		return serr.code == ASSESS_ERR_NOMEM ? assess_fail(m->err, ASSESS_ERR_NOMEM,
+								   m->path, 0, 0, "out of memory")
+						     : cell_fail(m, s, row, col, "%s", serr.msg);
 	return ASSESS_OK;
 }
 
@@ -296,8 +309,10 @@ static assess_code read_single(struct imp *m, const xlsx_reader_sheet *s, uint32
 	}
 	int i = find_option(qu, v);
 	if (i < 0)
-		return cell_fail(m, s, row, FORM_COL_ANSWER, "\"%.80s\" is not an option of %s: pick "
-				 "one of %s..%s from the list", v, qu->id, qu->options[0].code,
+		return cell_fail(m, s, row, FORM_COL_ANSWER,
+				 "\"%.80s\" is not an option of %s: pick "
+				 "one of %s..%s from the list",
+				 v, qu->id, qu->options[0].code,
 				 qu->options[qu->n_options - 1].code);
 	return set_codes(m, s, row, FORM_COL_ANSWER, qu, qu->options[i].code);
 }
@@ -315,16 +330,18 @@ static assess_code read_scenario(struct imp *m, const xlsx_reader_sheet *s, uint
 	bool ok = v[0] >= '0' && v[0] <= '4' &&
 		  (!v[1] || (v[1] == '.' && v[2] && strspn(v + 2, "0") == strlen(v + 2)));
 	if (!ok)
-		return cell_fail(m, s, row, FORM_COL_ANSWER, "the level of scenario %s must be 0, "
-				 "1, 2, 3 or 4, not \"%.40s\"", qu->id, v);
+		return cell_fail(m, s, row, FORM_COL_ANSWER,
+				 "the level of scenario %s must be 0, "
+				 "1, 2, 3 or 4, not \"%.40s\"",
+				 qu->id, v);
 	char level[2] = {v[0], '\0'};
 	return set_codes(m, s, row, FORM_COL_ANSWER, qu, level);
 }
 
 static int tick_value(const char *v)
 {
-	static const char *const ticks[] = {FORM_TICK, "√", "✔", "☑", "x", "X", "1", "是", "y",
-					    "Y", "yes", "TRUE", "true", NULL};
+	static const char *const ticks[] = {FORM_TICK, "√", "✔", "☑",   "x",    "X",    "1",
+					    "是",      "y", "Y", "yes", "TRUE", "true", NULL};
 	static const char *const blanks[] = {"", "0", "否", "n", "N", "no", "FALSE", "false", NULL};
 	for (int i = 0; ticks[i]; i++)
 		if (strcmp(v, ticks[i]) == 0)
@@ -348,9 +365,11 @@ static assess_code read_multi(struct imp *m, const xlsx_reader_sheet *s, uint32_
 			return cell_fail(m, s, row, col, "expected %s or nothing, not \"%.40s\"",
 					 FORM_TICK, v);
 		if (t && i >= qu->n_options)
-			return cell_fail(m, s, row, col, "%s has no option %c (options %s..%s): "
-					 "this option is not offered", qu->id, 'A' + (int)i,
-					 qu->options[0].code, qu->options[qu->n_options - 1].code);
+			return cell_fail(m, s, row, col,
+					 "%s has no option %c (options %s..%s): "
+					 "this option is not offered",
+					 qu->id, 'A' + (int)i, qu->options[0].code,
+					 qu->options[qu->n_options - 1].code);
 		if (t)
 			mask |= 1ULL << i;
 	}
@@ -362,7 +381,8 @@ static assess_code read_multi(struct imp *m, const xlsx_reader_sheet *s, uint32_
 		if (qu->options[i].exclusive && (mask & (1ULL << i)) && (mask & ~(1ULL << i)))
 			return cell_fail(m, s, row, FORM_COL_TICKS + (uint32_t)i,
 					 "option %s (%s) of %s stands alone: it cannot be ticked "
-					 "with other options", qu->options[i].code,
+					 "with other options",
+					 qu->options[i].code,
 					 qn_text_get(&qu->options[i].label, m->lang), qu->id);
 	size_t n = 0;
 	for (size_t i = 0; i < qu->n_options; i++)
@@ -413,9 +433,11 @@ static assess_code read_question(struct imp *m, const qn_question *qu)
 	char id[64];
 	cell_text(s, row, FORM_COL_ID, id, sizeof id, NULL);
 	if (strcmp(id, qu->id) != 0)
-		return cell_fail(m, s, row, FORM_COL_ID, "expected question %s here: rows may not be "
-				 "moved, sorted or deleted", qu->id);
-	assess_code code = qu->kind == QN_SINGLE ? read_single(m, s, row, qu)
+		return cell_fail(m, s, row, FORM_COL_ID,
+				 "expected question %s here: rows may not be "
+				 "moved, sorted or deleted",
+				 qu->id);
+	assess_code code = qu->kind == QN_SINGLE  ? read_single(m, s, row, qu)
 			   : qu->kind == QN_MULTI ? read_multi(m, s, row, qu)
 						  : read_scenario(m, s, row, qu);
 	return code ? code : read_note(m, s, row, qu);
@@ -431,8 +453,9 @@ static assess_code read_answers(struct imp *m, bool allow_incomplete)
 	if (!code && m->n_missing && !allow_incomplete)
 		code = assess_fail(m->err, ASSESS_ERR_INCOMPLETE, m->path, 0, 0,
 				   "%zu question%s unanswered: %s%s (--allow-incomplete imports "
-				   "them as unanswered)", m->n_missing, m->n_missing == 1 ? "" : "s",
-				   m->missing, m->n_missing > 12 ? ", ..." : "");
+				   "them as unanswered)",
+				   m->n_missing, m->n_missing == 1 ? "" : "s", m->missing,
+				   m->n_missing > 12 ? ", ..." : "");
 	for (size_t i = 0; i < questionnaire_n_dimensions(m->q); i++)
 		xlsx_reader_sheet_free(m->sheets[i]);
 	free(m->sheets);
@@ -463,13 +486,14 @@ static assess_code stamp_record(struct imp *m, time_t now)
 			return herr.code == ASSESS_ERR_NOMEM
 				       ? assess_fail(m->err, ASSESS_ERR_NOMEM, m->path, 0, 0,
 						     "out of memory")
-				       : assess_fail(m->err, herr.code, m->path, 0, 0, "%s", herr.msg);
+				       : assess_fail(m->err, herr.code, m->path, 0, 0, "%s",
+						     herr.msg);
 	}
 	return ASSESS_OK;
 }
 
-answers *form_import(const char *path, answers_resolver resolve, void *ctx,
-		     form_import_options *o, assess_error *err)
+answers *form_import(const char *path, answers_resolver resolve, void *ctx, form_import_options *o,
+		     assess_error *err)
 {
 	form_import_options defaults = {0};
 	if (!o)

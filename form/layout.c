@@ -20,8 +20,8 @@ const form_profile_row form_profile_rows[] = {
 	 "GB/T 2260 六位行政区划代码，如 350582", "GB/T 2260 six digits, e.g. 350582"},
 	{FORM_PF_FIELD, ANSWERS_SIZE, "企业规模", "Size", "微型、小型或中型",
 	 "micro, small or medium (in Chinese: 微型, 小型, 中型)"},
-	{FORM_PF_ABOVE_SCALE, ANSWERS_FIELD_MAX, "规模以上企业", "Above designated size",
-	 "是或否", "yes or no"},
+	{FORM_PF_ABOVE_SCALE, ANSWERS_FIELD_MAX, "规模以上企业", "Above designated size", "是或否",
+	 "yes or no"},
 	{FORM_PF_FIELD, ANSWERS_DATE, "评测日期", "Assessment date", "格式 YYYY-MM-DD",
 	 "as YYYY-MM-DD"},
 	{FORM_PF_STAGE, ANSWERS_FIELD_MAX, "评测阶段", "Stage", "改造前或改造后",
@@ -31,7 +31,10 @@ const form_profile_row form_profile_rows[] = {
 };
 const size_t form_profile_n_rows = sizeof form_profile_rows / sizeof form_profile_rows[0];
 
-const char *form_sheet_instructions(qn_lang lang) { return lang_pick(lang, "填写说明", "Instructions"); }
+const char *form_sheet_instructions(qn_lang lang)
+{
+	return lang_pick(lang, "填写说明", "Instructions");
+}
 const char *form_sheet_profile(qn_lang lang) { return lang_pick(lang, "企业概况", "Profile"); }
 const char *form_yes(qn_lang lang) { return lang_pick(lang, "是", "yes"); }
 const char *form_no(qn_lang lang) { return lang_pick(lang, "否", "no"); }

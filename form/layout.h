@@ -21,19 +21,33 @@
 #include "questionnaires/questionnaire.h"
 
 #define FORM_META_SHEET "_assess"
-#define FORM_MAGIC "assess-form-1"      /* meta!B1: which layout this file follows */
+#define FORM_MAGIC "assess-form-1" /* meta!B1: which layout this file follows */
 #define FORM_PROP_ID "assess.questionnaire"
 #define FORM_PROP_VERSION "assess.questionnaire_version"
 #define FORM_PROP_SHA256 "assess.questionnaire_sha256"
 /* Rows of the meta sheet (0-based; column B holds the value). */
-enum { FORM_META_MAGIC, FORM_META_ID, FORM_META_VERSION, FORM_META_SHA256, FORM_META_LANG,
-       FORM_META_ROWS };
+enum {
+	FORM_META_MAGIC,
+	FORM_META_ID,
+	FORM_META_VERSION,
+	FORM_META_SHA256,
+	FORM_META_LANG,
+	FORM_META_ROWS
+};
 /* Meta rows from here on hold each question's drop-down items (C..) and points (row below). */
 #define FORM_META_LIST_ROW 8
 
 /* Dimension sheets: columns (0-based) and the header row. */
-enum { FORM_COL_ID, FORM_COL_INDICATOR, FORM_COL_QUESTION, FORM_COL_ANSWER, FORM_COL_POINTS,
-       FORM_COL_NOTES, FORM_COL_EVIDENCE, FORM_COL_TICKS };
+enum {
+	FORM_COL_ID,
+	FORM_COL_INDICATOR,
+	FORM_COL_QUESTION,
+	FORM_COL_ANSWER,
+	FORM_COL_POINTS,
+	FORM_COL_NOTES,
+	FORM_COL_EVIDENCE,
+	FORM_COL_TICKS
+};
 #define FORM_HEAD_ROW 2
 #define FORM_TICK "✓"
 
@@ -42,8 +56,8 @@ enum { FORM_COL_ID, FORM_COL_INDICATOR, FORM_COL_QUESTION, FORM_COL_ANSWER, FORM
 typedef enum { FORM_PF_FIELD, FORM_PF_ABOVE_SCALE, FORM_PF_STAGE } form_profile_kind;
 typedef struct form_profile_row {
 	form_profile_kind kind;
-	answers_field field;      /* for FORM_PF_FIELD */
-	const char *zh, *en;      /* the label */
+	answers_field field; /* for FORM_PF_FIELD */
+	const char *zh, *en; /* the label */
 	const char *hint_zh, *hint_en;
 } form_profile_row;
 extern const form_profile_row form_profile_rows[];

@@ -30,13 +30,10 @@ struct ctx {
 	qn_lang lang;
 	struct formats f;
 	char sha256[65];
-	char (*sheet_names)[128];  /* the dimension sheets' names: the book keeps pointers to them */
+	char (*sheet_names)[128]; /* the dimension sheets' names: the book keeps pointers to them */
 };
 
-static void check(struct ctx *c, lxw_error e)
-{
-	xlsx_check(c->book, e);
-}
+static void check(struct ctx *c, lxw_error e) { xlsx_check(c->book, e); }
 
 static lxw_format *fmt(struct ctx *c, bool locked, bool wrap, uint32_t fill)
 {
@@ -59,7 +56,7 @@ static lxw_format *fmt(struct ctx *c, bool locked, bool wrap, uint32_t fill)
 	return f;
 }
 
-#define FILL_INPUT 0xFFF2CC  /* the pale yellow people know as "fill this in" */
+#define FILL_INPUT 0xFFF2CC /* the pale yellow people know as "fill this in" */
 #define FILL_HEAD 0xD9E1F2
 
 static void make_formats(struct ctx *c)
@@ -252,7 +249,8 @@ static void sheet_profile(struct ctx *c)
 		lxw_format *in = p->field == ANSWERS_DATE || p->field == ANSWERS_CREDIT_CODE ||
 						 p->field == ANSWERS_REGION_CODE ||
 						 p->field == ANSWERS_INDUSTRY_CODE
-					 ? c->f.input_date : c->f.input;
+					 ? c->f.input_date
+					 : c->f.input;
 		check(c, worksheet_write_string(ws, row, 0, lang_pick(l, p->zh, p->en), c->f.text));
 		if (v) /* from the answer file: cut like every text of ours past Excel's limit */
 			xlsx_string(c->book, ws, row, 1, v, in);
@@ -304,13 +302,14 @@ static char *question_text(const struct ctx *c, const qn_question *qu)
 			form_option_item(&qu->options[i], c->lang, item, sizeof item);
 			n += (size_t)snprintf(s + n, cap - n, "\n%s%s", item,
 					      qu->options[i].exclusive
-						      ? lang_pick(c->lang, "（单独选择）", " (alone)")
+						      ? lang_pick(c->lang, "（单独选择）",
+								  " (alone)")
 						      : "");
 		}
 	} else if (qu->kind == QN_SCENARIO) {
 		for (int l = 0; l <= QN_MAX_LEVEL && n < cap; l++)
-			n += (size_t)snprintf(s + n, cap - n, lang_pick(c->lang, "\n%d 级：%s",
-									"\nLevel %d: %s"),
+			n += (size_t)snprintf(s + n, cap - n,
+					      lang_pick(c->lang, "\n%d 级：%s", "\nLevel %d: %s"),
 					      l, qn_text_get(&qu->level_text[l], c->lang));
 	}
 	return s;
@@ -323,10 +322,11 @@ static void write_answer(struct ctx *c, lxw_worksheet *ws, uint32_t row, const q
 	lxw_format *in = c->f.input;
 	if (qu->kind == QN_SINGLE) {
 		if (a && a->given)
-			check(c, worksheet_write_string(ws, row, FORM_COL_ANSWER,
-							form_option_item(&qu->options[a->choice],
-									 c->lang, item, sizeof item),
-							in));
+			check(c,
+			      worksheet_write_string(ws, row, FORM_COL_ANSWER,
+						     form_option_item(&qu->options[a->choice],
+								      c->lang, item, sizeof item),
+						     in));
 		else
 			check(c, worksheet_write_blank(ws, row, FORM_COL_ANSWER, in));
 		meta_ref(ref, sizeof ref, meta, qu->n_options);
@@ -337,7 +337,8 @@ static void write_answer(struct ctx *c, lxw_worksheet *ws, uint32_t row, const q
 			check(c, worksheet_write_number(ws, row, FORM_COL_ANSWER, a->level,
 							c->f.input_center));
 		else
-			check(c, worksheet_write_blank(ws, row, FORM_COL_ANSWER, c->f.input_center));
+			check(c,
+			      worksheet_write_blank(ws, row, FORM_COL_ANSWER, c->f.input_center));
 		list_validation(c, ws, row, FORM_COL_ANSWER, levels, NULL, true);
 	} else {
 		check(c, worksheet_write_string(ws, row, FORM_COL_ANSWER,
@@ -377,7 +378,8 @@ static int64_t write_points(struct ctx *c, lxw_worksheet *ws, uint32_t row, cons
 			value = qu->options[a->choice].points;
 	} else {
 		xlsx_reader_ref(row, FORM_COL_TICKS, first, sizeof first);
-		xlsx_reader_ref(row, (uint32_t)(FORM_COL_TICKS + qu->n_options - 1), last, sizeof last);
+		xlsx_reader_ref(row, (uint32_t)(FORM_COL_TICKS + qu->n_options - 1), last,
+				sizeof last);
 		snprintf(f, sizeof f, "=SUMPRODUCT((%s:%s=\"%s\")*%s)", first, last, FORM_TICK,
 			 points);
 		for (size_t i = 0; a && a->given && i < qu->n_options; i++)
@@ -449,9 +451,10 @@ static size_t max_ticks(const questionnaire *q, const qn_dimension *d)
 static void dimension_heads(struct ctx *c, lxw_worksheet *ws, const qn_dimension *d, size_t ticks)
 {
 	qn_lang l = c->lang;
-	static const char *const heads[][2] = {
-		{"编号", "No."}, {"指标", "Indicator"}, {"问题", "Question"}, {"回答", "Answer"},
-		{"得分", "Points"}, {"备注", "Notes"}, {"佐证材料", "Evidence"}};
+	static const char *const heads[][2] = {{"编号", "No."},         {"指标", "Indicator"},
+					       {"问题", "Question"},    {"回答", "Answer"},
+					       {"得分", "Points"},      {"备注", "Notes"},
+					       {"佐证材料", "Evidence"}};
 	static const double widths[] = {6, 13, 50, 28, 7, 20, 20};
 	for (uint16_t i = 0; i < FORM_COL_TICKS; i++) {
 		check(c, worksheet_set_column(ws, i, i, widths[i], NULL));
@@ -467,13 +470,20 @@ static void dimension_heads(struct ctx *c, lxw_worksheet *ws, const qn_dimension
 	char title[256];
 	snprintf(title, sizeof title, "%s %s", d->id, qn_text_get(&d->name, l));
 	check(c, worksheet_write_string(ws, 0, 0, title, c->f.title));
-	check(c, worksheet_write_string(ws, 1, 0, d->scored
-		? lang_pick(l, "在浅黄色单元格中作答；得分列仅供参考，导入时重新计算。",
-			    "Answer in the pale yellow cells; the points are for guidance and are "
-			    "recomputed on import.")
-		: lang_pick(l, "每个场景选择达到的等级 0–4（本维度不计分，用于等级判定）。",
-			    "Pick the level each scenario reaches, 0-4 (not scored; used by the "
-			    "level gates)."), NULL));
+	check(c,
+	      worksheet_write_string(
+		      ws, 1, 0,
+		      d->scored
+			      ? lang_pick(l,
+					  "在浅黄色单元格中作答；得分列仅供参考，导入时重新计算。",
+					  "Answer in the pale yellow cells; the points are for guidance and are "
+					  "recomputed on import.")
+			      : lang_pick(
+					l,
+					"每个场景选择达到的等级 0–4（本维度不计分，用于等级判定）。",
+					"Pick the level each scenario reaches, 0-4 (not scored; used by the "
+					"level gates)."),
+		      NULL));
 	worksheet_freeze_panes(ws, FORM_HEAD_ROW + 1, FORM_COL_QUESTION);
 	check(c, worksheet_repeat_rows(ws, FORM_HEAD_ROW, FORM_HEAD_ROW));
 }
@@ -501,9 +511,10 @@ static void sheet_dimension(struct ctx *c, size_t k, const qn_dimension *d)
 		xlsx_reader_ref(first, FORM_COL_POINTS, a, sizeof a);
 		xlsx_reader_ref(last, FORM_COL_POINTS, b, sizeof b);
 		snprintf(f, sizeof f, "=SUM(%s:%s)", a, b);
-		check(c, worksheet_write_string(ws, last + 1, FORM_COL_ANSWER,
-						lang_pick(c->lang, "合计（参考）", "Total (guidance)"),
-						c->f.total));
+		check(c,
+		      worksheet_write_string(ws, last + 1, FORM_COL_ANSWER,
+					     lang_pick(c->lang, "合计（参考）", "Total (guidance)"),
+					     c->f.total));
 		check(c, worksheet_write_formula_num(ws, last + 1, FORM_COL_POINTS, f, c->f.total,
 						     decimal_milli_to_double(total)));
 	}
@@ -537,9 +548,10 @@ static void sheet_meta(struct ctx *c)
 							form_option_item(&qu->options[k], c->lang,
 									 item, sizeof item),
 							NULL));
-			check(c, worksheet_write_number(ws, row + 1, col,
-							decimal_milli_to_double(qu->options[k].points),
-							NULL));
+			check(c,
+			      worksheet_write_number(ws, row + 1, col,
+						     decimal_milli_to_double(qu->options[k].points),
+						     NULL));
 		}
 	}
 	worksheet_hide(ws);
@@ -551,7 +563,8 @@ static void set_properties(struct ctx *c)
 	const answers *a = c->o->prefill;
 	const char *name = a ? answers_field_get(a, ANSWERS_NAME) : NULL;
 	char title[512];
-	snprintf(title, sizeof title, "%s%s%s", lang_pick(c->lang, "数字化水平自评表", "Digitization self-assessment form"),
+	snprintf(title, sizeof title, "%s%s%s",
+		 lang_pick(c->lang, "数字化水平自评表", "Digitization self-assessment form"),
 		 name ? lang_pick(c->lang, "：", ": ") : "", name ? name : "");
 	lxw_doc_properties p = {
 		.title = title,
@@ -594,7 +607,9 @@ assess_code form_write(const questionnaire *q, const form_options *o, const char
 	assess_code code = form_instrument_sha256(q, c.sha256, err);
 	if (code)
 		return code;
-	xlsx_options xo = {.replace = c.o->replace, .env = c.o->env, .what = "form",
+	xlsx_options xo = {.replace = c.o->replace,
+			   .env = c.o->env,
+			   .what = "form",
 			   .cut_mark = c.lang == QN_LANG_EN ? XLSX_CUT_MARK_EN : XLSX_CUT_MARK_ZH};
 	if (!(c.sheet_names = calloc(questionnaire_n_dimensions(q) + 1, sizeof *c.sheet_names)))
 		return assess_fail(err, ASSESS_ERR_NOMEM, path, 0, 0, "out of memory");

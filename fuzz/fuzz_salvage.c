@@ -12,8 +12,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	memcpy(text, data, size);
 	text[size] = '\0';
-	answers *a = interview_salvage(text, "fuzz.json", "miit-2024", fuzz_resolve, NULL, &got,
-				       &err);
+	answers *a =
+		interview_salvage(text, "fuzz.json", "miit-2024", fuzz_resolve, NULL, &got, &err);
 	if (a) {
 		char *json = answers_to_json(a);
 		free(json);

@@ -61,9 +61,11 @@ char *iv_fold(const char *s)
 const char *iv_line_problem(const interview *iv, const char *line)
 {
 	if (!text_utf8_valid(line, strlen(line), NULL))
-		return IV_TR(iv, "输入不是 UTF-8 编码（可能是 GBK），未采用：请把终端的字符编码设为 UTF-8 后重新输入",
-			     "the line is not UTF-8 (GBK?) and was not taken: set the terminal to "
-			     "UTF-8 and type it again");
+		return IV_TR(
+			iv,
+			"输入不是 UTF-8 编码（可能是 GBK），未采用：请把终端的字符编码设为 UTF-8 后重新输入",
+			"the line is not UTF-8 (GBK?) and was not taken: set the terminal to "
+			"UTF-8 and type it again");
 	for (const unsigned char *p = (const unsigned char *)line; *p; p++)
 		if ((*p < 0x20 && *p != '\t') || *p == 0x7F)
 			return IV_TR(iv, "输入含有控制字符（可能是方向键），未采用：请重新输入",
@@ -81,8 +83,9 @@ static bool parse_level(const interview *iv, const qn_question *q, const char *s
 		snprintf(canon, canon_size, "%c", s[0]);
 		return true;
 	}
-	snprintf(msg, msg_size, IV_TR(iv, "%s 是经营场景：请输入 0 到 4 之间的一个数字评级（0 为未达一级）",
-				      "%s is a scenario: type one level from 0 to 4 (0: not yet level 1)"),
+	snprintf(msg, msg_size,
+		 IV_TR(iv, "%s 是经营场景：请输入 0 到 4 之间的一个数字评级（0 为未达一级）",
+		       "%s is a scenario: type one level from 0 to 4 (0: not yet level 1)"),
 		 q->id);
 	return false;
 }
@@ -95,8 +98,8 @@ static void char_at(const char *s, char *buf, size_t size)
 	snprintf(buf, size, "%.*s", (int)(p - s), s);
 }
 
-static bool codes_to_mask(const interview *iv, const qn_question *q, const char *s,
-			  uint64_t *mask, char *msg, size_t msg_size)
+static bool codes_to_mask(const interview *iv, const qn_question *q, const char *s, uint64_t *mask,
+			  char *msg, size_t msg_size)
 {
 	char ch[8];
 	for (const char *p = s; *p; p++) {
@@ -104,17 +107,21 @@ static bool codes_to_mask(const interview *iv, const qn_question *q, const char 
 			continue;
 		if (!isalpha((unsigned char)*p)) {
 			char_at(p, ch, sizeof ch);
-			snprintf(msg, msg_size, IV_TR(iv, "“%s”不是选项字母：请输入如 B、B C E 或 BCE",
-						      "\"%s\" is not an option letter: type e.g. B, "
-						      "B C E or BCE"), ch);
+			snprintf(msg, msg_size,
+				 IV_TR(iv, "“%s”不是选项字母：请输入如 B、B C E 或 BCE",
+				       "\"%s\" is not an option letter: type e.g. B, "
+				       "B C E or BCE"),
+				 ch);
 			return false;
 		}
 		char code[2] = {(char)toupper((unsigned char)*p), '\0'};
 		int index = qn_option_index(q, code);
 		if (index < 0) {
-			snprintf(msg, msg_size, IV_TR(iv, "%s 没有选项 %s（可选 %s 到 %s）",
-						      "%s has no option %s (options %s to %s)"),
-				 q->id, code, q->options[0].code, q->options[q->n_options - 1].code);
+			snprintf(msg, msg_size,
+				 IV_TR(iv, "%s 没有选项 %s（可选 %s 到 %s）",
+				       "%s has no option %s (options %s to %s)"),
+				 q->id, code, q->options[0].code,
+				 q->options[q->n_options - 1].code);
 			return false;
 		}
 		*mask |= 1ULL << index; /* a letter typed twice means the same choice */
@@ -130,14 +137,16 @@ static bool mask_problem(const interview *iv, const qn_question *q, uint64_t mas
 			 size_t msg_size)
 {
 	if (q->kind == QN_SINGLE && (mask & (mask - 1))) {
-		snprintf(msg, msg_size, IV_TR(iv, "%s 是单选题：只能选一个选项",
-					      "%s takes one option only"), q->id);
+		snprintf(msg, msg_size,
+			 IV_TR(iv, "%s 是单选题：只能选一个选项", "%s takes one option only"),
+			 q->id);
 		return true;
 	}
 	for (size_t i = 0; i < q->n_options; i++) {
 		if (q->options[i].exclusive && (mask & (1ULL << i)) && (mask & ~(1ULL << i))) {
 			snprintf(msg, msg_size,
-				 IV_TR(iv, "选项 %s（%s）不能与其他选项同时选择：只选 %s，或去掉 %s",
+				 IV_TR(iv,
+				       "选项 %s（%s）不能与其他选项同时选择：只选 %s，或去掉 %s",
 				       "option %s (%s) cannot be combined with other options: choose "
 				       "%s alone, or leave it out"),
 				 q->options[i].code, qn_text_get(&q->options[i].label, iv->lang),
@@ -231,8 +240,9 @@ bool iv_credit_code(const interview *iv, const char *folded, char *code, size_t 
 	}
 	code[n] = '\0';
 	if (chars != 18) {
-		snprintf(msg, msg_size, IV_TR(iv, "统一社会信用代码应为 18 位，输入了 %zu 位",
-					      "a unified social credit code has 18 characters, not %zu"),
+		snprintf(msg, msg_size,
+			 IV_TR(iv, "统一社会信用代码应为 18 位，输入了 %zu 位",
+			       "a unified social credit code has 18 characters, not %zu"),
 			 chars);
 		return false;
 	}
@@ -240,19 +250,25 @@ bool iv_credit_code(const interview *iv, const char *folded, char *code, size_t 
 		if (!code_char_ok(code[i])) {
 			char ch[8];
 			char_at(code + i, ch, sizeof ch);
-			snprintf(msg, msg_size,
-				 IV_TR(iv, "第 %zu 位“%s”不是代码字符（数字 0-9 和大写字母，不含 I O S V Z）",
-				       "character %zu (\"%s\") is not in the code's alphabet (0-9 and "
-				       "A-Z without I O S V Z)"), i + 1, ch);
+			snprintf(
+				msg, msg_size,
+				IV_TR(iv,
+				      "第 %zu 位“%s”不是代码字符（数字 0-9 和大写字母，不含 I O S V Z）",
+				      "character %zu (\"%s\") is not in the code's alphabet (0-9 and "
+				      "A-Z without I O S V Z)"),
+				i + 1, ch);
 			return false;
 		}
 	}
 	char want = creditcode_check_char(code);
 	if (code[17] != want) {
-		snprintf(msg, msg_size,
-			 IV_TR(iv, "校验位不符：按 GB 32100 第 18 位应为 %c，输入的是 %c；请对照营业执照核对前 17 位",
-			       "the check character (GB 32100) should be %c, not %c: compare the first "
-			       "17 characters with the business licence"), want, code[17]);
+		snprintf(
+			msg, msg_size,
+			IV_TR(iv,
+			      "校验位不符：按 GB 32100 第 18 位应为 %c，输入的是 %c；请对照营业执照核对前 17 位",
+			      "the check character (GB 32100) should be %c, not %c: compare the first "
+			      "17 characters with the business licence"),
+			want, code[17]);
 		return false;
 	}
 	return true;

@@ -34,17 +34,17 @@ struct interview {
 	void *remember_ctx;
 
 	iv_stage stage;
-	int field;                   /* IV_PROFILE: the step shown */
-	bool profile_return;         /* IV_PROFILE: opened with p; go back to `current` after */
-	size_t current;              /* IV_QUESTION: the question shown */
-	const qn_dimension *shown;   /* the dimension whose banner was shown last */
+	int field;                 /* IV_PROFILE: the step shown */
+	bool profile_return;       /* IV_PROFILE: opened with p; go back to `current` after */
+	size_t current;            /* IV_QUESTION: the question shown */
+	const qn_dimension *shown; /* the dimension whose banner was shown last */
 	interview_status status;
 
 	/* IV_REASON: the change waiting for its reason (canon "" withdraws the answer). */
 	char pending[128];
 	char *pending_note;
 
-	bool dirty;                  /* the last save failed: the file is behind */
+	bool dirty; /* the last save failed: the file is behind */
 	assess_error save_err;
 	char prompt[256];
 };

@@ -10,10 +10,7 @@
 
 #define CANON_MAX 128 /* "A B C ... Z" */
 
-bool iv_answered(const interview *iv, size_t i)
-{
-	return answers_get(iv->a, i)->given;
-}
+bool iv_answered(const interview *iv, size_t i) { return answers_get(iv->a, i)->given; }
 
 size_t interview_n_missing(const interview *iv)
 {
@@ -40,9 +37,12 @@ void iv_save(interview *iv)
 	if (iv->dirty) {
 		char buf[ASSESS_ERROR_MSG_MAX + ASSESS_ERROR_FILE_MAX + 64];
 		assess_error_format(&iv->save_err, buf, sizeof buf);
-		iv_say(iv, IV_TR(iv, "无法保存：%s。答案仍在内存中，下一次输入时会重试；请先排除故障再退出。",
-				 "cannot save: %s. The answers are kept in memory and saving is retried "
-				 "with the next line; fix the cause before quitting."), buf);
+		iv_say(iv,
+		       IV_TR(iv,
+			     "无法保存：%s。答案仍在内存中，下一次输入时会重试；请先排除故障再退出。",
+			     "cannot save: %s. The answers are kept in memory and saving is retried "
+			     "with the next line; fix the cause before quitting."),
+		       buf);
 	} else if (was_dirty) {
 		iv_tell(iv, IV_TR(iv, "已补存到 %s", "saved to %s now"), iv->path);
 	}
@@ -137,7 +137,7 @@ static void next_after_answer(interview *iv)
 	long next = first_missing(iv, (iv->current + 1) % n);
 	if (next >= 0 && (size_t)next < iv->current)
 		iv_tell(iv, IV_TR(iv, "回到未答题目 %s", "back to unanswered %s"),
-		       questionnaire_question(iv->q, (size_t)next)->id);
+			questionnaire_question(iv->q, (size_t)next)->id);
 	enter_first_missing(iv, (iv->current + 1) % n);
 }
 
@@ -151,9 +151,11 @@ static void next_in_order(interview *iv)
 	}
 	long next = first_missing(iv, 0);
 	if (next >= 0)
-		iv_tell(iv, IV_TR(iv, "已是最后一题；回到第一道未答题目 %s", "that was the last question; "
-				 "back to the first unanswered, %s"),
-		       questionnaire_question(iv->q, (size_t)next)->id);
+		iv_tell(iv,
+			IV_TR(iv, "已是最后一题；回到第一道未答题目 %s",
+			      "that was the last question; "
+			      "back to the first unanswered, %s"),
+			questionnaire_question(iv->q, (size_t)next)->id);
 	enter_first_missing(iv, 0);
 }
 
@@ -194,12 +196,15 @@ assess_code interview_start(interview *iv, assess_error *err)
 	size_t n = questionnaire_n_questions(iv->q), missing = interview_n_missing(iv);
 	iv_wrap(iv, "", qn_text_get(questionnaire_title(iv->q), iv->lang));
 	iv_wrap(iv, IV_TR(iv, "答案文件：", "Answer file: "), iv->path);
-	iv_wrap(iv, "", IV_TR(iv, "每次输入后自动保存；随时可输入 :q 退出，之后用 --resume 继续。",
-			      "Saved after every line; :q quits at any time and --resume continues."));
+	iv_wrap(iv, "",
+		IV_TR(iv, "每次输入后自动保存；随时可输入 :q 退出，之后用 --resume 继续。",
+		      "Saved after every line; :q quits at any time and --resume continues."));
 	iv_show_keys(iv);
 	if (iv->flags & INTERVIEW_RESUME)
-		iv_printf(iv, IV_TR(iv, "继续评测：已答 %zu/%zu 题。\n",
-				    "Resuming: %zu of %zu questions answered.\n"), n - missing, n);
+		iv_printf(iv,
+			  IV_TR(iv, "继续评测：已答 %zu/%zu 题。\n",
+				"Resuming: %zu of %zu questions answered.\n"),
+			  n - missing, n);
 	int field = iv_profile_first_missing(iv);
 	if (!(iv->flags & INTERVIEW_RESUME))
 		enter_profile(iv, 0, false);
@@ -227,16 +232,19 @@ static void note_only(interview *iv, char *note)
 	if (!*iv_trim(note)) {
 		if (have)
 			iv_wrap(iv, IV_TR(iv, "  备注：", "  Note: "), have);
-		iv_tell(iv, "%s", IV_TR(iv, "“# 文字”记下备注，“# -”删除备注",
-					"\"# TEXT\" records a note, \"# -\" removes it"));
+		iv_tell(iv, "%s",
+			IV_TR(iv, "“# 文字”记下备注，“# -”删除备注",
+			      "\"# TEXT\" records a note, \"# -\" removes it"));
 		return;
 	}
 	if (!set_note(iv, note)) {
 		iv_say(iv, "out of memory");
 		return;
 	}
-	iv_tell(iv, strcmp(note, "-") == 0 ? IV_TR(iv, "已删除 %s 的备注", "note on %s removed")
-					   : IV_TR(iv, "已记下 %s 的备注", "note on %s recorded"), id);
+	iv_tell(iv,
+		strcmp(note, "-") == 0 ? IV_TR(iv, "已删除 %s 的备注", "note on %s removed")
+				       : IV_TR(iv, "已记下 %s 的备注", "note on %s recorded"),
+		id);
 	iv_save(iv);
 }
 
@@ -263,7 +271,8 @@ static void commit_answer(interview *iv, const char *canon, char *note, const ch
 	if (rc == ASSESS_OK)
 		rc = answers_history_append(iv->a, iv->current, NULL, iv_by(iv), reason, &err);
 	if (rc != ASSESS_OK) {
-		iv_say(iv, "%s", err.msg); /* the answers module's own check; iv_parse_answer agrees */
+		iv_say(iv, "%s",
+		       err.msg); /* the answers module's own check; iv_parse_answer agrees */
 		return;
 	}
 	bool noted = note && *iv_trim(note) && set_note(iv, note);
@@ -289,8 +298,8 @@ static void ask_reason(interview *iv, const char *canon, const char *note)
 	free(iv->pending_note);
 	iv->pending_note = note ? strdup(note) : NULL;
 	iv->stage = IV_REASON;
-	snprintf(iv->prompt, sizeof iv->prompt, IV_TR(iv, "修改原因（%s：%s → %s）> ",
-						      "reason for the change (%s: %s -> %s)> "),
+	snprintf(iv->prompt, sizeof iv->prompt,
+		 IV_TR(iv, "修改原因（%s：%s → %s）> ", "reason for the change (%s: %s -> %s)> "),
 		 id, was, *canon ? canon : "-");
 }
 
@@ -303,8 +312,9 @@ static void take_reason(interview *iv, char *raw, const char *folded)
 		return;
 	}
 	if (!*folded || folded[0] == ':') {
-		iv_say(iv, "%s", IV_TR(iv, "修改已有答案需要说明原因（:b 放弃修改）",
-				       "changing an answer needs a reason (:b keeps the old answer)"));
+		iv_say(iv, "%s",
+		       IV_TR(iv, "修改已有答案需要说明原因（:b 放弃修改）",
+			     "changing an answer needs a reason (:b keeps the old answer)"));
 		return;
 	}
 	iv->stage = IV_QUESTION;
@@ -352,9 +362,10 @@ static void finalize(interview *iv)
 		iv_say(iv, "%s", err.msg);
 		return;
 	}
-	iv_tell(iv, "%s", IV_TR(iv, "评测记录已定稿；之后修改需用 --reopen 并说明原因。",
-				"The record is finalized; changing it later needs --reopen with a "
-				"reason."));
+	iv_tell(iv, "%s",
+		IV_TR(iv, "评测记录已定稿；之后修改需用 --reopen 并说明原因。",
+		      "The record is finalized; changing it later needs --reopen with a "
+		      "reason."));
 	iv_save(iv);
 	if (!iv->dirty)
 		iv->status = INTERVIEW_FINISHED;
@@ -367,15 +378,18 @@ static void enter_key(interview *iv)
 		if (iv_profile_take(iv, ""))
 			next_field(iv);
 	} else if (iv->stage == IV_REVIEW && iv_profile_required_missing(iv, 0)) {
-		iv_profile_say_required(iv); /* a file resumed without one: ask it before finishing */
+		iv_profile_say_required(
+			iv); /* a file resumed without one: ask it before finishing */
 		enter_profile(iv, 0, false);
 	} else if (iv->stage == IV_REVIEW) {
 		finalize(iv);
 	} else if (iv_answered(iv, iv->current)) {
 		next_in_order(iv);
 	} else {
-		iv_say(iv, "%s", IV_TR(iv, "请输入答案；:s 跳过，? 查看说明", "type an answer; :s skips, "
-				       "? explains"));
+		iv_say(iv, "%s",
+		       IV_TR(iv, "请输入答案；:s 跳过，? 查看说明",
+			     "type an answer; :s skips, "
+			     "? explains"));
 		enter_question(iv, iv->current);
 	}
 }
@@ -414,8 +428,9 @@ static void key_skip(interview *iv)
 	else if (iv->stage == IV_QUESTION)
 		next_in_order(iv);
 	else
-		iv_say(iv, "%s", IV_TR(iv, "全部已答：回车结束，或 :g 题号 修改",
-				       "everything is answered: Enter finishes, :g ID changes an answer"));
+		iv_say(iv, "%s",
+		       IV_TR(iv, "全部已答：回车结束，或 :g 题号 修改",
+			     "everything is answered: Enter finishes, :g ID changes an answer"));
 }
 
 static void key_goto(interview *iv, const char *arg)
@@ -424,14 +439,16 @@ static void key_goto(interview *iv, const char *arg)
 		return;
 	if (!*arg) {
 		if (first_missing(iv, 0) < 0)
-			iv_tell(iv, "%s", IV_TR(iv, "全部题目均已作答", "every question is answered"));
+			iv_tell(iv, "%s",
+				IV_TR(iv, "全部题目均已作答", "every question is answered"));
 		enter_first_missing(iv, 0);
 		return;
 	}
 	long i = iv_find_question(iv->q, arg);
 	if (i < 0) {
-		iv_say(iv, IV_TR(iv, "没有题目“%s”：题号如 F1、S01，或按顺序的序号 1-%zu",
-				 "no question \"%s\": ids look like F1 or S01, or give its number 1-%zu"),
+		iv_say(iv,
+		       IV_TR(iv, "没有题目“%s”：题号如 F1、S01，或按顺序的序号 1-%zu",
+			     "no question \"%s\": ids look like F1 or S01, or give its number 1-%zu"),
 		       arg, questionnaire_n_questions(iv->q));
 		return;
 	}
@@ -446,7 +463,9 @@ static void key_clear(interview *iv)
 		return;
 	}
 	if (iv->stage == IV_REVIEW) {
-		iv_say(iv, "%s", IV_TR(iv, "先用 :g 题号 选择要清除的题目", "choose a question with :g ID first"));
+		iv_say(iv, "%s",
+		       IV_TR(iv, "先用 :g 题号 选择要清除的题目",
+			     "choose a question with :g ID first"));
 		return;
 	}
 	if (iv_answered(iv, iv->current) && iv->flags & INTERVIEW_REOPENED)
@@ -489,14 +508,25 @@ static void key_profile(interview *iv)
  * could be an answer is ever a command: a lone letter is always an option letter (#10.5).
  * '?', '-' and '#' are never option letters, and stay single keys.
  */
-typedef enum { CMD_BACK, CMD_SKIP, CMD_GO, CMD_LIST, CMD_PROFILE, CMD_QUIT, CMD_HELP,
-	       CMD_CLEAR, CMD_EVIDENCE, CMD_FLAG, CMD_MAX } iv_command;
+typedef enum {
+	CMD_BACK,
+	CMD_SKIP,
+	CMD_GO,
+	CMD_LIST,
+	CMD_PROFILE,
+	CMD_QUIT,
+	CMD_HELP,
+	CMD_CLEAR,
+	CMD_EVIDENCE,
+	CMD_FLAG,
+	CMD_MAX
+} iv_command;
 
 static const char *const command_words[CMD_MAX][3] = {
-	[CMD_BACK] = {"b", "back", NULL},     [CMD_SKIP] = {"s", "skip", NULL},
-	[CMD_GO] = {"g", "go", "goto"},       [CMD_LIST] = {"l", "list", NULL},
-	[CMD_PROFILE] = {"p", "profile", NULL}, [CMD_QUIT] = {"q", "quit", NULL},
-	[CMD_HELP] = {"?", "h", "help"},      [CMD_CLEAR] = {"-", "clear", NULL},
+	[CMD_BACK] = {"b", "back", NULL},         [CMD_SKIP] = {"s", "skip", NULL},
+	[CMD_GO] = {"g", "go", "goto"},           [CMD_LIST] = {"l", "list", NULL},
+	[CMD_PROFILE] = {"p", "profile", NULL},   [CMD_QUIT] = {"q", "quit", NULL},
+	[CMD_HELP] = {"?", "h", "help"},          [CMD_CLEAR] = {"-", "clear", NULL},
 	[CMD_EVIDENCE] = {"e", "evidence", NULL}, [CMD_FLAG] = {"f", "flag", NULL},
 };
 
@@ -519,33 +549,54 @@ bool iv_is_old_key(const char *folded)
 
 void iv_command_hint(const interview *iv)
 {
-	iv_say(iv, "%s", IV_TR(iv, "命令以冒号开头：:b 上一题 · :s 跳过 · :g 题号 · :l 未答 · :p 企业信息 · "
-			       ":q 保存并退出 · ? 说明",
-			       "commands start with ':': :b back · :s skip · :g ID · :l unanswered · "
-			       ":p profile · :q save and quit · ? help"));
+	iv_say(iv, "%s",
+	       IV_TR(iv,
+		     "命令以冒号开头：:b 上一题 · :s 跳过 · :g 题号 · :l 未答 · :p 企业信息 · "
+		     ":q 保存并退出 · ? 说明",
+		     "commands start with ':': :b back · :s skip · :g ID · :l unanswered · "
+		     ":p profile · :q save and quit · ? help"));
 }
 
 static void run_command(interview *iv, iv_command c, const char *arg)
 {
 	switch (c) {
-	case CMD_HELP: key_help(iv); break;
-	case CMD_CLEAR: key_clear(iv); break;
-	case CMD_QUIT: key_quit(iv); break;
-	case CMD_BACK: key_back(iv); break;
-	case CMD_SKIP: key_skip(iv); break;
-	case CMD_GO: key_goto(iv, arg); break;
-	case CMD_LIST: iv_show_missing(iv, true); break;
-	case CMD_PROFILE: key_profile(iv); break;
+	case CMD_HELP:
+		key_help(iv);
+		break;
+	case CMD_CLEAR:
+		key_clear(iv);
+		break;
+	case CMD_QUIT:
+		key_quit(iv);
+		break;
+	case CMD_BACK:
+		key_back(iv);
+		break;
+	case CMD_SKIP:
+		key_skip(iv);
+		break;
+	case CMD_GO:
+		key_goto(iv, arg);
+		break;
+	case CMD_LIST:
+		iv_show_missing(iv, true);
+		break;
+	case CMD_PROFILE:
+		key_profile(iv);
+		break;
 	case CMD_EVIDENCE:
 	case CMD_FLAG:
 		if (iv->stage != IV_QUESTION)
-			iv_say(iv, "%s", IV_TR(iv, "先用 :g 题号 选择题目", "choose a question with :g ID first"));
+			iv_say(iv, "%s",
+			       IV_TR(iv, "先用 :g 题号 选择题目",
+				     "choose a question with :g ID first"));
 		else if (c == CMD_EVIDENCE)
 			iv_evidence_command(iv, arg);
 		else
 			iv_flag_command(iv, arg);
 		break;
-	case CMD_MAX: break;
+	case CMD_MAX:
+		break;
 	}
 }
 
@@ -600,11 +651,13 @@ static void take_line(interview *iv, char *raw)
 	} else if (iv->stage == IV_QUESTION) {
 		take_answer(iv, raw);
 	} else if (iv_find_question(iv->q, raw) >= 0) {
-		enter_question(iv, (size_t)iv_find_question(iv->q, raw)); /* a review line reopened */
+		enter_question(iv,
+			       (size_t)iv_find_question(iv->q, raw)); /* a review line reopened */
 	} else {
-		iv_say(iv, "%s", IV_TR(iv, "全部已答：回车结束，或输入序号、题号重新打开某题",
-				       "everything is answered: Enter finishes, a number or an id "
-				       "reopens a question"));
+		iv_say(iv, "%s",
+		       IV_TR(iv, "全部已答：回车结束，或输入序号、题号重新打开某题",
+			     "everything is answered: Enter finishes, a number or an id "
+			     "reopens a question"));
 	}
 }
 
@@ -650,8 +703,11 @@ assess_code interview_close(interview *iv, assess_error *err)
 		return iv->save_err.code ? iv->save_err.code : ASSESS_ERR_IO;
 	}
 	size_t n = questionnaire_n_questions(iv->q), missing = interview_n_missing(iv);
-	iv_printf(iv, IV_TR(iv, "\n已保存到 %s：已答 %zu/%zu 题。\n", "\nSaved to %s: %zu of %zu "
-			    "questions answered.\n"), iv->path, n - missing, n);
+	iv_printf(iv,
+		  IV_TR(iv, "\n已保存到 %s：已答 %zu/%zu 题。\n",
+			"\nSaved to %s: %zu of %zu "
+			"questions answered.\n"),
+		  iv->path, n - missing, n);
 	if (missing)
 		iv_show_missing(iv, false);
 	fflush(iv->out);

@@ -42,17 +42,18 @@ typedef enum {
 
 enum {
 	INTERVIEW_CREATE = 1 << 0, /* the answer file must not exist yet (no --force) */
-	INTERVIEW_RESUME = 1 << 1, /* the answers were loaded from the file: continue where it stopped */
+	INTERVIEW_RESUME =
+		1 << 1, /* the answers were loaded from the file: continue where it stopped */
 	/* the record was finalized and reopened (answers_reopen): its reason covers every change */
 	INTERVIEW_REOPENED = 1 << 2
 };
 
 typedef struct interview_options {
 	qn_lang lang;
-	const char *path;   /* the answer file; written after every change */
-	unsigned flags;     /* INTERVIEW_CREATE, INTERVIEW_RESUME */
-	const char *today;  /* YYYY-MM-DD offered as the assessment date, or NULL */
-	size_t width;       /* columns to wrap text to; 0 means 80 */
+	const char *path;  /* the answer file; written after every change */
+	unsigned flags;    /* INTERVIEW_CREATE, INTERVIEW_RESUME */
+	const char *today; /* YYYY-MM-DD offered as the assessment date, or NULL */
+	size_t width;      /* columns to wrap text to; 0 means 80 */
 	/*
 	 * The team this assessor worked with last time ("张工/组长/示例服务商; 李工/评测员"), offered
 	 * when the team is still empty; NULL when none is known. May be NULL.

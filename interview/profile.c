@@ -7,70 +7,116 @@
 #include "answers/record.h"
 #include "common/date.h"
 
-typedef enum { STEP_TEXT, STEP_CODE, STEP_SIZE, STEP_ABOVE, STEP_DATE, STEP_STAGE, STEP_SOURCE,
-	       STEP_TEAM, STEP_PEOPLE, STEP_VISITS } step_kind;
+typedef enum {
+	STEP_TEXT,
+	STEP_CODE,
+	STEP_SIZE,
+	STEP_ABOVE,
+	STEP_DATE,
+	STEP_STAGE,
+	STEP_SOURCE,
+	STEP_TEAM,
+	STEP_PEOPLE,
+	STEP_VISITS
+} step_kind;
 
 typedef struct step {
 	step_kind kind;
-	answers_field field;  /* where TEXT, CODE, SIZE and DATE go */
+	answers_field field; /* where TEXT, CODE, SIZE and DATE go */
 	bool required;
 	const char *label[2]; /* zh, en */
 	const char *help[2];
 } step;
 
 static const step steps[] = {
-	{STEP_TEXT, ANSWERS_NAME, true, {"企业名称", "Enterprise name"},
+	{STEP_TEXT,
+	 ANSWERS_NAME,
+	 true,
+	 {"企业名称", "Enterprise name"},
 	 {"营业执照上的企业全称。", "The enterprise's full name as on its business licence."}},
-	{STEP_CODE, ANSWERS_CREDIT_CODE, false, {"统一社会信用代码", "Unified social credit code"},
+	{STEP_CODE,
+	 ANSWERS_CREDIT_CODE,
+	 false,
+	 {"统一社会信用代码", "Unified social credit code"},
 	 {"营业执照上的 18 位代码（GB 32100），最后一位是校验位，输入后立即核对；大小写均可，可带空格。",
 	  "The 18-character code on the business licence (GB 32100); its last character is a "
 	  "check character, verified as you type it. Upper or lower case, spaces allowed."}},
-	{STEP_TEXT, ANSWERS_INDUSTRY, false, {"所属行业", "Industry"},
+	{STEP_TEXT,
+	 ANSWERS_INDUSTRY,
+	 false,
+	 {"所属行业", "Industry"},
 	 {"如“休闲体育用品制造”，可用国民经济行业分类的名称。",
 	  "For example \"sports goods manufacturing\"; the national industry classification name "
 	  "is best."}},
-	{STEP_SIZE, ANSWERS_SIZE, false,
+	{STEP_SIZE,
+	 ANSWERS_SIZE,
+	 false,
 	 {"企业规模（1 中型 / 2 小型 / 3 微型）", "Size (1 medium / 2 small / 3 micro)"},
 	 {"按中小企业划型标准；输入 1、2、3，或直接输入文字。",
 	  "By the official SME size classification; type 1, 2 or 3, or any text."}},
-	{STEP_ABOVE, ANSWERS_FIELD_MAX, false,
+	{STEP_ABOVE,
+	 ANSWERS_FIELD_MAX,
+	 false,
 	 {"是否规模以上企业（y 是 / n 否）", "Above designated size? (y yes / n no)"},
 	 {"规模以上工业企业指年主营业务收入 2000 万元及以上的工业企业；部分补贴政策以此为条件。",
 	  "An industrial enterprise is above designated size with a main business revenue of at "
 	  "least 20 million yuan a year; some subsidies depend on it."}},
-	{STEP_TEXT, ANSWERS_REGION, false, {"所在地区", "Region"},
+	{STEP_TEXT,
+	 ANSWERS_REGION,
+	 false,
+	 {"所在地区", "Region"},
 	 {"省、市、县（区），如“福建省泉州市晋江市”。",
 	  "Province, city and county, for example \"福建省泉州市晋江市\"."}},
-	{STEP_DATE, ANSWERS_DATE, false, {"评测日期", "Assessment date"},
+	{STEP_DATE,
+	 ANSWERS_DATE,
+	 false,
+	 {"评测日期", "Assessment date"},
 	 {"YYYY-MM-DD，也可输入 2026/11/23 或 20261123；回车采用方括号中的日期。",
 	  "YYYY-MM-DD; 2026/11/23 and 20261123 work too. Enter takes the date in brackets."}},
-	{STEP_STAGE, ANSWERS_FIELD_MAX, false,
+	{STEP_STAGE,
+	 ANSWERS_FIELD_MAX,
+	 false,
 	 {"评测阶段（1 改造前 / 2 改造后）", "Stage (1 baseline / 2 post)"},
 	 {"改造前的基线评测，或改造完成后的评测；补贴按阶段核算。回车采用方括号中的值。",
 	  "The baseline before the transformation, or the assessment after it; subsidies depend "
 	  "on the stage. Enter takes the value in brackets."}},
-	{STEP_TEXT, ANSWERS_ASSESSOR, false, {"评测人员", "Assessor"},
+	{STEP_TEXT,
+	 ANSWERS_ASSESSOR,
+	 false,
+	 {"评测人员", "Assessor"},
 	 {"评测人员姓名及所属服务商，将作为报告的作者。",
 	  "The assessor's name and provider; it becomes the report's author."}},
-	{STEP_SOURCE, ANSWERS_FIELD_MAX, false,
+	{STEP_SOURCE,
+	 ANSWERS_FIELD_MAX,
+	 false,
 	 {"评测方式（1 现场评定 / 2 自评）", "Source (1 on site / 2 self-assessment)"},
 	 {"评测人员到企业现场评定，或企业自评申报。回车采用方括号中的值。",
 	  "An assessor on site, or the enterprise's own declaration. Enter takes the value in "
 	  "brackets."}},
-	{STEP_TEAM, ANSWERS_FIELD_MAX, false,
-	 {"评测组（姓名/角色/单位，多人用 ; 分隔）", "Team (name/role/organisation; ; between people)"},
+	{STEP_TEAM,
+	 ANSWERS_FIELD_MAX,
+	 false,
+	 {"评测组（姓名/角色/单位，多人用 ; 分隔）",
+	  "Team (name/role/organisation; ; between people)"},
 	 {"如“张工/组长/示例服务商; 李工/评测员”。同一评测人员上次的评测组会显示在方括号中，回车沿用。",
 	  "For example \"Zhang/lead/Example Ltd; Li/assessor\". The same assessor's team from the "
 	  "last interview is shown in brackets; Enter keeps it."}},
-	{STEP_PEOPLE, ANSWERS_FIELD_MAX, false,
+	{STEP_PEOPLE,
+	 ANSWERS_FIELD_MAX,
+	 false,
 	 {"受访人（姓名/职务，多人用 ; 分隔）", "Interviewees (name/title; ; between people)"},
 	 {"企业方接受访谈的人员，如“王总/总经理; 陈工/信息主管”。",
 	  "Who the enterprise had answer, for example \"Wang/general manager; Chen/IT lead\"."}},
-	{STEP_VISITS, ANSWERS_FIELD_MAX, false,
+	{STEP_VISITS,
+	 ANSWERS_FIELD_MAX,
+	 false,
 	 {"现场走访日期（多个用 ; 分隔）", "Site visits (dates; ; between them)"},
 	 {"到企业现场的日期，YYYY-MM-DD；回车采用评测日期。",
 	  "The days on site, YYYY-MM-DD; Enter takes the assessment date."}},
-	{STEP_TEXT, ANSWERS_REPORT_NO, false, {"报告编号", "Report number"},
+	{STEP_TEXT,
+	 ANSWERS_REPORT_NO,
+	 false,
+	 {"报告编号", "Report number"},
 	 {"评测报告的编号，如“QZ-2026-017”；没有可跳过。",
 	  "The report's number, for example \"QZ-2026-017\"; skip it if there is none."}},
 };
@@ -87,13 +133,20 @@ int iv_profile_steps(void) { return N_STEPS; }
 static bool step_given(const interview *iv, const step *s)
 {
 	switch (s->kind) {
-	case STEP_ABOVE: return answers_above_scale(iv->a) >= 0;
-	case STEP_STAGE: return answers_stage_get(iv->a) != ANSWERS_STAGE_NONE;
-	case STEP_SOURCE: return answers_origin_get(iv->a) != ANSWERS_SOURCE_NONE;
-	case STEP_TEAM: return answers_team_count(iv->a) > 0;
-	case STEP_PEOPLE: return answers_interviewees_count(iv->a) > 0;
-	case STEP_VISITS: return answers_site_visits_count(iv->a) > 0;
-	default: return answers_field_get(iv->a, s->field) != NULL;
+	case STEP_ABOVE:
+		return answers_above_scale(iv->a) >= 0;
+	case STEP_STAGE:
+		return answers_stage_get(iv->a) != ANSWERS_STAGE_NONE;
+	case STEP_SOURCE:
+		return answers_origin_get(iv->a) != ANSWERS_SOURCE_NONE;
+	case STEP_TEAM:
+		return answers_team_count(iv->a) > 0;
+	case STEP_PEOPLE:
+		return answers_interviewees_count(iv->a) > 0;
+	case STEP_VISITS:
+		return answers_site_visits_count(iv->a) > 0;
+	default:
+		return answers_field_get(iv->a, s->field) != NULL;
 	}
 }
 
@@ -103,8 +156,8 @@ static const char *people_line(const interview *iv, bool team, char *buf, size_t
 	size_t n = team ? answers_team_count(iv->a) : answers_interviewees_count(iv->a), used = 0;
 	buf[0] = '\0';
 	for (size_t i = 0; i < n && used < size; i++) {
-		const answers_person *p = team ? answers_team_get(iv->a, i)
-					       : answers_interviewee_get(iv->a, i);
+		const answers_person *p =
+			team ? answers_team_get(iv->a, i) : answers_interviewee_get(iv->a, i);
 		const char *second = team ? p->role : p->title;
 		used += (size_t)snprintf(buf + used, size - used, "%s%s%s%s%s%s", i ? "; " : "",
 					 p->name, second || (team && p->organisation) ? "/" : "",
@@ -156,12 +209,13 @@ static const char *shown_value(const interview *iv, const step *s, char *line, s
 	if (s->kind == STEP_STAGE) {
 		answers_stage st = answers_stage_get(iv->a);
 		return st == ANSWERS_STAGE_POST ? IV_TR(iv, "改造后", "post")
-		       : IV_TR(iv, "改造前", "baseline");
+						: IV_TR(iv, "改造前", "baseline");
 	}
 	switch (s->kind) {
 	case STEP_SOURCE:
-		return answers_origin_get(iv->a) == ANSWERS_SOURCE_SELF ? IV_TR(iv, "自评", "self")
-		       : IV_TR(iv, "现场评定", "on site");
+		return answers_origin_get(iv->a) == ANSWERS_SOURCE_SELF
+			       ? IV_TR(iv, "自评", "self")
+			       : IV_TR(iv, "现场评定", "on site");
 	case STEP_TEAM:
 		return step_given(iv, s) ? people_line(iv, true, line, size) : remembered_team(iv);
 	case STEP_PEOPLE:
@@ -181,10 +235,12 @@ static const char *shown_value(const interview *iv, const step *s, char *line, s
 void iv_profile_show(const interview *iv)
 {
 	fputc('\n', iv->out);
-	iv_wrap(iv, "", IV_TR(iv, "【企业与评测信息】回车保留方括号中的值 · :b 上一项 · :s 跳过 · - 清空 · "
-			      "? 说明 · :q 保存并退出",
-			      "[Enterprise and assessment] Enter keeps the value in brackets · :b back · "
-			      ":s skip · - clear · ? explain · :q save and quit"));
+	iv_wrap(iv, "",
+		IV_TR(iv,
+		      "【企业与评测信息】回车保留方括号中的值 · :b 上一项 · :s 跳过 · - 清空 · "
+		      "? 说明 · :q 保存并退出",
+		      "[Enterprise and assessment] Enter keeps the value in brackets · :b back · "
+		      ":s skip · - clear · ? explain · :q save and quit"));
 }
 
 void iv_profile_prompt(interview *iv)
@@ -201,10 +257,7 @@ void iv_profile_prompt(interview *iv)
 		snprintf(iv->prompt, sizeof iv->prompt, "%s> ", s->label[iv->lang]);
 }
 
-void iv_profile_help(const interview *iv)
-{
-	iv_wrap(iv, "  ", steps[iv->field].help[iv->lang]);
-}
+void iv_profile_help(const interview *iv) { iv_wrap(iv, "  ", steps[iv->field].help[iv->lang]); }
 
 /* Sets a field through the answers' own checks; their message if they refuse. */
 static bool set_field(interview *iv, answers_field f, const char *value)
@@ -252,8 +305,9 @@ static bool take_stage(interview *iv, const char *folded)
 		 strcmp(folded, "改造后") == 0)
 		answers_set_stage(iv->a, ANSWERS_STAGE_POST);
 	else {
-		iv_say(iv, "%s", IV_TR(iv, "请输入 1（改造前）或 2（改造后）",
-				       "type 1 (baseline, before) or 2 (post, after)"));
+		iv_say(iv, "%s",
+		       IV_TR(iv, "请输入 1（改造前）或 2（改造后）",
+			     "type 1 (baseline, before) or 2 (post, after)"));
 		return false;
 	}
 	return true;
@@ -265,8 +319,9 @@ static bool take_date(interview *iv, const char *folded)
 	/* answers_set_field is the judge of a real date; the message is ours, in either language. */
 	if (!iv_date(folded, date, sizeof date) ||
 	    answers_set_field(iv->a, ANSWERS_DATE, date, NULL) != ASSESS_OK) {
-		iv_say(iv, "%s", IV_TR(iv, "日期应为真实的日期，写作 YYYY-MM-DD，如 2026-11-23",
-				       "a date is a real calendar day written YYYY-MM-DD, e.g. 2026-11-23"));
+		iv_say(iv, "%s",
+		       IV_TR(iv, "日期应为真实的日期，写作 YYYY-MM-DD，如 2026-11-23",
+			     "a date is a real calendar day written YYYY-MM-DD, e.g. 2026-11-23"));
 		return false;
 	}
 	return true;
@@ -291,8 +346,9 @@ static bool take_source(interview *iv, const char *folded)
 		 strcmp(folded, "自评") == 0)
 		answers_origin_set(iv->a, ANSWERS_SOURCE_SELF);
 	else {
-		iv_say(iv, "%s", IV_TR(iv, "请输入 1（现场评定）或 2（自评）",
-				       "type 1 (an assessor on site) or 2 (self-assessment)"));
+		iv_say(iv, "%s",
+		       IV_TR(iv, "请输入 1（现场评定）或 2（自评）",
+			     "type 1 (an assessor on site) or 2 (self-assessment)"));
 		return false;
 	}
 	return true;
@@ -350,8 +406,9 @@ static bool take_visits(interview *iv, const char *folded)
 	free(copy);
 	if (!ok) {
 		answers_site_visits_clear(iv->a);
-		iv_say(iv, "%s", IV_TR(iv, "日期应为真实的日期，写作 YYYY-MM-DD，多个用 ; 分隔",
-				       "dates are real days written YYYY-MM-DD, with ; between them"));
+		iv_say(iv, "%s",
+		       IV_TR(iv, "日期应为真实的日期，写作 YYYY-MM-DD，多个用 ; 分隔",
+			     "dates are real days written YYYY-MM-DD, with ; between them"));
 	}
 	return ok;
 }
@@ -436,10 +493,7 @@ bool iv_profile_required_missing(const interview *iv, int field)
 	return steps[field].required && !step_given(iv, &steps[field]);
 }
 
-void iv_profile_say_required(const interview *iv)
-{
-	iv_say(iv, "%s", name_needed(iv));
-}
+void iv_profile_say_required(const interview *iv) { iv_say(iv, "%s", name_needed(iv)); }
 
 bool iv_profile_clear(interview *iv)
 {

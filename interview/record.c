@@ -14,10 +14,7 @@
 
 #define RUSHED_SECONDS 10 /* an answer given faster than this is marked for a supervisor */
 
-const char *iv_by(const interview *iv)
-{
-	return answers_field_get(iv->a, ANSWERS_ASSESSOR);
-}
+const char *iv_by(const interview *iv) { return answers_field_get(iv->a, ANSWERS_ASSESSOR); }
 
 /* The folder evidence files are named relative to: the answer file's. */
 static void answer_dir(const interview *iv, char *buf, size_t size)
@@ -48,7 +45,9 @@ static void show_checklist(const interview *iv, const qn_question *q)
 {
 	char lead[32], line[IV_MSG_MAX];
 	if (q->n_checklist)
-		iv_printf(iv, "%s\n", IV_TR(iv, "  支撑材料清单（:e 序号 勾选）：", "  Checklist (:e N ticks):"));
+		iv_printf(iv, "%s\n",
+			  IV_TR(iv, "  支撑材料清单（:e 序号 勾选）：",
+				"  Checklist (:e N ticks):"));
 	for (size_t i = 0; i < q->n_checklist; i++) {
 		snprintf(lead, sizeof lead, "    %zu. ", i + 1);
 		entry_line(iv, q, &q->checklist[i], line, sizeof line);
@@ -71,12 +70,15 @@ void iv_show_evidence(const interview *iv)
 		iv_printf(iv, "%s\n", IV_TR(iv, "  尚未记录证据。", "  No evidence recorded yet."));
 		return;
 	}
-	iv_printf(iv, "%s\n", IV_TR(iv, "  已记录的证据（:e -序号 删除）：", "  Evidence recorded (:e -N removes):"));
+	iv_printf(iv, "%s\n",
+		  IV_TR(iv, "  已记录的证据（:e -序号 删除）：",
+			"  Evidence recorded (:e -N removes):"));
 	for (size_t k = 0; k < n; k++) {
 		const answers_evidence *e = answers_evidence_get(iv->a, iv->current, k);
 		char line[IV_MSG_MAX];
 		snprintf(line, sizeof line, "%s%s%s%s%.12s", e->title, e->file ? " · " : "",
-			 e->file ? e->file : "", e->sha256 ? " · sha256 " : "", e->sha256 ? e->sha256 : "");
+			 e->file ? e->file : "", e->sha256 ? " · sha256 " : "",
+			 e->sha256 ? e->sha256 : "");
 		snprintf(lead, sizeof lead, "    [%zu] ", k + 1);
 		iv_wrap(iv, lead, line);
 	}
@@ -88,7 +90,8 @@ static bool is_file_here(const interview *iv, const char *name)
 	char dir[4096], path[8192];
 	struct stat st;
 	answer_dir(iv, dir, sizeof dir);
-	if (name[0] == '/' || (size_t)snprintf(path, sizeof path, "%s/%s", dir, name) >= sizeof path)
+	if (name[0] == '/' ||
+	    (size_t)snprintf(path, sizeof path, "%s/%s", dir, name) >= sizeof path)
 		return false;
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
@@ -105,10 +108,13 @@ static void add_item(interview *iv, const char *title, const char *file, const c
 	size_t n = answers_evidence_count(iv->a, iv->current);
 	const answers_evidence *e = answers_evidence_get(iv->a, iv->current, n - 1);
 	if (e->sha256)
-		iv_tell(iv, IV_TR(iv, "已记录证据 [%zu]：%s（sha256 %.12s…）",
-				  "evidence [%zu] recorded: %s (sha256 %.12s…)"), n, e->title, e->sha256);
+		iv_tell(iv,
+			IV_TR(iv, "已记录证据 [%zu]：%s（sha256 %.12s…）",
+			      "evidence [%zu] recorded: %s (sha256 %.12s…)"),
+			n, e->title, e->sha256);
 	else
-		iv_tell(iv, IV_TR(iv, "已记录证据 [%zu]：%s", "evidence [%zu] recorded: %s"), n, e->title);
+		iv_tell(iv, IV_TR(iv, "已记录证据 [%zu]：%s", "evidence [%zu] recorded: %s"), n,
+			e->title);
 	iv_save(iv);
 }
 
@@ -133,8 +139,11 @@ void iv_evidence_command(interview *iv, const char *arg)
 	}
 	if (*end == '\0' && k >= 1) {
 		if ((size_t)k > q->n_checklist) {
-			iv_say(iv, IV_TR(iv, "清单没有第 %ld 项（共 %zu 项）", "the checklist has no entry %ld "
-					 "(it has %zu)"), k, q->n_checklist);
+			iv_say(iv,
+			       IV_TR(iv, "清单没有第 %ld 项（共 %zu 项）",
+				     "the checklist has no entry %ld "
+				     "(it has %zu)"),
+			       k, q->n_checklist);
 			return;
 		}
 		const qn_checklist_entry *e = &q->checklist[k - 1];
@@ -144,9 +153,11 @@ void iv_evidence_command(interview *iv, const char *arg)
 	/* A file beside the answer file is referenced with its hash; anything else is a title. */
 	bool file = is_file_here(iv, arg);
 	if (!file && strchr(arg, '/'))
-		iv_tell(iv, "%s", IV_TR(iv, "答案文件所在文件夹中没有这个文件，按标题记录（文件须放在答案文件旁或其子文件夹中）",
-					"no such file in the answer file's folder, so it is recorded as a "
-					"title (files must be beside the answer file or below it)"));
+		iv_tell(iv, "%s",
+			IV_TR(iv,
+			      "答案文件所在文件夹中没有这个文件，按标题记录（文件须放在答案文件旁或其子文件夹中）",
+			      "no such file in the answer file's folder, so it is recorded as a "
+			      "title (files must be beside the answer file or below it)"));
 	add_item(iv, arg, file ? arg : NULL, NULL);
 }
 
@@ -157,8 +168,9 @@ void iv_flag_command(interview *iv, const char *arg)
 	if (!*arg) {
 		if (have)
 			iv_wrap(iv, IV_TR(iv, "  待核实：", "  To verify: "), have);
-		iv_tell(iv, "%s", IV_TR(iv, "“:f 文字”标记待核实，“:f -”取消",
-					":f TEXT flags it to verify, :f - removes the flag"));
+		iv_tell(iv, "%s",
+			IV_TR(iv, "“:f 文字”标记待核实，“:f -”取消",
+			      ":f TEXT flags it to verify, :f - removes the flag"));
 		return;
 	}
 	bool clear = strcmp(arg, "-") == 0;
@@ -166,8 +178,10 @@ void iv_flag_command(interview *iv, const char *arg)
 		iv_say(iv, "out of memory");
 		return;
 	}
-	iv_tell(iv, clear ? IV_TR(iv, "已取消 %s 的待核实标记", "flag on %s removed")
-			  : IV_TR(iv, "已将 %s 标记为待核实", "%s flagged to verify"), id);
+	iv_tell(iv,
+		clear ? IV_TR(iv, "已取消 %s 的待核实标记", "flag on %s removed")
+		      : IV_TR(iv, "已将 %s 标记为待核实", "%s flagged to verify"),
+		id);
 	iv_save(iv);
 }
 
@@ -195,6 +209,7 @@ void iv_format_spent(const interview *iv, long seconds, char *buf, size_t size)
 	if (seconds < 0)
 		snprintf(buf, size, "%s", "");
 	else
-		snprintf(buf, size, IV_TR(iv, " · 用时 %ld:%02ld%s", " · %ld:%02ld%s"), seconds / 60,
-			 seconds % 60, seconds < RUSHED_SECONDS ? IV_TR(iv, "（过快）", " (rushed)") : "");
+		snprintf(buf, size, IV_TR(iv, " · 用时 %ld:%02ld%s", " · %ld:%02ld%s"),
+			 seconds / 60, seconds % 60,
+			 seconds < RUSHED_SECONDS ? IV_TR(iv, "（过快）", " (rushed)") : "");
 }

@@ -65,8 +65,8 @@ assess_code interview_rescue(interview *iv, const char *home, char *where, size_
 			where[0] = '\0';
 		return assess_fail(err, ASSESS_ERR_NOMEM, iv->path, 0, 0, "out of memory");
 	}
-	assess_code rc = interview_keep_copy(iv->path, "rescue", home, json, strlen(json), where,
-					     size, err);
+	assess_code rc =
+		interview_keep_copy(iv->path, "rescue", home, json, strlen(json), where, size, err);
 	free(json);
 	return rc;
 }

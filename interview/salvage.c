@@ -17,7 +17,7 @@ typedef struct salvage {
 	answers *a;
 	const questionnaire *q;
 	interview_salvaged *got;
-	size_t used;          /* bytes of got->dropped */
+	size_t used; /* bytes of got->dropped */
 } salvage;
 
 static void dropped(salvage *s, const char *what)
@@ -50,7 +50,8 @@ static bool codes_of(const cJSON *v, char *buf, size_t size)
 	for (const cJSON *c = v->child; c; c = c->next) {
 		if (!cJSON_IsString(c) || used + strlen(c->valuestring) + 2 >= size)
 			return false;
-		used += (size_t)snprintf(buf + used, size - used, "%s%s", used ? " " : "", c->valuestring);
+		used += (size_t)snprintf(buf + used, size - used, "%s%s", used ? " " : "",
+					 c->valuestring);
 	}
 	return true;
 }
@@ -66,7 +67,8 @@ static void take_answer(salvage *s, const char *key, const cJSON *v, bool note)
 		return;
 	}
 	if (note) {
-		if (cJSON_IsString(v) && answers_set_note(s->a, qq->index, v->valuestring) == ASSESS_OK)
+		if (cJSON_IsString(v) &&
+		    answers_set_note(s->a, qq->index, v->valuestring) == ASSESS_OK)
 			s->got->notes++;
 		else
 			dropped(s, what);
@@ -79,12 +81,17 @@ static void take_answer(salvage *s, const char *key, const cJSON *v, bool note)
 		dropped(s, what);
 }
 
-static const char *const field_keys[ANSWERS_FIELD_MAX] = {
-	[ANSWERS_NAME] = "name", [ANSWERS_CREDIT_CODE] = "credit_code",
-	[ANSWERS_INDUSTRY] = "industry", [ANSWERS_SIZE] = "size", [ANSWERS_REGION] = "region",
-	[ANSWERS_DATE] = "date", [ANSWERS_ASSESSOR] = "assessor",
-	[ANSWERS_REGION_CODE] = "region_code", [ANSWERS_INDUSTRY_CODE] = "industry_code",
-	[ANSWERS_REPORT_NO] = "report_no", [ANSWERS_LANG] = "lang"};
+static const char *const field_keys[ANSWERS_FIELD_MAX] = {[ANSWERS_NAME] = "name",
+							  [ANSWERS_CREDIT_CODE] = "credit_code",
+							  [ANSWERS_INDUSTRY] = "industry",
+							  [ANSWERS_SIZE] = "size",
+							  [ANSWERS_REGION] = "region",
+							  [ANSWERS_DATE] = "date",
+							  [ANSWERS_ASSESSOR] = "assessor",
+							  [ANSWERS_REGION_CODE] = "region_code",
+							  [ANSWERS_INDUSTRY_CODE] = "industry_code",
+							  [ANSWERS_REPORT_NO] = "report_no",
+							  [ANSWERS_LANG] = "lang"};
 
 static void take_field(salvage *s, const char *key, const cJSON *v)
 {
@@ -135,7 +142,8 @@ static void scan(salvage *s, const char *text)
 			p++;
 			continue;
 		}
-		const char *colon = skip_space(end), *v = skip_space(*colon == ':' ? colon + 1 : colon);
+		const char *colon = skip_space(end),
+			   *v = skip_space(*colon == ':' ? colon + 1 : colon);
 		if (*colon != ':') {
 			cJSON_Delete(k);
 			p = end;
@@ -187,8 +195,9 @@ answers *interview_salvage(const char *text, const char *name, const char *fallb
 	memset(got, 0, sizeof *got);
 	if (!q) {
 		if (!use)
-			assess_fail(err, ASSESS_ERR_DATA, name, 0, 0,
-				    "nothing can be salvaged: the file does not say its questionnaire");
+			assess_fail(
+				err, ASSESS_ERR_DATA, name, 0, 0,
+				"nothing can be salvaged: the file does not say its questionnaire");
 		return NULL;
 	}
 	salvage s = {.a = answers_new(q), .q = q, .got = got};
@@ -202,7 +211,8 @@ answers *interview_salvage(const char *text, const char *name, const char *fallb
 	for (size_t i = 0; i < sizeof blocks / sizeof blocks[0]; i++)
 		if (strstr(text, blocks[i])) {
 			char bare[16];
-			snprintf(bare, sizeof bare, "%.*s", (int)strlen(blocks[i]) - 2, blocks[i] + 1);
+			snprintf(bare, sizeof bare, "%.*s", (int)strlen(blocks[i]) - 2,
+				 blocks[i] + 1);
 			dropped(&s, bare);
 		}
 	if (use == qname && strcmp(qname, questionnaire_id(q)) != 0 &&

@@ -25,7 +25,8 @@ static bool no_break_before(unsigned long cp)
 {
 	static const unsigned long closing[] = {0x3001, 0x3002, 0xFF0C, 0xFF1B, 0xFF1A, 0xFF1F,
 						0xFF01, 0xFF09, 0x300B, 0x300D, 0x300F, 0x201D,
-						0x2019, 0xFF05, ')', ',', '.', ';', ':', '%', '!', '?'};
+						0x2019, 0xFF05, ')',    ',',    '.',    ';',
+						':',    '%',    '!',    '?'};
 	for (size_t i = 0; i < sizeof closing / sizeof closing[0]; i++)
 		if (cp == closing[i])
 			return true;
@@ -153,15 +154,16 @@ static void rule(const interview *iv)
 void iv_show_keys(const interview *iv)
 {
 	iv_wrap(iv, IV_TR(iv, "按键：", "Keys: "),
-		IV_TR(iv, "回车 保留当前答案 · :b 上一题 · :s 跳过 · :g 题号 跳转（单独 :g：第一道未答题） · "
-			  ":l 列出未答题 · ? 说明与佐证材料 · :p 修改企业信息 · - 清除答案 · "
-			  ":q 保存并退出。“答案 # 备注”或“# 备注”记下现场所见。选项字母大小写均可；"
-			  "命令都以冒号开头，所以字母永远是选项。",
-			  "Enter keeps the answer · :b back · :s skip · :g ID go to a question (:g alone: "
-			  "first unanswered) · :l list unanswered · ? guidance and evidence · :p edit the "
-			  "profile · - clear the answer · :q save and quit. \"ANSWER # NOTE\" or "
-			  "\"# NOTE\" records what you saw. Option letters may be typed in either case; "
-			  "commands start with ':', so a letter is always an option."));
+		IV_TR(iv,
+		      "回车 保留当前答案 · :b 上一题 · :s 跳过 · :g 题号 跳转（单独 :g：第一道未答题） · "
+		      ":l 列出未答题 · ? 说明与佐证材料 · :p 修改企业信息 · - 清除答案 · "
+		      ":q 保存并退出。“答案 # 备注”或“# 备注”记下现场所见。选项字母大小写均可；"
+		      "命令都以冒号开头，所以字母永远是选项。",
+		      "Enter keeps the answer · :b back · :s skip · :g ID go to a question (:g alone: "
+		      "first unanswered) · :l list unanswered · ? guidance and evidence · :p edit the "
+		      "profile · - clear the answer · :q save and quit. \"ANSWER # NOTE\" or "
+		      "\"# NOTE\" records what you saw. Option letters may be typed in either case; "
+		      "commands start with ':', so a letter is always an option."));
 }
 
 /* "【数字化基础】7 题，满分 50 分" when the walk enters another dimension. */
@@ -173,15 +175,18 @@ static void show_dimension(interview *iv, const qn_question *q)
 	iv->shown = dim;
 	size_t count = 0;
 	for (size_t i = 0; i < questionnaire_n_questions(iv->q); i++)
-		count += questionnaire_question(iv->q, i)->indicator->subdimension->dimension == dim;
+		count +=
+			questionnaire_question(iv->q, i)->indicator->subdimension->dimension == dim;
 	char pts[32], text[IV_MSG_MAX];
 	if (dim->scored)
-		snprintf(text, sizeof text, IV_TR(iv, "【%s】%zu 题，满分 %s 分", "[%s] %zu questions, %s points"),
+		snprintf(text, sizeof text,
+			 IV_TR(iv, "【%s】%zu 题，满分 %s 分", "[%s] %zu questions, %s points"),
 			 qn_text_get(&dim->name, iv->lang), count,
 			 decimal_format_milli(dim->points, pts, sizeof pts));
 	else
-		snprintf(text, sizeof text, IV_TR(iv, "【%s】%zu 个场景，按 0-4 评级，★ 为约束性场景",
-						  "[%s] %zu scenarios rated 0-4, ★ = constrained"),
+		snprintf(text, sizeof text,
+			 IV_TR(iv, "【%s】%zu 个场景，按 0-4 评级，★ 为约束性场景",
+			       "[%s] %zu scenarios rated 0-4, ★ = constrained"),
 			 qn_text_get(&dim->name, iv->lang), count);
 	fputc('\n', iv->out);
 	iv_wrap(iv, "", text);
@@ -192,7 +197,9 @@ static void show_progress(const interview *iv, const qn_question *q)
 	size_t n = questionnaire_n_questions(iv->q), answered = n - interview_n_missing(iv);
 	const qn_subdimension *sub = q->indicator->subdimension;
 	rule(iv);
-	iv_printf(iv, IV_TR(iv, "%zu/%zu · %s · %s（已答 %zu）\n", "%zu/%zu · %s · %s (%zu answered)\n"),
+	iv_printf(iv,
+		  IV_TR(iv, "%zu/%zu · %s · %s（已答 %zu）\n",
+			"%zu/%zu · %s · %s (%zu answered)\n"),
 		  q->index + 1, n, qn_text_get(&sub->dimension->name, iv->lang),
 		  qn_text_get(&sub->name, iv->lang), answered);
 }
@@ -201,23 +208,29 @@ static void show_kind(const interview *iv, const qn_question *q)
 {
 	char lead[8] = "     ";
 	if (q->kind == QN_SCENARIO) {
-		iv_wrap(iv, lead, q->constrained ? IV_TR(iv, "场景评级：输入 0-4 · ★ 约束性场景",
-							 "Scenario: type a level 0-4 · ★ constrained")
-						 : IV_TR(iv, "场景评级：输入 0-4", "Scenario: type a level 0-4"));
+		iv_wrap(iv, lead,
+			q->constrained
+				? IV_TR(iv, "场景评级：输入 0-4 · ★ 约束性场景",
+					"Scenario: type a level 0-4 · ★ constrained")
+				: IV_TR(iv, "场景评级：输入 0-4", "Scenario: type a level 0-4"));
 		return;
 	}
 	if (q->kind == QN_SINGLE) {
-		iv_wrap(iv, lead, IV_TR(iv, "单选：输入一个选项字母", "Single choice: type one letter"));
+		iv_wrap(iv, lead,
+			IV_TR(iv, "单选：输入一个选项字母", "Single choice: type one letter"));
 		return;
 	}
 	char text[IV_MSG_MAX];
-	int used = snprintf(text, sizeof text, "%s",
-			    IV_TR(iv, "多选：如 B C E 或 BCE", "Multiple choice: e.g. B C E or BCE"));
+	int used =
+		snprintf(text, sizeof text, "%s",
+			 IV_TR(iv, "多选：如 B C E 或 BCE", "Multiple choice: e.g. B C E or BCE"));
 	for (size_t i = 0; i < q->n_options && used > 0 && (size_t)used < sizeof text; i++)
 		if (q->options[i].exclusive)
 			used += snprintf(text + used, sizeof text - (size_t)used,
-					 IV_TR(iv, "；%s（%s）只能单独选", "; %s (%s) stands alone"),
-					 q->options[i].code, qn_text_get(&q->options[i].label, iv->lang));
+					 IV_TR(iv, "；%s（%s）只能单独选",
+					       "; %s (%s) stands alone"),
+					 q->options[i].code,
+					 qn_text_get(&q->options[i].label, iv->lang));
 	iv_wrap(iv, lead, text);
 }
 
@@ -226,15 +239,15 @@ static void show_options(const interview *iv, const qn_question *q, const answer
 	char lead[32];
 	if (q->kind == QN_SCENARIO) {
 		for (int l = 0; l <= QN_MAX_LEVEL; l++) {
-			snprintf(lead, sizeof lead, "  %c %d  ", ans->given && ans->level == l ? '*' : ' ',
-				 l);
+			snprintf(lead, sizeof lead, "  %c %d  ",
+				 ans->given && ans->level == l ? '*' : ' ', l);
 			iv_wrap(iv, lead, qn_text_get(&q->level_text[l], iv->lang));
 		}
 		return;
 	}
 	for (size_t i = 0; i < q->n_options; i++) {
-		bool chosen = ans->given && (q->kind == QN_SINGLE ? ans->choice == (int)i
-								  : (ans->mask >> i) & 1);
+		bool chosen = ans->given &&
+			      (q->kind == QN_SINGLE ? ans->choice == (int)i : (ans->mask >> i) & 1);
 		snprintf(lead, sizeof lead, "  %c %s  ", chosen ? '*' : ' ', q->options[i].code);
 		iv_wrap(iv, lead, qn_text_get(&q->options[i].label, iv->lang));
 	}
@@ -252,7 +265,9 @@ void iv_show_question(interview *iv)
 	show_kind(iv, q);
 	show_options(iv, q, ans);
 	if (ans->given)
-		iv_printf(iv, IV_TR(iv, "  当前答案：%s（回车保留）\n", "  Current answer: %s (Enter keeps it)\n"),
+		iv_printf(iv,
+			  IV_TR(iv, "  当前答案：%s（回车保留）\n",
+				"  Current answer: %s (Enter keeps it)\n"),
 			  answers_format(iv->a, iv->current, buf, sizeof buf));
 	if (ans->note)
 		iv_wrap(iv, IV_TR(iv, "  备注：", "  Note: "), ans->note);
@@ -265,7 +280,8 @@ void iv_show_help(const interview *iv)
 	if (*guidance)
 		iv_wrap(iv, IV_TR(iv, "  说明：", "  Guidance: "), guidance);
 	if (q->n_evidence)
-		iv_printf(iv, "%s\n", IV_TR(iv, "  佐证材料（请企业出示）：", "  Evidence to ask for:"));
+		iv_printf(iv, "%s\n",
+			  IV_TR(iv, "  佐证材料（请企业出示）：", "  Evidence to ask for:"));
 	for (size_t i = 0; i < q->n_evidence; i++)
 		iv_wrap(iv, "    - ", qn_text_get(&q->evidence[i], iv->lang));
 	iv_show_keys(iv);
@@ -278,7 +294,9 @@ void iv_show_missing(const interview *iv, bool with_text)
 	char lead[32], ids[IV_MSG_MAX] = "";
 	bool cut = false;
 	if (!missing) {
-		iv_printf(iv, IV_TR(iv, "  全部 %zu 题均已作答。\n", "  All %zu questions are answered.\n"),
+		iv_printf(iv,
+			  IV_TR(iv, "  全部 %zu 题均已作答。\n",
+				"  All %zu questions are answered.\n"),
 			  questionnaire_n_questions(iv->q));
 		return;
 	}
@@ -335,8 +353,8 @@ static void review_line(const interview *iv, const scoring_result *r, size_t i)
 	if (used > 0 && (size_t)used < sizeof line)
 		used += snprintf(line + used, sizeof line - (size_t)used, "%s", spent);
 	if (flag && used > 0 && (size_t)used < sizeof line)
-		snprintf(line + used, sizeof line - (size_t)used, IV_TR(iv, " · 待核实：%s",
-									 " · to verify: %s"), flag);
+		snprintf(line + used, sizeof line - (size_t)used,
+			 IV_TR(iv, " · 待核实：%s", " · to verify: %s"), flag);
 	snprintf(lead, sizeof lead, "%3zu ", i + 1);
 	iv_wrap(iv, lead, line);
 }
@@ -349,16 +367,20 @@ void iv_show_review(const interview *iv)
 	fputc('\n', iv->out);
 	rule(iv);
 	if (r)
-		iv_printf(iv, IV_TR(iv, "【复核】全部 %zu 题 · 总分 %s\n", "[Review] all %zu questions · "
-				    "total %s\n"), questionnaire_n_questions(iv->q),
+		iv_printf(iv,
+			  IV_TR(iv, "【复核】全部 %zu 题 · 总分 %s\n",
+				"[Review] all %zu questions · "
+				"total %s\n"),
+			  questionnaire_n_questions(iv->q),
 			  decimal_format_milli(r->total, total, sizeof total));
 	for (size_t i = 0; i < questionnaire_n_questions(iv->q); i++)
 		review_line(iv, r, i);
 	scoring_free(r);
 	iv_wrap(iv, "",
-		IV_TR(iv, "全部题目均已作答。回车：定稿、计分并结束 · 序号或题号（如 5 或 F5）：重新打开该题 · "
-			  ":b：回到最后一题 · :p：修改企业信息 · :q：保存并退出（不定稿）",
-			  "Every question is answered. Enter: finalize, score and finish · a number or an "
-			  "id (5 or F5): reopen that question · :b: back to the last question · :p: edit "
-			  "the profile · :q: save and quit (not finalized)"));
+		IV_TR(iv,
+		      "全部题目均已作答。回车：定稿、计分并结束 · 序号或题号（如 5 或 F5）：重新打开该题 · "
+		      ":b：回到最后一题 · :p：修改企业信息 · :q：保存并退出（不定稿）",
+		      "Every question is answered. Enter: finalize, score and finish · a number or an "
+		      "id (5 or F5): reopen that question · :b: back to the last question · :p: edit "
+		      "the profile · :q: save and quit (not finalized)"));
 }

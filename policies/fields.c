@@ -42,7 +42,8 @@ static const struct named statuses[POLICY_STATUS_MAX] = {
 	{"in_standard_park",
 	 {"标准化工业（产业）园区入园企业", "enterprise in a standardised industrial park"}},
 	{"city_leader", {"市级产业龙头企业", "city-level industry leader"}},
-	{"pilot_enterprise", {"数字化转型试点企业", "pilot enterprise of the transformation programme"}},
+	{"pilot_enterprise",
+	 {"数字化转型试点企业", "pilot enterprise of the transformation programme"}},
 };
 
 const char *policy_field_name(policy_field f)
@@ -81,10 +82,7 @@ int policy_status_find(const char *name)
 	return -1;
 }
 
-bool policy_parse_date(const char *text, int *yyyymmdd)
-{
-	return date_parse(text, yyyymmdd);
-}
+bool policy_parse_date(const char *text, int *yyyymmdd) { return date_parse(text, yyyymmdd); }
 
 /* "50%" -> 5000, "12.5%" -> 1250; a leading '-' parses, so that the caller can say what is
  * wrong with a negative rate. */

@@ -65,11 +65,10 @@ static int check_cases(struct build *b, const policy_clause *c)
 			    (!c->cases[i].reading ||
 			     (c->cases[j].reading &&
 			      strcmp(c->cases[i].reading, c->cases[j].reading) == 0)))
-				return pb_fail_line(
-					b, c->cases[j].line,
-					"this case can never apply: the case at line %d "
-					"has no condition and comes first",
-					c->cases[i].line);
+				return pb_fail_line(b, c->cases[j].line,
+						    "this case can never apply: the case at line %d "
+						    "has no condition and comes first",
+						    c->cases[i].line);
 	return 0;
 }
 

@@ -177,8 +177,7 @@ static int read_spend_limits(struct build *b, const xmlNode *root)
 {
 	size_t k = 0;
 	b->p->n_spend_limits = xmldoc_count(root, "spend-limit");
-	if (!(b->p->spend_limits =
-		      pb_alloc_n(b, b->p->n_spend_limits, sizeof *b->p->spend_limits)))
+	if (!(b->p->spend_limits = pb_alloc_n(b, b->p->n_spend_limits, sizeof *b->p->spend_limits)))
 		return -1;
 	for (xmlNode *n = xmldoc_first(root, "spend-limit"); n; n = xmldoc_next(n, "spend-limit"))
 		if (read_spend_limit(b, n, &b->p->spend_limits[k++]))
@@ -207,7 +206,7 @@ static int read_cross_policy(struct build *b, const xmlNode *root)
 {
 	xmlNode *n = xmldoc_first(root, "cross-policy");
 	char *rule = n ? pb_attr(b, n, "rule") : NULL;
-	b->p->cross_rule = !rule				   ? POLICY_CROSS_SILENT
+	b->p->cross_rule = !rule                         ? POLICY_CROSS_SILENT
 			   : strcmp(rule, "higher") == 0 ? POLICY_CROSS_HIGHER_ANY
 							 : POLICY_CROSS_HIGHER_SAME_AREA;
 	return pb_child_bitext(b, root, "cross-policy", &b->p->cross_policy);
@@ -291,11 +290,10 @@ static int check_budget_refs(struct build *b)
 	for (size_t i = 0; i < b->p->n_lines; i++)
 		for (size_t j = 0; j < b->p->lines[i].n_clauses; j++)
 			if (!policy_clause_find(b->p, b->p->lines[i].clauses[j]))
-				return pb_fail_line(
-					b, b->p->line_lines[i],
-					"budget line names clause \"%s\", which the file "
-					"does not have",
-					b->p->lines[i].clauses[j]);
+				return pb_fail_line(b, b->p->line_lines[i],
+						    "budget line names clause \"%s\", which the file "
+						    "does not have",
+						    b->p->lines[i].clauses[j]);
 	return 0;
 }
 

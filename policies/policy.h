@@ -35,19 +35,19 @@
 /* Finance fields (docs/answer-format.md "finance, status, awards"). */
 typedef enum {
 	POLICY_F_SOFTWARE, /* project_spend.software */
-	POLICY_F_CLOUD, /* project_spend.cloud */
+	POLICY_F_CLOUD,    /* project_spend.cloud */
 	POLICY_F_HARDWARE, /* project_spend.hardware: data collection and transmission equipment */
 	POLICY_F_SERVICES, /* project_spend.services */
-	POLICY_F_OTHER_HARDWARE, /* project_spend.other_hardware: the project's other hardware */
-	POLICY_F_CLOUD_FEE, /* cloud_annual_fee */
-	POLICY_F_MIS_SOFTWARE, /* mis_software_spend */
-	POLICY_F_DIAGNOSIS_FEE, /* diagnosis_fee */
-	POLICY_F_AI_PRODUCT, /* ai_product_price */
+	POLICY_F_OTHER_HARDWARE,  /* project_spend.other_hardware: the project's other hardware */
+	POLICY_F_CLOUD_FEE,       /* cloud_annual_fee */
+	POLICY_F_MIS_SOFTWARE,    /* mis_software_spend */
+	POLICY_F_DIAGNOSIS_FEE,   /* diagnosis_fee */
+	POLICY_F_AI_PRODUCT,      /* ai_product_price */
 	POLICY_F_DESIGN_CONTRACT, /* design_contract */
-	POLICY_F_REVENUE, /* revenue_last_year */
-	POLICY_F_TECH_SERVICE, /* tech_service_contract */
-	POLICY_F_FISCAL, /* local_fiscal_contribution */
-	POLICY_F_BATCH, /* batch: 1, 2... (not money) */
+	POLICY_F_REVENUE,         /* revenue_last_year */
+	POLICY_F_TECH_SERVICE,    /* tech_service_contract */
+	POLICY_F_FISCAL,          /* local_fiscal_contribution */
+	POLICY_F_BATCH,           /* batch: 1, 2... (not money) */
 	POLICY_F_MAX
 } policy_field;
 
@@ -69,15 +69,15 @@ const qn_text *policy_status_label(policy_status s);
 int policy_status_find(const char *name);
 
 typedef enum {
-	POLICY_TERM_FIELD, /* a finance field */
+	POLICY_TERM_FIELD,        /* a finance field */
 	POLICY_TERM_AWARD_AMOUNT, /* "award:ID": the amount of each awards[] entry with that id */
-	POLICY_TERM_AWARD_COUNT /* "count:ID": the sum of their counts (1 each when absent) */
+	POLICY_TERM_AWARD_COUNT   /* "count:ID": the sum of their counts (1 each when absent) */
 } policy_term_kind;
 
 typedef struct policy_term {
 	policy_term_kind kind;
 	policy_field field; /* POLICY_TERM_FIELD */
-	const char *award; /* the award id otherwise */
+	const char *award;  /* the award id otherwise */
 } policy_term;
 
 /* A bound on an amount: "over 50000" (exclusive) or "from 500000" (inclusive). */
@@ -95,12 +95,12 @@ typedef struct policy_range {
 /* ---- conditions ---- */
 
 typedef enum {
-	POLICY_COND_STATUS, /* <requires status="in_standard_park"/> */
-	POLICY_COND_AWARD, /* <requires award="ID"/> */
+	POLICY_COND_STATUS,   /* <requires status="in_standard_park"/> */
+	POLICY_COND_AWARD,    /* <requires award="ID"/> */
 	POLICY_COND_NO_AWARD, /* <unless award="ID"/> */
 	POLICY_COND_QUANTITY, /* <requires quantity="TERMS" over|from=... under|through=.../> */
-	POLICY_COND_RATIO, /* <requires share="TERM" of="TERM" from-rate="20%"/> */
-	POLICY_COND_INDUSTRY /* <requires industry="B C D"/>: GB/T 4754-2017 sections */
+	POLICY_COND_RATIO,    /* <requires share="TERM" of="TERM" from-rate="20%"/> */
+	POLICY_COND_INDUSTRY  /* <requires industry="B C D"/>: GB/T 4754-2017 sections */
 } policy_cond_kind;
 
 typedef struct policy_cond {
@@ -109,8 +109,8 @@ typedef struct policy_cond {
 	const char *award;
 	policy_term *terms; /* QUANTITY: summed; RATIO: [0] numerator, [1] denominator */
 	size_t n_terms;
-	policy_range range; /* QUANTITY */
-	int min_bp; /* RATIO: numerator / denominator >= min_bp / 10000 */
+	policy_range range;   /* QUANTITY */
+	int min_bp;           /* RATIO: numerator / denominator >= min_bp / 10000 */
 	const char *sections; /* INDUSTRY: the section letters, "BCD" */
 	const char *reading; /* NULL: always; else only when that reading of a conflict is chosen */
 	int line;
@@ -118,13 +118,13 @@ typedef struct policy_cond {
 
 /* One row of a rate or info rule: first matching row wins. 0 / NULL fields match anything. */
 typedef struct policy_case {
-	int min_level; /* 0: any */
-	int batch; /* 0: any */
-	int status; /* policy_status, or -1: any */
-	const char *award; /* NULL: any */
+	int min_level;       /* 0: any */
+	int batch;           /* 0: any */
+	int status;          /* policy_status, or -1: any */
+	const char *award;   /* NULL: any */
 	const char *reading; /* NULL: every reading; else only when that reading is chosen */
-	int rate_bp; /* basis points, -1 for info rows */
-	int64_t cap; /* yuan, -1 for none */
+	int rate_bp;         /* basis points, -1 for info rows */
+	int64_t cap;         /* yuan, -1 for none */
 	int line;
 } policy_case;
 
@@ -135,11 +135,11 @@ typedef struct policy_tier {
 } policy_tier;
 
 typedef enum {
-	POLICY_RULE_RATE, /* min(rate x base, cap), per awards[] entry when the base is award:ID */
+	POLICY_RULE_RATE,  /* min(rate x base, cap), per awards[] entry when the base is award:ID */
 	POLICY_RULE_TIERS, /* a fixed grant by the bracket the base falls in */
 	POLICY_RULE_PER_ITEM, /* yuan x count, capped */
-	POLICY_RULE_FIXED, /* one grant when the conditions hold */
-	POLICY_RULE_INFO /* pays nothing here: the document leaves the amount to others */
+	POLICY_RULE_FIXED,    /* one grant when the conditions hold */
+	POLICY_RULE_INFO      /* pays nothing here: the document leaves the amount to others */
 } policy_rule_kind;
 
 typedef struct policy_share {
@@ -148,14 +148,14 @@ typedef struct policy_share {
 } policy_share;
 
 typedef struct policy_clause {
-	const char *id; /* unique in the file: "1", "5-national" */
+	const char *id;     /* unique in the file: "1", "5-national" */
 	const char *number; /* as the document numbers it: "（一）" */
 	qn_text title;
-	qn_text text; /* a paraphrase */
+	qn_text text;               /* a paraphrase */
 	const char *stacking_class; /* NULL when none */
 	const char *project; /* stacking: clauses of one-per-project classes on one project */
 	const char *best_of; /* clauses sharing it pay only the highest (补差, 就高) */
-	int min_level; /* 0: no level gate */
+	int min_level;       /* 0: no level gate */
 	bool post_only; /* stage="post": pays only on a post-transformation assessment (改造后) */
 	policy_cond *conds;
 	size_t n_conds;
@@ -163,18 +163,18 @@ typedef struct policy_clause {
 	policy_term *base; /* RATE, TIERS: summed */
 	size_t n_base;
 	policy_range threshold; /* RATE: the base must lie in it */
-	policy_case *cases; /* RATE, INFO */
+	policy_case *cases;     /* RATE, INFO */
 	size_t n_cases;
 	policy_tier *tiers; /* TIERS */
 	size_t n_tiers;
 	policy_term count; /* PER_ITEM: always an award count */
-	int64_t yuan; /* PER_ITEM: each; FIXED: the grant (or the lower end of a range) */
-	int64_t up_to; /* FIXED: the upper end of a stated range, or -1 */
-	bool at_most; /* FIXED: the document gives only a ceiling ("最高", "不超过") */
-	int64_t cap; /* PER_ITEM: accumulation cap, -1 none */
+	int64_t yuan;      /* PER_ITEM: each; FIXED: the grant (or the lower end of a range) */
+	int64_t up_to;     /* FIXED: the upper end of a stated range, or -1 */
+	bool at_most;      /* FIXED: the document gives only a ceiling ("最高", "不超过") */
+	int64_t cap;       /* PER_ITEM: accumulation cap, -1 none */
 	int64_t total_cap; /* RATE over award entries: cap on their sum, -1 none */
-	bool rate_stated; /* RATE: false when the document states only a ceiling */
-	qn_text note; /* INFO: why it pays nothing here; otherwise an optional remark */
+	bool rate_stated;  /* RATE: false when the document states only a ceiling */
+	qn_text note;      /* INFO: why it pays nothing here; otherwise an optional remark */
 	policy_share *shares;
 	size_t n_shares;
 	int line;
@@ -183,16 +183,16 @@ typedef struct policy_clause {
 /* ---- around the clauses ---- */
 
 typedef enum {
-	POLICY_FROM_DAY, /* an exact date */
+	POLICY_FROM_DAY,   /* an exact date */
 	POLICY_FROM_MONTH, /* "2025-12": the day is unknown; the window opens on the 1st */
-	POLICY_FROM_ISSUE /* "issue": from the (unknown) date of issue; no lower bound */
+	POLICY_FROM_ISSUE  /* "issue": from the (unknown) date of issue; no lower bound */
 } policy_from_kind;
 
 typedef struct policy_window {
 	policy_from_kind from_kind;
-	int from; /* yyyymmdd; 0 for POLICY_FROM_ISSUE */
-	int to; /* yyyymmdd, inclusive */
-	int retroactive_from; /* yyyymmdd or 0: dates from it up to `from` count as in force */
+	int from;              /* yyyymmdd; 0 for POLICY_FROM_ISSUE */
+	int to;                /* yyyymmdd, inclusive */
+	int retroactive_from;  /* yyyymmdd or 0: dates from it up to `from` count as in force */
 	const char *from_text; /* as written: "2025-12", "issue", "2024-02-06" */
 	const char *to_text;
 } policy_window;
@@ -213,7 +213,7 @@ typedef struct policy_reading {
 
 typedef enum {
 	POLICY_CONFLICT_CONTRADICTION, /* the document says two things (Pingluo's body and table) */
-	POLICY_CONFLICT_AMBIGUITY /* kind="reading": one text read two ways */
+	POLICY_CONFLICT_AMBIGUITY      /* kind="reading": one text read two ways */
 } policy_conflict_kind;
 
 typedef struct policy_conflict {
@@ -314,7 +314,7 @@ const qn_text *policy_total_cap_text(const policy *p);
 const qn_text *policy_cross_policy(const policy *p);
 policy_cross_rule policy_cross_policy_rule(const policy *p);
 
-int64_t policy_budget(const policy *p); /* yuan, -1 when none */
+int64_t policy_budget(const policy *p);            /* yuan, -1 when none */
 const char *policy_budget_period(const policy *p); /* "programme" or "year" */
 bool policy_budget_binding(const policy *p);
 const qn_text *policy_budget_text(const policy *p);

@@ -78,16 +78,17 @@ static assess_code add_overlaps(subsidy_combined *c, const subsidy_result *const
 			*cap = grown;
 		}
 		const policy *pa = r[a]->policy, *pb = r[b]->policy;
-		c->overlaps[c->n_overlaps++] = (subsidy_overlap){
-			.project = it->project,
-			.project_tagged = it->project_tagged,
-			.a = a,
-			.b = b,
-			.amount_a = paid_for(r[a], it->project, it->project_tagged),
-			.amount_b = other,
-			.by = says_higher(pa, pb)   ? policy_id(pa)
-			      : says_higher(pb, pa) ? policy_id(pb)
-						    : NULL};
+		c->overlaps[c->n_overlaps++] =
+			(subsidy_overlap){.project = it->project,
+					  .project_tagged = it->project_tagged,
+					  .a = a,
+					  .b = b,
+					  .amount_a =
+						  paid_for(r[a], it->project, it->project_tagged),
+					  .amount_b = other,
+					  .by = says_higher(pa, pb)   ? policy_id(pa)
+						: says_higher(pb, pa) ? policy_id(pb)
+								      : NULL};
 	}
 	return ASSESS_OK;
 }
@@ -171,10 +172,13 @@ void subsidy_combined_print(FILE *out, const subsidy_combined *c, const subsidy_
 	fprintf(out, "%s\n", TR(lang, "== 各政策合并 ==", "== The policies together =="));
 	for (size_t k = 0; k < c->n_overlaps; k++) {
 		const subsidy_overlap *o = &c->overlaps[k];
-		const qn_text *ia = policy_issuer(r[o->a]->policy), *ib = policy_issuer(r[o->b]->policy);
+		const qn_text *ia = policy_issuer(r[o->a]->policy),
+			      *ib = policy_issuer(r[o->b]->policy);
 		subsidy_yuan(o->amount_a, a, sizeof a);
 		subsidy_yuan(o->amount_b, b, sizeof b);
-		fprintf(out, TR(lang, "同一项目（%s）：%s %s 元，%s %s 元；", "One project (%s): %s %s yuan, %s %s yuan; "),
+		fprintf(out,
+			TR(lang, "同一项目（%s）：%s %s 元，%s %s 元；",
+			   "One project (%s): %s %s yuan, %s %s yuan; "),
 			project_name(o, lang), qn_text_get(ia, lang), a, qn_text_get(ib, lang), b);
 		if (o->by)
 			fprintf(out,
@@ -186,7 +190,8 @@ void subsidy_combined_print(FILE *out, const subsidy_combined *c, const subsidy_
 					    lang));
 		else
 			fprintf(out, "%s\n",
-				TR(lang, "两份文件均未规定能否叠加：合计只计较高的一项，另一项待确认",
+				TR(lang,
+				   "两份文件均未规定能否叠加：合计只计较高的一项，另一项待确认",
 				   "neither document says whether both may pay: the total counts the "
 				   "higher, the other is undecided"));
 	}
@@ -201,8 +206,9 @@ void subsidy_combined_print(FILE *out, const subsidy_combined *c, const subsidy_
 	}
 	if (c->sum != c->total) {
 		subsidy_yuan(c->sum, b, sizeof b);
-		fprintf(out, TR(lang, "（各政策合计相加为 %s 元，不能简单相加）",
-				" (the policies' totals add up to %s yuan, which is not what is paid)"),
+		fprintf(out,
+			TR(lang, "（各政策合计相加为 %s 元，不能简单相加）",
+			   " (the policies' totals add up to %s yuan, which is not what is paid)"),
 			b);
 	}
 	fputc('\n', out);

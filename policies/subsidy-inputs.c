@@ -121,8 +121,7 @@ static assess_code read_field(const answers *a, const cJSON *v, const char *path
 	if (!batch && cJSON_IsObject(v))
 		return read_tagged(a, v, path, f, in, err);
 	return whole(a, v, path, batch ? 1 : 0, batch ? 99 : INPUTS_MAX_YUAN,
-		     batch ? "a batch number" : "an amount in whole yuan",
-		     &in->value[f], err);
+		     batch ? "a batch number" : "an amount in whole yuan", &in->value[f], err);
 }
 
 static assess_code read_spend(const answers *a, const cJSON *obj, subsidy_inputs *in,
@@ -145,10 +144,11 @@ static assess_code read_spend(const answers *a, const cJSON *obj, subsidy_inputs
 		}
 		int f = policy_field_find(name);
 		if (f < 0)
-			return fail_at(a, path, err,
-				       "unknown key \"%s\" in project_spend (expected "
-				       "software, cloud, hardware, other_hardware, services, project)",
-				       c->string);
+			return fail_at(
+				a, path, err,
+				"unknown key \"%s\" in project_spend (expected "
+				"software, cloud, hardware, other_hardware, services, project)",
+				c->string);
 		if (cJSON_IsObject(c))
 			return fail_at(a, path, err,
 				       "the parts of project_spend are amounts: name the project "

@@ -19,9 +19,9 @@
 
 typedef struct inputs_award {
 	const char *id;
-	int64_t count; /* 1 when the entry gives none */
+	int64_t count;  /* 1 when the entry gives none */
 	int64_t amount; /* yuan; -1 when the entry gives none */
-	int index; /* position in $.awards, for messages */
+	int index;      /* position in $.awards, for messages */
 } inputs_award;
 
 typedef struct subsidy_inputs {
@@ -31,9 +31,9 @@ typedef struct subsidy_inputs {
 	 * NULL: an untagged figure is a project of its own, as before tags. */
 	const char *project[POLICY_F_MAX];
 	int status[POLICY_STATUS_MAX]; /* 1 true, 0 false, -1 not given */
-	const char *region_code; /* $.enterprise.region_code (checked on load), or NULL */
-	const char *region; /* $.enterprise.region, free text, or NULL */
-	const char *industry_code; /* $.enterprise.industry_code (checked on load), or NULL */
+	const char *region_code;       /* $.enterprise.region_code (checked on load), or NULL */
+	const char *region;            /* $.enterprise.region, free text, or NULL */
+	const char *industry_code;     /* $.enterprise.industry_code (checked on load), or NULL */
 	answers_stage stage;
 	inputs_award *awards;
 	size_t n_awards;

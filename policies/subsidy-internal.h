@@ -24,11 +24,11 @@ struct subsidy_ctx {
 	int level;
 	bool post; /* the clauses for a post-transformation assessment may pay (stage or what-if) */
 	subsidy_area area;
-	unsigned pending; /* inputs the clause being evaluated lacks (SUBSIDY_MISSING_*) */
+	unsigned pending;    /* inputs the clause being evaluated lacks (SUBSIDY_MISSING_*) */
 	const char **chosen; /* the reading in force for each conflict */
-	arena *arena; /* the result's */
+	arena *arena;        /* the result's */
 	bool no_text; /* say nothing: SUBSIDY_SAY is a no-op, and so is any work only it needs */
-	bool nomem; /* an allocation failed; the run fails with NOMEM */
+	bool nomem;   /* an allocation failed; the run fails with NOMEM */
 };
 
 /* Works out one clause into it (status, figures, detail), before window and stacking. */
@@ -48,13 +48,13 @@ const char *subsidy_chosen_reading(const struct subsidy_ctx *x, const char *read
 void subsidy_say(struct subsidy_ctx *x, qn_text *t, qn_lang lang, bool append, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 #define SUBSIDY_ARGS(...) __VA_ARGS__
-#define SUBSIDY_SAY_(x, t, append, zh, en) \
-	do { \
-		qn_text *say_t_ = (t); /* once: t may be a call that adds a warning */ \
-		if (!(x)->no_text) { \
+#define SUBSIDY_SAY_(x, t, append, zh, en)                                               \
+	do {                                                                             \
+		qn_text *say_t_ = (t); /* once: t may be a call that adds a warning */   \
+		if (!(x)->no_text) {                                                     \
 			subsidy_say((x), say_t_, QN_LANG_ZH, (append), SUBSIDY_ARGS zh); \
 			subsidy_say((x), say_t_, QN_LANG_EN, (append), SUBSIDY_ARGS en); \
-		} \
+		}                                                                        \
 	} while (0)
 #define SUBSIDY_SAY(x, t, zh, en) SUBSIDY_SAY_(x, t, false, zh, en)
 #define SUBSIDY_ADD(x, t, zh, en) SUBSIDY_SAY_(x, t, true, zh, en)

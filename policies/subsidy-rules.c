@@ -207,8 +207,9 @@ static const char *section_name(char s, qn_lang lang)
 		qn_text name;
 	} names[] = {{'B', {"采矿业", "mining"}},
 		     {'C', {"制造业", "manufacturing"}},
-		     {'D', {"电力、热力、燃气及水生产和供应业",
-			    "electricity, heat, gas and water supply"}}};
+		     {'D',
+		      {"电力、热力、燃气及水生产和供应业",
+		       "electricity, heat, gas and water supply"}}};
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
 		if (names[i].s == s)
 			return qn_text_get(&names[i].name, lang);
@@ -399,8 +400,10 @@ static void describe_cap(struct subsidy_ctx *x, const policy_clause *c, subsidy_
 		return;
 	case_label(x, k, &why);
 	if (!why.zh[0] && c->min_level) { /* the last row of a level-gated clause: still by level */
-		snprintf(why.zh, sizeof why.zh, "%s", questionnaire_level_name(NULL, x->level, QN_LANG_ZH));
-		snprintf(why.en, sizeof why.en, "%s", questionnaire_level_name(NULL, x->level, QN_LANG_EN));
+		snprintf(why.zh, sizeof why.zh, "%s",
+			 questionnaire_level_name(NULL, x->level, QN_LANG_ZH));
+		snprintf(why.en, sizeof why.en, "%s",
+			 questionnaire_level_name(NULL, x->level, QN_LANG_EN));
 	}
 	subsidy_yuan(it->cap, cap, sizeof cap);
 	if (why.zh[0])
@@ -426,11 +429,12 @@ static void rate_per_award(struct subsidy_ctx *x, const policy_clause *c, const 
 			continue;
 		if (aw->amount < 0) {
 			it->status = SUBSIDY_NO_INPUT;
-			SUBSIDY_SAY(x, &it->detail,
-				    ("答卷未提供：%s的金额（奖项第 %d 项）", AWARD_ZH(x, id),
-				     aw->index + 1),
-				    ("the answer file does not give: the amount of %s (award entry %d)",
-				     AWARD_EN(x, id), aw->index + 1));
+			SUBSIDY_SAY(
+				x, &it->detail,
+				("答卷未提供：%s的金额（奖项第 %d 项）", AWARD_ZH(x, id),
+				 aw->index + 1),
+				("the answer file does not give: the amount of %s (award entry %d)",
+				 AWARD_EN(x, id), aw->index + 1));
 			return;
 		}
 		int64_t one = capped(it, subsidy_apply_rate(aw->amount, k->rate_bp), k->cap);
@@ -667,8 +671,8 @@ static void hold_back(struct subsidy_ctx *x, const policy_clause *c, subsidy_ite
 	subsidy_yuan(it->would_pay, v, sizeof v);
 	missing_text(x->pending, &names);
 	if (x->pending)
-		SUBSIDY_SAY(x, &it->detail, ("答卷未提供：%s；齐备且符合时可得 %s：%s", names.zh, v,
-					     was.zh),
+		SUBSIDY_SAY(x, &it->detail,
+			    ("答卷未提供：%s；齐备且符合时可得 %s：%s", names.zh, v, was.zh),
 			    ("the answer file does not give: %s; given and met, it would pay %s: %s",
 			     names.en, v, qn_text_get(&was, QN_LANG_EN)));
 	if (x->pending && baseline)

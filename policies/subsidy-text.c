@@ -25,11 +25,13 @@ static void print_where(FILE *out, const subsidy_result *r, qn_lang lang)
 	static const char *const zh[] = {"在适用地区内", "不在适用地区内", "地区未知"};
 	static const char *const en[] = {"in the area", "outside the area", "area unknown"};
 	if (a->n_codes || a->n_names)
-		fprintf(out, TR(lang, "适用地区：%s；本企业：%s\n", "Area: %s; the enterprise: %s\n"),
+		fprintf(out,
+			TR(lang, "适用地区：%s；本企业：%s\n", "Area: %s; the enterprise: %s\n"),
 			qn_text_get(&a->text, lang), TR(lang, zh[r->area], en[r->area]));
 	fprintf(out, TR(lang, "评测阶段：%s%s\n", "Assessment stage: %s%s\n"),
 		stage_label(r->stage, lang),
-		r->level_overridden ? TR(lang, "（--level 假设测算）", " (a --level what-if)") : "");
+		r->level_overridden ? TR(lang, "（--level 假设测算）", " (a --level what-if)")
+				    : "");
 }
 
 static void print_header(FILE *out, const subsidy_result *r, qn_lang lang)
@@ -42,7 +44,8 @@ static void print_header(FILE *out, const subsidy_result *r, qn_lang lang)
 	fprintf(out,
 		TR(lang, "评测日期 %s：%s；数字化水平：%s%s\n",
 		   "Assessment dated %s: %s; digitization level: %s%s\n"),
-		r->date, subsidy_window_label(r->window, lang), questionnaire_level_name(NULL, r->level, lang),
+		r->date, subsidy_window_label(r->window, lang),
+		questionnaire_level_name(NULL, r->level, lang),
 		r->level_overridden ? TR(lang, "（--level 指定）", " (given with --level)") : "");
 	print_where(out, r, lang);
 	fprintf(out, "%s\n\n",
@@ -125,9 +128,11 @@ void subsidy_print(FILE *out, const subsidy_result *r, qn_lang lang)
 			yuan(r->total_before_cap, w, sizeof w));
 	if (r->total_if_post != SUBSIDY_NONE)
 		fprintf(out,
-			TR(lang, "；改造后评测达到%s时合计 %s 元", "; a post-transformation "
+			TR(lang, "；改造后评测达到%s时合计 %s 元",
+			   "; a post-transformation "
 			   "assessment at %s would get %s yuan"),
-			questionnaire_level_name(NULL, r->level, lang), yuan(r->total_if_post, w, sizeof w));
+			questionnaire_level_name(NULL, r->level, lang),
+			yuan(r->total_if_post, w, sizeof w));
 	fputc('\n', out);
 	print_budget(out, r, lang);
 	if (r->n_warnings)
@@ -176,8 +181,7 @@ static cJSON *item_json(const subsidy_item *it, qn_lang lang)
 	cJSON *missing = cJSON_AddArrayToObject(o, "missing");
 	for (unsigned bit = 1; missing && bit; bit <<= 1)
 		if ((it->missing & bit) && subsidy_missing_key(bit))
-			cJSON_AddItemToArray(missing,
-					     cJSON_CreateString(subsidy_missing_key(bit)));
+			cJSON_AddItemToArray(missing, cJSON_CreateString(subsidy_missing_key(bit)));
 	if (it->project)
 		cJSON_AddStringToObject(o, "project", it->project);
 	else

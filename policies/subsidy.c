@@ -67,9 +67,10 @@ char *subsidy_format_rate(int bp, char *buf, size_t size)
 	return buf;
 }
 
-static const char *const status_names[SUBSIDY_STATUS_MAX] = {
-	"paid",         "info",     "out-of-window",   "level-too-low", "not-eligible",
-	"no-input",     "under-threshold", "stacked",  "baseline",      "out-of-area"};
+static const char *const status_names[SUBSIDY_STATUS_MAX] =
+	{"paid",         "info",       "out-of-window",   "level-too-low",
+	 "not-eligible", "no-input",   "under-threshold", "stacked",
+	 "baseline",     "out-of-area"};
 static const qn_text status_labels[SUBSIDY_STATUS_MAX] = {{"适用", "pays"},
 							  {"仅供参考", "information only"},
 							  {"不在有效期内", "outside the window"},
@@ -108,13 +109,27 @@ static const struct {
 	const char *key;
 	qn_text label;
 } missing_inputs[] = {
-	{1u << POLICY_STATUS_ABOVE_SCALE, "status.above_scale", {"是否为规模以上企业", "whether it is above scale"}},
-	{1u << POLICY_STATUS_PARK, "status.in_standard_park", {"是否为标准化园区入园企业", "whether it is in a standardised park"}},
-	{1u << POLICY_STATUS_LEADER, "status.city_leader", {"是否为市级产业龙头企业", "whether it is a city-level industry leader"}},
-	{1u << POLICY_STATUS_PILOT, "status.pilot_enterprise", {"是否为试点企业", "whether it is a pilot enterprise"}},
-	{SUBSIDY_MISSING_STAGE, "assessment.stage", {"评测阶段（改造前或改造后）", "the assessment stage (baseline or post)"}},
-	{SUBSIDY_MISSING_AREA, "enterprise.region_code", {"所在地区（行政区划代码）", "where the enterprise is (region code)"}},
-	{SUBSIDY_MISSING_INDUSTRY, "enterprise.industry_code", {"行业代码（GB/T 4754）", "the industry code (GB/T 4754)"}},
+	{1u << POLICY_STATUS_ABOVE_SCALE,
+	 "status.above_scale",
+	 {"是否为规模以上企业", "whether it is above scale"}},
+	{1u << POLICY_STATUS_PARK,
+	 "status.in_standard_park",
+	 {"是否为标准化园区入园企业", "whether it is in a standardised park"}},
+	{1u << POLICY_STATUS_LEADER,
+	 "status.city_leader",
+	 {"是否为市级产业龙头企业", "whether it is a city-level industry leader"}},
+	{1u << POLICY_STATUS_PILOT,
+	 "status.pilot_enterprise",
+	 {"是否为试点企业", "whether it is a pilot enterprise"}},
+	{SUBSIDY_MISSING_STAGE,
+	 "assessment.stage",
+	 {"评测阶段（改造前或改造后）", "the assessment stage (baseline or post)"}},
+	{SUBSIDY_MISSING_AREA,
+	 "enterprise.region_code",
+	 {"所在地区（行政区划代码）", "where the enterprise is (region code)"}},
+	{SUBSIDY_MISSING_INDUSTRY,
+	 "enterprise.industry_code",
+	 {"行业代码（GB/T 4754）", "the industry code (GB/T 4754)"}},
 };
 
 const char *subsidy_missing_key(unsigned bit)
@@ -251,11 +266,10 @@ static void warn_window(struct subsidy_ctx *x, subsidy_result *r)
 			     "the window is taken to open on %s",
 			     w->from_text, from));
 	if (w->from_kind == POLICY_FROM_ISSUE)
-		SUBSIDY_SAY(
-			x, warn(x, r, "start-unknown"),
-			("文件自印发之日起施行，印发日期未知：不检查起始日"),
-			("The document takes effect on its date of issue, which is not known: no "
-			 "start date is checked"));
+		SUBSIDY_SAY(x, warn(x, r, "start-unknown"),
+			    ("文件自印发之日起施行，印发日期未知：不检查起始日"),
+			    ("The document takes effect on its date of issue, which is not known: no "
+			     "start date is checked"));
 	if (note.zh)
 		SUBSIDY_SAY(x, warn(x, r, "note"), ("%s", note.zh),
 			    ("%s", qn_text_get(&note, QN_LANG_EN)));
@@ -369,7 +383,8 @@ static bool same_project(const struct subsidy_ctx *x, const subsidy_item *a, con
 	    policy_class_find(x->p, ca->stacking_class)->rule != POLICY_STACK_ONE_PER_PROJECT)
 		return false;
 	if (a->project_tagged || b->project_tagged)
-		return a->project_tagged && b->project_tagged && strcmp(a->project, b->project) == 0;
+		return a->project_tagged && b->project_tagged &&
+		       strcmp(a->project, b->project) == 0;
 	return ca->project && cb->project && strcmp(ca->project, cb->project) == 0;
 }
 
@@ -474,8 +489,7 @@ static int64_t apply_total_cap(struct subsidy_ctx *x, subsidy_result *r, int64_t
 		return total;
 	if (!x->in->has[f]) {
 		SUBSIDY_SAY(x, warn(x, r, "total-cap"),
-			    ("%s；答卷未提供%s，合计未按此核减", t->zh,
-			     policy_field_label(f)->zh),
+			    ("%s；答卷未提供%s，合计未按此核减", t->zh, policy_field_label(f)->zh),
 			    ("%s; the answer file does not give the %s, so the total is not "
 			     "checked against it",
 			     qn_text_get(t, QN_LANG_EN), policy_field_label(f)->en));
@@ -530,12 +544,11 @@ static assess_code choose_readings(const policy *p, const char *const *over, con
 			if (strlen(c->id) != len || strncmp(c->id, over[k], len) != 0)
 				continue;
 			if (strcmp(eq + 1, c->readings[0].id) && strcmp(eq + 1, c->readings[1].id))
-				return assess_fail(
-					err, ASSESS_ERR_USAGE, NULL, 0, 0,
-					"conflict \"%s\" of policy %s has readings \"%s\" "
-					"and \"%s\", not \"%s\"",
-					c->id, policy_id(p), c->readings[0].id, c->readings[1].id,
-					eq + 1);
+				return assess_fail(err, ASSESS_ERR_USAGE, NULL, 0, 0,
+						   "conflict \"%s\" of policy %s has readings \"%s\" "
+						   "and \"%s\", not \"%s\"",
+						   c->id, policy_id(p), c->readings[0].id,
+						   c->readings[1].id, eq + 1);
 			chosen[i] = strcmp(eq + 1, c->readings[0].id) ? c->readings[1].id
 								      : c->readings[0].id;
 			break;
@@ -740,8 +753,8 @@ static void warn_area(struct subsidy_ctx *x, subsidy_result *r)
 			     qn_text_get(t, QN_LANG_EN)));
 	else if (r->area_basis && strcmp(r->area_basis, "region") == 0)
 		SUBSIDY_SAY(x, warn(x, r, "area-by-name"),
-			    ("答卷未提供行政区划代码，按所在地区文字“%s”判断是否属于%s", x->in->region,
-			     t->zh),
+			    ("答卷未提供行政区划代码，按所在地区文字“%s”判断是否属于%s",
+			     x->in->region, t->zh),
 			    ("No region code: whether the enterprise is in %s is judged from the "
 			     "region text \"%s\"",
 			     qn_text_get(t, QN_LANG_EN), x->in->region));
@@ -755,13 +768,14 @@ static void warnings(struct subsidy_ctx *x, subsidy_result *r, bool overridden)
 		warn_conflict(x, r, &r->conflicts[i],
 			      policy_conflict_at(x->p, i)->kind == POLICY_CONFLICT_AMBIGUITY);
 	if (overridden)
-		SUBSIDY_SAY(x, warn(x, r, "level-override"),
-			    ("假设测算：按改造后评测达到%s（命令行 --level 指定）计算，未采用答卷的评分"
-			     "和评测阶段",
-			     questionnaire_level_name(NULL, r->level, QN_LANG_ZH)),
-			    ("A what-if: computed for a post-transformation assessment at %s (given "
-			     "with --level), not the answers' score and stage",
-			     questionnaire_level_name(NULL, r->level, QN_LANG_EN)));
+		SUBSIDY_SAY(
+			x, warn(x, r, "level-override"),
+			("假设测算：按改造后评测达到%s（命令行 --level 指定）计算，未采用答卷的评分"
+			 "和评测阶段",
+			 questionnaire_level_name(NULL, r->level, QN_LANG_ZH)),
+			("A what-if: computed for a post-transformation assessment at %s (given "
+			 "with --level), not the answers' score and stage",
+			 questionnaire_level_name(NULL, r->level, QN_LANG_EN)));
 	warn_area(x, r);
 	if (cross->zh && r->window == SUBSIDY_WINDOW_IN)
 		SUBSIDY_SAY(x, warn(x, r, "cross-policy"), ("%s", cross->zh),

@@ -37,15 +37,15 @@
 
 /* Why a clause pays what it pays. Everything but SUBSIDY_PAID pays 0. */
 typedef enum {
-	SUBSIDY_PAID = 0, /* applies; amount is what it pays (may be 0 if the base is 0) */
-	SUBSIDY_INFO, /* informational: the document leaves the amount to others */
-	SUBSIDY_OUT_OF_WINDOW, /* the assessment is dated outside the policy's window */
-	SUBSIDY_LEVEL_TOO_LOW, /* the level reached is below the clause's gate */
-	SUBSIDY_NOT_ELIGIBLE, /* a status, award, batch or ratio condition does not hold */
-	SUBSIDY_NO_INPUT, /* the answer file lacks a figure the clause is computed from */
+	SUBSIDY_PAID = 0,        /* applies; amount is what it pays (may be 0 if the base is 0) */
+	SUBSIDY_INFO,            /* informational: the document leaves the amount to others */
+	SUBSIDY_OUT_OF_WINDOW,   /* the assessment is dated outside the policy's window */
+	SUBSIDY_LEVEL_TOO_LOW,   /* the level reached is below the clause's gate */
+	SUBSIDY_NOT_ELIGIBLE,    /* a status, award, batch or ratio condition does not hold */
+	SUBSIDY_NO_INPUT,        /* the answer file lacks a figure the clause is computed from */
 	SUBSIDY_UNDER_THRESHOLD, /* the base is at or below the threshold, or in no tier */
-	SUBSIDY_STACKED, /* another clause pays for the same project (就高不重复) */
-	SUBSIDY_BASELINE, /* a post-transformation clause on a baseline assessment: would_pay is
+	SUBSIDY_STACKED,         /* another clause pays for the same project (就高不重复) */
+	SUBSIDY_BASELINE,    /* a post-transformation clause on a baseline assessment: would_pay is
 			     what a post assessment at this level would get */
 	SUBSIDY_OUT_OF_AREA, /* the enterprise is outside the area the policy covers */
 	SUBSIDY_STATUS_MAX
@@ -54,7 +54,7 @@ typedef enum {
 /* Whether the enterprise is in the area the policy covers (policy_area_get()). */
 typedef enum {
 	SUBSIDY_AREA_IN = 0, /* covered (or the policy declares no area) */
-	SUBSIDY_AREA_OUT, /* outside: the policy pays nothing, said in one line */
+	SUBSIDY_AREA_OUT,    /* outside: the policy pays nothing, said in one line */
 	SUBSIDY_AREA_UNKNOWN /* neither region_code nor region: every clause "input missing" */
 } subsidy_area;
 
@@ -64,40 +64,40 @@ typedef enum {
  */
 enum {
 	SUBSIDY_MISSING_STAGE = 1u << 8, /* $.assessment.stage, for a post-transformation clause */
-	SUBSIDY_MISSING_AREA = 1u << 9, /* $.enterprise.region_code (or region) */
+	SUBSIDY_MISSING_AREA = 1u << 9,  /* $.enterprise.region_code (or region) */
 	SUBSIDY_MISSING_INDUSTRY = 1u << 10 /* $.enterprise.industry_code */
 };
 
 typedef enum {
-	SUBSIDY_WINDOW_IN = 0, /* in force on the assessment date */
+	SUBSIDY_WINDOW_IN = 0,  /* in force on the assessment date */
 	SUBSIDY_WINDOW_EXPIRED, /* the window ended before the assessment date */
-	SUBSIDY_WINDOW_NOT_YET /* the window starts after the assessment date */
+	SUBSIDY_WINDOW_NOT_YET  /* the window starts after the assessment date */
 } subsidy_window;
 
 /* One payer's part of a clause's amount (e.g. 中央 3 of 3:1:1). */
 typedef struct subsidy_share {
 	const qn_text *payer; /* borrowed from the policy */
-	int parts; /* 3 of 3:1:1 */
-	int64_t amount; /* yuan */
+	int parts;            /* 3 of 3:1:1 */
+	int64_t amount;       /* yuan */
 } subsidy_share;
 
 /* One clause of the policy, worked out. */
 typedef struct subsidy_item {
 	const policy_clause *clause; /* borrowed: everything the policy file says about it */
-	const char *id; /* the clause's id in the file ("1", "5-national") */
-	const char *number; /* as the document numbers it: "（一）", "二（二）" */
-	const qn_text *title; /* short title, zh/en */
-	const qn_text *text; /* a paraphrase of the clause, zh/en */
-	const char *kind; /* "rate", "tiers", "per-item", "fixed", "info" */
-	const char *stacking_class; /* "subsidy", "award"...; NULL when the policy has none */
+	const char *id;              /* the clause's id in the file ("1", "5-national") */
+	const char *number;          /* as the document numbers it: "（一）", "二（二）" */
+	const qn_text *title;        /* short title, zh/en */
+	const qn_text *text;         /* a paraphrase of the clause, zh/en */
+	const char *kind;            /* "rate", "tiers", "per-item", "fixed", "info" */
+	const char *stacking_class;  /* "subsidy", "award"...; NULL when the policy has none */
 	subsidy_status status;
-	int64_t base; /* yuan (or a count for count-based tiers); SUBSIDY_NONE */
+	int64_t base;       /* yuan (or a count for count-based tiers); SUBSIDY_NONE */
 	bool base_is_count; /* base counts things (SMEs, scenes, sessions), not yuan */
-	int rate_bp; /* basis points; SUBSIDY_NONE when the clause has no rate */
-	int64_t cap; /* yuan, the cap that applied; SUBSIDY_NONE when none */
-	int64_t count; /* per-item: how many items; SUBSIDY_NONE otherwise */
-	int64_t computed; /* before caps, stacking and class limits (yuan) */
-	int64_t amount; /* what the clause pays (yuan); 0 unless SUBSIDY_PAID */
+	int rate_bp;        /* basis points; SUBSIDY_NONE when the clause has no rate */
+	int64_t cap;        /* yuan, the cap that applied; SUBSIDY_NONE when none */
+	int64_t count;      /* per-item: how many items; SUBSIDY_NONE otherwise */
+	int64_t computed;   /* before caps, stacking and class limits (yuan) */
+	int64_t amount;     /* what the clause pays (yuan); 0 unless SUBSIDY_PAID */
 	/* SUBSIDY_NO_INPUT for inputs in `missing`, SUBSIDY_BASELINE: what it would pay once they
 	 * are given (favourably) or on a post assessment; SUBSIDY_NONE otherwise. */
 	int64_t would_pay;
@@ -107,24 +107,24 @@ typedef struct subsidy_item {
 	 * clauses paid on awards. */
 	const char *project;
 	bool project_tagged;
-	bool capped; /* amount was limited by a cap or a class/total limit */
+	bool capped;              /* amount was limited by a cap or a class/total limit */
 	const char *stacked_with; /* SUBSIDY_STACKED: id of the clause paid instead */
-	const char *reading; /* id of the conflict reading the figures come from, or NULL */
+	const char *reading;      /* id of the conflict reading the figures come from, or NULL */
 	int64_t other_reading_amount; /* under the other reading of a conflict; SUBSIDY_NONE */
-	subsidy_share *shares; /* funding split of amount; n_shares 0 when none stated */
+	subsidy_share *shares;        /* funding split of amount; n_shares 0 when none stated */
 	size_t n_shares;
 	qn_text detail; /* how it was computed, or why it pays nothing; {NULL, NULL} with no_text */
 } subsidy_item;
 
 /* A place where the document contradicts itself, the reading the file chose, and the other. */
 typedef struct subsidy_conflict {
-	const char *id; /* "batch-rates" */
-	const qn_text *about; /* what disagrees */
+	const char *id;        /* "batch-rates" */
+	const qn_text *about;  /* what disagrees */
 	const char *chosen_id; /* "body" */
 	const qn_text *chosen; /* what the chosen reading says */
-	const char *other_id; /* "table" */
-	const qn_text *other; /* what the other reading says */
-	int64_t total_other; /* the policy's total under the other reading (yuan) */
+	const char *other_id;  /* "table" */
+	const qn_text *other;  /* what the other reading says */
+	int64_t total_other;   /* the policy's total under the other reading (yuan) */
 } subsidy_conflict;
 
 typedef struct subsidy_warning {
@@ -138,18 +138,18 @@ typedef struct subsidy_warning {
 /* One line of the programme budget, with what this enterprise's clauses draw on it. */
 typedef struct subsidy_budget_line {
 	const qn_text *name;
-	int64_t budget; /* yuan */
+	int64_t budget;  /* yuan */
 	int64_t claimed; /* this result's amounts from the clauses on the line */
 } subsidy_budget_line;
 
 typedef struct subsidy_result {
-	const policy *policy; /* borrowed */
+	const policy *policy;  /* borrowed */
 	const char *policy_id; /* "quanzhou" */
-	const qn_text *title; /* the document's title */
+	const qn_text *title;  /* the document's title */
 	const qn_text *issuer; /* "泉州市" */
-	const char *date; /* the assessment date used, YYYY-MM-DD */
+	const char *date;      /* the assessment date used, YYYY-MM-DD */
 	subsidy_window window;
-	int level; /* the level the clauses were computed for */
+	int level;             /* the level the clauses were computed for */
 	bool level_overridden; /* from --level rather than the answer file's score */
 	/* $.assessment.stage; a --level run counts as post (a what-if), whatever the file says */
 	answers_stage stage;
@@ -160,15 +160,15 @@ typedef struct subsidy_result {
 	int64_t total_if_post;
 	subsidy_item *items; /* every clause, in document order */
 	size_t n_items;
-	int64_t total; /* yuan: the sum of the items' amounts, after total caps */
+	int64_t total;            /* yuan: the sum of the items' amounts, after total caps */
 	int64_t total_before_cap; /* the same before a policy-wide cap (Jinjiang's fiscal cap) */
 	subsidy_conflict *conflicts;
 	size_t n_conflicts;
 	subsidy_warning *warnings;
 	size_t n_warnings;
-	int64_t budget; /* the programme budget in yuan; SUBSIDY_NONE when none */
+	int64_t budget;            /* the programme budget in yuan; SUBSIDY_NONE when none */
 	const char *budget_period; /* "programme" or "year" */
-	bool budget_binding; /* false when the document says shortfalls are met elsewhere */
+	bool budget_binding;       /* false when the document says shortfalls are met elsewhere */
 	subsidy_budget_line *budget_lines;
 	size_t n_budget_lines;
 } subsidy_result;
@@ -222,7 +222,7 @@ void subsidy_free(subsidy_result *r);
 const char *subsidy_status_name(subsidy_status s);
 const char *subsidy_status_label(subsidy_status s, qn_lang lang);
 const char *subsidy_window_name(subsidy_window w); /* "in-force", "expired", "not-yet" */
-const char *subsidy_area_name(subsidy_area a); /* "in", "out", "unknown" */
+const char *subsidy_area_name(subsidy_area a);     /* "in", "out", "unknown" */
 /* The answer-file key of one missing bit ("assessment.stage", "status.pilot_enterprise"), and
  * what it is called in each language. NULL for a bit that is not one. */
 const char *subsidy_missing_key(unsigned bit);
@@ -256,14 +256,14 @@ void subsidy_print(FILE *out, const subsidy_result *r, qn_lang lang);
 typedef struct subsidy_overlap {
 	const char *project; /* borrowed from the results */
 	bool project_tagged;
-	size_t a, b; /* indexes of the two results */
+	size_t a, b;                /* indexes of the two results */
 	int64_t amount_a, amount_b; /* what each pays for the project (yuan) */
 	const char *by; /* the policy id whose document says "only the higher", or NULL */
 } subsidy_overlap;
 
 typedef struct subsidy_combined {
-	int64_t sum; /* the policies' totals added up: never the answer when they overlap */
-	int64_t total; /* paid for sure: each overlap counted once, at the higher amount */
+	int64_t sum;       /* the policies' totals added up: never the answer when they overlap */
+	int64_t total;     /* paid for sure: each overlap counted once, at the higher amount */
 	int64_t undecided; /* more, if the overlaps no document settles are paid by both */
 	subsidy_overlap *overlaps;
 	size_t n_overlaps;

@@ -27,14 +27,14 @@ struct batch {
 	portfolio_book *book;
 	portfolio_tally *tally;
 	portfolio_pool *pool;
-	answers_reader *reader;        /* the rows' answer objects, one after another */
-	const questionnaire *q;        /* the first scored row's: every row must share it */
-	textbuf name;            /* the current answer object's name */
-	int64_t *claims;               /* one row's claims on the budget lines */
+	answers_reader *reader; /* the rows' answer objects, one after another */
+	const questionnaire *q; /* the first scored row's: every row must share it */
+	textbuf name;           /* the current answer object's name */
+	int64_t *claims;        /* one row's claims on the budget lines */
 	size_t n_lines;
 	size_t total, done;
 	struct timespec start;
-	assess_code fatal;             /* set by callbacks that cannot return an error */
+	assess_code fatal; /* set by callbacks that cannot return an error */
 	assess_error fatal_err;
 };
 
@@ -50,8 +50,11 @@ static void progress(struct batch *b, bool final)
 {
 	if (!b->o->on_progress)
 		return;
-	portfolio_progress p = {.done = b->done, .failed = b->sum->failed, .total = b->total,
-				.seconds = elapsed(b), .final = final};
+	portfolio_progress p = {.done = b->done,
+				.failed = b->sum->failed,
+				.total = b->total,
+				.seconds = elapsed(b),
+				.final = final};
 	b->o->on_progress(b->o->hook_ctx, &p);
 }
 
@@ -116,8 +119,11 @@ static assess_code write_report(const portfolio_job *job, void *ctx, assess_erro
 		s = subsidy_assess(o->policy, a, r, &so, NULL);
 	}
 	if (r) {
-		report_options ro = {.lang = o->lang, .replace = o->replace, .subsidy = s,
-				     .env = o->env, .created = o->created};
+		report_options ro = {.lang = o->lang,
+				     .replace = o->replace,
+				     .subsidy = s,
+				     .env = o->env,
+				     .created = o->created};
 		rc = report_write(r, &ro, job->path, err);
 	}
 	subsidy_free(s);
@@ -149,8 +155,11 @@ static assess_code submit_report(struct batch *b, size_t seq, const char *text, 
 		report_done(b, seq, &e);
 		return ASSESS_OK;
 	}
-	portfolio_job job = {
-		.seq = seq, .name = b->name.data, .text = text, .len = len, .path = path};
+	portfolio_job job = {.seq = seq,
+			     .name = b->name.data,
+			     .text = text,
+			     .len = len,
+			     .path = path};
 	return portfolio_pool_submit(b->pool, &job, err);
 }
 
@@ -233,7 +242,10 @@ static bool add_row(struct batch *b, const answers *a, const char *text, size_t 
 		compute_subsidy(b, r, &sub);
 	size_t seq = portfolio_tally_rows(b->tally) + 1;
 	portfolio_report_name(a, seq, file, sizeof file);
-	portfolio_row row = {.seq = seq, .source = b->name.data, .score = r, .subsidy = &sub,
+	portfolio_row row = {.seq = seq,
+			     .source = b->name.data,
+			     .score = r,
+			     .subsidy = &sub,
 			     .report_file = b->o->reports_dir ? file : NULL};
 	bool ok = !portfolio_tally_add(b->tally, seq, r, &sub, err) &&
 		  !portfolio_book_row(b->book, &row, err);
@@ -271,10 +283,7 @@ static bool one_object(struct batch *b, const char *text, size_t len, const char
 	return ok && !b->fatal;
 }
 
-static bool cancelled(const struct batch *b)
-{
-	return b->o->cancel && *b->o->cancel;
-}
+static bool cancelled(const struct batch *b) { return b->o->cancel && *b->o->cancel; }
 
 static bool read_json_file(struct batch *b, const char *path, assess_error *err)
 {
@@ -294,8 +303,8 @@ static bool read_json_file(struct batch *b, const char *path, assess_error *err)
 	return ok;
 }
 
-static bool one_line(struct batch *b, const char *file, lines_status st,
-		     const lines_line *line, assess_error *err)
+static bool one_line(struct batch *b, const char *file, lines_status st, const lines_line *line,
+		     assess_error *err)
 {
 	textbuf_reset(&b->name);
 	textbuf_add(&b->name, file);
@@ -339,9 +348,8 @@ static bool read_ndjson(struct batch *b, const char *path, assess_error *err)
 	while (ok && !cancelled(b) && (st = lines_next(l, &line)) != LINES_EOF) {
 		if (st == LINES_IOERR || st == LINES_NOMEM) {
 			assess_error e = {0};
-			assess_fail(&e,
-				    st == LINES_NOMEM ? ASSESS_ERR_NOMEM : ASSESS_ERR_IO,
-				    file, (int)line.number, 0, "read error after this line: %s",
+			assess_fail(&e, st == LINES_NOMEM ? ASSESS_ERR_NOMEM : ASSESS_ERR_IO, file,
+				    (int)line.number, 0, "read error after this line: %s",
 				    strerror(errno));
 			bad_input(b, &e);
 			break;
@@ -368,8 +376,8 @@ static assess_code make_folder(const char *path, assess_error *err)
 			continue;
 		char c = *p;
 		*p = '\0';
-		if (mkdir(buf, 0777) != 0 && (errno != EEXIST || stat(buf, &st) != 0 ||
-					      !S_ISDIR(st.st_mode)))
+		if (mkdir(buf, 0777) != 0 &&
+		    (errno != EEXIST || stat(buf, &st) != 0 || !S_ISDIR(st.st_mode)))
 			return assess_fail(err, ASSESS_ERR_CANTCREAT, buf, 0, 0,
 					   "cannot create the reports folder: %s",
 					   errno == EEXIST ? "a file is in the way"
@@ -415,9 +423,12 @@ static assess_code finish(struct batch *b, assess_error *err)
 static assess_code start(struct batch *b, portfolio_inputs *in, assess_error *err)
 {
 	const portfolio_batch_options *o = b->o;
-	portfolio_book_options bo = {.lang = o->lang, .replace = o->replace, .created = o->created,
+	portfolio_book_options bo = {.lang = o->lang,
+				     .replace = o->replace,
+				     .created = o->created,
 				     .env = o->env,
-				     .policy = o->policy, .reports = o->reports_dir != NULL};
+				     .policy = o->policy,
+				     .reports = o->reports_dir != NULL};
 	if (o->reports_dir && make_folder(o->reports_dir, err))
 		return err ? err->code : ASSESS_ERR_CANTCREAT;
 	/* What killed workers of an earlier run left: once here, not once per report. */

@@ -34,39 +34,39 @@
 typedef struct portfolio_progress {
 	size_t done; /* answer objects finished: in the portfolio (and reported), or failed */
 	size_t failed;
-	size_t total;         /* 0 when not known (standard input) */
-	double seconds;       /* since the run started */
-	bool final;           /* the last call */
+	size_t total;   /* 0 when not known (standard input) */
+	double seconds; /* since the run started */
+	bool final;     /* the last call */
 } portfolio_progress;
 
 typedef struct portfolio_batch_options {
-	const char *const *inputs;     /* files, folders, "-" */
+	const char *const *inputs; /* files, folders, "-" */
 	size_t n_inputs;
-	bool ndjson;                   /* read every input file as NDJSON */
-	const char *output;            /* the portfolio workbook */
-	bool replace;                  /* --force: replace the workbook and the reports */
-	const char *reports_dir;       /* NULL: no per-enterprise reports */
-	int jobs;                      /* report workers; <= 1 writes them in this process */
+	bool ndjson;             /* read every input file as NDJSON */
+	const char *output;      /* the portfolio workbook */
+	bool replace;            /* --force: replace the workbook and the reports */
+	const char *reports_dir; /* NULL: no per-enterprise reports */
+	int jobs;                /* report workers; <= 1 writes them in this process */
 	qn_lang lang;
-	unsigned answers_flags;        /* ANSWERS_ALLOW_INCOMPLETE */
+	unsigned answers_flags; /* ANSWERS_ALLOW_INCOMPLETE */
 	answers_resolver resolve;
 	void *resolve_ctx;
-	const policy *policy;          /* NULL: no subsidy column and no budget */
+	const policy *policy; /* NULL: no subsidy column and no budget */
 	portfolio_targets targets;
-	time_t created;                /* the workbooks' date (SOURCE_DATE_EPOCH); 0: see report.h */
-	xlsx_env env;                  /* from the CLI: scratch folder ($TMPDIR), hush */
-	const volatile sig_atomic_t *cancel;  /* set (by a signal handler) to stop early */
-	void (*on_progress)(void *ctx, const portfolio_progress *p);  /* NULL: no counting pass */
+	time_t created; /* the workbooks' date (SOURCE_DATE_EPOCH); 0: see report.h */
+	xlsx_env env;   /* from the CLI: scratch folder ($TMPDIR), hush */
+	const volatile sig_atomic_t *cancel; /* set (by a signal handler) to stop early */
+	void (*on_progress)(void *ctx, const portfolio_progress *p); /* NULL: no counting pass */
 	void (*on_failure)(void *ctx, const assess_error *e);
 	void *hook_ctx;
 } portfolio_batch_options;
 
 typedef struct portfolio_batch_summary {
-	size_t read;          /* answer objects read */
-	size_t scored;        /* rows in the portfolio */
-	size_t failed;        /* rows in the Errors sheet */
-	size_t reports;       /* reports written */
-	bool cancelled;       /* stopped by *cancel: nothing was written */
+	size_t read;    /* answer objects read */
+	size_t scored;  /* rows in the portfolio */
+	size_t failed;  /* rows in the Errors sheet */
+	size_t reports; /* reports written */
+	bool cancelled; /* stopped by *cancel: nothing was written */
 } portfolio_batch_summary;
 
 /*

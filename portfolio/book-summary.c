@@ -21,10 +21,7 @@ static const char *stage_name(const portfolio_book *b, int basis)
 	return stage_names[basis][b->o.lang == QN_LANG_EN];
 }
 
-static double ratio(size_t part, size_t whole)
-{
-	return whole ? (double)part / (double)whole : 0;
-}
+static double ratio(size_t part, size_t whole) { return whole ? (double)part / (double)whole : 0; }
 
 static double mean_points(const portfolio_counts *c)
 {
@@ -43,8 +40,8 @@ static void header(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t 
 }
 
 /* "判定依据：改造后评测（12 家企业）" */
-static void basis_line(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r,
-		       const portfolio_tally *t, int basis)
+static void basis_line(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r, const portfolio_tally *t,
+		       int basis)
 {
 	char line[256];
 	portfolio_counts c;
@@ -52,10 +49,10 @@ static void basis_line(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r,
 	snprintf(line, sizeof line,
 		 basis == PORTFOLIO_BASIS_ALL
 			 ? lang_pick(b->o.lang, "判定依据：全部评测（%zu 家企业；没有改造后评测）",
-				 "Judged on: all assessments (%zu enterprises; no "
-				 "post-transformation ones)")
+				     "Judged on: all assessments (%zu enterprises; no "
+				     "post-transformation ones)")
 			 : lang_pick(b->o.lang, "判定依据：改造后评测（%zu 家企业）",
-				 "Judged on: post-transformation assessments (%zu enterprises)"),
+				     "Judged on: post-transformation assessments (%zu enterprises)"),
 		 c.n);
 	bk_string(b, ws, r, 0, line, b->f.subtitle);
 }
@@ -79,18 +76,19 @@ static lxw_row_t overview_facts(portfolio_book *b, const portfolio_tally *t, int
 	/* Row by row: in constant-memory mode a row is final once a later one is written. */
 	bk_string(b, ws, r, 0, lang_pick(b->o.lang, "生成时间", "Generated"), b->f.heading);
 	bk_string(b, ws, r++, 1, when, NULL);
-	bk_string(b, ws, r, 0, lang_pick(b->o.lang, "已评分企业", "Enterprises scored"), b->f.heading);
+	bk_string(b, ws, r, 0, lang_pick(b->o.lang, "已评分企业", "Enterprises scored"),
+		  b->f.heading);
 	bk_number(b, ws, r++, 1, (double)portfolio_tally_rows(t), b->f.integer);
 	bk_string(b, ws, r, 0, lang_pick(b->o.lang, "问题", "Problems"), b->f.heading);
-	snprintf(line, sizeof line, lang_pick(b->o.lang, "%zu（见“错误”工作表）",
-					      "%zu (see the Errors sheet)"),
+	snprintf(line, sizeof line,
+		 lang_pick(b->o.lang, "%zu（见“错误”工作表）", "%zu (see the Errors sheet)"),
 		 b->n_errors + b->errors_dropped);
 	bk_string(b, ws, r++, 1, line, b->n_errors ? b->f.bad : NULL);
 	bk_string(b, ws, r, 0, lang_pick(b->o.lang, "判定依据", "Judged on"), b->f.heading);
 	bk_string(b, ws, r++, 1,
 		  basis == PORTFOLIO_BASIS_ALL
 			  ? lang_pick(b->o.lang, "全部评测（没有改造后评测）",
-				  "all assessments (no post-transformation ones)")
+				      "all assessments (no post-transformation ones)")
 			  : lang_pick(b->o.lang, "改造后评测", "post-transformation assessments"),
 		  NULL);
 	bk_string(b, ws, r, 0, lang_pick(b->o.lang, "补贴政策", "Subsidy policy"), b->f.heading);
@@ -102,8 +100,7 @@ static lxw_row_t overview_facts(portfolio_book *b, const portfolio_tally *t, int
 }
 
 /* The level table: one column per stage present, a total, and the share on the basis. */
-static void overview_levels(portfolio_book *b, const portfolio_tally *t, int basis,
-			    lxw_row_t r0)
+static void overview_levels(portfolio_book *b, const portfolio_tally *t, int basis, lxw_row_t r0)
 {
 	lxw_worksheet *ws = b->ws[BK_OVERVIEW];
 	const questionnaire *q = portfolio_tally_questionnaire(t);
@@ -115,16 +112,16 @@ static void overview_levels(portfolio_book *b, const portfolio_tally *t, int bas
 			cols[n_cols++] = s;
 	}
 	cols[n_cols++] = PORTFOLIO_BASIS_ALL;
-	bk_string(b, ws, r0, 0, lang_pick(b->o.lang, "等级分布（企业数）",
-					  "Level distribution (enterprises)"),
+	bk_string(b, ws, r0, 0,
+		  lang_pick(b->o.lang, "等级分布（企业数）", "Level distribution (enterprises)"),
 		  b->f.heading);
 	lxw_row_t h = r0 + 1;
 	bk_string(b, ws, h, 0, lang_pick(b->o.lang, "等级", "Level"), b->f.header);
 	for (int i = 0; i < n_cols; i++)
 		bk_string(b, ws, h, (lxw_col_t)(1 + i), stage_name(b, cols[i]), b->f.header);
 	lxw_col_t share_col = (lxw_col_t)(1 + n_cols);
-	bk_string(b, ws, h, share_col, lang_pick(b->o.lang, "占比（判定依据）", "Share (judged basis)"),
-		  b->f.header);
+	bk_string(b, ws, h, share_col,
+		  lang_pick(b->o.lang, "占比（判定依据）", "Share (judged basis)"), b->f.header);
 	for (int l = 0; l < N_LEVELS; l++) {
 		lxw_row_t r = h + 1 + (lxw_row_t)l;
 		bk_string(b, ws, r, 0, questionnaire_level_name(q, l, b->o.lang), NULL);
@@ -191,7 +188,8 @@ static void overview(portfolio_book *b, const portfolio_tally *t, int basis)
 {
 	lxw_worksheet *ws = b->ws[BK_OVERVIEW];
 	const questionnaire *q = portfolio_tally_questionnaire(t);
-	title(b, ws, "中小企业数字化水平评测 · 组合汇总", "SME digitization assessments: portfolio");
+	title(b, ws, "中小企业数字化水平评测 · 组合汇总",
+	      "SME digitization assessments: portfolio");
 	if (q)
 		bk_string(b, ws, 1, 0, qn_text_get(questionnaire_title(q), b->o.lang),
 			  b->f.subtitle);
@@ -245,25 +243,26 @@ static void target_level2(portfolio_book *b, lxw_row_t r, const portfolio_target
 	lxw_worksheet *ws = b->ws[BK_TARGETS];
 	char note[512];
 	size_t used;
-	bk_string(b, ws, r, 0, lang_pick(b->o.lang, "规上企业达到二级及以上的比例",
-					 "Above-scale enterprises at level ≥ 2"),
+	bk_string(b, ws, r, 0,
+		  lang_pick(b->o.lang, "规上企业达到二级及以上的比例",
+			    "Above-scale enterprises at level ≥ 2"),
 		  b->f.wrap);
 	if (tg->level2_share >= 0)
 		bk_number(b, ws, r, 1, tg->level2_share / 10000.0, b->f.percent);
 	if (v->level2_of)
 		bk_number(b, ws, r, 2, ratio(v->level2_have, v->level2_of), b->f.percent);
-	verdict(b, r, 3, v->level2, lang_pick(b->o.lang, "达成", "met"), lang_pick(b->o.lang, "未达成",
-										 "missed"));
+	verdict(b, r, 3, v->level2, lang_pick(b->o.lang, "达成", "met"),
+		lang_pick(b->o.lang, "未达成", "missed"));
 	if (v->level2_of == 0)
 		used = (size_t)snprintf(
 			note, sizeof note, "%s",
 			lang_pick(b->o.lang, "没有标明为规上的企业（enterprise.above_scale）",
-			      "no enterprise is marked above scale (enterprise.above_scale)"));
+				  "no enterprise is marked above scale (enterprise.above_scale)"));
 	else
 		used = (size_t)snprintf(
 			note, sizeof note,
 			lang_pick(b->o.lang, "规上企业 %zu 家，其中 %zu 家达到二级及以上",
-			      "%2$zu of %1$zu above-scale enterprises are at level 2 or above"),
+				  "%2$zu of %1$zu above-scale enterprises are at level 2 or above"),
 			v->level2_of, v->level2_have);
 	if (v->level2 == PORTFOLIO_TARGET_MISSED && used < sizeof note)
 		used += (size_t)snprintf(note + used, sizeof note - used,
@@ -272,8 +271,8 @@ static void target_level2(portfolio_book *b, lxw_row_t r, const portfolio_target
 	if (unknown && used < sizeof note)
 		snprintf(note + used, sizeof note - used,
 			 lang_pick(b->o.lang, "；另有 %zu 家未标明是否规上，未计入",
-			       "; %zu more do not say whether they are above scale and are not "
-			       "counted"),
+				   "; %zu more do not say whether they are above scale and are not "
+				   "counted"),
 			 unknown);
 	target_note(b, r, note);
 }
@@ -284,15 +283,15 @@ static void target_level4(portfolio_book *b, lxw_row_t r, const portfolio_target
 	lxw_worksheet *ws = b->ws[BK_TARGETS];
 	char note[256];
 	int used;
-	bk_string(b, ws, r, 0, lang_pick(b->o.lang, "达到四级的企业数",
-					 "Enterprises at level 4"), b->f.wrap);
+	bk_string(b, ws, r, 0, lang_pick(b->o.lang, "达到四级的企业数", "Enterprises at level 4"),
+		  b->f.wrap);
 	if (tg->level4_count >= 0)
 		bk_number(b, ws, r, 1, (double)tg->level4_count, b->f.integer);
 	bk_number(b, ws, r, 2, (double)v->level4_have, b->f.integer);
-	verdict(b, r, 3, v->level4, lang_pick(b->o.lang, "达成", "met"), lang_pick(b->o.lang, "未达成",
-										 "missed"));
-	used = snprintf(note, sizeof note, lang_pick(b->o.lang, "四级企业 %zu 家",
-						     "%zu enterprises at level 4"),
+	verdict(b, r, 3, v->level4, lang_pick(b->o.lang, "达成", "met"),
+		lang_pick(b->o.lang, "未达成", "missed"));
+	used = snprintf(note, sizeof note,
+			lang_pick(b->o.lang, "四级企业 %zu 家", "%zu enterprises at level 4"),
 			v->level4_have);
 	if (v->level4 == PORTFOLIO_TARGET_MISSED)
 		snprintf(note + used, sizeof note - (size_t)used,
@@ -312,7 +311,7 @@ static void budget_note(portfolio_book *b, const portfolio_tally *t, const portf
 		used = (size_t)snprintf(
 			note, size,
 			lang_pick(b->o.lang, "补贴测算合计 %s 元，占预算 %.1f%%，结余 %s 元",
-			      "subsidies total %s yuan, %.1f%% of the budget, %s yuan left"),
+				  "subsidies total %s yuan, %.1f%% of the budget, %s yuan left"),
 			decimal_format_yuan(v->spent, a, sizeof a),
 			budget ? 100.0 * (double)v->spent / (double)budget : 0.0,
 			decimal_format_yuan(budget - v->spent, c, sizeof c));
@@ -320,10 +319,10 @@ static void budget_note(portfolio_book *b, const portfolio_tally *t, const portf
 		used = (size_t)snprintf(
 			note, size,
 			lang_pick(b->o.lang,
-			      "超出预算 %s 元（超出 %.1f%%）；按输入顺序，第 %zu "
-			      "行（%s）起预算用尽",
-			      "over budget by %s yuan (%.1f%% over); in input order the "
-			      "budget runs out at row %zu (%s)"),
+				  "超出预算 %s 元（超出 %.1f%%）；按输入顺序，第 %zu "
+				  "行（%s）起预算用尽",
+				  "over budget by %s yuan (%.1f%% over); in input order the "
+				  "budget runs out at row %zu (%s)"),
 			decimal_format_yuan(v->over, a, sizeof a),
 			budget ? 100.0 * (double)v->over / (double)budget : 100.0, v->exhausted_at,
 			portfolio_tally_budget_exhausted_by(t, v->basis)
@@ -333,11 +332,11 @@ static void budget_note(portfolio_book *b, const portfolio_tally *t, const portf
 		used += (size_t)snprintf(
 			note + used, size - used, "%s",
 			lang_pick(b->o.lang, "；预算按年度计，本批评测视为同一年度",
-			      "; the budget is per year: this batch is taken as one year"));
+				  "; the budget is per year: this batch is taken as one year"));
 	if (used < size && !policy_budget_binding(p))
 		snprintf(note + used, size - used, "%s",
 			 lang_pick(b->o.lang, "；政策文件说明超出部分另行安排",
-			       "; the document says shortfalls are met from other funds"));
+				   "; the document says shortfalls are met from other funds"));
 }
 
 static void target_budget(portfolio_book *b, lxw_row_t r, const portfolio_tally *t,
@@ -345,21 +344,23 @@ static void target_budget(portfolio_book *b, lxw_row_t r, const portfolio_tally 
 {
 	lxw_worksheet *ws = b->ws[BK_TARGETS];
 	char note[768];
-	bk_string(b, ws, r, 0, lang_pick(b->o.lang, "补贴测算合计与预算（元）",
-					 "Subsidies against the budget (yuan)"),
+	bk_string(b, ws, r, 0,
+		  lang_pick(b->o.lang, "补贴测算合计与预算（元）",
+			    "Subsidies against the budget (yuan)"),
 		  b->f.wrap);
 	if (!b->o.policy) {
 		bk_string(b, ws, r, 3, lang_pick(b->o.lang, "未测算", "not computed"), NULL);
 		target_note(b, r,
 			    lang_pick(b->o.lang, "未指定补贴政策（--policy）",
-				  "no subsidy policy given (--policy)"));
+				      "no subsidy policy given (--policy)"));
 		return;
 	}
 	bk_number(b, ws, r, 2, (double)v->spent, b->f.money);
 	if (portfolio_tally_budget(t) < 0) {
 		bk_string(b, ws, r, 3, lang_pick(b->o.lang, "无预算", "no budget"), NULL);
-		target_note(b, r, lang_pick(b->o.lang, "该政策未规定预算总额",
-					    "the policy states no budget"));
+		target_note(b, r,
+			    lang_pick(b->o.lang, "该政策未规定预算总额",
+				      "the policy states no budget"));
 		return;
 	}
 	bk_number(b, ws, r, 1, (double)portfolio_tally_budget(t), b->f.money);
@@ -369,19 +370,19 @@ static void target_budget(portfolio_book *b, lxw_row_t r, const portfolio_tally 
 	target_note(b, r, note);
 }
 
-static lxw_row_t budget_lines(portfolio_book *b, const portfolio_tally *t, int basis,
-			      lxw_row_t r)
+static lxw_row_t budget_lines(portfolio_book *b, const portfolio_tally *t, int basis, lxw_row_t r)
 {
 	lxw_worksheet *ws = b->ws[BK_TARGETS];
 	const policy *p = b->o.policy;
 	size_t n = p ? policy_n_budget_lines(p) : 0;
 	if (!n || n != portfolio_tally_n_budget_lines(t))
 		return r;
-	const char *h[] = {lang_pick(b->o.lang, "预算科目",
-				     "Budget line"), lang_pick(b->o.lang, "预算（元）", "Budget (yuan)"),
+	const char *h[] = {lang_pick(b->o.lang, "预算科目", "Budget line"),
+			   lang_pick(b->o.lang, "预算（元）", "Budget (yuan)"),
 			   lang_pick(b->o.lang, "测算合计（元）", "Claimed (yuan)"),
-			   lang_pick(b->o.lang, "结余（元）",
-				     "Left (yuan)"), lang_pick(b->o.lang, "结论", "Verdict"), NULL};
+			   lang_pick(b->o.lang, "结余（元）", "Left (yuan)"),
+			   lang_pick(b->o.lang, "结论", "Verdict"),
+			   NULL};
 	bk_string(b, ws, r, 0, lang_pick(b->o.lang, "按预算科目", "By budget line"), b->f.heading);
 	header(b, ws, r + 1, 0, h, NULL);
 	r += 2;
@@ -394,8 +395,8 @@ static lxw_row_t budget_lines(portfolio_book *b, const portfolio_tally *t, int b
 		bk_number(b, ws, r, 3, (double)(line->yuan - claimed), b->f.money);
 		verdict(b, r, 4,
 			claimed <= line->yuan ? PORTFOLIO_TARGET_MET : PORTFOLIO_TARGET_MISSED,
-			lang_pick(b->o.lang, "预算内", "within budget"), lang_pick(b->o.lang, "超出预算",
-										"over budget"));
+			lang_pick(b->o.lang, "预算内", "within budget"),
+			lang_pick(b->o.lang, "超出预算", "over budget"));
 	}
 	return r + 1;
 }
@@ -403,14 +404,15 @@ static lxw_row_t budget_lines(portfolio_book *b, const portfolio_tally *t, int b
 static lxw_row_t stages_table(portfolio_book *b, const portfolio_tally *t, lxw_row_t r)
 {
 	lxw_worksheet *ws = b->ws[BK_TARGETS];
-	const char *h[] = {lang_pick(b->o.lang, "阶段", "Stage"), lang_pick(b->o.lang, "企业数",
-									  "Enterprises"),
+	const char *h[] = {lang_pick(b->o.lang, "阶段", "Stage"),
+			   lang_pick(b->o.lang, "企业数", "Enterprises"),
 			   lang_pick(b->o.lang, "规上企业", "Above scale"),
 			   lang_pick(b->o.lang, "规上二级及以上", "Above scale at ≥ L2"),
-			   lang_pick(b->o.lang, "占比", "Share"), lang_pick(b->o.lang, "四级企业",
-									  "At level 4"),
+			   lang_pick(b->o.lang, "占比", "Share"),
+			   lang_pick(b->o.lang, "四级企业", "At level 4"),
 			   lang_pick(b->o.lang, "平均分", "Mean score"),
-			   lang_pick(b->o.lang, "补贴测算合计（元）", "Subsidies (yuan)"), NULL};
+			   lang_pick(b->o.lang, "补贴测算合计（元）", "Subsidies (yuan)"),
+			   NULL};
 	bk_string(b, ws, r, 0, lang_pick(b->o.lang, "分阶段对比", "By stage"), b->f.heading);
 	bk_check(b, worksheet_set_row(ws, r + 1, 30, NULL)); /* room for a wrapped header */
 	header(b, ws, r + 1, 0, h, NULL);
@@ -453,12 +455,13 @@ static void transitions(portfolio_book *b, const portfolio_tally *t, lxw_row_t r
 	size_t pairs = pg.pairs;
 	if (!pairs && !pg.refused)
 		return;
-	bk_string(b, ws, r, 0, lang_pick(b->o.lang, "改造前后等级变化（按信用代码配对的企业数）",
-				     "Level before and after (enterprises paired by credit code)"),
+	bk_string(b, ws, r, 0,
+		  lang_pick(b->o.lang, "改造前后等级变化（按信用代码配对的企业数）",
+			    "Level before and after (enterprises paired by credit code)"),
 		  b->f.heading);
 	bk_check(b, worksheet_set_row(ws, r + 1, 30, NULL));
-	bk_string(b, ws, r + 1, 0, lang_pick(b->o.lang, "改造前 ＼ 改造后",
-					     "Baseline \\ post"), b->f.header);
+	bk_string(b, ws, r + 1, 0, lang_pick(b->o.lang, "改造前 ＼ 改造后", "Baseline \\ post"),
+		  b->f.header);
 	for (int l = 0; l < N_LEVELS; l++)
 		bk_string(b, ws, r + 1, (lxw_col_t)(1 + l),
 			  questionnaire_level_name(q, l, b->o.lang), b->f.header);
@@ -475,39 +478,43 @@ static void transitions(portfolio_book *b, const portfolio_tally *t, lxw_row_t r
 	}
 	snprintf(line, sizeof line,
 		 lang_pick(b->o.lang, "配对 %zu 家：升级 %zu 家，持平 %zu 家，下降 %zu 家",
-		       "%zu pairs: %zu up, %zu unchanged, %zu down"),
+			   "%zu pairs: %zu up, %zu unchanged, %zu down"),
 		 pairs, up, same, down);
 	bk_string(b, ws, r + 2 + N_LEVELS, 0, line, b->f.heading);
 	/* Xiamen's target (95% at level 2 or above) is judged on the state after transformation;
 	 * the share is cut (not rounded) to 0.01%, so 94.999% never shows as 95%. */
 	if (pairs) {
 		size_t bp = pg.post_level2 * 10000 / pairs;
-		snprintf(line, sizeof line,
-			 lang_pick(b->o.lang, "其中改造后达到二级及以上 %zu 家，占 %zu.%02zu%%",
-			       "%zu of them at level 2 or above after the transformation: %zu.%02zu%%"),
-			 pg.post_level2, bp / 100, bp % 100);
+		snprintf(
+			line, sizeof line,
+			lang_pick(
+				b->o.lang, "其中改造后达到二级及以上 %zu 家，占 %zu.%02zu%%",
+				"%zu of them at level 2 or above after the transformation: %zu.%02zu%%"),
+			pg.post_level2, bp / 100, bp % 100);
 		bk_string(b, ws, r + 3 + N_LEVELS, 0, line, NULL);
 	}
 	if (pg.refused) {
-		snprintf(line, sizeof line,
-			 lang_pick(b->o.lang, "另有 %zu 家改造前后用不同评测指标，未配对",
-			       "%zu more enterprises were assessed with two instruments and not paired"),
-			 pg.refused);
+		snprintf(
+			line, sizeof line,
+			lang_pick(
+				b->o.lang, "另有 %zu 家改造前后用不同评测指标，未配对",
+				"%zu more enterprises were assessed with two instruments and not paired"),
+			pg.refused);
 		bk_string(b, ws, r + 4 + N_LEVELS, 0, line, NULL);
 	}
 }
 
-static void targets_sheet(portfolio_book *b, const portfolio_tally *t,
-			  const portfolio_targets *tg, int basis)
+static void targets_sheet(portfolio_book *b, const portfolio_tally *t, const portfolio_targets *tg,
+			  int basis)
 {
 	lxw_worksheet *ws = b->ws[BK_TARGETS];
 	portfolio_verdicts v;
 	portfolio_counts c;
 	static const double widths[] = {30, 15, 15, 14, 14, 12, 12, 18};
-	const char *h[] = {lang_pick(b->o.lang, "指标", "Measure"), lang_pick(b->o.lang, "目标",
-									    "Target"),
-			   lang_pick(b->o.lang, "实际", "Actual"), lang_pick(b->o.lang, "结论",
-									   "Verdict"), NULL};
+	const char *h[] = {lang_pick(b->o.lang, "指标", "Measure"),
+			   lang_pick(b->o.lang, "目标", "Target"),
+			   lang_pick(b->o.lang, "实际", "Actual"),
+			   lang_pick(b->o.lang, "结论", "Verdict"), NULL};
 	portfolio_targets_judge(t, tg, &v);
 	portfolio_tally_counts(t, NULL, basis, &c);
 	title(b, ws, "试点目标", "Programme targets");
@@ -530,8 +537,8 @@ static void targets_sheet(portfolio_book *b, const portfolio_tally *t,
 static const char *group_label(const portfolio_book *b, const portfolio_group *g)
 {
 	return g && *portfolio_group_name(g) ? portfolio_group_name(g)
-	       : g ? lang_pick(b->o.lang, "（未填写）", "(not given)") : lang_pick(b->o.lang, "合计",
-									      "Total");
+	       : g ? lang_pick(b->o.lang, "（未填写）", "(not given)")
+		   : lang_pick(b->o.lang, "合计", "Total");
 }
 
 static void group_row(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r, const portfolio_tally *t,
@@ -581,9 +588,10 @@ static void group_chart(portfolio_book *b, int which, lxw_row_t h, size_t n, siz
 		chart_series_set_fill(s, &fill);
 	}
 	bk_count_axis(chart->x_axis, most); /* in a bar chart, the value axis */
-	chart_title_set_name(chart, n > shown ? lang_pick(b->o.lang, "等级构成（企业数最多的 15 组）",
-						      "Levels (the 15 largest groups)")
-					      : lang_pick(b->o.lang, "等级构成", "Levels"));
+	chart_title_set_name(chart, n > shown
+					    ? lang_pick(b->o.lang, "等级构成（企业数最多的 15 组）",
+							"Levels (the 15 largest groups)")
+					    : lang_pick(b->o.lang, "等级构成", "Levels"));
 	chart_axis_set_reverse(
 		chart->y_axis); /* in a bar chart, the category axis: largest on top */
 	chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
@@ -623,8 +631,8 @@ static void group_sheet(portfolio_book *b, const portfolio_tally *t, portfolio_g
 	h[10] = lang_pick(b->o.lang, "规上二级及以上占比", "Above-scale share at ≥ L2");
 	h[11] = lang_pick(b->o.lang, "平均分", "Mean score");
 	h[12] = b->o.policy ? lang_pick(b->o.lang, "补贴测算合计（元）", "Subsidies (yuan)") : NULL;
-	double widths[] = {
-		name_width > 60 ? 60 : name_width, 9, 11, 11, 11, 11, 11, 11, 9, 11, 12, 9, 16};
+	double widths[] =
+		{name_width > 60 ? 60 : name_width, 9, 11, 11, 11, 11, 11, 11, 9, 11, 12, 9, 16};
 	const lxw_row_t hr = 3;
 	bk_check(b, worksheet_set_row(ws, hr, 30, NULL));
 	header(b, ws, hr, 0, h, widths);
@@ -664,8 +672,9 @@ static lxw_row_t heat_levels(portfolio_book *b, const portfolio_tally *t, int ba
 	portfolio_counts c;
 	char label[256];
 	portfolio_tally_counts(t, NULL, basis, &c);
-	bk_string(b, ws, r, 0, lang_pick(b->o.lang, "各场景的等级分布（企业数）",
-					 "Each scenario's levels (enterprises)"),
+	bk_string(b, ws, r, 0,
+		  lang_pick(b->o.lang, "各场景的等级分布（企业数）",
+			    "Each scenario's levels (enterprises)"),
 		  b->f.heading);
 	const char *h[10] = {lang_pick(b->o.lang, "场景", "Scenario")};
 	for (int l = 0; l < N_LEVELS; l++)
@@ -719,11 +728,10 @@ static lxw_row_t heat_groups(portfolio_book *b, const portfolio_tally *t, portfo
 		return r;
 	}
 	bk_string(b, ws, r, 0,
-		  by == PORTFOLIO_BY_INDUSTRY
-			  ? lang_pick(b->o.lang, "按行业的场景平均等级（0–4）",
-				      "Mean scenario level by industry (0-4)")
-			  : lang_pick(b->o.lang, "按地区的场景平均等级（0–4）",
-				      "Mean scenario level by region (0-4)"),
+		  by == PORTFOLIO_BY_INDUSTRY ? lang_pick(b->o.lang, "按行业的场景平均等级（0–4）",
+							  "Mean scenario level by industry (0-4)")
+					      : lang_pick(b->o.lang, "按地区的场景平均等级（0–4）",
+							  "Mean scenario level by region (0-4)"),
 		  b->f.heading);
 	bk_check(b, worksheet_set_row(ws, r + 1, 45, NULL));
 	bk_string(b, ws, r + 1, 0,

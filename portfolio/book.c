@@ -24,10 +24,7 @@ const char *bk_sheet_name(const portfolio_book *b, int which)
 	return sheet_names[which][b->o.lang == QN_LANG_EN];
 }
 
-void bk_check(portfolio_book *b, lxw_error e)
-{
-	xlsx_check(b->book, e);
-}
+void bk_check(portfolio_book *b, lxw_error e) { xlsx_check(b->book, e); }
 
 void bk_string(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
 	       lxw_format *f)
@@ -41,17 +38,17 @@ void bk_number(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, d
 	xlsx_number(b->book, ws, r, c, v, f);
 }
 
-void bk_level_scale(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r0, lxw_col_t c0,
-		    lxw_row_t r1, lxw_col_t c1)
+void bk_level_scale(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r0, lxw_col_t c0, lxw_row_t r1,
+		    lxw_col_t c1)
 {
 	xlsx_color_scale(b->book, ws, r0, c0, r1, c1, 0, 2, QN_MAX_LEVEL);
 }
 
 unsigned bk_level_color(int l)
 {
-	static const unsigned colors[QN_MAX_LEVEL + 1] = {
-		XLSX_COLOR_SCALE_LOW, 0xFBAA77, XLSX_COLOR_SCALE_MID, 0xB1D580,
-		XLSX_COLOR_SCALE_HIGH};
+	static const unsigned colors[QN_MAX_LEVEL + 1] = {XLSX_COLOR_SCALE_LOW, 0xFBAA77,
+							  XLSX_COLOR_SCALE_MID, 0xB1D580,
+							  XLSX_COLOR_SCALE_HIGH};
 	return colors[l < 0 ? 0 : l > QN_MAX_LEVEL ? QN_MAX_LEVEL : l];
 }
 
@@ -65,10 +62,7 @@ void bk_count_axis(lxw_chart_axis *axis, size_t max)
 	chart_axis_set_num_format(axis, "0");
 }
 
-double bk_width(const char *s)
-{
-	return xlsx_text_width(s);
-}
+double bk_width(const char *s) { return xlsx_text_width(s); }
 
 void bk_scenario_label(const portfolio_book *b, const qn_question *q, char *buf, size_t size)
 {
@@ -140,12 +134,13 @@ static void make_formats(portfolio_book *b)
 
 static void set_properties(portfolio_book *b)
 {
-	lxw_doc_properties p = {
-		.title = (char *)lang_pick(b->o.lang, "中小企业数字化水平评测组合汇总",
-				       "Portfolio of SME digitization assessments"),
-		.subject = (char *)lang_pick(b->o.lang, "数字化水平评测", "Digitization level assessment"),
-		.comments = (char *)"assess " PACKAGE_VERSION,
-		.created = b->o.created ? b->o.created : time(NULL)};
+	lxw_doc_properties p = {.title = (char *)
+					lang_pick(b->o.lang, "中小企业数字化水平评测组合汇总",
+						  "Portfolio of SME digitization assessments"),
+				.subject = (char *)lang_pick(b->o.lang, "数字化水平评测",
+							     "Digitization level assessment"),
+				.comments = (char *)"assess " PACKAGE_VERSION,
+				.created = b->o.created ? b->o.created : time(NULL)};
 	bk_check(b, workbook_set_properties(b->wb, &p));
 }
 
@@ -173,7 +168,8 @@ portfolio_book *portfolio_book_new(const char *path, const portfolio_book_option
 		return NULL;
 	}
 	b->o = *o;
-	xlsx_options xo = {.replace = o->replace, .constant_memory = true,
+	xlsx_options xo = {.replace = o->replace,
+			   .constant_memory = true,
 			   .env = o->env,
 			   .cut_mark = lang_pick(b->o.lang, XLSX_CUT_MARK_ZH, XLSX_CUT_MARK_EN)};
 	if (!(b->book = xlsx_open(path, &xo, err))) {
@@ -211,11 +207,16 @@ struct column {
 	double width;
 };
 
-static const struct column profile_columns[] = {
-	{"序号", "No.", 7}, {"统一社会信用代码", "Credit code", 21},
-	{"企业名称", "Enterprise", 32}, {"行业", "Industry", 14}, {"规模", "Size", 7},
-	{"规上", "Above scale", 7}, {"地区", "Region", 26}, {"阶段", "Stage", 9},
-	{"评测日期", "Date", 11}, {"总分", "Total", 8}};
+static const struct column profile_columns[] = {{"序号", "No.", 7},
+						{"统一社会信用代码", "Credit code", 21},
+						{"企业名称", "Enterprise", 32},
+						{"行业", "Industry", 14},
+						{"规模", "Size", 7},
+						{"规上", "Above scale", 7},
+						{"地区", "Region", 26},
+						{"阶段", "Stage", 9},
+						{"评测日期", "Date", 11},
+						{"总分", "Total", 8}};
 #define N_PROFILE (sizeof profile_columns / sizeof profile_columns[0])
 
 static void header_cell(portfolio_book *b, lxw_col_t c, const char *text, double width)
@@ -254,10 +255,9 @@ static void rows_header(portfolio_book *b, const questionnaire *q)
 	b->col_counts = c;
 	for (int star = 0; star <= 1; star++)
 		for (int l = 1; l <= QN_MAX_LEVEL; l++) {
-			snprintf(label, sizeof label, star ? lang_pick(b->o.lang, "★场景≥%d级",
-								       "★ at ≥L%d")
-							: lang_pick(b->o.lang, "场景≥%d级",
-								    "Scenarios ≥L%d"),
+			snprintf(label, sizeof label,
+				 star ? lang_pick(b->o.lang, "★场景≥%d级", "★ at ≥L%d")
+				      : lang_pick(b->o.lang, "场景≥%d级", "Scenarios ≥L%d"),
 				 l);
 			header_cell(b, c++, label, 8);
 		}
@@ -276,8 +276,9 @@ static void rows_header(portfolio_book *b, const questionnaire *q)
 
 static const char *yes_no(const portfolio_book *b, int v)
 {
-	return v < 0 ? NULL : v ? lang_pick(b->o.lang, "是", "yes") : lang_pick(b->o.lang, "否",
-									       "no");
+	return v < 0 ? NULL
+	       : v   ? lang_pick(b->o.lang, "是", "yes")
+		     : lang_pick(b->o.lang, "否", "no");
 }
 
 static const char *stage_label(const portfolio_book *b, answers_stage s)
@@ -339,7 +340,8 @@ assess_code portfolio_book_row(portfolio_book *b, const portfolio_row *row, asse
 	if (b->n_rows >= BK_MAX_ROW)
 		return assess_fail(err, ASSESS_ERR_DATA, NULL, 0, 0,
 				   "more than %u enterprises do not fit one worksheet; split the "
-				   "batch, or use score --ndjson", BK_MAX_ROW);
+				   "batch, or use score --ndjson",
+				   BK_MAX_ROW);
 	lxw_row_t r = (lxw_row_t)++b->n_rows;
 	row_profile(b, r, row);
 	row_scores(b, r, row->score);
@@ -374,10 +376,14 @@ static const char *const step_labels[][2] = {
 	[PORTFOLIO_STEP_REPORT] = {"诊断报告", "report"},
 };
 
-static const struct column error_columns[] = {
-	{"序号", "No.", 7}, {"来源", "Source", 34}, {"行", "Line", 7}, {"列", "Column", 7},
-	{"位置（JSON 路径）", "Where (JSON path)", 24}, {"环节", "Step", 12},
-	{"类别", "Kind", 12}, {"原因", "Reason", 80}};
+static const struct column error_columns[] = {{"序号", "No.", 7},
+					      {"来源", "Source", 34},
+					      {"行", "Line", 7},
+					      {"列", "Column", 7},
+					      {"位置（JSON 路径）", "Where (JSON path)", 24},
+					      {"环节", "Step", 12},
+					      {"类别", "Kind", 12},
+					      {"原因", "Reason", 80}};
 
 static void errors_header(portfolio_book *b)
 {
@@ -418,8 +424,8 @@ assess_code portfolio_book_error(portfolio_book *b, portfolio_step step, const a
 	bk_string(b, ws, r, 7, e->msg[0] ? e->msg : assess_strerror(e->code), NULL);
 	return !xlsx_failed(b->book)
 		       ? ASSESS_OK
-		       : assess_fail(err, xlsx_code(xlsx_error(b->book)), NULL, 0, 0, "workbook: %s",
-				     lxw_strerror(xlsx_error(b->book)));
+		       : assess_fail(err, xlsx_code(xlsx_error(b->book)), NULL, 0, 0,
+				     "workbook: %s", lxw_strerror(xlsx_error(b->book)));
 }
 
 static void errors_finish(portfolio_book *b)
@@ -428,14 +434,15 @@ static void errors_finish(portfolio_book *b)
 	char line[160];
 	if (b->n_errors == 0) {
 		errors_header(b);
-		bk_string(b, ws, 1, 7, lang_pick(b->o.lang, "没有失败的输入。", "No input failed."), NULL);
+		bk_string(b, ws, 1, 7, lang_pick(b->o.lang, "没有失败的输入。", "No input failed."),
+			  NULL);
 		return;
 	}
 	bk_check(b, worksheet_autofilter(ws, 0, 0, (lxw_row_t)b->n_errors, 7));
 	if (b->errors_dropped) {
 		snprintf(line, sizeof line,
 			 lang_pick(b->o.lang, "另有 %zu 个错误超出工作表行数，未列出。",
-			       "%zu more errors did not fit the sheet."),
+				   "%zu more errors did not fit the sheet."),
 			 b->errors_dropped);
 		bk_string(b, ws, (lxw_row_t)b->n_errors + 1, 7, line, b->f.bad);
 	}

@@ -40,27 +40,27 @@
 
 typedef struct portfolio_book_options {
 	qn_lang lang;
-	bool replace;                /* replace an existing file (--force) */
-	time_t created;              /* document date; 0 for now */
-	xlsx_env env;                /* from the CLI: scratch folder ($TMPDIR; NULL: /tmp), hush */
-	const policy *policy;        /* NULL: no subsidy column, no budget */
-	bool reports;                /* a column naming each enterprise's report file */
+	bool replace;         /* replace an existing file (--force) */
+	time_t created;       /* document date; 0 for now */
+	xlsx_env env;         /* from the CLI: scratch folder ($TMPDIR; NULL: /tmp), hush */
+	const policy *policy; /* NULL: no subsidy column, no budget */
+	bool reports;         /* a column naming each enterprise's report file */
 } portfolio_book_options;
 
 /* Where a failure happened, for the Errors sheet. */
 typedef enum {
-	PORTFOLIO_STEP_INPUT,        /* reading or scoring the answers */
-	PORTFOLIO_STEP_DUPLICATE,    /* the same credit code and stage seen before */
-	PORTFOLIO_STEP_SUBSIDY,      /* the subsidy could not be computed (the row is kept) */
-	PORTFOLIO_STEP_REPORT        /* the diagnostic report could not be written */
+	PORTFOLIO_STEP_INPUT,     /* reading or scoring the answers */
+	PORTFOLIO_STEP_DUPLICATE, /* the same credit code and stage seen before */
+	PORTFOLIO_STEP_SUBSIDY,   /* the subsidy could not be computed (the row is kept) */
+	PORTFOLIO_STEP_REPORT     /* the diagnostic report could not be written */
 } portfolio_step;
 
 typedef struct portfolio_row {
-	size_t seq;                        /* row number, 1-based */
-	const char *source;                /* "a.json", "part.ndjson:12" */
+	size_t seq;         /* row number, 1-based */
+	const char *source; /* "a.json", "part.ndjson:12" */
 	const scoring_result *score;
-	const portfolio_subsidy *subsidy;  /* NULL or not computed: the cell stays empty */
-	const char *report_file;           /* NULL when no report */
+	const portfolio_subsidy *subsidy; /* NULL or not computed: the cell stays empty */
+	const char *report_file;          /* NULL when no report */
 } portfolio_row;
 
 typedef struct portfolio_book portfolio_book;

@@ -23,13 +23,13 @@ typedef struct bk_formats {
 
 struct portfolio_book {
 	portfolio_book_options o;
-	xlsx_book *book;               /* the file, and the first libxlsxwriter error */
+	xlsx_book *book; /* the file, and the first libxlsxwriter error */
 	lxw_workbook *wb;
 	lxw_worksheet *ws[BK_SHEETS];
 	bk_formats f;
-	const questionnaire *q;        /* from the first row; fixes the Enterprises columns */
-	size_t n_rows, n_errors;       /* rows written to Enterprises and Errors */
-	size_t errors_dropped;         /* errors past the sheet's last row */
+	const questionnaire *q;  /* from the first row; fixes the Enterprises columns */
+	size_t n_rows, n_errors; /* rows written to Enterprises and Errors */
+	size_t errors_dropped;   /* errors past the sheet's last row */
 	/* Enterprises sheet columns, known once q is */
 	lxw_col_t col_dims, col_level, col_scenarios, col_counts, col_subsidy, col_report,
 		col_source, n_cols;
@@ -42,8 +42,8 @@ void bk_string(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, c
 void bk_number(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v,
 	       lxw_format *f);
 /* A 0-4 red-yellow-green colour scale over a range: scenario and enterprise levels. */
-void bk_level_scale(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r0, lxw_col_t c0,
-		    lxw_row_t r1, lxw_col_t c1);
+void bk_level_scale(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r0, lxw_col_t c0, lxw_row_t r1,
+		    lxw_col_t c1);
 /* The fill of level l (0-4) in charts: the level scale's red, orange, yellow, light and full
  * green, so that a chart's series run in level order as the coloured cells do. */
 unsigned bk_level_color(int l);

@@ -48,8 +48,9 @@ static bool push(portfolio_inputs *in, const char *path, bool ndjson)
 static void bad_path(portfolio_bad_input bad, void *ctx, const char *path, int errnum)
 {
 	assess_error e = {0};
-	assess_fail(&e, errnum == ENOENT || errnum == EACCES || errnum == ENOTDIR
-				? ASSESS_ERR_NOINPUT : ASSESS_ERR_IO,
+	assess_fail(&e,
+		    errnum == ENOENT || errnum == EACCES || errnum == ENOTDIR ? ASSESS_ERR_NOINPUT
+									      : ASSESS_ERR_IO,
 		    path, 0, 0, "cannot open: %s", strerror(errnum));
 	bad(ctx, &e);
 }
@@ -191,12 +192,11 @@ static size_t count_lines(const char *path)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	size_t n = 0;
-	lines_reader *l =
-		fd >= 0 ? lines_new(fd, PORTFOLIO_MAX_LINE, NULL, NULL) : NULL;
+	lines_reader *l = fd >= 0 ? lines_new(fd, PORTFOLIO_MAX_LINE, NULL, NULL) : NULL;
 	lines_line line;
 	lines_status st;
-	while (l && (st = lines_next(l, &line)) != LINES_EOF &&
-	       st != LINES_IOERR && st != LINES_NOMEM)
+	while (l && (st = lines_next(l, &line)) != LINES_EOF && st != LINES_IOERR &&
+	       st != LINES_NOMEM)
 		n += st == LINES_TOO_LONG || !lines_blank(line.text, line.len);
 	lines_free(l);
 	if (fd >= 0)

@@ -25,15 +25,15 @@
 #include "common/error.h"
 
 typedef struct portfolio_input {
-	char *path;          /* "-" for standard input */
-	bool ndjson;         /* one answer object per line */
-	size_t units;        /* answer objects in it; see portfolio_inputs_count() */
+	char *path;   /* "-" for standard input */
+	bool ndjson;  /* one answer object per line */
+	size_t units; /* answer objects in it; see portfolio_inputs_count() */
 } portfolio_input;
 
 typedef struct portfolio_inputs {
 	portfolio_input *v;
 	size_t n, cap;
-	size_t units;        /* answer objects in all inputs; 0 when not known */
+	size_t units; /* answer objects in all inputs; 0 when not known */
 } portfolio_inputs;
 
 typedef void (*portfolio_bad_input)(void *ctx, const assess_error *e);

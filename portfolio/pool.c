@@ -30,7 +30,7 @@ struct worker {
 };
 
 struct portfolio_pool {
-	int n_workers;              /* 0: run jobs in this process */
+	int n_workers; /* 0: run jobs in this process */
 	struct worker *w;
 	bool started;
 	portfolio_job_fn run;
@@ -97,8 +97,11 @@ static bool read_job(int fd, char **buf, size_t *cap, portfolio_job *job)
 	    !read_full(fd, path, (size_t)h.path_len))
 		return false;
 	name[h.name_len] = text[h.text_len] = path[h.path_len] = '\0';
-	*job = (portfolio_job){.seq = (size_t)h.seq, .name = name, .text = text,
-			       .len = (size_t)h.text_len, .path = path};
+	*job = (portfolio_job){.seq = (size_t)h.seq,
+			       .name = name,
+			       .text = text,
+			       .len = (size_t)h.text_len,
+			       .path = path};
 	return true;
 }
 
@@ -157,8 +160,11 @@ portfolio_pool *portfolio_pool_new(int workers, portfolio_job_fn run, void *run_
 	portfolio_pool *p = calloc(1, sizeof *p);
 	if (!p)
 		return NULL;
-	*p = (portfolio_pool){.n_workers = workers > 1 ? workers : 0, .run = run,
-			      .run_ctx = run_ctx, .done = done, .done_ctx = done_ctx};
+	*p = (portfolio_pool){.n_workers = workers > 1 ? workers : 0,
+			      .run = run,
+			      .run_ctx = run_ctx,
+			      .done = done,
+			      .done_ctx = done_ctx};
 	if (p->n_workers && !(p->w = calloc((size_t)p->n_workers, sizeof *p->w))) {
 		free(p);
 		return NULL;
@@ -178,8 +184,11 @@ static void release(struct held *h)
 
 static bool hold(struct held *h, const portfolio_job *job)
 {
-	*h = (struct held){.seq = job->seq, .len = job->len, .name = strdup(job->name),
-			   .text = malloc(job->len + 1), .path = strdup(job->path)};
+	*h = (struct held){.seq = job->seq,
+			   .len = job->len,
+			   .name = strdup(job->name),
+			   .text = malloc(job->len + 1),
+			   .path = strdup(job->path)};
 	if (!h->name || !h->text || !h->path) {
 		release(h);
 		return false;
@@ -191,8 +200,10 @@ static bool hold(struct held *h, const portfolio_job *job)
 
 static bool send_job(struct worker *w, const portfolio_job *job)
 {
-	struct job_header h = {.seq = job->seq, .name_len = strlen(job->name),
-			       .text_len = job->len, .path_len = strlen(job->path)};
+	struct job_header h = {.seq = job->seq,
+			       .name_len = strlen(job->name),
+			       .text_len = job->len,
+			       .path_len = strlen(job->path)};
 	return write_full(w->fd, &h, sizeof h) && write_full(w->fd, job->name, h.name_len) &&
 	       write_full(w->fd, job->text, h.text_len) && write_full(w->fd, job->path, h.path_len);
 }
@@ -228,8 +239,10 @@ static assess_code reap(portfolio_pool *p, int i, assess_error *err)
 		fail_held(p, &w.jobs[0], status);
 	assess_code rc = spawn(p, i, err);
 	for (int k = 1; k < w.n; k++) {
-		portfolio_job job = {.seq = w.jobs[k].seq, .name = w.jobs[k].name,
-				     .text = w.jobs[k].text, .len = w.jobs[k].len,
+		portfolio_job job = {.seq = w.jobs[k].seq,
+				     .name = w.jobs[k].name,
+				     .text = w.jobs[k].text,
+				     .len = w.jobs[k].len,
 				     .path = w.jobs[k].path};
 		if (rc == ASSESS_OK && send_job(&p->w[i], &job))
 			p->w[i].jobs[p->w[i].n++] = w.jobs[k];

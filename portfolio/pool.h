@@ -30,11 +30,11 @@
 #include "common/error.h"
 
 typedef struct portfolio_job {
-	size_t seq;            /* the row it belongs to */
-	const char *name;      /* the answer object's name: "a.json", "x.ndjson:12" */
-	const char *text;      /* the answer object */
+	size_t seq;       /* the row it belongs to */
+	const char *name; /* the answer object's name: "a.json", "x.ndjson:12" */
+	const char *text; /* the answer object */
 	size_t len;
-	const char *path;      /* the file to write */
+	const char *path; /* the file to write */
 } portfolio_job;
 
 typedef assess_code (*portfolio_job_fn)(const portfolio_job *job, void *ctx, assess_error *err);

@@ -50,6 +50,6 @@ void portfolio_progress_line(const portfolio_progress *p, qn_lang lang, char *bu
 					 lang == QN_LANG_EN ? "  in %s" : "  用时 %s", eta);
 	}
 	if (used < size && p->failed)
-		snprintf(buf + used, size - used, lang == QN_LANG_EN ? "  %zu failed" : "  失败 %zu",
-			 p->failed);
+		snprintf(buf + used, size - used,
+			 lang == QN_LANG_EN ? "  %zu failed" : "  失败 %zu", p->failed);
 }

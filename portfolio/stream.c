@@ -49,9 +49,14 @@ static void location(textbuf *b, const char *source, long line)
 
 static void enterprise_json(textbuf *b, const answers *a)
 {
-	static const struct { answers_field f; const char *name; } fields[] = {
-		{ANSWERS_NAME, "name"}, {ANSWERS_CREDIT_CODE, "credit_code"},
-		{ANSWERS_INDUSTRY, "industry"}, {ANSWERS_SIZE, "size"}, {ANSWERS_REGION, "region"}};
+	static const struct {
+		answers_field f;
+		const char *name;
+	} fields[] = {{ANSWERS_NAME, "name"},
+		      {ANSWERS_CREDIT_CODE, "credit_code"},
+		      {ANSWERS_INDUSTRY, "industry"},
+		      {ANSWERS_SIZE, "size"},
+		      {ANSWERS_REGION, "region"}};
 	bool first = true;
 	textbuf_lit(b, ",\"enterprise\":{");
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
@@ -117,14 +122,13 @@ static void result_body(textbuf *b, const scoring_result *r)
 	textbuf_lit(b, "},\"gates_met\":[");
 	for (int l = 1; l <= (int)questionnaire_n_levels(r->q); l++)
 		textbuf_add(b, r->gates[l].met ? (l > 1 ? ",true" : "true")
-						     : (l > 1 ? ",false" : "false"));
+					       : (l > 1 ? ",false" : "false"));
 	textbuf_lit(b, "],\"missing\":");
 	textbuf_int(b, (int64_t)answers_n_missing(a));
 	textbuf_lit(b, "}");
 }
 
-void portfolio_result_json(textbuf *b, const char *source, long line,
-			   const scoring_result *r)
+void portfolio_result_json(textbuf *b, const char *source, long line, const scoring_result *r)
 {
 	location(b, source, line);
 	result_body(b, r);
@@ -163,7 +167,7 @@ struct stream {
 	answers_reader *reader;
 	textbuf line_out;
 	textbuf unit_name;
-	textbuf head;   /* {"source":NAME,"line": - escaped once for every line */
+	textbuf head; /* {"source":NAME,"line": - escaped once for every line */
 };
 
 /* Flushes what was written so far before the reader waits for more input. */
@@ -270,8 +274,7 @@ assess_code portfolio_score_stream(int fd, const char *name, FILE *out,
 	location_head(&s.head, name);
 	/* A result line shows no subsidy: the finance and status blocks need not be kept. */
 	s.reader = answers_reader_new(o->resolve, o->ctx, o->flags | ANSWERS_NO_BLOCKS);
-	lines_reader *l = s.reader && !s.head.failed ? lines_new(fd, max, flush_out, &s)
-							 : NULL;
+	lines_reader *l = s.reader && !s.head.failed ? lines_new(fd, max, flush_out, &s) : NULL;
 	if (!l) {
 		answers_reader_free(s.reader);
 		textbuf_free(&s.head);
@@ -296,8 +299,9 @@ assess_code portfolio_score_file(const char *path, FILE *out, const portfolio_st
 		return portfolio_score_stream(STDIN_FILENO, "stdin", out, o, stats, err);
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
-		return assess_fail(err, errno == ENOENT || errno == EACCES ? ASSESS_ERR_NOINPUT
-									  : ASSESS_ERR_IO,
+		return assess_fail(err,
+				   errno == ENOENT || errno == EACCES ? ASSESS_ERR_NOINPUT
+								      : ASSESS_ERR_IO,
 				   path, 0, 0, "cannot open: %s", strerror(errno));
 	assess_code rc = portfolio_score_stream(fd, path, out, o, stats, err);
 	close(fd);

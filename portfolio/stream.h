@@ -44,14 +44,14 @@
 typedef struct portfolio_stream_options {
 	answers_resolver resolve;
 	void *ctx;
-	unsigned flags;       /* answers_parse flags: ANSWERS_ALLOW_INCOMPLETE */
-	size_t max_line;      /* 0 means PORTFOLIO_MAX_LINE */
+	unsigned flags;  /* answers_parse flags: ANSWERS_ALLOW_INCOMPLETE */
+	size_t max_line; /* 0 means PORTFOLIO_MAX_LINE */
 } portfolio_stream_options;
 
 typedef struct portfolio_stream_stats {
-	long lines;           /* lines read, blank ones included */
-	size_t scored;        /* result lines written */
-	size_t failed;        /* error lines written */
+	long lines;    /* lines read, blank ones included */
+	size_t scored; /* result lines written */
+	size_t failed; /* error lines written */
 } portfolio_stream_stats;
 
 /*
@@ -68,8 +68,7 @@ assess_code portfolio_score_file(const char *path, FILE *out, const portfolio_st
 				 portfolio_stream_stats *stats, assess_error *err);
 
 /* The result line for one scored answer set, appended to b without a line end. */
-void portfolio_result_json(textbuf *b, const char *source, long line,
-			   const scoring_result *r);
+void portfolio_result_json(textbuf *b, const char *source, long line, const scoring_result *r);
 /* The error line for one input line, appended to b without a line end. */
 void portfolio_error_json(textbuf *b, const char *source, long line, const assess_error *e);
 

@@ -8,13 +8,13 @@
 #include "common/strmap.h"
 #include "compare/compare.h"
 
-#define N_STAGES 3  /* answers_stage: none, baseline, post */
+#define N_STAGES 3 /* answers_stage: none, baseline, post */
 #define N_LEVELS (QN_MAX_LEVEL + 1)
 
 struct portfolio_group {
 	char *name;
 	portfolio_counts counts[N_STAGES];
-	int64_t *scenario_sum;   /* [N_STAGES][n_scenarios] */
+	int64_t *scenario_sum; /* [N_STAGES][n_scenarios] */
 };
 
 /*
@@ -42,7 +42,7 @@ struct portfolio_tally {
 	size_t n_scenarios;
 	size_t rows;
 	portfolio_counts counts[N_STAGES];
-	size_t *scenario_levels;           /* [N_STAGES][n_scenarios][N_LEVELS] */
+	size_t *scenario_levels; /* [N_STAGES][n_scenarios][N_LEVELS] */
 	struct grouping by[PORTFOLIO_N_GROUPINGS];
 	strmap *codes;
 	struct pair *pairs;
@@ -52,7 +52,7 @@ struct portfolio_tally {
 	size_t exhausted_at[PORTFOLIO_N_BASES];
 	char *exhausted_by[PORTFOLIO_N_BASES];
 	size_t n_lines;
-	int64_t *line_claimed;             /* [N_STAGES][n_lines] */
+	int64_t *line_claimed; /* [N_STAGES][n_lines] */
 };
 
 portfolio_tally *portfolio_tally_new(const questionnaire *q, int64_t budget, size_t n_budget_lines)
@@ -210,8 +210,7 @@ static char *row_label(const answers *a)
 	return s;
 }
 
-static bool add_budget(portfolio_tally *t, int basis, size_t seq, const answers *a,
-		       int64_t amount)
+static bool add_budget(portfolio_tally *t, int basis, size_t seq, const answers *a, int64_t amount)
 {
 	t->running[basis] += amount;
 	if (t->budget < 0 || t->exhausted_at[basis] || t->running[basis] <= t->budget)
@@ -445,9 +444,10 @@ void portfolio_targets_judge(const portfolio_tally *t, const portfolio_targets *
 	else if (c.above_scale == 0)
 		v->level2 = PORTFOLIO_TARGET_NO_DATA;
 	else /* have / of >= share / 10000, in integers */
-		v->level2 = (uint64_t)c.above_scale_l2 * 10000u >= (uint64_t)tg->level2_share *
-									    c.above_scale
-				    ? PORTFOLIO_TARGET_MET : PORTFOLIO_TARGET_MISSED;
+		v->level2 = (uint64_t)c.above_scale_l2 * 10000u >=
+					    (uint64_t)tg->level2_share * c.above_scale
+				    ? PORTFOLIO_TARGET_MET
+				    : PORTFOLIO_TARGET_MISSED;
 	v->level4_have = c.level[QN_MAX_LEVEL];
 	if (tg->level4_count < 0)
 		v->level4 = PORTFOLIO_TARGET_UNSET;

@@ -33,13 +33,13 @@
 enum { PORTFOLIO_BASIS_ALL = 3, PORTFOLIO_N_BASES = 4 };
 
 typedef struct portfolio_counts {
-	size_t n;                          /* rows */
-	size_t level[QN_MAX_LEVEL + 1];    /* rows at each level */
-	size_t above_scale;                /* declared above designated size (规上) */
-	size_t above_scale_l2;             /* of which at level >= 2 */
-	size_t scale_unknown;              /* above_scale not given */
-	int64_t total_milli;               /* sum of the totals; the mean is total_milli / n */
-	int64_t subsidy;                   /* yuan, summed over rows with a computed subsidy */
+	size_t n;                       /* rows */
+	size_t level[QN_MAX_LEVEL + 1]; /* rows at each level */
+	size_t above_scale;             /* declared above designated size (规上) */
+	size_t above_scale_l2;          /* of which at level >= 2 */
+	size_t scale_unknown;           /* above_scale not given */
+	int64_t total_milli;            /* sum of the totals; the mean is total_milli / n */
+	int64_t subsidy;                /* yuan, summed over rows with a computed subsidy */
 	size_t subsidy_rows;
 } portfolio_counts;
 
@@ -53,9 +53,9 @@ typedef struct portfolio_group portfolio_group;
 
 /* One enterprise's subsidy as the tally needs it. */
 typedef struct portfolio_subsidy {
-	bool computed;                     /* false: no policy, or the computation failed */
-	int64_t total;                     /* yuan */
-	const int64_t *line_claims;        /* [n_budget_lines]: what it draws on each budget line */
+	bool computed;              /* false: no policy, or the computation failed */
+	int64_t total;              /* yuan */
+	const int64_t *line_claims; /* [n_budget_lines]: what it draws on each budget line */
 } portfolio_subsidy;
 
 typedef struct portfolio_tally portfolio_tally;
@@ -84,7 +84,7 @@ void portfolio_tally_counts(const portfolio_tally *t, const portfolio_group *g, 
 /* Groups with at least one row on basis, most rows first (ties by name). Caller frees the array. */
 const portfolio_group **portfolio_tally_groups(const portfolio_tally *t, portfolio_grouping by,
 					       int basis, size_t *n);
-const char *portfolio_group_name(const portfolio_group *g);   /* "" when not given */
+const char *portfolio_group_name(const portfolio_group *g); /* "" when not given */
 /* Sum of one scenario's levels over the group's rows (g NULL: the whole portfolio). */
 int64_t portfolio_tally_scenario_sum(const portfolio_tally *t, const portfolio_group *g, int basis,
 				     size_t scenario);
@@ -101,16 +101,16 @@ const qn_question *portfolio_tally_scenario(const portfolio_tally *t, size_t i);
  */
 typedef struct portfolio_pairing {
 	size_t matrix[QN_MAX_LEVEL + 1][QN_MAX_LEVEL + 1]; /* [baseline level][post level] */
-	size_t pairs;        /* paired enterprises: the matrix's sum */
-	size_t post_level2;  /* of them at level >= 2 after the transformation */
-	size_t refused;      /* a baseline and a post row that do not compare (two instruments) */
+	size_t pairs;       /* paired enterprises: the matrix's sum */
+	size_t post_level2; /* of them at level >= 2 after the transformation */
+	size_t refused;     /* a baseline and a post row that do not compare (two instruments) */
 } portfolio_pairing;
 void portfolio_tally_pairing(const portfolio_tally *t, portfolio_pairing *out);
 /* The matrix alone: out[baseline][post]; returns the pairs. */
 size_t portfolio_tally_transitions(const portfolio_tally *t,
 				   size_t out[QN_MAX_LEVEL + 1][QN_MAX_LEVEL + 1]);
 
-int64_t portfolio_tally_budget(const portfolio_tally *t);      /* yuan, -1 when none */
+int64_t portfolio_tally_budget(const portfolio_tally *t); /* yuan, -1 when none */
 /* Row whose subsidy first took the running total (input order) over the budget; 0 if none. */
 size_t portfolio_tally_budget_exhausted_at(const portfolio_tally *t, int basis);
 /* Its name and credit code, or NULL. */
@@ -121,27 +121,27 @@ int64_t portfolio_tally_line_claimed(const portfolio_tally *t, int basis, size_t
 /* ---- the programme's targets ---- */
 
 typedef struct portfolio_targets {
-	int level2_share;       /* hundredths of a percent: 9500 is 95%; -1 when not given */
-	long level4_count;      /* enterprises at level 4; -1 when not given */
+	int level2_share;  /* hundredths of a percent: 9500 is 95%; -1 when not given */
+	long level4_count; /* enterprises at level 4; -1 when not given */
 } portfolio_targets;
 
 typedef enum {
-	PORTFOLIO_TARGET_UNSET,      /* no target given (the actual value is still shown) */
+	PORTFOLIO_TARGET_UNSET, /* no target given (the actual value is still shown) */
 	PORTFOLIO_TARGET_MET,
 	PORTFOLIO_TARGET_MISSED,
-	PORTFOLIO_TARGET_NO_DATA     /* nothing to judge on (no above-scale rows, no policy) */
+	PORTFOLIO_TARGET_NO_DATA /* nothing to judge on (no above-scale rows, no policy) */
 } portfolio_target_status;
 
 typedef struct portfolio_verdicts {
 	int basis;
 	portfolio_target_status level2;
-	size_t level2_have, level2_of;     /* above-scale rows at level >= 2, above-scale rows */
+	size_t level2_have, level2_of; /* above-scale rows at level >= 2, above-scale rows */
 	portfolio_target_status level4;
 	size_t level4_have;
-	portfolio_target_status budget;    /* MET: within budget; MISSED: over it */
-	int64_t spent;                     /* yuan */
-	int64_t over;                      /* spent - budget when over, else 0 */
-	size_t exhausted_at;               /* row at which the running total went over */
+	portfolio_target_status budget; /* MET: within budget; MISSED: over it */
+	int64_t spent;                  /* yuan */
+	int64_t over;                   /* spent - budget when over, else 0 */
+	size_t exhausted_at;            /* row at which the running total went over */
 } portfolio_verdicts;
 
 /* Judges the targets on the tally's basis; exact integer comparisons (>= for the share). */

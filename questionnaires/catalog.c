@@ -25,16 +25,18 @@ questionnaire *questionnaire_open(const char *id_or_path, const char *search_pat
 		/* A path an answer file gives: a definition file, never /etc/passwd or a device. */
 		size_t n = strlen(id_or_path);
 		if (n < 4 || strcmp(id_or_path + n - 4, ".xml") != 0) {
-			assess_fail(err, ASSESS_ERR_DATA, NULL, 0, 0,
-				    "\"%s\" is neither a questionnaire id nor the path of an .xml file",
-				    id_or_path);
+			assess_fail(
+				err, ASSESS_ERR_DATA, NULL, 0, 0,
+				"\"%s\" is neither a questionnaire id nor the path of an .xml file",
+				id_or_path);
 			return NULL;
 		}
 		return questionnaire_load(id_or_path, err);
 	}
 	if (!searchpath_valid_id(id_or_path)) {
 		assess_fail(err, ASSESS_ERR_DATA, NULL, 0, 0,
-			    "\"%s\" is not a questionnaire id (letters, digits, - _ .)", id_or_path);
+			    "\"%s\" is not a questionnaire id (letters, digits, - _ .)",
+			    id_or_path);
 		return NULL;
 	}
 	if (searchpath_find(search_path, id_or_path, path, sizeof path))

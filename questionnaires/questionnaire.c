@@ -18,7 +18,7 @@ extern const size_t questionnaire_schema_len;
 struct questionnaire {
 	arena *arena;
 	char *id, *version, *path;
-	char sha[65];           /* of the definition's bytes, so an answer file can name them */
+	char sha[65]; /* of the definition's bytes, so an answer file can name them */
 	qn_text title;
 	qn_text checklist_source;
 	qn_text source;
@@ -38,7 +38,7 @@ struct build {
 	questionnaire *q;
 	const char *name;
 	assess_error *err;
-	keyset *ids;       /* every id so far, of any node: they share one namespace */
+	keyset *ids; /* every id so far, of any node: they share one namespace */
 };
 
 static int nomem(struct build *b)
@@ -47,8 +47,7 @@ static int nomem(struct build *b)
 	return -1;
 }
 
-static int fail_at(struct build *b, const xmlNode *n, const char *fmt, const char *a,
-		   const char *c)
+static int fail_at(struct build *b, const xmlNode *n, const char *fmt, const char *a, const char *c)
 {
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
@@ -115,7 +114,8 @@ static int read_options(struct build *b, xmlNode *qn, qn_question *question)
 {
 	question->n_options = xmldoc_count(qn, "option");
 	if (question->n_options > QN_MAX_OPTIONS)
-		return fail_at(b, qn, "question %s has more than 26 options (A..Z)%s", question->id, "");
+		return fail_at(b, qn, "question %s has more than 26 options (A..Z)%s", question->id,
+			       "");
 	question->options = arena_calloc(b->q->arena, question->n_options, sizeof(qn_option));
 	if (!question->options)
 		return nomem(b);
@@ -124,7 +124,8 @@ static int read_options(struct build *b, xmlNode *qn, qn_question *question)
 		qn_option *o = &question->options[k];
 		o->code = xmldoc_attr(b->q->arena, on, "code");
 		o->exclusive = read_bool(b, on, "exclusive");
-		if (!o->code || read_points(b, on, "points", &o->points) || read_bitext(b, on, &o->label))
+		if (!o->code || read_points(b, on, "points", &o->points) ||
+		    read_bitext(b, on, &o->label))
 			return -1;
 		/* Codes are typed at the interview prompt, so they run A, B, C... with no holes
 		 * (and qn_option_index() counts on it). */
@@ -133,8 +134,10 @@ static int read_options(struct build *b, xmlNode *qn, qn_question *question)
 			return fail_at(b, on, "option code \"%s\" out of order: expected \"%s\"",
 				       o->code, want);
 		if (o->exclusive && (question->kind != QN_MULTI || o->points != 0))
-			return fail_at(b, on, "option %s of %s: only a 0-point option of a multi "
-				       "question can be exclusive", o->code, question->id);
+			return fail_at(b, on,
+				       "option %s of %s: only a 0-point option of a multi "
+				       "question can be exclusive",
+				       o->code, question->id);
 		n_exclusive += o->exclusive;
 		if (question->kind == QN_SINGLE && o->points > question->max_points)
 			question->max_points = o->points;
@@ -185,12 +188,17 @@ static int read_entry(struct build *b, xmlNode *e, qn_question *question, qn_che
 	c->option = -1;
 	if (claim_id(b, e, c->id) || read_bitext(b, e, &c->text))
 		return -1;
-	if (opt && (question->kind == QN_SCENARIO || (c->option = qn_option_index(question, opt)) < 0))
-		return fail_at(b, e, "checklist entry %s names option %s, which its question does not "
-			       "have", c->id, opt);
+	if (opt &&
+	    (question->kind == QN_SCENARIO || (c->option = qn_option_index(question, opt)) < 0))
+		return fail_at(b, e,
+			       "checklist entry %s names option %s, which its question does not "
+			       "have",
+			       c->id, opt);
 	if (lv && (question->kind != QN_SCENARIO || lv[0] == '0'))
-		return fail_at(b, e, "checklist entry %s: level=\"%s\" is for a scenario's levels 1 "
-			       "to 4", c->id, lv);
+		return fail_at(b, e,
+			       "checklist entry %s: level=\"%s\" is for a scenario's levels 1 "
+			       "to 4",
+			       c->id, lv);
 	c->level = lv ? lv[0] - '0' : 0; /* the schema allows one digit 0..4 */
 	return 0;
 }
@@ -199,8 +207,8 @@ static int read_checklist(struct build *b, xmlNode *qn, qn_question *question)
 {
 	xmlNode *cl = xmldoc_first(qn, "checklist");
 	question->n_checklist = xmldoc_count(cl, "entry");
-	question->checklist = arena_calloc(b->q->arena, question->n_checklist + 1,
-					   sizeof(qn_checklist_entry));
+	question->checklist =
+		arena_calloc(b->q->arena, question->n_checklist + 1, sizeof(qn_checklist_entry));
 	if (!question->checklist)
 		return nomem(b);
 	size_t k = 0;
@@ -222,10 +230,11 @@ static qn_question *read_question(struct build *b, xmlNode *qn, const qn_indicat
 	question->id = xmldoc_attr(b->q->arena, qn, "id");
 	question->indicator = ind;
 	question->index = b->q->n_questions;
-	question->kind = !kind ? QN_SINGLE : strcmp(kind, "multi") == 0 ? QN_MULTI :
-			 strcmp(kind, "scenario") == 0 ? QN_SCENARIO : QN_SINGLE;
-	if (claim_id(b, qn, question->id) ||
-	    read_child_bitext(b, qn, "text", &question->text) ||
+	question->kind = !kind                           ? QN_SINGLE
+			 : strcmp(kind, "multi") == 0    ? QN_MULTI
+			 : strcmp(kind, "scenario") == 0 ? QN_SCENARIO
+							 : QN_SINGLE;
+	if (claim_id(b, qn, question->id) || read_child_bitext(b, qn, "text", &question->text) ||
 	    read_child_bitext(b, qn, "guidance", &question->guidance) ||
 	    read_evidence(b, qn, question))
 		return NULL;
@@ -277,7 +286,8 @@ static int read_indicator(struct build *b, xmlNode *in, qn_indicator *ind, bool 
 	ind->questions = arena_calloc(b->q->arena, ind->n_questions, sizeof(qn_question *));
 	if (!ind->id || !ind->questions)
 		return nomem(b);
-	if (read_child_bitext(b, in, "name", &ind->name) || read_points(b, in, "points", &ind->points))
+	if (read_child_bitext(b, in, "name", &ind->name) ||
+	    read_points(b, in, "points", &ind->points))
 		return -1;
 	int64_t sum = 0;
 	size_t k = 0;
@@ -300,11 +310,13 @@ static int read_subdimension(struct build *b, xmlNode *sn, qn_subdimension *sub,
 	sub->indicators = arena_calloc(b->q->arena, sub->n_indicators, sizeof(qn_indicator));
 	if (!sub->id || !sub->indicators)
 		return nomem(b);
-	if (read_child_bitext(b, sn, "name", &sub->name) || read_points(b, sn, "points", &sub->points))
+	if (read_child_bitext(b, sn, "name", &sub->name) ||
+	    read_points(b, sn, "points", &sub->points))
 		return -1;
 	int64_t sum = 0;
 	size_t k = 0;
-	for (xmlNode *in = xmldoc_first(sn, "indicator"); in; in = xmldoc_next(in, "indicator"), k++) {
+	for (xmlNode *in = xmldoc_first(sn, "indicator"); in;
+	     in = xmldoc_next(in, "indicator"), k++) {
 		sub->indicators[k].subdimension = sub;
 		if (read_indicator(b, in, &sub->indicators[k], scored))
 			return -1;
@@ -320,10 +332,12 @@ static int read_dimension(struct build *b, xmlNode *dn, qn_dimension *dim)
 		return -1;
 	dim->scored = xmlHasProp(dn, BAD_CAST "points") != NULL;
 	dim->n_subdimensions = xmldoc_count(dn, "subdimension");
-	dim->subdimensions = arena_calloc(b->q->arena, dim->n_subdimensions, sizeof(qn_subdimension));
+	dim->subdimensions =
+		arena_calloc(b->q->arena, dim->n_subdimensions, sizeof(qn_subdimension));
 	if (!dim->id || !dim->subdimensions)
 		return nomem(b);
-	if (read_child_bitext(b, dn, "name", &dim->name) || read_points(b, dn, "points", &dim->points))
+	if (read_child_bitext(b, dn, "name", &dim->name) ||
+	    read_points(b, dn, "points", &dim->points))
 		return -1;
 	int64_t sum = 0;
 	size_t k = 0;
@@ -363,14 +377,17 @@ static int check_level(struct build *b, xmlNode *ln, const qn_level_rule *r)
 {
 	const qn_level_rule *prev = r->level > 1 ? &b->q->levels[r->level - 1] : NULL;
 	if (r->min_score > b->q->total)
-		return fail_at(b, ln, "level %s needs more points than the total %s", r->name.zh, "");
+		return fail_at(b, ln, "level %s needs more points than the total %s", r->name.zh,
+			       "");
 	if (prev && r->min_score < prev->min_score)
 		return fail_at(b, ln, "level %s needs fewer points than the level below it%s",
 			       r->name.zh, "");
 	if ((size_t)r->min_scenarios > b->q->n_scenarios || r->min_constrained > r->min_scenarios ||
 	    (size_t)r->min_constrained > b->q->n_constrained)
-		return fail_at(b, ln, "level %s asks for more scenarios than the questionnaire has "
-			       "(or more ★ than scenarios)%s", r->name.zh, "");
+		return fail_at(b, ln,
+			       "level %s asks for more scenarios than the questionnaire has "
+			       "(or more ★ than scenarios)%s",
+			       r->name.zh, "");
 	return 0;
 }
 
@@ -380,7 +397,8 @@ static int read_levels(struct build *b, xmlNode *root)
 	for (xmlNode *ln = xmldoc_first(levels, "level"); ln; ln = xmldoc_next(ln, "level"))
 		if (read_level(b, ln) || b->q->n_levels > QN_MAX_LEVEL)
 			return b->q->n_levels > QN_MAX_LEVEL
-				       ? fail_at(b, ln, "at most 4 levels%s%s", "", "") : -1;
+				       ? fail_at(b, ln, "at most 4 levels%s%s", "", "")
+				       : -1;
 	size_t k = 1;
 	for (xmlNode *ln = xmldoc_first(levels, "level"); ln; ln = xmldoc_next(ln, "level"))
 		if (check_level(b, ln, &b->q->levels[k++]))
@@ -414,8 +432,8 @@ static int read_alt_scenario(struct build *b, xmlNode *n, qn_alt_change *ch)
 	ch->kind = QN_ALT_CONSTRAINED;
 	ch->question = questionnaire_find(b->q, id);
 	if (!ch->question || ch->question->kind != QN_SCENARIO)
-		return fail_at(b, n, "alternative: %s is not a scenario of this questionnaire%s", id,
-			       "");
+		return fail_at(b, n, "alternative: %s is not a scenario of this questionnaire%s",
+			       id, "");
 	ch->constrained = read_bool(b, n, "constrained");
 	return 0;
 }
@@ -431,7 +449,8 @@ static int read_alt_level(struct build *b, xmlNode *n, qn_alt_change *ch)
 	ch->kind = QN_ALT_LEVEL;
 	ch->rule = b->q->levels[value];
 	qn_level_rule *r = &ch->rule;
-	if ((xmlHasProp(n, BAD_CAST "min-score") && read_points(b, n, "min-score", &r->min_score)) ||
+	if ((xmlHasProp(n, BAD_CAST "min-score") &&
+	     read_points(b, n, "min-score", &r->min_score)) ||
 	    (xmlHasProp(n, BAD_CAST "scenario-level") &&
 	     read_int(b, n, "scenario-level", &r->scenario_level)) ||
 	    (xmlHasProp(n, BAD_CAST "min-scenarios") &&
@@ -466,8 +485,10 @@ static int read_alt_option(struct build *b, xmlNode *n, qn_alt_change *ch)
 		char one[2] = {*c, '\0'};
 		int k = qn_option_index(ch->question, one);
 		if (k < 0 || k == ch->option || (c[1] && c[1] != ' '))
-			return fail_at(b, n, "alternative: requires=\"%s\" is not a list of other "
-				       "options of %s", with, id);
+			return fail_at(b, n,
+				       "alternative: requires=\"%s\" is not a list of other "
+				       "options of %s",
+				       with, id);
 		ch->with |= 1ULL << k;
 	}
 	return 0;
@@ -512,8 +533,7 @@ static int build_tree(struct build *b, xmlNode *root)
 	if (read_child_bitext(b, root, "title", &q->title) ||
 	    read_child_bitext(b, root, "checklist-source", &q->checklist_source) ||
 	    read_child_bitext(b, root, "source", &q->source) ||
-	    read_points(b, root, "total", &q->total) ||
-	    read_readings(b, root))
+	    read_points(b, root, "total", &q->total) || read_readings(b, root))
 		return -1;
 	q->n_dims = xmldoc_count(root, "dimension");
 	q->dims = arena_calloc(q->arena, q->n_dims, sizeof(qn_dimension));
@@ -521,7 +541,8 @@ static int build_tree(struct build *b, xmlNode *root)
 		return nomem(b);
 	int64_t sum = 0;
 	size_t k = 0;
-	for (xmlNode *dn = xmldoc_first(root, "dimension"); dn; dn = xmldoc_next(dn, "dimension"), k++) {
+	for (xmlNode *dn = xmldoc_first(root, "dimension"); dn;
+	     dn = xmldoc_next(dn, "dimension"), k++) {
 		if (read_dimension(b, dn, &q->dims[k]))
 			return -1;
 		sum += q->dims[k].points;

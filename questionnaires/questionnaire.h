@@ -28,7 +28,6 @@
 #define QN_MAX_OPTIONS 26 /* codes run A..Z; multi-choice answers are bit masks */
 #define QN_MAX_LEVEL 4    /* scenario levels and enterprise levels run 0..4 */
 
-
 /* A text in both languages; en may be NULL, and qn_text_get() then falls back to zh. */
 typedef struct qn_text {
 	char *zh;
@@ -36,42 +35,43 @@ typedef struct qn_text {
 } qn_text;
 
 typedef enum {
-	QN_SINGLE,   /* pick one option; scores that option */
-	QN_MULTI,    /* pick any; scores the sum; an exclusive option ("none") stands alone */
-	QN_SCENARIO  /* a scenario's level 0..4; scores no points, feeds the level gates */
+	QN_SINGLE,  /* pick one option; scores that option */
+	QN_MULTI,   /* pick any; scores the sum; an exclusive option ("none") stands alone */
+	QN_SCENARIO /* a scenario's level 0..4; scores no points, feeds the level gates */
 } qn_kind;
 
 typedef struct qn_option {
-	char *code;          /* "A", "B", ... */
+	char *code; /* "A", "B", ... */
 	qn_text label;
-	int64_t points;      /* thousandths */
-	bool exclusive;      /* "none": may not be combined with another option */
+	int64_t points; /* thousandths */
+	bool exclusive; /* "none": may not be combined with another option */
 } qn_option;
 
 struct qn_indicator;
 
 /* One entry of a question's evidence checklist (支撑材料), which evidence items can name. */
 typedef struct qn_checklist_entry {
-	char *id;        /* "F1.3", "S08.4.2": unique across the questionnaire */
+	char *id; /* "F1.3", "S08.4.2": unique across the questionnaire */
 	qn_text text;
-	int option;      /* the index of the option it supports, or -1 */
-	int level;       /* the scenario level it supports (1..4), or 0 */
+	int option; /* the index of the option it supports, or -1 */
+	int level;  /* the scenario level it supports (1..4), or 0 */
 } qn_checklist_entry;
 
 typedef struct qn_question {
-	char *id;                    /* "F1", "S01" */
-	size_t index;                /* position in questionnaire order, 0-based */
+	char *id;     /* "F1", "S01" */
+	size_t index; /* position in questionnaire order, 0-based */
 	qn_kind kind;
 	qn_text text;
-	qn_text guidance;            /* may be empty (zh NULL) */
-	qn_text *evidence;           /* what to ask to see */
+	qn_text guidance;  /* may be empty (zh NULL) */
+	qn_text *evidence; /* what to ask to see */
 	size_t n_evidence;
-	qn_checklist_entry *checklist; /* may be empty; the source is questionnaire_checklist_source */
+	qn_checklist_entry
+		*checklist; /* may be empty; the source is questionnaire_checklist_source */
 	size_t n_checklist;
-	qn_option *options;          /* SINGLE and MULTI */
+	qn_option *options; /* SINGLE and MULTI */
 	size_t n_options;
-	int64_t max_points;          /* thousandths: best option, or sum of the additive options */
-	bool constrained;            /* SCENARIO: a ★ scenario, counted separately by the gates */
+	int64_t max_points; /* thousandths: best option, or sum of the additive options */
+	bool constrained;   /* SCENARIO: a ★ scenario, counted separately by the gates */
 	qn_text level_text[QN_MAX_LEVEL + 1]; /* SCENARIO: [1..4] descriptors; [0] "not reached" */
 	const struct qn_indicator *indicator;
 } qn_question;
@@ -79,7 +79,7 @@ typedef struct qn_question {
 typedef struct qn_indicator {
 	char *id;
 	qn_text name;
-	int64_t points;              /* thousandths; 0 in an unscored dimension */
+	int64_t points; /* thousandths; 0 in an unscored dimension */
 	qn_question **questions;
 	size_t n_questions;
 	const struct qn_subdimension *subdimension;
@@ -98,20 +98,20 @@ typedef struct qn_dimension {
 	char *id;
 	qn_text name;
 	int64_t points;
-	bool scored;                 /* false for the scenario dimension (数字化经营) */
+	bool scored; /* false for the scenario dimension (数字化经营) */
 	qn_subdimension *subdimensions;
 	size_t n_subdimensions;
 } qn_dimension;
 
 /* Level L is reached when every condition holds; the highest such L is the level. */
 typedef struct qn_level_rule {
-	int level;                   /* 1..4 */
-	qn_text name;                /* "一级（初始级）" */
-	qn_text meaning;             /* one sentence on what the level means */
-	int64_t min_score;           /* thousandths, compared with >= */
-	int scenario_level;          /* scenarios count when their level is >= this */
-	int min_scenarios;           /* at least this many such scenarios */
-	int min_constrained;         /* of which at least this many are ★ */
+	int level;           /* 1..4 */
+	qn_text name;        /* "一级（初始级）" */
+	qn_text meaning;     /* one sentence on what the level means */
+	int64_t min_score;   /* thousandths, compared with >= */
+	int scenario_level;  /* scenarios count when their level is >= this */
+	int min_scenarios;   /* at least this many such scenarios */
+	int min_constrained; /* of which at least this many are ★ */
 } qn_level_rule;
 
 /* One change the other reading of an open point makes to the encoded rules. */
@@ -124,11 +124,11 @@ typedef enum {
 
 typedef struct qn_alt_change {
 	qn_alt_kind kind;
-	const struct qn_question *question;  /* CONSTRAINED, REQUIRES */
-	bool constrained;                    /* CONSTRAINED */
-	qn_level_rule rule;                  /* LEVEL */
-	int option;                          /* REQUIRES */
-	uint64_t with;                       /* REQUIRES: a mask of options */
+	const struct qn_question *question; /* CONSTRAINED, REQUIRES */
+	bool constrained;                   /* CONSTRAINED */
+	qn_level_rule rule;                 /* LEVEL */
+	int option;                         /* REQUIRES */
+	uint64_t with;                      /* REQUIRES: a mask of options */
 } qn_alt_change;
 
 /*
@@ -138,7 +138,7 @@ typedef struct qn_alt_change {
  */
 typedef struct qn_reading {
 	char *id;
-	qn_text name;                /* a short name for sentences ("约束性场景的范围"); may be empty */
+	qn_text name; /* a short name for sentences ("约束性场景的范围"); may be empty */
 	qn_text text;
 	qn_alt_change *changes;
 	size_t n_changes;
@@ -151,15 +151,15 @@ questionnaire *questionnaire_load_memory(const char *xml, size_t len, const char
 					 assess_error *err);
 void questionnaire_free(questionnaire *q);
 
-const char *questionnaire_id(const questionnaire *q);        /* "miit-2024" */
-const char *questionnaire_version(const questionnaire *q);   /* "2024" */
+const char *questionnaire_id(const questionnaire *q);      /* "miit-2024" */
+const char *questionnaire_version(const questionnaire *q); /* "2024" */
 /* Lower-case hex SHA-256 of the definition's bytes as loaded: which exact file answered. */
 const char *questionnaire_sha256(const questionnaire *q);
 const qn_text *questionnaire_title(const questionnaire *q);
 /* Where the instrument comes from (the notice that issued it); empty when the file has none. */
 const qn_text *questionnaire_source(const questionnaire *q);
-const char *questionnaire_path(const questionnaire *q);      /* the file it came from */
-int64_t questionnaire_total(const questionnaire *q);         /* thousandths (100000) */
+const char *questionnaire_path(const questionnaire *q); /* the file it came from */
+int64_t questionnaire_total(const questionnaire *q);    /* thousandths (100000) */
 
 size_t questionnaire_n_dimensions(const questionnaire *q);
 const qn_dimension *questionnaire_dimension(const questionnaire *q, size_t i);
@@ -190,8 +190,8 @@ const qn_checklist_entry *qn_checklist_find(const qn_question *question, const c
 
 /* Index of the option with this code, or -1. */
 int qn_option_index(const qn_question *question, const char *code);
-const char *qn_text_get(const qn_text *t, qn_lang lang);  /* never NULL: "" when absent */
-const char *qn_kind_name(qn_kind kind);                   /* "single", "multi", "scenario" */
+const char *qn_text_get(const qn_text *t, qn_lang lang); /* never NULL: "" when absent */
+const char *qn_kind_name(qn_kind kind);                  /* "single", "multi", "scenario" */
 
 /*
  * Finds an installed questionnaire by id ("miit-2024") as ID.xml in the first folder of

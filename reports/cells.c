@@ -8,12 +8,9 @@
 #include "common/text.h"
 
 static const char *const sheet_names[][2] = {
-	[RP_OVERVIEW] = {"概览", "Overview"},
-	[RP_INDICATORS] = {"指标明细", "Indicators"},
-	[RP_SCENARIOS] = {"经营场景", "Scenarios"},
-	[RP_GAPS] = {"差距与建议", "Gap analysis"},
-	[RP_METHOD] = {"评测依据", "Method"},
-	[RP_SUBSIDY] = {"补贴测算", "Subsidy"},
+	[RP_OVERVIEW] = {"概览", "Overview"},       [RP_INDICATORS] = {"指标明细", "Indicators"},
+	[RP_SCENARIOS] = {"经营场景", "Scenarios"}, [RP_GAPS] = {"差距与建议", "Gap analysis"},
+	[RP_METHOD] = {"评测依据", "Method"},       [RP_SUBSIDY] = {"补贴测算", "Subsidy"},
 };
 
 const char *rp_sheet_name(const report_ctx *c, int which)
@@ -21,10 +18,7 @@ const char *rp_sheet_name(const report_ctx *c, int which)
 	return sheet_names[which][c->lang == QN_LANG_EN];
 }
 
-void rp_check(report_ctx *c, lxw_error e)
-{
-	xlsx_check(c->book, e);
-}
+void rp_check(report_ctx *c, lxw_error e) { xlsx_check(c->book, e); }
 
 void rp_sheet_begin(rp_sheet *s, report_ctx *c, int which, bool landscape)
 {
@@ -87,8 +81,8 @@ void rp_formula(rp_sheet *s, lxw_row_t row, lxw_col_t col, const char *formula, 
 	xlsx_sheet_formula(&s->x, row, col, formula, value, f);
 }
 
-void rp_share(rp_sheet *s, lxw_row_t row, lxw_col_t col, lxw_col_t points_col,
-	      lxw_col_t max_col, int64_t points, int64_t max, lxw_format *f)
+void rp_share(rp_sheet *s, lxw_row_t row, lxw_col_t col, lxw_col_t points_col, lxw_col_t max_col,
+	      int64_t points, int64_t max, lxw_format *f)
 {
 	if (max <= 0) {
 		rp_string(s, row, col, NULL, f);
@@ -102,8 +96,8 @@ void rp_share(rp_sheet *s, lxw_row_t row, lxw_col_t col, lxw_col_t points_col,
 	rp_formula(s, row, col, formula, (double)points / (double)max, f);
 }
 
-void rp_merge(rp_sheet *s, lxw_row_t r1, lxw_col_t c1, lxw_row_t r2, lxw_col_t c2,
-	      const char *text, lxw_format *f)
+void rp_merge(rp_sheet *s, lxw_row_t r1, lxw_col_t c1, lxw_row_t r2, lxw_col_t c2, const char *text,
+	      lxw_format *f)
 {
 	xlsx_sheet_merge(&s->x, r1, c1, r2, c2, text, f);
 }
@@ -135,8 +129,8 @@ void rp_answer_text(const report_ctx *c, const qn_question *q, char *buf, size_t
 	size_t used = 0;
 	buf[0] = '\0';
 	if (!ans->given) {
-		snprintf(buf, size, "%s", lang_pick(c->lang, "（未作答，按 0 分计）",
-						    "(not answered: 0 points)"));
+		snprintf(buf, size, "%s",
+			 lang_pick(c->lang, "（未作答，按 0 分计）", "(not answered: 0 points)"));
 		return;
 	}
 	if (q->kind == QN_SCENARIO) {

@@ -74,10 +74,12 @@ static bool make_formats(lxw_workbook *wb, report_formats *f)
 	f->rate = cell_format(wb);
 	f->good = workbook_add_format(wb);
 	f->bad = workbook_add_format(wb);
-	const lxw_format *all[] = {f->title, f->heading, f->header, f->label, f->text, f->center,
-				   f->points, f->share, f->integer, f->sub_label, f->sub_points,
-				   f->sub_share, f->level_big, f->verdict, f->note, f->mono,
-				   f->good, f->bad, f->money, f->sub_money, f->rate};
+	const lxw_format *all[] = {f->title,     f->heading,   f->header,     f->label,
+				   f->text,      f->center,    f->points,     f->share,
+				   f->integer,   f->sub_label, f->sub_points, f->sub_share,
+				   f->level_big, f->verdict,   f->note,       f->mono,
+				   f->good,      f->bad,       f->money,      f->sub_money,
+				   f->rate};
 	for (size_t i = 0; i < sizeof all / sizeof *all; i++)
 		if (!all[i])
 			return false;
@@ -174,8 +176,9 @@ static void set_properties(report_ctx *c)
 							decimal_milli_to_double(r->total)));
 	rp_check(c, workbook_set_custom_property_integer(c->wb, "Level", r->level));
 	if (*answers_sha256(r->answers))
-		rp_check(c, workbook_set_custom_property_string(c->wb, "AnswerSHA256",
-								(char *)answers_sha256(r->answers)));
+		rp_check(c,
+			 workbook_set_custom_property_string(c->wb, "AnswerSHA256",
+							     (char *)answers_sha256(r->answers)));
 }
 
 /* Copies s into out with '&' doubled (header/footer codes), cut to fit on a UTF-8 boundary. */
@@ -199,7 +202,8 @@ static void make_footer(report_ctx *c)
 	footer_escape(name ? name : "", esc, sizeof esc);
 	snprintf(c->footer, sizeof c->footer,
 		 lang_pick(c->lang, "&L&8%s&C&8&A&R&8第 &P 页，共 &N 页",
-			   "&L&8%s&C&8&A&R&8Page &P of &N"), esc);
+			   "&L&8%s&C&8&A&R&8Page &P of &N"),
+		 esc);
 }
 
 static void write_sheets(report_ctx *c)
@@ -224,7 +228,8 @@ assess_code report_write(const scoring_result *r, const report_options *opt, con
 	if (!plans)
 		return err ? err->code : ASSESS_ERR_NOMEM;
 	c.plans = plans;
-	xlsx_options xo = {.replace = opt->replace, .env = opt->env,
+	xlsx_options xo = {.replace = opt->replace,
+			   .env = opt->env,
 			   .what = "report",
 			   .cut_mark = lang_pick(c.lang, XLSX_CUT_MARK_ZH, XLSX_CUT_MARK_EN)};
 	if (!(c.book = xlsx_open(path, &xo, err))) {

@@ -31,10 +31,10 @@ struct subsidy_result; /* policies/subsidy.h */
 
 typedef struct report_options {
 	qn_lang lang;
-	bool replace;                          /* replace an existing file (--force) */
-	const struct subsidy_result *subsidy;  /* optional: adds the 补贴测算 Subsidy sheet */
-	xlsx_env env;                          /* from the CLI: scratch folder, hush */
-	time_t created;                        /* document time (SOURCE_DATE_EPOCH); 0: the
+	bool replace;                         /* replace an existing file (--force) */
+	const struct subsidy_result *subsidy; /* optional: adds the 补贴测算 Subsidy sheet */
+	xlsx_env env;                         /* from the CLI: scratch folder, hush */
+	time_t created;                       /* document time (SOURCE_DATE_EPOCH); 0: the
 						  assessment date, else now */
 } report_options;
 

@@ -22,39 +22,40 @@
 #define RP_MAX_COLS XLSX_SHEET_MAX_COLS
 
 typedef struct report_formats {
-	lxw_format *title;      /* the report's heading */
-	lxw_format *heading;    /* a section heading inside a sheet */
-	lxw_format *header;     /* table column headers: bold, shaded, wrapped, bordered */
-	lxw_format *label;      /* key of a key/value row */
-	lxw_format *text;       /* table cell, wrapped, top-aligned */
-	lxw_format *center;     /* short codes and marks */
-	lxw_format *points;     /* points: up to three decimals, no trailing zeros */
-	lxw_format *share;      /* 0.0% */
+	lxw_format *title;   /* the report's heading */
+	lxw_format *heading; /* a section heading inside a sheet */
+	lxw_format *header;  /* table column headers: bold, shaded, wrapped, bordered */
+	lxw_format *label;   /* key of a key/value row */
+	lxw_format *text;    /* table cell, wrapped, top-aligned */
+	lxw_format *center;  /* short codes and marks */
+	lxw_format *points;  /* points: up to three decimals, no trailing zeros */
+	lxw_format *share;   /* 0.0% */
 	lxw_format *integer;
-	lxw_format *sub_label;  /* subtotal rows: bold on a light fill */
+	lxw_format *sub_label; /* subtotal rows: bold on a light fill */
 	lxw_format *sub_points;
 	lxw_format *sub_share;
-	lxw_format *level_big;  /* the level on the overview */
-	lxw_format *verdict;    /* the next-level line */
-	lxw_format *note;       /* small grey explanatory text */
-	lxw_format *good;       /* conditional: met, full marks */
-	lxw_format *bad;        /* conditional: not met, nothing earned */
-	lxw_format *mono;       /* digests and ids */
-	lxw_format *money;      /* whole yuan with thousands separators */
+	lxw_format *level_big; /* the level on the overview */
+	lxw_format *verdict;   /* the next-level line */
+	lxw_format *note;      /* small grey explanatory text */
+	lxw_format *good;      /* conditional: met, full marks */
+	lxw_format *bad;       /* conditional: not met, nothing earned */
+	lxw_format *mono;      /* digests and ids */
+	lxw_format *money;     /* whole yuan with thousands separators */
 	lxw_format *sub_money;
-	lxw_format *rate;       /* a rate as a percentage */
+	lxw_format *rate; /* a rate as a percentage */
 } report_formats;
 
 typedef struct report_ctx {
-	xlsx_book *book;         /* keeps the first error and the sheet it happened in */
+	xlsx_book *book; /* keeps the first error and the sheet it happened in */
 	lxw_workbook *wb;
 	const scoring_result *r;
-	const scoring_plan_set *plans; /* the fewest steps to each higher level; owned by report_write */
+	const scoring_plan_set
+		*plans; /* the fewest steps to each higher level; owned by report_write */
 	const questionnaire *q;
 	const report_options *opt;
 	qn_lang lang;
 	report_formats f;
-	char footer[256];        /* "&L<enterprise>&R page &P of &N", escaped */
+	char footer[256]; /* "&L<enterprise>&R page &P of &N", escaped */
 } report_ctx;
 
 /*
@@ -79,8 +80,8 @@ void rp_sheet_begin(rp_sheet *s, report_ctx *c, int which, bool landscape);
  * kept. Call it once per sheet, also after an error.
  */
 void rp_sheet_end(rp_sheet *s, const double *min, const double *max, int n);
-void rp_row_height(rp_sheet *s, lxw_row_t row, double points);  /* at least this tall */
-void rp_row_level(rp_sheet *s, lxw_row_t row, uint8_t level);   /* outline (grouping) level */
+void rp_row_height(rp_sheet *s, lxw_row_t row, double points); /* at least this tall */
+void rp_row_level(rp_sheet *s, lxw_row_t row, uint8_t level);  /* outline (grouping) level */
 
 void rp_check(report_ctx *c, lxw_error e);
 /* Cell writers; a NULL or empty string writes a blank cell that keeps the format. */
@@ -91,12 +92,12 @@ void rp_points(rp_sheet *s, lxw_row_t row, lxw_col_t col, int64_t milli, lxw_for
 void rp_formula(rp_sheet *s, lxw_row_t row, lxw_col_t col, const char *formula, double value,
 		lxw_format *f);
 /* points / max as a formula over two cells of the same row (blank when max is 0). */
-void rp_share(rp_sheet *s, lxw_row_t row, lxw_col_t col, lxw_col_t points_col,
-	      lxw_col_t max_col, int64_t points, int64_t max, lxw_format *f);
+void rp_share(rp_sheet *s, lxw_row_t row, lxw_col_t col, lxw_col_t points_col, lxw_col_t max_col,
+	      int64_t points, int64_t max, lxw_format *f);
 /* A section heading in column A, on a taller row; returns the next row. */
 lxw_row_t rp_heading(rp_sheet *s, lxw_row_t row, const char *text);
-void rp_merge(rp_sheet *s, lxw_row_t r1, lxw_col_t c1, lxw_row_t r2, lxw_col_t c2,
-	      const char *text, lxw_format *f);
+void rp_merge(rp_sheet *s, lxw_row_t r1, lxw_col_t c1, lxw_row_t r2, lxw_col_t c2, const char *text,
+	      lxw_format *f);
 /* A row of column headers; with repeat, frozen and repeated on every printed page. */
 void rp_header_row(rp_sheet *s, lxw_row_t row, const char *const *titles, int n, bool repeat);
 

@@ -48,10 +48,10 @@ static void condition(rp_sheet *s, lxw_row_t row, int level, const char *what, i
 static lxw_row_t gate(rp_sheet *s, lxw_row_t row, lxw_row_t *total_row)
 {
 	report_ctx *c = s->c;
-	static const char *const zh[N_COLS] = {"等级", "条件", "要求", "现状", "是否满足", "还差",
-					       ""};
-	static const char *const en[N_COLS] = {"Level", "Condition", "Required", "Reached", "Met",
-					       "Short by", ""};
+	static const char *const zh[N_COLS] = {"等级",     "条件", "要求", "现状",
+					       "是否满足", "还差", ""};
+	static const char *const en[N_COLS] = {"Level", "Condition", "Required", "Reached",
+					       "Met",   "Short by",  ""};
 	const scoring_gate *g = scoring_next_gate(c->r);
 	int level = g ? g->level : c->r->level;
 	const qn_level_rule *rule = questionnaire_level_rule(c->q, level);
@@ -61,8 +61,9 @@ static lxw_row_t gate(rp_sheet *s, lxw_row_t row, lxw_row_t *total_row)
 	if (!g)
 		g = &c->r->gates[level];
 	snprintf(title, sizeof title,
-		 c->r->level == level ? lang_pick(c->lang, "已达最高等级：%s", "At the highest level: %s")
-				      : lang_pick(c->lang, "升至%s的条件", "What %s takes"),
+		 c->r->level == level
+			 ? lang_pick(c->lang, "已达最高等级：%s", "At the highest level: %s")
+			 : lang_pick(c->lang, "升至%s的条件", "What %s takes"),
 		 questionnaire_level_name(c->q, level, c->lang));
 	row = rp_heading(s, row, title);
 	row = header(s, row, zh, en);
@@ -72,18 +73,22 @@ static lxw_row_t gate(rp_sheet *s, lxw_row_t row, lxw_row_t *total_row)
 			    "Total points (foundation, management, results)"),
 		  rule->min_score, c->r->total, g->score_met, c->f.points);
 	snprintf(what, sizeof what,
-		 lang_pick(c->lang, "达到 %d 级及以上的经营场景个数", "Scenarios at level %d or above"),
+		 lang_pick(c->lang, "达到 %d 级及以上的经营场景个数",
+			   "Scenarios at level %d or above"),
 		 rule->scenario_level);
 	condition(s, row++, level, what, (int64_t)g->scenarios_need * DECIMAL_MILLI,
 		  (int64_t)g->scenarios_have * DECIMAL_MILLI, g->scenarios_met, c->f.points);
-	condition(s, row++, level, lang_pick(c->lang, "其中★约束性场景个数", "of which ★ constrained"),
+	condition(s, row++, level,
+		  lang_pick(c->lang, "其中★约束性场景个数", "of which ★ constrained"),
 		  (int64_t)g->constrained_need * DECIMAL_MILLI,
 		  (int64_t)g->constrained_have * DECIMAL_MILLI, g->constrained_met, c->f.points);
 	lxw_conditional_format met = {.type = LXW_CONDITIONAL_TYPE_FORMULA,
-				      .value_string = NULL, .format = c->f.good};
+				      .value_string = NULL,
+				      .format = c->f.good};
 	lxw_conditional_format short_by = {.type = LXW_CONDITIONAL_TYPE_CELL,
 					   .criteria = LXW_CONDITIONAL_CRITERIA_GREATER_THAN,
-					   .value = 0, .format = c->f.bad};
+					   .value = 0,
+					   .format = c->f.bad};
 	char f[32];
 	snprintf(f, sizeof f, "=$F%u=0", *total_row + 1);
 	met.value_string = f;
@@ -101,16 +106,21 @@ static lxw_row_t gate(rp_sheet *s, lxw_row_t row, lxw_row_t *total_row)
 static lxw_row_t plan(rp_sheet *s, lxw_row_t row)
 {
 	report_ctx *c = s->c;
-	static const char *const zh[N_COLS] = {"项", "做什么（最少步骤方案）", "步数", "加分", "", "",
+	static const char *const zh[N_COLS] = {"项",   "做什么（最少步骤方案）",
+					       "步数", "加分",
+					       "",     "",
 					       ""};
-	static const char *const en[N_COLS] = {"No.", "What to do (the plan with fewest steps)",
-					       "Steps", "Points", "", "", ""};
+	static const char *const en[N_COLS] = {"No.",   "What to do (the plan with fewest steps)",
+					       "Steps", "Points",
+					       "",      "",
+					       ""};
 	const scoring_plan *p = scoring_plan_for(c->plans, c->r->level + 1);
 	char title[256], text[1024];
 	if (!p)
 		return row;
 	snprintf(title, sizeof title,
-		 lang_pick(c->lang, "升至%s的最少步骤：共 %zu 步", "Fewest steps to %s: %zu in all"),
+		 lang_pick(c->lang, "升至%s的最少步骤：共 %zu 步",
+			   "Fewest steps to %s: %zu in all"),
 		 questionnaire_level_name(c->q, p->level, c->lang), p->n_steps);
 	row = rp_heading(s, row, title);
 	row = header(s, row, zh, en);
@@ -131,9 +141,9 @@ static lxw_row_t plan(rp_sheet *s, lxw_row_t row)
 static lxw_row_t levels(rp_sheet *s, lxw_row_t row)
 {
 	report_ctx *c = s->c;
-	static const char *const zh[N_COLS] = {"等级", "名称", "最低总分", "场景等级",
+	static const char *const zh[N_COLS] = {"等级",       "名称",  "最低总分", "场景等级",
 					       "最少场景数", "其中★", "是否达到"};
-	static const char *const en[N_COLS] = {"Level", "Name", "Minimum points",
+	static const char *const en[N_COLS] = {"Level",          "Name",      "Minimum points",
 					       "Scenario level", "Scenarios", "of which ★",
 					       "Reached"};
 	const char *yes = lang_pick(c->lang, "达到", "yes");
@@ -148,17 +158,19 @@ static lxw_row_t levels(rp_sheet *s, lxw_row_t row)
 		rp_number(s, row, COL_D, rule->scenario_level, c->f.integer);
 		rp_number(s, row, COL_E, rule->min_scenarios, c->f.integer);
 		rp_number(s, row, COL_F, rule->min_constrained, c->f.integer);
-		rp_string(s, row, COL_G, c->r->gates[l].met ? yes : lang_pick(c->lang, "未达到", "no"),
+		rp_string(s, row, COL_G,
+			  c->r->gates[l].met ? yes : lang_pick(c->lang, "未达到", "no"),
 			  c->f.center);
 	}
 	char quoted[32];
 	snprintf(quoted, sizeof quoted, "\"%s\"", yes);
 	lxw_conditional_format reached = {.type = LXW_CONDITIONAL_TYPE_CELL,
 					  .criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO,
-					  .value_string = quoted, .format = c->f.good};
+					  .value_string = quoted,
+					  .format = c->f.good};
 	if (s->x.ws && row > first)
-		rp_check(c, worksheet_conditional_format_range(s->x.ws, first, COL_G, row - 1, COL_G,
-							       &reached));
+		rp_check(c, worksheet_conditional_format_range(s->x.ws, first, COL_G, row - 1,
+							       COL_G, &reached));
 	return row + 1;
 }
 
@@ -166,12 +178,14 @@ static void suggestion(const report_ctx *c, const scoring_gap *g, char *buf, siz
 {
 	const qn_question *q = g->question;
 	if (g->kind == SCORING_GAP_SCENARIO) {
-		snprintf(buf, size, lang_pick(c->lang, "由 %d 级提升到 %d 级%s：%s",
-					      "Raise from L%d to L%d%s: %s"),
+		snprintf(buf, size,
+			 lang_pick(c->lang, "由 %d 级提升到 %d 级%s：%s",
+				   "Raise from L%d to L%d%s: %s"),
 			 g->from_level, g->to_level,
-			 g->needed_for_star ? lang_pick(c->lang, "（★场景，计入约束性条件）",
-						    " (★, counts for the constrained condition)")
-					    : "",
+			 g->needed_for_star
+				 ? lang_pick(c->lang, "（★场景，计入约束性条件）",
+					     " (★, counts for the constrained condition)")
+				 : "",
 			 qn_text_get(&q->level_text[g->to_level], c->lang));
 		return;
 	}
@@ -179,21 +193,22 @@ static void suggestion(const report_ctx *c, const scoring_gap *g, char *buf, siz
 	snprintf(buf, size, "%s %s%s%s",
 		 q->kind == QN_MULTI ? lang_pick(c->lang, "增加", "Add")
 				     : lang_pick(c->lang, "选择", "Choose"),
-		 o->code,
-		 lang_pick(c->lang, "：", ": "), qn_text_get(&o->label, c->lang));
+		 o->code, lang_pick(c->lang, "：", ": "), qn_text_get(&o->label, c->lang));
 }
 
 /* The ranked improvements; points gains add up from the current total in the gate table. */
 static void improvements(rp_sheet *s, lxw_row_t row, lxw_row_t total_row)
 {
 	report_ctx *c = s->c;
-	static const char *const zh[N_COLS] = {"序号", "建议", "增加分数", "累计总分", "类型",
-					       "题号", "指标或场景"};
-	static const char *const en[N_COLS] = {"Rank", "Improvement", "Points gained",
-					       "Running total", "Kind", "Id", "Indicator"};
+	static const char *const zh[N_COLS] = {"序号", "建议", "增加分数",  "累计总分",
+					       "类型", "题号", "指标或场景"};
+	static const char *const en[N_COLS] = {"Rank",          "Improvement", "Points gained",
+					       "Running total", "Kind",        "Id",
+					       "Indicator"};
 	char text[2048], f[64];
-	row = rp_heading(s, row, lang_pick(c->lang, "改进建议（按优先顺序）",
-					   "Improvements, most useful first"));
+	row = rp_heading(s, row,
+			 lang_pick(c->lang, "改进建议（按优先顺序）",
+				   "Improvements, most useful first"));
 	row = header(s, row, zh, en);
 	lxw_row_t first = row;
 	int64_t running = c->r->total;
@@ -231,12 +246,13 @@ static void improvements(rp_sheet *s, lxw_row_t row, lxw_row_t total_row)
 	const qn_level_rule *rule = g ? questionnaire_level_rule(c->q, g->level) : NULL;
 	if (s->x.ws && rule && row > first) {
 		/* The running total turns green where it clears the next level's score bar. */
-		lxw_conditional_format clear = {
-			.type = LXW_CONDITIONAL_TYPE_CELL,
-			.criteria = LXW_CONDITIONAL_CRITERIA_GREATER_THAN_OR_EQUAL_TO,
-			.value = decimal_milli_to_double(rule->min_score), .format = c->f.good};
-		rp_check(c, worksheet_conditional_format_range(s->x.ws, first, COL_D, row - 1, COL_D,
-							       &clear));
+		lxw_conditional_format clear =
+			{.type = LXW_CONDITIONAL_TYPE_CELL,
+			 .criteria = LXW_CONDITIONAL_CRITERIA_GREATER_THAN_OR_EQUAL_TO,
+			 .value = decimal_milli_to_double(rule->min_score),
+			 .format = c->f.good};
+		rp_check(c, worksheet_conditional_format_range(s->x.ws, first, COL_D, row - 1,
+							       COL_D, &clear));
 	}
 }
 

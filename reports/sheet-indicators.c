@@ -10,19 +10,30 @@
 #include <stdio.h>
 #include "common/decimal.h"
 
-enum { COL_DIM, COL_SUB, COL_IND, COL_ID, COL_TEXT, COL_ANSWER, COL_POINTS, COL_MAX, COL_SHARE,
-       COL_NOTE, N_COLS };
+enum {
+	COL_DIM,
+	COL_SUB,
+	COL_IND,
+	COL_ID,
+	COL_TEXT,
+	COL_ANSWER,
+	COL_POINTS,
+	COL_MAX,
+	COL_SHARE,
+	COL_NOTE,
+	N_COLS
+};
 
 static const double min_w[N_COLS] = {10, 10, 10, 6, 24, 24, 8, 8, 9, 12};
 static const double max_w[N_COLS] = {10, 10, 12, 6, 30, 36, 8, 8, 9, 18};
 
 static void header(rp_sheet *s)
 {
-	static const char *const zh[N_COLS] = {"维度", "分项", "指标", "题号", "题目",
+	static const char *const zh[N_COLS] = {"维度", "分项", "指标", "题号",   "题目",
 					       "作答", "得分", "满分", "得分率", "备注"};
 	static const char *const en[N_COLS] = {"Dimension", "Sub-dimension", "Indicator", "Id",
-					       "Question", "Answer", "Points", "Maximum", "Share",
-					       "Note"};
+					       "Question",  "Answer",        "Points",    "Maximum",
+					       "Share",     "Note"};
 	rp_header_row(s, 0, s->c->lang == QN_LANG_EN ? en : zh, N_COLS, true);
 }
 
@@ -56,11 +67,14 @@ static void highlight(rp_sheet *s, lxw_row_t first, lxw_row_t last)
 		return;
 	snprintf(zero, sizeof zero, "=$G%u=0", first + 1);
 	snprintf(full, sizeof full, "=$G%u=$H%u", first + 1, first + 1);
-	lxw_conditional_format bad = {.type = LXW_CONDITIONAL_TYPE_FORMULA, .value_string = zero,
+	lxw_conditional_format bad = {.type = LXW_CONDITIONAL_TYPE_FORMULA,
+				      .value_string = zero,
 				      .format = c->f.bad};
-	lxw_conditional_format good = {.type = LXW_CONDITIONAL_TYPE_FORMULA, .value_string = full,
+	lxw_conditional_format good = {.type = LXW_CONDITIONAL_TYPE_FORMULA,
+				       .value_string = full,
 				       .format = c->f.good};
-	lxw_conditional_format bar = {.type = LXW_CONDITIONAL_DATA_BAR, .bar_color = 0x9DC3E6,
+	lxw_conditional_format bar = {.type = LXW_CONDITIONAL_DATA_BAR,
+				      .bar_color = 0x9DC3E6,
 				      .bar_solid = LXW_TRUE,
 				      .min_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER,
 				      .min_value = 0,

@@ -37,12 +37,11 @@ static const char *size_text(const report_ctx *c, char *buf, size_t size)
 {
 	const char *sz = answers_field_get(c->r->answers, ANSWERS_SIZE);
 	int above = answers_above_scale(c->r->answers);
-	const char *scale = above == 1   ? lang_pick(c->lang, "规上企业", "above designated size")
+	const char *scale = above == 1 ? lang_pick(c->lang, "规上企业", "above designated size")
 			    : above == 0 ? lang_pick(c->lang, "规下企业", "below designated size")
 					 : NULL;
-	snprintf(buf, size, "%s%s%s", sz ? sz : "", sz && scale ? lang_pick(c->lang, "，",
-									    ", ") : "",
-		 scale ? scale : "");
+	snprintf(buf, size, "%s%s%s", sz ? sz : "",
+		 sz && scale ? lang_pick(c->lang, "，", ", ") : "", scale ? scale : "");
 	return buf;
 }
 
@@ -64,15 +63,15 @@ static lxw_row_t profile(rp_sheet *s, lxw_row_t row)
 	const answers *a = c->r->answers;
 	char buf[256];
 	row = rp_heading(s, row, lang_pick(c->lang, "企业概况", "Enterprise"));
-	row = key_value(s, row, lang_pick(c->lang, "企业名称",
-					  "Name"), answers_field_get(a, ANSWERS_NAME),
-			c->f.text);
-	row = key_value(s, row, lang_pick(c->lang, "统一社会信用代码", "Unified social credit code"),
+	row = key_value(s, row, lang_pick(c->lang, "企业名称", "Name"),
+			answers_field_get(a, ANSWERS_NAME), c->f.text);
+	row = key_value(s, row,
+			lang_pick(c->lang, "统一社会信用代码", "Unified social credit code"),
 			answers_field_get(a, ANSWERS_CREDIT_CODE), c->f.text);
 	row = key_value(s, row, lang_pick(c->lang, "所属行业", "Industry"),
 			answers_field_get(a, ANSWERS_INDUSTRY), c->f.text);
-	row = key_value(s, row, lang_pick(c->lang, "企业规模", "Size"), size_text(c, buf, sizeof buf),
-			c->f.text);
+	row = key_value(s, row, lang_pick(c->lang, "企业规模", "Size"),
+			size_text(c, buf, sizeof buf), c->f.text);
 	row = key_value(s, row, lang_pick(c->lang, "所在地区", "Region"),
 			answers_field_get(a, ANSWERS_REGION), c->f.text);
 	row = key_value(s, row, lang_pick(c->lang, "评测日期", "Assessment date"),
@@ -107,18 +106,19 @@ static lxw_row_t verdict(rp_sheet *s, lxw_row_t row)
 	char line[1024];
 	row = rp_heading(s, row, lang_pick(c->lang, "评测结论", "Result"));
 	rp_row_height(s, row, 36);
-	rp_string(s, row, COL_LABEL, lang_pick(c->lang, "数字化水平等级",
-					       "Digitization level"), c->f.label);
+	rp_string(s, row, COL_LABEL, lang_pick(c->lang, "数字化水平等级", "Digitization level"),
+		  c->f.label);
 	rp_number(s, row, COL_B, r->level, c->f.level_big);
 	rp_merge(s, row, COL_C, row, COL_LAST, questionnaire_level_name(c->q, r->level, c->lang),
 		 c->f.level_big);
 	rp_define_name(s, "DigitalLevel", row, COL_B);
 	row++;
-	row = key_value(s, row, lang_pick(c->lang, "等级含义", "What it means"),
-			rule ? qn_text_get(&rule->meaning, c->lang)
-			     : lang_pick(c->lang, "尚未达到一级的得分与场景条件。",
-				     "The score and scenario conditions of level 1 are not yet met."),
-			c->f.text);
+	row = key_value(
+		s, row, lang_pick(c->lang, "等级含义", "What it means"),
+		rule ? qn_text_get(&rule->meaning, c->lang)
+		     : lang_pick(c->lang, "尚未达到一级的得分与场景条件。",
+				 "The score and scenario conditions of level 1 are not yet met."),
+		c->f.text);
 	scoring_next_level_line(r, c->lang, line, sizeof line);
 	/* Red only for what is still missing: at the top level there is nothing to warn of. */
 	row = key_value(s, row, lang_pick(c->lang, "升级差距", "Next level"), line,
@@ -163,8 +163,8 @@ static lxw_row_t next_gates(rp_sheet *s, lxw_row_t row)
 		 g->scenarios_need - g->scenarios_have);
 	rp_string(s, row++, COL_D, g->scenarios_met ? lang_pick(c->lang, "满足", "met") : verdict,
 		  g->scenarios_met ? c->f.center : c->f.verdict);
-	rp_string(s, row, COL_LABEL, lang_pick(c->lang, "其中★约束性场景", "of which ★ constrained"),
-		  c->f.text);
+	rp_string(s, row, COL_LABEL,
+		  lang_pick(c->lang, "其中★约束性场景", "of which ★ constrained"), c->f.text);
 	rp_number(s, row, COL_B, g->constrained_need, c->f.integer);
 	rp_number(s, row, COL_C, g->constrained_have, c->f.integer);
 	snprintf(verdict, sizeof verdict, lang_pick(c->lang, "差%d个", "%d short"),
@@ -209,14 +209,18 @@ static lxw_row_t subsidy_headline(rp_sheet *s, lxw_row_t row)
 	decimal_format_yuan(sr->total, now, sizeof now);
 	if (sr->total_if_post != SUBSIDY_NONE)
 		snprintf(line, sizeof line,
-			 lang_pick(c->lang, "%s：按本次评测 %s 元；改造后评测达到%s时 %s 元（见“补贴测算”页）",
-				   "%s: %s yuan on this assessment; %s yuan when a post-transformation "
-				   "assessment reaches %s (see the Subsidy sheet)"),
+			 lang_pick(
+				 c->lang,
+				 "%s：按本次评测 %s 元；改造后评测达到%s时 %s 元（见“补贴测算”页）",
+				 "%s: %s yuan on this assessment; %s yuan when a post-transformation "
+				 "assessment reaches %s (see the Subsidy sheet)"),
 			 qn_text_get(sr->title, c->lang), now,
-			 c->lang == QN_LANG_EN ? decimal_format_yuan(sr->total_if_post, post, sizeof post)
-					       : questionnaire_level_name(c->q, sr->level, c->lang),
-			 c->lang == QN_LANG_EN ? questionnaire_level_name(c->q, sr->level, c->lang)
-					       : decimal_format_yuan(sr->total_if_post, post, sizeof post));
+			 c->lang == QN_LANG_EN
+				 ? decimal_format_yuan(sr->total_if_post, post, sizeof post)
+				 : questionnaire_level_name(c->q, sr->level, c->lang),
+			 c->lang == QN_LANG_EN
+				 ? questionnaire_level_name(c->q, sr->level, c->lang)
+				 : decimal_format_yuan(sr->total_if_post, post, sizeof post));
 	else
 		snprintf(line, sizeof line,
 			 lang_pick(c->lang, "%s：%s 元（见“补贴测算”页）",
@@ -320,7 +324,9 @@ static void radar_chart(rp_sheet *s, lxw_row_t at, lxw_row_t first, lxw_row_t la
 	chart_axis_set_num_font(chart->y_axis, &axis_font);
 	chart_axis_set_num_font(chart->x_axis, &category_font);
 	chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
-	lxw_chart_options o = {.x_offset = 4, .y_offset = 4, .x_scale = CHART_WIDTH_PX / 480.0,
+	lxw_chart_options o = {.x_offset = 4,
+			       .y_offset = 4,
+			       .x_scale = CHART_WIDTH_PX / 480.0,
 			       .y_scale = height_px / 288.0};
 	rp_check(c, worksheet_insert_chart_opt(s->x.ws, at, COL_CHART, chart, &o));
 }
@@ -332,8 +338,9 @@ static lxw_row_t scenarios(rp_sheet *s, lxw_row_t row, lxw_row_t *first, lxw_row
 	static const char *const zh[] = {"经营场景", "编号", "等级"};
 	static const char *const en[] = {"Scenario", "Id", "Level"};
 	char name[256];
-	row = rp_heading(s, row, lang_pick(c->lang, "经营场景等级（★为约束性场景）",
-				    "Scenario levels (★ = constrained)"));
+	row = rp_heading(s, row,
+			 lang_pick(c->lang, "经营场景等级（★为约束性场景）",
+				   "Scenario levels (★ = constrained)"));
 	rp_header_row(s, row, c->lang == QN_LANG_EN ? en : zh, 3, false);
 	*first = ++row;
 	for (size_t i = 0; i < questionnaire_n_questions(c->q); i++) {
@@ -349,7 +356,8 @@ static lxw_row_t scenarios(rp_sheet *s, lxw_row_t row, lxw_row_t *first, lxw_row
 		if (ans->given)
 			rp_number(s, row, COL_C, ans->level, c->f.integer);
 		else
-			rp_string(s, row, COL_C, lang_pick(c->lang, "未填", "not given"), c->f.center);
+			rp_string(s, row, COL_C, lang_pick(c->lang, "未填", "not given"),
+				  c->f.center);
 		row++;
 	}
 	*last = row - 1;
@@ -363,8 +371,9 @@ static lxw_row_t counts(rp_sheet *s, lxw_row_t row, lxw_row_t first, lxw_row_t l
 	static const char *const zh[] = {"场景等级", "场景个数", "其中★"};
 	static const char *const en[] = {"Scenario level", "Scenarios", "of which ★"};
 	char label[64], formula[160];
-	row = rp_heading(s, row, lang_pick(c->lang, "达到各级的场景个数",
-					   "Scenarios at or above each level"));
+	row = rp_heading(s, row,
+			 lang_pick(c->lang, "达到各级的场景个数",
+				   "Scenarios at or above each level"));
 	rp_header_row(s, row, c->lang == QN_LANG_EN ? en : zh, 3, false);
 	row++;
 	for (int l = 1; l <= QN_MAX_LEVEL; l++, row++) {
@@ -381,8 +390,7 @@ static lxw_row_t counts(rp_sheet *s, lxw_row_t row, lxw_row_t first, lxw_row_t l
 	return row;
 }
 
-static void bar_chart(rp_sheet *s, lxw_row_t at, lxw_row_t first, lxw_row_t last,
-		      double height_px)
+static void bar_chart(rp_sheet *s, lxw_row_t at, lxw_row_t first, lxw_row_t last, double height_px)
 {
 	report_ctx *c = s->c;
 	lxw_chart *chart = s->x.ws ? workbook_add_chart(c->wb, LXW_CHART_BAR) : NULL;
@@ -414,7 +422,7 @@ static void bar_chart(rp_sheet *s, lxw_row_t at, lxw_row_t first, lxw_row_t last
 	lxw_chart_font title_font = {.name = "等线", .size = 11, .bold = LXW_TRUE};
 	lxw_chart_font axis_font = {.name = "等线", .size = 8};
 	chart_title_set_name(chart, lang_pick(c->lang, "经营场景等级（深色为★约束性场景）",
-					  "Scenario levels (dark: ★ constrained)"));
+					      "Scenario levels (dark: ★ constrained)"));
 	chart_title_set_name_font(chart, &title_font);
 	/* In a bar chart the value axis runs across (x) and the categories down (y). */
 	chart_axis_set_min(chart->x_axis, 0);
@@ -424,7 +432,9 @@ static void bar_chart(rp_sheet *s, lxw_row_t at, lxw_row_t first, lxw_row_t last
 	chart_axis_set_reverse(chart->y_axis);
 	chart_axis_set_num_font(chart->y_axis, &axis_font);
 	chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
-	lxw_chart_options o = {.x_offset = 4, .y_offset = 4, .x_scale = CHART_WIDTH_PX / 480.0,
+	lxw_chart_options o = {.x_offset = 4,
+			       .y_offset = 4,
+			       .x_scale = CHART_WIDTH_PX / 480.0,
 			       .y_scale = height_px / 288.0};
 	rp_check(c, worksheet_insert_chart_opt(s->x.ws, at, COL_CHART, chart, &o));
 }
@@ -442,7 +452,8 @@ void report_sheet_overview(report_ctx *c)
 	worksheet_gridlines(s.x.ws, LXW_HIDE_ALL_GRIDLINES);
 	rp_row_height(&s, 0, 30);
 	rp_merge(&s, 0, 0, 0, COL_LAST,
-		 lang_pick(c->lang, "中小企业数字化水平诊断报告", "SME Digitization Level Diagnostic Report"),
+		 lang_pick(c->lang, "中小企业数字化水平诊断报告",
+			   "SME Digitization Level Diagnostic Report"),
 		 c->f.title);
 	rp_merge(&s, 1, 0, 1, COL_LAST, qn_text_get(questionnaire_title(c->q), c->lang), c->f.note);
 	lxw_row_t row = profile(&s, 3);

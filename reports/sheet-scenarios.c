@@ -8,20 +8,34 @@
 
 #include <stdio.h>
 
-enum { COL_ID, COL_GROUP, COL_NAME, COL_STAR, COL_LEVEL, COL_NOW, COL_NEXT, COL_TODO,
-       COL_EVIDENCE, COL_NOTE, N_COLS };
+enum {
+	COL_ID,
+	COL_GROUP,
+	COL_NAME,
+	COL_STAR,
+	COL_LEVEL,
+	COL_NOW,
+	COL_NEXT,
+	COL_TODO,
+	COL_EVIDENCE,
+	COL_NOTE,
+	N_COLS
+};
 
 static const double min_w[N_COLS] = {6, 10, 10, 5, 7, 24, 7, 24, 20, 10};
 static const double max_w[N_COLS] = {6, 14, 14, 5, 7, 30, 7, 30, 28, 16};
 
 static void header(rp_sheet *s)
 {
-	static const char *const zh[N_COLS] = {"编号", "场景组", "经营场景", "★", "当前等级",
-					       "当前等级描述", "下一等级", "达到下一等级需要",
-					       "佐证材料", "备注"};
-	static const char *const en[N_COLS] = {"Id", "Group", "Scenario", "★", "Level",
-					       "What the level means", "Next level",
-					       "What the next level takes", "Evidence", "Note"};
+	static const char *const zh[N_COLS] = {"编号",     "场景组",           "经营场景",
+					       "★",        "当前等级",         "当前等级描述",
+					       "下一等级", "达到下一等级需要", "佐证材料",
+					       "备注"};
+	static const char *const en[N_COLS] = {"Id",         "Group",
+					       "Scenario",   "★",
+					       "Level",      "What the level means",
+					       "Next level", "What the next level takes",
+					       "Evidence",   "Note"};
 	rp_header_row(s, 0, s->c->lang == QN_LANG_EN ? en : zh, N_COLS, true);
 	if (s->x.ws)
 		worksheet_freeze_panes(s->x.ws, 1, COL_STAR);
@@ -65,8 +79,8 @@ static void scenario_row(rp_sheet *s, lxw_row_t row, const qn_question *q)
 			  c->f.text);
 	} else {
 		rp_string(s, row, COL_NEXT, NULL, c->f.integer);
-		rp_string(s, row, COL_TODO, lang_pick(c->lang, "已达最高级",
-						      "At the highest level"), c->f.text);
+		rp_string(s, row, COL_TODO,
+			  lang_pick(c->lang, "已达最高级", "At the highest level"), c->f.text);
 	}
 	evidence_text(c, q, evidence, sizeof evidence);
 	rp_string(s, row, COL_EVIDENCE, evidence, c->f.text);
@@ -83,10 +97,12 @@ static void highlight(rp_sheet *s, lxw_row_t first, lxw_row_t last)
 		return;
 	lxw_conditional_format below = {.type = LXW_CONDITIONAL_TYPE_CELL,
 					.criteria = LXW_CONDITIONAL_CRITERIA_LESS_THAN,
-					.value = rule->scenario_level, .format = c->f.bad};
+					.value = rule->scenario_level,
+					.format = c->f.bad};
 	lxw_conditional_format at = {.type = LXW_CONDITIONAL_TYPE_CELL,
 				     .criteria = LXW_CONDITIONAL_CRITERIA_GREATER_THAN_OR_EQUAL_TO,
-				     .value = rule->scenario_level, .format = c->f.good};
+				     .value = rule->scenario_level,
+				     .format = c->f.good};
 	rp_check(c, worksheet_conditional_format_range(s->x.ws, first, COL_LEVEL, last, COL_LEVEL,
 						       &below));
 	rp_check(c, worksheet_conditional_format_range(s->x.ws, first, COL_LEVEL, last, COL_LEVEL,

@@ -12,8 +12,19 @@
 #include "common/decimal.h"
 #include "policies/subsidy.h"
 
-enum { COL_NO, COL_TITLE, COL_STATUS, COL_BASE, COL_RATE, COL_CAP, COL_COMPUTED, COL_AMOUNT,
-       COL_DETAIL, COL_SHARES, N_COLS };
+enum {
+	COL_NO,
+	COL_TITLE,
+	COL_STATUS,
+	COL_BASE,
+	COL_RATE,
+	COL_CAP,
+	COL_COMPUTED,
+	COL_AMOUNT,
+	COL_DETAIL,
+	COL_SHARES,
+	N_COLS
+};
 
 static const double min_w[N_COLS] = {10, 16, 9, 11, 7, 11, 11, 11, 30, 18};
 static const double max_w[N_COLS] = {12, 26, 13, 12, 8, 12, 12, 12, 44, 28};
@@ -39,8 +50,9 @@ static lxw_row_t summary(rp_sheet *s, const subsidy_result *sr, lxw_row_t row)
 		 subsidy_window_label(sr->window, c->lang));
 	row = key_value(s, row, lang_pick(c->lang, "评测日期", "Assessment date"), buf);
 	snprintf(buf, sizeof buf, "%s%s", questionnaire_level_name(c->q, sr->level, c->lang),
-		 sr->level_overridden ? lang_pick(c->lang, "（指定等级，非评测结果）", " (given, not scored)")
-				      : "");
+		 sr->level_overridden
+			 ? lang_pick(c->lang, "（指定等级，非评测结果）", " (given, not scored)")
+			 : "");
 	row = key_value(s, row, lang_pick(c->lang, "按等级测算", "Computed for"), buf);
 	return row;
 }
@@ -65,10 +77,9 @@ static void shares_text(const report_ctx *c, const subsidy_item *it, char *buf, 
 		all += it->shares[i].parts;
 	for (size_t i = 0; i < it->n_shares && used < size; i++) {
 		const subsidy_share *sh = &it->shares[i];
-		int n = snprintf(buf + used, size - used, lang_pick(c->lang, "%s%s %s（%d/%d）",
-								    "%s%s %s (%d/%d)"),
-				 i ? "\n" : "",
-				 qn_text_get(sh->payer, c->lang),
+		int n = snprintf(buf + used, size - used,
+				 lang_pick(c->lang, "%s%s %s（%d/%d）", "%s%s %s (%d/%d)"),
+				 i ? "\n" : "", qn_text_get(sh->payer, c->lang),
 				 decimal_format_yuan(sh->amount, v, sizeof v), sh->parts, all);
 		used += n > 0 ? (size_t)n : 0;
 	}
@@ -101,12 +112,15 @@ static void item_row(rp_sheet *s, lxw_row_t row, const subsidy_item *it)
 static lxw_row_t items(rp_sheet *s, const subsidy_result *sr, lxw_row_t row)
 {
 	report_ctx *c = s->c;
-	static const char *const zh[N_COLS] = {"条款", "名称", "结果", "基数（元）", "比例",
-					       "上限（元）", "计算值（元）", "补贴金额（元）",
-					       "计算说明", "资金分担（元）"};
-	static const char *const en[N_COLS] = {"Clause", "Title", "Result", "Base (yuan)", "Rate",
-					       "Cap (yuan)", "Computed (yuan)", "Amount (yuan)",
-					       "How it was worked out", "Who pays (yuan)"};
+	static const char *const zh[N_COLS] = {"条款",          "名称",           "结果",
+					       "基数（元）",    "比例",           "上限（元）",
+					       "计算值（元）",  "补贴金额（元）", "计算说明",
+					       "资金分担（元）"};
+	static const char *const en[N_COLS] =
+		{"Clause",          "Title",         "Result",
+		 "Base (yuan)",     "Rate",          "Cap (yuan)",
+		 "Computed (yuan)", "Amount (yuan)", "How it was worked out",
+		 "Who pays (yuan)"};
 	rp_header_row(s, row, c->lang == QN_LANG_EN ? en : zh, N_COLS, false);
 	/* The clause table runs over pages: its column headers head every printed one. */
 	if (s->x.ws)
@@ -117,8 +131,8 @@ static lxw_row_t items(rp_sheet *s, const subsidy_result *sr, lxw_row_t row)
 		item_row(s, row++, &sr->items[i]);
 	/* The total: a sum of the amounts, unless a policy-wide cap cut it. */
 	char f[64];
-	rp_merge(s, row, COL_NO, row, COL_COMPUTED, lang_pick(c->lang, "合计",
-							      "Total"), c->f.sub_label);
+	rp_merge(s, row, COL_NO, row, COL_COMPUTED, lang_pick(c->lang, "合计", "Total"),
+		 c->f.sub_label);
 	snprintf(f, sizeof f, "=SUM(H%u:H%u)", first + 1, row);
 	if (sr->total == sr->total_before_cap)
 		rp_formula(s, row, COL_AMOUNT, f, (double)sr->total, c->f.sub_money);
@@ -134,7 +148,8 @@ static lxw_row_t items(rp_sheet *s, const subsidy_result *sr, lxw_row_t row)
 	rp_define_name(s, "SubsidyTotal", row, COL_AMOUNT);
 	lxw_conditional_format paid = {.type = LXW_CONDITIONAL_TYPE_CELL,
 				       .criteria = LXW_CONDITIONAL_CRITERIA_GREATER_THAN,
-				       .value = 0, .format = c->f.good};
+				       .value = 0,
+				       .format = c->f.good};
 	if (s->x.ws && row > first)
 		rp_check(c, worksheet_conditional_format_range(s->x.ws, first, COL_AMOUNT, row - 1,
 							       COL_AMOUNT, &paid));
@@ -153,7 +168,7 @@ static lxw_row_t notes(rp_sheet *s, const subsidy_result *sr, lxw_row_t row)
 		char other[32];
 		snprintf(buf, sizeof buf,
 			 lang_pick(c->lang, "%s\n采用：%s\n另一读法：%s（按另一读法合计 %s 元）",
-			       "%s\nUsed: %s\nThe other reading: %s (total under it: %s yuan)"),
+				   "%s\nUsed: %s\nThe other reading: %s (total under it: %s yuan)"),
 			 qn_text_get(k->about, c->lang), qn_text_get(k->chosen, c->lang),
 			 qn_text_get(k->other, c->lang),
 			 decimal_format_yuan(k->total_other, other, sizeof other));

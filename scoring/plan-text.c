@@ -92,7 +92,8 @@ static size_t action_start(const scoring_plan *p, size_t i, size_t *len)
 		if (at < p->n_steps) {
 			n = 1;
 			if (p->steps[at].question->kind != QN_MULTI)
-				while (at + n < p->n_steps && p->steps[at + n].question == p->steps[at].question)
+				while (at + n < p->n_steps &&
+				       p->steps[at + n].question == p->steps[at].question)
 					n++;
 		}
 		if (i == 0 || at >= p->n_steps) {
@@ -122,8 +123,8 @@ static const char *mid_sentence(const char *name, qn_lang lang, char *buf, size_
 	return buf;
 }
 
-static void scenario_text(const scoring_plan_step *first, const scoring_plan_step *last,
-			  size_t n, qn_lang lang, char *buf, size_t size)
+static void scenario_text(const scoring_plan_step *first, const scoring_plan_step *last, size_t n,
+			  qn_lang lang, char *buf, size_t size)
 {
 	const qn_question *q = first->question;
 	char name[256], steps[32] = "";
@@ -145,8 +146,8 @@ static void scenario_text(const scoring_plan_step *first, const scoring_plan_ste
 			 name, star, to, steps, qn_text_get(&q->level_text[to], lang));
 }
 
-static void option_text(const scoring_plan_step *first, const scoring_plan_step *last,
-			size_t n, qn_lang lang, char *buf, size_t size)
+static void option_text(const scoring_plan_step *first, const scoring_plan_step *last, size_t n,
+			qn_lang lang, char *buf, size_t size)
 {
 	const qn_question *q = first->question;
 	char name[256], pts[32], steps[32] = "";
@@ -167,13 +168,14 @@ static void option_text(const scoring_plan_step *first, const scoring_plan_step 
 			 qn_text_get(&q->options[opt].label, lang), pts);
 		return;
 	}
-	const char *from = first->from.given ? qn_text_get(&q->options[first->from.choice].label, lang)
-					     : TR(lang, "未填", "unanswered");
+	const char *from = first->from.given
+				   ? qn_text_get(&q->options[first->from.choice].label, lang)
+				   : TR(lang, "未填", "unanswered");
 	snprintf(buf, size,
 		 TR(lang, "将%s由“%s”提升到“%s”%s，+%s 分",
 		    "Raise %s from \"%s\" to \"%s\"%s, +%s points"),
-		 mid_sentence(qn_text_get(&q->indicator->name, lang), lang, name, sizeof name), from,
-		 qn_text_get(&q->options[last->to.choice].label, lang), steps, pts);
+		 mid_sentence(qn_text_get(&q->indicator->name, lang), lang, name, sizeof name),
+		 from, qn_text_get(&q->options[last->to.choice].label, lang), steps, pts);
 }
 
 size_t scoring_plan_action_text(const scoring_plan *p, size_t i, qn_lang lang, char *buf,

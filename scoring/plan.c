@@ -15,8 +15,8 @@ struct scoring_plan_set {
 typedef struct ladder {
 	const qn_question *q;
 	scoring_plan_value start;
-	scoring_plan_value *rungs;  /* rungs[j]: the answer after j + 1 steps */
-	int64_t *cum;               /* cum[j]: points gained after j + 1 steps */
+	scoring_plan_value *rungs; /* rungs[j]: the answer after j + 1 steps */
+	int64_t *cum;              /* cum[j]: points gained after j + 1 steps */
 	size_t n;
 } ladder;
 
@@ -24,9 +24,9 @@ typedef struct search {
 	const scoring_result *r;
 	ladder *ladders;
 	size_t n_ladders;
-	size_t total_steps;         /* every rung of every ladder */
-	int64_t *best;              /* [(n_ladders + 1) * (total_steps + 1)]: most points, -1 none */
-	uint16_t *take;             /* same shape: steps taken on ladder i-1 for that best */
+	size_t total_steps; /* every rung of every ladder */
+	int64_t *best;      /* [(n_ladders + 1) * (total_steps + 1)]: most points, -1 none */
+	uint16_t *take;     /* same shape: steps taken on ladder i-1 for that best */
 } search;
 
 static scoring_plan_value value_of(const answer *a)
@@ -86,7 +86,8 @@ static size_t multi_rungs(ladder *l)
 	for (;;) {
 		int next = -1;
 		for (size_t i = 0; i < q->n_options; i++)
-			if (!q->options[i].exclusive && q->options[i].points > 0 && !(mask >> i & 1) &&
+			if (!q->options[i].exclusive && q->options[i].points > 0 &&
+			    !(mask >> i & 1) &&
 			    (next < 0 || q->options[i].points > q->options[next].points))
 				next = (int)i;
 		if (next < 0)
@@ -197,7 +198,7 @@ static int push_step(scoring_plan *p, size_t *cap, scoring_plan_step st)
 /* Scenario i's cost to the bar; the scenario plan takes those with the lowest. */
 typedef struct pick {
 	size_t index;
-	int level;      /* now, 0 when unanswered */
+	int level; /* now, 0 when unanswered */
 	bool given;
 	bool star;
 	int cost;
@@ -224,8 +225,8 @@ static int take_cheapest(pick *picks, size_t n, int need, bool star_only)
 	return need > 0 ? -1 : 0;
 }
 
-static int scenario_steps(const search *s, const qn_level_rule *rule, scoring_plan *p,
-			  size_t *cap, bool *reachable)
+static int scenario_steps(const search *s, const qn_level_rule *rule, scoring_plan *p, size_t *cap,
+			  bool *reachable)
 {
 	const scoring_result *r = s->r;
 	size_t nq = questionnaire_n_questions(r->q), n = 0;
@@ -238,8 +239,11 @@ static int scenario_steps(const search *s, const qn_level_rule *rule, scoring_pl
 		int level = a->given ? a->level : 0;
 		if (q->kind != QN_SCENARIO || level >= rule->scenario_level)
 			continue;
-		picks[n++] = (pick){.index = i, .level = level, .given = a->given,
-				    .star = q->constrained, .cost = rule->scenario_level - level};
+		picks[n++] = (pick){.index = i,
+				    .level = level,
+				    .given = a->given,
+				    .star = q->constrained,
+				    .cost = rule->scenario_level - level};
 	}
 	qsort(picks, n, sizeof *picks, pick_cmp);
 	int star_need = rule->min_constrained - r->constrained_at_least[rule->scenario_level];
@@ -262,8 +266,10 @@ static int scenario_steps(const search *s, const qn_level_rule *rule, scoring_pl
 			scoring_plan_value from = {.given = pk->given, .level = pk->level};
 			for (int l = pk->level + 1; l <= rule->scenario_level && !rc; l++) {
 				scoring_plan_value to = {.given = true, .level = l};
-				rc = push_step(p, cap, (scoring_plan_step){.question = q, .from = from,
-									   .to = to});
+				rc = push_step(p, cap,
+					       (scoring_plan_step){.question = q,
+								   .from = from,
+								   .to = to});
 				from = to;
 			}
 		}
@@ -329,9 +335,11 @@ static int point_steps(const search *s, int64_t shortfall, scoring_plan *p, size
 		scoring_plan_value from = l->start;
 		int64_t before = 0;
 		for (size_t k = 0; k < groups[g].k && !rc; k++) {
-			rc = push_step(p, cap, (scoring_plan_step){.question = l->q, .from = from,
-								   .to = l->rungs[k],
-								   .gain = l->cum[k] - before});
+			rc = push_step(p, cap,
+				       (scoring_plan_step){.question = l->q,
+							   .from = from,
+							   .to = l->rungs[k],
+							   .gain = l->cum[k] - before});
 			from = l->rungs[k];
 			before = l->cum[k];
 			p->n_point_steps++;
@@ -393,10 +401,7 @@ void scoring_plan_set_free(scoring_plan_set *s)
 	free(s);
 }
 
-size_t scoring_plan_count(const scoring_plan_set *s)
-{
-	return s ? s->n : 0;
-}
+size_t scoring_plan_count(const scoring_plan_set *s) { return s ? s->n : 0; }
 
 const scoring_plan *scoring_plan_at(const scoring_plan_set *s, size_t i)
 {

@@ -39,24 +39,24 @@
 
 /* One answer before or after a step: what the answer file would hold for the question. */
 typedef struct scoring_plan_value {
-	bool given;      /* false: the question is unanswered (JSON null) */
-	int choice;      /* QN_SINGLE: option index */
-	uint64_t mask;   /* QN_MULTI: options chosen */
-	int level;       /* QN_SCENARIO: 0..4 */
+	bool given;    /* false: the question is unanswered (JSON null) */
+	int choice;    /* QN_SINGLE: option index */
+	uint64_t mask; /* QN_MULTI: options chosen */
+	int level;     /* QN_SCENARIO: 0..4 */
 } scoring_plan_value;
 
 typedef struct scoring_plan_step {
 	const qn_question *question;
 	scoring_plan_value from, to;
-	int64_t gain;    /* points gained, thousandths; 0 for a scenario */
+	int64_t gain; /* points gained, thousandths; 0 for a scenario */
 } scoring_plan_step;
 
 typedef struct scoring_plan {
-	int level;                 /* the level this plan reaches */
+	int level; /* the level this plan reaches */
 	scoring_plan_step *steps;
-	size_t n_steps;            /* the fewest that reach the level */
-	size_t n_point_steps;      /* of which on scored questions */
-	int64_t gain;              /* points the plan adds, thousandths */
+	size_t n_steps;       /* the fewest that reach the level */
+	size_t n_point_steps; /* of which on scored questions */
+	int64_t gain;         /* points the plan adds, thousandths */
 } scoring_plan;
 
 typedef struct scoring_plan_set scoring_plan_set;

@@ -32,14 +32,14 @@ static int64_t points_lost(const qn_reading *rd, const answers *a)
 		if (ch->kind != QN_ALT_REQUIRES)
 			continue;
 		const answer *ans = answers_get(a, ch->question->index);
-		if (ans->given && (ans->mask >> ch->option & 1) && (ans->mask & ch->with) != ch->with)
+		if (ans->given && (ans->mask >> ch->option & 1) &&
+		    (ans->mask & ch->with) != ch->with)
 			lost += ch->question->options[ch->option].points;
 	}
 	return lost;
 }
 
-void scoring_reading_eval(const scoring_result *r, const qn_reading *rd, int *level,
-			  int64_t *total)
+void scoring_reading_eval(const scoring_result *r, const qn_reading *rd, int *level, int64_t *total)
 {
 	int at_least[QN_MAX_LEVEL + 1] = {0}, star_at_least[QN_MAX_LEVEL + 1] = {0};
 	*total = r->total - points_lost(rd, r->answers);

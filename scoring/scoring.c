@@ -75,16 +75,21 @@ static int option_gaps(scoring_result *r, size_t *cap, const qn_question *q, con
 				best = (int)i;
 		if (best < 0)
 			return 0;
-		return push_gap(r, cap, (scoring_gap){.kind = SCORING_GAP_OPTION, .question = q,
-						      .option = best,
-						      .gain = q->options[best].points - now});
+		return push_gap(r, cap,
+				(scoring_gap){.kind = SCORING_GAP_OPTION,
+					      .question = q,
+					      .option = best,
+					      .gain = q->options[best].points - now});
 	}
 	for (size_t i = 0; i < q->n_options; i++) {
 		if (q->options[i].exclusive || q->options[i].points <= 0 ||
 		    (ans->given && (ans->mask & (1ULL << i))))
 			continue;
-		if (push_gap(r, cap, (scoring_gap){.kind = SCORING_GAP_OPTION, .question = q,
-						   .option = (int)i, .gain = q->options[i].points}))
+		if (push_gap(r, cap,
+			     (scoring_gap){.kind = SCORING_GAP_OPTION,
+					   .question = q,
+					   .option = (int)i,
+					   .gain = q->options[i].points}))
 			return -1;
 	}
 	return 0;
@@ -106,8 +111,11 @@ static int scenario_gaps(scoring_result *r, size_t *cap)
 		/* With only the ★ condition short, raising a plain scenario does not help. */
 		if (g->scenarios_met && !q->constrained)
 			continue;
-		scoring_gap gap = {.kind = SCORING_GAP_SCENARIO, .question = q, .from_level = level,
-				   .to_level = rule->scenario_level, .for_level = g->level,
+		scoring_gap gap = {.kind = SCORING_GAP_SCENARIO,
+				   .question = q,
+				   .from_level = level,
+				   .to_level = rule->scenario_level,
+				   .for_level = g->level,
 				   .needed_for_star = q->constrained && !g->constrained_met};
 		if (push_gap(r, cap, gap))
 			return -1;

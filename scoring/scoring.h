@@ -25,49 +25,49 @@
 #include "answers/answers.h"
 
 typedef struct scoring_gate {
-	int level;                 /* 1..4 */
-	bool met;                  /* all three conditions hold */
+	int level; /* 1..4 */
+	bool met;  /* all three conditions hold */
 	bool score_met;
-	int64_t score_short;       /* thousandths still missing; 0 when met */
+	int64_t score_short; /* thousandths still missing; 0 when met */
 	bool scenarios_met;
-	int scenarios_have, scenarios_need;     /* scenarios at >= rule's scenario_level */
+	int scenarios_have, scenarios_need; /* scenarios at >= rule's scenario_level */
 	bool constrained_met;
 	int constrained_have, constrained_need; /* ★ among them */
 } scoring_gate;
 
 typedef enum {
-	SCORING_GAP_OPTION,   /* choose an option: gains points */
-	SCORING_GAP_SCENARIO  /* raise a scenario: helps the next level's scenario gate */
+	SCORING_GAP_OPTION,  /* choose an option: gains points */
+	SCORING_GAP_SCENARIO /* raise a scenario: helps the next level's scenario gate */
 } scoring_gap_kind;
 
 typedef struct scoring_gap {
 	scoring_gap_kind kind;
 	const qn_question *question;
-	int option;            /* OPTION: index of the option to choose (single) or add (multi) */
-	int64_t gain;          /* OPTION: points gained, thousandths */
-	int from_level;        /* SCENARIO: current level */
-	int to_level;          /* SCENARIO: level it must reach */
-	int for_level;         /* SCENARIO: the enterprise level whose gate it helps */
-	bool needed_for_star;  /* SCENARIO: it is ★ and the ★ condition is short */
+	int option;           /* OPTION: index of the option to choose (single) or add (multi) */
+	int64_t gain;         /* OPTION: points gained, thousandths */
+	int from_level;       /* SCENARIO: current level */
+	int to_level;         /* SCENARIO: level it must reach */
+	int for_level;        /* SCENARIO: the enterprise level whose gate it helps */
+	bool needed_for_star; /* SCENARIO: it is ★ and the ★ condition is short */
 } scoring_gap;
 
 typedef struct scoring_result {
 	const answers *answers;
 	const questionnaire *q;
-	int64_t total;                          /* thousandths */
-	int64_t max;                            /* thousandths */
-	int level;                              /* 0 below level 1 */
-	int64_t *question_points;               /* [questionnaire_n_questions] */
-	int at_least[QN_MAX_LEVEL + 1];         /* scenarios at level >= L */
+	int64_t total;                  /* thousandths */
+	int64_t max;                    /* thousandths */
+	int level;                      /* 0 below level 1 */
+	int64_t *question_points;       /* [questionnaire_n_questions] */
+	int at_least[QN_MAX_LEVEL + 1]; /* scenarios at level >= L */
 	int constrained_at_least[QN_MAX_LEVEL + 1];
-	scoring_gate gates[QN_MAX_LEVEL + 1];   /* [1..questionnaire_n_levels] */
-	scoring_gap *gaps;                      /* ranked: most useful first */
+	scoring_gate gates[QN_MAX_LEVEL + 1]; /* [1..questionnaire_n_levels] */
+	scoring_gap *gaps;                    /* ranked: most useful first */
 	size_t n_gaps;
 } scoring_result;
 
 scoring_result *scoring_run(const answers *a, assess_error *err);
 enum {
-	SCORING_NO_GAPS = 1 << 0  /* leave gaps empty: batch and stream runs print no advice, and
+	SCORING_NO_GAPS = 1 << 0 /* leave gaps empty: batch and stream runs print no advice, and
 				     ranking the gaps costs more than the score itself */
 };
 scoring_result *scoring_run_flags(const answers *a, unsigned flags, assess_error *err);

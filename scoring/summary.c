@@ -46,7 +46,8 @@ static cJSON *questions_json(const scoring_result *r)
 		else if (q->kind == QN_SCENARIO)
 			cJSON_AddNumberToObject(o, "answer", ans->level);
 		else
-			cJSON_AddStringToObject(o, "answer", answers_format(r->answers, i, buf, sizeof buf));
+			cJSON_AddStringToObject(o, "answer",
+						answers_format(r->answers, i, buf, sizeof buf));
 		if (q->kind == QN_SCENARIO) {
 			cJSON_AddBoolToObject(o, "constrained", q->constrained);
 		} else {
@@ -121,7 +122,8 @@ static cJSON *gaps_json(const scoring_result *r, qn_lang lang)
 	for (size_t i = 0; i < r->n_gaps; i++) {
 		const scoring_gap *g = &r->gaps[i];
 		cJSON *o = cJSON_CreateObject();
-		cJSON_AddStringToObject(o, "kind", g->kind == SCORING_GAP_OPTION ? "option" : "scenario");
+		cJSON_AddStringToObject(o, "kind",
+					g->kind == SCORING_GAP_OPTION ? "option" : "scenario");
 		cJSON_AddStringToObject(o, "question", g->question->id);
 		if (g->kind == SCORING_GAP_OPTION) {
 			cJSON_AddStringToObject(o, "option", g->question->options[g->option].code);
@@ -169,8 +171,8 @@ cJSON *scoring_to_json(const scoring_result *r, qn_lang lang)
 	cJSON *missing = cJSON_AddArrayToObject(o, "missing");
 	for (size_t i = 0; i < questionnaire_n_questions(r->q); i++)
 		if (!answers_get(r->answers, i)->given)
-			cJSON_AddItemToArray(missing,
-					     cJSON_CreateString(questionnaire_question(r->q, i)->id));
+			cJSON_AddItemToArray(missing, cJSON_CreateString(
+							      questionnaire_question(r->q, i)->id));
 	return o;
 }
 
@@ -190,7 +192,8 @@ void scoring_next_level_line(const scoring_result *r, qn_lang lang, char *buf, s
 	if (!g->score_met && used < size)
 		used += (size_t)snprintf(buf + used, size - used,
 					 TR(lang, "还需 %s 分", "needs %s more points"),
-					 decimal_format_milli(g->score_short, pts, sizeof pts)), parts++;
+					 decimal_format_milli(g->score_short, pts, sizeof pts)),
+			parts++;
 	int more = g->scenarios_need - g->scenarios_have;
 	int more_star = g->constrained_need - g->constrained_have;
 	/* English counts agree with their noun: "1 more scenario", "6 more scenarios". */
@@ -198,18 +201,24 @@ void scoring_next_level_line(const scoring_result *r, qn_lang lang, char *buf, s
 		used += (size_t)snprintf(buf + used, size - used,
 					 TR(lang, "%s还需 %d 个场景%s达到 %d 级及以上",
 					    "%s%d more %s at level %d or above"),
-					 parts ? TR(lang, "，", !g->constrained_met ? ", " : " and ") : "",
+					 parts ? TR(lang, "，",
+						    !g->constrained_met ? ", " : " and ")
+					       : "",
 					 more, TR(lang, "", more == 1 ? "scenario" : "scenarios"),
-					 rule->scenario_level), parts++;
+					 rule->scenario_level),
+			parts++;
 	if (!g->constrained_met && used < size)
 		used += (size_t)snprintf(buf + used, size - used,
 					 TR(lang, "%s还需 %d 个★场景%s达到 %d 级及以上",
 					    "%s%d more %s at level %d or above"),
-					 parts ? TR(lang, "，", " and ") : "",
-					 more_star, TR(lang, "", more_star == 1 ? "★ scenario" : "★ scenarios"),
-					 rule->scenario_level), parts++;
+					 parts ? TR(lang, "，", " and ") : "", more_star,
+					 TR(lang, "",
+					    more_star == 1 ? "★ scenario" : "★ scenarios"),
+					 rule->scenario_level),
+			parts++;
 	if (!parts && used < size)
-		snprintf(buf + used, size - used, "%s", TR(lang, "条件已满足", "all conditions met"));
+		snprintf(buf + used, size - used, "%s",
+			 TR(lang, "条件已满足", "all conditions met"));
 }
 
 void scoring_gap_text(const scoring_gap *g, qn_lang lang, char *buf, size_t size)
@@ -221,13 +230,13 @@ void scoring_gap_text(const scoring_gap *g, qn_lang lang, char *buf, size_t size
 	if (g->kind == SCORING_GAP_SCENARIO) {
 		int l = g->for_level >= 0 && g->for_level <= QN_MAX_LEVEL ? g->for_level : 0;
 		if (lang == QN_LANG_EN)
-			snprintf(buf, size, "%s %s%s: raise from L%d to L%d (level %d %s)", q->id, name,
-				 q->constrained ? " ★" : "", g->from_level, g->to_level, l,
+			snprintf(buf, size, "%s %s%s: raise from L%d to L%d (level %d %s)", q->id,
+				 name, q->constrained ? " ★" : "", g->from_level, g->to_level, l,
 				 g->needed_for_star ? "★ scenario condition" : "scenario count");
 		else
-			snprintf(buf, size, "%s %s%s：由 %d 级提升到 %d 级（%s级%s条件）", q->id, name,
-				 q->constrained ? "★" : "", g->from_level, g->to_level, numerals[l],
-				 g->needed_for_star ? "★场景" : "场景数");
+			snprintf(buf, size, "%s %s%s：由 %d 级提升到 %d 级（%s级%s条件）", q->id,
+				 name, q->constrained ? "★" : "", g->from_level, g->to_level,
+				 numerals[l], g->needed_for_star ? "★场景" : "场景数");
 		return;
 	}
 	const qn_option *o = &q->options[g->option];
@@ -239,8 +248,9 @@ void scoring_gap_text(const scoring_gap *g, qn_lang lang, char *buf, size_t size
 
 static void print_gate_counts(FILE *out, const scoring_result *r, qn_lang lang)
 {
-	fprintf(out, "%s", TR(lang, "经营场景（达到该级及以上的个数，★为约束性）：\n",
-			      "Scenarios at or above each level (★ = constrained):\n"));
+	fprintf(out, "%s",
+		TR(lang, "经营场景（达到该级及以上的个数，★为约束性）：\n",
+		   "Scenarios at or above each level (★ = constrained):\n"));
 	for (int l = 1; l <= QN_MAX_LEVEL; l++)
 		fprintf(out, TR(lang, "  ≥%d级 %2d 个（★%d）\n", "  >=L%d %2d (★%d)\n"), l,
 			r->at_least[l], r->constrained_at_least[l]);
@@ -252,8 +262,9 @@ static void print_plan(FILE *out, const scoring_result *r, qn_lang lang)
 	assess_error err = {0};
 	scoring_plan_set *plans = scoring_plan_find(r, &err);
 	if (!plans) {
-		fprintf(out, "%s\n", TR(lang, "（内存不足，未能给出升级步骤）",
-					"(out of memory: no plan for the next level)"));
+		fprintf(out, "%s\n",
+			TR(lang, "（内存不足，未能给出升级步骤）",
+			   "(out of memory: no plan for the next level)"));
 		return;
 	}
 	scoring_plan_print(out, scoring_plan_for(plans, r->level + 1), r->q, lang);
@@ -279,7 +290,8 @@ void scoring_print(FILE *out, const scoring_result *r, qn_lang lang)
 	fprintf(out, "%s%s\n", TR(lang, "评测指标：", "Instrument: "),
 		qn_text_get(questionnaire_title(r->q), lang));
 	fprintf(out, "%s%s / %s\n", TR(lang, "总分：", "Total: "),
-		decimal_format_milli(r->total, a, sizeof a), decimal_format_milli(r->max, b, sizeof b));
+		decimal_format_milli(r->total, a, sizeof a),
+		decimal_format_milli(r->max, b, sizeof b));
 	for (size_t d = 0; d < questionnaire_n_dimensions(r->q); d++) {
 		const qn_dimension *dim = questionnaire_dimension(r->q, d);
 		if (dim->scored)
@@ -288,12 +300,14 @@ void scoring_print(FILE *out, const scoring_result *r, qn_lang lang)
 				decimal_format_milli(dim->points, b, sizeof b));
 	}
 	print_gate_counts(out, r, lang);
-	fprintf(out, "%s%s\n", TR(lang, "等级：", "Level: "), questionnaire_level_name(r->q, r->level, lang));
+	fprintf(out, "%s%s\n", TR(lang, "等级：", "Level: "),
+		questionnaire_level_name(r->q, r->level, lang));
 	scoring_next_level_line(r, lang, line, sizeof line);
 	fprintf(out, "%s\n", line);
 	if (answers_n_missing(r->answers))
-		fprintf(out, TR(lang, "注意：%zu 题未作答，按 0 分计。\n",
-				"Note: %zu questions unanswered, scored as 0.\n"),
+		fprintf(out,
+			TR(lang, "注意：%zu 题未作答，按 0 分计。\n",
+			   "Note: %zu questions unanswered, scored as 0.\n"),
 			answers_n_missing(r->answers));
 	print_plan(out, r, lang);
 }

@@ -17,13 +17,13 @@
 struct xlsx_book {
 	xlsx_options o;
 	char *path;
-	atomicfile *af;          /* the workbook's file, in a private folder next to the target */
-	char *scratch;           /* libxlsxwriter's private scratch folder */
+	atomicfile *af; /* the workbook's file, in a private folder next to the target */
+	char *scratch;  /* libxlsxwriter's private scratch folder */
 	int scratch_lock;
 	lxw_workbook *wb;
-	lxw_error lxw;           /* the first error; LXW_NO_ERROR while all is well */
-	const char *where;       /* the sheet being written */
-	const char *failed_in;   /* ...when the error happened */
+	lxw_error lxw;         /* the first error; LXW_NO_ERROR while all is well */
+	const char *where;     /* the sheet being written */
+	const char *failed_in; /* ...when the error happened */
 };
 
 assess_code xlsx_code(lxw_error e)
@@ -65,30 +65,15 @@ void xlsx_check(xlsx_book *b, lxw_error e)
 	}
 }
 
-bool xlsx_failed(const xlsx_book *b)
-{
-	return b->lxw != LXW_NO_ERROR;
-}
+bool xlsx_failed(const xlsx_book *b) { return b->lxw != LXW_NO_ERROR; }
 
-lxw_error xlsx_error(const xlsx_book *b)
-{
-	return b->lxw;
-}
+lxw_error xlsx_error(const xlsx_book *b) { return b->lxw; }
 
-void xlsx_where(xlsx_book *b, const char *sheet)
-{
-	b->where = sheet;
-}
+void xlsx_where(xlsx_book *b, const char *sheet) { b->where = sheet; }
 
-lxw_workbook *xlsx_workbook(const xlsx_book *b)
-{
-	return b->wb;
-}
+lxw_workbook *xlsx_workbook(const xlsx_book *b) { return b->wb; }
 
-const char *xlsx_path(const xlsx_book *b)
-{
-	return b->path;
-}
+const char *xlsx_path(const xlsx_book *b) { return b->path; }
 
 const char *xlsx_cut_mark(const xlsx_book *b)
 {
@@ -137,8 +122,8 @@ static assess_code make_scratch(xlsx_book *b, assess_error *err)
 		return ASSESS_OK;
 	if (errno == ENOMEM)
 		return assess_fail(err, ASSESS_ERR_NOMEM, b->path, 0, 0, "out of memory");
-	return assess_fail(err, errno == ENOSPC ? ASSESS_ERR_IO : ASSESS_ERR_CANTCREAT, b->path,
-			   0, 0, "cannot make a scratch folder in %s: %s", parent, strerror(errno));
+	return assess_fail(err, errno == ENOSPC ? ASSESS_ERR_IO : ASSESS_ERR_CANTCREAT, b->path, 0,
+			   0, "cannot make a scratch folder in %s: %s", parent, strerror(errno));
 }
 
 xlsx_book *xlsx_open(const char *path, const xlsx_options *o, assess_error *err)
@@ -239,7 +224,8 @@ assess_code xlsx_close(xlsx_book *b, assess_error *err)
 	else
 		atomicfile_abort(b->af);
 	if (rc != ASSESS_OK && err)
-		snprintf(err->file, sizeof err->file, "%s", b->path); /* never the temporary's name */
+		snprintf(err->file, sizeof err->file, "%s",
+			 b->path); /* never the temporary's name */
 	b->af = NULL;
 	free_book(b);
 	return rc;

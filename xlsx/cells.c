@@ -7,13 +7,13 @@
 #include "common/text.h"
 #include "xlsx/xlsx_internal.h"
 
-
 lxw_worksheet *xlsx_add_sheet(xlsx_book *b, const char *name)
 {
 	if (xlsx_failed(b))
 		return NULL;
 	lxw_error e = workbook_validate_sheet_name(xlsx_workbook(b), name);
-	lxw_worksheet *ws = e == LXW_NO_ERROR ? workbook_add_worksheet(xlsx_workbook(b), name) : NULL;
+	lxw_worksheet *ws =
+		e == LXW_NO_ERROR ? workbook_add_worksheet(xlsx_workbook(b), name) : NULL;
 	if (!ws)
 		xlsx_check(b, e != LXW_NO_ERROR ? e : LXW_ERROR_MEMORY_MALLOC_FAILED);
 	return ws;
@@ -79,8 +79,7 @@ void xlsx_string(xlsx_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, cons
 	free(copy);
 }
 
-void xlsx_number(xlsx_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v,
-		 lxw_format *f)
+void xlsx_number(xlsx_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v, lxw_format *f)
 {
 	if (ws && !xlsx_failed(b))
 		xlsx_check(b, worksheet_write_number(ws, r, c, v, f));
@@ -143,27 +142,23 @@ void xlsx_define_name(xlsx_book *b, const char *name, const char *sheet, lxw_row
 	xlsx_check(b, workbook_define_name(xlsx_workbook(b), name, formula));
 }
 
-size_t xlsx_display_width(const char *s)
-{
-	return text_display_width(s);
-}
+size_t xlsx_display_width(const char *s) { return text_display_width(s); }
 
-double xlsx_text_width(const char *s)
-{
-	return s ? (double)text_display_width(s) * 1.1 + 2 : 4;
-}
+double xlsx_text_width(const char *s) { return s ? (double)text_display_width(s) * 1.1 + 2 : 4; }
 
 void xlsx_color_scale(xlsx_book *b, lxw_worksheet *ws, lxw_row_t r0, lxw_col_t c0, lxw_row_t r1,
 		      lxw_col_t c1, double low, double mid, double high)
 {
-	lxw_conditional_format cf = {
-		.type = LXW_CONDITIONAL_3_COLOR_SCALE,
-		.min_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER, .min_value = low,
-		.min_color = XLSX_COLOR_SCALE_LOW,
-		.mid_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER, .mid_value = mid,
-		.mid_color = XLSX_COLOR_SCALE_MID,
-		.max_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER, .max_value = high,
-		.max_color = XLSX_COLOR_SCALE_HIGH};
+	lxw_conditional_format cf = {.type = LXW_CONDITIONAL_3_COLOR_SCALE,
+				     .min_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER,
+				     .min_value = low,
+				     .min_color = XLSX_COLOR_SCALE_LOW,
+				     .mid_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER,
+				     .mid_value = mid,
+				     .mid_color = XLSX_COLOR_SCALE_MID,
+				     .max_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER,
+				     .max_value = high,
+				     .max_color = XLSX_COLOR_SCALE_HIGH};
 	if (ws && !xlsx_failed(b) && r1 >= r0 && c1 >= c0)
 		xlsx_check(b, worksheet_conditional_format_range(ws, r0, c0, r1, c1, &cf));
 }

@@ -91,9 +91,9 @@ void xlsx_sheet_row_level(xlsx_sheet *s, lxw_row_t row, uint8_t level)
 /* Characters that may not start a line: the reader keeps them with the character before. */
 static bool closes(unsigned long cp)
 {
-	static const unsigned long close[] = {0x3001, 0x3002, 0xFF0C, 0xFF0E, 0xFF1A, 0xFF1B, 0xFF01,
-					      0xFF1F, 0xFF09, 0x300B, 0x300D, 0x300F, 0x3011, 0x2019,
-					      0x201D, 0x2026, 0xFF05};
+	static const unsigned long close[] = {0x3001, 0x3002, 0xFF0C, 0xFF0E, 0xFF1A, 0xFF1B,
+					      0xFF01, 0xFF1F, 0xFF09, 0x300B, 0x300D, 0x300F,
+					      0x3011, 0x2019, 0x201D, 0x2026, 0xFF05};
 	for (size_t i = 0; i < sizeof close / sizeof *close; i++)
 		if (cp == close[i])
 			return true;
@@ -181,7 +181,8 @@ static void note_text(xlsx_sheet *s, lxw_row_t row, lxw_col_t c1, lxw_col_t c2, 
 		      const lxw_format *f)
 {
 	if (!f || !f->text_wrap) {
-		if (c1 == c2 && c1 < XLSX_SHEET_MAX_COLS && (double)xlsx_display_width(text) > s->width[c1])
+		if (c1 == c2 && c1 < XLSX_SHEET_MAX_COLS &&
+		    (double)xlsx_display_width(text) > s->width[c1])
 			s->width[c1] = (double)xlsx_display_width(text);
 		return;
 	}
@@ -213,9 +214,12 @@ static void note_text(xlsx_sheet *s, lxw_row_t row, lxw_col_t c1, lxw_col_t c2, 
 		return;
 	}
 	memcpy(s->text + s->n_text, text, len);
-	s->cells[s->n_cells++] = (xlsx_text_cell){.row = row, .first_col = c1, .last_col = c2,
-						  .text = s->n_text,
-						  .font_size = f->font_size > 0 ? f->font_size : 11};
+	s->cells[s->n_cells++] =
+		(xlsx_text_cell){.row = row,
+				 .first_col = c1,
+				 .last_col = c2,
+				 .text = s->n_text,
+				 .font_size = f->font_size > 0 ? f->font_size : 11};
 	s->n_text += len;
 }
 
@@ -224,7 +228,8 @@ static int cell_lines(const xlsx_sheet *s, const xlsx_text_cell *cell, const dou
 {
 	double room = -CELL_MARGIN;
 	for (lxw_col_t c = cell->first_col; c <= cell->last_col; c++)
-		room += c < XLSX_SHEET_MAX_COLS && col_width[c] > 0 ? col_width[c] : LXW_DEF_COL_WIDTH;
+		room += c < XLSX_SHEET_MAX_COLS && col_width[c] > 0 ? col_width[c]
+								    : LXW_DEF_COL_WIDTH;
 	/* A CJK character is one em: UNITS_WIDE width units at 10 points, two display columns. */
 	double per_column = UNITS_WIDE / 2 * cell->font_size / 10;
 	double columns = room > 0 ? room / per_column : 0;
@@ -254,8 +259,9 @@ static void fit_rows(xlsx_sheet *s, const double *col_width)
 			h = MAX_ROW_HEIGHT; /* Excel refuses taller rows; the text scrolls in the cell */
 		h = (double)(long)(h * 4 + 0.5) / 4; /* quarter points, as Excel stores them */
 		lxw_row_col_options o = {.level = info->level};
-		xlsx_check(s->book, worksheet_set_row_opt(s->ws, (lxw_row_t)r, h > 0 ? h : LXW_DEF_ROW_HEIGHT,
-						     NULL, &o));
+		xlsx_check(s->book,
+			   worksheet_set_row_opt(s->ws, (lxw_row_t)r,
+						 h > 0 ? h : LXW_DEF_ROW_HEIGHT, NULL, &o));
 	}
 	free(height);
 }
@@ -268,7 +274,8 @@ void xlsx_sheet_end(xlsx_sheet *s, const double *min, const double *max, int n)
 			double w = s->width[i] * UNITS_PER_COLUMN + PADDING;
 			w = w < min[i] ? min[i] : w > max[i] ? max[i] : w;
 			col_width[i] = w;
-			xlsx_check(s->book, worksheet_set_column(s->ws, (lxw_col_t)i, (lxw_col_t)i, w, NULL));
+			xlsx_check(s->book, worksheet_set_column(s->ws, (lxw_col_t)i, (lxw_col_t)i,
+								 w, NULL));
 		}
 		fit_rows(s, col_width);
 	}
@@ -314,8 +321,8 @@ void xlsx_sheet_number(xlsx_sheet *s, lxw_row_t row, lxw_col_t col, double v, lx
 	xlsx_check(s->book, worksheet_write_number(s->ws, row, col, v, f));
 }
 
-void xlsx_sheet_formula(xlsx_sheet *s, lxw_row_t row, lxw_col_t col, const char *formula, double value,
-		lxw_format *f)
+void xlsx_sheet_formula(xlsx_sheet *s, lxw_row_t row, lxw_col_t col, const char *formula,
+			double value, lxw_format *f)
 {
 	if (!s->ws || xlsx_failed(s->book))
 		return;
@@ -324,7 +331,7 @@ void xlsx_sheet_formula(xlsx_sheet *s, lxw_row_t row, lxw_col_t col, const char 
 }
 
 void xlsx_sheet_merge(xlsx_sheet *s, lxw_row_t r1, lxw_col_t c1, lxw_row_t r2, lxw_col_t c2,
-	      const char *text, lxw_format *f)
+		      const char *text, lxw_format *f)
 {
 	if (!s->ws || xlsx_failed(s->book))
 		return;

@@ -29,25 +29,25 @@
 typedef struct xlsx_text_cell {
 	lxw_row_t row;
 	lxw_col_t first_col, last_col;
-	size_t text;       /* offset of its NUL-ended text in xlsx_sheet.text */
-	double font_size;  /* points */
+	size_t text;      /* offset of its NUL-ended text in xlsx_sheet.text */
+	double font_size; /* points */
 } xlsx_text_cell;
 
 typedef struct xlsx_row_info {
-	double min_height;  /* points; 0 for "as tall as its text" */
-	uint8_t level;      /* outline level, 0 for none */
+	double min_height; /* points; 0 for "as tall as its text" */
+	uint8_t level;     /* outline level, 0 for none */
 } xlsx_row_info;
 
 typedef struct xlsx_sheet {
 	xlsx_book *book;
-	lxw_worksheet *ws;           /* NULL when the sheet could not be added */
+	lxw_worksheet *ws; /* NULL when the sheet could not be added */
 	const char *name;
-	double width[XLSX_SHEET_MAX_COLS];  /* widest one-column text, in display columns */
+	double width[XLSX_SHEET_MAX_COLS]; /* widest one-column text, in display columns */
 	xlsx_text_cell *cells;
 	size_t n_cells, cap_cells;
-	char *text;                  /* the wrapped cells' texts, one after another */
+	char *text; /* the wrapped cells' texts, one after another */
 	size_t n_text, cap_text;
-	xlsx_row_info *rows;         /* indexed by row number */
+	xlsx_row_info *rows; /* indexed by row number */
 	size_t n_rows;
 } xlsx_sheet;
 

@@ -48,7 +48,7 @@ static void bytes_add(struct bytes *b, const char *s, size_t n)
 
 struct sheet_info {
 	char *name;
-	char *part;     /* "xl/worksheets/sheet1.xml" */
+	char *part; /* "xl/worksheets/sheet1.xml" */
 	bool hidden;
 };
 
@@ -57,11 +57,11 @@ struct property {
 };
 
 struct xlsx_reader {
-	char *name;           /* what errors call the file */
-	char *data;           /* the zip, owned (libzip reads from it) */
-	bool date1904;        /* day numbers count from 1904-01-01 */
+	char *name;    /* what errors call the file */
+	char *data;    /* the zip, owned (libzip reads from it) */
+	bool date1904; /* day numbers count from 1904-01-01 */
 	zip_t *zip;
-	size_t unpacked;      /* bytes unpacked so far, against XLSX_READER_MAX_TOTAL */
+	size_t unpacked; /* bytes unpacked so far, against XLSX_READER_MAX_TOTAL */
 	struct sheet_info *sheets;
 	size_t n_sheets;
 	struct property *props;
@@ -75,11 +75,11 @@ struct xlsx_reader_sheet {
 	char *name;
 	xlsx_reader_cell *cells;
 	size_t n_cells;
-	struct bytes text;    /* the sheet's own texts, NUL-separated */
+	struct bytes text; /* the sheet's own texts, NUL-separated */
 };
 
-assess_code xlsx_reader_fail(assess_error *err, const char *file, const char *sheet,
-			     uint32_t row, uint32_t col, const char *fmt, ...)
+assess_code xlsx_reader_fail(assess_error *err, const char *file, const char *sheet, uint32_t row,
+			     uint32_t col, const char *fmt, ...)
 {
 	char ref[16], path[ASSESS_ERROR_PATH_MAX], msg[ASSESS_ERROR_MSG_MAX];
 	va_list ap;
@@ -174,27 +174,37 @@ static assess_code check_directory(xlsx_reader *r, assess_error *err)
 	for (zip_int64_t i = 0; i < n; i++) {
 		zip_stat_t st;
 		zip_stat_init(&st);
-		if (zip_stat_index(r->zip, (zip_uint64_t)i, 0, &st) != 0 || !(st.valid & ZIP_STAT_NAME))
-			return fail(err, r, "not an .xlsx workbook: entry %lld of the zip is unreadable",
+		if (zip_stat_index(r->zip, (zip_uint64_t)i, 0, &st) != 0 ||
+		    !(st.valid & ZIP_STAT_NAME))
+			return fail(err, r,
+				    "not an .xlsx workbook: entry %lld of the zip is unreadable",
 				    (long long)i);
 		if (!expected_entry(st.name))
-			return fail(err, r, "not an .xlsx workbook: the zip holds \"%.80s\", which is "
-				    "not a part of a workbook", st.name);
+			return fail(err, r,
+				    "not an .xlsx workbook: the zip holds \"%.80s\", which is "
+				    "not a part of a workbook",
+				    st.name);
 		if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
 			return fail(err, r, "%s is encrypted", st.name);
 		if ((st.valid & ZIP_STAT_COMP_METHOD) && st.comp_method != ZIP_CM_STORE &&
 		    st.comp_method != ZIP_CM_DEFLATE)
-			return fail(err, r, "%s is compressed with method %u (only deflate is read)",
+			return fail(err, r,
+				    "%s is compressed with method %u (only deflate is read)",
 				    st.name, (unsigned)st.comp_method);
 		if ((st.valid & ZIP_STAT_SIZE) && st.size > XLSX_READER_MAX_PART)
-			return fail(err, r, "%s would unpack to %llu bytes (at most %u): refused as "
-				    "a zip bomb", st.name, (unsigned long long)st.size,
-				    XLSX_READER_MAX_PART);
+			return fail(err, r,
+				    "%s would unpack to %llu bytes (at most %u): refused as "
+				    "a zip bomb",
+				    st.name, (unsigned long long)st.size, XLSX_READER_MAX_PART);
 		if ((st.valid & (ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE)) ==
-			    (ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE) && over_ratio(st.size, st.comp_size))
-			return fail(err, r, "%s would unpack to %llu times its packed size: refused as "
-				    "a zip bomb", st.name,
-				    (unsigned long long)(st.size / (st.comp_size ? st.comp_size : 1)));
+			    (ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE) &&
+		    over_ratio(st.size, st.comp_size))
+			return fail(err, r,
+				    "%s would unpack to %llu times its packed size: refused as "
+				    "a zip bomb",
+				    st.name,
+				    (unsigned long long)(st.size /
+							 (st.comp_size ? st.comp_size : 1)));
 	}
 	return ASSESS_OK;
 }
@@ -230,8 +240,10 @@ static char *read_part(xlsx_reader *r, const char *part, size_t *len, assess_err
 		if (b.len + (size_t)got > XLSX_READER_MAX_PART ||
 		    r->unpacked + b.len + (size_t)got > XLSX_READER_MAX_TOTAL ||
 		    over_ratio(b.len + (uint64_t)got, st.comp_size)) {
-			code = fail(err, r, "%s unpacks to more than the caps allow: refused as a "
-				    "zip bomb", part);
+			code = fail(err, r,
+				    "%s unpacks to more than the caps allow: refused as a "
+				    "zip bomb",
+				    part);
 			break;
 		}
 		bytes_add(&b, chunk, (size_t)got);
@@ -249,8 +261,10 @@ static char *read_part(xlsx_reader *r, const char *part, size_t *len, assess_err
 		code = nomem(err, r);
 	/* A document type declaration is where entities live; no part of a workbook has one. */
 	if (!code && memmem(b.data, b.len, "<!DOCTYPE", 9))
-		code = fail(err, r, "%s declares a document type (<!DOCTYPE>), which no workbook "
-			    "part has: refused", part);
+		code = fail(err, r,
+			    "%s declares a document type (<!DOCTYPE>), which no workbook "
+			    "part has: refused",
+			    part);
 	if (code) {
 		free(b.data);
 		return NULL;
@@ -448,7 +462,7 @@ static assess_code add_sheet(xlsx_reader *r, struct xml *x, const struct rel *re
 		return fail(err, r, "the workbook has more than %u sheets", XLSX_READER_MAX_SHEETS);
 	char *name = attr(x, "name"), *state = attr(x, "state");
 	char *rid = (char *)xmlTextReaderGetAttributeNs(x->rd, (const xmlChar *)"id",
-						       (const xmlChar *)NS_REL);
+							(const xmlChar *)NS_REL);
 	if (!rid)
 		rid = (char *)xmlTextReaderGetAttributeNs(x->rd, (const xmlChar *)"id",
 							  (const xmlChar *)NS_REL_STRICT);
@@ -468,8 +482,10 @@ static assess_code add_sheet(xlsx_reader *r, struct xml *x, const struct rel *re
 		if (!s->name || !s->part)
 			code = nomem(err, r);
 		else if (!expected_entry(s->part) || !has_part(r, s->part))
-			code = fail(err, r, "sheet \"%.60s\" points at %.80s, which the file does "
-				    "not have", name, s->part);
+			code = fail(err, r,
+				    "sheet \"%.60s\" points at %.80s, which the file does "
+				    "not have",
+				    name, s->part);
 	}
 	xmlFree(name);
 	xmlFree(state);
@@ -594,8 +610,8 @@ static assess_code read_properties(xlsx_reader *r, assess_error *err)
 				code = nomem(err, r);
 			if (!code && name) {
 				r->props = bigger;
-				r->props[r->n_props] = (struct property){strdup(name),
-									 strdup(value.data)};
+				r->props[r->n_props] =
+					(struct property){strdup(name), strdup(value.data)};
 				if (!r->props[r->n_props++].value || !r->props[r->n_props - 1].name)
 					code = nomem(err, r);
 			} else if (!code) {
@@ -718,11 +734,11 @@ const char *xlsx_reader_property(const xlsx_reader *r, const char *name)
 /* One <c> while it is being read. */
 struct cell_state {
 	uint32_t row, col;
-	char t[16];          /* the t attribute: "s", "str", "inlineStr", "b", "e", "n", "d" */
+	char t[16]; /* the t attribute: "s", "str", "inlineStr", "b", "e", "n", "d" */
 	bool formula;
-	int in;              /* 1 inside <v> or an inline string's <t> */
-	bool has_value;      /* a <v> or <is> was seen */
-	struct bytes value;  /* reused from cell to cell */
+	int in;             /* 1 inside <v> or an inline string's <t> */
+	bool has_value;     /* a <v> or <is> was seen */
+	struct bytes value; /* reused from cell to cell */
 };
 
 struct sheet_build {
@@ -733,7 +749,7 @@ struct sheet_build {
 	const char **shared; /* per cell: the shared string, when text_at is SIZE_MAX */
 	uint32_t row;        /* the current <row>'s index; next cell's default column */
 	uint32_t next_col;
-	uint32_t n_rows;     /* stop at the first row at or past this one */
+	uint32_t n_rows; /* stop at the first row at or past this one */
 	bool done;
 	assess_error *err;
 };
@@ -762,8 +778,10 @@ static assess_code emit_cell(struct sheet_build *b, struct cell_state *c)
 		char *end;
 		unsigned long k = strtoul(v, &end, 10);
 		if (end == v || *end || k >= b->r->n_strings)
-			return cell_fail(b, c, "refers to shared string %.20s, which the file does "
-					 "not have", v);
+			return cell_fail(b, c,
+					 "refers to shared string %.20s, which the file does "
+					 "not have",
+					 v);
 		shared = b->r->strings.data + b->r->string_at[k];
 		type = XLSX_READER_CELL_STRING;
 	} else if (!strcmp(c->t, "str") || !strcmp(c->t, "inlineStr") || !strcmp(c->t, "d")) {
@@ -817,9 +835,9 @@ static assess_code start_cell(struct sheet_build *b, struct xml *x, struct cell_
 	bool ok = !ref || xlsx_reader_parse_ref(ref, &c->row, &c->col);
 	xmlFree(t);
 	if (!ok) {
-		assess_code code = xlsx_reader_fail(b->err, b->r->name, b->s->name, b->row,
-						    b->next_col, "has a bad cell reference \"%.20s\"",
-						    ref);
+		assess_code code =
+			xlsx_reader_fail(b->err, b->r->name, b->s->name, b->row, b->next_col,
+					 "has a bad cell reference \"%.20s\"", ref);
 		xmlFree(ref);
 		return code;
 	}
@@ -861,13 +879,14 @@ static assess_code finish_sheet(struct sheet_build *b)
 {
 	xlsx_reader_sheet *s = b->s;
 	for (size_t i = 0; i < s->n_cells; i++)
-		s->cells[i].text = b->text_at[i] == SIZE_MAX ? b->shared[i]
-							      : s->text.data + b->text_at[i];
+		s->cells[i].text =
+			b->text_at[i] == SIZE_MAX ? b->shared[i] : s->text.data + b->text_at[i];
 	qsort(s->cells, s->n_cells, sizeof *s->cells, by_position);
 	for (size_t i = 1; i < s->n_cells; i++)
 		if (by_position(&s->cells[i - 1], &s->cells[i]) == 0)
 			return xlsx_reader_fail(b->err, b->r->name, s->name, s->cells[i].row,
-						s->cells[i].col, "the cell appears twice in the file");
+						s->cells[i].col,
+						"the cell appears twice in the file");
 	return ASSESS_OK;
 }
 

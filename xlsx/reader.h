@@ -32,13 +32,13 @@
 #include "common/error.h"
 
 /* Caps on what a workbook may unpack to; a file over any of them is refused. */
-#define XLSX_READER_MAX_FILE (32u << 20)       /* bytes of the .xlsx itself */
-#define XLSX_READER_MAX_PART (64u << 20)       /* bytes of one part, unpacked */
-#define XLSX_READER_MAX_TOTAL (128u << 20)     /* bytes of all the parts read, unpacked */
-#define XLSX_READER_MAX_RATIO 200u             /* unpacked/packed, for parts over 1 MiB */
-#define XLSX_READER_MAX_ENTRIES 4096u          /* entries in the zip */
-#define XLSX_READER_MAX_STRINGS 1000000u       /* shared strings */
-#define XLSX_READER_MAX_CELLS 2000000u         /* cells in one sheet */
+#define XLSX_READER_MAX_FILE (32u << 20)   /* bytes of the .xlsx itself */
+#define XLSX_READER_MAX_PART (64u << 20)   /* bytes of one part, unpacked */
+#define XLSX_READER_MAX_TOTAL (128u << 20) /* bytes of all the parts read, unpacked */
+#define XLSX_READER_MAX_RATIO 200u         /* unpacked/packed, for parts over 1 MiB */
+#define XLSX_READER_MAX_ENTRIES 4096u      /* entries in the zip */
+#define XLSX_READER_MAX_STRINGS 1000000u   /* shared strings */
+#define XLSX_READER_MAX_CELLS 2000000u     /* cells in one sheet */
 #define XLSX_READER_MAX_SHEETS 256u
 
 typedef enum {
@@ -50,10 +50,10 @@ typedef enum {
 } xlsx_reader_cell_type;
 
 typedef struct xlsx_reader_cell {
-	uint32_t row, col;   /* 0-based */
+	uint32_t row, col; /* 0-based */
 	xlsx_reader_cell_type type;
-	bool formula;        /* the value is a formula's cached result */
-	const char *text;    /* never NULL; "" for an empty cell */
+	bool formula;     /* the value is a formula's cached result */
+	const char *text; /* never NULL; "" for an empty cell */
 } xlsx_reader_cell;
 
 typedef struct xlsx_reader xlsx_reader;
@@ -83,8 +83,7 @@ xlsx_reader_sheet *xlsx_reader_load_rows(xlsx_reader *r, size_t i, uint32_t n_ro
 void xlsx_reader_sheet_free(xlsx_reader_sheet *s);
 const char *xlsx_reader_sheet_title(const xlsx_reader_sheet *s);
 /* The cell at row, col (0-based), or NULL when the file has none there. */
-const xlsx_reader_cell *xlsx_reader_cell_at(const xlsx_reader_sheet *s, uint32_t row,
-					    uint32_t col);
+const xlsx_reader_cell *xlsx_reader_cell_at(const xlsx_reader_sheet *s, uint32_t row, uint32_t col);
 /* The cells in row-major order, for loops. */
 size_t xlsx_reader_sheet_n_cells(const xlsx_reader_sheet *s);
 const xlsx_reader_cell *xlsx_reader_sheet_cells(const xlsx_reader_sheet *s);
@@ -95,8 +94,8 @@ const char *xlsx_reader_ref(uint32_t row, uint32_t col, char *buf, size_t size);
 bool xlsx_reader_parse_ref(const char *ref, uint32_t *row, uint32_t *col);
 
 /* Fills err as "file: SHEET!CELL: message" (code DATA) and returns the code. */
-assess_code xlsx_reader_fail(assess_error *err, const char *file, const char *sheet,
-			     uint32_t row, uint32_t col, const char *fmt, ...)
+assess_code xlsx_reader_fail(assess_error *err, const char *file, const char *sheet, uint32_t row,
+			     uint32_t col, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
 
 #endif

@@ -17,8 +17,9 @@
 #define TAIL_MAX 256
 
 static const char *const required_parts[] = {
-	"[Content_Types].xml", "_rels/.rels", "docProps/app.xml", "docProps/core.xml",
-	"xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/theme/theme1.xml",
+	"[Content_Types].xml", "_rels/.rels",         "docProps/app.xml",
+	"docProps/core.xml",   "xl/workbook.xml",     "xl/_rels/workbook.xml.rels",
+	"xl/styles.xml",       "xl/theme/theme1.xml",
 };
 
 struct part {
@@ -118,23 +119,24 @@ static assess_code check_entries(zip_t *z, const char *path, assess_error *err)
 		if (p.size == 0)
 			return assess_fail(err, ASSESS_ERR_IO, path, 0, 0,
 					   "the workbook's part %s came out empty (was the scratch "
-					   "folder full?)", name);
+					   "folder full?)",
+					   name);
 		if (is_xml(name) && !xml_complete(&p))
 			return assess_fail(err, ASSESS_ERR_IO, path, 0, 0,
 					   "the workbook's part %s is cut short (was the scratch "
-					   "folder full?)", name);
+					   "folder full?)",
+					   name);
 	}
 	return ASSESS_OK;
 }
 
-static assess_code check_required(zip_t *z, unsigned n_sheets, const char *path,
-				  assess_error *err)
+static assess_code check_required(zip_t *z, unsigned n_sheets, const char *path, assess_error *err)
 {
 	char name[64];
 	for (size_t i = 0; i < sizeof required_parts / sizeof *required_parts; i++)
 		if (zip_name_locate(z, required_parts[i], 0) < 0)
-			return assess_fail(err, ASSESS_ERR_IO, path, 0, 0,
-					   "the workbook has no %s", required_parts[i]);
+			return assess_fail(err, ASSESS_ERR_IO, path, 0, 0, "the workbook has no %s",
+					   required_parts[i]);
 	for (unsigned s = 1; s <= n_sheets; s++) {
 		snprintf(name, sizeof name, "xl/worksheets/sheet%u.xml", s);
 		if (zip_name_locate(z, name, 0) < 0)
@@ -151,10 +153,10 @@ assess_code xlsx_verify(const char *path, unsigned n_sheets, assess_error *err)
 	if (!z) {
 		zip_error_t ze;
 		zip_error_init_with_code(&ze, zerr);
-		assess_code rc = assess_fail(err, zerr == ZIP_ER_MEMORY ? ASSESS_ERR_NOMEM
-									  : ASSESS_ERR_IO,
-					     path, 0, 0, "the workbook is not a whole zip: %s",
-					     zip_error_strerror(&ze));
+		assess_code rc =
+			assess_fail(err, zerr == ZIP_ER_MEMORY ? ASSESS_ERR_NOMEM : ASSESS_ERR_IO,
+				    path, 0, 0, "the workbook is not a whole zip: %s",
+				    zip_error_strerror(&ze));
 		zip_error_fini(&ze);
 		return rc;
 	}

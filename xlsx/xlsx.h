@@ -59,7 +59,7 @@
  * library reads no environment and keeps no global state).
  */
 typedef struct xlsx_env {
-	const char *scratch_dir;  /* the CLI's $TMPDIR; NULL: /dev/shm when usable, else /tmp */
+	const char *scratch_dir; /* the CLI's $TMPDIR; NULL: /dev/shm when usable, else /tmp */
 	/*
 	 * libxlsxwriter prints "[ERROR]..." lines of its own to stderr when it fails; the error
 	 * xlsx_close() returns says it once, properly. hush(true, ctx) is called before the
@@ -71,11 +71,11 @@ typedef struct xlsx_env {
 } xlsx_env;
 
 typedef struct xlsx_options {
-	bool replace;             /* --force: replace an existing regular file */
-	bool constant_memory;     /* libxlsxwriter's row-streaming mode (rows in order only) */
+	bool replace;         /* --force: replace an existing regular file */
+	bool constant_memory; /* libxlsxwriter's row-streaming mode (rows in order only) */
 	xlsx_env env;
-	const char *what;         /* for messages: "report"; NULL: "workbook" */
-	const char *cut_mark;     /* NULL: XLSX_CUT_MARK_ZH */
+	const char *what;     /* for messages: "report"; NULL: "workbook" */
+	const char *cut_mark; /* NULL: XLSX_CUT_MARK_ZH */
 } xlsx_options;
 
 typedef struct xlsx_book xlsx_book;
@@ -161,17 +161,17 @@ double xlsx_text_width(const char *s);
 
 /* Colours both workbooks use (0xRRGGBB). */
 enum {
-	XLSX_COLOR_HEADER_FILL = 0xDDEBF7,  /* table headers, the level box */
-	XLSX_COLOR_LABEL_FILL = 0xF2F2F2,   /* labels, subtotal and total rows */
+	XLSX_COLOR_HEADER_FILL = 0xDDEBF7, /* table headers, the level box */
+	XLSX_COLOR_LABEL_FILL = 0xF2F2F2,  /* labels, subtotal and total rows */
 	XLSX_COLOR_BORDER = 0xBFBFBF,
-	XLSX_COLOR_HEADING = 0x1F4E79,      /* section headings */
-	XLSX_COLOR_NOTE = 0x595959,         /* small grey text */
-	XLSX_COLOR_ALERT = 0xC00000,        /* the next-level verdict */
-	XLSX_COLOR_GOOD_FILL = 0xC6EFCE,    /* Excel's "good" style */
+	XLSX_COLOR_HEADING = 0x1F4E79,   /* section headings */
+	XLSX_COLOR_NOTE = 0x595959,      /* small grey text */
+	XLSX_COLOR_ALERT = 0xC00000,     /* the next-level verdict */
+	XLSX_COLOR_GOOD_FILL = 0xC6EFCE, /* Excel's "good" style */
 	XLSX_COLOR_GOOD_TEXT = 0x006100,
-	XLSX_COLOR_BAD_FILL = 0xFFC7CE,     /* Excel's "bad" style */
+	XLSX_COLOR_BAD_FILL = 0xFFC7CE, /* Excel's "bad" style */
 	XLSX_COLOR_BAD_TEXT = 0x9C0006,
-	XLSX_COLOR_SCALE_LOW = 0xF8696B,    /* red-yellow-green colour scale */
+	XLSX_COLOR_SCALE_LOW = 0xF8696B, /* red-yellow-green colour scale */
 	XLSX_COLOR_SCALE_MID = 0xFFEB84,
 	XLSX_COLOR_SCALE_HIGH = 0x63BE7B
 };

@@ -119,8 +119,8 @@ int main(int argc, char **argv)
 		}
 		double score = score_us(text, len, q, n, rounds);
 		double plans = plans_only_us(text, len, q, n, rounds);
-		printf("%s: score --json in process %.1f us, plans %.1f us, %.1f%%\n", argv[i], score,
-		       plans, 100.0 * plans / score);
+		printf("%s: score --json in process %.1f us, plans %.1f us, %.1f%%\n", argv[i],
+		       score, plans, 100.0 * plans / score);
 		free(text);
 	}
 	questionnaire_free(q);

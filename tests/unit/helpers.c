@@ -9,10 +9,7 @@
 
 static questionnaire *miit;
 
-static void free_miit(void)
-{
-	questionnaire_free(miit);
-}
+static void free_miit(void) { questionnaire_free(miit); }
 
 const questionnaire *test_miit(void)
 {
@@ -86,10 +83,7 @@ static void remove_tree(const char *path)
 	rmdir(path);
 }
 
-void test_dir_remove(void)
-{
-	remove_tree(test_dir);
-}
+void test_dir_remove(void) { remove_tree(test_dir); }
 
 int test_dir_entries(void)
 {

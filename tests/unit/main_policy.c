@@ -7,10 +7,16 @@ TCase *make_policy_files_tcase(void);
 
 int main(void)
 {
-	static const test_tcase_maker tcases[] = {
-		make_policy_tcase,	     make_policy_files_tcase,	  make_subsidy_tcase,
-		make_subsidy_inputs_tcase,   make_subsidy_quanzhou_tcase, make_subsidy_jinjiang_tcase,
-		make_subsidy_putian_tcase,   make_subsidy_xiamen_tcase,	  make_subsidy_pingluo_tcase,
-		make_subsidy_rules_tcase,    NULL};
+	static const test_tcase_maker tcases[] = {make_policy_tcase,
+						  make_policy_files_tcase,
+						  make_subsidy_tcase,
+						  make_subsidy_inputs_tcase,
+						  make_subsidy_quanzhou_tcase,
+						  make_subsidy_jinjiang_tcase,
+						  make_subsidy_putian_tcase,
+						  make_subsidy_xiamen_tcase,
+						  make_subsidy_pingluo_tcase,
+						  make_subsidy_rules_tcase,
+						  NULL};
 	return test_run("policy", tcases);
 }

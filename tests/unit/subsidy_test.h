@@ -33,20 +33,20 @@ bool sub_warned(const subsidy_result *r, const char *code);
 #define calc_raw sub_calc_raw
 
 /* Pays `amount` from clause `id` (and nothing from it when amount is 0 and status says why). */
-#define ck_pays(r, id, want_status, want_amount) \
-	do { \
-		const subsidy_item *it_ = item((r), (id)); \
-		ck_assert_msg(it_->status == (want_status), "%s: status %s (%s)", (id), \
-			      subsidy_status_name(it_->status), it_->detail.en); \
+#define ck_pays(r, id, want_status, want_amount)                                                  \
+	do {                                                                                      \
+		const subsidy_item *it_ = item((r), (id));                                        \
+		ck_assert_msg(it_->status == (want_status), "%s: status %s (%s)", (id),           \
+			      subsidy_status_name(it_->status), it_->detail.en);                  \
 		ck_assert_msg(it_->amount == (want_amount), "%s: %lld, expected %lld (%s)", (id), \
-			      (long long)it_->amount, (long long)(want_amount), it_->detail.en); \
+			      (long long)it_->amount, (long long)(want_amount), it_->detail.en);  \
 	} while (0)
 
-#define QZ_SPEND(sw, cloud, hw) \
+#define QZ_SPEND(sw, cloud, hw)                                                       \
 	"\"finance\": {\"project_spend\": {\"software\": " #sw ", \"cloud\": " #cloud \
 	", \"hardware\": " #hw "}}"
 
-#define PL(batch) \
+#define PL(batch)                                                                         \
 	"\"finance\": {\"batch\": " #batch ", \"project_spend\": {\"software\": 300000, " \
 	"\"cloud\": 100000, \"hardware\": 100000}}"
 

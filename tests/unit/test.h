@@ -14,7 +14,7 @@
 #define ck_assert_ok(code, err) \
 	ck_assert_msg((code) == ASSESS_OK, "unexpected error %d: %s", (int)(code), (err)->msg)
 /* The error message contains the fragment. */
-#define ck_assert_msg_has(err, fragment) \
+#define ck_assert_msg_has(err, fragment)                                                     \
 	ck_assert_msg(strstr((err)->msg, (fragment)) != NULL, "message \"%s\" lacks \"%s\"", \
 		      (err)->msg, (fragment))
 

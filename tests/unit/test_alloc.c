@@ -78,8 +78,10 @@ static int until_it_succeeds(attempt op, void *ctx)
 		if (rc == ASSESS_OK)
 			return n;
 		ck_assert_msg(rc == ASSESS_ERR_NOMEM,
-			      "with %d allocations allowed: code %d, not NOMEM: %s", n, (int)rc, err.msg);
-		ck_assert_msg(err.code == ASSESS_ERR_NOMEM, "the error record says %d", (int)err.code);
+			      "with %d allocations allowed: code %d, not NOMEM: %s", n, (int)rc,
+			      err.msg);
+		ck_assert_msg(err.code == ASSESS_ERR_NOMEM, "the error record says %d",
+			      (int)err.code);
 	}
 	ck_abort_msg("still failing after %d attempts", MAX_STEPS);
 	return -1;

@@ -8,11 +8,7 @@
 #include "common/readfile.h"
 #include "tests/unit/test.h"
 
-
-static size_t idx(const char *id)
-{
-	return questionnaire_find(test_miit(), id)->index;
-}
+static size_t idx(const char *id) { return questionnaire_find(test_miit(), id)->index; }
 
 START_TEST(example_loads_with_profile_and_blocks)
 {
@@ -27,7 +23,8 @@ START_TEST(example_loads_with_profile_and_blocks)
 	ck_assert_str_eq(answers_format(a, idx("F4"), buf, sizeof buf), "D G H M N");
 	ck_assert_str_eq(answers_format(a, idx("F2"), buf, sizeof buf), "C");
 	ck_assert_str_eq(answers_format(a, idx("S03"), buf, sizeof buf), "3");
-	ck_assert_str_eq(answers_get(a, idx("F1"))->note, "现场查看车间工控网络拓扑图与办公网络拓扑图");
+	ck_assert_str_eq(answers_get(a, idx("F1"))->note,
+			 "现场查看车间工控网络拓扑图与办公网络拓扑图");
 	ck_assert_ptr_nonnull(answers_block(a, "finance"));
 	ck_assert_ptr_null(answers_block(a, "awards"));
 	ck_assert_uint_eq(strlen(answers_sha256(a)), 64);
@@ -100,7 +97,8 @@ START_TEST(write_then_read_gives_the_same_answers)
 	answers *b = test_answers(text, 0);
 	char x[64], y[64];
 	for (size_t i = 0; i < questionnaire_n_questions(test_miit()); i++)
-		ck_assert_str_eq(answers_format(a, i, x, sizeof x), answers_format(b, i, y, sizeof y));
+		ck_assert_str_eq(answers_format(a, i, x, sizeof x),
+				 answers_format(b, i, y, sizeof y));
 	ck_assert_str_eq(answers_field_get(b, ANSWERS_ASSESSOR), "张工（示例服务商）");
 	ck_assert_int_eq(answers_stage_get(b), ANSWERS_STAGE_BASELINE);
 	ck_assert_ptr_nonnull(answers_block(b, "status"));

@@ -85,7 +85,8 @@ START_TEST(utf8_validation)
 	/* Long ASCII runs take the eight-byte path; the offset must stay exact. */
 	ck_assert(!text_utf8_valid("abcdefghijklmnopq\xff", 18, &bad) && bad == 17);
 	ck_assert(!text_utf8_valid("abcdefgh\xe6\x95", 10, &bad) && bad == 8);
-	ck_assert(text_utf8_valid("abcdefgh数字化abcdefgh", strlen("abcdefgh数字化abcdefgh"), &bad));
+	ck_assert(
+		text_utf8_valid("abcdefgh数字化abcdefgh", strlen("abcdefgh数字化abcdefgh"), &bad));
 }
 END_TEST
 
@@ -94,7 +95,8 @@ START_TEST(text_width_and_position)
 	int line, col;
 	ck_assert_uint_eq(text_display_width("数字化基础"), 10);
 	ck_assert_uint_eq(text_display_width("F1 网络"), 7);
-	ck_assert_uint_eq(text_display_width("（★）"), 5); /* full-width parentheses are wide, ★ is not */
+	ck_assert_uint_eq(text_display_width("（★）"),
+			  5); /* full-width parentheses are wide, ★ is not */
 	text_position("ab\n数字x", strlen("ab\n数字"), &line, &col);
 	ck_assert_int_eq(line, 2);
 	ck_assert_int_eq(col, 3);
@@ -110,7 +112,8 @@ START_TEST(credit_codes)
 	ck_assert_str_eq(why, "check character is 'N', expected 'M'");
 	ck_assert(!creditcode_valid("91350500MA31XP7CIM", why, sizeof why));
 	ck_assert(!creditcode_valid("9135", why, sizeof why));
-	ck_assert(!creditcode_valid("91350500ma31xp7c4m", why, sizeof why)); /* lower case is not the code */
+	ck_assert(!creditcode_valid("91350500ma31xp7c4m", why,
+				    sizeof why)); /* lower case is not the code */
 	ck_assert_int_eq(creditcode_check_char("91350200MA34T5QB2"), 'X');
 }
 END_TEST
@@ -122,7 +125,8 @@ START_TEST(sha256_known_vectors)
 	ck_assert_str_eq(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
 	sha256_hex("abc", 3, hex);
 	ck_assert_str_eq(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-	const char *two = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"; /* 56 bytes: 2 blocks */
+	const char *two =
+		"abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"; /* 56 bytes: 2 blocks */
 	sha256_hex(two, strlen(two), hex);
 	ck_assert_str_eq(hex, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
 }
@@ -217,9 +221,6 @@ TCase *make_common_tcase(void)
 }
 
 /* ---- atomic files: each test works in a fresh folder ---- */
-
-
-
 
 static char *slurp(const char *path)
 {
@@ -316,7 +317,8 @@ START_TEST(atomic_force_replaces_regular_files_only)
 	snprintf(path, sizeof path, "%s/folder", test_dir);
 	ck_assert_int_eq(mkdir(path, 0700), 0);
 	ck_assert_int_eq(atomicfile_write(path, "x", 1, ATOMICFILE_REPLACE | ATOMICFILE_BY_NAME,
-					  &err), ASSESS_ERR_CANTCREAT);
+					  &err),
+			 ASSESS_ERR_CANTCREAT);
 	ck_assert_int_eq(test_dir_entries(), 4); /* no temporary left */
 }
 END_TEST

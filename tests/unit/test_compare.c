@@ -17,19 +17,19 @@ TCase *make_compare_tcase(void);
 #define OTHER_CODE "91350100M000100Y43"
 
 /* Level 2 exactly: 20.85 + 9.75 + 10 = 40.6 points; S01 S03 S06 (★) and S02 S04 S05 at 2. */
-#define BASELINE_ANSWERS \
+#define BASELINE_ANSWERS                                                                          \
 	"\"F1\":[\"B\",\"C\"],\"F2\":\"C\",\"F3\":\"C\",\"F4\":[\"B\",\"C\",\"D\"],\"F5\":\"C\"," \
-	"\"F6\":[\"B\",\"C\"],\"F7\":[\"B\"],\"M1\":\"C\",\"M2\":[\"B\"],\"M3\":[\"B\",\"C\"]," \
-	"\"M4\":\"B\",\"R1\":\"B\",\"R2\":\"B\",\"R3\":\"B\",\"R4\":\"B\"," \
-	"\"S01\":2,\"S02\":2,\"S03\":2,\"S04\":2,\"S05\":2,\"S06\":2,\"S07\":1,\"S08\":1," \
+	"\"F6\":[\"B\",\"C\"],\"F7\":[\"B\"],\"M1\":\"C\",\"M2\":[\"B\"],\"M3\":[\"B\",\"C\"],"   \
+	"\"M4\":\"B\",\"R1\":\"B\",\"R2\":\"B\",\"R3\":\"B\",\"R4\":\"B\","                       \
+	"\"S01\":2,\"S02\":2,\"S03\":2,\"S04\":2,\"S05\":2,\"S06\":2,\"S07\":1,\"S08\":1,"        \
 	"\"S09\":1,\"S10\":1,\"S11\":1,\"S12\":1,\"S13\":1,\"S14\":1,\"S15\":1,\"S16\":1"
 /* Level 3: 35.75 + 18 + 15 = 68.75; S01 S03 S06 S07 S08 (★) and S02 S04 S05 at 3. */
-#define POST_ANSWERS \
-	"\"F1\":[\"B\",\"C\",\"D\",\"E\"],\"F2\":\"E\",\"F3\":\"D\"," \
-	"\"F4\":[\"B\",\"C\",\"D\",\"E\",\"F\"],\"F5\":\"D\",\"F6\":[\"B\",\"C\",\"D\"]," \
+#define POST_ANSWERS                                                                         \
+	"\"F1\":[\"B\",\"C\",\"D\",\"E\"],\"F2\":\"E\",\"F3\":\"D\","                        \
+	"\"F4\":[\"B\",\"C\",\"D\",\"E\",\"F\"],\"F5\":\"D\",\"F6\":[\"B\",\"C\",\"D\"],"    \
 	"\"F7\":[\"B\",\"C\"],\"M1\":\"E\",\"M2\":[\"B\",\"C\"],\"M3\":[\"B\",\"C\",\"D\"]," \
-	"\"M4\":\"C\",\"R1\":\"C\",\"R2\":\"B\",\"R3\":\"C\",\"R4\":\"B\"," \
-	"\"S01\":3,\"S02\":3,\"S03\":3,\"S04\":3,\"S05\":3,\"S06\":3,\"S07\":3,\"S08\":3," \
+	"\"M4\":\"C\",\"R1\":\"C\",\"R2\":\"B\",\"R3\":\"C\",\"R4\":\"B\","                  \
+	"\"S01\":3,\"S02\":3,\"S03\":3,\"S04\":3,\"S05\":3,\"S06\":3,\"S07\":3,\"S08\":3,"   \
 	"\"S09\":1,\"S10\":1,\"S11\":1,\"S12\":1,\"S13\":1,\"S14\":1,\"S15\":1,\"S16\":1"
 
 struct pair {
@@ -41,12 +41,14 @@ static char *file_json(const char *code, const char *date, const char *stage, co
 {
 	char ent[128] = "";
 	if (code)
-		snprintf(ent, sizeof ent, "\"enterprise\":{\"name\":\"测试\",\"credit_code\":\"%s\"},",
-			 code);
+		snprintf(ent, sizeof ent,
+			 "\"enterprise\":{\"name\":\"测试\",\"credit_code\":\"%s\"},", code);
 	size_t n = strlen(ent) + strlen(ans) + 256;
 	char *s = malloc(n);
-	snprintf(s, n, "{\"questionnaire\":\"miit-2024\",%s\"assessment\":{\"date\":\"%s\","
-		       "\"stage\":\"%s\"},\"answers\":{%s}}", ent, date, stage, ans);
+	snprintf(s, n,
+		 "{\"questionnaire\":\"miit-2024\",%s\"assessment\":{\"date\":\"%s\","
+		 "\"stage\":\"%s\"},\"answers\":{%s}}",
+		 ent, date, stage, ans);
 	return s;
 }
 
@@ -202,10 +204,12 @@ START_TEST(json_carries_exact_decimals_and_answer_values)
 	char *text = cJSON_PrintUnformatted(j);
 	ck_assert_ptr_nonnull(strstr(text, "\"kind\":\"progress\""));
 	ck_assert_ptr_nonnull(strstr(text, "\"delta\":{\"total\":28.15,\"total_milli\":28150"));
-	ck_assert_ptr_nonnull(strstr(text, "{\"id\":\"F1\",\"kind\":\"multi\",\"before\":[\"B\",\"C\"],"
-					   "\"after\":[\"B\",\"C\",\"D\",\"E\"],\"points_before\":4,"));
-	ck_assert_ptr_nonnull(strstr(text, "\"id\":\"S07\",\"kind\":\"scenario\",\"constrained\":true,"
-					   "\"before\":1,\"after\":3"));
+	ck_assert_ptr_nonnull(strstr(text,
+				     "{\"id\":\"F1\",\"kind\":\"multi\",\"before\":[\"B\",\"C\"],"
+				     "\"after\":[\"B\",\"C\",\"D\",\"E\"],\"points_before\":4,"));
+	ck_assert_ptr_nonnull(strstr(text,
+				     "\"id\":\"S07\",\"kind\":\"scenario\",\"constrained\":true,"
+				     "\"before\":1,\"after\":3"));
 	ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(j, "questions")), 21);
 	cJSON *after = cJSON_GetObjectItem(j, "after");
 	ck_assert_int_eq(cJSON_GetObjectItem(after, "level")->valueint, 3);

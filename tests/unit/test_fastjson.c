@@ -70,18 +70,27 @@ static bool check_text(fastjson *fj, const char *text, size_t len)
 	return true;
 }
 
-static bool check_str(fastjson *fj, const char *text)
-{
-	return check_text(fj, text, strlen(text));
-}
+static bool check_str(fastjson *fj, const char *text) { return check_text(fj, text, strlen(text)); }
 
 START_TEST(takes_plain_json_as_cjson_does)
 {
-	static const char *const taken[] = {
-		"{}", "[]", " {\"a\" : 1 }\n", "\"plain\"", "0", "-0", "123456789012345",
-		"-2147483648", "2147483647", "2147483648", "true", "false", "null",
-		"{\"a\":[1,2,[3,{\"b\":null}]],\"c\":\"企业\",\"d\":true}",
-		"[\"\",\"x\",\"\xF0\x9F\x98\x80\"]", "\t[ 1 , 2 ]\r\n"};
+	static const char *const taken[] =
+		{"{}",
+		 "[]",
+		 " {\"a\" : 1 }\n",
+		 "\"plain\"",
+		 "0",
+		 "-0",
+		 "123456789012345",
+		 "-2147483648",
+		 "2147483647",
+		 "2147483648",
+		 "true",
+		 "false",
+		 "null",
+		 "{\"a\":[1,2,[3,{\"b\":null}]],\"c\":\"企业\",\"d\":true}",
+		 "[\"\",\"x\",\"\xF0\x9F\x98\x80\"]",
+		 "\t[ 1 , 2 ]\r\n"};
 	fastjson *fj = fastjson_new();
 	for (size_t i = 0; i < sizeof taken / sizeof *taken; i++)
 		ck_assert_msg(check_str(fj, taken[i]), "declined: %s", taken[i]);
@@ -91,12 +100,35 @@ END_TEST
 
 START_TEST(declines_what_it_leaves_to_cjson)
 {
-	static const char *const declined[] = {
-		"", " ", "{\"a\":\"x\\ny\"}", "\"\\u00e9\"", "1.5", "1e3", "1E3", "01", "-",
-		"1234567890123456", "\xEF\xBB\xBF{}", "{\"a\":1,\"a\":2}", "{\"a\":1}x", "tru",
-		"[1,]", "{\"a\"}", "{\"a\":}", "[1 2]", "\"a\tb\"", "\"\xC3\x28\"", "\"\xED\xA0\x80\"",
-		"{\"a\":1", "\"open", "+1", "NaN", "{\"a\":1}\v", "[1]\f", "{'a':1}",
-		"{\"x\":{\"k\":1,\"k\":1}}"};
+	static const char *const declined[] = {"",
+					       " ",
+					       "{\"a\":\"x\\ny\"}",
+					       "\"\\u00e9\"",
+					       "1.5",
+					       "1e3",
+					       "1E3",
+					       "01",
+					       "-",
+					       "1234567890123456",
+					       "\xEF\xBB\xBF{}",
+					       "{\"a\":1,\"a\":2}",
+					       "{\"a\":1}x",
+					       "tru",
+					       "[1,]",
+					       "{\"a\"}",
+					       "{\"a\":}",
+					       "[1 2]",
+					       "\"a\tb\"",
+					       "\"\xC3\x28\"",
+					       "\"\xED\xA0\x80\"",
+					       "{\"a\":1",
+					       "\"open",
+					       "+1",
+					       "NaN",
+					       "{\"a\":1}\v",
+					       "[1]\f",
+					       "{'a':1}",
+					       "{\"x\":{\"k\":1,\"k\":1}}"};
 	fastjson *fj = fastjson_new();
 	for (size_t i = 0; i < sizeof declined / sizeof *declined; i++)
 		ck_assert_msg(!check_str(fj, declined[i]), "took: %s", declined[i]);
@@ -159,8 +191,7 @@ START_TEST(tree_lives_until_the_next_parse)
 END_TEST
 
 /* Every JSON fixture under dir (recursively) and each line of its NDJSON files, to fn. */
-static int walk_fixtures(const char *dir, fastjson *fj, int (*fn)(fastjson *, const char *,
-								  size_t))
+static int walk_fixtures(const char *dir, fastjson *fj, int (*fn)(fastjson *, const char *, size_t))
 {
 	int count = 0;
 	DIR *d = opendir(dir);
@@ -224,7 +255,8 @@ static uint64_t next_random(uint64_t *state)
 /* Each fixture changed 200 ways: a byte replaced, inserted or removed, a span doubled. */
 static int check_mutations(fastjson *fj, const char *text, size_t len)
 {
-	static const char bytes[] = "\"\\{}[],:01-.eE \t\n\r\x1f\x80\xc3\xe4\xbf\xff" "atfnu";
+	static const char bytes[] = "\"\\{}[],:01-.eE \t\n\r\x1f\x80\xc3\xe4\xbf\xff"
+				    "atfnu";
 	static uint64_t state = 0x9E3779B97F4A7C15ULL;
 	char *buf = malloc(2 * len + 2);
 	int taken = 0;

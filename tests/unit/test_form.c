@@ -44,7 +44,8 @@ START_TEST(prefilled_form_imports_to_the_same_answers)
 	for (size_t i = 0; i < questionnaire_n_questions(test_miit()); i++) {
 		const answer *x = answers_get(a, i), *y = answers_get(b, i);
 		char bx[128], by[128];
-		ck_assert_str_eq(answers_format(a, i, bx, sizeof bx), answers_format(b, i, by, sizeof by));
+		ck_assert_str_eq(answers_format(a, i, bx, sizeof bx),
+				 answers_format(b, i, by, sizeof by));
 		ck_assert_str_eq(x->note ? x->note : "", y->note ? y->note : "");
 	}
 	answers_free(b);

@@ -48,7 +48,7 @@ typedef struct session {
 	FILE *out;
 	char *text;
 	size_t len;
-	size_t mark;  /* output before this offset has been looked at */
+	size_t mark; /* output before this offset has been looked at */
 } session;
 
 static void session_begin(session *s, answers *a, qn_lang lang, unsigned flags, size_t width)
@@ -59,8 +59,11 @@ static void session_begin(session *s, answers *a, qn_lang lang, unsigned flags, 
 	snprintf(s->path, sizeof s->path, "%s/acme.json", s->dir);
 	s->a = a ? a : answers_new(test_miit());
 	s->out = open_memstream(&s->text, &s->len);
-	interview_options o = {.lang = lang, .path = s->path, .flags = flags,
-			       .today = "2026-11-23", .width = width};
+	interview_options o = {.lang = lang,
+			       .path = s->path,
+			       .flags = flags,
+			       .today = "2026-11-23",
+			       .width = width};
 	s->iv = interview_new(s->a, &o, s->out);
 	ck_assert_ptr_nonnull(s->iv);
 }
@@ -87,11 +90,11 @@ static interview_status feed(session *s, const char *line)
 	return interview_input(s->iv, line);
 }
 
-#define ck_shown_has(s, fragment) \
-	do { \
-		const char *out_ = shown(s); \
+#define ck_shown_has(s, fragment)                                                           \
+	do {                                                                                \
+		const char *out_ = shown(s);                                                \
 		ck_assert_msg(strstr(out_, (fragment)) != NULL, "output lacks \"%s\":\n%s", \
-			      (fragment), out_); \
+			      (fragment), out_);                                            \
 	} while (0)
 
 static void session_end(session *s)
@@ -118,17 +121,55 @@ static const char *answer_text(const answers *a, const char *id, char *buf, size
 	return answers_format(a, question(id)->index, buf, size);
 }
 
-static const char *const profile_lines[] = {
-	"泉州示例运动用品有限公司", "91350582ma2y8k3l0q", "休闲体育用品", "2", "y",
-	"福建省泉州市晋江市", "2026/11/20", "1", "张工（示例服务商）", "1", "张工/组长/示例服务商",
-	"王总/总经理", "", "QZ-2026-017", NULL};
+static const char *const profile_lines[] = {"泉州示例运动用品有限公司",
+					    "91350582ma2y8k3l0q",
+					    "休闲体育用品",
+					    "2",
+					    "y",
+					    "福建省泉州市晋江市",
+					    "2026/11/20",
+					    "1",
+					    "张工（示例服务商）",
+					    "1",
+					    "张工/组长/示例服务商",
+					    "王总/总经理",
+					    "",
+					    "QZ-2026-017",
+					    NULL};
 
 /* The example file's answers as an assessor would type them: varied spellings, two notes. */
-static const char *const answer_lines[] = {
-	"B C # 现场查看车间工控网络拓扑图与办公网络拓扑图", "c", "B", "D G H M N", "C", "BC", "B",
-	"2", "1", "3 # 销售订单在ERP中录入，与库存、财务数据打通", "1", "2", "2", "2", "1", "1",
-	"1", "2", "2", "3", "2", "2", "1",
-	"D", "B,C", "Ｂ Ｄ", "B", "B", "C", "C", "B", NULL};
+static const char *const answer_lines[] = {"B C # 现场查看车间工控网络拓扑图与办公网络拓扑图",
+					   "c",
+					   "B",
+					   "D G H M N",
+					   "C",
+					   "BC",
+					   "B",
+					   "2",
+					   "1",
+					   "3 # 销售订单在ERP中录入，与库存、财务数据打通",
+					   "1",
+					   "2",
+					   "2",
+					   "2",
+					   "1",
+					   "1",
+					   "1",
+					   "2",
+					   "2",
+					   "3",
+					   "2",
+					   "2",
+					   "1",
+					   "D",
+					   "B,C",
+					   "Ｂ Ｄ",
+					   "B",
+					   "B",
+					   "C",
+					   "C",
+					   "B",
+					   NULL};
 
 static void feed_all(session *s, const char *const *lines)
 {
@@ -278,7 +319,8 @@ START_TEST(wrapping_counts_display_width)
 {
 	session s;
 	session_begin(&s, NULL, QN_LANG_ZH, INTERVIEW_CREATE, 40);
-	iv_wrap(s.iv, "  * B  ", "使用防火墙、网络分区、入侵检测、身份认证等网络安全产品或服务，"
+	iv_wrap(s.iv, "  * B  ",
+		"使用防火墙、网络分区、入侵检测、身份认证等网络安全产品或服务，"
 		"并且 keeps English words whole across lines");
 	const char *out = shown(&s);
 	assert_fits(out, 40);
@@ -359,7 +401,8 @@ START_TEST(a_whole_interview_writes_the_example)
 	ck_assert_int_eq(answers_stage_get(a), ANSWERS_STAGE_BASELINE);
 	for (size_t i = 0; i < questionnaire_n_questions(test_miit()); i++) {
 		const char *id = questionnaire_question(test_miit(), i)->id;
-		ck_assert_str_eq(answer_text(a, id, got, sizeof got), answer_text(ex, id, want, sizeof want));
+		ck_assert_str_eq(answer_text(a, id, got, sizeof got),
+				 answer_text(ex, id, want, sizeof want));
 		const char *n1 = answers_get(a, i)->note, *n2 = answers_get(ex, i)->note;
 		ck_assert_str_eq(n1 ? n1 : "-", n2 ? n2 : "-");
 	}
@@ -515,7 +558,8 @@ START_TEST(option_letters_are_never_commands)
 	/* Commands, in either case and with a full-width colon from a Chinese input method. */
 	feed(&s, ":S");
 	ck_assert_str_eq(interview_prompt(s.iv), "F3> ");
-	feed(&s, "\xEF\xBC\x9A" "back");
+	feed(&s, "\xEF\xBC\x9A"
+		 "back");
 	ck_assert_str_eq(interview_prompt(s.iv), "F2 [B]> ");
 	feed(&s, ":nonsense");
 	ck_shown_has(&s, "没有命令“:nonsense”");
@@ -597,7 +641,8 @@ START_TEST(resume_continues_at_the_first_gap)
 	assess_error err = {0};
 	answers *a = test_answers("{\"questionnaire\": \"miit-2024\", \"enterprise\": {\"name\": "
 				  "\"甲\"}, \"answers\": {\"F1\": [\"B\"], \"F2\": \"C\", \"F4\": "
-				  "[\"A\"]}}", ANSWERS_ALLOW_INCOMPLETE);
+				  "[\"A\"]}}",
+				  ANSWERS_ALLOW_INCOMPLETE);
 	session_begin(&s, a, QN_LANG_ZH, INTERVIEW_RESUME, 80);
 	ck_assert_ok(interview_start(s.iv, &err), &err);
 	ck_shown_has(&s, "继续评测：已答 3/31 题");
@@ -770,8 +815,11 @@ START_TEST(the_name_cannot_be_skipped)
 	int used = snprintf(json, sizeof json, "{\"questionnaire\": \"miit-2024\", \"answers\": {");
 	for (size_t i = 0; i < questionnaire_n_questions(test_miit()); i++) {
 		const qn_question *q = questionnaire_question(test_miit(), i);
-		used += snprintf(json + used, sizeof json - (size_t)used, "%s\"%s\": %s", i ? ", " : "",
-				 q->id, q->kind == QN_SCENARIO ? "0" : q->kind == QN_MULTI ? "[\"A\"]" : "\"A\"");
+		used += snprintf(json + used, sizeof json - (size_t)used, "%s\"%s\": %s",
+				 i ? ", " : "", q->id,
+				 q->kind == QN_SCENARIO ? "0"
+				 : q->kind == QN_MULTI  ? "[\"A\"]"
+							: "\"A\"");
 	}
 	snprintf(json + used, sizeof json - (size_t)used, "}}");
 	session_begin(&s, test_answers(json, 0), QN_LANG_ZH, INTERVIEW_RESUME, 80);
@@ -791,10 +839,11 @@ START_TEST(salvage_reads_what_it_can)
 	assess_error err = {0};
 	interview_salvaged got;
 	char buf[32];
-	const char *text = "{\"questionnaire\": \"miit-2024\", \"enterprise\": {\"name\": "
-			   "\"甲公司\", \"above_scale\": true}, \"answers\": {\"F1\": [\"B\", \"C\"], "
-			   "\"F2\": \"Z\", \"S01\": 3,, \"F9\": \"A\"}, \"notes\": {\"F1\": \"看了\"}, "
-			   "\"finance\": {\"investment\": 1";
+	const char *text =
+		"{\"questionnaire\": \"miit-2024\", \"enterprise\": {\"name\": "
+		"\"甲公司\", \"above_scale\": true}, \"answers\": {\"F1\": [\"B\", \"C\"], "
+		"\"F2\": \"Z\", \"S01\": 3,, \"F9\": \"A\"}, \"notes\": {\"F1\": \"看了\"}, "
+		"\"finance\": {\"investment\": 1";
 	answers *a = interview_salvage(text, "x.json", NULL, test_resolve, NULL, &got, &err);
 	ck_assert_msg(a != NULL, "%s", err.msg);
 	ck_assert_uint_eq(got.answers, 2);
@@ -811,9 +860,10 @@ START_TEST(salvage_reads_what_it_can)
 	ck_assert_ptr_null(interview_salvage("{\"questionnaire\": \"miit-2024\"", "x.json", NULL,
 					     test_resolve, NULL, &got, &err));
 	ck_assert_msg(strstr(err.msg, "nothing can be salvaged"), "%s", err.msg);
-	ck_assert_ptr_null(interview_salvage("garbage", "x.json", NULL, test_resolve, NULL, &got,
-					     &err));
-	a = interview_salvage("\"F2\": \"C\"", "x.json", "miit-2024", test_resolve, NULL, &got, &err);
+	ck_assert_ptr_null(
+		interview_salvage("garbage", "x.json", NULL, test_resolve, NULL, &got, &err));
+	a = interview_salvage("\"F2\": \"C\"", "x.json", "miit-2024", test_resolve, NULL, &got,
+			      &err);
 	ck_assert_ptr_null(a); /* F2 outside any "answers" object is not taken for an answer */
 }
 END_TEST
@@ -833,7 +883,7 @@ START_TEST(review_lists_answers_and_reopens_lines)
 	feed(&s, "29");
 	ck_assert_str_eq(interview_prompt(s.iv), "R2 [C]> ");
 	feed(&s, "A");
-	feed(&s, "复核时发现合同未签"); /* changing an answer asks why */
+	feed(&s, "复核时发现合同未签");  /* changing an answer asks why */
 	ck_shown_has(&s, "总分 41.875"); /* back at the review: R2 A scores 0 instead of 7 */
 	feed(&s, "f2");
 	ck_assert_str_eq(interview_prompt(s.iv), "F2 [C]> ");

@@ -35,7 +35,7 @@ static char *many_keys(const char *head, const char *extra, const char *tail, si
 START_TEST(keyset_finds_repeats)
 {
 	keyset *ks = keyset_new();
-	char (*names)[16] = malloc(MANY * sizeof *names);
+	char(*names)[16] = malloc(MANY * sizeof *names);
 	ck_assert_ptr_nonnull(names);
 	for (int i = 0; i < MANY; i++) {
 		snprintf(names[i], sizeof names[i], "k%d", i);
@@ -124,8 +124,9 @@ START_TEST(duplicates_in_document_order)
 				   sizeof path),
 			 0);
 	/* Big objects go through the hash set. */
-	const char *big = "{\"k0\":0,\"k1\":0,\"k2\":0,\"k3\":0,\"k4\":0,\"k5\":0,\"k6\":0,\"k7\":0,"
-			  "\"k8\":{\"z\":1,\"z\":1},\"k9\":0,\"k3\":0}";
+	const char *big =
+		"{\"k0\":0,\"k1\":0,\"k2\":0,\"k3\":0,\"k4\":0,\"k5\":0,\"k6\":0,\"k7\":0,"
+		"\"k8\":{\"z\":1,\"z\":1},\"k9\":0,\"k3\":0}";
 	ck_assert_int_eq(duplicate(big, path, sizeof path), 1);
 	ck_assert_str_eq(path, "$.k8.z");
 }
@@ -183,17 +184,19 @@ START_TEST(answers_refuse_nul_and_controls)
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		assess_error err = {0};
 		ck_assert_ptr_null(answers_parse(bad[i].text, strlen(bad[i].text), "t.json",
-						 test_resolve, NULL, ANSWERS_ALLOW_INCOMPLETE, &err));
+						 test_resolve, NULL, ANSWERS_ALLOW_INCOMPLETE,
+						 &err));
 		ck_assert_int_eq(err.code, ASSESS_ERR_DATA);
 		ck_assert_str_eq(err.path, bad[i].path);
 		ck_assert_msg_has(&err, bad[i].msg);
 		ck_assert_int_eq(err.line, 1);
 	}
 	/* A note may keep its line breaks, written as JSON writes them. */
-	answers *a = test_answers("{\"questionnaire\":\"miit-2024\",\"enterprise\":{\"name\":\"A\","
-				  "\"credit_code\":\"91350500MA31XP7C4M\"},\"answers\":{\"F2\":\"A\"},"
-				  "\"notes\":{\"F2\":\"one\\ntwo\\tthree\"}}",
-				  ANSWERS_ALLOW_INCOMPLETE);
+	answers *a =
+		test_answers("{\"questionnaire\":\"miit-2024\",\"enterprise\":{\"name\":\"A\","
+			     "\"credit_code\":\"91350500MA31XP7C4M\"},\"answers\":{\"F2\":\"A\"},"
+			     "\"notes\":{\"F2\":\"one\\ntwo\\tthree\"}}",
+			     ANSWERS_ALLOW_INCOMPLETE);
 	answers_free(a);
 }
 END_TEST
@@ -205,7 +208,9 @@ START_TEST(escaped_for_the_terminal)
 	ck_assert_str_eq(text_escape("ok\nassess: x: all good", buf, sizeof buf),
 			 "ok\\nassess: x: all good");
 	ck_assert_str_eq(text_escape("\x1b[2J\x7f\t\r", buf, sizeof buf), "\\x1B[2J\\x7F\\t\\r");
-	ck_assert_str_eq(text_escape("泉州\xc2\x9b" "2J\xc2\xa0", buf, sizeof buf),
+	ck_assert_str_eq(text_escape("泉州\xc2\x9b"
+				     "2J\xc2\xa0",
+				     buf, sizeof buf),
 			 "泉州\\u009B2J\xc2\xa0"); /* C1 escaped, NBSP kept */
 	ck_assert_str_eq(text_escape("bad\xff\xc3", buf, sizeof buf), "bad\\xFF\\xC3");
 	/* Cut before what does not fit whole: no half character, no half escape. */
@@ -305,11 +310,14 @@ static char *questions(int n, int gap, const char *extra, size_t *len)
 		k += (size_t)snprintf(t + k, cap - k,
 				      "<question id=\"Q%d\" kind=\"single\"><text><zh>q</zh></text>"
 				      "<option code=\"A\" points=\"%d\"><zh>a</zh></option>"
-				      "</question>\n", i, i == 0);
+				      "</question>\n",
+				      i, i == 0);
 	memset(t + k, '\n', (size_t)gap);
 	k += (size_t)gap;
-	k += (size_t)snprintf(t + k, cap - k, "%s</indicator></subdimension></dimension>"
-			      "</questionnaire>\n", extra);
+	k += (size_t)snprintf(t + k, cap - k,
+			      "%s</indicator></subdimension></dimension>"
+			      "</questionnaire>\n",
+			      extra);
 	*len = k;
 	return t;
 }
@@ -329,9 +337,10 @@ START_TEST(many_ids_are_linear)
 	ck_assert_uint_eq(questionnaire_n_questions(q), 30000);
 	questionnaire_free(q);
 	free(xml);
-	xml = questions(30000, 0, "<question id=\"Q29999\" kind=\"single\"><text><zh>q</zh>"
-			 "</text><option code=\"A\" points=\"0\"><zh>a</zh></option></question>",
-			 &len);
+	xml = questions(30000, 0,
+			"<question id=\"Q29999\" kind=\"single\"><text><zh>q</zh>"
+			"</text><option code=\"A\" points=\"0\"><zh>a</zh></option></question>",
+			&len);
 	ck_assert_ptr_null(questionnaire_load_memory(xml, len, "t.xml", &err));
 	ck_assert_msg_has(&err, "id \"Q29999\" is used twice");
 	ck_assert_int_eq(err.line, 30008);
@@ -344,9 +353,11 @@ START_TEST(lines_past_65535)
 {
 	size_t len;
 	assess_error err = {0};
-	char *xml = questions(1, 70000, "<question id=\"Q0\" kind=\"single\"><text><zh>q</zh>"
-			      "</text><option code=\"A\" points=\"0\"><zh>a</zh></option></question>",
-			      &len);
+	char *xml =
+		questions(1, 70000,
+			  "<question id=\"Q0\" kind=\"single\"><text><zh>q</zh>"
+			  "</text><option code=\"A\" points=\"0\"><zh>a</zh></option></question>",
+			  &len);
 	ck_assert_ptr_null(questionnaire_load_memory(xml, len, "t.xml", &err));
 	ck_assert_msg_has(&err, "id \"Q0\" is used twice");
 	ck_assert_int_eq(err.line, 70009);

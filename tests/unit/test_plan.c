@@ -11,8 +11,9 @@
 
 TCase *make_plan_tcase(void);
 
-#define LEVEL_TEXTS "<level-text level=\"1\"><zh>一</zh><en>one</en></level-text>" \
-	"<level-text level=\"2\"><zh>二</zh><en>two</en></level-text>" \
+#define LEVEL_TEXTS                                                       \
+	"<level-text level=\"1\"><zh>一</zh><en>one</en></level-text>"   \
+	"<level-text level=\"2\"><zh>二</zh><en>two</en></level-text>"   \
 	"<level-text level=\"3\"><zh>三</zh><en>three</en></level-text>" \
 	"<level-text level=\"4\"><zh>四</zh><en>four</en></level-text>"
 
@@ -57,20 +58,20 @@ static const char small_xml[] =
 	"<dimension id=\"O\" scored=\"false\"><name><zh>经营</zh><en>Operations</en></name>\n"
 	"<subdimension id=\"O.A\"><name><zh>场景</zh><en>Scenarios</en></name>\n"
 	"<indicator id=\"O.A.1\"><name><zh>甲场景</zh><en>First</en></name>\n"
-	"<question id=\"S1\" kind=\"scenario\" constrained=\"true\"><text><zh>甲</zh><en>A</en></text>"
-	LEVEL_TEXTS "</question></indicator>\n"
+	"<question id=\"S1\" kind=\"scenario\" constrained=\"true\"><text><zh>甲</zh><en>A</en></text>" LEVEL_TEXTS
+	"</question></indicator>\n"
 	"<indicator id=\"O.A.2\"><name><zh>乙场景</zh><en>Second</en></name>\n"
-	"<question id=\"S2\" kind=\"scenario\" constrained=\"true\"><text><zh>乙</zh><en>B</en></text>"
-	LEVEL_TEXTS "</question></indicator>\n"
+	"<question id=\"S2\" kind=\"scenario\" constrained=\"true\"><text><zh>乙</zh><en>B</en></text>" LEVEL_TEXTS
+	"</question></indicator>\n"
 	"<indicator id=\"O.A.3\"><name><zh>丙场景</zh><en>Third</en></name>\n"
-	"<question id=\"S3\" kind=\"scenario\"><text><zh>丙</zh><en>C</en></text>"
-	LEVEL_TEXTS "</question></indicator>\n"
+	"<question id=\"S3\" kind=\"scenario\"><text><zh>丙</zh><en>C</en></text>" LEVEL_TEXTS
+	"</question></indicator>\n"
 	"</subdimension></dimension>\n"
 	"</questionnaire>\n";
 
-#define SCENARIO(n, star) \
+#define SCENARIO(n, star)                                                                    \
 	"<indicator id=\"O.A." n "\"><name><zh>场景" n "</zh><en>Scenario " n "</en></name>" \
-	"<question id=\"S" n "\" kind=\"scenario\" constrained=\"" star "\">" \
+	"<question id=\"S" n "\" kind=\"scenario\" constrained=\"" star "\">"                \
 	"<text><zh>场景</zh><en>Scenario</en></text>" LEVEL_TEXTS "</question></indicator>\n"
 
 /* A scenario-heavy instrument: one single question, five scenarios (three ★), so which
@@ -97,11 +98,11 @@ static const char scen_xml[] =
 	"</question></indicator>\n"
 	"</subdimension></dimension>\n"
 	"<dimension id=\"O\" scored=\"false\"><name><zh>经营</zh><en>Operations</en></name>\n"
-	"<subdimension id=\"O.A\"><name><zh>场景</zh><en>Scenarios</en></name>\n"
-	SCENARIO("1", "true") SCENARIO("2", "true") SCENARIO("3", "true")
-	SCENARIO("4", "false") SCENARIO("5", "false")
-	"</subdimension></dimension>\n"
-	"</questionnaire>\n";
+	"<subdimension id=\"O.A\"><name><zh>场景</zh><en>Scenarios</en></name>\n" SCENARIO("1",
+											   "true")
+		SCENARIO("2", "true") SCENARIO("3", "true") SCENARIO("4", "false")
+			SCENARIO("5", "false") "</subdimension></dimension>\n"
+					       "</questionnaire>\n";
 
 static questionnaire *load(const char *xml)
 {
@@ -129,7 +130,7 @@ static void set_radix(const questionnaire *q)
 	ck_assert_int_le(N_Q, MAX_Q);
 	for (int i = 0; i < N_Q; i++) {
 		const qn_question *qq = questionnaire_question(q, (size_t)i);
-		radix[i] = qq->kind == QN_SINGLE ? (int)qq->n_options + 1
+		radix[i] = qq->kind == QN_SINGLE  ? (int)qq->n_options + 1
 			   : qq->kind == QN_MULTI ? (1 << qq->n_options) + 1
 						  : QN_MAX_LEVEL + 2;
 	}
@@ -300,7 +301,10 @@ static void random_state(const questionnaire *q, unsigned *seed, state *s)
 		if (qq->kind == QN_SINGLE)
 			s->v[i] = unanswered ? -1 : (int)(lcg(seed) % qq->n_options);
 		else if (qq->kind == QN_MULTI)
-			s->v[i] = unanswered ? -1 : lcg(seed) % 4 == 0 ? 1 : (int)(lcg(seed) % (1u << (qq->n_options - 1))) << 1;
+			s->v[i] = unanswered ? -1
+				  : lcg(seed) % 4 == 0
+					  ? 1
+					  : (int)(lcg(seed) % (1u << (qq->n_options - 1))) << 1;
 		else
 			s->v[i] = unanswered ? -1 : (int)(lcg(seed) % 5);
 		if (qq->kind == QN_MULTI && s->v[i] == 0)
@@ -328,15 +332,18 @@ static void brute_force(const char *xml, unsigned seed)
 			const scoring_plan *p = scoring_plan_for(ps, level);
 			ck_assert_int_ge(steps, 0);
 			ck_assert_ptr_nonnull(p);
-			ck_assert_msg((int)p->n_steps == steps, "trial %d level %d: plan %zu, brute %d",
-				      trial, level, p->n_steps, steps);
+			ck_assert_msg((int)p->n_steps == steps,
+				      "trial %d level %d: plan %zu, brute %d", trial, level,
+				      p->n_steps, steps);
 			state t = s;
 			apply(p, &t);
 			int64_t total;
-			ck_assert_msg(gate_met(q, &t, level, &total), "trial %d level %d", trial, level);
+			ck_assert_msg(gate_met(q, &t, level, &total), "trial %d level %d", trial,
+				      level);
 			ck_assert_int_eq(total, r->total + p->gain);
-			ck_assert_msg(total == best, "trial %d level %d: plan total %lld, brute %lld",
-				      trial, level, (long long)total, (long long)best);
+			ck_assert_msg(total == best,
+				      "trial %d level %d: plan total %lld, brute %lld", trial,
+				      level, (long long)total, (long long)best);
 			checked++;
 		}
 		scoring_plan_set_free(ps);
@@ -347,16 +354,10 @@ static void brute_force(const char *xml, unsigned seed)
 	questionnaire_free(q);
 }
 
-START_TEST(points_instrument_matches_brute_force)
-{
-	brute_force(small_xml, 20241);
-}
+START_TEST(points_instrument_matches_brute_force) { brute_force(small_xml, 20241); }
 END_TEST
 
-START_TEST(scenario_instrument_matches_brute_force)
-{
-	brute_force(scen_xml, 7);
-}
+START_TEST(scenario_instrument_matches_brute_force) { brute_force(scen_xml, 7); }
 END_TEST
 
 /* Each step starts where the one before it on the same question ended. */
@@ -373,7 +374,8 @@ static void check_chain(const scoring_plan *p, const answers *a)
 			want = prev->to;
 		} else {
 			const answer *ans = answers_get(a, st->question->index);
-			want = (scoring_plan_value){.given = ans->given, .choice = ans->given ? ans->choice : 0,
+			want = (scoring_plan_value){.given = ans->given,
+						    .choice = ans->given ? ans->choice : 0,
 						    .mask = ans->given ? ans->mask : 0,
 						    .level = ans->given ? ans->level : 0};
 		}
@@ -401,12 +403,14 @@ static void check_json_plans(const char *json)
 	cJSON *plans = scoring_plan_to_json(ps);
 	ck_assert_int_eq(cJSON_GetArraySize(plans), (int)questionnaire_n_levels(r->q) - r->level);
 	cJSON *plan;
-	cJSON_ArrayForEach(plan, plans) {
+	cJSON_ArrayForEach(plan, plans)
+	{
 		int level = cJSON_GetObjectItem(plan, "level")->valueint;
 		check_chain(scoring_plan_for(ps, level), a);
 		cJSON *file = cJSON_Parse(json);
 		cJSON *ans = cJSON_GetObjectItem(file, "answers"), *step;
-		cJSON_ArrayForEach(step, cJSON_GetObjectItem(plan, "steps")) {
+		cJSON_ArrayForEach(step, cJSON_GetObjectItem(plan, "steps"))
+		{
 			const char *id = cJSON_GetObjectItem(step, "question")->valuestring;
 			cJSON *to = cJSON_Duplicate(cJSON_GetObjectItem(step, "to"), 1);
 			if (cJSON_GetObjectItem(ans, id))
@@ -456,14 +460,16 @@ START_TEST(unanswered_and_none_answers_plan_from_null)
 END_TEST
 
 /* All points, every scenario at 3, five ★ and six plain at 4: one ★ scenario holds level 4. */
-#define ALL_POINTS "\"F1\":[\"B\",\"C\",\"D\",\"E\"],\"F2\":\"E\",\"F3\":\"E\"," \
+#define ALL_POINTS                                                                                      \
+	"\"F1\":[\"B\",\"C\",\"D\",\"E\"],\"F2\":\"E\",\"F3\":\"E\","                                   \
 	"\"F4\":[\"B\",\"C\",\"D\",\"E\",\"F\",\"G\",\"H\",\"I\",\"J\",\"K\",\"L\",\"M\",\"N\",\"O\"]," \
-	"\"F5\":\"E\",\"F6\":[\"B\",\"C\",\"D\",\"E\"],\"F7\":[\"B\",\"C\",\"D\",\"E\"]," \
-	"\"M1\":\"F\",\"M2\":[\"B\",\"C\",\"D\",\"E\"],\"M3\":[\"B\",\"C\",\"D\",\"E\",\"F\"]," \
+	"\"F5\":\"E\",\"F6\":[\"B\",\"C\",\"D\",\"E\"],\"F7\":[\"B\",\"C\",\"D\",\"E\"],"               \
+	"\"M1\":\"F\",\"M2\":[\"B\",\"C\",\"D\",\"E\"],\"M3\":[\"B\",\"C\",\"D\",\"E\",\"F\"],"         \
 	"\"M4\":\"E\",\"R1\":\"C\",\"R2\":\"C\",\"R3\":\"C\",\"R4\":\"C\""
 START_TEST(one_star_scenario_is_one_step)
 {
-	const char *json = HEAD ALL_POINTS ",\"S01\":4,\"S02\":4,\"S03\":4,\"S04\":4,\"S05\":4,"
+	const char *json = HEAD ALL_POINTS
+		",\"S01\":4,\"S02\":4,\"S03\":4,\"S04\":4,\"S05\":4,"
 		"\"S06\":4,\"S07\":4,\"S08\":4,\"S09\":3,\"S10\":3,\"S11\":3,\"S12\":3,\"S13\":3,"
 		"\"S14\":4,\"S15\":4,\"S16\":3}}";
 	answers *a = test_answers(json, 0);
@@ -495,7 +501,8 @@ END_TEST
  */
 START_TEST(fewest_steps_not_most_points)
 {
-	const char *json = HEAD "\"F1\":[\"B\",\"C\",\"D\",\"E\"],\"F2\":\"C\",\"F3\":\"E\","
+	const char *json = HEAD
+		"\"F1\":[\"B\",\"C\",\"D\",\"E\"],\"F2\":\"C\",\"F3\":\"E\","
 		"\"F4\":[\"B\",\"C\",\"D\",\"E\",\"F\",\"G\",\"H\",\"I\",\"J\"],"
 		"\"F5\":\"E\",\"F6\":[\"B\",\"C\",\"D\",\"E\"],\"F7\":[\"B\",\"C\",\"D\",\"E\"],"
 		"\"M1\":\"A\",\"M2\":[\"B\",\"C\"],\"M3\":[\"A\"],\"M4\":\"A\",\"R1\":\"C\",\"R2\":\"A\","

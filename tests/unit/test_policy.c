@@ -9,15 +9,15 @@ TCase *make_policy_tcase(void);
 TCase *make_policy_files_tcase(void);
 
 /* A minimal valid policy around the pieces a test varies. */
-#define HEAD \
-	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
-	"<policy format=\"1\" id=\"t\" version=\"1\">\n" \
+#define HEAD                                                         \
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"               \
+	"<policy format=\"1\" id=\"t\" version=\"1\">\n"             \
 	"<title><zh>测试政策</zh><en>Test policy</en></title>\n" \
-	"<issuer><zh>测试市</zh></issuer>\n" \
+	"<issuer><zh>测试市</zh></issuer>\n"                      \
 	"<source><zh>单元测试</zh></source>\n"
 #define WINDOW "<window from=\"2025-01-01\" to=\"2025-12-31\"/>\n"
 #define AWARDS "<awards><award id=\"a\"><zh>甲奖</zh></award></awards>\n"
-#define CLAUSE(id, body) \
+#define CLAUSE(id, body)                                                          \
 	"<clause id=\"" id "\" number=\"一\">\n<title><zh>条款</zh></title>\n" \
 	"<text><zh>释义</zh></text>\n" body "</clause>\n"
 #define TAIL "</policy>\n"
@@ -86,11 +86,12 @@ END_TEST
 
 START_TEST(overlapping_tiers_fail_at_the_second)
 {
-	const char *xml = HEAD WINDOW CLAUSE(
-		"1", "<tiers base=\"mis_software_spend\">\n"
-		     "<tier from=\"500000\" through=\"1000000\" yuan=\"50000\"/>\n"
-		     "<tier from=\"1000000\" yuan=\"100000\"/>\n"
-		     "</tiers>\n") TAIL;
+	const char *xml =
+		HEAD WINDOW CLAUSE("1",
+				   "<tiers base=\"mis_software_spend\">\n"
+				   "<tier from=\"500000\" through=\"1000000\" yuan=\"50000\"/>\n"
+				   "<tier from=\"1000000\" yuan=\"100000\"/>\n"
+				   "</tiers>\n") TAIL;
 	expect_fail(xml, "<tier from=\"1000000\"",
 		    "overlaps the tier \"from 500,000 through "
 		    "1,000,000\"");
@@ -131,9 +132,10 @@ END_TEST
 
 START_TEST(empty_range_fails)
 {
-	expect_fail(HEAD WINDOW CLAUSE(
-			    "1", "<tiers base=\"cloud_annual_fee\">\n"
-				 "<tier over=\"100\" under=\"101\" yuan=\"1\"/>\n</tiers>\n") TAIL,
+	expect_fail(HEAD WINDOW CLAUSE("1",
+				       "<tiers base=\"cloud_annual_fee\">\n"
+				       "<tier over=\"100\" under=\"101\" yuan=\"1\"/>\n</tiers>\n")
+			    TAIL,
 		    "<tier over", "the bounds leave no amount");
 }
 END_TEST
@@ -157,8 +159,8 @@ END_TEST
 
 START_TEST(negative_amount_fails)
 {
-	expect_fail(HEAD WINDOW CLAUSE(
-			    "1", "<rate base=\"cloud_annual_fee\" rate=\"30%\" cap=\"-1\"/>\n")
+	expect_fail(HEAD WINDOW CLAUSE("1",
+				       "<rate base=\"cloud_annual_fee\" rate=\"30%\" cap=\"-1\"/>\n")
 			    TAIL,
 		    "cap=\"-1\"", "cap=\"-1\" is negative");
 }
@@ -243,11 +245,11 @@ START_TEST(duplicate_clause_id_fails)
 }
 END_TEST
 
-#define CONFLICT(chosen) \
+#define CONFLICT(chosen)                                         \
 	"<conflicts><conflict id=\"c\" chosen=\"" chosen "\">\n" \
-	"<about><zh>不一致</zh></about>\n" \
-	"<reading id=\"body\"><zh>正文</zh></reading>\n" \
-	"<reading id=\"table\"><zh>表</zh></reading>\n" \
+	"<about><zh>不一致</zh></about>\n"                    \
+	"<reading id=\"body\"><zh>正文</zh></reading>\n"       \
+	"<reading id=\"table\"><zh>表</zh></reading>\n"         \
 	"</conflict></conflicts>\n"
 
 START_TEST(conflict_must_choose_one_of_its_readings)
@@ -299,15 +301,17 @@ START_TEST(rate_rule_shapes_are_checked)
 {
 	expect_fail(HEAD WINDOW AWARDS CLAUSE("1", "<rate base=\"count:a\" rate=\"10%\"/>\n") TAIL,
 		    "<rate", "count:ID belongs in");
-	expect_fail(HEAD WINDOW AWARDS CLAUSE(
-			    "1", "<rate base=\"award:a cloud_annual_fee\" rate=\"10%\"/>\n") TAIL,
+	expect_fail(HEAD WINDOW AWARDS
+			    CLAUSE("1", "<rate base=\"award:a cloud_annual_fee\" rate=\"10%\"/>\n")
+				    TAIL,
 		    "<rate", "cannot be added to other terms");
 	expect_fail(HEAD WINDOW CLAUSE(
 			    "1", "<rate base=\"cloud_annual_fee\" rate=\"10%\" total-cap=\"5\"/>\n")
 			    TAIL,
 		    "<rate", "total-cap limits");
-	expect_fail(HEAD WINDOW AWARDS CLAUSE(
-			    "1", "<per-item count=\"cloud_annual_fee\" yuan=\"1\"/>\n") TAIL,
+	expect_fail(HEAD WINDOW AWARDS CLAUSE("1",
+					      "<per-item count=\"cloud_annual_fee\" yuan=\"1\"/>\n")
+			    TAIL,
 		    "<per-item", "counts count:ID");
 }
 END_TEST
@@ -317,13 +321,15 @@ START_TEST(budget_lines_must_add_up_and_name_clauses)
 	expect_fail(HEAD WINDOW
 		    "<budget yuan=\"100\" period=\"programme\" binding=\"true\"><zh>预算</zh>\n"
 		    "<line yuan=\"60\" clauses=\"1\"><zh>甲</zh></line>\n"
-		    "<line yuan=\"30\" clauses=\"1\"><zh>乙</zh></line>\n</budget>\n" CLAUSE(
-			    "1", RATE) TAIL,
+		    "<line yuan=\"30\" clauses=\"1\"><zh>乙</zh></line>\n</budget>\n" CLAUSE("1",
+											     RATE)
+			    TAIL,
 		    "<budget", "add up to 90 yuan, not the budget's 100");
 	expect_fail(HEAD WINDOW
 		    "<budget yuan=\"100\" period=\"year\" binding=\"false\"><zh>预算</zh>\n"
-		    "<line yuan=\"100\" clauses=\"9\"><zh>甲</zh></line>\n</budget>\n" CLAUSE(
-			    "1", RATE) TAIL,
+		    "<line yuan=\"100\" clauses=\"9\"><zh>甲</zh></line>\n</budget>\n" CLAUSE("1",
+											      RATE)
+			    TAIL,
 		    "<line", "names clause \"9\"");
 }
 END_TEST

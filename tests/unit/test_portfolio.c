@@ -32,10 +32,10 @@ TCase *make_portfolio_io_tcase(void);
 /* ---- answer objects ---- */
 
 enum variant {
-	ZERO,     /* every question at A, every scenario 0: 0 points, level 0 */
-	ONE,      /* digital foundation full (50), the rest A, scenarios at 1: level 1 */
-	EXAMPLE,  /* examples/quanzhou-sports-baseline.json: 48.875, level 2 */
-	MAX       /* everything at the top, scenarios at 4: 100, level 4 */
+	ZERO,    /* every question at A, every scenario 0: 0 points, level 0 */
+	ONE,     /* digital foundation full (50), the rest A, scenarios at 1: level 1 */
+	EXAMPLE, /* examples/quanzhou-sports-baseline.json: 48.875, level 2 */
+	MAX      /* everything at the top, scenarios at 4: 100, level 4 */
 };
 
 static const char *const f_zero =
@@ -90,7 +90,8 @@ static char *object(enum variant v, int code_k, const char *stage, int above, co
 		snprintf(answers_part, sizeof answers_part, "%s,%s%s", v == ZERO ? f_zero : f_max,
 			 v == MAX ? mr_max : mr_zero, sc);
 	}
-	size_t used = (size_t)snprintf(enterprise, sizeof enterprise, "\"name\":\"企业%d\"", code_k);
+	size_t used =
+		(size_t)snprintf(enterprise, sizeof enterprise, "\"name\":\"企业%d\"", code_k);
 	if (code_k)
 		used += (size_t)snprintf(enterprise + used, sizeof enterprise - used,
 					 ",\"credit_code\":\"%s\"", code(code_k, cc));
@@ -132,9 +133,12 @@ static void release(scoring_result *r)
 
 START_TEST(buf_milli_is_exact)
 {
-	static const struct { int64_t milli; const char *text; } cases[] = {
-		{59999, "59.999"}, {60000, "60"}, {6500, "6.5"}, {48875, "48.875"}, {100, "0.1"},
-		{10, "0.01"}, {0, "0"}, {-1500, "-1.5"}, {100000, "100"}, {1875, "1.875"}};
+	static const struct {
+		int64_t milli;
+		const char *text;
+	} cases[] = {{59999, "59.999"}, {60000, "60"},  {6500, "6.5"}, {48875, "48.875"},
+		     {100, "0.1"},      {10, "0.01"},   {0, "0"},      {-1500, "-1.5"},
+		     {100000, "100"},   {1875, "1.875"}};
 	textbuf b = {0};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		textbuf_reset(&b);
@@ -214,7 +218,8 @@ START_TEST(report_names_come_from_the_code_only)
 	answers_free(a);
 	/* No code: the row number, whatever the name says. */
 	a = test_answers("{\"questionnaire\":\"miit-2024\",\"enterprise\":{\"name\":\"../../x\"},"
-			 "\"answers\":{}}", ANSWERS_ALLOW_INCOMPLETE);
+			 "\"answers\":{}}",
+			 ANSWERS_ALLOW_INCOMPLETE);
 	portfolio_report_name(a, 123, name, sizeof name);
 	ck_assert_str_eq(name, "row-000123.xlsx");
 	answers_free(a);
@@ -457,9 +462,6 @@ TCase *make_portfolio_tcase(void)
 
 /* ---- reading, streaming, folders, workers, the workbook file ---- */
 
-
-
-
 static const char *in_dir(const char *name)
 {
 	static char path[4][512];
@@ -584,7 +586,8 @@ START_TEST(stream_errors_name_line_column_and_path)
 {
 	portfolio_stream_stats st;
 	char *out = stream("{\"questionnaire\":\"miit-2024\",\"answers\":{\"F1\":\"B\"}}\n"
-			   "{\"questionnaire\":\"nope\",\"answers\":{}}\n", &st);
+			   "{\"questionnaire\":\"nope\",\"answers\":{}}\n",
+			   &st);
 	ck_assert_str_eq(
 		out,
 		"{\"source\":\"in.ndjson\",\"line\":1,\"error\":{\"code\":\"data\",\"exit\":65,"

@@ -43,10 +43,12 @@ START_TEST(miit_constrained_scenarios_and_levels)
 	const questionnaire *q = test_miit();
 	const char *star[] = {"S01", "S03", "S06", "S07", "S08", "S09", "S10", "S11", "S12", "S13"};
 	for (size_t i = 0; i < 10; i++)
-		ck_assert_msg(questionnaire_find(q, star[i])->constrained, "%s should be ★", star[i]);
+		ck_assert_msg(questionnaire_find(q, star[i])->constrained, "%s should be ★",
+			      star[i]);
 	ck_assert(!questionnaire_find(q, "S02")->constrained);
 	ck_assert_ptr_nonnull(questionnaire_find(q, "S16")->level_text[4].zh);
-	int score[] = {0, 20000, 40000, 60000, 80000}, count[] = {0, 6, 6, 8, 10}, star_n[] = {0, 3, 3, 5, 6};
+	int score[] = {0, 20000, 40000, 60000, 80000}, count[] = {0, 6, 6, 8, 10},
+	    star_n[] = {0, 3, 3, 5, 6};
 	for (int l = 1; l <= 4; l++) {
 		const qn_level_rule *r = questionnaire_level_rule(q, l);
 		ck_assert_int_eq(r->min_score, score[l]);
@@ -80,12 +82,15 @@ static questionnaire *load_with(const char *question, assess_error *err)
 START_TEST(minimal_definition_loads_and_sums_are_derived)
 {
 	assess_error err = {0};
-	questionnaire *q = load_with("<question id=\"Q\" kind=\"single\"><text><zh>q</zh></text>"
-				     "<option code=\"A\" points=\"0\"><zh>a</zh></option>"
-				     "<option code=\"B\" points=\"1\"><zh>b</zh></option></question>", &err);
+	questionnaire *q =
+		load_with("<question id=\"Q\" kind=\"single\"><text><zh>q</zh></text>"
+			  "<option code=\"A\" points=\"0\"><zh>a</zh></option>"
+			  "<option code=\"B\" points=\"1\"><zh>b</zh></option></question>",
+			  &err);
 	ck_assert_msg(q != NULL, "%s", err.msg);
 	ck_assert_int_eq(questionnaire_dimension(q, 0)->subdimensions[0].points, 1000);
-	ck_assert_str_eq(qn_text_get(&questionnaire_find(q, "Q")->options[1].label, QN_LANG_EN), "b");
+	ck_assert_str_eq(qn_text_get(&questionnaire_find(q, "Q")->options[1].label, QN_LANG_EN),
+			 "b");
 	questionnaire_free(q);
 }
 END_TEST
@@ -93,8 +98,10 @@ END_TEST
 START_TEST(sum_mismatch_is_refused_with_line)
 {
 	assess_error err = {0};
-	questionnaire *q = load_with("<question id=\"Q\" kind=\"single\"><text><zh>q</zh></text>"
-				     "<option code=\"A\" points=\"0.5\"><zh>a</zh></option></question>", &err);
+	questionnaire *q =
+		load_with("<question id=\"Q\" kind=\"single\"><text><zh>q</zh></text>"
+			  "<option code=\"A\" points=\"0.5\"><zh>a</zh></option></question>",
+			  &err);
 	ck_assert_ptr_null(q);
 	ck_assert_int_eq(err.code, ASSESS_ERR_DATA);
 	ck_assert_msg_has(&err, "declares 1 points but its parts add up to 0.5");
@@ -136,10 +143,12 @@ END_TEST
 START_TEST(open_by_id_and_refuse_traversal)
 {
 	assess_error err = {0};
-	questionnaire *q = questionnaire_open("miit-2024", "/nonexistent:" QUESTIONNAIRES_DIR, &err);
+	questionnaire *q =
+		questionnaire_open("miit-2024", "/nonexistent:" QUESTIONNAIRES_DIR, &err);
 	ck_assert_msg(q != NULL, "%s", err.msg);
 	questionnaire_free(q);
-	ck_assert_ptr_null(questionnaire_open("../../etc/passwd", NULL, &err)); /* a path, not found */
+	ck_assert_ptr_null(
+		questionnaire_open("../../etc/passwd", NULL, &err)); /* a path, not found */
 	ck_assert_ptr_null(questionnaire_open("..", QUESTIONNAIRES_DIR, &err));
 	ck_assert_int_eq(err.code, ASSESS_ERR_DATA);
 	ck_assert_ptr_null(questionnaire_open("miit-2099", QUESTIONNAIRES_DIR, &err));

@@ -33,8 +33,8 @@ START_TEST(alternatives_load_as_data)
 	ck_assert_int_eq(l1->changes[0].rule.min_score, 20000); /* not named: as encoded */
 	ck_assert_uint_eq(f1->n_changes, 1);
 	ck_assert_int_eq(f1->changes[0].kind, QN_ALT_REQUIRES);
-	ck_assert_int_eq(f1->changes[0].option, 4);          /* E */
-	ck_assert_uint_eq(f1->changes[0].with, 0xEu);         /* B C D */
+	ck_assert_int_eq(f1->changes[0].option, 4);              /* E */
+	ck_assert_uint_eq(f1->changes[0].with, 0xEu);            /* B C D */
 	ck_assert_uint_eq(reading("m1-option-f")->n_changes, 0); /* same points either way */
 }
 END_TEST
@@ -62,9 +62,10 @@ static void eval(const char *json, const char *id, int want_level, int64_t want_
  * two, so level 2 fails, and so does level 1 (three ★ at 1 or above). Points: F1-F3 20, F5 10,
  * F6 F7 10 = 40.
  */
-#define LEVEL2_ON_S12 HEAD "\"F1\":[\"B\",\"C\",\"D\",\"E\"],\"F2\":\"E\",\"F3\":\"E\"," \
-	"\"F5\":\"E\",\"F6\":[\"B\",\"C\",\"D\",\"E\"],\"F7\":[\"B\",\"C\",\"D\",\"E\"]," \
-	"\"S01\":2,\"S03\":2,\"S12\":2,\"S02\":2,\"S04\":2,\"S05\":2}}"
+#define LEVEL2_ON_S12                                                                          \
+	HEAD "\"F1\":[\"B\",\"C\",\"D\",\"E\"],\"F2\":\"E\",\"F3\":\"E\","                     \
+	     "\"F5\":\"E\",\"F6\":[\"B\",\"C\",\"D\",\"E\"],\"F7\":[\"B\",\"C\",\"D\",\"E\"]," \
+	     "\"S01\":2,\"S03\":2,\"S12\":2,\"S02\":2,\"S04\":2,\"S05\":2}}"
 START_TEST(nine_stars_lower_the_level)
 {
 	eval(LEVEL2_ON_S12, "star-set", 0, 40000, 2);
@@ -118,13 +119,20 @@ END_TEST
 START_TEST(alternative_naming_nothing_fails_at_load)
 {
 	static const char *const bad[] = {
-		"<scenario question=\"S99\" constrained=\"false\"/>", "not a scenario",
-		"<scenario question=\"F1\" constrained=\"false\"/>", "not a scenario",
-		"<level value=\"4\" min-score=\"101\"/>", "never be met",
-		"<level value=\"1\" min-scenarios=\"1\" min-constrained=\"2\"/>", "never be met",
-		"<option question=\"F1\" code=\"Z\" requires=\"B\"/>", "has no option Z",
-		"<option question=\"F1\" code=\"E\" requires=\"B E\"/>", "not a list",
-		"<option question=\"S01\" code=\"A\" requires=\"B\"/>", "not a multiple-choice",
+		"<scenario question=\"S99\" constrained=\"false\"/>",
+		"not a scenario",
+		"<scenario question=\"F1\" constrained=\"false\"/>",
+		"not a scenario",
+		"<level value=\"4\" min-score=\"101\"/>",
+		"never be met",
+		"<level value=\"1\" min-scenarios=\"1\" min-constrained=\"2\"/>",
+		"never be met",
+		"<option question=\"F1\" code=\"Z\" requires=\"B\"/>",
+		"has no option Z",
+		"<option question=\"F1\" code=\"E\" requires=\"B E\"/>",
+		"not a list",
+		"<option question=\"S01\" code=\"A\" requires=\"B\"/>",
+		"not a multiple-choice",
 	};
 	char path[512];
 	snprintf(path, sizeof path, "%s/miit-2024.xml", QUESTIONNAIRES_DIR);

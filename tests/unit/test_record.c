@@ -9,16 +9,15 @@
 #include "common/sha256.h"
 #include "tests/unit/test.h"
 
-static size_t idx(const char *id)
-{
-	return questionnaire_find(test_miit(), id)->index;
-}
+static size_t idx(const char *id) { return questionnaire_find(test_miit(), id)->index; }
 
 /* A record with every key; F1 changed once after its first answer. */
 static const char *const full_record =
 	"{\"questionnaire\": \"miit-2024\", \"questionnaire_version\": \"2024\",\n"
-	" \"questionnaire_sha256\": \"" "0123456789abcdef0123456789abcdef"
-	"0123456789abcdef0123456789abcdef" "\",\n"
+	" \"questionnaire_sha256\": \""
+	"0123456789abcdef0123456789abcdef"
+	"0123456789abcdef0123456789abcdef"
+	"\",\n"
 	" \"assessment\": {\"date\": \"2026-11-20\", \"report_no\": \"QZ-2026-017\",\n"
 	"  \"source\": \"onsite\",\n"
 	"  \"team\": [{\"name\": \"王工\", \"role\": \"组长\", \"organisation\": \"示例服务商\"},\n"
@@ -101,7 +100,7 @@ START_TEST(another_instrument_is_refused_unless_rescored)
 	ck_assert_str_eq(err.path, "$.questionnaire_sha256");
 	ck_assert_int_eq(err.line, 2);
 	ck_assert_msg_has(&err, "answered with miit-2024 version 2024 (SHA-256 0123456789ab…), but "
-			  "the installed definition is version 2024");
+				"the installed definition is version 2024");
 	ck_assert_msg_has(&err, "--rescore");
 }
 END_TEST
@@ -114,7 +113,8 @@ START_TEST(format_1_file_has_no_record_and_is_stamped_when_written)
 	ck_assert(answers_instrument_matches(a));
 	ck_assert_int_eq(answers_origin_get(a), ANSWERS_SOURCE_NONE);
 	ck_assert_uint_eq(answers_history_count(a) + answers_evidence_total(a) +
-				  answers_flags_count(a) + answers_team_count(a), 0);
+				  answers_flags_count(a) + answers_team_count(a),
+			  0);
 	ck_assert(!answers_finalized(a));
 	char *text = answers_to_json(a);
 	ck_assert_ptr_nonnull(strstr(text, questionnaire_sha256(test_miit())));
@@ -136,7 +136,8 @@ static const struct {
 	{"\"assessment\": {\"team\": {}}", "$.assessment.team", "expected an array"},
 	{"\"assessment\": {\"team\": [{\"name\": \"王\", \"phone\": \"1\"}]}",
 	 "$.assessment.team[0].phone", "unknown key \"phone\""},
-	{"\"assessment\": {\"team\": [{\"role\": \"组长\"}]}", "$.assessment.team[0]", "no \"name\""},
+	{"\"assessment\": {\"team\": [{\"role\": \"组长\"}]}", "$.assessment.team[0]",
+	 "no \"name\""},
 	{"\"assessment\": {\"interviewees\": [{\"name\": \"陈\", \"role\": \"x\"}]}",
 	 "$.assessment.interviewees[0].role", "unknown key"},
 	{"\"assessment\": {\"site_visits\": [\"2026-02-30\"]}", "$.assessment.site_visits[0]",
@@ -161,17 +162,23 @@ static const struct {
 	{"\"flags\": {\"Q1\": \"x\"}", "$.flags.Q1", "no question"},
 	{"\"history\": {}", "$.history", "expected an array"},
 	{"\"history\": [{\"at\": \"2026-11-20 10:00\", \"question\": \"F1\", \"from\": null,"
-	 " \"to\": [\"A\"]}]", "$.history[0].at", "expected a time"},
+	 " \"to\": [\"A\"]}]",
+	 "$.history[0].at", "expected a time"},
 	{"\"history\": [{\"at\": \"2026-11-20T10:00:00+08:00\", \"question\": \"X\", \"from\": null,"
-	 " \"to\": [\"A\"]}]", "$.history[0].question", "no question \"X\""},
+	 " \"to\": [\"A\"]}]",
+	 "$.history[0].question", "no question \"X\""},
 	{"\"history\": [{\"at\": \"2026-11-20T10:00:00+08:00\", \"question\": \"F1\","
-	 " \"to\": [\"A\"]}]", "$.history[0]", "no \"from\""},
+	 " \"to\": [\"A\"]}]",
+	 "$.history[0]", "no \"from\""},
 	{"\"history\": [{\"at\": \"2026-11-20T10:00:00+08:00\", \"question\": \"F1\", \"from\": null,"
-	 " \"to\": \"A\"}]", "$.history[0].to", "several options"},
+	 " \"to\": \"A\"}]",
+	 "$.history[0].to", "several options"},
 	{"\"history\": [{\"at\": \"2026-11-20T10:00:00+08:00\", \"question\": \"F1\", \"from\": null,"
-	 " \"to\": [\"Q\"]}]", "$.history[0].to[0]", "no option \"Q\""},
+	 " \"to\": [\"Q\"]}]",
+	 "$.history[0].to[0]", "no option \"Q\""},
 	{"\"history\": [{\"at\": \"2026-11-20T10:00:00+08:00\", \"question\": \"F1\", \"from\": null,"
-	 " \"to\": [\"A\"], \"who\": \"x\"}]", "$.history[0].who", "unknown key"},
+	 " \"to\": [\"A\"], \"who\": \"x\"}]",
+	 "$.history[0].who", "unknown key"},
 	{"\"finalized\": {\"by\": \"王工\"}", "$.finalized", "no \"at\""},
 	{"\"finalized\": {\"at\": \"yesterday\"}", "$.finalized.at", "expected a time"},
 	{"\"finalized\": true", "$.finalized", "expected an object"},
@@ -198,7 +205,8 @@ START_TEST(history_contradicting_the_answers_fails_the_check)
 	assess_error err = {0};
 	char json[2048];
 	/* The answer says C, the last entry B. */
-	snprintf(json, sizeof json, "{\"questionnaire\": \"miit-2024\", \"answers\": {\"F2\": \"C\"},"
+	snprintf(json, sizeof json,
+		 "{\"questionnaire\": \"miit-2024\", \"answers\": {\"F2\": \"C\"},"
 		 " \"history\": [{\"at\": \"2026-11-20T10:00:00+08:00\", \"question\": \"F2\","
 		 " \"from\": null, \"to\": \"B\"}]}");
 	answers *a = test_answers(json, ANSWERS_ALLOW_INCOMPLETE); /* loads: validate's job */
@@ -207,7 +215,8 @@ START_TEST(history_contradicting_the_answers_fails_the_check)
 	ck_assert_msg_has(&err, "its last entry leaves B, but the answer is C");
 	answers_free(a);
 	/* A change from a value the entry before did not leave. */
-	snprintf(json, sizeof json, "{\"questionnaire\": \"miit-2024\", \"answers\": {\"F2\": \"C\"},"
+	snprintf(json, sizeof json,
+		 "{\"questionnaire\": \"miit-2024\", \"answers\": {\"F2\": \"C\"},"
 		 " \"history\": [{\"at\": \"2026-11-20T10:00:00+08:00\", \"question\": \"F2\","
 		 " \"from\": null, \"to\": \"B\"}, {\"at\": \"2026-11-20T10:05:00+08:00\","
 		 " \"question\": \"F2\", \"from\": \"A\", \"to\": \"C\"}]}");
@@ -224,10 +233,12 @@ START_TEST(history_append_computes_from_and_to)
 	answers *a = answers_new(test_miit());
 	assess_error err = {0};
 	ck_assert_ok(answers_set_text(a, idx("F2"), "B", &err), &err);
-	ck_assert_ok(answers_history_append(a, idx("F2"), "2026-11-20T10:00:00+08:00", "王工",
-					    NULL, &err), &err);
-	ck_assert_ok(answers_history_append(a, idx("F2"), "2026-11-20T10:00:05+08:00", "王工",
-					    NULL, &err), &err); /* unchanged: no entry */
+	ck_assert_ok(answers_history_append(a, idx("F2"), "2026-11-20T10:00:00+08:00", "王工", NULL,
+					    &err),
+		     &err);
+	ck_assert_ok(answers_history_append(a, idx("F2"), "2026-11-20T10:00:05+08:00", "王工", NULL,
+					    &err),
+		     &err); /* unchanged: no entry */
 	ck_assert_uint_eq(answers_history_count(a), 1);
 	ck_assert_ok(answers_set_text(a, idx("F2"), "D", &err), &err);
 	ck_assert_ok(answers_history_append(a, idx("F2"), NULL, "王工", "复核", &err), &err);
@@ -302,11 +313,13 @@ START_TEST(evidence_files_are_hashed_and_verified)
 	/* The setter hashes the file itself, and refuses what the loader refuses. */
 	write_file(path, "abc");
 	ck_assert_ok(answers_evidence_add(a, idx("F2"), "合同", "ev/net.pdf", NULL, NULL, test_dir,
-					  &err), &err);
+					  &err),
+		     &err);
 	ck_assert_str_eq(answers_evidence_get(a, idx("F2"), 0)->sha256,
 			 "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 	ck_assert_int_eq(answers_evidence_add(a, idx("F2"), "x", "../x", NULL, NULL, test_dir,
-					      &err), ASSESS_ERR_DATA);
+					      &err),
+			 ASSESS_ERR_DATA);
 	ck_assert_int_eq(answers_evidence_add(a, idx("F2"), "", NULL, NULL, NULL, NULL, &err),
 			 ASSESS_ERR_DATA);
 	ck_assert_ok(answers_evidence_remove(a, idx("F2"), 0), &err);

@@ -18,9 +18,6 @@
 
 TCase *make_report_tcase(void);
 
-
-
-
 static const char *in_dir(const char *name)
 {
 	static char path[2][512];
@@ -145,10 +142,11 @@ static answers *best_answers(void)
 			snprintf(codes, sizeof codes, "4");
 		for (size_t k = 0; qq->kind != QN_SCENARIO && k < qq->n_options; k++) {
 			const qn_option *o = &qq->options[k];
-			bool take = qq->kind == QN_MULTI ? !o->exclusive : o->points == qq->max_points;
+			bool take =
+				qq->kind == QN_MULTI ? !o->exclusive : o->points == qq->max_points;
 			if (take && n + 3 < sizeof codes)
-				n += (size_t)snprintf(codes + n, sizeof codes - n, "%s%s", n ? " " : "",
-						      o->code);
+				n += (size_t)snprintf(codes + n, sizeof codes - n, "%s%s",
+						      n ? " " : "", o->code);
 			if (take && qq->kind == QN_SINGLE)
 				break;
 		}

@@ -14,13 +14,18 @@ static answers *make(int scenario, const char *spec)
 	assess_error err = {0};
 	char level[2] = {(char)('0' + scenario), 0};
 	for (size_t i = 0; i < questionnaire_n_questions(q); i++)
-		ck_assert_ok(answers_set_text(a, i, questionnaire_question(q, i)->kind == QN_SCENARIO
-								 ? level : "A", &err), &err);
+		ck_assert_ok(answers_set_text(a, i,
+					      questionnaire_question(q, i)->kind == QN_SCENARIO
+						      ? level
+						      : "A",
+					      &err),
+			     &err);
 	char *copy = strdup(spec), *save = NULL;
 	for (char *item = strtok_r(copy, ";", &save); item; item = strtok_r(NULL, ";", &save)) {
 		char *eq = strchr(item, '=');
 		*eq = '\0';
-		ck_assert_ok(answers_set_text(a, questionnaire_find(q, item)->index, eq + 1, &err), &err);
+		ck_assert_ok(answers_set_text(a, questionnaire_find(q, item)->index, eq + 1, &err),
+			     &err);
 	}
 	free(copy);
 	return a;
@@ -85,8 +90,9 @@ END_TEST
 
 START_TEST(star_condition_alone_holds_back_level_four)
 {
-	answers *a = make(3, F_MAX ";" M_MAX ";" R_MAX
-			  ";S01=4;S03=4;S06=4;S07=4;S08=4;S02=4;S04=4;S05=4;S14=4;S15=4;S16=4");
+	answers *a =
+		make(3, F_MAX ";" M_MAX ";" R_MAX
+			      ";S01=4;S03=4;S06=4;S07=4;S08=4;S02=4;S04=4;S05=4;S14=4;S15=4;S16=4");
 	scoring_result *r = run(a);
 	ck_assert_int_eq(r->level, 3);
 	const scoring_gate *g = scoring_next_gate(r);
@@ -135,7 +141,8 @@ END_TEST
 
 START_TEST(missing_answers_score_zero)
 {
-	const char *j = "{\"questionnaire\": \"miit-2024\", \"answers\": {\"F5\": \"E\", \"S01\": 4}}";
+	const char *j =
+		"{\"questionnaire\": \"miit-2024\", \"answers\": {\"F5\": \"E\", \"S01\": 4}}";
 	answers *a = test_answers(j, ANSWERS_ALLOW_INCOMPLETE);
 	scoring_result *r = run(a);
 	ck_assert_int_eq(r->total, 10000);

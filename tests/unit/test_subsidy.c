@@ -53,8 +53,9 @@ START_TEST(text_output_names_the_reason)
 	subsidy_result *r = calc("pingluo", 1, "2026-03-01", PL(1));
 	subsidy_print(f, r, QN_LANG_ZH);
 	fclose(f);
-	ck_assert_ptr_nonnull(strstr(
-		buf, "（一） 企业数字化改造补助〔水平不足〕需改造后达到二级及以上，当前为一级"));
+	ck_assert_ptr_nonnull(
+		strstr(buf,
+		       "（一） 企业数字化改造补助〔水平不足〕需改造后达到二级及以上，当前为一级"));
 	ck_assert_ptr_nonnull(strstr(buf, "合计：10,000 元"));
 	free(buf);
 	subsidy_free(r);
@@ -347,16 +348,15 @@ static bool same_str(const char *a, const char *b)
 
 static bool same_figures(const subsidy_item *a, const subsidy_item *b)
 {
-	bool same = a->clause == b->clause && a->id == b->id && a->number == b->number &&
-		    a->title == b->title && a->text == b->text && a->kind == b->kind &&
-		    a->stacking_class == b->stacking_class && a->status == b->status &&
-		    a->base == b->base && a->base_is_count == b->base_is_count &&
-		    a->rate_bp == b->rate_bp && a->cap == b->cap && a->count == b->count &&
-		    a->computed == b->computed && a->amount == b->amount &&
-		    a->capped == b->capped && same_str(a->stacked_with, b->stacked_with) &&
-		    same_str(a->reading, b->reading) &&
-		    a->other_reading_amount == b->other_reading_amount &&
-		    a->n_shares == b->n_shares;
+	bool same =
+		a->clause == b->clause && a->id == b->id && a->number == b->number &&
+		a->title == b->title && a->text == b->text && a->kind == b->kind &&
+		a->stacking_class == b->stacking_class && a->status == b->status &&
+		a->base == b->base && a->base_is_count == b->base_is_count &&
+		a->rate_bp == b->rate_bp && a->cap == b->cap && a->count == b->count &&
+		a->computed == b->computed && a->amount == b->amount && a->capped == b->capped &&
+		same_str(a->stacked_with, b->stacked_with) && same_str(a->reading, b->reading) &&
+		a->other_reading_amount == b->other_reading_amount && a->n_shares == b->n_shares;
 	for (size_t i = 0; same && i < a->n_shares; i++)
 		same = a->shares[i].payer == b->shares[i].payer &&
 		       a->shares[i].parts == b->shares[i].parts &&
@@ -367,8 +367,8 @@ static bool same_figures(const subsidy_item *a, const subsidy_item *b)
 static bool same_item(const subsidy_item *a, const subsidy_item *b, char *why)
 {
 	if (!same_figures(a, b))
-		snprintf(why, WHY_SIZE, "clause %s: %s %lld without texts, %s %lld with (%s)", a->id,
-			 subsidy_status_name(a->status), (long long)a->amount,
+		snprintf(why, WHY_SIZE, "clause %s: %s %lld without texts, %s %lld with (%s)",
+			 a->id, subsidy_status_name(a->status), (long long)a->amount,
 			 subsidy_status_name(b->status), (long long)b->amount,
 			 qn_text_get(&b->detail, QN_LANG_EN));
 	else if (a->detail.zh || a->detail.en)
@@ -414,8 +414,9 @@ static bool same_conflict(const subsidy_conflict *a, const subsidy_conflict *b, 
 	    same_str(a->other_id, b->other_id) && a->other == b->other &&
 	    a->total_other == b->total_other)
 		return true;
-	snprintf(why, WHY_SIZE, "conflict %s: %lld under the other reading without texts, %lld with",
-		 b->id, (long long)a->total_other, (long long)b->total_other);
+	snprintf(why, WHY_SIZE,
+		 "conflict %s: %lld under the other reading without texts, %lld with", b->id,
+		 (long long)a->total_other, (long long)b->total_other);
 	return false;
 }
 
@@ -485,8 +486,8 @@ static bool same_result(const subsidy_result *a, const subsidy_result *b, char *
 }
 
 /* Computes a with and without no_text and checks that only the sentences differ. */
-static void ck_quiet_is_same(const char *id, const subsidy_options *o, const answers *a,
-			     bool json, const char *what)
+static void ck_quiet_is_same(const char *id, const subsidy_options *o, const answers *a, bool json,
+			     const char *what)
 {
 	subsidy_options q = *o;
 	assess_error err = {0};
@@ -524,11 +525,13 @@ START_TEST(no_text_changes_no_figure)
 		other_readings(pol(listed[p]), buf, readings);
 		for (size_t d = 0; d < sizeof dates / sizeof dates[0]; d++) {
 			for (size_t v = 0; v < sizeof variants / sizeof variants[0]; v++) {
-				subsidy_options o = {
-					.level = variants[v].level,
-					.level_overridden = variants[v].overridden,
-					.date = dates[d] ? dates[d] : in_window(listed[p]),
-					.readings = variants[v].other_readings ? readings : NULL};
+				subsidy_options o = {.level = variants[v].level,
+						     .level_overridden = variants[v].overridden,
+						     .date = dates[d] ? dates[d]
+								      : in_window(listed[p]),
+						     .readings = variants[v].other_readings
+									 ? readings
+									 : NULL};
 				snprintf(what, sizeof what, "%s %s level %d, case %d", listed[p],
 					 o.date, o.level, _i);
 				/* The JSON costs nine tenths of the time: once a policy. */

@@ -98,10 +98,9 @@ START_TEST(jinjiang_demo_project_park_rate)
 		"\"cloud\": 500000}}, \"awards\": [\"jinjiang-demo-project\"]");
 	ck_pays(r, "1-1", SUBSIDY_PAID, 600000);
 	subsidy_free(r);
-	r = calc(
-		"jinjiang", 0, "2024-06-01",
-		"\"finance\": {\"project_spend\": {\"software\": 2000000, \"hardware\": 1000000}}, "
-		"\"awards\": [\"jinjiang-demo-project\", \"park-key-project\"]");
+	r = calc("jinjiang", 0, "2024-06-01",
+		 "\"finance\": {\"project_spend\": {\"software\": 2000000, \"hardware\": 1000000}}, "
+		 "\"awards\": [\"jinjiang-demo-project\", \"park-key-project\"]");
 	ck_pays(r, "1-1", SUBSIDY_PAID, 750000);
 	subsidy_free(r);
 }

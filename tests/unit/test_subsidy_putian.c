@@ -18,9 +18,9 @@ START_TEST(putian_awards_and_caps)
 		     "{\"id\": \"provincial-training-grant\", \"amount\": 80000}, "
 		     "\"city-benchmark\", \"provincial-benchmark\", \"national-5g-factory\"], "
 		     "\"finance\": {\"ai_product_price\": 1000000}");
-	ck_pays(r, "5-chain", SUBSIDY_PAID, 500000); /* 12 x 50,000 = 600,000 -> 500,000 */
+	ck_pays(r, "5-chain", SUBSIDY_PAID, 500000);      /* 12 x 50,000 = 600,000 -> 500,000 */
 	ck_pays(r, "4-ai-compute", SUBSIDY_PAID, 250000); /* 50% of 600,000 -> 250,000 a year */
-	ck_pays(r, "8-training", SUBSIDY_PAID, 50000); /* 20,000 + min(40,000, 30,000) */
+	ck_pays(r, "8-training", SUBSIDY_PAID, 50000);    /* 20,000 + min(40,000, 30,000) */
 	ck_pays(r, "2-city-benchmark", SUBSIDY_NOT_ELIGIBLE, 0); /* the provincial one instead */
 	ck_pays(r, "2-5g-factory", SUBSIDY_PAID, 30000);
 	ck_pays(r, "4-ai-product", SUBSIDY_PAID, 50000); /* 5% of 1,000,000 */

@@ -323,7 +323,7 @@ START_TEST(division_codes_cover_their_parts)
 	ck_assert(gbcode_division_covers("350500", "350582")); /* 泉州市 holds 晋江市 */
 	ck_assert(gbcode_division_covers("350500", "350503"));
 	ck_assert(!gbcode_division_covers("350500", "350203")); /* not 厦门 */
-	ck_assert(gbcode_division_covers("350000", "350203")); /* 福建省 holds both */
+	ck_assert(gbcode_division_covers("350000", "350203"));  /* 福建省 holds both */
 	ck_assert(gbcode_division_covers("640221", "640221"));
 	ck_assert(!gbcode_division_covers("640221", "640222"));
 	ck_assert(gbcode_division_valid("110101", NULL, 0));

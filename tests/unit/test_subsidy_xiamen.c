@@ -16,11 +16,11 @@ START_TEST(xiamen_in_window)
 		     "\"project_spend\": {\"software\": 600000, \"services\": 400000}}, "
 		     "\"awards\": [\"first-cloud-use\", \"national-pilot-demo\", "
 		     "{\"id\": \"training-person-days\", \"count\": 30}]");
-	ck_pays(r, "1", SUBSIDY_PAID, 60000); /* 60% of 120,000 = 72,000 -> 60,000 */
+	ck_pays(r, "1", SUBSIDY_PAID, 60000);  /* 60% of 120,000 = 72,000 -> 60,000 */
 	ck_pays(r, "5", SUBSIDY_PAID, 350000); /* 40% of 1,000,000 = 400,000 -> 350,000 at L3 */
 	ck_pays(r, "4", SUBSIDY_PAID, 300000); /* only a ceiling: min(500,000, 300,000) */
 	ck_pays(r, "7", SUBSIDY_PAID, 500000); /* 500,000 to 1,000,000: the lower end */
-	ck_pays(r, "9", SUBSIDY_PAID, 15000); /* 30 person-days x 500 */
+	ck_pays(r, "9", SUBSIDY_PAID, 15000);  /* 30 person-days x 500 */
 	ck_assert_int_eq(r->total, 60000 + 350000 + 300000 + 500000 + 15000);
 	subsidy_free(r);
 }

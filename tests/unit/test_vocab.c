@@ -13,7 +13,7 @@ START_TEST(dates_are_strict_calendar_days)
 	int d = 0;
 	ck_assert(date_parse("2026-11-20", &d));
 	ck_assert_int_eq(d, 20261120);
-	ck_assert(date_parse("2024-02-29", &d));  /* leap year */
+	ck_assert(date_parse("2024-02-29", &d)); /* leap year */
 	ck_assert(!date_parse("2023-02-29", &d));
 	ck_assert(date_parse("2000-02-29", &d));  /* divisible by 400 */
 	ck_assert(!date_parse("1900-02-29", &d)); /* by 100, not 400 */
@@ -46,7 +46,7 @@ START_TEST(stamps_parse_to_the_instant)
 	ck_assert(date_parse_stamp("2026-11-19T21:01:02-05:30", &t, &off));
 	ck_assert_int_eq((long long)t, 1795141862LL);
 	ck_assert_int_eq(off, -(5 * 3600 + 30 * 60));
-	ck_assert(!date_parse_stamp("2026-11-20T10:31:02", &t, NULL));     /* no offset */
+	ck_assert(!date_parse_stamp("2026-11-20T10:31:02", &t, NULL)); /* no offset */
 	ck_assert(!date_parse_stamp("2026-11-20 10:31:02+08:00", &t, NULL));
 	ck_assert(!date_parse_stamp("2026-11-20T24:00:00+08:00", &t, NULL));
 	ck_assert(!date_parse_stamp("2026-02-30T10:00:00+08:00", &t, NULL));

@@ -59,15 +59,14 @@ static void make_zip(const char *path, const char *const *parts)
 }
 
 #define XML "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-#define BASE_PARTS \
-	"[Content_Types].xml", XML "<Types a=\"1\"><Default/></Types>", \
-	"_rels/.rels", XML "<Relationships/>", \
-	"docProps/app.xml", XML "<Properties></Properties>", \
-	"docProps/core.xml", XML "<cp:coreProperties x=\"y\">z</cp:coreProperties>", \
-	"xl/workbook.xml", XML "<workbook><sheets/></workbook>", \
-	"xl/_rels/workbook.xml.rels", XML "<Relationships><R/></Relationships>", \
-	"xl/styles.xml", XML "<styleSheet></styleSheet>", \
-	"xl/theme/theme1.xml", XML "<a:theme>t</a:theme>"
+#define BASE_PARTS                                                                           \
+	"[Content_Types].xml", XML "<Types a=\"1\"><Default/></Types>", "_rels/.rels",       \
+		XML "<Relationships/>", "docProps/app.xml", XML "<Properties></Properties>", \
+		"docProps/core.xml", XML "<cp:coreProperties x=\"y\">z</cp:coreProperties>", \
+		"xl/workbook.xml", XML "<workbook><sheets/></workbook>",                     \
+		"xl/_rels/workbook.xml.rels", XML "<Relationships><R/></Relationships>",     \
+		"xl/styles.xml", XML "<styleSheet></styleSheet>", "xl/theme/theme1.xml",     \
+		XML "<a:theme>t</a:theme>"
 
 START_TEST(verify_finds_empty_short_and_missing_parts)
 {

@@ -16,10 +16,10 @@ TCase *make_xlsx_reader_tcase(void);
 
 struct part {
 	const char *name;
-	const char *text;     /* NULL: use data/len */
+	const char *text; /* NULL: use data/len */
 	const char *data;
 	size_t len;
-	bool store;           /* no compression */
+	bool store; /* no compression */
 };
 
 /* A zip of the parts, in memory; the caller frees it. */
@@ -54,52 +54,55 @@ static char *make_zip(const struct part *parts, size_t *len)
 	return out;
 }
 
-#define WORKBOOK                                                                               \
-	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>"                                               \
-	"<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "         \
-	"xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"       \
-	"<sheets><sheet name=\"概况\" sheetId=\"1\" r:id=\"rId1\"/>"                               \
+#define WORKBOOK                                                                           \
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>"                                       \
+	"<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "   \
+	"xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">" \
+	"<sheets><sheet name=\"概况\" sheetId=\"1\" r:id=\"rId1\"/>"                     \
 	"<sheet name=\"meta\" sheetId=\"2\" state=\"hidden\" r:id=\"rId2\"/></sheets></workbook>"
-#define RELS                                                                                   \
-	"<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" \
+#define RELS                                                                                      \
+	"<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"  \
 	"<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/" \
-	"relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>"                           \
-	"<Relationship Id=\"rId2\" Type=\"x/worksheet\" Target=\"/xl/worksheets/sheet2.xml\"/>"  \
+	"relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>"                            \
+	"<Relationship Id=\"rId2\" Type=\"x/worksheet\" Target=\"/xl/worksheets/sheet2.xml\"/>"   \
 	"<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/" \
 	"relationships/sharedStrings\" Target=\"sharedStrings.xml\"/></Relationships>"
-#define STRINGS                                                                                \
-	"<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"3\">"  \
-	"<si><t>泉州</t></si>"                                                                     \
-	"<si><r><rPr><b/></rPr><t xml:space=\"preserve\">rich </t></r><r><t>text</t></r>"        \
+#define STRINGS                                                                                 \
+	"<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"3\">" \
+	"<si><t>泉州</t></si>"                                                                \
+	"<si><r><rPr><b/></rPr><t xml:space=\"preserve\">rich </t></r><r><t>text</t></r>"       \
 	"<rPh sb=\"0\" eb=\"1\"><t>phonetic</t></rPh></si><si/></sst>"
-#define SHEET_HEAD "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
-#define SHEET1                                                                                 \
-	SHEET_HEAD "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c>"  \
-	"<c r=\"C1\" t=\"inlineStr\"><is><t>内联</t></is></c><c r=\"D1\"><v>3</v></c>"            \
+#define SHEET_HEAD \
+	"<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+#define SHEET1                                                                                        \
+	SHEET_HEAD                                                                                    \
+	"<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c>"               \
+	"<c r=\"C1\" t=\"inlineStr\"><is><t>内联</t></is></c><c r=\"D1\"><v>3</v></c>"              \
 	"<c r=\"E1\" t=\"b\"><v>1</v></c><c r=\"F1\" t=\"str\"><f>A1&amp;\"x\"</f><v>泉州x</v></c>" \
-	"<c r=\"G1\"><f>1+1</f><v>2</v></c><c r=\"H1\" t=\"e\"><v>#N/A</v></c>"                    \
-	"<c r=\"I1\" s=\"3\"/><c r=\"J1\" t=\"s\"><v>2</v></c></row>"                               \
-	"<row><c><v>0.125</v></c><c><v>45678</v></c></row>"                                       \
+	"<c r=\"G1\"><f>1+1</f><v>2</v></c><c r=\"H1\" t=\"e\"><v>#N/A</v></c>"                       \
+	"<c r=\"I1\" s=\"3\"/><c r=\"J1\" t=\"s\"><v>2</v></c></row>"                                 \
+	"<row><c><v>0.125</v></c><c><v>45678</v></c></row>"                                           \
 	"<row r=\"5\"><c r=\"AB5\"><v>-1E-3</v></c></row></sheetData></worksheet>"
-#define SHEET2 SHEET_HEAD "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>miit-2024</t></is></c></row></sheetData></worksheet>"
-#define CUSTOM                                                                                 \
-	"<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties\" " \
-	"xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\">"     \
+#define SHEET2     \
+	SHEET_HEAD \
+	"<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>miit-2024</t></is></c></row></sheetData></worksheet>"
+#define CUSTOM                                                                                                \
+	"<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties\" "      \
+	"xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\">"                  \
 	"<property fmtid=\"{D5CDD505-2E9C-101B-9397-08002B2CF9AE}\" pid=\"2\" name=\"assess.questionnaire\">" \
-	"<vt:lpwstr>miit-2024</vt:lpwstr></property>"                                             \
-	"<property fmtid=\"{D5CDD505-2E9C-101B-9397-08002B2CF9AE}\" pid=\"3\" name=\"n\">"        \
+	"<vt:lpwstr>miit-2024</vt:lpwstr></property>"                                                         \
+	"<property fmtid=\"{D5CDD505-2E9C-101B-9397-08002B2CF9AE}\" pid=\"3\" name=\"n\">"                    \
 	"<vt:i4>7</vt:i4></property></Properties>"
 
-static struct part good_parts[] = {
-	{.name = "[Content_Types].xml", .text = "<Types/>"},
-	{.name = "_rels/.rels", .text = "<Relationships/>"},
-	{.name = "xl/workbook.xml", .text = WORKBOOK},
-	{.name = "xl/_rels/workbook.xml.rels", .text = RELS},
-	{.name = "xl/sharedStrings.xml", .text = STRINGS},
-	{.name = "xl/worksheets/sheet1.xml", .text = SHEET1},
-	{.name = "xl/worksheets/sheet2.xml", .text = SHEET2},
-	{.name = "docProps/custom.xml", .text = CUSTOM},
-	{.name = NULL}};
+static struct part good_parts[] = {{.name = "[Content_Types].xml", .text = "<Types/>"},
+				   {.name = "_rels/.rels", .text = "<Relationships/>"},
+				   {.name = "xl/workbook.xml", .text = WORKBOOK},
+				   {.name = "xl/_rels/workbook.xml.rels", .text = RELS},
+				   {.name = "xl/sharedStrings.xml", .text = STRINGS},
+				   {.name = "xl/worksheets/sheet1.xml", .text = SHEET1},
+				   {.name = "xl/worksheets/sheet2.xml", .text = SHEET2},
+				   {.name = "docProps/custom.xml", .text = CUSTOM},
+				   {.name = NULL}};
 
 static xlsx_reader *open_parts(const struct part *parts, assess_error *err)
 {
@@ -161,7 +164,8 @@ START_TEST(reads_every_kind_of_cell)
 	xlsx_reader_sheet *s = xlsx_reader_load_sheet(r, 0, &err);
 	ck_assert_msg(s != NULL, "%s", err.msg);
 	assert_cell(s, "A1", XLSX_READER_CELL_STRING, "泉州", false);
-	assert_cell(s, "B1", XLSX_READER_CELL_STRING, "rich text", false); /* runs joined, no phonetic */
+	assert_cell(s, "B1", XLSX_READER_CELL_STRING, "rich text",
+		    false); /* runs joined, no phonetic */
 	assert_cell(s, "C1", XLSX_READER_CELL_STRING, "内联", false);
 	assert_cell(s, "D1", XLSX_READER_CELL_NUMBER, "3", false);
 	assert_cell(s, "E1", XLSX_READER_CELL_BOOL, "1", false);
@@ -169,7 +173,7 @@ START_TEST(reads_every_kind_of_cell)
 	assert_cell(s, "G1", XLSX_READER_CELL_NUMBER, "2", true);
 	assert_cell(s, "H1", XLSX_READER_CELL_ERROR, "#N/A", false);
 	assert_cell(s, "J1", XLSX_READER_CELL_STRING, "", false);
-	ck_assert_ptr_null(xlsx_reader_cell_at(s, 0, 8)); /* I1: a style, no value */
+	ck_assert_ptr_null(xlsx_reader_cell_at(s, 0, 8));              /* I1: a style, no value */
 	assert_cell(s, "A2", XLSX_READER_CELL_NUMBER, "0.125", false); /* no r: positions counted */
 	assert_cell(s, "B2", XLSX_READER_CELL_NUMBER, "45678", false);
 	assert_cell(s, "AB5", XLSX_READER_CELL_NUMBER, "-1E-3", false);
@@ -188,8 +192,8 @@ START_TEST(knows_the_1904_date_system)
 	assess_error err = {0};
 	char wb[sizeof WORKBOOK + 64];
 	const char *at = strstr(WORKBOOK, "<sheets>");
-	snprintf(wb, sizeof wb, "%.*s<workbookPr date1904=\"1\"/>%s", (int)(at - WORKBOOK), WORKBOOK,
-		 at);
+	snprintf(wb, sizeof wb, "%.*s<workbookPr date1904=\"1\"/>%s", (int)(at - WORKBOOK),
+		 WORKBOOK, at);
 	xlsx_reader *r = open_with("xl/workbook.xml", wb, false, &err);
 	ck_assert_msg(r != NULL, "%s", err.msg);
 	ck_assert(xlsx_reader_date1904(r));
@@ -271,8 +275,7 @@ START_TEST(refuses_a_zip_bomb)
 	memset(zeros, ' ', n);
 	zeros[n] = '\0';
 	assess_error err = {0};
-	assert_refused(open_with("xl/worksheets/sheet1.xml", zeros, false, &err), &err,
-		       "zip bomb");
+	assert_refused(open_with("xl/worksheets/sheet1.xml", zeros, false, &err), &err, "zip bomb");
 	/* Over the cap for one part even uncompressed. */
 	char *big = realloc(zeros, (65u << 20) + 1);
 	memset(big, ' ', 65u << 20);
@@ -320,7 +323,8 @@ START_TEST(refuses_broken_cells)
 	assess_error err = {0};
 	xlsx_reader *r = open_with("xl/worksheets/sheet1.xml",
 				   SHEET_HEAD "<row r=\"3\"><c r=\"B3\" t=\"s\"><v>99</v></c></row>"
-					      "</sheetData></worksheet>", false, &err);
+					      "</sheetData></worksheet>",
+				   false, &err);
 	ck_assert_ptr_nonnull(r);
 	ck_assert_ptr_null(xlsx_reader_load_sheet(r, 0, &err));
 	ck_assert_str_eq(err.path, "概况!B3");
@@ -328,7 +332,8 @@ START_TEST(refuses_broken_cells)
 	xlsx_reader_free(r);
 	r = open_with("xl/worksheets/sheet1.xml",
 		      SHEET_HEAD "<row><c r=\"B3\"><v>1</v></c><c r=\"B3\"><v>2</v></c></row>"
-				 "</sheetData></worksheet>", false, &err);
+				 "</sheetData></worksheet>",
+		      false, &err);
 	ck_assert_ptr_null(xlsx_reader_load_sheet(r, 0, &err));
 	ck_assert_msg_has(&err, "twice");
 	xlsx_reader_free(r);
