@@ -16,3 +16,10 @@ endif
 # The acceptance workbook read back by openpyxl and opened by LibreOffice.
 TESTS += tests/compare-book.sh
 EXTRA_DIST += tests/compare-book.sh tests/compare_book_check.py
+
+### bench: `make bench-compare` (never part of make check): one pair per process, end to end
+EXTRA_DIST += bench/compare
+.PHONY: bench-compare
+bench: bench-compare
+bench-compare: assess/assess$(EXEEXT)
+	$(SHELL) $(srcdir)/bench/compare/run.sh '$(abs_top_builddir)' '$(abs_top_srcdir)'

@@ -26,9 +26,11 @@ if command -v soffice >/dev/null 2>&1 &&
 	>/dev/null 2>&1; then
 	form=$work/lo/filled.xlsx
 fi
-echo "machine: $(nproc) cores, $(uname -sr); form $(wc -c <"$form") bytes ($(basename "$(dirname "$form")"))"
+echo "machine: $(nproc) cores, $(uname -sr); load average $(cut -d' ' -f1-3 /proc/loadavg); form $(wc -c <"$form") bytes ($(basename "$(dirname "$form")"))"
 hyperfine -N -w 5 -r "$runs" --export-json "$work/e2e.json" \
 	-n 'assess import' "$assess import --force $form -o $work/out.json" \
+	-n 'assess form (blank)' "$assess form --force -o $work/blank-again.xlsx" \
+	-n 'assess form --from (pre-filled)' "$assess form --force --from $example -o $work/pre.xlsx" \
 	-n 'assess score (the answer file, for scale)' "$assess score $example" >/dev/null
 /usr/bin/python3 - "$work/e2e.json" <<'PY'
 import json, sys

@@ -38,12 +38,19 @@ done
 # that only write the same workbook (bench/report/oneshot.py), with XlsxWriter and openpyxl.
 /usr/bin/python3 "$src/bench/report/oneshot.py" describe "$work/sample.xlsx" "$work/desc.pickle"
 echo "end to end, one process per workbook (hyperfine, median of ${E2E_RUNS:-30} runs):"
-hyperfine -N -w 3 -r "${E2E_RUNS:-30}" --export-markdown "$work/e2e.md" \
+hyperfine -N -w 3 -r "${E2E_RUNS:-30}" --export-json "$work/e2e.json" \
 	-n 'assess report' "$build/assess/assess report --force $example -o $dir/e2e-c.xlsx" \
 	-n 'python3 + XlsxWriter' \
 	"/usr/bin/python3 $src/bench/report/oneshot.py xlsxwriter $work/desc.pickle $dir/e2e-x.xlsx" \
 	-n 'python3 + openpyxl' \
 	"/usr/bin/python3 $src/bench/report/oneshot.py openpyxl $work/desc.pickle $dir/e2e-o.xlsx" \
 	>/dev/null
-sed 's/^/  /' "$work/e2e.md"
+/usr/bin/python3 - "$work/e2e.json" <<'PY'
+import json, sys
+rows = json.load(open(sys.argv[1]))["results"]
+first = rows[0]["median"]
+for r in rows:
+    print("  %-22s median %6.1f ms  (min %.1f, max %.1f)  %5.1fx the first" % (
+        r["command"], r["median"] * 1000, r["min"] * 1000, r["max"] * 1000, r["median"] / first))
+PY
 rm -f "$dir"/e2e-*.xlsx
