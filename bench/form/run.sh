@@ -2,6 +2,7 @@
 # Benchmarks `assess import` of a filled self-assessment form, end to end: one process per
 # form (start-up, loading the instrument and hashing its file, unzipping and reading the
 # workbook, checking every cell, writing the answer file atomically). Target: under 20 ms.
+# Writing the form itself (blank, and pre-filled with --from) is timed beside it.
 # The form is filled by openpyxl and re-saved by LibreOffice when it is there, so the reader
 # sees shared strings and the parts another program writes, not only libxlsxwriter's.
 # usage: run.sh BUILDDIR SRCDIR   (make bench-form passes both)
