@@ -130,7 +130,16 @@ def move_reports(staging, part, reports_dir, seen, problems):
             continue
         seen[target] = part
         os.replace(os.path.join(staging, name), os.path.join(reports_dir, target))
+    sync_folder(reports_dir)  # the renames themselves survive a crash, as batch's own do
     shutil.rmtree(staging, ignore_errors=True)
+
+
+def sync_folder(path):
+    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def write_atomically(path, chunks):
@@ -146,6 +155,7 @@ def write_atomically(path, chunks):
     except BaseException:
         os.unlink(tmp)
         raise
+    sync_folder(folder)
 
 
 def parse_args(argv):
