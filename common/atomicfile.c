@@ -205,11 +205,13 @@ static bool begin_stream(atomicfile *af, const char *dir, const char *base)
 atomicfile *atomicfile_begin(const char *path, unsigned flags, assess_error *err)
 {
 	atomicfile *af = calloc(1, sizeof *af);
+	/* Before anything can fail: abort closes lock_fd, and calloc's 0 is standard input. */
+	if (af)
+		af->lock_fd = -1;
 	char *dir = dir_of(path);
 	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
 	if (!af || !dir)
 		goto nomem;
-	af->lock_fd = -1;
 	af->flags = flags;
 	if (!*base) {
 		assess_fail(err, ASSESS_ERR_USAGE, path, 0, 0,

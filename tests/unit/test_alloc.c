@@ -11,11 +11,13 @@
  */
 #include "config.h"
 
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "answers/answers.h"
+#include "common/atomicfile.h"
 #include "common/fastjson.h"
 #include "common/readfile.h"
 #include "compare/compare.h"
@@ -63,6 +65,44 @@ char *__wrap_strndup(const char *s, size_t n) { return refuse() ? NULL : __real_
 /* One attempt: returns ASSESS_OK, or the code it failed with. ctx is the test's. */
 typedef assess_code (*attempt)(void *ctx, assess_error *err);
 
+/* Descriptors watched around each attempt: standard input, output and error, Check's own. */
+#define FDS_WATCHED 64
+
+/* What a descriptor is: open or not, and which file. */
+struct fd_seen {
+	bool open;
+	dev_t dev;
+	ino_t ino;
+};
+
+static void fds_note(struct fd_seen *seen)
+{
+	for (int fd = 0; fd < FDS_WATCHED; fd++) {
+		struct stat st;
+		seen[fd] = (struct fd_seen){0};
+		if (fstat(fd, &st) == 0)
+			seen[fd] = (struct fd_seen){true, st.st_dev, st.st_ino};
+	}
+}
+
+/*
+ * An attempt, failed or not, leaves the descriptors as it found them: it closes none it did
+ * not open (a failure path once closed standard input, and then Check's result file, which
+ * stopped a CK_FORK=no run) and keeps none open.
+ */
+static void fds_check(const struct fd_seen *before, int n)
+{
+	struct fd_seen now[FDS_WATCHED];
+	fds_note(now);
+	for (int fd = 0; fd < FDS_WATCHED; fd++)
+		ck_assert_msg(now[fd].open == before[fd].open && now[fd].dev == before[fd].dev &&
+				      now[fd].ino == before[fd].ino,
+			      "with %d allocations allowed: descriptor %d %s", n, fd,
+			      !before[fd].open ? "was left open"
+			      : !now[fd].open  ? "was closed by someone who did not open it"
+					       : "now names another file");
+}
+
 /*
  * Runs op with allocations failing from the nth on, for n = 0, 1, 2... Returns how many
  * attempts failed before one succeeded. The allowance is lifted before any assertion, since
@@ -70,11 +110,14 @@ typedef assess_code (*attempt)(void *ctx, assess_error *err);
  */
 static int until_it_succeeds(attempt op, void *ctx)
 {
+	struct fd_seen fds[FDS_WATCHED];
+	fds_note(fds);
 	for (int n = 0; n < MAX_STEPS; n++) {
 		assess_error err = {0};
 		allowance = n;
 		assess_code rc = op(ctx, &err);
 		allowance = -1;
+		fds_check(fds, n);
 		if (rc == ASSESS_OK)
 			return n;
 		ck_assert_msg(rc == ASSESS_ERR_NOMEM,
@@ -270,6 +313,40 @@ START_TEST(comparing_two_assessments)
 }
 END_TEST
 
+/* An output written through a stream, replacing what is there. */
+static assess_code write_atomically(void *ctx, assess_error *err)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/out.json", test_dir);
+	return atomicfile_write(path, "{}\n", 3, ATOMICFILE_REPLACE, err);
+}
+
+/* An output named for a writer that opens it itself (a workbook), given up on. */
+static assess_code begin_by_name(void *ctx, assess_error *err)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/out.xlsx", test_dir);
+	atomicfile *af = atomicfile_begin(path, ATOMICFILE_BY_NAME, err);
+	atomicfile_abort(af);
+	allowance = -1;
+	ck_assert_int_eq(test_dir_entries(), 1); /* out.json; no private folder left */
+	return af ? ASSESS_OK : err->code;
+}
+
+/*
+ * A refusal before the handle is set up once made atomicfile_abort close descriptor 0 (the
+ * lock descriptor calloc left at 0): standard input, or whatever had taken its number. So
+ * descriptor 0 is certainly open here, and until_it_succeeds checks it is still open after.
+ */
+START_TEST(atomic_output_closes_only_its_own_descriptors)
+{
+	if (fcntl(0, F_GETFD) < 0)
+		ck_assert_int_eq(open("/dev/null", O_RDONLY), 0);
+	ck_assert_int_gt(until_it_succeeds(write_atomically, NULL), 1);
+	ck_assert_int_gt(until_it_succeeds(begin_by_name, NULL), 1);
+}
+END_TEST
+
 static assess_code load_definitions(void *ctx, assess_error *err)
 {
 	const char *dir = ctx;
@@ -393,6 +470,7 @@ TCase *make_alloc_tcase(void)
 	tcase_add_test(tc, scoring_and_subsidies);
 	tcase_add_test(tc, comparing_two_assessments);
 	tcase_add_test(tc, loading_definitions);
+	tcase_add_test(tc, atomic_output_closes_only_its_own_descriptors);
 	tcase_add_test(tc, report_leaves_nothing_when_memory_runs_out);
 	tcase_add_test(tc, form_and_import_when_memory_runs_out);
 	return tc;
