@@ -98,7 +98,10 @@ static const cli_option options[] = {
 	{"ndjson", 'n', NULL, "read every INPUT file as NDJSON, whatever its name", false},
 	CLI_OPT_INCOMPLETE("score unanswered questions as 0"),
 	CLI_OPT_RESCORE,
-	{"force", 'f', NULL, "replace the workbook and existing reports", true},
+	{"force", 'f', NULL,
+	 "replace the workbook and existing reports\n"
+	 "(regular files only)",
+	 true},
 	{"quiet", 'q', NULL, "no progress bar (it is shown only on a terminal anyway)", true},
 	CLI_OPT_LANG("language of the workbooks"),
 	CLI_OPT_END,

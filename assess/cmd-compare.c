@@ -30,7 +30,7 @@ static const cli_option options[] = {
 	 "the verdict and a sign-off block, questions, scenarios\n"
 	 "with a chart, evidence",
 	 true},
-	{"force", 'f', NULL, "replace an existing workbook", false},
+	{"force", 'f', NULL, "replace an existing workbook (a regular file only)", false},
 	{"json", 'j', NULL,
 	 "one JSON object: kind, before, after, delta, gates,\n"
 	 "questions (the answers that differ), evidence, warnings,\n"

@@ -37,6 +37,19 @@ for cmd in $commands; do
 		fi
 	done
 done
+# --force replaces a regular file only (docs/guarantees.md): every help text of a --force that
+# replaces a file says so, and so does the man page.
+for cmd in $commands; do
+	force=$("$ASSESS" help "$cmd" | awk '
+		/^  (-., )?--/ { on = ($0 ~ /^  (-., )?--force /) }
+		on')
+	if printf '%s\n' "$force" | grep -q 'replace' && ! printf '%s\n' "$force" | grep -q 'regular'; then
+		echo "FAIL: $cmd --force does not say it replaces regular files only: $force"
+		fail=1
+	fi
+done
+printf '%s\n' "$shared" | sed -n '/^\.B \\-\\-force$/,/^\.TP/p' | grep -q 'only a regular file' ||
+	{ echo "FAIL: the man page's --force does not say it replaces only a regular file"; fail=1; }
 [ "$n" -gt 20 ] || { echo "FAIL: only $n options found: is the help format still parsed?"; fail=1; }
 [ $fail -eq 0 ] && echo "options: $n options of $(echo $commands | wc -w) commands, all in the man page"
 exit $fail
