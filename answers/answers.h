@@ -63,8 +63,9 @@ typedef const questionnaire *(*answers_resolver)(const char *id, void *ctx, asse
 
 enum {
 	ANSWERS_ALLOW_INCOMPLETE = 1 << 0, /* missing answers score 0 instead of failing */
-	ANSWERS_DIGEST = 1 << 1,    /* answers_parse computes the SHA-256 (load always does) */
-	ANSWERS_NO_BLOCKS = 1 << 2, /* finance, status, awards: checked as JSON, not kept */
+	ANSWERS_DIGEST = 1 << 1, /* answers_parse computes the SHA-256 (load always does) */
+	/* finance, status, awards: checked as JSON, not kept; nor is the text (answers_locate) */
+	ANSWERS_NO_BLOCKS = 1 << 2,
 	/* a file answered with another instrument (questionnaire_sha256) is read, not refused */
 	ANSWERS_RESCORE = 1 << 3
 };
@@ -92,6 +93,13 @@ void answers_free(answers *a);
 
 const questionnaire *answers_questionnaire(const answers *a);
 const char *answers_source(const answers *a); /* the name given at load, or NULL */
+/*
+ * Where the value at json_path ("$.finance.rd_invest", "$.history[3].to"; the "$." may be left
+ * out) stands in the text the answers were read from: 1-based line and column (in characters),
+ * for an error found after loading. False, and 0 for both, when the answers were not read from
+ * text (answers_new), were read with ANSWERS_NO_BLOCKS, or the text has no such value.
+ */
+bool answers_locate(const answers *a, const char *json_path, int *line, int *col);
 /*
  * What the file's "questionnaire" member says: the questionnaire's id, or the path it was
  * loaded from or set to (answers_set_questionnaire_ref), which saving writes back unchanged.

@@ -8,6 +8,7 @@
  *   load.c     JSON text -> model
  *   reader.c   many answer objects, one after another, with the JSON memory kept
  *   save.c     model -> JSON text and file
+ *   locate.c   where a JSON path stands in the text loaded, for errors found after loading
  * and the record (record.h), one concept a file, each with its load and save parts:
  *   identity.c the instrument's version and hash, assessment.source, team, interviewees, visits
  *   evidence.c evidence items and their files
@@ -35,7 +36,11 @@ struct answers {
 	answers_stage stage;
 	cJSON *blocks[ANSWERS_N_BLOCKS];
 	char *source; /* the name given at load, in strings */
-	char *qref;   /* "questionnaire" as written when it is not the id (a path), or NULL */
+	/* The text loaded, in strings, for answers_locate (NULL: not loaded from text, or with
+	 * ANSWERS_NO_BLOCKS). */
+	const char *text;
+	size_t text_len;
+	char *qref; /* "questionnaire" as written when it is not the id (a path), or NULL */
 	char sha[65];
 	size_t n_missing;
 	struct answers_record *rec; /* NULL until the file or a setter gives a record key */

@@ -50,12 +50,14 @@ assess_code answers_parse_json(const struct answers_load *ld, cJSON **out)
 }
 
 /*
- * Copies the fields found in the file, and the source name, into one block: one allocation
- * per answer set instead of eight, which a stream of them notices.
+ * Copies the fields found in the file, the source name and, for answers_locate, the text (when
+ * given) into one block: one allocation per answer set instead of eight, which a stream of them
+ * notices.
  */
-static int store_strings(answers *a, const char *const found[ANSWERS_FIELD_MAX], const char *source)
+static int store_strings(answers *a, const char *const found[ANSWERS_FIELD_MAX], const char *source,
+			 const struct answers_load *text)
 {
-	size_t sizes[ANSWERS_FIELD_MAX + 1], total = 0;
+	size_t sizes[ANSWERS_FIELD_MAX + 1], total = text ? text->len + 1 : 0;
 	for (int f = 0; f <= ANSWERS_FIELD_MAX; f++) {
 		const char *s = f < ANSWERS_FIELD_MAX ? found[f] : source;
 		sizes[f] = s ? strlen(s) + 1 : 0;
@@ -72,6 +74,12 @@ static int store_strings(answers *a, const char *const found[ANSWERS_FIELD_MAX],
 		char *copy = memcpy(p, f < ANSWERS_FIELD_MAX ? found[f] : source, sizes[f]);
 		*(f < ANSWERS_FIELD_MAX ? &a->fields[f] : &a->source) = copy;
 		p += sizes[f];
+	}
+	if (text) {
+		memcpy(p, text->text, text->len);
+		p[text->len] = '\0';
+		a->text = p;
+		a->text_len = text->len;
 	}
 	return 0;
 }
@@ -311,9 +319,10 @@ answers *answers_bind(cJSON *root, const struct answers_load *ld, answers_resolv
 		answers_free(a);
 		return NULL;
 	}
-	/* A file that names its questionnaire by path keeps naming it so when saved again. */
+	/* A file that names its questionnaire by path keeps naming it so when saved again. The
+	 * text is kept where the blocks are, for the subsidy engine's errors (answers_locate). */
 	const char *ref = top[TOP_QUESTIONNAIRE]->valuestring;
-	if (store_strings(a, found, ld->name) ||
+	if (store_strings(a, found, ld->name, (flags & ANSWERS_NO_BLOCKS) ? NULL : ld) ||
 	    (strcmp(ref, questionnaire_id(q)) != 0 && answers_set_questionnaire_ref(a, ref))) {
 		answers_free(a);
 		answers_fail_nomem(ld);

@@ -6,14 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "common/jsonpos.h"
-#include "common/readfile.h"
-#include "common/text.h"
 
-/*
- * The blocks were detached from the parsed file, so positions come from reading the file again;
- * only an error needs them, and a file that cannot be reread (stdin) gives the path alone.
- */
+/* The answers kept their text: an error names the line and column, or the path alone. */
 static assess_code fail_at(const answers *a, const char *path, assess_error *err, const char *fmt,
 			   ...) __attribute__((format(printf, 4, 5)));
 
@@ -21,12 +15,8 @@ static assess_code fail_at(const answers *a, const char *path, assess_error *err
 			   ...)
 {
 	const char *src = answers_source(a);
-	int line = 0, col = 0;
-	size_t len, off;
-	char *text = src && strcmp(src, "-") != 0 ? readfile_all(src, 8u << 20, &len, NULL) : NULL;
-	if (text && jsonpos_find(text, len, path, 1, &off))
-		text_position(text, off, &line, &col);
-	free(text);
+	int line, col;
+	answers_locate(a, path, &line, &col);
 	va_list ap;
 	va_start(ap, fmt);
 	assess_vfail(err, ASSESS_ERR_DATA, src ? src : "", line, col, fmt, ap);

@@ -39,7 +39,7 @@ typedef struct subsidy_inputs {
 	size_t n_awards;
 } subsidy_inputs;
 
-/* ASSESS_OK, or ASSESS_ERR_DATA with the JSON path (and line:col when the file can be reread). */
+/* ASSESS_OK, or ASSESS_ERR_DATA with the JSON path (and line:col where answers_locate finds it). */
 assess_code inputs_read(const answers *a, subsidy_inputs *in, assess_error *err);
 void inputs_free(subsidy_inputs *in);
 

@@ -196,7 +196,8 @@ typedef struct subsidy_options {
 /*
  * Checks the finance, status and awards blocks of an answer file against the documented
  * format and reports the first problem with its JSON path ($.finance.cloud_annual_fee) and,
- * when the file can be read again, its line and column. subsidy_compute() calls it too.
+ * where the answers kept their text (answers_locate), its line and column. subsidy_compute()
+ * calls it too.
  */
 assess_code subsidy_check_inputs(const answers *a, assess_error *err);
 

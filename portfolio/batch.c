@@ -30,7 +30,9 @@ struct batch {
 	answers_reader *reader; /* the rows' answer objects, one after another */
 	const questionnaire *q; /* the first scored row's: every row must share it */
 	textbuf name;           /* the current answer object's name */
-	int64_t *claims;        /* one row's claims on the budget lines */
+	const char *file;       /* ... and, when it is a stream's line, its file and line */
+	long line;
+	int64_t *claims; /* one row's claims on the budget lines */
 	size_t n_lines;
 	size_t total, done;
 	struct timespec start;
@@ -210,6 +212,8 @@ static void compute_subsidy(struct batch *b, const scoring_result *r, portfolio_
 	if (!s) {
 		if (!e.file[0])
 			snprintf(e.file, sizeof e.file, "%s", b->name.data);
+		if (b->line > 0) /* placed in the line's text, as the loader's errors are */
+			portfolio_error_relocate(&e, b->name.data, b->file, b->line);
 		fail(b, PORTFOLIO_STEP_SUBSIDY, &e);
 		return;
 	}
@@ -267,6 +271,8 @@ static bool one_object(struct batch *b, const char *text, size_t len, const char
 	assess_error e = {0};
 	portfolio_step step = PORTFOLIO_STEP_INPUT;
 	b->sum->read++;
+	b->file = file;
+	b->line = line;
 	answers *a = answers_reader_parse(b->reader, text, len, b->name.data, &e);
 	if (!a || refuse(b, a, &e, &step)) {
 		if (line > 0)

@@ -232,6 +232,37 @@ START_TEST(no_blocks_checks_them_but_keeps_none)
 }
 END_TEST
 
+/* Positions come from the text the answers were read from, not from the file read again. */
+START_TEST(locate_finds_a_path_in_the_text_loaded)
+{
+	const char *json = "{\"questionnaire\": \"miit-2024\",\n"
+			   " \"answers\": {\"F2\": \"B\"},\n"
+			   " \"finance\": {\"rd_invest\": 1,\n   \"cloud_annual_fee\": 5}}";
+	assess_error err = {0};
+	int line, col;
+	answers *a = answers_parse(json, strlen(json), "never-on-disk.json", test_resolve, NULL,
+				   ANSWERS_ALLOW_INCOMPLETE, &err);
+	ck_assert_msg(a != NULL, "%s", err.msg);
+	ck_assert(answers_locate(a, "$.finance.cloud_annual_fee", &line, &col));
+	ck_assert_int_eq(line, 4);
+	ck_assert_int_eq(col, 24);
+	ck_assert(answers_locate(a, "answers.F2", &line, &col));
+	ck_assert_int_eq(line, 2);
+	ck_assert_int_eq(col, 20);
+	ck_assert(!answers_locate(a, "finance.no_such_key", &line, &col));
+	ck_assert_int_eq(line, 0);
+	answers_free(a);
+	a = answers_parse(json, strlen(json), "s:1", test_resolve, NULL,
+			  ANSWERS_ALLOW_INCOMPLETE | ANSWERS_NO_BLOCKS, &err);
+	ck_assert(!answers_locate(a, "$.answers.F1", &line, &col));
+	answers_free(a);
+	a = answers_new(test_miit());
+	ck_assert(!answers_locate(a, "$.answers.F1", &line, &col));
+	ck_assert_int_eq(col, 0);
+	answers_free(a);
+}
+END_TEST
+
 TCase *make_answers_tcase(void)
 {
 	TCase *tc = tcase_create("answers");
@@ -245,5 +276,6 @@ TCase *make_answers_tcase(void)
 	tcase_add_test(tc, errors_carry_line_column_and_path);
 	tcase_add_test(tc, reader_reads_a_stream_like_single_files);
 	tcase_add_test(tc, no_blocks_checks_them_but_keeps_none);
+	tcase_add_test(tc, locate_finds_a_path_in_the_text_loaded);
 	return tc;
 }
