@@ -2,7 +2,7 @@
 
 libassess_la_SOURCES += \
 	policies/policy.c policies/policy.h policies/policy-build.h \
-	policies/policy-values.c policies/policy-clause.c \
+	policies/policy-values.c policies/policy-clause.c policies/policy-number.c \
 	policies/fields.c policies/policy-catalog.c \
 	policies/subsidy-inputs.c policies/subsidy-inputs.h \
 	policies/subsidy.c policies/subsidy.h policies/subsidy-internal.h \

@@ -325,6 +325,15 @@ const policy_budget_line *policy_budget_line_at(const policy *p, size_t i);
  * start when there is one. */
 void policy_window_describe(const policy_window *w, qn_lang lang, char *buf, size_t size);
 
+/*
+ * A clause number as a reader in lang should see it. Chinese: as the document writes it
+ * ("（十七）"). English: in Arabic numerals with what it is — （十七） "Clause 17", 二（三）
+ * "Clause 2(3)", 五 "Clause 5", 第三条 "Art. 3" — or as written when it has another shape.
+ * Returns number itself or buf (filled up to size); "" for NULL.
+ */
+const char *policy_number_text(const char *number, qn_lang lang, char *buf, size_t size);
+#define POLICY_NUMBER_MAX 48 /* room for any English form */
+
 /* Dates as yyyymmdd integers; false for anything but a real YYYY-MM-DD. */
 bool policy_parse_date(const char *text, int *yyyymmdd);
 /* Percent text with up to 2 decimals ("50%", "12.5%") into basis points. */

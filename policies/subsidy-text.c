@@ -72,14 +72,15 @@ static void print_shares(FILE *out, const subsidy_item *it, qn_lang lang)
 /* A clause that pays is shown with its working; one that does not, on one line with the reason. */
 static void print_item(FILE *out, const subsidy_item *it, qn_lang lang)
 {
-	char v[32];
+	char v[32], no[POLICY_NUMBER_MAX];
+	const char *number = policy_number_text(it->number, lang, no, sizeof no);
 	if (it->status != SUBSIDY_PAID) {
-		fprintf(out, TR(lang, "%s %s〔%s〕%s\n", "%s %s [%s] %s\n"), it->number,
+		fprintf(out, TR(lang, "%s %s〔%s〕%s\n", "%s %s [%s] %s\n"), number,
 			qn_text_get(it->title, lang), subsidy_status_label(it->status, lang),
 			qn_text_get(&it->detail, lang));
 		return;
 	}
-	fprintf(out, TR(lang, "%s %s：%s 元〔%s〕\n", "%s %s: %s yuan [%s]\n"), it->number,
+	fprintf(out, TR(lang, "%s %s：%s 元〔%s〕\n", "%s %s: %s yuan [%s]\n"), number,
 		qn_text_get(it->title, lang), yuan(it->amount, v, sizeof v),
 		subsidy_status_label(it->status, lang));
 	fprintf(out, "    %s\n", qn_text_get(&it->detail, lang));

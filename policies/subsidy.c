@@ -329,15 +329,15 @@ static void apply_spend_limit(struct subsidy_ctx *x, subsidy_result *r)
 /* The loser keeps in its detail what it would have paid on its own. */
 static void exclude(struct subsidy_ctx *x, subsidy_item *loser, const subsidy_item *winner)
 {
-	char v[32], own[32];
+	char v[32], own[32], no[POLICY_NUMBER_MAX];
+	const char *en = policy_number_text(winner->number, QN_LANG_EN, no, sizeof no);
 	SUBSIDY_SAY(x, &loser->detail,
 		    ("与%s%s就高不重复，按%s计 %s（本项单独可得 %s）", winner->number,
 		     winner->title->zh, winner->number, subsidy_yuan(winner->amount, v, sizeof v),
 		     subsidy_yuan(loser->amount, own, sizeof own)),
-		    ("only the higher of this and %s %s is paid (就高不重复): %s pays %s (this "
+		    ("only the higher of this and %s (%s) is paid (就高不重复): %s pays %s (this "
 		     "alone would pay %s)",
-		     winner->number, qn_text_get(winner->title, QN_LANG_EN), winner->number, v,
-		     own));
+		     en, qn_text_get(winner->title, QN_LANG_EN), en, v, own));
 	loser->status = SUBSIDY_STACKED;
 	loser->amount = 0;
 	loser->stacked_with = winner->id;

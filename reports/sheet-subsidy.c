@@ -88,8 +88,9 @@ static void shares_text(const report_ctx *c, const subsidy_item *it, char *buf, 
 static void item_row(rp_sheet *s, lxw_row_t row, const subsidy_item *it)
 {
 	report_ctx *c = s->c;
-	char shares[1024];
-	rp_string(s, row, COL_NO, it->number, c->f.center);
+	char shares[1024], no[POLICY_NUMBER_MAX];
+	rp_string(s, row, COL_NO, policy_number_text(it->number, c->lang, no, sizeof no),
+		  c->f.center);
 	rp_string(s, row, COL_TITLE, qn_text_get(it->title, c->lang), c->f.text);
 	rp_string(s, row, COL_STATUS, subsidy_status_label(it->status, c->lang), c->f.center);
 	if (it->base != SUBSIDY_NONE && it->base_is_count)

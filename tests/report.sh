@@ -50,6 +50,13 @@ if "$PYTHON3" "$TESTS_SRCDIR/report_check.py" "$work/subsidy.xlsx" zh "$example"
 else
 	no "report_check.py with the subsidy sheet"
 fi
+# The same in English: the clauses numbered "Clause 1", "Clause 2"... instead of （一）, （二）.
+expect 0 report --lang en --policy quanzhou "$example" -o "$work/subsidy-en.xlsx"
+if "$PYTHON3" "$TESTS_SRCDIR/report_check.py" "$work/subsidy-en.xlsx" en "$example" 18000; then
+	ok
+else
+	no "report_check.py with the English subsidy sheet"
+fi
 expect 66 report --policy no-such-policy "$example" -o "$work/nopolicy.xlsx"
 if [ ! -e "$work/nopolicy.xlsx" ]; then ok; else no "unknown policy left a file"; fi
 expect 64 report --policy quanzhou --policy xiamen "$example" -o "$work/two.xlsx"

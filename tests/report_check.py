@@ -254,14 +254,22 @@ def check_subsidy(ws, f, t, total):
         near(ws.cell(r, 8).value, total, "subsidy total")
         check(re.fullmatch(r"=SUM\(H\d+:H\d+\)", f.cell(r, 8).value or ""),
               f"subsidy total formula {f.cell(r, 8).value!r}")
-    r = find_row(ws, 1, "（一）")
+    # Clause numbers as the document writes them in Chinese, in Arabic numerals in English.
+    clause = (lambda n, zh: zh) if t is T["zh"] else (lambda n, zh: f"Clause {n}")
+    numbers = [ws.cell(r, 1).value for r in range(1, ws.max_row + 1)]
+    check(clause(17, "（十七）") in numbers and clause(21, "（二十一）") in numbers,
+          f"clause numbers (十七) and (二十一): {numbers}")
+    if t is T["en"]:
+        check(not any(isinstance(v, str) and re.search("[（一二三四五六七八九十]", v)
+                      for v in numbers), f"Chinese clause numbers in English: {numbers}")
+    r = find_row(ws, 1, clause(1, "（一）"))
     if r:
         near(ws.cell(r, 4).value, 600000, "clause (一) base")
         near(ws.cell(r, 5).value, 0.5, "clause (一) rate")
         near(ws.cell(r, 6).value, 200000, "clause (一) cap")
         # the example is a baseline: (一) pays after transformation only
         near(ws.cell(r, 8).value, 0, "clause (一) amount")
-    r = find_row(ws, 1, "（二）")
+    r = find_row(ws, 1, clause(2, "（二）"))
     if r:
         near(ws.cell(r, 8).value, 18000, "clause (二) amount")
 

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include "policies/policy.h"
 #include "tests/unit/test.h"
 
@@ -522,6 +523,56 @@ START_TEST(policy_open_errors)
 }
 END_TEST
 
+/* Clause numbers for an English reader: one rendering for every shape the documents use. */
+START_TEST(clause_numbers_in_english)
+{
+	static const char *const cases[][2] = {
+		{"（一）", "Clause 1"},
+		{"（十）", "Clause 10"},
+		{"（十七）", "Clause 17"},
+		{"（二十一）", "Clause 21"},
+		{"十二", "Clause 12"},
+		{"五", "Clause 5"},
+		{"二（三）", "Clause 2(3)"},
+		{"一（一）", "Clause 1(1)"},
+		{"第三条", "Art. 3"},
+		{"第十二条第二款", "Art. 12(2)"},
+		{"一百零五", "Clause 105"},
+		{"三、", "Clause 3"},
+		{"(四)", "Clause 4"},
+		{"附则", "附则"},
+		{"3", "3"},
+		{"（一", "（一"},
+		{"第三", "第三"},
+		{"", ""},
+	};
+	char buf[POLICY_NUMBER_MAX];
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		ck_assert_str_eq(policy_number_text(cases[i][0], QN_LANG_EN, buf, sizeof buf),
+				 cases[i][1]);
+		/* Chinese readers see the document's own numbering. */
+		ck_assert_str_eq(policy_number_text(cases[i][0], QN_LANG_ZH, buf, sizeof buf),
+				 cases[i][0]);
+	}
+	ck_assert_str_eq(policy_number_text(NULL, QN_LANG_EN, buf, sizeof buf), "");
+	/* Too small a buffer gives the number as written, never a cut one. */
+	ck_assert_str_eq(policy_number_text("（十七）", QN_LANG_EN, buf, 6), "（十七）");
+	/* Every number of the shipped policies has an English form. */
+	static const char *const ids[] = {"jinjiang", "pingluo", "putian", "quanzhou", "xiamen"};
+	for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++) {
+		policy *p = shipped(ids[i]);
+		for (size_t k = 0; k < policy_n_clauses(p); k++) {
+			const char *n = policy_clause_at(p, k)->number;
+			const char *en = policy_number_text(n, QN_LANG_EN, buf, sizeof buf);
+			ck_assert_msg(strncmp(en, "Clause ", 7) == 0 ||
+					      strncmp(en, "Art. ", 5) == 0,
+				      "%s: %s has no English form", ids[i], n);
+		}
+		policy_free(p);
+	}
+}
+END_TEST
+
 TCase *make_policy_files_tcase(void)
 {
 	TCase *tc = tcase_create("policy-files");
@@ -529,5 +580,6 @@ TCase *make_policy_files_tcase(void)
 	tcase_add_test(tc, shipped_windows);
 	tcase_add_test(tc, policy_list_finds_the_five);
 	tcase_add_test(tc, policy_open_errors);
+	tcase_add_test(tc, clause_numbers_in_english);
 	return tc;
 }
