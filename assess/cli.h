@@ -14,7 +14,9 @@
 #include <time.h>
 #include "answers/answers.h"
 #include "common/error.h"
+#include "policies/policy.h"
 #include "questionnaires/questionnaire.h"
+#include "scoring/scoring.h"
 #include "xlsx/xlsx.h"
 
 typedef struct cli cli;
@@ -58,6 +60,44 @@ enum { CLI_KEY_LANG = 'l', CLI_KEY_HELP = 'h', CLI_KEY_INCOMPLETE = 'i', CLI_KEY
 			false                                                 \
 	}
 
+/*
+ * What a command needs before its own work, declared in its cli_command (.setup) and done by
+ * cli_start() after the options and the command's checks, in this order; a failure is printed
+ * there, and the command's run never sees it.
+ */
+enum {
+	CLI_SETUP_ANSWERS = 1 << 0, /* the answer file: setup.answers_path, or the first operand */
+	CLI_SETUP_SCORE = 1 << 1,   /* the answers scored: setup.score (loads them too) */
+	/* the questionnaire: the answers' when loaded, else the one setup.questionnaire_id names */
+	CLI_SETUP_QUESTIONNAIRE = 1 << 2,
+	CLI_SETUP_POLICY = 1 << 3, /* the policy setup.policy_id names, when one does */
+};
+
+/* What cli_start() made ready for the command; cli_finish() releases it. */
+typedef struct cli_setup {
+	unsigned needs;           /* the command's .setup; its check may change it */
+	unsigned answers_flags;   /* --allow-incomplete, --rescore; the check may add others */
+	const char *answers_path; /* NULL: the first operand */
+	const char *questionnaire_id;
+	const char *policy_id; /* NULL: no policy is opened */
+	answers *answers;
+	const questionnaire *questionnaire; /* the cli's (cli_questionnaire) */
+	scoring_result *score;
+	policy *policy;
+} cli_setup;
+
+/*
+ * A command's handler for its own options: key is the cli_option's, arg its argument (NULL
+ * for a flag), opts the command's own struct. Returns 0 to go on, or an exit status (usually
+ * from cli_usage_error).
+ */
+typedef int (*cli_option_fn)(cli *c, int key, const char *arg, void *opts);
+/*
+ * A command's checks once the options are read: the operands (n of them) and what the options
+ * say together. It may direct the setup (a path or id, fewer needs). Returns 0 or a status.
+ */
+typedef int (*cli_check_fn)(cli *c, void *opts, int n, char **operands, cli_setup *s);
+
 typedef struct cli_command {
 	const char *name;
 	const char *usage;         /* arguments after the name */
@@ -67,6 +107,9 @@ typedef struct cli_command {
 	const char *notes;         /* the text after the option lines, or NULL */
 	int (*run)(cli *c, int argc,
 		   char **argv); /* argv[0] is the command name; returns exit status */
+	cli_option_fn on_option; /* the command's own options; NULL when it has none */
+	cli_check_fn check;      /* or NULL */
+	unsigned setup;          /* CLI_SETUP_* */
 } cli_command;
 
 /* The table main.c dispatches on; one per cmd-NAME.c. */
@@ -109,12 +152,6 @@ answers *cli_load_answers(cli *c, const char *path, unsigned flags, int *status)
 #define CLI_TR(c, zh, en) lang_pick((c)->lang, zh, en)
 
 /*
- * A command's handler for its own options: key is the cli_option's, arg its argument (NULL
- * for a flag), opts the command's own struct. Returns 0 to go on, or an exit status (usually
- * from cli_usage_error).
- */
-typedef int (*cli_option_fn)(cli *c, int key, const char *arg, void *opts);
-/*
  * Parses argv by cmd->options. The command's own options go to on_option; --lang, --help and
  * --allow-incomplete (into *answers_flags; a command without it passes NULL) are handled here.
  * Returns 0 with optind at the first operand, CLI_HELP_SHOWN after printing the help (the
@@ -123,6 +160,14 @@ typedef int (*cli_option_fn)(cli *c, int key, const char *arg, void *opts);
 #define CLI_HELP_SHOWN (-1)
 int cli_parse(cli *c, const cli_command *cmd, int argc, char **argv, cli_option_fn on_option,
 	      void *opts, unsigned *answers_flags);
+/*
+ * A command's start: cli_parse() with cmd->on_option into opts (the shared answer flags into
+ * s->answers_flags), cmd->check on the operands, then cmd->setup into s. Returns 0 with optind
+ * at the first operand, CLI_HELP_SHOWN, or the status of what failed (already printed).
+ */
+int cli_start(cli *c, const cli_command *cmd, int argc, char **argv, void *opts, cli_setup *s);
+/* Releases what cli_start() set up; returns status, 0 for CLI_HELP_SHOWN. */
+int cli_finish(cli_setup *s, int status);
 
 /* Opens /dev/null on whichever of descriptors 0-2 is closed, so no file takes their place. */
 void cli_guard_std_fds(void);

@@ -155,22 +155,22 @@ static int on_option(cli *c, int ch, const char *optarg, void *opts)
 	}
 }
 
-static int parse(cli *c, int argc, char **argv, struct batch_opts *o)
+static int check(cli *c, void *opts, int n, char **operands, cli_setup *s)
 {
-	int status = cli_parse(c, &cmd_batch, argc, argv, on_option, o, &o->run.answers_flags);
-	if (status)
-		return status;
+	struct batch_opts *o = opts;
 	if (!o->run.output)
 		return cli_usage_error(c, "batch needs -o FILE.xlsx for the portfolio workbook");
-	if (optind == argc)
+	if (n == 0)
 		return cli_usage_error(c,
 				       "batch takes one or more INPUTs: answer files, folders, "
 				       "NDJSON, or - (see %s help batch)",
 				       c->prog);
 	if (o->run.jobs > 1 && !o->run.reports_dir)
 		return cli_usage_error(c, "-j sets the report workers: it needs --reports-dir");
-	o->run.inputs = (const char *const *)argv + optind;
-	o->run.n_inputs = (size_t)(argc - optind);
+	o->run.inputs = (const char *const *)operands;
+	o->run.n_inputs = (size_t)n;
+	o->run.answers_flags = s->answers_flags;
+	s->policy_id = o->policy_id;
 	return 0;
 }
 
@@ -229,19 +229,13 @@ static int run(cli *c, int argc, char **argv)
 {
 	struct batch_opts o = {
 		.run = {.jobs = 1, .targets = {.level2_share = -1, .level4_count = -1}}};
-	int status = parse(c, argc, argv, &o);
-	if (status)
-		return status == CLI_HELP_SHOWN ? 0 : status;
-	policy *p = NULL;
-	if (o.policy_id) {
-		assess_error err = {0};
-		if (!(p = policy_open(o.policy_id, c->policy_path, &err)))
-			return cli_error(c, &err);
+	cli_setup s;
+	int status = cli_start(c, &cmd_batch, argc, argv, &o, &s);
+	if (!status) {
+		o.run.policy = s.policy;
+		status = run_batch(c, &o);
 	}
-	o.run.policy = p;
-	status = run_batch(c, &o);
-	policy_free(p);
-	return status;
+	return cli_finish(&s, status);
 }
 
 const cli_command cmd_batch = {
@@ -261,4 +255,7 @@ const cli_command cmd_batch = {
 		 "otherwise on all. SOURCE_DATE_EPOCH pins the workbook's date. See "
 		 "docs/batch.md.\n",
 	.run = run,
+	.on_option = on_option,
+	.check = check,
+	.setup = CLI_SETUP_POLICY,
 };

@@ -70,16 +70,16 @@ static int on_option(cli *c, int key, const char *arg, void *opts)
 	return 0;
 }
 
-static int parse(cli *c, int argc, char **argv, struct compare_opts *o)
+static int check(cli *c, void *opts, int n, char **operands, cli_setup *s)
 {
-	int status = cli_parse(c, &cmd_compare, argc, argv, on_option, o, &o->flags);
-	if (status)
-		return status;
-	if (argc - optind != 2)
+	struct compare_opts *o = opts;
+	(void)operands;
+	if (n != 2)
 		return cli_usage_error(c,
 				       "compare takes two answer files, BEFORE and AFTER (see %s "
 				       "help compare)",
 				       c->prog);
+	o->flags |= s->answers_flags;
 	return 0;
 }
 
@@ -138,6 +138,7 @@ static int compute(cli *c, const struct compare_opts *o, char **files, struct ru
 		return status;
 	if (!(s->cmp = compare_run(s->before.r, s->after.r, o->compare, NULL, &err)))
 		return cli_error(c, &err);
+	/* After both sides: a file's error is told before a policy's. */
 	if (o->policy && (!(s->policy = policy_open(o->policy, c->policy_path, &err)) ||
 			  !(s->verdict = compare_verdict_run(s->cmp, s->policy, &err))))
 		return cli_error(c, &err);
@@ -156,9 +157,10 @@ static int write_book(cli *c, const struct compare_opts *o, const struct run_sta
 static int run(cli *c, int argc, char **argv)
 {
 	struct compare_opts o = {0};
-	int status = parse(c, argc, argv, &o);
+	cli_setup setup;
+	int status = cli_start(c, &cmd_compare, argc, argv, &o, &setup);
 	if (status)
-		return status == CLI_HELP_SHOWN ? 0 : status;
+		return cli_finish(&setup, status);
 	struct run_state s = {0};
 	status = compute(c, &o, argv + optind, &s);
 	if (!status && o.json) {
@@ -176,7 +178,7 @@ static int run(cli *c, int argc, char **argv)
 	if (!status && o.output)
 		status = write_book(c, &o, &s);
 	run_state_free(&s);
-	return status;
+	return cli_finish(&setup, status);
 }
 
 const cli_command cmd_compare = {
@@ -194,4 +196,6 @@ const cli_command cmd_compare = {
 		"neither comparison.\n",
 	.options = options,
 	.run = run,
+	.on_option = on_option,
+	.check = check, /* the two sides are loaded by compute() */
 };

@@ -68,12 +68,11 @@ static int on_option(cli *c, int key, const char *arg, void *opts)
 	}
 }
 
-static int parse(cli *c, int argc, char **argv, struct form_opts *o)
+static int check(cli *c, void *opts, int n, char **operands, cli_setup *s)
 {
-	int status = cli_parse(c, &cmd_form, argc, argv, on_option, o, NULL);
-	if (status)
-		return status;
-	if (argc != optind)
+	struct form_opts *o = opts;
+	(void)operands;
+	if (n != 0)
 		return cli_usage_error(c, "form takes no arguments (see %s help form)", c->prog);
 	if (o->id && o->from)
 		return cli_usage_error(c, "give -q ID or --from ANSWERS.json, not both: the answer "
@@ -85,39 +84,33 @@ static int parse(cli *c, int argc, char **argv, struct form_opts *o)
 		o->id = "miit-2024";
 	if (!o->out && !(o->out = o->out_owned = default_output(o->from ? o->from : o->id)))
 		return EX_OSERR;
+	/* The answers prefill the form, unanswered questions and all; their instrument is used. */
+	if (!o->from)
+		s->needs &= ~(unsigned)CLI_SETUP_ANSWERS;
+	s->answers_path = o->from;
+	s->answers_flags = ANSWERS_ALLOW_INCOMPLETE;
+	s->questionnaire_id = o->id;
 	return 0;
 }
 
 static int run(cli *c, int argc, char **argv)
 {
 	struct form_opts o = {0};
-	int status = parse(c, argc, argv, &o);
-	if (status) {
-		free(o.out_owned);
-		return status == CLI_HELP_SHOWN ? 0 : status;
-	}
-	assess_error err = {0};
-	answers *a = NULL;
-	const questionnaire *q = NULL;
-	if (o.from) {
-		if ((a = cli_load_answers(c, o.from, ANSWERS_ALLOW_INCOMPLETE, &status)))
-			q = answers_questionnaire(a);
-	} else if (!(q = cli_questionnaire(o.id, c, &err))) {
-		status = cli_error(c, &err);
-	}
-	if (q) {
+	cli_setup s;
+	int status = cli_start(c, &cmd_form, argc, argv, &o, &s);
+	if (!status) {
+		assess_error err = {0};
 		form_options fo = {.lang = c->lang,
 				   .replace = o.force,
-				   .prefill = a,
+				   .prefill = s.answers,
 				   .env = cli_xlsx_env(c)};
-		if (form_write(q, &fo, o.out, &err))
+		if (form_write(s.questionnaire, &fo, o.out, &err))
 			status = cli_error(c, &err);
 		else
 			printf(CLI_TR(c, "已生成自评表：%s\n", "wrote %s\n"), o.out);
 	}
-	answers_free(a);
 	free(o.out_owned);
-	return status;
+	return cli_finish(&s, status);
 }
 
 const cli_command cmd_form = {
@@ -132,4 +125,7 @@ const cli_command cmd_form = {
 		"`assess import`. The file appears whole or not at all.\n",
 	.options = options,
 	.run = run,
+	.on_option = on_option,
+	.check = check,
+	.setup = CLI_SETUP_ANSWERS | CLI_SETUP_QUESTIONNAIRE,
 };

@@ -12,7 +12,6 @@ struct import_opts {
 	const char *file;
 	const char *out;
 	char *out_owned;
-	unsigned flags;
 	bool force;
 };
 
@@ -54,15 +53,14 @@ static int on_option(cli *c, int key, const char *arg, void *opts)
 	return 0;
 }
 
-static int parse(cli *c, int argc, char **argv, struct import_opts *o)
+static int check(cli *c, void *opts, int n, char **operands, cli_setup *s)
 {
-	int status = cli_parse(c, &cmd_import, argc, argv, on_option, o, &o->flags);
-	if (status)
-		return status;
-	if (argc - optind != 1)
+	struct import_opts *o = opts;
+	(void)s;
+	if (n != 1)
 		return cli_usage_error(c, "import takes one FORM.xlsx (see %s help import)",
 				       c->prog);
-	o->file = argv[optind];
+	o->file = operands[0];
 	if (!o->out && !(o->out = o->out_owned = default_output(o->file)))
 		return EX_OSERR;
 	if (strcmp(o->out, o->file) == 0)
@@ -73,13 +71,14 @@ static int parse(cli *c, int argc, char **argv, struct import_opts *o)
 static int run(cli *c, int argc, char **argv)
 {
 	struct import_opts o = {0};
-	int status = parse(c, argc, argv, &o);
+	cli_setup s;
+	int status = cli_start(c, &cmd_import, argc, argv, &o, &s);
 	if (status) {
 		free(o.out_owned);
-		return status == CLI_HELP_SHOWN ? 0 : status;
+		return cli_finish(&s, status);
 	}
 	assess_error err = {0};
-	form_import_options io = {.allow_incomplete = o.flags & ANSWERS_ALLOW_INCOMPLETE};
+	form_import_options io = {.allow_incomplete = s.answers_flags & ANSWERS_ALLOW_INCOMPLETE};
 	answers *a = form_import(o.file, cli_questionnaire, c, &io, &err);
 	if (!a)
 		status = cli_error(c, &err);
@@ -99,7 +98,7 @@ static int run(cli *c, int argc, char **argv)
 	}
 	answers_free(a);
 	free(o.out_owned);
-	return status;
+	return cli_finish(&s, status);
 }
 
 const cli_command cmd_import = {
@@ -115,4 +114,6 @@ const cli_command cmd_import = {
 		"FORM.xlsx: SHEET!CELL: reason (exit 65) and nothing is written.\n",
 	.options = options,
 	.run = run,
+	.on_option = on_option,
+	.check = check,
 };

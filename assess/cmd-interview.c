@@ -486,12 +486,11 @@ static int on_option(cli *c, int key, const char *arg, void *opts)
 	return 0;
 }
 
-static int parse(cli *c, int argc, char **argv, struct interview_opts *o)
+static int check(cli *c, void *opts, int n, char **operands, cli_setup *s)
 {
-	int status = cli_parse(c, &cmd_interview, argc, argv, on_option, o, NULL);
-	if (status)
-		return status;
-	if (optind < argc)
+	struct interview_opts *o = opts;
+	(void)operands, (void)s;
+	if (n > 0)
 		return cli_usage_error(
 			c, "interview takes no FILE argument: the answer file is -o FILE");
 	if (!o->path)
@@ -799,9 +798,10 @@ static int run(cli *c, int argc, char **argv)
 	struct interview_opts o = {0};
 	assess_error err = {0};
 	char target[PATH_MAX];
-	int status = parse(c, argc, argv, &o);
+	cli_setup s; /* nothing: --resume, --force and a new file each open it their own way */
+	int status = cli_start(c, &cmd_interview, argc, argv, &o, &s);
 	if (status)
-		return status == CLI_HELP_SHOWN ? 0 : status;
+		return cli_finish(&s, status);
 	if (follow_link(o.path, target, sizeof target))
 		o.path = target;
 	/* Held from before --resume reads the file until the last save: one session per file. */
@@ -843,4 +843,6 @@ const cli_command cmd_interview = {
 		"(asked at a terminal) or to FILE's STEM.rescue-N.json beside it or in $HOME,\n"
 		"and standard error says where.\n",
 	.run = run,
+	.on_option = on_option,
+	.check = check,
 };

@@ -33,12 +33,10 @@ static int on_option(cli *c, int key, const char *arg, void *opts)
 	return 0;
 }
 
-static int parse(cli *c, int argc, char **argv, struct policies_opts *o)
+static int check(cli *c, void *opts, int n, char **operands, cli_setup *s)
 {
-	int status = cli_parse(c, &cmd_policies, argc, argv, on_option, o, NULL);
-	if (status)
-		return status;
-	if (argc != optind)
+	(void)opts, (void)operands, (void)s;
+	if (n != 0)
 		return cli_usage_error(c, "policies takes no arguments (see %s help policies)",
 				       c->prog);
 	return 0;
@@ -131,10 +129,9 @@ static int list(cli *c, const struct policies_opts *o)
 static int run(cli *c, int argc, char **argv)
 {
 	struct policies_opts o = {0};
-	int status = parse(c, argc, argv, &o);
-	if (status)
-		return status == CLI_HELP_SHOWN ? 0 : status;
-	return list(c, &o);
+	cli_setup s;
+	int status = cli_start(c, &cmd_policies, argc, argv, &o, &s);
+	return cli_finish(&s, status ? status : list(c, &o));
 }
 
 const cli_command cmd_policies = {
@@ -147,4 +144,6 @@ const cli_command cmd_policies = {
 		"checked, so a broken definition is reported with its file and line.\n",
 	.options = options,
 	.run = run,
+	.on_option = on_option,
+	.check = check,
 };

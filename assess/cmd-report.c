@@ -15,7 +15,6 @@ struct report_opts {
 	const char *out;
 	char *out_owned; /* the default output name, when -o is not given */
 	const char *policy;
-	unsigned flags;
 	bool force;
 };
 
@@ -77,15 +76,13 @@ static int on_option(cli *c, int key, const char *arg, void *opts)
 	}
 }
 
-static int parse(cli *c, int argc, char **argv, struct report_opts *o)
+static int check(cli *c, void *opts, int n, char **operands, cli_setup *s)
 {
-	int status = cli_parse(c, &cmd_report, argc, argv, on_option, o, &o->flags);
-	if (status)
-		return status;
-	if (argc - optind != 1)
+	struct report_opts *o = opts;
+	if (n != 1)
 		return cli_usage_error(c, "report takes one answer FILE (see %s help report)",
 				       c->prog);
-	o->file = argv[optind];
+	o->file = operands[0];
 	if (!o->out && strcmp(o->file, "-") == 0)
 		return cli_usage_error(c,
 				       "give -o OUT.xlsx when the answers come from standard input");
@@ -97,60 +94,42 @@ static int parse(cli *c, int argc, char **argv, struct report_opts *o)
 	if (same_file(o->out, o->file))
 		return cli_usage_error(c, "the report would overwrite its own answer file %s",
 				       o->file);
+	s->policy_id = o->policy;
 	return 0;
 }
 
-/* The subsidy the policy pays at the level scored, for the report's subsidy sheet. */
-static int compute_subsidy(cli *c, const scoring_result *r, const char *id, policy **p,
-			   subsidy_result **out)
-{
-	assess_error err = {0};
-	subsidy_options so = {0};
-	if (!(*p = policy_open(id, c->policy_path, &err)) ||
-	    !(*out = subsidy_assess(*p, r->answers, r, &so, &err)))
-		return cli_error(c, &err);
-	return 0;
-}
-
-static int write_report(cli *c, const scoring_result *r, const struct report_opts *o)
+static int write_report(cli *c, const cli_setup *s, const struct report_opts *o)
 {
 	assess_error err = {0};
 	report_options ro = {.lang = c->lang,
 			     .replace = o->force,
 			     .env = cli_xlsx_env(c),
 			     .created = c->source_date};
-	policy *p = NULL;
+	subsidy_options so = {0};
 	subsidy_result *sr = NULL;
-	int status = o->policy ? compute_subsidy(c, r, o->policy, &p, &sr) : 0;
+	int status = 0;
+	/* The subsidy the policy pays at the level scored, for the report's subsidy sheet. */
+	if (s->policy && !(sr = subsidy_assess(s->policy, s->answers, s->score, &so, &err)))
+		status = cli_error(c, &err);
 	ro.subsidy = sr;
 	xlsx_sweep(o->out); /* what a killed run left beside it */
-	if (!status && report_write(r, &ro, o->out, &err))
+	if (!status && report_write(s->score, &ro, o->out, &err))
 		status = cli_error(c, &err);
 	else if (!status)
 		printf(CLI_TR(c, "已生成报告：%s\n", "wrote %s\n"), o->out);
 	subsidy_free(sr);
-	policy_free(p);
 	return status;
 }
 
 static int run(cli *c, int argc, char **argv)
 {
 	struct report_opts o = {0};
-	int status = parse(c, argc, argv, &o);
-	if (status) {
-		free(o.out_owned);
-		return status == CLI_HELP_SHOWN ? 0 : status;
-	}
-	answers *a = cli_load_answers(c, o.file, o.flags, &status);
-	if (a) {
-		assess_error err = {0};
-		scoring_result *r = scoring_run(a, &err);
-		status = r ? write_report(c, r, &o) : cli_error(c, &err);
-		scoring_free(r);
-		answers_free(a);
-	}
+	cli_setup s;
+	int status = cli_start(c, &cmd_report, argc, argv, &o, &s);
+	if (!status)
+		status = write_report(c, &s, &o);
 	free(o.out_owned);
-	return status;
+	return cli_finish(&s, status);
 }
 
 const cli_command cmd_report = {
@@ -165,4 +144,7 @@ const cli_command cmd_report = {
 		 "SOURCE_DATE_EPOCH, when set, is the document's creation time; otherwise the\n"
 		 "assessment date is, so the same answers give the same bytes.\n",
 	.run = run,
+	.on_option = on_option,
+	.check = check,
+	.setup = CLI_SETUP_SCORE | CLI_SETUP_POLICY,
 };

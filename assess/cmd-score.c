@@ -13,7 +13,6 @@
 struct score_opts {
 	bool json;
 	bool ndjson;
-	unsigned flags;
 };
 
 static const cli_option options[] = {
@@ -46,16 +45,17 @@ static int on_option(cli *c, int key, const char *arg, void *opts)
 	return 0;
 }
 
-static int parse(cli *c, int argc, char **argv, struct score_opts *o)
+static int check(cli *c, void *opts, int n, char **operands, cli_setup *s)
 {
-	int status = cli_parse(c, &cmd_score, argc, argv, on_option, o, &o->flags);
-	if (status)
-		return status;
+	struct score_opts *o = opts;
+	(void)operands;
 	if (o->json && o->ndjson)
 		return cli_usage_error(c, "--json and --ndjson exclude each other");
-	if (argc - optind != 1 && !(o->ndjson && argc == optind))
+	if (n != 1 && !(o->ndjson && n == 0))
 		return cli_usage_error(c, "score takes one answer FILE (see %s help score)",
 				       c->prog);
+	if (o->ndjson)
+		s->needs = 0; /* the stream reads its answers itself, a line at a time */
 	return 0;
 }
 
@@ -70,61 +70,61 @@ static int score_ndjson(cli *c, const char *path, unsigned flags)
 	return st.failed ? EX_DATAERR : 0;
 }
 
+/* score --json: the result, the plans, the record and the readings as one object. */
+static int print_json(cli *c, const scoring_result *r, const answers *a)
+{
+	assess_error err = {0};
+	int status = 0;
+	cJSON *j = scoring_to_json(r, c->lang);
+	scoring_plan_set *plans = scoring_plan_find(r, &err);
+	cJSON *pj = plans ? scoring_plan_to_json(plans) : NULL;
+	if (!pj || !cJSON_AddItemToObject(j, "plans", pj)) {
+		cJSON_Delete(pj);
+		cJSON_Delete(j);
+		j = NULL;
+	}
+	cJSON *rec = j && answers_has_record(a) ? answers_record_json(a) : NULL;
+	if (j && answers_has_record(a) && (!rec || !cJSON_AddItemToObject(j, "record", rec))) {
+		cJSON_Delete(rec);
+		cJSON_Delete(j);
+		j = NULL;
+	}
+	cJSON *rj = j ? scoring_reading_json(r) : NULL;
+	if (j && (!rj || !cJSON_AddItemToObject(j, "readings", rj))) {
+		cJSON_Delete(rj);
+		cJSON_Delete(j);
+		j = NULL;
+	}
+	scoring_plan_set_free(plans);
+	char *text = j ? cJSON_Print(j) : NULL;
+	if (text)
+		printf("%s\n", text);
+	else
+		status = EX_OSERR;
+	free(text);
+	cJSON_Delete(j);
+	return status;
+}
+
 static int run(cli *c, int argc, char **argv)
 {
 	struct score_opts o = {0};
-	int status = parse(c, argc, argv, &o);
+	cli_setup s;
+	int status = cli_start(c, &cmd_score, argc, argv, &o, &s);
 	if (status)
-		return status == CLI_HELP_SHOWN ? 0 : status;
+		return cli_finish(&s, status);
 	if (o.ndjson)
-		return score_ndjson(c, optind < argc ? argv[optind] : "-", o.flags);
-	answers *a = cli_load_answers(c, argv[optind], o.flags, &status);
-	if (!a)
-		return status;
-	assess_error err = {0};
-	scoring_result *r = scoring_run(a, &err);
-	if (!r) {
-		status = cli_error(c, &err);
-	} else if (o.json) {
-		cJSON *j = scoring_to_json(r, c->lang);
-		scoring_plan_set *plans = scoring_plan_find(r, &err);
-		cJSON *pj = plans ? scoring_plan_to_json(plans) : NULL;
-		if (!pj || !cJSON_AddItemToObject(j, "plans", pj)) {
-			cJSON_Delete(pj);
-			cJSON_Delete(j);
-			j = NULL;
-		}
-		cJSON *rec = j && answers_has_record(a) ? answers_record_json(a) : NULL;
-		if (j && answers_has_record(a) &&
-		    (!rec || !cJSON_AddItemToObject(j, "record", rec))) {
-			cJSON_Delete(rec);
-			cJSON_Delete(j);
-			j = NULL;
-		}
-		cJSON *rj = j ? scoring_reading_json(r) : NULL;
-		if (j && (!rj || !cJSON_AddItemToObject(j, "readings", rj))) {
-			cJSON_Delete(rj);
-			cJSON_Delete(j);
-			j = NULL;
-		}
-		scoring_plan_set_free(plans);
-		char *text = j ? cJSON_Print(j) : NULL;
-		if (text)
-			printf("%s\n", text);
-		else
-			status = EX_OSERR;
-		free(text);
-		cJSON_Delete(j);
-	} else {
-		scoring_print(stdout, r, c->lang);
+		status = score_ndjson(c, optind < argc ? argv[optind] : "-", s.answers_flags);
+	else if (o.json)
+		status = print_json(c, s.score, s.answers);
+	else {
+		scoring_print(stdout, s.score, c->lang);
 		/* A format 1 file has no record: its output stays as it always was. */
 		char line[512];
-		if (answers_has_record(a))
-			printf("%s\n", answers_record_line(a, c->lang, line, sizeof line));
+		if (answers_has_record(s.answers))
+			printf("%s\n", answers_record_line(s.answers, c->lang, line, sizeof line));
 	}
-	scoring_free(r);
-	answers_free(a);
-	return status;
+	return cli_finish(&s, status);
 }
 
 const cli_command cmd_score = {
@@ -138,4 +138,7 @@ const cli_command cmd_score = {
 	.options = options,
 	.notes = "FILE may be - for standard input.\n",
 	.run = run,
+	.on_option = on_option,
+	.check = check,
+	.setup = CLI_SETUP_SCORE,
 };

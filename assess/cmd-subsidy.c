@@ -9,7 +9,6 @@
 
 struct subsidy_opts {
 	bool json;
-	unsigned flags;
 	int level;             /* -1: score the answer file */
 	const char *date;      /* --date, or NULL for the file's */
 	const char **policies; /* --policy, in order; "all" expands to every installed one */
@@ -75,12 +74,10 @@ static int on_option(cli *c, int key, const char *arg, void *opts)
 	}
 }
 
-static int parse(cli *c, int argc, char **argv, struct subsidy_opts *o)
+static int check(cli *c, void *opts, int n, char **operands, cli_setup *s)
 {
-	int status = cli_parse(c, &cmd_subsidy, argc, argv, on_option, o, &o->flags);
-	if (status)
-		return status;
-	if (argc - optind != 1)
+	(void)opts, (void)operands, (void)s;
+	if (n != 1)
 		return cli_usage_error(c, "subsidy takes one answer FILE (see %s help subsidy)",
 				       c->prog);
 	return 0;
@@ -283,16 +280,16 @@ static int run_policies(cli *c, const answers *a, const struct subsidy_opts *o)
 static int run(cli *c, int argc, char **argv)
 {
 	struct subsidy_opts o = {.level = -1};
+	cli_setup s = {0};
 	o.policies = calloc((size_t)argc + 1, sizeof *o.policies);
 	o.readings = calloc((size_t)argc + 1, sizeof *o.readings);
-	int status = o.policies && o.readings ? parse(c, argc, argv, &o) : EX_OSERR;
-	answers *a = NULL;
-	if (!status && (a = cli_load_answers(c, argv[optind], o.flags, &status)))
-		status = run_policies(c, a, &o);
-	answers_free(a);
+	int status = o.policies && o.readings ? cli_start(c, &cmd_subsidy, argc, argv, &o, &s)
+					      : EX_OSERR;
+	if (!status)
+		status = run_policies(c, s.answers, &o);
 	free(o.policies);
 	free(o.readings);
-	return status == CLI_HELP_SHOWN ? 0 : status;
+	return cli_finish(&s, status);
 }
 
 const cli_command cmd_subsidy = {
@@ -317,4 +314,7 @@ const cli_command cmd_subsidy = {
 	.notes = "FILE may be - for standard input. The finance, status and awards blocks of the\n"
 		 "answer file are described in docs/answer-format.md.\n",
 	.run = run,
+	.on_option = on_option,
+	.check = check,
+	.setup = CLI_SETUP_ANSWERS,
 };

@@ -64,27 +64,26 @@ static const cli_option options[] = {
 	CLI_OPT_END,
 };
 
-/* validate has no options of its own. */
-static int no_option(cli *c, int key, const char *arg, void *opts)
+static int check(cli *c, void *opts, int n, char **operands, cli_setup *s)
 {
-	(void)c, (void)key, (void)arg, (void)opts;
-	return EX_USAGE;
+	(void)opts, (void)operands, (void)s;
+	if (n < 1)
+		return cli_usage_error(c, "validate needs at least one FILE");
+	return 0;
 }
 
 static int run(cli *c, int argc, char **argv)
 {
-	unsigned flags = 0;
-	int status = cli_parse(c, &cmd_validate, argc, argv, no_option, NULL, &flags);
+	cli_setup s;
+	int status = cli_start(c, &cmd_validate, argc, argv, NULL, &s);
 	if (status)
-		return status == CLI_HELP_SHOWN ? 0 : status;
-	if (optind >= argc)
-		return cli_usage_error(c, "validate needs at least one FILE");
+		return cli_finish(&s, status);
 	for (int i = optind; i < argc; i++) {
-		int rc = validate_one(c, argv[i], flags);
+		int rc = validate_one(c, argv[i], s.answers_flags);
 		if (rc && !status)
 			status = rc;
 	}
-	return status;
+	return cli_finish(&s, status);
 }
 
 const cli_command cmd_validate = {
@@ -102,4 +101,5 @@ const cli_command cmd_validate = {
 		"Exits 65 if any file is bad, 66 if one cannot be opened.\n",
 	.options = options,
 	.run = run,
+	.check = check, /* no options of its own */
 };

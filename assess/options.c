@@ -1,4 +1,7 @@
-/* The option tables of cli.h: getopt's tables and the help text, built from one declaration. */
+/*
+ * The option tables of cli.h: getopt's tables and the help text, built from one declaration;
+ * and a command's start, its options read, checked and what it needs set up (cli_start).
+ */
 #include "config.h"
 #include "assess/cli.h"
 
@@ -158,9 +161,50 @@ int cli_parse(cli *c, const cli_command *cmd, int argc, char **argv, cli_option_
 		    key == CLI_KEY_RESCORE)
 			status = shared_option(c, cmd, key, optarg, answers_flags);
 		else
-			status = on_option(c, key, optarg, opts);
+			status = on_option ? on_option(c, key, optarg, opts) : EX_USAGE;
 		if (status)
 			return status;
 	}
 	return 0;
+}
+
+/* The setup a command declared (cli.h), in order; the first failure is printed. */
+static int setup(cli *c, char **operands, cli_setup *s)
+{
+	assess_error err = {0};
+	int status = 0;
+	unsigned needs = s->needs;
+	if (needs & CLI_SETUP_SCORE)
+		needs |= CLI_SETUP_ANSWERS;
+	if ((needs & CLI_SETUP_ANSWERS) &&
+	    !(s->answers = cli_load_answers(c, s->answers_path ? s->answers_path : operands[0],
+					    s->answers_flags, &status)))
+		return status;
+	if (needs & CLI_SETUP_QUESTIONNAIRE)
+		s->questionnaire = s->answers ? answers_questionnaire(s->answers)
+					      : cli_questionnaire(s->questionnaire_id, c, &err);
+	if (((needs & CLI_SETUP_QUESTIONNAIRE) && !s->questionnaire) ||
+	    ((needs & CLI_SETUP_SCORE) && !(s->score = scoring_run(s->answers, &err))) ||
+	    ((needs & CLI_SETUP_POLICY) && s->policy_id &&
+	     !(s->policy = policy_open(s->policy_id, c->policy_path, &err))))
+		return cli_error(c, &err);
+	return 0;
+}
+
+int cli_start(cli *c, const cli_command *cmd, int argc, char **argv, void *opts, cli_setup *s)
+{
+	*s = (cli_setup){.needs = cmd->setup};
+	int status = cli_parse(c, cmd, argc, argv, cmd->on_option, opts, &s->answers_flags);
+	if (!status && cmd->check)
+		status = cmd->check(c, opts, argc - optind, argv + optind, s);
+	return status ? status : setup(c, argv + optind, s);
+}
+
+int cli_finish(cli_setup *s, int status)
+{
+	policy_free(s->policy);
+	scoring_free(s->score);
+	answers_free(s->answers);
+	*s = (cli_setup){0};
+	return status == CLI_HELP_SHOWN ? 0 : status;
 }
