@@ -9,6 +9,7 @@
 #include "compare/verdict.h"
 #include "policies/policy.h"
 #include "scoring/scoring.h"
+#include "xlsx/xlsx.h"
 
 struct compare_opts {
 	bool json;
@@ -149,6 +150,7 @@ static int write_book(cli *c, const struct compare_opts *o, const struct run_sta
 {
 	assess_error err = {0};
 	compare_book_options bo = {.lang = c->lang, .replace = o->force, .env = cli_xlsx_env(c)};
+	xlsx_sweep(o->output); /* what a killed run left beside it */
 	if (compare_book_write(s->cmp, s->verdict, o->output, &bo, &err))
 		return cli_error(c, &err);
 	return 0;

@@ -6,6 +6,7 @@
 #include <sysexits.h>
 #include "assess/cli.h"
 #include "form/form.h"
+#include "xlsx/xlsx.h"
 
 struct form_opts {
 	const char *id;
@@ -104,6 +105,7 @@ static int run(cli *c, int argc, char **argv)
 				   .replace = o.force,
 				   .prefill = s.answers,
 				   .env = cli_xlsx_env(c)};
+		xlsx_sweep(o.out); /* what a killed run left beside it */
 		if (form_write(s.questionnaire, &fo, o.out, &err))
 			status = cli_error(c, &err);
 		else

@@ -153,6 +153,58 @@ void atomicfile_sweep(const char *parent, const char *prefix, const char *const 
 	closedir(d);
 }
 
+static bool ascii_alnum(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+/* Whether name is "." NAME suffix "." and six letters or digits (mkstemp's), NAME not empty. */
+static bool stale_name(const char *name, const char *suffix)
+{
+	size_t n = strlen(name), slen = strlen(suffix);
+	if (name[0] != '.' || n < 1 + 1 + slen + 7)
+		return false;
+	const char *tail = name + n - 7;
+	if (tail[0] != '.' || strncmp(tail - slen, suffix, slen) != 0)
+		return false;
+	for (int i = 1; i < 7; i++)
+		if (!ascii_alnum(tail[i]))
+			return false;
+	return true;
+}
+
+/* One candidate of atomicfile_sweep_stale: a regular file of ours, unchanged long enough. */
+static void sweep_stale_one(int dfd, const char *name, int min_age)
+{
+	struct stat st, now;
+	/* Looked at before it is opened: opening a device can do something. */
+	if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode) ||
+	    st.st_uid != geteuid())
+		return;
+	int fd = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0)
+		return;
+	/* What was opened is what was looked at, and the name still names it at the unlink. */
+	if (fstat(fd, &now) == 0 && now.st_dev == st.st_dev && now.st_ino == st.st_ino &&
+	    now.st_mtime + min_age < time(NULL) && flock(fd, LOCK_EX | LOCK_NB) == 0 &&
+	    fstatat(dfd, name, &now, AT_SYMLINK_NOFOLLOW) == 0 && now.st_dev == st.st_dev &&
+	    now.st_ino == st.st_ino)
+		unlinkat(dfd, name, 0);
+	close(fd);
+}
+
+void atomicfile_sweep_stale(const char *parent, const char *suffix, int min_age)
+{
+	DIR *d = opendir(parent);
+	struct dirent *e;
+	if (!d)
+		return;
+	while ((e = readdir(d)))
+		if (stale_name(e->d_name, suffix))
+			sweep_stale_one(dirfd(d), e->d_name, min_age);
+	closedir(d);
+}
+
 /* mkstemp makes 0600; an output file gets the mode it replaces or the umask-derived one. */
 static mode_t new_mode(const atomicfile *af)
 {

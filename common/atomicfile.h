@@ -71,6 +71,15 @@ void atomicfile_private_dir_remove(char *dir, int lock_fd, const char *const *en
  * minute old, and only those names: anything else keeps the folder in place. Best effort.
  */
 void atomicfile_sweep(const char *parent, const char *prefix, const char *const *entries);
+/*
+ * Removes the temporary files that earlier versions left in parent when they were killed: they
+ * wrote beside the target, under "." NAME suffix "." and six letters or digits (mkstemp's).
+ * Only regular files of this user, named exactly so, unchanged for more than min_age seconds
+ * and not locked, are removed. Those versions took no lock, so the age is what says their
+ * writer is gone: min_age must be longer than any of them kept a temporary unchanged. Best
+ * effort.
+ */
+void atomicfile_sweep_stale(const char *parent, const char *suffix, int min_age);
 
 #define ATOMICFILE_DIR_PREFIX ".assess-"
 /* The temporary file's name inside a private folder (ATOMICFILE_BY_NAME). */

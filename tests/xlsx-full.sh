@@ -116,6 +116,35 @@ run 0 "batch after a killed run" "$ASSESS" batch -q -o out/swept.xlsx --reports-
 	"$example"
 [ -e reports-swept/.assess-Stale2 ] && { echo "FAIL batch left a killed worker's folder"; fail=1; }
 rm -rf reports-swept out/swept.xlsx
+# Earlier versions wrote a workbook to .NAME.xlsx.XXXXXX beside it, without a lock: one left
+# unchanged for two hours goes, a fresh one (maybe still being written) and other names stay.
+stale_beside() { # folder: a killed writer's private folder and an old-style temporary in it
+	mkdir -p "$1/.assess-Stale3"
+	echo "half a workbook" >"$1/.assess-Stale3/output"
+	echo "half a workbook" >"$1/.old.xlsx.Ab12Cd"
+	touch -d '2 hours ago' "$1/.assess-Stale3" "$1/.old.xlsx.Ab12Cd"
+}
+swept() { # description folder
+	[ -e "$2/.assess-Stale3" ] && { echo "FAIL $1 left a killed writer's folder"; fail=1; }
+	[ -e "$2/.old.xlsx.Ab12Cd" ] && { echo "FAIL $1 left an old-style temporary"; fail=1; }
+}
+stale_beside out
+echo "being written" >out/.young.xlsx.Xy34Zw
+echo "not ours to judge" >out/.old.xlsx.Ab12C
+touch -d '2 hours ago' out/.old.xlsx.Ab12C
+run 0 "report after an old version was killed" "$ASSESS" report "$example" -o out/again.xlsx
+swept "report" out
+[ -e out/.young.xlsx.Xy34Zw ] && [ -e out/.old.xlsx.Ab12C ] ||
+	{ echo "FAIL report removed a temporary that was young or not named as one"; fail=1; }
+rm -f out/.young.xlsx.Xy34Zw out/.old.xlsx.Ab12C out/again.xlsx
+mkdir acceptance && stale_beside acceptance
+run 0 "compare -o after a killed run" "$ASSESS" compare -o acceptance/a.xlsx "$example" \
+	"$TESTS_SRCDIR/../examples/quanzhou-sports-post.json"
+swept "compare -o" acceptance
+mkdir forms && stale_beside forms
+run 0 "form after a killed run" "$ASSESS" form -o forms/f.xlsx
+swept "form" forms
+rm -rf acceptance forms
 
 # ---- #10.1: full scratch and output folders (root only) ----
 if [ "$(id -u)" != 0 ]; then

@@ -13,6 +13,13 @@
 
 /* libxlsxwriter's scratch folder; its files are unlinked as soon as they are made. */
 #define SCRATCH_PREFIX "assess-scratch-"
+/*
+ * Versions before the private folders wrote a workbook to ".NAME.xlsx.XXXXXX" beside it, made
+ * at the start and written only at the end: a big portfolio could leave it unchanged for
+ * minutes. One left unchanged for an hour belongs to a run that was killed.
+ */
+#define OLD_TEMP_SUFFIX ".xlsx"
+#define OLD_TEMP_AGE 3600
 
 struct xlsx_book {
 	xlsx_options o;
@@ -174,6 +181,7 @@ void xlsx_sweep_folder(const char *folder)
 {
 	static const char *const entries[] = {ATOMICFILE_BY_NAME_ENTRY, NULL};
 	atomicfile_sweep(folder, ATOMICFILE_DIR_PREFIX, entries);
+	atomicfile_sweep_stale(folder, OLD_TEMP_SUFFIX, OLD_TEMP_AGE);
 }
 
 static void free_book(xlsx_book *b)

@@ -92,9 +92,11 @@ void xlsx_abort(xlsx_book *b);
 
 /*
  * Removes what killed writers left in the folder of path: private folders (and the half
- * workbooks in them) whose lock nobody holds any more (common/atomicfile.h). Once per command
- * and folder, not per workbook: it reads the whole folder. Scratch folders are swept by
- * xlsx_open itself. Best effort; never fails.
+ * workbooks in them) whose lock nobody holds any more (common/atomicfile.h), and the
+ * ".NAME.xlsx.XXXXXX" files of earlier versions, when they are regular files of this user left
+ * unchanged for an hour (atomicfile_sweep_stale). Once per command and folder, not per
+ * workbook: it reads the whole folder. Scratch folders are swept by xlsx_open itself. Best
+ * effort; never fails.
  */
 void xlsx_sweep(const char *path);
 /* The same for a folder itself (a reports folder). */

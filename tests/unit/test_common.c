@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sysexits.h>
 #include <time.h>
@@ -428,6 +429,87 @@ START_TEST(atomic_sweep_removes_only_stale_folders)
 }
 END_TEST
 
+/* A file in test_dir named name, its times an hour back when old. Returns its path. */
+static const char *leftover(const char *name, bool old)
+{
+	static char path[256];
+	snprintf(path, sizeof path, "%s/%s", test_dir, name);
+	FILE *f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs("half a workbook", f);
+	ck_assert_int_eq(fclose(f), 0);
+	struct timespec hour_ago[2] = {{.tv_sec = time(NULL) - 3600},
+				       {.tv_sec = time(NULL) - 3600}};
+	if (old)
+		ck_assert_int_eq(utimensat(AT_FDCWD, path, hour_ago, AT_SYMLINK_NOFOLLOW), 0);
+	return path;
+}
+
+static bool present(const char *name)
+{
+	char path[256];
+	struct stat st;
+	snprintf(path, sizeof path, "%s/%s", test_dir, name);
+	return lstat(path, &st) == 0;
+}
+
+/*
+ * What earlier versions left beside a workbook (".NAME.xlsx.XXXXXX") goes, when it is a
+ * regular file of ours left unchanged long enough and unlocked; nothing else does.
+ */
+START_TEST(atomic_sweep_stale_removes_only_old_temporaries)
+{
+	static const char *const kept_names[] =
+		{".young.xlsx.Ab12Cd", /* unchanged for less than the age: maybe still written */
+		 ".short.xlsx.Ab12C",  /* not mkstemp's six characters */
+		 ".other.xlsx.Ab12C!", ".acme.json.Ab12Cd",   "acme.xlsx.Ab12Cd",
+		 ".xlsx.Ab12Cd",       ".acme.xlsx.Ab12Cd.x", NULL};
+	leftover(".acme.xlsx.Ab12Cd", true);
+	leftover(".a.b.xlsx.000000", true);
+	leftover(".young.xlsx.Ab12Cd", false);
+	for (const char *const *n = kept_names + 1; *n; n++)
+		leftover(*n, true);
+	/* A link, a folder and a FIFO under the name: not what any version wrote. */
+	char path[256], target[256];
+	snprintf(target, sizeof target, "%s", leftover("target", true));
+	snprintf(path, sizeof path, "%s/.link.xlsx.Ab12Cd", test_dir);
+	ck_assert_int_eq(symlink(target, path), 0);
+	struct timespec hour_ago[2] = {{.tv_sec = time(NULL) - 3600},
+				       {.tv_sec = time(NULL) - 3600}};
+	ck_assert_int_eq(utimensat(AT_FDCWD, path, hour_ago, AT_SYMLINK_NOFOLLOW), 0);
+	snprintf(path, sizeof path, "%s/.dir.xlsx.Ab12Cd", test_dir);
+	ck_assert_int_eq(mkdir(path, 0700), 0);
+	ck_assert_int_eq(utimensat(AT_FDCWD, path, hour_ago, 0), 0);
+	snprintf(path, sizeof path, "%s/.fifo.xlsx.Ab12Cd", test_dir);
+	ck_assert_int_eq(mkfifo(path, 0600), 0);
+	ck_assert_int_eq(utimensat(AT_FDCWD, path, hour_ago, 0), 0);
+	/* One still locked by its writer. */
+	int held = open(leftover(".held.xlsx.Ab12Cd", true), O_RDONLY | O_CLOEXEC);
+	ck_assert_int_ge(held, 0);
+	ck_assert_int_eq(flock(held, LOCK_EX), 0);
+	/* Another user's (root can make one). */
+	bool foreign =
+		geteuid() == 0 && chown(leftover(".theirs.xlsx.Ab12Cd", true), 65534, 65534) == 0;
+	int before = test_dir_entries();
+
+	atomicfile_sweep_stale(test_dir, ".xlsx", 600);
+	ck_assert(!present(".acme.xlsx.Ab12Cd"));
+	ck_assert(!present(".a.b.xlsx.000000"));
+	ck_assert_int_eq(test_dir_entries(), before - 2);
+	for (const char *const *n = kept_names; *n; n++)
+		ck_assert_msg(present(*n), "%s was removed", *n);
+	ck_assert(present(".link.xlsx.Ab12Cd") && present("target"));
+	ck_assert(present(".dir.xlsx.Ab12Cd") && present(".fifo.xlsx.Ab12Cd"));
+	ck_assert(present(".held.xlsx.Ab12Cd"));
+	ck_assert(!foreign || present(".theirs.xlsx.Ab12Cd"));
+	close(held);
+	atomicfile_sweep_stale(test_dir, ".xlsx", 600);
+	ck_assert(!present(".held.xlsx.Ab12Cd")); /* its writer let go */
+	snprintf(path, sizeof path, "%s/.dir.xlsx.Ab12Cd", test_dir);
+	rmdir(path);
+}
+END_TEST
+
 START_TEST(filelock_one_holder_at_a_time)
 {
 	char path[128], companion[160];
@@ -468,6 +550,7 @@ TCase *make_atomicfile_tcase(void)
 	tcase_add_test(tc, atomic_by_name_lives_in_a_private_folder);
 	tcase_add_test(tc, atomic_long_names_fit);
 	tcase_add_test(tc, atomic_sweep_removes_only_stale_folders);
+	tcase_add_test(tc, atomic_sweep_stale_removes_only_old_temporaries);
 	tcase_add_test(tc, filelock_one_holder_at_a_time);
 	return tc;
 }
