@@ -7,8 +7,9 @@ build="build-essential autoconf automake libtool pkg-config
        libxml2-dev libxml2-utils libcjson-dev libxlsxwriter-dev libzip-dev check libedit-dev"
 # Test-only: an independent xlsx reader, the Python peer for benchmarks, a real spreadsheet
 # program to open reports, PDF tools to count pages, valgrind for leak checks, clang and its
-# libFuzzer runtime for `make fuzz`, clang-format for `make indent-check`.
-test="python3 python3-openpyxl python3-xlsxwriter libreoffice-calc-nogui poppler-utils
+# libFuzzer runtime for `make fuzz`, clang-format for `make indent-check`, jsonschema to check
+# the answer files against docs/answer-file.schema.json.
+test="python3 python3-openpyxl python3-xlsxwriter python3-jsonschema libreoffice-calc-nogui poppler-utils
       valgrind hyperfine zlib1g-dev fonts-noto-cjk tmux expect python3-distributed
       clang libclang-rt-14-dev clang-format"
 

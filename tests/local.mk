@@ -56,3 +56,7 @@ endif
 
 TESTS += tests/cases.sh tests/docs.sh
 EXTRA_DIST += tests/cases.sh tests/docs.sh
+
+# docs/answer-file.schema.json against the loader (python3-jsonschema; skipped without it).
+TESTS += tests/schema.sh
+EXTRA_DIST += tests/schema.sh tests/schema_check.py
