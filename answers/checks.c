@@ -58,6 +58,21 @@ assess_code answers_fail_at(const struct answers_load *ld, const char *base, con
 	return rc;
 }
 
+assess_code answers_fail_model(const answers *a, assess_error *err, const char *path,
+			       const char *fmt, ...)
+{
+	int line = 0, col = 0;
+	answers_locate(a, path, &line, &col);
+	va_list ap;
+	va_start(ap, fmt);
+	assess_vfail(err, ASSESS_ERR_DATA, answers_source(a) ? answers_source(a) : "", line, col,
+		     fmt, ap);
+	va_end(ap);
+	if (err)
+		snprintf(err->path, sizeof err->path, "%s", path);
+	return ASSESS_ERR_DATA;
+}
+
 assess_code answers_fail_nomem(const struct answers_load *ld)
 {
 	return assess_fail(ld->err, ASSESS_ERR_NOMEM, ld->name, 0, 0, "out of memory");

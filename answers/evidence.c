@@ -197,15 +197,14 @@ static assess_code verify_item(const answers *a, const qn_question *q, size_t k,
 	assess_error inner = {0};
 	char path[ASSESS_ERROR_PATH_MAX];
 	snprintf(path, sizeof path, "$.evidence.%s[%zu].file", q->id, k);
-	const char *name = answers_source(a) ? answers_source(a) : "";
 	if (answers_evidence_hash(dir, e->file, digest, &inner))
-		return assess_fail_path(err, ASSESS_ERR_DATA, name, path, "evidence of %s: %s: %s",
-					q->id, e->file, inner.msg);
+		return answers_fail_model(a, err, path, "evidence of %s: %s: %s", q->id, e->file,
+					  inner.msg);
 	if (e->sha256 && strcmp(digest, e->sha256) != 0)
-		return assess_fail_path(err, ASSESS_ERR_DATA, name, path,
-					"evidence of %s: %s has changed: its SHA-256 is %s, the "
-					"record says %s",
-					q->id, e->file, digest, e->sha256);
+		return answers_fail_model(a, err, path,
+					  "evidence of %s: %s has changed: its SHA-256 is %s, the "
+					  "record says %s",
+					  q->id, e->file, digest, e->sha256);
 	return ASSESS_OK;
 }
 

@@ -106,9 +106,8 @@ assess_code answers_history_append(answers *a, size_t question_index, const char
 static assess_code disagree(const answers *a, const char *path, assess_error *err, const char *id,
 			    const char *what, const char *got, const char *want)
 {
-	return assess_fail_path(err, ASSESS_ERR_DATA, answers_source(a) ? answers_source(a) : "",
-				path, "the history of %s disagrees: %s %s, but %s", id, what,
-				*got ? got : "null", want);
+	return answers_fail_model(a, err, path, "the history of %s disagrees: %s %s, but %s", id,
+				  what, *got ? got : "null", want);
 }
 
 assess_code answers_history_check(const answers *a, assess_error *err)

@@ -228,6 +228,48 @@ START_TEST(history_contradicting_the_answers_fails_the_check)
 }
 END_TEST
 
+/* The record's checks name a path; the text says where it is, as the loader's errors do. */
+START_TEST(record_check_errors_are_located_in_the_text)
+{
+	static const char text[] =
+		"{\"questionnaire\": \"miit-2024\",\n"
+		" \"answers\": {\"F2\": \"C\"},\n"
+		" \"history\": [\n"
+		"  {\"at\": \"2026-11-20T10:00:00+08:00\", \"question\": \"F2\","
+		" \"from\": null, \"to\": \"B\"},\n"
+		"  {\"at\": \"2026-11-20T10:05:00+08:00\", \"question\": \"F2\",\n"
+		"   \"from\": \"A\", \"to\": \"C\"}]}";
+	answers *a = test_answers(text, ANSWERS_ALLOW_INCOMPLETE);
+	assess_error err = {0};
+	ck_assert_int_eq(answers_history_check(a, &err), ASSESS_ERR_DATA);
+	ck_assert_str_eq(err.path, "$.history[1].from");
+	ck_assert_int_eq(err.line, 6);
+	ck_assert_int_eq(err.column, 12);
+	answers_free(a);
+	/* The last entry against the answer: at the answer. */
+	static const char last[] =
+		"{\"questionnaire\": \"miit-2024\",\n"
+		" \"answers\": {\"F2\": \"C\"},\n"
+		" \"history\": [{\"at\": \"2026-11-20T10:00:00+08:00\", \"question\": \"F2\","
+		" \"from\": null, \"to\": \"B\"}]}";
+	a = test_answers(last, ANSWERS_ALLOW_INCOMPLETE);
+	ck_assert_int_eq(answers_history_check(a, &err), ASSESS_ERR_DATA);
+	ck_assert_str_eq(err.path, "$.answers.F2");
+	ck_assert_int_eq(err.line, 2);
+	ck_assert_int_eq(err.column, 20);
+	answers_free(a);
+	/* Answers built by hand have no text: the path alone. */
+	a = answers_new(test_miit());
+	ck_assert_ok(answers_set_text(a, idx("F2"), "B", &err), &err);
+	ck_assert_ok(answers_history_append(a, idx("F2"), NULL, NULL, NULL, &err), &err);
+	ck_assert_ok(answers_set_text(a, idx("F2"), "C", &err), &err);
+	ck_assert_int_eq(answers_history_check(a, &err), ASSESS_ERR_DATA);
+	ck_assert_str_eq(err.path, "$.answers.F2");
+	ck_assert_int_eq(err.line, 0);
+	answers_free(a);
+}
+END_TEST
+
 START_TEST(history_append_computes_from_and_to)
 {
 	answers *a = answers_new(test_miit());
@@ -424,6 +466,7 @@ TCase *make_record_tcase(void)
 	tcase_add_test(tc, format_1_file_has_no_record_and_is_stamped_when_written);
 	tcase_add_loop_test(tc, bad_member_fails_at_its_path, 0, (int)(sizeof bad / sizeof *bad));
 	tcase_add_test(tc, history_contradicting_the_answers_fails_the_check);
+	tcase_add_test(tc, record_check_errors_are_located_in_the_text);
 	tcase_add_test(tc, history_append_computes_from_and_to);
 	tcase_add_test(tc, finalized_record_needs_a_reopen_to_change);
 	tcase_add_test(tc, evidence_files_are_hashed_and_verified);
