@@ -14,7 +14,7 @@ endif
 
 # Reads the workbook back with openpyxl, converts it with LibreOffice.
 TESTS += tests/report.sh tests/report-pdf.sh
-EXTRA_DIST += tests/report.sh tests/report-pdf.sh tests/report_check.py
+EXTRA_DIST += tests/report.sh tests/report-pdf.sh tests/report_check.py tests/report_radar.py
 
 ### bench: `make bench-report` (never part of make check); see bench/report/README.md
 EXTRA_PROGRAMS += bench/report/bench-report bench/report/zlib-baseline

@@ -14,7 +14,8 @@
 #include "policies/subsidy.h"
 #include "scoring/plan.h"
 
-enum { COL_LABEL, COL_B, COL_C, COL_D, COL_GAP, COL_CHART, COL_LAST = 8 };
+/* COL_RADAR_LABEL, hidden and past the printed columns, holds the radar's category names. */
+enum { COL_LABEL, COL_B, COL_C, COL_D, COL_GAP, COL_CHART, COL_LAST = 8, COL_RADAR_LABEL };
 static const double widths[] = {26, 11, 11, 11, 2, 12, 12, 12, 12};
 #define CHART_WIDTH_PX 340
 #define MAX_SCENARIOS 64 /* bars coloured one by one; an instrument has 16 */
@@ -264,6 +265,29 @@ static lxw_row_t dimensions(rp_sheet *s, lxw_row_t row)
 	return row + 2;
 }
 
+/*
+ * A category name for the radar, on two lines when it is long: a chart's plot shrinks to leave
+ * its widest label room on either side, so English names (two or three times as wide as the
+ * Chinese ones) would leave a smaller radar in a chart of the same size. Broken at the space
+ * nearest the middle, "Planning and governance" takes no more room than "规划管理".
+ */
+static const char *radar_label(const char *name, char *buf, size_t size)
+{
+	size_t len = strlen(name), best = 0;
+	if (len < 12 || len >= size)
+		return name;
+	for (size_t i = 1; i < len; i++)
+		if (name[i] == ' ' &&
+		    (!best || (i > len / 2 ? i - len / 2 : len / 2 - i) <
+				      (best > len / 2 ? best - len / 2 : len / 2 - best)))
+			best = i;
+	if (!best)
+		return name;
+	memcpy(buf, name, len + 1);
+	buf[best] = '\n';
+	return buf;
+}
+
 /* Sub-dimension shares: the radar chart's data. Sets *first and *last to its rows. */
 static lxw_row_t subdimensions(rp_sheet *s, lxw_row_t row, lxw_row_t *first, lxw_row_t *last)
 {
@@ -278,7 +302,11 @@ static lxw_row_t subdimensions(rp_sheet *s, lxw_row_t row, lxw_row_t *first, lxw
 		for (size_t i = 0; dim->scored && i < dim->n_subdimensions; i++) {
 			const qn_subdimension *sub = &dim->subdimensions[i];
 			int64_t pts = scoring_subdimension_points(c->r, sub);
-			rp_string(s, row, COL_LABEL, qn_text_get(&sub->name, c->lang), c->f.text);
+			const char *name = qn_text_get(&sub->name, c->lang);
+			char two[256];
+			rp_string(s, row, COL_LABEL, name, c->f.text);
+			rp_string(s, row, COL_RADAR_LABEL, radar_label(name, two, sizeof two),
+				  NULL);
 			rp_points(s, row, COL_B, pts, c->f.points);
 			rp_points(s, row, COL_C, sub->points, c->f.points);
 			rp_share(s, row, COL_D, COL_B, COL_C, pts, sub->points, c->f.share);
@@ -303,7 +331,9 @@ static void radar_chart(rp_sheet *s, lxw_row_t at, lxw_row_t first, lxw_row_t la
 		rp_check(c, LXW_ERROR_MEMORY_MALLOC_FAILED);
 		return;
 	}
-	chart_series_set_categories(series, s->x.name, first, COL_LABEL, last, COL_LABEL);
+	chart_series_set_categories(series, s->x.name, first, COL_RADAR_LABEL, last,
+				    COL_RADAR_LABEL);
+	chart_show_hidden_data(chart); /* the names' column is hidden */
 	chart_series_set_values(series, s->x.name, first, COL_D, last, COL_D);
 	chart_series_set_name(series, lang_pick(c->lang, "得分率", "Share"));
 	lxw_chart_fill fill = {.color = 0x5B9BD5, .transparency = 40};
@@ -313,9 +343,8 @@ static void radar_chart(rp_sheet *s, lxw_row_t at, lxw_row_t first, lxw_row_t la
 	chart_title_set_name(chart, lang_pick(c->lang, "分项得分率", "Share of points"));
 	lxw_chart_font title_font = {.name = "等线", .size = 11, .bold = LXW_TRUE};
 	lxw_chart_font axis_font = {.name = "等线", .size = 8};
-	/* English names run two or three times as wide as the Chinese ones, and the plot shrinks
-	 * to leave them room: smaller labels keep the radar as large as the Chinese one. */
-	lxw_chart_font category_font = {.name = "等线", .size = c->lang == QN_LANG_EN ? 6.5 : 8};
+	/* English names, on two lines (radar_label), and a little smaller. */
+	lxw_chart_font category_font = {.name = "等线", .size = c->lang == QN_LANG_EN ? 7 : 8};
 	chart_title_set_name_font(chart, &title_font);
 	chart_axis_set_min(chart->y_axis, 0);
 	chart_axis_set_max(chart->y_axis, 1);
@@ -473,5 +502,8 @@ void report_sheet_overview(report_ctx *c)
 	bar_chart(&s, scen_at, first, last, (row - 1 - scen_at) * ROW_PX + 8);
 	counts(&s, row, first, last);
 	worksheet_activate(s.x.ws);
+	lxw_row_col_options hidden = {.hidden = LXW_TRUE};
+	rp_check(c, worksheet_set_column_opt(s.x.ws, COL_RADAR_LABEL, COL_RADAR_LABEL, 26, NULL,
+					     &hidden));
 	rp_sheet_end(&s, widths, widths, COL_LAST + 1);
 }

@@ -42,6 +42,13 @@ for lang in zh en; do
 	fi
 done
 
+# The radar chart as large in English as in Chinese (tests/report_radar.py).
+if "$PYTHON3" "$TESTS_SRCDIR/report_radar.py" "$work/zh.xlsx" "$work/en.xlsx"; then
+	ok
+else
+	no "report_radar.py"
+fi
+
 # With --policy, a sixth sheet: what the Quanzhou policy pays the baseline example now (18,000
 # yuan, by hand: (二) 30% of 60,000; (一)'s 200,000 waits for the post-transformation assessment).
 expect 0 report --policy quanzhou "$example" -o "$work/subsidy.xlsx"
