@@ -392,22 +392,42 @@ static assess_code read_multi(struct imp *m, const xlsx_reader_sheet *s, uint32_
 	return set_codes(m, s, row, FORM_COL_TICKS, qu, codes);
 }
 
+/* Notes (F) are the answer's note, as typed. */
 static assess_code read_note(struct imp *m, const xlsx_reader_sheet *s, uint32_t row,
 			     const qn_question *qu)
 {
 	const xlsx_reader_cell *n = xlsx_reader_cell_at(s, row, FORM_COL_NOTES);
-	const xlsx_reader_cell *e = xlsx_reader_cell_at(s, row, FORM_COL_EVIDENCE);
-	const char *notes = n ? n->text : "", *evidence = e ? e->text : "";
-	if (!*notes && !*evidence)
+	if (!n || !*n->text)
 		return ASSESS_OK;
-	size_t len = strlen(notes) + strlen(FORM_EVIDENCE_MARK) + strlen(evidence) + 1;
-	char *note = malloc(len);
-	if (!note)
-		return assess_fail(m->err, ASSESS_ERR_NOMEM, m->path, 0, 0, "out of memory");
-	snprintf(note, len, "%s%s%s", notes, *evidence ? FORM_EVIDENCE_MARK : "", evidence);
-	assess_code code = answers_set_note(m->a, qu->index, note);
-	free(note);
+	assess_code code = answers_set_note(m->a, qu->index, n->text);
 	return code ? assess_fail(m->err, code, m->path, 0, 0, "out of memory") : ASSESS_OK;
+}
+
+/*
+ * Evidence (G) becomes the record's evidence items, one per line of the cell, each titled by
+ * its line: what the enterprise says it can show. A form has no files to hash.
+ */
+static assess_code read_evidence(struct imp *m, const xlsx_reader_sheet *s, uint32_t row,
+				 const qn_question *qu)
+{
+	const xlsx_reader_cell *e = xlsx_reader_cell_at(s, row, FORM_COL_EVIDENCE);
+	char *copy = e && *e->text ? strdup(e->text) : NULL, *save = NULL;
+	if (e && *e->text && !copy)
+		return assess_fail(m->err, ASSESS_ERR_NOMEM, m->path, 0, 0, "out of memory");
+	assess_code code = ASSESS_OK;
+	for (char *line = copy ? strtok_r(copy, "\r\n", &save) : NULL; line && !code;
+	     line = strtok_r(NULL, "\r\n", &save)) {
+		while (*line == ' ' || *line == '\t')
+			line++;
+		size_t k = strlen(line);
+		while (k && (line[k - 1] == ' ' || line[k - 1] == '\t'))
+			line[--k] = '\0';
+		if (*line)
+			code = answers_evidence_add(m->a, qu->index, line, NULL, NULL, NULL, NULL,
+						    m->err);
+	}
+	free(copy);
+	return code; /* a title of a line is always taken: only memory can run out */
 }
 
 static xlsx_reader_sheet *dimension_sheet(struct imp *m, const qn_question *qu)
@@ -440,7 +460,9 @@ static assess_code read_question(struct imp *m, const qn_question *qu)
 	assess_code code = qu->kind == QN_SINGLE  ? read_single(m, s, row, qu)
 			   : qu->kind == QN_MULTI ? read_multi(m, s, row, qu)
 						  : read_scenario(m, s, row, qu);
-	return code ? code : read_note(m, s, row, qu);
+	if (!code)
+		code = read_note(m, s, row, qu);
+	return code ? code : read_evidence(m, s, row, qu);
 }
 
 static assess_code read_answers(struct imp *m, bool allow_incomplete)

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <xlsxwriter.h>
+#include "answers/record.h"
 #include "common/decimal.h"
 #include "common/text.h"
 #include "form/layout.h"
@@ -391,14 +392,41 @@ static int64_t write_points(struct ctx *c, lxw_worksheet *ws, uint32_t row, cons
 	return value;
 }
 
-static char *note_part(const answer *a, bool evidence)
+/*
+ * The notes column: the note without the evidence part an import before evidence items wrote
+ * after FORM_EVIDENCE_MARK. NULL when there is no note.
+ */
+static char *note_text(const answer *a)
 {
 	if (!a || !a->note)
 		return NULL;
 	const char *mark = strstr(a->note, FORM_EVIDENCE_MARK);
-	if (evidence)
-		return mark ? strdup(mark + strlen(FORM_EVIDENCE_MARK)) : NULL;
 	return strndup(a->note, mark ? (size_t)(mark - a->note) : strlen(a->note));
+}
+
+/*
+ * The evidence column: such an old evidence part, then the title of each evidence item, one a
+ * line, as the import reads them back. NULL when there is none (or no memory: *nomem).
+ */
+static char *evidence_text(const answers *pre, const qn_question *qu, const answer *a, bool *nomem)
+{
+	const char *mark = a && a->note ? strstr(a->note, FORM_EVIDENCE_MARK) : NULL;
+	const char *old = mark ? mark + strlen(FORM_EVIDENCE_MARK) : "";
+	size_t n = pre ? answers_evidence_count(pre, qu->index) : 0, len = strlen(old) + 1;
+	for (size_t k = 0; k < n; k++)
+		len += strlen(answers_evidence_get(pre, qu->index, k)->title) + 1;
+	if (!*old && !n)
+		return NULL;
+	char *out = malloc(len);
+	if (!out) {
+		*nomem = true;
+		return NULL;
+	}
+	size_t used = (size_t)snprintf(out, len, "%s", old);
+	for (size_t k = 0; k < n; k++)
+		used += (size_t)snprintf(out + used, len - used, "%s%s", used ? "\n" : "",
+					 answers_evidence_get(pre, qu->index, k)->title);
+	return out;
 }
 
 /* Returns the points of the pre-filled answer, in thousandths (0 without one). */
@@ -408,8 +436,9 @@ static int64_t write_question(struct ctx *c, lxw_worksheet *ws, const qn_questio
 	uint32_t meta = form_meta_row(qu);
 	const answer *a = c->o->prefill ? answers_get(c->o->prefill, qu->index) : NULL;
 	char *text = question_text(c, qu);
-	char *notes = note_part(a, false), *evidence = note_part(a, true);
-	if (!text) {
+	bool nomem = false;
+	char *notes = note_text(a), *evidence = evidence_text(c->o->prefill, qu, a, &nomem);
+	if (!text || nomem || (a && a->note && !notes)) {
 		free(notes);
 		free(evidence);
 		check(c, LXW_ERROR_MEMORY_MALLOC_FAILED);

@@ -89,6 +89,48 @@ json.dump(a, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)' "$ex
 	"$ASSESS" import coded-pre.xlsx -o coded-pre.json >/dev/null && same_answers coded-pre.json coded.json &&
 	ok || bad "region and industry codes"
 
+# The evidence column (G) becomes evidence items, one per line, titled by the line; notes (F)
+# stay notes. A note an import wrote before evidence items ("\n[佐证] " and the evidence) is
+# pre-filled as before, its evidence part in G, and comes back as an item.
+"$PYTHON3" -c '
+import json, sys
+a = json.load(open(sys.argv[1], encoding="utf-8"))
+a["evidence"] = {"F1": [{"title": "车间网络拓扑图"}, {"title": "交换机台账"}], "S03": [{"title": "ERP订单截图"}]}
+json.dump(a, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)
+a.pop("evidence")
+a["notes"]["F2"] = "采购记录\n[佐证] 采购合同"
+json.dump(a, open(sys.argv[3], "w", encoding="utf-8"), ensure_ascii=False)' "$example" evidence.json old-note.json
+evidence_is() {
+	"$PYTHON3" - "$@" <<'EOF'
+import json, sys
+a = json.load(open(sys.argv[1], encoding="utf-8"))
+want = json.loads(sys.argv[2])
+assert a.get("evidence") == want, (a.get("evidence"), want)
+assert all("[佐证]" not in n for n in a.get("notes", {}).values()), a["notes"]
+EOF
+}
+items='{"F1": [{"title": "车间网络拓扑图"}, {"title": "交换机台账"}], "S03": [{"title": "ERP订单截图"}]}'
+"$PYTHON3" "$fill" blank.xlsx evidence.json evidence.xlsx &&
+	"$ASSESS" import evidence.xlsx -o evidence-in.json >/dev/null &&
+	same_answers evidence-in.json evidence.json && evidence_is evidence-in.json "$items" &&
+	"$ASSESS" form --from evidence-in.json -o evidence-pre.xlsx >/dev/null &&
+	"$ASSESS" import evidence-pre.xlsx -o evidence-pre.json >/dev/null &&
+	same_answers evidence-pre.json evidence.json && evidence_is evidence-pre.json "$items" &&
+	ok || bad "the evidence column as evidence items"
+"$ASSESS" form --from old-note.json -o old-note.xlsx >/dev/null &&
+	"$PYTHON3" -c '
+import openpyxl, sys
+ws = openpyxl.load_workbook(sys.argv[1])["数字化基础"]
+row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "F2")
+got = (ws.cell(row, 6).value, ws.cell(row, 7).value)
+assert got == ("采购记录", "采购合同"), got' old-note.xlsx &&
+	"$ASSESS" import old-note.xlsx -o old-note-in.json >/dev/null &&
+	evidence_is old-note-in.json '{"F2": [{"title": "采购合同"}]}' &&
+	"$PYTHON3" -c '
+import json, sys
+assert json.load(open(sys.argv[1], encoding="utf-8"))["notes"]["F2"] == "采购记录"' old-note-in.json &&
+	ok || bad "an old note with its evidence part"
+
 # A pre-filled form round-trips to the same answers, also after LibreOffice re-saves it.
 "$ASSESS" form --from "$example" -o pre.xlsx >/dev/null &&
 	"$ASSESS" import pre.xlsx -o pre.json >/dev/null && same_answers pre.json "$example" && ok ||

@@ -7,7 +7,7 @@ Reads the answers to give from an answer file, finds each question's row by the 
 of its dimension's sheet, and types into the input cells only: a single choice picked as the
 drop-down item text (read from the cell's data validation list, as Excel offers it), a ✓ in
 each option column of a multiple-choice question, a level number for a scenario, the profile
-as text. --tamper makes one mistake a person (or a hostile file) could make, for the refusal
+as text, notes in F and the titles of evidence items in G, one a line. --tamper makes one mistake a person (or a hostile file) could make, for the refusal
 tests.
 """
 import json
@@ -81,6 +81,10 @@ def fill(wb, answers, en):
             ws.cell(r, 4).value = next(i for i in items if i.startswith(value + ". "))
         if qid in notes:
             ws.cell(r, 6).value = notes[qid]
+    # The evidence column: what can be shown, one item a line (a person presses Alt+Enter).
+    for qid, items in answers.get("evidence", {}).items():
+        ws, r = rows[qid]
+        ws.cell(r, 7).value = "\n".join(item["title"] for item in items)
     return rows
 
 

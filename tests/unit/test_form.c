@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include "common/readfile.h"
+#include "answers/record.h"
 #include "form/form.h"
 #include "tests/unit/test.h"
 #include "xlsx/reader.h"
@@ -48,6 +49,38 @@ START_TEST(prefilled_form_imports_to_the_same_answers)
 				 answers_format(b, i, by, sizeof by));
 		ck_assert_str_eq(x->note ? x->note : "", y->note ? y->note : "");
 	}
+	answers_free(b);
+	answers_free(a);
+}
+END_TEST
+
+/*
+ * Evidence items travel as the evidence column, one title a line, and come back as items; an
+ * old note with the evidence part an earlier import wrote comes back as that note and an item.
+ */
+START_TEST(evidence_column_is_evidence_items)
+{
+	answers *a = test_example();
+	const questionnaire *q = test_miit();
+	size_t f1 = questionnaire_find(q, "F1")->index, f2 = questionnaire_find(q, "F2")->index;
+	assess_error err = {0};
+	ck_assert_ok(answers_evidence_add(a, f1, "网络拓扑图", NULL, NULL, NULL, NULL, &err), &err);
+	ck_assert_ok(answers_evidence_add(a, f1, "交换机台账", NULL, NULL, "F1.1", NULL, &err),
+		     &err);
+	ck_assert_int_eq(answers_set_note(a, f2, "采购记录\n[佐证] 采购合同"), ASSESS_OK);
+	form_options o = {.prefill = a};
+	ck_assert_ok(form_write(q, &o, in_dir("ev.xlsx"), &err), &err);
+	form_import_options io = {0};
+	answers *b = form_import(in_dir("ev.xlsx"), test_resolve, NULL, &io, &err);
+	ck_assert_msg(b != NULL, "%s", err.msg);
+	ck_assert_uint_eq(answers_evidence_count(b, f1), 2);
+	ck_assert_str_eq(answers_evidence_get(b, f1, 0)->title, "网络拓扑图");
+	ck_assert_str_eq(answers_evidence_get(b, f1, 1)->title, "交换机台账");
+	ck_assert_ptr_null(answers_evidence_get(b, f1, 1)->checklist); /* a form has titles only */
+	ck_assert_uint_eq(answers_evidence_count(b, f2), 1);
+	ck_assert_str_eq(answers_evidence_get(b, f2, 0)->title, "采购合同");
+	ck_assert_str_eq(answers_get(b, f2)->note, "采购记录");
+	ck_assert_uint_eq(answers_evidence_total(b), 3);
 	answers_free(b);
 	answers_free(a);
 }
@@ -121,6 +154,7 @@ TCase *make_form_tcase(void)
 	tcase_add_checked_fixture(tc, test_dir_make, test_dir_remove);
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, prefilled_form_imports_to_the_same_answers);
+	tcase_add_test(tc, evidence_column_is_evidence_items);
 	tcase_add_test(tc, blank_form_lists_every_question);
 	tcase_add_test(tc, the_instrument_travels_inside);
 	tcase_add_test(tc, outputs_are_replaced_only_when_asked);
