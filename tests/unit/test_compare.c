@@ -4,14 +4,20 @@
  */
 #include "config.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/resource.h>
+#include <unistd.h>
+#include "common/readfile.h"
+#include "compare/book.h"
 #include "compare/compare.h"
 #include "compare/verdict.h"
 #include "policies/policy.h"
 #include "tests/unit/test.h"
 
 TCase *make_compare_tcase(void);
+TCase *make_compare_book_tcase(void);
 
 #define CODE "91350500MA31XP7C4M"
 #define OTHER_CODE "91350100M000100Y43"
@@ -254,6 +260,181 @@ START_TEST(verdict_lines_met_not_met_missing)
 	pair_free(&p);
 }
 END_TEST
+
+/* ---- the acceptance workbook (compare -o): written through xlsx/, read back before the rename */
+
+#define BOOK_SHEETS 4 /* 概览, 题目对比, 场景对比, 佐证登记 */
+
+static assess_code write_book(const struct pair *p, const compare_verdict *v, const char *path,
+			      bool replace, assess_error *err)
+{
+	compare_result *c = compare_run(p->r[0], p->r[1], 0, NULL, err);
+	ck_assert_msg(c != NULL, "%s", err->msg);
+	compare_book_options o = {.lang = QN_LANG_ZH,
+				  .replace = replace,
+				  .env = {.scratch_dir = test_dir},
+				  .created = 1782777600};
+	assess_code rc = compare_book_write(c, v, path, &o, err);
+	compare_free(c);
+	return rc;
+}
+
+static void book_pair(struct pair *p)
+{
+	load(p, 0, CODE, "2026-03-02", "baseline", BASELINE_ANSWERS);
+	load(p, 1, CODE, "2026-11-20", "post", POST_ANSWERS);
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+	assess_error err = {0};
+	char *text = readfile_all(path, 1u << 22, len, &err);
+	ck_assert_msg(text != NULL, "%s", err.msg);
+	return text;
+}
+
+/*
+ * What compare -o puts in place passes the verification a finished workbook gets: the zip is
+ * whole, every part inflates, ends with its root's end tag (the chart and its drawing too),
+ * and the four sheets are there, no more. Nothing else is left beside it: no private folder,
+ * no scratch folder (both made in test_dir here).
+ */
+START_TEST(book_is_verified_and_leaves_nothing_else)
+{
+	struct pair p = {0};
+	book_pair(&p);
+	assess_error err = {0};
+	policy *pol = policy_open("quanzhou", POLICIES_DIR, &err);
+	ck_assert_msg(pol != NULL, "%s", err.msg);
+	compare_result *c = compare_run(p.r[0], p.r[1], 0, NULL, &err);
+	compare_verdict *v = compare_verdict_run(c, pol, &err);
+	ck_assert_msg(v != NULL, "%s", err.msg);
+	char path[128];
+	snprintf(path, sizeof path, "%s/acceptance.xlsx", test_dir);
+	for (int with_verdict = 0; with_verdict < 2; with_verdict++) {
+		ck_assert_ok(write_book(&p, with_verdict ? v : NULL, path, true, &err), &err);
+		ck_assert_ok(xlsx_verify(path, BOOK_SHEETS, &err), &err);
+		ck_assert_int_eq(xlsx_verify(path, BOOK_SHEETS + 1, &err), ASSESS_ERR_IO);
+		ck_assert_msg_has(&err, "sheet5.xml");
+		ck_assert_int_eq(test_dir_entries(), 1);
+	}
+	/* The same pair and time give the same bytes. */
+	size_t n1, n2;
+	char *first = slurp(path, &n1);
+	ck_assert_ok(write_book(&p, v, path, true, &err), &err);
+	char *second = slurp(path, &n2);
+	ck_assert(n1 == n2 && memcmp(first, second, n1) == 0);
+	free(first);
+	free(second);
+	compare_verdict_free(v);
+	compare_free(c);
+	policy_free(pol);
+	pair_free(&p);
+}
+END_TEST
+
+/* An existing workbook is replaced only when asked, and only a regular file. */
+START_TEST(book_replaces_only_regular_files_when_asked)
+{
+	struct pair p = {0};
+	book_pair(&p);
+	assess_error err = {0};
+	char path[128], link[128], kept[128];
+	snprintf(path, sizeof path, "%s/acceptance.xlsx", test_dir);
+	FILE *f = fopen(path, "w");
+	fputs("old", f);
+	fclose(f);
+	ck_assert_int_eq(write_book(&p, NULL, path, false, &err), ASSESS_ERR_EXISTS);
+	size_t len;
+	char *text = slurp(path, &len);
+	ck_assert_str_eq(text, "old");
+	free(text);
+	ck_assert_ok(write_book(&p, NULL, path, true, &err), &err);
+	ck_assert_ok(xlsx_verify(path, BOOK_SHEETS, &err), &err);
+	snprintf(link, sizeof link, "%s/link.xlsx", test_dir);
+	snprintf(kept, sizeof kept, "%s/kept", test_dir);
+	f = fopen(kept, "w");
+	fputs("keep", f);
+	fclose(f);
+	ck_assert_int_eq(symlink(kept, link), 0);
+	ck_assert_int_eq(write_book(&p, NULL, link, true, &err), ASSESS_ERR_CANTCREAT);
+	ck_assert_msg_has(&err, "not a regular file (a symbolic link)");
+	text = slurp(kept, &len);
+	ck_assert_str_eq(text, "keep");
+	free(text);
+	ck_assert_int_eq(test_dir_entries(), 3);
+	pair_free(&p);
+}
+END_TEST
+
+/*
+ * Scratch files that cannot grow (as in a folder that fills up while the parts are written):
+ * libxlsxwriter does not notice, and only reading the finished zip back does. The enterprise
+ * name is long and repetitive, so its part (the shared strings) is far larger than the whole
+ * compressed zip: with files limited to a size between the two, that part is cut short while
+ * the zip itself is written whole. The old workbook stays as it was and nothing is left.
+ */
+START_TEST(book_cut_short_in_scratch_is_refused_and_the_old_one_kept)
+{
+	enum { NAME_LEN = 30000, LIMIT = 24000 };
+	char *name = malloc(NAME_LEN + 1);
+	memset(name, 'A', NAME_LEN);
+	name[NAME_LEN] = '\0';
+	size_t n = NAME_LEN + strlen(BASELINE_ANSWERS) + strlen(POST_ANSWERS) + 512;
+	char *json = malloc(n);
+	struct pair p = {0};
+	assess_error err = {0};
+	const char *const ans[2] = {BASELINE_ANSWERS, POST_ANSWERS};
+	for (int i = 0; i < 2; i++) {
+		snprintf(json, n,
+			 "{\"questionnaire\":\"miit-2024\",\"enterprise\":{\"name\":\"%s\","
+			 "\"credit_code\":\"" CODE "\"},\"assessment\":{\"date\":\"%s\","
+			 "\"stage\":\"%s\"},\"answers\":{%s}}",
+			 name, i ? "2026-11-20" : "2026-03-02", i ? "post" : "baseline", ans[i]);
+		p.a[i] = test_answers(json, 0);
+		p.r[i] = scoring_run(p.a[i], &err);
+		ck_assert_ptr_nonnull(p.r[i]);
+	}
+	free(json);
+	free(name);
+	char path[128];
+	snprintf(path, sizeof path, "%s/acceptance.xlsx", test_dir);
+	ck_assert_ok(write_book(&p, NULL, path, false, &err), &err);
+	size_t old_len, len;
+	char *old = slurp(path, &old_len);
+	ck_assert_uint_lt(old_len, LIMIT); /* the premise: the zip fits under the limit */
+
+	struct rlimit saved, small;
+	ck_assert_int_eq(getrlimit(RLIMIT_FSIZE, &saved), 0);
+	small = (struct rlimit){.rlim_cur = LIMIT, .rlim_max = saved.rlim_max};
+	void (*was)(int) = signal(SIGXFSZ, SIG_IGN); /* a write past the limit fails, EFBIG */
+	ck_assert_int_eq(setrlimit(RLIMIT_FSIZE, &small), 0);
+	assess_code rc = write_book(&p, NULL, path, true, &err);
+	setrlimit(RLIMIT_FSIZE, &saved);
+	signal(SIGXFSZ, was);
+
+	ck_assert_int_eq(rc, ASSESS_ERR_IO);
+	ck_assert_str_eq(err.file, path);
+	ck_assert_msg_has(&err, "xl/sharedStrings.xml is cut short (was the scratch folder full?)");
+	char *now = slurp(path, &len);
+	ck_assert(len == old_len && memcmp(now, old, len) == 0);
+	ck_assert_int_eq(test_dir_entries(), 1);
+	free(now);
+	free(old);
+	pair_free(&p);
+}
+END_TEST
+
+TCase *make_compare_book_tcase(void)
+{
+	TCase *tc = tcase_create("compare-book");
+	tcase_add_checked_fixture(tc, test_dir_make, test_dir_remove);
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, book_is_verified_and_leaves_nothing_else);
+	tcase_add_test(tc, book_replaces_only_regular_files_when_asked);
+	tcase_add_test(tc, book_cut_short_in_scratch_is_refused_and_the_old_one_kept);
+	return tc;
+}
 
 TCase *make_compare_tcase(void)
 {
