@@ -137,8 +137,10 @@ const cli_command cmd_report = {
 	.usage = "[--lang zh|en] [--force] [--allow-incomplete] [--policy ID] FILE [-o OUT.xlsx]",
 	.summary = "write the Excel diagnostic report of an answer file",
 	.help = "Scores FILE and writes one workbook: overview (level, points, charts),\n"
-		"indicators, scenarios, gap analysis and method (instrument, readings, the\n"
-		"answer file's SHA-256). The file appears whole or not at all.\n",
+		"indicators, scenarios, gap analysis, method (instrument, readings, the\n"
+		"answer file's SHA-256) and the assessment's record (team, evidence, changed\n"
+		"answers, signature boxes); a draft says 暂定 on every page. The file appears\n"
+		"whole or not at all.\n",
 	.options = options,
 	.notes = "FILE may be - for standard input; then -o is required.\n"
 		 "SOURCE_DATE_EPOCH, when set, is the document's creation time; otherwise the\n"

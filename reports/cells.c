@@ -8,9 +8,15 @@
 #include "common/text.h"
 
 static const char *const sheet_names[][2] = {
-	[RP_OVERVIEW] = {"概览", "Overview"},       [RP_INDICATORS] = {"指标明细", "Indicators"},
-	[RP_SCENARIOS] = {"经营场景", "Scenarios"}, [RP_GAPS] = {"差距与建议", "Gap analysis"},
-	[RP_METHOD] = {"评测依据", "Method"},       [RP_SUBSIDY] = {"补贴测算", "Subsidy"},
+	[RP_OVERVIEW] = {"概览", "Overview"},
+	[RP_INDICATORS] = {"指标明细", "Indicators"},
+	[RP_SCENARIOS] = {"经营场景", "Scenarios"},
+	[RP_GAPS] = {"差距与建议", "Gap analysis"},
+	[RP_METHOD] = {"评测依据", "Method"},
+	[RP_SUBSIDY] = {"补贴测算", "Subsidy"},
+	[RP_RECORD] = {"评测记录", "Assessment record"},
+	[RP_EVIDENCE] = {"证据登记", "Evidence register"},
+	[RP_CHANGES] = {"答案变更", "Changed answers"},
 };
 
 const char *rp_sheet_name(const report_ctx *c, int which)
@@ -33,6 +39,8 @@ void rp_sheet_begin(rp_sheet *s, report_ctx *c, int which, bool landscape)
 	worksheet_set_margins(ws, 0.5, 0.5, 0.6, 0.7);
 	worksheet_fit_to_pages(ws, 1, 0); /* as wide as the page, as many pages as it takes */
 	rp_check(c, worksheet_set_footer(ws, c->footer));
+	if (c->header[0])
+		rp_check(c, worksheet_set_header(ws, c->header));
 }
 
 void rp_sheet_end(rp_sheet *s, const double *min, const double *max, int n)
@@ -112,6 +120,39 @@ void rp_header_row(rp_sheet *s, lxw_row_t row, const char *const *titles, int n,
 	rp_check(s->c, worksheet_repeat_rows(s->x.ws, row, row));
 }
 
+void rp_draft_banner(rp_sheet *s, lxw_row_t row, lxw_col_t last_col)
+{
+	report_ctx *c = s->c;
+	char text[512], reason[160];
+	if (!c->draft)
+		return;
+	snprintf(text, sizeof text,
+		 lang_pick(c->lang, "暂定：%s。定稿前本报告不作为正式评定结论。",
+			   "DRAFT: %s. Until it is finalized, this report is not a formal result."),
+		 rp_draft_reason(c, reason, sizeof reason));
+	rp_row_height(s, row, 24);
+	rp_merge(s, row, 0, row, last_col, text, c->f.draft);
+}
+
+lxw_row_t rp_table_top(rp_sheet *s, int which, const char *const *titles, int n)
+{
+	report_ctx *c = s->c;
+	const char *no = answers_field_get(c->r->answers, ANSWERS_REPORT_NO);
+	char title[256];
+	snprintf(title, sizeof title, "%s%s%s%s", rp_sheet_name(c, which),
+		 no ? lang_pick(c->lang, "　报告编号 ", " · report ") : "", no ? no : "",
+		 c->draft ? lang_pick(c->lang, "（暂定）", " (DRAFT)") : "");
+	xlsx_utf8_tidy(title);
+	rp_row_height(s, 0, 26);
+	rp_merge(s, 0, 0, 0, (lxw_col_t)(n - 1), title, c->f.heading);
+	rp_header_row(s, 1, titles, n, false);
+	if (!s->x.ws)
+		return 2;
+	worksheet_freeze_panes(s->x.ws, 2, 0);
+	rp_check(c, worksheet_repeat_rows(s->x.ws, 0, 1));
+	return 2;
+}
+
 /* Appends "CODE label" to buf at *used, after a newline when something is there already. */
 static void append_option(const report_ctx *c, const qn_option *o, char *buf, size_t size,
 			  size_t *used)
@@ -123,18 +164,15 @@ static void append_option(const report_ctx *c, const qn_option *o, char *buf, si
 	*used += n > 0 ? (size_t)n : 0;
 }
 
-void rp_answer_text(const report_ctx *c, const qn_question *q, char *buf, size_t size)
+void rp_value_text(const report_ctx *c, const qn_question *q, const answer *ans, char *buf,
+		   size_t size)
 {
-	const answer *ans = answers_get(c->r->answers, q->index);
 	size_t used = 0;
 	buf[0] = '\0';
-	if (!ans->given) {
-		snprintf(buf, size, "%s",
-			 lang_pick(c->lang, "（未作答，按 0 分计）", "(not answered: 0 points)"));
+	if (!ans->given)
 		return;
-	}
 	if (q->kind == QN_SCENARIO) {
-		snprintf(buf, size, "%d", ans->level);
+		snprintf(buf, size, lang_pick(c->lang, "%d 级", "level %d"), ans->level);
 		return;
 	}
 	if (q->kind == QN_SINGLE) {
@@ -144,6 +182,37 @@ void rp_answer_text(const report_ctx *c, const qn_question *q, char *buf, size_t
 	for (size_t i = 0; i < q->n_options; i++)
 		if (ans->mask & (1ULL << i))
 			append_option(c, &q->options[i], buf, size, &used);
+}
+
+void rp_answer_text(const report_ctx *c, const qn_question *q, char *buf, size_t size)
+{
+	const answer *ans = answers_get(c->r->answers, q->index);
+	if (!ans->given)
+		snprintf(buf, size, "%s",
+			 lang_pick(c->lang, "（未作答，按 0 分计）", "(not answered: 0 points)"));
+	else if (q->kind == QN_SCENARIO)
+		snprintf(buf, size, "%d", ans->level);
+	else
+		rp_value_text(c, q, ans, buf, size);
+}
+
+const char *rp_draft_reason(const report_ctx *c, char *buf, size_t size)
+{
+	const answers *a = c->r->answers;
+	size_t missing = answers_n_missing(a);
+	bool open = answers_has_record(a) && !answers_finalized(a);
+	const char *sep = open && missing ? lang_pick(c->lang, "，", "; ") : "";
+	char n[64] = "";
+	if (missing)
+		snprintf(n, sizeof n,
+			 missing == 1
+				 ? lang_pick(c->lang, "%zu 题未作答", "%zu question unanswered")
+				 : lang_pick(c->lang, "%zu 题未作答", "%zu questions unanswered"),
+			 missing);
+	snprintf(buf, size, "%s%s%s",
+		 open ? lang_pick(c->lang, "答卷尚未定稿", "the record is not finalized") : "", sep,
+		 n);
+	return buf;
 }
 
 void rp_cell_ref(lxw_row_t row, lxw_col_t col, char *buf, size_t size)

@@ -2,7 +2,8 @@
 libassess_la_SOURCES += \
 	reports/report.c reports/report.h reports/report_internal.h reports/cells.c \
 	reports/sheet-overview.c reports/sheet-indicators.c reports/sheet-scenarios.c \
-	reports/sheet-gaps.c reports/sheet-method.c reports/sheet-subsidy.c
+	reports/sheet-gaps.c reports/sheet-method.c reports/sheet-subsidy.c \
+	reports/sheet-record.c reports/sheet-evidence.c reports/sheet-changes.c
 
 if HAVE_CHECK
 check_PROGRAMS += tests/unit/check_report
@@ -14,7 +15,10 @@ endif
 
 # Reads the workbook back with openpyxl, converts it with LibreOffice.
 TESTS += tests/report.sh tests/report-pdf.sh
-EXTRA_DIST += tests/report.sh tests/report-pdf.sh tests/report_check.py tests/report_radar.py
+EXTRA_DIST += tests/report.sh tests/report-pdf.sh tests/report_check.py tests/report_radar.py \
+	tests/record_check.py tests/record/draft.json tests/record/final.json \
+	tests/record/evidence/net-topology.txt tests/record/evidence/equipment.txt \
+	tests/record/evidence/erp-crm.txt
 
 ### bench: `make bench-report` (never part of make check); see bench/report/README.md
 EXTRA_PROGRAMS += bench/report/bench-report bench/report/zlib-baseline

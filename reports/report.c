@@ -72,6 +72,10 @@ static bool make_formats(lxw_workbook *wb, report_formats *f)
 	f->money = cell_format(wb);
 	f->sub_money = subtotal_format(wb, "#,##0");
 	f->rate = cell_format(wb);
+	f->hash = cell_format(wb);
+	f->box = cell_format(wb);
+	f->draft = cell_format(wb);
+	f->absent = cell_format(wb);
 	f->good = workbook_add_format(wb);
 	f->bad = workbook_add_format(wb);
 	const lxw_format *all[] = {f->title,     f->heading,   f->header,     f->label,
@@ -79,7 +83,8 @@ static bool make_formats(lxw_workbook *wb, report_formats *f)
 				   f->integer,   f->sub_label, f->sub_points, f->sub_share,
 				   f->level_big, f->verdict,   f->note,       f->mono,
 				   f->good,      f->bad,       f->money,      f->sub_money,
-				   f->rate};
+				   f->rate,      f->hash,      f->box,        f->draft,
+				   f->absent};
 	for (size_t i = 0; i < sizeof all / sizeof *all; i++)
 		if (!all[i])
 			return false;
@@ -116,6 +121,15 @@ static bool make_formats(lxw_workbook *wb, report_formats *f)
 	format_set_font_name(f->mono, "Consolas");
 	format_set_num_format(f->money, "#,##0");
 	format_set_num_format(f->rate, "0.0%");
+	format_set_font_name(f->hash, "Consolas");
+	format_set_font_size(f->hash, 9);
+	format_set_border_color(f->box, 0x595959);
+	format_set_bold(f->draft);
+	format_set_font_size(f->draft, 12);
+	format_set_font_color(f->draft, 0xC00000);
+	format_set_border_color(f->draft, 0xC00000);
+	format_set_align(f->draft, LXW_ALIGN_VERTICAL_CENTER);
+	format_set_font_color(f->absent, 0x7F7F7F);
 	/* Excel's own "good" and "bad" cell styles, for conditional formats. */
 	format_set_bg_color(f->good, 0xC6EFCE);
 	format_set_font_color(f->good, 0x006100);
@@ -179,6 +193,15 @@ static void set_properties(report_ctx *c)
 		rp_check(c,
 			 workbook_set_custom_property_string(c->wb, "AnswerSHA256",
 							     (char *)answers_sha256(r->answers)));
+	/* The record's state, so an archive can refuse a draft without opening it. */
+	const char *report_no = answers_field_get(r->answers, ANSWERS_REPORT_NO);
+	if (report_no)
+		rp_check(c,
+			 workbook_set_custom_property_string(c->wb, "ReportNo", (char *)report_no));
+	rp_check(c, workbook_set_custom_property_integer(c->wb, "Unanswered",
+							 (int32_t)answers_n_missing(r->answers)));
+	rp_check(c, workbook_set_custom_property_boolean(c->wb, "Finalized",
+							 answers_finalized(r->answers)));
 }
 
 /* Copies s into out with '&' doubled (header/footer codes), cut to fit on a UTF-8 boundary. */
@@ -206,6 +229,23 @@ static void make_footer(report_ctx *c)
 		 esc);
 }
 
+/*
+ * A draft carries 暂定 in the header of every page. A format 1 file has no finalization to
+ * wait for: only unanswered questions make it a draft, so its report is otherwise unchanged.
+ */
+static void make_header(report_ctx *c)
+{
+	const answers *a = c->r->answers;
+	char reason[160];
+	c->draft = answers_n_missing(a) > 0 || (answers_has_record(a) && !answers_finalized(a));
+	c->header[0] = '\0';
+	if (c->draft)
+		snprintf(c->header, sizeof c->header,
+			 lang_pick(c->lang, "&C&\"-,Bold\"&12&KC00000暂定：%s",
+				   "&C&\"-,Bold\"&12&KC00000DRAFT: %s"),
+			 rp_draft_reason(c, reason, sizeof reason));
+}
+
 static void write_sheets(report_ctx *c)
 {
 	report_sheet_overview(c);
@@ -215,6 +255,9 @@ static void write_sheets(report_ctx *c)
 	report_sheet_method(c);
 	if (c->opt->subsidy)
 		report_sheet_subsidy(c);
+	report_sheet_record(c);
+	report_sheet_evidence(c);
+	report_sheet_changes(c);
 }
 
 assess_code report_write(const scoring_result *r, const report_options *opt, const char *path,
@@ -240,6 +283,7 @@ assess_code report_write(const scoring_result *r, const report_options *opt, con
 	if (!make_formats(c.wb, &c.f))
 		rp_check(&c, LXW_ERROR_MEMORY_MALLOC_FAILED);
 	make_footer(&c);
+	make_header(&c);
 	set_properties(&c);
 	write_sheets(&c);
 	assess_code rc = xlsx_close(c.book, err);

@@ -2,7 +2,10 @@
  * report.h - the Excel diagnostic report of one assessment.
  *
  * One workbook: 概览 Overview, 指标明细 Indicators, 经营场景 Scenarios, 差距与建议 Gap analysis,
- * 评测依据 Method, and 补贴测算 Subsidy when a subsidy result is given. Chinese by default.
+ * 评测依据 Method, 补贴测算 Subsidy when a subsidy result is given, 评测记录 Assessment record,
+ * and 证据登记 Evidence register and 答案变更 Changed answers when the answer file's record
+ * has evidence or changes. A draft (unanswered questions, or a record not finalized) says
+ * 暂定 in every page header. Chinese by default.
  * The file is written through xlsx/xlsx.h: verified before it is renamed into place, so a
  * failure (a full disk included) leaves no partial .xlsx and an old report as it was.
  *

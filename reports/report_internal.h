@@ -14,6 +14,7 @@
 
 #include <stdint.h>
 #include <xlsxwriter.h>
+#include "answers/record.h"
 #include "reports/report.h"
 #include "scoring/plan.h"
 #include "xlsx/layout.h"
@@ -42,7 +43,11 @@ typedef struct report_formats {
 	lxw_format *mono;      /* digests and ids */
 	lxw_format *money;     /* whole yuan with thousands separators */
 	lxw_format *sub_money;
-	lxw_format *rate; /* a rate as a percentage */
+	lxw_format *rate;   /* a rate as a percentage */
+	lxw_format *hash;   /* a full SHA-256, small, wrapped onto two lines */
+	lxw_format *box;    /* a signature or seal box: darker border, text at the top left */
+	lxw_format *draft;  /* the 暂定 banner on page 1 */
+	lxw_format *absent; /* a table cell saying what is not recorded: grey */
 } report_formats;
 
 typedef struct report_ctx {
@@ -56,6 +61,12 @@ typedef struct report_ctx {
 	qn_lang lang;
 	report_formats f;
 	char footer[256]; /* "&L<enterprise>&R page &P of &N", escaped */
+	/*
+	 * A draft (暂定): questions unanswered, or a record not finalized. A format 1 file has no
+	 * record to finalize, so only unanswered questions make its report a draft.
+	 */
+	bool draft;
+	char header[256]; /* "&C暂定 …" on every page of a draft, else empty */
 } report_ctx;
 
 /*
@@ -69,9 +80,19 @@ typedef struct rp_sheet {
 
 /* Sheet names, so that charts and formulas on one sheet can point at another. */
 const char *rp_sheet_name(const report_ctx *c, int which);
-enum { RP_OVERVIEW, RP_INDICATORS, RP_SCENARIOS, RP_GAPS, RP_METHOD, RP_SUBSIDY };
+enum {
+	RP_OVERVIEW,
+	RP_INDICATORS,
+	RP_SCENARIOS,
+	RP_GAPS,
+	RP_METHOD,
+	RP_SUBSIDY,
+	RP_RECORD,
+	RP_EVIDENCE,
+	RP_CHANGES
+};
 
-/* Adds a worksheet with the report's print set-up (A4, footer, margins). */
+/* Adds a worksheet with the report's print set-up (A4, footer, margins, a draft's header). */
 void rp_sheet_begin(rp_sheet *s, report_ctx *c, int which, bool landscape);
 /*
  * Sets each column's width from its widest text: about 1.1 Excel units per display column,
@@ -100,10 +121,22 @@ void rp_merge(rp_sheet *s, lxw_row_t r1, lxw_col_t c1, lxw_row_t r2, lxw_col_t c
 	      lxw_format *f);
 /* A row of column headers; with repeat, frozen and repeated on every printed page. */
 void rp_header_row(rp_sheet *s, lxw_row_t row, const char *const *titles, int n, bool repeat);
+/* A draft's banner across columns A..last_col of one row, in red; nothing when not a draft. */
+void rp_draft_banner(rp_sheet *s, lxw_row_t row, lxw_col_t last_col);
+/*
+ * A table sheet's top: in row 0 the sheet's name, the report number and a draft's 暂定 mark;
+ * in row 1 the column headers. Both are frozen and repeated on every printed page. Returns 2.
+ */
+lxw_row_t rp_table_top(rp_sheet *s, int which, const char *const *titles, int n);
 
 /* Texts shared by the sheets. */
 /* The answer in words: "C 超过20%，不超过40%", one chosen option per line for multi. */
 void rp_answer_text(const report_ctx *c, const qn_question *q, char *buf, size_t size);
+/* The same for any value of the question (a history entry's from or to); "" when not given. */
+void rp_value_text(const report_ctx *c, const qn_question *q, const answer *ans, char *buf,
+		   size_t size);
+/* What makes the report a draft, in a few words: "答卷尚未定稿，2 题未作答"; "" if none. */
+const char *rp_draft_reason(const report_ctx *c, char *buf, size_t size);
 /* A workbook-wide name for one cell of this sheet (TotalScore, DigitalLevel). */
 void rp_define_name(rp_sheet *s, const char *name, lxw_row_t row, lxw_col_t col);
 /* "A1" notation for formulas. */
@@ -115,5 +148,8 @@ void report_sheet_scenarios(report_ctx *c);
 void report_sheet_gaps(report_ctx *c);
 void report_sheet_method(report_ctx *c);
 void report_sheet_subsidy(report_ctx *c);
+void report_sheet_record(report_ctx *c);   /* 评测记录: who, when, the statement, signatures */
+void report_sheet_evidence(report_ctx *c); /* 证据登记: only when evidence is recorded */
+void report_sheet_changes(report_ctx *c);  /* 答案变更: only when an answer was changed */
 
 #endif

@@ -485,6 +485,7 @@ void report_sheet_overview(report_ctx *c)
 			   "SME Digitization Level Diagnostic Report"),
 		 c->f.title);
 	rp_merge(&s, 1, 0, 1, COL_LAST, qn_text_get(questionnaire_title(c->q), c->lang), c->f.note);
+	rp_draft_banner(&s, 2, COL_LAST); /* in the blank row above the profile */
 	lxw_row_t row = profile(&s, 3);
 	row = verdict(&s, row);
 	row = subsidy_headline(&s, row);

@@ -1,6 +1,7 @@
 #!/bin/sh
 # End-to-end checks of `assess report`: the workbook read back with openpyxl against figures
-# computed by hand (tests/report_check.py), reproducible bytes, no partial or replaced files.
+# computed by hand (tests/report_check.py, and tests/record_check.py for the assessment's
+# record), reproducible bytes, no partial or replaced files.
 # Environment (set by make check): ASSESS, TESTS_SRCDIR, PYTHON3, ASSESS_QUESTIONNAIRES.
 set -u
 : "${TESTS_SRCDIR:=$(cd "$(dirname "$0")" && pwd)}"
@@ -74,6 +75,52 @@ if "$PYTHON3" "$TESTS_SRCDIR/report_check.py" "$work/zh.xlsx" en "$example" >/de
 else
 	ok
 fi
+
+# The assessment's record (tests/record/: a full record, by hand), read back by
+# tests/record_check.py: a draft with two questions unanswered carries 暂定 on every page, the
+# same record finalized and complete does not, and a format 1 file says what it lacks. The
+# evidence files are the real ones: validate checks their hashes first.
+record=$TESTS_SRCDIR/record
+expect 0 validate "$record/final.json"
+expect 0 validate --allow-incomplete "$record/draft.json"
+for lang in zh en; do
+	expect 0 report --lang "$lang" --allow-incomplete "$record/draft.json" -o "$work/draft-$lang.xlsx"
+	expect 0 report --lang "$lang" "$record/final.json" -o "$work/final-$lang.xlsx"
+	for kind in draft final; do
+		if "$PYTHON3" "$TESTS_SRCDIR/record_check.py" "$work/$kind-$lang.xlsx" "$lang" "$kind" \
+			"$record/evidence"; then ok; else no "record_check.py $kind $lang"; fi
+	done
+	if "$PYTHON3" "$TESTS_SRCDIR/record_check.py" "$work/$lang.xlsx" "$lang" v1; then
+		ok
+	else
+		no "record_check.py v1 $lang"
+	fi
+done
+# The checker must be able to fail: a draft does not pass as the finalized report.
+if "$PYTHON3" "$TESTS_SRCDIR/record_check.py" "$work/draft-zh.xlsx" zh final "$record/evidence" \
+	>/dev/null 2>&1; then
+	no "record_check.py accepted a draft as final"
+else
+	ok
+fi
+
+# Answered with another definition: refused (65), and with --rescore the method sheet says
+# so in one line naming both versions.
+sed 's/"questionnaire": "miit-2024",/"questionnaire": "miit-2024", "questionnaire_version": "2023", "questionnaire_sha256": "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",/' \
+	"$record/final.json" >"$work/old.json"
+expect 65 report "$work/old.json" -o "$work/old.xlsx"
+expect 0 report --rescore "$work/old.json" -o "$work/old.xlsx"
+if "$PYTHON3" - "$work/old.xlsx" "$work/zh.xlsx" <<'PY'
+import sys, warnings, openpyxl
+warnings.simplefilter("ignore", UserWarning)
+def lines(path):
+    ws = openpyxl.load_workbook(path)["评测依据"]
+    return [(ws.cell(r, 1).value, ws.cell(r, 2).value) for r in range(1, ws.max_row + 1)]
+got = [v for k, v in lines(sys.argv[1]) if k == "重新评分"]
+assert len(got) == 1 and "2023 版" in got[0] and "已安装的 2024 版" in got[0], got
+assert "重新评分" not in [k for k, v in lines(sys.argv[2])], "a file not rescored says so"
+PY
+then ok; else no "the method sheet does not say the file was rescored"; fi
 
 # Same answers, same bytes.
 expect 0 report --lang en "$example" -o "$work/en2.xlsx"

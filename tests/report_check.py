@@ -65,6 +65,7 @@ T = {
                at_least="%d 级及以上", subtotal="数字化基础 小计", met="满足", unmet="未满足",
                sub="设备系统", star="产品设计 ★", title="中小企业数字化水平诊断报告",
                footer="第 &P 页，共 &N 页", sha="答卷 SHA-256", rank="序号", subsidy="补贴测算", sum="合计",
+               record="评测记录",
                readings=["约束性场景的范围", "M1最高档的表述", "M4的区间", "一级的场景条件", "0级场景",
                          "三级与四级描述的顺序", "F4的分值", "F1选项E的前提"],
                reading_verdict=("对本企业的影响", "每一种尚待与官方文本核对的解读都不改变等级"),
@@ -80,6 +81,7 @@ T = {
                sub="Equipment and systems", star="Product design ★",
                title="SME digitization diagnostic report", footer="Page &P of &N",
                sha="Answer file SHA-256", rank="Rank", subsidy="Subsidy", sum="Total",
+               record="Assessment record",
                readings=["Which scenarios are constrained (★)", "Wording of M1's top option",
                          "M4's bins", "The scenario condition of level 1", "Scenarios at level 0",
                          "Order of the level 3 and level 4 descriptors", "F4's points",
@@ -309,7 +311,8 @@ def main():
     values = openpyxl.load_workbook(path, data_only=True)
     formulas = openpyxl.load_workbook(path, data_only=False)
     subsidy = int(sys.argv[4]) if len(sys.argv) > 4 else None
-    want_sheets = t["sheets"] + ([t["subsidy"]] if subsidy is not None else [])
+    # The assessment's record comes last (tests/record_check.py reads it).
+    want_sheets = t["sheets"] + ([t["subsidy"]] if subsidy is not None else []) + [t["record"]]
     eq(values.sheetnames, want_sheets, "sheet names")
     if subsidy is not None and values.sheetnames == want_sheets:
         check_subsidy(values[t["subsidy"]], formulas[t["subsidy"]], t, subsidy)

@@ -422,6 +422,23 @@ START_TEST(report_leaves_nothing_when_memory_runs_out)
 }
 END_TEST
 
+/* The same with the record's sheets: the record, the evidence register, the changed answers. */
+START_TEST(record_report_leaves_nothing_when_memory_runs_out)
+{
+	static const char json[] =
+		"{\"questionnaire\": \"miit-2024\", \"assessment\": {\"report_no\": \"T-1\", "
+		"\"source\": \"onsite\", \"team\": [{\"name\": \"王工\", \"role\": \"组长\"}], "
+		"\"interviewees\": [{\"name\": \"陈总\"}], \"site_visits\": [\"2026-11-20\"]}, "
+		"\"answers\": {\"F1\": [\"B\"], \"F2\": \"E\"}, \"flags\": {\"F1\": \"核对\"}, "
+		"\"evidence\": {\"F1\": [{\"title\": \"拓扑图\", \"checklist\": \"F1.2\"}]}, "
+		"\"history\": [{\"at\": \"2026-11-20T10:00:00+08:00\", \"question\": \"F2\", "
+		"\"from\": \"D\", \"to\": \"E\", \"by\": \"王工\", \"reason\": \"复核\"}]}";
+	struct scored s = {test_answers(json, ANSWERS_ALLOW_INCOMPLETE), NULL, test_dir};
+	ck_assert_int_gt(until_it_succeeds(write_report, &s), 2);
+	answers_free(s.a);
+}
+END_TEST
+
 /* A form written, then imported: both come back NOMEM, and a form that failed left nothing. */
 static assess_code write_form(void *ctx, assess_error *err)
 {
@@ -472,6 +489,7 @@ TCase *make_alloc_tcase(void)
 	tcase_add_test(tc, loading_definitions);
 	tcase_add_test(tc, atomic_output_closes_only_its_own_descriptors);
 	tcase_add_test(tc, report_leaves_nothing_when_memory_runs_out);
+	tcase_add_test(tc, record_report_leaves_nothing_when_memory_runs_out);
 	tcase_add_test(tc, form_and_import_when_memory_runs_out);
 	return tc;
 }

@@ -64,7 +64,9 @@ START_TEST(writes_a_workbook)
 	char *data = slurp(in_dir("r.xlsx"), &len);
 	ck_assert_mem_eq(data, "PK\x03\x04", 4);
 	ck_assert(has_part(data, len, "xl/worksheets/sheet5.xml"));
-	ck_assert(!has_part(data, len, "xl/worksheets/sheet6.xml")); /* no subsidy asked for */
+	ck_assert(has_part(data, len, "xl/worksheets/sheet6.xml")); /* the record's sheet */
+	/* no subsidy asked for; no evidence or history in a format 1 file */
+	ck_assert(!has_part(data, len, "xl/worksheets/sheet7.xml"));
 	ck_assert(has_part(data, len, "xl/charts/chart1.xml"));
 	ck_assert(has_part(data, len, "xl/charts/chart2.xml"));
 	free(data);
@@ -198,7 +200,8 @@ START_TEST(adds_the_subsidy_sheet)
 	report_options o = {.lang = QN_LANG_ZH, .subsidy = sr};
 	ck_assert_ok(report_write(r, &o, in_dir("s.xlsx"), &err), &err);
 	char *data = slurp(in_dir("s.xlsx"), &len);
-	ck_assert(has_part(data, len, "xl/worksheets/sheet6.xml"));
+	ck_assert(has_part(data, len, "xl/worksheets/sheet7.xml")); /* subsidy, then the record */
+	ck_assert(!has_part(data, len, "xl/worksheets/sheet8.xml"));
 	free(data);
 	subsidy_free(sr);
 	policy_free(p);
@@ -243,6 +246,73 @@ START_TEST(answer_in_words)
 }
 END_TEST
 
+/* A record with a team, one evidence item and one change after the first answer. */
+static const char record_json[] =
+	"{\"questionnaire\": \"miit-2024\", \"assessment\": {\"report_no\": \"T-1\", "
+	"\"source\": \"self\", \"team\": [{\"name\": \"王工\"}]}, "
+	"\"answers\": {\"F1\": [\"B\", \"C\"], \"F2\": \"E\", \"S01\": 3}, "
+	"\"evidence\": {\"F1\": [{\"title\": \"拓扑图\"}]}, "
+	"\"history\": [{\"at\": \"2026-11-20T10:00:00+08:00\", \"question\": \"F2\", "
+	"\"from\": null, \"to\": \"D\"}, {\"at\": \"2026-11-20T10:05:00+08:00\", "
+	"\"question\": \"F2\", \"from\": \"D\", \"to\": \"E\", \"reason\": \"复核\"}]}";
+
+START_TEST(writes_the_record_sheets)
+{
+	assess_error err = {0};
+	size_t len;
+	answers *a = test_answers(record_json, ANSWERS_ALLOW_INCOMPLETE);
+	scoring_result *r = scoring_run(a, &err);
+	ck_assert_ptr_nonnull(r);
+	report_options o = {.lang = QN_LANG_EN};
+	ck_assert_ok(report_write(r, &o, in_dir("rec.xlsx"), &err), &err);
+	char *data = slurp(in_dir("rec.xlsx"), &len);
+	/* record, evidence register, changed answers */
+	ck_assert(has_part(data, len, "xl/worksheets/sheet8.xml"));
+	ck_assert(!has_part(data, len, "xl/worksheets/sheet9.xml"));
+	free(data);
+	scoring_free(r);
+	answers_free(a);
+}
+END_TEST
+
+START_TEST(draft_reason_and_values_in_words)
+{
+	answers *a = test_answers(record_json, ANSWERS_ALLOW_INCOMPLETE);
+	assess_error err = {0};
+	scoring_result *r = scoring_run(a, &err);
+	ck_assert_ptr_nonnull(r);
+	report_options o = {.lang = QN_LANG_ZH};
+	report_ctx c = {.r = r, .q = r->q, .opt = &o, .lang = QN_LANG_ZH};
+	char buf[256];
+	size_t missing = answers_n_missing(a);
+	char want[64];
+	snprintf(want, sizeof want, "答卷尚未定稿，%zu 题未作答", missing);
+	ck_assert_str_eq(rp_draft_reason(&c, buf, sizeof buf), want);
+	const answers_change *ch = answers_history_get(a, 1);
+	const qn_question *q = questionnaire_question(c.q, ch->question);
+	rp_value_text(&c, q, &ch->from, buf, sizeof buf);
+	ck_assert_str_eq(buf, "D 超过40%，不超过60%");
+	const answer level = {.given = true, .level = 2};
+	rp_value_text(&c, questionnaire_find(c.q, "S01"), &level, buf, sizeof buf);
+	ck_assert_str_eq(buf, "2 级");
+	const answer none = {0};
+	rp_value_text(&c, q, &none, buf, sizeof buf);
+	ck_assert_str_eq(buf, "");
+	c.lang = QN_LANG_EN;
+	rp_value_text(&c, questionnaire_find(c.q, "S01"), &level, buf, sizeof buf);
+	ck_assert_str_eq(buf, "level 2");
+	scoring_free(r);
+	answers_free(a);
+	/* A format 1 file has nothing to finalize: complete, it is no draft. */
+	a = test_example();
+	r = scoring_run(a, &err);
+	c.r = r;
+	ck_assert_str_eq(rp_draft_reason(&c, buf, sizeof buf), "");
+	scoring_free(r);
+	answers_free(a);
+}
+END_TEST
+
 TCase *make_report_tcase(void)
 {
 	TCase *tc = tcase_create("report");
@@ -255,5 +325,7 @@ TCase *make_report_tcase(void)
 	tcase_add_test(tc, writes_level_0_and_level_4);
 	tcase_add_test(tc, answer_in_words);
 	tcase_add_test(tc, adds_the_subsidy_sheet);
+	tcase_add_test(tc, writes_the_record_sheets);
+	tcase_add_test(tc, draft_reason_and_values_in_words);
 	return tc;
 }
