@@ -7,10 +7,9 @@
 #include "common/decimal.h"
 #include "common/lang.h"
 #include "compare/compare_internal.h"
+#include "xlsx/layout.h"
 
-#define MAX_COLS 12
-#define MAX_ROWS 128
-#define LINE_HEIGHT 15.0
+#define TWO_LINES 30.0 /* points: a title's row, and room to sign */
 
 typedef struct book_formats {
 	lxw_format *title, *heading, *header, *label, *cell, *num, *changed, *changed_num, *delta,
@@ -29,10 +28,9 @@ typedef struct book_ctx {
 /* One sheet being written: fixed column widths, and rows that grow to hold wrapped text. */
 typedef struct book_sheet {
 	book_ctx *x;
-	lxw_worksheet *ws;
-	const char *name;
-	double width[MAX_COLS];
-	int lines[MAX_ROWS];
+	xlsx_sheet sh;
+	const double *widths;
+	int n_cols;
 } book_sheet;
 
 #define L(x, zh, en) lang_pick((x)->lang, zh, en)
@@ -91,100 +89,45 @@ static void make_formats(book_ctx *x)
 
 static void sheet_begin(book_sheet *s, book_ctx *x, const char *name, const double *widths, int n)
 {
-	memset(s, 0, sizeof *s);
-	s->x = x;
-	s->name = name;
-	if (xlsx_failed(x->b))
+	*s = (book_sheet){.x = x, .widths = widths, .n_cols = n};
+	xlsx_sheet_begin(&s->sh, x->b, name);
+	if (!s->sh.ws)
 		return;
-	xlsx_where(x->b, name);
-	if (!(s->ws = xlsx_add_sheet(x->b, name)))
-		return;
-	worksheet_set_paper(s->ws, 9); /* A4 */
-	worksheet_set_landscape(s->ws);
-	worksheet_set_margins(s->ws, 0.5, 0.5, 0.6, 0.7);
-	worksheet_fit_to_pages(s->ws, 1, 0);
-	xlsx_check(x->b, worksheet_set_footer(s->ws, x->footer));
-	for (int i = 0; i < n && i < MAX_COLS; i++) {
-		s->width[i] = widths[i];
-		xlsx_check(x->b, worksheet_set_column(s->ws, (lxw_col_t)i, (lxw_col_t)i, widths[i],
-						      NULL));
-	}
+	worksheet_set_paper(s->sh.ws, 9); /* A4 */
+	worksheet_set_landscape(s->sh.ws);
+	worksheet_set_margins(s->sh.ws, 0.5, 0.5, 0.6, 0.7);
+	worksheet_fit_to_pages(s->sh.ws, 1, 0);
+	xlsx_check(x->b, worksheet_set_footer(s->sh.ws, x->footer));
 }
 
-/* Rows as tall as their longest wrapped text. */
-static void sheet_end(book_sheet *s)
-{
-	if (!s->ws || xlsx_failed(s->x->b))
-		return;
-	for (int r = 0; r < MAX_ROWS; r++)
-		if (s->lines[r] > 1)
-			xlsx_check(s->x->b, worksheet_set_row(s->ws, (lxw_row_t)r,
-							      LINE_HEIGHT * s->lines[r], NULL));
-}
-
-/* Lines a text takes in a column of this width (explicit line breaks count too). */
-static int lines_for(const char *text, double width)
-{
-	int lines = 0;
-	double room = width > 3 ? width - 1.5 : 1;
-	char line[1024];
-	while (text) {
-		const char *nl = strchr(text, '\n');
-		size_t n = nl ? (size_t)(nl - text) : strlen(text);
-		if (n >= sizeof line)
-			n = sizeof line - 1;
-		memcpy(line, text, n);
-		line[n] = '\0';
-		double w = (double)xlsx_display_width(line) * 1.1;
-		lines += w <= room ? 1 : (int)((w + room - 1) / room);
-		text = nl ? nl + 1 : NULL;
-	}
-	return lines;
-}
+/* The columns as declared, the rows as tall as their wrapped text (xlsx/layout.h). */
+static void sheet_end(book_sheet *s) { xlsx_sheet_end(&s->sh, s->widths, s->widths, s->n_cols); }
 
 static void text(book_sheet *s, lxw_row_t r, lxw_col_t c, const char *t, lxw_format *f)
 {
-	if (!s->ws)
-		return;
-	xlsx_string(s->x->b, s->ws, r, c, t, f);
-	if (t && r < MAX_ROWS && c < MAX_COLS && s->width[c] > 0) {
-		int n = lines_for(t, s->width[c]);
-		if (n > s->lines[r])
-			s->lines[r] = n;
-	}
+	xlsx_sheet_string(&s->sh, r, c, t, f);
 }
 
 static void points(book_sheet *s, lxw_row_t r, lxw_col_t c, int64_t milli, lxw_format *f)
 {
-	if (s->ws)
-		xlsx_number(s->x->b, s->ws, r, c, decimal_milli_to_double(milli), f);
+	xlsx_sheet_number(&s->sh, r, c, decimal_milli_to_double(milli), f);
 }
 
 /* A merged line across columns first..last, rows grown for its text. */
 static void line(book_sheet *s, lxw_row_t r, lxw_col_t first, lxw_col_t last, const char *t,
 		 lxw_format *f)
 {
-	if (!s->ws)
-		return;
-	double w = 0;
-	for (lxw_col_t c = first; c <= last && c < MAX_COLS; c++)
-		w += s->width[c];
-	xlsx_merge(s->x->b, s->ws, r, first, r, last, t, f);
-	if (t && r < MAX_ROWS) {
-		int n = lines_for(t, w);
-		if (n > s->lines[r])
-			s->lines[r] = n;
-	}
+	xlsx_sheet_merge(&s->sh, r, first, r, last, t, f);
 }
 
 static void header(book_sheet *s, lxw_row_t r, const char *const *titles, int n, bool freeze)
 {
 	for (int i = 0; i < n; i++)
 		text(s, r, (lxw_col_t)i, titles[i], s->x->f.header);
-	if (!s->ws || !freeze)
+	if (!s->sh.ws || !freeze)
 		return;
-	worksheet_freeze_panes(s->ws, r + 1, 0);
-	xlsx_check(s->x->b, worksheet_repeat_rows(s->ws, r, r));
+	worksheet_freeze_panes(s->sh.ws, r + 1, 0);
+	xlsx_check(s->x->b, worksheet_repeat_rows(s->sh.ws, r, r));
 }
 
 static const char *side_name(const book_ctx *x, bool after)
@@ -357,7 +300,7 @@ static lxw_row_t overview_signoff(book_sheet *s, lxw_row_t r)
 	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
 		text(s, r, 0, rows[i][0], x->f.label);
 		line(s, r, 1, 3, rows[i][1] ? rows[i][1] : "", x->f.sign);
-		s->lines[r < MAX_ROWS ? r : 0] = 2; /* room to sign */
+		xlsx_sheet_row_height(&s->sh, r, TWO_LINES); /* room to sign */
 		r++;
 	}
 	return r;
@@ -376,9 +319,9 @@ static void write_overview(book_ctx *x)
 		snprintf(title, sizeof title, "Acceptance comparison: %s",
 			 compare_kind_label(x->c->kind, x->lang));
 	line(&s, 0, 0, 3, title, x->f.title);
-	if (s.ws) {
-		s.lines[0] = 2;
-		xlsx_check(x->b, worksheet_repeat_rows(s.ws, 0, 0));
+	if (s.sh.ws) {
+		xlsx_sheet_row_height(&s.sh, 0, TWO_LINES);
+		xlsx_check(x->b, worksheet_repeat_rows(s.sh.ws, 0, 0));
 	}
 	lxw_row_t r = overview_files(&s, 2);
 	if (x->c->dates_out_of_order)
@@ -487,8 +430,8 @@ static void write_questions(book_ctx *x)
 static void scenario_chart(book_sheet *s, lxw_row_t first, lxw_row_t last)
 {
 	book_ctx *x = s->x;
-	lxw_chart *chart = s->ws ? workbook_add_chart(xlsx_workbook(x->b), LXW_CHART_BAR) : NULL;
-	if (!s->ws)
+	lxw_chart *chart = s->sh.ws ? workbook_add_chart(xlsx_workbook(x->b), LXW_CHART_BAR) : NULL;
+	if (!s->sh.ws)
 		return;
 	if (!chart) {
 		xlsx_check(x->b, LXW_ERROR_MEMORY_MALLOC_FAILED);
@@ -501,26 +444,17 @@ static void scenario_chart(book_sheet *s, lxw_row_t first, lxw_row_t last)
 			xlsx_check(x->b, LXW_ERROR_MEMORY_MALLOC_FAILED);
 			return;
 		}
-		chart_series_set_categories(series, s->name, first, 1, last, 1);
-		chart_series_set_values(series, s->name, first, (lxw_col_t)(3 + i), last,
+		chart_series_set_categories(series, s->sh.name, first, 1, last, 1);
+		chart_series_set_values(series, s->sh.name, first, (lxw_col_t)(3 + i), last,
 					(lxw_col_t)(3 + i));
 		chart_series_set_name(series, side_name(x, i));
 		lxw_chart_fill fill = {.color = colors[i]};
 		chart_series_set_fill(series, &fill);
 	}
-	lxw_chart_font title_font = {.name = "等线", .size = 11, .bold = LXW_TRUE};
-	lxw_chart_font axis_font = {.name = "等线", .size = 8};
-	chart_title_set_name(chart, L(x, "经营场景等级对比", "Scenario levels before and after"));
-	chart_title_set_name_font(chart, &title_font);
-	chart_axis_set_min(chart->x_axis, 0);
-	chart_axis_set_max(chart->x_axis, QN_MAX_LEVEL);
-	chart_axis_set_major_unit(chart->x_axis, 1);
-	chart_axis_set_num_font(chart->x_axis, &axis_font);
-	chart_axis_set_reverse(chart->y_axis);
-	chart_axis_set_num_font(chart->y_axis, &axis_font);
-	chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+	xlsx_chart_levels(chart, L(x, "经营场景等级对比", "Scenario levels before and after"),
+			  QN_MAX_LEVEL, LXW_CHART_LEGEND_BOTTOM);
 	lxw_chart_options o = {.x_offset = 8, .y_offset = 4, .x_scale = 1.1, .y_scale = 1.6};
-	xlsx_check(x->b, worksheet_insert_chart_opt(s->ws, 0, 7, chart, &o));
+	xlsx_check(x->b, worksheet_insert_chart_opt(s->sh.ws, 0, 7, chart, &o));
 }
 
 static void write_scenarios(book_ctx *x)
@@ -544,12 +478,10 @@ static void write_scenarios(book_ctx *x)
 		text(&s, r, 0, cq->question->id, f);
 		text(&s, r, 1, qn_text_get(&cq->question->indicator->name, x->lang), f);
 		text(&s, r, 2, cq->question->constrained ? "★" : "", f);
-		if (s.ws) {
-			xlsx_number(x->b, s.ws, r, 3, cq->level_before, n);
-			xlsx_number(x->b, s.ws, r, 4, cq->level_after, n);
-			xlsx_number(x->b, s.ws, r, 5, cq->level_after - cq->level_before,
-				    cq->differs ? x->f.changed_delta : x->f.delta);
-		}
+		xlsx_sheet_number(&s.sh, r, 3, cq->level_before, n);
+		xlsx_sheet_number(&s.sh, r, 4, cq->level_after, n);
+		xlsx_sheet_number(&s.sh, r, 5, cq->level_after - cq->level_before,
+				  cq->differs ? x->f.changed_delta : x->f.delta);
 		r++;
 	}
 	if (r > 1)
@@ -592,16 +524,7 @@ static void write_evidence(book_ctx *x)
 
 static time_t created_time(const compare_result *c, const compare_book_options *o)
 {
-	if (o->created > 0)
-		return o->created;
-	const char *date = answers_field_get(c->after->answers, ANSWERS_DATE);
-	struct tm tm = {0};
-	if (date && sscanf(date, "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) == 3) {
-		tm.tm_year -= 1900;
-		tm.tm_mon -= 1;
-		return timegm(&tm);
-	}
-	return time(NULL);
+	return xlsx_created_time(o->created, answers_field_get(c->after->answers, ANSWERS_DATE));
 }
 
 static void set_properties(book_ctx *x, const compare_book_options *o)

@@ -298,44 +298,39 @@ static assess_code set_codes(struct imp *m, const xlsx_reader_sheet *s, uint32_t
 	return ASSESS_OK;
 }
 
-static assess_code read_single(struct imp *m, const xlsx_reader_sheet *s, uint32_t row,
-			       const qn_question *qu)
+/* "3", or "3.0" from a program that writes every number with a fraction: the level's digit. */
+static bool scenario_level(const char *v, char level[2])
 {
-	char v[1024];
+	level[0] = v[0];
+	level[1] = '\0';
+	return v[0] >= '0' && v[0] <= '4' &&
+	       (!v[1] || (v[1] == '.' && v[2] && strspn(v + 2, "0") == strlen(v + 2)));
+}
+
+/* The answer cell of a single-choice question or a scenario: blank, an option or a level. */
+static assess_code read_one(struct imp *m, const xlsx_reader_sheet *s, uint32_t row,
+			    const qn_question *qu)
+{
+	char v[1024], level[2];
 	cell_text(s, row, FORM_COL_ANSWER, v, sizeof v, NULL);
 	if (!*v) {
 		add_missing(m, s, row, FORM_COL_ANSWER, qu);
 		return ASSESS_OK;
 	}
-	int i = find_option(qu, v);
+	if (qu->kind == QN_SCENARIO && !scenario_level(v, level))
+		return cell_fail(m, s, row, FORM_COL_ANSWER,
+				 "the level of scenario %s must be 0, "
+				 "1, 2, 3 or 4, not \"%.40s\"",
+				 qu->id, v);
+	int i = qu->kind == QN_SCENARIO ? 0 : find_option(qu, v);
 	if (i < 0)
 		return cell_fail(m, s, row, FORM_COL_ANSWER,
 				 "\"%.80s\" is not an option of %s: pick "
 				 "one of %s..%s from the list",
 				 v, qu->id, qu->options[0].code,
 				 qu->options[qu->n_options - 1].code);
-	return set_codes(m, s, row, FORM_COL_ANSWER, qu, qu->options[i].code);
-}
-
-static assess_code read_scenario(struct imp *m, const xlsx_reader_sheet *s, uint32_t row,
-				 const qn_question *qu)
-{
-	char v[64];
-	cell_text(s, row, FORM_COL_ANSWER, v, sizeof v, NULL);
-	if (!*v) {
-		add_missing(m, s, row, FORM_COL_ANSWER, qu);
-		return ASSESS_OK;
-	}
-	/* "3", or "3.0" from a program that writes every number with a fraction. */
-	bool ok = v[0] >= '0' && v[0] <= '4' &&
-		  (!v[1] || (v[1] == '.' && v[2] && strspn(v + 2, "0") == strlen(v + 2)));
-	if (!ok)
-		return cell_fail(m, s, row, FORM_COL_ANSWER,
-				 "the level of scenario %s must be 0, "
-				 "1, 2, 3 or 4, not \"%.40s\"",
-				 qu->id, v);
-	char level[2] = {v[0], '\0'};
-	return set_codes(m, s, row, FORM_COL_ANSWER, qu, level);
+	return set_codes(m, s, row, FORM_COL_ANSWER, qu,
+			 qu->kind == QN_SCENARIO ? level : qu->options[i].code);
 }
 
 static int tick_value(const char *v)
@@ -457,9 +452,8 @@ static assess_code read_question(struct imp *m, const qn_question *qu)
 				 "expected question %s here: rows may not be "
 				 "moved, sorted or deleted",
 				 qu->id);
-	assess_code code = qu->kind == QN_SINGLE  ? read_single(m, s, row, qu)
-			   : qu->kind == QN_MULTI ? read_multi(m, s, row, qu)
-						  : read_scenario(m, s, row, qu);
+	assess_code code =
+		qu->kind == QN_MULTI ? read_multi(m, s, row, qu) : read_one(m, s, row, qu);
 	if (!code)
 		code = read_note(m, s, row, qu);
 	return code ? code : read_evidence(m, s, row, qu);

@@ -10,6 +10,7 @@
 
 #include <libxml/tree.h>
 #include "common/arena.h"
+#include "common/keyset.h"
 #include "policies/policy.h"
 
 struct policy {
@@ -46,6 +47,7 @@ struct build {
 	policy *p;
 	const char *name;
 	assess_error *err;
+	keyset *ids; /* the ids of the kind being read (classes, awards, clauses); NULL until used */
 };
 
 int pb_nomem(struct build *b);
@@ -55,6 +57,13 @@ int pb_fail_line(struct build *b, int line, const char *fmt, ...)
 /* n + 1 zeroed elements from the arena (so that n may be 0); NULL after pb_nomem. */
 void *pb_alloc_n(struct build *b, size_t n, size_t size);
 char *pb_attr(struct build *b, const xmlNode *n, const char *name);
+/*
+ * Ids of one kind, checked for repeats in time linear in their number: pb_ids_begin() before
+ * the kind's first, then pb_id_repeated() for each: 0 when new, 1 when repeated, -1 after
+ * pb_nomem (id NULL counts as memory that ran out).
+ */
+void pb_ids_begin(struct build *b);
+int pb_id_repeated(struct build *b, const char *id);
 
 int pb_bitext(struct build *b, const xmlNode *n, qn_text *t);
 int pb_child_bitext(struct build *b, const xmlNode *n, const char *name, qn_text *t);
@@ -64,6 +73,8 @@ int pb_rate(struct build *b, const xmlNode *n, const char *name, int *bp);
 int pb_level(struct build *b, const xmlNode *n, const char *name, int *out);
 int pb_status(struct build *b, const xmlNode *n, const char *value, int *out);
 int pb_check_award(struct build *b, const xmlNode *n, const char *id);
+/* A reading= names a reading declared in <conflicts> (NULL: none is named). */
+int pb_check_reading(struct build *b, const xmlNode *n, const char *reading);
 int pb_term(struct build *b, const xmlNode *n, const char *text, policy_term *t);
 /* A space-separated list of terms (an absent attribute gives none). */
 int pb_terms(struct build *b, const xmlNode *n, const char *name, policy_term **out, size_t *count);

@@ -11,17 +11,6 @@ static bool named(const xmlNode *n, const char *name)
 	return strcmp((const char *)n->name, name) == 0;
 }
 
-static int check_reading(struct build *b, const xmlNode *n, const char *reading)
-{
-	for (size_t i = 0; reading && i < b->p->n_conflicts; i++)
-		for (int r = 0; r < 2; r++)
-			if (strcmp(b->p->conflicts[i].readings[r].id, reading) == 0)
-				return 0;
-	if (reading)
-		return pb_fail_at(b, n, "reading \"%s\" is not declared in <conflicts>", reading);
-	return 0;
-}
-
 static int read_batch(struct build *b, const xmlNode *n, int *out)
 {
 	char *v = pb_attr(b, n, "batch");
@@ -46,7 +35,7 @@ static int read_case(struct build *b, const xmlNode *n, policy_case *c, bool wit
 	c->line = xmldoc_line(n);
 	if ((status && pb_status(b, n, status, &c->status)) || read_batch(b, n, &c->batch) ||
 	    pb_level(b, n, "min-level", &c->min_level) || pb_check_award(b, n, c->award) ||
-	    check_reading(b, n, c->reading) || pb_amount(b, n, "cap", &c->cap))
+	    pb_check_reading(b, n, c->reading) || pb_amount(b, n, "cap", &c->cap))
 		return -1;
 	return with_rate ? pb_rate(b, n, "rate", &c->rate_bp) : 0;
 }
@@ -238,7 +227,7 @@ static int read_cond(struct build *b, const xmlNode *n, policy_cond *cond)
 	cond->line = xmldoc_line(n);
 	cond->award = pb_attr(b, n, "award");
 	cond->reading = pb_attr(b, n, "reading");
-	if (check_reading(b, n, cond->reading))
+	if (pb_check_reading(b, n, cond->reading))
 		return -1;
 	if (xmlHasProp(n, BAD_CAST "industry"))
 		return read_industry(b, n, cond);
@@ -314,10 +303,13 @@ static int read_attrs(struct build *b, const xmlNode *n, policy_clause *c, size_
 	c->up_to = c->cap = c->total_cap = -1;
 	if (!c->id || !c->number)
 		return pb_nomem(b);
-	for (size_t j = 0; j < k; j++)
+	int repeated = pb_id_repeated(b, c->id);
+	for (size_t j = 0; repeated > 0 && j < k; j++) /* only on the error: where the first is */
 		if (strcmp(b->p->clauses[j].id, c->id) == 0)
 			return pb_fail_at(b, n, "clause id \"%s\" is used twice (first at line %d)",
 					  c->id, b->p->clauses[j].line);
+	if (repeated < 0)
+		return -1;
 	if (c->stacking_class && !policy_class_find(b->p, c->stacking_class))
 		return pb_fail_at(b, n, "class \"%s\" is not declared in <stacking>",
 				  c->stacking_class);
@@ -350,6 +342,7 @@ int pb_clauses(struct build *b, const xmlNode *root)
 	b->p->n_clauses = 0;
 	if (!(b->p->clauses = pb_alloc_n(b, xmldoc_count(root, "clause"), sizeof(policy_clause))))
 		return -1;
+	pb_ids_begin(b);
 	for (xmlNode *n = xmldoc_first(root, "clause"); n; n = xmldoc_next(n, "clause"), k++) {
 		if (read_clause(b, n, &b->p->clauses[k], k))
 			return -1;

@@ -36,6 +36,31 @@ char *pb_attr(struct build *b, const xmlNode *n, const char *name)
 	return xmldoc_attr(b->p->arena, n, name);
 }
 
+void pb_ids_begin(struct build *b)
+{
+	if (b->ids)
+		keyset_clear(b->ids);
+}
+
+int pb_id_repeated(struct build *b, const char *id)
+{
+	if (!id || (!b->ids && !(b->ids = keyset_new())))
+		return pb_nomem(b);
+	int seen = keyset_add(b->ids, id, strlen(id));
+	return seen < 0 ? pb_nomem(b) : seen;
+}
+
+int pb_check_reading(struct build *b, const xmlNode *n, const char *reading)
+{
+	for (size_t i = 0; reading && i < b->p->n_conflicts; i++)
+		for (int r = 0; r < 2; r++)
+			if (strcmp(b->p->conflicts[i].readings[r].id, reading) == 0)
+				return 0;
+	if (reading)
+		return pb_fail_at(b, n, "reading \"%s\" is not declared in <conflicts>", reading);
+	return 0;
+}
+
 int pb_bitext(struct build *b, const xmlNode *n, qn_text *t)
 {
 	xmlNode *en = xmldoc_first(n, "en");

@@ -109,6 +109,7 @@ static int read_classes(struct build *b, const xmlNode *root)
 	b->p->n_classes = xmldoc_count(st, "class");
 	if (!(b->p->classes = pb_alloc_n(b, b->p->n_classes, sizeof(policy_class))))
 		return -1;
+	pb_ids_begin(b);
 	for (xmlNode *c = xmldoc_first(st, "class"); c; c = xmldoc_next(c, "class"), k++) {
 		policy_class *cl = &b->p->classes[k];
 		char *rule = pb_attr(b, c, "rule");
@@ -119,9 +120,11 @@ static int read_classes(struct build *b, const xmlNode *root)
 				   : POLICY_STACK_TOGETHER;
 		if (pb_amount(b, c, "cap", &cl->cap) || pb_bitext(b, c, &cl->name))
 			return -1;
-		for (size_t j = 0; j < k; j++)
-			if (strcmp(b->p->classes[j].id, cl->id) == 0)
-				return pb_fail_at(b, c, "class \"%s\" is declared twice", cl->id);
+		int repeated = pb_id_repeated(b, cl->id);
+		if (repeated)
+			return repeated < 0
+				       ? -1
+				       : pb_fail_at(b, c, "class \"%s\" is declared twice", cl->id);
 	}
 	return 0;
 }
@@ -137,17 +140,6 @@ static int read_field(struct build *b, const xmlNode *n, const char *text, polic
 	return 0;
 }
 
-static int check_limit_reading(struct build *b, const xmlNode *n, const char *reading)
-{
-	for (size_t i = 0; reading && i < b->p->n_conflicts; i++)
-		for (int r = 0; r < 2; r++)
-			if (strcmp(b->p->conflicts[i].readings[r].id, reading) == 0)
-				return 0;
-	if (reading)
-		return pb_fail_at(b, n, "reading \"%s\" is not declared in <conflicts>", reading);
-	return 0;
-}
-
 static int read_spend_limit(struct build *b, const xmlNode *n, policy_spend_limit *sl)
 {
 	char *part = pb_attr(b, n, "part");
@@ -155,7 +147,7 @@ static int read_spend_limit(struct build *b, const xmlNode *n, policy_spend_limi
 	if (!part)
 		return pb_nomem(b);
 	sl->reading = pb_attr(b, n, "reading");
-	if (check_limit_reading(b, n, sl->reading) || read_field(b, n, part, &sl->part) ||
+	if (pb_check_reading(b, n, sl->reading) || read_field(b, n, part, &sl->part) ||
 	    pb_terms(b, n, "of", &terms, &sl->n_of) || pb_rate(b, n, "max-rate", &sl->max_bp) ||
 	    pb_bitext(b, n, &sl->text))
 		return -1;
@@ -273,13 +265,17 @@ static int read_awards(struct build *b, const xmlNode *root)
 	b->p->n_awards = 0;
 	if (!(b->p->awards = pb_alloc_n(b, xmldoc_count(as, "award"), sizeof(policy_award))))
 		return -1;
+	pb_ids_begin(b);
 	for (xmlNode *a = xmldoc_first(as, "award"); a; a = xmldoc_next(a, "award"), k++) {
 		policy_award *aw = &b->p->awards[k];
 		aw->id = pb_attr(b, a, "id");
 		if (!aw->id || pb_bitext(b, a, &aw->name))
 			return aw->id ? -1 : pb_nomem(b);
-		if (policy_award_find(b->p, aw->id))
-			return pb_fail_at(b, a, "award \"%s\" is declared twice", aw->id);
+		int repeated = pb_id_repeated(b, aw->id);
+		if (repeated)
+			return repeated < 0
+				       ? -1
+				       : pb_fail_at(b, a, "award \"%s\" is declared twice", aw->id);
 		b->p->n_awards = k + 1;
 	}
 	return 0;
@@ -317,7 +313,7 @@ static int build_tree(struct build *b, xmlNode *root)
 policy *policy_load_memory(const char *xml, size_t len, const char *name, assess_error *err)
 {
 	policy *p = calloc(1, sizeof *p);
-	struct build b = {p, name, err};
+	struct build b = {p, name, err, NULL};
 	xmlDoc *doc = NULL;
 	if (!p || !(p->arena = arena_new()) || !(p->path = arena_strdup(p->arena, name))) {
 		pb_nomem(&b);
@@ -327,6 +323,7 @@ policy *policy_load_memory(const char *xml, size_t len, const char *name, assess
 	int built = doc ? build_tree(&b, xmlDocGetRootElement(doc)) : -1;
 	if (doc && arena_failed(p->arena))
 		built = pb_nomem(&b); /* whatever the build made of a copy it did not get */
+	keyset_free(b.ids);
 	if (built)
 		goto fail;
 	xmlFreeDoc(doc);

@@ -138,22 +138,10 @@ static bool make_formats(lxw_workbook *wb, report_formats *f)
 	return true;
 }
 
-/*
- * The document time: SOURCE_DATE_EPOCH when set (reproducible builds), else the assessment
- * date at midnight UTC, so the same answers give the same bytes; else now.
- */
+/* The document time (xlsx_created_time): SOURCE_DATE_EPOCH, the assessment date, or now. */
 static time_t created_time(const scoring_result *r, const report_options *opt)
 {
-	if (opt->created > 0)
-		return opt->created;
-	const char *date = answers_field_get(r->answers, ANSWERS_DATE);
-	struct tm tm = {0};
-	if (date && sscanf(date, "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) == 3) {
-		tm.tm_year -= 1900;
-		tm.tm_mon -= 1;
-		return timegm(&tm);
-	}
-	return time(NULL);
+	return xlsx_created_time(opt->created, answers_field_get(r->answers, ANSWERS_DATE));
 }
 
 static void set_properties(report_ctx *c)

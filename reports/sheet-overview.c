@@ -448,19 +448,10 @@ static void bar_chart(rp_sheet *s, lxw_row_t at, lxw_row_t first, lxw_row_t last
 	rp_check(c, chart_series_set_points(series, list));
 	chart_series_set_labels(series);
 	chart_set_series_gap(chart, 60);
-	lxw_chart_font title_font = {.name = "等线", .size = 11, .bold = LXW_TRUE};
-	lxw_chart_font axis_font = {.name = "等线", .size = 8};
-	chart_title_set_name(chart, lang_pick(c->lang, "经营场景等级（深色为★约束性场景）",
-					      "Scenario levels (dark: ★ constrained)"));
-	chart_title_set_name_font(chart, &title_font);
-	/* In a bar chart the value axis runs across (x) and the categories down (y). */
-	chart_axis_set_min(chart->x_axis, 0);
-	chart_axis_set_max(chart->x_axis, QN_MAX_LEVEL);
-	chart_axis_set_major_unit(chart->x_axis, 1);
-	chart_axis_set_num_font(chart->x_axis, &axis_font);
-	chart_axis_set_reverse(chart->y_axis);
-	chart_axis_set_num_font(chart->y_axis, &axis_font);
-	chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+	xlsx_chart_levels(chart,
+			  lang_pick(c->lang, "经营场景等级（深色为★约束性场景）",
+				    "Scenario levels (dark: ★ constrained)"),
+			  QN_MAX_LEVEL, LXW_CHART_LEGEND_NONE);
 	lxw_chart_options o = {.x_offset = 4,
 			       .y_offset = 4,
 			       .x_scale = CHART_WIDTH_PX / 480.0,

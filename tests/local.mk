@@ -23,7 +23,7 @@ AM_TESTS_ENVIRONMENT += export CK_TIMEOUT_MULTIPLIER=6;
 endif
 SH_LOG_COMPILER = $(SHELL)
 TEST_EXTENSIONS = .sh
-EXTRA_DIST += tests/valgrind.supp tests/lsan.supp tests/cases tests/unit/test.h
+EXTRA_DIST += tests/valgrind.supp tests/lsan.supp tests/cases tests/unit/test.h tests/jsontree.h
 
 # The distributed run on a real Dask scheduler and two workers (scripts/assess-dask.py).
 TESTS += tests/dask.sh

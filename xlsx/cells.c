@@ -2,8 +2,10 @@
 #include "config.h"
 #include "xlsx/xlsx.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "common/text.h"
 #include "xlsx/xlsx_internal.h"
 
@@ -161,4 +163,33 @@ void xlsx_color_scale(xlsx_book *b, lxw_worksheet *ws, lxw_row_t r0, lxw_col_t c
 				     .max_color = XLSX_COLOR_SCALE_HIGH};
 	if (ws && !xlsx_failed(b) && r1 >= r0 && c1 >= c0)
 		xlsx_check(b, worksheet_conditional_format_range(ws, r0, c0, r1, c1, &cf));
+}
+
+void xlsx_chart_levels(lxw_chart *chart, const char *title, int max_level, uint8_t legend)
+{
+	lxw_chart_font title_font = {.name = "等线", .size = 11, .bold = LXW_TRUE};
+	lxw_chart_font axis_font = {.name = "等线", .size = 8};
+	chart_title_set_name(chart, title);
+	chart_title_set_name_font(chart, &title_font);
+	/* In a bar chart the value axis runs across (x) and the categories down (y). */
+	chart_axis_set_min(chart->x_axis, 0);
+	chart_axis_set_max(chart->x_axis, max_level);
+	chart_axis_set_major_unit(chart->x_axis, 1);
+	chart_axis_set_num_font(chart->x_axis, &axis_font);
+	chart_axis_set_reverse(chart->y_axis);
+	chart_axis_set_num_font(chart->y_axis, &axis_font);
+	chart_legend_set_position(chart, legend);
+}
+
+time_t xlsx_created_time(time_t created, const char *date)
+{
+	struct tm tm = {0};
+	if (created > 0)
+		return created;
+	if (date && sscanf(date, "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) == 3) {
+		tm.tm_year -= 1900;
+		tm.tm_mon -= 1;
+		return timegm(&tm);
+	}
+	return time(NULL);
 }

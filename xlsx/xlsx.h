@@ -43,6 +43,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 #include <xlsxwriter.h>
 #include "common/error.h"
 
@@ -161,6 +162,13 @@ size_t xlsx_display_width(const char *s);
 /* A column width for a one-line text: 1.1 Excel units per display column, plus 2; 4 for NULL. */
 double xlsx_text_width(const char *s);
 
+/*
+ * A workbook's creation time: created when it is set (SOURCE_DATE_EPOCH, from the CLI), else
+ * the assessment date (YYYY-MM-DD) at midnight UTC, so the same answers give the same bytes;
+ * else now.
+ */
+time_t xlsx_created_time(time_t created, const char *date);
+
 /* Colours both workbooks use (0xRRGGBB). */
 enum {
 	XLSX_COLOR_HEADER_FILL = 0xDDEBF7, /* table headers, the level box */
@@ -177,6 +185,13 @@ enum {
 	XLSX_COLOR_SCALE_MID = 0xFFEB84,
 	XLSX_COLOR_SCALE_HIGH = 0x63BE7B
 };
+
+/*
+ * A bar chart of levels 0..max_level whose categories (the scenarios) run down in their table's
+ * order: the title in 等线 11 bold, the axes' numbers in 等线 8, one level a step; legend is
+ * libxlsxwriter's position (LXW_CHART_LEGEND_NONE, LXW_CHART_LEGEND_BOTTOM).
+ */
+void xlsx_chart_levels(lxw_chart *chart, const char *title, int max_level, uint8_t legend);
 
 /* A red-yellow-green colour scale over a range, from low through mid to high. */
 void xlsx_color_scale(xlsx_book *b, lxw_worksheet *ws, lxw_row_t r0, lxw_col_t c0, lxw_row_t r1,

@@ -29,6 +29,21 @@ answers *test_answers(const char *json, unsigned flags);
 answers *test_example(void);
 
 /*
+ * A questionnaire of one level, dimension, sub-dimension and indicator, open for the questions
+ * a test puts between TEST_MINI_HEAD and TEST_MINI_TAIL (questionnaire_load_memory).
+ */
+#define TEST_MINI_HEAD                                                                         \
+	"<?xml version=\"1.0\"?>\n"                                                            \
+	"<questionnaire format=\"1\" id=\"t\" version=\"1\" total=\"1\">\n"                    \
+	"<title><zh>t</zh></title>\n"                                                          \
+	"<levels><level value=\"1\" min-score=\"1\" scenario-level=\"1\" min-scenarios=\"0\" " \
+	"min-constrained=\"0\"><name><zh>一级</zh></name></level></levels>\n"                \
+	"<dimension id=\"D\" points=\"1\"><name><zh>d</zh></name>\n"                           \
+	"<subdimension id=\"S\"><name><zh>s</zh></name>\n"                                     \
+	"<indicator id=\"I\"><name><zh>i</zh></name>\n"
+#define TEST_MINI_TAIL "</indicator></subdimension></dimension></questionnaire>\n"
+
+/*
  * A fresh folder per test: add test_dir_make/test_dir_remove as a checked fixture, then
  * work in test_dir. test_dir_entries() counts what is in it (leftover temporary files).
  */

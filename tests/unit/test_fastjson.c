@@ -12,49 +12,8 @@
 #include <stdlib.h>
 #include "common/fastjson.h"
 #include "common/readfile.h"
+#include "tests/jsontree.h"
 #include "tests/unit/test.h"
-
-/* The tree cJSON gives for the whole text, as the answers loader asks for it; NULL if none. */
-static cJSON *cjson_tree(const char *text, size_t len)
-{
-	const char *end = NULL;
-	cJSON *root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
-	while (root && end < text + len && isspace((unsigned char)*end))
-		end++;
-	if (root && end != text + len) {
-		cJSON_Delete(root);
-		return NULL;
-	}
-	return root;
-}
-
-static bool same_string(const char *a, const char *b)
-{
-	return (!a && !b) || (a && b && strcmp(a, b) == 0);
-}
-
-/* Equal down to the links cJSON sets: a first member's prev is the last, a last's next NULL. */
-static bool same_tree(const cJSON *a, const cJSON *b)
-{
-	if (a->type != b->type || a->valueint != b->valueint ||
-	    memcmp(&a->valuedouble, &b->valuedouble, sizeof(double)) != 0 ||
-	    !same_string(a->valuestring, b->valuestring) || !same_string(a->string, b->string))
-		return false;
-	const cJSON *x = a->child, *y = b->child;
-	if (!x || !y)
-		return !x && !y;
-	if ((x->prev == NULL) != (y->prev == NULL))
-		return false;
-	const cJSON *last_x = NULL;
-	for (; x && y; x = x->next, y = y->next) {
-		if (last_x && x->prev != last_x)
-			return false;
-		if (!same_tree(x, y))
-			return false;
-		last_x = x;
-	}
-	return !x && !y && a->child->prev == last_x;
-}
 
 /* The property: accepted means cJSON accepts too, with the same tree. Returns whether taken. */
 static bool check_text(fastjson *fj, const char *text, size_t len)
@@ -62,10 +21,10 @@ static bool check_text(fastjson *fj, const char *text, size_t len)
 	cJSON *fast = fastjson_parse(fj, text, len);
 	if (!fast)
 		return false;
-	cJSON *slow = cjson_tree(text, len);
+	cJSON *slow = jsontree_cjson(text, len);
 	int shown = len < 200 ? (int)len : 200;
 	ck_assert_msg(slow != NULL, "fastjson took what cJSON refuses: %.*s", shown, text);
-	ck_assert_msg(same_tree(fast, slow), "trees differ for: %.*s", shown, text);
+	ck_assert_msg(jsontree_same(fast, slow), "trees differ for: %.*s", shown, text);
 	cJSON_Delete(slow);
 	return true;
 }

@@ -13,6 +13,7 @@
 #include "common/keyset.h"
 #include "common/readfile.h"
 #include "common/text.h"
+#include "policies/policy.h"
 #include "tests/unit/test.h"
 
 /* Enough keys that comparing each with all before it takes minutes, one a few milliseconds. */
@@ -289,23 +290,13 @@ START_TEST(positions_and_depth)
 }
 END_TEST
 
-static const char mini_head[] =
-	"<?xml version=\"1.0\"?>\n"
-	"<questionnaire format=\"1\" id=\"t\" version=\"1\" total=\"1\">\n"
-	"<title><zh>t</zh></title>\n"
-	"<levels><level value=\"1\" min-score=\"1\" scenario-level=\"1\" min-scenarios=\"0\" "
-	"min-constrained=\"0\"><name><zh>一级</zh></name></level></levels>\n"
-	"<dimension id=\"D\" points=\"1\"><name><zh>d</zh></name>\n"
-	"<subdimension id=\"S\"><name><zh>s</zh></name>\n"
-	"<indicator id=\"I\"><name><zh>i</zh></name>\n";
-
 /* The mini questionnaire with n questions Q0..Q(n-1), then `extra`, after `gap` blank lines. */
 static char *questions(int n, int gap, const char *extra, size_t *len)
 {
-	size_t cap = sizeof mini_head + (size_t)n * 160 + (size_t)gap + strlen(extra) + 256;
+	size_t cap = sizeof TEST_MINI_HEAD + (size_t)n * 160 + (size_t)gap + strlen(extra) + 256;
 	char *t = malloc(cap);
 	ck_assert_ptr_nonnull(t);
-	size_t k = (size_t)snprintf(t, cap, "%s", mini_head);
+	size_t k = (size_t)snprintf(t, cap, "%s", TEST_MINI_HEAD);
 	for (int i = 0; i < n; i++)
 		k += (size_t)snprintf(t + k, cap - k,
 				      "<question id=\"Q%d\" kind=\"single\"><text><zh>q</zh></text>"
@@ -314,10 +305,7 @@ static char *questions(int n, int gap, const char *extra, size_t *len)
 				      i, i == 0);
 	memset(t + k, '\n', (size_t)gap);
 	k += (size_t)gap;
-	k += (size_t)snprintf(t + k, cap - k,
-			      "%s</indicator></subdimension></dimension>"
-			      "</questionnaire>\n",
-			      extra);
+	k += (size_t)snprintf(t + k, cap - k, "%s%s", extra, TEST_MINI_TAIL);
 	*len = k;
 	return t;
 }
@@ -344,6 +332,33 @@ START_TEST(many_ids_are_linear)
 	ck_assert_ptr_null(questionnaire_load_memory(xml, len, "t.xml", &err));
 	ck_assert_msg_has(&err, "id \"Q29999\" is used twice");
 	ck_assert_int_eq(err.line, 30008);
+	free(xml);
+}
+END_TEST
+
+/*
+ * 100,000 award ids, one a line, the last repeating the first: compared with all before them
+ * they took over 10 s; with the id register, well under one.
+ */
+START_TEST(many_policy_ids_are_linear)
+{
+	size_t cap = (size_t)100000 * 48 + 1024, n;
+	char *xml = malloc(cap);
+	ck_assert_ptr_nonnull(xml);
+	n = (size_t)snprintf(xml, cap,
+			     "<policy format=\"1\" id=\"t\" version=\"1\"><title><zh>t</zh>"
+			     "</title><issuer><zh>t</zh></issuer><source><zh>t</zh></source>"
+			     "<window from=\"2025-01-01\" to=\"2025-12-31\"/>\n<awards>\n");
+	for (int i = 0; i < 100000; i++)
+		n += (size_t)snprintf(xml + n, cap - n, "<award id=\"a%d\"><zh>x</zh></award>\n",
+				      i < 99999 ? i : 0);
+	n += (size_t)snprintf(xml + n, cap - n,
+			      "</awards><clause id=\"1\" number=\"一\"><title><zh>c</zh></title>"
+			      "<text><zh>c</zh></text><info><zh>c</zh></info></clause></policy>\n");
+	assess_error err = {0};
+	ck_assert_ptr_null(policy_load_memory(xml, n, "t.xml", &err));
+	ck_assert_msg_has(&err, "award \"a0\" is declared twice");
+	ck_assert_int_eq(err.line, 100002);
 	free(xml);
 }
 END_TEST
@@ -406,6 +421,7 @@ TCase *make_limits_tcase(void)
 	tcase_add_test(tc, readfile_cap_and_regular_files);
 	tcase_add_test(tc, positions_and_depth);
 	tcase_add_test(tc, many_ids_are_linear);
+	tcase_add_test(tc, many_policy_ids_are_linear);
 	tcase_add_test(tc, lines_past_65535);
 	tcase_add_test(tc, attributes_are_capped);
 	return tc;

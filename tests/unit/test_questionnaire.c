@@ -61,21 +61,10 @@ START_TEST(miit_constrained_scenarios_and_levels)
 }
 END_TEST
 
-static const char mini_head[] =
-	"<?xml version=\"1.0\"?>\n"
-	"<questionnaire format=\"1\" id=\"t\" version=\"1\" total=\"1\">\n"
-	"<title><zh>t</zh></title>\n"
-	"<levels><level value=\"1\" min-score=\"1\" scenario-level=\"1\" min-scenarios=\"0\" "
-	"min-constrained=\"0\"><name><zh>一级</zh></name></level></levels>\n"
-	"<dimension id=\"D\" points=\"1\"><name><zh>d</zh></name>\n"
-	"<subdimension id=\"S\"><name><zh>s</zh></name>\n"
-	"<indicator id=\"I\"><name><zh>i</zh></name>\n";
-
 static questionnaire *load_with(const char *question, assess_error *err)
 {
 	char xml[4096];
-	snprintf(xml, sizeof xml, "%s%s</indicator></subdimension></dimension></questionnaire>\n",
-		 mini_head, question);
+	snprintf(xml, sizeof xml, "%s%s%s", TEST_MINI_HEAD, question, TEST_MINI_TAIL);
 	return questionnaire_load_memory(xml, strlen(xml), "t.xml", err);
 }
 
