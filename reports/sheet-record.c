@@ -186,6 +186,8 @@ static lxw_row_t state(rp_sheet *s, lxw_row_t row)
 		 changes, rp_sheet_name(c, RP_CHANGES));
 	row = key_value(s, row, lang_pick(c->lang, "答案修改", "Changes"),
 			changes ? buf
+			: !answers_history_count(a)
+				? NULL /* no history: nothing to tell */
 				: lang_pick(c->lang, "无：每题的答案均为首次作答",
 					    "None: every answer is as first entered"),
 			c->f.text);
@@ -193,6 +195,12 @@ static lxw_row_t state(rp_sheet *s, lxw_row_t row)
 			answers_flags_count(a) ? flags_text(c, buf, sizeof buf)
 					       : lang_pick(c->lang, "无", "None"),
 			c->f.text);
+	/* Who is not recorded is said here, rather than under a heading over an empty table. */
+	if (!answers_team_count(a))
+		row = key_value(s, row, lang_pick(c->lang, "评测组", "Assessment team"), NULL,
+				NULL);
+	if (!answers_interviewees_count(a))
+		row = key_value(s, row, lang_pick(c->lang, "受访人员", "Interviewees"), NULL, NULL);
 	return row + 1;
 }
 
@@ -221,9 +229,9 @@ static lxw_row_t team(rp_sheet *s, lxw_row_t row)
 	report_ctx *c = s->c;
 	const answers *a = c->r->answers;
 	size_t n = answers_team_count(a);
-	row = rp_heading(s, row, lang_pick(c->lang, "评测组", "Assessment team"));
 	if (!n)
-		return key_value(s, row, lang_pick(c->lang, "评测组", "Team"), NULL, NULL) + 1;
+		return row; /* said under the identification */
+	row = rp_heading(s, row, lang_pick(c->lang, "评测组", "Assessment team"));
 	rp_string(s, row, COL_A, lang_pick(c->lang, "姓名", "Name"), c->f.header);
 	rp_merge(s, row, COL_B, row, COL_C, lang_pick(c->lang, "角色", "Role"), c->f.header);
 	rp_merge(s, row, COL_D, row, COL_F, lang_pick(c->lang, "单位", "Organisation"),
@@ -244,11 +252,9 @@ static lxw_row_t interviewees(rp_sheet *s, lxw_row_t row)
 	report_ctx *c = s->c;
 	const answers *a = c->r->answers;
 	size_t n = answers_interviewees_count(a);
-	row = rp_heading(s, row, lang_pick(c->lang, "受访人员", "Interviewees"));
 	if (!n)
-		return key_value(s, row, lang_pick(c->lang, "受访人员", "Interviewees"), NULL,
-				 NULL) +
-		       1;
+		return row;
+	row = rp_heading(s, row, lang_pick(c->lang, "受访人员", "Interviewees"));
 	rp_string(s, row, COL_A, lang_pick(c->lang, "姓名", "Name"), c->f.header);
 	rp_merge(s, row, COL_B, row, COL_F, lang_pick(c->lang, "职务", "Title"), c->f.header);
 	row++;
