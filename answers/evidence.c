@@ -276,9 +276,11 @@ assess_code answers_evidence_load(answers *a, const struct answers_load *ld, con
 					       "expected an array of evidence items, got %s",
 					       answers_type_name(c));
 		int k = 0;
-		for (const cJSON *it = c->child; it; it = it->next, k++)
-			if (load_item(a, ld, q, it, k))
-				return ASSESS_ERR_DATA;
+		for (const cJSON *it = c->child; it; it = it->next, k++) {
+			assess_code rc = load_item(a, ld, q, it, k);
+			if (rc) /* a refusal, or no memory to keep the item */
+				return rc;
+		}
 	}
 	return ASSESS_OK;
 }

@@ -276,6 +276,34 @@ static assess_code load_record(answers *a, const struct answers_load *ld, cJSON 
 	return rc;
 }
 
+assess_code answers_record_take(answers *a, const char *key, const cJSON *v, const char *name,
+				assess_error *err)
+{
+	struct answers_load ld = {.name = name ? name : "", .err = err};
+	if (strcmp(key, "evidence") == 0)
+		return answers_evidence_load(a, &ld, v);
+	if (strcmp(key, "flags") == 0)
+		return answers_flags_load(a, &ld, v);
+	if (strcmp(key, "history") == 0)
+		return answers_history_load(a, &ld, v);
+	if (strcmp(key, "finalized") == 0)
+		return answers_finalized_load(a, &ld, v);
+	/* The members of "assessment" are told apart by their key: v under it, in a copy. */
+	cJSON *holder = cJSON_CreateObject(), *copy = cJSON_Duplicate(v, 1);
+	if (!holder || !copy || !cJSON_AddItemToObject(holder, key, copy)) {
+		cJSON_Delete(holder);
+		cJSON_Delete(copy);
+		return answers_fail_nomem(&ld);
+	}
+	bool taken = false;
+	assess_code rc = answers_assessment_member(a, &ld, copy, &taken);
+	cJSON_Delete(holder);
+	if (!taken)
+		return assess_fail(err, ASSESS_ERR_DATA, ld.name, 0, 0,
+				   "\"%s\" is not a member of the record", key);
+	return rc;
+}
+
 static const questionnaire *resolve_questionnaire(const struct answers_load *ld, const cJSON *qid,
 						  answers_resolver resolve, void *ctx)
 {

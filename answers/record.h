@@ -150,6 +150,20 @@ assess_code answers_finalize(answers *a, const char *at, const char *by, assess_
  */
 assess_code answers_reopen(answers *a, const char *reason, assess_error *err);
 
+/* ---- one member read on its own (answers/load.c) ---- */
+
+/*
+ * Reads one member of the record from JSON that is not a whole answer file (what
+ * interview_salvage finds in a damaged one): key is a member of "assessment" ("source",
+ * "team", "interviewees", "site_visits") or a top-level one ("evidence", "flags", "history",
+ * "finalized"), v its value, checked exactly as the loader checks it. Lists and objects add to
+ * what the answers hold (a history of one entry appends it); source and finalized replace.
+ * Fails, with the member's JSON path and name as the file, on a value the loader would refuse,
+ * having added the part of it read before the fault.
+ */
+assess_code answers_record_take(answers *a, const char *key, const cJSON *v, const char *name,
+				assess_error *err);
+
 /* ---- the record's state (answers/state.c) ---- */
 
 /* True when the file had any record key or a setter gave one (false for a format 1 file). */

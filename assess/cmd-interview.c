@@ -611,9 +611,11 @@ static answers *salvage_answers(cli *c, const struct interview_opts *o, int *sta
 		return NULL;
 	}
 	fprintf(stderr,
-		CLI_TR(c, "%s: %s: 可以读出 %zu 题答案、%zu 项企业与评测信息、%zu 条备注",
-		       "%s: %s: can be read: %zu answers, %zu profile fields, %zu notes"),
-		c->prog, o->path, got.answers, got.fields, got.notes);
+		CLI_TR(c,
+		       "%s: %s: 可以读出 %zu 题答案、%zu 项企业与评测信息、%zu 条备注、%zu 项评测记录",
+		       "%s: %s: can be read: %zu answers, %zu profile fields, %zu notes, %zu parts "
+		       "of the record"),
+		c->prog, o->path, got.answers, got.fields, got.notes, got.record);
 	if (got.n_dropped)
 		fprintf(stderr, CLI_TR(c, "；无法采用：%s", "; not taken: %s"), got.dropped);
 	fputc('\n', stderr);

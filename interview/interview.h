@@ -95,18 +95,26 @@ assess_code interview_keep_copy(const char *path, const char *kind, const char *
 				const char *data, size_t len, char *where, size_t size,
 				assess_error *err);
 
-/* What interview_salvage took, and the keys it could not take ("F3 credit_code finance"). */
+/*
+ * What interview_salvage took, and what it could not take ("F3 credit_code history[5…]
+ * finance"): parts of the record are named by their path, with "…" where a break lost the part
+ * and everything after it.
+ */
 typedef struct interview_salvaged {
 	size_t answers, fields, notes, n_dropped;
+	size_t record; /* parts of the record: source, people, visits, items, entries, flags */
 	char dropped[512];
 } interview_salvaged;
 
 /*
  * What can be read from a damaged answer file's text (NUL-terminated): the questionnaire it
  * names (else fallback), and every answer, note and profile field the answers' setters accept,
- * wherever the text around them is broken. The blocks for the subsidy engine (finance,
- * status, awards) are not carried over. NULL with err when nothing can be read. The caller
- * frees the answers.
+ * wherever the text around them is broken; and the record (answers/record.h) part by part, as
+ * the loader reads it: the source, each team member, interviewee and site visit, each evidence
+ * item, flag and history entry, and the finalization (taken last, so a finalized record still
+ * gets its answers). A list cut short keeps the parts before the cut. The blocks for the
+ * subsidy engine (finance, status, awards) are not carried over. NULL with err when nothing can
+ * be read. The caller frees the answers.
  */
 answers *interview_salvage(const char *text, const char *name, const char *fallback,
 			   answers_resolver resolve, void *ctx, interview_salvaged *got,

@@ -8,8 +8,10 @@
 #include "interview/interview.h"
 
 #include <cjson/cJSON.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "answers/record.h"
 
 #define SECTION_MAX 32
 
@@ -17,7 +19,9 @@ typedef struct salvage {
 	answers *a;
 	const questionnaire *q;
 	interview_salvaged *got;
-	size_t used; /* bytes of got->dropped */
+	const char *name; /* the damaged file, for the record's errors */
+	size_t used;      /* bytes of got->dropped */
+	cJSON *finalized; /* taken last: a finalized record takes no answers */
 } salvage;
 
 static void dropped(salvage *s, const char *what)
@@ -120,13 +124,182 @@ static void take_field(salvage *s, const char *key, const cJSON *v)
 	dropped(s, key);
 }
 
+/* ---- the record: each part through the answers' own reader (answers_record_take) ---- */
+
+/* The record's members whose values are lists or objects, read part by part. */
+static bool record_member(const char *key)
+{
+	static const char *const keys[] = {"team",  "interviewees", "site_visits", "evidence",
+					   "flags", "history",      "finalized"};
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if (strcmp(keys[i], key) == 0)
+			return true;
+	return false;
+}
+
+/* Inside a team member or an interviewee: their keys, not the assessment's. */
+static bool person_key(const char *section, const char *key)
+{
+	return (strcmp(section, "team") == 0 || strcmp(section, "interviewees") == 0) &&
+	       (strcmp(key, "name") == 0 || strcmp(key, "role") == 0 ||
+		strcmp(key, "organisation") == 0 || strcmp(key, "title") == 0);
+}
+
+static void take_record(salvage *s, const char *key, const cJSON *v, const char *what)
+{
+	assess_error err = {0};
+	if (v && answers_record_take(s->a, key, v, s->name, &err) == ASSESS_OK)
+		s->got->record++;
+	else
+		dropped(s, what);
+}
+
+/* v as the one element of a list, or the one member id of an object, without copying it. */
+static cJSON *wrap(const char *id, cJSON *v)
+{
+	cJSON *w = id ? cJSON_CreateObject() : cJSON_CreateArray();
+	if (!w)
+		return NULL;
+	if (id && !cJSON_AddItemReferenceToObject(w, id, v)) {
+		cJSON_Delete(w);
+		return NULL;
+	}
+	if (!id && !cJSON_AddItemReferenceToArray(w, v)) {
+		cJSON_Delete(w);
+		return NULL;
+	}
+	return w;
+}
+
+/* The name of what is dropped: "history[3]", "flags.F2", "evidence.F1[0]". */
+static const char *part_name(char *buf, size_t size, const char *key, const char *id, int k)
+{
+	if (id && k >= 0)
+		snprintf(buf, size, "%s.%s[%d]", key, id, k);
+	else if (id)
+		snprintf(buf, size, "%s.%s", key, id);
+	else
+		snprintf(buf, size, "%s[%d]", key, k);
+	return buf;
+}
+
+/*
+ * One part of a record member: element k of a list (id NULL), member id of an object, or item
+ * k of question id's evidence (in_item).
+ */
+static void take_part(salvage *s, const char *key, const char *id, int k, cJSON *v, bool in_item)
+{
+	char what[96];
+	if (strcmp(key, "evidence") == 0 && !in_item && cJSON_IsArray(v)) {
+		int i = 0;
+		for (cJSON *item = v->child; item; item = item->next, i++)
+			take_part(s, key, id, i, item, true);
+		return;
+	}
+	cJSON *inner = in_item ? wrap(NULL, v) : NULL;
+	cJSON *w = in_item ? (inner ? wrap(id, inner) : NULL) : wrap(id, v);
+	take_record(s, key, w, part_name(what, sizeof what, key, id, in_item ? k : id ? -1 : k));
+	/* The wrapper holds the item by reference; the inner list is the wrapper's own. */
+	cJSON_Delete(w ? w : inner);
+}
+
+/* What a break loses: the part at it and everything after ("history[5…]", "flags.F3…"). */
+static void dropped_from(salvage *s, const char *key, const char *qid, const char *id, int k)
+{
+	char what[96];
+	if (qid)
+		snprintf(what, sizeof what, "%s.%s[%d…]", key, qid, k);
+	else if (id && *id)
+		snprintf(what, sizeof what, "%s.%s…", key, id);
+	else if (id)
+		snprintf(what, sizeof what, "%s…", key);
+	else
+		snprintf(what, sizeof what, "%s[%d…]", key, k);
+	dropped(s, what);
+}
+
+/*
+ * The list or object at p (its '[' or '{'), part by part: each part that reads whole is taken,
+ * so a file cut short inside the history keeps the entries before the cut. qid: the list is
+ * that question's evidence. Returns where the scan goes on: after the closing bracket (*whole),
+ * or at the part that does not read, which is named with what follows it.
+ */
+static const char *take_container(salvage *s, const char *key, const char *qid, const char *p,
+				  bool *whole)
+{
+	bool object = *p == '{';
+	char close = object ? '}' : ']';
+	int k = 0;
+	*whole = false;
+	for (p = skip_space(p + 1); *p != close; k++) {
+		char id[64] = "";
+		const char *end = NULL;
+		if (object) {
+			cJSON *mk = *p ? cJSON_ParseWithOpts(p, &end, 0) : NULL;
+			bool ok =
+				cJSON_IsString(mk) && end && *skip_space(end) == ':' &&
+				(size_t)snprintf(id, sizeof id, "%s", mk->valuestring) < sizeof id;
+			cJSON_Delete(mk);
+			if (!ok) {
+				dropped_from(s, key, NULL, "", k);
+				return p;
+			}
+			p = skip_space(skip_space(end) + 1);
+		}
+		cJSON *v = *p ? cJSON_ParseWithOpts(p, &end, 0) : NULL;
+		if (!v || !end) {
+			cJSON_Delete(v);
+			/* Question id's evidence, broken inside: its items before the break. */
+			if (object && !qid && strcmp(key, "evidence") == 0 && *p == '[')
+				return take_container(s, key, id, p, whole);
+			dropped_from(s, key, qid, object ? id : NULL, k);
+			return p;
+		}
+		take_part(s, key, qid ? qid : object ? id : NULL, k, v, qid != NULL);
+		cJSON_Delete(v);
+		p = skip_space(end);
+		if (*p == ',')
+			p = skip_space(p + 1);
+	}
+	*whole = !qid; /* a question's evidence closed, but not the evidence object around it */
+	return p + 1;
+}
+
+/* A record member's value at v: finalized whole and kept for last, the lists part by part. */
+static const char *take_member(salvage *s, const char *key, const char *v, bool *whole)
+{
+	const char *end = NULL;
+	*whole = false;
+	if (strcmp(key, "finalized") != 0 && (*v == '[' || *v == '{'))
+		return take_container(s, key, NULL, v, whole);
+	cJSON *val = cJSON_ParseWithOpts(v, &end, 0);
+	if (!val || !end) {
+		cJSON_Delete(val);
+		dropped(s, key);
+		return v;
+	}
+	*whole = true;
+	if (strcmp(key, "finalized") == 0 && !s->finalized) {
+		s->finalized = val;
+		return end;
+	}
+	take_record(s, key, val, key); /* of the wrong type, or a second finalized: named */
+	cJSON_Delete(val);
+	return end;
+}
+
 static void take(salvage *s, const char *section, const char *key, const cJSON *v)
 {
 	if (strcmp(section, "answers") == 0)
 		take_answer(s, key, v, false);
 	else if (strcmp(section, "notes") == 0)
 		take_answer(s, key, v, true);
-	else if (strcmp(section, "enterprise") == 0 || strcmp(section, "assessment") == 0)
+	else if (strcmp(key, "source") == 0 && strcmp(section, "assessment") == 0)
+		take_record(s, key, v, key);
+	else if (strcmp(section, "enterprise") == 0 || strcmp(section, "assessment") == 0 ||
+		 ((strcmp(section, "team") == 0 || strcmp(section, "interviewees") == 0 ||
+		   strcmp(section, "site_visits") == 0) &&
+		  !person_key(section, key)))
 		take_field(s, key, v);
 }
 
@@ -147,6 +320,16 @@ static void scan(salvage *s, const char *text)
 		if (*colon != ':') {
 			cJSON_Delete(k);
 			p = end;
+			continue;
+		}
+		if (record_member(k->valuestring)) {
+			/* What it reads is taken; after a break, its inner keys are not the section's. */
+			bool whole;
+			const char *next = take_member(s, k->valuestring, v, &whole);
+			if (!whole)
+				snprintf(section, sizeof section, "%s", k->valuestring);
+			cJSON_Delete(k);
+			p = next;
 			continue;
 		}
 		if (*v == '{') {
@@ -200,12 +383,15 @@ answers *interview_salvage(const char *text, const char *name, const char *fallb
 				"nothing can be salvaged: the file does not say its questionnaire");
 		return NULL;
 	}
-	salvage s = {.a = answers_new(q), .q = q, .got = got};
+	salvage s = {.a = answers_new(q), .q = q, .got = got, .name = name};
 	if (!s.a) {
 		assess_fail(err, ASSESS_ERR_NOMEM, name, 0, 0, "out of memory");
 		return NULL;
 	}
 	scan(&s, text);
+	if (s.finalized)
+		take_record(&s, "finalized", s.finalized, "finalized");
+	cJSON_Delete(s.finalized);
 	/* The blocks for the subsidy engine are JSON the scan does not rebuild. */
 	static const char *const blocks[] = {"\"finance\"", "\"status\"", "\"awards\""};
 	for (size_t i = 0; i < sizeof blocks / sizeof blocks[0]; i++)
@@ -221,7 +407,7 @@ answers *interview_salvage(const char *text, const char *name, const char *fallb
 		assess_fail(err, ASSESS_ERR_NOMEM, name, 0, 0, "out of memory");
 		return NULL;
 	}
-	if (!got->answers && !got->fields && !got->notes) {
+	if (!got->answers && !got->fields && !got->notes && !got->record) {
 		answers_free(s.a);
 		assess_fail(err, ASSESS_ERR_DATA, name, 0, 0, "nothing can be salvaged from it");
 		return NULL;

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "answers/answers.h"
+#include "answers/record.h"
 #include "common/atomicfile.h"
 #include "common/fastjson.h"
 #include "common/readfile.h"
@@ -145,6 +146,38 @@ START_TEST(loading_answers)
 {
 	test_miit(); /* loaded once, outside the loop */
 	ck_assert_int_gt(until_it_succeeds(load_example, NULL), 2);
+}
+END_TEST
+
+/* The record's members one at a time (answers_record_take, as the interview's salvage uses it). */
+static assess_code take_record_members(void *ctx, assess_error *err)
+{
+	const cJSON *record = ctx;
+	answers *a = answers_new(test_miit());
+	if (!a)
+		return assess_fail(err, ASSESS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	assess_code rc = ASSESS_OK;
+	for (const cJSON *m = record->child; m && rc == ASSESS_OK; m = m->next)
+		rc = answers_record_take(a, m->string, m, "x.json", err);
+	if (rc == ASSESS_OK && answers_history_count(a) != 1)
+		rc = assess_fail(err, ASSESS_ERR_INTERNAL, NULL, 0, 0, "history lost");
+	answers_free(a);
+	return rc;
+}
+
+START_TEST(taking_record_members)
+{
+	test_miit();
+	cJSON *record = cJSON_Parse(
+		"{\"source\": \"onsite\", \"team\": [{\"name\": \"王工\", \"role\": \"组长\"}],"
+		" \"interviewees\": [{\"name\": \"陈总\"}], \"site_visits\": [\"2026-11-20\"],"
+		" \"evidence\": {\"F1\": [{\"title\": \"网络拓扑图\", \"checklist\": \"F1.1\"}]},"
+		" \"flags\": {\"F2\": \"合同待补\"}, \"history\": [{\"at\": "
+		"\"2026-11-20T10:00:00+08:00\", \"question\": \"F2\", \"from\": null, \"to\": \"C\"}],"
+		" \"finalized\": {\"at\": \"2026-11-20T11:00:00+08:00\", \"by\": \"王工\"}}");
+	ck_assert_ptr_nonnull(record);
+	ck_assert_int_gt(until_it_succeeds(take_record_members, record), 5);
+	cJSON_Delete(record);
 }
 END_TEST
 
@@ -483,6 +516,7 @@ TCase *make_alloc_tcase(void)
 	tcase_add_checked_fixture(tc, test_dir_make, test_dir_remove);
 	tcase_add_test(tc, loading_answers);
 	tcase_add_test(tc, reading_a_stream);
+	tcase_add_test(tc, taking_record_members);
 	tcase_add_test(tc, fastjson_declines_when_memory_runs_out);
 	tcase_add_test(tc, scoring_and_subsidies);
 	tcase_add_test(tc, comparing_two_assessments);

@@ -868,6 +868,112 @@ START_TEST(salvage_reads_what_it_can)
 }
 END_TEST
 
+/* The record's parts: every one that reads whole is kept; what is not, is named. */
+static const char *const damaged_record =
+	"{\"questionnaire\": \"miit-2024\",\n"
+	" \"assessment\": {\"date\": \"2026-11-20\", \"source\": \"onsite\",\n"
+	"  \"team\": [{\"name\": \"王工\", \"role\": \"组长\"}, {\"role\": \"无名\"}],\n"
+	"  \"interviewees\": [{\"name\": \"陈总\", \"title\": \"总经理\"}],\n"
+	"  \"site_visits\": [\"2026-11-19\", \"2026-02-30\", \"2026-11-20\"]},\n"
+	" \"answers\": {\"F1\": [\"B\", \"C\"], \"F2\": \"C\", \"F3\": \"Z\"},\n"
+	" \"evidence\": {\"F1\": [{\"title\": \"网络拓扑图\", \"checklist\": \"F1.1\"},\n"
+	"   {\"title\": \"x\", \"file\": \"../up.pdf\"}], \"F9\": [{\"title\": \"无题\"}]},\n"
+	" \"flags\": {\"F2\": \"合同待补\", \"F3\": 7},\n"
+	" \"history\": [\n"
+	"  {\"at\": \"2026-11-20T10:00:00+08:00\", \"question\": \"F1\", \"from\": null,"
+	" \"to\": [\"B\", \"C\"], \"by\": \"王工\"},\n"
+	"  {\"at\": \"2026-11-20T10:01:00+08:00\", \"question\": \"F2\", \"from\": null,"
+	" \"to\": \"B\"},\n"
+	"  {\"at\": \"2026-11-20T10:02:00+08:00\", \"question\": \"F2\", \"from\": \"B\","
+	" \"to\": \"C\", \"reason\": \"看到了合同\"},\n"
+	"  {\"at\": \"2026-11-20T10:03:00+08:00\", \"question\": \"S01\", \"fr";
+
+START_TEST(salvage_keeps_the_record)
+{
+	assess_error err = {0};
+	interview_salvaged got;
+	answers *a =
+		interview_salvage(damaged_record, "x.json", NULL, test_resolve, NULL, &got, &err);
+	ck_assert_msg(a != NULL, "%s", err.msg);
+	ck_assert_str_eq(got.dropped, "team[1] site_visits[1] F3 evidence.F1[1] evidence.F9[0] "
+				      "flags.F3 history[3…]");
+	ck_assert_uint_eq(got.answers, 2);
+	/* source, 1 member, 1 interviewee, 2 visits, 1 item, 1 flag, 3 entries */
+	ck_assert_uint_eq(got.record, 10);
+	ck_assert_int_eq(answers_origin_get(a), ANSWERS_SOURCE_ONSITE);
+	ck_assert_uint_eq(answers_team_count(a), 1);
+	ck_assert_str_eq(answers_team_get(a, 0)->role, "组长");
+	ck_assert_str_eq(answers_interviewee_get(a, 0)->title, "总经理");
+	ck_assert_uint_eq(answers_site_visits_count(a), 2);
+	ck_assert_int_eq(answers_site_visit_get(a, 1), 20261120);
+	ck_assert_uint_eq(answers_evidence_total(a), 1);
+	ck_assert_str_eq(answers_evidence_get(a, question("F1")->index, 0)->checklist, "F1.1");
+	ck_assert_str_eq(answers_flag_get(a, question("F2")->index), "合同待补");
+	ck_assert_uint_eq(answers_history_count(a), 3);
+	ck_assert_str_eq(answers_history_get(a, 2)->reason, "看到了合同");
+	ck_assert_ok(answers_history_check(a, &err), &err); /* F3 was refused: no entry of it */
+	ck_assert(!answers_finalized(a));
+	answers_free(a);
+}
+END_TEST
+
+/* A finalized record keeps its mark, taken after the answers whatever the order in the text. */
+START_TEST(salvage_keeps_the_finalization)
+{
+	assess_error err = {0};
+	interview_salvaged got;
+	const char *text = "{\"questionnaire\": \"miit-2024\", \"finalized\": {\"at\": "
+			   "\"2026-11-20T11:00:00+08:00\", \"by\": \"王工\"}, \"answers\": "
+			   "{\"F2\": \"C\", \"F3\": ";
+	answers *a = interview_salvage(text, "x.json", NULL, test_resolve, NULL, &got, &err);
+	ck_assert_msg(a != NULL, "%s", err.msg);
+	ck_assert_uint_eq(got.answers, 1);
+	ck_assert_uint_eq(got.record, 1);
+	ck_assert(answers_finalized(a));
+	ck_assert_str_eq(answers_finalized_by(a), "王工");
+	answers_free(a);
+	/* A finalized mark of the wrong form is named, not kept. */
+	text = "{\"questionnaire\": \"miit-2024\", \"answers\": {\"F2\": \"C\"},"
+	       " \"finalized\": {\"by\": \"王工\"}}";
+	a = interview_salvage(text, "x.json", NULL, test_resolve, NULL, &got, &err);
+	ck_assert_msg(a != NULL, "%s", err.msg);
+	ck_assert_str_eq(got.dropped, "finalized");
+	ck_assert(!answers_finalized(a));
+	answers_free(a);
+}
+END_TEST
+
+/* One member at a time, checked as the loader checks it, with its path on a refusal. */
+START_TEST(record_take_reads_one_member)
+{
+	assess_error err = {0};
+	answers *a = answers_new(test_miit());
+	cJSON *v = cJSON_Parse("[{\"name\": \"王工\", \"organisation\": \"示例服务商\"}]");
+	ck_assert_ok(answers_record_take(a, "team", v, "x.json", &err), &err);
+	ck_assert_ok(answers_record_take(a, "team", v, "x.json", &err), &err);
+	ck_assert_uint_eq(answers_team_count(a), 2); /* lists add up */
+	cJSON_Delete(v);
+	v = cJSON_Parse("\"self\"");
+	ck_assert_ok(answers_record_take(a, "source", v, "x.json", &err), &err);
+	ck_assert_int_eq(answers_origin_get(a), ANSWERS_SOURCE_SELF);
+	cJSON_Delete(v);
+	v = cJSON_Parse("{\"F2\": [{\"title\": \"合同\", \"sha256\": \"ab\"}]}");
+	ck_assert_int_eq(answers_record_take(a, "evidence", v, "x.json", &err), ASSESS_ERR_DATA);
+	ck_assert_str_eq(err.path, "$.evidence.F2[0].sha256");
+	ck_assert_str_eq(err.file, "x.json");
+	ck_assert_int_eq(err.line, 0);
+	cJSON_Delete(v);
+	v = cJSON_Parse("[{\"at\": \"2026-11-20T10:00:00+08:00\", \"question\": \"F2\","
+			" \"from\": null, \"to\": \"Q\"}]");
+	ck_assert_int_eq(answers_record_take(a, "history", v, "x.json", &err), ASSESS_ERR_DATA);
+	ck_assert_str_eq(err.path, "$.history[0].to");
+	ck_assert_uint_eq(answers_history_count(a), 0);
+	ck_assert_int_eq(answers_record_take(a, "answers", v, "x.json", &err), ASSESS_ERR_DATA);
+	cJSON_Delete(v);
+	answers_free(a);
+}
+END_TEST
+
 /* The review lists every answer with its points; a number or an id reopens that question. */
 START_TEST(review_lists_answers_and_reopens_lines)
 {
@@ -1026,6 +1132,9 @@ TCase *make_interview_session_tcase(void)
 	tcase_add_test(tc, the_record_is_kept_at_each_question);
 	tcase_add_test(tc, review_lists_answers_and_reopens_lines);
 	tcase_add_test(tc, salvage_reads_what_it_can);
+	tcase_add_test(tc, salvage_keeps_the_record);
+	tcase_add_test(tc, salvage_keeps_the_finalization);
+	tcase_add_test(tc, record_take_reads_one_member);
 	tcase_add_test(tc, the_name_cannot_be_skipped);
 	tcase_add_test(tc, long_values_are_clipped_in_prompts);
 	tcase_add_test(tc, english_sessions_speak_english);
