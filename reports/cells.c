@@ -172,7 +172,7 @@ void rp_value_text(const report_ctx *c, const qn_question *q, const answer *ans,
 	if (!ans->given)
 		return;
 	if (q->kind == QN_SCENARIO) {
-		snprintf(buf, size, lang_pick(c->lang, "%d 级", "level %d"), ans->level);
+		snprintf(buf, size, lang_pick(c->lang, "%d 级", "Level %d"), ans->level);
 		return;
 	}
 	if (q->kind == QN_SINGLE) {

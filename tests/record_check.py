@@ -91,7 +91,7 @@ T = {
         f1_from="B The workshop has an industrial control network that supports automated control",
         f1_to="B The workshop has an industrial control network that supports automated control\n"
               "C An application network connects equipment, people and information systems on a large scale",
-        s03=("level 2", "level 3"), f2=("B Over 10 %, up to 20 %", "C Over 20 %, up to 40 %")),
+        s03=("Level 2", "Level 3"), f2=("B Over 10 %, up to 20 %", "C Over 20 %, up to 40 %")),
 }
 
 

@@ -300,7 +300,7 @@ START_TEST(draft_reason_and_values_in_words)
 	ck_assert_str_eq(buf, "");
 	c.lang = QN_LANG_EN;
 	rp_value_text(&c, questionnaire_find(c.q, "S01"), &level, buf, sizeof buf);
-	ck_assert_str_eq(buf, "level 2");
+	ck_assert_str_eq(buf, "Level 2");
 	scoring_free(r);
 	answers_free(a);
 	/* A format 1 file has nothing to finalize: complete, it is no draft. */
