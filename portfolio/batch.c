@@ -434,7 +434,8 @@ static assess_code start(struct batch *b, portfolio_inputs *in, assess_error *er
 				     .created = o->created,
 				     .env = o->env,
 				     .policy = o->policy,
-				     .reports = o->reports_dir != NULL};
+				     .reports = o->reports_dir != NULL,
+				     .reports_dir = o->reports_dir};
 	if (o->reports_dir && make_folder(o->reports_dir, err))
 		return err ? err->code : ASSESS_ERR_CANTCREAT;
 	/* What killed workers of an earlier run left: once here, not once per report. */

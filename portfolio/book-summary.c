@@ -28,16 +28,30 @@ static double mean_points(const portfolio_counts *c)
 	return c->n ? decimal_milli_to_double(c->total_milli) / (double)c->n : 0;
 }
 
-/* A row of header cells from a NULL-terminated list of texts, with column widths. */
+/*
+ * A header row from a NULL-terminated list of texts over columns c0... that are widths wide:
+ * broken between words, as tall as its most lines (bk_header_row).
+ */
 static void header(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c0,
 		   const char *const *texts, const double *widths)
 {
-	for (lxw_col_t c = 0; texts[c]; c++) {
-		bk_string(b, ws, r, c0 + c, texts[c], b->f.header);
-		if (widths)
-			bk_check(b, worksheet_set_column(ws, c0 + c, c0 + c, widths[c], NULL));
-	}
+	size_t n = 0;
+	while (texts[n])
+		n++;
+	bk_header_row(b, ws, r, c0, texts, n, widths, 0);
 }
+
+/* Sets columns c0... to widths. */
+static void set_widths(portfolio_book *b, lxw_worksheet *ws, lxw_col_t c0, const double *widths,
+		       size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		bk_check(b, worksheet_set_column(ws, c0 + (lxw_col_t)i, c0 + (lxw_col_t)i,
+						 widths[i], NULL));
+}
+
+/* The Targets sheet's columns: its tables share them. */
+static const double target_widths[] = {30, 15, 15, 14, 14, 12, 12, 18};
 
 /* "判定依据：改造后评测（12 家企业）" */
 static void basis_line(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r, const portfolio_tally *t,
@@ -64,6 +78,8 @@ static void title(portfolio_book *b, lxw_worksheet *ws, const char *zh, const ch
 }
 
 /* ---- 概览 Overview ---- */
+
+static const double overview_widths[] = {22, 13, 13, 13, 13, 13};
 
 static lxw_row_t overview_facts(portfolio_book *b, const portfolio_tally *t, int basis)
 {
@@ -99,7 +115,29 @@ static lxw_row_t overview_facts(portfolio_book *b, const portfolio_tally *t, int
 	return r + 1;
 }
 
-/* The level table: one column per stage present, a total, and the share on the basis. */
+/* "=SUM(B6:B10)": the column's cells from row r1 to r2 (0-based). */
+static void sum_formula(lxw_col_t c, lxw_row_t r1, lxw_row_t r2, char *buf, size_t size)
+{
+	char a[16], z[16];
+	xlsx_cell_ref(r1, c, a, sizeof a);
+	xlsx_cell_ref(r2, c, z, sizeof z);
+	snprintf(buf, size, "=SUM(%s:%s)", a, z);
+}
+
+/* A total over rows r1..r2 of column c, as a formula carrying its value. */
+static void sum_cell(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, lxw_row_t r1,
+		     lxw_row_t r2, double value, lxw_format *f)
+{
+	char formula[64];
+	sum_formula(c, r1, r2, formula, sizeof formula);
+	xlsx_formula(b->book, ws, r, c, formula, value, f);
+}
+
+/*
+ * The level table: one column per stage present, the total over the stages, and each level's
+ * share of the judged basis — whose column the header names and the share divides, so that
+ * the header says what is computed: "占比（改造后）" is C7/C$11 when 改造后 is column C.
+ */
 static void overview_levels(portfolio_book *b, const portfolio_tally *t, int basis, lxw_row_t r0)
 {
 	lxw_worksheet *ws = b->ws[BK_OVERVIEW];
@@ -115,27 +153,37 @@ static void overview_levels(portfolio_book *b, const portfolio_tally *t, int bas
 	bk_string(b, ws, r0, 0,
 		  lang_pick(b->o.lang, "等级分布（企业数）", "Level distribution (enterprises)"),
 		  b->f.heading);
-	lxw_row_t h = r0 + 1;
-	bk_string(b, ws, h, 0, lang_pick(b->o.lang, "等级", "Level"), b->f.header);
-	for (int i = 0; i < n_cols; i++)
-		bk_string(b, ws, h, (lxw_col_t)(1 + i), stage_name(b, cols[i]), b->f.header);
-	lxw_col_t share_col = (lxw_col_t)(1 + n_cols);
-	bk_string(b, ws, h, share_col,
-		  lang_pick(b->o.lang, "占比（判定依据）", "Share (judged basis)"), b->f.header);
+	lxw_row_t h = r0 + 1, tr = h + 1 + N_LEVELS;
+	lxw_col_t share_col = (lxw_col_t)(1 + n_cols), basis_col = share_col - 1;
+	char share_head[64], a[16], z[16], formula[96];
+	const char *heads[PORTFOLIO_N_BASES + 3] = {lang_pick(b->o.lang, "等级", "Level")};
+	for (int i = 0; i < n_cols; i++) {
+		heads[1 + i] = stage_name(b, cols[i]);
+		if (cols[i] == basis)
+			basis_col = (lxw_col_t)(1 + i);
+	}
+	snprintf(share_head, sizeof share_head, lang_pick(b->o.lang, "占比（%s）", "Share (%s)"),
+		 stage_name(b, basis));
+	heads[share_col] = share_head;
+	header(b, ws, h, 0, heads, overview_widths);
+	xlsx_cell_ref_abs(tr, basis_col, z, sizeof z);
 	for (int l = 0; l < N_LEVELS; l++) {
 		lxw_row_t r = h + 1 + (lxw_row_t)l;
 		bk_string(b, ws, r, 0, questionnaire_level_name(q, l, b->o.lang), NULL);
 		for (int i = 0; i < n_cols; i++)
 			bk_number(b, ws, r, (lxw_col_t)(1 + i), (double)st[cols[i]].level[l],
 				  b->f.integer);
-		bk_number(b, ws, r, share_col, ratio(st[basis].level[l], st[basis].n),
-			  b->f.percent);
+		xlsx_cell_ref(r, basis_col, a, sizeof a);
+		snprintf(formula, sizeof formula, "=IF(%s>0,%s/%s,0)", z, a, z);
+		xlsx_formula(b->book, ws, r, share_col, formula,
+			     ratio(st[basis].level[l], st[basis].n), b->f.percent);
 	}
-	lxw_row_t tr = h + 1 + N_LEVELS;
 	bk_string(b, ws, tr, 0, lang_pick(b->o.lang, "合计", "Total"), b->f.total_text);
 	for (int i = 0; i < n_cols; i++)
-		bk_number(b, ws, tr, (lxw_col_t)(1 + i), (double)st[cols[i]].n, b->f.total_int);
-	bk_number(b, ws, tr, share_col, st[basis].n ? 1 : 0, b->f.total_percent);
+		sum_cell(b, ws, tr, (lxw_col_t)(1 + i), h + 1, h + N_LEVELS, (double)st[cols[i]].n,
+			 b->f.total_int);
+	sum_cell(b, ws, tr, share_col, h + 1, h + N_LEVELS, st[basis].n ? 1 : 0,
+		 b->f.total_percent);
 	bk_string(b, ws, tr + 1, 0, lang_pick(b->o.lang, "平均分", "Mean score"), b->f.total_text);
 	for (int i = 0; i < n_cols; i++)
 		bk_number(b, ws, tr + 1, (lxw_col_t)(1 + i), mean_points(&st[cols[i]]),
@@ -193,8 +241,7 @@ static void overview(portfolio_book *b, const portfolio_tally *t, int basis)
 	if (q)
 		bk_string(b, ws, 1, 0, qn_text_get(questionnaire_title(q), b->o.lang),
 			  b->f.subtitle);
-	bk_check(b, worksheet_set_column(ws, 0, 0, 22, NULL));
-	bk_check(b, worksheet_set_column(ws, 1, 5, 13, NULL));
+	set_widths(b, ws, 0, overview_widths, sizeof overview_widths / sizeof overview_widths[0]);
 	overview_levels(b, t, basis, overview_facts(b, t, basis));
 }
 
@@ -384,7 +431,7 @@ static lxw_row_t budget_lines(portfolio_book *b, const portfolio_tally *t, int b
 			   lang_pick(b->o.lang, "结论", "Verdict"),
 			   NULL};
 	bk_string(b, ws, r, 0, lang_pick(b->o.lang, "按预算科目", "By budget line"), b->f.heading);
-	header(b, ws, r + 1, 0, h, NULL);
+	header(b, ws, r + 1, 0, h, target_widths);
 	r += 2;
 	for (size_t i = 0; i < n; i++, r++) {
 		const policy_budget_line *line = policy_budget_line_at(p, i);
@@ -414,8 +461,7 @@ static lxw_row_t stages_table(portfolio_book *b, const portfolio_tally *t, lxw_r
 			   lang_pick(b->o.lang, "补贴测算合计（元）", "Subsidies (yuan)"),
 			   NULL};
 	bk_string(b, ws, r, 0, lang_pick(b->o.lang, "分阶段对比", "By stage"), b->f.heading);
-	bk_check(b, worksheet_set_row(ws, r + 1, 30, NULL)); /* room for a wrapped header */
-	header(b, ws, r + 1, 0, h, NULL);
+	header(b, ws, r + 1, 0, h, target_widths);
 	r += 2;
 	for (int s = 0; s < PORTFOLIO_N_BASES; s++) {
 		portfolio_counts c;
@@ -459,12 +505,11 @@ static void transitions(portfolio_book *b, const portfolio_tally *t, lxw_row_t r
 		  lang_pick(b->o.lang, "改造前后等级变化（按信用代码配对的企业数）",
 			    "Level before and after (enterprises paired by credit code)"),
 		  b->f.heading);
-	bk_check(b, worksheet_set_row(ws, r + 1, 30, NULL));
-	bk_string(b, ws, r + 1, 0, lang_pick(b->o.lang, "改造前 ＼ 改造后", "Baseline \\ post"),
-		  b->f.header);
+	const char *h[N_LEVELS + 2] = {
+		lang_pick(b->o.lang, "改造前 ＼ 改造后", "Baseline \\ post")};
 	for (int l = 0; l < N_LEVELS; l++)
-		bk_string(b, ws, r + 1, (lxw_col_t)(1 + l),
-			  questionnaire_level_name(q, l, b->o.lang), b->f.header);
+		h[1 + l] = questionnaire_level_name(q, l, b->o.lang);
+	header(b, ws, r + 1, 0, h, target_widths);
 	for (int l = 0; l < N_LEVELS; l++) {
 		bk_string(b, ws, r + 2 + (lxw_row_t)l, 0, questionnaire_level_name(q, l, b->o.lang),
 			  NULL);
@@ -510,7 +555,6 @@ static void targets_sheet(portfolio_book *b, const portfolio_tally *t, const por
 	lxw_worksheet *ws = b->ws[BK_TARGETS];
 	portfolio_verdicts v;
 	portfolio_counts c;
-	static const double widths[] = {30, 15, 15, 14, 14, 12, 12, 18};
 	const char *h[] = {lang_pick(b->o.lang, "指标", "Measure"),
 			   lang_pick(b->o.lang, "目标", "Target"),
 			   lang_pick(b->o.lang, "实际", "Actual"),
@@ -519,9 +563,8 @@ static void targets_sheet(portfolio_book *b, const portfolio_tally *t, const por
 	portfolio_tally_counts(t, NULL, basis, &c);
 	title(b, ws, "试点目标", "Programme targets");
 	basis_line(b, ws, 1, t, basis);
-	for (lxw_col_t i = 0; i < sizeof widths / sizeof widths[0]; i++)
-		bk_check(b, worksheet_set_column(ws, i, i, widths[i], NULL));
-	header(b, ws, 3, 0, h, NULL);
+	set_widths(b, ws, 0, target_widths, sizeof target_widths / sizeof target_widths[0]);
+	header(b, ws, 3, 0, h, target_widths);
 	xlsx_merge(b->book, ws, 3, NOTE_FIRST, 3, NOTE_LAST, lang_pick(b->o.lang, "说明", "Note"),
 		   b->f.header);
 	target_level2(b, 4, tg, &v, c.scale_unknown);
@@ -534,11 +577,60 @@ static void targets_sheet(portfolio_book *b, const portfolio_tally *t, const por
 
 /* ---- 按行业, 按地区 ---- */
 
+#define GROUP_FIRST_ROW 4 /* the groups' first row; the header is above it */
+
 static const char *group_label(const portfolio_book *b, const portfolio_group *g)
 {
 	return g && *portfolio_group_name(g) ? portfolio_group_name(g)
 	       : g ? lang_pick(b->o.lang, "（未填写）", "(not given)")
 		   : lang_pick(b->o.lang, "合计", "Total");
+}
+
+/* A ratio of two cells of row r as a formula: 0 (or blank) when the denominator is 0. */
+static void ratio_cell(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
+		       const char *num, lxw_col_t den, double value, lxw_format *f)
+{
+	char d[16], formula[160];
+	xlsx_cell_ref(r, den, d, sizeof d);
+	snprintf(formula, sizeof formula, "=IF(%s>0,%s/%s,0)", d, num, d);
+	xlsx_formula(b->book, ws, r, c, formula, value, f);
+}
+
+/*
+ * The total row under groups in rows r1..r2: sums of the counts and the money, shares of the
+ * total row's own cells, the mean score weighted by the groups' sizes, all formulas.
+ */
+static void group_total(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_row_t r1,
+			lxw_row_t r2, const portfolio_counts *c)
+{
+	char a[16], z[16], num[96];
+	size_t ge2 = 0;
+	for (int l = 2; l < N_LEVELS; l++)
+		ge2 += c->level[l];
+	sum_cell(b, ws, r, 1, r1, r2, (double)c->n, b->f.total_int);
+	for (int l = 0; l < N_LEVELS; l++)
+		sum_cell(b, ws, r, (lxw_col_t)(2 + l), r1, r2, (double)c->level[l], b->f.total_int);
+	xlsx_cell_ref(r, 4, a, sizeof a);
+	xlsx_cell_ref(r, 6, z, sizeof z);
+	snprintf(num, sizeof num, "SUM(%s:%s)", a, z); /* levels 2, 3 and 4 */
+	ratio_cell(b, ws, r, 7, num, 1, ratio(ge2, c->n), b->f.total_percent);
+	sum_cell(b, ws, r, 8, r1, r2, (double)c->above_scale, b->f.total_int);
+	sum_cell(b, ws, r, 9, r1, r2, (double)c->above_scale_l2, b->f.total_int);
+	xlsx_cell_ref(r, 9, a, sizeof a);
+	if (c->above_scale)
+		ratio_cell(b, ws, r, 10, a, 8, ratio(c->above_scale_l2, c->above_scale),
+			   b->f.total_percent);
+	else
+		bk_string(b, ws, r, 10, NULL, b->f.total_text);
+	char rb1[16], rb2[16], rl1[16], rl2[16];
+	xlsx_cell_ref(r1, 1, rb1, sizeof rb1);
+	xlsx_cell_ref(r2, 1, rb2, sizeof rb2);
+	xlsx_cell_ref(r1, 11, rl1, sizeof rl1);
+	xlsx_cell_ref(r2, 11, rl2, sizeof rl2);
+	snprintf(num, sizeof num, "SUMPRODUCT(%s:%s,%s:%s)", rb1, rb2, rl1, rl2);
+	ratio_cell(b, ws, r, 11, num, 1, mean_points(c), b->f.total_points);
+	if (b->o.policy)
+		sum_cell(b, ws, r, 12, r1, r2, (double)c->subsidy, b->f.total_money);
 }
 
 static void group_row(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r, const portfolio_tally *t,
@@ -550,6 +642,10 @@ static void group_row(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r, const p
 	lxw_format *p = total ? b->f.total_percent : b->f.percent;
 	portfolio_tally_counts(t, g, basis, &c);
 	bk_string(b, ws, r, 0, group_label(b, g), total ? b->f.total_text : NULL);
+	if (total && r > GROUP_FIRST_ROW) {
+		group_total(b, ws, r, GROUP_FIRST_ROW, r - 1, &c);
+		return;
+	}
 	bk_number(b, ws, r, 1, (double)c.n, i);
 	for (int l = 0; l < N_LEVELS; l++)
 		bk_number(b, ws, r, (lxw_col_t)(2 + l), (double)c.level[l], i);
@@ -633,8 +729,9 @@ static void group_sheet(portfolio_book *b, const portfolio_tally *t, portfolio_g
 	h[12] = b->o.policy ? lang_pick(b->o.lang, "补贴测算合计（元）", "Subsidies (yuan)") : NULL;
 	double widths[] =
 		{name_width > 60 ? 60 : name_width, 9, 11, 11, 11, 11, 11, 11, 9, 11, 12, 9, 16};
-	const lxw_row_t hr = 3;
-	bk_check(b, worksheet_set_row(ws, hr, 30, NULL));
+	const lxw_row_t hr = GROUP_FIRST_ROW - 1;
+	bk_fit_widths(h, 13, widths);
+	set_widths(b, ws, 0, widths, 13);
 	header(b, ws, hr, 0, h, widths);
 	for (size_t i = 0; i < n; i++)
 		group_row(b, ws, hr + 1 + (lxw_row_t)i, t, groups[i], basis);
@@ -664,7 +761,19 @@ static void group_sheet(portfolio_book *b, const portfolio_tally *t, portfolio_g
 
 /* ---- 场景热力图 ---- */
 
-static lxw_row_t heat_levels(portfolio_book *b, const portfolio_tally *t, int basis, lxw_row_t r)
+/* The level table's header: scenario, each level, the mean, the share at level 2 or above. */
+static void heat_levels_header(const portfolio_book *b, const questionnaire *q, const char **h)
+{
+	h[0] = lang_pick(b->o.lang, "场景", "Scenario");
+	for (int l = 0; l < N_LEVELS; l++)
+		h[1 + l] = questionnaire_level_name(q, l, b->o.lang);
+	h[6] = lang_pick(b->o.lang, "平均等级", "Mean level");
+	h[7] = lang_pick(b->o.lang, "二级及以上占比", "Share at ≥ L2");
+	h[8] = NULL;
+}
+
+static lxw_row_t heat_levels(portfolio_book *b, const portfolio_tally *t, int basis, lxw_row_t r,
+			     const double *widths)
 {
 	lxw_worksheet *ws = b->ws[BK_HEAT];
 	const questionnaire *q = portfolio_tally_questionnaire(t);
@@ -676,13 +785,9 @@ static lxw_row_t heat_levels(portfolio_book *b, const portfolio_tally *t, int ba
 		  lang_pick(b->o.lang, "各场景的等级分布（企业数）",
 			    "Each scenario's levels (enterprises)"),
 		  b->f.heading);
-	const char *h[10] = {lang_pick(b->o.lang, "场景", "Scenario")};
-	for (int l = 0; l < N_LEVELS; l++)
-		h[1 + l] = questionnaire_level_name(q, l, b->o.lang);
-	h[6] = lang_pick(b->o.lang, "平均等级", "Mean level");
-	h[7] = lang_pick(b->o.lang, "二级及以上占比", "Share at ≥ L2");
-	bk_check(b, worksheet_set_row(ws, r + 1, 30, NULL));
-	header(b, ws, r + 1, 0, h, NULL);
+	const char *h[N_LEVELS + 4];
+	heat_levels_header(b, q, h);
+	header(b, ws, r + 1, 0, h, widths);
 	for (size_t i = 0; i < ns; i++) {
 		lxw_row_t row = r + 2 + (lxw_row_t)i;
 		size_t lv[N_LEVELS], ge2 = 0;
@@ -716,12 +821,38 @@ static lxw_row_t heat_levels(portfolio_book *b, const portfolio_tally *t, int ba
 }
 
 /* Mean scenario levels, one row per group and a total row, coloured 0-4. */
+/* Under groups in rows r1..r2: their enterprises summed, each mean weighted by their sizes. */
+static void heat_total(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_row_t r1,
+		       lxw_row_t r2, const portfolio_tally *t, int basis, const portfolio_counts *c)
+{
+	char n1[16], n2[16], m1[16], m2[16], num[96];
+	sum_cell(b, ws, r, 1, r1, r2, (double)c->n, b->f.total_int);
+	xlsx_cell_ref_abs(r1, 1, n1, sizeof n1);
+	xlsx_cell_ref_abs(r2, 1, n2, sizeof n2);
+	for (size_t i = 0; c->n && i < portfolio_tally_n_scenarios(t); i++) {
+		lxw_col_t col = (lxw_col_t)(2 + i);
+		xlsx_cell_ref(r1, col, m1, sizeof m1);
+		xlsx_cell_ref(r2, col, m2, sizeof m2);
+		snprintf(num, sizeof num, "SUMPRODUCT(%s:%s,%s:%s)", n1, n2, m1, m2);
+		ratio_cell(b, ws, r, col, num, 1,
+			   (double)portfolio_tally_scenario_sum(t, NULL, basis, i) / (double)c->n,
+			   b->f.total_points);
+	}
+}
+
+/* The group tables' header: the grouping, enterprises, every scenario. h[2 + i] set already. */
+static void heat_groups_header(const portfolio_book *b, portfolio_grouping by, const char **h)
+{
+	h[0] = by == PORTFOLIO_BY_INDUSTRY ? lang_pick(b->o.lang, "行业", "Industry")
+					   : lang_pick(b->o.lang, "地区", "Region");
+	h[1] = lang_pick(b->o.lang, "企业数", "Enterprises");
+}
+
 static lxw_row_t heat_groups(portfolio_book *b, const portfolio_tally *t, portfolio_grouping by,
-			     int basis, lxw_row_t r)
+			     int basis, lxw_row_t r, const char **h, const double *widths)
 {
 	lxw_worksheet *ws = b->ws[BK_HEAT];
 	size_t ns = portfolio_tally_n_scenarios(t), n;
-	char label[256];
 	const portfolio_group **groups = portfolio_tally_groups(t, by, basis, &n);
 	if (!groups) {
 		bk_check(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
@@ -733,22 +864,18 @@ static lxw_row_t heat_groups(portfolio_book *b, const portfolio_tally *t, portfo
 					      : lang_pick(b->o.lang, "按地区的场景平均等级（0–4）",
 							  "Mean scenario level by region (0-4)"),
 		  b->f.heading);
-	bk_check(b, worksheet_set_row(ws, r + 1, 45, NULL));
-	bk_string(b, ws, r + 1, 0,
-		  by == PORTFOLIO_BY_INDUSTRY ? lang_pick(b->o.lang, "行业", "Industry")
-					      : lang_pick(b->o.lang, "地区", "Region"),
-		  b->f.header);
-	bk_string(b, ws, r + 1, 1, lang_pick(b->o.lang, "企业数", "Enterprises"), b->f.header);
-	for (size_t i = 0; i < ns; i++) {
-		bk_scenario_label(b, portfolio_tally_scenario(t, i), label, sizeof label);
-		bk_string(b, ws, r + 1, (lxw_col_t)(2 + i), label, b->f.header);
-	}
+	heat_groups_header(b, by, h);
+	header(b, ws, r + 1, 0, h, widths);
 	for (size_t k = 0; k <= n; k++) {
 		const portfolio_group *g = k < n ? groups[k] : NULL;
 		lxw_row_t row = r + 2 + (lxw_row_t)k;
 		portfolio_counts c;
 		portfolio_tally_counts(t, g, basis, &c);
 		bk_string(b, ws, row, 0, group_label(b, g), g ? NULL : b->f.total_text);
+		if (!g && n) { /* the total: formulas over the groups' rows */
+			heat_total(b, ws, row, r + 2, row - 1, t, basis, &c);
+			continue;
+		}
 		bk_number(b, ws, row, 1, (double)c.n, g ? b->f.integer : b->f.total_int);
 		for (size_t i = 0; c.n && i < ns; i++)
 			bk_number(b, ws, row, (lxw_col_t)(2 + i),
@@ -762,18 +889,45 @@ static lxw_row_t heat_groups(portfolio_book *b, const portfolio_tally *t, portfo
 	return r + 4 + (lxw_row_t)n;
 }
 
+/*
+ * The two kinds of table share the sheet's columns: each column as wide as the widest word of
+ * the headers above it, so that no header breaks inside a word ("质量管理★", "management★") —
+ * the scenario headers break after their id instead.
+ */
 static void heat_sheet(portfolio_book *b, const portfolio_tally *t, int basis)
 {
 	lxw_worksheet *ws = b->ws[BK_HEAT];
+	size_t ns = portfolio_tally_n_scenarios(t), n = ns + 2 > 8 ? ns + 2 : 8;
+	const char *levels[N_LEVELS + 4];
+	const char **groups = calloc(ns + 3, sizeof *groups);
+	char(*labels)[256] = calloc(ns ? ns : 1, sizeof *labels);
+	double *widths = calloc(n, sizeof *widths);
 	title(b, ws, "场景热力图", "Scenario heat map");
 	basis_line(b, ws, 1, t, basis);
-	bk_check(b, worksheet_set_column(ws, 0, 0, 26, NULL));
-	bk_check(b, worksheet_set_column(ws, 1, 7, 10, NULL));
-	bk_check(b, worksheet_set_column(ws, 8, 1 + (lxw_col_t)portfolio_tally_n_scenarios(t), 8,
-					 NULL));
-	lxw_row_t r = heat_levels(b, t, basis, 3);
-	r = heat_groups(b, t, PORTFOLIO_BY_INDUSTRY, basis, r);
-	heat_groups(b, t, PORTFOLIO_BY_REGION, basis, r);
+	if (!groups || !labels || !widths) {
+		bk_check(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		goto done;
+	}
+	for (size_t i = 0; i < n; i++)
+		widths[i] = i == 0 ? 26 : i < 8 ? 10 : 8;
+	heat_levels_header(b, portfolio_tally_questionnaire(t), levels);
+	bk_fit_widths(levels, N_LEVELS + 3, widths);
+	for (size_t i = 0; i < ns; i++) {
+		bk_scenario_label(b, portfolio_tally_scenario(t, i), labels[i], sizeof labels[i]);
+		groups[2 + i] = labels[i];
+	}
+	for (int by = 0; by < PORTFOLIO_N_GROUPINGS; by++) {
+		heat_groups_header(b, (portfolio_grouping)by, groups);
+		bk_fit_widths(groups, ns + 2, widths);
+	}
+	set_widths(b, ws, 0, widths, n);
+	lxw_row_t r = heat_levels(b, t, basis, 3, widths);
+	r = heat_groups(b, t, PORTFOLIO_BY_INDUSTRY, basis, r, groups, widths);
+	heat_groups(b, t, PORTFOLIO_BY_REGION, basis, r, groups, widths);
+done:
+	free(groups);
+	free(labels);
+	free(widths);
 }
 
 void bk_write_summary(portfolio_book *b, const portfolio_tally *t, const portfolio_targets *tg)

@@ -70,6 +70,37 @@ void bk_scenario_label(const portfolio_book *b, const qn_question *q, char *buf,
 		 q->constrained ? "★" : "");
 }
 
+void bk_fit_widths(const char *const *texts, size_t n, double *widths)
+{
+	for (size_t i = 0; i < n; i++) {
+		double w =
+			texts[i] ? xlsx_width_for(xlsx_widest_word(texts[i]), BK_HEADER_FONT) : 0;
+		widths[i] = w > widths[i] ? w : widths[i];
+	}
+}
+
+void bk_header_row(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c0,
+		   const char *const *texts, size_t n, const double *widths, double min_height)
+{
+	char text[512];
+	int lines = 1;
+	for (size_t i = 0; i < n; i++) {
+		int l = texts[i] ? xlsx_wrap_words(texts[i],
+						   xlsx_columns_in(widths[i], BK_HEADER_FONT), text,
+						   sizeof text)
+				 : 1;
+		lines = l > lines ? l : lines;
+	}
+	double h = xlsx_lines_height(lines, BK_HEADER_FONT);
+	bk_check(b, worksheet_set_row(ws, r, h > min_height ? h : min_height, NULL));
+	for (size_t i = 0; i < n; i++) {
+		if (texts[i])
+			xlsx_wrap_words(texts[i], xlsx_columns_in(widths[i], BK_HEADER_FONT), text,
+					sizeof text);
+		bk_string(b, ws, r, c0 + (lxw_col_t)i, texts[i] ? text : NULL, b->f.header);
+	}
+}
+
 static lxw_format *format(portfolio_book *b, const char *num, bool bold, unsigned align)
 {
 	lxw_format *f = workbook_add_format(b->wb);
@@ -127,6 +158,9 @@ static void make_formats(portfolio_book *b)
 	f->total_money = total_row(format(b, "#,##0", true, 0));
 	f->total_points = total_row(format(b, "0.00", true, 0));
 	/* A right-aligned number against a left-aligned 18-digit code read as one figure. */
+	f->link = format(b, NULL, false, 0);
+	format_set_underline(f->link, LXW_UNDERLINE_SINGLE);
+	format_set_font_color(f->link, LXW_COLOR_BLUE);
 	f->seq = format(b, "0", false, LXW_ALIGN_CENTER);
 	format_set_right(f->seq, LXW_BORDER_THIN);
 	format_set_right_color(f->seq, XLSX_COLOR_BORDER);
@@ -159,6 +193,56 @@ static void page_setup(portfolio_book *b, lxw_worksheet *ws, int which)
 	bk_check(b, worksheet_set_footer(ws, "&C&P / &N"));
 }
 
+/*
+ * The path from folder `from` to folder `to`, both absolute and canonical: "reports",
+ * "../shared/reports", "" for the same folder. False when it does not fit.
+ */
+static bool relative_path(const char *from, const char *to, char *buf, size_t size)
+{
+	size_t common = 0, used = 0;
+	/* The longest common prefix that ends at a component boundary in both. */
+	for (size_t i = 0;; i++) {
+		bool end_from = from[i] == '\0' || from[i] == '/';
+		bool end_to = to[i] == '\0' || to[i] == '/';
+		if (end_from && end_to)
+			common = i;
+		if (from[i] != to[i] || !from[i])
+			break;
+	}
+	buf[0] = '\0';
+	for (const char *p = from + common; *p; p++)
+		if (*p == '/' && p[1]) {
+			int n = snprintf(buf + used, size - used, "%s..", used ? "/" : "");
+			if (n < 0 || (size_t)n >= size - used)
+				return false;
+			used += (size_t)n;
+		}
+	const char *rest = to + common + (to[common] == '/');
+	if (*rest) {
+		int n = snprintf(buf + used, size - used, "%s%s", used ? "/" : "", rest);
+		if (n < 0 || (size_t)n >= size - used)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * "external:" and the path from the workbook's folder to the reports' folder, so that a row's
+ * report name opens its report wherever the two folders are moved together. Left empty (no
+ * links, the names stay) when either folder cannot be resolved.
+ */
+static void report_link(portfolio_book *b, const char *path)
+{
+	char here[PATH_MAX], dir[PATH_MAX], there[PATH_MAX], rel[PATH_MAX];
+	const char *slash = strrchr(path, '/');
+	int n = slash ? snprintf(dir, sizeof dir, "%.*s", (int)(slash - path + 1), path)
+		      : snprintf(dir, sizeof dir, ".");
+	if (!b->o.reports_dir || n < 0 || (size_t)n >= sizeof dir || !realpath(dir, here) ||
+	    !realpath(b->o.reports_dir, there) || !relative_path(here, there, rel, sizeof rel))
+		return;
+	snprintf(b->report_link, sizeof b->report_link, "external:%s%s", rel, *rel ? "/" : "");
+}
+
 portfolio_book *portfolio_book_new(const char *path, const portfolio_book_options *o,
 				   assess_error *err)
 {
@@ -168,6 +252,7 @@ portfolio_book *portfolio_book_new(const char *path, const portfolio_book_option
 		return NULL;
 	}
 	b->o = *o;
+	report_link(b, path);
 	xlsx_options xo = {.replace = o->replace,
 			   .constant_memory = true,
 			   .env = o->env,
@@ -219,57 +304,88 @@ static const struct column profile_columns[] = {{"序号", "No.", 7},
 						{"总分", "Total", 8}};
 #define N_PROFILE (sizeof profile_columns / sizeof profile_columns[0])
 
-static void header_cell(portfolio_book *b, lxw_col_t c, const char *text, double width)
+/* The Enterprises sheet's columns being laid out: header texts and widths. */
+struct layout {
+	char (*label)[128];
+	const char **text;
+	double *width;
+	size_t n;
+};
+
+static void add_column(struct layout *l, const char *text, double width)
 {
-	bk_string(b, b->ws[BK_ROWS], 0, c, text, b->f.header);
-	bk_check(b, worksheet_set_column(b->ws[BK_ROWS], c, c, width, NULL));
+	snprintf(l->label[l->n], sizeof l->label[l->n], "%s", text);
+	l->text[l->n] = l->label[l->n];
+	l->width[l->n++] = width;
 }
 
-/* Lays out the columns for questionnaire q (NULL when no row was scored) and writes the header. */
-static void rows_header(portfolio_book *b, const questionnaire *q)
+static void lay_out_columns(portfolio_book *b, const questionnaire *q, struct layout *l)
 {
-	char label[256];
-	lxw_col_t c = 0;
-	b->q = q;
-	bk_check(b, worksheet_set_row(b->ws[BK_ROWS], 0, 42, NULL));
-	for (size_t i = 0; i < N_PROFILE; i++, c++)
-		header_cell(b, c,
-			    lang_pick(b->o.lang, profile_columns[i].zh, profile_columns[i].en),
-			    profile_columns[i].width);
-	b->col_dims = c;
+	char label[128];
+	for (size_t i = 0; i < N_PROFILE; i++)
+		add_column(l, lang_pick(b->o.lang, profile_columns[i].zh, profile_columns[i].en),
+			   profile_columns[i].width);
+	b->col_dims = (lxw_col_t)l->n;
 	for (size_t d = 0; q && d < questionnaire_n_dimensions(q); d++) {
 		const qn_dimension *dim = questionnaire_dimension(q, d);
 		if (dim->scored)
-			header_cell(b, c++, qn_text_get(&dim->name, b->o.lang), 10);
+			add_column(l, qn_text_get(&dim->name, b->o.lang), 10);
 	}
-	b->col_level = c;
-	header_cell(b, c++, lang_pick(b->o.lang, "等级", "Level"), 6);
-	b->col_scenarios = c;
+	b->col_level = (lxw_col_t)l->n;
+	add_column(l, lang_pick(b->o.lang, "等级", "Level"), 6);
+	b->col_scenarios = (lxw_col_t)l->n;
 	for (size_t i = 0; q && i < questionnaire_n_questions(q); i++) {
 		const qn_question *sq = questionnaire_question(q, i);
 		if (sq->kind != QN_SCENARIO)
 			continue;
 		bk_scenario_label(b, sq, label, sizeof label);
-		header_cell(b, c++, label, 7);
+		add_column(l, label, 7);
 	}
-	b->col_counts = c;
+	b->col_counts = (lxw_col_t)l->n;
 	for (int star = 0; star <= 1; star++)
-		for (int l = 1; l <= QN_MAX_LEVEL; l++) {
+		for (int lv = 1; lv <= QN_MAX_LEVEL; lv++) {
 			snprintf(label, sizeof label,
 				 star ? lang_pick(b->o.lang, "★场景≥%d级", "★ at ≥L%d")
 				      : lang_pick(b->o.lang, "场景≥%d级", "Scenarios ≥L%d"),
-				 l);
-			header_cell(b, c++, label, 8);
+				 lv);
+			add_column(l, label, 8);
 		}
-	b->col_subsidy = c;
+	b->col_subsidy = (lxw_col_t)l->n;
 	if (b->o.policy)
-		header_cell(b, c++, lang_pick(b->o.lang, "补贴测算（元）", "Subsidy (yuan)"), 13);
-	b->col_report = c;
+		add_column(l, lang_pick(b->o.lang, "补贴测算（元）", "Subsidy (yuan)"), 13);
+	b->col_report = (lxw_col_t)l->n;
 	if (b->o.reports)
-		header_cell(b, c++, lang_pick(b->o.lang, "诊断报告", "Report"), 30);
-	b->col_source = c;
-	header_cell(b, c++, lang_pick(b->o.lang, "来源", "Source"), 28);
-	b->n_cols = c;
+		add_column(l, lang_pick(b->o.lang, "诊断报告", "Report"), 30);
+	b->col_source = (lxw_col_t)l->n;
+	add_column(l, lang_pick(b->o.lang, "来源", "Source"), 28);
+	b->n_cols = (lxw_col_t)l->n;
+}
+
+/*
+ * Lays out the columns for questionnaire q (NULL when no row was scored) and writes the header:
+ * each column at least as wide as its header's widest word, the header broken between words.
+ */
+static void rows_header(portfolio_book *b, const questionnaire *q)
+{
+	size_t most = N_PROFILE + 16 +
+		      (q ? questionnaire_n_dimensions(q) + questionnaire_n_questions(q) : 0);
+	struct layout l = {.label = calloc(most, sizeof *l.label),
+			   .text = calloc(most, sizeof *l.text),
+			   .width = calloc(most, sizeof *l.width)};
+	b->q = q;
+	if (!l.label || !l.text || !l.width) {
+		bk_check(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+	} else {
+		lay_out_columns(b, q, &l);
+		bk_fit_widths(l.text, l.n, l.width);
+		for (size_t i = 0; i < l.n; i++)
+			bk_check(b, worksheet_set_column(b->ws[BK_ROWS], (lxw_col_t)i, (lxw_col_t)i,
+							 l.width[i], NULL));
+		bk_header_row(b, b->ws[BK_ROWS], 0, 0, l.text, l.n, l.width, 30);
+	}
+	free(l.label);
+	free(l.text);
+	free(l.width);
 	worksheet_freeze_panes(b->ws[BK_ROWS], 1, 3);
 	bk_check(b, worksheet_repeat_rows(b->ws[BK_ROWS], 0, 0));
 }
@@ -330,6 +446,24 @@ static void row_scores(portfolio_book *b, lxw_row_t r, const scoring_result *s)
 		bk_number(b, ws, r, c++, s->constrained_at_least[l], b->f.integer);
 }
 
+/*
+ * The report's file name, a link to the file when its folder is known; plain text past what
+ * Excel takes (65,530 links on a sheet, 2,079 characters in one), rather than no workbook.
+ */
+static void report_cell(portfolio_book *b, lxw_row_t r, const char *file)
+{
+	char url[sizeof b->report_link + 256];
+	int n = file ? snprintf(url, sizeof url, "%s%s", b->report_link, file) : -1;
+	if (!file || !b->report_link[0] || n < 0 || (size_t)n >= sizeof url || n > 2000 ||
+	    b->n_links >= LXW_MAX_NUMBER_URLS) {
+		bk_string(b, b->ws[BK_ROWS], r, b->col_report, file, NULL);
+		return;
+	}
+	bk_check(b, worksheet_write_url_opt(b->ws[BK_ROWS], r, b->col_report, url, b->f.link, file,
+					    NULL));
+	b->n_links++;
+}
+
 assess_code portfolio_book_row(portfolio_book *b, const portfolio_row *row, assess_error *err)
 {
 	if (!b->q)
@@ -349,7 +483,7 @@ assess_code portfolio_book_row(portfolio_book *b, const portfolio_row *row, asse
 		bk_number(b, b->ws[BK_ROWS], r, b->col_subsidy, (double)row->subsidy->total,
 			  b->f.money);
 	if (b->o.reports)
-		bk_string(b, b->ws[BK_ROWS], r, b->col_report, row->report_file, NULL);
+		report_cell(b, r, row->report_file);
 	bk_string(b, b->ws[BK_ROWS], r, b->col_source, row->source, NULL);
 	return ASSESS_OK;
 }
@@ -376,24 +510,43 @@ static const char *const step_labels[][2] = {
 	[PORTFOLIO_STEP_REPORT] = {"诊断报告", "report"},
 };
 
+/*
+ * The reason is in the workbook's language, from the error code table (ASSESS_ERRORS): the
+ * loaders' messages are English only, so they follow as the details, said to be the original.
+ */
+enum { ERR_COL_REASON = 6, ERR_COL_DETAILS = 7 };
 static const struct column error_columns[] = {{"序号", "No.", 7},
 					      {"来源", "Source", 34},
 					      {"行", "Line", 7},
 					      {"列", "Column", 7},
 					      {"位置（JSON 路径）", "Where (JSON path)", 24},
 					      {"环节", "Step", 12},
-					      {"类别", "Kind", 12},
-					      {"原因", "Reason", 80}};
+					      {"原因", "Reason", 22},
+					      {"详情（英文原文）", "Details", 80}};
+
+/* Why, in the workbook's language: a duplicate says so, anything else by its code. */
+static const char *error_reason(const portfolio_book *b, portfolio_step step, assess_code code)
+{
+	if (step == PORTFOLIO_STEP_DUPLICATE)
+		return lang_pick(b->o.lang, "信用代码和评测阶段与前面一行相同，未计入",
+				 "the same credit code and stage as an earlier row: left out");
+	return assess_code_label(code, b->o.lang == QN_LANG_EN);
+}
 
 static void errors_header(portfolio_book *b)
 {
 	lxw_worksheet *ws = b->ws[BK_ERRORS];
-	for (lxw_col_t c = 0; c < sizeof error_columns / sizeof error_columns[0]; c++) {
-		bk_string(b, ws, 0, c,
-			  lang_pick(b->o.lang, error_columns[c].zh, error_columns[c].en),
-			  b->f.header);
-		bk_check(b, worksheet_set_column(ws, c, c, error_columns[c].width, NULL));
+	enum { N = sizeof error_columns / sizeof error_columns[0] };
+	const char *text[N];
+	double width[N];
+	for (lxw_col_t c = 0; c < N; c++) {
+		text[c] = lang_pick(b->o.lang, error_columns[c].zh, error_columns[c].en);
+		width[c] = error_columns[c].width;
 	}
+	bk_fit_widths(text, N, width);
+	for (lxw_col_t c = 0; c < N; c++)
+		bk_check(b, worksheet_set_column(ws, c, c, width[c], NULL));
+	bk_header_row(b, ws, 0, 0, text, N, width, 0);
 	worksheet_freeze_panes(ws, 1, 0);
 	bk_check(b, worksheet_repeat_rows(ws, 0, 0));
 }
@@ -412,6 +565,12 @@ assess_code portfolio_book_error(portfolio_book *b, portfolio_step step, const a
 	lxw_row_t r = (lxw_row_t)++b->n_errors;
 	unsigned code =
 		(unsigned)e->code < ASSESS_ERR_MAX ? (unsigned)e->code : ASSESS_ERR_INTERNAL;
+	const char *reason = error_reason(b, step, (assess_code)code);
+	int lines = xlsx_wrap_lines(reason, xlsx_columns_in(error_columns[ERR_COL_REASON].width,
+							    BK_HEADER_FONT));
+	if (lines > 1) /* before the row's cells: in constant-memory mode it is final after them */
+		bk_check(b,
+			 worksheet_set_row(ws, r, xlsx_lines_height(lines, BK_HEADER_FONT), NULL));
 	bk_number(b, ws, r, 0, (double)r, b->f.seq);
 	bk_string(b, ws, r, 1, e->file, NULL);
 	if (e->line > 0)
@@ -420,8 +579,8 @@ assess_code portfolio_book_error(portfolio_book *b, portfolio_step step, const a
 		bk_number(b, ws, r, 3, e->column, b->f.integer);
 	bk_string(b, ws, r, 4, e->path, NULL);
 	bk_string(b, ws, r, 5, step_labels[step][lang], NULL);
-	bk_string(b, ws, r, 6, assess_code_label((assess_code)code, lang == QN_LANG_EN), NULL);
-	bk_string(b, ws, r, 7, e->msg[0] ? e->msg : assess_strerror(e->code), NULL);
+	bk_string(b, ws, r, ERR_COL_REASON, reason, b->f.wrap);
+	bk_string(b, ws, r, ERR_COL_DETAILS, e->msg[0] ? e->msg : assess_strerror(e->code), NULL);
 	return !xlsx_failed(b->book)
 		       ? ASSESS_OK
 		       : assess_fail(err, xlsx_code(xlsx_error(b->book)), NULL, 0, 0,
@@ -434,8 +593,8 @@ static void errors_finish(portfolio_book *b)
 	char line[160];
 	if (b->n_errors == 0) {
 		errors_header(b);
-		bk_string(b, ws, 1, 7, lang_pick(b->o.lang, "没有失败的输入。", "No input failed."),
-			  NULL);
+		bk_string(b, ws, 1, ERR_COL_REASON,
+			  lang_pick(b->o.lang, "没有失败的输入。", "No input failed."), NULL);
 		return;
 	}
 	bk_check(b, worksheet_autofilter(ws, 0, 0, (lxw_row_t)b->n_errors, 7));
@@ -444,7 +603,7 @@ static void errors_finish(portfolio_book *b)
 			 lang_pick(b->o.lang, "另有 %zu 个错误超出工作表行数，未列出。",
 				   "%zu more errors did not fit the sheet."),
 			 b->errors_dropped);
-		bk_string(b, ws, (lxw_row_t)b->n_errors + 1, 7, line, b->f.bad);
+		bk_string(b, ws, (lxw_row_t)b->n_errors + 1, ERR_COL_REASON, line, b->f.bad);
 	}
 }
 

@@ -40,11 +40,12 @@
 
 typedef struct portfolio_book_options {
 	qn_lang lang;
-	bool replace;         /* replace an existing file (--force) */
-	time_t created;       /* document date; 0 for now */
-	xlsx_env env;         /* from the CLI: scratch folder ($TMPDIR; NULL: /tmp), hush */
-	const policy *policy; /* NULL: no subsidy column, no budget */
-	bool reports;         /* a column naming each enterprise's report file */
+	bool replace;            /* replace an existing file (--force) */
+	time_t created;          /* document date; 0 for now */
+	xlsx_env env;            /* from the CLI: scratch folder ($TMPDIR; NULL: /tmp), hush */
+	const policy *policy;    /* NULL: no subsidy column, no budget */
+	bool reports;            /* a column naming each enterprise's report file */
+	const char *reports_dir; /* their folder: each name links to its file (relative path) */
 } portfolio_book_options;
 
 /* Where a failure happened, for the Errors sheet. */

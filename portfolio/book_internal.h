@@ -5,8 +5,10 @@
 #ifndef ASSESS_PORTFOLIO_BOOK_INTERNAL_H
 #define ASSESS_PORTFOLIO_BOOK_INTERNAL_H
 
+#include <limits.h>
 #include <xlsxwriter.h>
 #include "portfolio/book.h"
+#include "xlsx/layout.h"
 #include "xlsx/xlsx.h"
 
 /* Excel's last row index: a sheet holds 1,048,576 rows, the first being the header. */
@@ -18,7 +20,8 @@ typedef struct bk_formats {
 	lxw_format *title, *subtitle, *heading, *header, *text, *wrap, *center, *integer, *points,
 		*mean, *percent, *money, *good, *bad, *note, *total_text, *total_int,
 		*total_percent, *total_money, *total_points,
-		*seq; /* the row number: centred, ruled off from the credit code beside it */
+		*seq,  /* the row number: centred, ruled off from the credit code beside it */
+		*link; /* a report's file name, linked to the file */
 } bk_formats;
 
 struct portfolio_book {
@@ -33,6 +36,9 @@ struct portfolio_book {
 	/* Enterprises sheet columns, known once q is */
 	lxw_col_t col_dims, col_level, col_scenarios, col_counts, col_subsidy, col_report,
 		col_source, n_cols;
+	/* "external:reports/": what a report's file name follows in its hyperlink; "" for none */
+	char report_link[PATH_MAX + 16];
+	size_t n_links;
 };
 
 const char *bk_sheet_name(const portfolio_book *b, int which);
@@ -53,6 +59,17 @@ void bk_count_axis(lxw_chart_axis *axis, size_t max);
 double bk_width(const char *s);
 /* "S01 产品设计★" */
 void bk_scenario_label(const portfolio_book *b, const qn_question *q, char *buf, size_t size);
+
+/*
+ * Header rows that neither break a word nor clip: texts broken at their spaces to fit their
+ * columns (xlsx/layout.h), columns widened to their widest word, the row as tall as its most
+ * lines. bk_fit_widths() raises widths[i] for texts[i] (NULL texts are skipped) before the
+ * columns are set; bk_header_row() writes texts[i] into column c0 + i of row r, widths[i] wide.
+ */
+#define BK_HEADER_FONT 10.0
+void bk_fit_widths(const char *const *texts, size_t n, double *widths);
+void bk_header_row(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c0,
+		   const char *const *texts, size_t n, const double *widths, double min_height);
 
 /* book-summary.c: the sheets written at close. */
 void bk_write_summary(portfolio_book *b, const portfolio_tally *t, const portfolio_targets *tg);

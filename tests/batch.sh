@@ -53,6 +53,14 @@ if run 65 "pilot batch" "$ASSESS" batch -o pilot.xlsx --policy pingluo --target-
 		[ -e "$tmp" ] && { echo "FAIL pilot left a temporary file: $tmp"; fail=1; }
 	done
 fi
+# The pilot in English, the workbook in a folder of its own: its report links go ../en-reports/;
+# and the baselines alone, where the share is of all assessments.
+mkdir en
+if run 65 "pilot batch in English" "$ASSESS" --lang en batch -q -o en/pilot.xlsx --policy pingluo \
+	--reports-dir en-reports -j 2 in missing.json &&
+	run 0 "baselines only" "$ASSESS" batch -q -o baseline.xlsx in/baseline; then
+	verify "pilot workbook in English" pilot-en
+fi
 # Without --force the workbook and the reports are not replaced.
 if run 73 "existing workbook" "$ASSESS" batch -o pilot.xlsx in/post.ndjson; then
 	grep -qx 'assess: pilot.xlsx: file exists; give --force to replace it' err ||

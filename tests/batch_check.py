@@ -5,6 +5,8 @@
     batch_check.py pilot DIR         check DIR/pilot.xlsx and DIR/reports/
     batch_check.py over DIR          check DIR/over.xlsx (subsidies over the budget)
     batch_check.py english DIR       check DIR/english.xlsx (--lang en)
+    batch_check.py pilot-en DIR      check DIR/en/pilot.xlsx (the pilot in English, reports
+                                     in DIR/en-reports) and DIR/baseline.xlsx (no post rows)
     batch_check.py pipe-input        print 10,000 answer lines for the pipe test
     batch_check.py pipe-output FILE  check what score --ndjson made of them
 
@@ -28,6 +30,7 @@ import json
 import os
 import re
 import sys
+import unicodedata
 import zipfile
 
 import openpyxl
@@ -179,13 +182,204 @@ def check_charts(path, most):
             check(got == LEVEL_COLORS, ("level bars' colours", got))
 
 
+# ---- what every workbook must hold ----
+
+def display_width(text):
+    """Columns a text takes as xlsx/layout counts them: 2 for CJK and full-width, else 1."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def cell_columns(width, font=10.0):
+    """Display columns a cell `width` Excel units wide holds (xlsx_columns_in)."""
+    return int((width - 1.0) / (1.9 / 2 * font / 10))
+
+
+class N(float):
+    """A cell's number in a recalculation: x/0 is NaN (the IF around it decides), not a crash."""
+
+    def __truediv__(self, other):
+        return N(float("nan")) if other == 0 else N(float(self) / float(other))
+
+    def __rtruediv__(self, other):
+        return N(float("nan")) if self == 0 else N(float(other) / float(self))
+
+
+def recalc(formula, ws):
+    """Evaluates one of the portfolio's formulas (SUM, SUMPRODUCT, IF, cell arithmetic) over the
+    cached values of the cells it names, as a spreadsheet would recalculate it."""
+    def cell(ref):
+        v = ws[ref].value
+        return N(v if isinstance(v, (int, float)) and not isinstance(v, bool) else 0)
+
+    def rng(a, b):
+        return [cell(c.coordinate) for row in ws[a:b] for c in row]
+
+    def ref(m):
+        return "rng(%r, %r)" % (m.group(1), m.group(2)) if m.group(2) else "cell(%r)" % m.group(1)
+
+    expr = re.sub(r"\b([A-Z]{1,3}[0-9]+)(?::([A-Z]{1,3}[0-9]+))?\b", ref,
+                  formula[1:].replace("$", ""))
+    expr = expr.replace("<>", "!=").replace("=", "==").replace(">==", ">=").replace("<==", "<=")
+    env = {"rng": rng, "cell": cell, "SUM": lambda *a: N(sum(sum(x) if isinstance(x, list) else x
+                                                              for x in a)),
+           "SUMPRODUCT": lambda a, b: N(sum(x * y for x, y in zip(a, b))),
+           "IF": lambda c, a, b: a if c else b}
+    return eval(expr, env)  # the workbook is our own output, its formulas from a fixed set
+
+
+def check_recalc(path, least):
+    """Every formula's cached value is what recalculating it gives; at least `least` formulas."""
+    values = openpyxl.load_workbook(path, data_only=True)
+    formulas = openpyxl.load_workbook(path, data_only=False)
+    n = 0
+    for ws in formulas.worksheets:
+        vs = values[ws.title]
+        for row in ws.iter_rows():
+            for c in row:
+                if isinstance(c.value, str) and c.value.startswith("="):
+                    n += 1
+                    cached, got = vs[c.coordinate].value, recalc(c.value, vs)
+                    check(isinstance(cached, (int, float)) and abs(got - cached) <= 1e-9 *
+                          max(1, abs(cached)), (ws.title, c.coordinate, c.value, cached, got))
+    check(n >= least, "%s: %d formulas, expected at least %d" % (path, n, least))
+
+
+def check_header(ws, row, labels, first_col=1):
+    """Header texts broken only where the label has a space, every line fitting its column (so
+    the reader breaks nothing, a word least of all), the row tall enough for the most lines."""
+    most = 1
+    for i, label in enumerate(labels):
+        c = ws.cell(row, first_col + i)
+        text = c.value or ""
+        check(text.replace("\n", " ") == label, ("header text", c.coordinate, text, label))
+        width = ws.column_dimensions[c.column_letter].width
+        for line in text.split("\n"):
+            check(display_width(line) <= cell_columns(width),
+                  ("header line wider than its column", c.coordinate, line, width))
+        most = max(most, text.count("\n") + 1)
+    height = ws.row_dimensions[row].height or 15
+    check(height >= most * 1.45 * 10 + 5 - 0.25, ("header row too low", row, height, most))
+
+
+def scenario_labels(heat):
+    """The scenarios' labels as the heat map's level table lists them, one per row, unbroken."""
+    top = [r for r in range(1, heat.max_row + 1) if heat.cell(r, 1).value in ("场景", "Scenario")]
+    check(len(top) == 1, ("the level table's header", top))
+    labels = [heat.cell(r, 1).value for r in range(top[0] + 1, top[0] + 17)]
+    check(all(re.match(r"S\d\d \S", x or "") for x in labels), labels)
+    return labels
+
+
+def check_heat_headers(wb, lang):
+    """The heat map's and the Enterprises sheet's scenario headers: not one broken mid-word."""
+    heat = wb["场景热力图" if lang == "zh" else "Scenario heat map"]
+    labels = scenario_labels(heat)
+    check(labels[6] == ("S07 质量管理★" if lang == "zh" else "S07 Quality management★"), labels)
+    rows = [r for r in range(1, heat.max_row + 1)
+            if heat.cell(r, 2).value in ("企业数", "Enterprises")]
+    check(len(rows) == 2, ("two group tables on the heat map", rows))
+    for r in rows:
+        check_header(heat, r, labels, first_col=3)
+        # The scenario's name is never cut: "S07\n质量管理★", "S07 Quality\nmanagement★".
+        s07 = heat.cell(r, 3 + 6).value
+        check(s07.endswith("质量管理★" if lang == "zh" else "management★"), s07)
+    ent = wb["企业明细" if lang == "zh" else "Enterprises"]
+    head = [(c.value or "").replace("\n", " ") for c in ent[1]]
+    first = head.index(labels[0]) + 1
+    check_header(ent, 1, labels, first_col=first)
+    check_header(ent, 1, head)  # every other header too, "Scenarios ≥L1" among them
+
+
+def check_errors(wb, lang, want):
+    """The Errors sheet says why in the workbook's language; the loader's text follows."""
+    ws = wb["错误" if lang == "zh" else "Errors"]
+    head = [c.value for c in ws[1]]
+    check(head[6:8] == (["原因", "详情（英文原文）"] if lang == "zh" else ["Reason", "Details"]), head)
+    rows = sheet_rows(ws)[1:]
+    check(len(rows) == len(want), (rows, want))
+    cjk = re.compile("[\u4e00-\u9fff]")
+    for r in rows:
+        reason = r[6] or ""
+        check(bool(cjk.search(reason)) == (lang == "zh"), ("reason language", lang, reason))
+    by_source = {(os.path.basename(r[1]), r[2]): r[6] for r in rows}
+    check(by_source == want, (by_source, want))
+
+
+def check_links(path, want_dir, n):
+    """Each report name links to its file, by a path relative to the workbook's folder."""
+    ws = openpyxl.load_workbook(path)["企业明细" if "en" not in path else "Enterprises"]
+    head = [c.value for c in ws[1]]
+    col = head.index("诊断报告" if "en" not in path else "Report") + 1
+    links = 0
+    for r in range(2, ws.max_row + 1):
+        c = ws.cell(r, col)
+        check(c.hyperlink is not None, ("no link", c.coordinate, c.value))
+        if c.hyperlink is None:
+            continue
+        target = c.hyperlink.target.replace("\\", "/")  # libxlsxwriter writes Excel's \
+        check(target == want_dir + "/" + c.value, ("link target", target, c.value))
+        check(os.path.isfile(os.path.join(os.path.dirname(path), target)), ("no file", target))
+        links += 1
+    check(links == n, ("links", links, n))
+
+
+def check_share_basis(wb, lang, basis):
+    """The overview's share column: its header names the basis, its formulas divide that
+    column's cells by that column's total."""
+    ws = wb["概览" if lang == "zh" else "Overview"]
+    hr = [r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value in ("等级", "Level")][0]
+    head = [c.value for c in ws[hr] if c.value]
+    share = head[-1]
+    check(share == ("占比（%s）" % basis if lang == "zh" else "Share (%s)" % basis), head)
+    letter = "ABCDEF"[head.index(basis)]
+    total = hr + 6
+    for r in range(hr + 1, hr + 6):
+        f = ws.cell(r, len(head)).value
+        check(f == "=IF($%s$%d>0,%s%d/$%s$%d,0)" % (letter, total, letter, r, letter, total),
+              ("share formula", r, f))
+    check(ws.cell(total, len(head)).value == "=SUM(%s%d:%s%d)" % (
+        "ABCDEF"[len(head) - 1], hr + 1, "ABCDEF"[len(head) - 1], hr + 5), "share total")
+    for c in range(2, len(head)):
+        L = "ABCDEF"[c - 1]
+        check(ws.cell(total, c).value == "=SUM(%s%d:%s%d)" % (L, hr + 1, L, hr + 5),
+              ("level total", c, ws.cell(total, c).value))
+
+
+def check_totals(wb, lang):
+    """The breakdowns' and the heat map's total rows are formulas over the rows above them."""
+    for name in (("按行业", "按地区") if lang == "zh" else ("By industry", "By region")):
+        ws = wb[name]
+        tr = [r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value in ("合计", "Total")][0]
+        check(ws.cell(tr, 2).value == "=SUM(B5:B%d)" % (tr - 1), (name, ws.cell(tr, 2).value))
+        check(ws.cell(tr, 12).value == "=IF(B%d>0,SUMPRODUCT(B5:B%d,L5:L%d)/B%d,0)" % (
+            tr, tr - 1, tr - 1, tr), (name, ws.cell(tr, 12).value))
+    heat = wb["场景热力图" if lang == "zh" else "Scenario heat map"]
+    totals = [r for r in range(1, heat.max_row + 1) if heat.cell(r, 1).value in ("合计", "Total")]
+    check(len(totals) == 2, totals)
+    for r in totals:
+        check((heat.cell(r, 2).value or "").startswith("=SUM(B"), heat.cell(r, 2).value)
+        check((heat.cell(r, 3).value or "").startswith("=IF(B%d>0,SUMPRODUCT($B$" % r),
+              heat.cell(r, 3).value)
+
+
 def check_pilot(d):
-    wb = openpyxl.load_workbook(os.path.join(d, "pilot.xlsx"))
+    check_recalc(os.path.join(d, "pilot.xlsx"), 60)
+    formulas = openpyxl.load_workbook(os.path.join(d, "pilot.xlsx"))
+    check_heat_headers(formulas, "zh")
+    check_share_basis(formulas, "zh", "改造后")
+    check_totals(formulas, "zh")
+    check_errors(formulas, "zh", {("missing.json", None): "无法打开",
+                                  ("broken.json", 2): "格式错误",
+                                  ("unknown-option.json", 1): "数据错误",
+                                  ("post.ndjson", 62): "数据错误",
+                                  ("post.ndjson", 63): "信用代码和评测阶段与前面一行相同，未计入"})
+    check_links(os.path.join(d, "pilot.xlsx"), "reports", 63)
+    wb = openpyxl.load_workbook(os.path.join(d, "pilot.xlsx"), data_only=True)
     check(wb.sheetnames == ["概览", "目标", "按行业", "按地区", "场景热力图", "企业明细", "错误"],
           wb.sheetnames)
     ent = sheet_rows(wb["企业明细"])
     head = ent[0]
-    col = {name: i for i, name in enumerate(head)}
+    col = {name.replace("\n", " "): i for i, name in enumerate(head)}
     rows = ent[1:]
     # Folder order: bad/ (2 failures), baseline/ (rows 1-3), post.ndjson (rows 4-63).
     check(len(rows) == 63, "63 rows, got %d" % len(rows))
@@ -283,7 +477,8 @@ def check_pilot(d):
 
 
 def check_over(d):
-    wb = openpyxl.load_workbook(os.path.join(d, "over.xlsx"))
+    check_recalc(os.path.join(d, "over.xlsx"), 20)
+    wb = openpyxl.load_workbook(os.path.join(d, "over.xlsx"), data_only=True)
     tg = sheet_rows(wb["目标"])
     money = find_row(tg, "补贴测算合计与预算（元）")
     check(money[1:4] == [28000000, 28500000, "超出预算"], money)
@@ -293,11 +488,31 @@ def check_over(d):
     ent = sheet_rows(wb["企业明细"])
     check(len(ent) == 58 and ent[57][0] == 57, "57 rows")
     check(ent[57][-1] == "stdin:57", ent[57][-1])
-    check(sheet_rows(wb["错误"])[1][7] == "没有失败的输入。", "no errors")
+    check(sheet_rows(wb["错误"])[1][6] == "没有失败的输入。", "no errors")
+
+
+def check_pilot_en(d):
+    """The pilot in English, its workbook in a folder of its own and the reports beside it."""
+    path = os.path.join(d, "en", "pilot.xlsx")
+    check_recalc(path, 60)
+    wb = openpyxl.load_workbook(path)
+    check_heat_headers(wb, "en")
+    check_share_basis(wb, "en", "post")
+    check_totals(wb, "en")
+    dup = "the same credit code and stage as an earlier row: left out"
+    check_errors(wb, "en", {("missing.json", None): "cannot open", ("broken.json", 2): "malformed",
+                            ("unknown-option.json", 1): "invalid data",
+                            ("post.ndjson", 62): "invalid data", ("post.ndjson", 63): dup})
+    check_links(path, "../en-reports", 63)
+    # Baseline rows only: the share is of all assessments, and says so.
+    base = openpyxl.load_workbook(os.path.join(d, "baseline.xlsx"))
+    check_share_basis(base, "zh", "全部")
+    check_recalc(os.path.join(d, "baseline.xlsx"), 10)
 
 
 def check_english(d):
-    wb = openpyxl.load_workbook(os.path.join(d, "english.xlsx"))
+    check_recalc(os.path.join(d, "english.xlsx"), 10)
+    wb = openpyxl.load_workbook(os.path.join(d, "english.xlsx"), data_only=True)
     check(wb.sheetnames == ["Overview", "Targets", "By industry", "By region",
                             "Scenario heat map", "Enterprises", "Errors"], wb.sheetnames)
     tg = sheet_rows(wb["Targets"])
@@ -366,6 +581,8 @@ def main():
         check_over(sys.argv[2])
     elif what == "english":
         check_english(sys.argv[2])
+    elif what == "pilot-en":
+        check_pilot_en(sys.argv[2])
     elif what == "pipe-input":
         pipe_input()
     elif what == "pipe-output":

@@ -173,6 +173,84 @@ int xlsx_wrap_lines(const char *text, size_t columns)
 	return lines;
 }
 
+/* The display width of the word at text (up to a space, newline or the end), and its length. */
+static size_t word_at(const char *text, size_t *len)
+{
+	size_t n = strcspn(text, " \n");
+	char one[1024];
+	size_t take = n < sizeof one - 1 ? n : sizeof one - 1;
+	memcpy(one, text, take);
+	one[take] = '\0';
+	*len = n;
+	return text_display_width(one);
+}
+
+size_t xlsx_widest_word(const char *text)
+{
+	size_t widest = 0, len;
+	for (const char *p = text; *p; p += *p ? 1 : 0) {
+		size_t w = word_at(p, &len);
+		widest = w > widest ? w : widest;
+		p += len;
+		if (!*p)
+			break;
+	}
+	return widest;
+}
+
+int xlsx_wrap_words(const char *text, size_t columns, char *out, size_t size)
+{
+	size_t used = 0, o = 0, len;
+	int lines = 1;
+	if (!size)
+		return 0;
+	for (const char *p = text; *p;) {
+		size_t w = word_at(p, &len);
+		if (used && used + 1 + w > columns) {
+			lines++; /* this word starts a line */
+			used = 0;
+			if (o + 1 < size)
+				out[o++] = '\n';
+		} else if (used && o + 1 < size) {
+			out[o++] = ' ';
+			used++;
+		}
+		size_t take = o + len < size ? len : size - 1 - o;
+		memcpy(out + o, p, take);
+		o += take;
+		used += w;
+		p += len;
+		if (*p == '\n') {
+			lines++;
+			used = 0;
+			if (o + 1 < size)
+				out[o++] = '\n';
+		}
+		while (*p == ' ' || *p == '\n')
+			p++; /* words are joined again by one space or one newline */
+	}
+	out[o] = '\0';
+	return lines;
+}
+
+size_t xlsx_columns_in(double width, double font_size)
+{
+	double per_column = UNITS_WIDE / 2 * font_size / 10;
+	double columns = (width - CELL_MARGIN) / per_column;
+	return columns > 0 ? (size_t)columns : 0;
+}
+
+double xlsx_width_for(size_t columns, double font_size)
+{
+	return (double)columns * UNITS_WIDE / 2 * font_size / 10 + CELL_MARGIN + PADDING;
+}
+
+double xlsx_lines_height(int lines, double font_size)
+{
+	double h = lines * LINE_HEIGHT * font_size + ROW_PADDING;
+	return h > MAX_ROW_HEIGHT ? MAX_ROW_HEIGHT : h;
+}
+
 /*
  * Keeps each wrapped text for the row heights, and the widest line of each one-column text
  * for the column widths (text that does not wrap runs on into empty neighbours).

@@ -82,6 +82,26 @@ void xlsx_sheet_formula(xlsx_sheet *s, lxw_row_t row, lxw_col_t col, const char 
  */
 int xlsx_wrap_lines(const char *text, size_t columns);
 
+/*
+ * For sheets written without xlsx_sheet (the portfolio's, in constant-memory mode, where a row
+ * is final once the next starts): the same measures, to break a text and size its row before
+ * writing it.
+ *
+ * xlsx_wrap_words() breaks text at its spaces (keeping its own newlines) onto lines of at most
+ * `columns` display columns, so that the reader has nothing left to break; a word wider than
+ * that gets a line of its own. A run of CJK characters without a space ("质量管理★") is one
+ * word: it is never broken in two. Writes the text with newlines to out (cut to size) and
+ * returns the lines.
+ */
+int xlsx_wrap_words(const char *text, size_t columns, char *out, size_t size);
+/* Display columns of text's widest word (a run between spaces and newlines). */
+size_t xlsx_widest_word(const char *text);
+/* Display columns a cell `width` Excel units wide holds at a font size, and back. */
+size_t xlsx_columns_in(double width, double font_size);
+double xlsx_width_for(size_t columns, double font_size);
+/* The height in points of a row showing `lines` lines at a font size. */
+double xlsx_lines_height(int lines, double font_size);
+
 /* A workbook-wide name for one cell of this sheet (TotalScore, DigitalLevel). */
 void xlsx_sheet_define_name(xlsx_sheet *s, const char *name, lxw_row_t row, lxw_col_t col);
 
