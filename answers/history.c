@@ -141,6 +141,57 @@ assess_code answers_history_check(const answers *a, assess_error *err)
 	return ASSESS_OK;
 }
 
+/* ---- time spent ---- */
+
+long answers_seconds_spent(const answers *a, size_t question_index)
+{
+	long total = -1;
+	time_t before = 0;
+	bool have_before = false;
+	for (size_t k = 0; k < answers_history_count(a); k++) {
+		const answers_change *c = answers_history_get(a, k);
+		time_t t;
+		if (!date_parse_stamp(c->at, &t, NULL))
+			continue;
+		/* The time since the entry before is taken as spent on this entry's question. */
+		if (c->question == question_index && have_before && t >= before)
+			total = (total < 0 ? 0 : total) + (long)(t - before);
+		before = t;
+		have_before = true;
+	}
+	return total;
+}
+
+static int by_value(const void *x, const void *y)
+{
+	long a = *(const long *)x, b = *(const long *)y;
+	return (a > b) - (a < b);
+}
+
+assess_code answers_time_spent(const answers *a, answers_time *out)
+{
+	size_t n = questionnaire_n_questions(a->q);
+	long *spent = malloc((n ? n : 1) * sizeof *spent);
+	if (!spent)
+		return ASSESS_ERR_NOMEM;
+	*out = (answers_time){0};
+	for (size_t i = 0; i < n; i++) {
+		long s = answers_seconds_spent(a, i);
+		if (s < 0)
+			continue;
+		spent[out->n_timed++] = s;
+		out->total += s;
+		out->n_rushed += s < ANSWERS_RUSHED_SECONDS;
+	}
+	if (out->n_timed) {
+		qsort(spent, out->n_timed, sizeof *spent, by_value);
+		size_t m = out->n_timed / 2;
+		out->median = out->n_timed % 2 ? spent[m] : (spent[m - 1] + spent[m]) / 2;
+	}
+	free(spent);
+	return ASSESS_OK;
+}
+
 /* ---- loading and writing ---- */
 
 /* from or to: null, or a value the question takes. */

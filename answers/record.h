@@ -130,6 +130,25 @@ assess_code answers_history_append(answers *a, size_t question_index, const char
  */
 assess_code answers_history_check(const answers *a, assess_error *err);
 
+/*
+ * Seconds the history says were spent on a question: the time from the entry before (of any
+ * question) to each of its entries, added up; -1 when it cannot say (no entry, or only the
+ * first of the history). So a supervisor can see a rushed interview.
+ */
+long answers_seconds_spent(const answers *a, size_t question_index);
+/* An answer given faster than this is marked as rushed (the review, score --json). */
+#define ANSWERS_RUSHED_SECONDS 10
+
+typedef struct answers_time {
+	size_t n_timed; /* questions whose time the history gives */
+	long total;     /* seconds over them */
+	long median; /* per question; of an even count, the mean of the middle two, rounded down */
+	size_t n_rushed; /* of them, under ANSWERS_RUSHED_SECONDS */
+} answers_time;
+
+/* The time spent over every question (n_timed 0 when the history gives none). */
+assess_code answers_time_spent(const answers *a, answers_time *out);
+
 /* ---- flags (answers/flags.c): a short "to verify" note per question ---- */
 
 const char *answers_flag_get(const answers *a, size_t question_index); /* NULL when none */

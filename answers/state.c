@@ -31,6 +31,46 @@ const char *answers_record_line(const answers *a, qn_lang lang, char *buf, size_
 	return buf;
 }
 
+/*
+ * {"total": s, "median": s, "seconds": {"F1": s, ...}, "rushed": ["F3", ...]}: the time the
+ * history says each question took, for a supervisor; NULL when it says none (or no memory:
+ * *ok false).
+ */
+static cJSON *time_json(const answers *a, bool *ok)
+{
+	answers_time t;
+	if (answers_time_spent(a, &t) != ASSESS_OK) {
+		*ok = false;
+		return NULL;
+	}
+	if (!t.n_timed)
+		return NULL;
+	cJSON *o = cJSON_CreateObject();
+	cJSON *per = o && cJSON_AddNumberToObject(o, "total", (double)t.total) &&
+				     cJSON_AddNumberToObject(o, "median", (double)t.median)
+			     ? cJSON_AddObjectToObject(o, "seconds")
+			     : NULL;
+	cJSON *rushed = per ? cJSON_AddArrayToObject(o, "rushed") : NULL;
+	*ok = rushed != NULL;
+	for (size_t i = 0; *ok && i < questionnaire_n_questions(a->q); i++) {
+		long spent = answers_seconds_spent(a, i);
+		const char *id = questionnaire_question(a->q, i)->id;
+		if (spent < 0)
+			continue;
+		*ok = cJSON_AddNumberToObject(per, id, (double)spent) != NULL;
+		if (*ok && spent < ANSWERS_RUSHED_SECONDS) {
+			cJSON *rid = cJSON_CreateString(id);
+			*ok = rid && cJSON_AddItemToArray(rushed, rid);
+			if (!*ok)
+				cJSON_Delete(rid); /* not in the array: still ours */
+		}
+	}
+	if (*ok)
+		return o;
+	cJSON_Delete(o);
+	return NULL;
+}
+
 cJSON *answers_record_json(const answers *a)
 {
 	cJSON *o = cJSON_CreateObject();
@@ -53,6 +93,11 @@ cJSON *answers_record_json(const answers *a)
 	for (int k = 0; ok && k < 6; k++)
 		if (vals[k])
 			ok = cJSON_AddStringToObject(o, keys[k], vals[k]) != NULL;
+	cJSON *time = ok ? time_json(a, &ok) : NULL;
+	if (time && !cJSON_AddItemToObject(o, "time", time)) {
+		cJSON_Delete(time);
+		ok = false;
+	}
 	if (ok)
 		return o;
 	cJSON_Delete(o);

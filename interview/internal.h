@@ -122,7 +122,7 @@ void iv_show_evidence(const interview *iv);
 void iv_evidence_command(interview *iv, const char *arg);
 /* ":f TEXT" flags the question to verify, ":f -" removes the flag, ":f" shows it. */
 void iv_flag_command(interview *iv, const char *arg);
-/* Seconds the history says were spent on the question's answers; -1 when it cannot say. */
+/* Seconds the history says were spent on the question's answers (answers_seconds_spent). */
 long iv_seconds_spent(const interview *iv, size_t question);
 /* " · 用时 1:05", with a mark when rushed; "" for -1. */
 void iv_format_spent(const interview *iv, long seconds, char *buf, size_t size);

@@ -12,8 +12,6 @@
 #include "answers/record.h"
 #include "common/date.h"
 
-#define RUSHED_SECONDS 10 /* an answer given faster than this is marked for a supervisor */
-
 const char *iv_by(const interview *iv) { return answers_field_get(iv->a, ANSWERS_ASSESSOR); }
 
 /* The folder evidence files are named relative to: the answer file's. */
@@ -187,21 +185,7 @@ void iv_flag_command(interview *iv, const char *arg)
 
 long iv_seconds_spent(const interview *iv, size_t question)
 {
-	long total = -1;
-	time_t before = 0;
-	bool have_before = false;
-	for (size_t k = 0; k < answers_history_count(iv->a); k++) {
-		const answers_change *c = answers_history_get(iv->a, k);
-		time_t t;
-		if (!date_parse_stamp(c->at, &t, NULL))
-			continue;
-		/* The time since the entry before is taken as spent on this entry's question. */
-		if (c->question == question && have_before && t >= before)
-			total = (total < 0 ? 0 : total) + (long)(t - before);
-		before = t;
-		have_before = true;
-	}
-	return total;
+	return answers_seconds_spent(iv->a, question);
 }
 
 void iv_format_spent(const interview *iv, long seconds, char *buf, size_t size)
@@ -211,5 +195,6 @@ void iv_format_spent(const interview *iv, long seconds, char *buf, size_t size)
 	else
 		snprintf(buf, size, IV_TR(iv, " · 用时 %ld:%02ld%s", " · %ld:%02ld%s"),
 			 seconds / 60, seconds % 60,
-			 seconds < RUSHED_SECONDS ? IV_TR(iv, "（过快）", " (rushed)") : "");
+			 seconds < ANSWERS_RUSHED_SECONDS ? IV_TR(iv, "（过快）", " (rushed)")
+							  : "");
 }

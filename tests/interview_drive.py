@@ -519,6 +519,9 @@ def record_session(tmp, lines, kill_after_change=False):
     for want in ["  1 F1   B C        4 分 · 证据 2 · 有备注", "待核实：合同待补"]:
         if want not in s.out.decode("utf-8", "replace"):
             raise Failure(f"the review lacks {want!r}")
+    # The time spent, from the history: none for the first answer, some for the second.
+    if not re.search(r"  2 F2   C +[0-9.]+ 分 · 用时 \d+:\d\d", s.out.decode("utf-8", "replace")):
+        raise Failure("the review does not show the time spent on F2")
     s.send("2")
     s.expect("F2 [C]> ")
     s.send("B")

@@ -270,6 +270,48 @@ START_TEST(record_check_errors_are_located_in_the_text)
 }
 END_TEST
 
+/* Time per question from the history: the gap before each entry goes to its question. */
+START_TEST(time_spent_comes_from_the_history)
+{
+	static const char text[] =
+		"{\"questionnaire\": \"miit-2024\", \"answers\": {\"F5\": \"B\", \"F2\": \"C\","
+		" \"F3\": \"B\", \"S01\": 2},\n"
+		" \"history\": [\n"
+		"  {\"at\": \"2026-11-20T10:00:00+08:00\", \"question\": \"F5\", \"from\": null, \"to\": \"B\"},\n"
+		"  {\"at\": \"2026-11-20T10:00:45+08:00\", \"question\": \"F2\", \"from\": null, \"to\": \"B\"},\n"
+		"  {\"at\": \"2026-11-20T02:00:50Z\", \"question\": \"F3\", \"from\": null, \"to\": \"B\"},\n"
+		"  {\"at\": \"2026-11-20T10:02:50+08:00\", \"question\": \"F2\", \"from\": \"B\", \"to\": \"C\"},\n"
+		"  {\"at\": \"2026-11-20T10:01:00+08:00\", \"question\": \"S01\", \"from\": null, \"to\": 2}]}";
+	answers *a = test_answers(text, ANSWERS_ALLOW_INCOMPLETE);
+	ck_assert_int_eq(answers_seconds_spent(a, idx("F5")), -1); /* the first entry */
+	ck_assert_int_eq(answers_seconds_spent(a, idx("F2")), 45 + 120);
+	ck_assert_int_eq(answers_seconds_spent(a, idx("F3")), 5);   /* Z is +08:00's 10:00:50 */
+	ck_assert_int_eq(answers_seconds_spent(a, idx("S01")), -1); /* a clock set back */
+	ck_assert_int_eq(answers_seconds_spent(a, idx("R4")), -1);
+	answers_time t;
+	ck_assert_int_eq(answers_time_spent(a, &t), ASSESS_OK);
+	ck_assert_uint_eq(t.n_timed, 2);
+	ck_assert_int_eq(t.total, 170);
+	ck_assert_int_eq(t.median, (5 + 165) / 2);
+	ck_assert_uint_eq(t.n_rushed, 1);
+	cJSON *rec = answers_record_json(a);
+	char *json = cJSON_PrintUnformatted(cJSON_GetObjectItem(rec, "time"));
+	ck_assert_str_eq(json, "{\"total\":170,\"median\":85,\"seconds\":{\"F2\":165,\"F3\":5},"
+			       "\"rushed\":[\"F3\"]}");
+	free(json);
+	cJSON_Delete(rec);
+	answers_free(a);
+	/* No history: no time, and no "time" in the record. */
+	a = test_example();
+	ck_assert_int_eq(answers_time_spent(a, &t), ASSESS_OK);
+	ck_assert_uint_eq(t.n_timed, 0);
+	rec = answers_record_json(a);
+	ck_assert_ptr_null(cJSON_GetObjectItem(rec, "time"));
+	cJSON_Delete(rec);
+	answers_free(a);
+}
+END_TEST
+
 START_TEST(history_append_computes_from_and_to)
 {
 	answers *a = answers_new(test_miit());
@@ -467,6 +509,7 @@ TCase *make_record_tcase(void)
 	tcase_add_loop_test(tc, bad_member_fails_at_its_path, 0, (int)(sizeof bad / sizeof *bad));
 	tcase_add_test(tc, history_contradicting_the_answers_fails_the_check);
 	tcase_add_test(tc, record_check_errors_are_located_in_the_text);
+	tcase_add_test(tc, time_spent_comes_from_the_history);
 	tcase_add_test(tc, history_append_computes_from_and_to);
 	tcase_add_test(tc, finalized_record_needs_a_reopen_to_change);
 	tcase_add_test(tc, evidence_files_are_hashed_and_verified);
