@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sysexits.h>
 #include "assess/cli.h"
+#include "common/text.h"
 #include "policies/subsidy.h"
 
 struct policies_opts {
@@ -70,14 +71,17 @@ static void policy_text(cli *c, const policy *p, const struct policies_opts *o)
 {
 	char win[160];
 	policy_window_describe(policy_window_get(p), c->lang, win, sizeof win);
-	printf("%-10s %s\n", policy_id(p), qn_text_get(policy_title(p), c->lang));
-	printf(CLI_TR(c, "           %s；有效期%s；%zu 条",
-		      "           %s; in force %s; %zu clauses"),
-	       qn_text_get(policy_issuer(p), c->lang), win, policy_n_clauses(p));
+	text_fprintf_escaped(stdout, "%-10s %s\n", policy_id(p),
+			     qn_text_get(policy_title(p), c->lang));
+	text_fprintf_escaped(stdout,
+			     CLI_TR(c, "           %s；有效期%s；%zu 条",
+				    "           %s; in force %s; %zu clauses"),
+			     qn_text_get(policy_issuer(p), c->lang), win, policy_n_clauses(p));
 	if (o->date)
-		printf(CLI_TR(c, "；%s：%s", "; on %s: %s"), o->date,
-		       subsidy_window_label(subsidy_window_at(policy_window_get(p), o->yyyymmdd),
-					    c->lang));
+		text_fprintf_escaped(stdout, CLI_TR(c, "；%s：%s", "; on %s: %s"), o->date,
+				     subsidy_window_label(subsidy_window_at(policy_window_get(p),
+									    o->yyyymmdd),
+							  c->lang));
 	printf("\n");
 }
 

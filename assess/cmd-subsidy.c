@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sysexits.h>
 #include "assess/cli.h"
+#include "common/text.h"
 #include "policies/subsidy.h"
 
 struct subsidy_opts {
@@ -225,10 +226,11 @@ static void print_skipped(cli *c, const struct run_state *s)
 		const subsidy_result *r = s->results[i];
 		if (applies(r))
 			continue;
-		printf(k++ ? CLI_TR(c, "；%s（%s）", "; %s (%s)")
-			   : CLI_TR(c, "不适用的政策：%s（%s）",
-				    "Policies that do not apply: %s (%s)"),
-		       qn_text_get(r->issuer, c->lang), why_not(c, r));
+		text_fprintf_escaped(stdout,
+				     k++ ? CLI_TR(c, "；%s（%s）", "; %s (%s)")
+					 : CLI_TR(c, "不适用的政策：%s（%s）",
+						  "Policies that do not apply: %s (%s)"),
+				     qn_text_get(r->issuer, c->lang), why_not(c, r));
 	}
 	if (k)
 		printf("%s\n", CLI_TR(c, "。", "."));

@@ -1,9 +1,12 @@
 #include "config.h"
 #include "common/text.h"
 
+#include <stdarg.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/types.h>
 
 static size_t seq_len(unsigned char c)
 {
@@ -195,4 +198,137 @@ int text_fputs_escaped(const char *s, FILE *f)
 			return EOF;
 	}
 	return 0;
+}
+
+/* Bytes text_fputs_escaped writes for s. */
+static size_t escaped_len(const char *s)
+{
+	size_t n = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p;) {
+		char esc[8];
+		const char *piece;
+		size_t len;
+		p += escape_one(p, esc, &piece, &len);
+		n += len;
+	}
+	return n;
+}
+
+/* One %s: s escaped, cut to precision bytes first (prec < 0: all), padded to width. */
+static int put_string(FILE *f, const char *s, bool left, int width, int prec)
+{
+	char cut[1024];
+	if (!s)
+		s = "(null)";
+	if (prec >= 0 && strlen(s) > (size_t)prec) {
+		size_t n = (size_t)prec < sizeof cut - 1 ? (size_t)prec : sizeof cut - 1;
+		memcpy(cut, s, n);
+		cut[n] = '\0';
+		s = cut;
+	}
+	size_t len = escaped_len(s);
+	size_t pad = width > 0 && (size_t)width > len ? (size_t)width - len : 0;
+	if (!left && fprintf(f, "%*s", (int)pad, "") < 0)
+		return EOF;
+	if (text_fputs_escaped(s, f) == EOF)
+		return EOF;
+	return left && fprintf(f, "%*s", (int)pad, "") < 0 ? EOF : 0;
+}
+
+/* A number (or %c) by the conversion spec[0..n), with its * arguments already taken. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+static int put_number(FILE *f, const char *spec, const char *mod, char conv, int stars,
+		      const int star[2], va_list *ap)
+{
+	long long v = 0;
+	unsigned long long u = 0;
+	bool is_signed = conv == 'd' || conv == 'i' || conv == 'c';
+	if (mod[0] == 'l' && mod[1] == 'l')
+		is_signed ? (void)(v = va_arg(*ap, long long))
+			  : (void)(u = va_arg(*ap, unsigned long long));
+	else if (mod[0] == 'l')
+		is_signed ? (void)(v = va_arg(*ap, long)) : (void)(u = va_arg(*ap, unsigned long));
+	else if (mod[0] == 'z')
+		is_signed ? (void)(v = va_arg(*ap, ssize_t)) : (void)(u = va_arg(*ap, size_t));
+	else if (mod[0] == 'j')
+		is_signed ? (void)(v = va_arg(*ap, intmax_t)) : (void)(u = va_arg(*ap, uintmax_t));
+	else if (mod[0] == 't')
+		is_signed ? (void)(v = va_arg(*ap, ptrdiff_t))
+			  : (void)(u = (size_t)va_arg(*ap, ptrdiff_t));
+	else
+		is_signed ? (void)(v = va_arg(*ap, int)) : (void)(u = va_arg(*ap, unsigned));
+	/* The spec again with "ll" for its length, so that one call prints every width of it. */
+	char ll[40];
+	size_t head = (size_t)(mod - spec);
+	snprintf(ll, sizeof ll, "%.*s%s%c", (int)head, spec, conv == 'c' ? "" : "ll", conv);
+	if (conv == 'c')
+		return stars == 2   ? fprintf(f, ll, star[0], star[1], (int)v)
+		       : stars == 1 ? fprintf(f, ll, star[0], (int)v)
+				    : fprintf(f, ll, (int)v);
+	if (is_signed)
+		return stars == 2   ? fprintf(f, ll, star[0], star[1], v)
+		       : stars == 1 ? fprintf(f, ll, star[0], v)
+				    : fprintf(f, ll, v);
+	return stars == 2   ? fprintf(f, ll, star[0], star[1], u)
+	       : stars == 1 ? fprintf(f, ll, star[0], u)
+			    : fprintf(f, ll, u);
+}
+#pragma GCC diagnostic pop
+
+int text_vfprintf_escaped(FILE *f, const char *fmt, va_list ap)
+{
+	va_list aq;
+	va_copy(aq, ap);
+	int rc = 0;
+	for (const char *p = fmt; *p && rc >= 0;) {
+		const char *pct = strchr(p, '%');
+		size_t lit = pct ? (size_t)(pct - p) : strlen(p);
+		if (lit && fwrite(p, 1, lit, f) != lit)
+			rc = EOF;
+		if (!pct || rc < 0)
+			break;
+		const char *q = pct + 1;
+		bool left = false;
+		for (; *q && strchr("-+ #0", *q); q++)
+			left |= *q == '-';
+		int star[2], stars = 0, width = 0, prec = -1;
+		if (*q == '*')
+			width = star[stars++] = va_arg(aq, int), q++;
+		else
+			for (; *q >= '0' && *q <= '9'; q++)
+				width = width * 10 + (*q - '0');
+		if (*q == '.') {
+			q++;
+			prec = 0;
+			if (*q == '*')
+				prec = star[stars++] = va_arg(aq, int), q++;
+			else
+				for (; *q >= '0' && *q <= '9'; q++)
+					prec = prec * 10 + (*q - '0');
+		}
+		const char *mod = q;
+		q += strspn(q, "hljzt");
+		char conv = *q ? *q++ : '\0';
+		if (conv == '%')
+			rc = fputc('%', f) == EOF ? EOF : 0;
+		else if (conv == 's')
+			rc = put_string(f, va_arg(aq, const char *), left, width, prec);
+		else if (conv && strchr("diouxXc", conv) && q - pct < 32)
+			rc = put_number(f, pct, mod, conv, stars, star, &aq) < 0 ? EOF : 0;
+		else
+			rc = EOF; /* a conversion this does not take: the format is the program's bug */
+		p = q;
+	}
+	va_end(aq);
+	return rc;
+}
+
+int text_fprintf_escaped(FILE *f, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int rc = text_vfprintf_escaped(f, fmt, ap);
+	va_end(ap);
+	return rc;
 }

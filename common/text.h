@@ -4,6 +4,7 @@
 #ifndef ASSESS_TEXT_H
 #define ASSESS_TEXT_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -32,6 +33,15 @@ unsigned long text_next_codepoint(const char **s);
  */
 char *text_escape(const char *s, char *out, size_t size);
 int text_fputs_escaped(const char *s, FILE *f);
+/*
+ * fprintf for text output whose format is the program's and whose %s arguments are data:
+ * each %s is written as text_fputs_escaped writes it (its width and precision apply: the
+ * precision to the bytes before escaping, the width to what is written). Takes %s, %c, %%
+ * and the integer conversions (d i o u x X with hh h l ll z j t, * widths); nothing else.
+ * 0, or EOF on a write error.
+ */
+int text_vfprintf_escaped(FILE *f, const char *fmt, va_list ap);
+int text_fprintf_escaped(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /*
  * strcmp(a, b) == 0, settled without a call for the short ids, codes and keys that most

@@ -72,14 +72,17 @@ static void print_totals(FILE *out, const compare_result *c, qn_lang lang)
 		signed_milli(c->delta_total, d, sizeof d));
 	for (size_t i = 0; i < c->n_dimensions; i++) {
 		const compare_dimension *cd = &c->dimensions[i];
-		fprintf(out, lang_pick(lang, "  %s  %s → %s（%s）\n", "  %s  %s -> %s (%s)\n"),
-			qn_text_get(&cd->dimension->name, lang),
-			decimal_format_milli(cd->before, b, sizeof b),
-			decimal_format_milli(cd->after, a, sizeof a),
-			signed_milli(cd->delta, d, sizeof d));
+		text_fprintf_escaped(out,
+				     lang_pick(lang, "  %s  %s → %s（%s）\n",
+					       "  %s  %s -> %s (%s)\n"),
+				     qn_text_get(&cd->dimension->name, lang),
+				     decimal_format_milli(cd->before, b, sizeof b),
+				     decimal_format_milli(cd->after, a, sizeof a),
+				     signed_milli(cd->delta, d, sizeof d));
 	}
-	fprintf(out, lang_pick(lang, "等级：%s → %s\n", "Level: %s -> %s\n"),
-		level_name(c->q, c->level_before, lang), level_name(c->q, c->level_after, lang));
+	text_fprintf_escaped(out, lang_pick(lang, "等级：%s → %s\n", "Level: %s -> %s\n"),
+			     level_name(c->q, c->level_before, lang),
+			     level_name(c->q, c->level_after, lang));
 }
 
 static void print_gates(FILE *out, const compare_result *c, qn_lang lang)
@@ -93,9 +96,10 @@ static void print_gates(FILE *out, const compare_result *c, qn_lang lang)
 				"Level gates (before -> after):\n"),
 		      out);
 	for (size_t l = 1; l <= c->n_levels; l++)
-		fprintf(out, lang_pick(lang, "  %s  %s → %s\n", "  %s  %s -> %s\n"),
-			level_name(c->q, (int)l, lang), met_word(c->gates[l].before_met, lang),
-			met_word(c->gates[l].after_met, lang));
+		text_fprintf_escaped(out, lang_pick(lang, "  %s  %s → %s\n", "  %s  %s -> %s\n"),
+				     level_name(c->q, (int)l, lang),
+				     met_word(c->gates[l].before_met, lang),
+				     met_word(c->gates[l].after_met, lang));
 }
 
 static void answer_text(const compare_result *c, const compare_question *cq, bool after, char *buf,
@@ -122,16 +126,19 @@ static void print_question(FILE *out, const compare_result *c, const compare_que
 	const qn_question *q = cq->question;
 	answer_text(c, cq, false, b, sizeof b);
 	answer_text(c, cq, true, a, sizeof a);
-	fprintf(out, lang_pick(lang, "  %s%s %s  %s → %s", "  %s%s %s  %s -> %s"), q->id,
-		q->constrained ? "★" : "", qn_text_get(&q->indicator->name, lang), b, a);
+	text_fprintf_escaped(out, lang_pick(lang, "  %s%s %s  %s → %s", "  %s%s %s  %s -> %s"),
+			     q->id, q->constrained ? "★" : "",
+			     qn_text_get(&q->indicator->name, lang), b, a);
 	if (q->kind != QN_SCENARIO)
 		fprintf(out, "  %s",
 			signed_milli(cq->points_after - cq->points_before, d, sizeof d));
 	if (cq->declared_higher)
 		fputs(lang_pick(lang, "  自评偏高", "  declared higher"), out);
 	if (c->kind == COMPARE_VERIFICATION && cq->changes_level)
-		fprintf(out, lang_pick(lang, "  单按自评计将为%s", "  as declared alone: %s"),
-			level_name(c->q, cq->level_if_declared, lang));
+		text_fprintf_escaped(out,
+				     lang_pick(lang, "  单按自评计将为%s",
+					       "  as declared alone: %s"),
+				     level_name(c->q, cq->level_if_declared, lang));
 	if (cq->evidence_added)
 		fprintf(out, "%s", lang_pick(lang, "  新增佐证", "  evidence added"));
 	fprintf(out, "\n");

@@ -3,6 +3,7 @@
 #include "interview/internal.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 #include "common/decimal.h"
 #include "answers/record.h"
@@ -73,8 +74,10 @@ static size_t fit(const char *s, size_t avail)
 
 void iv_clip(const char *text, size_t columns, char *out, size_t size)
 {
-	const char *p = text, *keep = text;
+	char esc[1024]; /* what a terminal may be shown of text (common/text.h) */
+	const char *p = text_escape(text, esc, sizeof esc), *keep = esc;
 	size_t col = 0;
+	text = esc;
 	while (*p) {
 		const char *here = p;
 		text_next_codepoint(&p);
@@ -90,12 +93,10 @@ void iv_clip(const char *text, size_t columns, char *out, size_t size)
 	snprintf(out, size, "%s", text);
 }
 
-void iv_wrap(const interview *iv, const char *lead, const char *text)
+/* One line of text (no newline in it) wrapped: its first part where the cursor is, the others
+ * after hang spaces. */
+static void wrap_line(const interview *iv, size_t hang, size_t avail, const char *s)
 {
-	size_t hang = text_display_width(lead);
-	size_t avail = iv->width > hang + MIN_COLUMNS ? iv->width - hang : MIN_COLUMNS;
-	const char *s = text;
-	fputs(lead, iv->out);
 	do {
 		size_t n = fit(s, avail), keep = n;
 		while (keep && s[keep - 1] == ' ')
@@ -104,18 +105,56 @@ void iv_wrap(const interview *iv, const char *lead, const char *text)
 		s += n;
 		while (*s == ' ')
 			s++;
-		if (*s == '\n')
-			s++;
 		if (*s)
 			fprintf(iv->out, "%*s", (int)hang, "");
 	} while (*s);
+}
+
+/*
+ * One line of text from data, escaped (common/text.h: a control character such as U+0085
+ * or ESC is shown as \u0085 or \x1B, never sent) and then wrapped. A line too long for the
+ * stack is escaped in the heap, or cut if memory has run out.
+ */
+static void wrap_escaped(const interview *iv, size_t hang, size_t avail, const char *s, size_t n)
+{
+	char seg[1024], esc[4 * sizeof seg];
+	char *big = n >= sizeof seg ? malloc(n + 1) : NULL,
+	     *big_esc = big ? malloc(4 * n + 1) : NULL;
+	if (big_esc) {
+		memcpy(big, s, n);
+		big[n] = '\0';
+		wrap_line(iv, hang, avail, text_escape(big, big_esc, 4 * n + 1));
+	} else {
+		size_t take = n < sizeof seg ? n : sizeof seg - 1;
+		memcpy(seg, s, take);
+		seg[take] = '\0';
+		wrap_line(iv, hang, avail, text_escape(seg, esc, sizeof esc));
+	}
+	free(big);
+	free(big_esc);
+}
+
+void iv_wrap(const interview *iv, const char *lead, const char *text)
+{
+	size_t hang = text_display_width(lead);
+	size_t avail = iv->width > hang + MIN_COLUMNS ? iv->width - hang : MIN_COLUMNS;
+	fputs(lead, iv->out);
+	for (const char *s = text;;) {
+		size_t n = strcspn(s, "\n");
+		wrap_escaped(iv, hang, avail, s, n);
+		s += n;
+		if (!*s || !s[1]) /* the end, or a newline that ends the text */
+			break;
+		s++;
+		fprintf(iv->out, "%*s", (int)hang, "");
+	}
 }
 
 void iv_printf(const interview *iv, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vfprintf(iv->out, fmt, ap);
+	text_vfprintf_escaped(iv->out, fmt, ap); /* the arguments are data: escaped */
 	va_end(ap);
 }
 

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "common/gbcode.h"
+#include "common/text.h"
 
 #define TR(lang, zh, en) ((lang) == QN_LANG_EN ? (en) : (zh))
 
@@ -169,19 +170,22 @@ void subsidy_combined_print(FILE *out, const subsidy_combined *c, const subsidy_
 			    qn_lang lang)
 {
 	char a[32], b[32], t[32];
-	fprintf(out, "%s\n", TR(lang, "== 各政策合并 ==", "== The policies together =="));
+	text_fprintf_escaped(out, "%s\n",
+			     TR(lang, "== 各政策合并 ==", "== The policies together =="));
 	for (size_t k = 0; k < c->n_overlaps; k++) {
 		const subsidy_overlap *o = &c->overlaps[k];
 		const qn_text *ia = policy_issuer(r[o->a]->policy),
 			      *ib = policy_issuer(r[o->b]->policy);
 		subsidy_yuan(o->amount_a, a, sizeof a);
 		subsidy_yuan(o->amount_b, b, sizeof b);
-		fprintf(out,
-			TR(lang, "同一项目（%s）：%s %s 元，%s %s 元；",
-			   "One project (%s): %s %s yuan, %s %s yuan; "),
-			project_name(o, lang), qn_text_get(ia, lang), a, qn_text_get(ib, lang), b);
+		text_fprintf_escaped(out,
+				     TR(lang, "同一项目（%s）：%s %s 元，%s %s 元；",
+					"One project (%s): %s %s yuan, %s %s yuan; "),
+				     project_name(o, lang), qn_text_get(ia, lang), a,
+				     qn_text_get(ib, lang), b);
 		if (o->by)
-			fprintf(out,
+			text_fprintf_escaped(
+				out,
 				TR(lang, "%s的文件规定就高不重复，只计较高的一项\n",
 				   "the %s document pays only the higher (就高不重复): counted once\n"),
 				qn_text_get(policy_issuer(strcmp(o->by, r[o->a]->policy_id) == 0
@@ -189,24 +193,27 @@ void subsidy_combined_print(FILE *out, const subsidy_combined *c, const subsidy_
 								  : r[o->b]->policy),
 					    lang));
 		else
-			fprintf(out, "%s\n",
+			text_fprintf_escaped(
+				out, "%s\n",
 				TR(lang,
 				   "两份文件均未规定能否叠加：合计只计较高的一项，另一项待确认",
 				   "neither document says whether both may pay: the total counts the "
 				   "higher, the other is undecided"));
 	}
 	subsidy_yuan(c->total, t, sizeof t);
-	fprintf(out, TR(lang, "合并合计：%s 元", "Together: %s yuan"), t);
+	text_fprintf_escaped(out, TR(lang, "合并合计：%s 元", "Together: %s yuan"), t);
 	if (c->undecided) {
 		subsidy_yuan(c->undecided, a, sizeof a);
-		fprintf(out,
+		text_fprintf_escaped(
+			out,
 			TR(lang, "；另有 %s 元取决于文件未规定的叠加，未计入",
 			   "; %s yuan more depend on stacking no document settles, not counted"),
 			a);
 	}
 	if (c->sum != c->total) {
 		subsidy_yuan(c->sum, b, sizeof b);
-		fprintf(out,
+		text_fprintf_escaped(
+			out,
 			TR(lang, "（各政策合计相加为 %s 元，不能简单相加）",
 			   " (the policies' totals add up to %s yuan, which is not what is paid)"),
 			b);

@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include "common/text.h"
 
 #define TR(lang, zh, en) lang_pick(lang, zh, en)
 
@@ -25,32 +26,38 @@ static void print_where(FILE *out, const subsidy_result *r, qn_lang lang)
 	static const char *const zh[] = {"在适用地区内", "不在适用地区内", "地区未知"};
 	static const char *const en[] = {"in the area", "outside the area", "area unknown"};
 	if (a->n_codes || a->n_names)
-		fprintf(out,
-			TR(lang, "适用地区：%s；本企业：%s\n", "Area: %s; the enterprise: %s\n"),
-			qn_text_get(&a->text, lang), TR(lang, zh[r->area], en[r->area]));
-	fprintf(out, TR(lang, "评测阶段：%s%s\n", "Assessment stage: %s%s\n"),
-		stage_label(r->stage, lang),
-		r->level_overridden ? TR(lang, "（--level 假设测算）", " (a --level what-if)")
-				    : "");
+		text_fprintf_escaped(out,
+				     TR(lang, "适用地区：%s；本企业：%s\n",
+					"Area: %s; the enterprise: %s\n"),
+				     qn_text_get(&a->text, lang),
+				     TR(lang, zh[r->area], en[r->area]));
+	text_fprintf_escaped(out, TR(lang, "评测阶段：%s%s\n", "Assessment stage: %s%s\n"),
+			     stage_label(r->stage, lang),
+			     r->level_overridden
+				     ? TR(lang, "（--level 假设测算）", " (a --level what-if)")
+				     : "");
 }
 
 static void print_header(FILE *out, const subsidy_result *r, qn_lang lang)
 {
 	char win[160];
 	policy_window_describe(policy_window_get(r->policy), lang, win, sizeof win);
-	fprintf(out, "%s\n", qn_text_get(r->title, lang));
-	fprintf(out, TR(lang, "政策 %s（%s），有效期%s\n", "Policy %s (%s), in force %s\n"),
-		r->policy_id, qn_text_get(r->issuer, lang), win);
-	fprintf(out,
-		TR(lang, "评测日期 %s：%s；数字化水平：%s%s\n",
-		   "Assessment dated %s: %s; digitization level: %s%s\n"),
-		r->date, subsidy_window_label(r->window, lang),
-		questionnaire_level_name(NULL, r->level, lang),
-		r->level_overridden ? TR(lang, "（--level 指定）", " (given with --level)") : "");
+	text_fprintf_escaped(out, "%s\n", qn_text_get(r->title, lang));
+	text_fprintf_escaped(out,
+			     TR(lang, "政策 %s（%s），有效期%s\n", "Policy %s (%s), in force %s\n"),
+			     r->policy_id, qn_text_get(r->issuer, lang), win);
+	text_fprintf_escaped(out,
+			     TR(lang, "评测日期 %s：%s；数字化水平：%s%s\n",
+				"Assessment dated %s: %s; digitization level: %s%s\n"),
+			     r->date, subsidy_window_label(r->window, lang),
+			     questionnaire_level_name(NULL, r->level, lang),
+			     r->level_overridden
+				     ? TR(lang, "（--level 指定）", " (given with --level)")
+				     : "");
 	print_where(out, r, lang);
-	fprintf(out, "%s\n\n",
-		TR(lang, "金额单位：元；比例 × 基数向下取整到元",
-		   "Amounts in yuan; rate × base is rounded down to the yuan"));
+	text_fprintf_escaped(out, "%s\n\n",
+			     TR(lang, "金额单位：元；比例 × 基数向下取整到元",
+				"Amounts in yuan; rate × base is rounded down to the yuan"));
 }
 
 static void print_shares(FILE *out, const subsidy_item *it, qn_lang lang)
@@ -61,11 +68,13 @@ static void print_shares(FILE *out, const subsidy_item *it, qn_lang lang)
 		return;
 	for (size_t i = 0; i < it->n_shares; i++)
 		all += it->shares[i].parts;
-	fprintf(out, "    %s", TR(lang, "分担：", "Paid by: "));
+	text_fprintf_escaped(out, "    %s", TR(lang, "分担：", "Paid by: "));
 	for (size_t i = 0; i < it->n_shares; i++)
-		fprintf(out, TR(lang, "%s%s %s（%d/%d）", "%s%s %s (%d/%d)"),
-			i ? TR(lang, "；", "; ") : "", qn_text_get(it->shares[i].payer, lang),
-			yuan(it->shares[i].amount, v, sizeof v), it->shares[i].parts, all);
+		text_fprintf_escaped(out, TR(lang, "%s%s %s（%d/%d）", "%s%s %s (%d/%d)"),
+				     i ? TR(lang, "；", "; ") : "",
+				     qn_text_get(it->shares[i].payer, lang),
+				     yuan(it->shares[i].amount, v, sizeof v), it->shares[i].parts,
+				     all);
 	fputc('\n', out);
 }
 
@@ -75,21 +84,22 @@ static void print_item(FILE *out, const subsidy_item *it, qn_lang lang)
 	char v[32], no[POLICY_NUMBER_MAX];
 	const char *number = policy_number_text(it->number, lang, no, sizeof no);
 	if (it->status != SUBSIDY_PAID) {
-		fprintf(out, TR(lang, "%s %s〔%s〕%s\n", "%s %s [%s] %s\n"), number,
-			qn_text_get(it->title, lang), subsidy_status_label(it->status, lang),
-			qn_text_get(&it->detail, lang));
+		text_fprintf_escaped(out, TR(lang, "%s %s〔%s〕%s\n", "%s %s [%s] %s\n"), number,
+				     qn_text_get(it->title, lang),
+				     subsidy_status_label(it->status, lang),
+				     qn_text_get(&it->detail, lang));
 		return;
 	}
-	fprintf(out, TR(lang, "%s %s：%s 元〔%s〕\n", "%s %s: %s yuan [%s]\n"), number,
-		qn_text_get(it->title, lang), yuan(it->amount, v, sizeof v),
-		subsidy_status_label(it->status, lang));
-	fprintf(out, "    %s\n", qn_text_get(&it->detail, lang));
+	text_fprintf_escaped(out, TR(lang, "%s %s：%s 元〔%s〕\n", "%s %s: %s yuan [%s]\n"), number,
+			     qn_text_get(it->title, lang), yuan(it->amount, v, sizeof v),
+			     subsidy_status_label(it->status, lang));
+	text_fprintf_escaped(out, "    %s\n", qn_text_get(&it->detail, lang));
 	print_shares(out, it, lang);
 	if (it->other_reading_amount != SUBSIDY_NONE && it->reading)
-		fprintf(out,
-			TR(lang, "    按另一读法：%s 元\n",
-			   "    Under the other reading: %s yuan\n"),
-			yuan(it->other_reading_amount, v, sizeof v));
+		text_fprintf_escaped(out,
+				     TR(lang, "    按另一读法：%s 元\n",
+					"    Under the other reading: %s yuan\n"),
+				     yuan(it->other_reading_amount, v, sizeof v));
 }
 
 static void print_budget(FILE *out, const subsidy_result *r, qn_lang lang)
@@ -97,18 +107,19 @@ static void print_budget(FILE *out, const subsidy_result *r, qn_lang lang)
 	char b[32], c[32];
 	if (r->budget == SUBSIDY_NONE)
 		return;
-	fprintf(out, TR(lang, "预算：%s 元（%s）。%s\n", "Budget: %s yuan (%s). %s\n"),
-		yuan(r->budget, b, sizeof b),
-		strcmp(r->budget_period, "year") == 0 ? TR(lang, "每年", "per year")
-						      : TR(lang, "整个项目期", "for the programme"),
-		qn_text_get(policy_budget_text(r->policy), lang));
+	text_fprintf_escaped(out, TR(lang, "预算：%s 元（%s）。%s\n", "Budget: %s yuan (%s). %s\n"),
+			     yuan(r->budget, b, sizeof b),
+			     strcmp(r->budget_period, "year") == 0
+				     ? TR(lang, "每年", "per year")
+				     : TR(lang, "整个项目期", "for the programme"),
+			     qn_text_get(policy_budget_text(r->policy), lang));
 	for (size_t i = 0; i < r->n_budget_lines; i++)
-		fprintf(out,
-			TR(lang, "  %s：预算 %s，本企业 %s\n",
-			   "  %s: budget %s, this enterprise %s\n"),
-			qn_text_get(r->budget_lines[i].name, lang),
-			yuan(r->budget_lines[i].budget, b, sizeof b),
-			yuan(r->budget_lines[i].claimed, c, sizeof c));
+		text_fprintf_escaped(out,
+				     TR(lang, "  %s：预算 %s，本企业 %s\n",
+					"  %s: budget %s, this enterprise %s\n"),
+				     qn_text_get(r->budget_lines[i].name, lang),
+				     yuan(r->budget_lines[i].budget, b, sizeof b),
+				     yuan(r->budget_lines[i].claimed, c, sizeof c));
 }
 
 void subsidy_print(FILE *out, const subsidy_result *r, qn_lang lang)
@@ -116,30 +127,32 @@ void subsidy_print(FILE *out, const subsidy_result *r, qn_lang lang)
 	char v[32], w[32];
 	print_header(out, r, lang);
 	if (r->area == SUBSIDY_AREA_OUT) /* one line says it all */
-		fprintf(out,
+		text_fprintf_escaped(
+			out,
 			TR(lang, "本企业不在本政策适用地区（%s）内，本政策不适用。\n",
 			   "The enterprise is outside the area the policy covers (%s): it does not "
 			   "apply.\n"),
 			qn_text_get(&policy_area_get(r->policy)->text, lang));
 	for (size_t i = 0; r->area != SUBSIDY_AREA_OUT && i < r->n_items; i++)
 		print_item(out, &r->items[i], lang);
-	fprintf(out, TR(lang, "\n合计：%s 元", "\nTotal: %s yuan"), yuan(r->total, v, sizeof v));
+	text_fprintf_escaped(out, TR(lang, "\n合计：%s 元", "\nTotal: %s yuan"),
+			     yuan(r->total, v, sizeof v));
 	if (r->total != r->total_before_cap)
-		fprintf(out, TR(lang, "（核减前 %s 元）", " (%s before the cap)"),
-			yuan(r->total_before_cap, w, sizeof w));
+		text_fprintf_escaped(out, TR(lang, "（核减前 %s 元）", " (%s before the cap)"),
+				     yuan(r->total_before_cap, w, sizeof w));
 	if (r->total_if_post != SUBSIDY_NONE)
-		fprintf(out,
-			TR(lang, "；改造后评测达到%s时合计 %s 元",
-			   "; a post-transformation "
-			   "assessment at %s would get %s yuan"),
-			questionnaire_level_name(NULL, r->level, lang),
-			yuan(r->total_if_post, w, sizeof w));
+		text_fprintf_escaped(out,
+				     TR(lang, "；改造后评测达到%s时合计 %s 元",
+					"; a post-transformation "
+					"assessment at %s would get %s yuan"),
+				     questionnaire_level_name(NULL, r->level, lang),
+				     yuan(r->total_if_post, w, sizeof w));
 	fputc('\n', out);
 	print_budget(out, r, lang);
 	if (r->n_warnings)
-		fprintf(out, "%s\n", TR(lang, "提示：", "Warnings:"));
+		text_fprintf_escaped(out, "%s\n", TR(lang, "提示：", "Warnings:"));
 	for (size_t i = 0; i < r->n_warnings; i++)
-		fprintf(out, "  - %s\n", qn_text_get(&r->warnings[i].text, lang));
+		text_fprintf_escaped(out, "  - %s\n", qn_text_get(&r->warnings[i].text, lang));
 }
 
 /* ---- JSON ---- */

@@ -4,6 +4,7 @@
 
 #include <string.h>
 #include "common/decimal.h"
+#include "common/text.h"
 
 #define TR(lang, zh, en) ((lang) == QN_LANG_EN ? (en) : (zh))
 
@@ -200,14 +201,16 @@ void scoring_plan_print(FILE *out, const scoring_plan *p, const questionnaire *q
 	if (!p)
 		return;
 	const qn_level_rule *rule = questionnaire_level_rule(q, p->level);
-	fprintf(out, TR(lang, "升至%s的最少步骤：%zu 步", "Fewest steps to %s: %zu %s"),
-		qn_text_get(&rule->name, lang), p->n_steps, p->n_steps == 1 ? "step" : "steps");
+	text_fprintf_escaped(out,
+			     TR(lang, "升至%s的最少步骤：%zu 步", "Fewest steps to %s: %zu %s"),
+			     qn_text_get(&rule->name, lang), p->n_steps,
+			     p->n_steps == 1 ? "step" : "steps");
 	if (p->gain)
 		fprintf(out, TR(lang, "（+%s 分）", " (+%s points)"),
 			decimal_format_milli(p->gain, pts, sizeof pts));
 	fputc('\n', out);
 	for (size_t i = 0; i < scoring_plan_n_actions(p); i++) {
 		scoring_plan_action_text(p, i, lang, line, sizeof line);
-		fprintf(out, "  %zu. %s\n", i + 1, line);
+		text_fprintf_escaped(out, "  %zu. %s\n", i + 1, line);
 	}
 }

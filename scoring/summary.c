@@ -287,23 +287,24 @@ void scoring_print(FILE *out, const scoring_result *r, qn_lang lang)
 		}
 		fputc('\n', out);
 	}
-	fprintf(out, "%s%s\n", TR(lang, "评测指标：", "Instrument: "),
-		qn_text_get(questionnaire_title(r->q), lang));
+	text_fprintf_escaped(out, "%s%s\n", TR(lang, "评测指标：", "Instrument: "),
+			     qn_text_get(questionnaire_title(r->q), lang));
 	fprintf(out, "%s%s / %s\n", TR(lang, "总分：", "Total: "),
 		decimal_format_milli(r->total, a, sizeof a),
 		decimal_format_milli(r->max, b, sizeof b));
 	for (size_t d = 0; d < questionnaire_n_dimensions(r->q); d++) {
 		const qn_dimension *dim = questionnaire_dimension(r->q, d);
 		if (dim->scored)
-			fprintf(out, "  %s  %s / %s\n", qn_text_get(&dim->name, lang),
-				decimal_format_milli(scoring_dimension_points(r, dim), a, sizeof a),
-				decimal_format_milli(dim->points, b, sizeof b));
+			text_fprintf_escaped(out, "  %s  %s / %s\n", qn_text_get(&dim->name, lang),
+					     decimal_format_milli(scoring_dimension_points(r, dim),
+								  a, sizeof a),
+					     decimal_format_milli(dim->points, b, sizeof b));
 	}
 	print_gate_counts(out, r, lang);
-	fprintf(out, "%s%s\n", TR(lang, "等级：", "Level: "),
-		questionnaire_level_name(r->q, r->level, lang));
+	text_fprintf_escaped(out, "%s%s\n", TR(lang, "等级：", "Level: "),
+			     questionnaire_level_name(r->q, r->level, lang));
 	scoring_next_level_line(r, lang, line, sizeof line);
-	fprintf(out, "%s\n", line);
+	text_fprintf_escaped(out, "%s\n", line);
 	if (answers_n_missing(r->answers))
 		fprintf(out,
 			TR(lang, "注意：%zu 题未作答，按 0 分计。\n",

@@ -133,6 +133,22 @@ START_TEST(sha256_known_vectors)
 }
 END_TEST
 
+/* %s arguments are data: escaped, with width and precision; the rest is printf's. */
+START_TEST(fprintf_escapes_its_string_arguments)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	ck_assert_int_eq(text_fprintf_escaped(f, "[%-8s|%3d|%.3s|%zu|%5s|%-3s|%c|%lld%%|%*u]\n",
+					      "a\x1B[2J", -7, "ab\xC2\x85", (size_t)42, "\xC2\x85",
+					      "长", 'x', 123456789012LL, 4, 9u),
+			 0);
+	fclose(f);
+	ck_assert_str_eq(buf, "[a\\x1B[2J| -7|ab\\xC2|42|\\u0085|长|x|123456789012%|   9]\n");
+	free(buf);
+}
+END_TEST
+
 START_TEST(jsonpos_finds_values)
 {
 	const char *t = "{\"a\": 1,\n \"b\": {\"c\": [10, {\"d\": \"x\"}]},\n \"a\": 2}";
@@ -214,6 +230,7 @@ TCase *make_common_tcase(void)
 	tcase_add_test(tc, text_width_and_position);
 	tcase_add_test(tc, credit_codes);
 	tcase_add_test(tc, sha256_known_vectors);
+	tcase_add_test(tc, fprintf_escapes_its_string_arguments);
 	tcase_add_test(tc, jsonpos_finds_values);
 	tcase_add_test(tc, every_error_code_has_text_and_exit);
 	tcase_add_test(tc, invalid_ids_are_data_errors);

@@ -792,6 +792,30 @@ START_TEST(long_values_are_clipped_in_prompts)
 }
 END_TEST
 
+/* What the answers hold reaches the screen escaped: U+0085, a line break to some terminals, is
+ * shown as \u0085, never sent (ESC is refused as typed, and by the loader). */
+START_TEST(data_reaches_the_screen_escaped)
+{
+	session s;
+	session_open(&s, QN_LANG_ZH);
+	feed(&s, "甲\xC2\x85公司");
+	feed(&s, ":b");
+	const char *p = interview_prompt(s.iv);
+	ck_assert_msg(strstr(p, "[甲\\u0085公司]> ") != NULL, "%s", p);
+	ck_assert_msg(!strstr(p, "\xC2\x85"), "%s", p);
+	feed(&s, "");
+	feed(&s, ":g S03");
+	feed(&s, "3 # 看了\xC2\x85截图\x1B[2J"); /* ESC is refused as typed, */
+	ck_shown_has(&s, "控制字符");
+	feed(&s, "3 # 看了\xC2\x85截图"); /* but not C1, which the file allows too */
+	feed(&s, ":b");
+	const char *out = shown(&s);
+	ck_assert_msg(strstr(out, "备注：看了\\u0085截图") != NULL, "%s", out);
+	ck_assert_msg(!strstr(out, "\xC2\x85"), "%s", out);
+	session_end(&s);
+}
+END_TEST
+
 /* The enterprise name is required: it can be neither skipped nor jumped over. */
 START_TEST(the_name_cannot_be_skipped)
 {
@@ -1137,6 +1161,7 @@ TCase *make_interview_session_tcase(void)
 	tcase_add_test(tc, record_take_reads_one_member);
 	tcase_add_test(tc, the_name_cannot_be_skipped);
 	tcase_add_test(tc, long_values_are_clipped_in_prompts);
+	tcase_add_test(tc, data_reaches_the_screen_escaped);
 	tcase_add_test(tc, english_sessions_speak_english);
 	return tc;
 }

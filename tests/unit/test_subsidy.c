@@ -62,6 +62,38 @@ START_TEST(text_output_names_the_reason)
 }
 END_TEST
 
+/* A policy's text reaches the terminal escaped: U+0085 and U+009B (CSI) as \u0085, \u009B. */
+START_TEST(text_output_escapes_the_policy_text)
+{
+	static const char xml[] =
+		"<policy format=\"1\" id=\"t\" version=\"1\"><title><zh>标题&#x85;伪行</zh></title>"
+		"<issuer><zh>某市&#x9B;31m</zh></issuer><source><zh>t</zh></source>"
+		"<window from=\"2025-01-01\" to=\"2027-12-31\"/><clause id=\"1\" number=\"一\">"
+		"<title><zh>条款&#x85;名</zh></title><text><zh>c</zh></text>"
+		"<info><zh>说明&#x9B;2J</zh></info></clause></policy>";
+	assess_error err = {0};
+	policy *p = policy_load_memory(xml, strlen(xml), "t.xml", &err);
+	ck_assert_msg(p != NULL, "%s", err.msg);
+	answers *a = sub_answers_raw("");
+	subsidy_options o = {.level = 2, .date = "2026-03-01"};
+	subsidy_result *r = subsidy_compute(p, a, &o, &err);
+	ck_assert_msg(r != NULL, "%s", err.msg);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	subsidy_print(f, r, QN_LANG_ZH);
+	fclose(f);
+	ck_assert_msg(strstr(buf, "标题\\u0085伪行\n") != NULL, "%s", buf);
+	ck_assert_msg(strstr(buf, "某市\\u009B31m") != NULL, "%s", buf);
+	ck_assert_msg(strstr(buf, "条款\\u0085名") != NULL, "%s", buf);
+	ck_assert_msg(!strstr(buf, "\xC2\x85") && !strstr(buf, "\xC2\x9B"), "%s", buf);
+	free(buf);
+	subsidy_free(r);
+	answers_free(a);
+	policy_free(p);
+}
+END_TEST
+
 START_TEST(options_are_checked)
 {
 	answers *a = sub_answers("pingluo", "");
@@ -551,6 +583,7 @@ TCase *make_subsidy_tcase(void)
 	tcase_add_test(tc, rate_rounds_down_exactly);
 	tcase_add_test(tc, json_output);
 	tcase_add_test(tc, text_output_names_the_reason);
+	tcase_add_test(tc, text_output_escapes_the_policy_text);
 	tcase_add_test(tc, options_are_checked);
 	tcase_add_loop_test(tc, every_clause_pays_what_its_document_says, 0,
 			    (int)(sizeof every_clause / sizeof every_clause[0]));
