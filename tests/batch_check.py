@@ -189,6 +189,12 @@ def display_width(text):
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+def unbroken(text):
+    """A header as written before it was broken: a break stands for a space, or for nothing
+    before （ (一级 / （初始级）)."""
+    return re.sub("\n(?=（)", "", text).replace("\n", " ")
+
+
 def cell_columns(width, font=10.0):
     """Display columns a cell `width` Excel units wide holds (xlsx_columns_in)."""
     return int((width - 1.0) / (1.9 / 2 * font / 10))
@@ -251,7 +257,9 @@ def check_header(ws, row, labels, first_col=1):
     for i, label in enumerate(labels):
         c = ws.cell(row, first_col + i)
         text = c.value or ""
-        check(text.replace("\n", " ") == label, ("header text", c.coordinate, text, label))
+        # A break stands for a space, or for nothing before （ (一级 / （初始级）).
+        check(unbroken(text) == label,
+              ("header text", c.coordinate, text, label))
         width = ws.column_dimensions[c.column_letter].width
         for line in text.split("\n"):
             check(display_width(line) <= cell_columns(width),
@@ -284,7 +292,7 @@ def check_heat_headers(wb, lang):
         s07 = heat.cell(r, 3 + 6).value
         check(s07.endswith("质量管理★" if lang == "zh" else "management★"), s07)
     ent = wb["企业明细" if lang == "zh" else "Enterprises"]
-    head = [(c.value or "").replace("\n", " ") for c in ent[1]]
+    head = [unbroken(c.value or "") for c in ent[1]]
     first = head.index(labels[0]) + 1
     check_header(ent, 1, labels, first_col=first)
     check_header(ent, 1, head)  # every other header too, "Scenarios ≥L1" among them
@@ -293,7 +301,7 @@ def check_heat_headers(wb, lang):
 def check_errors(wb, lang, want):
     """The Errors sheet says why in the workbook's language; the loader's text follows."""
     ws = wb["错误" if lang == "zh" else "Errors"]
-    head = [c.value for c in ws[1]]
+    head = [unbroken(c.value or "") for c in ws[1]]
     check(head[6:8] == (["原因", "详情（英文原文）"] if lang == "zh" else ["Reason", "Details"]), head)
     rows = sheet_rows(ws)[1:]
     check(len(rows) == len(want), (rows, want))
@@ -308,7 +316,7 @@ def check_errors(wb, lang, want):
 def check_links(path, want_dir, n):
     """Each report name links to its file, by a path relative to the workbook's folder."""
     ws = openpyxl.load_workbook(path)["企业明细" if "en" not in path else "Enterprises"]
-    head = [c.value for c in ws[1]]
+    head = [unbroken(c.value or "") for c in ws[1]]
     col = head.index("诊断报告" if "en" not in path else "Report") + 1
     links = 0
     for r in range(2, ws.max_row + 1):
@@ -328,7 +336,7 @@ def check_share_basis(wb, lang, basis):
     column's cells by that column's total."""
     ws = wb["概览" if lang == "zh" else "Overview"]
     hr = [r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value in ("等级", "Level")][0]
-    head = [c.value for c in ws[hr] if c.value]
+    head = [unbroken(c.value) for c in ws[hr] if c.value]
     share = head[-1]
     check(share == ("占比（%s）" % basis if lang == "zh" else "Share (%s)" % basis), head)
     letter = "ABCDEF"[head.index(basis)]
@@ -379,7 +387,7 @@ def check_pilot(d):
           wb.sheetnames)
     ent = sheet_rows(wb["企业明细"])
     head = ent[0]
-    col = {name.replace("\n", " "): i for i, name in enumerate(head)}
+    col = {unbroken(name): i for i, name in enumerate(head)}
     rows = ent[1:]
     # Folder order: bad/ (2 failures), baseline/ (rows 1-3), post.ndjson (rows 4-63).
     check(len(rows) == 63, "63 rows, got %d" % len(rows))

@@ -173,10 +173,20 @@ int xlsx_wrap_lines(const char *text, size_t columns)
 	return lines;
 }
 
-/* The display width of the word at text (up to a space, newline or the end), and its length. */
+#define OPEN_BRACKET "\xEF\xBC\x88" /* （, before which a Chinese line may break */
+
+/*
+ * The word at text: up to a space, a newline, the end, or an opening bracket （ after its first
+ * character ("一级（初始级）" is two words, broken as a reader may break it). Returns its
+ * display width and sets *len to its bytes.
+ */
 static size_t word_at(const char *text, size_t *len)
 {
 	size_t n = strcspn(text, " \n");
+	const char *bracket =
+		strstr(text + (strncmp(text, OPEN_BRACKET, 3) == 0 ? 3 : 0), OPEN_BRACKET);
+	if (bracket && (size_t)(bracket - text) < n)
+		n = (size_t)(bracket - text);
 	char one[1024];
 	size_t take = n < sizeof one - 1 ? n : sizeof one - 1;
 	memcpy(one, text, take);
@@ -188,46 +198,53 @@ static size_t word_at(const char *text, size_t *len)
 size_t xlsx_widest_word(const char *text)
 {
 	size_t widest = 0, len;
-	for (const char *p = text; *p; p += *p ? 1 : 0) {
+	for (const char *p = text; *p;) {
 		size_t w = word_at(p, &len);
 		widest = w > widest ? w : widest;
 		p += len;
-		if (!*p)
-			break;
+		while (*p == ' ' || *p == '\n')
+			p++;
 	}
 	return widest;
+}
+
+/* Appends n bytes of s to out (used of size taken), cutting at the end. */
+static void put(char *out, size_t size, size_t *used, const char *s, size_t n)
+{
+	size_t take = *used + n < size ? n : size - 1 - *used;
+	memcpy(out + *used, s, take);
+	*used += take;
 }
 
 int xlsx_wrap_words(const char *text, size_t columns, char *out, size_t size)
 {
 	size_t used = 0, o = 0, len;
 	int lines = 1;
+	bool spaced = false; /* a space before this word (none before a bracket's) */
 	if (!size)
 		return 0;
 	for (const char *p = text; *p;) {
-		size_t w = word_at(p, &len);
-		if (used && used + 1 + w > columns) {
+		size_t w = word_at(p, &len), gap = used && spaced ? 1 : 0;
+		if (used && used + gap + w > columns) {
 			lines++; /* this word starts a line */
-			used = 0;
-			if (o + 1 < size)
-				out[o++] = '\n';
-		} else if (used && o + 1 < size) {
-			out[o++] = ' ';
-			used++;
+			used = gap = 0;
+			put(out, size, &o, "\n", 1);
+		} else if (gap) {
+			put(out, size, &o, " ", 1);
 		}
-		size_t take = o + len < size ? len : size - 1 - o;
-		memcpy(out + o, p, take);
-		o += take;
-		used += w;
+		put(out, size, &o, p, len);
+		used += gap + w;
 		p += len;
-		if (*p == '\n') {
+		spaced = *p == ' ';
+		while (*p == ' ')
+			p++;
+		if (*p == '\n') { /* the text's own line breaks stay */
 			lines++;
 			used = 0;
-			if (o + 1 < size)
-				out[o++] = '\n';
+			put(out, size, &o, "\n", 1);
+			while (*p == ' ' || *p == '\n')
+				p++;
 		}
-		while (*p == ' ' || *p == '\n')
-			p++; /* words are joined again by one space or one newline */
 	}
 	out[o] = '\0';
 	return lines;

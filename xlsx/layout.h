@@ -90,7 +90,8 @@ int xlsx_wrap_lines(const char *text, size_t columns);
  * xlsx_wrap_words() breaks text at its spaces (keeping its own newlines) onto lines of at most
  * `columns` display columns, so that the reader has nothing left to break; a word wider than
  * that gets a line of its own. A run of CJK characters without a space ("质量管理★") is one
- * word: it is never broken in two. Writes the text with newlines to out (cut to size) and
+ * word: it is never broken in two, but before an opening bracket （ it may break, as Chinese
+ * text does ("一级" / "（初始级）"). Writes the text with newlines to out (cut to size) and
  * returns the lines.
  */
 int xlsx_wrap_words(const char *text, size_t columns, char *out, size_t size);

@@ -253,6 +253,44 @@ START_TEST(wrapped_lines_are_counted_word_by_word)
 }
 END_TEST
 
+/* Header texts broken at word boundaries only, so the reader has nothing left to break. */
+START_TEST(header_texts_break_between_words)
+{
+	char out[128];
+	/* "S07 质量管理★": the id, then the name whole (9 columns); never 质量管|理★ */
+	ck_assert_int_eq(xlsx_wrap_words("S07 质量管理★", 10, out, sizeof out), 2);
+	ck_assert_str_eq(out, "S07\n质量管理★");
+	ck_assert_int_eq(xlsx_wrap_words("S07 质量管理★", 13, out, sizeof out), 1);
+	ck_assert_str_eq(out, "S07 质量管理★");
+	/* a word wider than the column gets a line of its own, unbroken */
+	ck_assert_int_eq(xlsx_wrap_words("S07 质量管理★", 4, out, sizeof out), 2);
+	ck_assert_str_eq(out, "S07\n质量管理★");
+	/* English words join while they fit: "S07 Quality" (11) / "management★" */
+	ck_assert_int_eq(xlsx_wrap_words("S07 Quality management★", 11, out, sizeof out), 2);
+	ck_assert_str_eq(out, "S07 Quality\nmanagement★");
+	/* before （ a Chinese line may break, with no space put back: 一级 / （初始级） */
+	ck_assert_int_eq(xlsx_wrap_words("一级（初始级）", 10, out, sizeof out), 2);
+	ck_assert_str_eq(out, "一级\n（初始级）");
+	ck_assert_int_eq(xlsx_wrap_words("一级（初始级）", 14, out, sizeof out), 1);
+	ck_assert_str_eq(out, "一级（初始级）");
+	/* the text's own newlines stay; runs of spaces become one */
+	ck_assert_int_eq(xlsx_wrap_words("a  b\nc", 10, out, sizeof out), 2);
+	ck_assert_str_eq(out, "a b\nc");
+	ck_assert_int_eq(xlsx_wrap_words("", 10, out, sizeof out), 1);
+	ck_assert_str_eq(out, "");
+	/* cut to the buffer, still ended */
+	ck_assert_int_eq(xlsx_wrap_words("abcdef ghij", 20, out, 5), 1);
+	ck_assert_str_eq(out, "abcd");
+	ck_assert_uint_eq(xlsx_widest_word("S07 质量管理★"), 9);
+	ck_assert_uint_eq(xlsx_widest_word("Level 2 (standardized)"), 14);
+	ck_assert_uint_eq(xlsx_widest_word("二级（规范级）"), 10);
+	ck_assert_uint_eq(xlsx_widest_word(""), 0);
+	/* widths and columns agree: a width made for n columns holds n */
+	for (size_t n = 1; n < 40; n++)
+		ck_assert_uint_ge(xlsx_columns_in(xlsx_width_for(n, 10), 10), n);
+}
+END_TEST
+
 TCase *make_xlsx_tcase(void)
 {
 	TCase *tc = tcase_create("xlsx");
@@ -265,5 +303,6 @@ TCase *make_xlsx_tcase(void)
 	tcase_add_test(tc, the_library_is_hushed_while_it_writes);
 	tcase_add_test(tc, references_and_widths);
 	tcase_add_test(tc, wrapped_lines_are_counted_word_by_word);
+	tcase_add_test(tc, header_texts_break_between_words);
 	return tc;
 }
