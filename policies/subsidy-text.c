@@ -180,10 +180,12 @@ static cJSON *shares_json(const subsidy_item *it, qn_lang lang)
 
 static cJSON *item_json(const subsidy_item *it, qn_lang lang)
 {
-	char rate[16];
+	char rate[16], no[POLICY_NUMBER_MAX];
 	cJSON *o = cJSON_CreateObject();
 	cJSON_AddStringToObject(o, "clause", it->id);
 	cJSON_AddStringToObject(o, "number", it->number);
+	cJSON_AddStringToObject(o, "number_text",
+				policy_number_text(it->number, lang, no, sizeof no));
 	cJSON_AddStringToObject(o, "title", qn_text_get(it->title, lang));
 	cJSON_AddStringToObject(o, "kind", it->kind);
 	if (it->stacking_class)
