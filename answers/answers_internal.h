@@ -164,6 +164,10 @@ answers *answers_bind(cJSON *root, const struct answers_load *ld, answers_resolv
 		      void *ctx, unsigned flags);
 
 /* ---- the record's parts: loading one top-level member, and writing it back ---- */
+/*
+ * Writing back: answers_X_json(a, &ok) returns the member's JSON, NULL when there is none to
+ * write, or NULL with ok false when memory ran out (a part missing is never written).
+ */
 
 struct answers_record *answers_record_get(answers *a); /* allocates it; NULL when out of memory */
 void answers_record_free(struct answers_record *r, size_t n_questions);
@@ -173,15 +177,16 @@ assess_code answers_identity_load(answers *a, const struct answers_load *ld, con
 /* One member of "assessment" that identity.c reads; *taken false when it is not one. */
 assess_code answers_assessment_member(answers *a, const struct answers_load *ld, const cJSON *c,
 				      bool *taken);
-void answers_assessment_json(cJSON *assessment, const answers *a);
+/* Adds identity.c's members to "assessment"; false when memory ran out. */
+bool answers_assessment_json(cJSON *assessment, const answers *a);
 assess_code answers_evidence_load(answers *a, const struct answers_load *ld, const cJSON *obj);
-cJSON *answers_evidence_json(const answers *a);
+cJSON *answers_evidence_json(const answers *a, bool *ok);
 assess_code answers_flags_load(answers *a, const struct answers_load *ld, const cJSON *obj);
-cJSON *answers_flags_json(const answers *a);
+cJSON *answers_flags_json(const answers *a, bool *ok);
 assess_code answers_history_load(answers *a, const struct answers_load *ld, const cJSON *arr);
-cJSON *answers_history_json(const answers *a);
+cJSON *answers_history_json(const answers *a, bool *ok);
 assess_code answers_finalized_load(answers *a, const struct answers_load *ld, const cJSON *obj);
-cJSON *answers_finalized_json(const answers *a);
+cJSON *answers_finalized_json(const answers *a, bool *ok);
 /* An answer as its answer-file value ("B", ["B","C"], 3), or JSON null when not given. */
 cJSON *answers_value_json(const qn_question *q, const answer *ans);
 /* The answer as text ("B C", "3"), "" when not given, into buf. */
@@ -190,6 +195,18 @@ const char *answers_format_value(const qn_question *q, const answer *ans, char *
 assess_code answers_check_open(const answers *a, assess_error *err);
 /* The stamp at, or now when NULL, into buf; fails on a malformed one. */
 assess_code answers_stamp(const char *at, char buf[DATE_STAMP_MAX], assess_error *err);
+
+/* ---- save.c: building JSON, checked ---- */
+
+/*
+ * Adds item to parent under key (NULL: to an array) and returns true; false when memory ran
+ * out (item or parent NULL, or the add failed), and the item is then deleted. The tree is
+ * incomplete after a false: its maker deletes it, so that no file is written with a part
+ * missing.
+ */
+bool answers_json_add(cJSON *parent, const char *key, cJSON *item);
+/* A string member; a NULL value adds nothing and is no failure. */
+bool answers_json_add_string(cJSON *parent, const char *key, const char *value);
 
 /* ---- answers.c ---- */
 

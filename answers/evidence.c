@@ -285,25 +285,29 @@ assess_code answers_evidence_load(answers *a, const struct answers_load *ld, con
 	return ASSESS_OK;
 }
 
-cJSON *answers_evidence_json(const answers *a)
+cJSON *answers_evidence_json(const answers *a, bool *ok)
 {
 	if (!answers_evidence_total(a))
 		return NULL;
 	cJSON *obj = cJSON_CreateObject();
-	for (size_t i = 0; obj && i < questionnaire_n_questions(a->q); i++) {
+	*ok = obj != NULL;
+	for (size_t i = 0; *ok && i < questionnaire_n_questions(a->q); i++) {
 		size_t n = answers_evidence_count(a, i);
 		cJSON *arr =
 			n ? cJSON_AddArrayToObject(obj, questionnaire_question(a->q, i)->id) : NULL;
-		for (size_t k = 0; arr && k < n; k++) {
+		*ok = !n || arr;
+		for (size_t k = 0; *ok && k < n; k++) {
 			const answers_evidence *e = answers_evidence_get(a, i, k);
 			cJSON *o = cJSON_CreateObject();
-			cJSON_AddItemToArray(arr, o);
+			*ok = answers_json_add(arr, NULL, o);
 			const char *keys[] = {"title", "file", "sha256", "checklist"};
 			const char *vals[] = {e->title, e->file, e->sha256, e->checklist};
-			for (int j = 0; o && j < 4; j++)
-				if (vals[j])
-					cJSON_AddStringToObject(o, keys[j], vals[j]);
+			for (int j = 0; *ok && j < 4; j++)
+				*ok = answers_json_add_string(o, keys[j], vals[j]);
 		}
 	}
-	return obj;
+	if (*ok)
+		return obj;
+	cJSON_Delete(obj);
+	return NULL;
 }

@@ -99,13 +99,15 @@ assess_code answers_finalized_load(answers *a, const struct answers_load *ld, co
 	return ASSESS_OK;
 }
 
-cJSON *answers_finalized_json(const answers *a)
+cJSON *answers_finalized_json(const answers *a, bool *ok)
 {
 	if (!answers_finalized(a))
 		return NULL;
 	cJSON *o = cJSON_CreateObject();
-	cJSON_AddStringToObject(o, "at", a->rec->fin_at);
-	if (a->rec->fin_by)
-		cJSON_AddStringToObject(o, "by", a->rec->fin_by);
-	return o;
+	*ok = o && answers_json_add_string(o, "at", a->rec->fin_at) &&
+	      answers_json_add_string(o, "by", a->rec->fin_by);
+	if (*ok)
+		return o;
+	cJSON_Delete(o);
+	return NULL;
 }

@@ -51,14 +51,17 @@ assess_code answers_flags_load(answers *a, const struct answers_load *ld, const 
 	return ASSESS_OK;
 }
 
-cJSON *answers_flags_json(const answers *a)
+cJSON *answers_flags_json(const answers *a, bool *ok)
 {
 	if (!answers_flags_count(a))
 		return NULL;
 	cJSON *obj = cJSON_CreateObject();
-	for (size_t i = 0; obj && i < questionnaire_n_questions(a->q); i++)
-		if (answers_flag_get(a, i))
-			cJSON_AddStringToObject(obj, questionnaire_question(a->q, i)->id,
-						answers_flag_get(a, i));
-	return obj;
+	*ok = obj != NULL;
+	for (size_t i = 0; *ok && i < questionnaire_n_questions(a->q); i++)
+		*ok = answers_json_add_string(obj, questionnaire_question(a->q, i)->id,
+					      answers_flag_get(a, i));
+	if (*ok)
+		return obj;
+	cJSON_Delete(obj);
+	return NULL;
 }

@@ -278,24 +278,25 @@ assess_code answers_history_load(answers *a, const struct answers_load *ld, cons
 	return ASSESS_OK;
 }
 
-cJSON *answers_history_json(const answers *a)
+cJSON *answers_history_json(const answers *a, bool *ok)
 {
 	if (!a->rec || !a->rec->has_history)
 		return NULL;
 	cJSON *arr = cJSON_CreateArray();
-	for (size_t i = 0; arr && i < a->rec->n_history; i++) {
+	*ok = arr != NULL;
+	for (size_t i = 0; *ok && i < a->rec->n_history; i++) {
 		const answers_change *c = &a->rec->history[i];
 		const qn_question *q = questionnaire_question(a->q, c->question);
 		cJSON *o = cJSON_CreateObject();
-		cJSON_AddItemToArray(arr, o);
-		cJSON_AddStringToObject(o, "at", c->at);
-		cJSON_AddStringToObject(o, "question", q->id);
-		cJSON_AddItemToObject(o, "from", answers_value_json(q, &c->from));
-		cJSON_AddItemToObject(o, "to", answers_value_json(q, &c->to));
-		if (c->by)
-			cJSON_AddStringToObject(o, "by", c->by);
-		if (c->reason)
-			cJSON_AddStringToObject(o, "reason", c->reason);
+		*ok = answers_json_add(arr, NULL, o) && answers_json_add_string(o, "at", c->at) &&
+		      answers_json_add_string(o, "question", q->id) &&
+		      answers_json_add(o, "from", answers_value_json(q, &c->from)) &&
+		      answers_json_add(o, "to", answers_value_json(q, &c->to)) &&
+		      answers_json_add_string(o, "by", c->by) &&
+		      answers_json_add_string(o, "reason", c->reason);
 	}
-	return arr;
+	if (*ok)
+		return arr;
+	cJSON_Delete(arr);
+	return NULL;
 }

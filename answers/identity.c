@@ -292,39 +292,41 @@ assess_code answers_assessment_member(answers *a, const struct answers_load *ld,
 
 /* ---- writing them back ---- */
 
-static void add_people(cJSON *as, const char *key, const answers_person *p, size_t n)
+static bool add_people(cJSON *as, const char *key, const answers_person *p, size_t n)
 {
 	if (!n)
-		return;
+		return true;
 	cJSON *arr = cJSON_AddArrayToObject(as, key);
-	for (size_t i = 0; arr && i < n; i++) {
+	bool ok = arr != NULL;
+	for (size_t i = 0; ok && i < n; i++) {
 		cJSON *o = cJSON_CreateObject();
-		if (!o)
-			return;
-		cJSON_AddItemToArray(arr, o);
+		ok = answers_json_add(arr, NULL, o);
 		const char *keys[] = {"name", "role", "organisation", "title"};
 		const char *vals[] = {p[i].name, p[i].role, p[i].organisation, p[i].title};
-		for (int k = 0; k < 4; k++)
-			if (vals[k])
-				cJSON_AddStringToObject(o, keys[k], vals[k]);
+		for (int k = 0; ok && k < 4; k++)
+			ok = answers_json_add_string(o, keys[k], vals[k]);
 	}
+	return ok;
 }
 
-void answers_assessment_json(cJSON *as, const answers *a)
+bool answers_assessment_json(cJSON *as, const answers *a)
 {
 	const struct answers_record *r = a->rec;
 	if (!as || !r)
-		return;
-	if (r->origin != ANSWERS_SOURCE_NONE)
-		cJSON_AddStringToObject(as, "source", answers_origin_name(r->origin));
-	add_people(as, "team", r->team, r->n_team);
-	add_people(as, "interviewees", r->interviewees, r->n_interviewees);
+		return as != NULL;
+	if (r->origin != ANSWERS_SOURCE_NONE &&
+	    !answers_json_add_string(as, "source", answers_origin_name(r->origin)))
+		return false;
+	if (!add_people(as, "team", r->team, r->n_team) ||
+	    !add_people(as, "interviewees", r->interviewees, r->n_interviewees))
+		return false;
 	if (!r->n_visits)
-		return;
+		return true;
 	cJSON *arr = cJSON_AddArrayToObject(as, "site_visits");
-	for (size_t i = 0; arr && i < r->n_visits; i++) {
+	bool ok = arr != NULL;
+	for (size_t i = 0; ok && i < r->n_visits; i++) {
 		char buf[DATE_TEXT_MAX];
-		cJSON_AddItemToArray(arr, cJSON_CreateString(
-						  date_format(r->visits[i], buf, sizeof buf)));
+		ok = answers_json_add_string(arr, NULL, date_format(r->visits[i], buf, sizeof buf));
 	}
+	return ok;
 }

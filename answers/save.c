@@ -35,6 +35,21 @@ const char *answers_format_value(const qn_question *q, const answer *ans, char *
 	return buf;
 }
 
+bool answers_json_add(cJSON *parent, const char *key, cJSON *item)
+{
+	bool added = parent && item &&
+		     (key ? cJSON_AddItemToObject(parent, key, item)
+			  : cJSON_AddItemToArray(parent, item));
+	if (!added)
+		cJSON_Delete(item); /* not in the tree: still ours */
+	return added;
+}
+
+bool answers_json_add_string(cJSON *parent, const char *key, const char *value)
+{
+	return !value || answers_json_add(parent, key, cJSON_CreateString(value));
+}
+
 cJSON *answers_value_json(const qn_question *q, const answer *ans)
 {
 	if (!ans->given)
@@ -44,83 +59,96 @@ cJSON *answers_value_json(const qn_question *q, const answer *ans)
 	if (q->kind == QN_SINGLE)
 		return cJSON_CreateString(q->options[ans->choice].code);
 	cJSON *arr = cJSON_CreateArray();
-	for (size_t i = 0; arr && i < q->n_options; i++)
+	bool ok = arr != NULL;
+	for (size_t i = 0; ok && i < q->n_options; i++)
 		if (ans->mask & (1ULL << i))
-			cJSON_AddItemToArray(arr, cJSON_CreateString(q->options[i].code));
-	return arr;
+			ok = answers_json_add_string(arr, NULL, q->options[i].code);
+	if (ok)
+		return arr;
+	cJSON_Delete(arr);
+	return NULL;
 }
 
-static void add_fields(cJSON *obj, const answers *a, int first, int last)
+static bool add_fields(cJSON *obj, const answers *a, int first, int last)
 {
-	for (int f = first; f <= last; f++)
-		if (a->fields[f])
-			cJSON_AddStringToObject(obj, answers_field_keys[f], a->fields[f]);
+	bool ok = obj != NULL;
+	for (int f = first; ok && f <= last; f++)
+		ok = answers_json_add_string(obj, answers_field_keys[f], a->fields[f]);
+	return ok;
 }
 
-static void add_enterprise(cJSON *root, const answers *a)
+static bool add_enterprise(cJSON *root, const answers *a)
 {
 	cJSON *ent = cJSON_AddObjectToObject(root, answers_top_keys[TOP_ENTERPRISE]);
-	add_fields(ent, a, ANSWERS_NAME, ANSWERS_INDUSTRY_CODE);
-	if (a->above_scale >= 0)
-		cJSON_AddBoolToObject(ent, "above_scale", a->above_scale);
+	return add_fields(ent, a, ANSWERS_NAME, ANSWERS_INDUSTRY_CODE) &&
+	       (a->above_scale < 0 || cJSON_AddBoolToObject(ent, "above_scale", a->above_scale));
 }
 
-static void add_assessment(cJSON *root, const answers *a)
+static bool add_assessment(cJSON *root, const answers *a)
 {
 	cJSON *as = cJSON_AddObjectToObject(root, answers_top_keys[TOP_ASSESSMENT]);
-	add_fields(as, a, ANSWERS_DATE, ANSWERS_DATE);
-	if (a->stage != ANSWERS_STAGE_NONE)
-		cJSON_AddStringToObject(as, "stage", answers_stage_name(a->stage));
-	add_fields(as, a, ANSWERS_ASSESSOR, ANSWERS_LANG);
-	answers_assessment_json(as, a);
+	return add_fields(as, a, ANSWERS_DATE, ANSWERS_DATE) &&
+	       (a->stage == ANSWERS_STAGE_NONE ||
+		answers_json_add_string(as, "stage", answers_stage_name(a->stage))) &&
+	       add_fields(as, a, ANSWERS_ASSESSOR, ANSWERS_LANG) && answers_assessment_json(as, a);
 }
 
-/* A record member, when there is one to write. */
-static void add_member(cJSON *root, int key, cJSON *value)
+/* A record member, when there is one to write; false when memory ran out making it. */
+static bool add_member(cJSON *root, int key, cJSON *(*make)(const answers *, bool *),
+		       const answers *a)
 {
-	if (value)
-		cJSON_AddItemToObject(root, answers_top_keys[key], value);
+	bool ok = true;
+	cJSON *value = make(a, &ok);
+	return ok && (!value || answers_json_add(root, answers_top_keys[key], value));
 }
 
 /* The answers, and the notes when there are any. */
-static void add_answers(cJSON *root, const answers *a)
+static bool add_answers(cJSON *root, const answers *a)
 {
 	cJSON *ans = cJSON_AddObjectToObject(root, answers_top_keys[TOP_ANSWERS]);
 	cJSON *notes = cJSON_CreateObject();
-	for (size_t i = 0; i < questionnaire_n_questions(a->q); i++) {
+	bool ok = ans && notes;
+	for (size_t i = 0; ok && i < questionnaire_n_questions(a->q); i++) {
 		const qn_question *q = questionnaire_question(a->q, i);
 		if (a->items[i].given)
-			cJSON_AddItemToObject(ans, q->id, answers_value_json(q, &a->items[i]));
-		if (a->items[i].note)
-			cJSON_AddStringToObject(notes, q->id, a->items[i].note);
+			ok = answers_json_add(ans, q->id, answers_value_json(q, &a->items[i]));
+		if (ok)
+			ok = answers_json_add_string(notes, q->id, a->items[i].note);
 	}
-	if (notes && notes->child)
-		cJSON_AddItemToObject(root, answers_top_keys[TOP_NOTES], notes);
-	else
-		cJSON_Delete(notes);
+	if (ok && notes->child)
+		return answers_json_add(root, answers_top_keys[TOP_NOTES], notes);
+	cJSON_Delete(notes);
+	return ok;
+}
+
+static bool add_blocks(cJSON *root, const answers *a)
+{
+	bool ok = true;
+	for (int b = 0; ok && b < ANSWERS_N_BLOCKS; b++)
+		if (a->blocks[b])
+			ok = answers_json_add(root, answers_block_names[b],
+					      cJSON_Duplicate(a->blocks[b], 1));
+	return ok;
 }
 
 char *answers_to_json(const answers *a)
 {
 	cJSON *root = cJSON_CreateObject();
-	cJSON_AddStringToObject(root, answers_top_keys[TOP_QUESTIONNAIRE],
-				answers_questionnaire_ref(a));
 	/* The file is stamped with the instrument of the command that writes it. */
-	cJSON_AddStringToObject(root, answers_top_keys[TOP_QN_VERSION],
-				questionnaire_version(a->q));
-	cJSON_AddStringToObject(root, answers_top_keys[TOP_QN_SHA256], questionnaire_sha256(a->q));
-	add_enterprise(root, a);
-	add_assessment(root, a);
-	add_answers(root, a);
-	add_member(root, TOP_EVIDENCE, answers_evidence_json(a));
-	add_member(root, TOP_FLAGS, answers_flags_json(a));
-	add_member(root, TOP_HISTORY, answers_history_json(a));
-	add_member(root, TOP_FINALIZED, answers_finalized_json(a));
-	for (int b = 0; b < ANSWERS_N_BLOCKS; b++)
-		if (a->blocks[b])
-			cJSON_AddItemToObject(root, answers_block_names[b],
-					      cJSON_Duplicate(a->blocks[b], 1));
-	char *text = cJSON_Print(root);
+	bool ok = root &&
+		  answers_json_add_string(root, answers_top_keys[TOP_QUESTIONNAIRE],
+					  answers_questionnaire_ref(a)) &&
+		  answers_json_add_string(root, answers_top_keys[TOP_QN_VERSION],
+					  questionnaire_version(a->q)) &&
+		  answers_json_add_string(root, answers_top_keys[TOP_QN_SHA256],
+					  questionnaire_sha256(a->q)) &&
+		  add_enterprise(root, a) && add_assessment(root, a) && add_answers(root, a) &&
+		  add_member(root, TOP_EVIDENCE, answers_evidence_json, a) &&
+		  add_member(root, TOP_FLAGS, answers_flags_json, a) &&
+		  add_member(root, TOP_HISTORY, answers_history_json, a) &&
+		  add_member(root, TOP_FINALIZED, answers_finalized_json, a) && add_blocks(root, a);
+	/* A tree with a part missing is never printed: the file would lose it without a word. */
+	char *text = ok ? cJSON_Print(root) : NULL;
 	cJSON_Delete(root);
 	return text;
 }

@@ -7,7 +7,8 @@
  * The check_alloc program is linked with -Wl,--wrap for malloc, calloc, realloc, strdup and
  * strndup, so every allocation made by the project's own code comes here. Allocations inside
  * the shared libraries (cJSON, libxml2, libxlsxwriter) are not counted: this tests what our
- * code does when one of its own requests is refused.
+ * code does when one of its own requests is refused; where a test sets cJSON's hooks to this
+ * program's malloc (saving an answer file), cJSON's are counted too.
  */
 #include "config.h"
 
@@ -47,9 +48,13 @@ char *__wrap_strndup(const char *s, size_t n);
 
 /* Allocations left before they start failing; -1 never fails. Test-only state. */
 static long allowance = -1;
+/* Allocations left before the one that alone is refused; -1 for none. */
+static long single = -1;
 
 static bool refuse(void)
 {
+	if (single >= 0)
+		return single-- == 0;
 	if (allowance == 0)
 		return true;
 	if (allowance > 0)
@@ -165,19 +170,74 @@ static assess_code take_record_members(void *ctx, assess_error *err)
 	return rc;
 }
 
+/* A record with every member, as answers_record_take takes them one by one. */
+static const char full_record[] =
+	"{\"source\": \"onsite\", \"team\": [{\"name\": \"王工\", \"role\": \"组长\"}],"
+	" \"interviewees\": [{\"name\": \"陈总\"}], \"site_visits\": [\"2026-11-20\"],"
+	" \"evidence\": {\"F1\": [{\"title\": \"网络拓扑图\", \"checklist\": \"F1.1\"}]},"
+	" \"flags\": {\"F2\": \"合同待补\"}, \"history\": [{\"at\": "
+	"\"2026-11-20T10:00:00+08:00\", \"question\": \"F2\", \"from\": null, \"to\": \"C\"}],"
+	" \"finalized\": {\"at\": \"2026-11-20T11:00:00+08:00\", \"by\": \"王工\"}}";
+
 START_TEST(taking_record_members)
 {
 	test_miit();
-	cJSON *record = cJSON_Parse(
-		"{\"source\": \"onsite\", \"team\": [{\"name\": \"王工\", \"role\": \"组长\"}],"
-		" \"interviewees\": [{\"name\": \"陈总\"}], \"site_visits\": [\"2026-11-20\"],"
-		" \"evidence\": {\"F1\": [{\"title\": \"网络拓扑图\", \"checklist\": \"F1.1\"}]},"
-		" \"flags\": {\"F2\": \"合同待补\"}, \"history\": [{\"at\": "
-		"\"2026-11-20T10:00:00+08:00\", \"question\": \"F2\", \"from\": null, \"to\": \"C\"}],"
-		" \"finalized\": {\"at\": \"2026-11-20T11:00:00+08:00\", \"by\": \"王工\"}}");
+	cJSON *record = cJSON_Parse(full_record);
 	ck_assert_ptr_nonnull(record);
 	ck_assert_int_gt(until_it_succeeds(take_record_members, record), 5);
 	cJSON_Delete(record);
+}
+END_TEST
+
+/*
+ * Saving, with one allocation refused at a time, cJSON's own among them (its hooks are this
+ * program's malloc, which the link wraps): a tree that lost a member must fail the save as
+ * out of memory, never write a file without it. Every save that succeeds writes the full one.
+ */
+static assess_code save_refusing(const answers *a, const char *path, long n, bool *reached,
+				 assess_error *err)
+{
+	cJSON_Hooks hooks = {malloc, free};
+	cJSON_InitHooks(&hooks);
+	single = n;
+	assess_code rc = answers_save(a, path, ATOMICFILE_REPLACE, err);
+	*reached = single < 0;
+	single = -1;
+	cJSON_InitHooks(NULL);
+	return rc;
+}
+
+START_TEST(saving_answers_refuses_a_partial_file)
+{
+	answers *a = test_example();
+	cJSON *record = cJSON_Parse(full_record);
+	assess_error err = {0};
+	for (const cJSON *m = record ? record->child : NULL; m; m = m->next)
+		ck_assert_ok(answers_record_take(a, m->string, m, "x.json", &err), &err);
+	char path[512], *want = answers_to_json(a);
+	ck_assert_ptr_nonnull(want);
+	snprintf(path, sizeof path, "%s/saved.json", test_dir);
+	bool reached = true;
+	long n = 0;
+	for (; reached && n < MAX_STEPS; n++) {
+		assess_error e = {0};
+		assess_code rc = save_refusing(a, path, n, &reached, &e);
+		ck_assert_msg(rc == ASSESS_OK || rc == ASSESS_ERR_NOMEM, "allocation %ld: %s", n,
+			      e.msg);
+		if (rc != ASSESS_OK)
+			continue;
+		size_t len;
+		char *got = readfile_all(path, 1 << 20, &len, &e);
+		ck_assert_ptr_nonnull(got);
+		ck_assert_msg(len == strlen(want) + 1 && strncmp(got, want, len - 1) == 0,
+			      "allocation %ld refused, saved:\n%s", n, got);
+		free(got);
+	}
+	ck_assert_int_gt(n, 100);                /* cJSON's allocations were counted too */
+	ck_assert_int_eq(test_dir_entries(), 1); /* no temporary file left by a refusal */
+	free(want);
+	cJSON_Delete(record);
+	answers_free(a);
 }
 END_TEST
 
@@ -517,6 +577,7 @@ TCase *make_alloc_tcase(void)
 	tcase_add_test(tc, loading_answers);
 	tcase_add_test(tc, reading_a_stream);
 	tcase_add_test(tc, taking_record_members);
+	tcase_add_test(tc, saving_answers_refuses_a_partial_file);
 	tcase_add_test(tc, fastjson_declines_when_memory_runs_out);
 	tcase_add_test(tc, scoring_and_subsidies);
 	tcase_add_test(tc, comparing_two_assessments);
