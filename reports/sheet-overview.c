@@ -459,8 +459,19 @@ static void bar_chart(rp_sheet *s, lxw_row_t at, lxw_row_t first, lxw_row_t last
 	rp_check(c, worksheet_insert_chart_opt(s->x.ws, at, COL_CHART, chart, &o));
 }
 
-/* Default row height in pixels, to size the charts to the tables beside them. */
-#define ROW_PX 20.0
+/*
+ * The height in pixels of rows from..to-1, to size a chart to the table beside it: the rows'
+ * own heights where the sheet has set them (headings), else the default 15 points. Rows that
+ * wrapped text makes taller are sized only at the end, so they count at the default.
+ */
+static double rows_px(const rp_sheet *s, lxw_row_t from, lxw_row_t to)
+{
+	double pt = 0;
+	for (lxw_row_t r = from; r < to; r++)
+		pt += r < s->x.n_rows && s->x.rows[r].min_height > 0 ? s->x.rows[r].min_height
+								     : LXW_DEF_ROW_HEIGHT;
+	return pt * 4 / 3;
+}
 
 void report_sheet_overview(report_ctx *c)
 {
@@ -485,13 +496,13 @@ void report_sheet_overview(report_ctx *c)
 	lxw_row_t points_at = row;
 	row = dimensions(&s, row);
 	row = subdimensions(&s, row, &first, &last);
-	radar_chart(&s, points_at, first, last, (row - 1 - points_at) * ROW_PX + 8);
+	radar_chart(&s, points_at, first, last, rows_px(&s, points_at, row - 1) + 8);
 	/* The scenarios start the second printed page. */
 	lxw_row_t breaks[] = {row, 0};
 	rp_check(c, worksheet_set_h_pagebreaks(s.x.ws, breaks));
 	lxw_row_t scen_at = row;
 	row = scenarios(&s, row, &first, &last);
-	bar_chart(&s, scen_at, first, last, (row - 1 - scen_at) * ROW_PX + 8);
+	bar_chart(&s, scen_at, first, last, rows_px(&s, scen_at, row - 1) + 8);
 	counts(&s, row, first, last);
 	worksheet_activate(s.x.ws);
 	lxw_row_col_options hidden = {.hidden = LXW_TRUE};
