@@ -164,6 +164,40 @@ const cJSON *answers_block(const answers *a, const char *name)
 	return NULL;
 }
 
+int answers_status_flag(const answers *a, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(answers_block(a, "status"), key);
+	return cJSON_IsBool(v) ? cJSON_IsTrue(v) : -1;
+}
+
+assess_code answers_set_status_flag(answers *a, const char *key, int value)
+{
+	cJSON **status = &a->blocks[TOP_STATUS - TOP_FINANCE];
+	if (*status && !cJSON_IsObject(*status))
+		return ASSESS_ERR_DATA;
+	if (value < 0) {
+		cJSON_DeleteItemFromObjectCaseSensitive(*status, key);
+		if (*status && !(*status)->child) { /* nothing left: no block, as before */
+			cJSON_Delete(*status);
+			*status = NULL;
+		}
+		return ASSESS_OK;
+	}
+	if (!*status && !(*status = cJSON_CreateObject()))
+		return ASSESS_ERR_NOMEM;
+	cJSON *flag = cJSON_CreateBool(value != 0);
+	if (!flag)
+		return ASSESS_ERR_NOMEM;
+	bool ok = cJSON_GetObjectItemCaseSensitive(*status, key)
+			  ? cJSON_ReplaceItemInObjectCaseSensitive(*status, key, flag)
+			  : cJSON_AddItemToObject(*status, key, flag);
+	if (!ok) { /* not attached: still ours */
+		cJSON_Delete(flag);
+		return ASSESS_ERR_NOMEM;
+	}
+	return ASSESS_OK;
+}
+
 /* ---- setting (the interview) ---- */
 
 static int set_field(answers *a, answers_field f, const char *value)

@@ -121,6 +121,15 @@ const char *answers_stage_name(answers_stage s); /* "baseline", "post", "" */
 const cJSON *answers_block(const answers *a, const char *name);
 
 /*
+ * A true/false member of the status block ("pilot_enterprise"): 1, 0, or -1 when not given.
+ * The setter adds, replaces or (value -1) removes it, creating the block when needed and
+ * dropping it when it empties; ASSESS_ERR_DATA when the file's status is not an object. The
+ * subsidy engine checks the block's keys (docs/answer-format.md, "status").
+ */
+int answers_status_flag(const answers *a, const char *key);
+assess_code answers_set_status_flag(answers *a, const char *key, int value);
+
+/*
  * Setters for the interview; they check like the loader and fill err on a bad value. Once the
  * record is finalized (record.h) the answer setters refuse until answers_reopen().
  */

@@ -71,6 +71,15 @@ long iv_find_question(const questionnaire *q, const char *arg);
 /* Upper-cases and checks a credit code; false with a message in msg. */
 bool iv_credit_code(const interview *iv, const char *folded, char *code, size_t code_size,
 		    char *msg, size_t msg_size);
+/*
+ * The region code (GB/T 2260, six digits) and the industry code (GB/T 4754-2017, a section
+ * letter and 2-4 digits; lower case is taken) typed, without spaces, into code; false with a
+ * message in the session's language, the loader's rule, in msg.
+ */
+bool iv_region_code(const interview *iv, const char *folded, char *code, size_t code_size,
+		    char *msg, size_t msg_size);
+bool iv_industry_code(const interview *iv, const char *folded, char *code, size_t code_size,
+		      char *msg, size_t msg_size);
 /* "2026/11/3", "2026.11.03" and "20261103" as "2026-11-03"; false if no such shape. */
 bool iv_date(const char *folded, char *out, size_t size);
 

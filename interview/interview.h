@@ -112,8 +112,8 @@ typedef struct interview_salvaged {
  * wherever the text around them is broken; and the record (answers/record.h) part by part, as
  * the loader reads it: the source, each team member, interviewee and site visit, each evidence
  * item, flag and history entry, and the finalization (taken last, so a finalized record still
- * gets its answers). A list cut short keeps the parts before the cut. The blocks for the
- * subsidy engine (finance, status, awards) are not carried over. NULL with err when nothing can
+ * gets its answers). A list cut short keeps the parts before the cut. The status flags are
+ * (the pilot flag is asked in the profile); the finance and awards blocks are not carried over. NULL with err when nothing can
  * be read. The caller frees the answers.
  */
 answers *interview_salvage(const char *text, const char *name, const char *fallback,

@@ -12,6 +12,8 @@ typedef enum {
 	STEP_CODE,
 	STEP_SIZE,
 	STEP_ABOVE,
+	STEP_PILOT,
+	STEP_GBCODE,
 	STEP_DATE,
 	STEP_STAGE,
 	STEP_SOURCE,
@@ -22,7 +24,7 @@ typedef enum {
 
 typedef struct step {
 	step_kind kind;
-	answers_field field; /* where TEXT, CODE, SIZE and DATE go */
+	answers_field field; /* where TEXT, CODE, GBCODE, SIZE and DATE go */
 	bool required;
 	const char *label[2]; /* zh, en */
 	const char *help[2];
@@ -48,6 +50,15 @@ static const step steps[] = {
 	 {"如“休闲体育用品制造”，可用国民经济行业分类的名称。",
 	  "For example \"sports goods manufacturing\"; the national industry classification name "
 	  "is best."}},
+	{STEP_GBCODE,
+	 ANSWERS_INDUSTRY_CODE,
+	 false,
+	 {"行业代码（GB/T 4754）", "Industry code (GB/T 4754)"},
+	 {"国民经济行业分类代码：门类字母加 2–4 位数字，如 C24（文教、工美、体育和娱乐用品制造业）、C2442；"
+	  "输入后立即核对。补贴政策中面向制造业（C）或工业企业（B、C、D）的条款按它判断；不清楚可 :s 跳过。",
+	  "The national industry classification code: a section letter and 2-4 digits, e.g. C24 "
+	  "(sports and recreation goods), C2442; checked as you type it. Subsidy clauses for "
+	  "manufacturers (C) or industrial enterprises (B, C, D) read it; :s skips it."}},
 	{STEP_SIZE,
 	 ANSWERS_SIZE,
 	 false,
@@ -61,12 +72,31 @@ static const step steps[] = {
 	 {"规模以上工业企业指年主营业务收入 2000 万元及以上的工业企业；部分补贴政策以此为条件。",
 	  "An industrial enterprise is above designated size with a main business revenue of at "
 	  "least 20 million yuan a year; some subsidies depend on it."}},
+	{STEP_PILOT,
+	 ANSWERS_FIELD_MAX,
+	 false,
+	 {"是否数字化转型试点企业（y 是 / n 否）",
+	  "Pilot enterprise of the transformation programme? (y yes / n no)"},
+	 {"列入所在城市中小企业数字化转型试点的企业；泉州、莆田、厦门、平罗的多项补贴以此为条件。"
+	  "不确定可 :s 跳过：补贴测算会写明缺少这项输入，而不是当作“否”。",
+	  "An enterprise in the city's SME digital transformation pilot; several Quanzhou, Putian, "
+	  "Xiamen and Pingluo subsidies depend on it. :s skips it if unsure: the subsidy then says "
+	  "the input is missing rather than taking it as no."}},
 	{STEP_TEXT,
 	 ANSWERS_REGION,
 	 false,
 	 {"所在地区", "Region"},
 	 {"省、市、县（区），如“福建省泉州市晋江市”。",
 	  "Province, city and county, for example \"福建省泉州市晋江市\"."}},
+	{STEP_GBCODE,
+	 ANSWERS_REGION_CODE,
+	 false,
+	 {"地区代码（6 位行政区划代码）", "Region code (6-digit division code)"},
+	 {"GB/T 2260 行政区划代码，如 350582 晋江市、350500 泉州市、350200 厦门市、350300 莆田市、"
+	  "640221 平罗县；输入后立即核对。决定哪些补贴政策适用；不清楚可 :s 跳过。",
+	  "The GB/T 2260 administrative division code, e.g. 350582 Jinjiang, 350500 Quanzhou, "
+	  "350200 Xiamen, 350300 Putian, 640221 Pingluo; checked as you type it. It decides which "
+	  "subsidy policies apply; :s skips it."}},
 	{STEP_DATE,
 	 ANSWERS_DATE,
 	 false,
@@ -122,6 +152,8 @@ static const step steps[] = {
 };
 
 #define N_STEPS ((int)(sizeof steps / sizeof steps[0]))
+/* The status member the subsidy policies read for a pilot enterprise (docs/answer-format.md). */
+#define PILOT_KEY "pilot_enterprise"
 
 /* Stored as the classification's own words whatever the session's language. */
 static const char *const size_words[3][4] = {{"1", "中型", "中", "medium"},
@@ -135,6 +167,8 @@ static bool step_given(const interview *iv, const step *s)
 	switch (s->kind) {
 	case STEP_ABOVE:
 		return answers_above_scale(iv->a) >= 0;
+	case STEP_PILOT:
+		return answers_status_flag(iv->a, PILOT_KEY) >= 0;
 	case STEP_STAGE:
 		return answers_stage_get(iv->a) != ANSWERS_STAGE_NONE;
 	case STEP_SOURCE:
@@ -204,6 +238,10 @@ static const char *shown_value(const interview *iv, const step *s, char *line, s
 {
 	if (s->kind == STEP_ABOVE) {
 		int v = answers_above_scale(iv->a);
+		return v < 0 ? NULL : v ? IV_TR(iv, "是", "yes") : IV_TR(iv, "否", "no");
+	}
+	if (s->kind == STEP_PILOT) {
+		int v = answers_status_flag(iv->a, PILOT_KEY);
 		return v < 0 ? NULL : v ? IV_TR(iv, "是", "yes") : IV_TR(iv, "否", "no");
 	}
 	if (s->kind == STEP_STAGE) {
@@ -294,6 +332,41 @@ static bool take_above(interview *iv, const char *folded)
 	}
 	iv_say(iv, "%s", IV_TR(iv, "请输入 y（是）或 n（否）", "type y (yes) or n (no)"));
 	return false;
+}
+
+/* y/n for the pilot flag, kept in the status block the subsidy engine reads. */
+static bool take_pilot(interview *iv, const char *folded)
+{
+	static const char *const yes[] = {"y", "yes", "是", "1", NULL};
+	static const char *const no[] = {"n", "no", "否", "0", NULL};
+	int v = -1;
+	for (int i = 0; yes[i] && v < 0; i++)
+		v = strcasecmp(folded, yes[i]) == 0 ? 1 : strcasecmp(folded, no[i]) == 0 ? 0 : -1;
+	if (v < 0) {
+		iv_say(iv, "%s", IV_TR(iv, "请输入 y（是）或 n（否）", "type y (yes) or n (no)"));
+		return false;
+	}
+	if (answers_set_status_flag(iv->a, PILOT_KEY, v) != ASSESS_OK) {
+		iv_say(iv, "%s",
+		       IV_TR(iv, "答案文件中的 status 不是对象，无法记录试点企业",
+			     "the file's status is not an object: the pilot flag cannot be kept"));
+		return false;
+	}
+	return true;
+}
+
+/* A region or industry code, checked as the loader checks it, with the reason in words. */
+static bool take_gbcode(interview *iv, answers_field f, const char *folded)
+{
+	char code[64], msg[IV_MSG_MAX];
+	bool ok = f == ANSWERS_REGION_CODE
+			  ? iv_region_code(iv, folded, code, sizeof code, msg, sizeof msg)
+			  : iv_industry_code(iv, folded, code, sizeof code, msg, sizeof msg);
+	if (!ok) {
+		iv_say(iv, "%s", msg);
+		return false;
+	}
+	return set_field(iv, f, code);
 }
 
 static bool take_stage(interview *iv, const char *folded)
@@ -453,6 +526,10 @@ static bool take_value(interview *iv, const step *s, const char *raw, const char
 		return take_size(iv, raw, folded);
 	case STEP_ABOVE:
 		return take_above(iv, folded);
+	case STEP_PILOT:
+		return take_pilot(iv, folded);
+	case STEP_GBCODE:
+		return take_gbcode(iv, s->field, folded);
 	case STEP_DATE:
 		return take_date(iv, folded);
 	case STEP_STAGE:
@@ -504,6 +581,8 @@ bool iv_profile_clear(interview *iv)
 	}
 	if (s->kind == STEP_ABOVE)
 		answers_set_above_scale(iv->a, -1);
+	else if (s->kind == STEP_PILOT)
+		answers_set_status_flag(iv->a, PILOT_KEY, -1);
 	else if (s->kind == STEP_STAGE)
 		answers_set_stage(iv->a, ANSWERS_STAGE_NONE);
 	else if (s->kind == STEP_SOURCE)

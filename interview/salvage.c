@@ -288,12 +288,30 @@ static const char *take_member(salvage *s, const char *key, const char *v, bool 
 	return end;
 }
 
+/* A status flag the subsidy policies read (the interview asks the pilot flag). */
+static void take_status(salvage *s, const char *key, const cJSON *v)
+{
+	static const char *const keys[] = {"above_scale", "in_standard_park", "city_leader",
+					   "pilot_enterprise"};
+	char what[64];
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if (strcmp(keys[i], key) == 0 && cJSON_IsBool(v) &&
+		    answers_set_status_flag(s->a, key, cJSON_IsTrue(v)) == ASSESS_OK) {
+			s->got->fields++;
+			return;
+		}
+	snprintf(what, sizeof what, "status.%s", key);
+	dropped(s, what);
+}
+
 static void take(salvage *s, const char *section, const char *key, const cJSON *v)
 {
 	if (strcmp(section, "answers") == 0)
 		take_answer(s, key, v, false);
 	else if (strcmp(section, "notes") == 0)
 		take_answer(s, key, v, true);
+	else if (strcmp(section, "status") == 0)
+		take_status(s, key, v);
 	else if (strcmp(key, "source") == 0 && strcmp(section, "assessment") == 0)
 		take_record(s, key, v, key);
 	else if (strcmp(section, "enterprise") == 0 || strcmp(section, "assessment") == 0 ||
@@ -392,8 +410,8 @@ answers *interview_salvage(const char *text, const char *name, const char *fallb
 	if (s.finalized)
 		take_record(&s, "finalized", s.finalized, "finalized");
 	cJSON_Delete(s.finalized);
-	/* The blocks for the subsidy engine are JSON the scan does not rebuild. */
-	static const char *const blocks[] = {"\"finance\"", "\"status\"", "\"awards\""};
+	/* Two blocks for the subsidy engine are JSON the scan does not rebuild; status it reads. */
+	static const char *const blocks[] = {"\"finance\"", "\"awards\""};
 	for (size_t i = 0; i < sizeof blocks / sizeof blocks[0]; i++)
 		if (strstr(text, blocks[i])) {
 			char bare[16];

@@ -33,13 +33,14 @@ SRC = os.environ.get("TESTS_SRCDIR", os.path.dirname(os.path.abspath(__file__)))
 CASE = os.path.join(SRC, "cases", "interview-full")
 TIMEOUT = 120 if os.environ.get("ASSESS_WRAPPER") else 20
 PROFILE = [("enterprise", "name"), ("enterprise", "credit_code"), ("enterprise", "industry"),
-           ("enterprise", "size"), ("enterprise", "above_scale"), ("enterprise", "region"),
+           ("enterprise", "industry_code"), ("enterprise", "size"), ("enterprise", "above_scale"),
+           ("status", "pilot_enterprise"), ("enterprise", "region"), ("enterprise", "region_code"),
            ("assessment", "date"), ("assessment", "stage"), ("assessment", "assessor"),
            ("assessment", "source"), ("assessment", "team"), ("assessment", "interviewees"),
            ("assessment", "site_visits"), ("assessment", "report_no")]
-PROFILE_PROMPTS = ["企业名称", "统一社会信用代码", "所属行业", "企业规模", "是否规模以上企业",
-                   "所在地区", "评测日期", "评测阶段", "评测人员", "评测方式", "评测组", "受访人",
-                   "现场走访日期", "报告编号"]
+PROFILE_PROMPTS = ["企业名称", "统一社会信用代码", "所属行业", "行业代码", "企业规模",
+                   "是否规模以上企业", "是否数字化转型试点企业", "所在地区", "地区代码", "评测日期",
+                   "评测阶段", "评测人员", "评测方式", "评测组", "受访人", "现场走访日期", "报告编号"]
 
 
 class Failure(Exception):
@@ -258,7 +259,14 @@ def test_pty_full():
         s = Session(command("-q", "miit-2024", "-o", "out.json"), tmp, True)
         s.expect("企业名称> ")
         lines = script_lines()
+        codes = {PROFILE.index(("enterprise", "industry_code")): ("c99", "  ! 99 不是门类 C 下的大类"),
+                 PROFILE.index(("status", "pilot_enterprise")): ("也许", "  ! 请输入 y（是）或 n（否）"),
+                 PROFILE.index(("enterprise", "region_code")): ("350082", "  ! 县级代码须有地市部分")}
         for i, (line, prompt) in enumerate(zip(lines, prompts())):
+            if i in codes:  # what the subsidy engine reads: a wrong value is refused and asked again
+                s.send(codes[i][0])
+                s.expect(codes[i][1])
+                s.expect(PROFILE_PROMPTS[i])
             if i == len(PROFILE):  # F1 on screen: mistakes first, each answered with a message
                 for bad in ["A B", "Z", "中文", ":g F99", "\x1b[D\x1b[C", ""]:
                     s.send(bad)
@@ -310,6 +318,11 @@ def test_kill_at_chosen_moments():
     n = len(script_lines())
     for acked in [0, 1, 5, 9, 10, 14, 15, 30, n - 1, n]:
         kill_and_resume(acked, 0, pty_mode=False)
+    # Killed at each prompt for what the subsidy engine reads: resumed there, nothing lost.
+    for field in [("enterprise", "industry_code"), ("status", "pilot_enterprise"),
+                  ("enterprise", "region_code")]:
+        kill_and_resume(PROFILE.index(field), 0, pty_mode=False)
+        kill_and_resume(PROFILE.index(field) + 1, 0, pty_mode=True)
     kill_and_resume(12, 0, pty_mode=True)
     kill_and_resume(3, 0, pty_mode=True)
 
@@ -619,11 +632,11 @@ def test_team_is_remembered_for_the_assessor():
     try:
         config = os.path.join(tmp, "config")
         env = dict(os.environ, XDG_CONFIG_HOME=config)
-        profile = "甲公司\n" + ":s\n" * 7 + "王工\n1\n王工/组长/甲服务商; 赵工\n:q\n"
+        profile = "甲公司\n" + ":s\n" * 10 + "王工\n1\n王工/组长/甲服务商; 赵工\n:q\n"
         first = subprocess.run(command("-o", "a.json"), cwd=tmp, env=env,
                                input=profile.encode(), capture_output=True)
         second = subprocess.run(command("-o", "b.json"), cwd=tmp, env=env,
-                                input=("乙公司\n" + ":s\n" * 7 + "王工\n\n\n:q\n").encode(),
+                                input=("乙公司\n" + ":s\n" * 10 + "王工\n\n\n:q\n").encode(),
                                 capture_output=True)
         with open(os.path.join(tmp, "b.json"), encoding="utf-8") as f:
             team = json.load(f)["assessment"].get("team")

@@ -124,9 +124,12 @@ static const char *answer_text(const answers *a, const char *id, char *buf, size
 static const char *const profile_lines[] = {"泉州示例运动用品有限公司",
 					    "91350582ma2y8k3l0q",
 					    "休闲体育用品",
+					    "c 2442", /* the industry code, folded to C2442 */
 					    "2",
 					    "y",
+					    "y", /* a pilot enterprise */
 					    "福建省泉州市晋江市",
+					    "350582",
 					    "2026/11/20",
 					    "1",
 					    "张工（示例服务商）",
@@ -392,11 +395,14 @@ START_TEST(a_whole_interview_writes_the_example)
 	assess_error err = {0};
 	answers *ex = answers_load(EXAMPLE, test_resolve, NULL, 0, &err);
 	ck_assert_msg(ex != NULL, "%s", err.msg);
-	/* Not asked (yet): the codes; and the example has no report number, the session a lang. */
+	/* The example gives no codes; the session took them, and the pilot flag. */
 	for (int f = 0; f <= ANSWERS_ASSESSOR; f++)
 		if (f != ANSWERS_REGION_CODE && f != ANSWERS_INDUSTRY_CODE)
 			ck_assert_pstr_eq(answers_field_get(a, (answers_field)f),
 					  answers_field_get(ex, (answers_field)f));
+	ck_assert_str_eq(answers_field_get(a, ANSWERS_REGION_CODE), "350582");
+	ck_assert_str_eq(answers_field_get(a, ANSWERS_INDUSTRY_CODE), "C2442");
+	ck_assert_int_eq(answers_status_flag(a, "pilot_enterprise"), 1);
 	ck_assert_int_eq(answers_above_scale(a), 1);
 	ck_assert_int_eq(answers_stage_get(a), ANSWERS_STAGE_BASELINE);
 	for (size_t i = 0; i < questionnaire_n_questions(test_miit()); i++) {
@@ -450,12 +456,31 @@ START_TEST(invalid_input_asks_again)
 	feed(&s, "91350582MA2Y8K3L0R");
 	ck_shown_has(&s, "校验位不符");
 	ck_assert_str_eq(interview_prompt(s.iv), "统一社会信用代码> ");
-	feed(&s, ":s");
-	feed(&s, ":s");
-	feed(&s, ":s");
+	feed(&s, ":s"); /* the credit code */
+	feed(&s, ":s"); /* industry */
+	feed(&s, "C99");
+	ck_shown_has(&s, "99 不是门类 C 下的大类");
+	feed(&s, "Z12");
+	ck_shown_has(&s, "行业代码以门类字母 A–T 开头");
+	feed(&s, "C3");
+	ck_shown_has(&s, "门类字母后应为 2、3 或 4 位数字");
+	ck_assert_str_eq(interview_prompt(s.iv), "行业代码（GB/T 4754）> ");
+	feed(&s, ":s"); /* an optional code can be skipped */
+	feed(&s, ":s"); /* size */
 	feed(&s, "maybe");
 	ck_shown_has(&s, "请输入 y（是）或 n（否）");
 	feed(&s, ":s");
+	feed(&s, "perhaps");
+	ck_shown_has(&s, "请输入 y（是）或 n（否）");
+	ck_assert_str_eq(interview_prompt(s.iv), "是否数字化转型试点企业（y 是 / n 否）> ");
+	feed(&s, "n");
+	feed(&s, ":s"); /* region */
+	feed(&s, "35058");
+	ck_shown_has(&s, "地区代码是 6 位数字的行政区划代码");
+	feed(&s, "350082");
+	ck_shown_has(&s, "县级代码须有地市部分");
+	feed(&s, "990582");
+	ck_shown_has(&s, "前两位 99 不是省级行政区划代码");
 	feed(&s, ":s");
 	feed(&s, "2026-02-30");
 	ck_shown_has(&s, "日期应为真实的日期");
@@ -963,6 +988,19 @@ START_TEST(salvage_keeps_the_finalization)
 	ck_assert_msg(a != NULL, "%s", err.msg);
 	ck_assert_str_eq(got.dropped, "finalized");
 	ck_assert(!answers_finalized(a));
+	answers_free(a);
+	/* The status flags the profile asks are kept; finance is not, and is named. */
+	text = "{\"questionnaire\": \"miit-2024\", \"answers\": {\"F2\": \"C\"},"
+	       " \"finance\": {\"diagnosis_fee\": 8000}, \"status\": {\"pilot_enterprise\": true,"
+	       " \"city_leader\": \"yes\", \"in_standard_park\": false}, \"awards\": [";
+	a = interview_salvage(text, "x.json", NULL, test_resolve, NULL, &got, &err);
+	ck_assert_msg(a != NULL, "%s", err.msg);
+	ck_assert_str_eq(got.dropped, "status.city_leader finance awards");
+	ck_assert_uint_eq(got.fields, 2);
+	ck_assert_int_eq(answers_status_flag(a, "pilot_enterprise"), 1);
+	ck_assert_int_eq(answers_status_flag(a, "in_standard_park"), 0);
+	ck_assert_int_eq(answers_status_flag(a, "city_leader"), -1);
+	ck_assert_ptr_null(answers_block(a, "finance"));
 	answers_free(a);
 }
 END_TEST

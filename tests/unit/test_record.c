@@ -312,6 +312,40 @@ START_TEST(time_spent_comes_from_the_history)
 }
 END_TEST
 
+/* The status flag the interview asks (pilot_enterprise): set, replaced, cleared, saved. */
+START_TEST(status_flags_are_set_in_the_block)
+{
+	answers *a = answers_new(test_miit());
+	ck_assert_int_eq(answers_status_flag(a, "pilot_enterprise"), -1);
+	ck_assert_int_eq(answers_set_status_flag(a, "pilot_enterprise", 1), ASSESS_OK);
+	ck_assert_int_eq(answers_status_flag(a, "pilot_enterprise"), 1);
+	ck_assert_int_eq(answers_set_status_flag(a, "pilot_enterprise", 0), ASSESS_OK);
+	ck_assert_int_eq(answers_status_flag(a, "pilot_enterprise"), 0);
+	ck_assert_int_eq(answers_set_status_flag(a, "city_leader", 1), ASSESS_OK);
+	char *text = answers_to_json(a);
+	ck_assert_ptr_nonnull(strstr(text, "\"status\":\t{\n\t\t\"pilot_enterprise\":\tfalse,"));
+	free(text);
+	ck_assert_int_eq(answers_set_status_flag(a, "pilot_enterprise", -1), ASSESS_OK);
+	ck_assert_int_eq(answers_set_status_flag(a, "city_leader", -1), ASSESS_OK);
+	ck_assert_ptr_null(answers_block(a, "status")); /* emptied: gone, as in a file without it */
+	ck_assert_int_eq(answers_set_status_flag(a, "city_leader", -1), ASSESS_OK);
+	answers_free(a);
+	/* A file's other status members stay; a status that is not an object is not touched. */
+	a = test_answers("{\"questionnaire\": \"miit-2024\", \"answers\": {},"
+			 " \"status\": {\"in_standard_park\": true}}",
+			 ANSWERS_ALLOW_INCOMPLETE);
+	ck_assert_int_eq(answers_set_status_flag(a, "pilot_enterprise", 1), ASSESS_OK);
+	ck_assert_int_eq(answers_status_flag(a, "in_standard_park"), 1);
+	ck_assert_int_eq(answers_status_flag(a, "pilot_enterprise"), 1);
+	answers_free(a);
+	a = test_answers("{\"questionnaire\": \"miit-2024\", \"answers\": {}, \"status\": [1]}",
+			 ANSWERS_ALLOW_INCOMPLETE);
+	ck_assert_int_eq(answers_set_status_flag(a, "pilot_enterprise", 1), ASSESS_ERR_DATA);
+	ck_assert_int_eq(answers_status_flag(a, "pilot_enterprise"), -1);
+	answers_free(a);
+}
+END_TEST
+
 START_TEST(history_append_computes_from_and_to)
 {
 	answers *a = answers_new(test_miit());
@@ -510,6 +544,7 @@ TCase *make_record_tcase(void)
 	tcase_add_test(tc, history_contradicting_the_answers_fails_the_check);
 	tcase_add_test(tc, record_check_errors_are_located_in_the_text);
 	tcase_add_test(tc, time_spent_comes_from_the_history);
+	tcase_add_test(tc, status_flags_are_set_in_the_block);
 	tcase_add_test(tc, history_append_computes_from_and_to);
 	tcase_add_test(tc, finalized_record_needs_a_reopen_to_change);
 	tcase_add_test(tc, evidence_files_are_hashed_and_verified);
