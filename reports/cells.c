@@ -134,7 +134,7 @@ void rp_draft_banner(rp_sheet *s, lxw_row_t row, lxw_col_t last_col)
 	rp_merge(s, row, 0, row, last_col, text, c->f.draft);
 }
 
-lxw_row_t rp_table_top(rp_sheet *s, int which, const char *const *titles, int n)
+lxw_row_t rp_sheet_title(rp_sheet *s, int which, lxw_col_t last_col)
 {
 	report_ctx *c = s->c;
 	const char *no = answers_field_get(c->r->answers, ANSWERS_REPORT_NO);
@@ -144,12 +144,20 @@ lxw_row_t rp_table_top(rp_sheet *s, int which, const char *const *titles, int n)
 		 c->draft ? lang_pick(c->lang, "（暂定）", " (DRAFT)") : "");
 	xlsx_utf8_tidy(title);
 	rp_row_height(s, 0, 26);
-	rp_merge(s, 0, 0, 0, (lxw_col_t)(n - 1), title, c->f.heading);
+	rp_merge(s, 0, 0, 0, last_col, title, c->f.heading);
+	if (s->x.ws)
+		rp_check(c, worksheet_repeat_rows(s->x.ws, 0, 0));
+	return 1;
+}
+
+lxw_row_t rp_table_top(rp_sheet *s, int which, const char *const *titles, int n)
+{
+	rp_sheet_title(s, which, (lxw_col_t)(n - 1));
 	rp_header_row(s, 1, titles, n, false);
 	if (!s->x.ws)
 		return 2;
 	worksheet_freeze_panes(s->x.ws, 2, 0);
-	rp_check(c, worksheet_repeat_rows(s->x.ws, 0, 1));
+	rp_check(s->c, worksheet_repeat_rows(s->x.ws, 0, 1));
 	return 2;
 }
 

@@ -128,6 +128,8 @@ void rp_draft_banner(rp_sheet *s, lxw_row_t row, lxw_col_t last_col);
  * in row 1 the column headers. Both are frozen and repeated on every printed page. Returns 2.
  */
 lxw_row_t rp_table_top(rp_sheet *s, int which, const char *const *titles, int n);
+/* Row 0: the sheet's name, the report number and 暂定 on a draft, repeated on every page. */
+lxw_row_t rp_sheet_title(rp_sheet *s, int which, lxw_col_t last_col);
 
 /* Texts shared by the sheets. */
 /* The answer in words: "C 超过20%，不超过40%", one chosen option per line for multi. */

@@ -219,7 +219,7 @@ void report_sheet_method(report_ctx *c)
 	rp_sheet_begin(&s, c, RP_METHOD, false);
 	if (!s.x.ws)
 		return;
-	lxw_row_t row = instrument(&s, 0);
+	lxw_row_t row = instrument(&s, rp_sheet_title(&s, RP_METHOD, COL_F) + 1);
 	row = level_rules(&s, row);
 	row = readings(&s, row);
 	provenance(&s, row);

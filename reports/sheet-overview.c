@@ -488,6 +488,8 @@ void report_sheet_overview(report_ctx *c)
 		 c->f.title);
 	rp_merge(&s, 1, 0, 1, COL_LAST, qn_text_get(questionnaire_title(c->q), c->lang), c->f.note);
 	rp_draft_banner(&s, 2, COL_LAST); /* in the blank row above the profile */
+	/* The report's title on every printed page, as the other sheets repeat theirs. */
+	rp_check(c, worksheet_repeat_rows(s.x.ws, 0, 1));
 	lxw_row_t row = profile(&s, 3);
 	row = verdict(&s, row);
 	row = subsidy_headline(&s, row);

@@ -324,6 +324,8 @@ def main():
         check_scenarios(values[names[2]], t)
         check_gaps(values[names[3]], formulas[names[3]], t)
         check_method(values[names[4]], t, answer_file)
+    for ws in values.worksheets:  # every sheet repeats its title or header rows when printed
+        check(ws.print_title_rows, f"{ws.title}: no rows repeated on each printed page")
     check_package(path, values, t)
     for f in failures:
         print(f"FAIL {path}: {f}")
