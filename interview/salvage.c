@@ -196,11 +196,23 @@ static void take_part(salvage *s, const char *key, const char *id, int k, cJSON 
 			take_part(s, key, id, i, item, true);
 		return;
 	}
-	cJSON *inner = in_item ? wrap(NULL, v) : NULL;
-	cJSON *w = in_item ? (inner ? wrap(id, inner) : NULL) : wrap(id, v);
-	take_record(s, key, w, part_name(what, sizeof what, key, id, in_item ? k : id ? -1 : k));
-	/* The wrapper holds the item by reference; the inner list is the wrapper's own. */
-	cJSON_Delete(w ? w : inner);
+	if (!in_item) {
+		cJSON *w = wrap(id, v);
+		take_record(s, key, w, part_name(what, sizeof what, key, id, id ? -1 : k));
+		cJSON_Delete(w); /* the wrapper only: it holds v by reference */
+		return;
+	}
+	/* {"F1": [item]}: the object owns the list, which holds the item by reference. */
+	cJSON *list = wrap(NULL, v), *w = list ? cJSON_CreateObject() : NULL;
+	if (w && cJSON_AddItemToObject(w, id, list))
+		list = NULL;
+	else {
+		cJSON_Delete(w);
+		w = NULL;
+	}
+	take_record(s, key, w, part_name(what, sizeof what, key, id, k));
+	cJSON_Delete(w);
+	cJSON_Delete(list);
 }
 
 /* What a break loses: the part at it and everything after ("history[5…]", "flags.F3…"). */
