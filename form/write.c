@@ -220,7 +220,7 @@ static void list_validation(struct ctx *c, lxw_worksheet *ws, uint32_t row, uint
 		.error_type = strict ? LXW_VALIDATION_ERROR_TYPE_STOP
 				     : LXW_VALIDATION_ERROR_TYPE_INFORMATION,
 	};
-	check(c, worksheet_data_validation_cell(ws, row, col, &v));
+	xlsx_data_validation(c->book, ws, row, col, &v);
 }
 
 static void sheet_profile(struct ctx *c)

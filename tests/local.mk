@@ -16,7 +16,7 @@ AM_TESTS_ENVIRONMENT += export CK_FORK=no; export ASSESS_WRAPPER='$(VALGRIND_CMD
 LOG_COMPILER = $(VALGRIND_CMD)
 endif
 if SANITIZE
-# A leak inside libxlsxwriter 1.1.5 itself (tests/lsan.supp says which).
+# Suppressions for leaks inside the libraries (tests/lsan.supp; none is needed at present).
 AM_TESTS_ENVIRONMENT += export LSAN_OPTIONS='suppressions=$(abs_top_srcdir)/tests/lsan.supp';
 # Instrumented code runs several times slower: Check's per-test time limits scale with it.
 AM_TESTS_ENVIRONMENT += export CK_TIMEOUT_MULTIPLIER=6;

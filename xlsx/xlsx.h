@@ -193,6 +193,13 @@ enum {
  */
 void xlsx_chart_levels(lxw_chart *chart, const char *title, int max_level, uint8_t legend);
 
+/*
+ * A data validation (a drop-down list, from values or a formula) on one cell. Every
+ * validation goes through here: libxlsxwriter leaks a list formula's copy (xlsx/cells.c).
+ */
+void xlsx_data_validation(xlsx_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
+			  lxw_data_validation *v);
+
 /* A red-yellow-green colour scale over a range, from low through mid to high. */
 void xlsx_color_scale(xlsx_book *b, lxw_worksheet *ws, lxw_row_t r0, lxw_col_t c0, lxw_row_t r1,
 		      lxw_col_t c1, double low, double mid, double high);
