@@ -439,6 +439,7 @@ static int64_t write_question(struct ctx *c, lxw_worksheet *ws, const qn_questio
 	bool nomem = false;
 	char *notes = note_text(a), *evidence = evidence_text(c->o->prefill, qu, a, &nomem);
 	if (!text || nomem || (a && a->note && !notes)) {
+		free(text);
 		free(notes);
 		free(evidence);
 		check(c, LXW_ERROR_MEMORY_MALLOC_FAILED);
