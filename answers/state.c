@@ -33,8 +33,9 @@ const char *answers_record_line(const answers *a, qn_lang lang, char *buf, size_
 
 /*
  * {"total": s, "median": s, "seconds": {"F1": s, ...}, "rushed": ["F3", ...]}: the time the
- * history says each question took, for a supervisor; NULL when it says none (or no memory:
- * *ok false).
+ * history says each question took, for a supervisor; NULL when it gives no time, or no time
+ * but zero (every entry at the same second, as an import writes them), or no memory (*ok
+ * false).
  */
 static cJSON *time_json(const answers *a, bool *ok)
 {
@@ -43,7 +44,8 @@ static cJSON *time_json(const answers *a, bool *ok)
 		*ok = false;
 		return NULL;
 	}
-	if (!t.n_timed)
+	/* A history entered at one moment (an import's) says nothing of the time spent. */
+	if (!t.n_timed || !t.total)
 		return NULL;
 	cJSON *o = cJSON_CreateObject();
 	cJSON *per = o && cJSON_AddNumberToObject(o, "total", (double)t.total) &&

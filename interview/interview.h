@@ -113,8 +113,9 @@ typedef struct interview_salvaged {
  * the loader reads it: the source, each team member, interviewee and site visit, each evidence
  * item, flag and history entry, and the finalization (taken last, so a finalized record still
  * gets its answers). A list cut short keeps the parts before the cut. The status flags are
- * (the pilot flag is asked in the profile); the finance and awards blocks are not carried over. NULL with err when nothing can
- * be read. The caller frees the answers.
+ * carried over (the pilot flag is asked in the profile); the finance and awards blocks are not,
+ * nor the stamp of another definition of the instrument (questionnaire_sha256, named). NULL
+ * with err when nothing can be read. The caller frees the answers.
  */
 answers *interview_salvage(const char *text, const char *name, const char *fallback,
 			   answers_resolver resolve, void *ctx, interview_salvaged *got,

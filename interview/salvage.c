@@ -383,13 +383,15 @@ static void scan(salvage *s, const char *text)
 	}
 }
 
-/* The "questionnaire" member, wherever the text still has it; into buf. */
-static bool questionnaire_named(const char *text, char *buf, size_t size)
+/* The string member key ("questionnaire"), wherever the text still has it; into buf. */
+static bool member_named(const char *text, const char *key, char *buf, size_t size)
 {
-	const char *p = strstr(text, "\"questionnaire\"");
+	char quoted[64];
+	snprintf(quoted, sizeof quoted, "\"%s\"", key);
+	const char *p = strstr(text, quoted);
 	if (!p)
 		return false;
-	p = skip_space(p + strlen("\"questionnaire\""));
+	p = skip_space(p + strlen(quoted));
 	if (*p != ':')
 		return false;
 	cJSON *v = cJSON_ParseWithOpts(skip_space(p + 1), NULL, 0);
@@ -403,7 +405,8 @@ answers *interview_salvage(const char *text, const char *name, const char *fallb
 			   assess_error *err)
 {
 	char qname[4096];
-	const char *use = questionnaire_named(text, qname, sizeof qname) ? qname : fallback;
+	const char *use =
+		member_named(text, "questionnaire", qname, sizeof qname) ? qname : fallback;
 	const questionnaire *q = use ? resolve(use, ctx, err) : NULL;
 	memset(got, 0, sizeof *got);
 	if (!q) {
@@ -419,6 +422,11 @@ answers *interview_salvage(const char *text, const char *name, const char *fallb
 		return NULL;
 	}
 	scan(&s, text);
+	/* Answered with another definition: going on stamps the installed one, so say so. */
+	char sha[80];
+	if (member_named(text, "questionnaire_sha256", sha, sizeof sha) &&
+	    strcmp(sha, questionnaire_sha256(q)) != 0)
+		dropped(&s, "questionnaire_sha256");
 	if (s.finalized)
 		take_record(&s, "finalized", s.finalized, "finalized");
 	cJSON_Delete(s.finalized);

@@ -989,6 +989,14 @@ START_TEST(salvage_keeps_the_finalization)
 	ck_assert_str_eq(got.dropped, "finalized");
 	ck_assert(!answers_finalized(a));
 	answers_free(a);
+	/* Answered with another definition of the instrument: its stamp is not kept, and named. */
+	text = "{\"questionnaire\": \"miit-2024\", \"questionnaire_sha256\": \""
+	       "0000000000000000000000000000000000000000000000000000000000000000\","
+	       " \"answers\": {\"F2\": \"C\",";
+	a = interview_salvage(text, "x.json", NULL, test_resolve, NULL, &got, &err);
+	ck_assert_msg(a != NULL, "%s", err.msg);
+	ck_assert_str_eq(got.dropped, "questionnaire_sha256");
+	answers_free(a);
 	/* The status flags the profile asks are kept; finance is not, and is named. */
 	text = "{\"questionnaire\": \"miit-2024\", \"answers\": {\"F2\": \"C\"},"
 	       " \"finance\": {\"diagnosis_fee\": 8000}, \"status\": {\"pilot_enterprise\": true,"

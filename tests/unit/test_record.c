@@ -301,6 +301,18 @@ START_TEST(time_spent_comes_from_the_history)
 	free(json);
 	cJSON_Delete(rec);
 	answers_free(a);
+	/* Every entry at one second (an import): times of 0 say nothing, and there is no "time". */
+	static const char batch[] =
+		"{\"questionnaire\": \"miit-2024\", \"answers\": {\"F2\": \"C\", \"F3\": \"B\"},"
+		" \"history\": [{\"at\": \"2026-11-20T10:00:00+08:00\", \"question\": \"F2\","
+		" \"from\": null, \"to\": \"C\"}, {\"at\": \"2026-11-20T10:00:00+08:00\","
+		" \"question\": \"F3\", \"from\": null, \"to\": \"B\"}]}";
+	a = test_answers(batch, ANSWERS_ALLOW_INCOMPLETE);
+	ck_assert_int_eq(answers_seconds_spent(a, idx("F3")), 0);
+	rec = answers_record_json(a);
+	ck_assert_ptr_null(cJSON_GetObjectItem(rec, "time"));
+	cJSON_Delete(rec);
+	answers_free(a);
 	/* No history: no time, and no "time" in the record. */
 	a = test_example();
 	ck_assert_int_eq(answers_time_spent(a, &t), ASSESS_OK);
