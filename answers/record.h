@@ -188,7 +188,8 @@ assess_code answers_record_take(answers *a, const char *key, const cJSON *v, con
 /* True when the file had any record key or a setter gave one (false for a format 1 file). */
 bool answers_has_record(const answers *a);
 /*
- * "记录：暂定（未定稿），证据 2 项，待核实 1 项" and, for a file answered with another
+ * "记录：暂定（未定稿），证据 2 项，待核实 1 项", then the time the history gives
+ * ("，用时 12:34（3 题不足 10 秒）", when it gives any) and, for a file answered with another
  * version of the instrument, that it was rescored. Writes into buf and returns it.
  */
 const char *answers_record_line(const answers *a, qn_lang lang, char *buf, size_t size);

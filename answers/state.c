@@ -1,7 +1,7 @@
 /*
  * state.c - the record's state in one line and as JSON, for `assess score` and the reports:
- * finalized or a draft, how much evidence and how many flags, and whether the file was
- * answered with another version of the instrument (scored with --rescore).
+ * finalized or a draft, how much evidence and how many flags, the time the history gives, and
+ * whether the file was answered with another version of the instrument (scored with --rescore).
  */
 #include "config.h"
 #include "answers/answers_internal.h"
@@ -20,6 +20,18 @@ const char *answers_record_line(const answers *a, qn_lang lang, char *buf, size_
 				 ? lang_pick(lang, "已定稿", "finalized")
 				 : lang_pick(lang, "暂定（未定稿）", "draft (not finalized)"),
 			 answers_evidence_total(a), answers_flags_count(a));
+	answers_time t = {0};
+	/* The time the history gives (none for an import's, written at one moment), and how many
+	 * answers came too fast: what a supervisor looks for. Out of memory leaves it out. */
+	if (n >= 0 && (size_t)n < size && answers_time_spent(a, &t) == ASSESS_OK && t.total > 0) {
+		n += snprintf(buf + n, size - (size_t)n,
+			      lang_pick(lang, "，用时 %ld:%02ld", ", %ld:%02ld spent"),
+			      t.total / 60, t.total % 60);
+		if (t.n_rushed && n >= 0 && (size_t)n < size)
+			n += snprintf(buf + n, size - (size_t)n,
+				      lang_pick(lang, "（%zu 题不足 %d 秒）", " (%zu under %d s)"),
+				      t.n_rushed, ANSWERS_RUSHED_SECONDS);
+	}
 	if (n >= 0 && (size_t)n < size && !answers_instrument_matches(a)) {
 		const char *v = answers_questionnaire_version(a);
 		snprintf(buf + n, size - (size_t)n,
