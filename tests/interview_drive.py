@@ -575,6 +575,11 @@ def check_record(path, tmp, finalized):
         raise Failure(f"F2 {doc['answers']['F2']}, finalized {doc.get('finalized')}")
     if doc["assessment"].get("lang") != "zh" or doc["assessment"].get("source") != "onsite":
         raise Failure(f"assessment: {doc['assessment']}")
+    # The profile too: every field the script typed, the codes and the pilot flag included.
+    want = expected()
+    for block in ("enterprise", "assessment", "status"):
+        if doc.get(block) != want.get(block):
+            raise Failure(f"{block}: {doc.get(block)}, expected {want.get(block)}")
 
 
 def test_record_at_a_terminal():
