@@ -52,10 +52,14 @@ static assess_code whole(const answers *a, const cJSON *v, const char *path, int
 	return ASSESS_OK;
 }
 
-/* A project id: like an award id, but it may start with a digit ("2024-erp"). */
-static bool valid_project_id(const char *s)
+/*
+ * An id of letters, digits, - _ . (at most 48): an award id starts with a letter, a project id
+ * may start with a digit ("2024-erp").
+ */
+static bool valid_id(const char *s, bool letter_first)
 {
-	if (!*s || strlen(s) > 48)
+	bool letter = (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z');
+	if (!*s || strlen(s) > 48 || (letter_first && !letter))
 		return false;
 	for (; *s; s++)
 		if (!(*s == '-' || *s == '_' || *s == '.' || (*s >= '0' && *s <= '9') ||
@@ -70,7 +74,7 @@ static assess_code read_project(const answers *a, const cJSON *v, const char *pa
 	if (!cJSON_IsString(v))
 		return fail_at(a, path, err, "expected a project id as a string, got %s",
 			       type_name(v));
-	if (!valid_project_id(v->valuestring))
+	if (!valid_id(v->valuestring, false))
 		return fail_at(a, path, err,
 			       "\"%s\" is not a project id (letters, digits, - _ ., at most 48)",
 			       v->valuestring);
@@ -210,17 +214,6 @@ static assess_code read_status(const answers *a, subsidy_inputs *in, assess_erro
 	return ASSESS_OK;
 }
 
-static bool valid_award_id(const char *s)
-{
-	if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')) || strlen(s) > 48)
-		return false;
-	for (; *s; s++)
-		if (!(*s == '-' || *s == '_' || *s == '.' || (*s >= '0' && *s <= '9') ||
-		      (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')))
-			return false;
-	return true;
-}
-
 static assess_code read_award_object(const answers *a, const cJSON *o, const char *path,
 				     inputs_award *aw, assess_error *err)
 {
@@ -268,7 +261,7 @@ static assess_code read_award(const answers *a, const cJSON *v, int i, inputs_aw
 			       type_name(v));
 	else if (read_award_object(a, v, path, aw, err))
 		return ASSESS_ERR_DATA;
-	if (!valid_award_id(aw->id))
+	if (!valid_id(aw->id, true))
 		return fail_at(a, path, err,
 			       "\"%s\" is not an award id (a letter, then letters, "
 			       "digits, - _ .)",

@@ -647,24 +647,19 @@ static void warn_conflict(struct subsidy_ctx *x, subsidy_result *r, const subsid
 			  bool ambiguous)
 {
 	char other[32];
-	if (ambiguous)
-		SUBSIDY_SAY(x, warn(x, r, "reading"),
-			    ("文件可有两种理解：%s。本测算采用%s；按另一种理解（%s），合计为 %s",
-			     c->about->zh, c->chosen->zh, c->other->zh,
-			     subsidy_yuan(c->total_other, other, sizeof other)),
-			    ("The document can be read two ways: %s. This uses %s; read the other "
-			     "way (%s), the total would be %s",
-			     qn_text_get(c->about, QN_LANG_EN), qn_text_get(c->chosen, QN_LANG_EN),
-			     qn_text_get(c->other, QN_LANG_EN), other));
-	else
-		SUBSIDY_SAY(x, warn(x, r, "conflict"),
-			    ("文件前后不一致：%s。本测算采用%s；按另一读法（%s），合计为 %s",
-			     c->about->zh, c->chosen->zh, c->other->zh,
-			     subsidy_yuan(c->total_other, other, sizeof other)),
-			    ("The document contradicts itself: %s. This uses %s; under the other "
-			     "reading (%s) the total would be %s",
-			     qn_text_get(c->about, QN_LANG_EN), qn_text_get(c->chosen, QN_LANG_EN),
-			     qn_text_get(c->other, QN_LANG_EN), other));
+	/* A document read two ways, or saying two things: one sentence, its opening apart. */
+	SUBSIDY_SAY(x, warn(x, r, ambiguous ? "reading" : "conflict"),
+		    (ambiguous ? "文件可有两种理解：%s。本测算采用%s；按另一种理解（%s），合计为 %s"
+			       : "文件前后不一致：%s。本测算采用%s；按另一读法（%s），合计为 %s",
+		     c->about->zh, c->chosen->zh, c->other->zh,
+		     subsidy_yuan(c->total_other, other, sizeof other)),
+		    (ambiguous
+			     ? "The document can be read two ways: %s. This uses %s; read the other "
+			       "way (%s), the total would be %s"
+			     : "The document contradicts itself: %s. This uses %s; under the other "
+			       "reading (%s) the total would be %s",
+		     qn_text_get(c->about, QN_LANG_EN), qn_text_get(c->chosen, QN_LANG_EN),
+		     qn_text_get(c->other, QN_LANG_EN), other));
 }
 
 /* ---- the rest of the warnings, and the budget ---- */
