@@ -57,9 +57,10 @@ static void print_side(FILE *out, const scoring_result *r, const char *label, qn
 	text_fputs_escaped(file ? file : "-", out);
 	for (int i = 0; i < 3; i++)
 		if (parts[i] && *parts[i])
-			fprintf(out, "%s%s",
-				n++ ? lang_pick(lang, "，", ", ") : lang_pick(lang, "（", " ("),
-				parts[i]);
+			text_fprintf_escaped(out, "%s%s",
+					     n++ ? lang_pick(lang, "，", ", ")
+						 : lang_pick(lang, "（", " ("),
+					     parts[i]);
 	fprintf(out, "%s\n", n ? lang_pick(lang, "）", ")") : "");
 }
 
