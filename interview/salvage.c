@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "answers/record.h"
+#include "common/jsoncheck.h"
 
 #define SECTION_MAX 32
 
@@ -122,6 +123,18 @@ static void take_field(salvage *s, const char *key, const cJSON *v)
 		break;
 	}
 	dropped(s, key);
+}
+
+/*
+ * The value's text [p, end) holds no NUL or control character the loader refuses: the setters
+ * see cJSON's decoded strings, which a \u0001 reaches, and a file saved with one would not
+ * load on the next resume.
+ */
+static bool clean(const char *p, const char *end)
+{
+	char path[8] = "$";
+	size_t at;
+	return jsoncheck_strings(p, (size_t)(end - p), path, sizeof path, &at).kind == JSONCHECK_OK;
 }
 
 /* ---- the record: each part through the answers' own reader (answers_record_take) ---- */
@@ -240,7 +253,7 @@ static const char *take_container(salvage *s, const char *key, const char *qid, 
 				  bool *whole)
 {
 	bool object = *p == '{';
-	char close = object ? '}' : ']';
+	char close = object ? '}' : ']', what[96];
 	int k = 0;
 	*whole = false;
 	for (p = skip_space(p + 1); *p != close; k++) {
@@ -267,7 +280,14 @@ static const char *take_container(salvage *s, const char *key, const char *qid, 
 			dropped_from(s, key, qid, object ? id : NULL, k);
 			return p;
 		}
-		take_part(s, key, qid ? qid : object ? id : NULL, k, v, qid != NULL);
+		if (clean(p, end))
+			take_part(s, key, qid ? qid : object ? id : NULL, k, v, qid != NULL);
+		else
+			dropped(s, part_name(what, sizeof what, key,
+					     qid      ? qid
+					     : object ? id
+						      : NULL,
+					     qid || !object ? k : -1));
 		cJSON_Delete(v);
 		p = skip_space(end);
 		if (*p == ',')
@@ -291,6 +311,11 @@ static const char *take_member(salvage *s, const char *key, const char *v, bool 
 		return v;
 	}
 	*whole = true;
+	if (!clean(v, end)) {
+		cJSON_Delete(val);
+		dropped(s, key);
+		return end;
+	}
 	if (strcmp(key, "finalized") == 0 && !s->finalized) {
 		s->finalized = val;
 		return end;
@@ -370,7 +395,14 @@ static void scan(salvage *s, const char *text)
 		}
 		const char *vend = NULL;
 		cJSON *val = cJSON_ParseWithOpts(v, &vend, 0);
-		if (val && vend) {
+		if (val && vend && !clean(v, vend)) {
+			char what[96];
+			snprintf(what, sizeof what,
+				 strcmp(section, "notes") == 0 ? "%s (note)" : "%s",
+				 k->valuestring);
+			dropped(s, what);
+			p = vend;
+		} else if (val && vend) {
 			take(s, section, k->valuestring, val);
 			p = vend;
 		} else {

@@ -917,6 +917,36 @@ START_TEST(salvage_reads_what_it_can)
 }
 END_TEST
 
+/*
+ * A control character the loader refuses (an escaped \u0001, a \u0000 that would cut the
+ * text) is not carried into the salvaged answers, where the next save would write a file that
+ * no resume can load: the value is named among those dropped.
+ */
+START_TEST(salvage_drops_control_characters)
+{
+	assess_error err = {0};
+	interview_salvaged got;
+	const char *text =
+		"{\"questionnaire\": \"miit-2024\", \"enterprise\": {\"name\": \"甲\\u0001公司\","
+		" \"region\": \"泉州\"}, \"answers\": {\"F2\": \"C\"}, \"notes\": {\"F2\": "
+		"\"看了\\u0000合同\"}, \"flags\": {\"F2\": \"待\\u001b核\"}, \"history\": [{\"at\": "
+		"\"2026-11-20T10:00:00+08:00\", \"question\": \"F2\", \"from\": null, \"to\": \"C\", "
+		"\"by\": \"王\\u0007工\"}], \"evidence\": {\"F2\": [{\"title\": \"清单\\t一\"}]}";
+	answers *a = interview_salvage(text, "x.json", NULL, test_resolve, NULL, &got, &err);
+	ck_assert_msg(a != NULL, "%s", err.msg);
+	ck_assert_str_eq(got.dropped, "name F2 (note) flags.F2 history[0]");
+	ck_assert_uint_eq(got.answers, 1);
+	ck_assert_ptr_null(answers_field_get(a, ANSWERS_NAME));
+	ck_assert_str_eq(answers_field_get(a, ANSWERS_REGION), "泉州");
+	ck_assert_ptr_null(answers_get(a, question("F2")->index)->note);
+	ck_assert_ptr_null(answers_flag_get(a, question("F2")->index));
+	ck_assert_uint_eq(answers_history_count(a), 0);
+	/* A tab is allowed, as the loader allows it. */
+	ck_assert_str_eq(answers_evidence_get(a, question("F2")->index, 0)->title, "清单\t一");
+	answers_free(a);
+}
+END_TEST
+
 /* The record's parts: every one that reads whole is kept; what is not, is named. */
 static const char *const damaged_record =
 	"{\"questionnaire\": \"miit-2024\",\n"
@@ -1202,6 +1232,7 @@ TCase *make_interview_session_tcase(void)
 	tcase_add_test(tc, the_record_is_kept_at_each_question);
 	tcase_add_test(tc, review_lists_answers_and_reopens_lines);
 	tcase_add_test(tc, salvage_reads_what_it_can);
+	tcase_add_test(tc, salvage_drops_control_characters);
 	tcase_add_test(tc, salvage_keeps_the_record);
 	tcase_add_test(tc, salvage_keeps_the_finalization);
 	tcase_add_test(tc, record_take_reads_one_member);
