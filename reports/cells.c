@@ -110,6 +110,17 @@ void rp_merge(rp_sheet *s, lxw_row_t r1, lxw_col_t c1, lxw_row_t r2, lxw_col_t c
 	xlsx_sheet_merge(&s->x, r1, c1, r2, c2, text, f);
 }
 
+lxw_row_t rp_key_value(rp_sheet *s, lxw_row_t row, lxw_col_t last_col, const char *key,
+		       const char *value, lxw_format *f, const char *absent, lxw_format *absent_f)
+{
+	rp_string(s, row, 0, key, s->c->f.label);
+	if (value && *value)
+		rp_merge(s, row, 1, row, last_col, value, f);
+	else
+		rp_merge(s, row, 1, row, last_col, absent, absent_f);
+	return row + 1;
+}
+
 void rp_header_row(rp_sheet *s, lxw_row_t row, const char *const *titles, int n, bool repeat)
 {
 	for (int i = 0; i < n; i++)

@@ -119,6 +119,13 @@ void rp_share(rp_sheet *s, lxw_row_t row, lxw_col_t col, lxw_col_t points_col, l
 lxw_row_t rp_heading(rp_sheet *s, lxw_row_t row, const char *text);
 void rp_merge(rp_sheet *s, lxw_row_t r1, lxw_col_t c1, lxw_row_t r2, lxw_col_t c2, const char *text,
 	      lxw_format *f);
+/*
+ * A label in column A and its value merged across B..last_col; an empty or NULL value shows
+ * absent in absent_f instead (未填 on page 1, 未记录 in the record), so a blank never passes
+ * for an answer. Returns the next row.
+ */
+lxw_row_t rp_key_value(rp_sheet *s, lxw_row_t row, lxw_col_t last_col, const char *key,
+		       const char *value, lxw_format *f, const char *absent, lxw_format *absent_f);
 /* A row of column headers; with repeat, frozen and repeated on every printed page. */
 void rp_header_row(rp_sheet *s, lxw_row_t row, const char *const *titles, int n, bool repeat);
 /* A draft's banner across columns A..last_col of one row, in red; nothing when not a draft. */

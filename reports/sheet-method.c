@@ -16,9 +16,7 @@ static const double widths[N_COLS] = {20, 10, 10, 10, 10, 40};
 static lxw_row_t key_value(rp_sheet *s, lxw_row_t row, const char *key, const char *value,
 			   lxw_format *f)
 {
-	rp_string(s, row, COL_LABEL, key, s->c->f.label);
-	rp_merge(s, row, COL_B, row, COL_F, value ? value : "", f);
-	return row + 1;
+	return rp_key_value(s, row, COL_F, key, value, f, "", f);
 }
 
 /* A file answered with another definition, scored with the installed one (--rescore). */

@@ -25,13 +25,8 @@ static const double widths[] = {26, 11, 11, 11, 2, 12, 12, 12, 12};
 static lxw_row_t key_value(rp_sheet *s, lxw_row_t row, const char *key, const char *value,
 			   lxw_format *f)
 {
-	rp_string(s, row, COL_LABEL, key, s->c->f.label);
-	if (value && *value)
-		rp_merge(s, row, COL_B, row, COL_LAST, value, f);
-	else
-		rp_merge(s, row, COL_B, row, COL_LAST, lang_pick(s->c->lang, "未填", "not given"),
-			 s->c->f.note);
-	return row + 1;
+	return rp_key_value(s, row, COL_LAST, key, value, f,
+			    lang_pick(s->c->lang, "未填", "not given"), s->c->f.note);
 }
 
 static const char *size_text(const report_ctx *c, char *buf, size_t size)

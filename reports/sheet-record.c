@@ -32,12 +32,7 @@ static const double widths[N_COLS] = {15, 15, 15, 15, 15, 15};
 static lxw_row_t key_value(rp_sheet *s, lxw_row_t row, const char *key, const char *value,
 			   lxw_format *f)
 {
-	rp_string(s, row, COL_A, key, s->c->f.label);
-	if (value && *value)
-		rp_merge(s, row, COL_B, row, COL_F, value, f);
-	else
-		rp_merge(s, row, COL_B, row, COL_F, NOT_RECORDED(s->c), s->c->f.absent);
-	return row + 1;
+	return rp_key_value(s, row, COL_F, key, value, f, NOT_RECORDED(s->c), s->c->f.absent);
 }
 
 /* Appends text to buf at *used, after sep when something is there already. */
