@@ -198,6 +198,18 @@ assess_code answers_set_status_flag(answers *a, const char *key, int value)
 	return ASSESS_OK;
 }
 
+assess_code answers_set_block(answers *a, const char *name, cJSON *block)
+{
+	for (int b = 0; b < ANSWERS_N_BLOCKS; b++)
+		if (strcmp(answers_block_names[b], name) == 0) {
+			cJSON_Delete(a->blocks[b]);
+			a->blocks[b] = block;
+			return ASSESS_OK;
+		}
+	cJSON_Delete(block);
+	return ASSESS_ERR_USAGE;
+}
+
 /* ---- setting (the interview) ---- */
 
 static int set_field(answers *a, answers_field f, const char *value)

@@ -128,6 +128,12 @@ const cJSON *answers_block(const answers *a, const char *name);
  */
 int answers_status_flag(const answers *a, const char *key);
 assess_code answers_set_status_flag(answers *a, const char *key, int value);
+/*
+ * Replaces the finance, status or awards block with block, which the answers take over (also
+ * on failure); NULL removes it. ASSESS_ERR_USAGE for another name. Nothing is checked here:
+ * subsidy_check_inputs() checks blocks like the loader's (the form's import sets them so).
+ */
+assess_code answers_set_block(answers *a, const char *name, cJSON *block);
 
 /*
  * Setters for the interview; they check like the loader and fill err on a bad value. Once the
