@@ -108,8 +108,22 @@ static int run(cli *c, int argc, char **argv)
 		xlsx_sweep(o.out); /* what a killed run left beside it */
 		if (form_write(s.questionnaire, &fo, o.out, &err))
 			status = cli_error(c, &err);
-		else
+		else {
+			/* Awards have no place in the form: say so rather than lose them quietly. */
+			int n = cJSON_GetArraySize(s.answers ? answers_block(s.answers, "awards")
+							     : NULL);
+			if (n > 0 && c->lang == QN_LANG_EN)
+				fprintf(stderr,
+					"%s: note: %d award%s of %s left out: the form cannot carry "
+					"awards, keep them in the answer file\n",
+					c->prog, n, n == 1 ? "" : "s", o.from);
+			else if (n > 0)
+				fprintf(stderr,
+					"%s: 注意：%s 的 %d 项奖项认定（awards）未写入表中：表格不含"
+					"奖项，请保留在答卷文件中\n",
+					c->prog, o.from, n);
 			printf(CLI_TR(c, "已生成自评表：%s\n", "wrote %s\n"), o.out);
+		}
 	}
 	free(o.out_owned);
 	return cli_finish(&s, status);
@@ -120,9 +134,10 @@ const cli_command cmd_form = {
 	.usage = "[-q ID | --from ANSWERS.json] [-o FORM.xlsx] [--force] [--lang zh|en]",
 	.summary = "write the self-assessment workbook to fill in Excel or WPS",
 	.help = "Writes a workbook an enterprise fills in itself: instructions, a profile sheet,\n"
-		"and one sheet per dimension with one row per question (drop-downs for options\n"
-		"and levels, a ✓ column per option of a multiple-choice question, notes and\n"
-		"evidence). Only the pale yellow cells can be changed. The instrument's id,\n"
+		"the subsidy inputs (status flags and finance figures), and one sheet per\n"
+		"dimension with one row per question (drop-downs for options and levels, a ✓\n"
+		"column per option of a multiple-choice question, notes and evidence). Only the\n"
+		"pale yellow cells can be changed. Awards stay in the answer file. The instrument's id,\n"
 		"version and SHA-256 travel inside the workbook; read it back with\n"
 		"`assess import`. The file appears whole or not at all.\n",
 	.options = options,

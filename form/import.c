@@ -16,6 +16,8 @@
 #include "answers/record.h"
 #include "common/date.h"
 #include "form/layout.h"
+#include "policies/policy.h"
+#include "policies/subsidy.h"
 #include "xlsx/reader.h"
 
 struct imp {
@@ -256,6 +258,205 @@ static assess_code read_profile(struct imp *m)
 		else
 			code = profile_row(m, s, p, row);
 	}
+	xlsx_reader_sheet_free(s);
+	return code;
+}
+
+/* ---- the subsidy inputs ---- */
+
+/*
+ * A figure's cell as the JSON value the answer file would hold, for the subsidy engine's own
+ * check to judge: a whole number as a number (exactly: no double reads the text), anything
+ * else that is a number as a fraction, a boolean as one, text as a string. NULL without
+ * memory.
+ */
+static cJSON *figure_json(const xlsx_reader_cell *c, const char *v)
+{
+	int64_t n;
+	if (c->type == XLSX_READER_CELL_BOOL) /* TRUE is no 1 yuan */
+		return cJSON_CreateBool(strcmp(v, "1") == 0);
+	int whole = form_whole_number(v, &n);
+	if (whole < 0)
+		return cJSON_CreateString(v);
+	/* A whole number beyond 2^53 is far out of range, however the double rounds it; the
+	 * check says "a fraction" of any fraction, whatever its value. */
+	return cJSON_CreateNumber(whole ? (double)n : 0.5);
+}
+
+struct subsidy_read {
+	cJSON *finance; /* the block being built, NULL while empty */
+	cJSON *spend;   /* its project_spend, borrowed from it */
+};
+
+/* Adds value (consumed) to obj under key; false without memory. */
+static bool add_to(cJSON **obj, const char *key, cJSON *value)
+{
+	if (value && (*obj || (*obj = cJSON_CreateObject())) &&
+	    cJSON_AddItemToObject(*obj, key, value))
+		return true;
+	cJSON_Delete(value);
+	return false;
+}
+
+static assess_code nomem(struct imp *m)
+{
+	return assess_fail(m->err, ASSESS_ERR_NOMEM, m->path, 0, 0, "out of memory");
+}
+
+static assess_code subsidy_row(struct imp *m, const xlsx_reader_sheet *s, const form_subsidy_row *r,
+			       uint32_t row, struct subsidy_read *sr)
+{
+	char v[1024], project[256];
+	const xlsx_reader_cell *c;
+	const char *key = form_subsidy_key(r);
+	const char *label =
+		qn_text_get(r->kind == FORM_SR_STATUS ? policy_status_label((policy_status)r->item)
+						      : policy_field_label((policy_field)r->item),
+			    m->lang);
+	cell_text(s, row, FORM_SC_VALUE, v, sizeof v, &c);
+	project[0] = '\0';
+	if (r->project)
+		cell_text(s, row, FORM_SC_PROJECT, project, sizeof project, NULL);
+	if (*v && c->type == XLSX_READER_CELL_ERROR)
+		return cell_fail(m, s, row, FORM_SC_VALUE, "%s: holds the error value %s", label,
+				 v);
+	if (r->kind == FORM_SR_STATUS) {
+		int yn = *v ? yes_no(v) : -1;
+		if (*v && yn < 0)
+			return cell_fail(m, s, row, FORM_SC_VALUE,
+					 "%s: expected %s or %s, not \"%.60s\"", label,
+					 form_yes(m->lang), form_no(m->lang), v);
+		return answers_set_status_flag(m->a, key, yn) ? nomem(m) : ASSESS_OK;
+	}
+	if (r->kind == FORM_SR_SPEND) {
+		/* project_spend comes first, as the format lists it; dropped at the end if empty */
+		if (!sr->spend) {
+			cJSON *spend = cJSON_CreateObject();
+			if (!add_to(&sr->finance, "project_spend", spend))
+				return nomem(m);
+			sr->spend = spend;
+		}
+		if (*project && !add_to(&sr->spend, "project", cJSON_CreateString(project)))
+			return nomem(m);
+		if (*v && !add_to(&sr->spend, strchr(key, '.') + 1, figure_json(c, v)))
+			return nomem(m);
+		return ASSESS_OK;
+	}
+	if (!*v && *project)
+		return cell_fail(m, s, row, FORM_SC_PROJECT,
+				 "%s: the project is named but the figure (C) is blank", label);
+	if (!*v)
+		return ASSESS_OK;
+	cJSON *value = figure_json(c, v);
+	if (*project) { /* {"amount": N, "project": "ID"} */
+		cJSON *tagged = NULL;
+		if (!add_to(&tagged, "amount", value) ||
+		    !add_to(&tagged, "project", cJSON_CreateString(project))) {
+			cJSON_Delete(tagged);
+			return nomem(m);
+		}
+		value = tagged;
+	}
+	return add_to(&sr->finance, key, value) ? ASSESS_OK : nomem(m);
+}
+
+/* The check speaks of $.enterprise.above_scale: in the form that is the profile's cell. */
+static void profile_place(const struct imp *m, char *msg, size_t size)
+{
+	static const char json[] = "$.enterprise.above_scale";
+	char *at = strstr(msg, json), ref[16], rest[ASSESS_ERROR_MSG_MAX];
+	size_t i = 0;
+	while (i < form_profile_n_rows && form_profile_rows[i].kind != FORM_PF_ABOVE_SCALE)
+		i++;
+	if (!at || i == form_profile_n_rows)
+		return;
+	snprintf(rest, sizeof rest, "%s", at + sizeof json - 1);
+	xlsx_reader_ref(FORM_PROFILE_ROW + (uint32_t)i, 1, ref, sizeof ref);
+	snprintf(at, size - (size_t)(at - msg), "%s!%s (%s)%s", form_sheet_profile(m->lang), ref,
+		 lang_pick(m->lang, form_profile_rows[i].zh, form_profile_rows[i].en), rest);
+}
+
+/*
+ * Where the check's JSON path points: the row of the figure or flag, column C, or E for a
+ * project ("$.finance.cloud_annual_fee.project", "$.finance.project_spend.project").
+ */
+static assess_code subsidy_refused(struct imp *m, const xlsx_reader_sheet *s,
+				   const assess_error *cerr)
+{
+	const char *p = cerr->path;
+	size_t n = strlen(p);
+	bool project = n > 8 && strcmp(p + n - 8, ".project") == 0;
+	for (size_t i = 0; i < form_subsidy_n_rows; i++) {
+		const form_subsidy_row *r = &form_subsidy_rows[i];
+		char mine[128];
+		snprintf(mine, sizeof mine, "$.%s.%s",
+			 r->kind == FORM_SR_STATUS ? "status" : "finance", form_subsidy_key(r));
+		size_t k = strlen(mine);
+		bool spend_project = r->kind == FORM_SR_SPEND && r->project &&
+				     strcmp(p, "$.finance.project_spend.project") == 0;
+		if (!spend_project && (strncmp(p, mine, k) != 0 || (p[k] && p[k] != '.')))
+			continue;
+		uint32_t row = FORM_SUBSIDY_ROW + (uint32_t)i;
+		const char *label =
+			qn_text_get(r->kind == FORM_SR_STATUS
+					    ? policy_status_label((policy_status)r->item)
+					    : policy_field_label((policy_field)r->item),
+				    m->lang);
+		uint32_t col = project ? FORM_SC_PROJECT : FORM_SC_VALUE;
+		char v[64], msg[ASSESS_ERROR_MSG_MAX];
+		snprintf(msg, sizeof msg, "%s", cerr->msg);
+		profile_place(m, msg, sizeof msg);
+		cell_text(s, row, col, v, sizeof v, NULL);
+		if (project)
+			return cell_fail(m, s, row, col, "%s: %s", label, msg);
+		return cell_fail(m, s, row, col, "%s: %s (the cell holds \"%s\")", label, msg, v);
+	}
+	return assess_fail(m->err, ASSESS_ERR_DATA, m->path, 0, 0, "%s: %s: %s",
+			   xlsx_reader_sheet_title(s), cerr->path, cerr->msg);
+}
+
+/*
+ * The status flags and finance figures into the answers' blocks, then the subsidy engine's own
+ * check of them, its complaint put back at the cell. A form made before the sheet has none.
+ */
+static assess_code read_subsidy(struct imp *m)
+{
+	const char *name = form_sheet_subsidy(m->lang);
+	if (xlsx_reader_find_sheet(m->r, name) < 0)
+		return ASSESS_OK;
+	xlsx_reader_sheet *s =
+		load_sheet(m, name, FORM_SUBSIDY_ROW + (uint32_t)form_subsidy_n_rows);
+	if (!s)
+		return m->err ? m->err->code : ASSESS_ERR_DATA;
+	struct subsidy_read sr = {0};
+	assess_code code = ASSESS_OK;
+	for (size_t i = 0; i < form_subsidy_n_rows && !code; i++) {
+		const form_subsidy_row *r = &form_subsidy_rows[i];
+		uint32_t row = FORM_SUBSIDY_ROW + (uint32_t)i;
+		char key[128];
+		cell_text(s, row, FORM_SC_KEY, key, sizeof key, NULL);
+		if (strcmp(key, form_subsidy_key(r)) != 0)
+			code = cell_fail(m, s, row, FORM_SC_KEY,
+					 "expected the key \"%s\" here: rows of the sheet may not "
+					 "be moved",
+					 form_subsidy_key(r));
+		else
+			code = subsidy_row(m, s, r, row, &sr);
+	}
+	if (sr.spend && !sr.spend->child)
+		cJSON_DeleteItemFromObjectCaseSensitive(sr.finance, "project_spend");
+	if (sr.finance && !sr.finance->child) {
+		cJSON_Delete(sr.finance);
+		sr.finance = NULL;
+	}
+	if (!code && sr.finance) {
+		code = answers_set_block(m->a, "finance", sr.finance);
+		sr.finance = NULL;
+	}
+	assess_error cerr = {0};
+	if (!code && subsidy_check_inputs(m->a, &cerr))
+		code = cerr.code == ASSESS_ERR_NOMEM ? nomem(m) : subsidy_refused(m, s, &cerr);
+	cJSON_Delete(sr.finance);
 	xlsx_reader_sheet_free(s);
 	return code;
 }
@@ -522,6 +723,8 @@ answers *form_import(const char *path, answers_resolver resolve, void *ctx, form
 		code = assess_fail(err, ASSESS_ERR_NOMEM, path, 0, 0, "out of memory");
 	if (!code)
 		code = read_profile(&m);
+	if (!code)
+		code = read_subsidy(&m);
 	if (!code)
 		code = read_answers(&m, o->allow_incomplete);
 	if (!code)

@@ -2,6 +2,9 @@
 #include "config.h"
 #include "form/layout.h"
 
+#include <stdint.h>
+#include "policies/policy.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +33,124 @@ const form_profile_row form_profile_rows[] = {
 	 "姓名、电话", "name, telephone"},
 };
 const size_t form_profile_n_rows = sizeof form_profile_rows / sizeof form_profile_rows[0];
+
+/* In the order of docs/answer-format.md, "finance, status, awards". */
+const form_subsidy_row form_subsidy_rows[] = {
+	{FORM_SR_STATUS, POLICY_STATUS_ABOVE_SCALE, false,
+	 "规模以上工业企业（与企业概况中的“规模以上企业”一致）",
+	 "an above-scale industrial enterprise (as on the Profile sheet)"},
+	{FORM_SR_STATUS, POLICY_STATUS_PARK, false, "已入驻标准化工业（产业）园区",
+	 "located in a standardised industrial park"},
+	{FORM_SR_STATUS, POLICY_STATUS_LEADER, false, "经市级认定的产业龙头企业",
+	 "recognised by the city as an industry leader"},
+	{FORM_SR_STATUS, POLICY_STATUS_PILOT, false, "本市数字化转型试点企业",
+	 "a pilot enterprise of the city's transformation programme"},
+	{FORM_SR_SPEND, POLICY_F_SOFTWARE, true,
+	 "改造项目购买的软件；项目编号对以下五项改造投入共用",
+	 "software bought for the project; the project id is for all five parts"},
+	{FORM_SR_SPEND, POLICY_F_CLOUD, false, "改造项目购买的云服务",
+	 "cloud services bought for the project"},
+	{FORM_SR_SPEND, POLICY_F_HARDWARE, false, "数据采集、传输设备（网关、路由等）",
+	 "data collection and transmission equipment (gateways, routers...)"},
+	{FORM_SR_SPEND, POLICY_F_OTHER_HARDWARE, false, "项目其他硬件（服务器、终端、智能装备）",
+	 "the project's other hardware (servers, terminals, smart equipment)"},
+	{FORM_SR_SPEND, POLICY_F_SERVICES, false, "项目实施及其他服务",
+	 "implementation and other services of the project"},
+	{FORM_SR_MONEY, POLICY_F_CLOUD_FEE, true, "当年上云服务费", "the year's cloud service fee"},
+	{FORM_SR_MONEY, POLICY_F_MIS_SOFTWARE, true, "当年购买 ERP/SCM/MES/CRM 中的软件部分",
+	 "software part of an ERP/SCM/MES/CRM purchase in the year"},
+	{FORM_SR_MONEY, POLICY_F_DIAGNOSIS_FEE, true, "开展数字化诊断支付的费用",
+	 "what a digital diagnosis cost"},
+	{FORM_SR_MONEY, POLICY_F_AI_PRODUCT, true, "在用人工智能工业产品的价格（或一年租金）",
+	 "price (or one year's rent) of an AI industrial product in use"},
+	{FORM_SR_MONEY, POLICY_F_DESIGN_CONTRACT, true, "工业设计合同实际支付额（设计已投产）",
+	 "paid under an industrial design contract whose design is in production"},
+	{FORM_SR_MONEY, POLICY_F_REVENUE, true, "上一年度的营业收入",
+	 "the enterprise's revenue of last year"},
+	{FORM_SR_MONEY, POLICY_F_TECH_SERVICE, true, "购买技术服务合同的技术交易额",
+	 "technology value of a contract buying technology services"},
+	{FORM_SR_MONEY, POLICY_F_FISCAL, true, "当年对本级财政的贡献",
+	 "the enterprise's contribution to local finance this year"},
+	{FORM_SR_BATCH, POLICY_F_BATCH, false, "改造批次，1–99 的整数（不是金额）",
+	 "transformation batch, a whole number 1-99 (not money)"},
+};
+const size_t form_subsidy_n_rows = sizeof form_subsidy_rows / sizeof form_subsidy_rows[0];
+
+const char *form_sheet_subsidy(qn_lang lang)
+{
+	return lang_pick(lang, "补贴信息", "Subsidy inputs");
+}
+
+const char *form_subsidy_key(const form_subsidy_row *r)
+{
+	return r->kind == FORM_SR_STATUS ? policy_status_name((policy_status)r->item)
+					 : policy_field_name((policy_field)r->item);
+}
+
+/* Digits, an optional fraction and exponent, worked out on the digits: no double is involved. */
+int form_whole_number(const char *text, int64_t *out)
+{
+	const char *p = text;
+	bool neg = *p == '-';
+	if (*p == '-' || *p == '+')
+		p++;
+	char digits[64];
+	size_t n = 0, frac = 0, seen = 0;
+	long exp = 0;
+	bool huge = false;
+	for (bool dot = false; (*p >= '0' && *p <= '9') || (*p == '.' && !dot); p++) {
+		if (*p == '.') {
+			dot = true;
+			continue;
+		}
+		seen++;
+		frac += dot;
+		if (n == sizeof digits) /* 64 significant digits: far out of any range */
+			huge = true;
+		else if (n || *p != '0') /* leading zeros do not count */
+			digits[n++] = *p;
+	}
+	if (!seen)
+		return -1;
+	if (*p == 'e' || *p == 'E') {
+		p++;
+		bool eneg = *p == '-';
+		if (*p == '-' || *p == '+')
+			p++;
+		if (!(*p >= '0' && *p <= '9'))
+			return -1;
+		for (; *p >= '0' && *p <= '9'; p++)
+			if (exp < 100000)
+				exp = exp * 10 + (*p - '0');
+		exp = eneg ? -exp : exp;
+	}
+	if (*p)
+		return -1;
+	if (!n) {
+		*out = 0;
+		return 1;
+	}
+	if (huge) {
+		*out = neg ? INT64_MIN : INT64_MAX;
+		return 1;
+	}
+	exp -= (long)frac; /* the value is digits x 10^exp */
+	while (exp < 0 && digits[n - 1] == '0')
+		n--, exp++;
+	if (exp < 0)
+		return 0;
+	if ((long)n + exp > 18) {
+		*out = neg ? INT64_MIN : INT64_MAX;
+		return 1;
+	}
+	int64_t v = 0;
+	for (size_t i = 0; i < n; i++)
+		v = v * 10 + (digits[i] - '0');
+	for (long i = 0; i < exp; i++)
+		v *= 10;
+	*out = neg ? -v : v;
+	return 1;
+}
 
 const char *form_sheet_instructions(qn_lang lang)
 {

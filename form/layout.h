@@ -14,6 +14,7 @@
 #ifndef ASSESS_FORM_LAYOUT_H
 #define ASSESS_FORM_LAYOUT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include "answers/answers.h"
@@ -62,6 +63,41 @@ typedef struct form_profile_row {
 } form_profile_row;
 extern const form_profile_row form_profile_rows[];
 extern const size_t form_profile_n_rows;
+
+/*
+ * The subsidy inputs sheet (after the profile): the status flags and finance figures of
+ * docs/answer-format.md, one a row from FORM_SUBSIDY_ROW (header the row above), the key in B
+ * (checked on import), the value in C, the project id in E. project_spend's one project is
+ * given on its first part's row; batch and the flags take none.
+ */
+#define FORM_SUBSIDY_ROW 2
+enum {
+	FORM_SC_LABEL,
+	FORM_SC_KEY,
+	FORM_SC_VALUE,
+	FORM_SC_UNIT,
+	FORM_SC_PROJECT,
+	FORM_SC_MEANING,
+	FORM_SC_COLS
+};
+typedef enum { FORM_SR_STATUS, FORM_SR_MONEY, FORM_SR_SPEND, FORM_SR_BATCH } form_subsidy_kind;
+typedef struct form_subsidy_row {
+	form_subsidy_kind kind;
+	int item;            /* a policy_status (FORM_SR_STATUS) or a policy_field */
+	bool project;        /* E is an input: the figure's project (project_spend's, on its row) */
+	const char *zh, *en; /* what it means, one line */
+} form_subsidy_row;
+extern const form_subsidy_row form_subsidy_rows[];
+extern const size_t form_subsidy_n_rows;
+const char *form_sheet_subsidy(qn_lang lang);
+/* The key in column B: "pilot_enterprise", "project_spend.software", "batch". */
+const char *form_subsidy_key(const form_subsidy_row *r);
+/*
+ * A number cell's text read exactly ("420000", "4.2E+5", "420000.0"): 1 and *out when it is a
+ * whole number (clamped to INT64_MIN/INT64_MAX beyond them), 0 for a number with a fraction,
+ * -1 when the text is not a number.
+ */
+int form_whole_number(const char *text, int64_t *out);
 
 const char *form_sheet_instructions(qn_lang lang);
 const char *form_sheet_profile(qn_lang lang);

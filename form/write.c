@@ -15,12 +15,14 @@
 #include "common/decimal.h"
 #include "common/text.h"
 #include "form/layout.h"
+#include "policies/policy.h"
+#include "policies/subsidy.h"
 #include "xlsx/reader.h"
 #include "xlsx/xlsx.h"
 
 struct formats {
 	lxw_format *title, *hint, *head, *text, *id, *input, *input_center, *input_date, *points,
-		*total;
+		*total, *input_money;
 };
 
 struct ctx {
@@ -73,6 +75,7 @@ static void make_formats(struct ctx *c)
 	f->input_date = fmt(c, false, false, FILL_INPUT);
 	f->points = fmt(c, true, false, 0);
 	f->total = fmt(c, true, false, FILL_HEAD);
+	f->input_money = fmt(c, false, false, FILL_INPUT);
 	if (xlsx_failed(c->book))
 		return;
 	format_set_bold(f->title);
@@ -86,6 +89,7 @@ static void make_formats(struct ctx *c)
 	format_set_num_format(f->input_date, "@");
 	format_set_num_format(f->points, "0.###");
 	format_set_num_format(f->total, "0.###");
+	format_set_num_format(f->input_money, "#,##0");
 }
 
 /* ---- sizing for Chinese: rows tall enough for their wrapped text ---- */
@@ -151,7 +155,8 @@ static void sheet_instructions(struct ctx *c)
 	const char *title = qn_text_get(questionnaire_title(c->q), c->lang);
 	static const char *const zh[] = {
 		"本工作簿是企业数字化水平自评表。请在浅黄色单元格中填写，其余单元格已保护（无密码）。",
-		"1. 在“企业概况”表中填写企业名称、统一社会信用代码、评测日期等信息。",
+		"1. 在“企业概况”表中填写企业名称、统一社会信用代码、评测日期等信息；"
+		"需要测算补贴时，在“补贴信息”表中填写企业身份（是/否）和各项金额（元，整数）。",
 		"2. 每个维度一张表，每行一个问题：单选题在“回答”列的下拉列表中选择一项；"
 		"多选题在右侧对应选项字母的列中选择“✓”；场景题在“回答”列选择达到的等级（0–4），"
 		"各等级的要求列在问题下方。",
@@ -164,7 +169,8 @@ static void sheet_instructions(struct ctx *c)
 		"This workbook is a digitization self-assessment form. Fill in the pale yellow cells; the "
 		"other cells are protected (no password).",
 		"1. On the Profile sheet, give the enterprise's name, unified social credit code, the "
-		"assessment date and the rest.",
+		"assessment date and the rest; for a subsidy estimate, give the status (yes/no) and the "
+		"figures (whole yuan) on the Subsidy inputs sheet.",
 		"2. There is one sheet per dimension and one row per question: for a single-choice "
 		"question pick one option from the drop-down in the Answer column; for a multiple-choice "
 		"question put a ✓ in the column of each option letter that applies; for a scenario pick "
@@ -265,6 +271,132 @@ static void sheet_profile(struct ctx *c)
 			list_validation(c, ws, row, 1, stages, NULL, true);
 		else if (p->field == ANSWERS_SIZE)
 			list_validation(c, ws, row, 1, sizes, NULL, false);
+	}
+	protect(c, ws);
+}
+
+/* ---- the subsidy inputs: status flags and finance figures ---- */
+
+/*
+ * The figure a row holds in the answers to pre-fill, and its project: NULL when not given.
+ * The blocks were checked (form_write), so a figure is a number or {"amount", "project"}.
+ */
+static const cJSON *prefill_figure(const struct ctx *c, const form_subsidy_row *r,
+				   const char **project)
+{
+	const cJSON *fin = c->o->prefill ? answers_block(c->o->prefill, "finance") : NULL;
+	const char *key = form_subsidy_key(r);
+	*project = NULL;
+	if (r->kind == FORM_SR_SPEND) {
+		const cJSON *spend = cJSON_GetObjectItemCaseSensitive(fin, "project_spend");
+		if (r->project)
+			*project = cJSON_GetStringValue(
+				cJSON_GetObjectItemCaseSensitive(spend, "project"));
+		return cJSON_GetObjectItemCaseSensitive(spend, strchr(key, '.') + 1);
+	}
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(fin, key);
+	if (cJSON_IsObject(v)) {
+		*project = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(v, "project"));
+		v = cJSON_GetObjectItemCaseSensitive(v, "amount");
+	}
+	return v;
+}
+
+static void subsidy_value(struct ctx *c, lxw_worksheet *ws, uint32_t row, const form_subsidy_row *r)
+{
+	qn_lang l = c->lang;
+	if (r->kind == FORM_SR_STATUS) {
+		const char *yes_no[] = {form_yes(l), form_no(l), NULL};
+		int v = c->o->prefill ? answers_status_flag(c->o->prefill, form_subsidy_key(r))
+				      : -1;
+		if (v >= 0)
+			check(c, worksheet_write_string(ws, row, FORM_SC_VALUE,
+							v ? form_yes(l) : form_no(l),
+							c->f.input_center));
+		else
+			check(c, worksheet_write_blank(ws, row, FORM_SC_VALUE, c->f.input_center));
+		list_validation(c, ws, row, FORM_SC_VALUE, yes_no, NULL, true);
+		check(c, worksheet_write_blank(ws, row, FORM_SC_PROJECT, c->f.text));
+		return;
+	}
+	const char *project;
+	const cJSON *v = prefill_figure(c, r, &project);
+	if (cJSON_IsNumber(v)) /* whole yuan up to 10^14: exact in a double */
+		check(c, worksheet_write_number(ws, row, FORM_SC_VALUE, v->valuedouble,
+						c->f.input_money));
+	else
+		check(c, worksheet_write_blank(ws, row, FORM_SC_VALUE, c->f.input_money));
+	bool batch = r->kind == FORM_SR_BATCH;
+	lxw_data_validation dv = {
+		.validate = LXW_VALIDATION_TYPE_INTEGER,
+		.criteria = LXW_VALIDATION_CRITERIA_BETWEEN,
+		.minimum_number = batch ? 1 : 0,
+		.maximum_number = batch ? 99 : 1e14,
+		.error_type = LXW_VALIDATION_ERROR_TYPE_STOP,
+	};
+	xlsx_data_validation(c->book, ws, row, FORM_SC_VALUE, &dv);
+	if (r->project && project)
+		xlsx_string(c->book, ws, row, FORM_SC_PROJECT, project, c->f.input_date);
+	else if (r->project)
+		check(c, worksheet_write_blank(ws, row, FORM_SC_PROJECT, c->f.input_date));
+	else if (r->kind == FORM_SR_SPEND) /* the parts share the project of the first */
+		check(c, worksheet_write_string(ws, row, FORM_SC_PROJECT,
+						lang_pick(l, "（同上）", "(as above)"), c->f.text));
+	else
+		check(c, worksheet_write_blank(ws, row, FORM_SC_PROJECT, c->f.text));
+}
+
+static void subsidy_heads(struct ctx *c, lxw_worksheet *ws)
+{
+	qn_lang l = c->lang;
+	static const char *const heads[FORM_SC_COLS][2] = {{"项目", "Item"},
+							   {"键", "Key"},
+							   {"填写", "Value"},
+							   {"单位", "Unit"},
+							   {"项目编号", "Project"},
+							   {"说明", "Meaning"}};
+	/* B fits project_spend.other_hardware, C 100,000,000,000,000 (Excel shows ### else) */
+	static const double widths[FORM_SC_COLS] = {30, 30, 22, 6, 14, 50};
+	for (uint16_t i = 0; i < FORM_SC_COLS; i++) {
+		check(c, worksheet_set_column(ws, i, i, widths[i], NULL));
+		check(c, worksheet_write_string(ws, FORM_SUBSIDY_ROW - 1, i,
+						heads[i][l == QN_LANG_EN], c->f.head));
+	}
+	check(c, worksheet_write_string(
+			 ws, 0, 0,
+			 lang_pick(l, "补贴信息（用于补贴测算；不填表示未提供，不按“否”或 0 计）",
+				   "Subsidy inputs (for the subsidy estimate; a blank "
+				   "is not given, not no or 0)"),
+			 c->f.title));
+	worksheet_freeze_panes(ws, FORM_SUBSIDY_ROW, 0);
+	check(c, worksheet_repeat_rows(ws, FORM_SUBSIDY_ROW - 1, FORM_SUBSIDY_ROW - 1));
+}
+
+static void sheet_subsidy(struct ctx *c)
+{
+	lxw_worksheet *ws = add_sheet(c, form_sheet_subsidy(c->lang), true);
+	if (!ws)
+		return;
+	qn_lang l = c->lang;
+	subsidy_heads(c, ws);
+	for (size_t i = 0; i < form_subsidy_n_rows && !xlsx_failed(c->book); i++) {
+		const form_subsidy_row *r = &form_subsidy_rows[i];
+		uint32_t row = FORM_SUBSIDY_ROW + (uint32_t)i;
+		const qn_text *label = r->kind == FORM_SR_STATUS
+					       ? policy_status_label((policy_status)r->item)
+					       : policy_field_label((policy_field)r->item);
+		const char *text = qn_text_get(label, l), *mean = lang_pick(l, r->zh, r->en);
+		check(c, worksheet_write_string(ws, row, FORM_SC_LABEL, text, c->f.text));
+		check(c,
+		      worksheet_write_string(ws, row, FORM_SC_KEY, form_subsidy_key(r), c->f.id));
+		subsidy_value(c, ws, row, r);
+		const char *unit = r->kind == FORM_SR_STATUS  ? lang_pick(l, "是/否", "yes/no")
+				   : r->kind == FORM_SR_BATCH ? ""
+							      : lang_pick(l, "元", "yuan");
+		check(c, worksheet_write_string(ws, row, FORM_SC_UNIT, unit, c->f.text));
+		check(c, worksheet_write_string(ws, row, FORM_SC_MEANING, mean, c->f.text));
+		unsigned lines = lines_in(text, 30), more = lines_in(mean, 50);
+		fit_row(c, ws, row, lines > more ? lines : more);
 	}
 	protect(c, ws);
 }
@@ -621,6 +753,7 @@ static void write_sheets(struct ctx *c)
 	set_properties(c);
 	sheet_instructions(c);
 	sheet_profile(c);
+	sheet_subsidy(c);
 	for (size_t i = 0; i < questionnaire_n_dimensions(c->q); i++)
 		sheet_dimension(c, i, questionnaire_dimension(c->q, i));
 	sheet_meta(c);
@@ -634,7 +767,10 @@ assess_code form_write(const questionnaire *q, const form_options *o, const char
 	if (c.o->prefill && answers_questionnaire(c.o->prefill) != q)
 		return assess_fail(err, ASSESS_ERR_USAGE, path, 0, 0,
 				   "the answers to pre-fill are for another instrument");
-	assess_code code = form_instrument_sha256(q, c.sha256, err);
+	/* The figures are pre-filled as the subsidy engine reads them: checked like its input. */
+	assess_code code = c.o->prefill ? subsidy_check_inputs(c.o->prefill, err) : ASSESS_OK;
+	if (!code)
+		code = form_instrument_sha256(q, c.sha256, err);
 	if (code)
 		return code;
 	xlsx_options xo = {.replace = c.o->replace,

@@ -159,6 +159,79 @@ EOF
 "$ASSESS" score pre.json | grep -v '^记录：' >pre.score && "$ASSESS" score "$example" >example.score &&
 	cmp -s pre.score example.score && ok || bad "pre-filled form scores differently"
 
+# The subsidy inputs sheet: status flags and finance figures travel, and the subsidy computed
+# from the imported file is the one computed from the answer file (the example has both blocks).
+same_inputs() {
+	"$PYTHON3" - "$1" "$2" <<'EOF'
+import json, sys
+a, b = (json.load(open(p, encoding="utf-8")) for p in sys.argv[1:3])
+for key in ("finance", "status"):
+    assert a.get(key) == b.get(key), (key, a.get(key), b.get(key))
+assert "awards" not in a, a["awards"]
+EOF
+}
+same_subsidy() { # FILE ORIGINAL POLICY: the same output of assess subsidy (kept in $work)
+	"$ASSESS" subsidy --policy "$3" "$1" >got.subsidy && "$ASSESS" subsidy --policy "$3" "$2" >want.subsidy &&
+		grep -q '^合计：' got.subsidy && cmp -s got.subsidy want.subsidy
+}
+"$PYTHON3" "$fill" blank.xlsx "$example" subsidy.xlsx &&
+	"$ASSESS" import subsidy.xlsx -o subsidy.json >/dev/null && same_inputs subsidy.json "$example" &&
+	same_subsidy subsidy.json "$example" quanzhou && ok || bad "subsidy inputs filled with openpyxl"
+same_inputs pre.json "$example" && same_subsidy pre.json "$example" quanzhou && ok ||
+	bad "subsidy inputs of a pre-filled form"
+if [ $have_soffice = yes ]; then
+	resave subsidy.xlsx && "$ASSESS" import lo/subsidy.xlsx -o subsidy-lo.json >/dev/null &&
+		same_inputs subsidy-lo.json "$example" && same_subsidy subsidy-lo.json "$example" quanzhou &&
+		same_inputs pre-lo.json "$example" && ok ||
+		bad "subsidy inputs re-saved by LibreOffice"
+fi
+# Every flag and figure, with project tags: filled in English, and pre-filled, round-trip exactly.
+"$PYTHON3" -c '
+import json, sys
+a = json.load(open(sys.argv[1], encoding="utf-8"))
+a["status"] = {"above_scale": True, "in_standard_park": True, "city_leader": False, "pilot_enterprise": True}
+a["finance"] = {
+    "project_spend": {"software": 420000, "cloud": 60000, "hardware": 120000, "other_hardware": 0,
+                      "services": 35000, "project": "erp-2026"},
+    "cloud_annual_fee": 60000, "mis_software_spend": {"amount": 1200000, "project": "erp-2026"},
+    "diagnosis_fee": 80000, "ai_product_price": {"amount": 300000, "project": "2026.ai_1"},
+    "design_contract": 150000, "revenue_last_year": 100000000000000,
+    "tech_service_contract": 200000, "local_fiscal_contribution": 900000, "batch": 99}
+a["awards"] = ["national-little-giant", {"id": "provincial-smart-scene", "count": 2}]
+json.dump(a, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)' "$example" tagged.json
+"$ASSESS" form --from tagged.json -o tagged-pre.xlsx >/dev/null 2>tagged.err &&
+	"$ASSESS" import tagged-pre.xlsx -o tagged-pre.json >/dev/null && same_inputs tagged-pre.json tagged.json &&
+	same_answers tagged-pre.json tagged.json && ok || bad "tagged figures pre-filled"
+# Awards have no place in the form: one line on standard error says how many were left out.
+[ "$(cat tagged.err)" = "assess: 注意：tagged.json 的 2 项奖项认定（awards）未写入表中：表格不含奖项，请保留在答卷文件中" ] &&
+	ok || bad "awards left out: $(cat tagged.err)"
+"$ASSESS" --lang en form --from tagged.json -o tagged-en.xlsx >/dev/null 2>tagged-en.err &&
+	[ "$(cat tagged-en.err)" = "assess: note: 2 awards of tagged.json left out: the form cannot carry awards, keep them in the answer file" ] &&
+	ok || bad "awards left out (en): $(cat tagged-en.err)"
+"$PYTHON3" "$fill" blank-en.xlsx tagged.json tagged-en-filled.xlsx --lang en &&
+	"$ASSESS" import tagged-en-filled.xlsx -o tagged-en.json >/dev/null && same_inputs tagged-en.json tagged.json &&
+	ok || bad "tagged figures filled in English"
+"$PYTHON3" - tagged.json stripped.json <<'EOF'
+import json, sys
+a = json.load(open(sys.argv[1], encoding="utf-8"))
+del a["awards"]
+json.dump(a, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)
+EOF
+for policy in quanzhou jinjiang xiamen putian pingluo; do
+	same_subsidy tagged-pre.json stripped.json $policy && ok || bad "tagged figures: subsidy under $policy"
+done
+if [ $have_soffice = yes ]; then
+	resave tagged-pre.xlsx && "$ASSESS" import lo/tagged-pre.xlsx -o tagged-lo.json >/dev/null &&
+		same_inputs tagged-lo.json tagged.json && ok || bad "tagged figures re-saved by LibreOffice"
+fi
+# A form made before the sheet (none in it) imports with neither block.
+"$PYTHON3" "$fill" blank.xlsx "$example" old-form.xlsx --tamper no-subsidy-sheet &&
+	"$ASSESS" import old-form.xlsx -o old-form.json >/dev/null && same_answers old-form.json "$example" &&
+	"$PYTHON3" -c '
+import json, sys
+a = json.load(open(sys.argv[1], encoding="utf-8"))
+assert "finance" not in a and "status" not in a, a' old-form.json && ok || bad "a form without the subsidy sheet"
+
 # A date typed into a date-formatted cell arrives as Excel's day number.
 "$PYTHON3" "$fill" blank.xlsx "$example" dated.xlsx --tamper date-as-number &&
 	"$ASSESS" import dated.xlsx -o dated.json >/dev/null &&
@@ -187,6 +260,11 @@ refuse() {
 		ok
 	fi
 }
+# ...and the whole line is the message: "assess: FORM: FRAGMENT".
+refuse_exactly() {
+	refuse "$@"
+	[ "$(cat "$1.err")" = "assess: $1.xlsx: $3" ] || bad "$1: not exactly \"assess: $1.xlsx: $3\": $(cat "$1.err")"
+}
 refuse option-not-offered 65 '数字化基础!D5: "F. 全部" is not an option of F2'
 refuse tick-not-offered 65 '数字化基础!M4: F1 has no option F'
 refuse none-with-others 65 '数字化基础!H4: option A (无) of F1 stands alone'
@@ -200,6 +278,18 @@ refuse other-sha256 65 '_assess!B4: the form was made for another definition of 
 refuse other-instrument 65 '_assess!B2: the form was made for miit-2019, which is not installed'
 refuse not-a-form 65 '_assess!B1: not a self-assessment form made by assess'
 refuse moved-row 65 '数字化基础!A6: expected question F3 here'
+refuse_exactly fin-negative 65 '补贴信息!C12: 上云年度服务费: expected an amount in whole yuan (a whole number from 0 to 100000000000000), got a number out of range (the cell holds "-5")'
+refuse_exactly fin-fraction 65 '补贴信息!C17: 上年度营业收入: expected an amount in whole yuan (a whole number from 0 to 100000000000000), got a fraction (the cell holds "38000000.5")'
+refuse_exactly fin-text 65 '补贴信息!C12: 上云年度服务费: expected an amount in whole yuan, got a string (the cell holds "6万")'
+refuse_exactly fin-big 65 '补贴信息!C17: 上年度营业收入: expected an amount in whole yuan (a whole number from 0 to 100000000000000), got a number out of range (the cell holds "100000000000001")'
+refuse_exactly fin-batch-0 65 '补贴信息!C20: 改造批次: expected a batch number (a whole number from 1 to 99), got a number out of range (the cell holds "0")'
+refuse_exactly fin-bool 65 '补贴信息!C14: 数字化诊断费用: expected an amount in whole yuan, got true/false (the cell holds "1")'
+refuse_exactly fin-bad-project 65 '补贴信息!E12: 上云年度服务费: "erp 2026" is not a project id (letters, digits, - _ ., at most 48)'
+refuse_exactly fin-bad-spend-project 65 '补贴信息!E7: 改造投入：软件: "项目一" is not a project id (letters, digits, - _ ., at most 48)'
+refuse_exactly fin-project-alone 65 '补贴信息!E14: 数字化诊断费用: the project is named but the figure (C) is blank'
+refuse_exactly status-bad 65 '补贴信息!C6: 数字化转型试点企业: expected 是 or 否, not "maybe"'
+refuse_exactly status-contradicts 65 '补贴信息!C3: 规模以上工业企业: contradicts 企业概况!B10 (规模以上企业) (the cell holds "否")'
+refuse_exactly subsidy-moved-row 65 '补贴信息!B14: expected the key "diagnosis_fee" here: rows of the sheet may not be moved'
 refuse unanswered 65 '2 questions unanswered: 数字化基础!D5 (F2), 数字化经营!D6 (S03)'
 # ...which --allow-incomplete imports, listing them.
 "$ASSESS" import unanswered.xlsx -o unanswered.json --allow-incomplete >/dev/null 2>u.err &&

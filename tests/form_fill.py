@@ -85,7 +85,35 @@ def fill(wb, answers, en):
     for qid, items in answers.get("evidence", {}).items():
         ws, r = rows[qid]
         ws.cell(r, 7).value = "\n".join(item["title"] for item in items)
+    fill_subsidy(wb, answers, en)
     return rows
+
+
+def subsidy_rows(wb, en):
+    """The subsidy inputs sheet and its rows by the key in column B."""
+    ws = wb["Subsidy inputs" if en else "补贴信息"]
+    return ws, {ws.cell(r, 2).value: r for r in range(3, ws.max_row + 1)}
+
+
+def fill_subsidy(wb, answers, en):
+    """Status flags as 是/否 (yes/no), figures as numbers in C, project ids in E."""
+    if "finance" not in answers and "status" not in answers:
+        return
+    ws, keys = subsidy_rows(wb, en)
+    for key, value in answers.get("status", {}).items():
+        ws.cell(keys[key], 3).value = ("否", "no", "是", "yes")[bool(value) * 2 + en]
+    for key, value in answers.get("finance", {}).items():
+        if key == "project_spend":
+            for part, amount in value.items():
+                if part == "project":  # one project for all parts, on the first part's row
+                    ws.cell(keys["project_spend.software"], 5).value = amount
+                else:
+                    ws.cell(keys["project_spend." + part], 3).value = amount
+        elif isinstance(value, dict):
+            ws.cell(keys[key], 3).value = value["amount"]
+            ws.cell(keys[key], 5).value = value.get("project")
+        else:
+            ws.cell(keys[key], 3).value = value
 
 
 def tamper(wb, rows, what):
@@ -133,8 +161,32 @@ def tamper(wb, rows, what):
     elif what == "date-as-number-1904":
         wb.epoch = openpyxl.utils.datetime.CALENDAR_MAC_1904
         wb["企业概况"]["B11"].value = 46346 - 1462   # the same day in the 1904 system
+    elif what in SUBSIDY_TAMPER:
+        key, col, value = SUBSIDY_TAMPER[what]
+        ws, keys = subsidy_rows(wb, False)
+        ws.cell(keys[key], col).value = value
+    elif what == "subsidy-moved-row":
+        ws, keys = subsidy_rows(wb, False)
+        ws.cell(keys["diagnosis_fee"], 2).value = "ai_product_price"
+    elif what == "no-subsidy-sheet":  # a form made before the sheet
+        del wb["补贴信息"]
     else:
         raise SystemExit("unknown --tamper " + what)
+
+
+SUBSIDY_TAMPER = {  # --tamper WHAT: (key in column B, column, what is typed)
+    "fin-negative": ("cloud_annual_fee", 3, -5),
+    "fin-fraction": ("revenue_last_year", 3, 38000000.5),
+    "fin-text": ("cloud_annual_fee", 3, "6万"),
+    "fin-big": ("revenue_last_year", 3, 100000000000001),
+    "fin-batch-0": ("batch", 3, 0),
+    "fin-bool": ("diagnosis_fee", 3, True),
+    "fin-bad-project": ("cloud_annual_fee", 5, "erp 2026"),
+    "fin-bad-spend-project": ("project_spend.software", 5, "项目一"),
+    "fin-project-alone": ("diagnosis_fee", 5, "diag-1"),
+    "status-bad": ("pilot_enterprise", 3, "maybe"),
+    "status-contradicts": ("above_scale", 3, "否"),
+}
 
 
 def main():

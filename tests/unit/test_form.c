@@ -7,9 +7,11 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include "common/readfile.h"
 #include "answers/record.h"
 #include "form/form.h"
+#include "form/layout.h"
 #include "tests/unit/test.h"
 #include "xlsx/reader.h"
 
@@ -148,6 +150,109 @@ START_TEST(outputs_are_replaced_only_when_asked)
 }
 END_TEST
 
+/* A figure's cell is read on its digits: no double decides whether it is whole. */
+START_TEST(figures_are_read_exactly)
+{
+	static const struct {
+		const char *text;
+		int whole;
+		int64_t value;
+	} cases[] = {
+		{"420000", 1, 420000},
+		{"0", 1, 0},
+		{"-5", 1, -5},
+		{"+7", 1, 7},
+		{"420000.0", 1, 420000},
+		{"4.2E+5", 1, 420000},
+		{"4.2e5", 1, 420000},
+		{"1E+14", 1, 100000000000000},
+		{"100000000000000", 1, 100000000000000},
+		{"0004200.000", 1, 4200},
+		{"38000000.5", 0, 0},
+		{"0.05", 0, 0},
+		{"1.00000000000000001", 0, 0}, /* a double would round it to 1 */
+		{"1E-1", 0, 0},
+		{"1E+30", 1, INT64_MAX},
+		{"-1E+30", 1, INT64_MIN},
+		{"123456789012345678901234567890", 1, INT64_MAX},
+		{"1234567890123456789012345678901234567890123456789012345678901234567890x", -1, 0},
+		{"6万", -1, 0},
+		{"420,000", -1, 0},
+		{"", -1, 0},
+		{".", -1, 0},
+		{"1e", -1, 0},
+		{"1.2.3", -1, 0},
+		{"0x10", -1, 0},
+		{"inf", -1, 0},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		int64_t v = 0;
+		int got = form_whole_number(cases[i].text, &v);
+		ck_assert_msg(got == cases[i].whole, "\"%s\": %d, expected %d", cases[i].text, got,
+			      cases[i].whole);
+		if (got == 1)
+			ck_assert_msg(v == cases[i].value, "\"%s\": %lld", cases[i].text,
+				      (long long)v);
+	}
+}
+END_TEST
+
+/* Every flag and figure, tagged or not, comes back from a pre-filled form as it was. */
+START_TEST(subsidy_inputs_round_trip)
+{
+	answers *a = test_example();
+	const char *finance =
+		"{\"project_spend\": {\"software\": 420000, \"cloud\": 0, \"hardware\": 1, "
+		"\"other_hardware\": 99999999999999, \"services\": 35000, \"project\": \"2026-erp\"}, "
+		"\"cloud_annual_fee\": 60000, "
+		"\"mis_software_spend\": {\"amount\": 1200000, \"project\": \"2026-erp\"}, "
+		"\"diagnosis_fee\": 80000, \"ai_product_price\": {\"amount\": 0, \"project\": \"ai.1\"}, "
+		"\"design_contract\": 150000, \"revenue_last_year\": 100000000000000, "
+		"\"tech_service_contract\": 200000, \"local_fiscal_contribution\": 900000, "
+		"\"batch\": 99}";
+	ck_assert_int_eq(answers_set_block(a, "finance", cJSON_Parse(finance)), ASSESS_OK);
+	ck_assert_int_eq(answers_set_status_flag(a, "city_leader", 1), ASSESS_OK);
+	ck_assert_int_eq(answers_set_status_flag(a, "in_standard_park", -1), ASSESS_OK);
+	const char *path = in_dir("subsidy.xlsx");
+	assess_error err = {0};
+	form_options o = {.prefill = a, .lang = QN_LANG_EN};
+	ck_assert_ok(form_write(test_miit(), &o, path, &err), &err);
+	form_import_options io = {0};
+	answers *b = form_import(path, test_resolve, NULL, &io, &err);
+	ck_assert_msg(b != NULL, "%s", err.msg);
+	ck_assert(cJSON_Compare(answers_block(a, "finance"), answers_block(b, "finance"), true));
+	ck_assert(cJSON_Compare(answers_block(a, "status"), answers_block(b, "status"), true));
+	ck_assert_int_eq(answers_status_flag(b, "in_standard_park"), -1);
+	answers_free(b);
+	answers_free(a);
+}
+END_TEST
+
+/* A blank form has no subsidy inputs to give; answers it cannot carry are refused, no file. */
+START_TEST(subsidy_inputs_blank_and_refused)
+{
+	const char *path = in_dir("blank.xlsx");
+	assess_error err = {0};
+	ck_assert_ok(form_write(test_miit(), NULL, path, &err), &err);
+	form_import_options io = {.allow_incomplete = true};
+	answers *b = form_import(path, test_resolve, NULL, &io, &err);
+	ck_assert_msg(b != NULL, "%s", err.msg);
+	ck_assert_ptr_null(answers_block(b, "finance"));
+	ck_assert_ptr_null(answers_block(b, "status"));
+	answers_free(b);
+	unlink(path);
+	answers *a = test_example();
+	ck_assert_int_eq(answers_set_block(a, "finance", cJSON_Parse("{\"batch\": 0.5}")),
+			 ASSESS_OK);
+	form_options o = {.prefill = a};
+	ck_assert_int_eq(form_write(test_miit(), &o, path, &err), ASSESS_ERR_DATA);
+	ck_assert_str_eq(err.path, "$.finance.batch");
+	ck_assert_int_eq(test_dir_entries(), 0);
+	ck_assert_int_eq(answers_set_block(a, "other", cJSON_CreateObject()), ASSESS_ERR_USAGE);
+	answers_free(a);
+}
+END_TEST
+
 TCase *make_form_tcase(void)
 {
 	TCase *tc = tcase_create("form");
@@ -158,5 +263,8 @@ TCase *make_form_tcase(void)
 	tcase_add_test(tc, blank_form_lists_every_question);
 	tcase_add_test(tc, the_instrument_travels_inside);
 	tcase_add_test(tc, outputs_are_replaced_only_when_asked);
+	tcase_add_test(tc, figures_are_read_exactly);
+	tcase_add_test(tc, subsidy_inputs_round_trip);
+	tcase_add_test(tc, subsidy_inputs_blank_and_refused);
 	return tc;
 }
