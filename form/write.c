@@ -333,6 +333,13 @@ static void subsidy_value(struct ctx *c, lxw_worksheet *ws, uint32_t row, const 
 		.minimum_number = batch ? 1 : 0,
 		.maximum_number = batch ? 99 : 1e14,
 		.error_type = LXW_VALIDATION_ERROR_TYPE_STOP,
+		.error_message =
+			(char *)(batch ? lang_pick(l, "改造批次：1 到 99 的整数。",
+						   "The batch: a whole number from 1 to 99.")
+				       : lang_pick(
+						 l,
+						 "金额以元为单位，填写整数：不带小数，不用“万元”。",
+						 "Whole yuan: no fractions, no 10,000s (万).")),
 	};
 	xlsx_data_validation(c->book, ws, row, FORM_SC_VALUE, &dv);
 	if (r->project && project)
