@@ -26,6 +26,7 @@ struct imp {
 	const questionnaire *q;
 	answers *a;
 	qn_lang lang;
+	int layout;                 /* 1 or 2: FORM_MAGIC_V1 or FORM_MAGIC */
 	xlsx_reader_sheet **sheets; /* per dimension, loaded when first needed */
 	assess_error *err;
 	size_t n_missing;
@@ -112,7 +113,13 @@ static assess_code read_meta(struct imp *m, answers_resolver resolve, void *ctx)
 	cell_text(meta, FORM_META_SHA256, 1, sha, sizeof sha, NULL);
 	cell_text(meta, FORM_META_LANG, 1, lang, sizeof lang, NULL);
 	assess_code code = ASSESS_OK;
-	if (strcmp(magic, FORM_MAGIC) != 0)
+	m->layout = strcmp(magic, FORM_MAGIC) == 0 ? 2 : strcmp(magic, FORM_MAGIC_V1) == 0 ? 1 : 0;
+	if (!m->layout && strncmp(magic, FORM_MAGIC_PREFIX, strlen(FORM_MAGIC_PREFIX)) == 0)
+		code = cell_fail(m, meta, FORM_META_MAGIC, 1,
+				 "a form of layout \"%s\", made by a newer assess: this one "
+				 "reads \"%s\" and \"%s\"",
+				 magic, FORM_MAGIC_V1, FORM_MAGIC);
+	else if (!m->layout)
 		code = cell_fail(m, meta, FORM_META_MAGIC, 1,
 				 "not a self-assessment form made by "
 				 "assess (expected \"%s\")",
@@ -422,8 +429,10 @@ static assess_code subsidy_refused(struct imp *m, const xlsx_reader_sheet *s,
 static assess_code read_subsidy(struct imp *m)
 {
 	const char *name = form_sheet_subsidy(m->lang);
+	if (m->layout < 2)
+		return ASSESS_OK; /* its figures stay in the answer file the form was made from */
 	if (xlsx_reader_find_sheet(m->r, name) < 0)
-		return ASSESS_OK;
+		return not_ours(m, "its subsidy inputs sheet is missing");
 	xlsx_reader_sheet *s =
 		load_sheet(m, name, FORM_SUBSIDY_ROW + (uint32_t)form_subsidy_n_rows);
 	if (!s)

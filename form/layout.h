@@ -22,7 +22,13 @@
 #include "questionnaires/questionnaire.h"
 
 #define FORM_META_SHEET "_assess"
-#define FORM_MAGIC "assess-form-1" /* meta!B1: which layout this file follows */
+/*
+ * meta!B1: which layout this file follows. Layout 2 added the subsidy inputs sheet; a reader
+ * that knows only layout 1 refuses a layout 2 form rather than dropping its figures unseen.
+ */
+#define FORM_MAGIC "assess-form-2"
+#define FORM_MAGIC_V1 "assess-form-1" /* read: the same sheets without the subsidy inputs */
+#define FORM_MAGIC_PREFIX "assess-form-"
 #define FORM_PROP_ID "assess.questionnaire"
 #define FORM_PROP_VERSION "assess.questionnaire_version"
 #define FORM_PROP_SHA256 "assess.questionnaire_sha256"

@@ -224,7 +224,7 @@ if [ $have_soffice = yes ]; then
 	resave tagged-pre.xlsx && "$ASSESS" import lo/tagged-pre.xlsx -o tagged-lo.json >/dev/null &&
 		same_inputs tagged-lo.json tagged.json && ok || bad "tagged figures re-saved by LibreOffice"
 fi
-# A form made before the sheet (none in it) imports with neither block.
+# A form of layout 1, made before the sheet (none in it), imports with neither block.
 "$PYTHON3" "$fill" blank.xlsx "$example" old-form.xlsx --tamper no-subsidy-sheet &&
 	"$ASSESS" import old-form.xlsx -o old-form.json >/dev/null && same_answers old-form.json "$example" &&
 	"$PYTHON3" -c '
@@ -278,6 +278,10 @@ refuse other-sha256 65 '_assess!B4: the form was made for another definition of 
 refuse other-instrument 65 '_assess!B2: the form was made for miit-2019, which is not installed'
 refuse not-a-form 65 '_assess!B1: not a self-assessment form made by assess'
 refuse moved-row 65 '数字化基础!A6: expected question F3 here'
+# A layout 2 form without its subsidy sheet lost it: refused, not read as a layout 1 form. A
+# newer layout is named as such (a reader that cannot see its sheets must not drop them).
+refuse_exactly subsidy-sheet-deleted 65 'not a self-assessment form made by assess: its subsidy inputs sheet is missing'
+refuse_exactly newer-layout 65 '_assess!B1: a form of layout "assess-form-3", made by a newer assess: this one reads "assess-form-1" and "assess-form-2"'
 refuse_exactly fin-negative 65 '补贴信息!C12: 上云年度服务费: expected an amount in whole yuan (a whole number from 0 to 100000000000000), got a number out of range (the cell holds "-5")'
 refuse_exactly fin-fraction 65 '补贴信息!C17: 上年度营业收入: expected an amount in whole yuan (a whole number from 0 to 100000000000000), got a fraction (the cell holds "38000000.5")'
 refuse_exactly fin-text 65 '补贴信息!C12: 上云年度服务费: expected an amount in whole yuan, got a string (the cell holds "6万")'

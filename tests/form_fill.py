@@ -168,8 +168,13 @@ def tamper(wb, rows, what):
     elif what == "subsidy-moved-row":
         ws, keys = subsidy_rows(wb, False)
         ws.cell(keys["diagnosis_fee"], 2).value = "ai_product_price"
-    elif what == "no-subsidy-sheet":  # a form made before the sheet
+    elif what == "no-subsidy-sheet":  # a form of layout 1, made before the sheet
         del wb["补贴信息"]
+        wb["_assess"]["B1"].value = "assess-form-1"
+    elif what == "subsidy-sheet-deleted":  # a layout 2 form that lost its sheet
+        del wb["补贴信息"]
+    elif what == "newer-layout":
+        wb["_assess"]["B1"].value = "assess-form-3"
     else:
         raise SystemExit("unknown --tamper " + what)
 
