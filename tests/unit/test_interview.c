@@ -97,6 +97,34 @@ static interview_status feed(session *s, const char *line)
 			      (fragment), out_);                                            \
 	} while (0)
 
+/*
+ * One line typed into a session still asking, and what it should answer: a fragment of what it
+ * shows and the prompt it asks with next (NULL: not looked at). A script ends with a NULL line.
+ */
+typedef struct step {
+	const char *line;
+	const char *shows;
+	const char *prompt;
+} step;
+
+static void play(session *s, const step *script)
+{
+	for (size_t i = 0; script[i].line; i++) {
+		const step *t = &script[i];
+		ck_assert_msg(feed(s, t->line) == INTERVIEW_ASKING,
+			      "step %zu \"%s\": no longer asking", i, t->line);
+		const char *out = t->shows ? shown(s) : NULL;
+		if (out)
+			ck_assert_msg(strstr(out, t->shows) != NULL,
+				      "step %zu \"%s\": output lacks \"%s\":\n%s", i, t->line,
+				      t->shows, out);
+		if (t->prompt)
+			ck_assert_msg(strcmp(interview_prompt(s->iv), t->prompt) == 0,
+				      "step %zu \"%s\": prompt \"%s\", want \"%s\"", i, t->line,
+				      interview_prompt(s->iv), t->prompt);
+	}
+}
+
 static void session_end(session *s)
 {
 	interview_free(s->iv);
@@ -448,43 +476,32 @@ START_TEST(invalid_input_asks_again)
 {
 	session s;
 	char buf[64];
+	static const step profile[] = {
+		{"", "企业名称不能为空", "企业名称> "},
+		{"甲公司", NULL, NULL},
+		{"91350582MA2Y8K3L0R", "校验位不符", "统一社会信用代码> "},
+		{":s", NULL, NULL}, /* the credit code */
+		{":s", NULL, NULL}, /* industry */
+		{"C99", "99 不是门类 C 下的大类", NULL},
+		{"Z12", "行业代码以门类字母 A–T 开头", NULL},
+		{"C3", "门类字母后应为 2、3 或 4 位数字", "行业代码（GB/T 4754）> "},
+		{":s", NULL, NULL}, /* an optional code can be skipped */
+		{":s", NULL, NULL}, /* size */
+		{"maybe", "请输入 y（是）或 n（否）", NULL},
+		{":s", NULL, NULL},
+		{"perhaps", "请输入 y（是）或 n（否）", "是否数字化转型试点企业（y 是 / n 否）> "},
+		{"n", NULL, NULL},
+		{":s", NULL, NULL}, /* region */
+		{"35058", "地区代码是 6 位数字的行政区划代码", NULL},
+		{"350082", "县级代码须有地市部分", NULL},
+		{"990582", "前两位 99 不是省级行政区划代码", NULL},
+		{":s", NULL, NULL},
+		{"2026-02-30", "日期应为真实的日期", NULL},
+		{"", NULL, NULL},
+		{NULL, NULL, NULL},
+	};
 	session_open(&s, QN_LANG_ZH);
-	feed(&s, "");
-	ck_shown_has(&s, "企业名称不能为空");
-	ck_assert_str_eq(interview_prompt(s.iv), "企业名称> ");
-	feed(&s, "甲公司");
-	feed(&s, "91350582MA2Y8K3L0R");
-	ck_shown_has(&s, "校验位不符");
-	ck_assert_str_eq(interview_prompt(s.iv), "统一社会信用代码> ");
-	feed(&s, ":s"); /* the credit code */
-	feed(&s, ":s"); /* industry */
-	feed(&s, "C99");
-	ck_shown_has(&s, "99 不是门类 C 下的大类");
-	feed(&s, "Z12");
-	ck_shown_has(&s, "行业代码以门类字母 A–T 开头");
-	feed(&s, "C3");
-	ck_shown_has(&s, "门类字母后应为 2、3 或 4 位数字");
-	ck_assert_str_eq(interview_prompt(s.iv), "行业代码（GB/T 4754）> ");
-	feed(&s, ":s"); /* an optional code can be skipped */
-	feed(&s, ":s"); /* size */
-	feed(&s, "maybe");
-	ck_shown_has(&s, "请输入 y（是）或 n（否）");
-	feed(&s, ":s");
-	feed(&s, "perhaps");
-	ck_shown_has(&s, "请输入 y（是）或 n（否）");
-	ck_assert_str_eq(interview_prompt(s.iv), "是否数字化转型试点企业（y 是 / n 否）> ");
-	feed(&s, "n");
-	feed(&s, ":s"); /* region */
-	feed(&s, "35058");
-	ck_shown_has(&s, "地区代码是 6 位数字的行政区划代码");
-	feed(&s, "350082");
-	ck_shown_has(&s, "县级代码须有地市部分");
-	feed(&s, "990582");
-	ck_shown_has(&s, "前两位 99 不是省级行政区划代码");
-	feed(&s, ":s");
-	feed(&s, "2026-02-30");
-	ck_shown_has(&s, "日期应为真实的日期");
-	feed(&s, "");
+	play(&s, profile);
 	ck_assert_ptr_nonnull(strstr(interview_prompt(s.iv), "[改造前]"));
 	feed(&s, "3");
 	ck_shown_has(&s, "请输入 1（改造前）或 2（改造后）");
@@ -512,41 +529,34 @@ END_TEST
 START_TEST(keys_move_around)
 {
 	session s;
+	static const step to_the_profile[] = {
+		{"甲公司", NULL, NULL},
+		{":g F2", NULL, "F2> "},
+		{":s", NULL, "F3> "},
+		{":b", NULL, NULL},
+		{":b", NULL, "F1> "},
+		{":b", NULL, NULL}, /* back into the profile, at its last field */
+		{NULL, NULL, NULL},
+	};
+	static const step through_the_questions[] = {
+		{"QZ-1", NULL, "F1> "},
+		{"B", NULL, "F2> "},
+		{":b", NULL, "F1 [B]> "},
+		{"", NULL, "F2> "},
+		{":g r4", NULL, NULL},
+		{"C", "回到未答题目 F2", "F2> "},
+		{":l", "未答 29 题", NULL},
+		{":g 31", NULL, NULL},
+		{"-", NULL, "修改原因（R4：C → -）> "},
+		{"", "修改已有答案需要说明原因", NULL},
+		{"企业撤回了说法", "已清除 R4 的答案", "R4> "},
+		{":g", NULL, "F2> "},
+		{NULL, NULL, NULL},
+	};
 	session_open(&s, QN_LANG_ZH);
-	feed(&s, "甲公司");
-	feed(&s, ":g F2");
-	ck_assert_str_eq(interview_prompt(s.iv), "F2> ");
-	feed(&s, ":s");
-	ck_assert_str_eq(interview_prompt(s.iv), "F3> ");
-	feed(&s, ":b");
-	feed(&s, ":b");
-	ck_assert_str_eq(interview_prompt(s.iv), "F1> ");
-	feed(&s, ":b");
+	play(&s, to_the_profile);
 	ck_assert_ptr_nonnull(strstr(interview_prompt(s.iv), "报告编号"));
-	feed(&s, "QZ-1");
-	ck_assert_str_eq(interview_prompt(s.iv), "F1> ");
-	feed(&s, "B");
-	ck_assert_str_eq(interview_prompt(s.iv), "F2> ");
-	feed(&s, ":b");
-	ck_assert_str_eq(interview_prompt(s.iv), "F1 [B]> ");
-	feed(&s, "");
-	ck_assert_str_eq(interview_prompt(s.iv), "F2> ");
-	feed(&s, ":g r4");
-	feed(&s, "C");
-	ck_shown_has(&s, "回到未答题目 F2");
-	ck_assert_str_eq(interview_prompt(s.iv), "F2> ");
-	feed(&s, ":l");
-	ck_shown_has(&s, "未答 29 题");
-	feed(&s, ":g 31");
-	feed(&s, "-");
-	ck_assert_str_eq(interview_prompt(s.iv), "修改原因（R4：C → -）> ");
-	feed(&s, "");
-	ck_shown_has(&s, "修改已有答案需要说明原因");
-	feed(&s, "企业撤回了说法");
-	ck_shown_has(&s, "已清除 R4 的答案");
-	ck_assert_str_eq(interview_prompt(s.iv), "R4> ");
-	feed(&s, ":g");
-	ck_assert_str_eq(interview_prompt(s.iv), "F2> ");
+	play(&s, through_the_questions);
 	session_end(&s);
 }
 END_TEST
@@ -557,37 +567,37 @@ START_TEST(option_letters_are_never_commands)
 {
 	session s;
 	char buf[64];
+	static const step letters[] = {
+		{"甲公司", NULL, NULL},
+		{":g F2", NULL, "F2> "},
+		{"b", NULL, "F3> "}, /* F2 has options A-E: b is B, not back */
+		{":g F4", NULL, NULL},
+		{"g", NULL, NULL}, /* F4 runs A-O: g, l and b are options there */
+		{":g F4", NULL, NULL},
+		{"b l g", NULL, "修改原因（F4：G → B G L）> "},
+		{"补看了系统", NULL, NULL},
+		{NULL, NULL, NULL},
+	};
+	/* A lone letter that is not an option is refused, never taken as a command; commands work
+	 * in either case and with a full-width colon from a Chinese input method. */
+	static const step commands[] = {
+		{":g F2", NULL, NULL},
+		{"q", "F2 没有选项 Q", "F2 [B]> "},
+		{"s", NULL, "F2 [B]> "},
+		{":S", NULL, "F3> "},
+		{"\xEF\xBC\x9A"
+		 "back",
+		 NULL, "F2 [B]> "},
+		{":nonsense", "没有命令“:nonsense”", NULL},
+		{NULL, NULL, NULL},
+	};
 	session_open(&s, QN_LANG_ZH);
-	feed(&s, "甲公司");
-	feed(&s, ":g F2");
-	ck_assert_str_eq(interview_prompt(s.iv), "F2> ");
-	feed(&s, "b"); /* F2 has options A-E: b is B, not back */
-	ck_assert_str_eq(interview_prompt(s.iv), "F3> ");
-	feed(&s, ":g F4");
-	feed(&s, "g"); /* F4 runs A-O: g, l and b are options there */
-	feed(&s, ":g F4");
-	feed(&s, "b l g");
-	ck_assert_str_eq(interview_prompt(s.iv), "修改原因（F4：G → B G L）> ");
-	feed(&s, "补看了系统");
+	play(&s, letters);
 	answers *a = reload(&s, ANSWERS_ALLOW_INCOMPLETE);
 	ck_assert_str_eq(answer_text(a, "F2", buf, sizeof buf), "B");
 	ck_assert_str_eq(answer_text(a, "F4", buf, sizeof buf), "B G L");
 	answers_free(a);
-	/* A lone letter that is not an option is refused, never taken as a command. */
-	feed(&s, ":g F2");
-	ck_assert_int_eq(feed(&s, "q"), INTERVIEW_ASKING);
-	ck_shown_has(&s, "F2 没有选项 Q");
-	ck_assert_str_eq(interview_prompt(s.iv), "F2 [B]> ");
-	feed(&s, "s");
-	ck_assert_str_eq(interview_prompt(s.iv), "F2 [B]> ");
-	/* Commands, in either case and with a full-width colon from a Chinese input method. */
-	feed(&s, ":S");
-	ck_assert_str_eq(interview_prompt(s.iv), "F3> ");
-	feed(&s, "\xEF\xBC\x9A"
-		 "back");
-	ck_assert_str_eq(interview_prompt(s.iv), "F2 [B]> ");
-	feed(&s, ":nonsense");
-	ck_shown_has(&s, "没有命令“:nonsense”");
+	play(&s, commands);
 	ck_assert_int_eq(feed(&s, ":quit"), INTERVIEW_PAUSED);
 	session_end(&s);
 }
@@ -597,14 +607,14 @@ END_TEST
 START_TEST(profile_refuses_old_keys)
 {
 	session s;
+	static const step script[] = {
+		{"甲公司", NULL, "统一社会信用代码> "},
+		{":s", NULL, "所属行业> "},
+		{"s", ":s", "所属行业> "},
+		{NULL, NULL, NULL},
+	};
 	session_open(&s, QN_LANG_ZH);
-	feed(&s, "甲公司");
-	ck_assert_str_eq(interview_prompt(s.iv), "统一社会信用代码> ");
-	feed(&s, ":s");
-	ck_assert_str_eq(interview_prompt(s.iv), "所属行业> ");
-	feed(&s, "s");
-	ck_shown_has(&s, ":s");
-	ck_assert_str_eq(interview_prompt(s.iv), "所属行业> ");
+	play(&s, script);
 	answers *a = reload(&s, ANSWERS_ALLOW_INCOMPLETE);
 	ck_assert_ptr_null(answers_field_get(a, ANSWERS_INDUSTRY));
 	answers_free(a);
@@ -615,16 +625,18 @@ END_TEST
 START_TEST(notes_ride_with_answers_or_alone)
 {
 	session s;
+	static const step script[] = {
+		{"甲公司", NULL, NULL},
+		{":g S03", NULL, NULL},
+		{"3 ＃ 订单在ERP中录入 #2", NULL, NULL},
+		{":b", "备注：订单在ERP中录入 #2", NULL},
+		{"#", "备注：订单在ERP中录入 #2", NULL},
+		{"# -", NULL, NULL},
+		{"# 只看了截图", NULL, NULL},
+		{NULL, NULL, NULL},
+	};
 	session_open(&s, QN_LANG_ZH);
-	feed(&s, "甲公司");
-	feed(&s, ":g S03");
-	feed(&s, "3 ＃ 订单在ERP中录入 #2");
-	feed(&s, ":b");
-	ck_shown_has(&s, "备注：订单在ERP中录入 #2");
-	feed(&s, "#");
-	ck_shown_has(&s, "备注：订单在ERP中录入 #2");
-	feed(&s, "# -");
-	feed(&s, "# 只看了截图");
+	play(&s, script);
 	answers *a = reload(&s, ANSWERS_ALLOW_INCOMPLETE);
 	ck_assert_str_eq(answers_get(a, question("S03")->index)->note, "只看了截图");
 	ck_assert_int_eq(answers_get(a, question("S03")->index)->level, 3);
@@ -845,17 +857,15 @@ END_TEST
 START_TEST(the_name_cannot_be_skipped)
 {
 	session s;
+	static const step script[] = {
+		{":s", "企业名称不能为空", "企业名称> "},
+		{":g F2", "企业名称不能为空", "企业名称> "},
+		{"-", NULL, "企业名称> "},
+		{"甲公司", NULL, "统一社会信用代码> "},
+		{NULL, NULL, NULL},
+	};
 	session_open(&s, QN_LANG_ZH);
-	feed(&s, ":s");
-	ck_shown_has(&s, "企业名称不能为空");
-	ck_assert_str_eq(interview_prompt(s.iv), "企业名称> ");
-	feed(&s, ":g F2");
-	ck_shown_has(&s, "企业名称不能为空");
-	ck_assert_str_eq(interview_prompt(s.iv), "企业名称> ");
-	feed(&s, "-");
-	ck_assert_str_eq(interview_prompt(s.iv), "企业名称> ");
-	feed(&s, "甲公司");
-	ck_assert_str_eq(interview_prompt(s.iv), "统一社会信用代码> ");
+	play(&s, script);
 	session_end(&s);
 
 	/* A file resumed without a name: the review asks for it before finishing. */
@@ -874,10 +884,12 @@ START_TEST(the_name_cannot_be_skipped)
 	session_begin(&s, test_answers(json, 0), QN_LANG_ZH, INTERVIEW_RESUME, 80);
 	ck_assert_ok(interview_start(s.iv, &err), &err);
 	ck_assert_str_eq(interview_prompt(s.iv), "完成> ");
-	ck_assert_int_eq(feed(&s, ""), INTERVIEW_ASKING);
-	ck_shown_has(&s, "企业名称不能为空");
-	ck_assert_str_eq(interview_prompt(s.iv), "企业名称> ");
-	feed(&s, "乙公司");
+	static const step at_the_review[] = {
+		{"", "企业名称不能为空", "企业名称> "},
+		{"乙公司", NULL, NULL},
+		{NULL, NULL, NULL},
+	};
+	play(&s, at_the_review);
 	session_end(&s);
 }
 END_TEST
@@ -1086,13 +1098,15 @@ START_TEST(review_lists_answers_and_reopens_lines)
 	ck_assert_msg(strstr(out, "  1 F1   B C        4 分 · 有备注\n"), "%s", out);
 	ck_assert_msg(strstr(out, " 29 R2   C          7 分 · 用时 0:0"), "%s", out);
 	ck_assert_str_eq(interview_prompt(s.iv), "完成> ");
-	feed(&s, "29");
-	ck_assert_str_eq(interview_prompt(s.iv), "R2 [C]> ");
-	feed(&s, "A");
-	feed(&s, "复核时发现合同未签");  /* changing an answer asks why */
-	ck_shown_has(&s, "总分 41.875"); /* back at the review: R2 A scores 0 instead of 7 */
-	feed(&s, "f2");
-	ck_assert_str_eq(interview_prompt(s.iv), "F2 [C]> ");
+	static const step reopen[] = {
+		{"29", NULL, "R2 [C]> "},
+		{"A", NULL, NULL},
+		/* Changing an answer asks why; back at the review, R2 A scores 0 instead of 7. */
+		{"复核时发现合同未签", "总分 41.875", NULL},
+		{"f2", NULL, "F2 [C]> "},
+		{NULL, NULL, NULL},
+	};
+	play(&s, reopen);
 	session_end(&s);
 }
 END_TEST
@@ -1101,27 +1115,25 @@ END_TEST
 START_TEST(the_record_is_kept_at_each_question)
 {
 	session s;
+	static const step at_f1[] = {
+		{":e", "支撑材料清单", NULL},
+		{":e 1", "已记录证据 [1]", NULL},
+		{":e 99", "清单没有第 99 项", NULL},
+		{":e 现场照片", NULL, NULL},
+		{":e -1", "已删除证据 [1]", NULL},
+		{":f 合同待补", NULL, NULL},
+		{"B C", NULL, NULL},
+		{":g F1", NULL, NULL},
+		{"B", NULL, "修改原因（F1：B C → B）> "},
+		{":b", NULL, "F1 [B C]> "}, /* keeps the old answer */
+		{"B", NULL, NULL},
+		{"C 没有看到", NULL, NULL},
+		{NULL, NULL, NULL},
+	};
 	session_open(&s, QN_LANG_ZH);
 	feed_all(&s, profile_lines);
 	ck_assert_str_eq(interview_prompt(s.iv), "F1> ");
-	feed(&s, ":e");
-	ck_shown_has(&s, "支撑材料清单");
-	feed(&s, ":e 1");
-	ck_shown_has(&s, "已记录证据 [1]");
-	feed(&s, ":e 99");
-	ck_shown_has(&s, "清单没有第 99 项");
-	feed(&s, ":e 现场照片");
-	feed(&s, ":e -1");
-	ck_shown_has(&s, "已删除证据 [1]");
-	feed(&s, ":f 合同待补");
-	feed(&s, "B C");
-	feed(&s, ":g F1");
-	feed(&s, "B");
-	ck_assert_str_eq(interview_prompt(s.iv), "修改原因（F1：B C → B）> ");
-	feed(&s, ":b"); /* keeps the old answer */
-	ck_assert_str_eq(interview_prompt(s.iv), "F1 [B C]> ");
-	feed(&s, "B");
-	feed(&s, "C 没有看到");
+	play(&s, at_f1);
 	answers *a = reload(&s, ANSWERS_ALLOW_INCOMPLETE);
 	ck_assert_uint_eq(answers_evidence_count(a, 0), 1);
 	ck_assert_str_eq(answers_evidence_get(a, 0, 0)->title, "现场照片");
@@ -1177,14 +1189,15 @@ START_TEST(english_sessions_speak_english)
 {
 	session s;
 	session_open(&s, QN_LANG_EN);
+	static const step script[] = {
+		{"Acme", NULL, NULL},
+		{"91350582MA2Y8K3L0R", "the check character (GB 32100) should be Q, not R", NULL},
+		{":g F6", "6/31 · Digital foundation · Information security (0 answered)", NULL},
+		{"A B", "option A (None) cannot be combined with other options", NULL},
+		{NULL, NULL, NULL},
+	};
 	ck_assert_str_eq(interview_prompt(s.iv), "Enterprise name> ");
-	feed(&s, "Acme");
-	feed(&s, "91350582MA2Y8K3L0R");
-	ck_shown_has(&s, "the check character (GB 32100) should be Q, not R");
-	feed(&s, ":g F6");
-	ck_shown_has(&s, "6/31 · Digital foundation · Information security (0 answered)");
-	feed(&s, "A B");
-	ck_shown_has(&s, "option A (None) cannot be combined with other options");
+	play(&s, script);
 	session_end(&s);
 }
 END_TEST
