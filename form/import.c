@@ -431,8 +431,6 @@ static assess_code read_subsidy(struct imp *m)
 	const char *name = form_sheet_subsidy(m->lang);
 	if (m->layout < 2)
 		return ASSESS_OK; /* its figures stay in the answer file the form was made from */
-	if (xlsx_reader_find_sheet(m->r, name) < 0)
-		return not_ours(m, "its subsidy inputs sheet is missing");
 	xlsx_reader_sheet *s =
 		load_sheet(m, name, FORM_SUBSIDY_ROW + (uint32_t)form_subsidy_n_rows);
 	if (!s)

@@ -280,7 +280,7 @@ refuse not-a-form 65 '_assess!B1: not a self-assessment form made by assess'
 refuse moved-row 65 '数字化基础!A6: expected question F3 here'
 # A layout 2 form without its subsidy sheet lost it: refused, not read as a layout 1 form. A
 # newer layout is named as such (a reader that cannot see its sheets must not drop them).
-refuse_exactly subsidy-sheet-deleted 65 'not a self-assessment form made by assess: its subsidy inputs sheet is missing'
+refuse_exactly subsidy-sheet-deleted 65 'the form has no sheet "补贴信息" (sheets may not be renamed or deleted)'
 refuse_exactly newer-layout 65 '_assess!B1: a form of layout "assess-form-3", made by a newer assess: this one reads "assess-form-1" and "assess-form-2"'
 refuse_exactly fin-negative 65 '补贴信息!C12: 上云年度服务费: expected an amount in whole yuan (a whole number from 0 to 100000000000000), got a number out of range (the cell holds "-5")'
 refuse_exactly fin-fraction 65 '补贴信息!C17: 上年度营业收入: expected an amount in whole yuan (a whole number from 0 to 100000000000000), got a fraction (the cell holds "38000000.5")'
