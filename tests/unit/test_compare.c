@@ -69,12 +69,28 @@ static void load(struct pair *p, int i, const char *code, const char *date, cons
 	ck_assert_ptr_nonnull(p->r[i]);
 }
 
+/* The pair most tests compare: level 2 at baseline, level 3 after, one enterprise. */
+static void progress_pair(struct pair *p)
+{
+	load(p, 0, CODE, "2026-03-02", "baseline", BASELINE_ANSWERS);
+	load(p, 1, CODE, "2026-11-20", "post", POST_ANSWERS);
+}
+
 static void pair_free(struct pair *p)
 {
 	for (int i = 0; i < 2; i++) {
 		scoring_free(p->r[i]);
 		answers_free(p->a[i]);
 	}
+}
+
+/* The pair compared with the flags, which must be accepted. */
+static compare_result *compared(const struct pair *p, unsigned flags)
+{
+	assess_error err = {0};
+	compare_result *c = compare_run(p->r[0], p->r[1], flags, NULL, &err);
+	ck_assert_msg(c != NULL, "%s", err.msg);
+	return c;
 }
 
 static const compare_question *question(const compare_result *c, const char *id)
@@ -87,8 +103,7 @@ static const compare_question *question(const compare_result *c, const char *id)
 START_TEST(progress_two_to_three_exact)
 {
 	struct pair p = {0};
-	load(&p, 0, CODE, "2026-03-02", "baseline", BASELINE_ANSWERS);
-	load(&p, 1, CODE, "2026-11-20", "post", POST_ANSWERS);
+	progress_pair(&p);
 	assess_error err = {0};
 	compare_refusal why = COMPARE_REFUSED_KIND;
 	compare_result *c = compare_run(p.r[0], p.r[1], 0, &why, &err);
@@ -125,8 +140,7 @@ START_TEST(progress_dates_out_of_order_warn)
 	struct pair p = {0};
 	load(&p, 0, CODE, "2026-11-21", "baseline", BASELINE_ANSWERS);
 	load(&p, 1, CODE, "2026-11-20", "post", POST_ANSWERS);
-	compare_result *c = compare_run(p.r[0], p.r[1], 0, NULL, NULL);
-	ck_assert_ptr_nonnull(c);
+	compare_result *c = compared(&p, 0);
 	ck_assert(c->dates_out_of_order);
 	compare_free(c);
 	pair_free(&p);
@@ -165,8 +179,7 @@ START_TEST(unnamed_needs_same_enterprise)
 	expect_refusal(&p, 0, COMPARE_REFUSED_UNNAMED, "--same-enterprise");
 	load(&p, 0, NULL, "2026-03-02", "baseline", BASELINE_ANSWERS);
 	load(&p, 1, NULL, "2026-11-20", "post", POST_ANSWERS);
-	compare_result *c = compare_run(p.r[0], p.r[1], COMPARE_SAME_ENTERPRISE, NULL, NULL);
-	ck_assert_ptr_nonnull(c);
+	compare_result *c = compared(&p, COMPARE_SAME_ENTERPRISE);
 	ck_assert_int_eq(c->delta_total, 28150);
 	compare_free(c);
 	pair_free(&p);
@@ -189,10 +202,8 @@ END_TEST
 START_TEST(summary_skips_questions)
 {
 	struct pair p = {0};
-	load(&p, 0, CODE, "2026-03-02", "baseline", BASELINE_ANSWERS);
-	load(&p, 1, CODE, "2026-11-20", "post", POST_ANSWERS);
-	compare_result *c = compare_run(p.r[0], p.r[1], COMPARE_SUMMARY, NULL, NULL);
-	ck_assert_ptr_nonnull(c);
+	progress_pair(&p);
+	compare_result *c = compared(&p, COMPARE_SUMMARY);
 	ck_assert_uint_eq(c->n_questions, 0);
 	ck_assert_int_eq(c->level_after, 3);
 	compare_free(c);
@@ -203,9 +214,8 @@ END_TEST
 START_TEST(json_carries_exact_decimals_and_answer_values)
 {
 	struct pair p = {0};
-	load(&p, 0, CODE, "2026-03-02", "baseline", BASELINE_ANSWERS);
-	load(&p, 1, CODE, "2026-11-20", "post", POST_ANSWERS);
-	compare_result *c = compare_run(p.r[0], p.r[1], 0, NULL, NULL);
+	progress_pair(&p);
+	compare_result *c = compared(&p, 0);
 	cJSON *j = compare_to_json(c, QN_LANG_EN);
 	char *text = cJSON_PrintUnformatted(j);
 	ck_assert_ptr_nonnull(strstr(text, "\"kind\":\"progress\""));
@@ -227,6 +237,18 @@ START_TEST(json_carries_exact_decimals_and_answer_values)
 }
 END_TEST
 
+/* The pair compared, and the comparison's verdict against Quanzhou: the caller frees all three. */
+static compare_verdict *quanzhou_verdict(const struct pair *p, policy **pol, compare_result **c)
+{
+	assess_error err = {0};
+	*pol = policy_open("quanzhou", POLICIES_DIR, &err);
+	ck_assert_msg(*pol != NULL, "%s", err.msg);
+	*c = compared(p, 0);
+	compare_verdict *v = compare_verdict_run(*c, *pol, &err);
+	ck_assert_msg(v != NULL, "%s", err.msg);
+	return v;
+}
+
 /*
  * The pair against Quanzhou: level 3 reaches clause (一)'s level 2; stage post but no source
  * (missing); 2026-11-20 inside "issue" to 2027-03-31; no evidence at all (missing); no finance
@@ -235,14 +257,10 @@ END_TEST
 START_TEST(verdict_lines_met_not_met_missing)
 {
 	struct pair p = {0};
-	load(&p, 0, CODE, "2026-03-02", "baseline", BASELINE_ANSWERS);
-	load(&p, 1, CODE, "2026-11-20", "post", POST_ANSWERS);
-	assess_error err = {0};
-	policy *pol = policy_open("quanzhou", POLICIES_DIR, &err);
-	ck_assert_msg(pol != NULL, "%s", err.msg);
-	compare_result *c = compare_run(p.r[0], p.r[1], 0, NULL, &err);
-	compare_verdict *v = compare_verdict_run(c, pol, &err);
-	ck_assert_msg(v != NULL, "%s", err.msg);
+	progress_pair(&p);
+	policy *pol;
+	compare_result *c;
+	compare_verdict *v = quanzhou_verdict(&p, &pol, &c);
 	ck_assert_int_eq(v->level_paid_for, 2);
 	ck_assert_int_eq(v->lines[COMPARE_LINE_LEVEL].status, COMPARE_MET);
 	ck_assert_int_eq(v->lines[COMPARE_LINE_STAGE].status, COMPARE_MISSING);
@@ -279,10 +297,12 @@ static assess_code write_book(const struct pair *p, const compare_verdict *v, co
 	return rc;
 }
 
-static void book_pair(struct pair *p)
+static void write_text(const char *path, const char *text)
 {
-	load(p, 0, CODE, "2026-03-02", "baseline", BASELINE_ANSWERS);
-	load(p, 1, CODE, "2026-11-20", "post", POST_ANSWERS);
+	FILE *f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	fclose(f);
 }
 
 static char *slurp(const char *path, size_t *len)
@@ -302,13 +322,11 @@ static char *slurp(const char *path, size_t *len)
 START_TEST(book_is_verified_and_leaves_nothing_else)
 {
 	struct pair p = {0};
-	book_pair(&p);
+	progress_pair(&p);
 	assess_error err = {0};
-	policy *pol = policy_open("quanzhou", POLICIES_DIR, &err);
-	ck_assert_msg(pol != NULL, "%s", err.msg);
-	compare_result *c = compare_run(p.r[0], p.r[1], 0, NULL, &err);
-	compare_verdict *v = compare_verdict_run(c, pol, &err);
-	ck_assert_msg(v != NULL, "%s", err.msg);
+	policy *pol;
+	compare_result *c;
+	compare_verdict *v = quanzhou_verdict(&p, &pol, &c);
 	char path[128];
 	snprintf(path, sizeof path, "%s/acceptance.xlsx", test_dir);
 	for (int with_verdict = 0; with_verdict < 2; with_verdict++) {
@@ -337,13 +355,11 @@ END_TEST
 START_TEST(book_replaces_only_regular_files_when_asked)
 {
 	struct pair p = {0};
-	book_pair(&p);
+	progress_pair(&p);
 	assess_error err = {0};
 	char path[128], link[128], kept[128];
 	snprintf(path, sizeof path, "%s/acceptance.xlsx", test_dir);
-	FILE *f = fopen(path, "w");
-	fputs("old", f);
-	fclose(f);
+	write_text(path, "old");
 	ck_assert_int_eq(write_book(&p, NULL, path, false, &err), ASSESS_ERR_EXISTS);
 	size_t len;
 	char *text = slurp(path, &len);
@@ -353,9 +369,7 @@ START_TEST(book_replaces_only_regular_files_when_asked)
 	ck_assert_ok(xlsx_verify(path, BOOK_SHEETS, &err), &err);
 	snprintf(link, sizeof link, "%s/link.xlsx", test_dir);
 	snprintf(kept, sizeof kept, "%s/kept", test_dir);
-	f = fopen(kept, "w");
-	fputs("keep", f);
-	fclose(f);
+	write_text(kept, "keep");
 	ck_assert_int_eq(symlink(kept, link), 0);
 	ck_assert_int_eq(write_book(&p, NULL, link, true, &err), ASSESS_ERR_CANTCREAT);
 	ck_assert_msg_has(&err, "not a regular file (a symbolic link)");
