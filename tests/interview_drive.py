@@ -253,8 +253,7 @@ def finish_by_resume(tmp, path, lines, p, pty_mode):
 
 def test_pty_full():
     """The whole interview-full script typed at a terminal, with mistakes that are re-asked."""
-    tmp = tempfile.mkdtemp(prefix="interview-pty.")
-    try:
+    with tempfile.TemporaryDirectory(prefix="interview-pty.") as tmp:
         path = os.path.join(tmp, "out.json")
         s = Session(command("-q", "miit-2024", "-o", "out.json"), tmp, True)
         s.expect("企业名称> ")
@@ -288,14 +287,11 @@ def test_pty_full():
         with open(os.path.join(tmp, "out.xlsx"), "rb") as f:
             if f.read(2) != b"PK":
                 raise Failure("out.xlsx is not a workbook")
-    finally:
-        shutil.rmtree(tmp)
 
 
 def kill_and_resume(acked, unacked, pty_mode, delay=0.0):
     """Acknowledged lines, then lines sent without waiting, then SIGKILL; then --resume."""
-    tmp = tempfile.mkdtemp(prefix="interview-kill.")
-    try:
+    with tempfile.TemporaryDirectory(prefix="interview-kill.") as tmp:
         path = os.path.join(tmp, "out.json")
         lines, want = script_lines(), items(expected())
         s = Session(command("-q", "miit-2024", "-o", path), tmp, pty_mode)
@@ -310,8 +306,6 @@ def kill_and_resume(acked, unacked, pty_mode, delay=0.0):
         p = check_state(path, acked, want)
         finish_by_resume(tmp, path, lines, p, pty_mode)
         return p
-    finally:
-        shutil.rmtree(tmp)
 
 
 def test_kill_at_chosen_moments():
@@ -342,8 +336,7 @@ def test_kill_in_flight():
 
 def test_one_session_per_file():
     """A second session on a file in use is refused; a killed holder does not block the next."""
-    tmp = tempfile.mkdtemp(prefix="interview-lock.")
-    try:
+    with tempfile.TemporaryDirectory(prefix="interview-lock.") as tmp:
         path = os.path.join(tmp, "out.json")
         first = Session(command("-q", "miit-2024", "-o", "out.json"), tmp, False)
         first.expect("企业名称> ")
@@ -361,14 +354,11 @@ def test_one_session_per_file():
         if left != ["out.json"]:
             raise Failure(f"the folder holds {left}, expected only out.json")
         json.load(open(path, encoding="utf-8"))
-    finally:
-        shutil.rmtree(tmp)
 
 
 def test_long_value_at_a_terminal():
     """A 90-character Chinese name, then a prompt that shows it: libedit used to crash there."""
-    tmp = tempfile.mkdtemp(prefix="interview-long.")
-    try:
+    with tempfile.TemporaryDirectory(prefix="interview-long.") as tmp:
         s = Session(command("-o", "out.json"), tmp, True)
         s.expect("企业名称> ")
         s.send("长" * 90)
@@ -384,14 +374,11 @@ def test_long_value_at_a_terminal():
         with open(os.path.join(tmp, "out.json"), encoding="utf-8") as f:
             if json.load(f)["enterprise"]["name"] != "长" * 90:
                 raise Failure("the name was not stored whole")
-    finally:
-        shutil.rmtree(tmp)
 
 
 def test_questionnaire_by_path():
     """-q PATH.xml of an instrument that is not installed: the file can be resumed and scored."""
-    tmp = tempfile.mkdtemp(prefix="interview-qpath.")
-    try:
+    with tempfile.TemporaryDirectory(prefix="interview-qpath.") as tmp:
         qdir = os.environ.get("ASSESS_QUESTIONNAIRES", os.path.join(SRC, "..", "questionnaires"))
         with open(os.path.join(qdir, "miit-2024.xml"), encoding="utf-8") as f:
             xml = f.read().replace('id="miit-2024"', 'id="city-2025"', 1)
@@ -416,14 +403,11 @@ def test_questionnaire_by_path():
             doc = json.load(f)
         if again.returncode != 0 or doc["questionnaire"] != named or doc["answers"] != {"F2": "C"}:
             raise Failure(f"--resume: exit {again.returncode}, {doc}, {again.stderr!r}")
-    finally:
-        shutil.rmtree(tmp)
 
 
 def test_gbk_at_a_terminal_is_refused():
     """GBK bytes typed at a terminal: refused with a message, never stored as other characters."""
-    tmp = tempfile.mkdtemp(prefix="interview-gbk.")
-    try:
+    with tempfile.TemporaryDirectory(prefix="interview-gbk.") as tmp:
         s = Session(command("-o", "out.json"), tmp, True)
         s.expect("企业名称> ")
         os.write(s.wfd, "甲公司".encode("gbk") + b"\r")
@@ -437,14 +421,11 @@ def test_gbk_at_a_terminal_is_refused():
             name = json.load(f)["enterprise"].get("name")
         if status != 0 or name != "甲公司":
             raise Failure(f"exit {status}, name {name!r}")
-    finally:
-        shutil.rmtree(tmp)
 
 
 def test_symlinked_file_is_written_through():
     """An answer file that is a symbolic link stays one: the saves go to its target."""
-    tmp = tempfile.mkdtemp(prefix="interview-link.")
-    try:
+    with tempfile.TemporaryDirectory(prefix="interview-link.") as tmp:
         os.mkdir(os.path.join(tmp, "real"))
         link = os.path.join(tmp, "link.json")
         os.symlink("real/acme.json", link)
@@ -459,14 +440,11 @@ def test_symlinked_file_is_written_through():
             doc = json.load(f)
         if doc["enterprise"]["name"] != "甲公司" or doc["answers"] != {"F2": "C"}:
             raise Failure(f"the target holds {doc}")
-    finally:
-        shutil.rmtree(tmp)
 
 
 def test_force_asks_at_a_terminal_and_keeps_a_backup():
     """--force on a file with answers: at a terminal it asks; yes keeps a backup copy first."""
-    tmp = tempfile.mkdtemp(prefix="interview-force.")
-    try:
+    with tempfile.TemporaryDirectory(prefix="interview-force.") as tmp:
         path = os.path.join(tmp, "out.json")
         old = '{"questionnaire": "miit-2024", "enterprise": {"name": "旧公司"}, "answers": {"F2": "E"}}'
         with open(path, "w", encoding="utf-8") as f:
@@ -493,8 +471,6 @@ def test_force_asks_at_a_terminal_and_keeps_a_backup():
         with open(path, encoding="utf-8") as f:
             if json.load(f)["enterprise"]["name"] != "新公司":
                 raise Failure("the file was not started over")
-    finally:
-        shutil.rmtree(tmp)
 
 
 def record_session(tmp, lines, kill_after_change=False):
@@ -584,8 +560,7 @@ def check_record(path, tmp, finalized):
 
 def test_record_at_a_terminal():
     """#12: evidence, a flag, a changed answer with its reason, the review and finalize."""
-    tmp = tempfile.mkdtemp(prefix="interview-record.")
-    try:
+    with tempfile.TemporaryDirectory(prefix="interview-record.") as tmp:
         with open(os.path.join(tmp, "net.pdf"), "wb") as f:
             f.write(b"%PDF-1.4 network diagram\n")
         status = record_session(tmp, script_lines())
@@ -605,14 +580,11 @@ def test_record_at_a_terminal():
                 doc["answers"]["R4"] != "C" or not doc.get("finalized"):
             raise Failure(f"--reopen: {reopened.returncode} {doc['history'][-1]} "
                           f"{reopened.stderr!r}")
-    finally:
-        shutil.rmtree(tmp)
 
 
 def test_record_survives_kill_and_resume():
     """#12: killed with SIGKILL after the change; --resume loses none of the record."""
-    tmp = tempfile.mkdtemp(prefix="interview-record-kill.")
-    try:
+    with tempfile.TemporaryDirectory(prefix="interview-record-kill.") as tmp:
         with open(os.path.join(tmp, "net.pdf"), "wb") as f:
             f.write(b"%PDF-1.4 network diagram\n")
         record_session(tmp, script_lines(), kill_after_change=True)
@@ -627,14 +599,11 @@ def test_record_survives_kill_and_resume():
         if s.wait() != 0:
             raise Failure("the resumed session failed")
         check_record(path, tmp, True)
-    finally:
-        shutil.rmtree(tmp)
 
 
 def test_team_is_remembered_for_the_assessor():
     """The team typed once is offered to the same assessor's next interview."""
-    tmp = tempfile.mkdtemp(prefix="interview-team.")
-    try:
+    with tempfile.TemporaryDirectory(prefix="interview-team.") as tmp:
         config = os.path.join(tmp, "config")
         env = dict(os.environ, XDG_CONFIG_HOME=config)
         profile = "甲公司\n" + ":s\n" * 10 + "王工\n1\n王工/组长/甲服务商; 赵工\n:q\n"
@@ -652,8 +621,6 @@ def test_team_is_remembered_for_the_assessor():
         if "评测组（姓名/角色/单位，多人用 ; 分隔） [王工/组长/甲服务商; 赵工]>" not in \
                 second.stdout.decode():
             raise Failure("the remembered team was not offered in brackets")
-    finally:
-        shutil.rmtree(tmp)
 
 
 class Skip(Exception):
@@ -689,6 +656,12 @@ class FullDisk:
         subprocess.run(["umount", "-l", self.dir], capture_output=True)
         shutil.rmtree(self.top)
 
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
 
 def session_on_full_disk(disk, pty_mode):
     """Name saved; then the disk fills and F2 = C is typed: that answer is only in memory."""
@@ -722,8 +695,7 @@ def rescued(path):
 
 def test_full_disk_end_of_input_rescues():
     """#10.4 on pipes: end of input with the last saves failed writes a rescue copy, exit 74."""
-    disk = FullDisk()
-    try:
+    with FullDisk() as disk:
         s = session_on_full_disk(disk, False)
         s.close_input()
         status = s.wait()
@@ -732,14 +704,11 @@ def test_full_disk_end_of_input_rescues():
         if status != 74 or f"全部答案已写入救援副本 {where}" not in err:
             raise Failure(f"exit {status}, stderr {err!r}")
         rescued(where)
-    finally:
-        disk.close()
 
 
 def test_full_disk_ctrl_d_offers_another_path():
     """#10.4 at a terminal: Ctrl-D with unsaved answers asks for another path and saves there."""
-    disk = FullDisk()
-    try:
+    with FullDisk() as disk:
         s = session_on_full_disk(disk, True)
         s.close_input()
         s.expect("另存为（回车：写一份救援副本）> ")
@@ -750,14 +719,11 @@ def test_full_disk_ctrl_d_offers_another_path():
         if status != 74:
             raise Failure(f"exit {status}")
         rescued(other)
-    finally:
-        disk.close()
 
 
 def test_full_disk_hangup_rescues():
     """#10.4: the terminal closes (SIGHUP) with unsaved answers: a rescue copy, exit 74."""
-    disk = FullDisk()
-    try:
+    with FullDisk() as disk:
         s = session_on_full_disk(disk, True)
         os.close(s.rfd)  # the terminal window is closed: the session gets SIGHUP
         status = os.waitstatus_to_exitcode(os.waitpid(s.pid, 0)[1])
@@ -765,8 +731,6 @@ def test_full_disk_hangup_rescues():
         if status != 74 or not os.path.exists(where):
             raise Failure(f"exit {status}; home holds {os.listdir(disk.home)}")
         rescued(where)
-    finally:
-        disk.close()
 
 
 def main():
