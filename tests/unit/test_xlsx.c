@@ -231,53 +231,68 @@ END_TEST
 /* Columns are display columns: a CJK character takes 2, a Latin letter 1. */
 START_TEST(wrapped_lines_are_counted_word_by_word)
 {
-	/* "ERP、" (5) / "MES、" (5) / "WMS": a word never splits, so "ERP、ME|S、WMS" (2) is wrong */
-	ck_assert_int_eq(xlsx_wrap_lines("ERP、MES、WMS", 7), 3);
-	ck_assert_int_eq(xlsx_wrap_lines("ERP、MES、WMS", 13), 1);
-	/* CJK breaks anywhere: 数字 / 化转 / 型 */
-	ck_assert_int_eq(xlsx_wrap_lines("数字化转型", 4), 3);
-	/* 。 cannot start a line, so 化 moves down with it: 数字 / 化。 */
-	ck_assert_int_eq(xlsx_wrap_lines("数字化。", 6), 2);
-	/* a word wider than the column is cut: ABCD / EFGH / IJ; after 中 it starts a new line */
-	ck_assert_int_eq(xlsx_wrap_lines("ABCDEFGHIJ", 4), 3);
-	ck_assert_int_eq(xlsx_wrap_lines("中ABCDEFGHIJ", 4), 4);
-	/* spaces break and take no room at a line's end: hello / world */
-	ck_assert_int_eq(xlsx_wrap_lines("hello world", 5), 2);
-	ck_assert_int_eq(xlsx_wrap_lines("hello world", 11), 1);
-	/* newlines, empty lines and empty text */
-	ck_assert_int_eq(xlsx_wrap_lines("a\n\nb", 10), 3);
-	ck_assert_int_eq(xlsx_wrap_lines("", 10), 1);
-	/* 证据：ERP (9) fits 10; 证据：ERP、MES takes "证据：ERP、" (11 > 10) so 2 lines */
-	ck_assert_int_eq(xlsx_wrap_lines("证据：ERP", 10), 1);
-	ck_assert_int_eq(xlsx_wrap_lines("证据：ERP、MES", 10), 2);
+	static const struct {
+		const char *text;
+		size_t columns;
+		int lines;
+	} cases[] = {
+		/* "ERP、" (5) / "MES、" (5) / "WMS": a word never splits, so "ERP、ME|S、WMS" (2) is wrong */
+		{"ERP、MES、WMS", 7, 3},
+		{"ERP、MES、WMS", 13, 1},
+		/* CJK breaks anywhere: 数字 / 化转 / 型 */
+		{"数字化转型", 4, 3},
+		/* 。 cannot start a line, so 化 moves down with it: 数字 / 化。 */
+		{"数字化。", 6, 2},
+		/* a word wider than the column is cut: ABCD / EFGH / IJ; after 中 it starts a new line */
+		{"ABCDEFGHIJ", 4, 3},
+		{"中ABCDEFGHIJ", 4, 4},
+		/* spaces break and take no room at a line's end: hello / world */
+		{"hello world", 5, 2},
+		{"hello world", 11, 1},
+		/* newlines, empty lines and empty text */
+		{"a\n\nb", 10, 3},
+		{"", 10, 1},
+		/* 证据：ERP (9) fits 10; 证据：ERP、MES takes "证据：ERP、" (11 > 10) so 2 lines */
+		{"证据：ERP", 10, 1},
+		{"证据：ERP、MES", 10, 2},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		ck_assert_msg(xlsx_wrap_lines(cases[i].text, cases[i].columns) == cases[i].lines,
+			      "\"%s\" in %zu columns: %d lines, want %d", cases[i].text,
+			      cases[i].columns, xlsx_wrap_lines(cases[i].text, cases[i].columns),
+			      cases[i].lines);
 }
 END_TEST
 
 /* Header texts broken at word boundaries only, so the reader has nothing left to break. */
 START_TEST(header_texts_break_between_words)
 {
+	static const struct {
+		const char *text;
+		size_t columns;
+		int lines;
+		const char *want;
+	} cases[] = {
+		/* "S07 质量管理★": the id, then the name whole (9 columns); never 质量管|理★ */
+		{"S07 质量管理★", 10, 2, "S07\n质量管理★"},
+		{"S07 质量管理★", 13, 1, "S07 质量管理★"},
+		/* a word wider than the column gets a line of its own, unbroken */
+		{"S07 质量管理★", 4, 2, "S07\n质量管理★"},
+		/* English words join while they fit: "S07 Quality" (11) / "management★" */
+		{"S07 Quality management★", 11, 2, "S07 Quality\nmanagement★"},
+		/* before （ a Chinese line may break, with no space put back: 一级 / （初始级） */
+		{"一级（初始级）", 10, 2, "一级\n（初始级）"},
+		{"一级（初始级）", 14, 1, "一级（初始级）"},
+		/* the text's own newlines stay; runs of spaces become one */
+		{"a  b\nc", 10, 2, "a b\nc"},
+		{"", 10, 1, ""},
+	};
 	char out[128];
-	/* "S07 质量管理★": the id, then the name whole (9 columns); never 质量管|理★ */
-	ck_assert_int_eq(xlsx_wrap_words("S07 质量管理★", 10, out, sizeof out), 2);
-	ck_assert_str_eq(out, "S07\n质量管理★");
-	ck_assert_int_eq(xlsx_wrap_words("S07 质量管理★", 13, out, sizeof out), 1);
-	ck_assert_str_eq(out, "S07 质量管理★");
-	/* a word wider than the column gets a line of its own, unbroken */
-	ck_assert_int_eq(xlsx_wrap_words("S07 质量管理★", 4, out, sizeof out), 2);
-	ck_assert_str_eq(out, "S07\n质量管理★");
-	/* English words join while they fit: "S07 Quality" (11) / "management★" */
-	ck_assert_int_eq(xlsx_wrap_words("S07 Quality management★", 11, out, sizeof out), 2);
-	ck_assert_str_eq(out, "S07 Quality\nmanagement★");
-	/* before （ a Chinese line may break, with no space put back: 一级 / （初始级） */
-	ck_assert_int_eq(xlsx_wrap_words("一级（初始级）", 10, out, sizeof out), 2);
-	ck_assert_str_eq(out, "一级\n（初始级）");
-	ck_assert_int_eq(xlsx_wrap_words("一级（初始级）", 14, out, sizeof out), 1);
-	ck_assert_str_eq(out, "一级（初始级）");
-	/* the text's own newlines stay; runs of spaces become one */
-	ck_assert_int_eq(xlsx_wrap_words("a  b\nc", 10, out, sizeof out), 2);
-	ck_assert_str_eq(out, "a b\nc");
-	ck_assert_int_eq(xlsx_wrap_words("", 10, out, sizeof out), 1);
-	ck_assert_str_eq(out, "");
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		ck_assert_int_eq(xlsx_wrap_words(cases[i].text, cases[i].columns, out, sizeof out),
+				 cases[i].lines);
+		ck_assert_str_eq(out, cases[i].want);
+	}
 	/* cut to the buffer, still ended */
 	ck_assert_int_eq(xlsx_wrap_words("abcdef ghij", 20, out, 5), 1);
 	ck_assert_str_eq(out, "abcd");
