@@ -40,7 +40,8 @@ static lxw_format *format(book_ctx *x, bool bold, unsigned fill, bool border, bo
 	lxw_format *f = xlsx_add_format(x->b);
 	if (!f)
 		return NULL;
-	format_set_font_name(f, "等线");
+	/* Calibri in English: xlsx/layout.h measures its letters at their own widths. */
+	format_set_font_name(f, L(x, "等线", "Calibri"));
 	format_set_font_size(f, 10);
 	format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
 	if (bold)

@@ -62,7 +62,7 @@ void bk_count_axis(lxw_chart_axis *axis, size_t max)
 	chart_axis_set_num_format(axis, "0");
 }
 
-double bk_width(const char *s) { return xlsx_text_width(s); }
+double bk_width(const char *s) { return xlsx_text_width(s, XLSX_FACE_LATIN); }
 
 void bk_scenario_label(const portfolio_book *b, const qn_question *q, char *buf, size_t size)
 {
@@ -73,8 +73,9 @@ void bk_scenario_label(const portfolio_book *b, const qn_question *q, char *buf,
 void bk_fit_widths(const char *const *texts, size_t n, double *widths)
 {
 	for (size_t i = 0; i < n; i++) {
-		double w =
-			texts[i] ? xlsx_width_for(xlsx_widest_word(texts[i]), BK_HEADER_FONT) : 0;
+		double w = texts[i] ? xlsx_width_for(xlsx_widest_word(texts[i], BK_HEADER_FACE),
+						     BK_HEADER_FONT)
+				    : 0;
 		widths[i] = w > widths[i] ? w : widths[i];
 	}
 }
@@ -86,8 +87,8 @@ void bk_header_row(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t 
 	int lines = 1;
 	for (size_t i = 0; i < n; i++) {
 		int l = texts[i] ? xlsx_wrap_words(texts[i],
-						   xlsx_columns_in(widths[i], BK_HEADER_FONT), text,
-						   sizeof text)
+						   xlsx_columns_in(widths[i], BK_HEADER_FONT),
+						   BK_HEADER_FACE, text, sizeof text)
 				 : 1;
 		lines = l > lines ? l : lines;
 	}
@@ -95,8 +96,8 @@ void bk_header_row(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t 
 	bk_check(b, worksheet_set_row(ws, r, h > min_height ? h : min_height, NULL));
 	for (size_t i = 0; i < n; i++) {
 		if (texts[i])
-			xlsx_wrap_words(texts[i], xlsx_columns_in(widths[i], BK_HEADER_FONT), text,
-					sizeof text);
+			xlsx_wrap_words(texts[i], xlsx_columns_in(widths[i], BK_HEADER_FONT),
+					BK_HEADER_FACE, text, sizeof text);
 		bk_string(b, ws, r, c0 + (lxw_col_t)i, texts[i] ? text : NULL, b->f.header);
 	}
 }
@@ -566,8 +567,10 @@ assess_code portfolio_book_error(portfolio_book *b, portfolio_step step, const a
 	unsigned code =
 		(unsigned)e->code < ASSESS_ERR_MAX ? (unsigned)e->code : ASSESS_ERR_INTERNAL;
 	const char *reason = error_reason(b, step, (assess_code)code);
-	int lines = xlsx_wrap_lines(reason, xlsx_columns_in(error_columns[ERR_COL_REASON].width,
-							    BK_HEADER_FONT));
+	int lines = xlsx_wrap_lines(reason,
+				    xlsx_columns_in(error_columns[ERR_COL_REASON].width,
+						    BK_HEADER_FONT),
+				    XLSX_FACE_LATIN);
 	if (lines > 1) /* before the row's cells: in constant-memory mode it is final after them */
 		bk_check(b,
 			 worksheet_set_row(ws, r, xlsx_lines_height(lines, BK_HEADER_FONT), NULL));

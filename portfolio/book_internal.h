@@ -55,7 +55,7 @@ void bk_level_scale(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r0, lxw_col_
 unsigned bk_level_color(int l);
 /* A chart's value axis of enterprise counts up to max: whole numbers only, never 0.5. */
 void bk_count_axis(lxw_chart_axis *axis, size_t max);
-/* Column width for text: CJK characters count double. */
+/* Column width for text in the sheets' Calibri: CJK characters count double. */
 double bk_width(const char *s);
 /* "S01 产品设计★" */
 void bk_scenario_label(const portfolio_book *b, const qn_question *q, char *buf, size_t size);
@@ -67,6 +67,7 @@ void bk_scenario_label(const portfolio_book *b, const qn_question *q, char *buf,
  * columns are set; bk_header_row() writes texts[i] into column c0 + i of row r, widths[i] wide.
  */
 #define BK_HEADER_FONT 10.0
+#define BK_HEADER_FACE XLSX_FACE_LATIN_BOLD /* bold Calibri */
 void bk_fit_widths(const char *const *texts, size_t n, double *widths);
 void bk_header_row(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c0,
 		   const char *const *texts, size_t n, const double *widths, double min_height);

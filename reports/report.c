@@ -11,25 +11,33 @@
 #include <unistd.h>
 #include "common/decimal.h"
 
-/* Office's Chinese UI font; LibreOffice substitutes a CJK font (Noto Sans CJK) for it. */
-#define RP_FONT "等线"
+/*
+ * Office's Chinese UI font; LibreOffice substitutes a CJK font (Noto Sans CJK) for it. An
+ * English report is in Calibri, whose letters xlsx/layout.h measures at their own widths
+ * (LibreOffice shows Carlito, with the same widths); Excel and LibreOffice take a Chinese
+ * name in it from a CJK font.
+ */
+#define RP_FONT_ZH "等线"
+#define RP_FONT_EN "Calibri"
 #define RP_FONT_SIZE 10
 
-static lxw_format *base_format(lxw_workbook *wb)
+static lxw_format *base_format(lxw_workbook *wb, qn_lang lang)
 {
 	lxw_format *f = workbook_add_format(wb);
 	if (f) {
-		format_set_font_name(f, RP_FONT);
+		format_set_font_name(f, lang_pick(lang, RP_FONT_ZH, RP_FONT_EN));
 		format_set_font_size(f, RP_FONT_SIZE);
-		format_set_font_charset(f, 134); /* GB2312: lets Excel pick a Chinese face */
+		if (lang != QN_LANG_EN)
+			format_set_font_charset(f,
+						134); /* GB2312: lets Excel pick a Chinese face */
 		format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
 	}
 	return f;
 }
 
-static lxw_format *cell_format(lxw_workbook *wb)
+static lxw_format *cell_format(lxw_workbook *wb, qn_lang lang)
 {
-	lxw_format *f = base_format(wb);
+	lxw_format *f = base_format(wb, lang);
 	if (f) {
 		format_set_border(f, LXW_BORDER_THIN);
 		format_set_border_color(f, 0xBFBFBF);
@@ -38,9 +46,9 @@ static lxw_format *cell_format(lxw_workbook *wb)
 	return f;
 }
 
-static lxw_format *subtotal_format(lxw_workbook *wb, const char *num_format)
+static lxw_format *subtotal_format(lxw_workbook *wb, qn_lang lang, const char *num_format)
 {
-	lxw_format *f = cell_format(wb);
+	lxw_format *f = cell_format(wb, lang);
 	if (f) {
 		format_set_bold(f);
 		format_set_bg_color(f, 0xF2F2F2);
@@ -51,31 +59,31 @@ static lxw_format *subtotal_format(lxw_workbook *wb, const char *num_format)
 }
 
 /* Returns false when the workbook could not make a format (out of memory). */
-static bool make_formats(lxw_workbook *wb, report_formats *f)
+static bool make_formats(lxw_workbook *wb, qn_lang lang, report_formats *f)
 {
-	f->title = base_format(wb);
-	f->heading = base_format(wb);
-	f->header = cell_format(wb);
-	f->label = cell_format(wb);
-	f->text = cell_format(wb);
-	f->center = cell_format(wb);
-	f->points = cell_format(wb);
-	f->share = cell_format(wb);
-	f->integer = cell_format(wb);
-	f->sub_label = subtotal_format(wb, NULL);
-	f->sub_points = subtotal_format(wb, "General");
-	f->sub_share = subtotal_format(wb, "0.0%");
-	f->level_big = cell_format(wb);
-	f->verdict = cell_format(wb);
-	f->note = base_format(wb);
-	f->mono = cell_format(wb);
-	f->money = cell_format(wb);
-	f->sub_money = subtotal_format(wb, "#,##0");
-	f->rate = cell_format(wb);
-	f->hash = cell_format(wb);
-	f->box = cell_format(wb);
-	f->draft = cell_format(wb);
-	f->absent = cell_format(wb);
+	f->title = base_format(wb, lang);
+	f->heading = base_format(wb, lang);
+	f->header = cell_format(wb, lang);
+	f->label = cell_format(wb, lang);
+	f->text = cell_format(wb, lang);
+	f->center = cell_format(wb, lang);
+	f->points = cell_format(wb, lang);
+	f->share = cell_format(wb, lang);
+	f->integer = cell_format(wb, lang);
+	f->sub_label = subtotal_format(wb, lang, NULL);
+	f->sub_points = subtotal_format(wb, lang, "General");
+	f->sub_share = subtotal_format(wb, lang, "0.0%");
+	f->level_big = cell_format(wb, lang);
+	f->verdict = cell_format(wb, lang);
+	f->note = base_format(wb, lang);
+	f->mono = cell_format(wb, lang);
+	f->money = cell_format(wb, lang);
+	f->sub_money = subtotal_format(wb, lang, "#,##0");
+	f->rate = cell_format(wb, lang);
+	f->hash = cell_format(wb, lang);
+	f->box = cell_format(wb, lang);
+	f->draft = cell_format(wb, lang);
+	f->absent = cell_format(wb, lang);
 	f->good = workbook_add_format(wb);
 	f->bad = workbook_add_format(wb);
 	const lxw_format *all[] = {f->title,     f->heading,   f->header,     f->label,
@@ -268,7 +276,7 @@ assess_code report_write(const scoring_result *r, const report_options *opt, con
 		return err ? err->code : ASSESS_ERR_CANTCREAT;
 	}
 	c.wb = xlsx_workbook(c.book);
-	if (!make_formats(c.wb, &c.f))
+	if (!make_formats(c.wb, c.lang, &c.f))
 		rp_check(&c, LXW_ERROR_MEMORY_MALLOC_FAILED);
 	make_footer(&c);
 	make_header(&c);

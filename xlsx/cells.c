@@ -158,8 +158,6 @@ void xlsx_define_name(xlsx_book *b, const char *name, const char *sheet, lxw_row
 
 size_t xlsx_display_width(const char *s) { return text_display_width(s); }
 
-double xlsx_text_width(const char *s) { return s ? (double)text_display_width(s) * 1.1 + 2 : 4; }
-
 void xlsx_color_scale(xlsx_book *b, lxw_worksheet *ws, lxw_row_t r0, lxw_col_t c0, lxw_row_t r1,
 		      lxw_col_t c1, double low, double mid, double high)
 {

@@ -100,74 +100,171 @@ static bool closes(unsigned long cp)
 	return false;
 }
 
-/* Display width of one character (2 for CJK), and whether it is a break opportunity. */
-static size_t char_width(const char **p, unsigned long *cp)
+/*
+ * Calibri's advance widths for ' ' to '~', in hundredths of its digit's (1038 of 2048 to the
+ * em in both weights), rounded up: read off Carlito, which LibreOffice shows for Calibri and
+ * which keeps its widths. A display column is about one digit (a CJK character, one em, is
+ * 1.97 digits). Bold letters are up to 7 % wider (lowercase 3 % on average), digits not.
+ */
+/* clang-format off */
+static const unsigned char calibri[2][95] = {{
+	 45,  65,  80,  99, 100, 142, 135,  44,  60,  60,  99,  99,  50,  61,  50,  77, /*  !"#$%&'()*+,-./ */
+	100, 100, 100, 100, 100, 100, 100, 100, 100, 100,  53,  53,  99,  99,  99,  92, /* 0123456789:;<=>? */
+	177, 115, 108, 106, 122,  97,  91, 125, 123,  50,  63, 103,  83, 169, 128, 131, /* @ABCDEFGHIJKLMNO */
+	102, 133, 108,  91,  97, 127, 112, 176, 103,  97,  93,  61,  77,  61,  99,  99, /* PQRSTUVWXYZ[\]^_ */
+	 58,  95, 104,  84, 104,  99,  61,  93, 104,  46,  48,  90,  46, 158, 104, 105, /* `abcdefghijklmno */
+	104, 104,  69,  78,  67, 104,  90, 142,  86,  90,  78,  63,  91,  63,  99,      /* pqrstuvwxyz{|}~ */
+}, { /* bold */
+	 45,  65,  87,  99, 100, 144, 140,  47,  62,  62,  99,  99,  51,  61,  53,  85, /*  !"#$%&'()*+,-./ */
+	100, 100, 100, 100, 100, 100, 100, 100, 100, 100,  55,  55,  99,  99,  99,  92, /* 0123456789:;<=>? */
+	178, 120, 111, 105, 125,  97,  91, 126, 125,  53,  66, 108,  84, 173, 130, 134, /* @ABCDEFGHIJKLMNO */
+	106, 136, 112,  94,  98, 129, 117, 179, 109, 103,  95,  65,  85,  65,  99,  99, /* PQRSTUVWXYZ[\]^_ */
+	 60,  98, 106,  83, 106, 100,  63,  94, 106,  49,  51,  95,  49, 161, 106, 107, /* `abcdefghijklmno */
+	106, 106,  71,  79,  69, 106,  94, 148,  91,  94,  79,  68,  94,  68,  99,      /* pqrstuvwxyz{|}~ */
+}};
+/* clang-format on */
+
+/*
+ * Percent a Calibri width is taken at, in display columns: a digit of a 10-point Calibri is
+ * 1.016 columns, and 8 % more keeps room for what rounding each letter to whole pixels adds
+ * on a screen (a spare line is better than a clipped one).
+ */
+#define LATIN_PERCENT 110
+
+/*
+ * Symbols Calibri lacks, which a reader takes from a fallback font at up to an em: the em
+ * dash and ellipsis, arrows, box drawing, shapes, ★ and the dingbats.
+ */
+static bool em_symbol(unsigned long cp)
+{
+	return cp == 0x2014 || cp == 0x2026 || (cp >= 0x2190 && cp <= 0x21FF) ||
+	       (cp >= 0x2500 && cp <= 0x27BF);
+}
+
+/* One character's width in hundredths of a display column, given its display columns. */
+static size_t measure_one(unsigned long cp, size_t columns, xlsx_face face)
+{
+	if (columns != 1 || face == XLSX_FACE_HALF_EM)
+		return columns * XLSX_COLUMN;
+	if (em_symbol(cp))
+		return 2 * XLSX_COLUMN;
+	unsigned digits =
+		cp >= 0x20 && cp < 0x7F ? calibri[face == XLSX_FACE_LATIN_BOLD][cp - 0x20] : 100;
+	return (digits * LATIN_PERCENT + 99) / 100;
+}
+
+/* The next character of text: its width in a face, and whether it is a wide (CJK) one. */
+static size_t char_width(const char **p, unsigned long *cp, xlsx_face face, bool *wide)
 {
 	const char *start = *p;
 	*cp = text_next_codepoint(p);
 	char one[8] = {0};
 	size_t n = (size_t)(*p - start) < sizeof one - 1 ? (size_t)(*p - start) : sizeof one - 1;
 	memcpy(one, start, n);
-	return text_display_width(one);
+	size_t columns = text_display_width(one);
+	*wide = columns == 2;
+	return measure_one(*cp, columns, face);
 }
 
-int xlsx_wrap_lines(const char *text, size_t columns)
+xlsx_face xlsx_face_of(const lxw_format *f)
 {
-	if (columns < 2)
-		columns = 2; /* a CJK character always gets a line of its own */
+	if (f && f->font_name[0] && strcmp(f->font_name, LXW_DEFAULT_FONT_NAME) != 0)
+		return XLSX_FACE_HALF_EM;
+	return f && f->bold ? XLSX_FACE_LATIN_BOLD : XLSX_FACE_LATIN;
+}
+
+size_t xlsx_measure(const char *text, xlsx_face face)
+{
+	size_t w = 0;
+	unsigned long cp;
+	bool wide;
+	for (const char *p = text; *p;)
+		w += char_width(&p, &cp, face, &wide);
+	return w;
+}
+
+/*
+ * Lines a word of narrow characters (from p to end, `width` wide) adds on a line of `room`
+ * with `*used` taken: it moves to the next line whole, and is cut character by character
+ * where it is wider than a line. Sets *used to what its last line takes.
+ */
+static int place_word(const char *p, const char *end, size_t width, size_t room, xlsx_face face,
+		      size_t *used)
+{
+	if (*used + width <= room) {
+		*used += width;
+		return 0;
+	}
+	int lines = *used > 0; /* the whole word moves to the next line */
+	*used = 0;
+	if (width <= room) {
+		*used = width;
+		return lines;
+	}
+	while (p < end) { /* a word wider than the cell is cut wherever it fills a line */
+		unsigned long cp;
+		bool wide;
+		size_t w = char_width(&p, &cp, face, &wide);
+		if (*used && *used + w > room) {
+			lines++;
+			*used = 0;
+		}
+		*used += w;
+	}
+	return lines;
+}
+
+int xlsx_wrap_lines(const char *text, size_t room, xlsx_face face)
+{
+	if (room < 2 * XLSX_COLUMN)
+		room = 2 * XLSX_COLUMN; /* a CJK character always gets a line of its own */
 	int lines = 1;
-	size_t used = 0; /* columns taken on the current line */
+	size_t used = 0; /* taken on the current line */
 	size_t last = 0; /* width of the last character or word, which closing punctuation joins */
 	const char *p = text;
 	while (*p) {
 		unsigned long cp;
-		size_t w = char_width(&p, &cp);
+		bool wide;
+		const char *start = p;
+		size_t w = char_width(&p, &cp, face, &wide);
 		if (cp == '\n') {
 			lines++;
 			used = last = 0;
 		} else if (cp == ' ') {
-			if (used + 1 > columns) {
+			if (used + w > room) {
 				lines++; /* the line breaks at the space, which takes no room */
 				used = 0;
 			} else {
-				used++;
+				used += w;
 			}
 			last = 0;
-		} else if (w == 2) {
-			if (used + 2 <= columns) {
-				used += 2;
-			} else if (closes(cp) && last && last + 2 <= columns) {
+		} else if (wide) {
+			if (used + w <= room) {
+				used += w;
+			} else if (closes(cp) && last && last + w <= room) {
 				lines++;
-				used = last + 2; /* the character before moves down with it */
+				used = last + w; /* the character before moves down with it */
 			} else {
 				lines++;
-				used = 2;
+				used = w;
 			}
-			last = 2;
-		} else if (w == 1) {
+			last = w;
+		} else if (w > 0) {
 			/* A word: the run of narrow characters up to a space, newline or wide one. */
-			size_t word = 1;
+			size_t word = w;
 			const char *q = p;
 			while (*q) {
 				const char *r = q;
 				unsigned long c;
-				size_t cw = char_width(&r, &c);
-				if (cw != 1 || c == ' ' || c == '\n')
+				size_t cw = char_width(&r, &c, face, &wide);
+				if (wide || cw == 0 || c == ' ' || c == '\n')
 					break;
-				word++;
+				word += cw;
 				q = r;
 			}
 			p = q;
-			if (used + word <= columns) {
-				used += word;
-			} else {
-				if (used > 0)
-					lines++; /* the whole word moves to the next line */
-				/* a word wider than the column is cut wherever it fills one */
-				lines += (int)((word - 1) / columns);
-				used = word - (word - 1) / columns * columns;
-			}
-			last = word <= columns ? word : used;
+			lines += place_word(start, q, word, room, face, &used);
+			last = word <= room ? word : used;
 		}
 	}
 	return lines;
@@ -180,7 +277,7 @@ int xlsx_wrap_lines(const char *text, size_t columns)
  * character ("一级（初始级）" is two words, broken as a reader may break it). Returns its
  * display width and sets *len to its bytes.
  */
-static size_t word_at(const char *text, size_t *len)
+static size_t word_at(const char *text, xlsx_face face, size_t *len)
 {
 	size_t n = strcspn(text, " \n");
 	const char *bracket =
@@ -192,14 +289,14 @@ static size_t word_at(const char *text, size_t *len)
 	memcpy(one, text, take);
 	one[take] = '\0';
 	*len = n;
-	return text_display_width(one);
+	return xlsx_measure(one, face);
 }
 
-size_t xlsx_widest_word(const char *text)
+size_t xlsx_widest_word(const char *text, xlsx_face face)
 {
 	size_t widest = 0, len;
 	for (const char *p = text; *p;) {
-		size_t w = word_at(p, &len);
+		size_t w = word_at(p, face, &len);
 		widest = w > widest ? w : widest;
 		p += len;
 		while (*p == ' ' || *p == '\n')
@@ -216,16 +313,16 @@ static void put(char *out, size_t size, size_t *used, const char *s, size_t n)
 	*used += take;
 }
 
-int xlsx_wrap_words(const char *text, size_t columns, char *out, size_t size)
+int xlsx_wrap_words(const char *text, size_t room, xlsx_face face, char *out, size_t size)
 {
-	size_t used = 0, o = 0, len;
+	size_t used = 0, o = 0, len, space = xlsx_measure(" ", face);
 	int lines = 1;
 	bool spaced = false; /* a space before this word (none before a bracket's) */
 	if (!size)
 		return 0;
 	for (const char *p = text; *p;) {
-		size_t w = word_at(p, &len), gap = used && spaced ? 1 : 0;
-		if (used && used + gap + w > columns) {
+		size_t w = word_at(p, face, &len), gap = used && spaced ? space : 0;
+		if (used && used + gap + w > room) {
 			lines++; /* this word starts a line */
 			used = gap = 0;
 			put(out, size, &o, "\n", 1);
@@ -254,12 +351,17 @@ size_t xlsx_columns_in(double width, double font_size)
 {
 	double per_column = UNITS_WIDE / 2 * font_size / 10;
 	double columns = (width - CELL_MARGIN) / per_column;
-	return columns > 0 ? (size_t)columns : 0;
+	return columns > 0 ? (size_t)(columns * XLSX_COLUMN) : 0;
 }
 
-double xlsx_width_for(size_t columns, double font_size)
+double xlsx_width_for(size_t room, double font_size)
 {
-	return (double)columns * UNITS_WIDE / 2 * font_size / 10 + CELL_MARGIN + PADDING;
+	return (double)room / XLSX_COLUMN * UNITS_WIDE / 2 * font_size / 10 + CELL_MARGIN + PADDING;
+}
+
+double xlsx_text_width(const char *s, xlsx_face face)
+{
+	return s ? (double)xlsx_measure(s, face) / XLSX_COLUMN * UNITS_PER_COLUMN + PADDING : 4;
 }
 
 double xlsx_lines_height(int lines, double font_size)
@@ -275,10 +377,11 @@ double xlsx_lines_height(int lines, double font_size)
 static void note_text(xlsx_sheet *s, lxw_row_t row, lxw_col_t c1, lxw_col_t c2, const char *text,
 		      const lxw_format *f)
 {
+	xlsx_face face = xlsx_face_of(f);
 	if (!f || !f->text_wrap) {
-		if (c1 == c2 && c1 < XLSX_SHEET_MAX_COLS &&
-		    (double)xlsx_display_width(text) > s->width[c1])
-			s->width[c1] = (double)xlsx_display_width(text);
+		double w = (double)xlsx_measure(text, face) / XLSX_COLUMN;
+		if (c1 == c2 && c1 < XLSX_SHEET_MAX_COLS && w > s->width[c1])
+			s->width[c1] = w;
 		return;
 	}
 	char line[4096];
@@ -291,9 +394,9 @@ static void note_text(xlsx_sheet *s, lxw_row_t row, lxw_col_t c1, lxw_col_t c2, 
 			line[take] = '\0';
 			one = line;
 		}
-		size_t w = xlsx_display_width(one);
-		if (c1 == c2 && c1 < XLSX_SHEET_MAX_COLS && (double)w > s->width[c1])
-			s->width[c1] = (double)w;
+		double w = (double)xlsx_measure(one, face) / XLSX_COLUMN;
+		if (c1 == c2 && c1 < XLSX_SHEET_MAX_COLS && w > s->width[c1])
+			s->width[c1] = w;
 		t += n;
 		if (!*t)
 			break;
@@ -309,12 +412,12 @@ static void note_text(xlsx_sheet *s, lxw_row_t row, lxw_col_t c1, lxw_col_t c2, 
 		return;
 	}
 	memcpy(s->text + s->n_text, text, len);
-	s->cells[s->n_cells++] =
-		(xlsx_text_cell){.row = row,
-				 .first_col = c1,
-				 .last_col = c2,
-				 .text = s->n_text,
-				 .font_size = f->font_size > 0 ? f->font_size : 11};
+	s->cells[s->n_cells++] = (xlsx_text_cell){.row = row,
+						  .first_col = c1,
+						  .last_col = c2,
+						  .text = s->n_text,
+						  .font_size = f->font_size > 0 ? f->font_size : 11,
+						  .face = face};
 	s->n_text += len;
 }
 
@@ -328,7 +431,7 @@ static int cell_lines(const xlsx_sheet *s, const xlsx_text_cell *cell, const dou
 	/* A CJK character is one em: UNITS_WIDE width units at 10 points, two display columns. */
 	double per_column = UNITS_WIDE / 2 * cell->font_size / 10;
 	double columns = room > 0 ? room / per_column : 0;
-	return xlsx_wrap_lines(s->text + cell->text, (size_t)columns);
+	return xlsx_wrap_lines(s->text + cell->text, (size_t)(columns * XLSX_COLUMN), cell->face);
 }
 
 static void fit_rows(xlsx_sheet *s, const double *col_width)

@@ -5,8 +5,9 @@
  * Spreadsheet readers do not fit a row's height to wrapped text on their own (LibreOffice
  * keeps the default, and nobody fits merged cells), so the sheet remembers every text written
  * through it and xlsx_sheet_end() sizes columns, then rows, from the display widths. Widths
- * and line heights scale with each cell format's font size, for a CJK font such as 等线 or
- * the Noto Sans CJK that LibreOffice renders in its place.
+ * and line heights scale with each cell format's font size. A text is measured in its cell's
+ * face (xlsx_face_of): Calibri's Latin letters at their own widths, those of a CJK font such
+ * as 等线 (or the Noto Sans CJK that LibreOffice renders in its place) at half an em each.
  *
  *     xlsx_sheet s;
  *     xlsx_sheet_begin(&s, book, "概览");          // adds the worksheet; s.ws NULL on error
@@ -25,12 +26,28 @@
 
 #define XLSX_SHEET_MAX_COLS 16
 
+/*
+ * How a cell's font measures what is not a CJK character (which is one em, two display
+ * columns, in every face).
+ *  - XLSX_FACE_HALF_EM: a CJK font (等线), or one we keep no widths for (Consolas): each
+ *    other character takes one display column, half an em.
+ *  - XLSX_FACE_LATIN: Calibri, the workbooks' default, and Carlito, which LibreOffice shows
+ *    for it with the same advance widths: ASCII at Calibri's own widths (i 0.46, m 1.58 of its
+ *    digit), other Latin characters 1, symbols that Calibri lacks (★, arrows) one em, each with
+ *    a margin against rounding to pixels; bold a little wider.
+ */
+typedef enum xlsx_face { XLSX_FACE_HALF_EM, XLSX_FACE_LATIN, XLSX_FACE_LATIN_BOLD } xlsx_face;
+
+/* Widths are counted in hundredths of a display column (half an em: a CJK character is 200). */
+#define XLSX_COLUMN 100
+
 /* A text cell (or merged range), its text and the size of its font. */
 typedef struct xlsx_text_cell {
 	lxw_row_t row;
 	lxw_col_t first_col, last_col;
 	size_t text;      /* offset of its NUL-ended text in xlsx_sheet.text */
 	double font_size; /* points */
+	xlsx_face face;
 } xlsx_text_cell;
 
 typedef struct xlsx_row_info {
@@ -73,14 +90,20 @@ void xlsx_sheet_merge(xlsx_sheet *s, lxw_row_t r1, lxw_col_t c1, lxw_row_t r2, l
 void xlsx_sheet_number(xlsx_sheet *s, lxw_row_t row, lxw_col_t col, double v, lxw_format *f);
 void xlsx_sheet_formula(xlsx_sheet *s, lxw_row_t row, lxw_col_t col, const char *formula,
 			double value, lxw_format *f);
+/* The face a format's font is measured in; NULL is the default format's (Calibri). */
+xlsx_face xlsx_face_of(const lxw_format *f);
+/* Width of text in a face, in hundredths of a display column (newlines take none). */
+size_t xlsx_measure(const char *text, xlsx_face face);
+
 /*
- * Lines text takes when wrapped in a cell `columns` display columns wide (a CJK character
- * takes 2, others 1), as spreadsheet readers break it: at each newline, between any two CJK
- * characters (but not before closing punctuation such as 、，。), and at spaces; a run of
- * other characters ("ERP", "v2.1") is a word that moves to the next line whole and is cut
- * only when it is wider than the column. Empty text takes one line.
+ * Lines text takes when wrapped in a cell `room` hundredths of a display column wide (a CJK
+ * character takes 200, others what the face gives them), as spreadsheet readers break it: at
+ * each newline, between any two CJK characters (but not before closing punctuation such as
+ * 、，。), and at spaces; a run of other characters ("ERP", "v2.1") is a word that moves to the
+ * next line whole and is cut, character by character, only when it is wider than the cell.
+ * Empty text takes one line.
  */
-int xlsx_wrap_lines(const char *text, size_t columns);
+int xlsx_wrap_lines(const char *text, size_t room, xlsx_face face);
 
 /*
  * For sheets written without xlsx_sheet (the portfolio's, in constant-memory mode, where a row
@@ -88,18 +111,23 @@ int xlsx_wrap_lines(const char *text, size_t columns);
  * writing it.
  *
  * xlsx_wrap_words() breaks text at its spaces (keeping its own newlines) onto lines of at most
- * `columns` display columns, so that the reader has nothing left to break; a word wider than
- * that gets a line of its own. A run of CJK characters without a space ("质量管理★") is one
- * word: it is never broken in two, but before an opening bracket （ it may break, as Chinese
- * text does ("一级" / "（初始级）"). Writes the text with newlines to out (cut to size) and
- * returns the lines.
+ * `room` hundredths of a display column, so that the reader has nothing left to break; a word
+ * wider than that gets a line of its own. A run of CJK characters without a space ("质量管理★")
+ * is one word: it is never broken in two, but before an opening bracket （ it may break, as
+ * Chinese text does ("一级" / "（初始级）"). Writes the text with newlines to out (cut to size)
+ * and returns the lines.
  */
-int xlsx_wrap_words(const char *text, size_t columns, char *out, size_t size);
-/* Display columns of text's widest word (a run between spaces and newlines). */
-size_t xlsx_widest_word(const char *text);
-/* Display columns a cell `width` Excel units wide holds at a font size, and back. */
+int xlsx_wrap_words(const char *text, size_t room, xlsx_face face, char *out, size_t size);
+/* Width of text's widest word (a run between spaces and newlines), in hundredths. */
+size_t xlsx_widest_word(const char *text, xlsx_face face);
+/* Hundredths of a display column a cell `width` Excel units wide holds at a font size, and back. */
 size_t xlsx_columns_in(double width, double font_size);
-double xlsx_width_for(size_t columns, double font_size);
+double xlsx_width_for(size_t room, double font_size);
+/*
+ * A column width for a one-line text in a face: 1.1 Excel units per display column, plus 2;
+ * 4 for NULL.
+ */
+double xlsx_text_width(const char *s, xlsx_face face);
 /* The height in points of a row showing `lines` lines at a font size. */
 double xlsx_lines_height(int lines, double font_size);
 

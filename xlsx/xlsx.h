@@ -159,8 +159,6 @@ void xlsx_define_name(xlsx_book *b, const char *name, const char *sheet, lxw_row
 
 /* Display columns a text takes: 2 for CJK and full-width characters, 1 otherwise. */
 size_t xlsx_display_width(const char *s);
-/* A column width for a one-line text: 1.1 Excel units per display column, plus 2; 4 for NULL. */
-double xlsx_text_width(const char *s);
 
 /*
  * A workbook's creation time: created when it is set (SOURCE_DATE_EPOCH, from the CLI), else

@@ -223,12 +223,90 @@ START_TEST(references_and_widths)
 	xlsx_cell_ref_abs(0, 27, buf, sizeof buf);
 	ck_assert_str_eq(buf, "$AB$1");
 	ck_assert_int_eq(xlsx_display_width("企业ab"), 6);
-	ck_assert(xlsx_text_width(NULL) == 4);
-	ck_assert(xlsx_text_width("ab") == 2 * 1.1 + 2);
+	ck_assert(xlsx_text_width(NULL, XLSX_FACE_HALF_EM) == 4);
+	ck_assert(xlsx_text_width("ab", XLSX_FACE_HALF_EM) == 2 * 1.1 + 2);
+	/* in Calibri, a 105 and b 115 hundredths (see below): 2.2 display columns */
+	ck_assert(xlsx_text_width("ab", XLSX_FACE_LATIN) == 2.2 * 1.1 + 2);
 }
 END_TEST
 
-/* Columns are display columns: a CJK character takes 2, a Latin letter 1. */
+#define H XLSX_FACE_HALF_EM
+#define L XLSX_FACE_LATIN
+
+/*
+ * Widths are hundredths of a display column. In a CJK font (等线) a CJK character takes 200
+ * and any other 100; in Calibri a letter takes its advance width in hundredths of a digit
+ * (regular or bold), times 1.1, rounded up, a CJK character still 200.
+ */
+START_TEST(texts_are_measured_in_their_face)
+{
+	ck_assert_uint_eq(xlsx_measure("企业ab", H), 600);
+	/* i 46 × 1.1 = 50.6 → 51, l the same; m 158 → 173.8 → 174, W 176 → 193.6 → 194 */
+	ck_assert_uint_eq(xlsx_measure("il", L), 102);
+	ck_assert_uint_eq(xlsx_measure("mW", L), 368);
+	/* a digit is 100 → 110; a space 45 → 49.5 → 50; é, not in the table, 1 digit → 110 */
+	ck_assert_uint_eq(xlsx_measure("0 é", L), 270);
+	/* bold: a 98 × 1.1 = 107.8 → 108, b 106 → 116.6 → 117; a digit 110 as in regular */
+	ck_assert_uint_eq(xlsx_measure("ab0", XLSX_FACE_LATIN_BOLD), 335);
+	/* ★ is an em in Calibri's fallback font, half of one in a CJK font's count */
+	ck_assert_uint_eq(xlsx_measure("★", L), 200);
+	ck_assert_uint_eq(xlsx_measure("★", H), 100);
+	/* mixed: 企业 400, then A 115 → 126.5 → 127, newline 0, 1 → 110 */
+	ck_assert_uint_eq(xlsx_measure("企业A\n1", L), 637);
+	/*
+	 * Scenarios 852 (S 101, c 93, e 109, n 115, a 105, r 76, i 51, o 116, s 86), " at" 229
+	 * (t 74), " level" 469 (v 99), " 3" 160, " or" 242, " above" 594 (b 115): 2546, where it
+	 * counted 2900 at a column a letter.
+	 */
+	ck_assert_uint_eq(xlsx_measure("Scenarios at level 3 or above", L), 2546);
+	ck_assert_uint_eq(xlsx_measure("Scenarios at level 3 or above", H), 2900);
+	/*
+	 * Warehousing 1185 (W 194, h 115, u 115, g 103), " and" 385 (d 115), " logistics" 761,
+	 * " ★" 250: 2581, one line in the overview's first column (26 units at 10 points:
+	 * (26 - 1) / 0.95 = 26.31 columns, 2631), where 27 columns took two.
+	 */
+	ck_assert_uint_eq(xlsx_measure("Warehousing and logistics ★", L), 2581);
+	ck_assert_uint_eq(xlsx_columns_in(26, 10), 2631);
+	ck_assert_int_eq(xlsx_wrap_lines("Warehousing and logistics ★", 2631, L), 1);
+	ck_assert_int_eq(xlsx_wrap_lines("Warehousing and logistics ★", 2631, H), 2);
+	/* the default format is Calibri's */
+	ck_assert_int_eq(xlsx_face_of(NULL), XLSX_FACE_LATIN);
+}
+END_TEST
+
+/* Where Calibri's letters break a line: hello 442 (h 115, e 109, l 51, o 116), world 515. */
+START_TEST(latin_text_wraps_at_its_own_widths)
+{
+	/* 442 + 50 + 515 = 1007 on one line, and not one hundredth less */
+	ck_assert_int_eq(xlsx_wrap_lines("hello world", 1007, L), 1);
+	ck_assert_int_eq(xlsx_wrap_lines("hello world", 1006, L), 2);
+	/* at 500 world (515: w 157, r 76, d 115) is cut itself: hello / worl (400) / d */
+	ck_assert_int_eq(xlsx_wrap_lines("hello world", 500, L), 3);
+	/* counted a column a letter it needed 11 columns */
+	ck_assert_int_eq(xlsx_wrap_lines("hello world", 1007, H), 2);
+	/* mixed: 证据： 600, then ERP 339 (E 107, R 119, P 113) joins it while it fits */
+	ck_assert_int_eq(xlsx_wrap_lines("证据：ERP", 939, L), 1);
+	ck_assert_int_eq(xlsx_wrap_lines("证据：ERP", 938, L), 2);
+	/* a line narrower than a CJK character still takes one */
+	ck_assert_int_eq(xlsx_wrap_lines("数字", 50, L), 2);
+	char out[128];
+	/* bold: Quality 663 (Q 150, u 117, a 108, l 54, i 54, t 76, y 104), space 50: 1376 */
+	ck_assert_uint_eq(xlsx_widest_word("Quality Quality", XLSX_FACE_LATIN_BOLD), 663);
+	ck_assert_int_eq(xlsx_wrap_words("Quality Quality", 1376, XLSX_FACE_LATIN_BOLD, out,
+					 sizeof out),
+			 1);
+	ck_assert_str_eq(out, "Quality Quality");
+	ck_assert_int_eq(xlsx_wrap_words("Quality Quality", 1375, XLSX_FACE_LATIN_BOLD, out,
+					 sizeof out),
+			 2);
+	ck_assert_str_eq(out, "Quality\nQuality");
+}
+END_TEST
+
+/*
+ * In 等线 (XLSX_FACE_HALF_EM) a CJK character takes 2 display columns, a Latin letter 1; the
+ * cases give columns, the calls hundredths of one.
+ */
 START_TEST(wrapped_lines_are_counted_word_by_word)
 {
 	static const struct {
@@ -257,9 +335,11 @@ START_TEST(wrapped_lines_are_counted_word_by_word)
 		{"证据：ERP、MES", 10, 2},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
-		ck_assert_msg(xlsx_wrap_lines(cases[i].text, cases[i].columns) == cases[i].lines,
+		ck_assert_msg(xlsx_wrap_lines(cases[i].text, cases[i].columns * XLSX_COLUMN, H) ==
+				      cases[i].lines,
 			      "\"%s\" in %zu columns: %d lines, want %d", cases[i].text,
-			      cases[i].columns, xlsx_wrap_lines(cases[i].text, cases[i].columns),
+			      cases[i].columns,
+			      xlsx_wrap_lines(cases[i].text, cases[i].columns * XLSX_COLUMN, H),
 			      cases[i].lines);
 }
 END_TEST
@@ -289,19 +369,20 @@ START_TEST(header_texts_break_between_words)
 	};
 	char out[128];
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		ck_assert_int_eq(xlsx_wrap_words(cases[i].text, cases[i].columns, out, sizeof out),
+		ck_assert_int_eq(xlsx_wrap_words(cases[i].text, cases[i].columns * XLSX_COLUMN, H,
+						 out, sizeof out),
 				 cases[i].lines);
 		ck_assert_str_eq(out, cases[i].want);
 	}
 	/* cut to the buffer, still ended */
-	ck_assert_int_eq(xlsx_wrap_words("abcdef ghij", 20, out, 5), 1);
+	ck_assert_int_eq(xlsx_wrap_words("abcdef ghij", 2000, H, out, 5), 1);
 	ck_assert_str_eq(out, "abcd");
-	ck_assert_uint_eq(xlsx_widest_word("S07 质量管理★"), 9);
-	ck_assert_uint_eq(xlsx_widest_word("Level 2 (standardized)"), 14);
-	ck_assert_uint_eq(xlsx_widest_word("二级（规范级）"), 10);
-	ck_assert_uint_eq(xlsx_widest_word(""), 0);
-	/* widths and columns agree: a width made for n columns holds n */
-	for (size_t n = 1; n < 40; n++)
+	ck_assert_uint_eq(xlsx_widest_word("S07 质量管理★", H), 900);
+	ck_assert_uint_eq(xlsx_widest_word("Level 2 (standardized)", H), 1400);
+	ck_assert_uint_eq(xlsx_widest_word("二级（规范级）", H), 1000);
+	ck_assert_uint_eq(xlsx_widest_word("", H), 0);
+	/* widths and room agree: a width made for n hundredths holds n */
+	for (size_t n = 1; n < 4000; n += 7)
 		ck_assert_uint_ge(xlsx_columns_in(xlsx_width_for(n, 10), 10), n);
 }
 END_TEST
@@ -317,6 +398,8 @@ TCase *make_xlsx_tcase(void)
 	tcase_add_test(tc, a_failed_workbook_leaves_the_old_file);
 	tcase_add_test(tc, the_library_is_hushed_while_it_writes);
 	tcase_add_test(tc, references_and_widths);
+	tcase_add_test(tc, texts_are_measured_in_their_face);
+	tcase_add_test(tc, latin_text_wraps_at_its_own_widths);
 	tcase_add_test(tc, wrapped_lines_are_counted_word_by_word);
 	tcase_add_test(tc, header_texts_break_between_words);
 	return tc;
