@@ -15,6 +15,7 @@
 #include "common/decimal.h"
 #include "common/text.h"
 #include "form/layout.h"
+#include "xlsx/layout.h"
 #include "policies/policy.h"
 #include "policies/subsidy.h"
 #include "xlsx/reader.h"
@@ -94,9 +95,16 @@ static void make_formats(struct ctx *c)
 
 /* ---- sizing for Chinese: rows tall enough for their wrapped text ---- */
 
-/* Lines text takes in a column `width` display columns wide. */
-static unsigned lines_in(const char *text, double width)
+/*
+ * Lines text takes in a column `width` units wide. The English form's Calibri is measured at
+ * its letters' widths and broken between words, as xlsx/layout.h does for the report (a
+ * count of letters over the width left no room for the word that moves down); the Chinese
+ * form's 等线 breaks between any two characters, so its count does.
+ */
+static unsigned lines_in(const struct ctx *c, const char *text, double width)
 {
+	if (c->lang == QN_LANG_EN)
+		return (unsigned)xlsx_wrap_lines(text, xlsx_columns_in(width, 10), XLSX_FACE_LATIN);
 	unsigned lines = 0;
 	const char *p = text;
 	char line[2048];
@@ -194,7 +202,7 @@ static void sheet_instructions(struct ctx *c)
 	const char *const *lines = c->lang == QN_LANG_EN ? en : zh;
 	for (uint32_t i = 0; lines[i]; i++) {
 		check(c, worksheet_write_string(ws, 3 + i, 0, lines[i], c->f.hint));
-		fit_row(c, ws, 3 + i, lines_in(lines[i], 100));
+		fit_row(c, ws, 3 + i, lines_in(c, lines[i], 100));
 	}
 	protect(c, ws);
 }
@@ -402,7 +410,7 @@ static void sheet_subsidy(struct ctx *c)
 							      : lang_pick(l, "元", "yuan");
 		check(c, worksheet_write_string(ws, row, FORM_SC_UNIT, unit, c->f.text));
 		check(c, worksheet_write_string(ws, row, FORM_SC_MEANING, mean, c->f.text));
-		unsigned lines = lines_in(text, 30), more = lines_in(mean, 50);
+		unsigned lines = lines_in(c, text, 30), more = lines_in(c, mean, 50);
 		fit_row(c, ws, row, lines > more ? lines : more);
 	}
 	protect(c, ws);
@@ -598,7 +606,7 @@ static int64_t write_question(struct ctx *c, lxw_worksheet *ws, const qn_questio
 		xlsx_string(c->book, ws, row, FORM_COL_EVIDENCE, evidence, c->f.input);
 	else
 		check(c, worksheet_write_blank(ws, row, FORM_COL_EVIDENCE, c->f.input));
-	fit_row(c, ws, row, lines_in(text, 50));
+	fit_row(c, ws, row, lines_in(c, text, 50));
 	free(text);
 	free(notes);
 	free(evidence);
