@@ -95,3 +95,11 @@ int test_dir_entries(void)
 		closedir(d);
 	return n;
 }
+
+void test_write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+	ck_assert_msg(f != NULL, "cannot write %s", path);
+	fputs(text, f);
+	ck_assert_int_eq(fclose(f), 0);
+}

@@ -51,6 +51,8 @@ extern char test_dir[64];
 void test_dir_make(void);
 void test_dir_remove(void);
 int test_dir_entries(void);
+/* Writes text to path, created or emptied first; fails the test when it cannot. */
+void test_write_file(const char *path, const char *text);
 
 /* Runs the TCases the NULL-terminated makers return as one suite; the exit status for main(). */
 typedef TCase *(*test_tcase_maker)(void);

@@ -298,9 +298,7 @@ START_TEST(atomic_by_name_for_other_writers)
 	snprintf(path, sizeof path, "%s/named.txt", test_dir);
 	atomicfile *af = atomicfile_begin(path, 0, &err);
 	atomicfile_close_stream(af);
-	FILE *f = fopen(atomicfile_tmppath(af), "w");
-	fputs("by name", f);
-	fclose(f);
+	test_write_file(atomicfile_tmppath(af), "by name");
 	ck_assert_ok(atomicfile_commit(af, &err), &err);
 	ck_assert_str_eq(slurp(path), "by name");
 	struct stat st;
@@ -356,9 +354,7 @@ START_TEST(atomic_force_keeps_the_mode)
 	ck_assert_int_eq(chmod(path, 0604), 0);
 	atomicfile *af = atomicfile_begin(path, ATOMICFILE_REPLACE | ATOMICFILE_BY_NAME, &err);
 	ck_assert_ptr_nonnull(af);
-	FILE *f = fopen(atomicfile_tmppath(af), "w");
-	fputs("three", f);
-	fclose(f);
+	test_write_file(atomicfile_tmppath(af), "three");
 	ck_assert_ok(atomicfile_commit(af, &err), &err);
 	ck_assert_str_eq(slurp(path), "three");
 	ck_assert_int_eq(stat(path, &st), 0);
@@ -400,9 +396,7 @@ START_TEST(atomic_long_names_fit)
 	unlink(path);
 	atomicfile *af = atomicfile_begin(path, ATOMICFILE_BY_NAME, &err);
 	ck_assert_ptr_nonnull(af);
-	FILE *f = fopen(atomicfile_tmppath(af), "w");
-	fputs("y", f);
-	fclose(f);
+	test_write_file(atomicfile_tmppath(af), "y");
 	ck_assert_ok(atomicfile_commit(af, &err), &err);
 	ck_assert_str_eq(slurp(path), "y");
 	ck_assert_int_eq(test_dir_entries(), 1);
@@ -423,9 +417,7 @@ START_TEST(atomic_sweep_removes_only_stale_folders)
 	ck_assert_ptr_nonnull(dir);
 	snprintf(stale, sizeof stale, "%s", dir);
 	snprintf(file, sizeof file, "%s/output", dir);
-	FILE *f = fopen(file, "w");
-	fputs("half a workbook", f);
-	fclose(f);
+	test_write_file(file, "half a workbook");
 	close(fd); /* its process died: the lock is gone */
 	free(dir);
 	/* Too young to be sure: left alone. */
@@ -451,10 +443,7 @@ static const char *leftover(const char *name, bool old)
 {
 	static char path[256];
 	snprintf(path, sizeof path, "%s/%s", test_dir, name);
-	FILE *f = fopen(path, "w");
-	ck_assert_ptr_nonnull(f);
-	fputs("half a workbook", f);
-	ck_assert_int_eq(fclose(f), 0);
+	test_write_file(path, "half a workbook");
 	struct timespec hour_ago[2] = {{.tv_sec = time(NULL) - 3600},
 				       {.tv_sec = time(NULL) - 3600}};
 	if (old)

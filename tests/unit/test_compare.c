@@ -297,14 +297,6 @@ static assess_code write_book(const struct pair *p, const compare_verdict *v, co
 	return rc;
 }
 
-static void write_text(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-	ck_assert_ptr_nonnull(f);
-	fputs(text, f);
-	fclose(f);
-}
-
 static char *slurp(const char *path, size_t *len)
 {
 	assess_error err = {0};
@@ -359,7 +351,7 @@ START_TEST(book_replaces_only_regular_files_when_asked)
 	assess_error err = {0};
 	char path[128], link[128], kept[128];
 	snprintf(path, sizeof path, "%s/acceptance.xlsx", test_dir);
-	write_text(path, "old");
+	test_write_file(path, "old");
 	ck_assert_int_eq(write_book(&p, NULL, path, false, &err), ASSESS_ERR_EXISTS);
 	size_t len;
 	char *text = slurp(path, &len);
@@ -369,7 +361,7 @@ START_TEST(book_replaces_only_regular_files_when_asked)
 	ck_assert_ok(xlsx_verify(path, BOOK_SHEETS, &err), &err);
 	snprintf(link, sizeof link, "%s/link.xlsx", test_dir);
 	snprintf(kept, sizeof kept, "%s/kept", test_dir);
-	write_text(kept, "keep");
+	test_write_file(kept, "keep");
 	ck_assert_int_eq(symlink(kept, link), 0);
 	ck_assert_int_eq(write_book(&p, NULL, link, true, &err), ASSESS_ERR_CANTCREAT);
 	ck_assert_msg_has(&err, "not a regular file (a symbolic link)");

@@ -134,9 +134,7 @@ END_TEST
 START_TEST(outputs_are_replaced_only_when_asked)
 {
 	const char *path = in_dir("f.xlsx");
-	FILE *f = fopen(path, "w");
-	fputs("mine", f);
-	fclose(f);
+	test_write_file(path, "mine");
 	assess_error err = {0};
 	ck_assert_int_eq(form_write(test_miit(), NULL, path, &err), ASSESS_ERR_EXISTS);
 	size_t len;

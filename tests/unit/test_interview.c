@@ -702,9 +702,7 @@ START_TEST(an_existing_file_is_not_replaced)
 	session s;
 	assess_error err = {0};
 	session_begin(&s, NULL, QN_LANG_ZH, INTERVIEW_CREATE, 80);
-	FILE *f = fopen(s.path, "w");
-	fputs("precious", f);
-	fclose(f);
+	test_write_file(s.path, "precious");
 	ck_assert_int_eq(interview_start(s.iv, &err), ASSESS_ERR_EXISTS);
 	size_t len;
 	char *text = readfile_all(s.path, 100, &len, &err);
@@ -726,9 +724,7 @@ START_TEST(first_save_works_without_hard_links)
 	session_end(&s);
 	/* ...and an existing file is still refused. */
 	session_begin(&s, NULL, QN_LANG_ZH, INTERVIEW_CREATE, 80);
-	FILE *f = fopen(s.path, "w");
-	fputs("precious", f);
-	fclose(f);
+	test_write_file(s.path, "precious");
 	ck_assert_int_eq(interview_start(s.iv, &err), ASSESS_ERR_EXISTS);
 	no_links = 0;
 	session_end(&s);

@@ -410,14 +410,6 @@ START_TEST(finalized_record_needs_a_reopen_to_change)
 }
 END_TEST
 
-static void write_file(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-	ck_assert_ptr_nonnull(f);
-	fputs(text, f);
-	ck_assert_int_eq(fclose(f), 0);
-}
-
 START_TEST(evidence_files_are_hashed_and_verified)
 {
 	char path[128], sha[65];
@@ -425,14 +417,14 @@ START_TEST(evidence_files_are_hashed_and_verified)
 	snprintf(path, sizeof path, "%s/ev", test_dir);
 	ck_assert_int_eq(mkdir(path, 0700), 0);
 	snprintf(path, sizeof path, "%s/ev/net.pdf", test_dir);
-	write_file(path, "abc");
+	test_write_file(path, "abc");
 	ck_assert_ok(answers_evidence_hash(test_dir, "ev/net.pdf", sha, &err), &err);
 	ck_assert_str_eq(sha, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 	ck_assert_int_eq(answers_evidence_hash(test_dir, "ev", sha, &err), ASSESS_ERR_DATA);
 	ck_assert_msg_has(&err, "not a regular file");
 	answers *a = test_answers(full_record, ANSWERS_ALLOW_INCOMPLETE | ANSWERS_RESCORE);
 	ck_assert_ok(answers_evidence_verify(a, test_dir, &err), &err);
-	write_file(path, "abd"); /* altered */
+	test_write_file(path, "abd"); /* altered */
 	ck_assert_int_eq(answers_evidence_verify(a, test_dir, &err), ASSESS_ERR_DATA);
 	ck_assert_str_eq(err.path, "$.evidence.F1[0].file");
 	ck_assert_msg_has(&err, "of F1: ev/net.pdf has changed");
@@ -441,7 +433,7 @@ START_TEST(evidence_files_are_hashed_and_verified)
 	ck_assert_msg_has(&err, "ev/net.pdf");
 	ck_assert_msg_has(&err, "No such file");
 	/* The setter hashes the file itself, and refuses what the loader refuses. */
-	write_file(path, "abc");
+	test_write_file(path, "abc");
 	ck_assert_ok(answers_evidence_add(a, idx("F2"), "合同", "ev/net.pdf", NULL, NULL, test_dir,
 					  &err),
 		     &err);

@@ -91,9 +91,7 @@ START_TEST(verify_finds_empty_short_and_missing_parts)
 	ck_assert_int_eq(xlsx_verify(path, 1, &err), ASSESS_ERR_IO);
 	ck_assert_msg_has(&err, "sheet1.xml is cut short");
 
-	FILE *f = fopen(path, "w");
-	fputs("PK\003\004 not a zip", f);
-	fclose(f);
+	test_write_file(path, "PK\003\004 not a zip");
 	ck_assert_int_eq(xlsx_verify(path, 1, &err), ASSESS_ERR_IO);
 	ck_assert_msg_has(&err, "not a whole zip");
 }
