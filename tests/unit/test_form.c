@@ -24,17 +24,23 @@ static const char *in_dir(const char *name)
 	return path;
 }
 
+/* The form written to name in test_dir with o (NULL: blank), and read back with io. */
+static answers *through_a_form(const char *name, const form_options *o, form_import_options *io)
+{
+	const char *path = in_dir(name);
+	assess_error err = {0};
+	ck_assert_ok(form_write(test_miit(), o, path, &err), &err);
+	answers *b = form_import(path, test_resolve, NULL, io, &err);
+	ck_assert_msg(b != NULL, "%s", err.msg);
+	return b;
+}
+
 START_TEST(prefilled_form_imports_to_the_same_answers)
 {
 	answers *a = test_example();
-	char path[512];
-	snprintf(path, sizeof path, "%s", in_dir("pre.xlsx"));
-	assess_error err = {0};
 	form_options o = {.prefill = a};
-	ck_assert_ok(form_write(test_miit(), &o, path, &err), &err);
 	form_import_options io = {0};
-	answers *b = form_import(path, test_resolve, NULL, &io, &err);
-	ck_assert_msg(b != NULL, "%s", err.msg);
+	answers *b = through_a_form("pre.xlsx", &o, &io);
 	ck_assert_uint_eq(io.n_missing, 0);
 	for (int f = 0; f < ANSWERS_FIELD_MAX; f++) {
 		const char *x = answers_field_get(a, (answers_field)f);
@@ -71,10 +77,8 @@ START_TEST(evidence_column_is_evidence_items)
 		     &err);
 	ck_assert_int_eq(answers_set_note(a, f2, "采购记录\n[佐证] 采购合同"), ASSESS_OK);
 	form_options o = {.prefill = a};
-	ck_assert_ok(form_write(q, &o, in_dir("ev.xlsx"), &err), &err);
 	form_import_options io = {0};
-	answers *b = form_import(in_dir("ev.xlsx"), test_resolve, NULL, &io, &err);
-	ck_assert_msg(b != NULL, "%s", err.msg);
+	answers *b = through_a_form("ev.xlsx", &o, &io);
 	ck_assert_uint_eq(answers_evidence_count(b, f1), 2);
 	ck_assert_str_eq(answers_evidence_get(b, f1, 0)->title, "网络拓扑图");
 	ck_assert_str_eq(answers_evidence_get(b, f1, 1)->title, "交换机台账");
@@ -211,13 +215,9 @@ START_TEST(subsidy_inputs_round_trip)
 	ck_assert_int_eq(answers_set_block(a, "finance", cJSON_Parse(finance)), ASSESS_OK);
 	ck_assert_int_eq(answers_set_status_flag(a, "city_leader", 1), ASSESS_OK);
 	ck_assert_int_eq(answers_set_status_flag(a, "in_standard_park", -1), ASSESS_OK);
-	const char *path = in_dir("subsidy.xlsx");
-	assess_error err = {0};
 	form_options o = {.prefill = a, .lang = QN_LANG_EN};
-	ck_assert_ok(form_write(test_miit(), &o, path, &err), &err);
 	form_import_options io = {0};
-	answers *b = form_import(path, test_resolve, NULL, &io, &err);
-	ck_assert_msg(b != NULL, "%s", err.msg);
+	answers *b = through_a_form("subsidy.xlsx", &o, &io);
 	ck_assert(cJSON_Compare(answers_block(a, "finance"), answers_block(b, "finance"), true));
 	ck_assert(cJSON_Compare(answers_block(a, "status"), answers_block(b, "status"), true));
 	ck_assert_int_eq(answers_status_flag(b, "in_standard_park"), -1);
@@ -229,12 +229,10 @@ END_TEST
 /* A blank form has no subsidy inputs to give; answers it cannot carry are refused, no file. */
 START_TEST(subsidy_inputs_blank_and_refused)
 {
+	form_import_options io = {.allow_incomplete = true};
+	answers *b = through_a_form("blank.xlsx", NULL, &io);
 	const char *path = in_dir("blank.xlsx");
 	assess_error err = {0};
-	ck_assert_ok(form_write(test_miit(), NULL, path, &err), &err);
-	form_import_options io = {.allow_incomplete = true};
-	answers *b = form_import(path, test_resolve, NULL, &io, &err);
-	ck_assert_msg(b != NULL, "%s", err.msg);
 	ck_assert_ptr_null(answers_block(b, "finance"));
 	ck_assert_ptr_null(answers_block(b, "status"));
 	answers_free(b);
