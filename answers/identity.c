@@ -27,6 +27,23 @@ bool answers_instrument_matches(const answers *a)
 	return !sha || strcmp(sha, questionnaire_sha256(a->q)) == 0;
 }
 
+const char *answers_rescore_text(const answers *a, qn_lang lang, char *buf, size_t size)
+{
+	if (answers_instrument_matches(a))
+		return NULL;
+	const char *v = answers_questionnaire_version(a);
+	snprintf(buf, size,
+		 lang_pick(lang,
+			   "答卷依据问卷 %s 版（SHA-256 %.12s…）作答，按已安装的 %s 版（SHA-256 "
+			   "%.12s…）重新评分（--rescore）。",
+			   "The answers were given with version %s of the questionnaire (SHA-256 "
+			   "%.12s…) and are scored with the installed version %s (SHA-256 %.12s…), "
+			   "as --rescore asked."),
+		 v ? v : "?", answers_questionnaire_sha256(a), questionnaire_version(a->q),
+		 questionnaire_sha256(a->q));
+	return buf;
+}
+
 assess_code answers_identity_load(answers *a, const struct answers_load *ld, const cJSON *version,
 				  const cJSON *sha)
 {

@@ -38,6 +38,12 @@ const char *answers_questionnaire_version(const answers *a);
 const char *answers_questionnaire_sha256(const answers *a);
 /* False when the file names an instrument hash other than its questionnaire's (see --rescore). */
 bool answers_instrument_matches(const answers *a);
+/*
+ * When the instrument does not match: one sentence saying which version the answers were
+ * given with and which scored them ("答卷依据问卷 2023 版（SHA-256 0123456789ab…）作答，按已安装的
+ * 2024 版（SHA-256 …）重新评分（--rescore）。"), into buf; NULL when it matches.
+ */
+const char *answers_rescore_text(const answers *a, qn_lang lang, char *buf, size_t size);
 
 /* ---- who assessed: assessment.source, team, interviewees, site_visits (report_no is a field) */
 

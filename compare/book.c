@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include "answers/record.h"
 #include "common/decimal.h"
 #include "common/lang.h"
 #include "compare/compare_internal.h"
@@ -166,6 +167,10 @@ static lxw_row_t overview_files(book_sheet *s, lxw_row_t r)
 			 who ? L(x, "，评测人员：", ", assessed by ") : "", who ? who : "");
 		text(s, r, 0, side_name(x, i), x->f.label);
 		line(s, r++, 1, 3, buf, x->f.cell);
+		if (answers_rescore_text(f, x->lang, buf, sizeof buf)) {
+			text(s, r, 0, L(x, "重新评分", "Rescored"), x->f.label);
+			line(s, r++, 1, 3, buf, x->f.cell);
+		}
 	}
 	return r;
 }

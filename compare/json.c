@@ -3,6 +3,7 @@
 #include "compare/compare_internal.h"
 
 #include <string.h>
+#include "answers/record.h"
 #include "common/decimal.h"
 #include "common/lang.h"
 
@@ -62,6 +63,10 @@ static cJSON *side_json(const scoring_result *r, qn_lang lang)
 	add_optional(o, "stage", *stage ? stage : NULL);
 	add_optional(o, "source", compare_source(r->answers));
 	add_optional(o, "date", answers_field_get(r->answers, ANSWERS_DATE));
+	if (!answers_instrument_matches(r->answers)) { /* scored with --rescore */
+		add_optional(o, "answered_with_version", answers_questionnaire_version(r->answers));
+		add_optional(o, "answered_with_sha256", answers_questionnaire_sha256(r->answers));
+	}
 	for (size_t k = 0; k < sizeof keep / sizeof *keep; k++) {
 		cJSON *item = cJSON_DetachItemFromObjectCaseSensitive(score, keep[k]);
 		if (item)

@@ -3,6 +3,7 @@
 #include "compare/compare_internal.h"
 
 #include <string.h>
+#include "answers/record.h"
 #include "common/decimal.h"
 #include "common/lang.h"
 #include "common/text.h"
@@ -62,6 +63,9 @@ static void print_side(FILE *out, const scoring_result *r, const char *label, qn
 						 : lang_pick(lang, "（", " ("),
 					     parts[i]);
 	fprintf(out, "%s\n", n ? lang_pick(lang, "）", ")") : "");
+	char rescored[512];
+	if (answers_rescore_text(r->answers, lang, rescored, sizeof rescored))
+		text_fprintf_escaped(out, "  %s\n", rescored);
 }
 
 static void print_totals(FILE *out, const compare_result *c, qn_lang lang)

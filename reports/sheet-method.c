@@ -19,23 +19,6 @@ static lxw_row_t key_value(rp_sheet *s, lxw_row_t row, const char *key, const ch
 	return rp_key_value(s, row, COL_F, key, value, f, "", f);
 }
 
-/* A file answered with another definition, scored with the installed one (--rescore). */
-static const char *rescored_text(const report_ctx *c, char *buf, size_t size)
-{
-	const char *v = answers_questionnaire_version(c->r->answers);
-	const char *sha = answers_questionnaire_sha256(c->r->answers);
-	snprintf(buf, size,
-		 lang_pick(c->lang,
-			   "答卷依据问卷 %s 版（SHA-256 %.12s…）作答，本报告按已安装的 %s 版"
-			   "（SHA-256 %.12s…）重新评分（--rescore）。",
-			   "The answers were given with version %s of the questionnaire (SHA-256 "
-			   "%.12s…); this report scores them with the installed version %s (SHA-256 "
-			   "%.12s…), as --rescore asked."),
-		 v ? v : "?", sha ? sha : "?", questionnaire_version(c->q),
-		 questionnaire_sha256(c->q));
-	return buf;
-}
-
 static lxw_row_t instrument(rp_sheet *s, lxw_row_t row)
 {
 	report_ctx *c = s->c;
@@ -47,9 +30,9 @@ static lxw_row_t instrument(rp_sheet *s, lxw_row_t row)
 			c->f.text);
 	row = key_value(s, row, lang_pick(c->lang, "版本", "Version"), questionnaire_version(c->q),
 			c->f.text);
-	if (!answers_instrument_matches(c->r->answers))
-		row = key_value(s, row, lang_pick(c->lang, "重新评分", "Rescored"),
-				rescored_text(c, text, sizeof text), c->f.verdict);
+	if (answers_rescore_text(c->r->answers, c->lang, text, sizeof text))
+		row = key_value(s, row, lang_pick(c->lang, "重新评分", "Rescored"), text,
+				c->f.verdict);
 	rp_string(s, row, COL_LABEL, lang_pick(c->lang, "满分", "Maximum points"), c->f.label);
 	rp_points(s, row, COL_B, questionnaire_total(c->q), c->f.points);
 	rp_merge(s, row, COL_C, row, COL_F,
