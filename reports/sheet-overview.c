@@ -476,6 +476,9 @@ void report_sheet_overview(report_ctx *c)
 	if (!s.x.ws)
 		return;
 	worksheet_gridlines(s.x.ws, LXW_HIDE_ALL_GRIDLINES);
+	/* Page 1 is one page: its content is bounded (three plan steps, the next level's gates),
+	 * and English runs a few rows longer than Chinese. */
+	worksheet_fit_to_pages(s.x.ws, 1, 1);
 	rp_row_height(&s, 0, 30);
 	rp_merge(&s, 0, 0, 0, COL_LAST,
 		 lang_pick(c->lang, "中小企业数字化水平诊断报告",
