@@ -42,6 +42,18 @@ bool sub_warned(const subsidy_result *r, const char *code);
 			      (long long)it_->amount, (long long)(want_amount), it_->detail.en);  \
 	} while (0)
 
+/* Pays nothing from clause `id` for want of the inputs `want_missing`, and would pay
+ * `want_would_pay` once they are given. */
+#define ck_waits_for(r, id, want_would_pay, want_missing)                                        \
+	do {                                                                                     \
+		ck_pays((r), (id), SUBSIDY_NO_INPUT, 0);                                         \
+		const subsidy_item *w_ = item((r), (id));                                        \
+		ck_assert_msg(w_->would_pay == (want_would_pay), "%s: would pay %lld, not %lld", \
+			      (id), (long long)w_->would_pay, (long long)(want_would_pay));      \
+		ck_assert_msg(w_->missing == (want_missing), "%s: missing %#x, not %#x", (id),   \
+			      (unsigned)w_->missing, (unsigned)(want_missing));                  \
+	} while (0)
+
 #define QZ_SPEND(sw, cloud, hw)                                                       \
 	"\"finance\": {\"project_spend\": {\"software\": " #sw ", \"cloud\": " #cloud \
 	", \"hardware\": " #hw "}}"
