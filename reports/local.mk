@@ -16,7 +16,7 @@ endif
 # Reads the workbook back with openpyxl, converts it with LibreOffice.
 TESTS += tests/report.sh tests/report-pdf.sh
 EXTRA_DIST += tests/report.sh tests/report-pdf.sh tests/report_check.py tests/report_radar.py \
-	tests/record_check.py tests/record/draft.json tests/record/final.json \
+	tests/record_check.py tests/sheetcheck.py tests/record/draft.json tests/record/final.json \
 	tests/record/evidence/net-topology.txt tests/record/evidence/equipment.txt \
 	tests/record/evidence/erp-crm.txt
 

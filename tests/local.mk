@@ -6,7 +6,7 @@ AM_TESTS_ENVIRONMENT = \
 	export ASSESS_POLICIES='$(abs_top_srcdir)/policies'; \
 	export ASSESS='$(abs_top_builddir)/assess/assess'; \
 	export TESTS_SRCDIR='$(abs_top_srcdir)/tests'; \
-	export PYTHON3='/usr/bin/python3'; \
+	export PYTHON3='/usr/bin/python3'; export PYTHONDONTWRITEBYTECODE=1; \
 	export LC_ALL=C.UTF-8; \
 	export XDG_CONFIG_HOME=/dev/null/no-config; # the interview remembers teams there: not in tests
 if VALGRIND

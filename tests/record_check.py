@@ -31,16 +31,7 @@ import zipfile
 
 import openpyxl
 
-failures = []
-
-
-def check(cond, what):
-    if not cond:
-        failures.append(what)
-
-
-def eq(got, want, what):
-    check(got == want, f"{what}: got {got!r}, want {want!r}")
+from sheetcheck import check, eq, failures
 
 
 T = {

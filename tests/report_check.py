@@ -33,29 +33,7 @@ import zipfile
 
 import openpyxl
 
-failures = []
-
-
-def check(cond, what):
-    if not cond:
-        failures.append(what)
-
-
-def eq(got, want, what):
-    check(got == want, f"{what}: got {got!r}, want {want!r}")
-
-
-def near(got, want, what):
-    ok = isinstance(got, (int, float)) and not isinstance(got, bool) and abs(got - want) < 1e-9
-    check(ok, f"{what}: got {got!r}, want the number {want!r}")
-
-
-def find_row(ws, col, text, start=1):
-    for row in range(start, ws.max_row + 1):
-        if ws.cell(row, col).value == text:
-            return row
-    failures.append(f"{ws.title}: no row with {text!r} in column {col}")
-    return None
+from sheetcheck import check, eq, failures, find_row, near
 
 
 T = {

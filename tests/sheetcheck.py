@@ -1,0 +1,26 @@
+"""What the workbook read-back checks share: failures collected, not raised, so one run names
+every cell that is wrong (report_check.py, record_check.py)."""
+
+failures = []
+
+
+def check(cond, what):
+    if not cond:
+        failures.append(what)
+
+
+def eq(got, want, what):
+    check(got == want, f"{what}: got {got!r}, want {want!r}")
+
+
+def near(got, want, what):
+    ok = isinstance(got, (int, float)) and not isinstance(got, bool) and abs(got - want) < 1e-9
+    check(ok, f"{what}: got {got!r}, want the number {want!r}")
+
+
+def find_row(ws, col, text, start=1):
+    for row in range(start, ws.max_row + 1):
+        if ws.cell(row, col).value == text:
+            return row
+    failures.append(f"{ws.title}: no row with {text!r} in column {col}")
+    return None
