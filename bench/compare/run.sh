@@ -6,17 +6,12 @@
 # usage: run.sh BUILDDIR SRCDIR   (make bench-compare passes both)
 # Environment: RUNS (hyperfine runs, 50), DIR (where files go, /dev/shm).
 set -eu
-build=$1
-src=$2
+. "$(dirname "$0")/../common.sh" "$@"
 runs=${RUNS:-50}
-dir=${DIR:-/dev/shm}
-[ -d "$dir" ] || dir=${TMPDIR:-/tmp}
-export ASSESS_QUESTIONNAIRES="$src/questionnaires" ASSESS_POLICIES="$src/policies"
-assess=$build/assess/assess
+export ASSESS_POLICIES="$src/policies"
 before=$src/examples/quanzhou-sports-baseline.json
 after=$src/examples/quanzhou-sports-post.json
-work=$(mktemp -d "$dir/bench-compare.XXXXXX")
-trap 'rm -rf "$work"' EXIT INT TERM
+bench_work compare
 
 echo "machine: $(nproc) cores, $(uname -sr); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 hyperfine -N -w 5 -r "$runs" --export-json "$work/e2e.json" \

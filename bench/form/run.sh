@@ -8,16 +8,10 @@
 # usage: run.sh BUILDDIR SRCDIR   (make bench-form passes both)
 # Environment: RUNS (hyperfine runs, 50), DIR (where files go, /dev/shm).
 set -eu
-build=$1
-src=$2
+. "$(dirname "$0")/../common.sh" "$@"
 runs=${RUNS:-50}
-dir=${DIR:-/dev/shm}
-[ -d "$dir" ] || dir=${TMPDIR:-/tmp}
-export ASSESS_QUESTIONNAIRES="$src/questionnaires"
-assess=$build/assess/assess
 example=$src/examples/quanzhou-sports-baseline.json
-work=$(mktemp -d "$dir/bench-form.XXXXXX")
-trap 'rm -rf "$work"' EXIT INT TERM
+bench_work form
 
 "$assess" form -o "$work/blank.xlsx" >/dev/null
 /usr/bin/python3 "$src/tests/form_fill.py" "$work/blank.xlsx" "$example" "$work/filled.xlsx"

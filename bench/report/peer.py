@@ -78,10 +78,10 @@ def charts_of(z, sheet_index):
         rid = re.search(r'r:id="(rId\d+)"', anchor).group(1)
         target = re.search(rf'Id="{rid}"[^>]*Target="../charts/(chart\d+\.xml)"', drels).group(1)
         xml = z.read("xl/charts/" + target).decode()
-        refs = re.findall(r"<c:f>(.*?)</c:f>", xml)
         kind = "radar" if "<c:radarChart>" in xml else "bar"
-        cat = next(r for r in refs if "$A$" in r)
-        val = next(r for r in refs if "$A$" not in r and "!" in r)
+        # The names come from <c:cat>, wherever they stand (the radar's are in a hidden column).
+        cat = re.search(r"<c:cat>.*?<c:f>(.*?)</c:f>", xml, re.S).group(1)
+        val = re.search(r"<c:val>.*?<c:f>(.*?)</c:f>", xml, re.S).group(1)
         charts.append((kind, cat.replace("&apos;", "'"), val.replace("&apos;", "'"), row, col,
                        cx / 9525, cy / 9525))
     return charts

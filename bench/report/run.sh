@@ -4,16 +4,11 @@
 # usage: run.sh BUILDDIR SRCDIR   (make bench-report passes both)
 # Environment: N (workbooks per round, 50), ROUNDS (7), DIR (where workbooks go, /dev/shm).
 set -eu
-build=$1
-src=$2
+. "$(dirname "$0")/../common.sh" "$@"
 n=${N:-50}
 rounds=${ROUNDS:-7}
-dir=${DIR:-/dev/shm}
-[ -d "$dir" ] || dir=${TMPDIR:-/tmp}
-export ASSESS_QUESTIONNAIRES="$src/questionnaires"
 example="$src/examples/quanzhou-sports-baseline.json"
-work=$(mktemp -d "${TMPDIR:-/tmp}/bench-report.XXXXXX")
-trap 'rm -rf "$work"' EXIT INT TERM
+bench_work report "${TMPDIR:-/tmp}"
 
 "$build/bench/report/bench-report" -n 1 -r 1 -d "$dir" -k "$work/sample.xlsx" "$example" >/dev/null
 mkdir "$work/parts"
