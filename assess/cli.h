@@ -10,6 +10,7 @@
 
 #include <getopt.h> /* optind: cli_parse() leaves it at the first operand */
 #include <stdbool.h>
+#include <stddef.h> /* offsetof, for CLI_TO_STRING and CLI_TO_FLAG */
 #include <stdio.h>
 #include <time.h>
 #include "answers/answers.h"
@@ -22,9 +23,20 @@
 typedef struct cli cli;
 
 /*
+ * Where cli_parse() puts an option's value by itself, so that a command's handler is left
+ * only the options that need work (a number checked, an array grown, one given twice).
+ */
+typedef enum cli_store {
+	CLI_STORE_HANDLER, /* the command's on_option, or cli_parse()'s own for the shared keys */
+	CLI_STORE_STRING,  /* the argument, into a const char * of the command's opts */
+	CLI_STORE_FLAG,    /* true, into a bool of the command's opts */
+} cli_store;
+
+/*
  * One command-line option, declared once: getopt's table, the short-option string and the
  * option lines of `assess help NAME` are all built from it, and tests/options.sh checks that the
- * man page names every one under its command.
+ * man page names every one under its command. The last two fields say where its value goes:
+ * CLI_TO_STRING(type, field), CLI_TO_FLAG(type, field) or CLI_TO_HANDLER.
  */
 typedef struct cli_option {
 	const char *name; /* the long name, without "--"; NULL ends a table */
@@ -32,32 +44,41 @@ typedef struct cli_option {
 	const char *arg;  /* the argument's placeholder ("FILE"), or NULL for a flag */
 	const char *help; /* one or more lines ("\n" between them) for `assess help NAME` */
 	bool has_short;   /* -KEY works as well as --name (key is then a letter) */
+	cli_store store;
+	size_t offset; /* of the field in the command's opts, unless store is CLI_STORE_HANDLER */
 } cli_option;
+
+/* The value into field of the command's struct type; a field of another type does not compile. */
+#define CLI_TO_STRING(type, field) \
+	CLI_STORE_STRING, _Generic(((type *)0)->field, const char * : offsetof(type, field))
+#define CLI_TO_FLAG(type, field) \
+	CLI_STORE_FLAG, _Generic(((type *)0)->field, bool : offsetof(type, field))
+#define CLI_TO_HANDLER CLI_STORE_HANDLER, 0
 
 /* Keys of the options every command spells the same way; cli_parse() handles them. */
 enum { CLI_KEY_LANG = 'l', CLI_KEY_HELP = 'h', CLI_KEY_INCOMPLETE = 'i', CLI_KEY_RESCORE = 'R' };
-#define CLI_OPT_END                        \
-	{                                  \
-		NULL, 0, NULL, NULL, false \
-	}
-#define CLI_OPT_LANG(help)                                 \
+#define CLI_OPT_END                                        \
 	{                                                  \
-		"lang", CLI_KEY_LANG, "zh|en", help, false \
+		NULL, 0, NULL, NULL, false, CLI_TO_HANDLER \
 	}
-#define CLI_OPT_HELP                                          \
-	{                                                     \
-		"help", CLI_KEY_HELP, NULL, "this help", true \
+#define CLI_OPT_LANG(help)                                                 \
+	{                                                                  \
+		"lang", CLI_KEY_LANG, "zh|en", help, false, CLI_TO_HANDLER \
 	}
-#define CLI_OPT_INCOMPLETE(help)                                          \
-	{                                                                 \
-		"allow-incomplete", CLI_KEY_INCOMPLETE, NULL, help, false \
+#define CLI_OPT_HELP                                                          \
+	{                                                                     \
+		"help", CLI_KEY_HELP, NULL, "this help", true, CLI_TO_HANDLER \
+	}
+#define CLI_OPT_INCOMPLETE(help)                                                          \
+	{                                                                                 \
+		"allow-incomplete", CLI_KEY_INCOMPLETE, NULL, help, false, CLI_TO_HANDLER \
 	}
 #define CLI_OPT_RESCORE                                                       \
 	{                                                                     \
 		"rescore", CLI_KEY_RESCORE, NULL,                             \
 			"score a file answered with another version of the\n" \
 			"questionnaire with the installed one",               \
-			false                                                 \
+			false, CLI_TO_HANDLER                                 \
 	}
 
 /*
@@ -107,9 +128,16 @@ typedef struct cli_command {
 	const char *notes;         /* the text after the option lines, or NULL */
 	int (*run)(cli *c, int argc,
 		   char **argv); /* argv[0] is the command name; returns exit status */
-	cli_option_fn on_option; /* the command's own options; NULL when it has none */
-	cli_check_fn check;      /* or NULL */
-	unsigned setup;          /* CLI_SETUP_* */
+	/* the options declared CLI_TO_HANDLER; NULL when the table stores all of its own */
+	cli_option_fn on_option;
+	/*
+	 * When set, cli_start() refuses any other number of operands than n_operands with
+	 * "NAME takes OPERANDS (see PROG help NAME)", before the check; e.g. "one answer FILE".
+	 */
+	const char *operands;
+	int n_operands;
+	cli_check_fn check; /* or NULL */
+	unsigned setup;     /* CLI_SETUP_* */
 } cli_command;
 
 /* The table main.c dispatches on; one per cmd-NAME.c. */
@@ -152,7 +180,8 @@ answers *cli_load_answers(cli *c, const char *path, unsigned flags, int *status)
 #define CLI_TR(c, zh, en) lang_pick((c)->lang, zh, en)
 
 /*
- * Parses argv by cmd->options. The command's own options go to on_option; --lang, --help and
+ * Parses argv by cmd->options. An option declared CLI_TO_STRING or CLI_TO_FLAG is stored into
+ * opts here, the command's other options go to on_option; --lang, --help and
  * --allow-incomplete (into *answers_flags; a command without it passes NULL) are handled here.
  * Returns 0 with optind at the first operand, CLI_HELP_SHOWN after printing the help (the
  * command then exits 0), or an exit status.
@@ -162,8 +191,9 @@ int cli_parse(cli *c, const cli_command *cmd, int argc, char **argv, cli_option_
 	      void *opts, unsigned *answers_flags);
 /*
  * A command's start: cli_parse() with cmd->on_option into opts (the shared answer flags into
- * s->answers_flags), cmd->check on the operands, then cmd->setup into s. Returns 0 with optind
- * at the first operand, CLI_HELP_SHOWN, or the status of what failed (already printed).
+ * s->answers_flags), the operands counted by cmd->operands, cmd->check on them, then
+ * cmd->setup into s. Returns 0 with optind at the first operand, CLI_HELP_SHOWN, or the
+ * status of what failed (already printed).
  */
 int cli_start(cli *c, const cli_command *cmd, int argc, char **argv, void *opts, cli_setup *s);
 /* Releases what cli_start() set up; returns status, 0 for CLI_HELP_SHOWN. */

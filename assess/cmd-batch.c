@@ -82,27 +82,32 @@ static bool parse_count(const char *text, long max, long *out)
 }
 
 static const cli_option options[] = {
-	{"output", 'o', "FILE", "the portfolio workbook (.xlsx)", true},
+	{"output", 'o', "FILE", "the portfolio workbook (.xlsx)", true,
+	 CLI_TO_STRING(struct batch_opts, run.output)},
 	{"reports-dir", 'r', "DIR",
 	 "also one diagnostic report per enterprise in DIR, named\n"
 	 "CREDITCODE-STAGE.xlsx (row-000123.xlsx without a code)",
-	 false},
-	{"jobs", 'j', "N", "write the reports in N worker processes (default 1)", true},
+	 false, CLI_TO_STRING(struct batch_opts, run.reports_dir)},
+	{"jobs", 'j', "N", "write the reports in N worker processes (default 1)", true,
+	 CLI_TO_HANDLER},
 	{"policy", 'p', "ID|FILE", "a subsidy column and the total against the policy's budget",
-	 false},
+	 false, CLI_TO_STRING(struct batch_opts, policy_id)},
 	{"target-level2", '2', "PCT",
 	 "target share of above-scale enterprises at level >= 2\n"
 	 "(e.g. 95%)",
-	 false},
-	{"target-level4", '4', "N", "target number of enterprises at level 4", false},
-	{"ndjson", 'n', NULL, "read every INPUT file as NDJSON, whatever its name", false},
+	 false, CLI_TO_HANDLER},
+	{"target-level4", '4', "N", "target number of enterprises at level 4", false,
+	 CLI_TO_HANDLER},
+	{"ndjson", 'n', NULL, "read every INPUT file as NDJSON, whatever its name", false,
+	 CLI_TO_FLAG(struct batch_opts, run.ndjson)},
 	CLI_OPT_INCOMPLETE("score unanswered questions as 0"),
 	CLI_OPT_RESCORE,
 	{"force", 'f', NULL,
 	 "replace the workbook and existing reports\n"
 	 "(regular files only)",
-	 true},
-	{"quiet", 'q', NULL, "no progress bar (it is shown only on a terminal anyway)", true},
+	 true, CLI_TO_FLAG(struct batch_opts, run.replace)},
+	{"quiet", 'q', NULL, "no progress bar (it is shown only on a terminal anyway)", true,
+	 CLI_TO_FLAG(struct batch_opts, quiet)},
 	CLI_OPT_LANG("language of the workbooks"),
 	CLI_OPT_END,
 };
@@ -112,24 +117,12 @@ static int on_option(cli *c, int ch, const char *optarg, void *opts)
 	struct batch_opts *o = opts;
 	long n;
 	switch (ch) {
-	case 'o':
-		o->run.output = optarg;
-		return 0;
-	case 'f':
-		o->run.replace = true;
-		return 0;
-	case 'r':
-		o->run.reports_dir = optarg;
-		return 0;
 	case 'j':
 		if (!parse_count(optarg, MAX_JOBS, &n) || n < 1)
 			return cli_usage_error(
 				c, "-j takes a number of workers from 1 to %d, not \"%s\"",
 				MAX_JOBS, optarg);
 		o->run.jobs = (int)n;
-		return 0;
-	case 'p':
-		o->policy_id = optarg;
 		return 0;
 	case '2':
 		if (!portfolio_parse_share(optarg, &o->run.targets.level2_share))
@@ -138,19 +131,13 @@ static int on_option(cli *c, int ch, const char *optarg, void *opts)
 					       "or 92.5, not \"%s\"",
 					       optarg);
 		return 0;
-	case '4':
+	default: /* '4' */
 		if (!parse_count(optarg, LONG_MAX, &n))
 			return cli_usage_error(c,
 					       "--target-level4 takes a number of enterprises, "
 					       "not \"%s\"",
 					       optarg);
 		o->run.targets.level4_count = n;
-		return 0;
-	case 'n':
-		o->run.ndjson = true;
-		return 0;
-	default: /* 'q' */
-		o->quiet = true;
 		return 0;
 	}
 }

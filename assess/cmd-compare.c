@@ -25,26 +25,27 @@ static const cli_option options[] = {
 	 "the acceptance verdict against a subsidy policy, line by\n"
 	 "line (level, on site and post, window, ★ evidence, the\n"
 	 "subsidy on AFTER beside what BEFORE would have had)",
-	 false},
+	 false, CLI_TO_STRING(struct compare_opts, policy)},
 	{"output", 'o', "FILE.xlsx",
 	 "write the acceptance workbook (验收对比表): overview with\n"
 	 "the verdict and a sign-off block, questions, scenarios\n"
 	 "with a chart, evidence",
-	 true},
-	{"force", 'f', NULL, "replace an existing workbook (a regular file only)", false},
+	 true, CLI_TO_STRING(struct compare_opts, output)},
+	{"force", 'f', NULL, "replace an existing workbook (a regular file only)", false,
+	 CLI_TO_FLAG(struct compare_opts, force)},
 	{"json", 'j', NULL,
 	 "one JSON object: kind, before, after, delta, gates,\n"
 	 "questions (the answers that differ), evidence, warnings,\n"
 	 "and verdict with --policy",
-	 false},
+	 false, CLI_TO_FLAG(struct compare_opts, json)},
 	{"same-enterprise", 's', NULL,
 	 "the files name no credit code (or only one does), but\n"
 	 "are the same enterprise",
-	 false},
+	 false, CLI_TO_HANDLER},
 	{"rescore", 'r', NULL,
 	 "the files recorded other versions of the instrument:\n"
 	 "compare them as scored with the installed one",
-	 false},
+	 false, CLI_TO_HANDLER},
 	CLI_OPT_INCOMPLETE("score unanswered questions as 0 (and say so)"),
 	CLI_OPT_LANG("language of names and text"),
 	CLI_OPT_END,
@@ -53,16 +54,8 @@ static const cli_option options[] = {
 static int on_option(cli *c, int key, const char *arg, void *opts)
 {
 	struct compare_opts *o = opts;
-	(void)c;
-	if (key == 'p')
-		o->policy = arg;
-	else if (key == 'o')
-		o->output = arg;
-	else if (key == 'f')
-		o->force = true;
-	else if (key == 'j')
-		o->json = true;
-	else if (key == 's')
+	(void)c, (void)arg;
+	if (key == 's')
 		o->compare |= COMPARE_SAME_ENTERPRISE;
 	else { /* 'r' */
 		o->compare |= COMPARE_RESCORE;
@@ -74,12 +67,7 @@ static int on_option(cli *c, int key, const char *arg, void *opts)
 static int check(cli *c, void *opts, int n, char **operands, cli_setup *s)
 {
 	struct compare_opts *o = opts;
-	(void)operands;
-	if (n != 2)
-		return cli_usage_error(c,
-				       "compare takes two answer files, BEFORE and AFTER (see %s "
-				       "help compare)",
-				       c->prog);
+	(void)c, (void)n, (void)operands;
 	o->flags |= s->answers_flags;
 	return 0;
 }
@@ -199,5 +187,7 @@ const cli_command cmd_compare = {
 	.options = options,
 	.run = run,
 	.on_option = on_option,
+	.operands = "two answer files, BEFORE and AFTER",
+	.n_operands = 2,
 	.check = check, /* the two sides are loaded by compute() */
 };

@@ -32,49 +32,28 @@ static char *default_output(const char *stem_of)
 }
 
 static const cli_option options[] = {
-	{"questionnaire", 'q', "ID", "the instrument (default miit-2024)", true},
+	{"questionnaire", 'q', "ID", "the instrument (default miit-2024)", true,
+	 CLI_TO_STRING(struct form_opts, id)},
 	{"from", 'F', "ANSWERS.json",
 	 "fill the form in from an answer file (a baseline,\n"
 	 "a provider's draft); its instrument is used",
-	 false},
+	 false, CLI_TO_STRING(struct form_opts, from)},
 	{"output", 'o', "FORM.xlsx",
 	 "where to write (default: ID-form.xlsx, or the\n"
 	 "answer file's name with -form.xlsx)",
-	 true},
+	 true, CLI_TO_STRING(struct form_opts, out)},
 	{"force", 'f', NULL,
 	 "replace FORM.xlsx if it exists (else exit 73);\n"
 	 "only a regular file: a link or device is refused",
-	 true},
+	 true, CLI_TO_FLAG(struct form_opts, force)},
 	CLI_OPT_LANG("language of the form (default zh)"),
 	CLI_OPT_END,
 };
 
-static int on_option(cli *c, int key, const char *arg, void *opts)
-{
-	struct form_opts *o = opts;
-	(void)c;
-	switch (key) {
-	case 'q':
-		o->id = arg;
-		return 0;
-	case 'F':
-		o->from = arg;
-		return 0;
-	case 'o':
-		o->out = arg;
-		return 0;
-	default: /* 'f' */
-		o->force = true;
-		return 0;
-	}
-}
-
 static int check(cli *c, void *opts, int n, char **operands, cli_setup *s)
 {
 	struct form_opts *o = opts;
-	(void)operands;
-	if (n != 0)
-		return cli_usage_error(c, "form takes no arguments (see %s help form)", c->prog);
+	(void)n, (void)operands;
 	if (o->id && o->from)
 		return cli_usage_error(c, "give -q ID or --from ANSWERS.json, not both: the answer "
 					  "file names its instrument");
@@ -142,7 +121,7 @@ const cli_command cmd_form = {
 		"`assess import`. The file appears whole or not at all.\n",
 	.options = options,
 	.run = run,
-	.on_option = on_option,
+	.operands = "no arguments",
 	.check = check,
 	.setup = CLI_SETUP_ANSWERS | CLI_SETUP_QUESTIONNAIRE,
 };

@@ -31,35 +31,22 @@ static char *default_output(const char *file)
 }
 
 static const cli_option options[] = {
-	{"output", 'o', "ANSWERS.json", "where to write (default: FORM with .json)", true},
+	{"output", 'o', "ANSWERS.json", "where to write (default: FORM with .json)", true,
+	 CLI_TO_STRING(struct import_opts, out)},
 	{"force", 'f', NULL,
 	 "replace ANSWERS.json if it exists (else exit 73);\n"
 	 "only a regular file: a link or device is refused",
-	 true},
+	 true, CLI_TO_FLAG(struct import_opts, force)},
 	CLI_OPT_INCOMPLETE("import a form with unanswered questions (they are\n"
 			   "listed); otherwise they fail (exit 65)"),
 	CLI_OPT_LANG("language of the messages (default zh)"),
 	CLI_OPT_END,
 };
 
-static int on_option(cli *c, int key, const char *arg, void *opts)
-{
-	struct import_opts *o = opts;
-	(void)c;
-	if (key == 'o')
-		o->out = arg;
-	else /* 'f' */
-		o->force = true;
-	return 0;
-}
-
 static int check(cli *c, void *opts, int n, char **operands, cli_setup *s)
 {
 	struct import_opts *o = opts;
-	(void)s;
-	if (n != 1)
-		return cli_usage_error(c, "import takes one FORM.xlsx (see %s help import)",
-				       c->prog);
+	(void)n, (void)s;
 	o->file = operands[0];
 	if (!o->out && !(o->out = o->out_owned = default_output(o->file)))
 		return EX_OSERR;
@@ -114,6 +101,7 @@ const cli_command cmd_import = {
 		"FORM.xlsx: SHEET!CELL: reason (exit 65) and nothing is written.\n",
 	.options = options,
 	.run = run,
-	.on_option = on_option,
+	.operands = "one FORM.xlsx",
+	.n_operands = 1,
 	.check = check,
 };

@@ -443,48 +443,24 @@ static const cli_option options[] = {
 	{"questionnaire", 'q', "ID",
 	 "an installed questionnaire or an XML path\n"
 	 "(default " DEFAULT_QUESTIONNAIRE ")",
-	 true},
-	{"output", 'o', "FILE", "the answer file; an existing one is refused unless", true},
-	{"resume", 'r', NULL, "  ... continues it at the first unanswered question", false},
-	{"force", 'f', NULL, "  ... starts it over (a backup copy is kept first)", false},
+	 true, CLI_TO_STRING(struct interview_opts, questionnaire)},
+	{"output", 'o', "FILE", "the answer file; an existing one is refused unless", true,
+	 CLI_TO_STRING(struct interview_opts, path)},
+	{"resume", 'r', NULL, "  ... continues it at the first unanswered question", false,
+	 CLI_TO_FLAG(struct interview_opts, resume)},
+	{"force", 'f', NULL, "  ... starts it over (a backup copy is kept first)", false,
+	 CLI_TO_FLAG(struct interview_opts, force)},
 	{"reopen", KEY_REOPEN, "REASON",
 	 "with --resume of a finalized file: open it for changes; the\n"
 	 "reason goes into the history of every change that follows",
-	 false},
+	 false, CLI_TO_STRING(struct interview_opts, reopen)},
 	{"salvage", 's', NULL,
 	 "with --resume of a damaged file: go on with what can be\n"
 	 "read (the damaged file is kept as FILE's STEM.damaged-N.json)",
-	 false},
+	 false, CLI_TO_FLAG(struct interview_opts, salvage)},
 	CLI_OPT_LANG("language of the questions and messages"),
 	CLI_OPT_END,
 };
-
-static int on_option(cli *c, int key, const char *arg, void *opts)
-{
-	struct interview_opts *o = opts;
-	(void)c;
-	switch (key) {
-	case 'q':
-		o->questionnaire = arg;
-		break;
-	case 'o':
-		o->path = arg;
-		break;
-	case 'r':
-		o->resume = true;
-		break;
-	case 's':
-		o->salvage = true;
-		break;
-	case KEY_REOPEN:
-		o->reopen = arg;
-		break;
-	default:
-		o->force = true;
-		break; /* 'f' */
-	}
-	return 0;
-}
 
 static int check(cli *c, void *opts, int n, char **operands, cli_setup *s)
 {
@@ -845,6 +821,5 @@ const cli_command cmd_interview = {
 		"(asked at a terminal) or to FILE's STEM.rescue-N.json beside it or in $HOME,\n"
 		"and standard error says where.\n",
 	.run = run,
-	.on_option = on_option,
 	.check = check,
 };

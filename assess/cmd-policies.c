@@ -15,8 +15,10 @@ struct policies_opts {
 };
 
 static const cli_option options[] = {
-	{"json", 'j', NULL, "an array of {id, title, issuer, from, to, clauses, path}", false},
-	{"date", 'd', "YYYY-MM-DD", "also say whether each policy is in force on that date", false},
+	{"json", 'j', NULL, "an array of {id, title, issuer, from, to, clauses, path}", false,
+	 CLI_TO_FLAG(struct policies_opts, json)},
+	{"date", 'd', "YYYY-MM-DD", "also say whether each policy is in force on that date", false,
+	 CLI_TO_HANDLER},
 	CLI_OPT_LANG("language of titles"),
 	CLI_OPT_END,
 };
@@ -24,22 +26,10 @@ static const cli_option options[] = {
 static int on_option(cli *c, int key, const char *arg, void *opts)
 {
 	struct policies_opts *o = opts;
-	if (key == 'j') {
-		o->json = true;
-		return 0;
-	}
+	(void)key; /* 'd', the one not stored by the table */
 	o->date = arg;
 	if (!policy_parse_date(arg, &o->yyyymmdd))
 		return cli_usage_error(c, "--date takes YYYY-MM-DD, not \"%s\"", arg);
-	return 0;
-}
-
-static int check(cli *c, void *opts, int n, char **operands, cli_setup *s)
-{
-	(void)opts, (void)operands, (void)s;
-	if (n != 0)
-		return cli_usage_error(c, "policies takes no arguments (see %s help policies)",
-				       c->prog);
 	return 0;
 }
 
@@ -149,5 +139,5 @@ const cli_command cmd_policies = {
 	.options = options,
 	.run = run,
 	.on_option = on_option,
-	.check = check,
+	.operands = "no arguments",
 };

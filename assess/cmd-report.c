@@ -43,17 +43,18 @@ static bool same_file(const char *a, const char *b)
 }
 
 static const cli_option options[] = {
-	{"output", 'o', "OUT.xlsx", "where to write (default: FILE with .xlsx)", true},
+	{"output", 'o', "OUT.xlsx", "where to write (default: FILE with .xlsx)", true,
+	 CLI_TO_STRING(struct report_opts, out)},
 	{"force", 'f', NULL,
 	 "replace OUT.xlsx if it exists (else exit 73);\n"
 	 "only a regular file: a link or device is refused",
-	 true},
+	 true, CLI_TO_FLAG(struct report_opts, force)},
 	CLI_OPT_INCOMPLETE("score unanswered questions as 0 (the report says so)"),
 	CLI_OPT_RESCORE,
 	{"policy", 'p', "ID",
 	 "add a subsidy sheet: what policy ID (see `assess\n"
 	 "policies`) pays at the level scored",
-	 false},
+	 false, CLI_TO_HANDLER},
 	CLI_OPT_LANG("language of the report (default zh)"),
 	CLI_OPT_END,
 };
@@ -61,27 +62,17 @@ static const cli_option options[] = {
 static int on_option(cli *c, int key, const char *arg, void *opts)
 {
 	struct report_opts *o = opts;
-	switch (key) {
-	case 'o':
-		o->out = arg;
-		return 0;
-	case 'f':
-		o->force = true;
-		return 0;
-	default: /* 'p' */
-		if (o->policy)
-			return cli_usage_error(c, "report takes one --policy (one subsidy sheet)");
-		o->policy = arg;
-		return 0;
-	}
+	(void)key; /* 'p', the one not stored by the table: given twice, it is refused */
+	if (o->policy)
+		return cli_usage_error(c, "report takes one --policy (one subsidy sheet)");
+	o->policy = arg;
+	return 0;
 }
 
 static int check(cli *c, void *opts, int n, char **operands, cli_setup *s)
 {
 	struct report_opts *o = opts;
-	if (n != 1)
-		return cli_usage_error(c, "report takes one answer FILE (see %s help report)",
-				       c->prog);
+	(void)n;
 	o->file = operands[0];
 	if (!o->out && strcmp(o->file, "-") == 0)
 		return cli_usage_error(c,
@@ -147,6 +138,8 @@ const cli_command cmd_report = {
 		 "assessment date is, so the same answers give the same bytes.\n",
 	.run = run,
 	.on_option = on_option,
+	.operands = "one answer FILE",
+	.n_operands = 1,
 	.check = check,
 	.setup = CLI_SETUP_SCORE | CLI_SETUP_POLICY,
 };

@@ -21,29 +21,18 @@ static const cli_option options[] = {
 	 "gates, gaps, questions, missing, plans (the fewest\n"
 	 "steps to each higher level), readings (the level and\n"
 	 "total under each open reading's alternative)",
-	 false},
+	 false, CLI_TO_FLAG(struct score_opts, json)},
 	{"ndjson", 'n', NULL,
 	 "FILE (default -) holds one answer object per line; write\n"
 	 "one compact result line per line, or an error record for\n"
 	 "a bad line and go on (exit 65 at the end); constant\n"
 	 "memory, for use as a streaming mapper (docs/batch.md)",
-	 false},
+	 false, CLI_TO_FLAG(struct score_opts, ndjson)},
 	CLI_OPT_INCOMPLETE("score unanswered questions as 0 (and say so)"),
 	CLI_OPT_RESCORE,
 	CLI_OPT_LANG("language of names and text"),
 	CLI_OPT_END,
 };
-
-static int on_option(cli *c, int key, const char *arg, void *opts)
-{
-	struct score_opts *o = opts;
-	(void)c, (void)arg;
-	if (key == 'j')
-		o->json = true;
-	else
-		o->ndjson = true;
-	return 0;
-}
 
 static int check(cli *c, void *opts, int n, char **operands, cli_setup *s)
 {
@@ -138,7 +127,6 @@ const cli_command cmd_score = {
 	.options = options,
 	.notes = "FILE may be - for standard input.\n",
 	.run = run,
-	.on_option = on_option,
-	.check = check,
+	.check = check, /* the operands: one FILE, or none with --ndjson */
 	.setup = CLI_SETUP_SCORE,
 };

@@ -30,24 +30,24 @@ static const cli_option options[] = {
 	{"policy", 'p', "ID",
 	 "a policy id (see `assess policies`) or a policy file;\n"
 	 "repeat it, or give `all` for every installed policy",
-	 true},
+	 true, CLI_TO_HANDLER},
 	{"json", 'j', NULL,
 	 "one JSON object for one --policy: policy, total, items\n"
 	 "[{clause, amount, would_pay, missing, ...}], warnings;\n"
 	 "for several or none {policies, skipped, combined}",
-	 false},
+	 false, CLI_TO_FLAG(struct subsidy_opts, json)},
 	{"level", 'L', "N",
 	 "a what-if: a post-transformation assessment at level N\n"
 	 "(0-4) instead of the scored level and the file's stage",
-	 false},
+	 false, CLI_TO_HANDLER},
 	{"date", 'd', "YYYY-MM-DD",
 	 "the assessment date, instead of the file's\n"
 	 "$.assessment.date (the validity window is checked on it)",
-	 false},
+	 false, CLI_TO_STRING(struct subsidy_opts, date)},
 	{"reading", 'r', "C=R",
 	 "use reading R of the policy's conflict C instead of the\n"
 	 "file's choice (e.g. batch-rates=table for pingluo)",
-	 false},
+	 false, CLI_TO_HANDLER},
 	CLI_OPT_INCOMPLETE("score unanswered questions as 0"),
 	CLI_OPT_RESCORE,
 	CLI_OPT_LANG("language of the output"),
@@ -61,27 +61,12 @@ static int on_option(cli *c, int key, const char *arg, void *opts)
 	case 'p':
 		o->policies[o->n_policies++] = arg;
 		return 0;
-	case 'j':
-		o->json = true;
-		return 0;
 	case 'L':
 		return parse_level(c, arg, &o->level) ? EX_USAGE : 0;
-	case 'd':
-		o->date = arg;
-		return 0;
 	default: /* 'r' */
 		o->readings[o->n_readings++] = arg;
 		return 0;
 	}
-}
-
-static int check(cli *c, void *opts, int n, char **operands, cli_setup *s)
-{
-	(void)opts, (void)operands, (void)s;
-	if (n != 1)
-		return cli_usage_error(c, "subsidy takes one answer FILE (see %s help subsidy)",
-				       c->prog);
-	return 0;
 }
 
 /* Every id the user asked for, "all" (or no --policy) replaced by the installed policies. */
@@ -317,6 +302,7 @@ const cli_command cmd_subsidy = {
 		 "answer file are described in docs/answer-format.md.\n",
 	.run = run,
 	.on_option = on_option,
-	.check = check,
+	.operands = "one answer FILE",
+	.n_operands = 1,
 	.setup = CLI_SETUP_ANSWERS,
 };

@@ -125,6 +125,26 @@ static int shared_option(cli *c, const cli_command *cmd, int key, const char *ar
 	}
 }
 
+/* The option getopt_long returned: by index for a long name, else by its short key. */
+static const cli_option *find(const cli_option *const *all, size_t n, int key, int index)
+{
+	if (index >= 0 && (size_t)index < n)
+		return all[index];
+	for (size_t i = 0; i < n; i++)
+		if (all[i]->key == key)
+			return all[i];
+	return NULL;
+}
+
+/* An option the table says where to put (cli.h): stored here, no handler needed. */
+static void store(const cli_option *o, const char *arg, void *opts)
+{
+	if (o->store == CLI_STORE_STRING)
+		*(const char **)((char *)opts + o->offset) = arg;
+	else
+		*(bool *)((char *)opts + o->offset) = true;
+}
+
 /* The option as the user typed it, for messages: "-o" or "--output". */
 static const char *typed(char **argv, int ind, char *buf, size_t size)
 {
@@ -156,9 +176,12 @@ int cli_parse(cli *c, const cli_command *cmd, int argc, char **argv, cli_option_
 			return cli_usage_error(c, "%s: %s needs an argument (see %s help %s)",
 					       cmd->name, typed(argv, optind, word, sizeof word),
 					       c->prog, cmd->name);
-		int status;
-		if (key == CLI_KEY_LANG || key == CLI_KEY_HELP || key == CLI_KEY_INCOMPLETE ||
-		    key == CLI_KEY_RESCORE)
+		const cli_option *o = find(all, n, key, index);
+		int status = 0;
+		if (o && o->store != CLI_STORE_HANDLER && opts)
+			store(o, optarg, opts);
+		else if (key == CLI_KEY_LANG || key == CLI_KEY_HELP || key == CLI_KEY_INCOMPLETE ||
+			 key == CLI_KEY_RESCORE)
 			status = shared_option(c, cmd, key, optarg, answers_flags);
 		else
 			status = on_option ? on_option(c, key, optarg, opts) : EX_USAGE;
@@ -195,6 +218,9 @@ int cli_start(cli *c, const cli_command *cmd, int argc, char **argv, void *opts,
 {
 	*s = (cli_setup){.needs = cmd->setup};
 	int status = cli_parse(c, cmd, argc, argv, cmd->on_option, opts, &s->answers_flags);
+	if (!status && cmd->operands && argc - optind != cmd->n_operands)
+		status = cli_usage_error(c, "%s takes %s (see %s help %s)", cmd->name,
+					 cmd->operands, c->prog, cmd->name);
 	if (!status && cmd->check)
 		status = cmd->check(c, opts, argc - optind, argv + optind, s);
 	return status ? status : setup(c, argv + optind, s);
