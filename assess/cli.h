@@ -73,6 +73,17 @@ enum { CLI_KEY_LANG = 'l', CLI_KEY_HELP = 'h', CLI_KEY_INCOMPLETE = 'i', CLI_KEY
 	{                                                                                 \
 		"allow-incomplete", CLI_KEY_INCOMPLETE, NULL, help, false, CLI_TO_HANDLER \
 	}
+/*
+ * -f, --force of a command that writes one file (named by its placeholder, "OUT.xlsx"): its
+ * help says the guarantee of docs/guarantees.md the same way everywhere.
+ */
+#define CLI_OPT_FORCE(file, type, field)                                    \
+	{                                                                   \
+		"force", 'f', NULL,                                         \
+			"replace " file " if it exists (else exit 73);\n"   \
+			"only a regular file: a link or device is refused", \
+			true, CLI_TO_FLAG(type, field)                      \
+	}
 #define CLI_OPT_RESCORE                                                       \
 	{                                                                     \
 		"rescore", CLI_KEY_RESCORE, NULL,                             \

@@ -42,10 +42,7 @@ static const cli_option options[] = {
 	 "where to write (default: ID-form.xlsx, or the\n"
 	 "answer file's name with -form.xlsx)",
 	 true, CLI_TO_STRING(struct form_opts, out)},
-	{"force", 'f', NULL,
-	 "replace FORM.xlsx if it exists (else exit 73);\n"
-	 "only a regular file: a link or device is refused",
-	 true, CLI_TO_FLAG(struct form_opts, force)},
+	CLI_OPT_FORCE("FORM.xlsx", struct form_opts, force),
 	CLI_OPT_LANG("language of the form (default zh)"),
 	CLI_OPT_END,
 };

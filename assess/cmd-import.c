@@ -33,10 +33,7 @@ static char *default_output(const char *file)
 static const cli_option options[] = {
 	{"output", 'o', "ANSWERS.json", "where to write (default: FORM with .json)", true,
 	 CLI_TO_STRING(struct import_opts, out)},
-	{"force", 'f', NULL,
-	 "replace ANSWERS.json if it exists (else exit 73);\n"
-	 "only a regular file: a link or device is refused",
-	 true, CLI_TO_FLAG(struct import_opts, force)},
+	CLI_OPT_FORCE("ANSWERS.json", struct import_opts, force),
 	CLI_OPT_INCOMPLETE("import a form with unanswered questions (they are\n"
 			   "listed); otherwise they fail (exit 65)"),
 	CLI_OPT_LANG("language of the messages (default zh)"),

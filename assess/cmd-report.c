@@ -45,10 +45,7 @@ static bool same_file(const char *a, const char *b)
 static const cli_option options[] = {
 	{"output", 'o', "OUT.xlsx", "where to write (default: FILE with .xlsx)", true,
 	 CLI_TO_STRING(struct report_opts, out)},
-	{"force", 'f', NULL,
-	 "replace OUT.xlsx if it exists (else exit 73);\n"
-	 "only a regular file: a link or device is refused",
-	 true, CLI_TO_FLAG(struct report_opts, force)},
+	CLI_OPT_FORCE("OUT.xlsx", struct report_opts, force),
 	CLI_OPT_INCOMPLETE("score unanswered questions as 0 (the report says so)"),
 	CLI_OPT_RESCORE,
 	{"policy", 'p', "ID",
