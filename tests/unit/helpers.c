@@ -47,6 +47,24 @@ answers *test_example(void)
 	return a;
 }
 
+void test_tcase_add(TCase *tc, const TTest *const *tests)
+{
+	for (; *tests; tests++)
+		tcase_add_test(tc, *tests);
+}
+
+TCase *test_tcase(const char *name, SFun setup, SFun teardown, double timeout,
+		  const TTest *const *tests)
+{
+	TCase *tc = tcase_create(name);
+	if (setup || teardown)
+		tcase_add_checked_fixture(tc, setup, teardown);
+	if (timeout > 0)
+		tcase_set_timeout(tc, timeout);
+	test_tcase_add(tc, tests);
+	return tc;
+}
+
 int test_run(const char *suite, test_tcase_maker const *makers)
 {
 	Suite *s = suite_create(suite);

@@ -2,9 +2,6 @@
 #include "config.h"
 #include "tests/unit/test.h"
 
-TCase *make_compare_tcase(void);
-TCase *make_compare_book_tcase(void);
-
 int main(void)
 {
 	static const test_tcase_maker tcases[] = {make_compare_tcase, make_compare_book_tcase,

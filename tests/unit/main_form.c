@@ -2,8 +2,6 @@
 #include "config.h"
 #include "tests/unit/test.h"
 
-TCase *make_form_tcase(void);
-
 int main(void)
 {
 	static const test_tcase_maker tcases[] = {make_form_tcase, NULL};

@@ -3,10 +3,6 @@
 
 #include "tests/unit/test.h"
 
-TCase *make_interview_input_tcase(void);
-TCase *make_interview_screen_tcase(void);
-TCase *make_interview_session_tcase(void);
-
 int main(void)
 {
 	static const test_tcase_maker tcases[] = {make_interview_input_tcase,

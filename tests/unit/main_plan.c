@@ -2,9 +2,6 @@
 #include "config.h"
 #include "tests/unit/test.h"
 
-TCase *make_plan_tcase(void);
-TCase *make_reading_tcase(void);
-
 int main(void)
 {
 	static const test_tcase_maker tcases[] = {make_plan_tcase, make_reading_tcase, NULL};

@@ -2,9 +2,6 @@
 #include "config.h"
 #include "tests/unit/subsidy_test.h"
 
-TCase *make_policy_tcase(void);
-TCase *make_policy_files_tcase(void);
-
 int main(void)
 {
 	static const test_tcase_maker tcases[] = {make_policy_tcase,

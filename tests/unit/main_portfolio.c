@@ -2,9 +2,6 @@
 #include "config.h"
 #include "tests/unit/test.h"
 
-TCase *make_portfolio_tcase(void);
-TCase *make_portfolio_io_tcase(void);
-
 int main(void)
 {
 	static const test_tcase_maker tcases[] = {make_portfolio_tcase, make_portfolio_io_tcase,

@@ -62,13 +62,4 @@ bool sub_warned(const subsidy_result *r, const char *code);
 	"\"finance\": {\"batch\": " #batch ", \"project_spend\": {\"software\": 300000, " \
 	"\"cloud\": 100000, \"hardware\": 100000}}"
 
-TCase *make_subsidy_quanzhou_tcase(void);
-TCase *make_subsidy_jinjiang_tcase(void);
-TCase *make_subsidy_putian_tcase(void);
-TCase *make_subsidy_xiamen_tcase(void);
-TCase *make_subsidy_pingluo_tcase(void);
-TCase *make_subsidy_tcase(void);
-TCase *make_subsidy_inputs_tcase(void);
-TCase *make_subsidy_rules_tcase(void);
-
 #endif

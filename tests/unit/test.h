@@ -54,19 +54,68 @@ int test_dir_entries(void);
 /* Writes text to path, created or emptied first; fails the test when it cannot. */
 void test_write_file(const char *path, const char *text);
 
+/*
+ * A TCase from data, so that each make_*_tcase is a list of its tests: the name, a checked
+ * fixture (setup and teardown, both NULL for none), a timeout in seconds (0 keeps Check's
+ * default) and the tests (START_TEST names a const TTest *), NULL-ended, added in order.
+ * The TCase is the caller's until suite_add_tcase takes it.
+ */
+TCase *test_tcase(const char *name, SFun setup, SFun teardown, double timeout,
+		  const TTest *const *tests);
+/* Adds more NULL-ended tests to tc, for a case that puts a loop test between them. */
+void test_tcase_add(TCase *tc, const TTest *const *tests);
+
 /* Runs the TCases the NULL-terminated makers return as one suite; the exit status for main(). */
 typedef TCase *(*test_tcase_maker)(void);
 int test_run(const char *suite, test_tcase_maker const *makers);
 
+/*
+ * Every TCase maker, declared once for the file that defines it and the runner that lists it,
+ * grouped by runner (main_NAME.c).
+ */
+/* core */
 TCase *make_common_tcase(void);
-TCase *make_fastjson_tcase(void);
-TCase *make_alloc_tcase(void);
 TCase *make_atomicfile_tcase(void);
+TCase *make_fastjson_tcase(void);
 TCase *make_questionnaire_tcase(void);
 TCase *make_answers_tcase(void);
 TCase *make_record_tcase(void);
 TCase *make_scoring_tcase(void);
-TCase *make_limits_tcase(void);
 TCase *make_vocab_tcase(void);
+TCase *make_limits_tcase(void);
+/* alloc */
+TCase *make_alloc_tcase(void);
+/* compare */
+TCase *make_compare_tcase(void);
+TCase *make_compare_book_tcase(void);
+/* form */
+TCase *make_form_tcase(void);
+/* interview */
+TCase *make_interview_input_tcase(void);
+TCase *make_interview_screen_tcase(void);
+TCase *make_interview_session_tcase(void);
+/* plan */
+TCase *make_plan_tcase(void);
+TCase *make_reading_tcase(void);
+/* policy */
+TCase *make_policy_tcase(void);
+TCase *make_policy_files_tcase(void);
+TCase *make_subsidy_tcase(void);
+TCase *make_subsidy_inputs_tcase(void);
+TCase *make_subsidy_quanzhou_tcase(void);
+TCase *make_subsidy_jinjiang_tcase(void);
+TCase *make_subsidy_putian_tcase(void);
+TCase *make_subsidy_xiamen_tcase(void);
+TCase *make_subsidy_pingluo_tcase(void);
+TCase *make_subsidy_rules_tcase(void);
+/* portfolio */
+TCase *make_portfolio_tcase(void);
+TCase *make_portfolio_io_tcase(void);
+/* report */
+TCase *make_report_tcase(void);
+/* xlsx */
+TCase *make_xlsx_tcase(void);
+/* xlsx_reader */
+TCase *make_xlsx_reader_tcase(void);
 
 #endif

@@ -571,20 +571,18 @@ END_TEST
 
 TCase *make_alloc_tcase(void)
 {
-	TCase *tc = tcase_create("alloc");
-	tcase_set_timeout(tc, 300);
-	tcase_add_checked_fixture(tc, test_dir_make, test_dir_remove);
-	tcase_add_test(tc, loading_answers);
-	tcase_add_test(tc, reading_a_stream);
-	tcase_add_test(tc, taking_record_members);
-	tcase_add_test(tc, saving_answers_refuses_a_partial_file);
-	tcase_add_test(tc, fastjson_declines_when_memory_runs_out);
-	tcase_add_test(tc, scoring_and_subsidies);
-	tcase_add_test(tc, comparing_two_assessments);
-	tcase_add_test(tc, loading_definitions);
-	tcase_add_test(tc, atomic_output_closes_only_its_own_descriptors);
-	tcase_add_test(tc, report_leaves_nothing_when_memory_runs_out);
-	tcase_add_test(tc, record_report_leaves_nothing_when_memory_runs_out);
-	tcase_add_test(tc, form_and_import_when_memory_runs_out);
-	return tc;
+	const TTest *tests[] = {loading_answers,
+				reading_a_stream,
+				taking_record_members,
+				saving_answers_refuses_a_partial_file,
+				fastjson_declines_when_memory_runs_out,
+				scoring_and_subsidies,
+				comparing_two_assessments,
+				loading_definitions,
+				atomic_output_closes_only_its_own_descriptors,
+				report_leaves_nothing_when_memory_runs_out,
+				record_report_leaves_nothing_when_memory_runs_out,
+				form_and_import_when_memory_runs_out,
+				NULL};
+	return test_tcase("alloc", test_dir_make, test_dir_remove, 300, tests);
 }

@@ -265,17 +265,12 @@ END_TEST
 
 TCase *make_answers_tcase(void)
 {
-	TCase *tc = tcase_create("answers");
-	tcase_add_test(tc, example_loads_with_profile_and_blocks);
-	tcase_add_test(tc, digest_is_of_the_bytes_loaded);
-	tcase_add_test(tc, set_text_accepts_the_typed_forms);
-	tcase_add_test(tc, set_text_refuses_with_reasons);
-	tcase_add_test(tc, write_then_read_gives_the_same_answers);
-	tcase_add_test(tc, save_is_atomic_and_replaces);
-	tcase_add_test(tc, incomplete_lists_every_missing_id);
-	tcase_add_test(tc, errors_carry_line_column_and_path);
-	tcase_add_test(tc, reader_reads_a_stream_like_single_files);
-	tcase_add_test(tc, no_blocks_checks_them_but_keeps_none);
-	tcase_add_test(tc, locate_finds_a_path_in_the_text_loaded);
-	return tc;
+	const TTest *tests[] =
+		{example_loads_with_profile_and_blocks,   digest_is_of_the_bytes_loaded,
+		 set_text_accepts_the_typed_forms,        set_text_refuses_with_reasons,
+		 write_then_read_gives_the_same_answers,  save_is_atomic_and_replaces,
+		 incomplete_lists_every_missing_id,       errors_carry_line_column_and_path,
+		 reader_reads_a_stream_like_single_files, no_blocks_checks_them_but_keeps_none,
+		 locate_finds_a_path_in_the_text_loaded,  NULL};
+	return test_tcase("answers", NULL, NULL, 0, tests);
 }

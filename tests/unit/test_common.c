@@ -221,21 +221,21 @@ END_TEST
 
 TCase *make_common_tcase(void)
 {
-	TCase *tc = tcase_create("common");
-	tcase_add_test(tc, decimal_parses_exactly);
-	tcase_add_test(tc, decimal_refuses_inexact_text);
-	tcase_add_test(tc, decimal_formats_shortest_exact);
-	tcase_add_test(tc, decimal_sum_of_sevenths_is_exact);
-	tcase_add_test(tc, utf8_validation);
-	tcase_add_test(tc, text_width_and_position);
-	tcase_add_test(tc, credit_codes);
-	tcase_add_test(tc, sha256_known_vectors);
-	tcase_add_test(tc, fprintf_escapes_its_string_arguments);
-	tcase_add_test(tc, jsonpos_finds_values);
-	tcase_add_test(tc, every_error_code_has_text_and_exit);
-	tcase_add_test(tc, invalid_ids_are_data_errors);
-	tcase_add_test(tc, error_format_like_a_compiler);
-	return tc;
+	const TTest *tests[] = {decimal_parses_exactly,
+				decimal_refuses_inexact_text,
+				decimal_formats_shortest_exact,
+				decimal_sum_of_sevenths_is_exact,
+				utf8_validation,
+				text_width_and_position,
+				credit_codes,
+				sha256_known_vectors,
+				fprintf_escapes_its_string_arguments,
+				jsonpos_finds_values,
+				every_error_code_has_text_and_exit,
+				invalid_ids_are_data_errors,
+				error_format_like_a_compiler,
+				NULL};
+	return test_tcase("common", NULL, NULL, 0, tests);
 }
 
 /* ---- atomic files: each test works in a fresh folder ---- */
@@ -545,18 +545,17 @@ END_TEST
 
 TCase *make_atomicfile_tcase(void)
 {
-	TCase *tc = tcase_create("atomicfile");
-	tcase_add_checked_fixture(tc, test_dir_make, test_dir_remove);
-	tcase_add_test(tc, atomic_write_creates_and_refuses_to_clobber);
-	tcase_add_test(tc, atomic_abort_leaves_nothing);
-	tcase_add_test(tc, atomic_write_into_missing_folder_fails_cleanly);
-	tcase_add_test(tc, atomic_by_name_for_other_writers);
-	tcase_add_test(tc, atomic_force_replaces_regular_files_only);
-	tcase_add_test(tc, atomic_force_keeps_the_mode);
-	tcase_add_test(tc, atomic_by_name_lives_in_a_private_folder);
-	tcase_add_test(tc, atomic_long_names_fit);
-	tcase_add_test(tc, atomic_sweep_removes_only_stale_folders);
-	tcase_add_test(tc, atomic_sweep_stale_removes_only_old_temporaries);
-	tcase_add_test(tc, filelock_one_holder_at_a_time);
-	return tc;
+	const TTest *tests[] = {atomic_write_creates_and_refuses_to_clobber,
+				atomic_abort_leaves_nothing,
+				atomic_write_into_missing_folder_fails_cleanly,
+				atomic_by_name_for_other_writers,
+				atomic_force_replaces_regular_files_only,
+				atomic_force_keeps_the_mode,
+				atomic_by_name_lives_in_a_private_folder,
+				atomic_long_names_fit,
+				atomic_sweep_removes_only_stale_folders,
+				atomic_sweep_stale_removes_only_old_temporaries,
+				filelock_one_holder_at_a_time,
+				NULL};
+	return test_tcase("atomicfile", test_dir_make, test_dir_remove, 0, tests);
 }

@@ -16,9 +16,6 @@
 #include "policies/policy.h"
 #include "tests/unit/test.h"
 
-TCase *make_compare_tcase(void);
-TCase *make_compare_book_tcase(void);
-
 #define CODE "91350500MA31XP7C4M"
 #define OTHER_CODE "91350100M000100Y43"
 
@@ -433,25 +430,22 @@ END_TEST
 
 TCase *make_compare_book_tcase(void)
 {
-	TCase *tc = tcase_create("compare-book");
-	tcase_add_checked_fixture(tc, test_dir_make, test_dir_remove);
-	tcase_set_timeout(tc, 30);
-	tcase_add_test(tc, book_is_verified_and_leaves_nothing_else);
-	tcase_add_test(tc, book_replaces_only_regular_files_when_asked);
-	tcase_add_test(tc, book_cut_short_in_scratch_is_refused_and_the_old_one_kept);
-	return tc;
+	const TTest *tests[] = {book_is_verified_and_leaves_nothing_else,
+				book_replaces_only_regular_files_when_asked,
+				book_cut_short_in_scratch_is_refused_and_the_old_one_kept, NULL};
+	return test_tcase("compare-book", test_dir_make, test_dir_remove, 30, tests);
 }
 
 TCase *make_compare_tcase(void)
 {
-	TCase *tc = tcase_create("compare");
-	tcase_add_test(tc, progress_two_to_three_exact);
-	tcase_add_test(tc, progress_dates_out_of_order_warn);
-	tcase_add_test(tc, refuses_two_enterprises);
-	tcase_add_test(tc, unnamed_needs_same_enterprise);
-	tcase_add_test(tc, refuses_neither_kind);
-	tcase_add_test(tc, summary_skips_questions);
-	tcase_add_test(tc, json_carries_exact_decimals_and_answer_values);
-	tcase_add_test(tc, verdict_lines_met_not_met_missing);
-	return tc;
+	const TTest *tests[] = {progress_two_to_three_exact,
+				progress_dates_out_of_order_warn,
+				refuses_two_enterprises,
+				unnamed_needs_same_enterprise,
+				refuses_neither_kind,
+				summary_skips_questions,
+				json_carries_exact_decimals_and_answer_values,
+				verdict_lines_met_not_met_missing,
+				NULL};
+	return test_tcase("compare", NULL, NULL, 0, tests);
 }

@@ -260,13 +260,12 @@ END_TEST
 
 TCase *make_fastjson_tcase(void)
 {
-	TCase *tc = tcase_create("fastjson");
-	tcase_set_timeout(tc, 60);
-	tcase_add_test(tc, takes_plain_json_as_cjson_does);
-	tcase_add_test(tc, declines_what_it_leaves_to_cjson);
-	tcase_add_test(tc, nesting_and_many_keys);
-	tcase_add_test(tc, tree_lives_until_the_next_parse);
-	tcase_add_test(tc, fixtures_read_alike);
-	tcase_add_test(tc, mutations_read_alike);
-	return tc;
+	const TTest *tests[] = {takes_plain_json_as_cjson_does,
+				declines_what_it_leaves_to_cjson,
+				nesting_and_many_keys,
+				tree_lives_until_the_next_parse,
+				fixtures_read_alike,
+				mutations_read_alike,
+				NULL};
+	return test_tcase("fastjson", NULL, NULL, 60, tests);
 }

@@ -15,8 +15,6 @@
 #include "tests/unit/test.h"
 #include "xlsx/reader.h"
 
-TCase *make_form_tcase(void);
-
 static const char *in_dir(const char *name)
 {
 	static char path[512];
@@ -251,16 +249,14 @@ END_TEST
 
 TCase *make_form_tcase(void)
 {
-	TCase *tc = tcase_create("form");
-	tcase_add_checked_fixture(tc, test_dir_make, test_dir_remove);
-	tcase_set_timeout(tc, 60);
-	tcase_add_test(tc, prefilled_form_imports_to_the_same_answers);
-	tcase_add_test(tc, evidence_column_is_evidence_items);
-	tcase_add_test(tc, blank_form_lists_every_question);
-	tcase_add_test(tc, the_instrument_travels_inside);
-	tcase_add_test(tc, outputs_are_replaced_only_when_asked);
-	tcase_add_test(tc, figures_are_read_exactly);
-	tcase_add_test(tc, subsidy_inputs_round_trip);
-	tcase_add_test(tc, subsidy_inputs_blank_and_refused);
-	return tc;
+	const TTest *tests[] = {prefilled_form_imports_to_the_same_answers,
+				evidence_column_is_evidence_items,
+				blank_form_lists_every_question,
+				the_instrument_travels_inside,
+				outputs_are_replaced_only_when_asked,
+				figures_are_read_exactly,
+				subsidy_inputs_round_trip,
+				subsidy_inputs_blank_and_refused,
+				NULL};
+	return test_tcase("form", test_dir_make, test_dir_remove, 60, tests);
 }

@@ -12,10 +12,6 @@
 #include "interview/internal.h"
 #include "tests/unit/test.h"
 
-TCase *make_interview_input_tcase(void);
-TCase *make_interview_screen_tcase(void);
-TCase *make_interview_session_tcase(void);
-
 #define EXAMPLE TEST_EXAMPLE
 
 /* link() as on a FAT or exFAT USB stick when no_links is set (the program wraps link). */
@@ -1200,54 +1196,52 @@ END_TEST
 
 TCase *make_interview_input_tcase(void)
 {
-	TCase *tc = tcase_create("interview-input");
-	tcase_add_test(tc, fold_turns_ime_input_into_ascii);
-	tcase_add_test(tc, answers_parse_in_every_spelling);
-	tcase_add_test(tc, bad_answers_say_why);
-	tcase_add_test(tc, questions_are_found_by_id_or_number);
-	tcase_add_test(tc, credit_codes_are_checked_with_reasons);
-	tcase_add_test(tc, dates_take_common_separators);
-	tcase_add_test(tc, lines_that_cannot_be_taken);
-	return tc;
+	const TTest *tests[] = {fold_turns_ime_input_into_ascii,
+				answers_parse_in_every_spelling,
+				bad_answers_say_why,
+				questions_are_found_by_id_or_number,
+				credit_codes_are_checked_with_reasons,
+				dates_take_common_separators,
+				lines_that_cannot_be_taken,
+				NULL};
+	return test_tcase("interview-input", NULL, NULL, 0, tests);
 }
 
 TCase *make_interview_screen_tcase(void)
 {
-	TCase *tc = tcase_create("interview-screen");
-	tcase_add_test(tc, wrapping_counts_display_width);
-	tcase_add_test(tc, question_screen_shows_progress_options_and_answer);
-	tcase_add_test(tc, screens_fit_a_narrow_terminal);
-	return tc;
+	const TTest *tests[] = {wrapping_counts_display_width,
+				question_screen_shows_progress_options_and_answer,
+				screens_fit_a_narrow_terminal, NULL};
+	return test_tcase("interview-screen", NULL, NULL, 0, tests);
 }
 
 TCase *make_interview_session_tcase(void)
 {
-	TCase *tc = tcase_create("interview-session");
-	tcase_set_timeout(tc, 30);
-	tcase_add_test(tc, a_whole_interview_writes_the_example);
-	tcase_add_test(tc, every_line_is_saved_at_once);
-	tcase_add_test(tc, invalid_input_asks_again);
-	tcase_add_test(tc, keys_move_around);
-	tcase_add_test(tc, option_letters_are_never_commands);
-	tcase_add_test(tc, profile_refuses_old_keys);
-	tcase_add_test(tc, notes_ride_with_answers_or_alone);
-	tcase_add_test(tc, quit_pauses_or_finishes);
-	tcase_add_test(tc, resume_continues_at_the_first_gap);
-	tcase_add_test(tc, an_existing_file_is_not_replaced);
-	tcase_add_test(tc, first_save_works_without_hard_links);
-	tcase_add_test(tc, a_failed_save_is_retried_and_blocks_quit);
-	tcase_add_test(tc, unsaved_answers_go_to_a_rescue_copy);
-	tcase_add_test(tc, tabs_become_spaces);
-	tcase_add_test(tc, the_record_is_kept_at_each_question);
-	tcase_add_test(tc, review_lists_answers_and_reopens_lines);
-	tcase_add_test(tc, salvage_reads_what_it_can);
-	tcase_add_test(tc, salvage_drops_control_characters);
-	tcase_add_test(tc, salvage_keeps_the_record);
-	tcase_add_test(tc, salvage_keeps_the_finalization);
-	tcase_add_test(tc, record_take_reads_one_member);
-	tcase_add_test(tc, the_name_cannot_be_skipped);
-	tcase_add_test(tc, long_values_are_clipped_in_prompts);
-	tcase_add_test(tc, data_reaches_the_screen_escaped);
-	tcase_add_test(tc, english_sessions_speak_english);
-	return tc;
+	const TTest *tests[] = {a_whole_interview_writes_the_example,
+				every_line_is_saved_at_once,
+				invalid_input_asks_again,
+				keys_move_around,
+				option_letters_are_never_commands,
+				profile_refuses_old_keys,
+				notes_ride_with_answers_or_alone,
+				quit_pauses_or_finishes,
+				resume_continues_at_the_first_gap,
+				an_existing_file_is_not_replaced,
+				first_save_works_without_hard_links,
+				a_failed_save_is_retried_and_blocks_quit,
+				unsaved_answers_go_to_a_rescue_copy,
+				tabs_become_spaces,
+				the_record_is_kept_at_each_question,
+				review_lists_answers_and_reopens_lines,
+				salvage_reads_what_it_can,
+				salvage_drops_control_characters,
+				salvage_keeps_the_record,
+				salvage_keeps_the_finalization,
+				record_take_reads_one_member,
+				the_name_cannot_be_skipped,
+				long_values_are_clipped_in_prompts,
+				data_reaches_the_screen_escaped,
+				english_sessions_speak_english,
+				NULL};
+	return test_tcase("interview-session", NULL, NULL, 30, tests);
 }

@@ -408,21 +408,20 @@ END_TEST
 
 TCase *make_limits_tcase(void)
 {
-	TCase *tc = tcase_create("limits");
+	const TTest *tests[] = {keyset_finds_repeats,
+				strings_refuse_nul_and_controls,
+				duplicates_in_document_order,
+				many_keys_are_linear,
+				answers_refuse_nul_and_controls,
+				escaped_for_the_terminal,
+				readfile_cap_and_regular_files,
+				positions_and_depth,
+				many_ids_are_linear,
+				many_policy_ids_are_linear,
+				lines_past_65535,
+				attributes_are_capped,
+				NULL};
 	/* 10 s: a quadratic id check takes about 20 s on 30,000 ids here, the register well under
 	 * one. Sanitizer and valgrind runs scale it with CK_TIMEOUT_MULTIPLIER (tests/local.mk). */
-	tcase_set_timeout(tc, 10);
-	tcase_add_test(tc, keyset_finds_repeats);
-	tcase_add_test(tc, strings_refuse_nul_and_controls);
-	tcase_add_test(tc, duplicates_in_document_order);
-	tcase_add_test(tc, many_keys_are_linear);
-	tcase_add_test(tc, answers_refuse_nul_and_controls);
-	tcase_add_test(tc, escaped_for_the_terminal);
-	tcase_add_test(tc, readfile_cap_and_regular_files);
-	tcase_add_test(tc, positions_and_depth);
-	tcase_add_test(tc, many_ids_are_linear);
-	tcase_add_test(tc, many_policy_ids_are_linear);
-	tcase_add_test(tc, lines_past_65535);
-	tcase_add_test(tc, attributes_are_capped);
-	return tc;
+	return test_tcase("limits", NULL, NULL, 10, tests);
 }

@@ -9,8 +9,6 @@
 #include "scoring/plan.h"
 #include "tests/unit/test.h"
 
-TCase *make_plan_tcase(void);
-
 #define LEVEL_TEXTS                                                       \
 	"<level-text level=\"1\"><zh>一</zh><en>one</en></level-text>"   \
 	"<level-text level=\"2\"><zh>二</zh><en>two</en></level-text>"   \
@@ -530,13 +528,12 @@ END_TEST
 
 TCase *make_plan_tcase(void)
 {
-	TCase *tc = tcase_create("plan");
-	tcase_set_timeout(tc, 120);
-	tcase_add_test(tc, points_instrument_matches_brute_force);
-	tcase_add_test(tc, scenario_instrument_matches_brute_force);
-	tcase_add_test(tc, example_plans_apply_and_reach_their_levels);
-	tcase_add_test(tc, unanswered_and_none_answers_plan_from_null);
-	tcase_add_test(tc, one_star_scenario_is_one_step);
-	tcase_add_test(tc, fewest_steps_not_most_points);
-	return tc;
+	const TTest *tests[] = {points_instrument_matches_brute_force,
+				scenario_instrument_matches_brute_force,
+				example_plans_apply_and_reach_their_levels,
+				unanswered_and_none_answers_plan_from_null,
+				one_star_scenario_is_one_step,
+				fewest_steps_not_most_points,
+				NULL};
+	return test_tcase("plan", NULL, NULL, 120, tests);
 }

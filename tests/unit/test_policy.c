@@ -6,9 +6,6 @@
 #include "policies/policy.h"
 #include "tests/unit/test.h"
 
-TCase *make_policy_tcase(void);
-TCase *make_policy_files_tcase(void);
-
 /* A minimal valid policy around the pieces a test varies. */
 #define HEAD                                                         \
 	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"               \
@@ -405,38 +402,38 @@ END_TEST
 
 TCase *make_policy_tcase(void)
 {
-	TCase *tc = tcase_create("policy");
-	tcase_add_test(tc, minimal_policy_loads);
-	tcase_add_test(tc, unknown_rule_kind_fails_schema_with_line);
-	tcase_add_test(tc, overlapping_tiers_fail_at_the_second);
-	tcase_add_test(tc, adjacent_tiers_do_not_overlap);
-	tcase_add_test(tc, overlap_of_exclusive_bounds_by_one);
-	tcase_add_test(tc, empty_range_fails);
-	tcase_add_test(tc, negative_rate_fails);
-	tcase_add_test(tc, rate_over_100_percent_fails);
-	tcase_add_test(tc, negative_amount_fails);
-	tcase_add_test(tc, missing_window_fails);
-	tcase_add_test(tc, window_backwards_fails);
-	tcase_add_test(tc, window_impossible_date_fails);
-	tcase_add_test(tc, window_forms);
-	tcase_add_test(tc, undeclared_award_fails);
-	tcase_add_test(tc, unknown_finance_field_fails);
-	tcase_add_test(tc, unknown_status_fails);
-	tcase_add_test(tc, undeclared_class_fails);
-	tcase_add_test(tc, duplicate_clause_id_fails);
-	tcase_add_test(tc, conflict_must_choose_one_of_its_readings);
-	tcase_add_test(tc, case_reading_must_be_declared);
-	tcase_add_test(tc, conflict_loads_with_both_readings);
-	tcase_add_test(tc, unreachable_case_fails);
-	tcase_add_test(tc, fixed_grant_needs_a_condition);
-	tcase_add_test(tc, rate_rule_shapes_are_checked);
-	tcase_add_test(tc, budget_lines_must_add_up_and_name_clauses);
-	tcase_add_test(tc, project_needs_a_class);
-	tcase_add_test(tc, doctype_is_refused);
-	tcase_add_test(tc, parse_rate_exact);
-	tcase_add_test(tc, parse_date_strict);
-	tcase_add_test(tc, window_description);
-	return tc;
+	const TTest *tests[] = {minimal_policy_loads,
+				unknown_rule_kind_fails_schema_with_line,
+				overlapping_tiers_fail_at_the_second,
+				adjacent_tiers_do_not_overlap,
+				overlap_of_exclusive_bounds_by_one,
+				empty_range_fails,
+				negative_rate_fails,
+				rate_over_100_percent_fails,
+				negative_amount_fails,
+				missing_window_fails,
+				window_backwards_fails,
+				window_impossible_date_fails,
+				window_forms,
+				undeclared_award_fails,
+				unknown_finance_field_fails,
+				unknown_status_fails,
+				undeclared_class_fails,
+				duplicate_clause_id_fails,
+				conflict_must_choose_one_of_its_readings,
+				case_reading_must_be_declared,
+				conflict_loads_with_both_readings,
+				unreachable_case_fails,
+				fixed_grant_needs_a_condition,
+				rate_rule_shapes_are_checked,
+				budget_lines_must_add_up_and_name_clauses,
+				project_needs_a_class,
+				doctype_is_refused,
+				parse_rate_exact,
+				parse_date_strict,
+				window_description,
+				NULL};
+	return test_tcase("policy", NULL, NULL, 0, tests);
 }
 
 /* ---- the shipped definitions ---- */
@@ -575,11 +572,8 @@ END_TEST
 
 TCase *make_policy_files_tcase(void)
 {
-	TCase *tc = tcase_create("policy-files");
-	tcase_add_test(tc, shipped_policies_load);
-	tcase_add_test(tc, shipped_windows);
-	tcase_add_test(tc, policy_list_finds_the_five);
-	tcase_add_test(tc, policy_open_errors);
-	tcase_add_test(tc, clause_numbers_in_english);
-	return tc;
+	const TTest *tests[] = {shipped_policies_load,      shipped_windows,
+				policy_list_finds_the_five, policy_open_errors,
+				clause_numbers_in_english,  NULL};
+	return test_tcase("policy-files", NULL, NULL, 0, tests);
 }

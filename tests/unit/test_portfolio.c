@@ -26,9 +26,6 @@
 #include "portfolio/tally.h"
 #include "tests/unit/test.h"
 
-TCase *make_portfolio_tcase(void);
-TCase *make_portfolio_io_tcase(void);
-
 /* ---- answer objects ---- */
 
 enum variant {
@@ -443,21 +440,21 @@ END_TEST
 
 TCase *make_portfolio_tcase(void)
 {
-	TCase *tc = tcase_create("portfolio");
-	tcase_add_test(tc, buf_milli_is_exact);
-	tcase_add_test(tc, buf_json_string_escapes);
-	tcase_add_test(tc, share_targets_parse_exactly);
-	tcase_add_test(tc, map_grows_and_finds);
-	tcase_add_test(tc, report_names_come_from_the_code_only);
-	tcase_add_test(tc, progress_line_says_count_rate_eta);
-	tcase_add_test(tc, scoring_without_gaps_scores_the_same);
-	tcase_add_test(tc, tally_counts_levels_and_groups);
-	tcase_add_test(tc, share_target_boundary_is_exact);
-	tcase_add_test(tc, basis_is_post_when_there_is_any);
-	tcase_add_test(tc, baseline_and_post_money_never_added);
-	tcase_add_test(tc, duplicates_are_by_code_and_stage);
-	tcase_add_test(tc, budget_names_the_row_that_exhausts_it);
-	return tc;
+	const TTest *tests[] = {buf_milli_is_exact,
+				buf_json_string_escapes,
+				share_targets_parse_exactly,
+				map_grows_and_finds,
+				report_names_come_from_the_code_only,
+				progress_line_says_count_rate_eta,
+				scoring_without_gaps_scores_the_same,
+				tally_counts_levels_and_groups,
+				share_target_boundary_is_exact,
+				basis_is_post_when_there_is_any,
+				baseline_and_post_money_never_added,
+				duplicates_are_by_code_and_stage,
+				budget_names_the_row_that_exhausts_it,
+				NULL};
+	return test_tcase("portfolio", NULL, NULL, 0, tests);
 }
 
 /* ---- reading, streaming, folders, workers, the workbook file ---- */
@@ -770,16 +767,14 @@ END_TEST
 
 TCase *make_portfolio_io_tcase(void)
 {
-	TCase *tc = tcase_create("portfolio-io");
-	tcase_add_checked_fixture(tc, test_dir_make, test_dir_remove);
-	tcase_set_timeout(tc, 30);
-	tcase_add_test(tc, lines_handle_crlf_bom_blank_and_last);
-	tcase_add_test(tc, lines_skip_a_runaway_line_in_bounded_memory);
-	tcase_add_test(tc, stream_writes_exact_results_and_error_records);
-	tcase_add_test(tc, stream_errors_name_line_column_and_path);
-	tcase_add_test(tc, inputs_walk_folders_in_order);
-	tcase_add_test(tc, pool_in_process);
-	tcase_add_test(tc, pool_workers_survive_failures_and_deaths);
-	tcase_add_test(tc, book_is_whole_or_absent);
-	return tc;
+	const TTest *tests[] = {lines_handle_crlf_bom_blank_and_last,
+				lines_skip_a_runaway_line_in_bounded_memory,
+				stream_writes_exact_results_and_error_records,
+				stream_errors_name_line_column_and_path,
+				inputs_walk_folders_in_order,
+				pool_in_process,
+				pool_workers_survive_failures_and_deaths,
+				book_is_whole_or_absent,
+				NULL};
+	return test_tcase("portfolio-io", test_dir_make, test_dir_remove, 30, tests);
 }

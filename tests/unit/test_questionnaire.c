@@ -147,15 +147,15 @@ END_TEST
 
 TCase *make_questionnaire_tcase(void)
 {
-	TCase *tc = tcase_create("questionnaire");
-	tcase_add_test(tc, miit_has_the_2024_structure);
-	tcase_add_test(tc, miit_points_per_option);
-	tcase_add_test(tc, miit_constrained_scenarios_and_levels);
-	tcase_add_test(tc, minimal_definition_loads_and_sums_are_derived);
-	tcase_add_test(tc, sum_mismatch_is_refused_with_line);
-	tcase_add_test(tc, doctype_is_refused_before_entities_expand);
-	tcase_add_test(tc, not_xml_at_all);
-	tcase_add_test(tc, missing_file_is_no_input);
-	tcase_add_test(tc, open_by_id_and_refuse_traversal);
-	return tc;
+	const TTest *tests[] = {miit_has_the_2024_structure,
+				miit_points_per_option,
+				miit_constrained_scenarios_and_levels,
+				minimal_definition_loads_and_sums_are_derived,
+				sum_mismatch_is_refused_with_line,
+				doctype_is_refused_before_entities_expand,
+				not_xml_at_all,
+				missing_file_is_no_input,
+				open_by_id_and_refuse_traversal,
+				NULL};
+	return test_tcase("questionnaire", NULL, NULL, 0, tests);
 }

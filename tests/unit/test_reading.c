@@ -5,8 +5,6 @@
 #include "scoring/reading.h"
 #include "tests/unit/test.h"
 
-TCase *make_reading_tcase(void);
-
 static const qn_reading *reading(const char *id)
 {
 	const questionnaire *q = test_miit();
@@ -163,12 +161,12 @@ END_TEST
 
 TCase *make_reading_tcase(void)
 {
-	TCase *tc = tcase_create("reading");
-	tcase_add_test(tc, alternatives_load_as_data);
-	tcase_add_test(tc, nine_stars_lower_the_level);
-	tcase_add_test(tc, level_one_by_score_alone);
-	tcase_add_test(tc, option_e_needs_the_first_three);
-	tcase_add_test(tc, first_change_names_the_reading);
-	tcase_add_test(tc, alternative_naming_nothing_fails_at_load);
-	return tc;
+	const TTest *tests[] = {alternatives_load_as_data,
+				nine_stars_lower_the_level,
+				level_one_by_score_alone,
+				option_e_needs_the_first_three,
+				first_change_names_the_reading,
+				alternative_naming_nothing_fails_at_load,
+				NULL};
+	return test_tcase("reading", NULL, NULL, 0, tests);
 }

@@ -538,23 +538,23 @@ END_TEST
 
 TCase *make_record_tcase(void)
 {
-	TCase *tc = tcase_create("record");
-	tcase_add_checked_fixture(tc, test_dir_make, test_dir_remove);
-	tcase_add_test(tc, full_record_loads_into_the_model);
-	tcase_add_test(tc, record_round_trips_exactly);
-	tcase_add_test(tc, another_instrument_is_refused_unless_rescored);
-	tcase_add_test(tc, format_1_file_has_no_record_and_is_stamped_when_written);
+	const TTest *tests1[] = {full_record_loads_into_the_model, record_round_trips_exactly,
+				 another_instrument_is_refused_unless_rescored,
+				 format_1_file_has_no_record_and_is_stamped_when_written, NULL};
+	const TTest *tests2[] = {history_contradicting_the_answers_fails_the_check,
+				 record_check_errors_are_located_in_the_text,
+				 time_spent_comes_from_the_history,
+				 status_flags_are_set_in_the_block,
+				 history_append_computes_from_and_to,
+				 finalized_record_needs_a_reopen_to_change,
+				 evidence_files_are_hashed_and_verified,
+				 setters_fill_the_record,
+				 sha256_in_pieces_is_the_digest_of_the_whole,
+				 questionnaire_names_its_bytes,
+				 instrument_carries_the_checklists,
+				 NULL};
+	TCase *tc = test_tcase("record", test_dir_make, test_dir_remove, 0, tests1);
 	tcase_add_loop_test(tc, bad_member_fails_at_its_path, 0, (int)(sizeof bad / sizeof *bad));
-	tcase_add_test(tc, history_contradicting_the_answers_fails_the_check);
-	tcase_add_test(tc, record_check_errors_are_located_in_the_text);
-	tcase_add_test(tc, time_spent_comes_from_the_history);
-	tcase_add_test(tc, status_flags_are_set_in_the_block);
-	tcase_add_test(tc, history_append_computes_from_and_to);
-	tcase_add_test(tc, finalized_record_needs_a_reopen_to_change);
-	tcase_add_test(tc, evidence_files_are_hashed_and_verified);
-	tcase_add_test(tc, setters_fill_the_record);
-	tcase_add_test(tc, sha256_in_pieces_is_the_digest_of_the_whole);
-	tcase_add_test(tc, questionnaire_names_its_bytes);
-	tcase_add_test(tc, instrument_carries_the_checklists);
+	test_tcase_add(tc, tests2);
 	return tc;
 }

@@ -16,8 +16,6 @@
 #include "scoring/scoring.h"
 #include "tests/unit/test.h"
 
-TCase *make_report_tcase(void);
-
 static const char *in_dir(const char *name)
 {
 	static char path[2][512];
@@ -315,17 +313,15 @@ END_TEST
 
 TCase *make_report_tcase(void)
 {
-	TCase *tc = tcase_create("report");
-	tcase_add_checked_fixture(tc, test_dir_make, test_dir_remove);
-	tcase_set_timeout(tc, 60);
-	tcase_add_test(tc, writes_a_workbook);
-	tcase_add_test(tc, refuses_to_replace_without_force);
-	tcase_add_test(tc, cannot_create_names_the_path);
-	tcase_add_test(tc, same_answers_same_bytes);
-	tcase_add_test(tc, writes_level_0_and_level_4);
-	tcase_add_test(tc, answer_in_words);
-	tcase_add_test(tc, adds_the_subsidy_sheet);
-	tcase_add_test(tc, writes_the_record_sheets);
-	tcase_add_test(tc, draft_reason_and_values_in_words);
-	return tc;
+	const TTest *tests[] = {writes_a_workbook,
+				refuses_to_replace_without_force,
+				cannot_create_names_the_path,
+				same_answers_same_bytes,
+				writes_level_0_and_level_4,
+				answer_in_words,
+				adds_the_subsidy_sheet,
+				writes_the_record_sheets,
+				draft_reason_and_values_in_words,
+				NULL};
+	return test_tcase("report", test_dir_make, test_dir_remove, 60, tests);
 }

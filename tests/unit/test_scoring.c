@@ -175,13 +175,13 @@ END_TEST
 
 TCase *make_scoring_tcase(void)
 {
-	TCase *tc = tcase_create("scoring");
-	tcase_add_test(tc, sixty_from_sevenths_is_sixty);
-	tcase_add_test(tc, one_seventh_less_is_level_two);
-	tcase_add_test(tc, perfect_score_without_scenarios_is_level_zero);
-	tcase_add_test(tc, star_condition_alone_holds_back_level_four);
-	tcase_add_test(tc, example_enterprise_by_hand);
-	tcase_add_test(tc, missing_answers_score_zero);
-	tcase_add_test(tc, json_has_the_documented_fields);
-	return tc;
+	const TTest *tests[] = {sixty_from_sevenths_is_sixty,
+				one_seventh_less_is_level_two,
+				perfect_score_without_scenarios_is_level_zero,
+				star_condition_alone_holds_back_level_four,
+				example_enterprise_by_hand,
+				missing_answers_score_zero,
+				json_has_the_documented_fields,
+				NULL};
+	return test_tcase("scoring", NULL, NULL, 0, tests);
 }

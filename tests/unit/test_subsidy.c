@@ -579,17 +579,18 @@ END_TEST
 
 TCase *make_subsidy_tcase(void)
 {
-	TCase *tc = tcase_create("subsidy");
-	tcase_add_test(tc, rate_rounds_down_exactly);
-	tcase_add_test(tc, json_output);
-	tcase_add_test(tc, text_output_names_the_reason);
-	tcase_add_test(tc, text_output_escapes_the_policy_text);
-	tcase_add_test(tc, options_are_checked);
+	const TTest *tests1[] = {rate_rounds_down_exactly,     json_output,
+				 text_output_names_the_reason, text_output_escapes_the_policy_text,
+				 options_are_checked,          NULL};
+	const TTest *tests2[] = {every_paying_clause_has_a_case, NULL};
+	const TTest *tests3[] = {NULL};
+	TCase *tc = test_tcase("subsidy", NULL, NULL, 0, tests1);
 	tcase_add_loop_test(tc, every_clause_pays_what_its_document_says, 0,
 			    (int)(sizeof every_clause / sizeof every_clause[0]));
-	tcase_add_test(tc, every_paying_clause_has_a_case);
+	test_tcase_add(tc, tests2);
 	tcase_add_loop_test(tc, no_text_changes_no_figure, 0,
 			    (int)(N_QUIET_BLOCKS + N_EVERY_CLAUSE));
+	test_tcase_add(tc, tests3);
 	return tc;
 }
 
@@ -670,10 +671,7 @@ END_TEST
 
 TCase *make_subsidy_inputs_tcase(void)
 {
-	TCase *tc = tcase_create("subsidy-inputs");
-	tcase_add_test(tc, bad_finance);
-	tcase_add_test(tc, bad_status_and_awards);
-	tcase_add_test(tc, enterprise_above_scale_is_used);
-	tcase_add_test(tc, unused_awards_are_named);
-	return tc;
+	const TTest *tests[] = {bad_finance, bad_status_and_awards, enterprise_above_scale_is_used,
+				unused_awards_are_named, NULL};
+	return test_tcase("subsidy-inputs", NULL, NULL, 0, tests);
 }

@@ -195,15 +195,15 @@ END_TEST
 
 TCase *make_subsidy_jinjiang_tcase(void)
 {
-	TCase *tc = tcase_create("subsidy-jinjiang");
-	tcase_add_test(tc, jinjiang_cloud_tiers);
-	tcase_add_test(tc, jinjiang_cloud_only_above_scale);
-	tcase_add_test(tc, jinjiang_mis_software_tiers);
-	tcase_add_test(tc, jinjiang_5g_per_project_and_yearly_caps);
-	tcase_add_test(tc, jinjiang_demo_project_park_rate);
-	tcase_add_test(tc, jinjiang_platform_count_tiers);
-	tcase_add_test(tc, jinjiang_consulting_needs_20_and_20_percent);
-	tcase_add_test(tc, jinjiang_total_capped_by_fiscal_contribution);
-	tcase_add_test(tc, jinjiang_window);
-	return tc;
+	const TTest *tests[] = {jinjiang_cloud_tiers,
+				jinjiang_cloud_only_above_scale,
+				jinjiang_mis_software_tiers,
+				jinjiang_5g_per_project_and_yearly_caps,
+				jinjiang_demo_project_park_rate,
+				jinjiang_platform_count_tiers,
+				jinjiang_consulting_needs_20_and_20_percent,
+				jinjiang_total_capped_by_fiscal_contribution,
+				jinjiang_window,
+				NULL};
+	return test_tcase("subsidy-jinjiang", NULL, NULL, 0, tests);
 }

@@ -115,12 +115,12 @@ END_TEST
 
 TCase *make_subsidy_pingluo_tcase(void)
 {
-	TCase *tc = tcase_create("subsidy-pingluo");
-	tcase_add_test(tc, pingluo_level1_pays_nothing_under_clause_1);
-	tcase_add_test(tc, pingluo_batches_and_readings);
-	tcase_add_test(tc, pingluo_needs_the_batch);
-	tcase_add_test(tc, pingluo_hardware_over_30_percent_is_trimmed);
-	tcase_add_test(tc, pingluo_window_starts_on_the_first_of_december);
-	tcase_add_test(tc, pingluo_supply_side_cap);
-	return tc;
+	const TTest *tests[] = {pingluo_level1_pays_nothing_under_clause_1,
+				pingluo_batches_and_readings,
+				pingluo_needs_the_batch,
+				pingluo_hardware_over_30_percent_is_trimmed,
+				pingluo_window_starts_on_the_first_of_december,
+				pingluo_supply_side_cap,
+				NULL};
+	return test_tcase("subsidy-pingluo", NULL, NULL, 0, tests);
 }

@@ -33,7 +33,6 @@ END_TEST
 
 TCase *make_subsidy_putian_tcase(void)
 {
-	TCase *tc = tcase_create("subsidy-putian");
-	tcase_add_test(tc, putian_awards_and_caps);
-	return tc;
+	const TTest *tests[] = {putian_awards_and_caps, NULL};
+	return test_tcase("subsidy-putian", NULL, NULL, 0, tests);
 }

@@ -178,15 +178,15 @@ END_TEST
 
 TCase *make_subsidy_quanzhou_tcase(void)
 {
-	TCase *tc = tcase_create("subsidy-quanzhou");
-	tcase_add_test(tc, quanzhou_level3_800k_pays_the_cap_split_3_1_1);
-	tcase_add_test(tc, quanzhou_caps_by_level);
-	tcase_add_test(tc, quanzhou_split_remainder_goes_to_the_first_payer);
-	tcase_add_test(tc, quanzhou_cloud_threshold_is_strict);
-	tcase_add_test(tc, quanzhou_same_project_pays_the_higher);
-	tcase_add_test(tc, quanzhou_awards);
-	tcase_add_test(tc, quanzhou_high_tech_revenue_bounds);
-	tcase_add_test(tc, quanzhou_renovation_caps_by_status);
-	tcase_add_test(tc, quanzhou_expired_after_2027_03_31);
-	return tc;
+	const TTest *tests[] = {quanzhou_level3_800k_pays_the_cap_split_3_1_1,
+				quanzhou_caps_by_level,
+				quanzhou_split_remainder_goes_to_the_first_payer,
+				quanzhou_cloud_threshold_is_strict,
+				quanzhou_same_project_pays_the_higher,
+				quanzhou_awards,
+				quanzhou_high_tech_revenue_bounds,
+				quanzhou_renovation_caps_by_status,
+				quanzhou_expired_after_2027_03_31,
+				NULL};
+	return test_tcase("subsidy-quanzhou", NULL, NULL, 0, tests);
 }

@@ -388,21 +388,21 @@ END_TEST
 
 TCase *make_subsidy_rules_tcase(void)
 {
-	TCase *tc = tcase_create("subsidy-rules");
-	tcase_add_test(tc, baseline_pays_nothing_and_says_what_post_would);
-	tcase_add_test(tc, no_stage_is_input_missing);
-	tcase_add_test(tc, level_option_is_a_post_what_if);
-	tcase_add_test(tc, outside_the_area_pays_nothing);
-	tcase_add_test(tc, region_text_when_there_is_no_code);
-	tcase_add_test(tc, pilot_clauses_need_the_flag);
-	tcase_add_test(tc, industry_clauses_check_the_section);
-	tcase_add_test(tc, one_tagged_project_is_paid_once);
-	tcase_add_test(tc, hardware_as_each_clause_names_it);
-	tcase_add_test(tc, readings_change_conditions_and_the_limit_base);
-	tcase_add_test(tc, conflict_sentences_carry_names_not_ids);
-	tcase_add_test(tc, new_inputs_are_checked);
-	tcase_add_test(tc, division_codes_cover_their_parts);
-	tcase_add_test(tc, combined_view_never_adds_an_overlap_silently);
-	tcase_add_test(tc, assess_scores_then_computes);
-	return tc;
+	const TTest *tests[] = {baseline_pays_nothing_and_says_what_post_would,
+				no_stage_is_input_missing,
+				level_option_is_a_post_what_if,
+				outside_the_area_pays_nothing,
+				region_text_when_there_is_no_code,
+				pilot_clauses_need_the_flag,
+				industry_clauses_check_the_section,
+				one_tagged_project_is_paid_once,
+				hardware_as_each_clause_names_it,
+				readings_change_conditions_and_the_limit_base,
+				conflict_sentences_carry_names_not_ids,
+				new_inputs_are_checked,
+				division_codes_cover_their_parts,
+				combined_view_never_adds_an_overlap_silently,
+				assess_scores_then_computes,
+				NULL};
+	return test_tcase("subsidy-rules", NULL, NULL, 0, tests);
 }

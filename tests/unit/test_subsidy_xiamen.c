@@ -64,9 +64,6 @@ END_TEST
 
 TCase *make_subsidy_xiamen_tcase(void)
 {
-	TCase *tc = tcase_create("subsidy-xiamen");
-	tcase_add_test(tc, xiamen_in_window);
-	tcase_add_test(tc, xiamen_levels);
-	tcase_add_test(tc, xiamen_expired_and_not_yet);
-	return tc;
+	const TTest *tests[] = {xiamen_in_window, xiamen_levels, xiamen_expired_and_not_yet, NULL};
+	return test_tcase("subsidy-xiamen", NULL, NULL, 0, tests);
 }

@@ -98,10 +98,7 @@ END_TEST
 
 TCase *make_vocab_tcase(void)
 {
-	TCase *tc = tcase_create("vocab");
-	tcase_add_test(tc, dates_are_strict_calendar_days);
-	tcase_add_test(tc, stamps_parse_to_the_instant);
-	tcase_add_test(tc, stamps_format_in_local_time_and_read_back);
-	tcase_add_test(tc, one_level_name);
-	return tc;
+	const TTest *tests[] = {dates_are_strict_calendar_days, stamps_parse_to_the_instant,
+				stamps_format_in_local_time_and_read_back, one_level_name, NULL};
+	return test_tcase("vocab", NULL, NULL, 0, tests);
 }

@@ -10,8 +10,6 @@
 #include "xlsx/layout.h"
 #include "xlsx/xlsx.h"
 
-TCase *make_xlsx_tcase(void);
-
 static void path_in(char *buf, size_t size, const char *name)
 {
 	snprintf(buf, size, "%s/%s", test_dir, name);
@@ -387,18 +385,17 @@ END_TEST
 
 TCase *make_xlsx_tcase(void)
 {
-	TCase *tc = tcase_create("xlsx");
-	tcase_add_checked_fixture(tc, test_dir_make, test_dir_remove);
-	tcase_add_test(tc, a_workbook_is_written_verified_and_nothing_is_left);
-	tcase_add_test(tc, verify_finds_empty_short_and_missing_parts);
-	tcase_add_test(tc, errors_map_to_codes);
-	tcase_add_test(tc, text_over_the_cell_limit_is_cut_with_a_mark);
-	tcase_add_test(tc, a_failed_workbook_leaves_the_old_file);
-	tcase_add_test(tc, the_library_is_hushed_while_it_writes);
-	tcase_add_test(tc, references_and_widths);
-	tcase_add_test(tc, texts_are_measured_in_their_face);
-	tcase_add_test(tc, latin_text_wraps_at_its_own_widths);
-	tcase_add_test(tc, wrapped_lines_are_counted_word_by_word);
-	tcase_add_test(tc, header_texts_break_between_words);
-	return tc;
+	const TTest *tests[] = {a_workbook_is_written_verified_and_nothing_is_left,
+				verify_finds_empty_short_and_missing_parts,
+				errors_map_to_codes,
+				text_over_the_cell_limit_is_cut_with_a_mark,
+				a_failed_workbook_leaves_the_old_file,
+				the_library_is_hushed_while_it_writes,
+				references_and_widths,
+				texts_are_measured_in_their_face,
+				latin_text_wraps_at_its_own_widths,
+				wrapped_lines_are_counted_word_by_word,
+				header_texts_break_between_words,
+				NULL};
+	return test_tcase("xlsx", test_dir_make, test_dir_remove, 0, tests);
 }

@@ -12,8 +12,6 @@
 #include "tests/unit/test.h"
 #include "xlsx/reader.h"
 
-TCase *make_xlsx_reader_tcase(void);
-
 struct part {
 	const char *name;
 	const char *text; /* NULL: use data/len */
@@ -378,20 +376,18 @@ END_TEST
 
 TCase *make_xlsx_reader_tcase(void)
 {
-	TCase *tc = tcase_create("xlsx_reader");
-	tcase_add_checked_fixture(tc, test_dir_make, test_dir_remove);
-	tcase_set_timeout(tc, 60);
-	tcase_add_test(tc, reads_every_kind_of_cell);
-	tcase_add_test(tc, refs_both_ways);
-	tcase_add_test(tc, knows_the_1904_date_system);
-	tcase_add_test(tc, errors_name_sheet_and_cell);
-	tcase_add_test(tc, refuses_what_is_not_a_zip);
-	tcase_add_test(tc, refuses_a_zip_without_a_workbook);
-	tcase_add_test(tc, refuses_entries_outside_the_parts);
-	tcase_add_test(tc, refuses_a_zip_bomb);
-	tcase_add_test(tc, refuses_a_document_type);
-	tcase_add_test(tc, refuses_a_huge_string_table);
-	tcase_add_test(tc, refuses_broken_cells);
-	tcase_add_test(tc, reads_what_libxlsxwriter_writes);
-	return tc;
+	const TTest *tests[] = {reads_every_kind_of_cell,
+				refs_both_ways,
+				knows_the_1904_date_system,
+				errors_name_sheet_and_cell,
+				refuses_what_is_not_a_zip,
+				refuses_a_zip_without_a_workbook,
+				refuses_entries_outside_the_parts,
+				refuses_a_zip_bomb,
+				refuses_a_document_type,
+				refuses_a_huge_string_table,
+				refuses_broken_cells,
+				reads_what_libxlsxwriter_writes,
+				NULL};
+	return test_tcase("xlsx_reader", test_dir_make, test_dir_remove, 60, tests);
 }
