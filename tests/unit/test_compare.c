@@ -40,25 +40,36 @@ struct pair {
 	scoring_result *r[2];
 };
 
-static char *file_json(const char *code, const char *date, const char *stage, const char *ans)
+/*
+ * One assessment of a pair: its credit code (NULL: no enterprise given), date, stage, answers
+ * and the enterprise's name (NULL: 测试).
+ */
+struct side {
+	const char *code, *date, *stage, *ans, *name;
+};
+static const struct side BASELINE = {CODE, "2026-03-02", "baseline", BASELINE_ANSWERS, NULL};
+static const struct side POST = {CODE, "2026-11-20", "post", POST_ANSWERS, NULL};
+
+static char *file_json(struct side side)
 {
-	char ent[128] = "";
-	if (code)
-		snprintf(ent, sizeof ent,
-			 "\"enterprise\":{\"name\":\"测试\",\"credit_code\":\"%s\"},", code);
-	size_t n = strlen(ent) + strlen(ans) + 256;
-	char *s = malloc(n);
+	const char *name = side.name ? side.name : "测试";
+	size_t n = strlen(name) + strlen(side.ans) + 512;
+	char *ent = malloc(n), *s = malloc(n);
+	ent[0] = '\0';
+	if (side.code)
+		snprintf(ent, n, "\"enterprise\":{\"name\":\"%s\",\"credit_code\":\"%s\"},", name,
+			 side.code);
 	snprintf(s, n,
 		 "{\"questionnaire\":\"miit-2024\",%s\"assessment\":{\"date\":\"%s\","
 		 "\"stage\":\"%s\"},\"answers\":{%s}}",
-		 ent, date, stage, ans);
+		 ent, side.date, side.stage, side.ans);
+	free(ent);
 	return s;
 }
 
-static void load(struct pair *p, int i, const char *code, const char *date, const char *stage,
-		 const char *ans)
+static void load(struct pair *p, int i, struct side side)
 {
-	char *json = file_json(code, date, stage, ans);
+	char *json = file_json(side);
 	assess_error err = {0};
 	p->a[i] = test_answers(json, 0);
 	free(json);
@@ -66,12 +77,14 @@ static void load(struct pair *p, int i, const char *code, const char *date, cons
 	ck_assert_ptr_nonnull(p->r[i]);
 }
 
-/* The pair most tests compare: level 2 at baseline, level 3 after, one enterprise. */
-static void progress_pair(struct pair *p)
+static void load_pair(struct pair *p, struct side before, struct side after)
 {
-	load(p, 0, CODE, "2026-03-02", "baseline", BASELINE_ANSWERS);
-	load(p, 1, CODE, "2026-11-20", "post", POST_ANSWERS);
+	load(p, 0, before);
+	load(p, 1, after);
 }
+
+/* The pair most tests compare: level 2 at baseline, level 3 after, one enterprise. */
+static void progress_pair(struct pair *p) { load_pair(p, BASELINE, POST); }
 
 static void pair_free(struct pair *p)
 {
@@ -135,8 +148,9 @@ END_TEST
 START_TEST(progress_dates_out_of_order_warn)
 {
 	struct pair p = {0};
-	load(&p, 0, CODE, "2026-11-21", "baseline", BASELINE_ANSWERS);
-	load(&p, 1, CODE, "2026-11-20", "post", POST_ANSWERS);
+	struct side late = BASELINE;
+	late.date = "2026-11-21";
+	load_pair(&p, late, POST);
 	compare_result *c = compared(&p, 0);
 	ck_assert(c->dates_out_of_order);
 	compare_free(c);
@@ -144,38 +158,39 @@ START_TEST(progress_dates_out_of_order_warn)
 }
 END_TEST
 
-static void expect_refusal(struct pair *p, unsigned flags, compare_refusal want,
-			   const char *fragment)
+/* The pair of before and after is refused with the flags, for want, in a message with fragment. */
+static void expect_refusal(struct side before, struct side after, unsigned flags,
+			   compare_refusal want, const char *fragment)
 {
+	struct pair p = {0};
+	load_pair(&p, before, after);
 	assess_error err = {0};
 	compare_refusal why = COMPARE_ACCEPTED;
-	compare_result *c = compare_run(p->r[0], p->r[1], flags, &why, &err);
+	compare_result *c = compare_run(p.r[0], p.r[1], flags, &why, &err);
 	ck_assert_ptr_null(c);
 	ck_assert_int_eq(why, want);
 	ck_assert_int_eq(err.code, ASSESS_ERR_DATA);
 	ck_assert_msg_has(&err, fragment);
-	pair_free(p);
+	pair_free(&p);
 }
 
 START_TEST(refuses_two_enterprises)
 {
-	struct pair p = {0};
-	load(&p, 0, CODE, "2026-03-02", "baseline", BASELINE_ANSWERS);
-	load(&p, 1, OTHER_CODE, "2026-11-20", "post", POST_ANSWERS);
+	struct side other = POST;
+	other.code = OTHER_CODE;
 	/* --same-enterprise cannot overrule two codes that differ */
-	expect_refusal(&p, COMPARE_SAME_ENTERPRISE, COMPARE_REFUSED_ENTERPRISE,
+	expect_refusal(BASELINE, other, COMPARE_SAME_ENTERPRISE, COMPARE_REFUSED_ENTERPRISE,
 		       "credit code " CODE " before, " OTHER_CODE " after");
 }
 END_TEST
 
 START_TEST(unnamed_needs_same_enterprise)
 {
+	struct side before = BASELINE, after = POST;
+	before.code = after.code = NULL;
+	expect_refusal(before, after, 0, COMPARE_REFUSED_UNNAMED, "--same-enterprise");
 	struct pair p = {0};
-	load(&p, 0, NULL, "2026-03-02", "baseline", BASELINE_ANSWERS);
-	load(&p, 1, NULL, "2026-11-20", "post", POST_ANSWERS);
-	expect_refusal(&p, 0, COMPARE_REFUSED_UNNAMED, "--same-enterprise");
-	load(&p, 0, NULL, "2026-03-02", "baseline", BASELINE_ANSWERS);
-	load(&p, 1, NULL, "2026-11-20", "post", POST_ANSWERS);
+	load_pair(&p, before, after);
 	compare_result *c = compared(&p, COMPARE_SAME_ENTERPRISE);
 	ck_assert_int_eq(c->delta_total, 28150);
 	compare_free(c);
@@ -185,14 +200,12 @@ END_TEST
 
 START_TEST(refuses_neither_kind)
 {
-	struct pair p = {0};
-	load(&p, 0, CODE, "2026-03-02", "baseline", BASELINE_ANSWERS);
-	load(&p, 1, CODE, "2026-11-20", "baseline", POST_ANSWERS);
-	expect_refusal(&p, 0, COMPARE_REFUSED_KIND, "baseline/- before, baseline/- after");
+	struct side second_baseline = POST;
+	second_baseline.stage = "baseline";
+	expect_refusal(BASELINE, second_baseline, 0, COMPARE_REFUSED_KIND,
+		       "baseline/- before, baseline/- after");
 	/* the right files in the wrong order */
-	load(&p, 0, CODE, "2026-11-20", "post", POST_ANSWERS);
-	load(&p, 1, CODE, "2026-03-02", "baseline", BASELINE_ANSWERS);
-	expect_refusal(&p, 0, COMPARE_REFUSED_KIND, "post/- before, baseline/- after");
+	expect_refusal(POST, BASELINE, 0, COMPARE_REFUSED_KIND, "post/- before, baseline/- after");
 }
 END_TEST
 
@@ -383,22 +396,11 @@ START_TEST(book_cut_short_in_scratch_is_refused_and_the_old_one_kept)
 	char *name = malloc(NAME_LEN + 1);
 	memset(name, 'A', NAME_LEN);
 	name[NAME_LEN] = '\0';
-	size_t n = NAME_LEN + strlen(BASELINE_ANSWERS) + strlen(POST_ANSWERS) + 512;
-	char *json = malloc(n);
 	struct pair p = {0};
 	assess_error err = {0};
-	const char *const ans[2] = {BASELINE_ANSWERS, POST_ANSWERS};
-	for (int i = 0; i < 2; i++) {
-		snprintf(json, n,
-			 "{\"questionnaire\":\"miit-2024\",\"enterprise\":{\"name\":\"%s\","
-			 "\"credit_code\":\"" CODE "\"},\"assessment\":{\"date\":\"%s\","
-			 "\"stage\":\"%s\"},\"answers\":{%s}}",
-			 name, i ? "2026-11-20" : "2026-03-02", i ? "post" : "baseline", ans[i]);
-		p.a[i] = test_answers(json, 0);
-		p.r[i] = scoring_run(p.a[i], &err);
-		ck_assert_ptr_nonnull(p.r[i]);
-	}
-	free(json);
+	struct side before = BASELINE, after = POST;
+	before.name = after.name = name;
+	load_pair(&p, before, after);
 	free(name);
 	char path[128];
 	snprintf(path, sizeof path, "%s/acceptance.xlsx", test_dir);
