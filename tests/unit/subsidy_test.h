@@ -42,6 +42,14 @@ bool sub_warned(const subsidy_result *r, const char *code);
 			      (long long)it_->amount, (long long)(want_amount), it_->detail.en);  \
 	} while (0)
 
+/* ck_pays on a result made for this one check (calc(...), calc_raw(...)), freed after. */
+#define ck_pays_once(result, id, want_status, want_amount)          \
+	do {                                                        \
+		subsidy_result *once_ = (result);                   \
+		ck_pays(once_, (id), (want_status), (want_amount)); \
+		subsidy_free(once_);                                \
+	} while (0)
+
 /* Pays nothing from clause `id` for want of the inputs `want_missing`, and would pay
  * `want_would_pay` once they are given. */
 #define ck_waits_for(r, id, want_would_pay, want_missing)                                        \

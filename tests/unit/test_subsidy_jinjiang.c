@@ -55,10 +55,8 @@ START_TEST(jinjiang_mis_software_tiers)
 		char blocks[128];
 		snprintf(blocks, sizeof blocks, "\"finance\": {\"mis_software_spend\": %s}",
 			 cases[i].spend);
-		subsidy_result *r = calc("jinjiang", 0, "2024-06-01", blocks);
-		ck_pays(r, "2-2", cases[i].pays ? SUBSIDY_PAID : SUBSIDY_UNDER_THRESHOLD,
-			cases[i].pays);
-		subsidy_free(r);
+		ck_pays_once(calc("jinjiang", 0, "2024-06-01", blocks), "2-2",
+			     cases[i].pays ? SUBSIDY_PAID : SUBSIDY_UNDER_THRESHOLD, cases[i].pays);
 	}
 }
 END_TEST
@@ -83,26 +81,24 @@ START_TEST(jinjiang_5g_per_project_and_yearly_caps)
 	ck_pays(r, "1-2", SUBSIDY_PAID, 500000);
 	ck_assert_int_eq(item(r, "1-2")->computed, 600000);
 	subsidy_free(r);
-	r = calc("jinjiang", 0, "2024-06-01", "\"awards\": [\"quanzhou-5g-demo\"]");
-	ck_pays(r, "1-2", SUBSIDY_NO_INPUT, 0);
-	subsidy_free(r);
+	ck_pays_once(calc("jinjiang", 0, "2024-06-01", "\"awards\": [\"quanzhou-5g-demo\"]"), "1-2",
+		     SUBSIDY_NO_INPUT, 0);
 }
 END_TEST
 
 START_TEST(jinjiang_demo_project_park_rate)
 {
 	/* Software+hardware 3,000,000: 20% = 600,000; in a park key project 25% = 750,000. */
-	subsidy_result *r = calc(
-		"jinjiang", 0, "2024-06-01",
-		"\"finance\": {\"project_spend\": {\"software\": 2000000, \"hardware\": 1000000, "
-		"\"cloud\": 500000}}, \"awards\": [\"jinjiang-demo-project\"]");
-	ck_pays(r, "1-1", SUBSIDY_PAID, 600000);
-	subsidy_free(r);
-	r = calc("jinjiang", 0, "2024-06-01",
-		 "\"finance\": {\"project_spend\": {\"software\": 2000000, \"hardware\": 1000000}}, "
-		 "\"awards\": [\"jinjiang-demo-project\", \"park-key-project\"]");
-	ck_pays(r, "1-1", SUBSIDY_PAID, 750000);
-	subsidy_free(r);
+	ck_pays_once(
+		calc("jinjiang", 0, "2024-06-01",
+		     "\"finance\": {\"project_spend\": {\"software\": 2000000, \"hardware\": 1000000, "
+		     "\"cloud\": 500000}}, \"awards\": [\"jinjiang-demo-project\"]"),
+		"1-1", SUBSIDY_PAID, 600000);
+	ck_pays_once(
+		calc("jinjiang", 0, "2024-06-01",
+		     "\"finance\": {\"project_spend\": {\"software\": 2000000, \"hardware\": 1000000}}, "
+		     "\"awards\": [\"jinjiang-demo-project\", \"park-key-project\"]"),
+		"1-1", SUBSIDY_PAID, 750000);
 }
 END_TEST
 
@@ -141,9 +137,8 @@ START_TEST(jinjiang_consulting_needs_20_and_20_percent)
 			 "\"awards\": [{\"id\": \"consulting-diagnosed\", "
 			 "\"count\": %d}, {\"id\": \"consulting-contracted\", \"count\": %d}]",
 			 cases[i].diagnosed, cases[i].signed_);
-		subsidy_result *r = calc("jinjiang", 0, "2024-06-01", blocks);
-		ck_pays(r, "4-1", cases[i].s, cases[i].s == SUBSIDY_PAID ? 100000 : 0);
-		subsidy_free(r);
+		ck_pays_once(calc("jinjiang", 0, "2024-06-01", blocks), "4-1", cases[i].s,
+			     cases[i].s == SUBSIDY_PAID ? 100000 : 0);
 	}
 }
 END_TEST

@@ -33,11 +33,10 @@ END_TEST
 
 START_TEST(quanzhou_caps_by_level)
 {
-	subsidy_result *r = calc("quanzhou", 2, "2026-06-01", QZ_SPEND(500000, 100000, 200000));
-	ck_pays(r, "1", SUBSIDY_PAID, 200000);
-	subsidy_free(r);
+	ck_pays_once(calc("quanzhou", 2, "2026-06-01", QZ_SPEND(500000, 100000, 200000)), "1",
+		     SUBSIDY_PAID, 200000);
 	/* Level 4: 400,000 is under the 500,000 cap. */
-	r = calc("quanzhou", 4, "2026-06-01", QZ_SPEND(500000, 100000, 200000));
+	subsidy_result *r = calc("quanzhou", 4, "2026-06-01", QZ_SPEND(500000, 100000, 200000));
 	ck_pays(r, "1", SUBSIDY_PAID, 400000);
 	ck_assert(!item(r, "1")->capped);
 	subsidy_free(r);
@@ -69,12 +68,12 @@ START_TEST(quanzhou_cloud_threshold_is_strict)
 	ck_pays(r, "2", SUBSIDY_UNDER_THRESHOLD, 0);
 	subsidy_free(r);
 	/* 30% of 50,001 = 15,000.3, rounded down. */
-	r = calc("quanzhou", 2, "2026-06-01", "\"finance\": {\"cloud_annual_fee\": 50001}");
-	ck_pays(r, "2", SUBSIDY_PAID, 15000);
-	subsidy_free(r);
-	r = calc("quanzhou", 2, "2026-06-01", "\"finance\": {\"cloud_annual_fee\": 400000}");
-	ck_pays(r, "2", SUBSIDY_PAID, 100000);
-	subsidy_free(r);
+	ck_pays_once(calc("quanzhou", 2, "2026-06-01",
+			  "\"finance\": {\"cloud_annual_fee\": 50001}"),
+		     "2", SUBSIDY_PAID, 15000);
+	ck_pays_once(calc("quanzhou", 2, "2026-06-01",
+			  "\"finance\": {\"cloud_annual_fee\": 400000}"),
+		     "2", SUBSIDY_PAID, 100000);
 }
 END_TEST
 

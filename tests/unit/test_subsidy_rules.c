@@ -107,22 +107,21 @@ END_TEST
 START_TEST(pilot_clauses_need_the_flag)
 {
 	/* Quanzhou （二）: 30% of a 60,000 cloud fee = 18,000, for pilot enterprises only. */
-	subsidy_result *r = calc("quanzhou", 2, "2026-06-01",
-				 "\"finance\": {\"cloud_annual_fee\": 60000}, "
-				 "\"status\": {\"pilot_enterprise\": false}");
-	ck_pays(r, "2", SUBSIDY_NOT_ELIGIBLE, 0);
-	subsidy_free(r);
-	r = calc_raw("quanzhou", 2, "2026-06-01",
-		     "\"enterprise\": {\"region_code\": \"350503\"}, \"finance\": "
-		     "{\"cloud_annual_fee\": 60000}");
+	ck_pays_once(calc("quanzhou", 2, "2026-06-01",
+			  "\"finance\": {\"cloud_annual_fee\": 60000}, "
+			  "\"status\": {\"pilot_enterprise\": false}"),
+		     "2", SUBSIDY_NOT_ELIGIBLE, 0);
+	subsidy_result *r = calc_raw("quanzhou", 2, "2026-06-01",
+				     "\"enterprise\": {\"region_code\": \"350503\"}, \"finance\": "
+				     "{\"cloud_annual_fee\": 60000}");
 	ck_waits_for(r, "2", 18000, 1u << POLICY_STATUS_PILOT);
 	ck_assert_ptr_nonnull(strstr(item(r, "2")->detail.zh, "是否为试点企业"));
 	subsidy_free(r);
 	/* Pingluo （四） cloud: 1万 to pilot enterprises. */
-	r = calc("pingluo", 2, "2026-03-01",
-		 "\"finance\": {\"cloud_annual_fee\": 1}, \"status\": {\"pilot_enterprise\": false}");
-	ck_pays(r, "4", SUBSIDY_NOT_ELIGIBLE, 0);
-	subsidy_free(r);
+	ck_pays_once(
+		calc("pingluo", 2, "2026-03-01",
+		     "\"finance\": {\"cloud_annual_fee\": 1}, \"status\": {\"pilot_enterprise\": false}"),
+		"4", SUBSIDY_NOT_ELIGIBLE, 0);
 }
 END_TEST
 
@@ -131,11 +130,9 @@ START_TEST(industry_clauses_check_the_section)
 	/* Jinjiang 二（二）: 1,200,000 of ERP software is in [100万, 200万): 10万, manufacturers. */
 	const char *mis = "\"finance\": {\"mis_software_spend\": 1200000}";
 	char blocks[256];
-	subsidy_result *r = calc("jinjiang", 0, "2024-06-01", mis);
-	ck_pays(r, "2-2", SUBSIDY_PAID, 100000);
-	subsidy_free(r);
+	ck_pays_once(calc("jinjiang", 0, "2024-06-01", mis), "2-2", SUBSIDY_PAID, 100000);
 	snprintf(blocks, sizeof blocks, "%s, \"enterprise\": {\"industry_code\": \"G53\"}", mis);
-	r = calc("jinjiang", 0, "2024-06-01", blocks);
+	subsidy_result *r = calc("jinjiang", 0, "2024-06-01", blocks);
 	ck_pays(r, "2-2", SUBSIDY_NOT_ELIGIBLE, 0);
 	ck_assert_ptr_nonnull(strstr(item(r, "2-2")->detail.zh, "制造业"));
 	subsidy_free(r);
@@ -144,16 +141,16 @@ START_TEST(industry_clauses_check_the_section)
 	ck_waits_for(r, "2-2", 100000, SUBSIDY_MISSING_INDUSTRY);
 	subsidy_free(r);
 	/* 二（三） is for industrial enterprises: B, C and D; a power company (D44) is one. */
-	r = calc("jinjiang", 0, "2024-06-01",
-		 "\"finance\": {\"cloud_annual_fee\": 60000}, \"status\": {\"above_scale\": true}, "
-		 "\"enterprise\": {\"industry_code\": \"D4411\"}");
-	ck_pays(r, "2-3", SUBSIDY_PAID, 30000);
-	subsidy_free(r);
-	r = calc("jinjiang", 0, "2024-06-01",
-		 "\"finance\": {\"cloud_annual_fee\": 60000}, \"status\": {\"above_scale\": true}, "
-		 "\"enterprise\": {\"industry_code\": \"I65\"}");
-	ck_pays(r, "2-3", SUBSIDY_NOT_ELIGIBLE, 0);
-	subsidy_free(r);
+	ck_pays_once(
+		calc("jinjiang", 0, "2024-06-01",
+		     "\"finance\": {\"cloud_annual_fee\": 60000}, \"status\": {\"above_scale\": true}, "
+		     "\"enterprise\": {\"industry_code\": \"D4411\"}"),
+		"2-3", SUBSIDY_PAID, 30000);
+	ck_pays_once(
+		calc("jinjiang", 0, "2024-06-01",
+		     "\"finance\": {\"cloud_annual_fee\": 60000}, \"status\": {\"above_scale\": true}, "
+		     "\"enterprise\": {\"industry_code\": \"I65\"}"),
+		"2-3", SUBSIDY_NOT_ELIGIBLE, 0);
 }
 END_TEST
 
@@ -200,13 +197,9 @@ START_TEST(hardware_as_each_clause_names_it)
 			    "{\"project_spend\": {\"software\": 500000, \"hardware\": 100000, "
 			    "\"other_hardware\": 400000}}";
 	/* Jinjiang 一（一） counts all hardware: 20% of 1,000,000. */
-	subsidy_result *r = calc("jinjiang", 0, "2024-06-01", spend);
-	ck_pays(r, "1-1", SUBSIDY_PAID, 200000);
-	subsidy_free(r);
+	ck_pays_once(calc("jinjiang", 0, "2024-06-01", spend), "1-1", SUBSIDY_PAID, 200000);
 	/* Quanzhou （一） only data collection and transmission: 50% of 600,000 (level 4). */
-	r = calc("quanzhou", 4, "2026-06-01", spend);
-	ck_pays(r, "1", SUBSIDY_PAID, 300000);
-	subsidy_free(r);
+	ck_pays_once(calc("quanzhou", 4, "2026-06-01", spend), "1", SUBSIDY_PAID, 300000);
 }
 END_TEST
 
@@ -221,9 +214,7 @@ START_TEST(readings_change_conditions_and_the_limit_base)
 	subsidy_free(r);
 	const char *any[] = {"factory-wording=factory-any", NULL};
 	subsidy_options o = {.level = 2, .date = "2026-03-01", .readings = any};
-	r = calc_with("pingluo", &o, factory);
-	ck_pays(r, "3", SUBSIDY_PAID, 40000);
-	subsidy_free(r);
+	ck_pays_once(calc_with("pingluo", &o, factory), "3", SUBSIDY_PAID, 40000);
 	/*
 	 * Hardware 300,000 of software 300,000 + cloud 100,000 + hardware + services 300,000.
 	 * Of the whole project (1,000,000) that is exactly 30%: all counts, 60% of 700,000 =

@@ -56,9 +56,8 @@ START_TEST(xiamen_expired_and_not_yet)
 	ck_assert_int_eq(r->window, SUBSIDY_WINDOW_NOT_YET);
 	ck_assert_int_eq(r->total, 0);
 	subsidy_free(r);
-	r = calc("xiamen", 4, "2024-02-06", "\"finance\": {\"diagnosis_fee\": 10000}");
-	ck_pays(r, "1", SUBSIDY_PAID, 6000);
-	subsidy_free(r);
+	ck_pays_once(calc("xiamen", 4, "2024-02-06", "\"finance\": {\"diagnosis_fee\": 10000}"),
+		     "1", SUBSIDY_PAID, 6000);
 }
 END_TEST
 
