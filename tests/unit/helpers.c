@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
+#include "common/readfile.h"
 #include "tests/unit/test.h"
 
 static questionnaire *miit;
@@ -120,4 +121,12 @@ void test_write_file(const char *path, const char *text)
 	ck_assert_msg(f != NULL, "cannot write %s", path);
 	fputs(text, f);
 	ck_assert_int_eq(fclose(f), 0);
+}
+
+char *test_read_file(const char *path, size_t *len)
+{
+	assess_error err = {0};
+	char *data = readfile_all(path, 1u << 24, len, &err);
+	ck_assert_msg(data != NULL, "%s", err.msg);
+	return data;
 }

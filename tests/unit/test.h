@@ -53,6 +53,9 @@ void test_dir_remove(void);
 int test_dir_entries(void);
 /* Writes text to path, created or emptied first; fails the test when it cannot. */
 void test_write_file(const char *path, const char *text);
+/* The whole file at path, NUL-terminated, its length in *len (len may be NULL); the caller
+ * frees it. Fails the test when it cannot be read or is over 16 MiB. */
+char *test_read_file(const char *path, size_t *len);
 
 /*
  * A TCase from data, so that each make_*_tcase is a list of its tests: the name, a checked

@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <sys/resource.h>
 #include <unistd.h>
-#include "common/readfile.h"
 #include "compare/book.h"
 #include "compare/compare.h"
 #include "compare/verdict.h"
@@ -307,14 +306,6 @@ static assess_code write_book(const struct pair *p, const compare_verdict *v, co
 	return rc;
 }
 
-static char *slurp(const char *path, size_t *len)
-{
-	assess_error err = {0};
-	char *text = readfile_all(path, 1u << 22, len, &err);
-	ck_assert_msg(text != NULL, "%s", err.msg);
-	return text;
-}
-
 /*
  * What compare -o puts in place passes the verification a finished workbook gets: the zip is
  * whole, every part inflates, ends with its root's end tag (the chart and its drawing too),
@@ -340,9 +331,9 @@ START_TEST(book_is_verified_and_leaves_nothing_else)
 	}
 	/* The same pair and time give the same bytes. */
 	size_t n1, n2;
-	char *first = slurp(path, &n1);
+	char *first = test_read_file(path, &n1);
 	ck_assert_ok(write_book(&p, v, path, true, &err), &err);
-	char *second = slurp(path, &n2);
+	char *second = test_read_file(path, &n2);
 	ck_assert(n1 == n2 && memcmp(first, second, n1) == 0);
 	free(first);
 	free(second);
@@ -364,7 +355,7 @@ START_TEST(book_replaces_only_regular_files_when_asked)
 	test_write_file(path, "old");
 	ck_assert_int_eq(write_book(&p, NULL, path, false, &err), ASSESS_ERR_EXISTS);
 	size_t len;
-	char *text = slurp(path, &len);
+	char *text = test_read_file(path, &len);
 	ck_assert_str_eq(text, "old");
 	free(text);
 	ck_assert_ok(write_book(&p, NULL, path, true, &err), &err);
@@ -375,7 +366,7 @@ START_TEST(book_replaces_only_regular_files_when_asked)
 	ck_assert_int_eq(symlink(kept, link), 0);
 	ck_assert_int_eq(write_book(&p, NULL, link, true, &err), ASSESS_ERR_CANTCREAT);
 	ck_assert_msg_has(&err, "not a regular file (a symbolic link)");
-	text = slurp(kept, &len);
+	text = test_read_file(kept, &len);
 	ck_assert_str_eq(text, "keep");
 	free(text);
 	ck_assert_int_eq(test_dir_entries(), 3);
@@ -406,7 +397,7 @@ START_TEST(book_cut_short_in_scratch_is_refused_and_the_old_one_kept)
 	snprintf(path, sizeof path, "%s/acceptance.xlsx", test_dir);
 	ck_assert_ok(write_book(&p, NULL, path, false, &err), &err);
 	size_t old_len, len;
-	char *old = slurp(path, &old_len);
+	char *old = test_read_file(path, &old_len);
 	ck_assert_uint_lt(old_len, LIMIT); /* the premise: the zip fits under the limit */
 
 	struct rlimit saved, small;
@@ -421,7 +412,7 @@ START_TEST(book_cut_short_in_scratch_is_refused_and_the_old_one_kept)
 	ck_assert_int_eq(rc, ASSESS_ERR_IO);
 	ck_assert_str_eq(err.file, path);
 	ck_assert_msg_has(&err, "xl/sharedStrings.xml is cut short (was the scratch folder full?)");
-	char *now = slurp(path, &len);
+	char *now = test_read_file(path, &len);
 	ck_assert(len == old_len && memcmp(now, old, len) == 0);
 	ck_assert_int_eq(test_dir_entries(), 1);
 	free(now);

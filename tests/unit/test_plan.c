@@ -432,20 +432,11 @@ static void check_json_plans(const char *json)
 	answers_free(a);
 }
 
-static char *read_text(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	ck_assert_ptr_nonnull(f);
-	static char buf[1 << 16];
-	size_t n = fread(buf, 1, sizeof buf - 1, f);
-	fclose(f);
-	buf[n] = '\0';
-	return buf;
-}
-
 START_TEST(example_plans_apply_and_reach_their_levels)
 {
-	check_json_plans(read_text(TEST_EXAMPLE));
+	char *text = test_read_file(TEST_EXAMPLE, NULL);
+	check_json_plans(text);
+	free(text);
 }
 END_TEST
 

@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "common/readfile.h"
 #include "policies/subsidy.h"
 #include "reports/report_internal.h"
 #include "scoring/scoring.h"
@@ -23,14 +22,6 @@ static const char *in_dir(const char *name)
 	which ^= 1;
 	snprintf(path[which], sizeof path[which], "%s/%s", test_dir, name);
 	return path[which];
-}
-
-static char *slurp(const char *path, size_t *len)
-{
-	assess_error err = {0};
-	char *data = readfile_all(path, 1u << 24, len, &err);
-	ck_assert_msg(data != NULL, "%s", err.msg);
-	return data;
 }
 
 /* Zip entry names are stored uncompressed, so a part's presence can be seen in the bytes. */
@@ -59,7 +50,7 @@ START_TEST(writes_a_workbook)
 	size_t len;
 	ck_assert_ok(write_example(in_dir("r.xlsx"), QN_LANG_ZH, false, &err), &err);
 	ck_assert_int_eq(test_dir_entries(), 1); /* no temporary file left beside it */
-	char *data = slurp(in_dir("r.xlsx"), &len);
+	char *data = test_read_file(in_dir("r.xlsx"), &len);
 	ck_assert_mem_eq(data, "PK\x03\x04", 4);
 	ck_assert(has_part(data, len, "xl/worksheets/sheet5.xml"));
 	ck_assert(has_part(data, len, "xl/worksheets/sheet6.xml")); /* the record's sheet */
@@ -83,12 +74,12 @@ START_TEST(refuses_to_replace_without_force)
 			 ASSESS_ERR_EXISTS);
 	ck_assert_int_eq(assess_exit_code(err.code), 73);
 	ck_assert_str_eq(err.file, in_dir("r.xlsx"));
-	char *data = slurp(in_dir("r.xlsx"), &len);
+	char *data = test_read_file(in_dir("r.xlsx"), &len);
 	ck_assert_str_eq(data, "keep me");
 	free(data);
 	ck_assert_int_eq(test_dir_entries(), 1);
 	ck_assert_ok(write_example(in_dir("r.xlsx"), QN_LANG_ZH, true, &err), &err);
-	data = slurp(in_dir("r.xlsx"), &len);
+	data = test_read_file(in_dir("r.xlsx"), &len);
 	ck_assert_mem_eq(data, "PK", 2);
 	free(data);
 	ck_assert_int_eq(test_dir_entries(), 1);
@@ -115,8 +106,8 @@ START_TEST(same_answers_same_bytes)
 	created = 1700000000; /* SOURCE_DATE_EPOCH, as the CLI hands it on */
 	ck_assert_ok(write_example(in_dir("c.xlsx"), QN_LANG_EN, false, &err), &err);
 	created = 0;
-	char *a = slurp(in_dir("a.xlsx"), &la), *b = slurp(in_dir("b.xlsx"), &lb),
-	     *c = slurp(in_dir("c.xlsx"), &lc);
+	char *a = test_read_file(in_dir("a.xlsx"), &la), *b = test_read_file(in_dir("b.xlsx"), &lb),
+	     *c = test_read_file(in_dir("c.xlsx"), &lc);
 	ck_assert_uint_eq(la, lb);
 	ck_assert_mem_eq(a, b, la);
 	/* The given time changes the document time, and so the bytes. */
@@ -197,7 +188,7 @@ START_TEST(adds_the_subsidy_sheet)
 	ck_assert_int_eq(sr->total_if_post, 218000);
 	report_options o = {.lang = QN_LANG_ZH, .subsidy = sr};
 	ck_assert_ok(report_write(r, &o, in_dir("s.xlsx"), &err), &err);
-	char *data = slurp(in_dir("s.xlsx"), &len);
+	char *data = test_read_file(in_dir("s.xlsx"), &len);
 	ck_assert(has_part(data, len, "xl/worksheets/sheet7.xml")); /* subsidy, then the record */
 	ck_assert(!has_part(data, len, "xl/worksheets/sheet8.xml"));
 	free(data);
@@ -263,7 +254,7 @@ START_TEST(writes_the_record_sheets)
 	ck_assert_ptr_nonnull(r);
 	report_options o = {.lang = QN_LANG_EN};
 	ck_assert_ok(report_write(r, &o, in_dir("rec.xlsx"), &err), &err);
-	char *data = slurp(in_dir("rec.xlsx"), &len);
+	char *data = test_read_file(in_dir("rec.xlsx"), &len);
 	/* record, evidence register, changed answers */
 	ck_assert(has_part(data, len, "xl/worksheets/sheet8.xml"));
 	ck_assert(!has_part(data, len, "xl/worksheets/sheet9.xml"));
