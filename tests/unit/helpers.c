@@ -80,6 +80,15 @@ int test_run(const char *suite, test_tcase_maker const *makers)
 
 char test_dir[64];
 
+const char *test_in_dir(const char *name)
+{
+	static char path[4][512];
+	static int which;
+	which = (which + 1) % 4;
+	snprintf(path[which], sizeof path[which], "%s/%s", test_dir, name);
+	return path[which];
+}
+
 void test_dir_make(void)
 {
 	snprintf(test_dir, sizeof test_dir, "/tmp/assess-check.XXXXXX");

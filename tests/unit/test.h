@@ -51,6 +51,8 @@ extern char test_dir[64];
 void test_dir_make(void);
 void test_dir_remove(void);
 int test_dir_entries(void);
+/* test_dir/name, in one of four buffers used in turn: a path stays good for the next three calls. */
+const char *test_in_dir(const char *name);
 /* Writes text to path, created or emptied first; fails the test when it cannot. */
 void test_write_file(const char *path, const char *text);
 /* The whole file at path, NUL-terminated, its length in *len (len may be NULL); the caller

@@ -15,17 +15,10 @@
 #include "tests/unit/test.h"
 #include "xlsx/reader.h"
 
-static const char *in_dir(const char *name)
-{
-	static char path[512];
-	snprintf(path, sizeof path, "%s/%s", test_dir, name);
-	return path;
-}
-
 /* The form written to name in test_dir with o (NULL: blank), and read back with io. */
 static answers *through_a_form(const char *name, const form_options *o, form_import_options *io)
 {
-	const char *path = in_dir(name);
+	const char *path = test_in_dir(name);
 	assess_error err = {0};
 	ck_assert_ok(form_write(test_miit(), o, path, &err), &err);
 	answers *b = form_import(path, test_resolve, NULL, io, &err);
@@ -92,7 +85,7 @@ END_TEST
 
 START_TEST(blank_form_lists_every_question)
 {
-	const char *path = in_dir("blank.xlsx");
+	const char *path = test_in_dir("blank.xlsx");
 	assess_error err = {0};
 	ck_assert_ok(form_write(test_miit(), NULL, path, &err), &err);
 	form_import_options io = {0};
@@ -110,7 +103,7 @@ END_TEST
 
 START_TEST(the_instrument_travels_inside)
 {
-	const char *path = in_dir("en.xlsx");
+	const char *path = test_in_dir("en.xlsx");
 	assess_error err = {0};
 	form_options o = {.lang = QN_LANG_EN};
 	ck_assert_ok(form_write(test_miit(), &o, path, &err), &err);
@@ -135,7 +128,7 @@ END_TEST
 
 START_TEST(outputs_are_replaced_only_when_asked)
 {
-	const char *path = in_dir("f.xlsx");
+	const char *path = test_in_dir("f.xlsx");
 	test_write_file(path, "mine");
 	assess_error err = {0};
 	ck_assert_int_eq(form_write(test_miit(), NULL, path, &err), ASSESS_ERR_EXISTS);
@@ -229,7 +222,7 @@ START_TEST(subsidy_inputs_blank_and_refused)
 {
 	form_import_options io = {.allow_incomplete = true};
 	answers *b = through_a_form("blank.xlsx", NULL, &io);
-	const char *path = in_dir("blank.xlsx");
+	const char *path = test_in_dir("blank.xlsx");
 	assess_error err = {0};
 	ck_assert_ptr_null(answers_block(b, "finance"));
 	ck_assert_ptr_null(answers_block(b, "status"));

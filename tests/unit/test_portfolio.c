@@ -459,15 +459,6 @@ TCase *make_portfolio_tcase(void)
 
 /* ---- reading, streaming, folders, workers, the workbook file ---- */
 
-static const char *in_dir(const char *name)
-{
-	static char path[4][512];
-	static int which;
-	which = (which + 1) % 4;
-	snprintf(path[which], sizeof path[which], "%s/%s", test_dir, name);
-	return path[which];
-}
-
 static void write_file(const char *path, const char *text)
 {
 	FILE *f = fopen(path, "wb");
@@ -479,7 +470,7 @@ static void write_file(const char *path, const char *text)
 /* A descriptor reading text from a file in test_dir. */
 static int input(const char *text)
 {
-	const char *path = in_dir("input");
+	const char *path = test_in_dir("input");
 	write_file(path, text);
 	int fd = open(path, O_RDONLY);
 	ck_assert_int_ge(fd, 0);
@@ -610,33 +601,35 @@ START_TEST(inputs_walk_folders_in_order)
 	char bad[1024] = "";
 	portfolio_inputs in = {0};
 	assess_error err = {0};
-	mkdir(in_dir("set"), 0777);
-	mkdir(in_dir("set/b-sub"), 0777);
-	mkdir(in_dir("empty"), 0777);
-	write_file(in_dir("set/c.json"), "{}");
-	write_file(in_dir("set/a.ndjson"), "{}\n\n{}\n");
-	write_file(in_dir("set/b-sub/z.JSONL"), "{}\n");
-	write_file(in_dir("set/.hidden.json"), "{}");
-	write_file(in_dir("set/notes.txt"), "x");
-	const char *args[] = {in_dir("set"), in_dir("missing.json"), in_dir("empty"), "-"};
+	mkdir(test_in_dir("set"), 0777);
+	mkdir(test_in_dir("set/b-sub"), 0777);
+	mkdir(test_in_dir("empty"), 0777);
+	write_file(test_in_dir("set/c.json"), "{}");
+	write_file(test_in_dir("set/a.ndjson"), "{}\n\n{}\n");
+	write_file(test_in_dir("set/b-sub/z.JSONL"), "{}\n");
+	write_file(test_in_dir("set/.hidden.json"), "{}");
+	write_file(test_in_dir("set/notes.txt"), "x");
+	const char *args[] = {test_in_dir("set"), test_in_dir("missing.json"), test_in_dir("empty"),
+			      "-"};
 	ck_assert_ok(portfolio_inputs_expand(&in, args, 4, false, collect_bad, bad, &err), &err);
 	ck_assert_uint_eq(in.n, 4);
-	ck_assert_str_eq(in.v[0].path, in_dir("set/a.ndjson"));
+	ck_assert_str_eq(in.v[0].path, test_in_dir("set/a.ndjson"));
 	ck_assert(in.v[0].ndjson);
-	ck_assert_str_eq(in.v[1].path, in_dir("set/b-sub/z.JSONL"));
+	ck_assert_str_eq(in.v[1].path, test_in_dir("set/b-sub/z.JSONL"));
 	ck_assert(in.v[1].ndjson);
-	ck_assert_str_eq(in.v[2].path, in_dir("set/c.json"));
+	ck_assert_str_eq(in.v[2].path, test_in_dir("set/c.json"));
 	ck_assert(!in.v[2].ndjson);
 	ck_assert_str_eq(in.v[3].path, "-");
 	char want[1024];
 	snprintf(want, sizeof want,
 		 "%s|%d|cannot open: No such file or directory\n"
 		 "%s|%d|folder holds no answer files (*.json, *.ndjson, *.jsonl)\n",
-		 in_dir("missing.json"), ASSESS_ERR_NOINPUT, in_dir("empty"), ASSESS_ERR_NOINPUT);
+		 test_in_dir("missing.json"), ASSESS_ERR_NOINPUT, test_in_dir("empty"),
+		 ASSESS_ERR_NOINPUT);
 	ck_assert_str_eq(bad, want);
 	portfolio_inputs_free(&in);
 	/* Counting (without standard input): 2 + 1 + 1 answer objects. */
-	const char *files[] = {in_dir("set")};
+	const char *files[] = {test_in_dir("set")};
 	ck_assert_ok(portfolio_inputs_expand(&in, files, 1, false, collect_bad, bad, &err), &err);
 	portfolio_inputs_count(&in);
 	ck_assert_uint_eq(in.units, 4);
@@ -689,7 +682,7 @@ static void run_jobs(int workers, struct outcome *o)
 				     .name = name,
 				     .text = texts[i],
 				     .len = strlen(texts[i]),
-				     .path = in_dir(file)};
+				     .path = test_in_dir(file)};
 		if (workers <= 1 && strcmp(texts[i], "crash") == 0)
 			continue; /* in-process, a crash would be this test's */
 		ck_assert_ok(portfolio_pool_submit(p, &job, &err), &err);
@@ -704,7 +697,7 @@ START_TEST(pool_in_process)
 	run_jobs(1, &o);
 	ck_assert(o.ok == 4 && o.failed == 1 && o.n == 5);
 	ck_assert_str_eq(o.last_error, "asked to fail");
-	ck_assert_int_eq(access(in_dir("out6"), F_OK), 0);
+	ck_assert_int_eq(access(test_in_dir("out6"), F_OK), 0);
 }
 END_TEST
 
@@ -724,7 +717,7 @@ START_TEST(pool_workers_survive_failures_and_deaths)
 	for (int i = 1; i <= 6; i++) {
 		char file[16];
 		snprintf(file, sizeof file, "out%d", i);
-		ck_assert_int_eq(access(in_dir(file), F_OK) == 0, i != 2 && i != 3);
+		ck_assert_int_eq(access(test_in_dir(file), F_OK) == 0, i != 2 && i != 3);
 	}
 }
 END_TEST
@@ -733,7 +726,7 @@ START_TEST(book_is_whole_or_absent)
 {
 	assess_error err = {0};
 	portfolio_book_options o = {.lang = QN_LANG_EN, .created = 1782777600};
-	const char *path = in_dir("p.xlsx");
+	const char *path = test_in_dir("p.xlsx");
 	write_file(path, "keep");
 	ck_assert_ptr_null(portfolio_book_new(path, &o, &err));
 	ck_assert_int_eq(err.code, ASSESS_ERR_EXISTS);

@@ -15,15 +15,6 @@
 #include "scoring/scoring.h"
 #include "tests/unit/test.h"
 
-static const char *in_dir(const char *name)
-{
-	static char path[2][512];
-	static int which;
-	which ^= 1;
-	snprintf(path[which], sizeof path[which], "%s/%s", test_dir, name);
-	return path[which];
-}
-
 /* Zip entry names are stored uncompressed, so a part's presence can be seen in the bytes. */
 static bool has_part(const char *data, size_t len, const char *name)
 {
@@ -48,9 +39,9 @@ START_TEST(writes_a_workbook)
 {
 	assess_error err = {0};
 	size_t len;
-	ck_assert_ok(write_example(in_dir("r.xlsx"), QN_LANG_ZH, false, &err), &err);
+	ck_assert_ok(write_example(test_in_dir("r.xlsx"), QN_LANG_ZH, false, &err), &err);
 	ck_assert_int_eq(test_dir_entries(), 1); /* no temporary file left beside it */
-	char *data = test_read_file(in_dir("r.xlsx"), &len);
+	char *data = test_read_file(test_in_dir("r.xlsx"), &len);
 	ck_assert_mem_eq(data, "PK\x03\x04", 4);
 	ck_assert(has_part(data, len, "xl/worksheets/sheet5.xml"));
 	ck_assert(has_part(data, len, "xl/worksheets/sheet6.xml")); /* the record's sheet */
@@ -66,20 +57,20 @@ START_TEST(refuses_to_replace_without_force)
 {
 	assess_error err = {0};
 	size_t len;
-	FILE *f = fopen(in_dir("r.xlsx"), "w");
+	FILE *f = fopen(test_in_dir("r.xlsx"), "w");
 	ck_assert_ptr_nonnull(f);
 	fputs("keep me", f);
 	fclose(f);
-	ck_assert_int_eq(write_example(in_dir("r.xlsx"), QN_LANG_ZH, false, &err),
+	ck_assert_int_eq(write_example(test_in_dir("r.xlsx"), QN_LANG_ZH, false, &err),
 			 ASSESS_ERR_EXISTS);
 	ck_assert_int_eq(assess_exit_code(err.code), 73);
-	ck_assert_str_eq(err.file, in_dir("r.xlsx"));
-	char *data = test_read_file(in_dir("r.xlsx"), &len);
+	ck_assert_str_eq(err.file, test_in_dir("r.xlsx"));
+	char *data = test_read_file(test_in_dir("r.xlsx"), &len);
 	ck_assert_str_eq(data, "keep me");
 	free(data);
 	ck_assert_int_eq(test_dir_entries(), 1);
-	ck_assert_ok(write_example(in_dir("r.xlsx"), QN_LANG_ZH, true, &err), &err);
-	data = test_read_file(in_dir("r.xlsx"), &len);
+	ck_assert_ok(write_example(test_in_dir("r.xlsx"), QN_LANG_ZH, true, &err), &err);
+	data = test_read_file(test_in_dir("r.xlsx"), &len);
 	ck_assert_mem_eq(data, "PK", 2);
 	free(data);
 	ck_assert_int_eq(test_dir_entries(), 1);
@@ -101,13 +92,14 @@ START_TEST(same_answers_same_bytes)
 	assess_error err = {0};
 	size_t la, lb, lc;
 	created = 0;
-	ck_assert_ok(write_example(in_dir("a.xlsx"), QN_LANG_EN, false, &err), &err);
-	ck_assert_ok(write_example(in_dir("b.xlsx"), QN_LANG_EN, false, &err), &err);
+	ck_assert_ok(write_example(test_in_dir("a.xlsx"), QN_LANG_EN, false, &err), &err);
+	ck_assert_ok(write_example(test_in_dir("b.xlsx"), QN_LANG_EN, false, &err), &err);
 	created = 1700000000; /* SOURCE_DATE_EPOCH, as the CLI hands it on */
-	ck_assert_ok(write_example(in_dir("c.xlsx"), QN_LANG_EN, false, &err), &err);
+	ck_assert_ok(write_example(test_in_dir("c.xlsx"), QN_LANG_EN, false, &err), &err);
 	created = 0;
-	char *a = test_read_file(in_dir("a.xlsx"), &la), *b = test_read_file(in_dir("b.xlsx"), &lb),
-	     *c = test_read_file(in_dir("c.xlsx"), &lc);
+	char *a = test_read_file(test_in_dir("a.xlsx"), &la),
+	     *b = test_read_file(test_in_dir("b.xlsx"), &lb),
+	     *c = test_read_file(test_in_dir("c.xlsx"), &lc);
 	ck_assert_uint_eq(la, lb);
 	ck_assert_mem_eq(a, b, la);
 	/* The given time changes the document time, and so the bytes. */
@@ -153,7 +145,7 @@ static void write_and_check(answers *a, qn_lang lang, int want_level)
 	ck_assert_ptr_nonnull(r);
 	ck_assert_int_eq(r->level, want_level);
 	report_options o = {.lang = lang, .replace = true};
-	ck_assert_ok(report_write(r, &o, in_dir("x.xlsx"), &err), &err);
+	ck_assert_ok(report_write(r, &o, test_in_dir("x.xlsx"), &err), &err);
 	ck_assert_int_eq(test_dir_entries(), 1);
 	scoring_free(r);
 }
@@ -187,8 +179,8 @@ START_TEST(adds_the_subsidy_sheet)
 	ck_assert_int_eq(sr->total, 18000);
 	ck_assert_int_eq(sr->total_if_post, 218000);
 	report_options o = {.lang = QN_LANG_ZH, .subsidy = sr};
-	ck_assert_ok(report_write(r, &o, in_dir("s.xlsx"), &err), &err);
-	char *data = test_read_file(in_dir("s.xlsx"), &len);
+	ck_assert_ok(report_write(r, &o, test_in_dir("s.xlsx"), &err), &err);
+	char *data = test_read_file(test_in_dir("s.xlsx"), &len);
 	ck_assert(has_part(data, len, "xl/worksheets/sheet7.xml")); /* subsidy, then the record */
 	ck_assert(!has_part(data, len, "xl/worksheets/sheet8.xml"));
 	free(data);
@@ -253,8 +245,8 @@ START_TEST(writes_the_record_sheets)
 	scoring_result *r = scoring_run(a, &err);
 	ck_assert_ptr_nonnull(r);
 	report_options o = {.lang = QN_LANG_EN};
-	ck_assert_ok(report_write(r, &o, in_dir("rec.xlsx"), &err), &err);
-	char *data = test_read_file(in_dir("rec.xlsx"), &len);
+	ck_assert_ok(report_write(r, &o, test_in_dir("rec.xlsx"), &err), &err);
+	char *data = test_read_file(test_in_dir("rec.xlsx"), &len);
 	/* record, evidence register, changed answers */
 	ck_assert(has_part(data, len, "xl/worksheets/sheet8.xml"));
 	ck_assert(!has_part(data, len, "xl/worksheets/sheet9.xml"));
