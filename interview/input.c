@@ -292,64 +292,26 @@ bool iv_date(const char *folded, char *out, size_t size)
 }
 
 /* The line without spaces (ASCII ones: iv_fold has made ideographic ones ASCII), upper-cased. */
-static size_t squeeze(const char *folded, char *code, size_t size)
+static void squeeze(const char *folded, char *code, size_t size)
 {
 	size_t n = 0;
 	for (const char *p = folded; *p && n + 1 < size; p++)
 		if (*p != ' ')
 			code[n++] = (char)toupper((unsigned char)*p);
 	code[n] = '\0';
-	return n;
 }
 
-static bool all_digits(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (s[i] < '0' || s[i] > '9')
-			return false;
-	return true;
-}
-
+/* The reasons, in the interview's language, come from the codes' own module. */
 bool iv_region_code(const interview *iv, const char *folded, char *code, size_t code_size,
 		    char *msg, size_t msg_size)
 {
-	char why[160];
-	size_t n = squeeze(folded, code, code_size);
-	if (gbcode_division_valid(code, why, sizeof why))
-		return true;
-	if (iv->lang == QN_LANG_EN)
-		snprintf(msg, msg_size, "%s", why);
-	else if (n != 6 || !all_digits(code, 6))
-		snprintf(msg, msg_size,
-			 "地区代码是 6 位数字的行政区划代码（GB/T 2260），如 350582 晋江市、350500 "
-			 "泉州市");
-	else if (!gbcode_division_valid((char[7]){code[0], code[1], '0', '0', '0', '0', '\0'}, NULL,
-					0))
-		snprintf(msg, msg_size, "前两位 %.2s 不是省级行政区划代码（如 35 福建、64 宁夏）",
-			 code);
-	else
-		snprintf(msg, msg_size,
-			 "县级代码须有地市部分：第 3–4 位不能是 00（如晋江市 350582，不是 350082）");
-	return false;
+	squeeze(folded, code, code_size);
+	return gbcode_division_check(code, iv->lang, msg, msg_size);
 }
 
 bool iv_industry_code(const interview *iv, const char *folded, char *code, size_t code_size,
 		      char *msg, size_t msg_size)
 {
-	char why[160];
-	size_t n = squeeze(folded, code, code_size);
-	if (gbcode_industry_valid(code, why, sizeof why))
-		return true;
-	if (iv->lang == QN_LANG_EN)
-		snprintf(msg, msg_size, "%s", why);
-	else if (!n || code[0] < 'A' || code[0] > 'T')
-		snprintf(msg, msg_size,
-			 "行业代码以门类字母 A–T 开头（GB/T 4754-2017），如制造业 C、C34、C3421");
-	else if (n == 2 || n > 5 || !all_digits(code + 1, n - 1))
-		snprintf(msg, msg_size, "门类字母后应为 2、3 或 4 位数字，如 C34、C342、C3421");
-	else
-		snprintf(msg, msg_size,
-			 "%.2s 不是门类 %c 下的大类（GB/T 4754-2017；如制造业 C 为 13–43）",
-			 code + 1, code[0]);
-	return false;
+	squeeze(folded, code, code_size);
+	return gbcode_industry_check(code, iv->lang, msg, msg_size);
 }
