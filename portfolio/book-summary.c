@@ -53,6 +53,15 @@ static void set_widths(portfolio_book *b, lxw_worksheet *ws, lxw_col_t c0, const
 /* The Targets sheet's columns: its tables share them. */
 static const double target_widths[] = {30, 15, 15, 14, 14, 12, 12, 18};
 
+/* A Targets table's title at row r and its header below; returns the first body row. */
+static lxw_row_t target_table(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r, const char *title,
+			      const char *const *h)
+{
+	bk_string(b, ws, r, 0, title, b->f.heading);
+	header(b, ws, r + 1, 0, h, target_widths);
+	return r + 2;
+}
+
 /* "判定依据：改造后评测（12 家企业）" */
 static void basis_line(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r, const portfolio_tally *t,
 		       int basis)
@@ -430,9 +439,7 @@ static lxw_row_t budget_lines(portfolio_book *b, const portfolio_tally *t, int b
 			   lang_pick(b->o.lang, "结余（元）", "Left (yuan)"),
 			   lang_pick(b->o.lang, "结论", "Verdict"),
 			   NULL};
-	bk_string(b, ws, r, 0, lang_pick(b->o.lang, "按预算科目", "By budget line"), b->f.heading);
-	header(b, ws, r + 1, 0, h, target_widths);
-	r += 2;
+	r = target_table(b, ws, r, lang_pick(b->o.lang, "按预算科目", "By budget line"), h);
 	for (size_t i = 0; i < n; i++, r++) {
 		const policy_budget_line *line = policy_budget_line_at(p, i);
 		int64_t claimed = portfolio_tally_line_claimed(t, basis, i);
@@ -460,9 +467,7 @@ static lxw_row_t stages_table(portfolio_book *b, const portfolio_tally *t, lxw_r
 			   lang_pick(b->o.lang, "平均分", "Mean score"),
 			   lang_pick(b->o.lang, "补贴测算合计（元）", "Subsidies (yuan)"),
 			   NULL};
-	bk_string(b, ws, r, 0, lang_pick(b->o.lang, "分阶段对比", "By stage"), b->f.heading);
-	header(b, ws, r + 1, 0, h, target_widths);
-	r += 2;
+	r = target_table(b, ws, r, lang_pick(b->o.lang, "分阶段对比", "By stage"), h);
 	for (int s = 0; s < PORTFOLIO_N_BASES; s++) {
 		portfolio_counts c;
 		portfolio_tally_counts(t, NULL, s, &c);
