@@ -126,6 +126,21 @@ static lxw_row_t verdict(rp_sheet *s, lxw_row_t row)
 	return row + 1;
 }
 
+/* One counted condition of the next level: needed, there now, met or how many short. */
+static lxw_row_t count_gate(rp_sheet *s, lxw_row_t row, const char *label, int need, int have,
+			    bool met)
+{
+	report_ctx *c = s->c;
+	char verdict[64];
+	rp_string(s, row, COL_LABEL, label, c->f.text);
+	rp_number(s, row, COL_B, need, c->f.integer);
+	rp_number(s, row, COL_C, have, c->f.integer);
+	snprintf(verdict, sizeof verdict, lang_pick(c->lang, "差%d个", "%d short"), need - have);
+	rp_string(s, row, COL_D, met ? lang_pick(c->lang, "满足", "met") : verdict,
+		  met ? c->f.center : c->f.verdict);
+	return row + 1;
+}
+
 /* The next level's three conditions: what it needs, what there is, met or short by how much. */
 static lxw_row_t next_gates(rp_sheet *s, lxw_row_t row)
 {
@@ -152,21 +167,9 @@ static lxw_row_t next_gates(rp_sheet *s, lxw_row_t row)
 	snprintf(label, sizeof label,
 		 lang_pick(c->lang, "%d 级及以上的场景", "Scenarios at level %d or above"),
 		 rule->scenario_level);
-	rp_string(s, row, COL_LABEL, label, c->f.text);
-	rp_number(s, row, COL_B, g->scenarios_need, c->f.integer);
-	rp_number(s, row, COL_C, g->scenarios_have, c->f.integer);
-	snprintf(verdict, sizeof verdict, lang_pick(c->lang, "差%d个", "%d short"),
-		 g->scenarios_need - g->scenarios_have);
-	rp_string(s, row++, COL_D, g->scenarios_met ? lang_pick(c->lang, "满足", "met") : verdict,
-		  g->scenarios_met ? c->f.center : c->f.verdict);
-	rp_string(s, row, COL_LABEL,
-		  lang_pick(c->lang, "其中★约束性场景", "of which ★ constrained"), c->f.text);
-	rp_number(s, row, COL_B, g->constrained_need, c->f.integer);
-	rp_number(s, row, COL_C, g->constrained_have, c->f.integer);
-	snprintf(verdict, sizeof verdict, lang_pick(c->lang, "差%d个", "%d short"),
-		 g->constrained_need - g->constrained_have);
-	rp_string(s, row++, COL_D, g->constrained_met ? lang_pick(c->lang, "满足", "met") : verdict,
-		  g->constrained_met ? c->f.center : c->f.verdict);
+	row = count_gate(s, row, label, g->scenarios_need, g->scenarios_have, g->scenarios_met);
+	row = count_gate(s, row, lang_pick(c->lang, "其中★约束性场景", "of which ★ constrained"),
+			 g->constrained_need, g->constrained_have, g->constrained_met);
 	return row + 1;
 }
 
