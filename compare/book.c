@@ -91,15 +91,12 @@ static void make_formats(book_ctx *x)
 
 static void sheet_begin(book_sheet *s, book_ctx *x, const char *name, const double *widths, int n)
 {
+	const xlsx_page page = {.landscape = true,
+				.margins = xlsx_margins_narrow,
+				.footer = x->footer};
 	*s = (book_sheet){.x = x, .widths = widths, .n_cols = n};
 	xlsx_sheet_begin(&s->sh, x->b, name);
-	if (!s->sh.ws)
-		return;
-	worksheet_set_paper(s->sh.ws, 9); /* A4 */
-	worksheet_set_landscape(s->sh.ws);
-	worksheet_set_margins(s->sh.ws, 0.5, 0.5, 0.6, 0.7);
-	worksheet_fit_to_pages(s->sh.ws, 1, 0);
-	xlsx_check(x->b, worksheet_set_footer(s->sh.ws, x->footer));
+	xlsx_page_setup(x->b, s->sh.ws, &page);
 }
 
 /* The columns as declared, the rows as tall as their wrapped text (xlsx/layout.h). */

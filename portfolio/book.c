@@ -185,13 +185,12 @@ static void set_properties(portfolio_book *b)
  */
 static void page_setup(portfolio_book *b, lxw_worksheet *ws, int which)
 {
-	worksheet_set_paper(ws, 9);
-	if (which != BK_OVERVIEW)
-		worksheet_set_landscape(ws);
+	const xlsx_page page = {.landscape = which != BK_OVERVIEW,
+				.pages_wide = which == BK_ROWS ? 4 : 1,
+				.footer = "&C&P / &N"};
+	xlsx_page_setup(b->book, ws, &page);
 	if (which == BK_ROWS)
 		bk_check(b, worksheet_repeat_columns(ws, 0, 2));
-	worksheet_fit_to_pages(ws, which == BK_ROWS ? 4 : 1, 0);
-	bk_check(b, worksheet_set_footer(ws, "&C&P / &N"));
 }
 
 /*

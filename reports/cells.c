@@ -28,19 +28,13 @@ void rp_check(report_ctx *c, lxw_error e) { xlsx_check(c->book, e); }
 
 void rp_sheet_begin(rp_sheet *s, report_ctx *c, int which, bool landscape)
 {
+	const xlsx_page page = {.landscape = landscape,
+				.margins = xlsx_margins_narrow,
+				.footer = c->footer,
+				.header = c->header};
 	s->c = c;
 	xlsx_sheet_begin(&s->x, c->book, rp_sheet_name(c, which));
-	lxw_worksheet *ws = s->x.ws;
-	if (!ws)
-		return;
-	worksheet_set_paper(ws, 9); /* A4 */
-	if (landscape)
-		worksheet_set_landscape(ws);
-	worksheet_set_margins(ws, 0.5, 0.5, 0.6, 0.7);
-	worksheet_fit_to_pages(ws, 1, 0); /* as wide as the page, as many pages as it takes */
-	rp_check(c, worksheet_set_footer(ws, c->footer));
-	if (c->header[0])
-		rp_check(c, worksheet_set_header(ws, c->header));
+	xlsx_page_setup(c->book, s->x.ws, &page);
 }
 
 void rp_sheet_end(rp_sheet *s, const double *min, const double *max, int n)

@@ -33,6 +33,25 @@ lxw_worksheet *xlsx_add_sheet(xlsx_book *b, const char *name)
 	return ws;
 }
 
+const double xlsx_margins_narrow[4] = {0.5, 0.5, 0.6, 0.7};
+
+void xlsx_page_setup(xlsx_book *b, lxw_worksheet *ws, const xlsx_page *p)
+{
+	if (!ws || xlsx_failed(b))
+		return;
+	worksheet_set_paper(ws, 9); /* A4 */
+	if (p->landscape)
+		worksheet_set_landscape(ws);
+	if (p->margins)
+		worksheet_set_margins(ws, p->margins[0], p->margins[1], p->margins[2],
+				      p->margins[3]);
+	worksheet_fit_to_pages(ws, p->pages_wide ? p->pages_wide : 1, 0);
+	if (p->footer && *p->footer)
+		xlsx_check(b, worksheet_set_footer(ws, p->footer));
+	if (p->header && *p->header)
+		xlsx_check(b, worksheet_set_header(ws, p->header));
+}
+
 lxw_format *xlsx_add_format(xlsx_book *b)
 {
 	lxw_format *f = workbook_add_format(xlsx_workbook(b));

@@ -121,6 +121,21 @@ assess_code xlsx_verify(const char *path, unsigned n_sheets, assess_error *err);
 
 /* A worksheet, its name checked first; NULL (with the error kept) when it cannot be added. */
 lxw_worksheet *xlsx_add_sheet(xlsx_book *b, const char *name);
+/*
+ * How a sheet prints: on A4, as wide as pages_wide pages (0: one) and as many pages down as it
+ * takes, with margins in inches (left, right, top, bottom; NULL keeps Excel's), and a header
+ * and footer in Excel's codes ("&C&P / &N"; NULL or "" for none).
+ */
+typedef struct xlsx_page {
+	bool landscape;
+	const double *margins;
+	uint16_t pages_wide;
+	const char *header, *footer;
+} xlsx_page;
+/* The margins of the report and the acceptance workbook: room at the foot for the footer. */
+extern const double xlsx_margins_narrow[4];
+/* Sets up ws to print as p says; nothing after an error or without a sheet. */
+void xlsx_page_setup(xlsx_book *b, lxw_worksheet *ws, const xlsx_page *p);
 /* A format; NULL (with the error kept) when memory runs out. */
 lxw_format *xlsx_add_format(xlsx_book *b);
 /*
