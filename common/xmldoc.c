@@ -1,10 +1,12 @@
 #include "config.h"
 #include "common/xmldoc.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 #include <libxml/SAX2.h>
+#include "common/readfile.h"
 
 /* Collects the first error of a parse or validation, with its position. */
 struct sink {
@@ -191,6 +193,31 @@ xmlDoc *xmldoc_parse(const char *buf, size_t len, const char *name, const char *
 		doc = NULL;
 	}
 	return doc;
+}
+
+int xmldoc_build(const char *buf, size_t len, const char *name, const char *schema,
+		 size_t schema_len, const arena *a, int (*build)(void *ctx, xmlNode *root),
+		 void *ctx, assess_error *err)
+{
+	xmlDoc *doc = xmldoc_parse(buf, len, name, schema, schema_len, err);
+	if (!doc)
+		return -1;
+	int built = build(ctx, xmlDocGetRootElement(doc));
+	if (arena_failed(a)) {
+		assess_fail(err, ASSESS_ERR_NOMEM, name, 0, 0, "out of memory");
+		built = -1;
+	}
+	xmlFreeDoc(doc);
+	return built;
+}
+
+void *xmldoc_load_file(const char *path, size_t max_bytes, xmldoc_loader *load, assess_error *err)
+{
+	size_t len;
+	char *buf = readfile_regular(path, max_bytes, &len, err);
+	void *made = buf ? load(buf, len, path, err) : NULL;
+	free(buf);
+	return made;
 }
 
 static int is_named(const xmlNode *n, const char *name)

@@ -10,6 +10,9 @@
  *          n = xmldoc_next(n, "dimension")) ...
  *     xmlFreeDoc(doc);
  *
+ * A loader of a kind of definition (questionnaires, policies) sets up its object and hands the
+ * walk to xmldoc_build(); xmldoc_load_file() reads the file for its memory loader.
+ *
  * Ownership: xmldoc_parse returns a document the caller frees with xmlFreeDoc(). Strings from
  * xmldoc_attr()/xmldoc_text() are copies in the arena the caller passes.
  */
@@ -25,6 +28,21 @@
 
 xmlDoc *xmldoc_parse(const char *buf, size_t len, const char *name, const char *schema,
 		     size_t schema_len, assess_error *err);
+/*
+ * What every definition loader does with the bytes: parses and validates them, hands the root
+ * to build (which fills err and returns -1 when the document is wrong), frees the document.
+ * A build during which the arena `a` ran out fails as out of memory, whatever build said: a
+ * copy it did not get reads like an absent attribute. Returns 0, or -1 with err filled.
+ */
+int xmldoc_build(const char *buf, size_t len, const char *name, const char *schema,
+		 size_t schema_len, const arena *a, int (*build)(void *ctx, xmlNode *root),
+		 void *ctx, assess_error *err);
+/*
+ * Reads the definition file at path (a regular file, at most max_bytes: definitions are files)
+ * and returns what load makes of its bytes, named by path; NULL with err filled.
+ */
+typedef void *xmldoc_loader(const char *buf, size_t len, const char *name, assess_error *err);
+void *xmldoc_load_file(const char *path, size_t max_bytes, xmldoc_loader *load, assess_error *err);
 
 /* First element child named `name` (any element if name is NULL), and the next sibling so named. */
 xmlNode *xmldoc_first(const xmlNode *parent, const char *name);

@@ -6,7 +6,6 @@
 #include "common/arena.h"
 #include "common/decimal.h"
 #include "common/gbcode.h"
-#include "common/readfile.h"
 #include "common/xmldoc.h"
 
 extern const char policy_schema[];
@@ -293,8 +292,9 @@ static int check_budget_refs(struct build *b)
 	return 0;
 }
 
-static int build_tree(struct build *b, xmlNode *root)
+static int build_tree(void *ctx, xmlNode *root)
 {
+	struct build *b = ctx;
 	policy *p = b->p;
 	p->id = pb_attr(b, root, "id");
 	p->version = pb_attr(b, root, "version");
@@ -310,39 +310,33 @@ static int build_tree(struct build *b, xmlNode *root)
 	return check_budget_refs(b);
 }
 
-policy *policy_load_memory(const char *xml, size_t len, const char *name, assess_error *err)
+static void *load_memory(const char *xml, size_t len, const char *name, assess_error *err)
 {
 	policy *p = calloc(1, sizeof *p);
 	struct build b = {p, name, err, NULL};
-	xmlDoc *doc = NULL;
 	if (!p || !(p->arena = arena_new()) || !(p->path = arena_strdup(p->arena, name))) {
 		pb_nomem(&b);
-		goto fail;
+		policy_free(p);
+		return NULL;
 	}
-	doc = xmldoc_parse(xml, len, name, policy_schema, policy_schema_len, err);
-	int built = doc ? build_tree(&b, xmlDocGetRootElement(doc)) : -1;
-	if (doc && arena_failed(p->arena))
-		built = pb_nomem(&b); /* whatever the build made of a copy it did not get */
+	int built = xmldoc_build(xml, len, name, policy_schema, policy_schema_len, p->arena,
+				 build_tree, &b, err);
 	keyset_free(b.ids);
-	if (built)
-		goto fail;
-	xmlFreeDoc(doc);
+	if (built) {
+		policy_free(p);
+		return NULL;
+	}
 	return p;
-fail:
-	xmlFreeDoc(doc);
-	policy_free(p);
-	return NULL;
+}
+
+policy *policy_load_memory(const char *xml, size_t len, const char *name, assess_error *err)
+{
+	return load_memory(xml, len, name, err);
 }
 
 policy *policy_load(const char *path, assess_error *err)
 {
-	size_t len;
-	char *buf = readfile_regular(path, POLICY_MAX_FILE, &len, err); /* definitions are files */
-	if (!buf)
-		return NULL;
-	policy *p = policy_load_memory(buf, len, path, err);
-	free(buf);
-	return p;
+	return xmldoc_load_file(path, POLICY_MAX_FILE, load_memory, err);
 }
 
 void policy_free(policy *p)

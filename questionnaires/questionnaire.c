@@ -6,7 +6,6 @@
 #include "common/arena.h"
 #include "common/decimal.h"
 #include "common/keyset.h"
-#include "common/readfile.h"
 #include "common/sha256.h"
 #include "common/xmldoc.h"
 
@@ -525,8 +524,9 @@ static int read_alternatives(struct build *b, xmlNode *root)
 	return 0;
 }
 
-static int build_tree(struct build *b, xmlNode *root)
+static int build_tree(void *ctx, xmlNode *root)
 {
+	struct build *b = ctx;
 	questionnaire *q = b->q;
 	q->id = xmldoc_attr(q->arena, root, "id");
 	q->version = xmldoc_attr(q->arena, root, "version");
@@ -552,42 +552,35 @@ static int build_tree(struct build *b, xmlNode *root)
 	return read_levels(b, root) || read_alternatives(b, root) ? -1 : 0;
 }
 
-questionnaire *questionnaire_load_memory(const char *xml, size_t len, const char *name,
-					 assess_error *err)
+static void *load_memory(const char *xml, size_t len, const char *name, assess_error *err)
 {
 	questionnaire *q = calloc(1, sizeof *q);
 	struct build b = {.q = q, .name = name, .err = err};
-	xmlDoc *doc = NULL;
 	if (!q || !(q->arena = arena_new()) || !(q->path = arena_strdup(q->arena, name))) {
 		nomem(&b);
-		goto fail;
+		questionnaire_free(q);
+		return NULL;
 	}
 	sha256_hex(xml, len, q->sha);
-	doc = xmldoc_parse(xml, len, name, questionnaire_schema, questionnaire_schema_len, err);
-	int built = doc ? build_tree(&b, xmlDocGetRootElement(doc)) : -1;
-	if (doc && arena_failed(q->arena))
-		built = nomem(&b); /* whatever the build made of a copy it did not get */
-	if (built)
-		goto fail;
+	int built = xmldoc_build(xml, len, name, questionnaire_schema, questionnaire_schema_len,
+				 q->arena, build_tree, &b, err);
 	keyset_free(b.ids);
-	xmlFreeDoc(doc);
+	if (built) {
+		questionnaire_free(q);
+		return NULL;
+	}
 	return q;
-fail:
-	keyset_free(b.ids);
-	xmlFreeDoc(doc);
-	questionnaire_free(q);
-	return NULL;
+}
+
+questionnaire *questionnaire_load_memory(const char *xml, size_t len, const char *name,
+					 assess_error *err)
+{
+	return load_memory(xml, len, name, err);
 }
 
 questionnaire *questionnaire_load(const char *path, assess_error *err)
 {
-	size_t len;
-	char *buf = readfile_regular(path, QN_MAX_FILE, &len, err); /* definitions are files */
-	if (!buf)
-		return NULL;
-	questionnaire *q = questionnaire_load_memory(buf, len, path, err);
-	free(buf);
-	return q;
+	return xmldoc_load_file(path, QN_MAX_FILE, load_memory, err);
 }
 
 void questionnaire_free(questionnaire *q)
