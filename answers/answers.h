@@ -111,6 +111,11 @@ const answer *answers_get(const answers *a, size_t question_index);
 const answer *answers_items(const answers *a);
 /* Whether two answers to question q are the same answer (both unanswered counts as same). */
 bool answers_equal(const qn_question *q, const answer *x, const answer *y);
+/*
+ * An answer as its answer-file value ("B", ["B","C"], 3), or JSON null when not given; the
+ * caller owns the tree. NULL when memory ran out. Only given, choice, mask and level are read.
+ */
+cJSON *answers_value_json(const qn_question *q, const answer *ans);
 size_t answers_n_missing(const answers *a);
 
 const char *answers_field_get(const answers *a, answers_field f); /* NULL when absent */

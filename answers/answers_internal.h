@@ -187,8 +187,6 @@ assess_code answers_history_load(answers *a, const struct answers_load *ld, cons
 cJSON *answers_history_json(const answers *a, bool *ok);
 assess_code answers_finalized_load(answers *a, const struct answers_load *ld, const cJSON *obj);
 cJSON *answers_finalized_json(const answers *a, bool *ok);
-/* An answer as its answer-file value ("B", ["B","C"], 3), or JSON null when not given. */
-cJSON *answers_value_json(const qn_question *q, const answer *ans);
 /* The answer as text ("B C", "3"), "" when not given, into buf. */
 const char *answers_format_value(const qn_question *q, const answer *ans, char *buf, size_t size);
 /* ASSESS_OK, or a refusal because the record is finalized. */

@@ -128,9 +128,6 @@ const char *compare_kind_name(compare_kind k);                /* "progress", "ve
 const char *compare_kind_label(compare_kind k, qn_lang lang); /* "改造前后对比", ... */
 const char *compare_refusal_name(compare_refusal r);          /* "enterprise", "instrument", ... */
 
-/* The answer as the answer file writes it: "B", ["B","C"], 3, or null. Caller deletes. */
-cJSON *compare_answer_json(const qn_question *q, const answer *a);
-
 /*
  * {"kind", "before": {...}, "after": {...}, "delta": {"total", "total_milli", "dimensions"},
  *  "gates": [{"level", "before_met", "after_met", ...}], "questions": [{"id", "before",

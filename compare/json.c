@@ -23,21 +23,6 @@ static void add_points(cJSON *o, const char *key, int64_t milli)
 	cJSON_AddNumberToObject(o, key_milli, (double)milli);
 }
 
-cJSON *compare_answer_json(const qn_question *q, const answer *a)
-{
-	if (!a->given)
-		return cJSON_CreateNull();
-	if (q->kind == QN_SCENARIO)
-		return cJSON_CreateNumber(a->level);
-	if (q->kind == QN_SINGLE)
-		return cJSON_CreateString(q->options[a->choice].code);
-	cJSON *arr = cJSON_CreateArray();
-	for (size_t i = 0; arr && i < q->n_options; i++)
-		if (a->mask & (1ULL << i))
-			cJSON_AddItemToArray(arr, cJSON_CreateString(q->options[i].code));
-	return arr;
-}
-
 static void add_optional(cJSON *o, const char *key, const char *value)
 {
 	if (value)
@@ -133,8 +118,8 @@ static cJSON *question_json(const compare_result *c, const compare_question *cq)
 	cJSON_AddStringToObject(o, "kind", qn_kind_name(q->kind));
 	if (q->kind == QN_SCENARIO)
 		cJSON_AddBoolToObject(o, "constrained", q->constrained);
-	cJSON_AddItemToObject(o, "before", compare_answer_json(q, cq->before));
-	cJSON_AddItemToObject(o, "after", compare_answer_json(q, cq->after));
+	cJSON_AddItemToObject(o, "before", answers_value_json(q, cq->before));
+	cJSON_AddItemToObject(o, "after", answers_value_json(q, cq->after));
 	add_points(o, "points_before", cq->points_before);
 	add_points(o, "points_after", cq->points_after);
 	if (c->kind == COMPARE_VERIFICATION) {

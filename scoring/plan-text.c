@@ -10,24 +10,11 @@
 
 cJSON *scoring_plan_value_json(const qn_question *q, const scoring_plan_value *v)
 {
-	if (!v->given)
-		return cJSON_CreateNull();
-	if (q->kind == QN_SCENARIO)
-		return cJSON_CreateNumber(v->level);
-	if (q->kind == QN_SINGLE)
-		return cJSON_CreateString(q->options[v->choice].code);
-	cJSON *list = cJSON_CreateArray();
-	for (size_t i = 0; list && i < q->n_options; i++) {
-		if (!(v->mask >> i & 1))
-			continue;
-		cJSON *code = cJSON_CreateString(q->options[i].code);
-		if (!code || !cJSON_AddItemToArray(list, code)) {
-			cJSON_Delete(code);
-			cJSON_Delete(list);
-			return NULL;
-		}
-	}
-	return list;
+	answer as_answer = {.given = v->given,
+			    .choice = v->choice,
+			    .mask = v->mask,
+			    .level = v->level};
+	return answers_value_json(q, &as_answer);
 }
 
 static bool add(cJSON *o, const char *key, cJSON *item)
