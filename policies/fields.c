@@ -46,41 +46,38 @@ static const struct named statuses[POLICY_STATUS_MAX] = {
 	 {"数字化转型试点企业", "pilot enterprise of the transformation programme"}},
 };
 
-const char *policy_field_name(policy_field f)
+/* Entry i of a table of n, by number or by name: one lookup for fields and statuses alike. */
+static const char *name_of(const struct named *table, int n, int i)
 {
-	return (unsigned)f < POLICY_F_MAX ? fields[f].name : NULL;
+	return (unsigned)i < (unsigned)n ? table[i].name : NULL;
 }
 
-const qn_text *policy_field_label(policy_field f)
+static const qn_text *label_of(const struct named *table, int n, int i)
 {
-	return (unsigned)f < POLICY_F_MAX ? &fields[f].label : NULL;
+	return (unsigned)i < (unsigned)n ? &table[i].label : NULL;
 }
 
-int policy_field_find(const char *name)
+static int named_find(const struct named *table, int n, const char *name)
 {
-	for (int f = 0; f < POLICY_F_MAX; f++)
-		if (strcmp(fields[f].name, name) == 0)
-			return f;
+	for (int i = 0; i < n; i++)
+		if (strcmp(table[i].name, name) == 0)
+			return i;
 	return -1;
 }
+
+const char *policy_field_name(policy_field f) { return name_of(fields, POLICY_F_MAX, (int)f); }
+const qn_text *policy_field_label(policy_field f) { return label_of(fields, POLICY_F_MAX, (int)f); }
+int policy_field_find(const char *name) { return named_find(fields, POLICY_F_MAX, name); }
 
 const char *policy_status_name(policy_status s)
 {
-	return (unsigned)s < POLICY_STATUS_MAX ? statuses[s].name : NULL;
+	return name_of(statuses, POLICY_STATUS_MAX, (int)s);
 }
-
 const qn_text *policy_status_label(policy_status s)
 {
-	return (unsigned)s < POLICY_STATUS_MAX ? &statuses[s].label : NULL;
+	return label_of(statuses, POLICY_STATUS_MAX, (int)s);
 }
-
-int policy_status_find(const char *name)
-{
-	for (int s = 0; s < POLICY_STATUS_MAX; s++)
-		if (strcmp(statuses[s].name, name) == 0)
-			return s;
-	return -1;
-}
+int policy_status_find(const char *name) { return named_find(statuses, POLICY_STATUS_MAX, name); }
 
 bool policy_parse_date(const char *text, int *yyyymmdd) { return date_parse(text, yyyymmdd); }
 
