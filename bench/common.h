@@ -1,12 +1,15 @@
 /*
  * bench/common.h - what the benchmark programs share: a clock, the order for a median, and the
  * allocator settings `assess` runs with (assess/main.c), so that each program times what the
- * tool itself would do.
+ * tool itself would do; and the two options most of them take.
  */
 #ifndef ASSESS_BENCH_COMMON_H
 #define ASSESS_BENCH_COMMON_H
 
+#include <stdbool.h>
+#include <stdlib.h>
 #include <time.h>
+#include <unistd.h>
 #ifdef HAVE_MALLOC_H
 #include <malloc.h>
 #endif
@@ -36,6 +39,21 @@ static inline void bench_tune_allocator(void)
 	mallopt(M_MMAP_THRESHOLD, 64 << 20);
 	mallopt(M_TOP_PAD, 16 << 20);
 #endif
+}
+
+/* -n COUNT and -r ROUNDS into *n and *rounds; false on any other option (exit 64 then). */
+static inline bool bench_options(int argc, char **argv, int *n, int *rounds)
+{
+	int ch;
+	while ((ch = getopt(argc, argv, "n:r:")) != -1) {
+		if (ch == 'n')
+			*n = atoi(optarg);
+		else if (ch == 'r')
+			*rounds = atoi(optarg);
+		else
+			return false;
+	}
+	return true;
 }
 
 #endif

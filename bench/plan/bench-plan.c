@@ -93,15 +93,9 @@ static double plans_only_us(const char *text, size_t len, questionnaire *q, int 
 
 int main(int argc, char **argv)
 {
-	int n = 2000, rounds = 7, ch;
-	while ((ch = getopt(argc, argv, "n:r:")) != -1) {
-		if (ch == 'n')
-			n = atoi(optarg);
-		else if (ch == 'r')
-			rounds = atoi(optarg);
-		else
-			return 64;
-	}
+	int n = 2000, rounds = 7;
+	if (!bench_options(argc, argv, &n, &rounds))
+		return 64;
 	bench_tune_allocator();
 	const char *dir = getenv("ASSESS_QUESTIONNAIRES");
 	assess_error err = {0};

@@ -59,16 +59,10 @@ static size_t deflate_part(const unsigned char *in, size_t len, unsigned char *o
 
 int main(int argc, char **argv)
 {
-	int n = 50, rounds = 7, ch;
+	int n = 50, rounds = 7;
 	bench_tune_allocator();
-	while ((ch = getopt(argc, argv, "n:r:")) != -1) {
-		if (ch == 'n')
-			n = atoi(optarg);
-		else if (ch == 'r')
-			rounds = atoi(optarg);
-		else
-			return 64;
-	}
+	if (!bench_options(argc, argv, &n, &rounds))
+		return 64;
 	int parts = argc - optind;
 	if (parts < 1 || n < 1 || rounds < 1 || rounds > 1000) {
 		fprintf(stderr, "usage: zlib-baseline [-n WORKBOOKS] [-r ROUNDS] PART-FILE...\n");
