@@ -6,13 +6,10 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "common/readfile.h"
 #include "common/text.h"
 #include "answers/record.h"
 #include "interview/internal.h"
 #include "tests/unit/test.h"
-
-#define EXAMPLE TEST_EXAMPLE
 
 /* link() as on a FAT or exFAT USB stick when no_links is set (the program wraps link). */
 static int no_links;
@@ -34,64 +31,102 @@ static const qn_question *question(const char *id)
 	return q;
 }
 
-/* ---- a session writing to memory, with its answer file in a fresh folder ---- */
+/* ---- the session a test drives: output to memory, its answer file in the test folder ---- */
 
+/*
+ * The session the running test drives, file-wide so that a test says only what it types and
+ * what it expects: the fixture makes the test folder before each test and ends the session
+ * after it, passed or failed. The answer file is stick/acme.json in the test folder, the folder
+ * standing for the USB stick an assessor saves to, which a test may pull out and put back.
+ */
 typedef struct session {
-	char dir[64];
-	char path[96];
+	char stick[96];
+	char path[128];
 	answers *a;
 	interview *iv;
 	FILE *out;
 	char *text;
 	size_t len;
-	size_t mark; /* output before this offset has been looked at */
+	size_t mark;    /* output before this offset has been looked at */
+	answers *saved; /* the answer file as last read back */
 } session;
 
-static void session_begin(session *s, answers *a, qn_lang lang, unsigned flags, size_t width)
+static session s;
+
+static void session_begin(answers *a, qn_lang lang, unsigned flags, size_t width)
 {
-	memset(s, 0, sizeof *s);
-	snprintf(s->dir, sizeof s->dir, "/tmp/check-interview.XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(s->dir));
-	snprintf(s->path, sizeof s->path, "%s/acme.json", s->dir);
-	s->a = a ? a : answers_new(test_miit());
-	s->out = open_memstream(&s->text, &s->len);
+	memset(&s, 0, sizeof s);
+	snprintf(s.stick, sizeof s.stick, "%s", test_in_dir("stick"));
+	ck_assert_msg(mkdir(s.stick, 0700) == 0 || errno == EEXIST, "cannot make %s", s.stick);
+	snprintf(s.path, sizeof s.path, "%s/acme.json", s.stick);
+	s.a = a ? a : answers_new(test_miit());
+	s.out = open_memstream(&s.text, &s.len);
 	interview_options o = {.lang = lang,
-			       .path = s->path,
+			       .path = s.path,
 			       .flags = flags,
 			       .today = "2026-11-23",
 			       .width = width};
-	s->iv = interview_new(s->a, &o, s->out);
-	ck_assert_ptr_nonnull(s->iv);
+	s.iv = interview_new(s.a, &o, s.out);
+	ck_assert_ptr_nonnull(s.iv);
 }
 
-static void session_open(session *s, qn_lang lang)
+static void session_start(void)
 {
 	assess_error err = {0};
-	session_begin(s, NULL, lang, INTERVIEW_CREATE, 80);
-	ck_assert_ok(interview_start(s->iv, &err), &err);
+	ck_assert_ok(interview_start(s.iv, &err), &err);
+}
+
+/* A new answer file, on an 80-column screen. */
+static void session_open(qn_lang lang)
+{
+	session_begin(NULL, lang, INTERVIEW_CREATE, 80);
+	session_start();
+}
+
+/* The answers a taken up again, as from their file (the session frees them). */
+static void session_resume(answers *a)
+{
+	session_begin(a, QN_LANG_ZH, INTERVIEW_RESUME, 80);
+	session_start();
+}
+
+/* Ends the session and removes its answer file, which the test's next session may create. */
+static void session_end(void)
+{
+	interview_free(s.iv);
+	answers_free(s.a);
+	answers_free(s.saved);
+	if (s.out)
+		fclose(s.out);
+	free(s.text);
+	if (s.path[0])
+		unlink(s.path);
+	memset(&s, 0, sizeof s);
 }
 
 /* Everything shown since the last call. */
-static const char *shown(session *s)
+static const char *shown(void)
 {
-	fflush(s->out);
-	const char *since = s->text + s->mark;
-	s->mark = s->len;
+	fflush(s.out);
+	const char *since = s.text + s.mark;
+	s.mark = s.len;
 	return since;
 }
 
-static interview_status feed(session *s, const char *line)
+static interview_status feed(const char *line)
 {
-	shown(s);
-	return interview_input(s->iv, line);
+	shown();
+	return interview_input(s.iv, line);
 }
 
-#define ck_shown_has(s, fragment)                                                           \
+/* The output out has fragment in it; a failure shows all of it. */
+#define ck_has(out, fragment)                                                               \
 	do {                                                                                \
-		const char *out_ = shown(s);                                                \
-		ck_assert_msg(strstr(out_, (fragment)) != NULL, "output lacks \"%s\":\n%s", \
-			      (fragment), out_);                                            \
+		const char *has_ = (out);                                                   \
+		ck_assert_msg(strstr(has_, (fragment)) != NULL, "output lacks \"%s\":\n%s", \
+			      (fragment), has_);                                            \
 	} while (0)
+#define ck_shown_has(fragment) ck_has(shown(), fragment)
 
 /*
  * One line typed into a session still asking, and what it should answer: a fragment of what it
@@ -103,41 +138,46 @@ typedef struct step {
 	const char *prompt;
 } step;
 
-static void play(session *s, const step *script)
+static void play(const step *script)
 {
 	for (size_t i = 0; script[i].line; i++) {
 		const step *t = &script[i];
-		ck_assert_msg(feed(s, t->line) == INTERVIEW_ASKING,
+		ck_assert_msg(feed(t->line) == INTERVIEW_ASKING,
 			      "step %zu \"%s\": no longer asking", i, t->line);
-		const char *out = t->shows ? shown(s) : NULL;
+		const char *out = t->shows ? shown() : NULL;
 		if (out)
 			ck_assert_msg(strstr(out, t->shows) != NULL,
 				      "step %zu \"%s\": output lacks \"%s\":\n%s", i, t->line,
 				      t->shows, out);
 		if (t->prompt)
-			ck_assert_msg(strcmp(interview_prompt(s->iv), t->prompt) == 0,
+			ck_assert_msg(strcmp(interview_prompt(s.iv), t->prompt) == 0,
 				      "step %zu \"%s\": prompt \"%s\", want \"%s\"", i, t->line,
-				      interview_prompt(s->iv), t->prompt);
+				      interview_prompt(s.iv), t->prompt);
 	}
 }
 
-static void session_end(session *s)
-{
-	interview_free(s->iv);
-	answers_free(s->a);
-	fclose(s->out);
-	free(s->text);
-	unlink(s->path);
-	rmdir(s->dir);
-}
-
-/* The answer file as the loader reads it back. */
-static answers *reload(const session *s, unsigned flags)
+/* The answer file as the loader reads it back with flags; the session keeps it until the next. */
+static const answers *reload(unsigned flags)
 {
 	assess_error err = {0};
-	answers *a = answers_load(s->path, test_resolve, NULL, flags, &err);
-	ck_assert_msg(a != NULL, "saved file does not load: %s", err.msg);
-	return a;
+	answers_free(s.saved);
+	s.saved = answers_load(s.path, test_resolve, NULL, flags, &err);
+	ck_assert_msg(s.saved != NULL, "saved file does not load: %s", err.msg);
+	return s.saved;
+}
+
+/* What is saved so far, read back as a resume would read it: gaps allowed. */
+static const answers *saved(void) { return reload(ANSWERS_ALLOW_INCOMPLETE); }
+
+/* The answer file's folder disappears, as when the stick is pulled out, and comes back. */
+static void stick_pull(void)
+{
+	ck_assert_msg(rename(s.stick, test_in_dir("gone")) == 0, "cannot move %s", s.stick);
+}
+
+static void stick_back(void)
+{
+	ck_assert_msg(rename(test_in_dir("gone"), s.stick) == 0, "cannot move %s back", s.stick);
 }
 
 static const char *answer_text(const answers *a, const char *id, char *buf, size_t size)
@@ -198,10 +238,11 @@ static const char *const answer_lines[] = {"B C # 现场查看车间工控网络
 					   "B",
 					   NULL};
 
-static void feed_all(session *s, const char *const *lines)
+static void feed_all(const char *const *lines)
 {
 	for (int i = 0; lines[i]; i++)
-		ck_assert_int_eq(feed(s, lines[i]), INTERVIEW_ASKING);
+		ck_assert_msg(feed(lines[i]) == INTERVIEW_ASKING,
+			      "line %d \"%s\": no longer asking", i, lines[i]);
 }
 
 /* ---- input ---- */
@@ -344,62 +385,55 @@ static void assert_fits(const char *text, size_t width)
 
 START_TEST(wrapping_counts_display_width)
 {
-	session s;
-	session_begin(&s, NULL, QN_LANG_ZH, INTERVIEW_CREATE, 40);
+	session_begin(NULL, QN_LANG_ZH, INTERVIEW_CREATE, 40);
 	iv_wrap(s.iv, "  * B  ",
 		"使用防火墙、网络分区、入侵检测、身份认证等网络安全产品或服务，"
 		"并且 keeps English words whole across lines");
-	const char *out = shown(&s);
+	const char *out = shown();
 	assert_fits(out, 40);
 	/* Continuation lines start under the text, after the 7 columns of the lead. */
-	ck_assert_msg(strstr(out, "\n       ") != NULL, "%s", out);
+	ck_has(out, "\n       ");
 	ck_assert_msg(strstr(out, "Eng\n") == NULL && strstr(out, "wor\n") == NULL, "%s", out);
 	/* No line starts with Chinese closing punctuation. */
 	ck_assert_msg(strstr(out, "\n       ，") == NULL && strstr(out, "\n       、") == NULL,
 		      "%s", out);
-	session_end(&s);
 }
 END_TEST
 
 START_TEST(question_screen_shows_progress_options_and_answer)
 {
-	session s;
-	session_open(&s, QN_LANG_ZH);
-	feed(&s, "甲公司");
-	feed(&s, ":g S05");
-	const char *out = shown(&s);
-	ck_assert_msg(strstr(out, "12/31 · 数字化经营 · 生产执行数字化（已答 0）"), "%s", out);
-	ck_assert_msg(strstr(out, "【数字化经营】16 个场景"), "%s", out);
-	ck_assert_msg(strstr(out, "    0  未达到一级"), "%s", out);
+	session_open(QN_LANG_ZH);
+	feed("甲公司");
+	feed(":g S05");
+	const char *out = shown();
+	ck_has(out, "12/31 · 数字化经营 · 生产执行数字化（已答 0）");
+	ck_has(out, "【数字化经营】16 个场景");
+	ck_has(out, "    0  未达到一级");
 	ck_assert_str_eq(interview_prompt(s.iv), "S05> ");
-	feed(&s, "3");
-	feed(&s, ":b");
-	out = shown(&s);
-	ck_assert_msg(strstr(out, "  * 3  "), "%s", out);
-	ck_assert_msg(strstr(out, "当前答案：3（回车保留）"), "%s", out);
+	feed("3");
+	feed(":b");
+	out = shown();
+	ck_has(out, "  * 3  ");
+	ck_has(out, "当前答案：3（回车保留）");
 	ck_assert_str_eq(interview_prompt(s.iv), "S05 [3]> ");
-	feed(&s, "?");
-	ck_shown_has(&s, "佐证材料（请企业出示）");
-	session_end(&s);
+	feed("?");
+	ck_shown_has("佐证材料（请企业出示）");
 }
 END_TEST
 
 START_TEST(screens_fit_a_narrow_terminal)
 {
-	session s;
-	assess_error err = {0};
-	session_begin(&s, NULL, QN_LANG_ZH, INTERVIEW_CREATE, 50);
-	ck_assert_ok(interview_start(s.iv, &err), &err);
-	feed(&s, "甲公司");
+	session_begin(NULL, QN_LANG_ZH, INTERVIEW_CREATE, 50);
+	session_start();
+	feed("甲公司");
 	for (size_t i = 0; i < questionnaire_n_questions(test_miit()); i++) {
 		char line[32];
 		snprintf(line, sizeof line, ":g %zu", i + 1);
-		feed(&s, line);
-		feed(&s, "?");
+		feed(line);
+		feed("?");
 	}
 	/* Prompts are the terminal's business, so look at the whole transcript minus them. */
 	assert_fits(s.text, 50);
-	session_end(&s);
 }
 END_TEST
 
@@ -407,18 +441,15 @@ END_TEST
 
 START_TEST(a_whole_interview_writes_the_example)
 {
-	session s;
 	char got[128], want[128];
-	session_open(&s, QN_LANG_ZH);
-	feed_all(&s, profile_lines);
+	session_open(QN_LANG_ZH);
+	feed_all(profile_lines);
 	ck_assert_str_eq(interview_prompt(s.iv), "F1> ");
-	feed_all(&s, answer_lines);
+	feed_all(answer_lines);
 	ck_assert_str_eq(interview_prompt(s.iv), "完成> ");
-	ck_assert_int_eq(feed(&s, ""), INTERVIEW_FINISHED);
-	answers *a = reload(&s, 0);
-	assess_error err = {0};
-	answers *ex = answers_load(EXAMPLE, test_resolve, NULL, 0, &err);
-	ck_assert_msg(ex != NULL, "%s", err.msg);
+	ck_assert_int_eq(feed(""), INTERVIEW_FINISHED);
+	const answers *a = reload(0); /* no gaps left */
+	answers *ex = test_example();
 	/* The example gives no codes; the session took them, and the pilot flag. */
 	for (int f = 0; f <= ANSWERS_ASSESSOR; f++)
 		if (f != ANSWERS_REGION_CODE && f != ANSWERS_INDUSTRY_CODE)
@@ -437,40 +468,27 @@ START_TEST(a_whole_interview_writes_the_example)
 		ck_assert_str_eq(n1 ? n1 : "-", n2 ? n2 : "-");
 	}
 	answers_free(ex);
-	answers_free(a);
-	session_end(&s);
 }
 END_TEST
 
 START_TEST(every_line_is_saved_at_once)
 {
-	session s;
 	char buf[64];
-	session_open(&s, QN_LANG_ZH);
-	answers *a = reload(&s, ANSWERS_ALLOW_INCOMPLETE);
-	ck_assert_ptr_null(answers_field_get(a, ANSWERS_NAME));
-	answers_free(a);
-	feed(&s, "泉州示例运动用品有限公司");
-	a = reload(&s, ANSWERS_ALLOW_INCOMPLETE);
-	ck_assert_str_eq(answers_field_get(a, ANSWERS_NAME), "泉州示例运动用品有限公司");
-	answers_free(a);
-	feed(&s, ":g F4");
-	feed(&s, "D G");
-	a = reload(&s, ANSWERS_ALLOW_INCOMPLETE);
-	ck_assert_str_eq(answer_text(a, "F4", buf, sizeof buf), "D G");
-	answers_free(a);
-	feed(&s, ":g F4");
-	feed(&s, "# 数据采集平台截图");
-	a = reload(&s, ANSWERS_ALLOW_INCOMPLETE);
-	ck_assert_str_eq(answers_get(a, question("F4")->index)->note, "数据采集平台截图");
-	answers_free(a);
-	session_end(&s);
+	session_open(QN_LANG_ZH);
+	ck_assert_ptr_null(answers_field_get(saved(), ANSWERS_NAME));
+	feed("泉州示例运动用品有限公司");
+	ck_assert_str_eq(answers_field_get(saved(), ANSWERS_NAME), "泉州示例运动用品有限公司");
+	feed(":g F4");
+	feed("D G");
+	ck_assert_str_eq(answer_text(saved(), "F4", buf, sizeof buf), "D G");
+	feed(":g F4");
+	feed("# 数据采集平台截图");
+	ck_assert_str_eq(answers_get(saved(), question("F4")->index)->note, "数据采集平台截图");
 }
 END_TEST
 
 START_TEST(invalid_input_asks_again)
 {
-	session s;
 	char buf[64];
 	static const step profile[] = {
 		{"", "企业名称不能为空", "企业名称> "},
@@ -496,35 +514,32 @@ START_TEST(invalid_input_asks_again)
 		{"", NULL, NULL},
 		{NULL, NULL, NULL},
 	};
-	session_open(&s, QN_LANG_ZH);
-	play(&s, profile);
+	session_open(QN_LANG_ZH);
+	play(profile);
 	ck_assert_ptr_nonnull(strstr(interview_prompt(s.iv), "[改造前]"));
-	feed(&s, "3");
-	ck_shown_has(&s, "请输入 1（改造前）或 2（改造后）");
-	feed(&s, "2");
+	feed("3");
+	ck_shown_has("请输入 1（改造前）或 2（改造后）");
+	feed("2");
 	for (int i = 0; i < 6; i++) /* assessor, source, team, interviewees, visits, report no */
-		feed(&s, "");
+		feed("");
 	ck_assert_str_eq(interview_prompt(s.iv), "F1> ");
 	static const char *const bad[] = {"A C", "Z", "中", "\xD6\xD0", "g F99", "F1 F2", ""};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-		ck_assert_int_eq(feed(&s, bad[i]), INTERVIEW_ASKING);
-		ck_shown_has(&s, "  ! ");
+		ck_assert_int_eq(feed(bad[i]), INTERVIEW_ASKING);
+		ck_shown_has("  ! ");
 		ck_assert_str_eq(interview_prompt(s.iv), "F1> ");
 	}
-	answers *a = reload(&s, ANSWERS_ALLOW_INCOMPLETE);
+	const answers *a = saved();
 	ck_assert(!answers_get(a, 0)->given);
 	ck_assert_str_eq(answers_field_get(a, ANSWERS_DATE), "2026-11-23");
 	ck_assert_int_eq(answers_stage_get(a), ANSWERS_STAGE_POST);
 	ck_assert_int_eq(answers_above_scale(a), -1);
 	ck_assert_str_eq(answer_text(a, "F1", buf, sizeof buf), "");
-	answers_free(a);
-	session_end(&s);
 }
 END_TEST
 
 START_TEST(keys_move_around)
 {
-	session s;
 	static const step to_the_profile[] = {
 		{"甲公司", NULL, NULL},
 		{":g F2", NULL, "F2> "},
@@ -549,11 +564,10 @@ START_TEST(keys_move_around)
 		{":g", NULL, "F2> "},
 		{NULL, NULL, NULL},
 	};
-	session_open(&s, QN_LANG_ZH);
-	play(&s, to_the_profile);
+	session_open(QN_LANG_ZH);
+	play(to_the_profile);
 	ck_assert_ptr_nonnull(strstr(interview_prompt(s.iv), "报告编号"));
-	play(&s, through_the_questions);
-	session_end(&s);
+	play(through_the_questions);
 }
 END_TEST
 
@@ -561,7 +575,6 @@ END_TEST
  * case; commands start with ':' and no lone letter is ever a command. */
 START_TEST(option_letters_are_never_commands)
 {
-	session s;
 	char buf[64];
 	static const step letters[] = {
 		{"甲公司", NULL, NULL},
@@ -587,40 +600,34 @@ START_TEST(option_letters_are_never_commands)
 		{":nonsense", "没有命令“:nonsense”", NULL},
 		{NULL, NULL, NULL},
 	};
-	session_open(&s, QN_LANG_ZH);
-	play(&s, letters);
-	answers *a = reload(&s, ANSWERS_ALLOW_INCOMPLETE);
+	session_open(QN_LANG_ZH);
+	play(letters);
+	const answers *a = saved();
 	ck_assert_str_eq(answer_text(a, "F2", buf, sizeof buf), "B");
 	ck_assert_str_eq(answer_text(a, "F4", buf, sizeof buf), "B G L");
-	answers_free(a);
-	play(&s, commands);
-	ck_assert_int_eq(feed(&s, ":quit"), INTERVIEW_PAUSED);
-	session_end(&s);
+	play(commands);
+	ck_assert_int_eq(feed(":quit"), INTERVIEW_PAUSED);
 }
 END_TEST
 
 /* In the profile, a lone letter that used to be a key is refused, not stored or obeyed. */
 START_TEST(profile_refuses_old_keys)
 {
-	session s;
 	static const step script[] = {
 		{"甲公司", NULL, "统一社会信用代码> "},
 		{":s", NULL, "所属行业> "},
 		{"s", ":s", "所属行业> "},
 		{NULL, NULL, NULL},
 	};
-	session_open(&s, QN_LANG_ZH);
-	play(&s, script);
-	answers *a = reload(&s, ANSWERS_ALLOW_INCOMPLETE);
+	session_open(QN_LANG_ZH);
+	play(script);
+	const answers *a = saved();
 	ck_assert_ptr_null(answers_field_get(a, ANSWERS_INDUSTRY));
-	answers_free(a);
-	session_end(&s);
 }
 END_TEST
 
 START_TEST(notes_ride_with_answers_or_alone)
 {
-	session s;
 	static const step script[] = {
 		{"甲公司", NULL, NULL},
 		{":g S03", NULL, NULL},
@@ -631,142 +638,119 @@ START_TEST(notes_ride_with_answers_or_alone)
 		{"# 只看了截图", NULL, NULL},
 		{NULL, NULL, NULL},
 	};
-	session_open(&s, QN_LANG_ZH);
-	play(&s, script);
-	answers *a = reload(&s, ANSWERS_ALLOW_INCOMPLETE);
+	session_open(QN_LANG_ZH);
+	play(script);
+	const answers *a = saved();
 	ck_assert_str_eq(answers_get(a, question("S03")->index)->note, "只看了截图");
 	ck_assert_int_eq(answers_get(a, question("S03")->index)->level, 3);
-	answers_free(a);
-	feed(&s, "# -");
-	a = reload(&s, ANSWERS_ALLOW_INCOMPLETE);
+	feed("# -");
+	a = saved();
 	ck_assert_ptr_null(answers_get(a, question("S03")->index)->note);
-	answers_free(a);
-	session_end(&s);
 }
 END_TEST
 
 START_TEST(quit_pauses_or_finishes)
 {
-	session s;
-	session_open(&s, QN_LANG_ZH);
-	feed(&s, "甲公司");
-	ck_assert_int_eq(feed(&s, ":q"), INTERVIEW_PAUSED);
-	ck_assert_int_eq(feed(&s, "B"), INTERVIEW_PAUSED); /* a closed session takes nothing */
+	session_open(QN_LANG_ZH);
+	feed("甲公司");
+	ck_assert_int_eq(feed(":q"), INTERVIEW_PAUSED);
+	ck_assert_int_eq(feed("B"), INTERVIEW_PAUSED); /* a closed session takes nothing */
 	assess_error err = {0};
 	ck_assert_ok(interview_close(s.iv, &err), &err);
-	ck_shown_has(&s, "未答 31 题：F1 F2 F3");
-	session_end(&s);
+	ck_shown_has("未答 31 题：F1 F2 F3");
+	session_end();
 
-	session_open(&s, QN_LANG_EN);
-	feed_all(&s, profile_lines);
-	feed_all(&s, answer_lines);
+	session_open(QN_LANG_EN);
+	feed_all(profile_lines);
+	feed_all(answer_lines);
 	ck_assert_str_eq(interview_prompt(s.iv), "finish> ");
-	feed(&s, ":b");
+	feed(":b");
 	ck_assert_str_eq(interview_prompt(s.iv), "R4 [B]> ");
-	ck_assert_int_eq(feed(&s, ":q"), INTERVIEW_FINISHED);
-	session_end(&s);
+	ck_assert_int_eq(feed(":q"), INTERVIEW_FINISHED);
 }
 END_TEST
 
 START_TEST(resume_continues_at_the_first_gap)
 {
-	session s;
-	assess_error err = {0};
-	answers *a = test_answers("{\"questionnaire\": \"miit-2024\", \"enterprise\": {\"name\": "
-				  "\"甲\"}, \"answers\": {\"F1\": [\"B\"], \"F2\": \"C\", \"F4\": "
-				  "[\"A\"]}}",
-				  ANSWERS_ALLOW_INCOMPLETE);
-	session_begin(&s, a, QN_LANG_ZH, INTERVIEW_RESUME, 80);
-	ck_assert_ok(interview_start(s.iv, &err), &err);
-	ck_shown_has(&s, "继续评测：已答 3/31 题");
+	session_resume(
+		test_answers("{\"questionnaire\": \"miit-2024\", \"enterprise\": {\"name\": "
+			     "\"甲\"}, \"answers\": {\"F1\": [\"B\"], \"F2\": \"C\", \"F4\": "
+			     "[\"A\"]}}",
+			     ANSWERS_ALLOW_INCOMPLETE));
+	ck_shown_has("继续评测：已答 3/31 题");
 	ck_assert_str_eq(interview_prompt(s.iv), "F3> ");
-	session_end(&s);
+	session_end();
 
 	/* Nothing answered yet: back to the first profile field not filled in. */
-	a = test_answers("{\"questionnaire\": \"miit-2024\", \"enterprise\": {\"name\": \"甲\", "
-			 "\"credit_code\": \"91350582MA2Y8K3L0Q\"}, \"answers\": {}}",
-			 ANSWERS_ALLOW_INCOMPLETE);
-	session_begin(&s, a, QN_LANG_ZH, INTERVIEW_RESUME, 80);
-	ck_assert_ok(interview_start(s.iv, &err), &err);
+	session_resume(
+		test_answers("{\"questionnaire\": \"miit-2024\", \"enterprise\": {\"name\": "
+			     "\"甲\", \"credit_code\": \"91350582MA2Y8K3L0Q\"}, \"answers\": {}}",
+			     ANSWERS_ALLOW_INCOMPLETE));
 	ck_assert_str_eq(interview_prompt(s.iv), "所属行业> ");
-	session_end(&s);
 }
 END_TEST
 
 START_TEST(an_existing_file_is_not_replaced)
 {
-	session s;
 	assess_error err = {0};
-	session_begin(&s, NULL, QN_LANG_ZH, INTERVIEW_CREATE, 80);
+	session_begin(NULL, QN_LANG_ZH, INTERVIEW_CREATE, 80);
 	test_write_file(s.path, "precious");
 	ck_assert_int_eq(interview_start(s.iv, &err), ASSESS_ERR_EXISTS);
-	size_t len;
-	char *text = readfile_all(s.path, 100, &len, &err);
+	char *text = test_read_file(s.path, NULL);
 	ck_assert_str_eq(text, "precious");
 	free(text);
-	session_end(&s);
 }
 END_TEST
 
 /* An exFAT stick has no hard links: the first save, which must not replace a file, still works. */
 START_TEST(first_save_works_without_hard_links)
 {
-	session s;
 	assess_error err = {0};
 	no_links = 1;
-	session_begin(&s, NULL, QN_LANG_ZH, INTERVIEW_CREATE, 80);
-	ck_assert_ok(interview_start(s.iv, &err), &err);
-	answers_free(reload(&s, ANSWERS_ALLOW_INCOMPLETE));
-	session_end(&s);
+	session_open(QN_LANG_ZH);
+	saved(); /* the file is there, and loads */
+	session_end();
 	/* ...and an existing file is still refused. */
-	session_begin(&s, NULL, QN_LANG_ZH, INTERVIEW_CREATE, 80);
+	session_begin(NULL, QN_LANG_ZH, INTERVIEW_CREATE, 80);
 	test_write_file(s.path, "precious");
 	ck_assert_int_eq(interview_start(s.iv, &err), ASSESS_ERR_EXISTS);
 	no_links = 0;
-	session_end(&s);
 }
 END_TEST
 
 START_TEST(a_failed_save_is_retried_and_blocks_quit)
 {
-	session s;
-	char moved[128];
-	session_open(&s, QN_LANG_ZH);
-	snprintf(moved, sizeof moved, "%s.gone", s.dir);
-	ck_assert_int_eq(rename(s.dir, moved), 0); /* the folder disappears (unplugged stick) */
-	feed(&s, "甲公司");
-	ck_shown_has(&s, "无法保存");
-	ck_assert_int_eq(feed(&s, ":q"), INTERVIEW_ASKING);
+	session_open(QN_LANG_ZH);
+	stick_pull();
+	feed("甲公司");
+	ck_shown_has("无法保存");
+	ck_assert_int_eq(feed(":q"), INTERVIEW_ASKING);
 	assess_error err = {0};
 	ck_assert_int_ne(interview_close(s.iv, &err), ASSESS_OK);
-	ck_assert_int_eq(rename(moved, s.dir), 0);
-	feed(&s, ":b");
-	answers *a = reload(&s, ANSWERS_ALLOW_INCOMPLETE);
+	stick_back();
+	feed(":b");
+	const answers *a = saved();
 	ck_assert_str_eq(answers_field_get(a, ANSWERS_NAME), "甲公司");
-	answers_free(a);
-	ck_assert_int_eq(feed(&s, ":q"), INTERVIEW_PAUSED);
+	ck_assert_int_eq(feed(":q"), INTERVIEW_PAUSED);
 	ck_assert_ok(interview_close(s.iv, &err), &err);
-	session_end(&s);
 }
 END_TEST
 
 /* #10.4: when the answer file cannot be saved at the end, the answers go to a rescue copy. */
 START_TEST(unsaved_answers_go_to_a_rescue_copy)
 {
-	session s;
-	char moved[128], home[64] = "/tmp/check-interview-home.XXXXXX", where[256], buf[32];
+	char home[128], where[256], want[256], buf[32];
 	assess_error err = {0};
-	ck_assert_ptr_nonnull(mkdtemp(home));
-	session_open(&s, QN_LANG_ZH);
-	feed(&s, "甲公司");
-	snprintf(moved, sizeof moved, "%s.gone", s.dir);
-	ck_assert_int_eq(rename(s.dir, moved), 0); /* the stick is pulled out */
-	feed(&s, ":g F2");
-	feed(&s, "C");
+	snprintf(home, sizeof home, "%s", test_in_dir("home"));
+	ck_assert_int_eq(mkdir(home, 0700), 0);
+	session_open(QN_LANG_ZH);
+	feed("甲公司");
+	stick_pull();
+	feed(":g F2");
+	feed("C");
 	ck_assert_int_ne(interview_close(s.iv, &err), ASSESS_OK);
 	/* Beside the file is gone too, so the copy goes to home; a second one never replaces it. */
 	ck_assert_ok(interview_rescue(s.iv, home, where, sizeof where, &err), &err);
-	char want[128];
 	snprintf(want, sizeof want, "%s/acme.rescue-1.json", home);
 	ck_assert_str_eq(where, want);
 	ck_assert_ok(interview_rescue(s.iv, home, where, sizeof where, &err), &err);
@@ -781,43 +765,33 @@ START_TEST(unsaved_answers_go_to_a_rescue_copy)
 	ck_assert_int_ne(interview_rescue(s.iv, NULL, where, sizeof where, &err), ASSESS_OK);
 	ck_assert_str_eq(where, "");
 	/* With the folder back, the copy lands beside the file. */
-	ck_assert_int_eq(rename(moved, s.dir), 0);
+	stick_back();
 	ck_assert_ok(interview_rescue(s.iv, home, where, sizeof where, &err), &err);
-	snprintf(want, sizeof want, "%s/acme.rescue-1.json", s.dir);
+	snprintf(want, sizeof want, "%s/acme.rescue-1.json", s.stick);
 	ck_assert_str_eq(where, want);
-	unlink(where);
-	snprintf(want, sizeof want, "%s/acme.rescue-1.json", home);
-	unlink(want);
-	snprintf(want, sizeof want, "%s/acme.rescue-2.json", home);
-	unlink(want);
-	rmdir(home);
-	session_end(&s);
 }
 END_TEST
 
 /* A long Chinese value is cut, whole characters only, in the prompt (libedit crashed on it). */
 START_TEST(long_values_are_clipped_in_prompts)
 {
-	session s;
 	char name[400] = "";
 	for (int i = 0; i < 90; i++)
 		strcat(name, "长");
-	session_open(&s, QN_LANG_ZH);
-	feed(&s, name);
-	feed(&s, ":b");
+	session_open(QN_LANG_ZH);
+	feed(name);
+	feed(":b");
 	const char *p = interview_prompt(s.iv);
 	ck_assert_msg(text_utf8_valid(p, strlen(p), NULL), "prompt is not UTF-8: %s", p);
 	ck_assert_msg(text_display_width(p) <= 16 + IV_PROMPT_VALUE_COLUMNS, "%s", p);
 	ck_assert_msg(strstr(p, "长…]> ") != NULL, "%s", p);
-	answers *a = reload(&s, ANSWERS_ALLOW_INCOMPLETE);
+	const answers *a = saved();
 	ck_assert_str_eq(answers_field_get(a, ANSWERS_NAME), name); /* stored whole */
-	answers_free(a);
 	char out[16];
 	iv_clip("ab长长", 5, out, sizeof out);
 	ck_assert_str_eq(out, "ab长…"); /* 5 columns: a, b, 长 (2) and the mark */
 	iv_clip("ab长", 5, out, sizeof out);
 	ck_assert_str_eq(out, "ab长");
-	session_end(&s);
 }
 END_TEST
 
@@ -825,30 +799,27 @@ END_TEST
  * shown as \u0085, never sent (ESC is refused as typed, and by the loader). */
 START_TEST(data_reaches_the_screen_escaped)
 {
-	session s;
-	session_open(&s, QN_LANG_ZH);
-	feed(&s, "甲\xC2\x85公司");
-	feed(&s, ":b");
+	session_open(QN_LANG_ZH);
+	feed("甲\xC2\x85公司");
+	feed(":b");
 	const char *p = interview_prompt(s.iv);
 	ck_assert_msg(strstr(p, "[甲\\u0085公司]> ") != NULL, "%s", p);
 	ck_assert_msg(!strstr(p, "\xC2\x85"), "%s", p);
-	feed(&s, "");
-	feed(&s, ":g S03");
-	feed(&s, "3 # 看了\xC2\x85截图\x1B[2J"); /* ESC is refused as typed, */
-	ck_shown_has(&s, "控制字符");
-	feed(&s, "3 # 看了\xC2\x85截图"); /* but not C1, which the file allows too */
-	feed(&s, ":b");
-	const char *out = shown(&s);
-	ck_assert_msg(strstr(out, "备注：看了\\u0085截图") != NULL, "%s", out);
+	feed("");
+	feed(":g S03");
+	feed("3 # 看了\xC2\x85截图\x1B[2J"); /* ESC is refused as typed, */
+	ck_shown_has("控制字符");
+	feed("3 # 看了\xC2\x85截图"); /* but not C1, which the file allows too */
+	feed(":b");
+	const char *out = shown();
+	ck_has(out, "备注：看了\\u0085截图");
 	ck_assert_msg(!strstr(out, "\xC2\x85"), "%s", out);
-	session_end(&s);
 }
 END_TEST
 
 /* The enterprise name is required: it can be neither skipped nor jumped over. */
 START_TEST(the_name_cannot_be_skipped)
 {
-	session s;
 	static const step script[] = {
 		{":s", "企业名称不能为空", "企业名称> "},
 		{":g F2", "企业名称不能为空", "企业名称> "},
@@ -856,12 +827,11 @@ START_TEST(the_name_cannot_be_skipped)
 		{"甲公司", NULL, "统一社会信用代码> "},
 		{NULL, NULL, NULL},
 	};
-	session_open(&s, QN_LANG_ZH);
-	play(&s, script);
-	session_end(&s);
+	session_open(QN_LANG_ZH);
+	play(script);
+	session_end();
 
 	/* A file resumed without a name: the review asks for it before finishing. */
-	assess_error err = {0};
 	char json[4096];
 	int used = snprintf(json, sizeof json, "{\"questionnaire\": \"miit-2024\", \"answers\": {");
 	for (size_t i = 0; i < questionnaire_n_questions(test_miit()); i++) {
@@ -873,16 +843,14 @@ START_TEST(the_name_cannot_be_skipped)
 							: "\"A\"");
 	}
 	snprintf(json + used, sizeof json - (size_t)used, "}}");
-	session_begin(&s, test_answers(json, 0), QN_LANG_ZH, INTERVIEW_RESUME, 80);
-	ck_assert_ok(interview_start(s.iv, &err), &err);
+	session_resume(test_answers(json, 0));
 	ck_assert_str_eq(interview_prompt(s.iv), "完成> ");
 	static const step at_the_review[] = {
 		{"", "企业名称不能为空", "企业名称> "},
 		{"乙公司", NULL, NULL},
 		{NULL, NULL, NULL},
 	};
-	play(&s, at_the_review);
-	session_end(&s);
+	play(at_the_review);
 }
 END_TEST
 
@@ -1081,14 +1049,13 @@ END_TEST
 /* The review lists every answer with its points; a number or an id reopens that question. */
 START_TEST(review_lists_answers_and_reopens_lines)
 {
-	session s;
-	session_open(&s, QN_LANG_ZH);
-	feed_all(&s, profile_lines);
-	feed_all(&s, answer_lines);
-	const char *out = shown(&s);
-	ck_assert_msg(strstr(out, "【复核】全部 31 题 · 总分 48.875"), "%s", out);
-	ck_assert_msg(strstr(out, "  1 F1   B C        4 分 · 有备注\n"), "%s", out);
-	ck_assert_msg(strstr(out, " 29 R2   C          7 分 · 用时 0:0"), "%s", out);
+	session_open(QN_LANG_ZH);
+	feed_all(profile_lines);
+	feed_all(answer_lines);
+	const char *out = shown();
+	ck_has(out, "【复核】全部 31 题 · 总分 48.875");
+	ck_has(out, "  1 F1   B C        4 分 · 有备注\n");
+	ck_has(out, " 29 R2   C          7 分 · 用时 0:0");
 	ck_assert_str_eq(interview_prompt(s.iv), "完成> ");
 	static const step reopen[] = {
 		{"29", NULL, "R2 [C]> "},
@@ -1098,15 +1065,13 @@ START_TEST(review_lists_answers_and_reopens_lines)
 		{"f2", NULL, "F2 [C]> "},
 		{NULL, NULL, NULL},
 	};
-	play(&s, reopen);
-	session_end(&s);
+	play(reopen);
 }
 END_TEST
 
 /* #12: evidence, flags, history with reasons, time spent, and the finalize at the review. */
 START_TEST(the_record_is_kept_at_each_question)
 {
-	session s;
 	static const step at_f1[] = {
 		{":e", "支撑材料清单", NULL},
 		{":e 1", "已记录证据 [1]", NULL},
@@ -1122,11 +1087,11 @@ START_TEST(the_record_is_kept_at_each_question)
 		{"C 没有看到", NULL, NULL},
 		{NULL, NULL, NULL},
 	};
-	session_open(&s, QN_LANG_ZH);
-	feed_all(&s, profile_lines);
+	session_open(QN_LANG_ZH);
+	feed_all(profile_lines);
 	ck_assert_str_eq(interview_prompt(s.iv), "F1> ");
-	play(&s, at_f1);
-	answers *a = reload(&s, ANSWERS_ALLOW_INCOMPLETE);
+	play(at_f1);
+	const answers *a = saved();
 	ck_assert_uint_eq(answers_evidence_count(a, 0), 1);
 	ck_assert_str_eq(answers_evidence_get(a, 0, 0)->title, "现场照片");
 	ck_assert_str_eq(answers_flag_get(a, 0), "合同待补");
@@ -1140,15 +1105,13 @@ START_TEST(the_record_is_kept_at_each_question)
 	ck_assert_uint_eq(answers_team_count(a), 1);
 	ck_assert_int_eq(answers_origin_get(a), ANSWERS_SOURCE_ONSITE);
 	ck_assert_int_eq(answers_site_visit_get(a, 0), 20261120); /* Enter: the assessment date */
-	answers_free(a);
-	feed_all(&s, answer_lines + 1);
-	ck_shown_has(&s, "证据 1 · 用时");
-	ck_assert_int_eq(feed(&s, ""), INTERVIEW_FINISHED);
-	a = reload(&s, ANSWERS_ALLOW_INCOMPLETE);
+	feed_all(answer_lines + 1);
+	ck_shown_has("证据 1 · 用时");
+	ck_assert_int_eq(feed(""), INTERVIEW_FINISHED);
+	a = saved();
 	ck_assert(answers_finalized(a));
 	ck_assert_str_eq(answers_finalized_by(a), "张工（示例服务商）");
 	ck_assert_uint_eq(answers_history_count(a), 32);
-	answers_free(a);
 	char out[48];
 	interview iv = {.lang = QN_LANG_ZH};
 	iv_format_spent(&iv, 65, out, sizeof out);
@@ -1157,30 +1120,25 @@ START_TEST(the_record_is_kept_at_each_question)
 	ck_assert_str_eq(out, " · 用时 0:04（过快）");
 	iv_format_spent(&iv, -1, out, sizeof out);
 	ck_assert_str_eq(out, "");
-	session_end(&s);
 }
 END_TEST
 
 START_TEST(tabs_become_spaces)
 {
-	session s;
-	session_open(&s, QN_LANG_ZH);
-	feed(&s, "甲\t公司");
-	feed(&s, ":g F1");
-	feed(&s, "B\tC\t#\t看了\t拓扑图");
-	answers *a = reload(&s, ANSWERS_ALLOW_INCOMPLETE);
+	session_open(QN_LANG_ZH);
+	feed("甲\t公司");
+	feed(":g F1");
+	feed("B\tC\t#\t看了\t拓扑图");
+	const answers *a = saved();
 	ck_assert_str_eq(answers_field_get(a, ANSWERS_NAME), "甲 公司");
 	ck_assert_str_eq(answers_get(a, 0)->note, "看了 拓扑图");
 	ck_assert_uint_eq(answers_get(a, 0)->mask, 6);
-	answers_free(a);
-	session_end(&s);
 }
 END_TEST
 
 START_TEST(english_sessions_speak_english)
 {
-	session s;
-	session_open(&s, QN_LANG_EN);
+	session_open(QN_LANG_EN);
 	static const step script[] = {
 		{"Acme", NULL, NULL},
 		{"91350582MA2Y8K3L0R", "the check character (GB 32100) should be Q, not R", NULL},
@@ -1189,10 +1147,16 @@ START_TEST(english_sessions_speak_english)
 		{NULL, NULL, NULL},
 	};
 	ck_assert_str_eq(interview_prompt(s.iv), "Enterprise name> ");
-	play(&s, script);
-	session_end(&s);
+	play(script);
 }
 END_TEST
+
+/* After each test: the session it left is ended and the test folder removed. */
+static void session_teardown(void)
+{
+	session_end();
+	test_dir_remove();
+}
 
 TCase *make_interview_input_tcase(void)
 {
@@ -1212,7 +1176,7 @@ TCase *make_interview_screen_tcase(void)
 	const TTest *tests[] = {wrapping_counts_display_width,
 				question_screen_shows_progress_options_and_answer,
 				screens_fit_a_narrow_terminal, NULL};
-	return test_tcase("interview-screen", NULL, NULL, 0, tests);
+	return test_tcase("interview-screen", test_dir_make, session_teardown, 0, tests);
 }
 
 TCase *make_interview_session_tcase(void)
@@ -1243,5 +1207,5 @@ TCase *make_interview_session_tcase(void)
 				data_reaches_the_screen_escaped,
 				english_sessions_speak_english,
 				NULL};
-	return test_tcase("interview-session", NULL, NULL, 30, tests);
+	return test_tcase("interview-session", test_dir_make, session_teardown, 30, tests);
 }
