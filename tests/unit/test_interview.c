@@ -854,6 +854,19 @@ START_TEST(the_name_cannot_be_skipped)
 }
 END_TEST
 
+/* What salvage() took last, freed by the next call or after the test. */
+static answers *salvaged;
+
+/* What interview_salvage takes from text, which names its questionnaire. */
+static const answers *salvage(const char *text, interview_salvaged *got)
+{
+	assess_error err = {0};
+	answers_free(salvaged);
+	salvaged = interview_salvage(text, "x.json", NULL, test_resolve, NULL, got, &err);
+	ck_assert_msg(salvaged != NULL, "nothing salvaged (%s) from %s", err.msg, text);
+	return salvaged;
+}
+
 /* A damaged file: what the setters accept is read wherever the text around it is broken. */
 START_TEST(salvage_reads_what_it_can)
 {
@@ -865,8 +878,7 @@ START_TEST(salvage_reads_what_it_can)
 		"\"甲公司\", \"above_scale\": true}, \"answers\": {\"F1\": [\"B\", \"C\"], "
 		"\"F2\": \"Z\", \"S01\": 3,, \"F9\": \"A\"}, \"notes\": {\"F1\": \"看了\"}, "
 		"\"finance\": {\"investment\": 1";
-	answers *a = interview_salvage(text, "x.json", NULL, test_resolve, NULL, &got, &err);
-	ck_assert_msg(a != NULL, "%s", err.msg);
+	const answers *a = salvage(text, &got);
 	ck_assert_uint_eq(got.answers, 2);
 	ck_assert_uint_eq(got.fields, 2);
 	ck_assert_uint_eq(got.notes, 1);
@@ -876,7 +888,6 @@ START_TEST(salvage_reads_what_it_can)
 	ck_assert(!answers_get(a, question("F2")->index)->given);
 	ck_assert_str_eq(answers_get(a, 0)->note, "看了");
 	ck_assert_int_eq(answers_above_scale(a), 1);
-	answers_free(a);
 	/* Nothing readable, or no questionnaire named and none given: NULL with a reason. */
 	ck_assert_ptr_null(interview_salvage("{\"questionnaire\": \"miit-2024\"", "x.json", NULL,
 					     test_resolve, NULL, &got, &err));
@@ -896,7 +907,6 @@ END_TEST
  */
 START_TEST(salvage_drops_control_characters)
 {
-	assess_error err = {0};
 	interview_salvaged got;
 	const char *text =
 		"{\"questionnaire\": \"miit-2024\", \"enterprise\": {\"name\": \"甲\\u0001公司\","
@@ -904,8 +914,7 @@ START_TEST(salvage_drops_control_characters)
 		"\"看了\\u0000合同\"}, \"flags\": {\"F2\": \"待\\u001b核\"}, \"history\": [{\"at\": "
 		"\"2026-11-20T10:00:00+08:00\", \"question\": \"F2\", \"from\": null, \"to\": \"C\", "
 		"\"by\": \"王\\u0007工\"}], \"evidence\": {\"F2\": [{\"title\": \"清单\\t一\"}]}";
-	answers *a = interview_salvage(text, "x.json", NULL, test_resolve, NULL, &got, &err);
-	ck_assert_msg(a != NULL, "%s", err.msg);
+	const answers *a = salvage(text, &got);
 	ck_assert_str_eq(got.dropped, "name F2 (note) flags.F2 history[0]");
 	ck_assert_uint_eq(got.answers, 1);
 	ck_assert_ptr_null(answers_field_get(a, ANSWERS_NAME));
@@ -915,7 +924,6 @@ START_TEST(salvage_drops_control_characters)
 	ck_assert_uint_eq(answers_history_count(a), 0);
 	/* A tab is allowed, as the loader allows it. */
 	ck_assert_str_eq(answers_evidence_get(a, question("F2")->index, 0)->title, "清单\t一");
-	answers_free(a);
 }
 END_TEST
 
@@ -943,9 +951,7 @@ START_TEST(salvage_keeps_the_record)
 {
 	assess_error err = {0};
 	interview_salvaged got;
-	answers *a =
-		interview_salvage(damaged_record, "x.json", NULL, test_resolve, NULL, &got, &err);
-	ck_assert_msg(a != NULL, "%s", err.msg);
+	const answers *a = salvage(damaged_record, &got);
 	ck_assert_str_eq(got.dropped, "team[1] site_visits[1] F3 evidence.F1[1] evidence.F9[0] "
 				      "flags.F3 history[3…]");
 	ck_assert_uint_eq(got.answers, 2);
@@ -964,54 +970,44 @@ START_TEST(salvage_keeps_the_record)
 	ck_assert_str_eq(answers_history_get(a, 2)->reason, "看到了合同");
 	ck_assert_ok(answers_history_check(a, &err), &err); /* F3 was refused: no entry of it */
 	ck_assert(!answers_finalized(a));
-	answers_free(a);
 }
 END_TEST
 
 /* A finalized record keeps its mark, taken after the answers whatever the order in the text. */
 START_TEST(salvage_keeps_the_finalization)
 {
-	assess_error err = {0};
 	interview_salvaged got;
 	const char *text = "{\"questionnaire\": \"miit-2024\", \"finalized\": {\"at\": "
 			   "\"2026-11-20T11:00:00+08:00\", \"by\": \"王工\"}, \"answers\": "
 			   "{\"F2\": \"C\", \"F3\": ";
-	answers *a = interview_salvage(text, "x.json", NULL, test_resolve, NULL, &got, &err);
-	ck_assert_msg(a != NULL, "%s", err.msg);
+	const answers *a = salvage(text, &got);
 	ck_assert_uint_eq(got.answers, 1);
 	ck_assert_uint_eq(got.record, 1);
 	ck_assert(answers_finalized(a));
 	ck_assert_str_eq(answers_finalized_by(a), "王工");
-	answers_free(a);
 	/* A finalized mark of the wrong form is named, not kept. */
 	text = "{\"questionnaire\": \"miit-2024\", \"answers\": {\"F2\": \"C\"},"
 	       " \"finalized\": {\"by\": \"王工\"}}";
-	a = interview_salvage(text, "x.json", NULL, test_resolve, NULL, &got, &err);
-	ck_assert_msg(a != NULL, "%s", err.msg);
+	a = salvage(text, &got);
 	ck_assert_str_eq(got.dropped, "finalized");
 	ck_assert(!answers_finalized(a));
-	answers_free(a);
 	/* Answered with another definition of the instrument: its stamp is not kept, and named. */
 	text = "{\"questionnaire\": \"miit-2024\", \"questionnaire_sha256\": \""
 	       "0000000000000000000000000000000000000000000000000000000000000000\","
 	       " \"answers\": {\"F2\": \"C\",";
-	a = interview_salvage(text, "x.json", NULL, test_resolve, NULL, &got, &err);
-	ck_assert_msg(a != NULL, "%s", err.msg);
+	a = salvage(text, &got);
 	ck_assert_str_eq(got.dropped, "questionnaire_sha256");
-	answers_free(a);
 	/* The status flags the profile asks are kept; finance is not, and is named. */
 	text = "{\"questionnaire\": \"miit-2024\", \"answers\": {\"F2\": \"C\"},"
 	       " \"finance\": {\"diagnosis_fee\": 8000}, \"status\": {\"pilot_enterprise\": true,"
 	       " \"city_leader\": \"yes\", \"in_standard_park\": false}, \"awards\": [";
-	a = interview_salvage(text, "x.json", NULL, test_resolve, NULL, &got, &err);
-	ck_assert_msg(a != NULL, "%s", err.msg);
+	a = salvage(text, &got);
 	ck_assert_str_eq(got.dropped, "status.city_leader finance awards");
 	ck_assert_uint_eq(got.fields, 2);
 	ck_assert_int_eq(answers_status_flag(a, "pilot_enterprise"), 1);
 	ck_assert_int_eq(answers_status_flag(a, "in_standard_park"), 0);
 	ck_assert_int_eq(answers_status_flag(a, "city_leader"), -1);
 	ck_assert_ptr_null(answers_block(a, "finance"));
-	answers_free(a);
 }
 END_TEST
 
@@ -1151,10 +1147,12 @@ START_TEST(english_sessions_speak_english)
 }
 END_TEST
 
-/* After each test: the session it left is ended and the test folder removed. */
+/* After each test: its session is ended, what it salvaged freed and the test folder removed. */
 static void session_teardown(void)
 {
 	session_end();
+	answers_free(salvaged);
+	salvaged = NULL;
 	test_dir_remove();
 }
 
