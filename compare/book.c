@@ -109,7 +109,7 @@ static void text(book_sheet *s, lxw_row_t r, lxw_col_t c, const char *t, lxw_for
 
 static void points(book_sheet *s, lxw_row_t r, lxw_col_t c, int64_t milli, lxw_format *f)
 {
-	xlsx_sheet_number(&s->sh, r, c, decimal_milli_to_double(milli), f);
+	xlsx_sheet_points(&s->sh, r, c, milli, f);
 }
 
 /* A merged line across columns first..last, rows grown for its text. */
@@ -121,12 +121,7 @@ static void line(book_sheet *s, lxw_row_t r, lxw_col_t first, lxw_col_t last, co
 
 static void header(book_sheet *s, lxw_row_t r, const char *const *titles, int n, bool freeze)
 {
-	for (int i = 0; i < n; i++)
-		text(s, r, (lxw_col_t)i, titles[i], s->x->f.header);
-	if (!s->sh.ws || !freeze)
-		return;
-	worksheet_freeze_panes(s->sh.ws, r + 1, 0);
-	xlsx_check(s->x->b, worksheet_repeat_rows(s->sh.ws, r, r));
+	xlsx_sheet_header(&s->sh, r, titles, n, s->x->f.header, freeze);
 }
 
 static const char *side_name(const book_ctx *x, bool after)

@@ -4,7 +4,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include "common/decimal.h"
 #include "common/text.h"
 
 static const char *const sheet_names[][2] = {
@@ -74,7 +73,7 @@ void rp_number(rp_sheet *s, lxw_row_t row, lxw_col_t col, double v, lxw_format *
 
 void rp_points(rp_sheet *s, lxw_row_t row, lxw_col_t col, int64_t milli, lxw_format *f)
 {
-	rp_number(s, row, col, decimal_milli_to_double(milli), f);
+	xlsx_sheet_points(&s->x, row, col, milli, f);
 }
 
 void rp_formula(rp_sheet *s, lxw_row_t row, lxw_col_t col, const char *formula, double value,
@@ -117,12 +116,7 @@ lxw_row_t rp_key_value(rp_sheet *s, lxw_row_t row, lxw_col_t last_col, const cha
 
 void rp_header_row(rp_sheet *s, lxw_row_t row, const char *const *titles, int n, bool repeat)
 {
-	for (int i = 0; i < n; i++)
-		rp_string(s, row, (lxw_col_t)i, titles[i], s->c->f.header);
-	if (!s->x.ws || !repeat)
-		return;
-	worksheet_freeze_panes(s->x.ws, row + 1, 0);
-	rp_check(s->c, worksheet_repeat_rows(s->x.ws, row, row));
+	xlsx_sheet_header(&s->x, row, titles, n, s->c->f.header, repeat);
 }
 
 void rp_draft_banner(rp_sheet *s, lxw_row_t row, lxw_col_t last_col)

@@ -2,6 +2,7 @@
 #include "config.h"
 #include "xlsx/layout.h"
 
+#include "common/decimal.h"
 #include "common/text.h"
 
 #include <stdbool.h>
@@ -526,6 +527,22 @@ void xlsx_sheet_formula(xlsx_sheet *s, lxw_row_t row, lxw_col_t col, const char 
 		return;
 	note_number(s, col);
 	xlsx_check(s->book, worksheet_write_formula_num(s->ws, row, col, formula, f, value));
+}
+
+void xlsx_sheet_points(xlsx_sheet *s, lxw_row_t row, lxw_col_t col, int64_t milli, lxw_format *f)
+{
+	xlsx_sheet_number(s, row, col, decimal_milli_to_double(milli), f);
+}
+
+void xlsx_sheet_header(xlsx_sheet *s, lxw_row_t row, const char *const *titles, int n,
+		       lxw_format *f, bool repeat)
+{
+	for (int i = 0; i < n; i++)
+		xlsx_sheet_string(s, row, (lxw_col_t)i, titles[i], f);
+	if (!s->ws || !repeat)
+		return;
+	worksheet_freeze_panes(s->ws, row + 1, 0);
+	xlsx_check(s->book, worksheet_repeat_rows(s->ws, row, row));
 }
 
 void xlsx_sheet_merge(xlsx_sheet *s, lxw_row_t r1, lxw_col_t c1, lxw_row_t r2, lxw_col_t c2,

@@ -21,6 +21,7 @@
 #ifndef ASSESS_XLSX_LAYOUT_H
 #define ASSESS_XLSX_LAYOUT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include "xlsx/xlsx.h"
 
@@ -90,6 +91,14 @@ void xlsx_sheet_merge(xlsx_sheet *s, lxw_row_t r1, lxw_col_t c1, lxw_row_t r2, l
 void xlsx_sheet_number(xlsx_sheet *s, lxw_row_t row, lxw_col_t col, double v, lxw_format *f);
 void xlsx_sheet_formula(xlsx_sheet *s, lxw_row_t row, lxw_col_t col, const char *formula,
 			double value, lxw_format *f);
+/* Points in thousandths (common/decimal.h), as the number a spreadsheet shows. */
+void xlsx_sheet_points(xlsx_sheet *s, lxw_row_t row, lxw_col_t col, int64_t milli, lxw_format *f);
+/*
+ * A row of column headers from column A, one title a column in format f; with repeat, the
+ * rows above it and it are frozen and it prints again at the top of every page.
+ */
+void xlsx_sheet_header(xlsx_sheet *s, lxw_row_t row, const char *const *titles, int n,
+		       lxw_format *f, bool repeat);
 /* The face a format's font is measured in; NULL is the default format's (Calibri). */
 xlsx_face xlsx_face_of(const lxw_format *f);
 /* Width of text in a face, in hundredths of a display column (newlines take none). */
