@@ -219,44 +219,59 @@ static lxw_row_t no_record(rp_sheet *s, lxw_row_t row)
 	return row + 1;
 }
 
+/* A cell of the people tables: one column, or several merged. */
+struct span {
+	lxw_col_t first, last;
+};
+
+/* One row of a people table: texts[i] across spans[i]. */
+static void span_row(rp_sheet *s, lxw_row_t row, const struct span *spans, const char *const *texts,
+		     int n, lxw_format *f)
+{
+	for (int i = 0; i < n; i++)
+		if (spans[i].first == spans[i].last)
+			rp_string(s, row, spans[i].first, texts[i], f);
+		else
+			rp_merge(s, row, spans[i].first, row, spans[i].last, texts[i], f);
+}
+
 static lxw_row_t team(rp_sheet *s, lxw_row_t row)
 {
+	static const struct span spans[] = {{COL_A, COL_A}, {COL_B, COL_C}, {COL_D, COL_F}};
 	report_ctx *c = s->c;
 	const answers *a = c->r->answers;
 	size_t n = answers_team_count(a);
 	if (!n)
 		return row; /* said under the identification */
+	const char *titles[] = {lang_pick(c->lang, "姓名", "Name"),
+				lang_pick(c->lang, "角色", "Role"),
+				lang_pick(c->lang, "单位", "Organisation")};
 	row = rp_heading(s, row, lang_pick(c->lang, "评测组", "Assessment team"));
-	rp_string(s, row, COL_A, lang_pick(c->lang, "姓名", "Name"), c->f.header);
-	rp_merge(s, row, COL_B, row, COL_C, lang_pick(c->lang, "角色", "Role"), c->f.header);
-	rp_merge(s, row, COL_D, row, COL_F, lang_pick(c->lang, "单位", "Organisation"),
-		 c->f.header);
-	row++;
-	for (size_t i = 0; i < n; i++, row++) {
+	span_row(s, row++, spans, titles, 3, c->f.header);
+	for (size_t i = 0; i < n; i++) {
 		const answers_person *p = answers_team_get(a, i);
-		rp_string(s, row, COL_A, p->name, c->f.text);
-		rp_merge(s, row, COL_B, row, COL_C, p->role ? p->role : "", c->f.text);
-		rp_merge(s, row, COL_D, row, COL_F, p->organisation ? p->organisation : "",
-			 c->f.text);
+		const char *cells[] = {p->name, p->role, p->organisation};
+		span_row(s, row++, spans, cells, 3, c->f.text);
 	}
 	return row + 1;
 }
 
 static lxw_row_t interviewees(rp_sheet *s, lxw_row_t row)
 {
+	static const struct span spans[] = {{COL_A, COL_A}, {COL_B, COL_F}};
 	report_ctx *c = s->c;
 	const answers *a = c->r->answers;
 	size_t n = answers_interviewees_count(a);
 	if (!n)
 		return row;
+	const char *titles[] = {lang_pick(c->lang, "姓名", "Name"),
+				lang_pick(c->lang, "职务", "Title")};
 	row = rp_heading(s, row, lang_pick(c->lang, "受访人员", "Interviewees"));
-	rp_string(s, row, COL_A, lang_pick(c->lang, "姓名", "Name"), c->f.header);
-	rp_merge(s, row, COL_B, row, COL_F, lang_pick(c->lang, "职务", "Title"), c->f.header);
-	row++;
-	for (size_t i = 0; i < n; i++, row++) {
+	span_row(s, row++, spans, titles, 2, c->f.header);
+	for (size_t i = 0; i < n; i++) {
 		const answers_person *p = answers_interviewee_get(a, i);
-		rp_string(s, row, COL_A, p->name, c->f.text);
-		rp_merge(s, row, COL_B, row, COL_F, p->title ? p->title : "", c->f.text);
+		const char *cells[] = {p->name, p->title};
+		span_row(s, row++, spans, cells, 2, c->f.text);
 	}
 	return row + 1;
 }
