@@ -149,14 +149,15 @@ lxw_row_t rp_sheet_title(rp_sheet *s, int which, lxw_col_t last_col)
 	return 1;
 }
 
-lxw_row_t rp_table_top(rp_sheet *s, int which, const char *const *titles, int n)
+lxw_row_t rp_table_begin(rp_sheet *s, report_ctx *c, int which, const char *const *titles, int n)
 {
+	rp_sheet_begin(s, c, which, true);
+	if (!s->x.ws)
+		return 0;
 	rp_sheet_title(s, which, (lxw_col_t)(n - 1));
 	rp_header_row(s, 1, titles, n, false);
-	if (!s->x.ws)
-		return 2;
 	worksheet_freeze_panes(s->x.ws, 2, 0);
-	rp_check(s->c, worksheet_repeat_rows(s->x.ws, 0, 1));
+	rp_check(c, worksheet_repeat_rows(s->x.ws, 0, 1));
 	return 2;
 }
 

@@ -131,10 +131,11 @@ void rp_header_row(rp_sheet *s, lxw_row_t row, const char *const *titles, int n,
 /* A draft's banner across columns A..last_col of one row, in red; nothing when not a draft. */
 void rp_draft_banner(rp_sheet *s, lxw_row_t row, lxw_col_t last_col);
 /*
- * A table sheet's top: in row 0 the sheet's name, the report number and a draft's 暂定 mark;
- * in row 1 the column headers. Both are frozen and repeated on every printed page. Returns 2.
+ * A table sheet (landscape): in row 0 the sheet's name, the report number and a draft's 暂定
+ * mark; in row 1 the column headers. Both are frozen and repeated on every printed page.
+ * Returns the first row of the table, 2, or 0 when the sheet could not be added.
  */
-lxw_row_t rp_table_top(rp_sheet *s, int which, const char *const *titles, int n);
+lxw_row_t rp_table_begin(rp_sheet *s, report_ctx *c, int which, const char *const *titles, int n);
 /* Row 0: the sheet's name, the report number and 暂定 on a draft, repeated on every page. */
 lxw_row_t rp_sheet_title(rp_sheet *s, int which, lxw_col_t last_col);
 

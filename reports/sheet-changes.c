@@ -60,10 +60,9 @@ void report_sheet_changes(report_ctx *c)
 	if (!n)
 		return;
 	rp_sheet s;
-	rp_sheet_begin(&s, c, RP_CHANGES, true);
-	if (!s.x.ws)
+	lxw_row_t row = rp_table_begin(&s, c, RP_CHANGES, c->lang == QN_LANG_EN ? en : zh, N_COLS);
+	if (!row)
 		return;
-	lxw_row_t row = rp_table_top(&s, RP_CHANGES, c->lang == QN_LANG_EN ? en : zh, N_COLS);
 	for (size_t i = 0; i < answers_history_count(a); i++)
 		if (answers_history_get(a, i)->from.given)
 			change_row(&s, row++, answers_history_get(a, i));

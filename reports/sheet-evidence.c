@@ -55,10 +55,9 @@ void report_sheet_evidence(report_ctx *c)
 	if (!answers_evidence_total(c->r->answers))
 		return;
 	rp_sheet s;
-	rp_sheet_begin(&s, c, RP_EVIDENCE, true);
-	if (!s.x.ws)
+	lxw_row_t row = rp_table_begin(&s, c, RP_EVIDENCE, c->lang == QN_LANG_EN ? en : zh, N_COLS);
+	if (!row)
 		return;
-	lxw_row_t row = rp_table_top(&s, RP_EVIDENCE, c->lang == QN_LANG_EN ? en : zh, N_COLS);
 	for (size_t i = 0; i < questionnaire_n_questions(c->q); i++)
 		row = items(&s, row, questionnaire_question(c->q, i));
 	rp_merge(&s, row + 1, COL_ID, row + 1, COL_CHECKLIST,
