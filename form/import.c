@@ -187,19 +187,25 @@ static bool serial_date(const char *text, bool date1904, char *buf, size_t size)
 	return true;
 }
 
+/* 1 when v is one of the words for true, 0 one of those for false, -1 neither. */
+static int one_of(const char *v, const char *const *trues, const char *const *falses)
+{
+	for (int i = 0; trues[i]; i++)
+		if (strcmp(v, trues[i]) == 0)
+			return 1;
+	for (int i = 0; falses[i]; i++)
+		if (strcmp(v, falses[i]) == 0)
+			return 0;
+	return -1;
+}
+
 static int yes_no(const char *v)
 {
 	static const char *const yes[] = {"是",   "yes",  "Yes", "YES", "1",
 					  "TRUE", "true", "Y",   "y",   NULL};
 	static const char *const no[] = {"否",    "no",    "No", "NO", "0",
 					 "FALSE", "false", "N",  "n",  NULL};
-	for (int i = 0; yes[i]; i++)
-		if (strcmp(v, yes[i]) == 0)
-			return 1;
-	for (int i = 0; no[i]; i++)
-		if (strcmp(v, no[i]) == 0)
-			return 0;
-	return -1;
+	return one_of(v, yes, no);
 }
 
 static assess_code profile_row(struct imp *m, const xlsx_reader_sheet *s, const form_profile_row *p,
@@ -546,13 +552,7 @@ static int tick_value(const char *v)
 	static const char *const ticks[] = {FORM_TICK, "√", "✔", "☑",   "x",    "X",    "1",
 					    "是",      "y", "Y", "yes", "TRUE", "true", NULL};
 	static const char *const blanks[] = {"", "0", "否", "n", "N", "no", "FALSE", "false", NULL};
-	for (int i = 0; ticks[i]; i++)
-		if (strcmp(v, ticks[i]) == 0)
-			return 1;
-	for (int i = 0; blanks[i]; i++)
-		if (strcmp(v, blanks[i]) == 0)
-			return 0;
-	return -1;
+	return one_of(v, ticks, blanks);
 }
 
 static assess_code read_multi(struct imp *m, const xlsx_reader_sheet *s, uint32_t row,
