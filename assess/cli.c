@@ -125,6 +125,17 @@ answers *cli_load_answers(cli *c, const char *path, unsigned flags, int *status)
 	return a;
 }
 
+int cli_print_json(cJSON *j)
+{
+	char *text = j ? cJSON_Print(j) : NULL;
+	bool printed = text != NULL;
+	if (printed)
+		printf("%s\n", text);
+	free(text);
+	cJSON_Delete(j);
+	return printed ? 0 : EX_OSERR;
+}
+
 void cli_guard_std_fds(void)
 {
 	/*

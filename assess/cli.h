@@ -218,6 +218,12 @@ void cli_guard_std_fds(void);
  */
 int cli_close_stdout(const cli *c, int status);
 
+/*
+ * Prints j, indented, and a newline on standard output, then deletes it; returns 0, or 71
+ * when j is NULL or cannot be printed (out of memory).
+ */
+int cli_print_json(cJSON *j);
+
 /* `assess help NAME` for one command; status 0. */
 int cli_command_help(const cli *c, const cli_command *cmd, FILE *out);
 

@@ -1,8 +1,6 @@
 /* assess compare BEFORE AFTER: the acceptance round's comparison of two assessments. */
 #include "config.h"
 
-#include <stdlib.h>
-#include <sysexits.h>
 #include "assess/cli.h"
 #include "compare/compare.h"
 #include "compare/book.h"
@@ -89,16 +87,6 @@ static int load_side(cli *c, const char *path, unsigned flags, struct side *s)
 	return 0;
 }
 
-static int print_json(cJSON *j)
-{
-	char *text = j ? cJSON_Print(j) : NULL;
-	int status = text ? 0 : EX_OSERR;
-	if (text)
-		printf("%s\n", text);
-	free(text);
-	return status;
-}
-
 /* What the command computed, freed in one place. */
 struct run_state {
 	struct side before, after;
@@ -158,8 +146,7 @@ static int run(cli *c, int argc, char **argv)
 		if (j && s.verdict)
 			cJSON_AddItemToObject(j, "verdict",
 					      compare_verdict_to_json(s.verdict, c->lang));
-		status = print_json(j);
-		cJSON_Delete(j);
+		status = cli_print_json(j);
 	} else if (!status) {
 		compare_print(stdout, s.cmp, c->lang);
 		if (s.verdict)

@@ -99,18 +99,13 @@ static int list(cli *c, const struct policies_opts *o)
 		else
 			policy_text(c, ps[i], o);
 	}
-	char *text = arr ? cJSON_Print(arr) : NULL;
-	if (text)
-		printf("%s\n", text);
-	if (!status && o->json && !text)
-		status = EX_OSERR;
+	if (!status && o->json)
+		status = cli_print_json(arr);
 	if (!status && !n)
 		fprintf(stderr, "%s: %s %s\n", c->prog,
 			CLI_TR(c, "没有找到已安装的政策，查找路径：",
 			       "no policies installed; looked in"),
 			c->policy_path);
-	free(text);
-	cJSON_Delete(arr);
 	for (size_t i = 0; i < n; i++) {
 		policy_free(ps ? ps[i] : NULL);
 		free(ids[i]);

@@ -1,7 +1,6 @@
 /* assess score FILE: points, level, gates and gaps for one answer file. */
 #include "config.h"
 
-#include <stdlib.h>
 #include <sysexits.h>
 #include "answers/record.h"
 #include "assess/cli.h"
@@ -63,7 +62,6 @@ static int score_ndjson(cli *c, const char *path, unsigned flags)
 static int print_json(cli *c, const scoring_result *r, const answers *a)
 {
 	assess_error err = {0};
-	int status = 0;
 	cJSON *j = scoring_to_json(r, c->lang);
 	scoring_plan_set *plans = scoring_plan_find(r, &err);
 	cJSON *pj = plans ? scoring_plan_to_json(plans) : NULL;
@@ -85,14 +83,7 @@ static int print_json(cli *c, const scoring_result *r, const answers *a)
 		j = NULL;
 	}
 	scoring_plan_set_free(plans);
-	char *text = j ? cJSON_Print(j) : NULL;
-	if (text)
-		printf("%s\n", text);
-	else
-		status = EX_OSERR;
-	free(text);
-	cJSON_Delete(j);
-	return status;
+	return cli_print_json(j);
 }
 
 static int run(cli *c, int argc, char **argv)

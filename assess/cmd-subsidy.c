@@ -194,14 +194,8 @@ static cJSON *several_json(cli *c, const struct run_state *s)
 
 static int print_json(cli *c, const struct run_state *s)
 {
-	cJSON *j = s->n == 1 && !s->pick ? subsidy_to_json(s->results[0], c->lang)
-					 : several_json(c, s);
-	char *text = j ? cJSON_Print(j) : NULL;
-	if (text)
-		printf("%s\n", text);
-	free(text);
-	cJSON_Delete(j);
-	return text ? 0 : EX_OSERR;
+	return cli_print_json(s->n == 1 && !s->pick ? subsidy_to_json(s->results[0], c->lang)
+						    : several_json(c, s));
 }
 
 static void print_skipped(cli *c, const struct run_state *s)
