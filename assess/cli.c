@@ -116,6 +116,19 @@ const questionnaire *cli_questionnaire(const char *id, void *ctx, assess_error *
 	return q;
 }
 
+char *cli_output_name(const char *file, const char *ext)
+{
+	const char *slash = strrchr(file, '/'), *base = slash ? slash + 1 : file;
+	const char *dot = strrchr(base, '.');
+	size_t stem = dot && dot != base ? (size_t)(dot - file) : strlen(file), n = strlen(ext);
+	char *out = malloc(stem + n + 1);
+	if (out) {
+		memcpy(out, file, stem);
+		memcpy(out + stem, ext, n + 1);
+	}
+	return out;
+}
+
 answers *cli_load_answers(cli *c, const char *path, unsigned flags, int *status)
 {
 	assess_error err = {0};

@@ -116,6 +116,7 @@ typedef struct cli_setup {
 	const questionnaire *questionnaire; /* the cli's (cli_questionnaire) */
 	scoring_result *score;
 	policy *policy;
+	char *output; /* an output name the check made up (cli_output_name), or NULL */
 } cli_setup;
 
 /*
@@ -185,6 +186,12 @@ bool cli_parse_lang(const char *s, qn_lang *out);
  */
 #define CLI_MAX_QUESTIONNAIRES 16
 const questionnaire *cli_questionnaire(const char *id, void *ctx, assess_error *err);
+/*
+ * The name of a command's output when -o is not given: file with its extension replaced by ext,
+ * in file's folder (acme.json and ".xlsx" give acme.xlsx; a name without an extension, or whose
+ * last component's only dot leads it, keeps all of it). Allocated; NULL when out of memory.
+ */
+char *cli_output_name(const char *file, const char *ext);
 /* Loads an answer file; on failure prints the error and returns NULL with *status set. */
 answers *cli_load_answers(cli *c, const char *path, unsigned flags, int *status);
 /* Text by language. */

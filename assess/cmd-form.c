@@ -12,23 +12,19 @@ struct form_opts {
 	const char *id;
 	const char *from;
 	const char *out;
-	char *out_owned;
 	bool force;
 };
 
 /* acme.json -> acme-form.xlsx, miit-2024 -> miit-2024-form.xlsx, in the current folder's terms. */
 static char *default_output(const char *stem_of)
 {
-	const char *dot = strrchr(stem_of, '.');
-	const char *slash = strrchr(stem_of, '/');
-	size_t stem =
-		dot && (!slash || dot > slash + 1) ? (size_t)(dot - stem_of) : strlen(stem_of);
-	char *out = malloc(stem + sizeof "-form.xlsx");
-	if (out) {
-		memcpy(out, stem_of, stem);
-		memcpy(out + stem, "-form.xlsx", sizeof "-form.xlsx");
-	}
-	return out;
+	/*
+	 * Where report and import keep a bare name whose only dot leads it (".x", no folder),
+	 * form drops all of it and writes "-form.xlsx"; the name it has given stays as it is.
+	 */
+	if (!strchr(stem_of, '/') && strrchr(stem_of, '.') == stem_of)
+		return strdup("-form.xlsx");
+	return cli_output_name(stem_of, "-form.xlsx");
 }
 
 static const cli_option options[] = {
@@ -59,7 +55,7 @@ static int check(cli *c, void *opts, int n, char **operands, cli_setup *s)
 			c, "give -o FORM.xlsx when the answers come from standard input");
 	if (!o->id && !o->from)
 		o->id = "miit-2024";
-	if (!o->out && !(o->out = o->out_owned = default_output(o->from ? o->from : o->id)))
+	if (!o->out && !(o->out = s->output = default_output(o->from ? o->from : o->id)))
 		return EX_OSERR;
 	/* The answers prefill the form, unanswered questions and all; their instrument is used. */
 	if (!o->from)
@@ -101,7 +97,6 @@ static int run(cli *c, int argc, char **argv)
 			printf(CLI_TR(c, "已生成自评表：%s\n", "wrote %s\n"), o.out);
 		}
 	}
-	free(o.out_owned);
 	return cli_finish(&s, status);
 }
 

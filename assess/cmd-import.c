@@ -1,7 +1,6 @@
 /* assess import: a filled self-assessment form back into an answer file. */
 #include "config.h"
 
-#include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
 #include "assess/cli.h"
@@ -11,24 +10,8 @@
 struct import_opts {
 	const char *file;
 	const char *out;
-	char *out_owned;
 	bool force;
 };
-
-/* acme-form.xlsx -> acme-form.json */
-static char *default_output(const char *file)
-{
-	const char *slash = strrchr(file, '/');
-	const char *dot = strrchr(slash ? slash + 1 : file, '.');
-	size_t stem =
-		dot && dot != (slash ? slash + 1 : file) ? (size_t)(dot - file) : strlen(file);
-	char *out = malloc(stem + sizeof ".json");
-	if (out) {
-		memcpy(out, file, stem);
-		memcpy(out + stem, ".json", sizeof ".json");
-	}
-	return out;
-}
 
 static const cli_option options[] = {
 	{"output", 'o', "ANSWERS.json", "where to write (default: FORM with .json)", true,
@@ -43,9 +26,10 @@ static const cli_option options[] = {
 static int check(cli *c, void *opts, int n, char **operands, cli_setup *s)
 {
 	struct import_opts *o = opts;
-	(void)n, (void)s;
+	(void)n;
 	o->file = operands[0];
-	if (!o->out && !(o->out = o->out_owned = default_output(o->file)))
+	/* acme-form.xlsx -> acme-form.json */
+	if (!o->out && !(o->out = s->output = cli_output_name(o->file, ".json")))
 		return EX_OSERR;
 	if (strcmp(o->out, o->file) == 0)
 		return cli_usage_error(c, "the answer file would overwrite the form %s", o->file);
@@ -57,10 +41,8 @@ static int run(cli *c, int argc, char **argv)
 	struct import_opts o = {0};
 	cli_setup s;
 	int status = cli_start(c, &cmd_import, argc, argv, &o, &s);
-	if (status) {
-		free(o.out_owned);
+	if (status)
 		return cli_finish(&s, status);
-	}
 	assess_error err = {0};
 	form_import_options io = {.allow_incomplete = s.answers_flags & ANSWERS_ALLOW_INCOMPLETE};
 	answers *a = form_import(o.file, cli_questionnaire, c, &io, &err);
@@ -81,7 +63,6 @@ static int run(cli *c, int argc, char **argv)
 		       n, n - io.n_missing, o.out);
 	}
 	answers_free(a);
-	free(o.out_owned);
 	return cli_finish(&s, status);
 }
 

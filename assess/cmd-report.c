@@ -1,7 +1,6 @@
 /* assess report FILE -o OUT.xlsx: the Excel diagnostic report of one assessment. */
 #include "config.h"
 
-#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sysexits.h>
@@ -13,24 +12,9 @@
 struct report_opts {
 	const char *file;
 	const char *out;
-	char *out_owned; /* the default output name, when -o is not given */
 	const char *policy;
 	bool force;
 };
-
-/* FILE with its extension replaced by .xlsx, in the same folder: acme.json -> acme.xlsx. */
-static char *default_output(const char *file)
-{
-	const char *base = strrchr(file, '/');
-	const char *dot = strrchr(base ? base + 1 : file, '.');
-	size_t stem = dot && dot != (base ? base + 1 : file) ? (size_t)(dot - file) : strlen(file);
-	char *out = malloc(stem + sizeof ".xlsx");
-	if (out) {
-		memcpy(out, file, stem);
-		memcpy(out + stem, ".xlsx", sizeof ".xlsx");
-	}
-	return out;
-}
 
 /* True when both names are one file (a.json, ./a.json, a link to it). */
 static bool same_file(const char *a, const char *b)
@@ -74,11 +58,8 @@ static int check(cli *c, void *opts, int n, char **operands, cli_setup *s)
 	if (!o->out && strcmp(o->file, "-") == 0)
 		return cli_usage_error(c,
 				       "give -o OUT.xlsx when the answers come from standard input");
-	if (!o->out) {
-		o->out = o->out_owned = default_output(o->file);
-		if (!o->out)
-			return EX_OSERR;
-	}
+	if (!o->out && !(o->out = s->output = cli_output_name(o->file, ".xlsx")))
+		return EX_OSERR;
 	if (same_file(o->out, o->file))
 		return cli_usage_error(c, "the report would overwrite its own answer file %s",
 				       o->file);
@@ -116,7 +97,6 @@ static int run(cli *c, int argc, char **argv)
 	int status = cli_start(c, &cmd_report, argc, argv, &o, &s);
 	if (!status)
 		status = write_report(c, &s, &o);
-	free(o.out_owned);
 	return cli_finish(&s, status);
 }
 

@@ -231,6 +231,7 @@ int cli_finish(cli_setup *s, int status)
 	policy_free(s->policy);
 	scoring_free(s->score);
 	answers_free(s->answers);
+	free(s->output);
 	*s = (cli_setup){0};
 	return status == CLI_HELP_SHOWN ? 0 : status;
 }
