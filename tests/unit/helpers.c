@@ -135,7 +135,7 @@ void test_write_file(const char *path, const char *text)
 char *test_read_file(const char *path, size_t *len)
 {
 	assess_error err = {0};
-	char *data = readfile_all(path, 1u << 24, len, &err);
-	ck_assert_msg(data != NULL, "%s", err.msg);
+	char *data = readfile_all(path, TEST_READ_MAX, len, &err);
+	ck_assert_msg(data != NULL, "%s: %s", path, err.msg);
 	return data;
 }

@@ -5,9 +5,11 @@
 #define ASSESS_TEST_H
 
 #include <check.h>
+#include <stdlib.h>
 #include <string.h>
 #include "answers/answers.h"
 #include "common/error.h"
+#include "common/readfile.h"
 #include "questionnaires/questionnaire.h"
 
 /* Fails at the caller's line with the error's message when code is not ASSESS_OK. */
@@ -56,8 +58,18 @@ const char *test_in_dir(const char *name);
 /* Writes text to path, created or emptied first; fails the test when it cannot. */
 void test_write_file(const char *path, const char *text);
 /* The whole file at path, NUL-terminated, its length in *len (len may be NULL); the caller
- * frees it. Fails the test when it cannot be read or is over 16 MiB. */
+ * frees it. Fails the test when it cannot be read or is over TEST_READ_MAX. */
+#define TEST_READ_MAX (1u << 24)
 char *test_read_file(const char *path, size_t *len);
+/* The file at path holds text and nothing more; a file that cannot be read fails here too. */
+#define ck_assert_file_eq(path, text)                                                \
+	do {                                                                         \
+		assess_error file_err_ = {0};                                        \
+		char *file_ = readfile_all((path), TEST_READ_MAX, NULL, &file_err_); \
+		ck_assert_msg(file_ != NULL, "%s: %s", (path), file_err_.msg);       \
+		ck_assert_str_eq(file_, (text));                                     \
+		free(file_);                                                         \
+	} while (0)
 
 /*
  * A TCase from data, so that each make_*_tcase is a list of its tests: the name, a checked

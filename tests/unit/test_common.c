@@ -240,28 +240,17 @@ TCase *make_common_tcase(void)
 
 /* ---- atomic files: each test works in a fresh folder ---- */
 
-static char *slurp(const char *path)
-{
-	static char buf[256];
-	FILE *f = fopen(path, "r");
-	size_t n = f ? fread(buf, 1, sizeof buf - 1, f) : 0;
-	buf[n] = '\0';
-	if (f)
-		fclose(f);
-	return buf;
-}
-
 START_TEST(atomic_write_creates_and_refuses_to_clobber)
 {
 	char path[128];
 	assess_error err = {0};
 	snprintf(path, sizeof path, "%s/out.json", test_dir);
 	ck_assert_ok(atomicfile_write(path, "one", 3, 0, &err), &err);
-	ck_assert_str_eq(slurp(path), "one");
+	ck_assert_file_eq(path, "one");
 	ck_assert_int_eq(atomicfile_write(path, "two", 3, 0, &err), ASSESS_ERR_EXISTS);
-	ck_assert_str_eq(slurp(path), "one");
+	ck_assert_file_eq(path, "one");
 	ck_assert_ok(atomicfile_write(path, "two", 3, ATOMICFILE_REPLACE, &err), &err);
-	ck_assert_str_eq(slurp(path), "two");
+	ck_assert_file_eq(path, "two");
 	ck_assert_int_eq(test_dir_entries(), 1); /* no temporary file left behind */
 }
 END_TEST
@@ -300,7 +289,7 @@ START_TEST(atomic_by_name_for_other_writers)
 	atomicfile_close_stream(af);
 	test_write_file(atomicfile_tmppath(af), "by name");
 	ck_assert_ok(atomicfile_commit(af, &err), &err);
-	ck_assert_str_eq(slurp(path), "by name");
+	ck_assert_file_eq(path, "by name");
 	struct stat st;
 	ck_assert_int_eq(stat(path, &st), 0);
 	ck_assert_int_ne(st.st_mode & 0044, 0); /* readable by others, as a normal output file */
@@ -320,7 +309,7 @@ START_TEST(atomic_force_replaces_regular_files_only)
 	ck_assert_int_eq(atomicfile_write(path, "evil", 4, ATOMICFILE_REPLACE, &err),
 			 ASSESS_ERR_CANTCREAT);
 	ck_assert_msg_has(&err, "not a regular file (a symbolic link)");
-	ck_assert_str_eq(slurp(other), "keep");
+	ck_assert_file_eq(other, "keep");
 	ck_assert_int_eq(lstat(path, &st), 0);
 	ck_assert(S_ISLNK(st.st_mode));
 	/* A FIFO, and a folder. */
@@ -356,7 +345,7 @@ START_TEST(atomic_force_keeps_the_mode)
 	ck_assert_ptr_nonnull(af);
 	test_write_file(atomicfile_tmppath(af), "three");
 	ck_assert_ok(atomicfile_commit(af, &err), &err);
-	ck_assert_str_eq(slurp(path), "three");
+	ck_assert_file_eq(path, "three");
 	ck_assert_int_eq(stat(path, &st), 0);
 	ck_assert_int_eq(st.st_mode & 07777, 0604);
 }
@@ -392,13 +381,13 @@ START_TEST(atomic_long_names_fit)
 	snprintf(name + 245, sizeof name - 245, ".json");
 	snprintf(path, sizeof path, "%s/%s", test_dir, name);
 	ck_assert_ok(atomicfile_write(path, "x", 1, 0, &err), &err);
-	ck_assert_str_eq(slurp(path), "x");
+	ck_assert_file_eq(path, "x");
 	unlink(path);
 	atomicfile *af = atomicfile_begin(path, ATOMICFILE_BY_NAME, &err);
 	ck_assert_ptr_nonnull(af);
 	test_write_file(atomicfile_tmppath(af), "y");
 	ck_assert_ok(atomicfile_commit(af, &err), &err);
-	ck_assert_str_eq(slurp(path), "y");
+	ck_assert_file_eq(path, "y");
 	ck_assert_int_eq(test_dir_entries(), 1);
 }
 END_TEST

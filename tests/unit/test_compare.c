@@ -354,10 +354,7 @@ START_TEST(book_replaces_only_regular_files_when_asked)
 	snprintf(path, sizeof path, "%s/acceptance.xlsx", test_dir);
 	test_write_file(path, "old");
 	ck_assert_int_eq(write_book(&p, NULL, path, false, &err), ASSESS_ERR_EXISTS);
-	size_t len;
-	char *text = test_read_file(path, &len);
-	ck_assert_str_eq(text, "old");
-	free(text);
+	ck_assert_file_eq(path, "old");
 	ck_assert_ok(write_book(&p, NULL, path, true, &err), &err);
 	ck_assert_ok(xlsx_verify(path, BOOK_SHEETS, &err), &err);
 	snprintf(link, sizeof link, "%s/link.xlsx", test_dir);
@@ -366,9 +363,7 @@ START_TEST(book_replaces_only_regular_files_when_asked)
 	ck_assert_int_eq(symlink(kept, link), 0);
 	ck_assert_int_eq(write_book(&p, NULL, link, true, &err), ASSESS_ERR_CANTCREAT);
 	ck_assert_msg_has(&err, "not a regular file (a symbolic link)");
-	text = test_read_file(kept, &len);
-	ck_assert_str_eq(text, "keep");
-	free(text);
+	ck_assert_file_eq(kept, "keep");
 	ck_assert_int_eq(test_dir_entries(), 3);
 	pair_free(&p);
 }

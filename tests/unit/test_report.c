@@ -56,21 +56,15 @@ END_TEST
 START_TEST(refuses_to_replace_without_force)
 {
 	assess_error err = {0};
-	size_t len;
-	FILE *f = fopen(test_in_dir("r.xlsx"), "w");
-	ck_assert_ptr_nonnull(f);
-	fputs("keep me", f);
-	fclose(f);
+	test_write_file(test_in_dir("r.xlsx"), "keep me");
 	ck_assert_int_eq(write_example(test_in_dir("r.xlsx"), QN_LANG_ZH, false, &err),
 			 ASSESS_ERR_EXISTS);
 	ck_assert_int_eq(assess_exit_code(err.code), 73);
 	ck_assert_str_eq(err.file, test_in_dir("r.xlsx"));
-	char *data = test_read_file(test_in_dir("r.xlsx"), &len);
-	ck_assert_str_eq(data, "keep me");
-	free(data);
+	ck_assert_file_eq(test_in_dir("r.xlsx"), "keep me");
 	ck_assert_int_eq(test_dir_entries(), 1);
 	ck_assert_ok(write_example(test_in_dir("r.xlsx"), QN_LANG_ZH, true, &err), &err);
-	data = test_read_file(test_in_dir("r.xlsx"), &len);
+	char *data = test_read_file(test_in_dir("r.xlsx"), NULL);
 	ck_assert_mem_eq(data, "PK", 2);
 	free(data);
 	ck_assert_int_eq(test_dir_entries(), 1);
