@@ -242,9 +242,8 @@ TCase *make_common_tcase(void)
 
 START_TEST(atomic_write_creates_and_refuses_to_clobber)
 {
-	char path[128];
+	const char *path = test_in_dir("out.json");
 	assess_error err = {0};
-	snprintf(path, sizeof path, "%s/out.json", test_dir);
 	ck_assert_ok(atomicfile_write(path, "one", 3, 0, &err), &err);
 	ck_assert_file_eq(path, "one");
 	ck_assert_int_eq(atomicfile_write(path, "two", 3, 0, &err), ASSESS_ERR_EXISTS);
@@ -257,9 +256,8 @@ END_TEST
 
 START_TEST(atomic_abort_leaves_nothing)
 {
-	char path[128];
+	const char *path = test_in_dir("report.xlsx");
 	assess_error err = {0};
-	snprintf(path, sizeof path, "%s/report.xlsx", test_dir);
 	atomicfile *af = atomicfile_begin(path, 0, &err);
 	ck_assert_ptr_nonnull(af);
 	fputs("partial", atomicfile_stream(af));
@@ -272,9 +270,8 @@ END_TEST
 
 START_TEST(atomic_write_into_missing_folder_fails_cleanly)
 {
-	char path[128];
+	const char *path = test_in_dir("no/such/out.json");
 	assess_error err = {0};
-	snprintf(path, sizeof path, "%s/no/such/out.json", test_dir);
 	ck_assert_int_eq(atomicfile_write(path, "x", 1, 0, &err), ASSESS_ERR_CANTCREAT);
 	ck_assert_str_eq(err.file, path);
 }
@@ -282,9 +279,8 @@ END_TEST
 
 START_TEST(atomic_by_name_for_other_writers)
 {
-	char path[128];
+	const char *path = test_in_dir("named.txt");
 	assess_error err = {0};
-	snprintf(path, sizeof path, "%s/named.txt", test_dir);
 	atomicfile *af = atomicfile_begin(path, 0, &err);
 	atomicfile_close_stream(af);
 	test_write_file(atomicfile_tmppath(af), "by name");
@@ -298,13 +294,12 @@ END_TEST
 
 START_TEST(atomic_force_replaces_regular_files_only)
 {
-	char path[128], other[160];
+	const char *other = test_in_dir("precious.txt");
 	assess_error err = {0};
 	struct stat st;
-	snprintf(other, sizeof other, "%s/precious.txt", test_dir);
 	ck_assert_ok(atomicfile_write(other, "keep", 4, 0, &err), &err);
 	/* A symlink: --force must not write through it, nor replace the link. */
-	snprintf(path, sizeof path, "%s/link.xlsx", test_dir);
+	const char *path = test_in_dir("link.xlsx");
 	ck_assert_int_eq(symlink(other, path), 0);
 	ck_assert_int_eq(atomicfile_write(path, "evil", 4, ATOMICFILE_REPLACE, &err),
 			 ASSESS_ERR_CANTCREAT);
@@ -313,13 +308,13 @@ START_TEST(atomic_force_replaces_regular_files_only)
 	ck_assert_int_eq(lstat(path, &st), 0);
 	ck_assert(S_ISLNK(st.st_mode));
 	/* A FIFO, and a folder. */
-	snprintf(path, sizeof path, "%s/fifo", test_dir);
+	path = test_in_dir("fifo");
 	ck_assert_int_eq(mkfifo(path, 0600), 0);
 	ck_assert_int_eq(atomicfile_write(path, "x", 1, ATOMICFILE_REPLACE, &err),
 			 ASSESS_ERR_CANTCREAT);
 	ck_assert_int_eq(lstat(path, &st), 0);
 	ck_assert(S_ISFIFO(st.st_mode));
-	snprintf(path, sizeof path, "%s/folder", test_dir);
+	path = test_in_dir("folder");
 	ck_assert_int_eq(mkdir(path, 0700), 0);
 	ck_assert_int_eq(atomicfile_write(path, "x", 1, ATOMICFILE_REPLACE | ATOMICFILE_BY_NAME,
 					  &err),
@@ -330,10 +325,9 @@ END_TEST
 
 START_TEST(atomic_force_keeps_the_mode)
 {
-	char path[128];
+	const char *path = test_in_dir("out.json");
 	assess_error err = {0};
 	struct stat st;
-	snprintf(path, sizeof path, "%s/out.json", test_dir);
 	ck_assert_ok(atomicfile_write(path, "one", 3, 0, &err), &err);
 	ck_assert_int_eq(chmod(path, 0640), 0);
 	ck_assert_ok(atomicfile_write(path, "two", 3, ATOMICFILE_REPLACE, &err), &err);
@@ -354,11 +348,10 @@ END_TEST
 /* #10.6: the name a writer opens later lies in a folder only this user can change. */
 START_TEST(atomic_by_name_lives_in_a_private_folder)
 {
-	char path[128], dir[256];
+	char dir[256];
 	assess_error err = {0};
 	struct stat st;
-	snprintf(path, sizeof path, "%s/report.xlsx", test_dir);
-	atomicfile *af = atomicfile_begin(path, ATOMICFILE_BY_NAME, &err);
+	atomicfile *af = atomicfile_begin(test_in_dir("report.xlsx"), ATOMICFILE_BY_NAME, &err);
 	ck_assert_ptr_nonnull(af);
 	ck_assert_ptr_null(atomicfile_stream(af));
 	snprintf(dir, sizeof dir, "%s", atomicfile_tmppath(af));
@@ -375,11 +368,11 @@ END_TEST
 
 START_TEST(atomic_long_names_fit)
 {
-	char path[512], name[256];
+	char name[256];
 	assess_error err = {0};
 	memset(name, 'n', 245);
 	snprintf(name + 245, sizeof name - 245, ".json");
-	snprintf(path, sizeof path, "%s/%s", test_dir, name);
+	const char *path = test_in_dir(name);
 	ck_assert_ok(atomicfile_write(path, "x", 1, 0, &err), &err);
 	ck_assert_file_eq(path, "x");
 	unlink(path);
@@ -392,15 +385,24 @@ START_TEST(atomic_long_names_fit)
 }
 END_TEST
 
+/* Sets path's times an hour back: old enough for a sweep (a link's own times, not its
+ * target's). */
+static void make_hour_old(const char *path)
+{
+	struct timespec hour_ago[2] = {{.tv_sec = time(NULL) - 3600},
+				       {.tv_sec = time(NULL) - 3600}};
+	ck_assert_msg(utimensat(AT_FDCWD, path, hour_ago, AT_SYMLINK_NOFOLLOW) == 0,
+		      "cannot set the times of %s", path);
+}
+
 /* A killed writer's private folder goes at the next sweep; a live one's stays. */
 START_TEST(atomic_sweep_removes_only_stale_folders)
 {
 	static const char *const entries[] = {"output", NULL};
-	char path[128], stale[256], file[300];
+	char stale[256], file[300];
 	assess_error err = {0};
 	int fd;
-	snprintf(path, sizeof path, "%s/live.xlsx", test_dir);
-	atomicfile *live = atomicfile_begin(path, ATOMICFILE_BY_NAME, &err);
+	atomicfile *live = atomicfile_begin(test_in_dir("live.xlsx"), ATOMICFILE_BY_NAME, &err);
 	ck_assert_ptr_nonnull(live);
 	char *dir = atomicfile_private_dir(test_dir, ATOMICFILE_DIR_PREFIX, &fd);
 	ck_assert_ptr_nonnull(dir);
@@ -412,12 +414,11 @@ START_TEST(atomic_sweep_removes_only_stale_folders)
 	/* Too young to be sure: left alone. */
 	atomicfile_sweep(test_dir, ATOMICFILE_DIR_PREFIX, entries);
 	ck_assert_int_eq(test_dir_entries(), 2);
-	struct timespec old[2] = {{.tv_sec = time(NULL) - 3600}, {.tv_sec = time(NULL) - 3600}};
-	ck_assert_int_eq(utimensat(AT_FDCWD, stale, old, 0), 0);
+	make_hour_old(stale);
 	char live_dir[256];
 	snprintf(live_dir, sizeof live_dir, "%s", atomicfile_tmppath(live));
 	*strrchr(live_dir, '/') = '\0';
-	ck_assert_int_eq(utimensat(AT_FDCWD, live_dir, old, 0), 0);
+	make_hour_old(live_dir);
 	atomicfile_sweep(test_dir, ATOMICFILE_DIR_PREFIX, entries);
 	ck_assert_int_eq(test_dir_entries(), 1); /* the live one, still locked */
 	ck_assert_int_ne(access(stale, F_OK), 0);
@@ -427,25 +428,21 @@ START_TEST(atomic_sweep_removes_only_stale_folders)
 }
 END_TEST
 
-/* A file in test_dir named name, its times an hour back when old. Returns its path. */
+/* A file in test_dir named name, its times an hour back when old. Returns its path
+ * (test_in_dir's). */
 static const char *leftover(const char *name, bool old)
 {
-	static char path[256];
-	snprintf(path, sizeof path, "%s/%s", test_dir, name);
+	const char *path = test_in_dir(name);
 	test_write_file(path, "half a workbook");
-	struct timespec hour_ago[2] = {{.tv_sec = time(NULL) - 3600},
-				       {.tv_sec = time(NULL) - 3600}};
 	if (old)
-		ck_assert_int_eq(utimensat(AT_FDCWD, path, hour_ago, AT_SYMLINK_NOFOLLOW), 0);
+		make_hour_old(path);
 	return path;
 }
 
 static bool present(const char *name)
 {
-	char path[256];
 	struct stat st;
-	snprintf(path, sizeof path, "%s/%s", test_dir, name);
-	return lstat(path, &st) == 0;
+	return lstat(test_in_dir(name), &st) == 0;
 }
 
 /*
@@ -465,19 +462,16 @@ START_TEST(atomic_sweep_stale_removes_only_old_temporaries)
 	for (const char *const *n = kept_names + 1; *n; n++)
 		leftover(*n, true);
 	/* A link, a folder and a FIFO under the name: not what any version wrote. */
-	char path[256], target[256];
-	snprintf(target, sizeof target, "%s", leftover("target", true));
-	snprintf(path, sizeof path, "%s/.link.xlsx.Ab12Cd", test_dir);
+	const char *target = leftover("target", true);
+	const char *path = test_in_dir(".link.xlsx.Ab12Cd");
 	ck_assert_int_eq(symlink(target, path), 0);
-	struct timespec hour_ago[2] = {{.tv_sec = time(NULL) - 3600},
-				       {.tv_sec = time(NULL) - 3600}};
-	ck_assert_int_eq(utimensat(AT_FDCWD, path, hour_ago, AT_SYMLINK_NOFOLLOW), 0);
-	snprintf(path, sizeof path, "%s/.dir.xlsx.Ab12Cd", test_dir);
+	make_hour_old(path);
+	path = test_in_dir(".dir.xlsx.Ab12Cd");
 	ck_assert_int_eq(mkdir(path, 0700), 0);
-	ck_assert_int_eq(utimensat(AT_FDCWD, path, hour_ago, 0), 0);
-	snprintf(path, sizeof path, "%s/.fifo.xlsx.Ab12Cd", test_dir);
+	make_hour_old(path);
+	path = test_in_dir(".fifo.xlsx.Ab12Cd");
 	ck_assert_int_eq(mkfifo(path, 0600), 0);
-	ck_assert_int_eq(utimensat(AT_FDCWD, path, hour_ago, 0), 0);
+	make_hour_old(path);
 	/* One still locked by its writer. */
 	int held = open(leftover(".held.xlsx.Ab12Cd", true), O_RDONLY | O_CLOEXEC);
 	ck_assert_int_ge(held, 0);
@@ -500,17 +494,14 @@ START_TEST(atomic_sweep_stale_removes_only_old_temporaries)
 	close(held);
 	atomicfile_sweep_stale(test_dir, ".xlsx", 600);
 	ck_assert(!present(".held.xlsx.Ab12Cd")); /* its writer let go */
-	snprintf(path, sizeof path, "%s/.dir.xlsx.Ab12Cd", test_dir);
-	rmdir(path);
+	rmdir(test_in_dir(".dir.xlsx.Ab12Cd"));
 }
 END_TEST
 
 START_TEST(filelock_one_holder_at_a_time)
 {
-	char path[128], companion[160];
+	const char *path = test_in_dir("acme.json"), *companion = test_in_dir(".acme.json.lock");
 	assess_error err = {0};
-	snprintf(path, sizeof path, "%s/acme.json", test_dir);
-	snprintf(companion, sizeof companion, "%s/.acme.json.lock", test_dir);
 	filelock *held = filelock_take(path, &err);
 	ck_assert_msg(held != NULL, "%s", err.msg);
 	ck_assert_int_eq(access(companion, F_OK), 0);
@@ -525,7 +516,7 @@ START_TEST(filelock_one_holder_at_a_time)
 	held = filelock_take(path, &err);
 	ck_assert_ptr_nonnull(held);
 	filelock_release(held);
-	snprintf(path, sizeof path, "%s/no-such-folder/acme.json", test_dir);
+	path = test_in_dir("no-such-folder/acme.json");
 	ck_assert_ptr_null(filelock_take(path, &err));
 	ck_assert_msg_has(&err, "cannot create");
 	ck_assert_int_eq(test_dir_entries(), 0);
