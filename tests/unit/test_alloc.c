@@ -214,9 +214,9 @@ START_TEST(saving_answers_refuses_a_partial_file)
 	assess_error err = {0};
 	for (const cJSON *m = record ? record->child : NULL; m; m = m->next)
 		ck_assert_ok(answers_record_take(a, m->string, m, "x.json", &err), &err);
-	char path[512], *want = answers_to_json(a);
+	const char *path = test_in_dir("saved.json");
+	char *want = answers_to_json(a);
 	ck_assert_ptr_nonnull(want);
-	snprintf(path, sizeof path, "%s/saved.json", test_dir);
 	bool reached = true;
 	long n = 0;
 	for (; reached && n < MAX_STEPS; n++) {
@@ -409,17 +409,13 @@ END_TEST
 /* An output written through a stream, replacing what is there. */
 static assess_code write_atomically(void *ctx, assess_error *err)
 {
-	char path[512];
-	snprintf(path, sizeof path, "%s/out.json", test_dir);
-	return atomicfile_write(path, "{}\n", 3, ATOMICFILE_REPLACE, err);
+	return atomicfile_write(test_in_dir("out.json"), "{}\n", 3, ATOMICFILE_REPLACE, err);
 }
 
 /* An output named for a writer that opens it itself (a workbook), given up on. */
 static assess_code begin_by_name(void *ctx, assess_error *err)
 {
-	char path[512];
-	snprintf(path, sizeof path, "%s/out.xlsx", test_dir);
-	atomicfile *af = atomicfile_begin(path, ATOMICFILE_BY_NAME, err);
+	atomicfile *af = atomicfile_begin(test_in_dir("out.xlsx"), ATOMICFILE_BY_NAME, err);
 	atomicfile_abort(af);
 	allowance = -1;
 	ck_assert_int_eq(test_dir_entries(), 1); /* out.json; no private folder left */

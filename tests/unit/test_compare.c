@@ -320,8 +320,7 @@ START_TEST(book_is_verified_and_leaves_nothing_else)
 	policy *pol;
 	compare_result *c;
 	compare_verdict *v = quanzhou_verdict(&p, &pol, &c);
-	char path[128];
-	snprintf(path, sizeof path, "%s/acceptance.xlsx", test_dir);
+	const char *path = test_in_dir("acceptance.xlsx");
 	for (int with_verdict = 0; with_verdict < 2; with_verdict++) {
 		ck_assert_ok(write_book(&p, with_verdict ? v : NULL, path, true, &err), &err);
 		ck_assert_ok(xlsx_verify(path, BOOK_SHEETS, &err), &err);
@@ -350,15 +349,13 @@ START_TEST(book_replaces_only_regular_files_when_asked)
 	struct pair p = {0};
 	progress_pair(&p);
 	assess_error err = {0};
-	char path[128], link[128], kept[128];
-	snprintf(path, sizeof path, "%s/acceptance.xlsx", test_dir);
+	const char *path = test_in_dir("acceptance.xlsx");
 	test_write_file(path, "old");
 	ck_assert_int_eq(write_book(&p, NULL, path, false, &err), ASSESS_ERR_EXISTS);
 	ck_assert_file_eq(path, "old");
 	ck_assert_ok(write_book(&p, NULL, path, true, &err), &err);
 	ck_assert_ok(xlsx_verify(path, BOOK_SHEETS, &err), &err);
-	snprintf(link, sizeof link, "%s/link.xlsx", test_dir);
-	snprintf(kept, sizeof kept, "%s/kept", test_dir);
+	const char *link = test_in_dir("link.xlsx"), *kept = test_in_dir("kept");
 	test_write_file(kept, "keep");
 	ck_assert_int_eq(symlink(kept, link), 0);
 	ck_assert_int_eq(write_book(&p, NULL, link, true, &err), ASSESS_ERR_CANTCREAT);
@@ -388,8 +385,7 @@ START_TEST(book_cut_short_in_scratch_is_refused_and_the_old_one_kept)
 	before.name = after.name = name;
 	load_pair(&p, before, after);
 	free(name);
-	char path[128];
-	snprintf(path, sizeof path, "%s/acceptance.xlsx", test_dir);
+	const char *path = test_in_dir("acceptance.xlsx");
 	ck_assert_ok(write_book(&p, NULL, path, false, &err), &err);
 	size_t old_len, len;
 	char *old = test_read_file(path, &old_len);

@@ -412,11 +412,10 @@ END_TEST
 
 START_TEST(evidence_files_are_hashed_and_verified)
 {
-	char path[128], sha[65];
+	char sha[65];
 	assess_error err = {0};
-	snprintf(path, sizeof path, "%s/ev", test_dir);
-	ck_assert_int_eq(mkdir(path, 0700), 0);
-	snprintf(path, sizeof path, "%s/ev/net.pdf", test_dir);
+	ck_assert_int_eq(mkdir(test_in_dir("ev"), 0700), 0);
+	const char *path = test_in_dir("ev/net.pdf");
 	test_write_file(path, "abc");
 	ck_assert_ok(answers_evidence_hash(test_dir, "ev/net.pdf", sha, &err), &err);
 	ck_assert_str_eq(sha, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");

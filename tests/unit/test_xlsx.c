@@ -10,11 +10,6 @@
 #include "xlsx/layout.h"
 #include "xlsx/xlsx.h"
 
-static void path_in(char *buf, size_t size, const char *name)
-{
-	snprintf(buf, size, "%s/%s", test_dir, name);
-}
-
 /* A small whole workbook, written through the layer. */
 static assess_code write_book(const char *path, bool replace, const char *text, assess_error *err)
 {
@@ -31,9 +26,8 @@ static assess_code write_book(const char *path, bool replace, const char *text, 
 
 START_TEST(a_workbook_is_written_verified_and_nothing_is_left)
 {
-	char path[128];
+	const char *path = test_in_dir("book.xlsx");
 	assess_error err = {0};
-	path_in(path, sizeof path, "book.xlsx");
 	ck_assert_ok(write_book(path, false, "企业名称", &err), &err);
 	ck_assert_ok(xlsx_verify(path, 2, &err), &err);
 	ck_assert_int_eq(test_dir_entries(), 1); /* no scratch folder, no private folder */
@@ -68,9 +62,8 @@ static void make_zip(const char *path, const char *const *parts)
 
 START_TEST(verify_finds_empty_short_and_missing_parts)
 {
-	char path[128];
+	const char *path = test_in_dir("v.xlsx");
 	assess_error err = {0};
-	path_in(path, sizeof path, "v.xlsx");
 	const char *whole[] = {BASE_PARTS, "xl/worksheets/sheet1.xml",
 			       XML "<worksheet><sheetData/></worksheet>\n", NULL};
 	make_zip(path, whole);
@@ -120,9 +113,9 @@ static size_t chars(const char *s)
 
 START_TEST(text_over_the_cell_limit_is_cut_with_a_mark)
 {
-	char path[128], *copy;
+	const char *path = test_in_dir("cut.xlsx");
+	char *copy;
 	assess_error err = {0};
-	path_in(path, sizeof path, "cut.xlsx");
 	xlsx_options o = {.env = {.scratch_dir = test_dir}, .cut_mark = XLSX_CUT_MARK_EN};
 	xlsx_book *b = xlsx_open(path, &o, &err);
 	ck_assert_ptr_nonnull(b);
@@ -156,9 +149,8 @@ END_TEST
 
 START_TEST(a_failed_workbook_leaves_the_old_file)
 {
-	char path[128];
+	const char *path = test_in_dir("old.xlsx");
 	assess_error err = {0};
-	path_in(path, sizeof path, "old.xlsx");
 	ck_assert_ok(write_book(path, false, "old", &err), &err);
 	struct stat before, after;
 	ck_assert_int_eq(stat(path, &before), 0);
@@ -196,10 +188,9 @@ static void count_hush(bool quiet, void *ctx)
 
 START_TEST(the_library_is_hushed_while_it_writes)
 {
-	char path[128];
+	const char *path = test_in_dir("hushed.xlsx");
 	assess_error err = {0};
 	int depth[2] = {0, 0}; /* now, and calls so far */
-	path_in(path, sizeof path, "hushed.xlsx");
 	xlsx_options o = {.env = {.scratch_dir = test_dir, .hush = count_hush, .hush_ctx = depth}};
 	xlsx_book *b = xlsx_open(path, &o, &err);
 	ck_assert_ptr_nonnull(b);

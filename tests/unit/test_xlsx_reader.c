@@ -345,8 +345,7 @@ END_TEST
 /* A workbook as libxlsxwriter writes it (what `assess form` makes) reads back. */
 START_TEST(reads_what_libxlsxwriter_writes)
 {
-	char path[128];
-	snprintf(path, sizeof path, "%s/w.xlsx", test_dir);
+	const char *path = test_in_dir("w.xlsx");
 	lxw_workbook *wb = workbook_new(path);
 	lxw_worksheet *ws = workbook_add_worksheet(wb, "维度一");
 	worksheet_write_string(ws, 0, 0, "选项", NULL);
