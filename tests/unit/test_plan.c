@@ -190,6 +190,31 @@ static bool gate_met(const questionnaire *q, const state *s, int level, int64_t 
 	return met;
 }
 
+/* Answers scored and planned, owned together: plans_free() frees all three. */
+struct plans {
+	answers *a;
+	scoring_result *r;
+	scoring_plan_set *ps;
+};
+
+/* Takes a; fails the test when it cannot be scored or planned. */
+static struct plans plans_find(answers *a)
+{
+	assess_error err = {0};
+	struct plans p = {.a = a, .r = scoring_run(a, &err)};
+	ck_assert_msg(p.r != NULL, "%s", err.msg);
+	p.ps = scoring_plan_find(p.r, &err);
+	ck_assert_msg(p.ps != NULL, "%s", err.msg);
+	return p;
+}
+
+static void plans_free(struct plans *p)
+{
+	scoring_plan_set_free(p->ps);
+	scoring_free(p->r);
+	answers_free(p->a);
+}
+
 /* Every state one step away (the step rules of plan.h, written out once more). */
 static size_t neighbours(const questionnaire *q, const state *s, state *out)
 {
@@ -318,16 +343,11 @@ static void brute_force(const char *xml, unsigned seed)
 	for (int trial = 0; trial < 40; trial++) {
 		state s;
 		random_state(q, &seed, &s);
-		answers *a = to_answers(q, &s);
-		assess_error err = {0};
-		scoring_result *r = scoring_run(a, &err);
-		ck_assert_ptr_nonnull(r);
-		scoring_plan_set *ps = scoring_plan_find(r, &err);
-		ck_assert_ptr_nonnull(ps);
-		for (int level = r->level + 1; level <= 3; level++) {
+		struct plans sp = plans_find(to_answers(q, &s));
+		for (int level = sp.r->level + 1; level <= 3; level++) {
 			int64_t best;
 			int steps = bfs(q, &s, level, &best);
-			const scoring_plan *p = scoring_plan_for(ps, level);
+			const scoring_plan *p = scoring_plan_for(sp.ps, level);
 			ck_assert_int_ge(steps, 0);
 			ck_assert_ptr_nonnull(p);
 			ck_assert_msg((int)p->n_steps == steps,
@@ -338,15 +358,13 @@ static void brute_force(const char *xml, unsigned seed)
 			int64_t total;
 			ck_assert_msg(gate_met(q, &t, level, &total), "trial %d level %d", trial,
 				      level);
-			ck_assert_int_eq(total, r->total + p->gain);
+			ck_assert_int_eq(total, sp.r->total + p->gain);
 			ck_assert_msg(total == best,
 				      "trial %d level %d: plan total %lld, brute %lld", trial,
 				      level, (long long)total, (long long)best);
 			checked++;
 		}
-		scoring_plan_set_free(ps);
-		scoring_free(r);
-		answers_free(a);
+		plans_free(&sp);
 	}
 	ck_assert_int_gt(checked, 40);
 	questionnaire_free(q);
@@ -393,18 +411,16 @@ static void check_chain(const scoring_plan *p, const answers *a)
  */
 static void check_json_plans(const char *json)
 {
-	answers *a = test_answers(json, ANSWERS_ALLOW_INCOMPLETE);
+	struct plans sp = plans_find(test_answers(json, ANSWERS_ALLOW_INCOMPLETE));
 	assess_error err = {0};
-	scoring_result *r = scoring_run(a, &err);
-	scoring_plan_set *ps = scoring_plan_find(r, &err);
-	ck_assert_ptr_nonnull(ps);
-	cJSON *plans = scoring_plan_to_json(ps);
-	ck_assert_int_eq(cJSON_GetArraySize(plans), (int)questionnaire_n_levels(r->q) - r->level);
+	cJSON *plans = scoring_plan_to_json(sp.ps);
+	ck_assert_int_eq(cJSON_GetArraySize(plans),
+			 (int)questionnaire_n_levels(sp.r->q) - sp.r->level);
 	cJSON *plan;
 	cJSON_ArrayForEach(plan, plans)
 	{
 		int level = cJSON_GetObjectItem(plan, "level")->valueint;
-		check_chain(scoring_plan_for(ps, level), a);
+		check_chain(scoring_plan_for(sp.ps, level), sp.a);
 		cJSON *file = cJSON_Parse(json);
 		cJSON *ans = cJSON_GetObjectItem(file, "answers"), *step;
 		cJSON_ArrayForEach(step, cJSON_GetObjectItem(plan, "steps"))
@@ -420,16 +436,14 @@ static void check_json_plans(const char *json)
 		answers *b = test_answers(text, ANSWERS_ALLOW_INCOMPLETE);
 		scoring_result *rb = scoring_run(b, &err);
 		ck_assert_msg(rb->level >= level, "plan for %d gives level %d", level, rb->level);
-		ck_assert_int_eq(rb->total, r->total + scoring_plan_for(ps, level)->gain);
+		ck_assert_int_eq(rb->total, sp.r->total + scoring_plan_for(sp.ps, level)->gain);
 		scoring_free(rb);
 		answers_free(b);
 		free(text);
 		cJSON_Delete(file);
 	}
 	cJSON_Delete(plans);
-	scoring_plan_set_free(ps);
-	scoring_free(r);
-	answers_free(a);
+	plans_free(&sp);
 }
 
 START_TEST(example_plans_apply_and_reach_their_levels)
@@ -461,12 +475,9 @@ START_TEST(one_star_scenario_is_one_step)
 		",\"S01\":4,\"S02\":4,\"S03\":4,\"S04\":4,\"S05\":4,"
 		"\"S06\":4,\"S07\":4,\"S08\":4,\"S09\":3,\"S10\":3,\"S11\":3,\"S12\":3,\"S13\":3,"
 		"\"S14\":4,\"S15\":4,\"S16\":3}}";
-	answers *a = test_answers(json, 0);
-	assess_error err = {0};
-	scoring_result *r = scoring_run(a, &err);
-	ck_assert_int_eq(r->level, 3);
-	scoring_plan_set *ps = scoring_plan_find(r, &err);
-	const scoring_plan *p = scoring_plan_for(ps, 4);
+	struct plans sp = plans_find(test_answers(json, 0));
+	ck_assert_int_eq(sp.r->level, 3);
+	const scoring_plan *p = scoring_plan_for(sp.ps, 4);
 	ck_assert_ptr_nonnull(p);
 	ck_assert_uint_eq(p->n_steps, 1);
 	ck_assert_str_eq(p->steps[0].question->id, "S09");
@@ -476,10 +487,8 @@ START_TEST(one_star_scenario_is_one_step)
 	ck_assert_uint_eq(scoring_plan_action_text(p, 0, QN_LANG_EN, line, sizeof line), 1);
 	ck_assert_msg(strstr(line, "Bring production safety ★ from level 3 to level 4: ") == line,
 		      "%s", line);
-	ck_assert_ptr_null(scoring_plan_for(ps, 3));
-	scoring_plan_set_free(ps);
-	scoring_free(r);
-	answers_free(a);
+	ck_assert_ptr_null(scoring_plan_for(sp.ps, 3));
+	plans_free(&sp);
 	check_json_plans(json);
 }
 END_TEST
@@ -498,21 +507,16 @@ START_TEST(fewest_steps_not_most_points)
 		"\"R3\":\"C\",\"R4\":\"A\",\"S01\":3,\"S02\":3,\"S03\":3,\"S04\":3,\"S05\":3,\"S06\":3,"
 		"\"S07\":3,\"S08\":3,\"S09\":3,\"S10\":3,\"S11\":3,\"S12\":3,\"S13\":3,\"S14\":3,"
 		"\"S15\":3,\"S16\":3}}";
-	answers *a = test_answers(json, 0);
-	assess_error err = {0};
-	scoring_result *r = scoring_run(a, &err);
+	struct plans sp = plans_find(test_answers(json, 0));
 	/* 8 + 3 + 6 + 6.3 + 10 + 5 + 5 + 3.75 + 7 + 3 = 57.05: short 2.95 of 60. */
-	ck_assert_int_eq(r->total, 57050);
-	scoring_plan_set *ps = scoring_plan_find(r, &err);
-	const scoring_plan *p = scoring_plan_for(ps, 3);
+	ck_assert_int_eq(sp.r->total, 57050);
+	const scoring_plan *p = scoring_plan_for(sp.ps, 3);
 	/* The most one step gains is 3.5 (R2 A to B; the others: M2 and M4 1.875, F2, M1, M3, R4
 	 * 1.5, F4 0.9), and 3.5 >= 2.95: one step, 3.5 points. */
 	ck_assert_uint_eq(p->n_steps, 1);
 	ck_assert_int_eq(p->gain, 3500);
 	ck_assert_str_eq(p->steps[0].question->id, "R2");
-	scoring_plan_set_free(ps);
-	scoring_free(r);
-	answers_free(a);
+	plans_free(&sp);
 	check_json_plans(json);
 }
 END_TEST
