@@ -396,20 +396,29 @@ static bool same_figures(const subsidy_item *a, const subsidy_item *b)
 	return same;
 }
 
-static bool same_item(const subsidy_item *a, const subsidy_item *b, char *why)
+/* A sentence is written only with texts: none in a, both languages in b. `what` and id name
+ * its clause or warning in why. */
+static bool text_only_with_texts(const qn_text *a, const qn_text *b, const char *what,
+				 const char *id, char *why)
 {
-	if (!same_figures(a, b))
-		snprintf(why, WHY_SIZE, "clause %s: %s %lld without texts, %s %lld with (%s)",
-			 a->id, subsidy_status_name(a->status), (long long)a->amount,
-			 subsidy_status_name(b->status), (long long)b->amount,
-			 qn_text_get(&b->detail, QN_LANG_EN));
-	else if (a->detail.zh || a->detail.en)
-		snprintf(why, WHY_SIZE, "clause %s: a detail without texts: %s", a->id,
-			 qn_text_get(&a->detail, QN_LANG_EN));
-	else if (!b->detail.zh || !b->detail.en)
-		snprintf(why, WHY_SIZE, "clause %s: no detail with texts", b->id);
+	if (a->zh || a->en)
+		snprintf(why, WHY_SIZE, "%s %s: a text without texts: %s", what, id,
+			 qn_text_get(a, QN_LANG_EN));
+	else if (!b->zh || !b->en)
+		snprintf(why, WHY_SIZE, "%s %s: no text with texts", what, id);
 	else
 		return true;
+	return false;
+}
+
+static bool same_item(const subsidy_item *a, const subsidy_item *b, char *why)
+{
+	if (same_figures(a, b))
+		return text_only_with_texts(&a->detail, &b->detail, "clause", b->id, why);
+	snprintf(why, WHY_SIZE, "clause %s: %s %lld without texts, %s %lld with (%s)", a->id,
+		 subsidy_status_name(a->status), (long long)a->amount,
+		 subsidy_status_name(b->status), (long long)b->amount,
+		 qn_text_get(&b->detail, QN_LANG_EN));
 	return false;
 }
 
@@ -454,15 +463,9 @@ static bool same_conflict(const subsidy_conflict *a, const subsidy_conflict *b, 
 
 static bool same_warning(const subsidy_warning *a, const subsidy_warning *b, char *why)
 {
-	if (!same_str(a->code, b->code))
-		snprintf(why, WHY_SIZE, "warning %s without texts, %s with", a->code, b->code);
-	else if (a->text.zh || a->text.en)
-		snprintf(why, WHY_SIZE, "warning %s has a text: %s", a->code,
-			 qn_text_get(&a->text, QN_LANG_EN));
-	else if (!b->text.zh || !b->text.en)
-		snprintf(why, WHY_SIZE, "warning %s has no text with texts", b->code);
-	else
-		return true;
+	if (same_str(a->code, b->code))
+		return text_only_with_texts(&a->text, &b->text, "warning", b->code, why);
+	snprintf(why, WHY_SIZE, "warning %s without texts, %s with", a->code, b->code);
 	return false;
 }
 
