@@ -290,22 +290,32 @@ START_TEST(positions_and_depth)
 }
 END_TEST
 
-/* The mini questionnaire with n questions Q0..Q(n-1), then `extra`, after `gap` blank lines. */
-static char *questions(int n, int gap, const char *extra, size_t *len)
+/* Question Q`i` on a line of its own, its one option worth `points`; its length. */
+static size_t question(char *t, size_t cap, int i, int points)
 {
-	size_t cap = sizeof TEST_MINI_HEAD + (size_t)n * 160 + (size_t)gap + strlen(extra) + 256;
+	return (size_t)snprintf(t, cap,
+				"<question id=\"Q%d\" kind=\"single\"><text><zh>q</zh></text>"
+				"<option code=\"A\" points=\"%d\"><zh>a</zh></option></question>\n",
+				i, points);
+}
+
+/*
+ * The mini questionnaire with n questions Q0..Q(n-1) (Q0 holds its one point), then `gap`
+ * blank lines and, when again >= 0, Q`again` once more, worth nothing: an id used twice.
+ */
+static char *questions(int n, int gap, int again, size_t *len)
+{
+	size_t cap = sizeof TEST_MINI_HEAD + (size_t)(n + 1) * 160 + (size_t)gap + 256;
 	char *t = malloc(cap);
 	ck_assert_ptr_nonnull(t);
 	size_t k = (size_t)snprintf(t, cap, "%s", TEST_MINI_HEAD);
 	for (int i = 0; i < n; i++)
-		k += (size_t)snprintf(t + k, cap - k,
-				      "<question id=\"Q%d\" kind=\"single\"><text><zh>q</zh></text>"
-				      "<option code=\"A\" points=\"%d\"><zh>a</zh></option>"
-				      "</question>\n",
-				      i, i == 0);
+		k += question(t + k, cap - k, i, i == 0);
 	memset(t + k, '\n', (size_t)gap);
 	k += (size_t)gap;
-	k += (size_t)snprintf(t + k, cap - k, "%s%s", extra, TEST_MINI_TAIL);
+	if (again >= 0)
+		k += question(t + k, cap - k, again, 0);
+	k += (size_t)snprintf(t + k, cap - k, "%s", TEST_MINI_TAIL);
 	*len = k;
 	return t;
 }
@@ -319,16 +329,13 @@ START_TEST(many_ids_are_linear)
 {
 	size_t len;
 	assess_error err = {0};
-	char *xml = questions(30000, 0, "", &len);
+	char *xml = questions(30000, 0, -1, &len);
 	questionnaire *q = questionnaire_load_memory(xml, len, "t.xml", &err);
 	ck_assert_msg(q != NULL, "%s", err.msg);
 	ck_assert_uint_eq(questionnaire_n_questions(q), 30000);
 	questionnaire_free(q);
 	free(xml);
-	xml = questions(30000, 0,
-			"<question id=\"Q29999\" kind=\"single\"><text><zh>q</zh>"
-			"</text><option code=\"A\" points=\"0\"><zh>a</zh></option></question>",
-			&len);
+	xml = questions(30000, 0, 29999, &len);
 	ck_assert_ptr_null(questionnaire_load_memory(xml, len, "t.xml", &err));
 	ck_assert_msg_has(&err, "id \"Q29999\" is used twice");
 	ck_assert_int_eq(err.line, 30008);
@@ -368,11 +375,7 @@ START_TEST(lines_past_65535)
 {
 	size_t len;
 	assess_error err = {0};
-	char *xml =
-		questions(1, 70000,
-			  "<question id=\"Q0\" kind=\"single\"><text><zh>q</zh>"
-			  "</text><option code=\"A\" points=\"0\"><zh>a</zh></option></question>",
-			  &len);
+	char *xml = questions(1, 70000, 0, &len);
 	ck_assert_ptr_null(questionnaire_load_memory(xml, len, "t.xml", &err));
 	ck_assert_msg_has(&err, "id \"Q0\" is used twice");
 	ck_assert_int_eq(err.line, 70009);
