@@ -459,19 +459,11 @@ TCase *make_portfolio_tcase(void)
 
 /* ---- reading, streaming, folders, workers, the workbook file ---- */
 
-static void write_file(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "wb");
-	ck_assert_ptr_nonnull(f);
-	fputs(text, f);
-	ck_assert_int_eq(fclose(f), 0);
-}
-
 /* A descriptor reading text from a file in test_dir. */
 static int input(const char *text)
 {
 	const char *path = test_in_dir("input");
-	write_file(path, text);
+	test_write_file(path, text);
 	int fd = open(path, O_RDONLY);
 	ck_assert_int_ge(fd, 0);
 	return fd;
@@ -604,11 +596,11 @@ START_TEST(inputs_walk_folders_in_order)
 	mkdir(test_in_dir("set"), 0777);
 	mkdir(test_in_dir("set/b-sub"), 0777);
 	mkdir(test_in_dir("empty"), 0777);
-	write_file(test_in_dir("set/c.json"), "{}");
-	write_file(test_in_dir("set/a.ndjson"), "{}\n\n{}\n");
-	write_file(test_in_dir("set/b-sub/z.JSONL"), "{}\n");
-	write_file(test_in_dir("set/.hidden.json"), "{}");
-	write_file(test_in_dir("set/notes.txt"), "x");
+	test_write_file(test_in_dir("set/c.json"), "{}");
+	test_write_file(test_in_dir("set/a.ndjson"), "{}\n\n{}\n");
+	test_write_file(test_in_dir("set/b-sub/z.JSONL"), "{}\n");
+	test_write_file(test_in_dir("set/.hidden.json"), "{}");
+	test_write_file(test_in_dir("set/notes.txt"), "x");
 	const char *args[] = {test_in_dir("set"), test_in_dir("missing.json"), test_in_dir("empty"),
 			      "-"};
 	ck_assert_ok(portfolio_inputs_expand(&in, args, 4, false, collect_bad, bad, &err), &err);
@@ -645,7 +637,7 @@ static assess_code job_write(const portfolio_job *job, void *ctx, assess_error *
 		return assess_fail(err, ASSESS_ERR_DATA, job->name, 0, 0, "asked to fail");
 	if (strcmp(job->text, "crash") == 0)
 		raise(SIGKILL);
-	write_file(job->path, job->text);
+	test_write_file(job->path, job->text);
 	return ASSESS_OK;
 }
 
@@ -727,7 +719,7 @@ START_TEST(book_is_whole_or_absent)
 	assess_error err = {0};
 	portfolio_book_options o = {.lang = QN_LANG_EN, .created = 1782777600};
 	const char *path = test_in_dir("p.xlsx");
-	write_file(path, "keep");
+	test_write_file(path, "keep");
 	ck_assert_ptr_null(portfolio_book_new(path, &o, &err));
 	ck_assert_int_eq(err.code, ASSESS_ERR_EXISTS);
 	o.replace = true;

@@ -132,13 +132,8 @@ START_TEST(alternative_naming_nothing_fails_at_load)
 		"<option question=\"S01\" code=\"A\" requires=\"B\"/>",
 		"not a multiple-choice",
 	};
-	char path[512];
-	snprintf(path, sizeof path, "%s/miit-2024.xml", QUESTIONNAIRES_DIR);
-	FILE *f = fopen(path, "rb");
-	static char xml[1 << 18];
-	size_t len = fread(xml, 1, sizeof xml - 1, f);
-	fclose(f);
-	xml[len] = '\0';
+	size_t len;
+	char *xml = test_read_file(QUESTIONNAIRES_DIR "/miit-2024.xml", &len);
 	const char *anchor = "<scenario question=\"S12\" constrained=\"false\"/>";
 	char *at = strstr(xml, anchor);
 	ck_assert_ptr_nonnull(at);
@@ -156,6 +151,7 @@ START_TEST(alternative_naming_nothing_fails_at_load)
 		ck_assert_int_gt(err.line, 20);
 		free(doc);
 	}
+	free(xml);
 }
 END_TEST
 

@@ -501,16 +501,11 @@ START_TEST(questionnaire_names_its_bytes)
 	const char *sha = questionnaire_sha256(test_miit());
 	ck_assert_uint_eq(strlen(sha), 64);
 	size_t len;
-	assess_error err = {0};
-	FILE *f = fopen(QUESTIONNAIRES_DIR "/miit-2024.xml", "rb");
-	ck_assert_ptr_nonnull(f);
-	static char buf[1 << 20];
-	len = fread(buf, 1, sizeof buf, f);
-	fclose(f);
+	char *xml = test_read_file(QUESTIONNAIRES_DIR "/miit-2024.xml", &len);
 	char want[65];
-	sha256_hex(buf, len, want);
+	sha256_hex(xml, len, want);
 	ck_assert_str_eq(sha, want);
-	(void)err;
+	free(xml);
 }
 END_TEST
 
