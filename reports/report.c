@@ -58,44 +58,53 @@ static lxw_format *subtotal_format(lxw_workbook *wb, qn_lang lang, const char *n
 	return f;
 }
 
-/* Returns false when the workbook could not make a format (out of memory). */
+/* How a format starts: bare, in the report's font, as a table cell, or as a subtotal cell. */
+enum format_kind { FK_PLAIN, FK_BASE, FK_CELL, FK_SUBTOTAL };
+
+static lxw_format *new_format(lxw_workbook *wb, qn_lang lang, enum format_kind kind,
+			      const char *num_format)
+{
+	if (kind == FK_PLAIN)
+		return workbook_add_format(wb);
+	if (kind == FK_BASE)
+		return base_format(wb, lang);
+	return kind == FK_CELL ? cell_format(wb, lang) : subtotal_format(wb, lang, num_format);
+}
+
+/*
+ * Returns false when the workbook could not make a format (out of memory). The formats are
+ * made in the order of this table: the workbook numbers its styles in that order.
+ */
 static bool make_formats(lxw_workbook *wb, qn_lang lang, report_formats *f)
 {
-	f->title = base_format(wb, lang);
-	f->heading = base_format(wb, lang);
-	f->header = cell_format(wb, lang);
-	f->label = cell_format(wb, lang);
-	f->text = cell_format(wb, lang);
-	f->center = cell_format(wb, lang);
-	f->points = cell_format(wb, lang);
-	f->share = cell_format(wb, lang);
-	f->integer = cell_format(wb, lang);
-	f->sub_label = subtotal_format(wb, lang, NULL);
-	f->sub_points = subtotal_format(wb, lang, "General");
-	f->sub_share = subtotal_format(wb, lang, "0.0%");
-	f->level_big = cell_format(wb, lang);
-	f->verdict = cell_format(wb, lang);
-	f->note = base_format(wb, lang);
-	f->mono = cell_format(wb, lang);
-	f->money = cell_format(wb, lang);
-	f->sub_money = subtotal_format(wb, lang, "#,##0");
-	f->rate = cell_format(wb, lang);
-	f->hash = cell_format(wb, lang);
-	f->box = cell_format(wb, lang);
-	f->draft = cell_format(wb, lang);
-	f->absent = cell_format(wb, lang);
-	f->good = workbook_add_format(wb);
-	f->bad = workbook_add_format(wb);
-	const lxw_format *all[] = {f->title,     f->heading,   f->header,     f->label,
-				   f->text,      f->center,    f->points,     f->share,
-				   f->integer,   f->sub_label, f->sub_points, f->sub_share,
-				   f->level_big, f->verdict,   f->note,       f->mono,
-				   f->good,      f->bad,       f->money,      f->sub_money,
-				   f->rate,      f->hash,      f->box,        f->draft,
-				   f->absent};
-	for (size_t i = 0; i < sizeof all / sizeof *all; i++)
-		if (!all[i])
-			return false;
+	const struct {
+		lxw_format **at;
+		enum format_kind kind;
+		const char *num_format; /* a subtotal's */
+	} made[] = {
+		/* clang-format off */
+		{&f->title, FK_BASE, NULL},               {&f->heading, FK_BASE, NULL},
+		{&f->header, FK_CELL, NULL},              {&f->label, FK_CELL, NULL},
+		{&f->text, FK_CELL, NULL},                {&f->center, FK_CELL, NULL},
+		{&f->points, FK_CELL, NULL},              {&f->share, FK_CELL, NULL},
+		{&f->integer, FK_CELL, NULL},             {&f->sub_label, FK_SUBTOTAL, NULL},
+		{&f->sub_points, FK_SUBTOTAL, "General"}, {&f->sub_share, FK_SUBTOTAL, "0.0%"},
+		{&f->level_big, FK_CELL, NULL},           {&f->verdict, FK_CELL, NULL},
+		{&f->note, FK_BASE, NULL},                {&f->mono, FK_CELL, NULL},
+		{&f->money, FK_CELL, NULL},               {&f->sub_money, FK_SUBTOTAL, "#,##0"},
+		{&f->rate, FK_CELL, NULL},                {&f->hash, FK_CELL, NULL},
+		{&f->box, FK_CELL, NULL},                 {&f->draft, FK_CELL, NULL},
+		{&f->absent, FK_CELL, NULL},              {&f->good, FK_PLAIN, NULL},
+		{&f->bad, FK_PLAIN, NULL},
+		/* clang-format on */
+	};
+	bool ok = true;
+	for (size_t i = 0; i < sizeof made / sizeof *made; i++) {
+		*made[i].at = new_format(wb, lang, made[i].kind, made[i].num_format);
+		ok = ok && *made[i].at;
+	}
+	if (!ok)
+		return false;
 
 	format_set_bold(f->title);
 	format_set_font_size(f->title, 16);
