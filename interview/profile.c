@@ -316,36 +316,49 @@ static bool take_size(interview *iv, const char *raw, const char *folded)
 	return set_field(iv, ANSWERS_SIZE, raw);
 }
 
+/* Two choices by their words (any case, NULL after the last), and what to type for neither. */
+struct choice {
+	const char *words[2][5];
+	const char *type_zh, *type_en;
+};
+
+static const struct choice no_yes = {{{"n", "no", "否", "0", NULL}, {"y", "yes", "是", "1", NULL}},
+				     "请输入 y（是）或 n（否）",
+				     "type y (yes) or n (no)"};
+static const struct choice stages = {{{"1", "baseline", "改造前", NULL},
+				      {"2", "post", "改造后", NULL}},
+				     "请输入 1（改造前）或 2（改造后）",
+				     "type 1 (baseline, before) or 2 (post, after)"};
+static const struct choice sources = {{{"1", "onsite", "现场", "现场评定", NULL},
+				       {"2", "self", "自评", NULL}},
+				      "请输入 1（现场评定）或 2（自评）",
+				      "type 1 (an assessor on site) or 2 (self-assessment)"};
+
+/* Which of the two the answer names, 0 or 1; -1 after saying what to type. */
+static int take_choice(interview *iv, const char *folded, const struct choice *c)
+{
+	for (int i = 0; i < 2; i++)
+		for (int k = 0; c->words[i][k]; k++)
+			if (strcasecmp(folded, c->words[i][k]) == 0)
+				return i;
+	iv_say(iv, "%s", IV_TR(iv, c->type_zh, c->type_en));
+	return -1;
+}
+
 static bool take_above(interview *iv, const char *folded)
 {
-	static const char *const yes[] = {"y", "yes", "是", "1", NULL};
-	static const char *const no[] = {"n", "no", "否", "0", NULL};
-	for (int i = 0; yes[i]; i++) {
-		if (strcasecmp(folded, yes[i]) == 0) {
-			answers_set_above_scale(iv->a, 1);
-			return true;
-		}
-		if (strcasecmp(folded, no[i]) == 0) {
-			answers_set_above_scale(iv->a, 0);
-			return true;
-		}
-	}
-	iv_say(iv, "%s", IV_TR(iv, "请输入 y（是）或 n（否）", "type y (yes) or n (no)"));
-	return false;
+	int yes = take_choice(iv, folded, &no_yes);
+	if (yes >= 0)
+		answers_set_above_scale(iv->a, yes);
+	return yes >= 0;
 }
 
 /* y/n for the pilot flag, kept in the status block the subsidy engine reads. */
 static bool take_pilot(interview *iv, const char *folded)
 {
-	static const char *const yes[] = {"y", "yes", "是", "1", NULL};
-	static const char *const no[] = {"n", "no", "否", "0", NULL};
-	int v = -1;
-	for (int i = 0; yes[i] && v < 0; i++)
-		v = strcasecmp(folded, yes[i]) == 0 ? 1 : strcasecmp(folded, no[i]) == 0 ? 0 : -1;
-	if (v < 0) {
-		iv_say(iv, "%s", IV_TR(iv, "请输入 y（是）或 n（否）", "type y (yes) or n (no)"));
+	int v = take_choice(iv, folded, &no_yes);
+	if (v < 0)
 		return false;
-	}
 	if (answers_set_status_flag(iv->a, PILOT_KEY, v) != ASSESS_OK) {
 		iv_say(iv, "%s",
 		       IV_TR(iv, "答案文件中的 status 不是对象，无法记录试点企业",
@@ -371,19 +384,10 @@ static bool take_gbcode(interview *iv, answers_field f, const char *folded)
 
 static bool take_stage(interview *iv, const char *folded)
 {
-	if (strcmp(folded, "1") == 0 || strcasecmp(folded, "baseline") == 0 ||
-	    strcmp(folded, "改造前") == 0)
-		answers_set_stage(iv->a, ANSWERS_STAGE_BASELINE);
-	else if (strcmp(folded, "2") == 0 || strcasecmp(folded, "post") == 0 ||
-		 strcmp(folded, "改造后") == 0)
-		answers_set_stage(iv->a, ANSWERS_STAGE_POST);
-	else {
-		iv_say(iv, "%s",
-		       IV_TR(iv, "请输入 1（改造前）或 2（改造后）",
-			     "type 1 (baseline, before) or 2 (post, after)"));
-		return false;
-	}
-	return true;
+	int post = take_choice(iv, folded, &stages);
+	if (post >= 0)
+		answers_set_stage(iv->a, post ? ANSWERS_STAGE_POST : ANSWERS_STAGE_BASELINE);
+	return post >= 0;
 }
 
 static bool take_date(interview *iv, const char *folded)
@@ -412,19 +416,10 @@ static bool take_code(interview *iv, const char *folded)
 
 static bool take_source(interview *iv, const char *folded)
 {
-	if (strcmp(folded, "1") == 0 || strcasecmp(folded, "onsite") == 0 ||
-	    strcmp(folded, "现场") == 0 || strcmp(folded, "现场评定") == 0)
-		answers_origin_set(iv->a, ANSWERS_SOURCE_ONSITE);
-	else if (strcmp(folded, "2") == 0 || strcasecmp(folded, "self") == 0 ||
-		 strcmp(folded, "自评") == 0)
-		answers_origin_set(iv->a, ANSWERS_SOURCE_SELF);
-	else {
-		iv_say(iv, "%s",
-		       IV_TR(iv, "请输入 1（现场评定）或 2（自评）",
-			     "type 1 (an assessor on site) or 2 (self-assessment)"));
-		return false;
-	}
-	return true;
+	int self = take_choice(iv, folded, &sources);
+	if (self >= 0)
+		answers_origin_set(iv->a, self ? ANSWERS_SOURCE_SELF : ANSWERS_SOURCE_ONSITE);
+	return self >= 0;
 }
 
 /* "A/x/y; B/z" into the team (or the interviewees), replacing what was there. */
