@@ -131,6 +131,8 @@ void iv_show_evidence(const interview *iv);
 void iv_evidence_command(interview *iv, const char *arg);
 /* ":f TEXT" flags the question to verify, ":f -" removes the flag, ":f" shows it. */
 void iv_flag_command(interview *iv, const char *arg);
+/* What a bare note or flag command shows: the text the question has (after lead), then usage. */
+void iv_show_remark(const interview *iv, const char *lead, const char *have, const char *usage);
 /* Seconds the history says were spent on the question's answers (answers_seconds_spent). */
 long iv_seconds_spent(const interview *iv, size_t question);
 /* " · 用时 1:05", with a mark when rushed; "" for -1. */

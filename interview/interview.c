@@ -228,13 +228,11 @@ static bool set_note(interview *iv, const char *note)
 static void note_only(interview *iv, char *note)
 {
 	const char *id = questionnaire_question(iv->q, iv->current)->id;
-	const char *have = answers_get(iv->a, iv->current)->note;
 	if (!*iv_trim(note)) {
-		if (have)
-			iv_wrap(iv, IV_TR(iv, "  备注：", "  Note: "), have);
-		iv_tell(iv, "%s",
-			IV_TR(iv, "“# 文字”记下备注，“# -”删除备注",
-			      "\"# TEXT\" records a note, \"# -\" removes it"));
+		iv_show_remark(iv, IV_TR(iv, "  备注：", "  Note: "),
+			       answers_get(iv->a, iv->current)->note,
+			       IV_TR(iv, "“# 文字”记下备注，“# -”删除备注",
+				     "\"# TEXT\" records a note, \"# -\" removes it"));
 		return;
 	}
 	if (!set_note(iv, note)) {

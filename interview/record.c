@@ -159,16 +159,21 @@ void iv_evidence_command(interview *iv, const char *arg)
 	add_item(iv, arg, file ? arg : NULL, NULL);
 }
 
+void iv_show_remark(const interview *iv, const char *lead, const char *have, const char *usage)
+{
+	if (have)
+		iv_wrap(iv, lead, have);
+	iv_tell(iv, "%s", usage);
+}
+
 void iv_flag_command(interview *iv, const char *arg)
 {
 	const char *id = questionnaire_question(iv->q, iv->current)->id;
-	const char *have = answers_flag_get(iv->a, iv->current);
 	if (!*arg) {
-		if (have)
-			iv_wrap(iv, IV_TR(iv, "  待核实：", "  To verify: "), have);
-		iv_tell(iv, "%s",
-			IV_TR(iv, "“:f 文字”标记待核实，“:f -”取消",
-			      ":f TEXT flags it to verify, :f - removes the flag"));
+		iv_show_remark(iv, IV_TR(iv, "  待核实：", "  To verify: "),
+			       answers_flag_get(iv->a, iv->current),
+			       IV_TR(iv, "“:f 文字”标记待核实，“:f -”取消",
+				     ":f TEXT flags it to verify, :f - removes the flag"));
 		return;
 	}
 	bool clear = strcmp(arg, "-") == 0;
