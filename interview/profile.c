@@ -368,14 +368,15 @@ static bool take_pilot(interview *iv, const char *folded)
 	return true;
 }
 
-/* A region or industry code, checked as the loader checks it, with the reason in words. */
-static bool take_gbcode(interview *iv, answers_field f, const char *folded)
+/* A credit, region or industry code, checked as the loader checks it, with the reason in words. */
+static bool take_code(interview *iv, answers_field f, const char *folded)
 {
 	char code[64], msg[IV_MSG_MAX];
-	bool ok = f == ANSWERS_REGION_CODE
-			  ? iv_region_code(iv, folded, code, sizeof code, msg, sizeof msg)
-			  : iv_industry_code(iv, folded, code, sizeof code, msg, sizeof msg);
-	if (!ok) {
+	bool (*check)(const interview *, const char *, char *, size_t, char *, size_t) =
+		f == ANSWERS_CREDIT_CODE   ? iv_credit_code
+		: f == ANSWERS_REGION_CODE ? iv_region_code
+					   : iv_industry_code;
+	if (!check(iv, folded, code, sizeof code, msg, sizeof msg)) {
 		iv_say(iv, "%s", msg);
 		return false;
 	}
@@ -402,16 +403,6 @@ static bool take_date(interview *iv, const char *folded)
 		return false;
 	}
 	return true;
-}
-
-static bool take_code(interview *iv, const char *folded)
-{
-	char code[64], msg[IV_MSG_MAX];
-	if (!iv_credit_code(iv, folded, code, sizeof code, msg, sizeof msg)) {
-		iv_say(iv, "%s", msg);
-		return false;
-	}
-	return set_field(iv, ANSWERS_CREDIT_CODE, code);
 }
 
 static bool take_source(interview *iv, const char *folded)
@@ -516,7 +507,7 @@ static bool take_value(interview *iv, const step *s, const char *raw, const char
 {
 	switch (s->kind) {
 	case STEP_CODE:
-		return take_code(iv, folded);
+		return take_code(iv, ANSWERS_CREDIT_CODE, folded);
 	case STEP_SIZE:
 		return take_size(iv, raw, folded);
 	case STEP_ABOVE:
@@ -524,7 +515,7 @@ static bool take_value(interview *iv, const step *s, const char *raw, const char
 	case STEP_PILOT:
 		return take_pilot(iv, folded);
 	case STEP_GBCODE:
-		return take_gbcode(iv, s->field, folded);
+		return take_code(iv, s->field, folded);
 	case STEP_DATE:
 		return take_date(iv, folded);
 	case STEP_STAGE:
