@@ -60,3 +60,10 @@ EXTRA_DIST += tests/cases.sh tests/docs.sh
 # docs/answer-file.schema.json against the loader (python3-jsonschema; skipped without it).
 TESTS += tests/schema.sh
 EXTRA_DIST += tests/schema.sh tests/schema_check.py
+
+# Each benchmark program once on the smallest input, so that they keep building and running
+# (timing runs are `make bench` only); the programs are built for it, not by plain make.
+TESTS += bench/smoke.sh
+EXTRA_DIST += bench/smoke.sh
+bench/smoke.log: bench/plan/bench-plan$(EXEEXT) bench/report/bench-report$(EXEEXT) \
+	bench/report/zlib-baseline$(EXEEXT) bench/portfolio/cjson-floor$(EXEEXT)
