@@ -15,3 +15,11 @@ bench_work() {
 	work=$(mktemp -d "${2:-$dir}/bench-$1.XXXXXX")
 	trap 'rm -rf "$work"' EXIT INT TERM
 }
+
+# bench_need PROGRAM...: stops when a program is not built (make bench-NAME builds what its
+# run.sh needs; a run.sh started by hand may find one missing), rather than going on without it.
+bench_need() {
+	for p in "$@"; do
+		[ -x "$p" ] || { echo "$0: $p is not built (make bench builds it)" >&2; exit 1; }
+	done
+}

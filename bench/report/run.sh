@@ -5,6 +5,7 @@
 # Environment: N (workbooks per round, 50), ROUNDS (7), DIR (where workbooks go, /dev/shm).
 set -eu
 . "$(dirname "$0")/../common.sh" "$@"
+bench_need "$build/bench/report/bench-report" "$build/bench/report/zlib-baseline"
 n=${N:-50}
 rounds=${ROUNDS:-7}
 example="$src/examples/quanzhou-sports-baseline.json"
