@@ -24,19 +24,27 @@ typedef struct cli cli;
 
 /*
  * Where cli_parse() puts an option's value by itself, so that a command's handler is left
- * only the options that need work (a number checked, an array grown, one given twice).
+ * only the options that need work (a number checked, one refused when given twice).
  */
 typedef enum cli_store {
 	CLI_STORE_HANDLER, /* the command's on_option, or cli_parse()'s own for the shared keys */
 	CLI_STORE_STRING,  /* the argument, into a const char * of the command's opts */
 	CLI_STORE_FLAG,    /* true, into a bool of the command's opts */
+	CLI_STORE_LIST,    /* appended to a cli_list of the command's opts: it may be repeated */
 } cli_store;
+
+/* The arguments of an option given any number of times, in order; cli_run() frees items. */
+typedef struct cli_list {
+	const char **items; /* NULL after the last; NULL when the option was not given */
+	size_t n;
+} cli_list;
 
 /*
  * One command-line option, declared once: getopt's table, the short-option string and the
  * option lines of `assess help NAME` are all built from it, and tests/options.sh checks that the
  * man page names every one under its command. The last two fields say where its value goes:
- * CLI_TO_STRING(type, field), CLI_TO_FLAG(type, field) or CLI_TO_HANDLER.
+ * CLI_TO_STRING(type, field), CLI_TO_FLAG(type, field), CLI_TO_LIST(type, field) or
+ * CLI_TO_HANDLER.
  */
 typedef struct cli_option {
 	const char *name; /* the long name, without "--"; NULL ends a table */
@@ -53,6 +61,8 @@ typedef struct cli_option {
 	CLI_STORE_STRING, _Generic(((type *)0)->field, const char * : offsetof(type, field))
 #define CLI_TO_FLAG(type, field) \
 	CLI_STORE_FLAG, _Generic(((type *)0)->field, bool : offsetof(type, field))
+#define CLI_TO_LIST(type, field) \
+	CLI_STORE_LIST, _Generic(((type *)0)->field, cli_list : offsetof(type, field))
 #define CLI_TO_HANDLER CLI_STORE_HANDLER, 0
 
 /* Keys of the options every command spells the same way; cli_parse() handles them. */
@@ -94,7 +104,7 @@ enum { CLI_KEY_LANG = 'l', CLI_KEY_HELP = 'h', CLI_KEY_INCOMPLETE = 'i', CLI_KEY
 
 /*
  * What a command needs before its own work, declared in its cli_command (.setup) and done by
- * cli_start() after the options and the command's checks, in this order; a failure is printed
+ * cli_run() after the options and the command's checks, in this order; a failure is printed
  * there, and the command's run never sees it.
  */
 enum {
@@ -105,7 +115,7 @@ enum {
 	CLI_SETUP_POLICY = 1 << 3, /* the policy setup.policy_id names, when one does */
 };
 
-/* What cli_start() made ready for the command; cli_finish() releases it. */
+/* What cli_run() made ready for the command's run, and releases after it. */
 typedef struct cli_setup {
 	unsigned needs;           /* the command's .setup; its check may change it */
 	unsigned answers_flags;   /* --allow-incomplete, --rescore; the check may add others */
@@ -138,12 +148,21 @@ typedef struct cli_command {
 	const char *help;          /* what it does: the text before the option lines */
 	const cli_option *options; /* ends with CLI_OPT_END; --help need not be listed */
 	const char *notes;         /* the text after the option lines, or NULL */
-	int (*run)(cli *c, int argc,
-		   char **argv); /* argv[0] is the command name; returns exit status */
+	/*
+	 * The command's work once cli_run() has read the options into opts, checked them and
+	 * readied s: operands are the n arguments after the options. Returns the exit status.
+	 */
+	int (*run)(cli *c, void *opts, cli_setup *s, int n, char **operands);
+	/*
+	 * The command's own struct that the options go into: sizeof it (0 for none), and the
+	 * values it starts with (NULL: all zero).
+	 */
+	size_t opts_size;
+	const void *opts_init;
 	/* the options declared CLI_TO_HANDLER; NULL when the table stores all of its own */
 	cli_option_fn on_option;
 	/*
-	 * When set, cli_start() refuses any other number of operands than n_operands with
+	 * When set, cli_run() refuses any other number of operands than n_operands with
 	 * "NAME takes OPERANDS (see PROG help NAME)", before the check; e.g. "one answer FILE".
 	 */
 	const char *operands;
@@ -198,8 +217,8 @@ answers *cli_load_answers(cli *c, const char *path, unsigned flags, int *status)
 #define CLI_TR(c, zh, en) lang_pick((c)->lang, zh, en)
 
 /*
- * Parses argv by cmd->options. An option declared CLI_TO_STRING or CLI_TO_FLAG is stored into
- * opts here, the command's other options go to on_option; --lang, --help and
+ * Parses argv by cmd->options. An option declared CLI_TO_STRING, CLI_TO_FLAG or CLI_TO_LIST is
+ * stored into opts here, the command's other options go to on_option; --lang, --help and
  * --allow-incomplete (into *answers_flags; a command without it passes NULL) are handled here.
  * Returns 0 with optind at the first operand, CLI_HELP_SHOWN after printing the help (the
  * command then exits 0), or an exit status.
@@ -208,14 +227,12 @@ answers *cli_load_answers(cli *c, const char *path, unsigned flags, int *status)
 int cli_parse(cli *c, const cli_command *cmd, int argc, char **argv, cli_option_fn on_option,
 	      void *opts, unsigned *answers_flags);
 /*
- * A command's start: cli_parse() with cmd->on_option into opts (the shared answer flags into
- * s->answers_flags), the operands counted by cmd->operands, cmd->check on them, then
- * cmd->setup into s. Returns 0 with optind at the first operand, CLI_HELP_SHOWN, or the
- * status of what failed (already printed).
+ * Runs a command, argv[0] its name: cli_parse() with cmd->on_option into the command's opts
+ * (the shared answer flags into its setup), the operands counted by cmd->operands, cmd->check
+ * on them, cmd->setup readied, then cmd->run; what failed on the way is printed there. Releases
+ * the setup and the opts and returns the exit status (0 after --help).
  */
-int cli_start(cli *c, const cli_command *cmd, int argc, char **argv, void *opts, cli_setup *s);
-/* Releases what cli_start() set up; returns status, 0 for CLI_HELP_SHOWN. */
-int cli_finish(cli_setup *s, int status);
+int cli_run(cli *c, const cli_command *cmd, int argc, char **argv);
 
 /* Opens /dev/null on whichever of descriptors 0-2 is closed, so no file takes their place. */
 void cli_guard_std_fds(void);

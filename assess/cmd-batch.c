@@ -212,18 +212,17 @@ static int run_batch(cli *c, struct batch_opts *o)
 	return s.failed ? EX_DATAERR : 0;
 }
 
-static int run(cli *c, int argc, char **argv)
+static int run(cli *c, void *opts, cli_setup *s, int n, char **operands)
 {
-	struct batch_opts o = {
-		.run = {.jobs = 1, .targets = {.level2_share = -1, .level4_count = -1}}};
-	cli_setup s;
-	int status = cli_start(c, &cmd_batch, argc, argv, &o, &s);
-	if (!status) {
-		o.run.policy = s.policy;
-		status = run_batch(c, &o);
-	}
-	return cli_finish(&s, status);
+	struct batch_opts *o = opts;
+	(void)n, (void)operands; /* the inputs, which the check gave to o->run */
+	o->run.policy = s->policy;
+	return run_batch(c, o);
 }
+
+/* One worker and no targets, until the options say otherwise. */
+static const struct batch_opts defaults = {
+	.run = {.jobs = 1, .targets = {.level2_share = -1, .level4_count = -1}}};
 
 const cli_command cmd_batch = {
 	.name = "batch",
@@ -242,6 +241,8 @@ const cli_command cmd_batch = {
 		 "otherwise on all. SOURCE_DATE_EPOCH pins the workbook's date. See "
 		 "docs/batch.md.\n",
 	.run = run,
+	.opts_size = sizeof(struct batch_opts),
+	.opts_init = &defaults,
 	.on_option = on_option,
 	.check = check,
 	.setup = CLI_SETUP_POLICY,

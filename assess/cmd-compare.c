@@ -132,16 +132,13 @@ static int write_book(cli *c, const struct compare_opts *o, const struct run_sta
 	return 0;
 }
 
-static int run(cli *c, int argc, char **argv)
+static int run(cli *c, void *opts, cli_setup *setup, int n, char **operands)
 {
-	struct compare_opts o = {0};
-	cli_setup setup;
-	int status = cli_start(c, &cmd_compare, argc, argv, &o, &setup);
-	if (status)
-		return cli_finish(&setup, status);
+	const struct compare_opts *o = opts;
 	struct run_state s = {0};
-	status = compute(c, &o, argv + optind, &s);
-	if (!status && o.json) {
+	(void)setup, (void)n;
+	int status = compute(c, o, operands, &s);
+	if (!status && o->json) {
 		cJSON *j = compare_to_json(s.cmp, c->lang);
 		if (j && s.verdict)
 			cJSON_AddItemToObject(j, "verdict",
@@ -152,10 +149,10 @@ static int run(cli *c, int argc, char **argv)
 		if (s.verdict)
 			compare_verdict_print(stdout, s.verdict, c->lang);
 	}
-	if (!status && o.output)
-		status = write_book(c, &o, &s);
+	if (!status && o->output)
+		status = write_book(c, o, &s);
 	run_state_free(&s);
-	return cli_finish(&setup, status);
+	return status;
 }
 
 const cli_command cmd_compare = {
@@ -173,6 +170,7 @@ const cli_command cmd_compare = {
 		"neither comparison.\n",
 	.options = options,
 	.run = run,
+	.opts_size = sizeof(struct compare_opts),
 	.on_option = on_option,
 	.operands = "two answer files, BEFORE and AFTER",
 	.n_operands = 2,

@@ -66,38 +66,32 @@ static int check(cli *c, void *opts, int n, char **operands, cli_setup *s)
 	return 0;
 }
 
-static int run(cli *c, int argc, char **argv)
+static int run(cli *c, void *opts, cli_setup *s, int n, char **operands)
 {
-	struct form_opts o = {0};
-	cli_setup s;
-	int status = cli_start(c, &cmd_form, argc, argv, &o, &s);
-	if (!status) {
-		assess_error err = {0};
-		form_options fo = {.lang = c->lang,
-				   .replace = o.force,
-				   .prefill = s.answers,
-				   .env = cli_xlsx_env(c)};
-		xlsx_sweep(o.out); /* what a killed run left beside it */
-		if (form_write(s.questionnaire, &fo, o.out, &err))
-			status = cli_error(c, &err);
-		else {
-			/* Awards have no place in the form: say so rather than lose them quietly. */
-			int n = cJSON_GetArraySize(s.answers ? answers_block(s.answers, "awards")
-							     : NULL);
-			if (n > 0 && c->lang == QN_LANG_EN)
-				fprintf(stderr,
-					"%s: note: %d award%s of %s left out: the form cannot carry "
-					"awards, keep them in the answer file\n",
-					c->prog, n, n == 1 ? "" : "s", o.from);
-			else if (n > 0)
-				fprintf(stderr,
-					"%s: 注意：%s 的 %d 项奖项认定（awards）未写入表中：表格不含"
-					"奖项，请保留在答卷文件中\n",
-					c->prog, o.from, n);
-			printf(CLI_TR(c, "已生成自评表：%s\n", "wrote %s\n"), o.out);
-		}
-	}
-	return cli_finish(&s, status);
+	const struct form_opts *o = opts;
+	assess_error err = {0};
+	form_options fo = {.lang = c->lang,
+			   .replace = o->force,
+			   .prefill = s->answers,
+			   .env = cli_xlsx_env(c)};
+	(void)n, (void)operands;
+	xlsx_sweep(o->out); /* what a killed run left beside it */
+	if (form_write(s->questionnaire, &fo, o->out, &err))
+		return cli_error(c, &err);
+	/* Awards have no place in the form: say so rather than lose them quietly. */
+	int awards = cJSON_GetArraySize(s->answers ? answers_block(s->answers, "awards") : NULL);
+	if (awards > 0 && c->lang == QN_LANG_EN)
+		fprintf(stderr,
+			"%s: note: %d award%s of %s left out: the form cannot carry "
+			"awards, keep them in the answer file\n",
+			c->prog, awards, awards == 1 ? "" : "s", o->from);
+	else if (awards > 0)
+		fprintf(stderr,
+			"%s: 注意：%s 的 %d 项奖项认定（awards）未写入表中：表格不含"
+			"奖项，请保留在答卷文件中\n",
+			c->prog, o->from, awards);
+	printf(CLI_TR(c, "已生成自评表：%s\n", "wrote %s\n"), o->out);
+	return 0;
 }
 
 const cli_command cmd_form = {
@@ -113,6 +107,7 @@ const cli_command cmd_form = {
 		"`assess import`. The file appears whole or not at all.\n",
 	.options = options,
 	.run = run,
+	.opts_size = sizeof(struct form_opts),
 	.operands = "no arguments",
 	.check = check,
 	.setup = CLI_SETUP_ANSWERS | CLI_SETUP_QUESTIONNAIRE,

@@ -36,19 +36,17 @@ static int check(cli *c, void *opts, int n, char **operands, cli_setup *s)
 	return 0;
 }
 
-static int run(cli *c, int argc, char **argv)
+static int run(cli *c, void *opts, cli_setup *s, int n_operands, char **operands)
 {
-	struct import_opts o = {0};
-	cli_setup s;
-	int status = cli_start(c, &cmd_import, argc, argv, &o, &s);
-	if (status)
-		return cli_finish(&s, status);
+	const struct import_opts *o = opts;
 	assess_error err = {0};
-	form_import_options io = {.allow_incomplete = s.answers_flags & ANSWERS_ALLOW_INCOMPLETE};
-	answers *a = form_import(o.file, cli_questionnaire, c, &io, &err);
+	form_import_options io = {.allow_incomplete = s->answers_flags & ANSWERS_ALLOW_INCOMPLETE};
+	int status = 0;
+	(void)n_operands, (void)operands;
+	answers *a = form_import(o->file, cli_questionnaire, c, &io, &err);
 	if (!a)
 		status = cli_error(c, &err);
-	else if (answers_save(a, o.out, o.force ? ATOMICFILE_REPLACE : 0, &err))
+	else if (answers_save(a, o->out, o->force ? ATOMICFILE_REPLACE : 0, &err))
 		status = cli_error(c, &err);
 	else {
 		size_t n = questionnaire_n_questions(answers_questionnaire(a));
@@ -60,10 +58,10 @@ static int run(cli *c, int argc, char **argv)
 		printf(CLI_TR(c, "已导入 %zu 题中的 %zu 题：%s\n",
 			      "imported %2$zu of %1$zu "
 			      "answers: %3$s\n"),
-		       n, n - io.n_missing, o.out);
+		       n, n - io.n_missing, o->out);
 	}
 	answers_free(a);
-	return cli_finish(&s, status);
+	return status;
 }
 
 const cli_command cmd_import = {
@@ -79,6 +77,7 @@ const cli_command cmd_import = {
 		"FORM.xlsx: SHEET!CELL: reason (exit 65) and nothing is written.\n",
 	.options = options,
 	.run = run,
+	.opts_size = sizeof(struct import_opts),
 	.operands = "one FORM.xlsx",
 	.n_operands = 1,
 	.check = check,

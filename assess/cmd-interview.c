@@ -771,24 +771,23 @@ static bool follow_link(const char *path, char *buf, size_t size)
 	return len > 0 && (size_t)len < size;
 }
 
-static int run(cli *c, int argc, char **argv)
+/* No setup: --resume, --force and a new file each open the answer file their own way. */
+static int run(cli *c, void *opts, cli_setup *s, int n, char **operands)
 {
-	struct interview_opts o = {0};
+	struct interview_opts *o = opts;
 	assess_error err = {0};
 	char target[PATH_MAX];
-	cli_setup s; /* nothing: --resume, --force and a new file each open it their own way */
-	int status = cli_start(c, &cmd_interview, argc, argv, &o, &s);
-	if (status)
-		return cli_finish(&s, status);
-	if (follow_link(o.path, target, sizeof target))
-		o.path = target;
+	int status = 0;
+	(void)s, (void)n, (void)operands;
+	if (follow_link(o->path, target, sizeof target))
+		o->path = target;
 	/* Held from before --resume reads the file until the last save: one session per file. */
-	filelock *lock = filelock_take(o.path, &err);
+	filelock *lock = filelock_take(o->path, &err);
 	if (!lock)
 		return cli_error(c, &err);
-	answers *a = open_answers(c, &o, &status);
+	answers *a = open_answers(c, o, &status);
 	if (a)
-		status = run_session(c, &o, a);
+		status = run_session(c, o, a);
 	answers_free(a);
 	filelock_release(lock);
 	return status;
@@ -821,5 +820,6 @@ const cli_command cmd_interview = {
 		"(asked at a terminal) or to FILE's STEM.rescue-N.json beside it or in $HOME,\n"
 		"and standard error says where.\n",
 	.run = run,
+	.opts_size = sizeof(struct interview_opts),
 	.check = check,
 };

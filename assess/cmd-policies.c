@@ -115,12 +115,10 @@ static int list(cli *c, const struct policies_opts *o)
 	return status;
 }
 
-static int run(cli *c, int argc, char **argv)
+static int run(cli *c, void *opts, cli_setup *s, int n, char **operands)
 {
-	struct policies_opts o = {0};
-	cli_setup s;
-	int status = cli_start(c, &cmd_policies, argc, argv, &o, &s);
-	return cli_finish(&s, status ? status : list(c, &o));
+	(void)s, (void)n, (void)operands;
+	return list(c, opts);
 }
 
 const cli_command cmd_policies = {
@@ -133,6 +131,7 @@ const cli_command cmd_policies = {
 		"checked, so a broken definition is reported with its file and line.\n",
 	.options = options,
 	.run = run,
+	.opts_size = sizeof(struct policies_opts),
 	.on_option = on_option,
 	.operands = "no arguments",
 };

@@ -67,8 +67,9 @@ static int check(cli *c, void *opts, int n, char **operands, cli_setup *s)
 	return 0;
 }
 
-static int write_report(cli *c, const cli_setup *s, const struct report_opts *o)
+static int run(cli *c, void *opts, cli_setup *s, int n, char **operands)
 {
+	const struct report_opts *o = opts;
 	assess_error err = {0};
 	report_options ro = {.lang = c->lang,
 			     .replace = o->force,
@@ -77,6 +78,7 @@ static int write_report(cli *c, const cli_setup *s, const struct report_opts *o)
 	subsidy_options so = {0};
 	subsidy_result *sr = NULL;
 	int status = 0;
+	(void)n, (void)operands;
 	/* The subsidy the policy pays at the level scored, for the report's subsidy sheet. */
 	if (s->policy && !(sr = subsidy_assess(s->policy, s->answers, s->score, &so, &err)))
 		status = cli_error(c, &err);
@@ -88,16 +90,6 @@ static int write_report(cli *c, const cli_setup *s, const struct report_opts *o)
 		printf(CLI_TR(c, "已生成报告：%s\n", "wrote %s\n"), o->out);
 	subsidy_free(sr);
 	return status;
-}
-
-static int run(cli *c, int argc, char **argv)
-{
-	struct report_opts o = {0};
-	cli_setup s;
-	int status = cli_start(c, &cmd_report, argc, argv, &o, &s);
-	if (!status)
-		status = write_report(c, &s, &o);
-	return cli_finish(&s, status);
 }
 
 const cli_command cmd_report = {
@@ -114,6 +106,7 @@ const cli_command cmd_report = {
 		 "SOURCE_DATE_EPOCH, when set, is the document's creation time; otherwise the\n"
 		 "assessment date is, so the same answers give the same bytes.\n",
 	.run = run,
+	.opts_size = sizeof(struct report_opts),
 	.on_option = on_option,
 	.operands = "one answer FILE",
 	.n_operands = 1,

@@ -86,25 +86,19 @@ static int print_json(cli *c, const scoring_result *r, const answers *a)
 	return cli_print_json(j);
 }
 
-static int run(cli *c, int argc, char **argv)
+static int run(cli *c, void *opts, cli_setup *s, int n, char **operands)
 {
-	struct score_opts o = {0};
-	cli_setup s;
-	int status = cli_start(c, &cmd_score, argc, argv, &o, &s);
-	if (status)
-		return cli_finish(&s, status);
-	if (o.ndjson)
-		status = score_ndjson(c, optind < argc ? argv[optind] : "-", s.answers_flags);
-	else if (o.json)
-		status = print_json(c, s.score, s.answers);
-	else {
-		scoring_print(stdout, s.score, c->lang);
-		/* A format 1 file has no record: its output stays as it always was. */
-		char line[512];
-		if (answers_has_record(s.answers))
-			printf("%s\n", answers_record_line(s.answers, c->lang, line, sizeof line));
-	}
-	return cli_finish(&s, status);
+	const struct score_opts *o = opts;
+	if (o->ndjson)
+		return score_ndjson(c, n ? operands[0] : "-", s->answers_flags);
+	if (o->json)
+		return print_json(c, s->score, s->answers);
+	scoring_print(stdout, s->score, c->lang);
+	/* A format 1 file has no record: its output stays as it always was. */
+	char line[512];
+	if (answers_has_record(s->answers))
+		printf("%s\n", answers_record_line(s->answers, c->lang, line, sizeof line));
+	return 0;
 }
 
 const cli_command cmd_score = {
@@ -118,6 +112,7 @@ const cli_command cmd_score = {
 	.options = options,
 	.notes = "FILE may be - for standard input.\n",
 	.run = run,
+	.opts_size = sizeof(struct score_opts),
 	.check = check, /* the operands: one FILE, or none with --ndjson */
 	.setup = CLI_SETUP_SCORE,
 };

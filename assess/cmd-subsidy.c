@@ -10,12 +10,10 @@
 
 struct subsidy_opts {
 	bool json;
-	int level;             /* -1: score the answer file */
-	const char *date;      /* --date, or NULL for the file's */
-	const char **policies; /* --policy, in order; "all" expands to every installed one */
-	size_t n_policies;
-	const char **readings; /* --reading CONFLICT=READING, NULL-terminated */
-	size_t n_readings;
+	int level;         /* -1: score the answer file */
+	const char *date;  /* --date, or NULL for the file's */
+	cli_list policies; /* --policy, in order; "all" expands to every installed one */
+	cli_list readings; /* --reading CONFLICT=READING */
 };
 
 static int parse_level(cli *c, const char *s, int *out)
@@ -30,7 +28,7 @@ static const cli_option options[] = {
 	{"policy", 'p', "ID",
 	 "a policy id (see `assess policies`) or a policy file;\n"
 	 "repeat it, or give `all` for every installed policy",
-	 true, CLI_TO_HANDLER},
+	 true, CLI_TO_LIST(struct subsidy_opts, policies)},
 	{"json", 'j', NULL,
 	 "one JSON object for one --policy: policy, total, items\n"
 	 "[{clause, amount, would_pay, missing, ...}], warnings;\n"
@@ -47,7 +45,7 @@ static const cli_option options[] = {
 	{"reading", 'r', "C=R",
 	 "use reading R of the policy's conflict C instead of the\n"
 	 "file's choice (e.g. batch-rates=table for pingluo)",
-	 false, CLI_TO_HANDLER},
+	 false, CLI_TO_LIST(struct subsidy_opts, readings)},
 	CLI_OPT_INCOMPLETE("score unanswered questions as 0"),
 	CLI_OPT_RESCORE,
 	CLI_OPT_LANG("language of the output"),
@@ -57,16 +55,8 @@ static const cli_option options[] = {
 static int on_option(cli *c, int key, const char *arg, void *opts)
 {
 	struct subsidy_opts *o = opts;
-	switch (key) {
-	case 'p':
-		o->policies[o->n_policies++] = arg;
-		return 0;
-	case 'L':
-		return parse_level(c, arg, &o->level) ? EX_USAGE : 0;
-	default: /* 'r' */
-		o->readings[o->n_readings++] = arg;
-		return 0;
-	}
+	(void)key; /* 'L', the one not stored by the table */
+	return parse_level(c, arg, &o->level) ? EX_USAGE : 0;
 }
 
 /* Every id the user asked for, "all" (or no --policy) replaced by the installed policies. */
@@ -74,14 +64,14 @@ static char **policy_ids(cli *c, const struct subsidy_opts *o, size_t *n, int *s
 {
 	assess_error err = {0};
 	size_t n_all = 0;
-	char **all = NULL, **ids = calloc(o->n_policies + 1, sizeof *ids);
-	if (ids && !o->n_policies)
+	char **all = NULL, **ids = calloc(o->policies.n + 1, sizeof *ids);
+	if (ids && !o->policies.n)
 		all = policy_list(c->policy_path, &n_all, &err);
-	for (size_t i = 0; ids && i < o->n_policies; i++)
-		if (strcmp(o->policies[i], "all") == 0 && !all &&
+	for (size_t i = 0; ids && i < o->policies.n; i++)
+		if (strcmp(o->policies.items[i], "all") == 0 && !all &&
 		    !(all = policy_list(c->policy_path, &n_all, &err)))
 			break;
-	char **grown = ids ? realloc(ids, (o->n_policies + n_all + 1) * sizeof *ids) : NULL;
+	char **grown = ids ? realloc(ids, (o->policies.n + n_all + 1) * sizeof *ids) : NULL;
 	*n = 0;
 	if (!grown) {
 		free(ids);
@@ -91,9 +81,9 @@ static char **policy_ids(cli *c, const struct subsidy_opts *o, size_t *n, int *s
 		*status = err.code ? cli_error(c, &err) : EX_OSERR;
 		return NULL;
 	}
-	for (size_t i = 0; i < o->n_policies; i++)
-		if (strcmp(o->policies[i], "all") != 0)
-			grown[(*n)++] = strdup(o->policies[i]);
+	for (size_t i = 0; i < o->policies.n; i++)
+		if (strcmp(o->policies.items[i], "all") != 0)
+			grown[(*n)++] = strdup(o->policies.items[i]);
 	for (size_t i = 0; i < n_all; i++)
 		grown[(*n)++] = all[i];
 	free(all);
@@ -232,13 +222,15 @@ static void print_text(cli *c, const struct run_state *s)
 		subsidy_combined_print(stdout, s->combined, s->shown, c->lang);
 }
 
-static int run_policies(cli *c, const answers *a, const struct subsidy_opts *o)
+static int run(cli *c, void *opts, cli_setup *setup, int n_operands, char **operands)
 {
+	const struct subsidy_opts *o = opts;
+	(void)n_operands, (void)operands;
 	subsidy_options so = {.level = o->level,
 			      .level_overridden = o->level >= 0,
 			      .date = o->date,
-			      .readings = o->readings};
-	struct run_state s = {.pick = !o->n_policies};
+			      .readings = o->readings.items};
+	struct run_state s = {.pick = !o->policies.n};
 	size_t n_ids = 0;
 	int status = 0;
 	char **ids = policy_ids(c, o, &n_ids, &status);
@@ -249,7 +241,7 @@ static int run_policies(cli *c, const answers *a, const struct subsidy_opts *o)
 		status = cli_error(c, &err);
 	}
 	if (!status)
-		status = compute(c, a, ids, n_ids, &so, &s);
+		status = compute(c, setup->answers, ids, n_ids, &so, &s);
 	if (!status && o->json)
 		status = print_json(c, &s);
 	else if (!status)
@@ -258,20 +250,7 @@ static int run_policies(cli *c, const answers *a, const struct subsidy_opts *o)
 	return status;
 }
 
-static int run(cli *c, int argc, char **argv)
-{
-	struct subsidy_opts o = {.level = -1};
-	cli_setup s = {0};
-	o.policies = calloc((size_t)argc + 1, sizeof *o.policies);
-	o.readings = calloc((size_t)argc + 1, sizeof *o.readings);
-	int status = o.policies && o.readings ? cli_start(c, &cmd_subsidy, argc, argv, &o, &s)
-					      : EX_OSERR;
-	if (!status)
-		status = run_policies(c, s.answers, &o);
-	free(o.policies);
-	free(o.readings);
-	return cli_finish(&s, status);
-}
+static const struct subsidy_opts defaults = {.level = -1}; /* no --level */
 
 const cli_command cmd_subsidy = {
 	.name = "subsidy",
@@ -295,6 +274,8 @@ const cli_command cmd_subsidy = {
 	.notes = "FILE may be - for standard input. The finance, status and awards blocks of the\n"
 		 "answer file are described in docs/answer-format.md.\n",
 	.run = run,
+	.opts_size = sizeof(struct subsidy_opts),
+	.opts_init = &defaults,
 	.on_option = on_option,
 	.operands = "one answer FILE",
 	.n_operands = 1,

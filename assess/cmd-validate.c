@@ -72,18 +72,16 @@ static int check(cli *c, void *opts, int n, char **operands, cli_setup *s)
 	return 0;
 }
 
-static int run(cli *c, int argc, char **argv)
+static int run(cli *c, void *opts, cli_setup *s, int n, char **operands)
 {
-	cli_setup s;
-	int status = cli_start(c, &cmd_validate, argc, argv, NULL, &s);
-	if (status)
-		return cli_finish(&s, status);
-	for (int i = optind; i < argc; i++) {
-		int rc = validate_one(c, argv[i], s.answers_flags);
+	int status = 0;
+	(void)opts;
+	for (int i = 0; i < n; i++) {
+		int rc = validate_one(c, operands[i], s->answers_flags);
 		if (rc && !status)
 			status = rc;
 	}
-	return cli_finish(&s, status);
+	return status;
 }
 
 const cli_command cmd_validate = {

@@ -128,7 +128,7 @@ static int dispatch(cli *c, int argc, char **argv)
 	const cli_command *cmd = find_command(argv[0]);
 	if (!cmd)
 		return cli_usage_error(c, "no command \"%s\" (see %s --help)", argv[0], c->prog);
-	return cmd->run(c, argc, argv);
+	return cli_run(c, cmd, argc, argv);
 }
 
 /* The library reads no environment: what it needs from there comes in as options. */

@@ -1,6 +1,6 @@
 /*
  * The option tables of cli.h: getopt's tables and the help text, built from one declaration;
- * and a command's start, its options read, checked and what it needs set up (cli_start).
+ * and a command's run, its options read, checked and what it needs set up (cli_run).
  */
 #include "config.h"
 #include "assess/cli.h"
@@ -137,12 +137,23 @@ static const cli_option *find(const cli_option *const *all, size_t n, int key, i
 }
 
 /* An option the table says where to put (cli.h): stored here, no handler needed. */
-static void store(const cli_option *o, const char *arg, void *opts)
+static int store(const cli_option *o, const char *arg, void *opts)
 {
+	void *field = (char *)opts + o->offset;
 	if (o->store == CLI_STORE_STRING)
-		*(const char **)((char *)opts + o->offset) = arg;
-	else
-		*(bool *)((char *)opts + o->offset) = true;
+		*(const char **)field = arg;
+	else if (o->store == CLI_STORE_FLAG)
+		*(bool *)field = true;
+	else {
+		cli_list *l = field;
+		const char **grown = realloc(l->items, (l->n + 2) * sizeof *grown);
+		if (!grown)
+			return EX_OSERR;
+		grown[l->n++] = arg;
+		grown[l->n] = NULL;
+		l->items = grown;
+	}
+	return 0;
 }
 
 /* The option as the user typed it, for messages: "-o" or "--output". */
@@ -179,7 +190,7 @@ int cli_parse(cli *c, const cli_command *cmd, int argc, char **argv, cli_option_
 		const cli_option *o = find(all, n, key, index);
 		int status = 0;
 		if (o && o->store != CLI_STORE_HANDLER && opts)
-			store(o, optarg, opts);
+			status = store(o, optarg, opts);
 		else if (key == CLI_KEY_LANG || key == CLI_KEY_HELP || key == CLI_KEY_INCOMPLETE ||
 			 key == CLI_KEY_RESCORE)
 			status = shared_option(c, cmd, key, optarg, answers_flags);
@@ -214,9 +225,12 @@ static int setup(cli *c, char **operands, cli_setup *s)
 	return 0;
 }
 
-int cli_start(cli *c, const cli_command *cmd, int argc, char **argv, void *opts, cli_setup *s)
+/*
+ * The options into opts, the operands counted and checked, then the setup. Returns 0 with
+ * optind at the first operand, CLI_HELP_SHOWN, or the status of what failed (printed).
+ */
+static int start(cli *c, const cli_command *cmd, int argc, char **argv, void *opts, cli_setup *s)
 {
-	*s = (cli_setup){.needs = cmd->setup};
 	int status = cli_parse(c, cmd, argc, argv, cmd->on_option, opts, &s->answers_flags);
 	if (!status && cmd->operands && argc - optind != cmd->n_operands)
 		status = cli_usage_error(c, "%s takes %s (see %s help %s)", cmd->name,
@@ -226,12 +240,30 @@ int cli_start(cli *c, const cli_command *cmd, int argc, char **argv, void *opts,
 	return status ? status : setup(c, argv + optind, s);
 }
 
-int cli_finish(cli_setup *s, int status)
+/* What start() set up, and the lists the table grew in opts. */
+static void finish(const cli_command *cmd, void *opts, cli_setup *s)
 {
+	for (const cli_option *o = cmd->options; opts && o && o->name; o++)
+		if (o->store == CLI_STORE_LIST)
+			free(((cli_list *)((char *)opts + o->offset))->items);
 	policy_free(s->policy);
 	scoring_free(s->score);
 	answers_free(s->answers);
 	free(s->output);
-	*s = (cli_setup){0};
+}
+
+int cli_run(cli *c, const cli_command *cmd, int argc, char **argv)
+{
+	cli_setup s = {.needs = cmd->setup};
+	void *opts = cmd->opts_size ? calloc(1, cmd->opts_size) : NULL;
+	int status = cmd->opts_size && !opts ? EX_OSERR : 0;
+	if (opts && cmd->opts_init)
+		memcpy(opts, cmd->opts_init, cmd->opts_size);
+	if (!status)
+		status = start(c, cmd, argc, argv, opts, &s);
+	if (!status)
+		status = cmd->run(c, opts, &s, argc - optind, argv + optind);
+	finish(cmd, opts, &s);
+	free(opts);
 	return status == CLI_HELP_SHOWN ? 0 : status;
 }
