@@ -187,26 +187,27 @@ static void set_properties(report_ctx *c)
 		.status = (char *)answers_stage_name(answers_stage_get(r->answers)),
 		.created = created_time(r, c->opt),
 	};
-	rp_check(c, workbook_set_properties(c->wb, &p));
+	xlsx_check(c->book, workbook_set_properties(c->wb, &p));
 	/* Custom properties let a portfolio or an archive read the result without the cells. */
-	rp_check(c, workbook_set_custom_property_string(c->wb, "Questionnaire",
-							(char *)questionnaire_id(c->q)));
-	rp_check(c, workbook_set_custom_property_number(c->wb, "TotalScore",
-							decimal_milli_to_double(r->total)));
-	rp_check(c, workbook_set_custom_property_integer(c->wb, "Level", r->level));
+	xlsx_check(c->book, workbook_set_custom_property_string(c->wb, "Questionnaire",
+								(char *)questionnaire_id(c->q)));
+	xlsx_check(c->book, workbook_set_custom_property_number(c->wb, "TotalScore",
+								decimal_milli_to_double(r->total)));
+	xlsx_check(c->book, workbook_set_custom_property_integer(c->wb, "Level", r->level));
 	if (*answers_sha256(r->answers))
-		rp_check(c,
-			 workbook_set_custom_property_string(c->wb, "AnswerSHA256",
-							     (char *)answers_sha256(r->answers)));
+		xlsx_check(c->book,
+			   workbook_set_custom_property_string(c->wb, "AnswerSHA256",
+							       (char *)answers_sha256(r->answers)));
 	/* The record's state, so an archive can refuse a draft without opening it. */
 	const char *report_no = answers_field_get(r->answers, ANSWERS_REPORT_NO);
 	if (report_no)
-		rp_check(c,
-			 workbook_set_custom_property_string(c->wb, "ReportNo", (char *)report_no));
-	rp_check(c, workbook_set_custom_property_integer(c->wb, "Unanswered",
-							 (int32_t)answers_n_missing(r->answers)));
-	rp_check(c, workbook_set_custom_property_boolean(c->wb, "Finalized",
-							 answers_finalized(r->answers)));
+		xlsx_check(c->book, workbook_set_custom_property_string(c->wb, "ReportNo",
+									(char *)report_no));
+	xlsx_check(c->book,
+		   workbook_set_custom_property_integer(c->wb, "Unanswered",
+							(int32_t)answers_n_missing(r->answers)));
+	xlsx_check(c->book, workbook_set_custom_property_boolean(c->wb, "Finalized",
+								 answers_finalized(r->answers)));
 }
 
 /* Copies s into out with '&' doubled (header/footer codes), cut to fit on a UTF-8 boundary. */
@@ -286,7 +287,7 @@ assess_code report_write(const scoring_result *r, const report_options *opt, con
 	}
 	c.wb = xlsx_workbook(c.book);
 	if (!make_formats(c.wb, c.lang, &c.f))
-		rp_check(&c, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		xlsx_check(c.book, LXW_ERROR_MEMORY_MALLOC_FAILED);
 	make_footer(&c);
 	make_header(&c);
 	set_properties(&c);

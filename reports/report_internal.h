@@ -69,15 +69,6 @@ typedef struct report_ctx {
 	char header[256]; /* "&C暂定 …" on every page of a draft, else empty */
 } report_ctx;
 
-/*
- * One worksheet being filled: a sheet that sizes its columns and rows from the text written
- * through it (xlsx/layout.h), and the report it belongs to.
- */
-typedef struct rp_sheet {
-	xlsx_sheet x;
-	report_ctx *c;
-} rp_sheet;
-
 /* Sheet names, so that charts and formulas on one sheet can point at another. */
 const char *rp_sheet_name(const report_ctx *c, int which);
 enum {
@@ -92,52 +83,35 @@ enum {
 	RP_CHANGES
 };
 
-/* Adds a worksheet with the report's print set-up (A4, footer, margins, a draft's header). */
-void rp_sheet_begin(rp_sheet *s, report_ctx *c, int which, bool landscape);
 /*
- * Sets each column's width from its widest text: about 1.1 Excel units per display column,
- * at least min[i] and at most max[i] (text wider than that wraps; give min == max for a fixed
- * layout). Then makes every row tall enough for its wrapped text, and frees what the sheet
- * kept. Call it once per sheet, also after an error.
+ * Adds a worksheet with the report's print set-up (A4, footer, margins, a draft's header). A
+ * sheet of the report is written through xlsx/layout.h; its ctx is the report_ctx.
  */
-void rp_sheet_end(rp_sheet *s, const double *min, const double *max, int n);
-void rp_row_height(rp_sheet *s, lxw_row_t row, double points); /* at least this tall */
-void rp_row_level(rp_sheet *s, lxw_row_t row, uint8_t level);  /* outline (grouping) level */
-
-void rp_check(report_ctx *c, lxw_error e);
-/* Cell writers; a NULL or empty string writes a blank cell that keeps the format. */
-void rp_string(rp_sheet *s, lxw_row_t row, lxw_col_t col, const char *text, lxw_format *f);
-void rp_number(rp_sheet *s, lxw_row_t row, lxw_col_t col, double v, lxw_format *f);
-void rp_points(rp_sheet *s, lxw_row_t row, lxw_col_t col, int64_t milli, lxw_format *f);
-/* A formula with its value, so readers that do not recalculate see the right number. */
-void rp_formula(rp_sheet *s, lxw_row_t row, lxw_col_t col, const char *formula, double value,
-		lxw_format *f);
+void rp_sheet_begin(xlsx_sheet *s, report_ctx *c, int which, bool landscape);
 /* points / max as a formula over two cells of the same row (blank when max is 0). */
-void rp_share(rp_sheet *s, lxw_row_t row, lxw_col_t col, lxw_col_t points_col, lxw_col_t max_col,
+void rp_share(xlsx_sheet *s, lxw_row_t row, lxw_col_t col, lxw_col_t points_col, lxw_col_t max_col,
 	      int64_t points, int64_t max, lxw_format *f);
 /* A section heading in column A, on a taller row; returns the next row. */
-lxw_row_t rp_heading(rp_sheet *s, lxw_row_t row, const char *text);
-void rp_merge(rp_sheet *s, lxw_row_t r1, lxw_col_t c1, lxw_row_t r2, lxw_col_t c2, const char *text,
-	      lxw_format *f);
+lxw_row_t rp_heading(xlsx_sheet *s, lxw_row_t row, const char *text);
 /*
  * A label in column A and its value merged across B..last_col; an empty or NULL value shows
  * absent in absent_f instead (未填 on page 1, 未记录 in the record), so a blank never passes
  * for an answer. Returns the next row.
  */
-lxw_row_t rp_key_value(rp_sheet *s, lxw_row_t row, lxw_col_t last_col, const char *key,
+lxw_row_t rp_key_value(xlsx_sheet *s, lxw_row_t row, lxw_col_t last_col, const char *key,
 		       const char *value, lxw_format *f, const char *absent, lxw_format *absent_f);
 /* A row of column headers; with repeat, frozen and repeated on every printed page. */
-void rp_header_row(rp_sheet *s, lxw_row_t row, const char *const *titles, int n, bool repeat);
+void rp_header_row(xlsx_sheet *s, lxw_row_t row, const char *const *titles, int n, bool repeat);
 /* A draft's banner across columns A..last_col of one row, in red; nothing when not a draft. */
-void rp_draft_banner(rp_sheet *s, lxw_row_t row, lxw_col_t last_col);
+void rp_draft_banner(xlsx_sheet *s, lxw_row_t row, lxw_col_t last_col);
 /*
  * A table sheet (landscape): in row 0 the sheet's name, the report number and a draft's 暂定
  * mark; in row 1 the column headers. Both are frozen and repeated on every printed page.
  * Returns the first row of the table, 2, or 0 when the sheet could not be added.
  */
-lxw_row_t rp_table_begin(rp_sheet *s, report_ctx *c, int which, const char *const *titles, int n);
+lxw_row_t rp_table_begin(xlsx_sheet *s, report_ctx *c, int which, const char *const *titles, int n);
 /* Row 0: the sheet's name, the report number and 暂定 on a draft, repeated on every page. */
-lxw_row_t rp_sheet_title(rp_sheet *s, int which, lxw_col_t last_col);
+lxw_row_t rp_sheet_title(xlsx_sheet *s, int which, lxw_col_t last_col);
 
 /* Texts shared by the sheets. */
 /* The answer in words: "C 超过20%，不超过40%", one chosen option per line for multi. */
@@ -147,10 +121,6 @@ void rp_value_text(const report_ctx *c, const qn_question *q, const answer *ans,
 		   size_t size);
 /* What makes the report a draft, in a few words: "答卷尚未定稿，2 题未作答"; "" if none. */
 const char *rp_draft_reason(const report_ctx *c, char *buf, size_t size);
-/* A workbook-wide name for one cell of this sheet (TotalScore, DigitalLevel). */
-void rp_define_name(rp_sheet *s, const char *name, lxw_row_t row, lxw_col_t col);
-/* "A1" notation for formulas. */
-void rp_cell_ref(lxw_row_t row, lxw_col_t col, char *buf, size_t size);
 
 void report_sheet_overview(report_ctx *c);
 void report_sheet_indicators(report_ctx *c);

@@ -22,9 +22,9 @@ static void stamp_text(const char *at, char *buf, size_t size)
 		snprintf(buf, size, "%s", at ? at : "");
 }
 
-static void change_row(rp_sheet *s, lxw_row_t row, const answers_change *ch)
+static void change_row(xlsx_sheet *s, lxw_row_t row, const answers_change *ch)
 {
-	report_ctx *c = s->c;
+	report_ctx *c = s->ctx;
 	const qn_question *q = questionnaire_question(c->q, ch->question);
 	char name[256], from[2048], to[2048], at[64];
 	snprintf(name, sizeof name, "%s%s", qn_text_get(&q->indicator->name, c->lang),
@@ -35,16 +35,17 @@ static void change_row(rp_sheet *s, lxw_row_t row, const answers_change *ch)
 		snprintf(to, sizeof to, "%s",
 			 lang_pick(c->lang, "（撤回作答）", "(answer withdrawn)"));
 	stamp_text(ch->at, at, sizeof at);
-	rp_string(s, row, COL_ID, q->id, c->f.center);
-	rp_string(s, row, COL_QUESTION, name, c->f.text);
-	rp_string(s, row, COL_FROM, from, c->f.text);
-	rp_string(s, row, COL_TO, to, c->f.text);
-	rp_string(s, row, COL_AT, at, c->f.text);
-	rp_string(s, row, COL_BY, ch->by ? ch->by : lang_pick(c->lang, "未记录", "not recorded"),
-		  ch->by ? c->f.text : c->f.absent);
-	rp_string(s, row, COL_REASON,
-		  ch->reason ? ch->reason : lang_pick(c->lang, "未说明", "none given"),
-		  ch->reason ? c->f.text : c->f.absent);
+	xlsx_sheet_string(s, row, COL_ID, q->id, c->f.center);
+	xlsx_sheet_string(s, row, COL_QUESTION, name, c->f.text);
+	xlsx_sheet_string(s, row, COL_FROM, from, c->f.text);
+	xlsx_sheet_string(s, row, COL_TO, to, c->f.text);
+	xlsx_sheet_string(s, row, COL_AT, at, c->f.text);
+	xlsx_sheet_string(s, row, COL_BY,
+			  ch->by ? ch->by : lang_pick(c->lang, "未记录", "not recorded"),
+			  ch->by ? c->f.text : c->f.absent);
+	xlsx_sheet_string(s, row, COL_REASON,
+			  ch->reason ? ch->reason : lang_pick(c->lang, "未说明", "none given"),
+			  ch->reason ? c->f.text : c->f.absent);
 }
 
 void report_sheet_changes(report_ctx *c)
@@ -59,12 +60,12 @@ void report_sheet_changes(report_ctx *c)
 		n += answers_history_get(a, i)->from.given;
 	if (!n)
 		return;
-	rp_sheet s;
+	xlsx_sheet s;
 	lxw_row_t row = rp_table_begin(&s, c, RP_CHANGES, c->lang == QN_LANG_EN ? en : zh, N_COLS);
 	if (!row)
 		return;
 	for (size_t i = 0; i < answers_history_count(a); i++)
 		if (answers_history_get(a, i)->from.given)
 			change_row(&s, row++, answers_history_get(a, i));
-	rp_sheet_end(&s, min_w, max_w, N_COLS);
+	xlsx_sheet_end(&s, min_w, max_w, N_COLS);
 }

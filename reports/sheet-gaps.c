@@ -14,9 +14,10 @@
 enum { COL_A, COL_TEXT, COL_C, COL_D, COL_E, COL_F, COL_G, N_COLS };
 static const double widths[N_COLS] = {7, 46, 10, 10, 10, 10, 16};
 
-static lxw_row_t header(rp_sheet *s, lxw_row_t row, const char *const *zh, const char *const *en)
+static lxw_row_t header(xlsx_sheet *s, lxw_row_t row, const char *const *zh, const char *const *en)
 {
-	rp_header_row(s, row, s->c->lang == QN_LANG_EN ? en : zh, N_COLS, false);
+	const report_ctx *c = s->ctx;
+	rp_header_row(s, row, c->lang == QN_LANG_EN ? en : zh, N_COLS, false);
 	return row + 1;
 }
 
@@ -24,30 +25,30 @@ static lxw_row_t header(rp_sheet *s, lxw_row_t row, const char *const *zh, const
  * One condition: required, reached, met (a formula), short by (a formula). Figures are exact
  * thousandths (a count n is n * 1000), and the shortfall comes from the scoring engine.
  */
-static void condition(rp_sheet *s, lxw_row_t row, int level, const char *what, int64_t need,
+static void condition(xlsx_sheet *s, lxw_row_t row, int level, const char *what, int64_t need,
 		      int64_t have, bool met, lxw_format *num)
 {
-	report_ctx *c = s->c;
+	report_ctx *c = s->ctx;
 	const char *yes = lang_pick(c->lang, "满足", "met");
 	const char *no = lang_pick(c->lang, "未满足", "not met");
 	char f[160];
 	unsigned r1 = row + 1;
-	rp_number(s, row, COL_A, level, c->f.integer);
-	rp_string(s, row, COL_TEXT, what, c->f.text);
-	rp_points(s, row, COL_C, need, num);
-	rp_points(s, row, COL_D, have, num);
+	xlsx_sheet_number(s, row, COL_A, level, c->f.integer);
+	xlsx_sheet_string(s, row, COL_TEXT, what, c->f.text);
+	xlsx_sheet_points(s, row, COL_C, need, num);
+	xlsx_sheet_points(s, row, COL_D, have, num);
 	snprintf(f, sizeof f, "=IF(D%u>=C%u,\"%s\",\"%s\")", r1, r1, yes, no);
-	if (s->x.ws && !xlsx_failed(c->book))
-		rp_check(c, worksheet_write_formula_str(s->x.ws, row, COL_E, f, c->f.center,
-							met ? yes : no));
+	if (s->ws && !xlsx_failed(c->book))
+		xlsx_check(c->book, worksheet_write_formula_str(s->ws, row, COL_E, f, c->f.center,
+								met ? yes : no));
 	snprintf(f, sizeof f, "=MAX(0,C%u-D%u)", r1, r1);
-	rp_formula(s, row, COL_F, f, decimal_milli_to_double(met ? 0 : need - have), num);
+	xlsx_sheet_formula(s, row, COL_F, f, decimal_milli_to_double(met ? 0 : need - have), num);
 }
 
 /* The next level's gate, or the top level's when there is none; returns the row after. */
-static lxw_row_t gate(rp_sheet *s, lxw_row_t row, lxw_row_t *total_row)
+static lxw_row_t gate(xlsx_sheet *s, lxw_row_t row, lxw_row_t *total_row)
 {
-	report_ctx *c = s->c;
+	report_ctx *c = s->ctx;
 	static const char *const zh[N_COLS] = {"等级",     "条件", "要求", "现状",
 					       "是否满足", "还差", ""};
 	static const char *const en[N_COLS] = {"Level", "Condition", "Required", "Reached",
@@ -92,20 +93,20 @@ static lxw_row_t gate(rp_sheet *s, lxw_row_t row, lxw_row_t *total_row)
 	char f[32];
 	snprintf(f, sizeof f, "=$F%u=0", *total_row + 1);
 	met.value_string = f;
-	if (s->x.ws) {
-		rp_check(c, worksheet_conditional_format_range(s->x.ws, *total_row, COL_E, row - 1,
-							       COL_E, &met));
-		rp_check(c, worksheet_conditional_format_range(s->x.ws, *total_row, COL_F, row - 1,
-							       COL_F, &short_by));
+	if (s->ws) {
+		xlsx_check(c->book, worksheet_conditional_format_range(s->ws, *total_row, COL_E,
+								       row - 1, COL_E, &met));
+		xlsx_check(c->book, worksheet_conditional_format_range(s->ws, *total_row, COL_F,
+								       row - 1, COL_F, &short_by));
 	}
 	return row + 1;
 }
 
 /* Every level's rule and whether the result meets it. */
 /* The next level's plan: every action, in order, with its steps and the points it gains. */
-static lxw_row_t plan(rp_sheet *s, lxw_row_t row)
+static lxw_row_t plan(xlsx_sheet *s, lxw_row_t row)
 {
-	report_ctx *c = s->c;
+	report_ctx *c = s->ctx;
 	static const char *const zh[N_COLS] = {"项",   "做什么（最少步骤方案）",
 					       "步数", "加分",
 					       "",     "",
@@ -130,17 +131,17 @@ static lxw_row_t plan(rp_sheet *s, lxw_row_t row)
 		for (size_t k = at; k < at + n; k++)
 			gain += p->steps[k].gain;
 		at += n;
-		rp_number(s, row, COL_A, (double)(i + 1), c->f.integer);
-		rp_string(s, row, COL_TEXT, text, c->f.text);
-		rp_number(s, row, COL_C, (double)n, c->f.integer);
-		rp_points(s, row, COL_D, gain, c->f.points);
+		xlsx_sheet_number(s, row, COL_A, (double)(i + 1), c->f.integer);
+		xlsx_sheet_string(s, row, COL_TEXT, text, c->f.text);
+		xlsx_sheet_number(s, row, COL_C, (double)n, c->f.integer);
+		xlsx_sheet_points(s, row, COL_D, gain, c->f.points);
 	}
 	return row + 1;
 }
 
-static lxw_row_t levels(rp_sheet *s, lxw_row_t row)
+static lxw_row_t levels(xlsx_sheet *s, lxw_row_t row)
 {
-	report_ctx *c = s->c;
+	report_ctx *c = s->ctx;
 	static const char *const zh[N_COLS] = {"等级",       "名称",  "最低总分", "场景等级",
 					       "最少场景数", "其中★", "是否达到"};
 	static const char *const en[N_COLS] = {"Level",          "Name",      "Minimum points",
@@ -152,15 +153,15 @@ static lxw_row_t levels(rp_sheet *s, lxw_row_t row)
 	lxw_row_t first = row;
 	for (int l = 1; l <= (int)questionnaire_n_levels(c->q); l++, row++) {
 		const qn_level_rule *rule = questionnaire_level_rule(c->q, l);
-		rp_number(s, row, COL_A, l, c->f.integer);
-		rp_string(s, row, COL_TEXT, qn_text_get(&rule->name, c->lang), c->f.text);
-		rp_points(s, row, COL_C, rule->min_score, c->f.points);
-		rp_number(s, row, COL_D, rule->scenario_level, c->f.integer);
-		rp_number(s, row, COL_E, rule->min_scenarios, c->f.integer);
-		rp_number(s, row, COL_F, rule->min_constrained, c->f.integer);
-		rp_string(s, row, COL_G,
-			  c->r->gates[l].met ? yes : lang_pick(c->lang, "未达到", "no"),
-			  c->f.center);
+		xlsx_sheet_number(s, row, COL_A, l, c->f.integer);
+		xlsx_sheet_string(s, row, COL_TEXT, qn_text_get(&rule->name, c->lang), c->f.text);
+		xlsx_sheet_points(s, row, COL_C, rule->min_score, c->f.points);
+		xlsx_sheet_number(s, row, COL_D, rule->scenario_level, c->f.integer);
+		xlsx_sheet_number(s, row, COL_E, rule->min_scenarios, c->f.integer);
+		xlsx_sheet_number(s, row, COL_F, rule->min_constrained, c->f.integer);
+		xlsx_sheet_string(s, row, COL_G,
+				  c->r->gates[l].met ? yes : lang_pick(c->lang, "未达到", "no"),
+				  c->f.center);
 	}
 	char quoted[32];
 	snprintf(quoted, sizeof quoted, "\"%s\"", yes);
@@ -168,9 +169,9 @@ static lxw_row_t levels(rp_sheet *s, lxw_row_t row)
 					  .criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO,
 					  .value_string = quoted,
 					  .format = c->f.good};
-	if (s->x.ws && row > first)
-		rp_check(c, worksheet_conditional_format_range(s->x.ws, first, COL_G, row - 1,
-							       COL_G, &reached));
+	if (s->ws && row > first)
+		xlsx_check(c->book, worksheet_conditional_format_range(s->ws, first, COL_G, row - 1,
+								       COL_G, &reached));
 	return row + 1;
 }
 
@@ -197,9 +198,9 @@ static void suggestion(const report_ctx *c, const scoring_gap *g, char *buf, siz
 }
 
 /* The ranked improvements; points gains add up from the current total in the gate table. */
-static void improvements(rp_sheet *s, lxw_row_t row, lxw_row_t total_row)
+static void improvements(xlsx_sheet *s, lxw_row_t row, lxw_row_t total_row)
 {
-	report_ctx *c = s->c;
+	report_ctx *c = s->ctx;
 	static const char *const zh[N_COLS] = {"序号", "建议", "增加分数",  "累计总分",
 					       "类型", "题号", "指标或场景"};
 	static const char *const en[N_COLS] = {"Rank",          "Improvement", "Points gained",
@@ -216,58 +217,59 @@ static void improvements(rp_sheet *s, lxw_row_t row, lxw_row_t total_row)
 	for (size_t i = 0; i < c->r->n_gaps; i++, row++) {
 		const scoring_gap *g = &c->r->gaps[i];
 		bool pts = g->kind == SCORING_GAP_OPTION;
-		rp_number(s, row, COL_A, (double)(i + 1), c->f.integer);
+		xlsx_sheet_number(s, row, COL_A, (double)(i + 1), c->f.integer);
 		suggestion(c, g, text, sizeof text);
-		rp_string(s, row, COL_TEXT, text, c->f.text);
-		rp_string(s, row, COL_E,
-			  pts ? lang_pick(c->lang, "得分", "points")
-			      : lang_pick(c->lang, "场景", "scenario"),
-			  c->f.center);
-		rp_string(s, row, COL_F, g->question->id, c->f.center);
-		rp_string(s, row, COL_G, qn_text_get(&g->question->indicator->name, c->lang),
-			  c->f.text);
+		xlsx_sheet_string(s, row, COL_TEXT, text, c->f.text);
+		xlsx_sheet_string(s, row, COL_E,
+				  pts ? lang_pick(c->lang, "得分", "points")
+				      : lang_pick(c->lang, "场景", "scenario"),
+				  c->f.center);
+		xlsx_sheet_string(s, row, COL_F, g->question->id, c->f.center);
+		xlsx_sheet_string(s, row, COL_G,
+				  qn_text_get(&g->question->indicator->name, c->lang), c->f.text);
 		if (!pts) {
-			rp_string(s, row, COL_C, NULL, c->f.points);
-			rp_string(s, row, COL_D, NULL, c->f.points);
+			xlsx_sheet_string(s, row, COL_C, NULL, c->f.points);
+			xlsx_sheet_string(s, row, COL_D, NULL, c->f.points);
 			continue;
 		}
 		running += g->gain;
-		rp_points(s, row, COL_C, g->gain, c->f.points);
+		xlsx_sheet_points(s, row, COL_C, g->gain, c->f.points);
 		if (prev)
 			snprintf(f, sizeof f, "=D%u+C%u", prev + 1, row + 1);
 		else
 			snprintf(f, sizeof f, "=$D$%u+C%u", total_row + 1, row + 1);
-		rp_formula(s, row, COL_D, f, decimal_milli_to_double(running), c->f.points);
+		xlsx_sheet_formula(s, row, COL_D, f, decimal_milli_to_double(running), c->f.points);
 		prev = row;
 	}
 	if (!c->r->n_gaps)
-		rp_merge(s, row, COL_A, row, COL_G, lang_pick(c->lang, "无", "None"), c->f.text);
+		xlsx_sheet_merge(s, row, COL_A, row, COL_G, lang_pick(c->lang, "无", "None"),
+				 c->f.text);
 	const scoring_gate *g = scoring_next_gate(c->r);
 	const qn_level_rule *rule = g ? questionnaire_level_rule(c->q, g->level) : NULL;
-	if (s->x.ws && rule && row > first) {
+	if (s->ws && rule && row > first) {
 		/* The running total turns green where it clears the next level's score bar. */
 		lxw_conditional_format clear =
 			{.type = LXW_CONDITIONAL_TYPE_CELL,
 			 .criteria = LXW_CONDITIONAL_CRITERIA_GREATER_THAN_OR_EQUAL_TO,
 			 .value = decimal_milli_to_double(rule->min_score),
 			 .format = c->f.good};
-		rp_check(c, worksheet_conditional_format_range(s->x.ws, first, COL_D, row - 1,
-							       COL_D, &clear));
+		xlsx_check(c->book, worksheet_conditional_format_range(s->ws, first, COL_D, row - 1,
+								       COL_D, &clear));
 	}
 }
 
 void report_sheet_gaps(report_ctx *c)
 {
-	rp_sheet s;
+	xlsx_sheet s;
 	lxw_row_t total_row = 0;
 	rp_sheet_begin(&s, c, RP_GAPS, false);
-	if (!s.x.ws)
+	if (!s.ws)
 		return;
 	lxw_row_t row = gate(&s, 0, &total_row);
 	/* The sheet's title and the gate's column headers on every printed page. */
-	rp_check(c, worksheet_repeat_rows(s.x.ws, 0, 1));
+	xlsx_check(c->book, worksheet_repeat_rows(s.ws, 0, 1));
 	row = plan(&s, row);
 	row = levels(&s, row);
 	improvements(&s, row, total_row);
-	rp_sheet_end(&s, widths, widths, N_COLS);
+	xlsx_sheet_end(&s, widths, widths, N_COLS);
 }

@@ -27,43 +27,44 @@ enum {
 static const double min_w[N_COLS] = {10, 10, 10, 6, 24, 24, 8, 8, 9, 12};
 static const double max_w[N_COLS] = {10, 10, 12, 6, 30, 36, 8, 8, 9, 18};
 
-static void header(rp_sheet *s)
+static void header(xlsx_sheet *s)
 {
 	static const char *const zh[N_COLS] = {"维度", "分项", "指标", "题号",   "题目",
 					       "作答", "得分", "满分", "得分率", "备注"};
 	static const char *const en[N_COLS] = {"Dimension", "Sub-dimension", "Indicator", "Id",
 					       "Question",  "Answer",        "Points",    "Maximum",
 					       "Share",     "Note"};
-	rp_header_row(s, 0, s->c->lang == QN_LANG_EN ? en : zh, N_COLS, true);
+	const report_ctx *c = s->ctx;
+	rp_header_row(s, 0, c->lang == QN_LANG_EN ? en : zh, N_COLS, true);
 }
 
-static void question_row(rp_sheet *s, lxw_row_t row, const qn_question *q)
+static void question_row(xlsx_sheet *s, lxw_row_t row, const qn_question *q)
 {
-	report_ctx *c = s->c;
+	report_ctx *c = s->ctx;
 	const qn_indicator *ind = q->indicator;
 	const qn_subdimension *sub = ind->subdimension;
 	char words[4096];
 	int64_t pts = c->r->question_points[q->index];
-	rp_string(s, row, COL_DIM, qn_text_get(&sub->dimension->name, c->lang), c->f.text);
-	rp_string(s, row, COL_SUB, qn_text_get(&sub->name, c->lang), c->f.text);
-	rp_string(s, row, COL_IND, qn_text_get(&ind->name, c->lang), c->f.text);
-	rp_string(s, row, COL_ID, q->id, c->f.center);
-	rp_string(s, row, COL_TEXT, qn_text_get(&q->text, c->lang), c->f.text);
+	xlsx_sheet_string(s, row, COL_DIM, qn_text_get(&sub->dimension->name, c->lang), c->f.text);
+	xlsx_sheet_string(s, row, COL_SUB, qn_text_get(&sub->name, c->lang), c->f.text);
+	xlsx_sheet_string(s, row, COL_IND, qn_text_get(&ind->name, c->lang), c->f.text);
+	xlsx_sheet_string(s, row, COL_ID, q->id, c->f.center);
+	xlsx_sheet_string(s, row, COL_TEXT, qn_text_get(&q->text, c->lang), c->f.text);
 	rp_answer_text(c, q, words, sizeof words);
-	rp_string(s, row, COL_ANSWER, words, c->f.text);
-	rp_points(s, row, COL_POINTS, pts, c->f.points);
-	rp_points(s, row, COL_MAX, q->max_points, c->f.points);
+	xlsx_sheet_string(s, row, COL_ANSWER, words, c->f.text);
+	xlsx_sheet_points(s, row, COL_POINTS, pts, c->f.points);
+	xlsx_sheet_points(s, row, COL_MAX, q->max_points, c->f.points);
 	rp_share(s, row, COL_SHARE, COL_POINTS, COL_MAX, pts, q->max_points, c->f.share);
-	rp_string(s, row, COL_NOTE, answers_get(c->r->answers, q->index)->note, c->f.text);
-	rp_row_level(s, row, 1); /* the rows fold away under their subtotal */
+	xlsx_sheet_string(s, row, COL_NOTE, answers_get(c->r->answers, q->index)->note, c->f.text);
+	xlsx_sheet_row_level(s, row, 1); /* the rows fold away under their subtotal */
 }
 
 /* Red for nothing earned, green for full marks, a bar for the share. */
-static void highlight(rp_sheet *s, lxw_row_t first, lxw_row_t last)
+static void highlight(xlsx_sheet *s, lxw_row_t first, lxw_row_t last)
 {
-	report_ctx *c = s->c;
+	report_ctx *c = s->ctx;
 	char zero[32], full[32];
-	if (!s->x.ws || last < first)
+	if (!s->ws || last < first)
 		return;
 	snprintf(zero, sizeof zero, "=$G%u=0", first + 1);
 	snprintf(full, sizeof full, "=$G%u=$H%u", first + 1, first + 1);
@@ -80,30 +81,31 @@ static void highlight(rp_sheet *s, lxw_row_t first, lxw_row_t last)
 				      .min_value = 0,
 				      .max_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER,
 				      .max_value = 1};
-	rp_check(c, worksheet_conditional_format_range(s->x.ws, first, COL_POINTS, last, COL_POINTS,
-						       &bad));
-	rp_check(c, worksheet_conditional_format_range(s->x.ws, first, COL_POINTS, last, COL_POINTS,
-						       &good));
-	rp_check(c, worksheet_conditional_format_range(s->x.ws, first, COL_SHARE, last, COL_SHARE,
-						       &bar));
+	xlsx_check(c->book, worksheet_conditional_format_range(s->ws, first, COL_POINTS, last,
+							       COL_POINTS, &bad));
+	xlsx_check(c->book, worksheet_conditional_format_range(s->ws, first, COL_POINTS, last,
+							       COL_POINTS, &good));
+	xlsx_check(c->book, worksheet_conditional_format_range(s->ws, first, COL_SHARE, last,
+							       COL_SHARE, &bar));
 }
 
-static void sum_row(rp_sheet *s, lxw_row_t row, const char *label, const char *points_formula,
+static void sum_row(xlsx_sheet *s, lxw_row_t row, const char *label, const char *points_formula,
 		    const char *max_formula, int64_t pts, int64_t max)
 {
-	report_ctx *c = s->c;
-	rp_merge(s, row, COL_DIM, row, COL_ANSWER, label, c->f.sub_label);
-	rp_formula(s, row, COL_POINTS, points_formula, decimal_milli_to_double(pts),
-		   c->f.sub_points);
-	rp_formula(s, row, COL_MAX, max_formula, decimal_milli_to_double(max), c->f.sub_points);
+	report_ctx *c = s->ctx;
+	xlsx_sheet_merge(s, row, COL_DIM, row, COL_ANSWER, label, c->f.sub_label);
+	xlsx_sheet_formula(s, row, COL_POINTS, points_formula, decimal_milli_to_double(pts),
+			   c->f.sub_points);
+	xlsx_sheet_formula(s, row, COL_MAX, max_formula, decimal_milli_to_double(max),
+			   c->f.sub_points);
 	rp_share(s, row, COL_SHARE, COL_POINTS, COL_MAX, pts, max, c->f.sub_share);
-	rp_string(s, row, COL_NOTE, NULL, c->f.sub_label);
+	xlsx_sheet_string(s, row, COL_NOTE, NULL, c->f.sub_label);
 }
 
 /* The dimension's questions and its subtotal; returns the subtotal's row. */
-static lxw_row_t dimension(rp_sheet *s, lxw_row_t row, const qn_dimension *dim)
+static lxw_row_t dimension(xlsx_sheet *s, lxw_row_t row, const qn_dimension *dim)
 {
-	report_ctx *c = s->c;
+	report_ctx *c = s->ctx;
 	lxw_row_t first = row;
 	for (size_t i = 0; i < dim->n_subdimensions; i++)
 		for (size_t j = 0; j < dim->subdimensions[i].n_indicators; j++) {
@@ -123,9 +125,9 @@ static lxw_row_t dimension(rp_sheet *s, lxw_row_t row, const qn_dimension *dim)
 
 void report_sheet_indicators(report_ctx *c)
 {
-	rp_sheet s;
+	xlsx_sheet s;
 	rp_sheet_begin(&s, c, RP_INDICATORS, true);
-	if (!s.x.ws)
+	if (!s.ws)
 		return;
 	header(&s);
 	lxw_row_t row = 1;
@@ -146,6 +148,6 @@ void report_sheet_indicators(report_ctx *c)
 		row = sub + 1;
 	}
 	sum_row(&s, row, lang_pick(c->lang, "总分", "Total"), pf, mf, c->r->total, c->r->max);
-	rp_sheet_end(&s, min_w, max_w, N_COLS);
-	worksheet_outline_settings(s.x.ws, LXW_TRUE, LXW_FALSE, LXW_TRUE, LXW_FALSE);
+	xlsx_sheet_end(&s, min_w, max_w, N_COLS);
+	worksheet_outline_settings(s.ws, LXW_TRUE, LXW_FALSE, LXW_TRUE, LXW_FALSE);
 }

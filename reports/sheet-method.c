@@ -13,15 +13,15 @@
 enum { COL_LABEL, COL_B, COL_C, COL_D, COL_E, COL_F, N_COLS };
 static const double widths[N_COLS] = {20, 10, 10, 10, 10, 40};
 
-static lxw_row_t key_value(rp_sheet *s, lxw_row_t row, const char *key, const char *value,
+static lxw_row_t key_value(xlsx_sheet *s, lxw_row_t row, const char *key, const char *value,
 			   lxw_format *f)
 {
 	return rp_key_value(s, row, COL_F, key, value, f, "", f);
 }
 
-static lxw_row_t instrument(rp_sheet *s, lxw_row_t row)
+static lxw_row_t instrument(xlsx_sheet *s, lxw_row_t row)
 {
-	report_ctx *c = s->c;
+	report_ctx *c = s->ctx;
 	char text[512];
 	row = rp_heading(s, row, lang_pick(c->lang, "评测指标", "Instrument"));
 	row = key_value(s, row, lang_pick(c->lang, "名称", "Title"),
@@ -33,20 +33,21 @@ static lxw_row_t instrument(rp_sheet *s, lxw_row_t row)
 	if (answers_rescore_text(c->r->answers, c->lang, text, sizeof text))
 		row = key_value(s, row, lang_pick(c->lang, "重新评分", "Rescored"), text,
 				c->f.verdict);
-	rp_string(s, row, COL_LABEL, lang_pick(c->lang, "满分", "Maximum points"), c->f.label);
-	rp_points(s, row, COL_B, questionnaire_total(c->q), c->f.points);
-	rp_merge(s, row, COL_C, row, COL_F,
-		 lang_pick(c->lang,
-			   "基础、管理、成效三个维度计分；经营维度按场景等级判定，不计分。",
-			   "Foundation, management and results are scored; operations are judged by "
-			   "scenario levels and score no points."),
-		 c->f.text);
+	xlsx_sheet_string(s, row, COL_LABEL, lang_pick(c->lang, "满分", "Maximum points"),
+			  c->f.label);
+	xlsx_sheet_points(s, row, COL_B, questionnaire_total(c->q), c->f.points);
+	xlsx_sheet_merge(
+		s, row, COL_C, row, COL_F,
+		lang_pick(c->lang, "基础、管理、成效三个维度计分；经营维度按场景等级判定，不计分。",
+			  "Foundation, management and results are scored; operations are judged by "
+			  "scenario levels and score no points."),
+		c->f.text);
 	return row + 2;
 }
 
-static lxw_row_t level_rules(rp_sheet *s, lxw_row_t row)
+static lxw_row_t level_rules(xlsx_sheet *s, lxw_row_t row)
 {
-	report_ctx *c = s->c;
+	report_ctx *c = s->ctx;
 	static const char *const zh[N_COLS] = {"等级",       "最低总分", "场景等级",
 					       "最少场景数", "其中★",    "含义"};
 	static const char *const en[N_COLS] = {"Level",     "Minimum points", "Scenario level",
@@ -66,12 +67,12 @@ static lxw_row_t level_rules(rp_sheet *s, lxw_row_t row)
 	rp_header_row(s, row++, c->lang == QN_LANG_EN ? en : zh, N_COLS, false);
 	for (int l = 1; l <= (int)questionnaire_n_levels(c->q); l++, row++) {
 		const qn_level_rule *rule = questionnaire_level_rule(c->q, l);
-		rp_string(s, row, COL_LABEL, qn_text_get(&rule->name, c->lang), c->f.text);
-		rp_points(s, row, COL_B, rule->min_score, c->f.points);
-		rp_number(s, row, COL_C, rule->scenario_level, c->f.integer);
-		rp_number(s, row, COL_D, rule->min_scenarios, c->f.integer);
-		rp_number(s, row, COL_E, rule->min_constrained, c->f.integer);
-		rp_string(s, row, COL_F, qn_text_get(&rule->meaning, c->lang), c->f.text);
+		xlsx_sheet_string(s, row, COL_LABEL, qn_text_get(&rule->name, c->lang), c->f.text);
+		xlsx_sheet_points(s, row, COL_B, rule->min_score, c->f.points);
+		xlsx_sheet_number(s, row, COL_C, rule->scenario_level, c->f.integer);
+		xlsx_sheet_number(s, row, COL_D, rule->min_scenarios, c->f.integer);
+		xlsx_sheet_number(s, row, COL_E, rule->min_constrained, c->f.integer);
+		xlsx_sheet_string(s, row, COL_F, qn_text_get(&rule->meaning, c->lang), c->f.text);
 	}
 	return row + 1;
 }
@@ -123,9 +124,9 @@ static void reading_text(const report_ctx *c, const qn_reading *rd, char *buf, s
 		 decimal_format_milli(total, pts, sizeof pts));
 }
 
-static lxw_row_t readings(rp_sheet *s, lxw_row_t row)
+static lxw_row_t readings(xlsx_sheet *s, lxw_row_t row)
 {
-	report_ctx *c = s->c;
+	report_ctx *c = s->ctx;
 	size_t n = questionnaire_n_readings(c->q);
 	char text[2048];
 	row = rp_heading(
@@ -163,9 +164,9 @@ static void missing_list(const report_ctx *c, char *buf, size_t size)
 		snprintf(buf, size, "%s", lang_pick(c->lang, "无", "None"));
 }
 
-static void provenance(rp_sheet *s, lxw_row_t row)
+static void provenance(xlsx_sheet *s, lxw_row_t row)
 {
-	report_ctx *c = s->c;
+	report_ctx *c = s->ctx;
 	const char *source = answers_source(c->r->answers);
 	char tool[64], missing[1024];
 	snprintf(tool, sizeof tool, "%s %s", PACKAGE_NAME, PACKAGE_VERSION);
@@ -196,13 +197,13 @@ static void provenance(rp_sheet *s, lxw_row_t row)
 
 void report_sheet_method(report_ctx *c)
 {
-	rp_sheet s;
+	xlsx_sheet s;
 	rp_sheet_begin(&s, c, RP_METHOD, false);
-	if (!s.x.ws)
+	if (!s.ws)
 		return;
 	lxw_row_t row = instrument(&s, rp_sheet_title(&s, RP_METHOD, COL_F) + 1);
 	row = level_rules(&s, row);
 	row = readings(&s, row);
 	provenance(&s, row);
-	rp_sheet_end(&s, widths, widths, N_COLS);
+	xlsx_sheet_end(&s, widths, widths, N_COLS);
 }

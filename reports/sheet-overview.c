@@ -22,11 +22,12 @@ static const double widths[] = {26, 11, 11, 11, 2, 12, 12, 12, 12};
 
 /* A label and a value across B:I; long values get a row tall enough to show them. A value
  * the answer file does not give reads 未填, so a blank never passes for an answer. */
-static lxw_row_t key_value(rp_sheet *s, lxw_row_t row, const char *key, const char *value,
+static lxw_row_t key_value(xlsx_sheet *s, lxw_row_t row, const char *key, const char *value,
 			   lxw_format *f)
 {
+	const report_ctx *c = s->ctx;
 	return rp_key_value(s, row, COL_LAST, key, value, f,
-			    lang_pick(s->c->lang, "未填", "not given"), s->c->f.note);
+			    lang_pick(c->lang, "未填", "not given"), c->f.note);
 }
 
 static const char *size_text(const report_ctx *c, char *buf, size_t size)
@@ -53,9 +54,9 @@ static const char *stage_text(const report_ctx *c)
 	}
 }
 
-static lxw_row_t profile(rp_sheet *s, lxw_row_t row)
+static lxw_row_t profile(xlsx_sheet *s, lxw_row_t row)
 {
-	report_ctx *c = s->c;
+	report_ctx *c = s->ctx;
 	const answers *a = c->r->answers;
 	char buf[256];
 	row = rp_heading(s, row, lang_pick(c->lang, "企业概况", "Enterprise"));
@@ -94,20 +95,20 @@ static void missing_list(const report_ctx *c, char *buf, size_t size)
 	}
 }
 
-static lxw_row_t verdict(rp_sheet *s, lxw_row_t row)
+static lxw_row_t verdict(xlsx_sheet *s, lxw_row_t row)
 {
-	report_ctx *c = s->c;
+	report_ctx *c = s->ctx;
 	const scoring_result *r = c->r;
 	const qn_level_rule *rule = questionnaire_level_rule(c->q, r->level);
 	char line[1024];
 	row = rp_heading(s, row, lang_pick(c->lang, "评测结论", "Result"));
-	rp_row_height(s, row, 36);
-	rp_string(s, row, COL_LABEL, lang_pick(c->lang, "数字化水平等级", "Digitization level"),
-		  c->f.label);
-	rp_number(s, row, COL_B, r->level, c->f.level_big);
-	rp_merge(s, row, COL_C, row, COL_LAST, questionnaire_level_name(c->q, r->level, c->lang),
-		 c->f.level_big);
-	rp_define_name(s, "DigitalLevel", row, COL_B);
+	xlsx_sheet_row_height(s, row, 36);
+	xlsx_sheet_string(s, row, COL_LABEL,
+			  lang_pick(c->lang, "数字化水平等级", "Digitization level"), c->f.label);
+	xlsx_sheet_number(s, row, COL_B, r->level, c->f.level_big);
+	xlsx_sheet_merge(s, row, COL_C, row, COL_LAST,
+			 questionnaire_level_name(c->q, r->level, c->lang), c->f.level_big);
+	xlsx_sheet_define_name(s, "DigitalLevel", row, COL_B);
 	row++;
 	row = key_value(
 		s, row, lang_pick(c->lang, "等级含义", "What it means"),
@@ -127,24 +128,24 @@ static lxw_row_t verdict(rp_sheet *s, lxw_row_t row)
 }
 
 /* One counted condition of the next level: needed, there now, met or how many short. */
-static lxw_row_t count_gate(rp_sheet *s, lxw_row_t row, const char *label, int need, int have,
+static lxw_row_t count_gate(xlsx_sheet *s, lxw_row_t row, const char *label, int need, int have,
 			    bool met)
 {
-	report_ctx *c = s->c;
+	report_ctx *c = s->ctx;
 	char verdict[64];
-	rp_string(s, row, COL_LABEL, label, c->f.text);
-	rp_number(s, row, COL_B, need, c->f.integer);
-	rp_number(s, row, COL_C, have, c->f.integer);
+	xlsx_sheet_string(s, row, COL_LABEL, label, c->f.text);
+	xlsx_sheet_number(s, row, COL_B, need, c->f.integer);
+	xlsx_sheet_number(s, row, COL_C, have, c->f.integer);
 	snprintf(verdict, sizeof verdict, lang_pick(c->lang, "差%d个", "%d short"), need - have);
-	rp_string(s, row, COL_D, met ? lang_pick(c->lang, "满足", "met") : verdict,
-		  met ? c->f.center : c->f.verdict);
+	xlsx_sheet_string(s, row, COL_D, met ? lang_pick(c->lang, "满足", "met") : verdict,
+			  met ? c->f.center : c->f.verdict);
 	return row + 1;
 }
 
 /* The next level's three conditions: what it needs, what there is, met or short by how much. */
-static lxw_row_t next_gates(rp_sheet *s, lxw_row_t row)
+static lxw_row_t next_gates(xlsx_sheet *s, lxw_row_t row)
 {
-	report_ctx *c = s->c;
+	report_ctx *c = s->ctx;
 	const scoring_gate *g = scoring_next_gate(c->r);
 	static const char *const zh[] = {"条件", "要求", "现有", "结论"};
 	static const char *const en[] = {"Condition", "Needed", "Now", "Result"};
@@ -156,14 +157,16 @@ static lxw_row_t next_gates(rp_sheet *s, lxw_row_t row)
 		 questionnaire_level_name(c->q, g->level, c->lang));
 	row = rp_heading(s, row, label);
 	rp_header_row(s, row++, c->lang == QN_LANG_EN ? en : zh, 4, false);
-	rp_string(s, row, COL_LABEL, lang_pick(c->lang, "总分（基础、管理、成效）", "Total points"),
-		  c->f.text);
-	rp_points(s, row, COL_B, rule->min_score, c->f.points);
-	rp_points(s, row, COL_C, c->r->total, c->f.points);
+	xlsx_sheet_string(s, row, COL_LABEL,
+			  lang_pick(c->lang, "总分（基础、管理、成效）", "Total points"),
+			  c->f.text);
+	xlsx_sheet_points(s, row, COL_B, rule->min_score, c->f.points);
+	xlsx_sheet_points(s, row, COL_C, c->r->total, c->f.points);
 	snprintf(verdict, sizeof verdict, lang_pick(c->lang, "差%s分", "%s short"),
 		 decimal_format_milli(g->score_short, pts, sizeof pts));
-	rp_string(s, row++, COL_D, g->score_met ? lang_pick(c->lang, "满足", "met") : verdict,
-		  g->score_met ? c->f.center : c->f.verdict);
+	xlsx_sheet_string(s, row++, COL_D,
+			  g->score_met ? lang_pick(c->lang, "满足", "met") : verdict,
+			  g->score_met ? c->f.center : c->f.verdict);
 	snprintf(label, sizeof label,
 		 lang_pick(c->lang, "%d 级及以上的场景", "Scenarios at level %d or above"),
 		 rule->scenario_level);
@@ -174,9 +177,9 @@ static lxw_row_t next_gates(rp_sheet *s, lxw_row_t row)
 }
 
 /* The first three actions of the next level's plan, in the instrument's words. */
-static lxw_row_t next_steps(rp_sheet *s, lxw_row_t row, const scoring_plan *p)
+static lxw_row_t next_steps(xlsx_sheet *s, lxw_row_t row, const scoring_plan *p)
 {
-	report_ctx *c = s->c;
+	report_ctx *c = s->ctx;
 	char heading[256], text[1024], n[16];
 	if (!p)
 		return row;
@@ -198,9 +201,9 @@ static lxw_row_t next_steps(rp_sheet *s, lxw_row_t row, const scoring_plan *p)
 }
 
 /* With --policy: the policy's total in one line, the detail on the Subsidy sheet. */
-static lxw_row_t subsidy_headline(rp_sheet *s, lxw_row_t row)
+static lxw_row_t subsidy_headline(xlsx_sheet *s, lxw_row_t row)
 {
-	report_ctx *c = s->c;
+	report_ctx *c = s->ctx;
 	const subsidy_result *sr = c->opt->subsidy;
 	char line[1024], now[32], post[32];
 	if (!sr)
@@ -230,9 +233,9 @@ static lxw_row_t subsidy_headline(rp_sheet *s, lxw_row_t row)
 }
 
 /* Points table with a total row; returns the row after it. */
-static lxw_row_t dimensions(rp_sheet *s, lxw_row_t row)
+static lxw_row_t dimensions(xlsx_sheet *s, lxw_row_t row)
 {
-	report_ctx *c = s->c;
+	report_ctx *c = s->ctx;
 	static const char *const zh[] = {"维度", "得分", "满分", "得分率"};
 	static const char *const en[] = {"Dimension", "Points", "Maximum", "Share"};
 	row = rp_heading(s, row, lang_pick(c->lang, "得分", "Points"));
@@ -244,22 +247,22 @@ static lxw_row_t dimensions(rp_sheet *s, lxw_row_t row)
 		if (!dim->scored)
 			continue;
 		int64_t pts = scoring_dimension_points(c->r, dim);
-		rp_string(s, row, COL_LABEL, qn_text_get(&dim->name, c->lang), c->f.text);
-		rp_points(s, row, COL_B, pts, c->f.points);
-		rp_points(s, row, COL_C, dim->points, c->f.points);
+		xlsx_sheet_string(s, row, COL_LABEL, qn_text_get(&dim->name, c->lang), c->f.text);
+		xlsx_sheet_points(s, row, COL_B, pts, c->f.points);
+		xlsx_sheet_points(s, row, COL_C, dim->points, c->f.points);
 		rp_share(s, row, COL_D, COL_B, COL_C, pts, dim->points, c->f.share);
 		total += pts;
 		max += dim->points;
 		row++;
 	}
 	char formula[64];
-	rp_string(s, row, COL_LABEL, lang_pick(c->lang, "总分", "Total"), c->f.sub_label);
+	xlsx_sheet_string(s, row, COL_LABEL, lang_pick(c->lang, "总分", "Total"), c->f.sub_label);
 	snprintf(formula, sizeof formula, "=SUM(B%u:B%u)", first + 1, row);
-	rp_formula(s, row, COL_B, formula, decimal_milli_to_double(total), c->f.sub_points);
+	xlsx_sheet_formula(s, row, COL_B, formula, decimal_milli_to_double(total), c->f.sub_points);
 	snprintf(formula, sizeof formula, "=SUM(C%u:C%u)", first + 1, row);
-	rp_formula(s, row, COL_C, formula, decimal_milli_to_double(max), c->f.sub_points);
+	xlsx_sheet_formula(s, row, COL_C, formula, decimal_milli_to_double(max), c->f.sub_points);
 	rp_share(s, row, COL_D, COL_B, COL_C, total, max, c->f.sub_share);
-	rp_define_name(s, "TotalScore", row, COL_B);
+	xlsx_sheet_define_name(s, "TotalScore", row, COL_B);
 	return row + 2;
 }
 
@@ -287,9 +290,9 @@ static const char *radar_label(const char *name, char *buf, size_t size)
 }
 
 /* Sub-dimension shares: the radar chart's data. Sets *first and *last to its rows. */
-static lxw_row_t subdimensions(rp_sheet *s, lxw_row_t row, lxw_row_t *first, lxw_row_t *last)
+static lxw_row_t subdimensions(xlsx_sheet *s, lxw_row_t row, lxw_row_t *first, lxw_row_t *last)
 {
-	report_ctx *c = s->c;
+	report_ctx *c = s->ctx;
 	static const char *const zh[] = {"分项", "得分", "满分", "得分率"};
 	static const char *const en[] = {"Sub-dimension", "Points", "Maximum", "Share"};
 	row = rp_heading(s, row, lang_pick(c->lang, "分项得分", "Points by sub-dimension"));
@@ -302,11 +305,11 @@ static lxw_row_t subdimensions(rp_sheet *s, lxw_row_t row, lxw_row_t *first, lxw
 			int64_t pts = scoring_subdimension_points(c->r, sub);
 			const char *name = qn_text_get(&sub->name, c->lang);
 			char two[256];
-			rp_string(s, row, COL_LABEL, name, c->f.text);
-			rp_string(s, row, COL_RADAR_LABEL, radar_label(name, two, sizeof two),
-				  NULL);
-			rp_points(s, row, COL_B, pts, c->f.points);
-			rp_points(s, row, COL_C, sub->points, c->f.points);
+			xlsx_sheet_string(s, row, COL_LABEL, name, c->f.text);
+			xlsx_sheet_string(s, row, COL_RADAR_LABEL,
+					  radar_label(name, two, sizeof two), NULL);
+			xlsx_sheet_points(s, row, COL_B, pts, c->f.points);
+			xlsx_sheet_points(s, row, COL_C, sub->points, c->f.points);
 			rp_share(s, row, COL_D, COL_B, COL_C, pts, sub->points, c->f.share);
 			row++;
 		}
@@ -315,24 +318,23 @@ static lxw_row_t subdimensions(rp_sheet *s, lxw_row_t row, lxw_row_t *first, lxw
 	return row + 1;
 }
 
-static void radar_chart(rp_sheet *s, lxw_row_t at, lxw_row_t first, lxw_row_t last,
+static void radar_chart(xlsx_sheet *s, lxw_row_t at, lxw_row_t first, lxw_row_t last,
 			double height_px)
 {
-	report_ctx *c = s->c;
-	lxw_chart *chart = s->x.ws ? workbook_add_chart(c->wb, LXW_CHART_RADAR_FILLED) : NULL;
+	report_ctx *c = s->ctx;
+	lxw_chart *chart = s->ws ? workbook_add_chart(c->wb, LXW_CHART_RADAR_FILLED) : NULL;
 	if (!chart) {
-		rp_check(c, s->x.ws ? LXW_ERROR_MEMORY_MALLOC_FAILED : LXW_NO_ERROR);
+		xlsx_check(c->book, s->ws ? LXW_ERROR_MEMORY_MALLOC_FAILED : LXW_NO_ERROR);
 		return;
 	}
 	lxw_chart_series *series = chart_add_series(chart, NULL, NULL);
 	if (!series) {
-		rp_check(c, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		xlsx_check(c->book, LXW_ERROR_MEMORY_MALLOC_FAILED);
 		return;
 	}
-	chart_series_set_categories(series, s->x.name, first, COL_RADAR_LABEL, last,
-				    COL_RADAR_LABEL);
+	chart_series_set_categories(series, s->name, first, COL_RADAR_LABEL, last, COL_RADAR_LABEL);
 	chart_show_hidden_data(chart); /* the names' column is hidden */
-	chart_series_set_values(series, s->x.name, first, COL_D, last, COL_D);
+	chart_series_set_values(series, s->name, first, COL_D, last, COL_D);
 	chart_series_set_name(series, lang_pick(c->lang, "得分率", "Share"));
 	lxw_chart_fill fill = {.color = 0x5B9BD5, .transparency = 40};
 	lxw_chart_line line = {.color = 0x1F4E79, .width = 1.5};
@@ -355,13 +357,13 @@ static void radar_chart(rp_sheet *s, lxw_row_t at, lxw_row_t first, lxw_row_t la
 			       .y_offset = 4,
 			       .x_scale = CHART_WIDTH_PX / 480.0,
 			       .y_scale = height_px / 288.0};
-	rp_check(c, worksheet_insert_chart_opt(s->x.ws, at, COL_CHART, chart, &o));
+	xlsx_check(c->book, worksheet_insert_chart_opt(s->ws, at, COL_CHART, chart, &o));
 }
 
 /* One row per scenario: name (★ marked), id, level. The bar chart's data. */
-static lxw_row_t scenarios(rp_sheet *s, lxw_row_t row, lxw_row_t *first, lxw_row_t *last)
+static lxw_row_t scenarios(xlsx_sheet *s, lxw_row_t row, lxw_row_t *first, lxw_row_t *last)
 {
-	report_ctx *c = s->c;
+	report_ctx *c = s->ctx;
 	static const char *const zh[] = {"经营场景", "编号", "等级"};
 	static const char *const en[] = {"Scenario", "Id", "Level"};
 	char name[256];
@@ -377,14 +379,14 @@ static lxw_row_t scenarios(rp_sheet *s, lxw_row_t row, lxw_row_t *first, lxw_row
 			continue;
 		snprintf(name, sizeof name, "%s%s", qn_text_get(&q->indicator->name, c->lang),
 			 q->constrained ? " ★" : "");
-		rp_string(s, row, COL_LABEL, name, c->f.text);
-		rp_string(s, row, COL_B, q->id, c->f.center);
+		xlsx_sheet_string(s, row, COL_LABEL, name, c->f.text);
+		xlsx_sheet_string(s, row, COL_B, q->id, c->f.center);
 		/* Text, not 0: an unanswered scenario is not one at level 0, and COUNTIF skips it. */
 		if (ans->given)
-			rp_number(s, row, COL_C, ans->level, c->f.integer);
+			xlsx_sheet_number(s, row, COL_C, ans->level, c->f.integer);
 		else
-			rp_string(s, row, COL_C, lang_pick(c->lang, "未填", "not given"),
-				  c->f.center);
+			xlsx_sheet_string(s, row, COL_C, lang_pick(c->lang, "未填", "not given"),
+					  c->f.center);
 		row++;
 	}
 	*last = row - 1;
@@ -392,9 +394,9 @@ static lxw_row_t scenarios(rp_sheet *s, lxw_row_t row, lxw_row_t *first, lxw_row
 }
 
 /* Scenarios at or above each level, as COUNTIF formulas over the table above. */
-static lxw_row_t counts(rp_sheet *s, lxw_row_t row, lxw_row_t first, lxw_row_t last)
+static lxw_row_t counts(xlsx_sheet *s, lxw_row_t row, lxw_row_t first, lxw_row_t last)
 {
-	report_ctx *c = s->c;
+	report_ctx *c = s->ctx;
 	static const char *const zh[] = {"场景等级", "场景个数", "其中★"};
 	static const char *const en[] = {"Scenario level", "Scenarios", "of which ★"};
 	char label[64], formula[160];
@@ -405,29 +407,31 @@ static lxw_row_t counts(rp_sheet *s, lxw_row_t row, lxw_row_t first, lxw_row_t l
 	row++;
 	for (int l = 1; l <= QN_MAX_LEVEL; l++, row++) {
 		snprintf(label, sizeof label, lang_pick(c->lang, "%d 级及以上", "L%d or above"), l);
-		rp_string(s, row, COL_LABEL, label, c->f.text);
+		xlsx_sheet_string(s, row, COL_LABEL, label, c->f.text);
 		snprintf(formula, sizeof formula, "=COUNTIF($C$%u:$C$%u,\">=%d\")", first + 1,
 			 last + 1, l);
-		rp_formula(s, row, COL_B, formula, c->r->at_least[l], c->f.integer);
+		xlsx_sheet_formula(s, row, COL_B, formula, c->r->at_least[l], c->f.integer);
 		snprintf(formula, sizeof formula,
 			 "=COUNTIFS($C$%u:$C$%u,\">=%d\",$A$%u:$A$%u,\"*★\")", first + 1, last + 1,
 			 l, first + 1, last + 1);
-		rp_formula(s, row, COL_C, formula, c->r->constrained_at_least[l], c->f.integer);
+		xlsx_sheet_formula(s, row, COL_C, formula, c->r->constrained_at_least[l],
+				   c->f.integer);
 	}
 	return row;
 }
 
-static void bar_chart(rp_sheet *s, lxw_row_t at, lxw_row_t first, lxw_row_t last, double height_px)
+static void bar_chart(xlsx_sheet *s, lxw_row_t at, lxw_row_t first, lxw_row_t last,
+		      double height_px)
 {
-	report_ctx *c = s->c;
-	lxw_chart *chart = s->x.ws ? workbook_add_chart(c->wb, LXW_CHART_BAR) : NULL;
+	report_ctx *c = s->ctx;
+	lxw_chart *chart = s->ws ? workbook_add_chart(c->wb, LXW_CHART_BAR) : NULL;
 	lxw_chart_series *series = chart ? chart_add_series(chart, NULL, NULL) : NULL;
 	if (!series) {
-		rp_check(c, s->x.ws ? LXW_ERROR_MEMORY_MALLOC_FAILED : LXW_NO_ERROR);
+		xlsx_check(c->book, s->ws ? LXW_ERROR_MEMORY_MALLOC_FAILED : LXW_NO_ERROR);
 		return;
 	}
-	chart_series_set_categories(series, s->x.name, first, COL_LABEL, last, COL_LABEL);
-	chart_series_set_values(series, s->x.name, first, COL_C, last, COL_C);
+	chart_series_set_categories(series, s->name, first, COL_LABEL, last, COL_LABEL);
+	chart_series_set_values(series, s->name, first, COL_C, last, COL_C);
 	chart_series_set_name(series, lang_pick(c->lang, "等级", "Level"));
 	/* ★ scenarios dark, the others light: the level gates count ★ separately. */
 	lxw_chart_fill star = {.color = 0x1F4E79}, plain = {.color = 0x9DC3E6};
@@ -443,7 +447,7 @@ static void bar_chart(rp_sheet *s, lxw_row_t at, lxw_row_t first, lxw_row_t last
 		n++;
 	}
 	list[n] = NULL;
-	rp_check(c, chart_series_set_points(series, list));
+	xlsx_check(c->book, chart_series_set_points(series, list));
 	chart_series_set_labels(series);
 	chart_set_series_gap(chart, 60);
 	xlsx_chart_levels(chart,
@@ -454,7 +458,7 @@ static void bar_chart(rp_sheet *s, lxw_row_t at, lxw_row_t first, lxw_row_t last
 			       .y_offset = 4,
 			       .x_scale = CHART_WIDTH_PX / 480.0,
 			       .y_scale = height_px / 288.0};
-	rp_check(c, worksheet_insert_chart_opt(s->x.ws, at, COL_CHART, chart, &o));
+	xlsx_check(c->book, worksheet_insert_chart_opt(s->ws, at, COL_CHART, chart, &o));
 }
 
 /*
@@ -462,35 +466,36 @@ static void bar_chart(rp_sheet *s, lxw_row_t at, lxw_row_t first, lxw_row_t last
  * own heights where the sheet has set them (headings), else the default 15 points. Rows that
  * wrapped text makes taller are sized only at the end, so they count at the default.
  */
-static double rows_px(const rp_sheet *s, lxw_row_t from, lxw_row_t to)
+static double rows_px(const xlsx_sheet *s, lxw_row_t from, lxw_row_t to)
 {
 	double pt = 0;
 	for (lxw_row_t r = from; r < to; r++)
-		pt += r < s->x.n_rows && s->x.rows[r].min_height > 0 ? s->x.rows[r].min_height
-								     : LXW_DEF_ROW_HEIGHT;
+		pt += r < s->n_rows && s->rows[r].min_height > 0 ? s->rows[r].min_height
+								 : LXW_DEF_ROW_HEIGHT;
 	return pt * 4 / 3;
 }
 
 void report_sheet_overview(report_ctx *c)
 {
-	rp_sheet s;
+	xlsx_sheet s;
 	lxw_row_t first, last;
 	rp_sheet_begin(&s, c, RP_OVERVIEW, false);
-	if (!s.x.ws)
+	if (!s.ws)
 		return;
-	worksheet_gridlines(s.x.ws, LXW_HIDE_ALL_GRIDLINES);
+	worksheet_gridlines(s.ws, LXW_HIDE_ALL_GRIDLINES);
 	/* Page 1 is one page: its content is bounded (three plan steps, the next level's gates),
 	 * and English runs a few rows longer than Chinese. */
-	worksheet_fit_to_pages(s.x.ws, 1, 1);
-	rp_row_height(&s, 0, 30);
-	rp_merge(&s, 0, 0, 0, COL_LAST,
-		 lang_pick(c->lang, "中小企业数字化水平诊断报告",
-			   "SME Digitization Level Diagnostic Report"),
-		 c->f.title);
-	rp_merge(&s, 1, 0, 1, COL_LAST, qn_text_get(questionnaire_title(c->q), c->lang), c->f.note);
+	worksheet_fit_to_pages(s.ws, 1, 1);
+	xlsx_sheet_row_height(&s, 0, 30);
+	xlsx_sheet_merge(&s, 0, 0, 0, COL_LAST,
+			 lang_pick(c->lang, "中小企业数字化水平诊断报告",
+				   "SME Digitization Level Diagnostic Report"),
+			 c->f.title);
+	xlsx_sheet_merge(&s, 1, 0, 1, COL_LAST, qn_text_get(questionnaire_title(c->q), c->lang),
+			 c->f.note);
 	rp_draft_banner(&s, 2, COL_LAST); /* in the blank row above the profile */
 	/* The report's title on every printed page, as the other sheets repeat theirs. */
-	rp_check(c, worksheet_repeat_rows(s.x.ws, 0, 1));
+	xlsx_check(c->book, worksheet_repeat_rows(s.ws, 0, 1));
 	lxw_row_t row = profile(&s, 3);
 	row = verdict(&s, row);
 	row = subsidy_headline(&s, row);
@@ -502,14 +507,14 @@ void report_sheet_overview(report_ctx *c)
 	radar_chart(&s, points_at, first, last, rows_px(&s, points_at, row - 1) + 8);
 	/* The scenarios start the second printed page. */
 	lxw_row_t breaks[] = {row, 0};
-	rp_check(c, worksheet_set_h_pagebreaks(s.x.ws, breaks));
+	xlsx_check(c->book, worksheet_set_h_pagebreaks(s.ws, breaks));
 	lxw_row_t scen_at = row;
 	row = scenarios(&s, row, &first, &last);
 	bar_chart(&s, scen_at, first, last, rows_px(&s, scen_at, row - 1) + 8);
 	counts(&s, row, first, last);
-	worksheet_activate(s.x.ws);
+	worksheet_activate(s.ws);
 	lxw_row_col_options hidden = {.hidden = LXW_TRUE};
-	rp_check(c, worksheet_set_column_opt(s.x.ws, COL_RADAR_LABEL, COL_RADAR_LABEL, 26, NULL,
-					     &hidden));
-	rp_sheet_end(&s, widths, widths, COL_LAST + 1);
+	xlsx_check(c->book, worksheet_set_column_opt(s.ws, COL_RADAR_LABEL, COL_RADAR_LABEL, 26,
+						     NULL, &hidden));
+	xlsx_sheet_end(&s, widths, widths, COL_LAST + 1);
 }

@@ -29,10 +29,11 @@ static const double widths[N_COLS] = {15, 15, 15, 15, 15, 15};
 
 #define NOT_RECORDED(c) lang_pick((c)->lang, "未记录", "not recorded")
 
-static lxw_row_t key_value(rp_sheet *s, lxw_row_t row, const char *key, const char *value,
+static lxw_row_t key_value(xlsx_sheet *s, lxw_row_t row, const char *key, const char *value,
 			   lxw_format *f)
 {
-	return rp_key_value(s, row, COL_F, key, value, f, NOT_RECORDED(s->c), s->c->f.absent);
+	const report_ctx *c = s->ctx;
+	return rp_key_value(s, row, COL_F, key, value, f, NOT_RECORDED(c), c->f.absent);
 }
 
 /* Appends text to buf at *used, after sep when something is there already. */
@@ -130,9 +131,9 @@ static const char *flags_text(const report_ctx *c, char *buf, size_t size)
 	return buf;
 }
 
-static lxw_row_t identity(rp_sheet *s, lxw_row_t row)
+static lxw_row_t identity(xlsx_sheet *s, lxw_row_t row)
 {
-	report_ctx *c = s->c;
+	report_ctx *c = s->ctx;
 	const answers *a = c->r->answers;
 	const char *name = answers_field_get(a, ANSWERS_NAME);
 	const char *code = answers_field_get(a, ANSWERS_CREDIT_CODE);
@@ -158,9 +159,9 @@ static lxw_row_t identity(rp_sheet *s, lxw_row_t row)
 }
 
 /* What the record holds beyond who was there: finalization, evidence, changes, flags. */
-static lxw_row_t state(rp_sheet *s, lxw_row_t row)
+static lxw_row_t state(xlsx_sheet *s, lxw_row_t row)
 {
-	report_ctx *c = s->c;
+	report_ctx *c = s->ctx;
 	const answers *a = c->r->answers;
 	size_t evidence = answers_evidence_total(a), changes = n_changes(a);
 	char buf[2048];
@@ -200,9 +201,9 @@ static lxw_row_t state(rp_sheet *s, lxw_row_t row)
 }
 
 /* A format 1 file: what is missing, in one row, instead of empty tables. */
-static lxw_row_t no_record(rp_sheet *s, lxw_row_t row)
+static lxw_row_t no_record(xlsx_sheet *s, lxw_row_t row)
 {
-	report_ctx *c = s->c;
+	report_ctx *c = s->ctx;
 	row = key_value(s, row, lang_pick(c->lang, "评测人员", "Assessor"),
 			answers_field_get(c->r->answers, ANSWERS_ASSESSOR), c->f.text);
 	row = key_value(
@@ -225,20 +226,20 @@ struct span {
 };
 
 /* One row of a people table: texts[i] across spans[i]. */
-static void span_row(rp_sheet *s, lxw_row_t row, const struct span *spans, const char *const *texts,
-		     int n, lxw_format *f)
+static void span_row(xlsx_sheet *s, lxw_row_t row, const struct span *spans,
+		     const char *const *texts, int n, lxw_format *f)
 {
 	for (int i = 0; i < n; i++)
 		if (spans[i].first == spans[i].last)
-			rp_string(s, row, spans[i].first, texts[i], f);
+			xlsx_sheet_string(s, row, spans[i].first, texts[i], f);
 		else
-			rp_merge(s, row, spans[i].first, row, spans[i].last, texts[i], f);
+			xlsx_sheet_merge(s, row, spans[i].first, row, spans[i].last, texts[i], f);
 }
 
-static lxw_row_t team(rp_sheet *s, lxw_row_t row)
+static lxw_row_t team(xlsx_sheet *s, lxw_row_t row)
 {
 	static const struct span spans[] = {{COL_A, COL_A}, {COL_B, COL_C}, {COL_D, COL_F}};
-	report_ctx *c = s->c;
+	report_ctx *c = s->ctx;
 	const answers *a = c->r->answers;
 	size_t n = answers_team_count(a);
 	if (!n)
@@ -256,10 +257,10 @@ static lxw_row_t team(rp_sheet *s, lxw_row_t row)
 	return row + 1;
 }
 
-static lxw_row_t interviewees(rp_sheet *s, lxw_row_t row)
+static lxw_row_t interviewees(xlsx_sheet *s, lxw_row_t row)
 {
 	static const struct span spans[] = {{COL_A, COL_A}, {COL_B, COL_F}};
-	report_ctx *c = s->c;
+	report_ctx *c = s->ctx;
 	const answers *a = c->r->answers;
 	size_t n = answers_interviewees_count(a);
 	if (!n)
@@ -276,35 +277,37 @@ static lxw_row_t interviewees(rp_sheet *s, lxw_row_t row)
 	return row + 1;
 }
 
-static lxw_row_t statement(rp_sheet *s, lxw_row_t row)
+static lxw_row_t statement(xlsx_sheet *s, lxw_row_t row)
 {
-	report_ctx *c = s->c;
+	report_ctx *c = s->ctx;
 	row = rp_heading(s, row, lang_pick(c->lang, "真实性承诺", "Statement of truthfulness"));
-	rp_merge(s, row, COL_A, row, COL_F,
-		 lang_pick(c->lang,
-			   "评测人员承诺：本报告如实记录并评定了现场查看、人员访谈和企业所提供材料"
-			   "所反映的情况，未作虚构或夸大。\n"
-			   "服务机构承诺：对评测过程和结论负责，并妥善保存证据材料，以备核查。\n"
-			   "受评企业承诺：所提供的信息、数据和材料真实、准确、完整；如有不实，"
-			   "愿承担相应责任。",
-			   "The assessors declare that this report records and rates what they saw "
-			   "on site, heard in interviews and were shown by the enterprise, without "
-			   "invention or exaggeration.\n"
-			   "The service provider declares that it stands behind the assessment and "
-			   "its conclusions, and keeps the evidence for inspection.\n"
-			   "The enterprise declares that the information, figures and documents it "
-			   "provided are true, accurate and complete, and accepts responsibility "
-			   "should any of them prove otherwise."),
-		 c->f.text);
+	xlsx_sheet_merge(
+		s, row, COL_A, row, COL_F,
+		lang_pick(c->lang,
+			  "评测人员承诺：本报告如实记录并评定了现场查看、人员访谈和企业所提供材料"
+			  "所反映的情况，未作虚构或夸大。\n"
+			  "服务机构承诺：对评测过程和结论负责，并妥善保存证据材料，以备核查。\n"
+			  "受评企业承诺：所提供的信息、数据和材料真实、准确、完整；如有不实，"
+			  "愿承担相应责任。",
+			  "The assessors declare that this report records and rates what they saw "
+			  "on site, heard in interviews and were shown by the enterprise, without "
+			  "invention or exaggeration.\n"
+			  "The service provider declares that it stands behind the assessment and "
+			  "its conclusions, and keeps the evidence for inspection.\n"
+			  "The enterprise declares that the information, figures and documents it "
+			  "provided are true, accurate and complete, and accepts responsibility "
+			  "should any of them prove otherwise."),
+		c->f.text);
 	row++;
 	if (answers_origin_get(c->r->answers) == ANSWERS_SOURCE_SELF) {
-		rp_merge(s, row, COL_A, row, COL_F,
-			 lang_pick(c->lang,
-				   "本次为企业自评：评测人员和服务机构栏由复核人员填写，未复核时"
-				   "可空白。",
-				   "This is a self-assessment: the assessor and provider boxes are "
-				   "for whoever reviews it, and stay blank until then."),
-			 c->f.note);
+		xlsx_sheet_merge(
+			s, row, COL_A, row, COL_F,
+			lang_pick(c->lang,
+				  "本次为企业自评：评测人员和服务机构栏由复核人员填写，未复核时"
+				  "可空白。",
+				  "This is a self-assessment: the assessor and provider boxes are "
+				  "for whoever reviews it, and stay blank until then."),
+			c->f.note);
 		row++;
 	}
 	return row + 1;
@@ -330,9 +333,9 @@ static void box_names(const report_ctx *c, char names[3][512])
 	append(names[2], sizeof names[2], &used[2], sep, answers_field_get(a, ANSWERS_NAME));
 }
 
-static void signatures(rp_sheet *s, lxw_row_t row)
+static void signatures(xlsx_sheet *s, lxw_row_t row)
 {
-	report_ctx *c = s->c;
+	report_ctx *c = s->ctx;
 	const char *title[3] = {
 		lang_pick(c->lang, "评测人员", "Assessors"),
 		lang_pick(c->lang, "服务机构", "Service provider"),
@@ -348,38 +351,38 @@ static void signatures(rp_sheet *s, lxw_row_t row)
 	char names[3][512];
 	box_names(c, names);
 	row = rp_heading(s, row, lang_pick(c->lang, "签字盖章", "Signatures and seals"));
-	rp_row_height(s, row + 2, SIGN_HEIGHT);
-	rp_row_height(s, row + 3, SEAL_HEIGHT);
-	rp_row_height(s, row + 4, 24);
+	xlsx_sheet_row_height(s, row + 2, SIGN_HEIGHT);
+	xlsx_sheet_row_height(s, row + 3, SEAL_HEIGHT);
+	xlsx_sheet_row_height(s, row + 4, 24);
 	for (lxw_col_t k = 0; k < 3; k++) {
 		lxw_col_t c1 = (lxw_col_t)(k * 2), c2 = (lxw_col_t)(k * 2 + 1);
-		rp_merge(s, row, c1, row, c2, title[k], c->f.header);
-		rp_merge(s, row + 1, c1, row + 1, c2, names[k], c->f.box);
+		xlsx_sheet_merge(s, row, c1, row, c2, title[k], c->f.header);
+		xlsx_sheet_merge(s, row + 1, c1, row + 1, c2, names[k], c->f.box);
 		if (k == 0) /* assessors sign; they have no seal */
-			rp_merge(s, row + 2, c1, row + 3, c2, sign[k], c->f.box);
+			xlsx_sheet_merge(s, row + 2, c1, row + 3, c2, sign[k], c->f.box);
 		else {
-			rp_merge(s, row + 2, c1, row + 2, c2, sign[k], c->f.box);
-			rp_merge(s, row + 3, c1, row + 3, c2, seal, c->f.box);
+			xlsx_sheet_merge(s, row + 2, c1, row + 2, c2, sign[k], c->f.box);
+			xlsx_sheet_merge(s, row + 3, c1, row + 3, c2, seal, c->f.box);
 		}
-		rp_merge(s, row + 4, c1, row + 4, c2, date, c->f.box);
+		xlsx_sheet_merge(s, row + 4, c1, row + 4, c2, date, c->f.box);
 	}
 }
 
 void report_sheet_record(report_ctx *c)
 {
-	rp_sheet s;
+	xlsx_sheet s;
 	char title[256];
 	rp_sheet_begin(&s, c, RP_RECORD, false);
-	if (!s.x.ws)
+	if (!s.ws)
 		return;
-	worksheet_gridlines(s.x.ws, LXW_HIDE_ALL_GRIDLINES);
+	worksheet_gridlines(s.ws, LXW_HIDE_ALL_GRIDLINES);
 	snprintf(title, sizeof title, "%s%s", rp_sheet_name(c, RP_RECORD),
 		 c->draft ? lang_pick(c->lang, "（暂定）", " (DRAFT)") : "");
-	rp_row_height(&s, 0, 30);
-	rp_merge(&s, 0, COL_A, 0, COL_F, title, c->f.title);
+	xlsx_sheet_row_height(&s, 0, 30);
+	xlsx_sheet_merge(&s, 0, COL_A, 0, COL_F, title, c->f.title);
 	/* The title repeats on every printed page, the draft mark with it. */
-	worksheet_freeze_panes(s.x.ws, 1, 0);
-	rp_check(c, worksheet_repeat_rows(s.x.ws, 0, 0));
+	worksheet_freeze_panes(s.ws, 1, 0);
+	xlsx_check(c->book, worksheet_repeat_rows(s.ws, 0, 0));
 	lxw_row_t row = 1;
 	if (c->draft)
 		rp_draft_banner(&s, row++, COL_F);
@@ -396,9 +399,9 @@ void report_sheet_record(report_ctx *c)
 	if (answers_team_count(a) + answers_interviewees_count(a) + answers_flags_count(a) >
 	    KEEP_ON_PAGE_ONE) {
 		lxw_row_t breaks[] = {row, 0};
-		rp_check(c, worksheet_set_h_pagebreaks(s.x.ws, breaks));
+		xlsx_check(c->book, worksheet_set_h_pagebreaks(s.ws, breaks));
 	}
 	row = statement(&s, row);
 	signatures(&s, row);
-	rp_sheet_end(&s, widths, widths, N_COLS);
+	xlsx_sheet_end(&s, widths, widths, N_COLS);
 }

@@ -25,7 +25,7 @@ enum {
 static const double min_w[N_COLS] = {6, 10, 10, 5, 7, 24, 7, 24, 20, 10};
 static const double max_w[N_COLS] = {6, 14, 14, 5, 7, 30, 7, 30, 28, 16};
 
-static void header(rp_sheet *s)
+static void header(xlsx_sheet *s)
 {
 	static const char *const zh[N_COLS] = {"编号",     "场景组",           "经营场景",
 					       "★",        "当前等级",         "当前等级描述",
@@ -36,9 +36,10 @@ static void header(rp_sheet *s)
 					       "Level",      "What the level means",
 					       "Next level", "What the next level takes",
 					       "Evidence",   "Note"};
-	rp_header_row(s, 0, s->c->lang == QN_LANG_EN ? en : zh, N_COLS, true);
-	if (s->x.ws)
-		worksheet_freeze_panes(s->x.ws, 1, COL_STAR);
+	const report_ctx *c = s->ctx;
+	rp_header_row(s, 0, c->lang == QN_LANG_EN ? en : zh, N_COLS, true);
+	if (s->ws)
+		worksheet_freeze_panes(s->ws, 1, COL_STAR);
 }
 
 static void evidence_text(const report_ctx *c, const qn_question *q, char *buf, size_t size)
@@ -52,48 +53,51 @@ static void evidence_text(const report_ctx *c, const qn_question *q, char *buf, 
 	}
 }
 
-static void scenario_row(rp_sheet *s, lxw_row_t row, const qn_question *q)
+static void scenario_row(xlsx_sheet *s, lxw_row_t row, const qn_question *q)
 {
-	report_ctx *c = s->c;
+	report_ctx *c = s->ctx;
 	const answer *ans = answers_get(c->r->answers, q->index);
 	int level = ans->given ? ans->level : 0;
 	char evidence[4096];
-	rp_string(s, row, COL_ID, q->id, c->f.center);
-	rp_string(s, row, COL_GROUP, qn_text_get(&q->indicator->subdimension->name, c->lang),
-		  c->f.text);
-	rp_string(s, row, COL_NAME, qn_text_get(&q->indicator->name, c->lang), c->f.text);
-	rp_string(s, row, COL_STAR, q->constrained ? "★" : NULL, c->f.center);
+	xlsx_sheet_string(s, row, COL_ID, q->id, c->f.center);
+	xlsx_sheet_string(s, row, COL_GROUP,
+			  qn_text_get(&q->indicator->subdimension->name, c->lang), c->f.text);
+	xlsx_sheet_string(s, row, COL_NAME, qn_text_get(&q->indicator->name, c->lang), c->f.text);
+	xlsx_sheet_string(s, row, COL_STAR, q->constrained ? "★" : NULL, c->f.center);
 	/* Unanswered is not level 0: the cell says so (the gates still count it as below 1). */
 	if (ans->given)
-		rp_number(s, row, COL_LEVEL, level, c->f.integer);
+		xlsx_sheet_number(s, row, COL_LEVEL, level, c->f.integer);
 	else
-		rp_string(s, row, COL_LEVEL, lang_pick(c->lang, "未填", "not given"), c->f.center);
-	rp_string(s, row, COL_NOW,
-		  ans->given ? qn_text_get(&q->level_text[level], c->lang)
-			     : lang_pick(c->lang, "（未作答；等级条件中不计入任何等级）",
-					 "(not answered; counts towards no level in the gates)"),
-		  c->f.text);
+		xlsx_sheet_string(s, row, COL_LEVEL, lang_pick(c->lang, "未填", "not given"),
+				  c->f.center);
+	xlsx_sheet_string(
+		s, row, COL_NOW,
+		ans->given ? qn_text_get(&q->level_text[level], c->lang)
+			   : lang_pick(c->lang, "（未作答；等级条件中不计入任何等级）",
+				       "(not answered; counts towards no level in the gates)"),
+		c->f.text);
 	if (level < QN_MAX_LEVEL) {
-		rp_number(s, row, COL_NEXT, level + 1, c->f.integer);
-		rp_string(s, row, COL_TODO, qn_text_get(&q->level_text[level + 1], c->lang),
-			  c->f.text);
+		xlsx_sheet_number(s, row, COL_NEXT, level + 1, c->f.integer);
+		xlsx_sheet_string(s, row, COL_TODO, qn_text_get(&q->level_text[level + 1], c->lang),
+				  c->f.text);
 	} else {
-		rp_string(s, row, COL_NEXT, NULL, c->f.integer);
-		rp_string(s, row, COL_TODO,
-			  lang_pick(c->lang, "已达最高级", "At the highest level"), c->f.text);
+		xlsx_sheet_string(s, row, COL_NEXT, NULL, c->f.integer);
+		xlsx_sheet_string(s, row, COL_TODO,
+				  lang_pick(c->lang, "已达最高级", "At the highest level"),
+				  c->f.text);
 	}
 	evidence_text(c, q, evidence, sizeof evidence);
-	rp_string(s, row, COL_EVIDENCE, evidence, c->f.text);
-	rp_string(s, row, COL_NOTE, ans->note, c->f.text);
+	xlsx_sheet_string(s, row, COL_EVIDENCE, evidence, c->f.text);
+	xlsx_sheet_string(s, row, COL_NOTE, ans->note, c->f.text);
 }
 
 /* Shade levels below the bar the enterprise's next level sets for its scenarios. */
-static void highlight(rp_sheet *s, lxw_row_t first, lxw_row_t last)
+static void highlight(xlsx_sheet *s, lxw_row_t first, lxw_row_t last)
 {
-	report_ctx *c = s->c;
+	report_ctx *c = s->ctx;
 	const scoring_gate *g = scoring_next_gate(c->r);
 	const qn_level_rule *rule = g ? questionnaire_level_rule(c->q, g->level) : NULL;
-	if (!s->x.ws || !rule || last < first)
+	if (!s->ws || !rule || last < first)
 		return;
 	lxw_conditional_format below = {.type = LXW_CONDITIONAL_TYPE_CELL,
 					.criteria = LXW_CONDITIONAL_CRITERIA_LESS_THAN,
@@ -103,17 +107,17 @@ static void highlight(rp_sheet *s, lxw_row_t first, lxw_row_t last)
 				     .criteria = LXW_CONDITIONAL_CRITERIA_GREATER_THAN_OR_EQUAL_TO,
 				     .value = rule->scenario_level,
 				     .format = c->f.good};
-	rp_check(c, worksheet_conditional_format_range(s->x.ws, first, COL_LEVEL, last, COL_LEVEL,
-						       &below));
-	rp_check(c, worksheet_conditional_format_range(s->x.ws, first, COL_LEVEL, last, COL_LEVEL,
-						       &at));
+	xlsx_check(c->book, worksheet_conditional_format_range(s->ws, first, COL_LEVEL, last,
+							       COL_LEVEL, &below));
+	xlsx_check(c->book, worksheet_conditional_format_range(s->ws, first, COL_LEVEL, last,
+							       COL_LEVEL, &at));
 }
 
 void report_sheet_scenarios(report_ctx *c)
 {
-	rp_sheet s;
+	xlsx_sheet s;
 	rp_sheet_begin(&s, c, RP_SCENARIOS, true);
-	if (!s.x.ws)
+	if (!s.ws)
 		return;
 	header(&s);
 	lxw_row_t row = 1;
@@ -124,6 +128,6 @@ void report_sheet_scenarios(report_ctx *c)
 	}
 	highlight(&s, 1, row - 1);
 	if (row > 1)
-		rp_check(c, worksheet_autofilter(s.x.ws, 0, 0, row - 1, N_COLS - 1));
-	rp_sheet_end(&s, min_w, max_w, N_COLS);
+		xlsx_check(c->book, worksheet_autofilter(s.ws, 0, 0, row - 1, N_COLS - 1));
+	xlsx_sheet_end(&s, min_w, max_w, N_COLS);
 }

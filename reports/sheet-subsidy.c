@@ -29,16 +29,17 @@ enum {
 static const double min_w[N_COLS] = {10, 16, 9, 11, 7, 11, 11, 11, 30, 18};
 static const double max_w[N_COLS] = {12, 26, 13, 12, 8, 12, 12, 12, 44, 28};
 
-static lxw_row_t key_value(rp_sheet *s, lxw_row_t row, const char *key, const char *value)
+static lxw_row_t key_value(xlsx_sheet *s, lxw_row_t row, const char *key, const char *value)
 {
-	rp_merge(s, row, COL_NO, row, COL_TITLE, key, s->c->f.label);
-	rp_merge(s, row, COL_STATUS, row, COL_SHARES, value, s->c->f.text);
+	const report_ctx *c = s->ctx;
+	xlsx_sheet_merge(s, row, COL_NO, row, COL_TITLE, key, c->f.label);
+	xlsx_sheet_merge(s, row, COL_STATUS, row, COL_SHARES, value, c->f.text);
 	return row + 1;
 }
 
-static lxw_row_t summary(rp_sheet *s, const subsidy_result *sr, lxw_row_t row)
+static lxw_row_t summary(xlsx_sheet *s, const subsidy_result *sr, lxw_row_t row)
 {
-	report_ctx *c = s->c;
+	report_ctx *c = s->ctx;
 	char buf[512], win[256];
 	row = rp_heading(s, row, qn_text_get(sr->title, c->lang));
 	policy_window_describe(policy_window_get(sr->policy), c->lang, win, sizeof win);
@@ -57,12 +58,12 @@ static lxw_row_t summary(rp_sheet *s, const subsidy_result *sr, lxw_row_t row)
 	return row;
 }
 
-static void money(rp_sheet *s, lxw_row_t row, lxw_col_t col, int64_t yuan, lxw_format *f)
+static void money(xlsx_sheet *s, lxw_row_t row, lxw_col_t col, int64_t yuan, lxw_format *f)
 {
 	if (yuan == SUBSIDY_NONE)
-		rp_string(s, row, col, NULL, f);
+		xlsx_sheet_string(s, row, col, NULL, f);
 	else
-		rp_number(s, row, col, (double)yuan, f);
+		xlsx_sheet_number(s, row, col, (double)yuan, f);
 }
 
 static void shares_text(const report_ctx *c, const subsidy_item *it, char *buf, size_t size)
@@ -85,34 +86,35 @@ static void shares_text(const report_ctx *c, const subsidy_item *it, char *buf, 
 	}
 }
 
-static void item_row(rp_sheet *s, lxw_row_t row, const subsidy_item *it)
+static void item_row(xlsx_sheet *s, lxw_row_t row, const subsidy_item *it)
 {
-	report_ctx *c = s->c;
+	report_ctx *c = s->ctx;
 	char shares[1024], no[POLICY_NUMBER_MAX];
-	rp_string(s, row, COL_NO, policy_number_text(it->number, c->lang, no, sizeof no),
-		  c->f.center);
-	rp_string(s, row, COL_TITLE, qn_text_get(it->title, c->lang), c->f.text);
-	rp_string(s, row, COL_STATUS, subsidy_status_label(it->status, c->lang), c->f.center);
+	xlsx_sheet_string(s, row, COL_NO, policy_number_text(it->number, c->lang, no, sizeof no),
+			  c->f.center);
+	xlsx_sheet_string(s, row, COL_TITLE, qn_text_get(it->title, c->lang), c->f.text);
+	xlsx_sheet_string(s, row, COL_STATUS, subsidy_status_label(it->status, c->lang),
+			  c->f.center);
 	if (it->base != SUBSIDY_NONE && it->base_is_count)
-		rp_number(s, row, COL_BASE, (double)it->base, c->f.integer);
+		xlsx_sheet_number(s, row, COL_BASE, (double)it->base, c->f.integer);
 	else
 		money(s, row, COL_BASE, it->base, c->f.money);
 	if (it->rate_bp == SUBSIDY_NONE)
-		rp_string(s, row, COL_RATE, NULL, c->f.rate);
+		xlsx_sheet_string(s, row, COL_RATE, NULL, c->f.rate);
 	else
-		rp_number(s, row, COL_RATE, it->rate_bp / 10000.0, c->f.rate);
+		xlsx_sheet_number(s, row, COL_RATE, it->rate_bp / 10000.0, c->f.rate);
 	money(s, row, COL_CAP, it->cap, c->f.money);
 	money(s, row, COL_COMPUTED, it->status == SUBSIDY_PAID ? it->computed : SUBSIDY_NONE,
 	      c->f.money);
-	rp_number(s, row, COL_AMOUNT, (double)it->amount, c->f.money);
-	rp_string(s, row, COL_DETAIL, qn_text_get(&it->detail, c->lang), c->f.text);
+	xlsx_sheet_number(s, row, COL_AMOUNT, (double)it->amount, c->f.money);
+	xlsx_sheet_string(s, row, COL_DETAIL, qn_text_get(&it->detail, c->lang), c->f.text);
 	shares_text(c, it, shares, sizeof shares);
-	rp_string(s, row, COL_SHARES, shares, c->f.text);
+	xlsx_sheet_string(s, row, COL_SHARES, shares, c->f.text);
 }
 
-static lxw_row_t items(rp_sheet *s, const subsidy_result *sr, lxw_row_t row)
+static lxw_row_t items(xlsx_sheet *s, const subsidy_result *sr, lxw_row_t row)
 {
-	report_ctx *c = s->c;
+	report_ctx *c = s->ctx;
 	static const char *const zh[N_COLS] = {"条款",          "名称",           "结果",
 					       "基数（元）",    "比例",           "上限（元）",
 					       "计算值（元）",  "补贴金额（元）", "计算说明",
@@ -124,42 +126,42 @@ static lxw_row_t items(rp_sheet *s, const subsidy_result *sr, lxw_row_t row)
 		 "Who pays (yuan)"};
 	rp_header_row(s, row, c->lang == QN_LANG_EN ? en : zh, N_COLS, false);
 	/* The clause table runs over pages: its column headers head every printed one. */
-	if (s->x.ws)
-		rp_check(c, worksheet_repeat_rows(s->x.ws, row, row));
+	if (s->ws)
+		xlsx_check(c->book, worksheet_repeat_rows(s->ws, row, row));
 	row++;
 	lxw_row_t first = row;
 	for (size_t i = 0; i < sr->n_items; i++)
 		item_row(s, row++, &sr->items[i]);
 	/* The total: a sum of the amounts, unless a policy-wide cap cut it. */
 	char f[64];
-	rp_merge(s, row, COL_NO, row, COL_COMPUTED, lang_pick(c->lang, "合计", "Total"),
-		 c->f.sub_label);
+	xlsx_sheet_merge(s, row, COL_NO, row, COL_COMPUTED, lang_pick(c->lang, "合计", "Total"),
+			 c->f.sub_label);
 	snprintf(f, sizeof f, "=SUM(H%u:H%u)", first + 1, row);
 	if (sr->total == sr->total_before_cap)
-		rp_formula(s, row, COL_AMOUNT, f, (double)sr->total, c->f.sub_money);
+		xlsx_sheet_formula(s, row, COL_AMOUNT, f, (double)sr->total, c->f.sub_money);
 	else
-		rp_number(s, row, COL_AMOUNT, (double)sr->total, c->f.sub_money);
-	rp_string(s, row, COL_DETAIL,
-		  sr->total == sr->total_before_cap
-			  ? NULL
-			  : lang_pick(c->lang, "合计受政策总额上限限制",
-				      "The total is limited by the policy's cap"),
-		  c->f.sub_label);
-	rp_string(s, row, COL_SHARES, NULL, c->f.sub_label);
-	rp_define_name(s, "SubsidyTotal", row, COL_AMOUNT);
+		xlsx_sheet_number(s, row, COL_AMOUNT, (double)sr->total, c->f.sub_money);
+	xlsx_sheet_string(s, row, COL_DETAIL,
+			  sr->total == sr->total_before_cap
+				  ? NULL
+				  : lang_pick(c->lang, "合计受政策总额上限限制",
+					      "The total is limited by the policy's cap"),
+			  c->f.sub_label);
+	xlsx_sheet_string(s, row, COL_SHARES, NULL, c->f.sub_label);
+	xlsx_sheet_define_name(s, "SubsidyTotal", row, COL_AMOUNT);
 	lxw_conditional_format paid = {.type = LXW_CONDITIONAL_TYPE_CELL,
 				       .criteria = LXW_CONDITIONAL_CRITERIA_GREATER_THAN,
 				       .value = 0,
 				       .format = c->f.good};
-	if (s->x.ws && row > first)
-		rp_check(c, worksheet_conditional_format_range(s->x.ws, first, COL_AMOUNT, row - 1,
-							       COL_AMOUNT, &paid));
+	if (s->ws && row > first)
+		xlsx_check(c->book, worksheet_conditional_format_range(s->ws, first, COL_AMOUNT,
+								       row - 1, COL_AMOUNT, &paid));
 	return row + 2;
 }
 
-static lxw_row_t notes(rp_sheet *s, const subsidy_result *sr, lxw_row_t row)
+static lxw_row_t notes(xlsx_sheet *s, const subsidy_result *sr, lxw_row_t row)
 {
-	report_ctx *c = s->c;
+	report_ctx *c = s->ctx;
 	char buf[2048];
 	if (sr->n_conflicts || sr->n_warnings) {
 		row = rp_heading(s, row, lang_pick(c->lang, "解读与提示", "Readings and warnings"));
@@ -188,13 +190,13 @@ static lxw_row_t notes(rp_sheet *s, const subsidy_result *sr, lxw_row_t row)
 
 void report_sheet_subsidy(report_ctx *c)
 {
-	rp_sheet s;
+	xlsx_sheet s;
 	const subsidy_result *sr = c->opt->subsidy;
 	rp_sheet_begin(&s, c, RP_SUBSIDY, true);
-	if (!s.x.ws || !sr)
+	if (!s.ws || !sr)
 		return;
 	lxw_row_t row = summary(&s, sr, 0);
 	row = items(&s, sr, row + 1);
 	notes(&s, sr, row);
-	rp_sheet_end(&s, min_w, max_w, N_COLS);
+	xlsx_sheet_end(&s, min_w, max_w, N_COLS);
 }

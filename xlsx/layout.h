@@ -15,8 +15,8 @@
  *     xlsx_sheet_end(&s, min, max, 4);             // widths, heights; frees what it kept
  *
  * Errors go to the book (xlsx.h): after one, every call is a no-op, xlsx_sheet_end included
- * (it still frees). Ownership: the sheet borrows the book and the name; it owns its arrays
- * until xlsx_sheet_end.
+ * (it still frees). Ownership: the sheet borrows the book, the name and ctx; it owns its
+ * arrays until xlsx_sheet_end.
  */
 #ifndef ASSESS_XLSX_LAYOUT_H
 #define ASSESS_XLSX_LAYOUT_H
@@ -67,6 +67,12 @@ typedef struct xlsx_sheet {
 	size_t n_text, cap_text;
 	xlsx_row_info *rows; /* indexed by row number */
 	size_t n_rows;
+	/*
+	 * The workbook's own context (the report, the comparison), set by the caller after
+	 * xlsx_sheet_begin, so that the functions filling the sheet need only the sheet; never
+	 * read here.
+	 */
+	void *ctx;
 } xlsx_sheet;
 
 /* Adds the worksheet (and names it as where later errors happen). */
