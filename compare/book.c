@@ -26,14 +26,6 @@ typedef struct book_ctx {
 	char footer[256];
 } book_ctx;
 
-/* One sheet being written: fixed column widths, and rows that grow to hold wrapped text. */
-typedef struct book_sheet {
-	book_ctx *x;
-	xlsx_sheet sh;
-	const double *widths;
-	int n_cols;
-} book_sheet;
-
 #define L(x, zh, en) lang_pick((x)->lang, zh, en)
 
 static lxw_format *format(book_ctx *x, bool bold, unsigned fill, bool border, bool wrap)
@@ -89,39 +81,25 @@ static void make_formats(book_ctx *x)
 	format_set_bottom(f->sign, LXW_BORDER_THIN);
 }
 
-static void sheet_begin(book_sheet *s, book_ctx *x, const char *name, const double *widths, int n)
+/*
+ * One sheet being written (xlsx/layout.h), its ctx the workbook's book_ctx: the columns as
+ * each sheet declares them, the rows as tall as their wrapped text.
+ */
+static void sheet_begin(xlsx_sheet *s, book_ctx *x, const char *name)
 {
 	const xlsx_page page = {.landscape = true,
 				.margins = xlsx_margins_narrow,
 				.footer = x->footer};
-	*s = (book_sheet){.x = x, .widths = widths, .n_cols = n};
-	xlsx_sheet_begin(&s->sh, x->b, name);
-	xlsx_page_setup(x->b, s->sh.ws, &page);
+	xlsx_sheet_begin(s, x->b, name);
+	s->ctx = x;
+	xlsx_page_setup(x->b, s->ws, &page);
 }
 
-/* The columns as declared, the rows as tall as their wrapped text (xlsx/layout.h). */
-static void sheet_end(book_sheet *s) { xlsx_sheet_end(&s->sh, s->widths, s->widths, s->n_cols); }
-
-static void text(book_sheet *s, lxw_row_t r, lxw_col_t c, const char *t, lxw_format *f)
-{
-	xlsx_sheet_string(&s->sh, r, c, t, f);
-}
-
-static void points(book_sheet *s, lxw_row_t r, lxw_col_t c, int64_t milli, lxw_format *f)
-{
-	xlsx_sheet_points(&s->sh, r, c, milli, f);
-}
-
-/* A merged line across columns first..last, rows grown for its text. */
-static void line(book_sheet *s, lxw_row_t r, lxw_col_t first, lxw_col_t last, const char *t,
+/* A merged line across columns first..last of row r, the row grown for its text. */
+static void line(xlsx_sheet *s, lxw_row_t r, lxw_col_t first, lxw_col_t last, const char *t,
 		 lxw_format *f)
 {
-	xlsx_sheet_merge(&s->sh, r, first, r, last, t, f);
-}
-
-static void header(book_sheet *s, lxw_row_t r, const char *const *titles, int n, bool freeze)
-{
-	xlsx_sheet_header(&s->sh, r, titles, n, s->x->f.header, freeze);
+	xlsx_sheet_merge(s, r, first, r, last, t, f);
 }
 
 static const char *side_name(const book_ctx *x, bool after)
@@ -138,16 +116,16 @@ static const char *level_name(const book_ctx *x, int level)
 
 /* ---- 概览 Overview ---- */
 
-static lxw_row_t overview_files(book_sheet *s, lxw_row_t r)
+static lxw_row_t overview_files(xlsx_sheet *s, lxw_row_t r)
 {
-	book_ctx *x = s->x;
+	book_ctx *x = s->ctx;
 	const answers *a = x->c->after->answers, *b = x->c->before->answers;
 	const char *name = answers_field_get(a, ANSWERS_NAME);
 	const char *code = answers_field_get(a, ANSWERS_CREDIT_CODE);
 	char buf[1024];
-	text(s, r, 0, L(x, "企业名称", "Enterprise"), x->f.label);
+	xlsx_sheet_string(s, r, 0, L(x, "企业名称", "Enterprise"), x->f.label);
 	line(s, r++, 1, 3, name ? name : answers_field_get(b, ANSWERS_NAME), x->f.cell);
-	text(s, r, 0, L(x, "统一社会信用代码", "Credit code"), x->f.label);
+	xlsx_sheet_string(s, r, 0, L(x, "统一社会信用代码", "Credit code"), x->f.label);
 	line(s, r++, 1, 3, code ? code : answers_field_get(b, ANSWERS_CREDIT_CODE), x->f.cell);
 	for (int i = 0; i < 2; i++) {
 		const answers *f = i ? a : b;
@@ -157,56 +135,59 @@ static lxw_row_t overview_files(book_sheet *s, lxw_row_t r)
 		snprintf(buf, sizeof buf, "%s%s%s%s%s", src ? src : "-",
 			 date ? L(x, "，", ", ") : "", date ? date : "",
 			 who ? L(x, "，评测人员：", ", assessed by ") : "", who ? who : "");
-		text(s, r, 0, side_name(x, i), x->f.label);
+		xlsx_sheet_string(s, r, 0, side_name(x, i), x->f.label);
 		line(s, r++, 1, 3, buf, x->f.cell);
 		if (answers_rescore_text(f, x->lang, buf, sizeof buf)) {
-			text(s, r, 0, L(x, "重新评分", "Rescored"), x->f.label);
+			xlsx_sheet_string(s, r, 0, L(x, "重新评分", "Rescored"), x->f.label);
 			line(s, r++, 1, 3, buf, x->f.cell);
 		}
 	}
 	return r;
 }
 
-static lxw_row_t overview_points(book_sheet *s, lxw_row_t r)
+static lxw_row_t overview_points(xlsx_sheet *s, lxw_row_t r)
 {
-	book_ctx *x = s->x;
+	book_ctx *x = s->ctx;
 	const compare_result *c = x->c;
 	const char *titles[] = {L(x, "项目", "Item"), side_name(x, false), side_name(x, true),
 				L(x, "变化", "Change")};
-	text(s, r++, 0, L(x, "得分与等级", "Points and level"), x->f.heading);
-	header(s, r++, titles, 4, false);
-	text(s, r, 0, L(x, "总分", "Total"), x->f.label);
-	points(s, r, 1, c->total_before, x->f.num);
-	points(s, r, 2, c->total_after, x->f.num);
-	points(s, r++, 3, c->delta_total, c->delta_total ? x->f.changed_delta : x->f.delta);
+	xlsx_sheet_string(s, r++, 0, L(x, "得分与等级", "Points and level"), x->f.heading);
+	xlsx_sheet_header(s, r++, titles, 4, x->f.header, false);
+	xlsx_sheet_string(s, r, 0, L(x, "总分", "Total"), x->f.label);
+	xlsx_sheet_points(s, r, 1, c->total_before, x->f.num);
+	xlsx_sheet_points(s, r, 2, c->total_after, x->f.num);
+	xlsx_sheet_points(s, r++, 3, c->delta_total,
+			  c->delta_total ? x->f.changed_delta : x->f.delta);
 	for (size_t d = 0; d < c->n_dimensions; d++) {
 		const compare_dimension *cd = &c->dimensions[d];
-		text(s, r, 0, qn_text_get(&cd->dimension->name, x->lang), x->f.label);
-		points(s, r, 1, cd->before, x->f.num);
-		points(s, r, 2, cd->after, x->f.num);
-		points(s, r++, 3, cd->delta, cd->delta ? x->f.changed_delta : x->f.delta);
+		xlsx_sheet_string(s, r, 0, qn_text_get(&cd->dimension->name, x->lang), x->f.label);
+		xlsx_sheet_points(s, r, 1, cd->before, x->f.num);
+		xlsx_sheet_points(s, r, 2, cd->after, x->f.num);
+		xlsx_sheet_points(s, r++, 3, cd->delta,
+				  cd->delta ? x->f.changed_delta : x->f.delta);
 	}
-	text(s, r, 0, L(x, "等级", "Level"), x->f.label);
-	text(s, r, 1, level_name(x, c->level_before), x->f.cell);
-	text(s, r, 2, level_name(x, c->level_after), x->f.cell);
-	text(s, r++, 3, c->level_after == c->level_before ? "" : level_name(x, c->level_after),
-	     c->level_after != c->level_before ? x->f.changed : x->f.cell);
+	xlsx_sheet_string(s, r, 0, L(x, "等级", "Level"), x->f.label);
+	xlsx_sheet_string(s, r, 1, level_name(x, c->level_before), x->f.cell);
+	xlsx_sheet_string(s, r, 2, level_name(x, c->level_after), x->f.cell);
+	xlsx_sheet_string(s, r++, 3,
+			  c->level_after == c->level_before ? "" : level_name(x, c->level_after),
+			  c->level_after != c->level_before ? x->f.changed : x->f.cell);
 	return r;
 }
 
-static void gate_cell(book_sheet *s, lxw_row_t r, lxw_col_t col, bool met, const char *value)
+static void gate_cell(xlsx_sheet *s, lxw_row_t r, lxw_col_t col, bool met, const char *value)
 {
-	book_ctx *x = s->x;
+	book_ctx *x = s->ctx;
 	char buf[128];
 	snprintf(buf, sizeof buf, "%s%s%s%s", value ? value : "", value ? L(x, "（", " (") : "",
 		 met ? L(x, "达到", "met") : L(x, "未达到", "not met"),
 		 value ? L(x, "）", ")") : "");
-	text(s, r, col, buf, met ? x->f.good : x->f.bad);
+	xlsx_sheet_string(s, r, col, buf, met ? x->f.good : x->f.bad);
 }
 
-static lxw_row_t overview_gate(book_sheet *s, lxw_row_t r, const compare_gate *g)
+static lxw_row_t overview_gate(xlsx_sheet *s, lxw_row_t r, const compare_gate *g)
 {
-	book_ctx *x = s->x;
+	book_ctx *x = s->ctx;
 	const qn_level_rule *rule = questionnaire_level_rule(x->c->q, g->level);
 	char cond[3][128], have[2][3][32];
 	char need[32];
@@ -223,8 +204,8 @@ static lxw_row_t overview_gate(book_sheet *s, lxw_row_t r, const compare_gate *g
 		snprintf(have[i][1], sizeof have[i][1], "%d", sg[i]->scenarios_have);
 		snprintf(have[i][2], sizeof have[i][2], "%d", sg[i]->constrained_have);
 	}
-	text(s, r, 0, level_name(x, g->level), x->f.label);
-	text(s, r, 1, L(x, "全部条件", "all conditions"), x->f.label);
+	xlsx_sheet_string(s, r, 0, level_name(x, g->level), x->f.label);
+	xlsx_sheet_string(s, r, 1, L(x, "全部条件", "all conditions"), x->f.label);
 	gate_cell(s, r, 2, g->before_met, NULL);
 	gate_cell(s, r++, 3, g->after_met, NULL);
 	for (int k = 0; k < 3; k++) {
@@ -233,29 +214,29 @@ static lxw_row_t overview_gate(book_sheet *s, lxw_row_t r, const compare_gate *g
 			met[i] = k == 0   ? sg[i]->score_met
 				 : k == 1 ? sg[i]->scenarios_met
 					  : sg[i]->constrained_met;
-		text(s, r, 0, "", x->f.label);
-		text(s, r, 1, cond[k], x->f.cell);
+		xlsx_sheet_string(s, r, 0, "", x->f.label);
+		xlsx_sheet_string(s, r, 1, cond[k], x->f.cell);
 		gate_cell(s, r, 2, met[0], have[0][k]);
 		gate_cell(s, r++, 3, met[1], have[1][k]);
 	}
 	return r;
 }
 
-static lxw_row_t overview_gates(book_sheet *s, lxw_row_t r)
+static lxw_row_t overview_gates(xlsx_sheet *s, lxw_row_t r)
 {
-	book_ctx *x = s->x;
+	book_ctx *x = s->ctx;
 	const char *titles[] = {L(x, "等级", "Level"), L(x, "条件", "Condition"),
 				side_name(x, false), side_name(x, true)};
-	text(s, r++, 0, L(x, "各级条件", "Level gates"), x->f.heading);
-	header(s, r++, titles, 4, false);
+	xlsx_sheet_string(s, r++, 0, L(x, "各级条件", "Level gates"), x->f.heading);
+	xlsx_sheet_header(s, r++, titles, 4, x->f.header, false);
 	for (size_t l = 1; l <= x->c->n_levels; l++)
 		r = overview_gate(s, r, &x->c->gates[l]);
 	return r;
 }
 
-static lxw_row_t overview_verdict(book_sheet *s, lxw_row_t r)
+static lxw_row_t overview_verdict(xlsx_sheet *s, lxw_row_t r)
 {
-	book_ctx *x = s->x;
+	book_ctx *x = s->ctx;
 	const compare_verdict *v = x->v;
 	char head[256];
 	if (!v)
@@ -265,24 +246,24 @@ static lxw_row_t overview_verdict(book_sheet *s, lxw_row_t r)
 		 v->accepted ? L(x, "符合", "accepted") : L(x, "不符合或信息不全", "not accepted"));
 	const char *titles[] = {L(x, "验收项", "Line"), L(x, "结论", "Status"),
 				L(x, "说明", "Reason")};
-	text(s, r++, 0, head, x->f.heading);
-	header(s, r, titles, 2, false);
+	xlsx_sheet_string(s, r++, 0, head, x->f.heading);
+	xlsx_sheet_header(s, r, titles, 2, x->f.header, false);
 	line(s, r++, 2, 3, titles[2], x->f.header);
 	for (int i = 0; i < COMPARE_LINE_MAX; i++) {
 		const compare_verdict_line *l = &v->lines[i];
 		lxw_format *f = l->status == COMPARE_MET       ? x->f.good
 				: l->status == COMPARE_NOT_MET ? x->f.bad
 							       : x->f.missing;
-		text(s, r, 0, compare_line_label(l->id, x->lang), x->f.label);
-		text(s, r, 1, compare_line_status_label(l->status, x->lang), f);
+		xlsx_sheet_string(s, r, 0, compare_line_label(l->id, x->lang), x->f.label);
+		xlsx_sheet_string(s, r, 1, compare_line_status_label(l->status, x->lang), f);
 		line(s, r++, 2, 3, l->text[x->lang == QN_LANG_EN], x->f.cell);
 	}
 	return r;
 }
 
-static lxw_row_t overview_signoff(book_sheet *s, lxw_row_t r)
+static lxw_row_t overview_signoff(xlsx_sheet *s, lxw_row_t r)
 {
-	book_ctx *x = s->x;
+	book_ctx *x = s->ctx;
 	const answers *a = x->c->after->answers;
 	const char *who = answers_field_get(a, ANSWERS_ASSESSOR);
 	const char *name = answers_field_get(a, ANSWERS_NAME);
@@ -294,11 +275,11 @@ static lxw_row_t overview_signoff(book_sheet *s, lxw_row_t r)
 		{L(x, "企业负责人（签字）", "For the enterprise (signature)"), NULL},
 		{L(x, "日期", "Date"), date},
 	};
-	text(s, r++, 0, L(x, "签字确认", "Sign-off"), x->f.heading);
+	xlsx_sheet_string(s, r++, 0, L(x, "签字确认", "Sign-off"), x->f.heading);
 	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
-		text(s, r, 0, rows[i][0], x->f.label);
+		xlsx_sheet_string(s, r, 0, rows[i][0], x->f.label);
 		line(s, r, 1, 3, rows[i][1] ? rows[i][1] : "", x->f.sign);
-		xlsx_sheet_row_height(&s->sh, r, TWO_LINES); /* room to sign */
+		xlsx_sheet_row_height(s, r, TWO_LINES); /* room to sign */
 		r++;
 	}
 	return r;
@@ -307,9 +288,9 @@ static lxw_row_t overview_signoff(book_sheet *s, lxw_row_t r)
 static void write_overview(book_ctx *x)
 {
 	static const double widths[] = {22, 30, 30, 22};
-	book_sheet s;
+	xlsx_sheet s;
 	char title[256];
-	sheet_begin(&s, x, L(x, "概览", "Overview"), widths, 4);
+	sheet_begin(&s, x, L(x, "概览", "Overview"));
 	snprintf(title, sizeof title, "%s：%s",
 		 L(x, "数字化水平验收对比表", "Acceptance comparison"),
 		 compare_kind_label(x->c->kind, x->lang));
@@ -317,9 +298,9 @@ static void write_overview(book_ctx *x)
 		snprintf(title, sizeof title, "Acceptance comparison: %s",
 			 compare_kind_label(x->c->kind, x->lang));
 	line(&s, 0, 0, 3, title, x->f.title);
-	if (s.sh.ws) {
-		xlsx_sheet_row_height(&s.sh, 0, TWO_LINES);
-		xlsx_check(x->b, worksheet_repeat_rows(s.sh.ws, 0, 0));
+	if (s.ws) {
+		xlsx_sheet_row_height(&s, 0, TWO_LINES);
+		xlsx_check(x->b, worksheet_repeat_rows(s.ws, 0, 0));
 	}
 	lxw_row_t r = overview_files(&s, 2);
 	if (x->c->dates_out_of_order)
@@ -331,25 +312,26 @@ static void write_overview(book_ctx *x)
 	r = overview_gates(&s, r + 1);
 	r = overview_verdict(&s, r + 1);
 	overview_signoff(&s, r + 1);
-	sheet_end(&s);
+	xlsx_sheet_end(&s, widths, widths, 4);
 }
 
 /* ---- 题目对比 Questions ---- */
 
-static void answer_cell(book_sheet *s, lxw_row_t r, lxw_col_t col, const compare_question *cq,
+static void answer_cell(xlsx_sheet *s, lxw_row_t r, lxw_col_t col, const compare_question *cq,
 			bool after, lxw_format *f)
 {
+	const book_ctx *x = s->ctx;
 	const answer *ans = after ? cq->after : cq->before;
 	const qn_question *q = cq->question;
 	char buf[1024];
 	size_t used = 0;
 	if (!ans->given) {
-		text(s, r, col, L(s->x, "未作答", "not answered"), f);
+		xlsx_sheet_string(s, r, col, L(x, "未作答", "not answered"), f);
 		return;
 	}
 	if (q->kind == QN_SCENARIO) {
-		snprintf(buf, sizeof buf, L(s->x, "%d 级", "L%d"), ans->level);
-		text(s, r, col, buf, f);
+		snprintf(buf, sizeof buf, L(x, "%d 级", "L%d"), ans->level);
+		xlsx_sheet_string(s, r, col, buf, f);
 		return;
 	}
 	buf[0] = '\0';
@@ -358,46 +340,47 @@ static void answer_cell(book_sheet *s, lxw_row_t r, lxw_col_t col, const compare
 		if (on)
 			used += (size_t)snprintf(buf + used, sizeof buf - used, "%s%s %s",
 						 used ? "\n" : "", q->options[i].code,
-						 qn_text_get(&q->options[i].label, s->x->lang));
+						 qn_text_get(&q->options[i].label, x->lang));
 	}
-	text(s, r, col, buf, f);
+	xlsx_sheet_string(s, r, col, buf, f);
 }
 
-static void question_row(book_sheet *s, lxw_row_t r, const compare_question *cq, bool verify)
+static void question_row(xlsx_sheet *s, lxw_row_t r, const compare_question *cq, bool verify)
 {
-	book_ctx *x = s->x;
+	book_ctx *x = s->ctx;
 	lxw_format *f = cq->differs ? x->f.changed : x->f.cell;
 	lxw_format *n = cq->differs ? x->f.changed_num : x->f.num;
 	const qn_question *q = cq->question;
 	char id[32];
 	snprintf(id, sizeof id, "%s%s", q->id, q->constrained ? "★" : "");
-	text(s, r, 0, id, f);
-	text(s, r, 1, qn_text_get(&q->indicator->name, x->lang), f);
+	xlsx_sheet_string(s, r, 0, id, f);
+	xlsx_sheet_string(s, r, 1, qn_text_get(&q->indicator->name, x->lang), f);
 	answer_cell(s, r, 2, cq, false, f);
 	answer_cell(s, r, 3, cq, true, f);
 	if (q->kind != QN_SCENARIO) { /* a scenario scores no points: its cells stay blank */
-		points(s, r, 4, cq->points_before, n);
-		points(s, r, 5, cq->points_after, n);
-		points(s, r, 6, cq->points_after - cq->points_before,
-		       cq->differs ? x->f.changed_delta : x->f.delta);
+		xlsx_sheet_points(s, r, 4, cq->points_before, n);
+		xlsx_sheet_points(s, r, 5, cq->points_after, n);
+		xlsx_sheet_points(s, r, 6, cq->points_after - cq->points_before,
+				  cq->differs ? x->f.changed_delta : x->f.delta);
 	} else {
 		for (lxw_col_t col = 4; col <= 6; col++)
-			text(s, r, col, "", f);
+			xlsx_sheet_string(s, r, col, "", f);
 	}
 	lxw_col_t col = 7;
 	if (verify) {
-		text(s, r, col++, cq->declared_higher ? L(x, "是", "yes") : "", f);
-		text(s, r, col++, cq->changes_level ? level_name(x, cq->level_if_declared) : "", f);
+		xlsx_sheet_string(s, r, col++, cq->declared_higher ? L(x, "是", "yes") : "", f);
+		xlsx_sheet_string(s, r, col++,
+				  cq->changes_level ? level_name(x, cq->level_if_declared) : "", f);
 	}
-	text(s, r, col, cq->evidence_added ? L(x, "是", "yes") : "", f);
+	xlsx_sheet_string(s, r, col, cq->evidence_added ? L(x, "是", "yes") : "", f);
 }
 
 static void write_questions(book_ctx *x)
 {
 	static const double widths[] = {8, 18, 34, 34, 10, 10, 9, 12, 16, 10};
 	bool verify = x->c->kind == COMPARE_VERIFICATION;
-	book_sheet s;
-	sheet_begin(&s, x, L(x, "题目对比", "Questions"), widths, verify ? 10 : 8);
+	xlsx_sheet s;
+	sheet_begin(&s, x, L(x, "题目对比", "Questions"));
 	char pb[64], pa[64];
 	snprintf(pb, sizeof pb, L(x, "%s得分", "%s points"), side_name(x, false));
 	snprintf(pa, sizeof pa, L(x, "%s得分", "%s points"), side_name(x, true));
@@ -414,22 +397,22 @@ static void write_questions(book_ctx *x)
 		titles[n++] = L(x, "单独按自评的等级", "Level if declared");
 	}
 	titles[n++] = L(x, "新增佐证", "Evidence added");
-	header(&s, 0, titles, n, true);
+	xlsx_sheet_header(&s, 0, titles, n, x->f.header, true);
 	lxw_row_t r = 1;
 	for (size_t i = 0; i < x->c->n_questions; i++)
 		question_row(&s, r++, &x->c->questions[i], verify);
 	line(&s, r + 1, 0, 6, L(x, "黄色底纹：两份答卷的答案不同。", "Yellow: the answers differ."),
 	     NULL);
-	sheet_end(&s);
+	xlsx_sheet_end(&s, widths, widths, verify ? 10 : 8);
 }
 
 /* ---- 场景对比 Scenarios, with a chart ---- */
 
-static void scenario_chart(book_sheet *s, lxw_row_t first, lxw_row_t last)
+static void scenario_chart(xlsx_sheet *s, lxw_row_t first, lxw_row_t last)
 {
-	book_ctx *x = s->x;
-	lxw_chart *chart = s->sh.ws ? workbook_add_chart(xlsx_workbook(x->b), LXW_CHART_BAR) : NULL;
-	if (!s->sh.ws)
+	book_ctx *x = s->ctx;
+	lxw_chart *chart = s->ws ? workbook_add_chart(xlsx_workbook(x->b), LXW_CHART_BAR) : NULL;
+	if (!s->ws)
 		return;
 	if (!chart) {
 		xlsx_check(x->b, LXW_ERROR_MEMORY_MALLOC_FAILED);
@@ -442,8 +425,8 @@ static void scenario_chart(book_sheet *s, lxw_row_t first, lxw_row_t last)
 			xlsx_check(x->b, LXW_ERROR_MEMORY_MALLOC_FAILED);
 			return;
 		}
-		chart_series_set_categories(series, s->sh.name, first, 1, last, 1);
-		chart_series_set_values(series, s->sh.name, first, (lxw_col_t)(3 + i), last,
+		chart_series_set_categories(series, s->name, first, 1, last, 1);
+		chart_series_set_values(series, s->name, first, (lxw_col_t)(3 + i), last,
 					(lxw_col_t)(3 + i));
 		chart_series_set_name(series, side_name(x, i));
 		lxw_chart_fill fill = {.color = colors[i]};
@@ -452,20 +435,20 @@ static void scenario_chart(book_sheet *s, lxw_row_t first, lxw_row_t last)
 	xlsx_chart_levels(chart, L(x, "经营场景等级对比", "Scenario levels before and after"),
 			  QN_MAX_LEVEL, LXW_CHART_LEGEND_BOTTOM);
 	lxw_chart_options o = {.x_offset = 8, .y_offset = 4, .x_scale = 1.1, .y_scale = 1.6};
-	xlsx_check(x->b, worksheet_insert_chart_opt(s->sh.ws, 0, 7, chart, &o));
+	xlsx_check(x->b, worksheet_insert_chart_opt(s->ws, 0, 7, chart, &o));
 }
 
 static void write_scenarios(book_ctx *x)
 {
 	static const double widths[] = {8, 20, 6, 12, 12, 9};
-	book_sheet s;
-	sheet_begin(&s, x, L(x, "场景对比", "Scenarios"), widths, 6);
+	xlsx_sheet s;
+	sheet_begin(&s, x, L(x, "场景对比", "Scenarios"));
 	char lb[64], la[64];
 	snprintf(lb, sizeof lb, L(x, "%s等级", "%s level"), side_name(x, false));
 	snprintf(la, sizeof la, L(x, "%s等级", "%s level"), side_name(x, true));
 	const char *titles[] = {L(x, "编号", "Id"),    L(x, "场景", "Scenario"), "★", lb, la,
 				L(x, "变化", "Change")};
-	header(&s, 0, titles, 6, true);
+	xlsx_sheet_header(&s, 0, titles, 6, x->f.header, true);
 	lxw_row_t r = 1;
 	for (size_t i = 0; i < x->c->n_questions; i++) {
 		const compare_question *cq = &x->c->questions[i];
@@ -473,18 +456,19 @@ static void write_scenarios(book_ctx *x)
 			continue;
 		lxw_format *f = cq->differs ? x->f.changed : x->f.cell;
 		lxw_format *n = cq->differs ? x->f.changed_num : x->f.num;
-		text(&s, r, 0, cq->question->id, f);
-		text(&s, r, 1, qn_text_get(&cq->question->indicator->name, x->lang), f);
-		text(&s, r, 2, cq->question->constrained ? "★" : "", f);
-		xlsx_sheet_number(&s.sh, r, 3, cq->level_before, n);
-		xlsx_sheet_number(&s.sh, r, 4, cq->level_after, n);
-		xlsx_sheet_number(&s.sh, r, 5, cq->level_after - cq->level_before,
+		xlsx_sheet_string(&s, r, 0, cq->question->id, f);
+		xlsx_sheet_string(&s, r, 1, qn_text_get(&cq->question->indicator->name, x->lang),
+				  f);
+		xlsx_sheet_string(&s, r, 2, cq->question->constrained ? "★" : "", f);
+		xlsx_sheet_number(&s, r, 3, cq->level_before, n);
+		xlsx_sheet_number(&s, r, 4, cq->level_after, n);
+		xlsx_sheet_number(&s, r, 5, cq->level_after - cq->level_before,
 				  cq->differs ? x->f.changed_delta : x->f.delta);
 		r++;
 	}
 	if (r > 1)
 		scenario_chart(&s, 1, r - 1);
-	sheet_end(&s);
+	xlsx_sheet_end(&s, widths, widths, 6);
 }
 
 /* ---- 佐证登记 Evidence ---- */
@@ -492,30 +476,31 @@ static void write_scenarios(book_ctx *x)
 static void write_evidence(book_ctx *x)
 {
 	static const double widths[] = {8, 18, 40, 40, 10};
-	book_sheet s;
-	sheet_begin(&s, x, L(x, "佐证登记", "Evidence"), widths, 5);
+	xlsx_sheet s;
+	sheet_begin(&s, x, L(x, "佐证登记", "Evidence"));
 	const char *titles[] = {L(x, "编号", "Id"), L(x, "指标", "Indicator"), side_name(x, false),
 				side_name(x, true), L(x, "新增", "Added")};
-	header(&s, 0, titles, 5, true);
+	xlsx_sheet_header(&s, 0, titles, 5, x->f.header, true);
 	lxw_row_t r = 1;
 	for (size_t i = 0; i < x->c->n_questions; i++) {
 		const compare_question *cq = &x->c->questions[i];
 		if (!cq->evidence_before && !cq->evidence_after)
 			continue;
 		lxw_format *f = cq->evidence_added ? x->f.changed : x->f.cell;
-		text(&s, r, 0, cq->question->id, f);
-		text(&s, r, 1, qn_text_get(&cq->question->indicator->name, x->lang), f);
+		xlsx_sheet_string(&s, r, 0, cq->question->id, f);
+		xlsx_sheet_string(&s, r, 1, qn_text_get(&cq->question->indicator->name, x->lang),
+				  f);
 		char items[2][2048];
 		compare_evidence_text(x->c->before->answers, i, items[0], sizeof items[0]);
 		compare_evidence_text(x->c->after->answers, i, items[1], sizeof items[1]);
-		text(&s, r, 2, items[0], f);
-		text(&s, r, 3, items[1], f);
-		text(&s, r++, 4, cq->evidence_added ? L(x, "是", "yes") : "", f);
+		xlsx_sheet_string(&s, r, 2, items[0], f);
+		xlsx_sheet_string(&s, r, 3, items[1], f);
+		xlsx_sheet_string(&s, r++, 4, cq->evidence_added ? L(x, "是", "yes") : "", f);
 	}
 	if (r == 1)
 		line(&s, r, 0, 4, L(x, "两份答卷均未记录佐证。", "Neither file records evidence."),
 		     x->f.cell);
-	sheet_end(&s);
+	xlsx_sheet_end(&s, widths, widths, 5);
 }
 
 /* ---- the workbook ---- */
