@@ -276,17 +276,33 @@ static int push_question(struct build *b, qn_question *question)
 	return 0;
 }
 
+/*
+ * What a dimension, a subdimension and an indicator each begin with: an id of their own, a name,
+ * points (left alone when not declared) and room for their children, the elements named child.
+ * Returns the children's zeroed array (*n_children long), or NULL after the error.
+ */
+static void *read_head(struct build *b, xmlNode *n, char **id, qn_text *name, int64_t *points,
+		       const char *child, size_t size, size_t *n_children)
+{
+	*id = xmldoc_attr(b->q->arena, n, "id");
+	if (claim_id(b, n, *id))
+		return NULL;
+	*n_children = xmldoc_count(n, child);
+	void *children = arena_calloc(b->q->arena, *n_children, size);
+	if (!*id || !children) {
+		nomem(b);
+		return NULL;
+	}
+	if (read_child_bitext(b, n, "name", name) || read_points(b, n, "points", points))
+		return NULL;
+	return children;
+}
+
 static int read_indicator(struct build *b, xmlNode *in, qn_indicator *ind, bool scored)
 {
-	ind->id = xmldoc_attr(b->q->arena, in, "id");
-	if (claim_id(b, in, ind->id))
-		return -1;
-	ind->n_questions = xmldoc_count(in, "question");
-	ind->questions = arena_calloc(b->q->arena, ind->n_questions, sizeof(qn_question *));
-	if (!ind->id || !ind->questions)
-		return nomem(b);
-	if (read_child_bitext(b, in, "name", &ind->name) ||
-	    read_points(b, in, "points", &ind->points))
+	ind->questions = read_head(b, in, &ind->id, &ind->name, &ind->points, "question",
+				   sizeof(qn_question *), &ind->n_questions);
+	if (!ind->questions)
 		return -1;
 	int64_t sum = 0;
 	size_t k = 0;
@@ -302,15 +318,9 @@ static int read_indicator(struct build *b, xmlNode *in, qn_indicator *ind, bool 
 
 static int read_subdimension(struct build *b, xmlNode *sn, qn_subdimension *sub, bool scored)
 {
-	sub->id = xmldoc_attr(b->q->arena, sn, "id");
-	if (claim_id(b, sn, sub->id))
-		return -1;
-	sub->n_indicators = xmldoc_count(sn, "indicator");
-	sub->indicators = arena_calloc(b->q->arena, sub->n_indicators, sizeof(qn_indicator));
-	if (!sub->id || !sub->indicators)
-		return nomem(b);
-	if (read_child_bitext(b, sn, "name", &sub->name) ||
-	    read_points(b, sn, "points", &sub->points))
+	sub->indicators = read_head(b, sn, &sub->id, &sub->name, &sub->points, "indicator",
+				    sizeof(qn_indicator), &sub->n_indicators);
+	if (!sub->indicators)
 		return -1;
 	int64_t sum = 0;
 	size_t k = 0;
@@ -326,17 +336,10 @@ static int read_subdimension(struct build *b, xmlNode *sn, qn_subdimension *sub,
 
 static int read_dimension(struct build *b, xmlNode *dn, qn_dimension *dim)
 {
-	dim->id = xmldoc_attr(b->q->arena, dn, "id");
-	if (claim_id(b, dn, dim->id))
-		return -1;
 	dim->scored = xmlHasProp(dn, BAD_CAST "points") != NULL;
-	dim->n_subdimensions = xmldoc_count(dn, "subdimension");
-	dim->subdimensions =
-		arena_calloc(b->q->arena, dim->n_subdimensions, sizeof(qn_subdimension));
-	if (!dim->id || !dim->subdimensions)
-		return nomem(b);
-	if (read_child_bitext(b, dn, "name", &dim->name) ||
-	    read_points(b, dn, "points", &dim->points))
+	dim->subdimensions = read_head(b, dn, &dim->id, &dim->name, &dim->points, "subdimension",
+				       sizeof(qn_subdimension), &dim->n_subdimensions);
+	if (!dim->subdimensions)
 		return -1;
 	int64_t sum = 0;
 	size_t k = 0;
