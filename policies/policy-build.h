@@ -58,11 +58,13 @@ int pb_fail_line(struct build *b, int line, const char *fmt, ...)
 void *pb_alloc_n(struct build *b, size_t n, size_t size);
 char *pb_attr(struct build *b, const xmlNode *n, const char *name);
 /*
- * Ids of one kind, checked for repeats in time linear in their number: pb_ids_begin() before
- * the kind's first, then pb_id_repeated() for each: 0 when new, 1 when repeated, -1 after
- * pb_nomem (id NULL counts as memory that ran out).
+ * Ids of one kind (classes, awards, clauses), checked for repeats in time linear in their
+ * number: pb_kind_begin() makes room for the elements named `name` under parent, as
+ * pb_alloc_n() does for their count, and starts the kind's ids afresh; then pb_id_repeated()
+ * for each: 0 when new, 1 when repeated, -1 after pb_nomem (id NULL counts as memory that ran
+ * out).
  */
-void pb_ids_begin(struct build *b);
+void *pb_kind_begin(struct build *b, const xmlNode *parent, const char *name, size_t size);
 int pb_id_repeated(struct build *b, const char *id);
 
 int pb_bitext(struct build *b, const xmlNode *n, qn_text *t);

@@ -340,9 +340,8 @@ int pb_clauses(struct build *b, const xmlNode *root)
 {
 	size_t k = 0;
 	b->p->n_clauses = 0;
-	if (!(b->p->clauses = pb_alloc_n(b, xmldoc_count(root, "clause"), sizeof(policy_clause))))
+	if (!(b->p->clauses = pb_kind_begin(b, root, "clause", sizeof(policy_clause))))
 		return -1;
-	pb_ids_begin(b);
 	for (xmlNode *n = xmldoc_first(root, "clause"); n; n = xmldoc_next(n, "clause"), k++) {
 		if (read_clause(b, n, &b->p->clauses[k], k))
 			return -1;

@@ -36,10 +36,11 @@ char *pb_attr(struct build *b, const xmlNode *n, const char *name)
 	return xmldoc_attr(b->p->arena, n, name);
 }
 
-void pb_ids_begin(struct build *b)
+void *pb_kind_begin(struct build *b, const xmlNode *parent, const char *name, size_t size)
 {
 	if (b->ids)
 		keyset_clear(b->ids);
+	return pb_alloc_n(b, xmldoc_count(parent, name), size);
 }
 
 int pb_id_repeated(struct build *b, const char *id)

@@ -106,9 +106,8 @@ static int read_classes(struct build *b, const xmlNode *root)
 	xmlNode *st = xmldoc_first(root, "stacking");
 	size_t k = 0;
 	b->p->n_classes = xmldoc_count(st, "class");
-	if (!(b->p->classes = pb_alloc_n(b, b->p->n_classes, sizeof(policy_class))))
+	if (!(b->p->classes = pb_kind_begin(b, st, "class", sizeof(policy_class))))
 		return -1;
-	pb_ids_begin(b);
 	for (xmlNode *c = xmldoc_first(st, "class"); c; c = xmldoc_next(c, "class"), k++) {
 		policy_class *cl = &b->p->classes[k];
 		char *rule = pb_attr(b, c, "rule");
@@ -262,9 +261,8 @@ static int read_awards(struct build *b, const xmlNode *root)
 	xmlNode *as = xmldoc_first(root, "awards");
 	size_t k = 0;
 	b->p->n_awards = 0;
-	if (!(b->p->awards = pb_alloc_n(b, xmldoc_count(as, "award"), sizeof(policy_award))))
+	if (!(b->p->awards = pb_kind_begin(b, as, "award", sizeof(policy_award))))
 		return -1;
-	pb_ids_begin(b);
 	for (xmlNode *a = xmldoc_first(as, "award"); a; a = xmldoc_next(a, "award"), k++) {
 		policy_award *aw = &b->p->awards[k];
 		aw->id = pb_attr(b, a, "id");
