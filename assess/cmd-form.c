@@ -15,18 +15,6 @@ struct form_opts {
 	bool force;
 };
 
-/* acme.json -> acme-form.xlsx, miit-2024 -> miit-2024-form.xlsx, in the current folder's terms. */
-static char *default_output(const char *stem_of)
-{
-	/*
-	 * Where report and import keep a bare name whose only dot leads it (".x", no folder),
-	 * form drops all of it and writes "-form.xlsx"; the name it has given stays as it is.
-	 */
-	if (!strchr(stem_of, '/') && strrchr(stem_of, '.') == stem_of)
-		return strdup("-form.xlsx");
-	return cli_output_name(stem_of, "-form.xlsx");
-}
-
 static const cli_option options[] = {
 	{"questionnaire", 'q', "ID", "the instrument (default miit-2024)", true,
 	 CLI_TO_STRING(struct form_opts, id)},
@@ -55,7 +43,9 @@ static int check(cli *c, void *opts, int n, char **operands, cli_setup *s)
 			c, "give -o FORM.xlsx when the answers come from standard input");
 	if (!o->id && !o->from)
 		o->id = "miit-2024";
-	if (!o->out && !(o->out = s->output = default_output(o->from ? o->from : o->id)))
+	/* acme.json -> acme-form.xlsx, miit-2024 -> miit-2024-form.xlsx, as report and import name. */
+	if (!o->out &&
+	    !(o->out = s->output = cli_output_name(o->from ? o->from : o->id, "-form.xlsx")))
 		return EX_OSERR;
 	/* The answers prefill the form, unanswered questions and all; their instrument is used. */
 	if (!o->from)

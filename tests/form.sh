@@ -131,6 +131,14 @@ import json, sys
 assert json.load(open(sys.argv[1], encoding="utf-8"))["notes"]["F2"] == "采购记录"' old-note-in.json &&
 	ok || bad "an old note with its evidence part"
 
+# Without -o the form is named as report and import name their outputs: the answer file's name
+# less its extension, a hidden file's leading dot kept (".draft" -> ".draft-form.xlsx").
+mkdir names && cp "$example" names/acme.json && cp "$example" names/.draft &&
+	(cd names && "$ASSESS" form --from acme.json >/dev/null && "$ASSESS" form --from .draft >/dev/null &&
+		"$ASSESS" form -q miit-2024 >/dev/null) &&
+	[ "$(cd names && ls -A | sort | tr '\n' ' ')" = ".draft .draft-form.xlsx acme-form.xlsx acme.json miit-2024-form.xlsx " ] &&
+	ok || bad "default form names: $(ls -A names | tr '\n' ' ')"
+
 # A pre-filled form round-trips to the same answers, also after LibreOffice re-saves it.
 "$ASSESS" form --from "$example" -o pre.xlsx >/dev/null &&
 	"$ASSESS" import pre.xlsx -o pre.json >/dev/null && same_answers pre.json "$example" && ok ||
