@@ -56,7 +56,7 @@ class Questionnaire:
                     self.order.append(q.get("id"))
         self.scenarios = [q for q in self.order if self.questions[q][0] == "scenario"]
         self.levels = []
-        for lv in root.iter("level"):
+        for lv in root.findall("levels/level"):  # not a reading's alternative <level>
             self.levels.append((int(lv.get("value")), milli(lv.get("min-score")),
                                 int(lv.get("scenario-level")), int(lv.get("min-scenarios")),
                                 int(lv.get("min-constrained")), lv.find("name/zh").text))
