@@ -132,10 +132,9 @@ def decimal(m):
     return "%d" % (m // 1000) if m % 1000 == 0 else ("%d.%03d" % divmod(m, 1000)).rstrip("0")
 
 
-def score_stream(path):
-    qn = Questionnaire(QUESTIONNAIRE)
-    out = sys.stdout
-    failed = 0
+def scored_lines(qn, path):
+    """Each non-blank line of an NDJSON stream, scored: (line, document, result, None), or
+    (line, None, None, the reason) for one that is refused."""
     with open(path, encoding="utf-8") as f:
         for n, text in enumerate(f, 1):
             if not text.strip():
@@ -143,20 +142,32 @@ def score_stream(path):
             try:
                 doc = json.loads(text)
                 r = score(qn, doc)
-                ent = doc.get("enterprise") or {}
-                out.write(json.dumps({
-                    "source": path, "line": n, "questionnaire": qn.id, "enterprise": ent,
-                    "total": json.loads(decimal(r["total"])), "total_milli": r["total"],
-                    "level": r["level"],
-                    "dimensions": {d: json.loads(decimal(r["dims"][d])) for d in qn.dims},
-                    "scenarios": {"at_least": r["at_least"],
-                                  "constrained_at_least": r["star_at_least"]},
-                    "gates_met": r["gates"]}, ensure_ascii=False, separators=(",", ":")))
             except (ValueError, Bad) as e:
-                failed += 1
-                out.write(json.dumps({"source": path, "line": n, "error": {"message": str(e)}},
-                                     ensure_ascii=False, separators=(",", ":")))
-            out.write("\n")
+                yield n, None, None, e
+                continue
+            yield n, doc, r, None
+
+
+def score_stream(path):
+    qn = Questionnaire(QUESTIONNAIRE)
+    out = sys.stdout
+    failed = 0
+    for n, doc, r, e in scored_lines(qn, path):
+        if e is not None:
+            failed += 1
+            out.write(json.dumps({"source": path, "line": n, "error": {"message": str(e)}},
+                                 ensure_ascii=False, separators=(",", ":")))
+        else:
+            ent = doc.get("enterprise") or {}
+            out.write(json.dumps({
+                "source": path, "line": n, "questionnaire": qn.id, "enterprise": ent,
+                "total": json.loads(decimal(r["total"])), "total_milli": r["total"],
+                "level": r["level"],
+                "dimensions": {d: json.loads(decimal(r["dims"][d])) for d in qn.dims},
+                "scenarios": {"at_least": r["at_least"],
+                              "constrained_at_least": r["star_at_least"]},
+                "gates_met": r["gates"]}, ensure_ascii=False, separators=(",", ":")))
+        out.write("\n")
     return 65 if failed else 0
 
 
@@ -197,52 +208,46 @@ def portfolio(path, out_path):
     by = {"industry": defaultdict(lambda: Group(len(qn.scenarios))),
           "region": defaultdict(lambda: Group(len(qn.scenarios)))}
     n_rows = n_err = 0
-    with open(path, encoding="utf-8") as f:
-        for n, text in enumerate(f, 1):
-            if not text.strip():
-                continue
-            try:
-                doc = json.loads(text)
-                r = score(qn, doc)
-            except (ValueError, Bad) as e:
-                n_err += 1
-                errors.write_number(n_err, 0, n_err)
-                errors.write_string(n_err, 1, path)
-                errors.write_number(n_err, 2, n)
-                errors.write_string(n_err, 3, str(e))
-                continue
-            n_rows += 1
-            ent = doc.get("enterprise") or {}
-            st = doc.get("assessment") or {}
-            above = ent.get("above_scale")
-            row = [n_rows, ent.get("credit_code"), ent.get("name"), ent.get("industry"),
-                   ent.get("size"), None if above is None else "是" if above else "否",
-                   ent.get("region"), {"baseline": "改造前", "post": "改造后"}.get(st.get("stage")),
-                   st.get("date")]
-            for c, v in enumerate(row):
-                if isinstance(v, int):
-                    rows.write_number(n_rows, c, v)
-                elif v:
-                    rows.write_string(n_rows, c, v)
-            c = len(row)
-            rows.write_number(n_rows, c, r["total"] / 1000, pts)
-            for d in qn.dims:
-                c += 1
-                rows.write_number(n_rows, c, r["dims"][d] / 1000, pts)
-            c += 1
-            rows.write_number(n_rows, c, r["level"])
-            scen = [r["levels"][q] for q in qn.scenarios]
-            for v in scen + r["at_least"][1:] + r["star_at_least"][1:]:
-                c += 1
+    for n, doc, r, e in scored_lines(qn, path):
+        if e is not None:
+            n_err += 1
+            errors.write_number(n_err, 0, n_err)
+            errors.write_string(n_err, 1, path)
+            errors.write_number(n_err, 2, n)
+            errors.write_string(n_err, 3, str(e))
+            continue
+        n_rows += 1
+        ent = doc.get("enterprise") or {}
+        st = doc.get("assessment") or {}
+        above = ent.get("above_scale")
+        row = [n_rows, ent.get("credit_code"), ent.get("name"), ent.get("industry"),
+               ent.get("size"), None if above is None else "是" if above else "否",
+               ent.get("region"), {"baseline": "改造前", "post": "改造后"}.get(st.get("stage")),
+               st.get("date")]
+        for c, v in enumerate(row):
+            if isinstance(v, int):
                 rows.write_number(n_rows, c, v)
-            rows.write_string(n_rows, c + 1, "%s:%d" % (path, n))
-            for g in (overall, by["industry"][ent.get("industry") or ""],
-                      by["region"][ent.get("region") or ""]):
-                g.n += 1
-                g.levels[r["level"]] += 1
-                g.total += r["total"]
-                for i, v in enumerate(scen):
-                    g.scen[i] += v
+            elif v:
+                rows.write_string(n_rows, c, v)
+        c = len(row)
+        rows.write_number(n_rows, c, r["total"] / 1000, pts)
+        for d in qn.dims:
+            c += 1
+            rows.write_number(n_rows, c, r["dims"][d] / 1000, pts)
+        c += 1
+        rows.write_number(n_rows, c, r["level"])
+        scen = [r["levels"][q] for q in qn.scenarios]
+        for v in scen + r["at_least"][1:] + r["star_at_least"][1:]:
+            c += 1
+            rows.write_number(n_rows, c, v)
+        rows.write_string(n_rows, c + 1, "%s:%d" % (path, n))
+        for g in (overall, by["industry"][ent.get("industry") or ""],
+                  by["region"][ent.get("region") or ""]):
+            g.n += 1
+            g.levels[r["level"]] += 1
+            g.total += r["total"]
+            for i, v in enumerate(scen):
+                g.scen[i] += v
     first_s = 10 + len(qn.dims) + 1
     if n_rows:
         rows.conditional_format(1, first_s - 1, n_rows, first_s + len(qn.scenarios) - 1, scale)
