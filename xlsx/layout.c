@@ -37,9 +37,18 @@ void xlsx_sheet_begin(xlsx_sheet *s, xlsx_book *b, const char *name)
 	memset(s, 0, sizeof *s);
 	s->book = b;
 	s->name = name;
+	s->measured = true;
 	if (xlsx_failed(b))
 		return;
 	xlsx_where(b, name);
+	s->ws = xlsx_add_sheet(b, name);
+}
+
+void xlsx_sheet_stream(xlsx_sheet *s, xlsx_book *b, const char *name)
+{
+	memset(s, 0, sizeof *s);
+	s->book = b;
+	s->name = name;
 	s->ws = xlsx_add_sheet(b, name);
 }
 
@@ -468,7 +477,7 @@ static void fit_rows(xlsx_sheet *s, const double *col_width)
 void xlsx_sheet_end(xlsx_sheet *s, const double *min, const double *max, int n)
 {
 	double col_width[XLSX_SHEET_MAX_COLS] = {0};
-	if (s->ws && !xlsx_failed(s->book)) {
+	if (s->ws && s->measured && !xlsx_failed(s->book)) {
 		for (int i = 0; i < n && i < XLSX_SHEET_MAX_COLS; i++) {
 			double w = s->width[i] * UNITS_PER_COLUMN + PADDING;
 			w = w < min[i] ? min[i] : w > max[i] ? max[i] : w;
@@ -489,6 +498,10 @@ void xlsx_sheet_end(xlsx_sheet *s, const double *min, const double *max, int n)
 
 void xlsx_sheet_string(xlsx_sheet *s, lxw_row_t row, lxw_col_t col, const char *text, lxw_format *f)
 {
+	if (!s->measured) {
+		xlsx_string(s->book, s->ws, row, col, text, f);
+		return;
+	}
 	if (!s->ws || xlsx_failed(s->book))
 		return;
 	if (!text || !*text) {
@@ -548,6 +561,10 @@ void xlsx_sheet_header(xlsx_sheet *s, lxw_row_t row, const char *const *titles, 
 void xlsx_sheet_merge(xlsx_sheet *s, lxw_row_t r1, lxw_col_t c1, lxw_row_t r2, lxw_col_t c2,
 		      const char *text, lxw_format *f)
 {
+	if (!s->measured) {
+		xlsx_merge(s->book, s->ws, r1, c1, r2, c2, text, f);
+		return;
+	}
 	if (!s->ws || xlsx_failed(s->book))
 		return;
 	char *copy = NULL;

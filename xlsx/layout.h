@@ -67,6 +67,7 @@ typedef struct xlsx_sheet {
 	size_t n_text, cap_text;
 	xlsx_row_info *rows; /* indexed by row number */
 	size_t n_rows;
+	bool measured; /* false for a streamed sheet: see xlsx_sheet_stream */
 	/*
 	 * The workbook's own context (the report, the comparison), set by the caller after
 	 * xlsx_sheet_begin, so that the functions filling the sheet need only the sheet; never
@@ -77,6 +78,14 @@ typedef struct xlsx_sheet {
 
 /* Adds the worksheet (and names it as where later errors happen). */
 void xlsx_sheet_begin(xlsx_sheet *s, xlsx_book *b, const char *name);
+/*
+ * Adds the worksheet of a sheet that keeps nothing and sizes nothing, for a workbook in
+ * constant-memory mode, where a row is final once the next starts: its writers write as
+ * xlsx_string does, and the caller sets widths and heights (with the measures below) before
+ * the cells. Later errors are not said to be in it (no xlsx_where): its rows are written in
+ * turn with other sheets'. xlsx_sheet_end is not needed.
+ */
+void xlsx_sheet_stream(xlsx_sheet *s, xlsx_book *b, const char *name);
 /*
  * Sets each column's width from its widest text: about 1.1 Excel units per display column,
  * at least min[i] and at most max[i] (text wider than that wraps; give min == max for a fixed
