@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include "common/creditcode.h"
-#include "common/decimal.h"
 #include "common/text.h"
 #include "portfolio/stream.h"
 
@@ -24,24 +23,9 @@ const char *bk_sheet_name(const portfolio_book *b, int which)
 	return sheet_names[which][b->o.lang == QN_LANG_EN];
 }
 
-void bk_check(portfolio_book *b, lxw_error e) { xlsx_check(b->book, e); }
-
-void bk_string(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
-	       lxw_format *f)
+void bk_level_scale(xlsx_sheet *sh, lxw_row_t r0, lxw_col_t c0, lxw_row_t r1, lxw_col_t c1)
 {
-	xlsx_string(b->book, ws, r, c, s, f);
-}
-
-void bk_number(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v,
-	       lxw_format *f)
-{
-	xlsx_number(b->book, ws, r, c, v, f);
-}
-
-void bk_level_scale(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r0, lxw_col_t c0, lxw_row_t r1,
-		    lxw_col_t c1)
-{
-	xlsx_color_scale(b->book, ws, r0, c0, r1, c1, 0, 2, QN_MAX_LEVEL);
+	xlsx_color_scale(sh->book, sh->ws, r0, c0, r1, c1, 0, 2, QN_MAX_LEVEL);
 }
 
 unsigned bk_level_color(int l)
@@ -80,7 +64,7 @@ void bk_fit_widths(const char *const *texts, size_t n, double *widths)
 	}
 }
 
-void bk_header_row(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c0,
+void bk_header_row(portfolio_book *b, xlsx_sheet *sh, lxw_row_t r, lxw_col_t c0,
 		   const char *const *texts, size_t n, const double *widths, double min_height)
 {
 	char text[512];
@@ -93,12 +77,12 @@ void bk_header_row(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t 
 		lines = l > lines ? l : lines;
 	}
 	double h = xlsx_lines_height(lines, BK_HEADER_FONT);
-	bk_check(b, worksheet_set_row(ws, r, h > min_height ? h : min_height, NULL));
+	xlsx_check(b->book, worksheet_set_row(sh->ws, r, h > min_height ? h : min_height, NULL));
 	for (size_t i = 0; i < n; i++) {
 		if (texts[i])
 			xlsx_wrap_words(texts[i], xlsx_columns_in(widths[i], BK_HEADER_FONT),
 					BK_HEADER_FACE, text, sizeof text);
-		bk_string(b, ws, r, c0 + (lxw_col_t)i, texts[i] ? text : NULL, b->f.header);
+		xlsx_sheet_string(sh, r, c0 + (lxw_col_t)i, texts[i] ? text : NULL, b->f.header);
 	}
 }
 
@@ -176,21 +160,21 @@ static void set_properties(portfolio_book *b)
 							     "Digitization level assessment"),
 				.comments = (char *)"assess " PACKAGE_VERSION,
 				.created = b->o.created ? b->o.created : time(NULL)};
-	bk_check(b, workbook_set_properties(b->wb, &p));
+	xlsx_check(b->book, workbook_set_properties(b->wb, &p));
 }
 
 /*
  * A4, as wide as the page; Enterprises is too wide to shrink that far, so it runs four pages
  * across with the number, credit code and name repeated on each.
  */
-static void page_setup(portfolio_book *b, lxw_worksheet *ws, int which)
+static void page_setup(portfolio_book *b, xlsx_sheet *sh, int which)
 {
 	const xlsx_page page = {.landscape = which != BK_OVERVIEW,
 				.pages_wide = which == BK_ROWS ? 4 : 1,
 				.footer = "&C&P / &N"};
-	xlsx_page_setup(b->book, ws, &page);
+	xlsx_page_setup(b->book, sh->ws, &page);
 	if (which == BK_ROWS)
-		bk_check(b, worksheet_repeat_columns(ws, 0, 2));
+		xlsx_check(b->book, worksheet_repeat_columns(sh->ws, 0, 2));
 }
 
 /*
@@ -265,14 +249,15 @@ portfolio_book *portfolio_book_new(const char *path, const portfolio_book_option
 	make_formats(b);
 	set_properties(b);
 	for (int s = 0; s < BK_SHEETS; s++) {
-		if (!(b->ws[s] = xlsx_add_sheet(b->book, bk_sheet_name(b, s)))) {
+		xlsx_sheet_stream(&b->sheet[s], b->book, bk_sheet_name(b, s));
+		if (!b->sheet[s].ws) {
 			assess_fail(err, xlsx_code(xlsx_error(b->book)), path, 0, 0,
 				    "cannot start the workbook: %s",
 				    lxw_strerror(xlsx_error(b->book)));
 			portfolio_book_abort(b);
 			return NULL;
 		}
-		page_setup(b, b->ws[s], s);
+		page_setup(b, &b->sheet[s], s);
 	}
 	return b;
 }
@@ -374,20 +359,20 @@ static void rows_header(portfolio_book *b, const questionnaire *q)
 			   .width = calloc(most, sizeof *l.width)};
 	b->q = q;
 	if (!l.label || !l.text || !l.width) {
-		bk_check(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		xlsx_check(b->book, LXW_ERROR_MEMORY_MALLOC_FAILED);
 	} else {
 		lay_out_columns(b, q, &l);
 		bk_fit_widths(l.text, l.n, l.width);
 		for (size_t i = 0; i < l.n; i++)
-			bk_check(b, worksheet_set_column(b->ws[BK_ROWS], (lxw_col_t)i, (lxw_col_t)i,
-							 l.width[i], NULL));
-		bk_header_row(b, b->ws[BK_ROWS], 0, 0, l.text, l.n, l.width, 30);
+			xlsx_check(b->book, worksheet_set_column(b->sheet[BK_ROWS].ws, (lxw_col_t)i,
+								 (lxw_col_t)i, l.width[i], NULL));
+		bk_header_row(b, &b->sheet[BK_ROWS], 0, 0, l.text, l.n, l.width, 30);
 	}
 	free(l.label);
 	free(l.text);
 	free(l.width);
-	worksheet_freeze_panes(b->ws[BK_ROWS], 1, 3);
-	bk_check(b, worksheet_repeat_rows(b->ws[BK_ROWS], 0, 0));
+	worksheet_freeze_panes(b->sheet[BK_ROWS].ws, 1, 3);
+	xlsx_check(b->book, worksheet_repeat_rows(b->sheet[BK_ROWS].ws, 0, 0));
 }
 
 static const char *yes_no(const portfolio_book *b, int v)
@@ -406,44 +391,43 @@ static const char *stage_label(const portfolio_book *b, answers_stage s)
 
 static void row_profile(portfolio_book *b, lxw_row_t r, const portfolio_row *row)
 {
-	lxw_worksheet *ws = b->ws[BK_ROWS];
+	xlsx_sheet *sh = &b->sheet[BK_ROWS];
 	const answers *a = row->score->answers;
 	static const answers_field text_fields[] = {ANSWERS_CREDIT_CODE, ANSWERS_NAME,
 						    ANSWERS_INDUSTRY, ANSWERS_SIZE};
-	bk_number(b, ws, r, 0, (double)row->seq, b->f.seq);
+	xlsx_sheet_number(sh, r, 0, (double)row->seq, b->f.seq);
 	for (lxw_col_t i = 0; i < 4; i++)
-		bk_string(b, ws, r, 1 + i, answers_field_get(a, text_fields[i]), NULL);
-	bk_string(b, ws, r, 5, yes_no(b, answers_above_scale(a)), b->f.center);
-	bk_string(b, ws, r, 6, answers_field_get(a, ANSWERS_REGION), NULL);
-	bk_string(b, ws, r, 7, stage_label(b, answers_stage_get(a)), b->f.center);
-	bk_string(b, ws, r, 8, answers_field_get(a, ANSWERS_DATE), NULL);
-	bk_number(b, ws, r, 9, decimal_milli_to_double(row->score->total), b->f.points);
+		xlsx_sheet_string(sh, r, 1 + i, answers_field_get(a, text_fields[i]), NULL);
+	xlsx_sheet_string(sh, r, 5, yes_no(b, answers_above_scale(a)), b->f.center);
+	xlsx_sheet_string(sh, r, 6, answers_field_get(a, ANSWERS_REGION), NULL);
+	xlsx_sheet_string(sh, r, 7, stage_label(b, answers_stage_get(a)), b->f.center);
+	xlsx_sheet_string(sh, r, 8, answers_field_get(a, ANSWERS_DATE), NULL);
+	xlsx_sheet_points(sh, r, 9, row->score->total, b->f.points);
 }
 
 static void row_scores(portfolio_book *b, lxw_row_t r, const scoring_result *s)
 {
-	lxw_worksheet *ws = b->ws[BK_ROWS];
+	xlsx_sheet *sh = &b->sheet[BK_ROWS];
 	lxw_col_t c = b->col_dims;
 	for (size_t d = 0; d < questionnaire_n_dimensions(s->q); d++) {
 		const qn_dimension *dim = questionnaire_dimension(s->q, d);
 		if (dim->scored)
-			bk_number(b, ws, r, c++,
-				  decimal_milli_to_double(scoring_dimension_points(s, dim)),
-				  b->f.points);
+			xlsx_sheet_points(sh, r, c++, scoring_dimension_points(s, dim),
+					  b->f.points);
 	}
-	bk_number(b, ws, r, b->col_level, s->level, b->f.center);
+	xlsx_sheet_number(sh, r, b->col_level, s->level, b->f.center);
 	c = b->col_scenarios;
 	for (size_t i = 0; i < questionnaire_n_questions(s->q); i++) {
 		const qn_question *q = questionnaire_question(s->q, i);
 		const answer *ans = answers_get(s->answers, i);
 		if (q->kind == QN_SCENARIO)
-			bk_number(b, ws, r, c++, ans->given ? ans->level : 0, b->f.center);
+			xlsx_sheet_number(sh, r, c++, ans->given ? ans->level : 0, b->f.center);
 	}
 	c = b->col_counts;
 	for (int l = 1; l <= QN_MAX_LEVEL; l++)
-		bk_number(b, ws, r, c++, s->at_least[l], b->f.integer);
+		xlsx_sheet_number(sh, r, c++, s->at_least[l], b->f.integer);
 	for (int l = 1; l <= QN_MAX_LEVEL; l++)
-		bk_number(b, ws, r, c++, s->constrained_at_least[l], b->f.integer);
+		xlsx_sheet_number(sh, r, c++, s->constrained_at_least[l], b->f.integer);
 }
 
 /*
@@ -456,11 +440,11 @@ static void report_cell(portfolio_book *b, lxw_row_t r, const char *file)
 	int n = file ? snprintf(url, sizeof url, "%s%s", b->report_link, file) : -1;
 	if (!file || !b->report_link[0] || n < 0 || (size_t)n >= sizeof url || n > 2000 ||
 	    b->n_links >= LXW_MAX_NUMBER_URLS) {
-		bk_string(b, b->ws[BK_ROWS], r, b->col_report, file, NULL);
+		xlsx_sheet_string(&b->sheet[BK_ROWS], r, b->col_report, file, NULL);
 		return;
 	}
-	bk_check(b, worksheet_write_url_opt(b->ws[BK_ROWS], r, b->col_report, url, b->f.link, file,
-					    NULL));
+	xlsx_check(b->book, worksheet_write_url_opt(b->sheet[BK_ROWS].ws, r, b->col_report, url,
+						    b->f.link, file, NULL));
 	b->n_links++;
 }
 
@@ -480,11 +464,11 @@ assess_code portfolio_book_row(portfolio_book *b, const portfolio_row *row, asse
 	row_profile(b, r, row);
 	row_scores(b, r, row->score);
 	if (b->o.policy && row->subsidy && row->subsidy->computed)
-		bk_number(b, b->ws[BK_ROWS], r, b->col_subsidy, (double)row->subsidy->total,
-			  b->f.money);
+		xlsx_sheet_number(&b->sheet[BK_ROWS], r, b->col_subsidy,
+				  (double)row->subsidy->total, b->f.money);
 	if (b->o.reports)
 		report_cell(b, r, row->report_file);
-	bk_string(b, b->ws[BK_ROWS], r, b->col_source, row->source, NULL);
+	xlsx_sheet_string(&b->sheet[BK_ROWS], r, b->col_source, row->source, NULL);
 	return ASSESS_OK;
 }
 
@@ -494,11 +478,11 @@ static void rows_finish(portfolio_book *b)
 	if (!b->q)
 		rows_header(b, NULL);
 	lxw_row_t last = (lxw_row_t)b->n_rows;
-	bk_check(b, worksheet_autofilter(b->ws[BK_ROWS], 0, 0, last, b->n_cols - 1));
+	xlsx_check(b->book, worksheet_autofilter(b->sheet[BK_ROWS].ws, 0, 0, last, b->n_cols - 1));
 	if (last == 0)
 		return;
-	bk_level_scale(b, b->ws[BK_ROWS], 1, b->col_level, last, b->col_level);
-	bk_level_scale(b, b->ws[BK_ROWS], 1, b->col_scenarios, last, b->col_counts - 1);
+	bk_level_scale(&b->sheet[BK_ROWS], 1, b->col_level, last, b->col_level);
+	bk_level_scale(&b->sheet[BK_ROWS], 1, b->col_scenarios, last, b->col_counts - 1);
 }
 
 /* ---- Errors ---- */
@@ -535,7 +519,7 @@ static const char *error_reason(const portfolio_book *b, portfolio_step step, as
 
 static void errors_header(portfolio_book *b)
 {
-	lxw_worksheet *ws = b->ws[BK_ERRORS];
+	xlsx_sheet *sh = &b->sheet[BK_ERRORS];
 	enum { N = sizeof error_columns / sizeof error_columns[0] };
 	const char *text[N];
 	double width[N];
@@ -545,16 +529,16 @@ static void errors_header(portfolio_book *b)
 	}
 	bk_fit_widths(text, N, width);
 	for (lxw_col_t c = 0; c < N; c++)
-		bk_check(b, worksheet_set_column(ws, c, c, width[c], NULL));
-	bk_header_row(b, ws, 0, 0, text, N, width, 0);
-	worksheet_freeze_panes(ws, 1, 0);
-	bk_check(b, worksheet_repeat_rows(ws, 0, 0));
+		xlsx_check(b->book, worksheet_set_column(sh->ws, c, c, width[c], NULL));
+	bk_header_row(b, sh, 0, 0, text, N, width, 0);
+	worksheet_freeze_panes(sh->ws, 1, 0);
+	xlsx_check(b->book, worksheet_repeat_rows(sh->ws, 0, 0));
 }
 
 assess_code portfolio_book_error(portfolio_book *b, portfolio_step step, const assess_error *e,
 				 assess_error *err)
 {
-	lxw_worksheet *ws = b->ws[BK_ERRORS];
+	xlsx_sheet *sh = &b->sheet[BK_ERRORS];
 	int lang = b->o.lang == QN_LANG_EN;
 	if (b->n_errors == 0)
 		errors_header(b);
@@ -571,18 +555,20 @@ assess_code portfolio_book_error(portfolio_book *b, portfolio_step step, const a
 						    BK_HEADER_FONT),
 				    XLSX_FACE_LATIN);
 	if (lines > 1) /* before the row's cells: in constant-memory mode it is final after them */
-		bk_check(b,
-			 worksheet_set_row(ws, r, xlsx_lines_height(lines, BK_HEADER_FONT), NULL));
-	bk_number(b, ws, r, 0, (double)r, b->f.seq);
-	bk_string(b, ws, r, 1, e->file, NULL);
+		xlsx_check(b->book,
+			   worksheet_set_row(sh->ws, r, xlsx_lines_height(lines, BK_HEADER_FONT),
+					     NULL));
+	xlsx_sheet_number(sh, r, 0, (double)r, b->f.seq);
+	xlsx_sheet_string(sh, r, 1, e->file, NULL);
 	if (e->line > 0)
-		bk_number(b, ws, r, 2, e->line, b->f.integer);
+		xlsx_sheet_number(sh, r, 2, e->line, b->f.integer);
 	if (e->column > 0)
-		bk_number(b, ws, r, 3, e->column, b->f.integer);
-	bk_string(b, ws, r, 4, e->path, NULL);
-	bk_string(b, ws, r, 5, step_labels[step][lang], NULL);
-	bk_string(b, ws, r, ERR_COL_REASON, reason, b->f.wrap);
-	bk_string(b, ws, r, ERR_COL_DETAILS, e->msg[0] ? e->msg : assess_strerror(e->code), NULL);
+		xlsx_sheet_number(sh, r, 3, e->column, b->f.integer);
+	xlsx_sheet_string(sh, r, 4, e->path, NULL);
+	xlsx_sheet_string(sh, r, 5, step_labels[step][lang], NULL);
+	xlsx_sheet_string(sh, r, ERR_COL_REASON, reason, b->f.wrap);
+	xlsx_sheet_string(sh, r, ERR_COL_DETAILS, e->msg[0] ? e->msg : assess_strerror(e->code),
+			  NULL);
 	return !xlsx_failed(b->book)
 		       ? ASSESS_OK
 		       : assess_fail(err, xlsx_code(xlsx_error(b->book)), NULL, 0, 0,
@@ -591,21 +577,22 @@ assess_code portfolio_book_error(portfolio_book *b, portfolio_step step, const a
 
 static void errors_finish(portfolio_book *b)
 {
-	lxw_worksheet *ws = b->ws[BK_ERRORS];
+	xlsx_sheet *sh = &b->sheet[BK_ERRORS];
 	char line[160];
 	if (b->n_errors == 0) {
 		errors_header(b);
-		bk_string(b, ws, 1, ERR_COL_REASON,
-			  lang_pick(b->o.lang, "没有失败的输入。", "No input failed."), NULL);
+		xlsx_sheet_string(sh, 1, ERR_COL_REASON,
+				  lang_pick(b->o.lang, "没有失败的输入。", "No input failed."),
+				  NULL);
 		return;
 	}
-	bk_check(b, worksheet_autofilter(ws, 0, 0, (lxw_row_t)b->n_errors, 7));
+	xlsx_check(b->book, worksheet_autofilter(sh->ws, 0, 0, (lxw_row_t)b->n_errors, 7));
 	if (b->errors_dropped) {
 		snprintf(line, sizeof line,
 			 lang_pick(b->o.lang, "另有 %zu 个错误超出工作表行数，未列出。",
 				   "%zu more errors did not fit the sheet."),
 			 b->errors_dropped);
-		bk_string(b, ws, (lxw_row_t)b->n_errors + 1, ERR_COL_REASON, line, b->f.bad);
+		xlsx_sheet_string(sh, (lxw_row_t)b->n_errors + 1, ERR_COL_REASON, line, b->f.bad);
 	}
 }
 

@@ -28,7 +28,9 @@ struct portfolio_book {
 	portfolio_book_options o;
 	xlsx_book *book; /* the file, and the first libxlsxwriter error */
 	lxw_workbook *wb;
-	lxw_worksheet *ws[BK_SHEETS];
+	/* Streamed (xlsx_sheet_stream): in constant-memory mode a row is final once the next
+	 * starts. */
+	xlsx_sheet sheet[BK_SHEETS];
 	bk_formats f;
 	const questionnaire *q;  /* from the first row; fixes the Enterprises columns */
 	size_t n_rows, n_errors; /* rows written to Enterprises and Errors */
@@ -42,14 +44,8 @@ struct portfolio_book {
 };
 
 const char *bk_sheet_name(const portfolio_book *b, int which);
-void bk_check(portfolio_book *b, lxw_error e);
-void bk_string(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
-	       lxw_format *f);
-void bk_number(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v,
-	       lxw_format *f);
 /* A 0-4 red-yellow-green colour scale over a range: scenario and enterprise levels. */
-void bk_level_scale(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r0, lxw_col_t c0, lxw_row_t r1,
-		    lxw_col_t c1);
+void bk_level_scale(xlsx_sheet *sh, lxw_row_t r0, lxw_col_t c0, lxw_row_t r1, lxw_col_t c1);
 /* The fill of level l (0-4) in charts: the level scale's red, orange, yellow, light and full
  * green, so that a chart's series run in level order as the coloured cells do. */
 unsigned bk_level_color(int l);
@@ -69,7 +65,7 @@ void bk_scenario_label(const portfolio_book *b, const qn_question *q, char *buf,
 #define BK_HEADER_FONT 10.0
 #define BK_HEADER_FACE XLSX_FACE_LATIN_BOLD /* bold Calibri */
 void bk_fit_widths(const char *const *texts, size_t n, double *widths);
-void bk_header_row(portfolio_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c0,
+void bk_header_row(portfolio_book *b, xlsx_sheet *sh, lxw_row_t r, lxw_col_t c0,
 		   const char *const *texts, size_t n, const double *widths, double min_height);
 
 /* book-summary.c: the sheets written at close. */
