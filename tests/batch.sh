@@ -5,11 +5,8 @@
 # ASSESS_POLICIES; ASSESS_WRAPPER (valgrind) when configured with --enable-valgrind.
 set -u
 : "${TESTS_SRCDIR:=$(cd "$(dirname "$0")" && pwd)}"
-: "${ASSESS:?ASSESS must name the assess binary}"
-: "${PYTHON3:=/usr/bin/python3}"
+. "$TESTS_SRCDIR/lib.sh"
 check=$TESTS_SRCDIR/batch_check.py
-work=$(mktemp -d "${TMPDIR:-/tmp}/assess-batch.XXXXXX")
-trap 'rm -rf "$work"' EXIT INT TERM
 fail=0
 
 run() { # expected-status description command...

@@ -5,12 +5,9 @@
 # Usage: tests/cases.sh [CASE-NAME...]
 set -u
 : "${TESTS_SRCDIR:=$(cd "$(dirname "$0")" && pwd)}"
-: "${PYTHON3:=/usr/bin/python3}"
+. "$TESTS_SRCDIR/lib.sh"
 export TESTS_SRCDIR PYTHON3
-: "${ASSESS:?ASSESS must name the assess binary}"
 cases_dir=$TESTS_SRCDIR/cases
-work=$(mktemp -d "${TMPDIR:-/tmp}/assess-cases.XXXXXX")
-trap 'rm -rf "$work"' EXIT INT TERM
 pass=0
 fail=0
 

@@ -4,11 +4,8 @@
 # opened by LibreOffice, which must make a PDF with pages (skipped where it is not installed).
 set -u
 : "${TESTS_SRCDIR:=$(cd "$(dirname "$0")" && pwd)}"
-: "${ASSESS:?ASSESS must name the assess binary}"
-: "${PYTHON3:=/usr/bin/python3}"
+. "$TESTS_SRCDIR/lib.sh"
 examples=$TESTS_SRCDIR/../examples
-work=$(mktemp -d "${TMPDIR:-/tmp}/assess-compare-book.XXXXXX")
-trap 'rm -rf "$work"' EXIT INT TERM
 fail=0
 for lang in zh en; do
 	if ! "$ASSESS" --lang $lang compare --policy quanzhou -o "$work/acc-$lang.xlsx" \

@@ -7,11 +7,8 @@
 # ASSESS_WRAPPER (valgrind, when configured so).
 set -u
 : "${TESTS_SRCDIR:=$(cd "$(dirname "$0")" && pwd)}"
-: "${ASSESS:?ASSESS must name the assess binary}"
+. "$TESTS_SRCDIR/lib.sh"
 top=$(cd "$TESTS_SRCDIR/.." && pwd)
-example=$top/examples/quanzhou-sports-baseline.json
-work=$(mktemp -d "${TMPDIR:-/tmp}/assess-docs.XXXXXX")
-trap 'rm -rf "$work"' EXIT INT TERM
 fail=0
 pass=0
 

@@ -6,13 +6,9 @@
 # Environment (set by make check): ASSESS, TESTS_SRCDIR, PYTHON3, ASSESS_QUESTIONNAIRES.
 set -u
 : "${TESTS_SRCDIR:=$(cd "$(dirname "$0")" && pwd)}"
-: "${ASSESS:?ASSESS must name the assess binary}"
-: "${PYTHON3:=python3}"
+. "$TESTS_SRCDIR/lib.sh"
 fill=$TESTS_SRCDIR/form_fill.py
 cases=$TESTS_SRCDIR/cases
-example=$TESTS_SRCDIR/../examples/quanzhou-sports-baseline.json
-work=$(mktemp -d "${TMPDIR:-/tmp}/assess-form.XXXXXX")
-trap 'rm -rf "$work"' EXIT INT TERM
 fail=0
 pass=0
 ok() { pass=$((pass + 1)); }

@@ -24,6 +24,8 @@ endif
 SH_LOG_COMPILER = $(SHELL)
 TEST_EXTENSIONS = .sh
 EXTRA_DIST += tests/valgrind.supp tests/lsan.supp tests/cases tests/unit/test.h tests/jsontree.h
+# What the end-to-end shell tests source.
+EXTRA_DIST += tests/lib.sh
 
 # The distributed run on a real Dask scheduler and two workers (scripts/assess-dask.py).
 TESTS += tests/dask.sh

@@ -4,14 +4,11 @@
 # LibreOffice is not installed; .ci/run installs it through scripts/install-deps.sh.
 set -u
 : "${TESTS_SRCDIR:=$(cd "$(dirname "$0")" && pwd)}"
-: "${ASSESS:?ASSESS must name the assess binary}"
-example=$TESTS_SRCDIR/../examples/quanzhou-sports-baseline.json
+. "$TESTS_SRCDIR/lib.sh"
 if ! command -v libreoffice >/dev/null 2>&1; then
 	echo "report-pdf.sh: SKIP: libreoffice is not installed (apt-get install libreoffice-calc-nogui)"
 	exit 77
 fi
-work=$(mktemp -d "${TMPDIR:-/tmp}/assess-report-pdf.XXXXXX")
-trap 'rm -rf "$work"' EXIT INT TERM
 "$ASSESS" report "$example" -o "$work/report.xlsx" >/dev/null || exit 1
 # A private profile, so a desktop session's LibreOffice (or a parallel test) does not interfere.
 (cd "$work" && HOME="$work" timeout 300 libreoffice -env:UserInstallation=file://"$work/profile" \

@@ -5,11 +5,7 @@
 # Environment (set by make check): ASSESS, TESTS_SRCDIR, PYTHON3, ASSESS_QUESTIONNAIRES.
 set -u
 : "${TESTS_SRCDIR:=$(cd "$(dirname "$0")" && pwd)}"
-: "${ASSESS:?ASSESS must name the assess binary}"
-: "${PYTHON3:=/usr/bin/python3}"
-example=$TESTS_SRCDIR/../examples/quanzhou-sports-baseline.json
-work=$(mktemp -d "${TMPDIR:-/tmp}/assess-report.XXXXXX")
-trap 'rm -rf "$work"' EXIT INT TERM
+. "$TESTS_SRCDIR/lib.sh"
 pass=0
 fail=0
 

@@ -7,10 +7,7 @@
 # ASSESS_QUESTIONNAIRES, ASSESS_POLICIES.
 set -u
 : "${TESTS_SRCDIR:=$(cd "$(dirname "$0")" && pwd)}"
-: "${ASSESS:?ASSESS must name the assess binary}"
-: "${PYTHON3:=/usr/bin/python3}"
-example=$TESTS_SRCDIR/../examples/quanzhou-sports-baseline.json
-work=$(mktemp -d "${TMPDIR:-/tmp}/assess-xlsx-full.XXXXXX")
+. "$TESTS_SRCDIR/lib.sh"
 mounts=""
 cleanup() {
 	for m in $mounts; do umount "$m" 2>/dev/null; done
