@@ -9,21 +9,8 @@ set -u
 check=$TESTS_SRCDIR/batch_check.py
 fail=0
 
-run() { # expected-status description command...
-	want=$1 what=$2
-	shift 2
-	# The wrapper (valgrind) is word-split on purpose.
-	# shellcheck disable=SC2086
-	${ASSESS_WRAPPER:-} "$@" >"$work/out" 2>"$work/err"
-	got=$?
-	if [ "$got" != "$want" ]; then
-		echo "FAIL $what: exit status $got, expected $want"
-		sed 's/^/    /' "$work/err" | head -20
-		fail=1
-		return 1
-	fi
-	return 0
-}
+# What run checks goes through the wrapper (valgrind) when there is one.
+run_wrapper=${ASSESS_WRAPPER:-}
 
 verify() { # description step
 	if ! "$PYTHON3" "$check" "$2" "$work" >"$work/check" 2>&1; then

@@ -35,7 +35,8 @@ option() {
 	echo "$2" | sed -n "s/.*$1 \\([^ ]*\\).*/\\1/p"
 }
 
-run() {
+# run_in WHERE CMD: one documented command line, in the workspace WHERE.
+run_in() {
 	where=$1
 	cmd=$2
 	dir=$work/$where
@@ -71,7 +72,7 @@ run_listed() {
 		fail=$((fail + 1))
 	fi
 	while IFS= read -r cmd; do
-		run "$1" "$cmd"
+		run_in "$1" "$cmd"
 	done <"$work/$1.cmds"
 }
 

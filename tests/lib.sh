@@ -11,3 +11,23 @@
 example=$TESTS_SRCDIR/../examples/quanzhou-sports-baseline.json
 work=$(mktemp -d "${TMPDIR:-/tmp}/assess-$(basename "$0" .sh).XXXXXX")
 trap 'rm -rf "$work"' EXIT INT TERM
+
+# run STATUS WHAT COMMAND...: runs COMMAND with its output in $work/stdout and $work/err. Unless
+# it exits STATUS: FAIL WHAT with the first lines of its standard error, fail=1, and returns 1.
+# The command goes through $run_wrapper where the script sets one (batch.sh: valgrind's).
+run() {
+	want=$1 what=$2
+	shift 2
+	# The wrapper is word-split on purpose.
+	# shellcheck disable=SC2086
+	${run_wrapper:-} "$@" >"$work/stdout" 2>"$work/err"
+	got=$?
+	if [ "$got" != "$want" ]; then
+		echo "FAIL $what: exit status $got, expected $want"
+		sed 's/^/    /' "$work/err" | head -20
+		# shellcheck disable=SC2034 # the script's own verdict
+		fail=1
+		return 1
+	fi
+	return 0
+}

@@ -11,11 +11,10 @@ fail=0
 
 ok() { pass=$((pass + 1)); }
 no() { echo "FAIL: $*"; fail=$((fail + 1)); }
-run() { ${ASSESS_WRAPPER:-} "$ASSESS" "$@"; }
 # expect STATUS CMD...: runs the command and checks its exit status
 expect() {
 	want=$1; shift
-	run "$@" >"$work/out" 2>"$work/err"
+	${ASSESS_WRAPPER:-} "$ASSESS" "$@" >"$work/out" 2>"$work/err"
 	got=$?
 	if [ "$got" = "$want" ]; then ok; else no "$* exited $got, expected $want: $(cat "$work/err")"; fi
 }

@@ -18,20 +18,6 @@ fail=0
 export SOURCE_DATE_EPOCH=1782777600
 unset TMPDIR
 
-run() { # expected-status description command...
-	want=$1 what=$2
-	shift 2
-	"$@" >"$work/stdout" 2>"$work/err"
-	got=$?
-	if [ "$got" != "$want" ]; then
-		echo "FAIL $what: exit status $got, expected $want"
-		sed 's/^/    /' "$work/err" | head -20
-		fail=1
-		return 1
-	fi
-	return 0
-}
-
 same() { # description file copy
 	cmp -s "$2" "$3" || { echo "FAIL $1: $2 changed"; fail=1; }
 }
