@@ -7,7 +7,6 @@ set -u
 : "${TESTS_SRCDIR:=$(cd "$(dirname "$0")" && pwd)}"
 . "$TESTS_SRCDIR/lib.sh"
 check=$TESTS_SRCDIR/batch_check.py
-fail=0
 
 # What run checks goes through the wrapper (valgrind) when there is one.
 run_wrapper=${ASSESS_WRAPPER:-}

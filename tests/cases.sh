@@ -8,8 +8,6 @@ set -u
 . "$TESTS_SRCDIR/lib.sh"
 export TESTS_SRCDIR PYTHON3
 cases_dir=$TESTS_SRCDIR/cases
-pass=0
-fail=0
 
 run_case() {
 	name=$1
@@ -23,10 +21,10 @@ run_case() {
 	(cd "$dir" && eval "exec ${ASSESS_WRAPPER:-} \"\$ASSESS\" $args" \
 		<"${stdin_file:-/dev/null}" >"$dir/.out" 2>"$dir/.err")
 	got_status=$?
-	ok=1
+	good=1
 	if [ "$got_status" != "$want_status" ]; then
 		echo "FAIL $name: exit status $got_status, expected $want_status"
-		ok=0
+		good=0
 	fi
 	for stream in stdout stderr; do
 		got=$dir/.out
@@ -34,16 +32,16 @@ run_case() {
 		if [ -f "$src/$stream" ] && ! diff -u "$src/$stream" "$got" >"$dir/.diff"; then
 			echo "FAIL $name: $stream differs:"
 			sed 's/^/    /' "$dir/.diff"
-			ok=0
+			good=0
 		fi
 	done
 	if [ -x "$src/check" ] && ! (cd "$dir" && ./check) >"$dir/.check" 2>&1; then
 		echo "FAIL $name: check script:"
 		sed 's/^/    /' "$dir/.check"
-		ok=0
+		good=0
 	fi
-	if [ $ok = 1 ]; then
-		pass=$((pass + 1))
+	if [ $good = 1 ]; then
+		ok
 	else
 		fail=$((fail + 1))
 	fi
@@ -59,5 +57,4 @@ for name in $names; do
 	[ -f "$cases_dir/$name/stdin" ] && stdin_file=$cases_dir/$name/stdin
 	run_case "$name"
 done
-echo "cases: $pass passed, $fail failed"
-[ $fail = 0 ]
+passed

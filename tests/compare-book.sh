@@ -6,7 +6,6 @@ set -u
 : "${TESTS_SRCDIR:=$(cd "$(dirname "$0")" && pwd)}"
 . "$TESTS_SRCDIR/lib.sh"
 examples=$TESTS_SRCDIR/../examples
-fail=0
 for lang in zh en; do
 	if ! "$ASSESS" --lang $lang compare --policy quanzhou -o "$work/acc-$lang.xlsx" \
 		"$examples/quanzhou-sports-baseline.json" "$examples/quanzhou-sports-post.json" \

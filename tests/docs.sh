@@ -9,8 +9,6 @@ set -u
 : "${TESTS_SRCDIR:=$(cd "$(dirname "$0")" && pwd)}"
 . "$TESTS_SRCDIR/lib.sh"
 top=$(cd "$TESTS_SRCDIR/.." && pwd)
-fail=0
-pass=0
 
 # `assess` on PATH, as a reader would type it, going through the wrapper when there is one.
 mkdir "$work/bin"
@@ -62,7 +60,7 @@ run_in() {
 			return
 		fi
 	done
-	pass=$((pass + 1))
+	ok
 }
 
 # Runs, in the workspace WHERE, each command of the file WHERE.cmds (one a line).
@@ -99,8 +97,7 @@ if [ ! -s "$work/shown" ] || [ -n "$missing" ]; then
 	echo "$missing" | sed 's/^/    /'
 	fail=$((fail + 1))
 else
-	pass=$((pass + 1))
+	ok
 fi
 
-echo "docs: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+passed

@@ -9,10 +9,6 @@ set -u
 . "$TESTS_SRCDIR/lib.sh"
 fill=$TESTS_SRCDIR/form_fill.py
 cases=$TESTS_SRCDIR/cases
-fail=0
-pass=0
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
 
 "$PYTHON3" -c 'import openpyxl' 2>/dev/null || { echo "SKIP: no openpyxl"; exit 77; }
 have_soffice=no
@@ -335,5 +331,4 @@ refuse doctype 65 'xl/sharedStrings.xml declares a document type'
 refuse outside 65 'the zip holds "../../evil.sh", which is not a part of a workbook'
 refuse stray 65 'the zip holds "payload.exe", which is not a part of a workbook'
 
-echo "form: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+passed

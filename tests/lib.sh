@@ -11,6 +11,17 @@
 example=$TESTS_SRCDIR/../examples/quanzhou-sports-baseline.json
 work=$(mktemp -d "${TMPDIR:-/tmp}/assess-$(basename "$0" .sh).XXXXXX")
 trap 'rm -rf "$work"' EXIT INT TERM
+pass=0
+fail=0
+
+# Counted checks: ok counts one passed, bad WHAT one failed (FAIL: WHAT); passed, last, prints
+# "NAME: P passed, F failed" and is the test's exit status.
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
+passed() {
+	echo "$(basename "$0" .sh): $pass passed, $fail failed"
+	[ "$fail" = 0 ]
+}
 
 # run STATUS WHAT COMMAND...: runs COMMAND with its output in $work/stdout and $work/err. Unless
 # it exits STATUS: FAIL WHAT with the first lines of its standard error, fail=1, and returns 1.
@@ -25,7 +36,6 @@ run() {
 	if [ "$got" != "$want" ]; then
 		echo "FAIL $what: exit status $got, expected $want"
 		sed 's/^/    /' "$work/err" | head -20
-		# shellcheck disable=SC2034 # the script's own verdict
 		fail=1
 		return 1
 	fi

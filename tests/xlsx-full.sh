@@ -14,7 +14,6 @@ cleanup() {
 	rm -rf "$work"
 }
 trap cleanup EXIT INT TERM
-fail=0
 export SOURCE_DATE_EPOCH=1782777600
 unset TMPDIR
 
