@@ -31,7 +31,7 @@ import zipfile
 
 import openpyxl
 
-from sheetcheck import check, eq, failures
+from sheetcheck import check, eq, verdict
 
 
 T = {
@@ -238,10 +238,7 @@ def main():
     eq(props.get("Unanswered"), 2 if draft else 0, "property Unanswered")
     eq(props.get("Finalized"), "true" if kind == "final" else "false", "property Finalized")
     eq(props.get("ReportNo"), None if kind == "v1" else "JJ-2026-031", "property ReportNo")
-    for f in failures:
-        print(f"FAIL {path}: {f}")
-    print(f"record_check {lang} {kind}: {'ok' if not failures else f'{len(failures)} failed'}")
-    return 1 if failures else 0
+    return verdict(path, f"record_check {lang} {kind}")
 
 
 if __name__ == "__main__":

@@ -33,7 +33,7 @@ import zipfile
 
 import openpyxl
 
-from sheetcheck import check, eq, failures, find_row, near
+from sheetcheck import check, eq, find_row, near, verdict
 
 
 T = {
@@ -305,10 +305,7 @@ def main():
     for ws in values.worksheets:  # every sheet repeats its title or header rows when printed
         check(ws.print_title_rows, f"{ws.title}: no rows repeated on each printed page")
     check_package(path, values, t)
-    for f in failures:
-        print(f"FAIL {path}: {f}")
-    print(f"report_check {lang}: {'ok' if not failures else f'{len(failures)} failed'}")
-    return 1 if failures else 0
+    return verdict(path, f"report_check {lang}")
 
 
 if __name__ == "__main__":

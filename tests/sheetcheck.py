@@ -18,6 +18,14 @@ def near(got, want, what):
     check(ok, f"{what}: got {got!r}, want the number {want!r}")
 
 
+def verdict(path, name):
+    """Prints each failure against PATH, then NAME: ok or how many failed; the exit status."""
+    for f in failures:
+        print(f"FAIL {path}: {f}")
+    print(f"{name}: {'ok' if not failures else f'{len(failures)} failed'}")
+    return 1 if failures else 0
+
+
 def find_row(ws, col, text, start=1):
     for row in range(start, ws.max_row + 1):
         if ws.cell(row, col).value == text:
