@@ -31,6 +31,10 @@ import time
 
 SRC = os.environ.get("TESTS_SRCDIR", os.path.dirname(os.path.abspath(__file__)))
 CASE = os.path.join(SRC, "cases", "interview-full")
+EXPECTED = os.path.join(CASE, "expected.json")
+# The instrument the case is answered with, from where the binary finds it.
+QDIR = os.environ.get("ASSESS_QUESTIONNAIRES", os.path.join(SRC, "..", "questionnaires"))
+MIIT = os.path.join(QDIR, "miit-2024.xml")
 TIMEOUT = 120 if os.environ.get("ASSESS_WRAPPER") else 20
 PROFILE = [("enterprise", "name"), ("enterprise", "credit_code"), ("enterprise", "industry"),
            ("enterprise", "industry_code"), ("enterprise", "size"), ("enterprise", "above_scale"),
@@ -59,7 +63,7 @@ def script_lines():
 
 
 def expected():
-    with open(os.path.join(CASE, "expected.json"), encoding="utf-8") as f:
+    with open(EXPECTED, encoding="utf-8") as f:
         return json.load(f)
 
 
@@ -109,8 +113,7 @@ def same(got_path, want_path):
 
 def instrument_stamp():
     """The version and SHA-256 an answer file written with miit-2024.xml must carry."""
-    qdir = os.environ.get("ASSESS_QUESTIONNAIRES", os.path.join(SRC, "..", "questionnaires"))
-    with open(os.path.join(qdir, "miit-2024.xml"), "rb") as f:
+    with open(MIIT, "rb") as f:
         data = f.read()
     version = re.search(rb'<questionnaire [^>]*version="([^"]*)"', data).group(1).decode()
     return {"questionnaire_version": version,
@@ -118,14 +121,18 @@ def instrument_stamp():
 
 
 def question_ids():
-    qdir = os.environ.get("ASSESS_QUESTIONNAIRES", os.path.join(SRC, "..", "questionnaires"))
-    with open(os.path.join(qdir, "miit-2024.xml"), encoding="utf-8") as f:
+    with open(MIIT, encoding="utf-8") as f:
         return re.findall(r'<question id="(\w+)"', f.read())
+
+
+def all_prompts():
+    """Every prompt the script meets, in order: the first field's, then one after each line."""
+    return PROFILE_PROMPTS + [f"{q}> " for q in question_ids()] + ["完成> "]
 
 
 def prompts():
     """The prompt that follows each script line: the next field, question, or the review."""
-    return PROFILE_PROMPTS[1:] + [f"{q}> " for q in question_ids()] + ["完成> "]
+    return all_prompts()[1:]
 
 
 class Session:
@@ -173,6 +180,12 @@ class Session:
 
     def send(self, line):
         os.write(self.wfd, line.encode() + (b"\r" if self.proc is None else b"\n"))
+
+    def answer(self, lines, prompts):
+        """Sends each line and waits for the prompt paired with it."""
+        for line, prompt in zip(lines, prompts):
+            self.send(line)
+            self.expect(prompt)
 
     def kill(self):
         os.kill(self.pid, signal.SIGKILL)
@@ -235,11 +248,8 @@ def finish_by_resume(tmp, path, lines, p, pty_mode):
     args = command("--resume", "-o", path) if os.path.exists(path) else \
         command("-q", "miit-2024", "-o", path)
     s = Session(args, tmp, pty_mode)
-    first = (PROFILE_PROMPTS + [f"{q}> " for q in question_ids()] + ["完成> "])[p]
-    s.expect(first)
-    for line, prompt in zip(lines[p:], prompts()[p:]):
-        s.send(line)
-        s.expect(prompt)
+    s.expect(all_prompts()[p])
+    s.answer(lines[p:], prompts()[p:])
     s.send("")
     if pty_mode:
         s.expect("[y/N]")
@@ -247,7 +257,7 @@ def finish_by_resume(tmp, path, lines, p, pty_mode):
     status = s.wait()
     if status != 0:
         raise Failure(f"resumed session exited {status}:\n{s.out[-1500:].decode('utf-8', 'replace')}")
-    if same(path, os.path.join(CASE, "expected.json")):
+    if same(path, EXPECTED):
         raise Failure("the resumed file differs from the expected one")
 
 
@@ -282,7 +292,7 @@ def test_pty_full():
         status = s.wait()
         if status != 0:
             raise Failure(f"exit status {status}")
-        if same(path, os.path.join(CASE, "expected.json")):
+        if same(path, EXPECTED):
             raise Failure("the file differs from the expected one")
         with open(os.path.join(tmp, "out.xlsx"), "rb") as f:
             if f.read(2) != b"PK":
@@ -296,9 +306,7 @@ def kill_and_resume(acked, unacked, pty_mode, delay=0.0):
         lines, want = script_lines(), items(expected())
         s = Session(command("-q", "miit-2024", "-o", path), tmp, pty_mode)
         s.expect("企业名称> ")
-        for line, prompt in zip(lines[:acked], prompts()):
-            s.send(line)
-            s.expect(prompt)
+        s.answer(lines[:acked], prompts())
         for line in lines[acked:acked + unacked]:
             s.send(line)
         time.sleep(delay)
@@ -379,8 +387,7 @@ def test_long_value_at_a_terminal():
 def test_questionnaire_by_path():
     """-q PATH.xml of an instrument that is not installed: the file can be resumed and scored."""
     with tempfile.TemporaryDirectory(prefix="interview-qpath.") as tmp:
-        qdir = os.environ.get("ASSESS_QUESTIONNAIRES", os.path.join(SRC, "..", "questionnaires"))
-        with open(os.path.join(qdir, "miit-2024.xml"), encoding="utf-8") as f:
+        with open(MIIT, encoding="utf-8") as f:
             xml = f.read().replace('id="miit-2024"', 'id="city-2025"', 1)
         os.mkdir(os.path.join(tmp, "sub"))
         with open(os.path.join(tmp, "sub", "city.xml"), "w", encoding="utf-8") as f:
@@ -483,9 +490,7 @@ def record_session(tmp, lines, kill_after_change=False):
     n_profile = len(PROFILE)
     s = Session(command("-q", "miit-2024", "-o", "out.json"), tmp, True)
     s.expect("企业名称> ")
-    for line, prompt in zip(lines[:n_profile], prompts()):
-        s.send(line)
-        s.expect(prompt)
+    s.answer(lines[:n_profile], prompts())
     s.send(":e")
     s.expect("支撑材料清单")
     s.expect("F1> ")
@@ -499,9 +504,7 @@ def record_session(tmp, lines, kill_after_change=False):
     s.send(":f 合同待补")
     s.expect("已将 F2 标记为待核实")
     s.expect("F2> ")
-    for line, prompt in zip(lines[n_profile + 1:], prompts()[n_profile + 1:]):
-        s.send(line)
-        s.expect(prompt)
+    s.answer(lines[n_profile + 1:], prompts()[n_profile + 1:])
     s.expect("")  # the review is on screen, its prompt last
     if "【复核】全部 31 题" not in s.out.decode("utf-8", "replace"):
         raise Failure("no review screen")
