@@ -6,26 +6,30 @@
 #include <string.h>
 #include "common/text.h"
 
-static const char *const sheet_names[][2] = {
-	[RP_OVERVIEW] = {"概览", "Overview"},
-	[RP_INDICATORS] = {"指标明细", "Indicators"},
-	[RP_SCENARIOS] = {"经营场景", "Scenarios"},
-	[RP_GAPS] = {"差距与建议", "Gap analysis"},
-	[RP_METHOD] = {"评测依据", "Method"},
-	[RP_SUBSIDY] = {"补贴测算", "Subsidy"},
-	[RP_RECORD] = {"评测记录", "Assessment record"},
-	[RP_EVIDENCE] = {"证据登记", "Evidence register"},
-	[RP_CHANGES] = {"答案变更", "Changed answers"},
+/* The report's sheets: their names, and which print across the page (the wide tables). */
+static const struct {
+	const char *name[2]; /* zh, en */
+	bool landscape;
+} sheets[] = {
+	[RP_OVERVIEW] = {{"概览", "Overview"}, false},
+	[RP_INDICATORS] = {{"指标明细", "Indicators"}, true},
+	[RP_SCENARIOS] = {{"经营场景", "Scenarios"}, true},
+	[RP_GAPS] = {{"差距与建议", "Gap analysis"}, false},
+	[RP_METHOD] = {{"评测依据", "Method"}, false},
+	[RP_SUBSIDY] = {{"补贴测算", "Subsidy"}, true},
+	[RP_RECORD] = {{"评测记录", "Assessment record"}, false},
+	[RP_EVIDENCE] = {{"证据登记", "Evidence register"}, true},
+	[RP_CHANGES] = {{"答案变更", "Changed answers"}, true},
 };
 
 const char *rp_sheet_name(const report_ctx *c, int which)
 {
-	return sheet_names[which][c->lang == QN_LANG_EN];
+	return sheets[which].name[c->lang == QN_LANG_EN];
 }
 
-void rp_sheet_begin(xlsx_sheet *s, report_ctx *c, int which, bool landscape)
+void rp_sheet_begin(xlsx_sheet *s, report_ctx *c, int which)
 {
-	const xlsx_page page = {.landscape = landscape,
+	const xlsx_page page = {.landscape = sheets[which].landscape,
 				.margins = xlsx_margins_narrow,
 				.footer = c->footer,
 				.header = c->header};
@@ -110,7 +114,7 @@ lxw_row_t rp_sheet_title(xlsx_sheet *s, int which, lxw_col_t last_col)
 
 lxw_row_t rp_table_begin(xlsx_sheet *s, report_ctx *c, int which, const char *const *titles, int n)
 {
-	rp_sheet_begin(s, c, which, true);
+	rp_sheet_begin(s, c, which);
 	if (!s->ws)
 		return 0;
 	rp_sheet_title(s, which, (lxw_col_t)(n - 1));

@@ -84,10 +84,11 @@ enum {
 };
 
 /*
- * Adds a worksheet with the report's print set-up (A4, footer, margins, a draft's header). A
- * sheet of the report is written through xlsx/layout.h; its ctx is the report_ctx.
+ * Adds a worksheet with the report's print set-up (A4, landscape for the wide tables, footer,
+ * margins, a draft's header). A sheet of the report is written through xlsx/layout.h; its ctx
+ * is the report_ctx.
  */
-void rp_sheet_begin(xlsx_sheet *s, report_ctx *c, int which, bool landscape);
+void rp_sheet_begin(xlsx_sheet *s, report_ctx *c, int which);
 /* points / max as a formula over two cells of the same row (blank when max is 0). */
 void rp_share(xlsx_sheet *s, lxw_row_t row, lxw_col_t col, lxw_col_t points_col, lxw_col_t max_col,
 	      int64_t points, int64_t max, lxw_format *f);
@@ -105,7 +106,7 @@ void rp_header_row(xlsx_sheet *s, lxw_row_t row, const char *const *titles, int 
 /* A draft's banner across columns A..last_col of one row, in red; nothing when not a draft. */
 void rp_draft_banner(xlsx_sheet *s, lxw_row_t row, lxw_col_t last_col);
 /*
- * A table sheet (landscape): in row 0 the sheet's name, the report number and a draft's 暂定
+ * A table sheet: in row 0 the sheet's name, the report number and a draft's 暂定
  * mark; in row 1 the column headers. Both are frozen and repeated on every printed page.
  * Returns the first row of the table, 2, or 0 when the sheet could not be added.
  */

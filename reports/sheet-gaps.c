@@ -262,7 +262,7 @@ void report_sheet_gaps(report_ctx *c)
 {
 	xlsx_sheet s;
 	lxw_row_t total_row = 0;
-	rp_sheet_begin(&s, c, RP_GAPS, false);
+	rp_sheet_begin(&s, c, RP_GAPS);
 	if (!s.ws)
 		return;
 	lxw_row_t row = gate(&s, 0, &total_row);

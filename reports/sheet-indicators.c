@@ -126,7 +126,7 @@ static lxw_row_t dimension(xlsx_sheet *s, lxw_row_t row, const qn_dimension *dim
 void report_sheet_indicators(report_ctx *c)
 {
 	xlsx_sheet s;
-	rp_sheet_begin(&s, c, RP_INDICATORS, true);
+	rp_sheet_begin(&s, c, RP_INDICATORS);
 	if (!s.ws)
 		return;
 	header(&s);

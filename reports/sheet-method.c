@@ -198,7 +198,7 @@ static void provenance(xlsx_sheet *s, lxw_row_t row)
 void report_sheet_method(report_ctx *c)
 {
 	xlsx_sheet s;
-	rp_sheet_begin(&s, c, RP_METHOD, false);
+	rp_sheet_begin(&s, c, RP_METHOD);
 	if (!s.ws)
 		return;
 	lxw_row_t row = instrument(&s, rp_sheet_title(&s, RP_METHOD, COL_F) + 1);

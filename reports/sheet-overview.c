@@ -479,7 +479,7 @@ void report_sheet_overview(report_ctx *c)
 {
 	xlsx_sheet s;
 	lxw_row_t first, last;
-	rp_sheet_begin(&s, c, RP_OVERVIEW, false);
+	rp_sheet_begin(&s, c, RP_OVERVIEW);
 	if (!s.ws)
 		return;
 	worksheet_gridlines(s.ws, LXW_HIDE_ALL_GRIDLINES);

@@ -372,7 +372,7 @@ void report_sheet_record(report_ctx *c)
 {
 	xlsx_sheet s;
 	char title[256];
-	rp_sheet_begin(&s, c, RP_RECORD, false);
+	rp_sheet_begin(&s, c, RP_RECORD);
 	if (!s.ws)
 		return;
 	worksheet_gridlines(s.ws, LXW_HIDE_ALL_GRIDLINES);

@@ -116,7 +116,7 @@ static void highlight(xlsx_sheet *s, lxw_row_t first, lxw_row_t last)
 void report_sheet_scenarios(report_ctx *c)
 {
 	xlsx_sheet s;
-	rp_sheet_begin(&s, c, RP_SCENARIOS, true);
+	rp_sheet_begin(&s, c, RP_SCENARIOS);
 	if (!s.ws)
 		return;
 	header(&s);

@@ -192,7 +192,7 @@ void report_sheet_subsidy(report_ctx *c)
 {
 	xlsx_sheet s;
 	const subsidy_result *sr = c->opt->subsidy;
-	rp_sheet_begin(&s, c, RP_SUBSIDY, true);
+	rp_sheet_begin(&s, c, RP_SUBSIDY);
 	if (!s.ws || !sr)
 		return;
 	lxw_row_t row = summary(&s, sr, 0);
