@@ -48,11 +48,14 @@ struct result_msg {
 	assess_error e;
 };
 
-static bool write_full(int fd, const void *data, size_t n)
+/*
+ * Sends (out) or receives all n bytes at p, going on after a signal; false on an error or
+ * when the other end has closed. A socket may move fewer bytes than asked either way.
+ */
+static bool move_full(int fd, char *p, size_t n, bool out)
 {
-	const char *p = data;
 	while (n) {
-		ssize_t k = send(fd, p, n, MSG_NOSIGNAL);
+		ssize_t k = out ? send(fd, p, n, MSG_NOSIGNAL) : recv(fd, p, n, 0);
 		if (k < 0 && errno == EINTR)
 			continue;
 		if (k <= 0)
@@ -63,20 +66,13 @@ static bool write_full(int fd, const void *data, size_t n)
 	return true;
 }
 
-static bool read_full(int fd, void *data, size_t n)
+/* send() only reads the bytes: the cast loses nothing. */
+static bool write_full(int fd, const void *data, size_t n)
 {
-	char *p = data;
-	while (n) {
-		ssize_t k = recv(fd, p, n, 0);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			return false;
-		p += k;
-		n -= (size_t)k;
-	}
-	return true;
+	return move_full(fd, (char *)data, n, true);
 }
+
+static bool read_full(int fd, void *data, size_t n) { return move_full(fd, data, n, false); }
 
 /* Reads one job into *buf (grown as needed); false at the end of the jobs. */
 static bool read_job(int fd, char **buf, size_t *cap, portfolio_job *job)
