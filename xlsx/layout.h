@@ -14,6 +14,10 @@
  *     xlsx_sheet_string(&s, 0, 0, "企业名称", wrap);
  *     xlsx_sheet_end(&s, min, max, 4);             // widths, heights; frees what it kept
  *
+ * The report, the portfolio and the acceptance workbook write every sheet through here; the
+ * portfolio's sheets are streamed (xlsx_sheet_stream): in constant-memory mode nothing can be
+ * sized after the fact, so they take the same writers and size their rows beforehand.
+ *
  * Errors go to the book (xlsx.h): after one, every call is a no-op, xlsx_sheet_end included
  * (it still frees). Ownership: the sheet borrows the book, the name and ctx; it owns its
  * arrays until xlsx_sheet_end.

@@ -1,7 +1,9 @@
 /*
  * xlsx.h - the one place that wraps libxlsxwriter: a workbook's lifecycle, its errors, and
- * the cell writers, colours, A1 references and text widths every workbook of assess uses
- * (the diagnostic report, the portfolio, the acceptance workbook, the fill-in form).
+ * the print set-up, cell writers, colours, A1 references and text widths every workbook of
+ * assess uses (the diagnostic report, the portfolio, the acceptance workbook, the fill-in
+ * form). The report, the portfolio and the acceptance workbook write their sheets through
+ * xlsx/layout.h.
  *
  * Lifecycle: open -> write -> close -> verify -> rename.
  *
