@@ -28,7 +28,11 @@ typedef struct book_ctx {
 
 #define L(x, zh, en) lang_pick((x)->lang, zh, en)
 
-static lxw_format *format(book_ctx *x, bool bold, unsigned fill, bool border, bool wrap)
+/* What a format of the workbook has besides its font: bold, a thin grey border, wrapped text. */
+enum { BOLD = 1, BORDER = 2, WRAP = 4 };
+#define CHANGED_FILL 0xFFF2CC /* yellow: the two files' answers differ */
+
+static lxw_format *format(book_ctx *x, unsigned flags, unsigned fill)
 {
 	lxw_format *f = xlsx_add_format(x->b);
 	if (!f)
@@ -37,15 +41,15 @@ static lxw_format *format(book_ctx *x, bool bold, unsigned fill, bool border, bo
 	format_set_font_name(f, L(x, "等线", "Calibri"));
 	format_set_font_size(f, 10);
 	format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
-	if (bold)
+	if (flags & BOLD)
 		format_set_bold(f);
 	if (fill)
 		format_set_bg_color(f, fill);
-	if (border) {
+	if (flags & BORDER) {
 		format_set_border(f, LXW_BORDER_THIN);
 		format_set_border_color(f, XLSX_COLOR_BORDER);
 	}
-	if (wrap)
+	if (flags & WRAP)
 		format_set_text_wrap(f);
 	return f;
 }
@@ -53,20 +57,20 @@ static lxw_format *format(book_ctx *x, bool bold, unsigned fill, bool border, bo
 static void make_formats(book_ctx *x)
 {
 	book_formats *f = &x->f;
-	f->title = format(x, true, 0, false, false);
-	f->heading = format(x, true, 0, false, false);
-	f->header = format(x, true, XLSX_COLOR_HEADER_FILL, true, true);
-	f->label = format(x, false, XLSX_COLOR_LABEL_FILL, true, true);
-	f->cell = format(x, false, 0, true, true);
-	f->num = format(x, false, 0, true, false);
-	f->changed = format(x, false, 0xFFF2CC, true, true);
-	f->changed_num = format(x, false, 0xFFF2CC, true, false);
-	f->delta = format(x, false, 0, true, false);
-	f->changed_delta = format(x, false, 0xFFF2CC, true, false);
-	f->good = format(x, false, XLSX_COLOR_GOOD_FILL, true, true);
-	f->bad = format(x, false, XLSX_COLOR_BAD_FILL, true, true);
-	f->missing = format(x, false, 0xFFEB9C, true, true);
-	f->sign = format(x, false, 0, false, false);
+	f->title = format(x, BOLD, 0);
+	f->heading = format(x, BOLD, 0);
+	f->header = format(x, BOLD | BORDER | WRAP, XLSX_COLOR_HEADER_FILL);
+	f->label = format(x, BORDER | WRAP, XLSX_COLOR_LABEL_FILL);
+	f->cell = format(x, BORDER | WRAP, 0);
+	f->num = format(x, BORDER, 0);
+	f->changed = format(x, BORDER | WRAP, CHANGED_FILL);
+	f->changed_num = format(x, BORDER, CHANGED_FILL);
+	f->delta = format(x, BORDER, 0);
+	f->changed_delta = format(x, BORDER, CHANGED_FILL);
+	f->good = format(x, BORDER | WRAP, XLSX_COLOR_GOOD_FILL);
+	f->bad = format(x, BORDER | WRAP, XLSX_COLOR_BAD_FILL);
+	f->missing = format(x, BORDER | WRAP, 0xFFEB9C);
+	f->sign = format(x, 0, 0);
 	if (xlsx_failed(x->b))
 		return;
 	format_set_font_size(f->title, 14);
