@@ -44,7 +44,7 @@ TESTS += tests/unit/check_core
 tests_unit_check_core_SOURCES = tests/unit/main_core.c tests/unit/helpers.c tests/unit/test.h \
 	tests/unit/test_common.c tests/unit/test_questionnaire.c tests/unit/test_answers.c \
 	tests/unit/test_scoring.c tests/unit/test_fastjson.c tests/unit/test_limits.c tests/unit/test_vocab.c \
-	tests/unit/test_record.c
+	tests/unit/test_record.c tests/unit/test_grow.c
 tests_unit_check_core_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_check_core_LDADD = $(UNIT_LDADD)
 

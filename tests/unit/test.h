@@ -92,6 +92,7 @@ int test_run(const char *suite, test_tcase_maker const *makers);
  */
 /* core */
 TCase *make_common_tcase(void);
+TCase *make_grow_tcase(void);
 TCase *make_atomicfile_tcase(void);
 TCase *make_fastjson_tcase(void);
 TCase *make_questionnaire_tcase(void);

@@ -21,6 +21,7 @@
 #include "answers/record.h"
 #include "common/atomicfile.h"
 #include "common/fastjson.h"
+#include "common/grow.h"
 #include "common/readfile.h"
 #include "compare/compare.h"
 #include "compare/verdict.h"
@@ -565,6 +566,34 @@ START_TEST(form_and_import_when_memory_runs_out)
 }
 END_TEST
 
+/* A growth that realloc refuses leaves the array, its elements and its capacity as they were. */
+START_TEST(grow_keeps_the_array_when_memory_runs_out)
+{
+	size_t cap = 0;
+	single = 0;
+	int *refused = grow_array(NULL, &cap, 1, sizeof(int), 4);
+	single = -1;
+	ck_assert_ptr_null(refused);
+	ck_assert_uint_eq(cap, 0);
+	int *items = grow_array(NULL, &cap, 4, sizeof *items, 4);
+	ck_assert_ptr_nonnull(items);
+	for (int i = 0; i < 4; i++)
+		items[i] = i + 1;
+	single = 0;
+	refused = grow_array(items, &cap, 5, sizeof *items, 4);
+	single = -1;
+	ck_assert_ptr_null(refused);
+	ck_assert_uint_eq(cap, 4);
+	for (int i = 0; i < 4; i++)
+		ck_assert_int_eq(items[i], i + 1);
+	items = grow_array(items, &cap, 5, sizeof *items, 4);
+	ck_assert_ptr_nonnull(items);
+	ck_assert_uint_eq(cap, 8);
+	ck_assert_int_eq(items[3], 4);
+	free(items);
+}
+END_TEST
+
 TCase *make_alloc_tcase(void)
 {
 	const TTest *tests[] = {loading_answers,
@@ -579,6 +608,7 @@ TCase *make_alloc_tcase(void)
 				report_leaves_nothing_when_memory_runs_out,
 				record_report_leaves_nothing_when_memory_runs_out,
 				form_and_import_when_memory_runs_out,
+				grow_keeps_the_array_when_memory_runs_out,
 				NULL};
 	return test_tcase("alloc", test_dir_make, test_dir_remove, 300, tests);
 }
