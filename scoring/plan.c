@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include "common/grow.h"
 
 struct scoring_plan_set {
 	scoring_plan plans[QN_MAX_LEVEL];
@@ -183,14 +184,10 @@ static int knapsack(search *s)
 
 static int push_step(scoring_plan *p, size_t *cap, scoring_plan_step st)
 {
-	if (p->n_steps == *cap) {
-		size_t n = *cap ? *cap * 2 : 16;
-		scoring_plan_step *grown = realloc(p->steps, n * sizeof *grown);
-		if (!grown)
-			return -1;
-		p->steps = grown;
-		*cap = n;
-	}
+	scoring_plan_step *grown = grow_array(p->steps, cap, p->n_steps + 1, sizeof *grown, 16);
+	if (!grown)
+		return -1;
+	p->steps = grown;
 	p->steps[p->n_steps++] = st;
 	return 0;
 }

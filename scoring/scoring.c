@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include "common/grow.h"
 
 static int64_t question_points(const qn_question *q, const answer *ans)
 {
@@ -51,14 +52,10 @@ static void evaluate_gate(scoring_result *r, const qn_level_rule *rule, scoring_
 
 static int push_gap(scoring_result *r, size_t *cap, scoring_gap gap)
 {
-	if (r->n_gaps == *cap) {
-		size_t n = *cap ? *cap * 2 : 32;
-		scoring_gap *grown = realloc(r->gaps, n * sizeof *grown);
-		if (!grown)
-			return -1;
-		r->gaps = grown;
-		*cap = n;
-	}
+	scoring_gap *grown = grow_array(r->gaps, cap, r->n_gaps + 1, sizeof *grown, 32);
+	if (!grown)
+		return -1;
+	r->gaps = grown;
 	r->gaps[r->n_gaps++] = gap;
 	return 0;
 }
