@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "common/grow.h"
 #include "common/searchpath.h"
 
 static policy *load_checked(const char *path, const char *id, assess_error *err)
@@ -66,14 +67,10 @@ static bool listed(char **ids, size_t n, const char *id)
 
 static int add_id(char ***ids, size_t *n, size_t *cap, const char *name, size_t len)
 {
-	if (*n == *cap) {
-		size_t grown = *cap ? *cap * 2 : 8;
-		char **g = realloc(*ids, grown * sizeof *g);
-		if (!g)
-			return -1;
-		*ids = g;
-		*cap = grown;
-	}
+	char **grown = grow_array(*ids, cap, *n + 1, sizeof *grown, 8);
+	if (!grown)
+		return -1;
+	*ids = grown;
 	if (!((*ids)[*n] = strndup(name, len)))
 		return -1;
 	(*n)++;

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "common/gbcode.h"
+#include "common/grow.h"
 #include "common/text.h"
 
 #define TR(lang, zh, en) ((lang) == QN_LANG_EN ? (en) : (zh))
@@ -70,14 +71,11 @@ static assess_code add_overlaps(subsidy_combined *c, const subsidy_result *const
 		int64_t other = paid_for(r[b], it->project, it->project_tagged);
 		if (!other)
 			continue;
-		if (c->n_overlaps == *cap) {
-			size_t grown = *cap ? *cap * 2 : 8;
-			subsidy_overlap *g = realloc(c->overlaps, grown * sizeof *g);
-			if (!g)
-				return ASSESS_ERR_NOMEM;
-			c->overlaps = g;
-			*cap = grown;
-		}
+		subsidy_overlap *grown =
+			grow_array(c->overlaps, cap, c->n_overlaps + 1, sizeof *grown, 8);
+		if (!grown)
+			return ASSESS_ERR_NOMEM;
+		c->overlaps = grown;
 		const policy *pa = r[a]->policy, *pb = r[b]->policy;
 		c->overlaps[c->n_overlaps++] =
 			(subsidy_overlap){.project = it->project,
