@@ -9,6 +9,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "common/grow.h"
 #include "common/lines.h"
 #include "portfolio/stream.h"
 
@@ -30,14 +31,10 @@ bool portfolio_input_wanted(const char *name)
 
 static bool push(portfolio_inputs *in, const char *path, bool ndjson)
 {
-	if (in->n == in->cap) {
-		size_t cap = in->cap ? in->cap * 2 : 16;
-		portfolio_input *grown = realloc(in->v, cap * sizeof *grown);
-		if (!grown)
-			return false;
-		in->v = grown;
-		in->cap = cap;
-	}
+	portfolio_input *grown = grow_array(in->v, &in->cap, in->n + 1, sizeof *grown, 16);
+	if (!grown)
+		return false;
+	in->v = grown;
 	char *copy = strdup(path);
 	if (!copy)
 		return false;
@@ -72,13 +69,10 @@ static char **list_folder(const char *path, size_t *n)
 	for (struct dirent *e; (errno = 0, e = readdir(d));) {
 		if (e->d_name[0] == '.')
 			continue;
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 64;
-			char **grown = realloc(names, cap * sizeof *grown);
-			if (!grown)
-				goto nomem;
-			names = grown;
-		}
+		char **grown = grow_array(names, &cap, *n + 1, sizeof *grown, 64);
+		if (!grown)
+			goto nomem;
+		names = grown;
 		if (!(names[*n] = strdup(e->d_name)))
 			goto nomem;
 		(*n)++;

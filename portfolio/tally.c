@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "common/decimal.h"
+#include "common/grow.h"
 #include "common/strmap.h"
 #include "compare/compare.h"
 
@@ -146,14 +147,10 @@ static portfolio_group *find_group(portfolio_tally *t, struct grouping *gr, cons
 		return NULL;
 	if (!fresh)
 		return gr->groups[*slot];
-	if (gr->n == gr->cap) {
-		size_t cap = gr->cap ? gr->cap * 2 : 16;
-		portfolio_group **grown = realloc(gr->groups, cap * sizeof *grown);
-		if (!grown)
-			return NULL;
-		gr->groups = grown;
-		gr->cap = cap;
-	}
+	portfolio_group **grown = grow_array(gr->groups, &gr->cap, gr->n + 1, sizeof *grown, 16);
+	if (!grown)
+		return NULL;
+	gr->groups = grown;
 	portfolio_group *g = calloc(1, sizeof *g);
 	if (g && (!(g->name = strdup(name)) ||
 		  !(g->scenario_sum = calloc(N_STAGES * (t->n_scenarios + 1), sizeof(int64_t))))) {
@@ -177,14 +174,11 @@ static struct pair *find_pair(portfolio_tally *t, const char *code)
 		return NULL;
 	if (!fresh)
 		return &t->pairs[*slot];
-	if (t->n_pairs == t->cap_pairs) {
-		size_t cap = t->cap_pairs ? t->cap_pairs * 2 : 256;
-		struct pair *grown = realloc(t->pairs, cap * sizeof *grown);
-		if (!grown)
-			return NULL;
-		t->pairs = grown;
-		t->cap_pairs = cap;
-	}
+	struct pair *grown =
+		grow_array(t->pairs, &t->cap_pairs, t->n_pairs + 1, sizeof *grown, 256);
+	if (!grown)
+		return NULL;
+	t->pairs = grown;
 	*slot = t->n_pairs;
 	t->pairs[t->n_pairs] = (struct pair){.level = {-1, -1, -1}};
 	return &t->pairs[t->n_pairs++];
