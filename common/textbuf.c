@@ -4,24 +4,21 @@
 #include <stdlib.h>
 #include <string.h>
 #include "common/decimal.h"
+#include "common/grow.h"
 #include "common/jsonbytes.h"
 
 static bool reserve(textbuf *b, size_t extra)
 {
 	if (b->failed)
 		return false;
-	if (b->len + extra + 1 <= b->cap)
-		return true;
-	size_t cap = b->cap ? b->cap : 256;
-	while (cap < b->len + extra + 1)
-		cap *= 2;
-	char *grown = realloc(b->data, cap);
+	/* A length past size_t is refused like memory that runs out. */
+	size_t need = b->len + 1 + extra;
+	char *grown = need > extra ? grow_array(b->data, &b->cap, need, 1, 256) : NULL;
 	if (!grown) {
 		b->failed = true;
 		return false;
 	}
 	b->data = grown;
-	b->cap = cap;
 	return true;
 }
 
