@@ -540,26 +540,6 @@ static void set_properties(book_ctx *x, const compare_book_options *o)
 							      x->c->level_after));
 }
 
-static void make_footer(book_ctx *x)
-{
-	const char *name = answers_field_get(x->c->after->answers, ANSWERS_NAME);
-	char esc[120];
-	size_t n = 0;
-	/* '&' is a code in headers and footers: doubled; cut on a character boundary. */
-	for (const char *p = name ? name : ""; *p && n + 6 < sizeof esc; p++) {
-		if (*p == '&')
-			esc[n++] = '&';
-		esc[n++] = *p;
-	}
-	while (n && ((unsigned char)esc[n - 1] & 0xC0) == 0x80)
-		n--;
-	if (n && (unsigned char)esc[n - 1] >= 0xC0)
-		n--;
-	esc[n] = '\0';
-	snprintf(x->footer, sizeof x->footer,
-		 L(x, "&L&8%s&C&8&A&R&8第 &P 页，共 &N 页", "&L&8%s&C&8&A&R&8Page &P of &N"), esc);
-}
-
 assess_code compare_book_write(const compare_result *c, const compare_verdict *v, const char *path,
 			       const compare_book_options *o, assess_error *err)
 {
@@ -574,7 +554,8 @@ assess_code compare_book_write(const compare_result *c, const compare_verdict *v
 	if (!(x.b = xlsx_open(path, &xo, err)))
 		return err ? err->code : ASSESS_ERR_CANTCREAT;
 	make_formats(&x);
-	make_footer(&x);
+	xlsx_footer_named(answers_field_get(c->after->answers, ANSWERS_NAME), x.lang, x.footer,
+			  sizeof x.footer);
 	set_properties(&x, o);
 	write_overview(&x);
 	write_questions(&x);

@@ -210,31 +210,6 @@ static void set_properties(report_ctx *c)
 								 answers_finalized(r->answers)));
 }
 
-/* Copies s into out with '&' doubled (header/footer codes), cut to fit on a UTF-8 boundary. */
-static void footer_escape(const char *s, char *out, size_t size)
-{
-	size_t n = 0;
-	for (; *s && n + 3 < size; s++) {
-		if ((unsigned char)*s >= 0xC0 && n + 5 >= size)
-			break; /* leave no partial character behind */
-		if (*s == '&')
-			out[n++] = '&';
-		out[n++] = *s;
-	}
-	out[n] = '\0';
-}
-
-static void make_footer(report_ctx *c)
-{
-	const char *name = answers_field_get(c->r->answers, ANSWERS_NAME);
-	char esc[120];
-	footer_escape(name ? name : "", esc, sizeof esc);
-	snprintf(c->footer, sizeof c->footer,
-		 lang_pick(c->lang, "&L&8%s&C&8&A&R&8第 &P 页，共 &N 页",
-			   "&L&8%s&C&8&A&R&8Page &P of &N"),
-		 esc);
-}
-
 /*
  * A draft carries 暂定 in the header of every page. A format 1 file has no finalization to
  * wait for: only unanswered questions make it a draft, so its report is otherwise unchanged.
@@ -288,7 +263,8 @@ assess_code report_write(const scoring_result *r, const report_options *opt, con
 	c.wb = xlsx_workbook(c.book);
 	if (!make_formats(c.wb, c.lang, &c.f))
 		xlsx_check(c.book, LXW_ERROR_MEMORY_MALLOC_FAILED);
-	make_footer(&c);
+	xlsx_footer_named(answers_field_get(r->answers, ANSWERS_NAME), c.lang, c.footer,
+			  sizeof c.footer);
 	make_header(&c);
 	set_properties(&c);
 	write_sheets(&c);

@@ -39,9 +39,11 @@ assert any('318,000' in t for t in text), 'no payable amount'
 assert any(t.endswith('S01 S11 S12 S13') for t in text), 'no evidence line'
 assert ('签字确认' if lang == 'zh' else 'Sign-off') in text
 assert '张工（示例服务商）' in text and '2027-03-10' in text
-# print titles and frozen headers on every sheet
+# print titles, footers and frozen headers on every sheet
 for ws in wb.worksheets:
     assert ws.print_title_rows, (ws.title, 'no print titles')
+    # every page names the enterprise in its footer, whole to its last character
+    assert ws.oddFooter.left.text == '泉州示例运动用品有限公司', (ws.title, ws.oddFooter.left.text)
 for ws in (qs, sc, ev):
     assert ws.freeze_panes == 'A2', (ws.title, ws.freeze_panes)
 # questions: every question, changed rows highlighted, points as numbers

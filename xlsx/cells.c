@@ -52,6 +52,33 @@ void xlsx_page_setup(xlsx_book *b, lxw_worksheet *ws, const xlsx_page *p)
 		xlsx_check(b, worksheet_set_header(ws, p->header));
 }
 
+/* A name of this many bytes at most: the footer as a whole must stay under Excel's 255. */
+enum { FOOTER_NAME_MAX = 119 };
+
+char *xlsx_footer_named(const char *name, qn_lang lang, char *out, size_t size)
+{
+	char esc[FOOTER_NAME_MAX + 1];
+	size_t n = 0;
+	for (const char *p = name ? name : ""; *p;) {
+		unsigned char lead = (unsigned char)*p;
+		size_t len = lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+		size_t need = *p == '&' ? 2 : len;
+		if (n + need > FOOTER_NAME_MAX || strnlen(p, len) < len)
+			break; /* no half character: the footer stays UTF-8 */
+		if (*p == '&')
+			esc[n++] = '&';
+		memcpy(esc + n, p, len);
+		n += len;
+		p += len;
+	}
+	esc[n] = '\0';
+	snprintf(out, size,
+		 lang_pick(lang, "&L&8%s&C&8&A&R&8第 &P 页，共 &N 页",
+			   "&L&8%s&C&8&A&R&8Page &P of &N"),
+		 esc);
+	return out;
+}
+
 lxw_format *xlsx_add_format(xlsx_book *b)
 {
 	lxw_format *f = workbook_add_format(xlsx_workbook(b));

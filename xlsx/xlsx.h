@@ -48,6 +48,7 @@
 #include <time.h>
 #include <xlsxwriter.h>
 #include "common/error.h"
+#include "common/lang.h"
 
 /* Free bytes a scratch folder needs at open; the verification catches what runs out later. */
 #define XLSX_SCRATCH_MIN (256u * 1024u)
@@ -138,6 +139,13 @@ typedef struct xlsx_page {
 extern const double xlsx_margins_narrow[4];
 /* Sets up ws to print as p says; nothing after an error or without a sheet. */
 void xlsx_page_setup(xlsx_book *b, lxw_worksheet *ws, const xlsx_page *p);
+/*
+ * The footer of the report's and the acceptance workbook's pages: the enterprise's name on the
+ * left, the sheet's name in the middle, "page P of N" on the right. In the name '&', the codes'
+ * escape, is doubled, and a name too long for the footer is cut before a character that would
+ * not fit whole. Writes into out (size bytes, always terminated) and returns it.
+ */
+char *xlsx_footer_named(const char *name, qn_lang lang, char *out, size_t size);
 /* A format; NULL (with the error kept) when memory runs out. */
 lxw_format *xlsx_add_format(xlsx_book *b);
 /*

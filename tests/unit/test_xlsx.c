@@ -3,9 +3,11 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zip.h>
+#include "common/text.h"
 #include "tests/unit/test.h"
 #include "xlsx/layout.h"
 #include "xlsx/xlsx.h"
@@ -374,6 +376,40 @@ START_TEST(header_texts_break_between_words)
 }
 END_TEST
 
+START_TEST(the_footer_names_the_enterprise_whole)
+{
+	char out[256], name[200];
+	const char *zh_tail = "&C&8&A&R&8第 &P 页，共 &N 页";
+	/* a name's last character is kept (a Chinese one too), '&' doubled, none a code */
+	xlsx_footer_named("泉州示例运动用品有限公司", QN_LANG_ZH, out, sizeof out);
+	ck_assert_str_eq(out, "&L&8泉州示例运动用品有限公司&C&8&A&R&8第 &P 页，共 &N 页");
+	xlsx_footer_named("A&B", QN_LANG_EN, out, sizeof out);
+	ck_assert_str_eq(out, "&L&8A&&B&C&8&A&R&8Page &P of &N");
+	xlsx_footer_named(NULL, QN_LANG_EN, out, sizeof out);
+	ck_assert_str_eq(out, "&L&8&C&8&A&R&8Page &P of &N");
+	/* a long name is cut before the character that would pass 119 bytes, never inside one */
+	static const char *const fills[] = {"\xf0\xa0\x80\x80", "司", "é", "&", "a"};
+	for (size_t f = 0; f < sizeof fills / sizeof fills[0]; f++)
+		for (size_t lead = 0; lead < 4; lead++) {
+			size_t n = 0;
+			for (; n < lead; n++)
+				name[n] = 'x';
+			while (n + strlen(fills[f]) < sizeof name) {
+				memcpy(name + n, fills[f], strlen(fills[f]));
+				n += strlen(fills[f]);
+			}
+			name[n] = '\0';
+			xlsx_footer_named(name, QN_LANG_ZH, out, sizeof out);
+			size_t bad, len = strlen(out) - strlen("&L&8") - strlen(zh_tail);
+			ck_assert_msg(text_utf8_valid(out, strlen(out), &bad),
+				      "fill %zu lead %zu: byte %zu", f, lead, bad);
+			ck_assert_msg(len <= 119 && len + (f == 3 ? 2 : strlen(fills[f])) > 119,
+				      "fill %zu lead %zu: %zu bytes of name", f, lead, len);
+			ck_assert_str_eq(out + strlen(out) - strlen(zh_tail), zh_tail);
+		}
+}
+END_TEST
+
 TCase *make_xlsx_tcase(void)
 {
 	const TTest *tests[] = {a_workbook_is_written_verified_and_nothing_is_left,
@@ -387,6 +423,7 @@ TCase *make_xlsx_tcase(void)
 				latin_text_wraps_at_its_own_widths,
 				wrapped_lines_are_counted_word_by_word,
 				header_texts_break_between_words,
+				the_footer_names_the_enterprise_whole,
 				NULL};
 	return test_tcase("xlsx", test_dir_make, test_dir_remove, 0, tests);
 }
