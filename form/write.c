@@ -135,14 +135,14 @@ static lxw_worksheet *add_sheet(struct ctx *c, const char *name, bool landscape)
 	lxw_worksheet *ws = xlsx_add_sheet(c->book, name);
 	if (!ws)
 		return NULL;
-	worksheet_set_paper(ws, 9); /* A4 */
-	if (landscape)
-		worksheet_set_landscape(ws);
-	worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.6);
-	worksheet_fit_to_pages(ws, 1, 0);
+	/* Narrower side margins than the report's: the question sheets are wide. */
+	static const double margins[4] = {0.4, 0.4, 0.6, 0.6};
+	xlsx_page page = {.landscape = landscape,
+			  .margins = margins,
+			  .footer = lang_pick(c->lang, "&C&8&A  第 &P 页，共 &N 页",
+					      "&C&8&A  page &P of &N")};
+	xlsx_page_setup(c->book, ws, &page);
 	check(c, worksheet_set_row(ws, 0, 22, NULL)); /* the title, in 14 points */
-	check(c, worksheet_set_footer(ws, lang_pick(c->lang, "&C&8&A  第 &P 页，共 &N 页",
-						    "&C&8&A  page &P of &N")));
 	return ws;
 }
 
