@@ -8,7 +8,6 @@
 #ifndef ASSESS_CLI_H
 #define ASSESS_CLI_H
 
-#include <getopt.h> /* optind: cli_parse() leaves it at the first operand */
 #include <stdbool.h>
 #include <stddef.h> /* offsetof, for CLI_TO_STRING and CLI_TO_FLAG */
 #include <stdio.h>
@@ -23,11 +22,11 @@
 typedef struct cli cli;
 
 /*
- * Where cli_parse() puts an option's value by itself, so that a command's handler is left
+ * Where the option parser (cli_run()) puts an option's value by itself, so that a command's handler is left
  * only the options that need work (a number checked, one refused when given twice).
  */
 typedef enum cli_store {
-	CLI_STORE_HANDLER, /* the command's on_option, or cli_parse()'s own for the shared keys */
+	CLI_STORE_HANDLER, /* the command's on_option, or the parser's own for the shared keys */
 	CLI_STORE_STRING,  /* the argument, into a const char * of the command's opts */
 	CLI_STORE_FLAG,    /* true, into a bool of the command's opts */
 	CLI_STORE_LIST,    /* appended to a cli_list of the command's opts: it may be repeated */
@@ -65,7 +64,7 @@ typedef struct cli_option {
 	CLI_STORE_LIST, _Generic(((type *)0)->field, cli_list : offsetof(type, field))
 #define CLI_TO_HANDLER CLI_STORE_HANDLER, 0
 
-/* Keys of the options every command spells the same way; cli_parse() handles them. */
+/* Keys of the options every command spells the same way; the parser handles them. */
 enum { CLI_KEY_LANG = 'l', CLI_KEY_HELP = 'h', CLI_KEY_INCOMPLETE = 'i', CLI_KEY_RESCORE = 'R' };
 #define CLI_OPT_END                                        \
 	{                                                  \
@@ -217,17 +216,7 @@ answers *cli_load_answers(cli *c, const char *path, unsigned flags, int *status)
 #define CLI_TR(c, zh, en) lang_pick((c)->lang, zh, en)
 
 /*
- * Parses argv by cmd->options. An option declared CLI_TO_STRING, CLI_TO_FLAG or CLI_TO_LIST is
- * stored into opts here, the command's other options go to on_option; --lang, --help and
- * --allow-incomplete (into *answers_flags; a command without it passes NULL) are handled here.
- * Returns 0 with optind at the first operand, CLI_HELP_SHOWN after printing the help (the
- * command then exits 0), or an exit status.
- */
-#define CLI_HELP_SHOWN (-1)
-int cli_parse(cli *c, const cli_command *cmd, int argc, char **argv, cli_option_fn on_option,
-	      void *opts, unsigned *answers_flags);
-/*
- * Runs a command, argv[0] its name: cli_parse() with cmd->on_option into the command's opts
+ * Runs a command, argv[0] its name: its options read by cmd->options and cmd->on_option into the command's opts
  * (the shared answer flags into its setup), the operands counted by cmd->operands, cmd->check
  * on them, cmd->setup readied, then cmd->run; what failed on the way is printed there. Releases
  * the setup and the opts and returns the exit status (0 after --help).

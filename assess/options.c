@@ -10,6 +10,9 @@
 #include <string.h>
 #include <sysexits.h>
 
+/* Not an exit status: the help was printed, and the command stops there with 0. */
+#define CLI_HELP_SHOWN (-1)
+
 #define MAX_OPTIONS 32 /* per command, --help included; more is a programming error */
 #define HELP_COLUMN 22 /* where option descriptions start, at least */
 
@@ -164,8 +167,15 @@ static const char *typed(char **argv, int ind, char *buf, size_t size)
 	return buf;
 }
 
-int cli_parse(cli *c, const cli_command *cmd, int argc, char **argv, cli_option_fn on_option,
-	      void *opts, unsigned *answers_flags)
+/*
+ * Parses argv by cmd->options. An option declared CLI_TO_STRING, CLI_TO_FLAG or CLI_TO_LIST is
+ * stored into opts here, the command's other options go to on_option; --lang, --help and
+ * --allow-incomplete (into *answers_flags; a command without it passes NULL) are handled here.
+ * Returns 0 with optind at the first operand, CLI_HELP_SHOWN after printing the help (the
+ * command then exits 0), or an exit status.
+ */
+static int parse(cli *c, const cli_command *cmd, int argc, char **argv, cli_option_fn on_option,
+		 void *opts, unsigned *answers_flags)
 {
 	const cli_option *all[MAX_OPTIONS];
 	struct option longs[MAX_OPTIONS + 1];
@@ -231,7 +241,7 @@ static int setup(cli *c, char **operands, cli_setup *s)
  */
 static int start(cli *c, const cli_command *cmd, int argc, char **argv, void *opts, cli_setup *s)
 {
-	int status = cli_parse(c, cmd, argc, argv, cmd->on_option, opts, &s->answers_flags);
+	int status = parse(c, cmd, argc, argv, cmd->on_option, opts, &s->answers_flags);
 	if (!status && cmd->operands && argc - optind != cmd->n_operands)
 		status = cli_usage_error(c, "%s takes %s (see %s help %s)", cmd->name,
 					 cmd->operands, c->prog, cmd->name);
