@@ -3,6 +3,7 @@
 #include "xlsx/layout.h"
 
 #include "common/decimal.h"
+#include "common/grow.h"
 #include "common/text.h"
 
 #include <stdbool.h>
@@ -50,22 +51,6 @@ void xlsx_sheet_stream(xlsx_sheet *s, xlsx_book *b, const char *name)
 	s->book = b;
 	s->name = name;
 	s->ws = xlsx_add_sheet(b, name);
-}
-
-/* Room for one more element in a growing array; false when memory runs out. */
-static bool grow(void **items, size_t *cap, size_t need, size_t size)
-{
-	if (need <= *cap)
-		return true;
-	size_t n = *cap ? *cap * 2 : 64;
-	while (n < need)
-		n *= 2;
-	void *p = realloc(*items, n * size);
-	if (!p)
-		return false;
-	*items = p;
-	*cap = n;
-	return true;
 }
 
 static xlsx_row_info *row_info(xlsx_sheet *s, lxw_row_t row)
@@ -411,16 +396,19 @@ static void note_text(xlsx_sheet *s, lxw_row_t row, lxw_col_t c1, lxw_col_t c2, 
 		if (!*t)
 			break;
 	}
-	size_t cap_cells = s->cap_cells, cap_text = s->cap_text, len = strlen(text) + 1;
-	bool ok = row_info(s, row) &&
-		  grow((void **)&s->cells, &cap_cells, s->n_cells + 1, sizeof *s->cells);
-	s->cap_cells = cap_cells;
-	ok = ok && grow((void **)&s->text, &cap_text, s->n_text + len, 1);
-	s->cap_text = cap_text;
-	if (!ok) {
+	size_t len = strlen(text) + 1, need = s->n_text + len;
+	xlsx_text_cell *cells = NULL;
+	if (row_info(s, row))
+		cells = grow_array(s->cells, &s->cap_cells, s->n_cells + 1, sizeof *cells, 64);
+	if (cells)
+		s->cells = cells;
+	/* A total past size_t (need wrapped round) is refused like memory that runs out. */
+	char *texts = cells && need >= len ? grow_array(s->text, &s->cap_text, need, 1, 64) : NULL;
+	if (!texts) {
 		xlsx_check(s->book, LXW_ERROR_MEMORY_MALLOC_FAILED);
 		return;
 	}
+	s->text = texts;
 	memcpy(s->text + s->n_text, text, len);
 	s->cells[s->n_cells++] = (xlsx_text_cell){.row = row,
 						  .first_col = c1,
