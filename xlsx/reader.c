@@ -13,6 +13,7 @@
 #include <string.h>
 #include <zip.h>
 #include <libxml/xmlreader.h>
+#include "common/grow.h"
 #include "common/readfile.h"
 
 #define NS_REL "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -29,18 +30,14 @@ static void bytes_add(struct bytes *b, const char *s, size_t n)
 {
 	if (b->failed)
 		return;
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 256;
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		char *bigger = realloc(b->data, cap);
-		if (!bigger) {
-			b->failed = true;
-			return;
-		}
-		b->data = bigger;
-		b->cap = cap;
+	/* A length past size_t is refused like memory that runs out. */
+	size_t need = b->len + 1 + n;
+	char *bigger = need > n ? grow_array(b->data, &b->cap, need, 1, 256) : NULL;
+	if (!bigger) {
+		b->failed = true;
+		return;
 	}
+	b->data = bigger;
 	memcpy(b->data + b->len, s, n);
 	b->len += n;
 	b->data[b->len] = '\0';
@@ -68,7 +65,7 @@ struct xlsx_reader {
 	size_t n_props;
 	struct bytes strings; /* shared strings, NUL-separated */
 	size_t *string_at;    /* offsets into strings.data */
-	size_t n_strings;
+	size_t n_strings, cap_strings;
 };
 
 struct xlsx_reader_sheet {
@@ -533,13 +530,11 @@ static assess_code add_string(xlsx_reader *r, const struct bytes *text, assess_e
 	if (r->n_strings >= XLSX_READER_MAX_STRINGS)
 		return fail(err, r, "the shared-string table has more than %u strings: refused",
 			    XLSX_READER_MAX_STRINGS);
-	if ((r->n_strings & (r->n_strings - 1)) == 0) {
-		size_t cap = r->n_strings ? r->n_strings * 2 : 64;
-		size_t *bigger = realloc(r->string_at, cap * sizeof *bigger);
-		if (!bigger)
-			return nomem(err, r);
-		r->string_at = bigger;
-	}
+	size_t *bigger =
+		grow_array(r->string_at, &r->cap_strings, r->n_strings + 1, sizeof *bigger, 64);
+	if (!bigger)
+		return nomem(err, r);
+	r->string_at = bigger;
 	r->string_at[r->n_strings++] = r->strings.len;
 	bytes_add(&r->strings, text->data ? text->data : "", text->len + 1);
 	return r->strings.failed ? nomem(err, r) : ASSESS_OK;
@@ -744,7 +739,7 @@ struct cell_state {
 struct sheet_build {
 	xlsx_reader *r;
 	xlsx_reader_sheet *s;
-	size_t cap;
+	size_t cap_cells, cap_text_at, cap_shared; /* of s->cells, text_at and shared */
 	size_t *text_at;     /* per cell: offset of its text in s->text, or SIZE_MAX for shared */
 	const char **shared; /* per cell: the shared string, when text_at is SIZE_MAX */
 	uint32_t row;        /* the current <row>'s index; next cell's default column */
@@ -797,20 +792,17 @@ static assess_code emit_cell(struct sheet_build *b, struct cell_state *c)
 	if (s->n_cells >= XLSX_READER_MAX_CELLS)
 		return cell_fail(b, c, "the sheet has more than %u cells: refused",
 				 XLSX_READER_MAX_CELLS);
-	if (s->n_cells == b->cap) {
-		size_t cap = b->cap ? b->cap * 2 : 256;
-		xlsx_reader_cell *cells = realloc(s->cells, cap * sizeof *cells);
-		if (cells)
-			s->cells = cells;
-		size_t *at = cells ? realloc(b->text_at, cap * sizeof *at) : NULL;
-		if (at)
-			b->text_at = at;
-		const char **sh = at ? realloc(b->shared, cap * sizeof *sh) : NULL;
-		if (!sh)
-			return nomem(b->err, b->r);
-		b->shared = sh;
-		b->cap = cap;
-	}
+	size_t need = s->n_cells + 1;
+	xlsx_reader_cell *cells = grow_array(s->cells, &b->cap_cells, need, sizeof *cells, 256);
+	if (cells)
+		s->cells = cells;
+	size_t *at = cells ? grow_array(b->text_at, &b->cap_text_at, need, sizeof *at, 256) : NULL;
+	if (at)
+		b->text_at = at;
+	const char **sh = at ? grow_array(b->shared, &b->cap_shared, need, sizeof *sh, 256) : NULL;
+	if (!sh)
+		return nomem(b->err, b->r);
+	b->shared = sh;
 	s->cells[s->n_cells] = (xlsx_reader_cell){c->row, c->col, type, c->formula, NULL};
 	b->shared[s->n_cells] = shared;
 	b->text_at[s->n_cells] = shared ? SIZE_MAX : s->text.len;
