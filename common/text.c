@@ -8,17 +8,12 @@
 #include <string.h>
 #include <sys/types.h>
 
+/* Bytes a well-formed character led by c takes, or 0 for a byte no such character starts. */
 static size_t seq_len(unsigned char c)
 {
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF)
-		return 2;
-	if (c >= 0xE0 && c <= 0xEF)
-		return 3;
-	if (c >= 0xF0 && c <= 0xF4)
-		return 4;
-	return 0;
+	if (c >= 0x80 && (c < 0xC2 || c > 0xF4))
+		return 0; /* a continuation byte, an overlong two-byte lead, or past U+10FFFF */
+	return text_char_len(c);
 }
 
 /* Length of a valid sequence at p, or 0. */
@@ -28,7 +23,7 @@ static size_t valid_seq(const unsigned char *p, size_t avail)
 	if (n == 0 || n > avail)
 		return 0;
 	for (size_t i = 1; i < n; i++)
-		if ((p[i] & 0xC0) != 0x80)
+		if (!text_continues(p[i]))
 			return 0;
 	if (n == 3 && p[0] == 0xE0 && p[1] < 0xA0)
 		return 0; /* overlong */
@@ -57,8 +52,8 @@ bool text_utf8_valid(const char *buf, size_t len, size_t *bad_offset)
 		}
 		/* Chinese is mostly three-byte characters led by E1..EC, valid with any two
 		 * continuation bytes (E0 and ED are the leads with overlongs and surrogates). */
-		if (len - i >= 3 && p[i] >= 0xE1 && p[i] <= 0xEC && (p[i + 1] & 0xC0) == 0x80 &&
-		    (p[i + 2] & 0xC0) == 0x80) {
+		if (len - i >= 3 && p[i] >= 0xE1 && p[i] <= 0xEC && text_continues(p[i + 1]) &&
+		    text_continues(p[i + 2])) {
 			i += 3;
 			continue;
 		}
@@ -87,7 +82,7 @@ void text_position(const char *buf, size_t offset, int *line, int *column)
 			c = 1;
 		} else if (ch == '\r') {
 			continue;
-		} else if ((ch & 0xC0) != 0x80) {
+		} else if (!text_continues(ch)) {
 			c++;
 		}
 	}
@@ -112,6 +107,33 @@ unsigned long text_next_codepoint(const char **s)
 		cp = (cp << 6) | (p[i] & 0x3F);
 	*s += n;
 	return cp;
+}
+
+size_t text_prefix_bytes(const char *s, size_t max)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strnlen(s, max), after = n;
+	while (after > 0 && text_continues(p[after - 1]))
+		after--;
+	/* p[after - 1] starts the last character: it stays only when all of it is there */
+	if (after > 0 && n - (after - 1) < text_char_len(p[after - 1]))
+		return after - 1;
+	return n;
+}
+
+size_t text_prefix_chars(const char *s, size_t max, size_t *chars)
+{
+	size_t n = 0, bytes = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++, bytes++) {
+		if (!text_continues(*p)) {
+			if (n == max)
+				break;
+			n++;
+		}
+	}
+	if (chars)
+		*chars = n;
+	return bytes;
 }
 
 static bool is_wide(unsigned long cp)

@@ -23,6 +23,30 @@ size_t text_display_width(const char *s);
 unsigned long text_next_codepoint(const char **s);
 
 /*
+ * Where a character starts and ends, for cutting text to fit, not for checking it (that is
+ * text_utf8_valid): a byte 10xxxxxx continues a character, any other starts one.
+ */
+static inline bool text_continues(unsigned char b) { return (b & 0xC0) == 0x80; }
+/*
+ * Bytes of the character a lead byte starts, by its high bits: 1 for ASCII and for a byte that
+ * starts none (a stray continuation byte counts as a character of its own), else 2 to 4.
+ */
+static inline size_t text_char_len(unsigned char lead)
+{
+	return lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+}
+/*
+ * Bytes of the longest prefix of s of at most max bytes that ends between two characters: a
+ * character that max, or the end of s, cuts short is left out whole (snprintf cuts bytes).
+ */
+size_t text_prefix_bytes(const char *s, size_t max);
+/*
+ * Bytes of the first max characters of s, or of all of s when it has fewer; *chars (when not
+ * NULL) is how many characters that is. Continuation bytes belong to the character before them.
+ */
+size_t text_prefix_chars(const char *s, size_t max, size_t *chars);
+
+/*
  * Text from data as it may reach a terminal: control characters (C0, DEL, and C1 such as
  * U+009B, which some terminals take for CSI) and bytes that are not UTF-8 written as \n, \t,
  * \r, \xNN or \u00NN, so that a name or a value can neither start a line of its own (a forged

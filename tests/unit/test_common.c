@@ -3,6 +3,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/file.h>
@@ -101,6 +102,48 @@ START_TEST(text_width_and_position)
 	text_position("ab\n数字x", strlen("ab\n数字"), &line, &col);
 	ck_assert_int_eq(line, 2);
 	ck_assert_int_eq(col, 3);
+}
+END_TEST
+
+START_TEST(text_cuts_between_characters)
+{
+	/* one character of each length: a, é, 数, 𠀀 (bytes 0, 1-2, 3-5, 6-9) */
+	const char *s = "a\xc3\xa9\xe6\x95\xb0\xf0\xa0\x80\x80";
+	static const size_t whole[] = {0, 1, 1, 3, 3, 3, 6, 6, 6, 6, 10, 10};
+	ck_assert_uint_eq(text_char_len('a'), 1);
+	ck_assert_uint_eq(text_char_len(0x80), 1); /* a stray continuation byte */
+	ck_assert_uint_eq(text_char_len(0xC3), 2);
+	ck_assert_uint_eq(text_char_len(0xE6), 3);
+	ck_assert_uint_eq(text_char_len(0xF0), 4);
+	for (size_t max = 0; max < sizeof whole / sizeof whole[0]; max++)
+		ck_assert_msg(text_prefix_bytes(s, max) == whole[max], "%zu bytes: %zu", max,
+			      text_prefix_bytes(s, max));
+	ck_assert_uint_eq(text_prefix_bytes(s, SIZE_MAX), 10);
+	ck_assert_uint_eq(text_prefix_bytes("", 5), 0);
+	/* a text cut short by snprintf loses the half character at its end */
+	ck_assert_uint_eq(text_prefix_bytes("ab\xe6\x95", 10), 2);
+	ck_assert_uint_eq(text_prefix_bytes("\xf0\xa0\x80", 3), 0);
+	/* a stray continuation byte stands for itself */
+	ck_assert_uint_eq(text_prefix_bytes("a\x80"
+					    "b",
+					    2),
+			  2);
+	ck_assert_uint_eq(text_prefix_bytes("\x80\x80", 1), 1);
+
+	size_t chars = 99;
+	static const size_t first[] = {0, 1, 3, 6, 10, 10};
+	for (size_t max = 0; max < sizeof first / sizeof first[0]; max++) {
+		ck_assert_uint_eq(text_prefix_chars(s, max, &chars), first[max]);
+		ck_assert_uint_eq(chars, max < 4 ? max : 4);
+	}
+	ck_assert_uint_eq(text_prefix_chars(s, SIZE_MAX, NULL), 10);
+	ck_assert_uint_eq(text_prefix_chars("ab\xe6\x95", 3, &chars), 4); /* half a character */
+	ck_assert_uint_eq(chars, 3);
+	ck_assert_uint_eq(text_prefix_chars("a\x80"
+					    "b",
+					    1, &chars),
+			  2); /* goes with the a */
+	ck_assert_uint_eq(chars, 1);
 }
 END_TEST
 
@@ -227,6 +270,7 @@ TCase *make_common_tcase(void)
 				decimal_sum_of_sevenths_is_exact,
 				utf8_validation,
 				text_width_and_position,
+				text_cuts_between_characters,
 				credit_codes,
 				sha256_known_vectors,
 				fprintf_escapes_its_string_arguments,
