@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include "common/text.h"
 
 #define BY_NAME_ENTRY ATOMICFILE_BY_NAME_ENTRY
 /* Bytes of the target's name kept in a temporary name: room for ".", ".XXXXXX" in NAME_MAX. */
@@ -38,17 +39,6 @@ static char *dir_of(const char *path)
 	if (slash == path)
 		return strdup("/");
 	return strndup(path, (size_t)(slash - path));
-}
-
-/* How many bytes of s to keep so that at most max remain, without cutting a UTF-8 character. */
-static size_t utf8_cut(const char *s, size_t max)
-{
-	size_t n = strlen(s);
-	if (n <= max)
-		return n;
-	while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
-		max--;
-	return max;
 }
 
 assess_code atomicfile_check_target(const char *path, unsigned flags, int *mode, assess_error *err)
@@ -236,7 +226,8 @@ static bool begin_stream(atomicfile *af, const char *dir, const char *base)
 		errno = ENOMEM;
 		return false;
 	}
-	snprintf(af->tmp, n, "%s/.%.*s.XXXXXX", dir, (int)utf8_cut(base, TMP_BASE_MAX), base);
+	snprintf(af->tmp, n, "%s/.%.*s.XXXXXX", dir, (int)text_prefix_bytes(base, TMP_BASE_MAX),
+		 base);
 	int fd = mkstemp(af->tmp);
 	if (fd < 0) {
 		int e = errno;
