@@ -60,8 +60,7 @@ char *xlsx_footer_named(const char *name, qn_lang lang, char *out, size_t size)
 	char esc[FOOTER_NAME_MAX + 1];
 	size_t n = 0;
 	for (const char *p = name ? name : ""; *p;) {
-		unsigned char lead = (unsigned char)*p;
-		size_t len = lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+		size_t len = text_char_len((unsigned char)*p);
 		size_t need = *p == '&' ? 2 : len;
 		if (n + need > FOOTER_NAME_MAX || strnlen(p, len) < len)
 			break; /* no half character: the footer stays UTF-8 */
@@ -87,32 +86,16 @@ lxw_format *xlsx_add_format(xlsx_book *b)
 	return f;
 }
 
-/* Byte length of the first max characters of s, or of all of s when it has no more. */
-static size_t chars_prefix(const char *s, size_t max, size_t *chars)
-{
-	size_t n = 0, bytes = 0;
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++, bytes++) {
-		if ((*p & 0xC0) != 0x80) { /* a lead byte starts a character */
-			if (n == max)
-				break;
-			n++;
-		}
-	}
-	*chars = n;
-	return bytes;
-}
-
 const char *xlsx_cell_text(const xlsx_book *b, const char *s, char **copy)
 {
-	size_t chars;
 	*copy = NULL;
-	if (s[chars_prefix(s, XLSX_CELL_MAX, &chars)] == '\0')
+	if (s[text_prefix_chars(s, XLSX_CELL_MAX, NULL)] == '\0')
 		return s;
 	/* Too long for Excel: keep what fits before the mark, on a character boundary. */
 	const char *mark = xlsx_cut_mark(b);
 	size_t mark_chars;
-	size_t mark_bytes = chars_prefix(mark, SIZE_MAX, &mark_chars);
-	size_t keep = chars_prefix(s, XLSX_CELL_MAX - mark_chars, &chars);
+	size_t mark_bytes = text_prefix_chars(mark, SIZE_MAX, &mark_chars);
+	size_t keep = text_prefix_chars(s, XLSX_CELL_MAX - mark_chars, NULL);
 	char *t = malloc(keep + mark_bytes + 1);
 	if (!t)
 		return NULL;
