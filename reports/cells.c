@@ -104,7 +104,7 @@ lxw_row_t rp_sheet_title(xlsx_sheet *s, int which, lxw_col_t last_col)
 	snprintf(title, sizeof title, "%s%s%s%s", rp_sheet_name(c, which),
 		 no ? lang_pick(c->lang, "　报告编号 ", " · report ") : "", no ? no : "",
 		 c->draft ? lang_pick(c->lang, "（暂定）", " (DRAFT)") : "");
-	xlsx_utf8_tidy(title);
+	title[text_prefix_bytes(title, sizeof title)] = '\0'; /* snprintf cuts bytes */
 	xlsx_sheet_row_height(s, 0, 26);
 	xlsx_sheet_merge(s, 0, 0, 0, last_col, title, c->f.heading);
 	if (s->ws)

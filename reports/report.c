@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "common/decimal.h"
+#include "common/text.h"
 
 /*
  * Office's Chinese UI font; LibreOffice substitutes a CJK font (Noto Sans CJK) for it. An
@@ -173,7 +174,8 @@ static void set_properties(report_ctx *c)
 		 name ? name : "");
 	snprintf(comments, sizeof comments, "%s %s; %s SHA-256 %s", PACKAGE_NAME, PACKAGE_VERSION,
 		 lang_pick(c->lang, "答卷", "answer file"), answers_sha256(r->answers));
-	xlsx_utf8_tidy(title); /* a long name is cut, never inside a character */
+	/* A long name is cut, never inside a character: libxlsxwriter writes it as it is. */
+	title[text_prefix_bytes(title, sizeof title)] = '\0';
 	snprintf(keywords, sizeof keywords, "%s, %s", questionnaire_id(c->q),
 		 lang_pick(c->lang, "数字化水平评测", "digitization level assessment"));
 	lxw_doc_properties p = {

@@ -147,19 +147,6 @@ void xlsx_merge(xlsx_book *b, lxw_worksheet *ws, lxw_row_t r1, lxw_col_t c1, lxw
 	free(copy);
 }
 
-void xlsx_utf8_tidy(char *s)
-{
-	size_t n = strlen(s), start = n;
-	while (start > 0 && ((unsigned char)s[start - 1] & 0xC0) == 0x80)
-		start--; /* back over continuation bytes to the lead byte */
-	if (start == 0 || (unsigned char)s[start - 1] < 0xC0)
-		return; /* ASCII last, or no lead byte: nothing cut */
-	unsigned char lead = (unsigned char)s[start - 1];
-	size_t want = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
-	if (n - (start - 1) < want)
-		s[start - 1] = '\0';
-}
-
 void xlsx_cell_ref(lxw_row_t row, lxw_col_t col, char *buf, size_t size)
 {
 	char cell[LXW_MAX_CELL_NAME_LENGTH];

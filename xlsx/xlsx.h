@@ -168,12 +168,6 @@ void xlsx_merge(xlsx_book *b, lxw_worksheet *ws, lxw_row_t r1, lxw_col_t c1, lxw
  */
 const char *xlsx_cell_text(const xlsx_book *b, const char *s, char **copy);
 
-/*
- * Drops a character cut short at the end of s (snprintf cuts bytes, not characters), so
- * that a text cut to fit a buffer is still UTF-8: libxlsxwriter writes it into XML as it is.
- */
-void xlsx_utf8_tidy(char *s);
-
 /* "B7"; buf holds at least LXW_MAX_CELL_NAME_LENGTH bytes. */
 void xlsx_cell_ref(lxw_row_t row, lxw_col_t col, char *buf, size_t size);
 /* "$B$7" */
