@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "common/text.h"
 
 const form_profile_row form_profile_rows[] = {
 	{FORM_PF_FIELD, ANSWERS_NAME, "企业名称", "Enterprise name", "必填", "required"},
@@ -172,18 +173,13 @@ const char *form_stage_word(answers_stage s, qn_lang lang)
 void form_sheet_dimension(const qn_dimension *d, qn_lang lang, char *buf, size_t size)
 {
 	const char *name = qn_text_get(&d->name, lang);
-	size_t k = 0, chars = 0;
-	for (const char *p = name; *p && k + 5 < size && chars < 31; chars++) {
-		size_t n = 1;
-		while ((p[n] & 0xC0) == 0x80)
-			n++;
-		if (n == 1 && strchr("[]:*?/\\'", *p))
-			buf[k++] = '-', p++;
-		else
-			for (size_t i = 0; i < n; i++)
-				buf[k++] = *p++;
-	}
-	buf[k] = '\0';
+	size_t n = text_prefix_chars(name, 31, NULL); /* Excel's longest sheet name */
+	if (n >= size)
+		n = text_prefix_bytes(name, size - 1);
+	/* the refused characters are ASCII, so no byte of a longer character is one of them */
+	for (size_t i = 0; i < n; i++)
+		buf[i] = strchr("[]:*?/\\'", name[i]) ? '-' : name[i];
+	buf[n] = '\0';
 }
 
 uint32_t form_question_row(const questionnaire *q, const qn_question *question)

@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 #include "common/readfile.h"
 #include "answers/record.h"
@@ -240,6 +241,40 @@ START_TEST(subsidy_inputs_blank_and_refused)
 }
 END_TEST
 
+START_TEST(dimension_sheet_names_fit_excel_and_their_buffer)
+{
+	struct {
+		char name[128];
+		char after[16];
+	} out;
+	char text[400];
+	qn_dimension d = {.name = {.zh = text}};
+	/* 31 characters at most, each whole, with none of the characters Excel refuses */
+	snprintf(text, sizeof text, "%s", "a[b]:c*d?e/f\\g'h");
+	form_sheet_dimension(&d, QN_LANG_ZH, out.name, sizeof out.name);
+	ck_assert_str_eq(out.name, "a-b--c-d-e-f-g-h");
+	size_t k = 0;
+	for (int i = 0; i < 40; i++) {
+		const char *one = i % 2 ? "\xf0\xa0\x80\x80" : "数";
+		memcpy(text + k, one, strlen(one));
+		k += strlen(one);
+	}
+	text[k] = '\0';
+	form_sheet_dimension(&d, QN_LANG_ZH, out.name, sizeof out.name);
+	ck_assert_uint_eq(strlen(out.name), 16 * 3 + 15 * 4);
+	ck_assert_int_eq(memcmp(out.name, text, strlen(out.name)), 0);
+	/* bytes that are not UTF-8 never run past the buffer */
+	memset(out.after, 'G', sizeof out.after);
+	memset(text, 0x80, sizeof text - 1);
+	text[0] = 'a';
+	text[sizeof text - 1] = '\0';
+	form_sheet_dimension(&d, QN_LANG_ZH, out.name, sizeof out.name);
+	ck_assert_uint_lt(strnlen(out.name, sizeof out.name), sizeof out.name);
+	for (size_t i = 0; i < sizeof out.after; i++)
+		ck_assert_int_eq(out.after[i], 'G');
+}
+END_TEST
+
 TCase *make_form_tcase(void)
 {
 	const TTest *tests[] = {prefilled_form_imports_to_the_same_answers,
@@ -250,6 +285,7 @@ TCase *make_form_tcase(void)
 				figures_are_read_exactly,
 				subsidy_inputs_round_trip,
 				subsidy_inputs_blank_and_refused,
+				dimension_sheet_names_fit_excel_and_their_buffer,
 				NULL};
 	return test_tcase("form", test_dir_make, test_dir_remove, 60, tests);
 }
