@@ -15,6 +15,7 @@
 #include <string.h>
 #include "answers/record.h"
 #include "common/date.h"
+#include "common/text.h"
 #include "form/layout.h"
 #include "policies/policy.h"
 #include "policies/subsidy.h"
@@ -71,6 +72,12 @@ static xlsx_reader_sheet *load_sheet(struct imp *m, const char *name, uint32_t n
 	return xlsx_reader_load_rows(m->r, (size_t)i, n_rows, m->err);
 }
 
+/*
+ * A text from the form quoted in a message, for a "%.*s": at most max bytes, and cut between
+ * two characters (a precision counts bytes, and half a character would print as \xNN).
+ */
+#define SHOWN(s, max) (int)text_prefix_bytes((s), (max)), (s)
+
 static assess_code cell_fail(struct imp *m, const xlsx_reader_sheet *s, uint32_t row, uint32_t col,
 			     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 static assess_code cell_fail(struct imp *m, const xlsx_reader_sheet *s, uint32_t row, uint32_t col,
@@ -92,9 +99,9 @@ static assess_code check_property(struct imp *m, const xlsx_reader_sheet *meta, 
 	const char *p = xlsx_reader_property(m->r, prop);
 	if (p && strcmp(p, value) != 0)
 		return cell_fail(m, meta, row, 1,
-				 "says \"%.80s\" but the document property %s says "
-				 "\"%.80s\": the form was altered",
-				 value, prop, p);
+				 "says \"%.*s\" but the document property %s says "
+				 "\"%.*s\": the form was altered",
+				 SHOWN(value, 80), prop, SHOWN(p, 80));
 	return ASSESS_OK;
 }
 
@@ -139,9 +146,9 @@ static assess_code read_meta(struct imp *m, answers_resolver resolve, void *ctx)
 		code = rerr.code == ASSESS_ERR_NOMEM ? assess_fail(m->err, ASSESS_ERR_NOMEM,
 								   m->path, 0, 0, "out of memory")
 						     : cell_fail(m, meta, FORM_META_ID, 1,
-								 "the form was made for %.80s, "
+								 "the form was made for %.*s, "
 								 "which is not installed here (%s)",
-								 id, rerr.msg);
+								 SHOWN(id, 80), rerr.msg);
 	char installed[65];
 	if (!code && strcmp(version, questionnaire_version(m->q)) != 0)
 		code = cell_fail(m, meta, FORM_META_VERSION, 1,
@@ -153,8 +160,8 @@ static assess_code read_meta(struct imp *m, answers_resolver resolve, void *ctx)
 	if (!code && strcmp(sha, installed) != 0)
 		code = cell_fail(m, meta, FORM_META_SHA256, 1,
 				 "the form was made for another "
-				 "definition of %s %s (SHA-256 %.64s; the installed one is %s)",
-				 id, version, sha, installed);
+				 "definition of %s %s (SHA-256 %.*s; the installed one is %s)",
+				 id, version, SHOWN(sha, 64), installed);
 	xlsx_reader_sheet_free(meta);
 	return code;
 }
@@ -221,8 +228,8 @@ static assess_code profile_row(struct imp *m, const xlsx_reader_sheet *s, const 
 	if (p->kind == FORM_PF_ABOVE_SCALE) {
 		int yn = yes_no(v);
 		if (yn < 0)
-			return cell_fail(m, s, row, 1, "expected %s or %s, not \"%.60s\"",
-					 form_yes(m->lang), form_no(m->lang), v);
+			return cell_fail(m, s, row, 1, "expected %s or %s, not \"%.*s\"",
+					 form_yes(m->lang), form_no(m->lang), SHOWN(v, 60));
 		answers_set_above_scale(m->a, yn);
 		return ASSESS_OK;
 	}
@@ -234,9 +241,9 @@ static assess_code profile_row(struct imp *m, const xlsx_reader_sheet *s, const 
 				answers_set_stage(m->a, st);
 				return ASSESS_OK;
 			}
-		return cell_fail(m, s, row, 1, "expected %s or %s, not \"%.60s\"",
+		return cell_fail(m, s, row, 1, "expected %s or %s, not \"%.*s\"",
 				 form_stage_word(ANSWERS_STAGE_BASELINE, m->lang),
-				 form_stage_word(ANSWERS_STAGE_POST, m->lang), v);
+				 form_stage_word(ANSWERS_STAGE_POST, m->lang), SHOWN(v, 60));
 	}
 	/* A date typed into a cell Excel formatted as a date arrives as its day number. */
 	if (p->field == ANSWERS_DATE && c->type == XLSX_READER_CELL_NUMBER &&
@@ -337,8 +344,8 @@ static assess_code subsidy_row(struct imp *m, const xlsx_reader_sheet *s, const 
 		int yn = *v ? yes_no(v) : -1;
 		if (*v && yn < 0)
 			return cell_fail(m, s, row, FORM_SC_VALUE,
-					 "%s: expected %s or %s, not \"%.60s\"", label,
-					 form_yes(m->lang), form_no(m->lang), v);
+					 "%s: expected %s or %s, not \"%.*s\"", label,
+					 form_yes(m->lang), form_no(m->lang), SHOWN(v, 60));
 		return answers_set_status_flag(m->a, key, yn) ? nomem(m) : ASSESS_OK;
 	}
 	if (r->kind == FORM_SR_SPEND) {
@@ -534,14 +541,14 @@ static assess_code read_one(struct imp *m, const xlsx_reader_sheet *s, uint32_t 
 	if (qu->kind == QN_SCENARIO && !scenario_level(v, level))
 		return cell_fail(m, s, row, FORM_COL_ANSWER,
 				 "the level of scenario %s must be 0, "
-				 "1, 2, 3 or 4, not \"%.40s\"",
-				 qu->id, v);
+				 "1, 2, 3 or 4, not \"%.*s\"",
+				 qu->id, SHOWN(v, 40));
 	int i = qu->kind == QN_SCENARIO ? 0 : find_option(qu, v);
 	if (i < 0)
 		return cell_fail(m, s, row, FORM_COL_ANSWER,
-				 "\"%.80s\" is not an option of %s: pick "
+				 "\"%.*s\" is not an option of %s: pick "
 				 "one of %s..%s from the list",
-				 v, qu->id, qu->options[0].code,
+				 SHOWN(v, 80), qu->id, qu->options[0].code,
 				 qu->options[qu->n_options - 1].code);
 	return set_codes(m, s, row, FORM_COL_ANSWER, qu,
 			 qu->kind == QN_SCENARIO ? level : qu->options[i].code);
@@ -565,8 +572,8 @@ static assess_code read_multi(struct imp *m, const xlsx_reader_sheet *s, uint32_
 		cell_text(s, row, col, v, sizeof v, NULL);
 		int t = tick_value(v);
 		if (t < 0)
-			return cell_fail(m, s, row, col, "expected %s or nothing, not \"%.40s\"",
-					 FORM_TICK, v);
+			return cell_fail(m, s, row, col, "expected %s or nothing, not \"%.*s\"",
+					 FORM_TICK, SHOWN(v, 40));
 		if (t && i >= qu->n_options)
 			return cell_fail(m, s, row, col,
 					 "%s has no option %c (options %s..%s): "

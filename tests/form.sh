@@ -266,6 +266,8 @@ refuse_exactly() {
 	[ "$(cat "$1.err")" = "assess: $1.xlsx: $3" ] || bad "$1: not exactly \"assess: $1.xlsx: $3\": $(cat "$1.err")"
 }
 refuse option-not-offered 65 '数字化基础!D5: "F. 全部" is not an option of F2'
+# ...quoted in whole characters, though the cut counts bytes
+refuse long-option 65 '数字化基础!D5: "F. 全部全部全部全部全部全部全部全部全部全部全部全部全" is not an option of F2'
 refuse tick-not-offered 65 '数字化基础!M4: F1 has no option F'
 refuse none-with-others 65 '数字化基础!H4: option A (无) of F1 stands alone'
 refuse level-5 65 '数字化经营!D4: the level of scenario S01 must be 0, 1, 2, 3 or 4, not "5"'

@@ -121,6 +121,9 @@ def tamper(wb, rows, what):
     if what == "option-not-offered":
         ws, r = rows["F2"]
         ws.cell(r, 4).value = "F. 全部"
+    elif what == "long-option":  # quoted cut to 80 bytes: 77 of them Chinese
+        ws, r = rows["F2"]
+        ws.cell(r, 4).value = "F. " + "全部" * 20
     elif what == "tick-not-offered":
         ws, r = rows["F1"]       # F1 has options A..E; column M is option F
         ws.cell(r, 13).value = TICK
