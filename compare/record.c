@@ -8,6 +8,7 @@
 
 #include <string.h>
 #include "answers/record.h"
+#include "common/text.h"
 
 const char *compare_source(const answers *a)
 {
@@ -65,15 +66,10 @@ bool compare_evidence_added(const answers *before, const answers *after, size_t 
 	return na && *na && !(nb && strcmp(nb, na) == 0);
 }
 
-void compare_evidence_text(const answers *a, size_t question_index, char *buf, size_t size)
+/* The items, one a line, as many as fit in buf. */
+static void items_text(const answers *a, size_t question_index, char *buf, size_t size)
 {
 	size_t used = 0;
-	buf[0] = '\0';
-	if (!answers_evidence_total(a)) {
-		snprintf(buf, size, "%s",
-			 has_note(a, question_index) ? answers_get(a, question_index)->note : "");
-		return;
-	}
 	for (size_t k = 0; k < answers_evidence_count(a, question_index) && used + 1 < size; k++) {
 		const answers_evidence *e = answers_evidence_get(a, question_index, k);
 		int n = snprintf(buf + used, size - used, "%s%s%s%s%s%.12s%s", used ? "\n" : "",
@@ -84,4 +80,16 @@ void compare_evidence_text(const answers *a, size_t question_index, char *buf, s
 			break;
 		used += (size_t)n < size - used ? (size_t)n : size - used - 1;
 	}
+}
+
+void compare_evidence_text(const answers *a, size_t question_index, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	if (!answers_evidence_total(a))
+		snprintf(buf, size, "%s",
+			 has_note(a, question_index) ? answers_get(a, question_index)->note : "");
+	else
+		items_text(a, question_index, buf, size);
+	/* A text cut to the buffer goes into the workbook's XML as it is: no half character. */
+	buf[text_prefix_bytes(buf, size)] = '\0';
 }

@@ -7,10 +7,13 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/resource.h>
 #include <unistd.h>
+#include "common/text.h"
 #include "compare/book.h"
 #include "compare/compare.h"
+#include "compare/compare_internal.h"
 #include "compare/verdict.h"
 #include "policies/policy.h"
 #include "tests/unit/test.h"
@@ -420,6 +423,26 @@ TCase *make_compare_book_tcase(void)
 	return test_tcase("compare-book", test_dir_make, test_dir_remove, 30, tests);
 }
 
+/* A note longer than the cell's buffer is cut before a character, never inside one. */
+START_TEST(evidence_text_cut_to_its_buffer_ends_whole)
+{
+	answers *a = test_example();
+	char note[2200], buf[2048];
+	size_t n = 0, bad;
+	note[n++] = 'a';
+	note[n++] = 'b';
+	for (; n + 3 < sizeof note; n += 3)
+		memcpy(note + n, "数", 3);
+	note[n] = '\0';
+	ck_assert_int_eq(answers_set_note(a, 0, note), ASSESS_OK);
+	compare_evidence_text(a, 0, buf, sizeof buf);
+	ck_assert_msg(text_utf8_valid(buf, strlen(buf), &bad), "byte %zu", bad);
+	ck_assert_uint_eq(strlen(buf), 2 + 681 * 3);
+	ck_assert_int_eq(memcmp(buf, note, strlen(buf)), 0);
+	answers_free(a);
+}
+END_TEST
+
 TCase *make_compare_tcase(void)
 {
 	const TTest *tests[] = {progress_two_to_three_exact,
@@ -430,6 +453,7 @@ TCase *make_compare_tcase(void)
 				summary_skips_questions,
 				json_carries_exact_decimals_and_answer_values,
 				verdict_lines_met_not_met_missing,
+				evidence_text_cut_to_its_buffer_ends_whole,
 				NULL};
 	return test_tcase("compare", NULL, NULL, 0, tests);
 }
