@@ -89,8 +89,15 @@ lxw_format *xlsx_add_format(xlsx_book *b)
 const char *xlsx_cell_text(const xlsx_book *b, const char *s, char **copy)
 {
 	*copy = NULL;
-	if (s[text_prefix_chars(s, XLSX_CELL_MAX, NULL)] == '\0')
-		return s;
+	size_t len = text_prefix_chars(s, XLSX_CELL_MAX, NULL);
+	if (s[len] == '\0') {
+		/* A text cut by snprintf on its way here may end in half a character, which
+		 * libxlsxwriter would write into the XML as it is: that half is left out. */
+		size_t whole = text_prefix_bytes(s, len);
+		if (whole == len)
+			return s;
+		return (*copy = strndup(s, whole));
+	}
 	/* Too long for Excel: keep what fits before the mark, on a character boundary. */
 	const char *mark = xlsx_cut_mark(b);
 	size_t mark_chars;

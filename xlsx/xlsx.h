@@ -150,7 +150,8 @@ char *xlsx_footer_named(const char *name, qn_lang lang, char *out, size_t size);
 lxw_format *xlsx_add_format(xlsx_book *b);
 /*
  * Text. NULL or "" writes a blank cell that keeps the format (nothing without one). A text over
- * XLSX_CELL_MAX characters is cut, on a character boundary, and ends with the book's cut mark.
+ * XLSX_CELL_MAX characters is cut, on a character boundary, and ends with the book's cut mark;
+ * half a character at the end (a text cut by snprintf) is left out.
  */
 void xlsx_string(xlsx_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
 		 lxw_format *f);
@@ -163,8 +164,9 @@ void xlsx_formula(xlsx_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, con
 void xlsx_merge(xlsx_book *b, lxw_worksheet *ws, lxw_row_t r1, lxw_col_t c1, lxw_row_t r2,
 		lxw_col_t c2, const char *s, lxw_format *f);
 /*
- * The text as it will be stored: s itself, or (when too long) a cut copy with the mark, kept
- * in *copy for the caller to free. NULL with *copy NULL when memory runs out.
+ * The text as it will be stored: s itself, or a copy (kept in *copy for the caller to free)
+ * cut with the mark when too long, or without the half character s ends in. NULL with *copy
+ * NULL when memory runs out.
  */
 const char *xlsx_cell_text(const xlsx_book *b, const char *s, char **copy);
 

@@ -149,6 +149,27 @@ START_TEST(text_over_the_cell_limit_is_cut_with_a_mark)
 }
 END_TEST
 
+/* A text cut by snprintf before it came may end in half a character: the cell leaves it out. */
+START_TEST(a_cell_text_ends_between_characters)
+{
+	const char *path = test_in_dir("half.xlsx");
+	char *copy;
+	assess_error err = {0};
+	xlsx_options o = {.env = {.scratch_dir = test_dir}};
+	xlsx_book *b = xlsx_open(path, &o, &err);
+	ck_assert_ptr_nonnull(b);
+	ck_assert_str_eq(xlsx_cell_text(b, "泉州\xe5\xb8", &copy), "泉州");
+	ck_assert_ptr_nonnull(copy);
+	free(copy);
+	ck_assert_str_eq(xlsx_cell_text(b, "a\xf0\xa0\x80", &copy), "a");
+	free(copy);
+	const char *whole = "泉州\xf0\xa0\x80\x80";
+	ck_assert_ptr_eq(xlsx_cell_text(b, whole, &copy), whole);
+	ck_assert_ptr_null(copy);
+	xlsx_abort(b);
+}
+END_TEST
+
 START_TEST(a_failed_workbook_leaves_the_old_file)
 {
 	const char *path = test_in_dir("old.xlsx");
@@ -416,6 +437,7 @@ TCase *make_xlsx_tcase(void)
 				verify_finds_empty_short_and_missing_parts,
 				errors_map_to_codes,
 				text_over_the_cell_limit_is_cut_with_a_mark,
+				a_cell_text_ends_between_characters,
 				a_failed_workbook_leaves_the_old_file,
 				the_library_is_hushed_while_it_writes,
 				references_and_widths,
