@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "common/date.h"
+#include "common/text.h"
 
 enum { COL_A, COL_B, COL_C, COL_D, COL_E, COL_F, N_COLS };
 static const double widths[N_COLS] = {15, 15, 15, 15, 15, 15};
@@ -126,6 +127,8 @@ static const char *flags_text(const report_ctx *c, char *buf, size_t size)
 			continue;
 		snprintf(one, sizeof one, lang_pick(c->lang, "%s：%s", "%s: %s"),
 			 questionnaire_question(c->q, i)->id, note);
+		one[text_prefix_bytes(one, sizeof one)] =
+			'\0'; /* a long note: cut between characters */
 		append(buf, size, &used, "\n", one);
 	}
 	return buf;
