@@ -147,15 +147,18 @@ static bool is_wide(unsigned long cp)
 	       (cp >= 0x20000 && cp <= 0x3FFFD);
 }
 
+size_t text_codepoint_width(unsigned long cp)
+{
+	if (cp < 0x20 || (cp >= 0x300 && cp <= 0x36F))
+		return 0; /* controls and combining marks take no column */
+	return is_wide(cp) ? 2 : 1;
+}
+
 size_t text_display_width(const char *s)
 {
 	size_t w = 0;
-	while (*s) {
-		unsigned long cp = text_next_codepoint(&s);
-		if (cp < 0x20 || (cp >= 0x300 && cp <= 0x36F))
-			continue; /* controls and combining marks take no column */
-		w += is_wide(cp) ? 2 : 1;
-	}
+	while (*s)
+		w += text_codepoint_width(text_next_codepoint(&s));
 	return w;
 }
 

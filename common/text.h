@@ -19,6 +19,8 @@ bool text_utf8_valid(const char *buf, size_t len, size_t *bad_offset);
 void text_position(const char *buf, size_t offset, int *line, int *column);
 /* Columns a terminal uses for s: 2 for CJK and full-width characters, 1 otherwise. */
 size_t text_display_width(const char *s);
+/* The same for one code point: 0 for a control or a combining mark, 2 when wide, else 1. */
+size_t text_codepoint_width(unsigned long cp);
 /* Decodes one code point at *s and advances it; returns 0xFFFD for a bad sequence. */
 unsigned long text_next_codepoint(const char **s);
 

@@ -12,15 +12,6 @@
 
 #define MIN_COLUMNS 24 /* never wrap narrower than this, however deep the indent */
 
-static size_t cp_width(const char *from, const char *to)
-{
-	char buf[8];
-	size_t n = (size_t)(to - from) < sizeof buf ? (size_t)(to - from) : sizeof buf - 1;
-	memcpy(buf, from, n);
-	buf[n] = '\0';
-	return text_display_width(buf);
-}
-
 /* Chinese punctuation that may not start a line, and the kind that may not end one. */
 static bool no_break_before(unsigned long cp)
 {
@@ -60,7 +51,7 @@ static size_t fit(const char *s, size_t avail)
 	while (*p && *p != '\n') {
 		const char *here = p;
 		unsigned long cp = text_next_codepoint(&p);
-		size_t w = cp_width(here, p);
+		size_t w = text_codepoint_width(cp);
 		if (here != s && can_break(prev, cp, prev_wide, w == 2))
 			brk = here;
 		if (col + w > avail && here != s)
@@ -79,9 +70,7 @@ void iv_clip(const char *text, size_t columns, char *out, size_t size)
 	size_t col = 0;
 	text = esc;
 	while (*p) {
-		const char *here = p;
-		text_next_codepoint(&p);
-		size_t w = cp_width(here, p);
+		size_t w = text_codepoint_width(text_next_codepoint(&p));
 		if (col + w > columns - 1 || (size_t)(p - text) + 4 > size) {
 			/* Cut before the character that does not fit, and mark the cut. */
 			snprintf(out, size, "%.*s…", (int)(keep - text), text);

@@ -151,12 +151,8 @@ static size_t measure_one(unsigned long cp, size_t columns, xlsx_face face)
 /* The next character of text: its width in a face, and whether it is a wide (CJK) one. */
 static size_t char_width(const char **p, unsigned long *cp, xlsx_face face, bool *wide)
 {
-	const char *start = *p;
 	*cp = text_next_codepoint(p);
-	char one[8] = {0};
-	size_t n = (size_t)(*p - start) < sizeof one - 1 ? (size_t)(*p - start) : sizeof one - 1;
-	memcpy(one, start, n);
-	size_t columns = text_display_width(one);
+	size_t columns = text_codepoint_width(*cp);
 	*wide = columns == 2;
 	return measure_one(*cp, columns, face);
 }

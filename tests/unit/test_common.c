@@ -105,6 +105,22 @@ START_TEST(text_width_and_position)
 }
 END_TEST
 
+START_TEST(codepoint_widths_add_up_to_the_text)
+{
+	ck_assert_uint_eq(text_codepoint_width('a'), 1);
+	ck_assert_uint_eq(text_codepoint_width('\t'), 0);
+	ck_assert_uint_eq(text_codepoint_width(0x301), 0);  /* a combining acute */
+	ck_assert_uint_eq(text_codepoint_width(0x6570), 2); /* 数 */
+	ck_assert_uint_eq(text_codepoint_width(0x20000), 2);
+	ck_assert_uint_eq(text_codepoint_width(0xFFFD), 1); /* what a bad byte reads as */
+	const char *s = "F1 数字\xe6x", *p = s;
+	size_t sum = 0;
+	while (*p)
+		sum += text_codepoint_width(text_next_codepoint(&p));
+	ck_assert_uint_eq(sum, text_display_width(s));
+}
+END_TEST
+
 START_TEST(text_cuts_between_characters)
 {
 	/* one character of each length: a, é, 数, 𠀀 (bytes 0, 1-2, 3-5, 6-9) */
@@ -271,6 +287,7 @@ TCase *make_common_tcase(void)
 				utf8_validation,
 				text_width_and_position,
 				text_cuts_between_characters,
+				codepoint_widths_add_up_to_the_text,
 				credit_codes,
 				sha256_known_vectors,
 				fprintf_escapes_its_string_arguments,
