@@ -3,6 +3,7 @@
 
 #include <string.h>
 #include <sysexits.h>
+#include "common/text.h"
 
 struct code_info {
 	int exit;
@@ -46,7 +47,10 @@ assess_code assess_vfail(assess_error *err, assess_code code, const char *file, 
 	err->line = line;
 	err->column = column;
 	err->path[0] = '\0';
-	vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+	/* A message cut to fit ends between characters (only a cut one: the text may quote
+	 * bytes that are not UTF-8, and they are shown as they are). */
+	if (vsnprintf(err->msg, sizeof err->msg, fmt, ap) >= (int)sizeof err->msg)
+		err->msg[text_prefix_bytes(err->msg, sizeof err->msg)] = '\0';
 	return code;
 }
 
@@ -81,8 +85,10 @@ void assess_error_append(assess_error *err, const char *fmt, ...)
 		return;
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(err->msg + used, sizeof err->msg - used, fmt, ap);
+	int n = vsnprintf(err->msg + used, sizeof err->msg - used, fmt, ap);
 	va_end(ap);
+	if (n >= (int)(sizeof err->msg - used))
+		err->msg[text_prefix_bytes(err->msg, sizeof err->msg)] = '\0';
 }
 
 void assess_error_format(const assess_error *err, char *buf, size_t size)

@@ -278,6 +278,26 @@ START_TEST(error_format_like_a_compiler)
 }
 END_TEST
 
+/* A message longer than the record holds is cut between characters. */
+START_TEST(a_long_error_message_ends_whole)
+{
+	assess_error err = {0};
+	char text[1000];
+	size_t n = 0, bad;
+	text[n++] = 'a';
+	for (; n + 3 < sizeof text; n += 3)
+		memcpy(text + n, "数", 3);
+	text[n] = '\0';
+	assess_fail(&err, ASSESS_ERR_DATA, "a.json", 0, 0, "%s", text);
+	ck_assert_msg(text_utf8_valid(err.msg, strlen(err.msg), &bad), "byte %zu", bad);
+	ck_assert_uint_eq(strlen(err.msg), 1 + 255 * 3);
+	assess_fail(&err, ASSESS_ERR_DATA, "a.json", 0, 0, "x");
+	assess_error_append(&err, ": %s", text);
+	ck_assert_msg(text_utf8_valid(err.msg, strlen(err.msg), &bad), "byte %zu", bad);
+	ck_assert_uint_eq(strlen(err.msg), 3 + 1 + 254 * 3);
+}
+END_TEST
+
 TCase *make_common_tcase(void)
 {
 	const TTest *tests[] = {decimal_parses_exactly,
@@ -295,6 +315,7 @@ TCase *make_common_tcase(void)
 				every_error_code_has_text_and_exit,
 				invalid_ids_are_data_errors,
 				error_format_like_a_compiler,
+				a_long_error_message_ends_whole,
 				NULL};
 	return test_tcase("common", NULL, NULL, 0, tests);
 }
