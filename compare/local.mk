@@ -18,7 +18,7 @@ TESTS += tests/compare-book.sh
 EXTRA_DIST += tests/compare-book.sh tests/compare_book_check.py
 
 ### bench: `make bench-compare` (never part of make check): one pair per process, end to end
-EXTRA_DIST += bench/compare
+EXTRA_DIST += bench/compare/README.md bench/compare/run.sh
 .PHONY: bench-compare
 bench: bench-compare
 bench-compare: assess/assess$(EXEEXT)

@@ -15,7 +15,7 @@ tests_unit_check_form_LDADD = $(UNIT_LDADD)
 endif
 
 ### bench: `make bench-form` (never part of make check); see bench/form/README.md
-EXTRA_DIST += bench/form
+EXTRA_DIST += bench/form/README.md bench/form/run.sh
 .PHONY: bench-form
 bench: bench-form
 bench-form: assess/assess$(EXEEXT)

@@ -15,7 +15,7 @@ endif
 EXTRA_PROGRAMS += bench/plan/bench-plan
 bench_plan_bench_plan_SOURCES = bench/plan/bench-plan.c bench/common.h
 bench_plan_bench_plan_LDADD = libassess.la $(LIBS_ALL)
-EXTRA_DIST += bench/plan
+EXTRA_DIST += bench/plan/run.sh bench/plan/far.json
 
 .PHONY: bench-plan
 bench: bench-plan
