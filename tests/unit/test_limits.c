@@ -300,6 +300,25 @@ static size_t question(char *t, size_t cap, int i, int points)
 }
 
 /*
+ * head, then before NUMBER after for each number from 0 to n - 1, then tail: a large text of
+ * many like parts. Its length goes to *len; the caller frees it.
+ */
+static char *numbered(const char *head, const char *before, const char *after, int n,
+		      const char *tail, size_t *len)
+{
+	size_t cap =
+		strlen(head) + (size_t)n * (strlen(before) + strlen(after) + 11) + strlen(tail) + 1;
+	char *t = malloc(cap);
+	ck_assert_ptr_nonnull(t);
+	size_t k = (size_t)snprintf(t, cap, "%s", head);
+	for (int i = 0; i < n; i++)
+		k += (size_t)snprintf(t + k, cap - k, "%s%d%s", before, i, after);
+	k += (size_t)snprintf(t + k, cap - k, "%s", tail);
+	*len = k;
+	return t;
+}
+
+/*
  * The mini questionnaire with n questions Q0..Q(n-1) (Q0 holds its one point), then `gap`
  * blank lines and, when again >= 0, Q`again` once more, worth nothing: an id used twice.
  */
@@ -349,19 +368,15 @@ END_TEST
  */
 START_TEST(many_policy_ids_are_linear)
 {
-	size_t cap = (size_t)100000 * 48 + 1024, n;
-	char *xml = malloc(cap);
-	ck_assert_ptr_nonnull(xml);
-	n = (size_t)snprintf(xml, cap,
-			     "<policy format=\"1\" id=\"t\" version=\"1\"><title><zh>t</zh>"
+	size_t n;
+	char *xml = numbered("<policy format=\"1\" id=\"t\" version=\"1\"><title><zh>t</zh>"
 			     "</title><issuer><zh>t</zh></issuer><source><zh>t</zh></source>"
-			     "<window from=\"2025-01-01\" to=\"2025-12-31\"/>\n<awards>\n");
-	for (int i = 0; i < 100000; i++)
-		n += (size_t)snprintf(xml + n, cap - n, "<award id=\"a%d\"><zh>x</zh></award>\n",
-				      i < 99999 ? i : 0);
-	n += (size_t)snprintf(xml + n, cap - n,
-			      "</awards><clause id=\"1\" number=\"一\"><title><zh>c</zh></title>"
-			      "<text><zh>c</zh></text><info><zh>c</zh></info></clause></policy>\n");
+			     "<window from=\"2025-01-01\" to=\"2025-12-31\"/>\n<awards>\n",
+			     "<award id=\"a", "\"><zh>x</zh></award>\n", 99999,
+			     "<award id=\"a0\"><zh>x</zh></award>\n"
+			     "</awards><clause id=\"1\" number=\"一\"><title><zh>c</zh></title>"
+			     "<text><zh>c</zh></text><info><zh>c</zh></info></clause></policy>\n",
+			     &n);
 	assess_error err = {0};
 	ck_assert_ptr_null(policy_load_memory(xml, n, "t.xml", &err));
 	ck_assert_msg_has(&err, "award \"a0\" is declared twice");
@@ -386,23 +401,17 @@ END_TEST
 /* An element of 100,000 attributes is refused at once (libxml2 would compare them pairwise). */
 START_TEST(attributes_are_capped)
 {
-	size_t cap = (size_t)100000 * 16 + 64, n;
-	char *xml = malloc(cap);
-	ck_assert_ptr_nonnull(xml);
-	n = (size_t)snprintf(xml, cap, "<?xml version=\"1.0\"?>\n<!-- a='1' b='2' -->\n<q");
-	for (int i = 0; i < 100000; i++)
-		n += (size_t)snprintf(xml + n, cap - n, " a%d='='", i);
-	n += (size_t)snprintf(xml + n, cap - n, "/>");
+	size_t n;
+	char *xml = numbered("<?xml version=\"1.0\"?>\n<!-- a='1' b='2' -->\n<q", " a", "='='",
+			     100000, "/>", &n);
 	assess_error err = {0};
 	ck_assert_ptr_null(questionnaire_load_memory(xml, n, "t.xml", &err));
 	ck_assert_int_eq(err.code, ASSESS_ERR_DATA);
 	ck_assert_int_eq(err.line, 3);
 	ck_assert_msg_has(&err, "an element has more than 256 attributes");
+	free(xml);
 	/* 256 are still read (and then judged by the schema). */
-	n = (size_t)snprintf(xml, cap, "<q");
-	for (int i = 0; i < 256; i++)
-		n += (size_t)snprintf(xml + n, cap - n, " a%d=\"x=y\"", i);
-	n += (size_t)snprintf(xml + n, cap - n, "/>");
+	xml = numbered("<q", " a", "=\"x=y\"", 256, "/>", &n);
 	ck_assert_ptr_null(questionnaire_load_memory(xml, n, "t.xml", &err));
 	ck_assert_int_eq(err.code, ASSESS_ERR_SCHEMA);
 	free(xml);
