@@ -243,6 +243,15 @@ def check_state(path, acked, want_items):
     return p
 
 
+def check_ends_as_expected(s, path, what):
+    """The session exits 0 and leaves at path the answer file the interview-full case expects."""
+    status = s.wait()
+    if status != 0:
+        raise Failure(f"{what} exited {status}:\n{s.out[-1500:].decode('utf-8', 'replace')}")
+    if same(path, EXPECTED):
+        raise Failure(f"{what} left a file that differs from the expected one")
+
+
 def finish_by_resume(tmp, path, lines, p, pty_mode):
     """Continues a killed session with --resume and checks it ends in the expected file."""
     args = command("--resume", "-o", path) if os.path.exists(path) else \
@@ -254,11 +263,7 @@ def finish_by_resume(tmp, path, lines, p, pty_mode):
     if pty_mode:
         s.expect("[y/N]")
         s.send("n")
-    status = s.wait()
-    if status != 0:
-        raise Failure(f"resumed session exited {status}:\n{s.out[-1500:].decode('utf-8', 'replace')}")
-    if same(path, EXPECTED):
-        raise Failure("the resumed file differs from the expected one")
+    check_ends_as_expected(s, path, "the resumed session")
 
 
 def test_pty_full():
@@ -289,11 +294,7 @@ def test_pty_full():
         s.expect("[y/N]")
         s.send("y")
         s.expect("报告已写入 out.xlsx")
-        status = s.wait()
-        if status != 0:
-            raise Failure(f"exit status {status}")
-        if same(path, EXPECTED):
-            raise Failure("the file differs from the expected one")
+        check_ends_as_expected(s, path, "the session")
         with open(os.path.join(tmp, "out.xlsx"), "rb") as f:
             if f.read(2) != b"PK":
                 raise Failure("out.xlsx is not a workbook")
