@@ -34,12 +34,9 @@ END_TEST
 
 START_TEST(jinjiang_cloud_only_above_scale)
 {
-	subsidy_result *r = jinjiang_cloud("60000", "\"above_scale\": false");
-	ck_pays(r, "2-3", SUBSIDY_NOT_ELIGIBLE, 0);
-	subsidy_free(r);
-	r = jinjiang_cloud("60000", "");
-	ck_pays(r, "2-3", SUBSIDY_NO_INPUT, 0);
-	subsidy_free(r);
+	ck_pays_once(jinjiang_cloud("60000", "\"above_scale\": false"), "2-3", SUBSIDY_NOT_ELIGIBLE,
+		     0);
+	ck_pays_once(jinjiang_cloud("60000", ""), "2-3", SUBSIDY_NO_INPUT, 0);
 }
 END_TEST
 
