@@ -142,7 +142,8 @@ typedef int (*cli_check_fn)(cli *c, void *opts, int n, char **operands, cli_setu
 
 typedef struct cli_command {
 	const char *name;
-	const char *usage;         /* arguments after the name */
+	/* arguments after the name; tests/synopsis.sh holds the man page and docs/ to it */
+	const char *usage;
 	const char *summary;       /* one line for `assess --help` */
 	const char *help;          /* what it does: the text before the option lines */
 	const cli_option *options; /* ends with CLI_OPT_END; --help need not be listed */

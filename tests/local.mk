@@ -38,6 +38,10 @@ EXTRA_DIST += tests/dask.sh tests/dask_check.py
 TESTS += tests/options.sh
 EXTRA_DIST += tests/options.sh
 
+# Every command's usage line, as the man page and docs/ show it, is the one `assess help` prints.
+TESTS += tests/synopsis.sh
+EXTRA_DIST += tests/synopsis.sh
+
 if HAVE_CHECK
 check_PROGRAMS += tests/unit/check_core
 TESTS += tests/unit/check_core
