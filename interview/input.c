@@ -240,6 +240,7 @@ bool iv_credit_code(const interview *iv, const char *folded, char *code, size_t 
 			code[n++] = (char)toupper((unsigned char)*here);
 	}
 	code[n] = '\0';
+	code[text_prefix_bytes(code, n)] = '\0'; /* too long to hold: cut between characters */
 	if (chars != 18) {
 		snprintf(msg, msg_size,
 			 IV_TR(iv, "统一社会信用代码应为 18 位，输入了 %zu 位",

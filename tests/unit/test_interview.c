@@ -347,6 +347,19 @@ START_TEST(credit_codes_are_checked_with_reasons)
 }
 END_TEST
 
+/* A code typed in characters longer than the buffer holds is cut between two of them. */
+START_TEST(credit_code_too_long_is_cut_between_characters)
+{
+	char typed[18 * 4 + 1] = "", out[64], msg[IV_MSG_MAX];
+	for (int i = 0; i < 18; i++)
+		strcat(typed, "\xF0\x9F\x98\x80"); /* U+1F600, four bytes */
+	ck_assert(!code(typed, out, msg));
+	ck_assert_msg(text_utf8_valid(out, strlen(out), NULL), "a code cut inside a character");
+	ck_assert_uint_eq(strlen(out), 15 * 4);
+	ck_assert_msg(strstr(msg, "第 1 位“\xF0\x9F\x98\x80”"), "%s", msg);
+}
+END_TEST
+
 START_TEST(dates_take_common_separators)
 {
 	char out[16];
@@ -1163,6 +1176,7 @@ TCase *make_interview_input_tcase(void)
 				bad_answers_say_why,
 				questions_are_found_by_id_or_number,
 				credit_codes_are_checked_with_reasons,
+				credit_code_too_long_is_cut_between_characters,
 				dates_take_common_separators,
 				lines_that_cannot_be_taken,
 				NULL};
