@@ -66,16 +66,54 @@ TCase *test_tcase(const char *name, SFun setup, SFun teardown, double timeout,
 	return tc;
 }
 
+static void remove_tree(const char *path)
+{
+	DIR *d = opendir(path);
+	char sub[1024];
+	for (struct dirent *e; d && (e = readdir(d));) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
+		if (unlink(sub) != 0)
+			remove_tree(sub);
+	}
+	if (d)
+		closedir(d);
+	rmdir(path);
+}
+
+/*
+ * Check runs each test and its checked fixture in a child process, and a test that fails ends
+ * the child before its teardown: so every test folder is made inside this one, which the
+ * runner, in the parent, makes before the tests and removes after them.
+ */
+static char test_root[64];
+
+int test_run_suite(Suite *s, enum fork_status fork, enum print_output mode)
+{
+	char outer[sizeof test_root];
+	memcpy(outer, test_root, sizeof outer); /* a suite run by a test inside another */
+	snprintf(test_root, sizeof test_root, "/tmp/assess-check.XXXXXX");
+	if (!mkdtemp(test_root)) {
+		perror(test_root);
+		return -1;
+	}
+	SRunner *sr = srunner_create(s);
+	srunner_set_fork_status(sr, fork);
+	srunner_run_all(sr, mode);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	remove_tree(test_root);
+	memcpy(test_root, outer, sizeof outer);
+	return failed;
+}
+
 int test_run(const char *suite, test_tcase_maker const *makers)
 {
 	Suite *s = suite_create(suite);
 	for (; *makers; makers++)
 		suite_add_tcase(s, (*makers)());
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return test_run_suite(s, CK_FORK_GETENV, CK_NORMAL) ? EXIT_FAILURE : EXIT_SUCCESS;
 }
 
 char test_dir[64];
@@ -91,24 +129,8 @@ const char *test_in_dir(const char *name)
 
 void test_dir_make(void)
 {
-	snprintf(test_dir, sizeof test_dir, "/tmp/assess-check.XXXXXX");
+	snprintf(test_dir, sizeof test_dir, "%s/XXXXXX", test_root);
 	ck_assert_ptr_nonnull(mkdtemp(test_dir));
-}
-
-static void remove_tree(const char *path)
-{
-	DIR *d = opendir(path);
-	char sub[1024];
-	for (struct dirent *e; d && (e = readdir(d));) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
-		if (unlink(sub) != 0)
-			remove_tree(sub);
-	}
-	if (d)
-		closedir(d);
-	rmdir(path);
 }
 
 void test_dir_remove(void) { remove_tree(test_dir); }

@@ -4,16 +4,11 @@
 
 int main(void)
 {
-	static const test_tcase_maker tcases[] = {make_common_tcase,
-						  make_grow_tcase,
-						  make_atomicfile_tcase,
-						  make_fastjson_tcase,
-						  make_questionnaire_tcase,
-						  make_answers_tcase,
-						  make_record_tcase,
-						  make_scoring_tcase,
-						  make_vocab_tcase,
-						  make_limits_tcase,
-						  NULL};
+	static const test_tcase_maker tcases[] = {make_common_tcase,     make_grow_tcase,
+						  make_atomicfile_tcase, make_test_dir_tcase,
+						  make_fastjson_tcase,   make_questionnaire_tcase,
+						  make_answers_tcase,    make_record_tcase,
+						  make_scoring_tcase,    make_vocab_tcase,
+						  make_limits_tcase,     NULL};
 	return test_run("core", tcases);
 }

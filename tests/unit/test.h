@@ -48,6 +48,8 @@ answers *test_example(void);
 /*
  * A fresh folder per test: add test_dir_make/test_dir_remove as a checked fixture, then
  * work in test_dir. test_dir_entries() counts what is in it (leftover temporary files).
+ * The folder is made inside one that test_run_suite makes and removes, so a test that fails
+ * (and so skips its teardown) leaves nothing behind either.
  */
 extern char test_dir[64];
 void test_dir_make(void);
@@ -82,6 +84,11 @@ TCase *test_tcase(const char *name, SFun setup, SFun teardown, double timeout,
 /* Adds more NULL-ended tests to tc, for a case that puts a loop test between them. */
 void test_tcase_add(TCase *tc, const TTest *const *tests);
 
+/*
+ * Runs s with sr's fork status fork (CK_FORK_GETENV: as CK_FORK says) and prints as mode says;
+ * the number of tests that failed, or -1 when the tests' folder cannot be made. s is freed.
+ */
+int test_run_suite(Suite *s, enum fork_status fork, enum print_output mode);
 /* Runs the TCases the NULL-terminated makers return as one suite; the exit status for main(). */
 typedef TCase *(*test_tcase_maker)(void);
 int test_run(const char *suite, test_tcase_maker const *makers);
@@ -94,6 +101,7 @@ int test_run(const char *suite, test_tcase_maker const *makers);
 TCase *make_common_tcase(void);
 TCase *make_grow_tcase(void);
 TCase *make_atomicfile_tcase(void);
+TCase *make_test_dir_tcase(void);
 TCase *make_fastjson_tcase(void);
 TCase *make_questionnaire_tcase(void);
 TCase *make_answers_tcase(void);

@@ -621,3 +621,37 @@ TCase *make_atomicfile_tcase(void)
 				NULL};
 	return test_tcase("atomicfile", test_dir_make, test_dir_remove, 0, tests);
 }
+
+/* ---- the tests' own folders ---- */
+
+/* Where the test that fails on purpose records the folder it worked in. */
+static char failing_note[512];
+
+START_TEST(fails_in_its_folder)
+{
+	test_write_file(test_in_dir("made"), "");
+	test_write_file(failing_note, test_dir);
+	ck_abort_msg("fails on purpose");
+}
+END_TEST
+
+/* A test that fails ends its process before its teardown; its folder goes all the same. */
+START_TEST(a_failed_test_leaves_no_folder)
+{
+	snprintf(failing_note, sizeof failing_note, "%s", test_in_dir("failed-in"));
+	const TTest *tests[] = {fails_in_its_folder, NULL};
+	Suite *s = suite_create("fails");
+	suite_add_tcase(s, test_tcase("fails", test_dir_make, test_dir_remove, 0, tests));
+	ck_assert_int_eq(test_run_suite(s, CK_FORK, CK_SILENT), 1);
+	char *failed_in = test_read_file(failing_note, NULL);
+	struct stat st;
+	ck_assert_msg(stat(failed_in, &st) != 0, "%s is left", failed_in);
+	free(failed_in);
+}
+END_TEST
+
+TCase *make_test_dir_tcase(void)
+{
+	const TTest *tests[] = {a_failed_test_leaves_no_folder, NULL};
+	return test_tcase("test-dir", test_dir_make, test_dir_remove, 0, tests);
+}
