@@ -118,18 +118,24 @@ int test_run(const char *suite, test_tcase_maker const *makers)
 
 char test_dir[64];
 
+/* The paths test_in_dir has given out since test_dir_make: none is written twice in a test. */
+static char paths[TEST_IN_DIR_MAX][512];
+static int n_paths;
+
 const char *test_in_dir(const char *name)
 {
-	static char path[4][512];
-	static int which;
-	which = (which + 1) % 4;
-	snprintf(path[which], sizeof path[which], "%s/%s", test_dir, name);
-	return path[which];
+	ck_assert_msg(n_paths < TEST_IN_DIR_MAX, "a test asks test_in_dir for over %d paths",
+		      TEST_IN_DIR_MAX);
+	char *path = paths[n_paths++];
+	ck_assert_int_lt(snprintf(path, sizeof paths[0], "%s/%s", test_dir, name),
+			 (int)sizeof paths[0]);
+	return path;
 }
 
 void test_dir_make(void)
 {
 	snprintf(test_dir, sizeof test_dir, "%s/XXXXXX", test_root);
+	n_paths = 0;
 	ck_assert_ptr_nonnull(mkdtemp(test_dir));
 }
 

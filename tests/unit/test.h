@@ -55,7 +55,11 @@ extern char test_dir[64];
 void test_dir_make(void);
 void test_dir_remove(void);
 int test_dir_entries(void);
-/* test_dir/name, in one of four buffers used in turn: a path stays good for the next three calls. */
+/*
+ * test_dir/name. The path stays good until the test ends: each of a test's first
+ * TEST_IN_DIR_MAX calls has a buffer of its own, and a call past them fails the test.
+ */
+#define TEST_IN_DIR_MAX 32
 const char *test_in_dir(const char *name);
 /* Writes text to path, created or emptied first; fails the test when it cannot. */
 void test_write_file(const char *path, const char *text);

@@ -650,8 +650,19 @@ START_TEST(a_failed_test_leaves_no_folder)
 }
 END_TEST
 
+/* A path from test_in_dir is still its own after many more. */
+START_TEST(paths_in_the_folder_last_the_whole_test)
+{
+	const char *first = test_in_dir("first");
+	for (int i = 0; i < 8; i++)
+		test_in_dir("later");
+	ck_assert_str_eq(first + strlen(test_dir), "/first");
+}
+END_TEST
+
 TCase *make_test_dir_tcase(void)
 {
-	const TTest *tests[] = {a_failed_test_leaves_no_folder, NULL};
+	const TTest *tests[] = {a_failed_test_leaves_no_folder,
+				paths_in_the_folder_last_the_whole_test, NULL};
 	return test_tcase("test-dir", test_dir_make, test_dir_remove, 0, tests);
 }
