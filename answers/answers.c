@@ -63,8 +63,8 @@ void answers_record_free(struct answers_record *r, size_t n_questions)
 		return;
 	free(r->qn_version);
 	free(r->qn_sha);
-	free_people(r->team, r->n_team);
-	free_people(r->interviewees, r->n_interviewees);
+	free_people(r->team.items, r->team.n);
+	free_people(r->interviewees.items, r->interviewees.n);
 	free(r->visits);
 	for (size_t i = 0; r->evidence && i < n_questions; i++) {
 		for (size_t k = 0; k < r->evidence[i].n; k++) {

@@ -56,21 +56,25 @@ struct answers_reader {
 
 struct answers_evidence_list {
 	answers_evidence *items;
-	size_t n;
+	size_t n, cap;
+};
+
+struct answers_people {
+	answers_person *items;
+	size_t n, cap;
 };
 
 /* The record (record.h); arrays indexed by question are allocated with their first entry. */
 struct answers_record {
 	char *qn_version, *qn_sha; /* as the file says; NULL in a format 1 file */
 	answers_origin origin;
-	answers_person *team, *interviewees;
-	size_t n_team, n_interviewees;
+	struct answers_people team, interviewees;
 	int *visits;
-	size_t n_visits;
+	size_t n_visits, cap_visits;
 	struct answers_evidence_list *evidence;
 	char **flags;
 	answers_change *history;
-	size_t n_history;
+	size_t n_history, cap_history;
 	bool has_history;      /* the file had a "history" key, even an empty one */
 	char *fin_at, *fin_by; /* finalized when fin_at is set */
 	char *reopen_reason;   /* held from answers_reopen for the changes that follow */

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "common/grow.h"
 #include "common/sha256.h"
 
 size_t answers_evidence_count(const answers *a, size_t question_index)
@@ -89,7 +90,8 @@ static int push(answers *a, size_t qi, const answers_evidence *e)
 			return -1;
 	}
 	struct answers_evidence_list *list = &r->evidence[qi];
-	answers_evidence *bigger = realloc(list->items, (list->n + 1) * sizeof *bigger);
+	answers_evidence *bigger =
+		grow_array(list->items, &list->cap, list->n + 1, sizeof *bigger, 4);
 	if (!bigger)
 		return -1;
 	list->items = bigger;

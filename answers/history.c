@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "common/grow.h"
 
 size_t answers_history_count(const answers *a) { return a->rec ? a->rec->n_history : 0; }
 
@@ -62,7 +63,8 @@ static int push(answers *a, const answers_change *c)
 {
 	struct answers_record *r = answers_record_get(a);
 	answers_change *bigger =
-		r ? realloc(r->history, (r->n_history + 1) * sizeof *bigger) : NULL;
+		r ? grow_array(r->history, &r->cap_history, r->n_history + 1, sizeof *bigger, 16)
+		  : NULL;
 	if (!bigger)
 		return -1;
 	r->history = bigger;

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "common/grow.h"
 
 /* ---- the instrument ---- */
 
@@ -82,17 +83,17 @@ const char *answers_origin_name(answers_origin s)
 
 /* ---- people ---- */
 
-size_t answers_team_count(const answers *a) { return a->rec ? a->rec->n_team : 0; }
-size_t answers_interviewees_count(const answers *a) { return a->rec ? a->rec->n_interviewees : 0; }
+size_t answers_team_count(const answers *a) { return a->rec ? a->rec->team.n : 0; }
+size_t answers_interviewees_count(const answers *a) { return a->rec ? a->rec->interviewees.n : 0; }
 
 const answers_person *answers_team_get(const answers *a, size_t i)
 {
-	return i < answers_team_count(a) ? &a->rec->team[i] : NULL;
+	return i < answers_team_count(a) ? &a->rec->team.items[i] : NULL;
 }
 
 const answers_person *answers_interviewee_get(const answers *a, size_t i)
 {
-	return i < answers_interviewees_count(a) ? &a->rec->interviewees[i] : NULL;
+	return i < answers_interviewees_count(a) ? &a->rec->interviewees.items[i] : NULL;
 }
 
 static void person_clear(answers_person *p)
@@ -104,20 +105,21 @@ static void person_clear(answers_person *p)
 }
 
 /* Appends a copy of *p to the list; -1 (nothing added) when out of memory. */
-static int person_push(answers_person **list, size_t *n, const answers_person *p)
+static int person_push(struct answers_people *list, const answers_person *p)
 {
 	answers_person copy = {0};
-	answers_person *bigger = realloc(*list, (*n + 1) * sizeof **list);
+	answers_person *bigger =
+		grow_array(list->items, &list->cap, list->n + 1, sizeof *bigger, 4);
 	if (!bigger)
 		return -1;
-	*list = bigger;
+	list->items = bigger;
 	if (answers_set_string(&copy.name, p->name) || answers_set_string(&copy.role, p->role) ||
 	    answers_set_string(&copy.organisation, p->organisation) ||
 	    answers_set_string(&copy.title, p->title)) {
 		person_clear(&copy);
 		return -1;
 	}
-	(*list)[(*n)++] = copy;
+	list->items[list->n++] = copy;
 	return 0;
 }
 
@@ -126,8 +128,7 @@ static assess_code person_add(answers *a, bool team, const answers_person *p, as
 	if (!p->name || !*p->name)
 		return assess_fail(err, ASSESS_ERR_DATA, NULL, 0, 0, "a person needs a name");
 	struct answers_record *r = answers_record_get(a);
-	if (!r || person_push(team ? &r->team : &r->interviewees,
-			      team ? &r->n_team : &r->n_interviewees, p))
+	if (!r || person_push(team ? &r->team : &r->interviewees, p))
 		return assess_fail(err, ASSESS_ERR_NOMEM, NULL, 0, 0, "out of memory");
 	return ASSESS_OK;
 }
@@ -149,25 +150,24 @@ assess_code answers_interviewee_add(answers *a, const char *name, const char *ti
 	return person_add(a, false, &p, err);
 }
 
-static void people_clear(answers_person **list, size_t *n)
+static void people_clear(struct answers_people *list)
 {
-	for (size_t i = 0; i < *n; i++)
-		person_clear(&(*list)[i]);
-	free(*list);
-	*list = NULL;
-	*n = 0;
+	for (size_t i = 0; i < list->n; i++)
+		person_clear(&list->items[i]);
+	free(list->items);
+	*list = (struct answers_people){0};
 }
 
 void answers_team_clear(answers *a)
 {
 	if (a->rec)
-		people_clear(&a->rec->team, &a->rec->n_team);
+		people_clear(&a->rec->team);
 }
 
 void answers_interviewees_clear(answers *a)
 {
 	if (a->rec)
-		people_clear(&a->rec->interviewees, &a->rec->n_interviewees);
+		people_clear(&a->rec->interviewees);
 }
 
 /* ---- site visits ---- */
@@ -184,7 +184,8 @@ assess_code answers_site_visit_add(answers *a, int yyyymmdd, assess_error *err)
 	if (!date_valid(yyyymmdd / 10000, yyyymmdd / 100 % 100, yyyymmdd % 100))
 		return assess_fail(err, ASSESS_ERR_DATA, NULL, 0, 0, "not a calendar date");
 	struct answers_record *r = answers_record_get(a);
-	int *bigger = r ? realloc(r->visits, (r->n_visits + 1) * sizeof *bigger) : NULL;
+	int *bigger = r ? grow_array(r->visits, &r->cap_visits, r->n_visits + 1, sizeof *bigger, 4)
+			: NULL;
 	if (!bigger)
 		return assess_fail(err, ASSESS_ERR_NOMEM, NULL, 0, 0, "out of memory");
 	r->visits = bigger;
@@ -198,7 +199,7 @@ void answers_site_visits_clear(answers *a)
 		return;
 	free(a->rec->visits);
 	a->rec->visits = NULL;
-	a->rec->n_visits = 0;
+	a->rec->n_visits = a->rec->cap_visits = 0;
 }
 
 /* ---- loading the assessment's record members ---- */
@@ -266,8 +267,7 @@ static assess_code load_people(answers *a, const struct answers_load *ld, const 
 		answers_person p = {0};
 		if (load_person(ld, c, path, team, &p))
 			return ASSESS_ERR_DATA;
-		if (person_push(team ? &r->team : &r->interviewees,
-				team ? &r->n_team : &r->n_interviewees, &p))
+		if (person_push(team ? &r->team : &r->interviewees, &p))
 			return answers_fail_nomem(ld);
 	}
 	return ASSESS_OK;
@@ -309,13 +309,14 @@ assess_code answers_assessment_member(answers *a, const struct answers_load *ld,
 
 /* ---- writing them back ---- */
 
-static bool add_people(cJSON *as, const char *key, const answers_person *p, size_t n)
+static bool add_people(cJSON *as, const char *key, const struct answers_people *list)
 {
-	if (!n)
+	if (!list->n)
 		return true;
+	const answers_person *p = list->items;
 	cJSON *arr = cJSON_AddArrayToObject(as, key);
 	bool ok = arr != NULL;
-	for (size_t i = 0; ok && i < n; i++) {
+	for (size_t i = 0; ok && i < list->n; i++) {
 		cJSON *o = cJSON_CreateObject();
 		ok = answers_json_add(arr, NULL, o);
 		const char *keys[] = {"name", "role", "organisation", "title"};
@@ -334,8 +335,7 @@ bool answers_assessment_json(cJSON *as, const answers *a)
 	if (r->origin != ANSWERS_SOURCE_NONE &&
 	    !answers_json_add_string(as, "source", answers_origin_name(r->origin)))
 		return false;
-	if (!add_people(as, "team", r->team, r->n_team) ||
-	    !add_people(as, "interviewees", r->interviewees, r->n_interviewees))
+	if (!add_people(as, "team", &r->team) || !add_people(as, "interviewees", &r->interviewees))
 		return false;
 	if (!r->n_visits)
 		return true;
