@@ -60,9 +60,9 @@ struct xlsx_reader {
 	zip_t *zip;
 	size_t unpacked; /* bytes unpacked so far, against XLSX_READER_MAX_TOTAL */
 	struct sheet_info *sheets;
-	size_t n_sheets;
+	size_t n_sheets, cap_sheets;
 	struct property *props;
-	size_t n_props;
+	size_t n_props, cap_props;
 	struct bytes strings; /* shared strings, NUL-separated */
 	size_t *string_at;    /* offsets into strings.data */
 	size_t n_strings, cap_strings;
@@ -392,7 +392,7 @@ static assess_code read_rels(xlsx_reader *r, const char *part, struct rel **out,
 {
 	struct xml x;
 	struct rel *rels = NULL;
-	size_t n = 0;
+	size_t n = 0, cap = 0;
 	assess_code code = xml_open(&x, r, part, err);
 	int rc;
 	while (!code && (rc = xml_next(&x)) == 1) {
@@ -402,7 +402,7 @@ static assess_code read_rels(xlsx_reader *r, const char *part, struct rel **out,
 			code = fail(err, r, "%s has too many relationships", part);
 			break;
 		}
-		struct rel *bigger = realloc(rels, (n + 1) * sizeof *rels);
+		struct rel *bigger = grow_array(rels, &cap, n + 1, sizeof *rels, 16);
 		if (!bigger) {
 			code = nomem(err, r);
 			break;
@@ -468,7 +468,8 @@ static assess_code add_sheet(xlsx_reader *r, struct xml *x, const struct rel *re
 	struct sheet_info *bigger = NULL;
 	if (!name || !rel || !rel->target)
 		code = fail(err, r, "xl/workbook.xml names a sheet without a name or a part");
-	else if (!(bigger = realloc(r->sheets, (r->n_sheets + 1) * sizeof *r->sheets)))
+	else if (!(bigger = grow_array(r->sheets, &r->cap_sheets, r->n_sheets + 1, sizeof *bigger,
+				       8)))
 		code = nomem(err, r);
 	if (!code) {
 		r->sheets = bigger;
@@ -601,7 +602,8 @@ static assess_code read_properties(xlsx_reader *r, assess_error *err)
 			if (r->n_props >= 1024)
 				code = fail(err, r, "docProps/custom.xml has too many properties");
 			else if (value.failed ||
-				 !(bigger = realloc(r->props, (r->n_props + 1) * sizeof *bigger)))
+				 !(bigger = grow_array(r->props, &r->cap_props, r->n_props + 1,
+						       sizeof *bigger, 16)))
 				code = nomem(err, r);
 			if (!code && name) {
 				r->props = bigger;
