@@ -56,15 +56,15 @@ void xlsx_sheet_stream(xlsx_sheet *s, xlsx_book *b, const char *name)
 static xlsx_row_info *row_info(xlsx_sheet *s, lxw_row_t row)
 {
 	if (row >= s->n_rows) {
-		size_t n = (size_t)row + 32;
-		xlsx_row_info *p = realloc(s->rows, n * sizeof *p);
+		/* All the room the array has is rows (n_rows): the new ones start empty. */
+		size_t had = s->n_rows;
+		xlsx_row_info *p = grow_array(s->rows, &s->n_rows, (size_t)row + 1, sizeof *p, 32);
 		if (!p) {
 			xlsx_check(s->book, LXW_ERROR_MEMORY_MALLOC_FAILED);
 			return NULL;
 		}
-		memset(p + s->n_rows, 0, (n - s->n_rows) * sizeof *p);
+		memset(p + had, 0, (s->n_rows - had) * sizeof *p);
 		s->rows = p;
-		s->n_rows = n;
 	}
 	return &s->rows[row];
 }
