@@ -5,6 +5,7 @@
 #include <string.h>
 #include "common/arena.h"
 #include "common/decimal.h"
+#include "common/grow.h"
 #include "common/keyset.h"
 #include "common/sha256.h"
 #include "common/xmldoc.h"
@@ -37,7 +38,8 @@ struct build {
 	questionnaire *q;
 	const char *name;
 	assess_error *err;
-	keyset *ids; /* every id so far, of any node: they share one namespace */
+	keyset *ids;          /* every id so far, of any node: they share one namespace */
+	size_t cap_questions; /* room in q->questions */
 };
 
 static int nomem(struct build *b)
@@ -268,7 +270,8 @@ static int check_sum(struct build *b, const xmlNode *n, const char *id, int64_t 
 
 static int push_question(struct build *b, qn_question *question)
 {
-	qn_question **grown = realloc(b->q->questions, (b->q->n_questions + 1) * sizeof *grown);
+	qn_question **grown = grow_array(b->q->questions, &b->cap_questions, b->q->n_questions + 1,
+					 sizeof *grown, 64);
 	if (!grown)
 		return nomem(b);
 	b->q->questions = grown;
