@@ -1,5 +1,6 @@
 #include "config.h"
 #include "assess/cli.h"
+#include "common/grow.h"
 #include "common/text.h"
 
 #include <errno.h>
@@ -104,7 +105,8 @@ const questionnaire *cli_questionnaire(const char *id, void *ctx, assess_error *
 			    CLI_MAX_QUESTIONNAIRES);
 		return NULL;
 	}
-	questionnaire **grown = realloc(c->cache, (c->n_cache + 1) * sizeof *grown);
+	questionnaire **grown =
+		grow_array(c->cache, &c->cap_cache, c->n_cache + 1, sizeof *grown, 4);
 	if (!grown) {
 		assess_fail(err, ASSESS_ERR_NOMEM, NULL, 0, 0, "out of memory");
 		return NULL;

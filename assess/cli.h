@@ -35,7 +35,7 @@ typedef enum cli_store {
 /* The arguments of an option given any number of times, in order; cli_run() frees items. */
 typedef struct cli_list {
 	const char **items; /* NULL after the last; NULL when the option was not given */
-	size_t n;
+	size_t n, cap;      /* cap: room in items, the NULL's place included */
 } cli_list;
 
 /*
@@ -182,7 +182,7 @@ struct cli {
 	char *questionnaire_path; /* colon-separated folders to find questionnaires by id */
 	char *policy_path;        /* same, for policies */
 	questionnaire **cache;    /* questionnaires loaded so far, by id */
-	size_t n_cache;
+	size_t n_cache, cap_cache;
 	/* Read from the environment once, here, and handed to the library as options. */
 	const char *tmpdir; /* $TMPDIR: where workbooks keep their scratch files; or NULL */
 	time_t source_date; /* $SOURCE_DATE_EPOCH: pins workbook dates; 0 when unset */

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
+#include "common/grow.h"
 
 /* Not an exit status: the help was printed, and the command stops there with 0. */
 #define CLI_HELP_SHOWN (-1)
@@ -149,7 +150,7 @@ static int store(const cli_option *o, const char *arg, void *opts)
 		*(bool *)field = true;
 	else {
 		cli_list *l = field;
-		const char **grown = realloc(l->items, (l->n + 2) * sizeof *grown);
+		const char **grown = grow_array(l->items, &l->cap, l->n + 2, sizeof *grown, 4);
 		if (!grown)
 			return EX_OSERR;
 		grown[l->n++] = arg;
