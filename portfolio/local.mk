@@ -4,7 +4,7 @@ libassess_la_SOURCES += \
 	portfolio/tally.c portfolio/tally.h \
 	portfolio/book.c portfolio/book-summary.c portfolio/book.h portfolio/book_internal.h \
 	portfolio/inputs.c portfolio/inputs.h \
-	portfolio/pool.c portfolio/pool.h \
+	portfolio/pool.c portfolio/pool.h portfolio/pool_internal.h \
 	portfolio/batch.c portfolio/progress.c portfolio/batch.h
 
 if HAVE_CHECK

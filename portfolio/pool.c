@@ -1,5 +1,6 @@
 #include "config.h"
 #include "portfolio/pool.h"
+#include "portfolio/pool_internal.h"
 
 #include <errno.h>
 #include <poll.h>
@@ -39,10 +40,6 @@ struct portfolio_pool {
 	void *done_ctx;
 };
 
-struct job_header {
-	uint64_t seq, name_len, text_len, path_len;
-};
-
 struct result_msg {
 	uint64_t seq;
 	assess_error e;
@@ -74,31 +71,37 @@ static bool write_full(int fd, const void *data, size_t n)
 
 static bool read_full(int fd, void *data, size_t n) { return move_full(fd, data, n, false); }
 
-/* Reads one job into *buf (grown as needed); false at the end of the jobs. */
-static bool read_job(int fd, char **buf, size_t *cap, portfolio_job *job)
+int portfolio_pool_read_job(int fd, char **buf, size_t *cap, portfolio_job *job)
 {
-	struct job_header h;
+	struct portfolio_pool_header h;
 	if (!read_full(fd, &h, sizeof h))
-		return false;
-	size_t need = (size_t)(h.name_len + h.text_len + h.path_len + 3);
+		return 0;
+	/* The three strings and their terminators. A total that wrapped round would make a buffer
+	   too small for what is then read into it; when it fits, so does each length, and the
+	   casts below lose nothing. */
+	size_t need;
+	if (__builtin_add_overflow(h.name_len, h.text_len, &need) ||
+	    __builtin_add_overflow(need, h.path_len, &need) ||
+	    __builtin_add_overflow(need, (size_t)3, &need))
+		return -1;
 	if (need > *cap) {
 		char *grown = realloc(*buf, need);
 		if (!grown)
-			return false;
+			return -1;
 		*buf = grown;
 		*cap = need;
 	}
 	char *name = *buf, *text = name + h.name_len + 1, *path = text + h.text_len + 1;
 	if (!read_full(fd, name, (size_t)h.name_len) || !read_full(fd, text, (size_t)h.text_len) ||
 	    !read_full(fd, path, (size_t)h.path_len))
-		return false;
+		return -1;
 	name[h.name_len] = text[h.text_len] = path[h.path_len] = '\0';
 	*job = (portfolio_job){.seq = (size_t)h.seq,
 			       .name = name,
 			       .text = text,
 			       .len = (size_t)h.text_len,
 			       .path = path};
-	return true;
+	return 1;
 }
 
 /* The worker process: jobs in, results out, until the parent closes its end. */
@@ -112,7 +115,8 @@ static _Noreturn void worker_main(portfolio_pool *p, int fd)
 	   the parent closes its socket, or dies. */
 	signal(SIGINT, SIG_IGN);
 	signal(SIGTERM, SIG_IGN);
-	while (read_job(fd, &buf, &cap, &job)) {
+	int got;
+	while ((got = portfolio_pool_read_job(fd, &buf, &cap, &job)) > 0) {
 		struct result_msg m = {.seq = job.seq};
 		if (p->run(&job, p->run_ctx, &m.e) == ASSESS_OK)
 			m.e.code = ASSESS_OK;
@@ -121,7 +125,9 @@ static _Noreturn void worker_main(portfolio_pool *p, int fd)
 		if (!write_full(fd, &m, sizeof m))
 			_exit(1);
 	}
-	_exit(0);
+	/* A record it could not read fails the job it carried (the oldest the parent holds for
+	   this worker) with this status; the replacement takes the rest. */
+	_exit(got < 0 ? 1 : 0);
 }
 
 static assess_code spawn(portfolio_pool *p, int i, assess_error *err)
@@ -196,10 +202,10 @@ static bool hold(struct held *h, const portfolio_job *job)
 
 static bool send_job(struct worker *w, const portfolio_job *job)
 {
-	struct job_header h = {.seq = job->seq,
-			       .name_len = strlen(job->name),
-			       .text_len = job->len,
-			       .path_len = strlen(job->path)};
+	struct portfolio_pool_header h = {.seq = job->seq,
+					  .name_len = strlen(job->name),
+					  .text_len = job->len,
+					  .path_len = strlen(job->path)};
 	return write_full(w->fd, &h, sizeof h) && write_full(w->fd, job->name, h.name_len) &&
 	       write_full(w->fd, job->text, h.text_len) && write_full(w->fd, job->path, h.path_len);
 }

@@ -11,6 +11,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "common/creditcode.h"
@@ -22,6 +23,7 @@
 #include "common/lines.h"
 #include "common/strmap.h"
 #include "portfolio/pool.h"
+#include "portfolio/pool_internal.h"
 #include "portfolio/stream.h"
 #include "portfolio/tally.h"
 #include "tests/unit/test.h"
@@ -714,6 +716,53 @@ START_TEST(pool_workers_survive_failures_and_deaths)
 }
 END_TEST
 
+/* A job record as the parent sends it, written into a socket and read back by the worker's side. */
+static int read_record(const struct portfolio_pool_header *h, const char *body, char **buf,
+		       size_t *cap, portfolio_job *job)
+{
+	int fd[2];
+	ck_assert_int_eq(socketpair(AF_UNIX, SOCK_STREAM, 0, fd), 0);
+	ck_assert_int_eq(write(fd[1], h, sizeof *h), (ssize_t)sizeof *h);
+	ck_assert_int_eq(write(fd[1], body, strlen(body)), (ssize_t)strlen(body));
+	close(fd[1]);
+	int got = portfolio_pool_read_job(fd[0], buf, cap, job);
+	close(fd[0]);
+	return got;
+}
+
+START_TEST(pool_refuses_a_job_record_whose_lengths_wrap)
+{
+	char *buf = NULL;
+	size_t cap = 0;
+	portfolio_job job = {0};
+	/* With the terminators the totals are 2^64 + 1 and 2^64 + 3: refused, never taken for a
+	   buffer of 1 or 3 bytes that the strings are then read into. */
+	struct portfolio_pool_header wraps = {.seq = 8, .name_len = UINT64_MAX - 1};
+	ck_assert_int_eq(read_record(&wraps, "some bytes", &buf, &cap, &job), -1);
+	struct portfolio_pool_header wraps_late = {.seq = 9,
+						   .name_len = UINT64_MAX / 2,
+						   .text_len = UINT64_MAX / 2,
+						   .path_len = 2};
+	ck_assert_int_eq(read_record(&wraps_late, "", &buf, &cap, &job), -1);
+	ck_assert_ptr_null(buf); /* refused before anything was allocated */
+	ck_assert_uint_eq(cap, 0);
+	struct portfolio_pool_header good = {.seq = 7, .name_len = 3, .text_len = 2, .path_len = 1};
+	ck_assert_int_eq(read_record(&good, "a.bxyp", &buf, &cap, &job), 1);
+	ck_assert(job.seq == 7 && job.len == 2);
+	ck_assert_str_eq(job.name, "a.b");
+	ck_assert_str_eq(job.text, "xy");
+	ck_assert_str_eq(job.path, "p");
+	ck_assert_uint_eq(cap, 9);
+	/* The end of the jobs: the parent closed its end before a header. */
+	int fd[2];
+	ck_assert_int_eq(socketpair(AF_UNIX, SOCK_STREAM, 0, fd), 0);
+	close(fd[1]);
+	ck_assert_int_eq(portfolio_pool_read_job(fd[0], &buf, &cap, &job), 0);
+	close(fd[0]);
+	free(buf);
+}
+END_TEST
+
 START_TEST(book_is_whole_or_absent)
 {
 	assess_error err = {0};
@@ -759,6 +808,7 @@ TCase *make_portfolio_io_tcase(void)
 				inputs_walk_folders_in_order,
 				pool_in_process,
 				pool_workers_survive_failures_and_deaths,
+				pool_refuses_a_job_record_whose_lengths_wrap,
 				book_is_whole_or_absent,
 				NULL};
 	return test_tcase("portfolio-io", test_dir_make, test_dir_remove, 30, tests);
