@@ -46,46 +46,22 @@ struct answers_record *answers_record_get(answers *a)
 	return a->rec;
 }
 
-static void free_people(answers_person *p, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		free(p[i].name);
-		free(p[i].role);
-		free(p[i].organisation);
-		free(p[i].title);
-	}
-	free(p);
-}
-
 void answers_record_free(struct answers_record *r, size_t n_questions)
 {
 	if (!r)
 		return;
 	free(r->qn_version);
 	free(r->qn_sha);
-	free_people(r->team.items, r->team.n);
-	free_people(r->interviewees.items, r->interviewees.n);
+	answers_people_clear(&r->team);
+	answers_people_clear(&r->interviewees);
 	free(r->visits);
-	for (size_t i = 0; r->evidence && i < n_questions; i++) {
-		for (size_t k = 0; k < r->evidence[i].n; k++) {
-			answers_evidence *e = &r->evidence[i].items[k];
-			free(e->title);
-			free(e->file);
-			free(e->sha256);
-			free(e->checklist);
-		}
-		free(r->evidence[i].items);
-	}
+	for (size_t i = 0; r->evidence && i < n_questions; i++)
+		answers_evidence_clear(&r->evidence[i]);
 	free(r->evidence);
 	for (size_t i = 0; r->flags && i < n_questions; i++)
 		free(r->flags[i]);
 	free(r->flags);
-	for (size_t i = 0; i < r->n_history; i++) {
-		free(r->history[i].at);
-		free(r->history[i].by);
-		free(r->history[i].reason);
-	}
-	free(r->history);
+	answers_history_clear(r);
 	free(r->fin_at);
 	free(r->fin_by);
 	free(r->reopen_reason);

@@ -175,6 +175,10 @@ answers *answers_bind(cJSON *root, const struct answers_load *ld, answers_resolv
 
 struct answers_record *answers_record_get(answers *a); /* allocates it; NULL when out of memory */
 void answers_record_free(struct answers_record *r, size_t n_questions);
+/* Each part frees what it holds and is left empty, in the file that makes it. */
+void answers_people_clear(struct answers_people *list);          /* identity.c */
+void answers_evidence_clear(struct answers_evidence_list *list); /* evidence.c */
+void answers_history_clear(struct answers_record *r);            /* history.c */
 
 assess_code answers_identity_load(answers *a, const struct answers_load *ld, const cJSON *version,
 				  const cJSON *sha);

@@ -181,6 +181,14 @@ assess_code answers_evidence_add(answers *a, size_t question_index, const char *
 	return ASSESS_OK;
 }
 
+void answers_evidence_clear(struct answers_evidence_list *list)
+{
+	for (size_t k = 0; k < list->n; k++)
+		item_clear(&list->items[k]);
+	free(list->items);
+	*list = (struct answers_evidence_list){0};
+}
+
 assess_code answers_evidence_remove(answers *a, size_t question_index, size_t k)
 {
 	if (k >= answers_evidence_count(a, question_index))

@@ -59,6 +59,23 @@ static bool has_entry(const struct answers_record *r, size_t qi)
 	return false;
 }
 
+/* The strings an entry owns (its answers' notes are never kept: see push). */
+static void change_clear(answers_change *c)
+{
+	free(c->at);
+	free(c->by);
+	free(c->reason);
+}
+
+void answers_history_clear(struct answers_record *r)
+{
+	for (size_t i = 0; i < r->n_history; i++)
+		change_clear(&r->history[i]);
+	free(r->history);
+	r->history = NULL;
+	r->n_history = r->cap_history = 0;
+}
+
 static int push(answers *a, const answers_change *c)
 {
 	struct answers_record *r = answers_record_get(a);
@@ -72,9 +89,7 @@ static int push(answers *a, const answers_change *c)
 	copy.from.note = copy.to.note = NULL;
 	if (answers_set_string(&copy.at, c->at) || answers_set_string(&copy.by, c->by) ||
 	    answers_set_string(&copy.reason, c->reason)) {
-		free(copy.at);
-		free(copy.by);
-		free(copy.reason);
+		change_clear(&copy);
 		return -1;
 	}
 	r->history[r->n_history++] = copy;

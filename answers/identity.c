@@ -150,7 +150,7 @@ assess_code answers_interviewee_add(answers *a, const char *name, const char *ti
 	return person_add(a, false, &p, err);
 }
 
-static void people_clear(struct answers_people *list)
+void answers_people_clear(struct answers_people *list)
 {
 	for (size_t i = 0; i < list->n; i++)
 		person_clear(&list->items[i]);
@@ -161,13 +161,13 @@ static void people_clear(struct answers_people *list)
 void answers_team_clear(answers *a)
 {
 	if (a->rec)
-		people_clear(&a->rec->team);
+		answers_people_clear(&a->rec->team);
 }
 
 void answers_interviewees_clear(answers *a)
 {
 	if (a->rec)
-		people_clear(&a->rec->interviewees);
+		answers_people_clear(&a->rec->interviewees);
 }
 
 /* ---- site visits ---- */
