@@ -23,6 +23,17 @@ passed() {
 	[ "$fail" = 0 ]
 }
 
+# utf8_parts FILE.xlsx: every XML part of the workbook is UTF-8 (Excel refuses one that is not).
+utf8_parts() {
+	"$PYTHON3" -c '
+import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+for name in z.namelist():
+    if name.endswith(".xml"):
+        z.read(name).decode("utf-8")
+' "$1"
+}
+
 # run STATUS WHAT COMMAND...: runs COMMAND with its output in $work/stdout and $work/err. Unless
 # it exits STATUS: FAIL WHAT with the first lines of its standard error, fail=1, and returns 1.
 # The command goes through $run_wrapper where the script sets one (batch.sh: valgrind's).

@@ -152,13 +152,7 @@ a["flags"] = {"S13": "ab" + "数" * 200, "S14": "ab" + "数" * 200}
 json.dump(a, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)
 EOF
 expect 0 report "$work/long.json" -o "$work/long.xlsx"
-if "$PYTHON3" -c '
-import sys, zipfile
-z = zipfile.ZipFile(sys.argv[1])
-for name in z.namelist():
-    if name.endswith(".xml"):
-        z.read(name).decode("utf-8")
-' "$work/long.xlsx"; then ok; else bad "long texts: a part of the workbook is not UTF-8"; fi
+if utf8_parts "$work/long.xlsx"; then ok; else bad "long texts: a part of the workbook is not UTF-8"; fi
 
 # The default output is FILE with .xlsx, beside it.
 cp "$example" "$work/acme.json"
