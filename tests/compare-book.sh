@@ -14,6 +14,23 @@ for lang in zh en; do
 	fi
 	"$PYTHON3" "$TESTS_SRCDIR/compare_book_check.py" "$work/acc-$lang.xlsx" $lang || fail=1
 done
+# A long Chinese name, cut to fit the workbook's title, keeps whole characters.
+"$PYTHON3" - "$examples/quanzhou-sports-baseline.json" "$examples/quanzhou-sports-post.json" \
+	"$work" <<'EOF'
+import json, sys
+for src, out in ((sys.argv[1], "long-before.json"), (sys.argv[2], "long-after.json")):
+    a = json.load(open(src, encoding="utf-8"))
+    a["enterprise"]["name"] = "ab" + "数" * 400
+    json.dump(a, open(sys.argv[3] + "/" + out, "w", encoding="utf-8"), ensure_ascii=False)
+EOF
+for lang in zh en; do
+	if ! "$ASSESS" --lang $lang compare -o "$work/long-$lang.xlsx" "$work/long-before.json" \
+		"$work/long-after.json" >/dev/null; then
+		echo "FAIL: compare -o with a long name ($lang)"; fail=1
+	elif ! utf8_parts "$work/long-$lang.xlsx"; then
+		echo "FAIL: a long name: a part of the workbook is not UTF-8 ($lang)"; fail=1
+	fi
+done
 # Without --force an existing workbook stays.
 if "$ASSESS" compare -o "$work/acc-zh.xlsx" "$examples/quanzhou-sports-baseline.json" \
 	"$examples/quanzhou-sports-post.json" >/dev/null 2>&1; then
