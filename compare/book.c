@@ -7,7 +7,6 @@
 #include "answers/record.h"
 #include "common/decimal.h"
 #include "common/lang.h"
-#include "common/text.h"
 #include "compare/compare_internal.h"
 #include "xlsx/layout.h"
 
@@ -520,13 +519,9 @@ static void set_properties(book_ctx *x, const compare_book_options *o)
 	const char *name = answers_field_get(x->c->after->answers, ANSWERS_NAME);
 	const char *who = answers_field_get(x->c->after->answers, ANSWERS_ASSESSOR);
 	char title[512];
-	snprintf(title, sizeof title, "%s%s%s",
-		 L(x, "数字化水平验收对比表", "Acceptance comparison"),
-		 name ? L(x, "：", ": ") : "", name ? name : "");
-	/* A long name is cut, never inside a character: libxlsxwriter writes it as it is. */
-	title[text_prefix_bytes(title, sizeof title)] = '\0';
 	lxw_doc_properties p = {
-		.title = title,
+		.title = xlsx_title_named(L(x, "数字化水平验收对比表", "Acceptance comparison"),
+					  name, x->lang, title, sizeof title),
 		.subject = (char *)compare_kind_label(x->c->kind, x->lang),
 		.author = (char *)(who ? who : ""),
 		.company = (char *)(name ? name : ""),

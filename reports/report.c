@@ -10,7 +10,6 @@
 #include <time.h>
 #include <unistd.h>
 #include "common/decimal.h"
-#include "common/text.h"
 
 /*
  * Office's Chinese UI font; LibreOffice substitutes a CJK font (Noto Sans CJK) for it. An
@@ -170,16 +169,12 @@ static void set_properties(report_ctx *c)
 	const char *report = lang_pick(c->lang, "中小企业数字化水平诊断报告",
 				       "SME digitization diagnostic report");
 	char title[512], comments[256], keywords[256];
-	snprintf(title, sizeof title, "%s%s%s", report, name ? lang_pick(c->lang, "：", ": ") : "",
-		 name ? name : "");
 	snprintf(comments, sizeof comments, "%s %s; %s SHA-256 %s", PACKAGE_NAME, PACKAGE_VERSION,
 		 lang_pick(c->lang, "答卷", "answer file"), answers_sha256(r->answers));
-	/* A long name is cut, never inside a character: libxlsxwriter writes it as it is. */
-	title[text_prefix_bytes(title, sizeof title)] = '\0';
 	snprintf(keywords, sizeof keywords, "%s, %s", questionnaire_id(c->q),
 		 lang_pick(c->lang, "数字化水平评测", "digitization level assessment"));
 	lxw_doc_properties p = {
-		.title = title,
+		.title = xlsx_title_named(report, name, c->lang, title, sizeof title),
 		.subject = (char *)qn_text_get(questionnaire_title(c->q), c->lang),
 		.author = (char *)(assessor ? assessor : ""),
 		.company = (char *)(name ? name : ""),

@@ -78,6 +78,14 @@ char *xlsx_footer_named(const char *name, qn_lang lang, char *out, size_t size)
 	return out;
 }
 
+char *xlsx_title_named(const char *what, const char *name, qn_lang lang, char *out, size_t size)
+{
+	snprintf(out, size, "%s%s%s", what, name ? lang_pick(lang, "：", ": ") : "",
+		 name ? name : "");
+	out[text_prefix_bytes(out, size)] = '\0';
+	return out;
+}
+
 lxw_format *xlsx_add_format(xlsx_book *b)
 {
 	lxw_format *f = workbook_add_format(xlsx_workbook(b));

@@ -397,6 +397,16 @@ START_TEST(header_texts_break_between_words)
 }
 END_TEST
 
+START_TEST(the_title_names_the_enterprise_whole)
+{
+	char out[15];
+	ck_assert_str_eq(xlsx_title_named("报告", "甲", QN_LANG_ZH, out, sizeof out), "报告：甲");
+	ck_assert_str_eq(xlsx_title_named("Report", NULL, QN_LANG_EN, out, sizeof out), "Report");
+	/* 报告： is 9 bytes and 甲 3: out holds 14, so the second 甲 would be cut inside */
+	ck_assert_str_eq(xlsx_title_named("报告", "甲甲", QN_LANG_ZH, out, sizeof out), "报告：甲");
+}
+END_TEST
+
 START_TEST(the_footer_names_the_enterprise_whole)
 {
 	char out[256], name[200];
@@ -445,6 +455,7 @@ TCase *make_xlsx_tcase(void)
 				latin_text_wraps_at_its_own_widths,
 				wrapped_lines_are_counted_word_by_word,
 				header_texts_break_between_words,
+				the_title_names_the_enterprise_whole,
 				the_footer_names_the_enterprise_whole,
 				NULL};
 	return test_tcase("xlsx", test_dir_make, test_dir_remove, 0, tests);
