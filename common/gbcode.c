@@ -2,6 +2,7 @@
 #include "config.h"
 #include "common/gbcode.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -13,10 +14,19 @@ static bool digits(const char *s, size_t n)
 	return true;
 }
 
-static void say(char *why, size_t size, const char *text)
+/*
+ * The reason, printf-style, into why when the caller wants one (why not NULL). Most reasons
+ * are a lang_pick of two texts; the two where only one language's text takes the code's
+ * digits choose by lang with if/else.
+ */
+__attribute__((format(printf, 3, 4))) static void say(char *why, size_t size, const char *fmt, ...)
 {
-	if (why && size)
-		snprintf(why, size, "%s", text);
+	va_list ap;
+	if (!why || !size)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(why, size, fmt, ap);
+	va_end(ap);
 }
 
 /* The province-level divisions (GB/T 2260): 11 北京 ... 65 新疆, 71 台湾, 81 香港, 82 澳门. */
@@ -43,12 +53,12 @@ bool gbcode_division_check(const char *code, qn_lang lang, char *why, size_t why
 		return false;
 	}
 	if (!province((code[0] - '0') * 10 + code[1] - '0')) {
-		if (why && why_size && lang == QN_LANG_EN)
+		if (lang == QN_LANG_EN)
 			say(why, why_size,
 			    "the first two digits name no province-level division (GB/T 2260)");
-		else if (why && why_size)
-			snprintf(why, why_size,
-				 "前两位 %.2s 不是省级行政区划代码（如 35 福建、64 宁夏）", code);
+		else
+			say(why, why_size,
+			    "前两位 %.2s 不是省级行政区划代码（如 35 福建、64 宁夏）", code);
 		return false;
 	}
 	if (code[2] == '0' && code[3] == '0' && !(code[4] == '0' && code[5] == '0')) {
@@ -107,15 +117,14 @@ bool gbcode_industry_check(const char *code, qn_lang lang, char *why, size_t why
 	}
 	int division = (code[1] - '0') * 10 + code[2] - '0';
 	if (division < sections[k].first || division > sections[k].last) {
-		if (why && why_size && lang == QN_LANG_EN)
-			snprintf(why, why_size,
-				 "division %02d is not in section %c (%02d-%02d) of "
-				 "GB/T 4754-2017",
-				 division, code[0], sections[k].first, sections[k].last);
-		else if (why && why_size)
-			snprintf(why, why_size,
-				 "%02d 不是门类 %c 下的大类（GB/T 4754-2017；如制造业 C 为 13–43）",
-				 division, code[0]);
+		if (lang == QN_LANG_EN)
+			say(why, why_size,
+			    "division %02d is not in section %c (%02d-%02d) of GB/T 4754-2017",
+			    division, code[0], sections[k].first, sections[k].last);
+		else
+			say(why, why_size,
+			    "%02d 不是门类 %c 下的大类（GB/T 4754-2017；如制造业 C 为 13–43）",
+			    division, code[0]);
 		return false;
 	}
 	return true;

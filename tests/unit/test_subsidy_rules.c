@@ -318,6 +318,23 @@ START_TEST(division_codes_cover_their_parts)
 }
 END_TEST
 
+/* The reasons that quote the code, in both languages, and none asked for. */
+START_TEST(division_and_industry_reasons_quote_the_code)
+{
+	char why[256];
+	ck_assert(!gbcode_division_check("990582", QN_LANG_ZH, why, sizeof why));
+	ck_assert_str_eq(why, "前两位 99 不是省级行政区划代码（如 35 福建、64 宁夏）");
+	ck_assert(!gbcode_division_check("990582", QN_LANG_EN, why, sizeof why));
+	ck_assert_str_eq(why, "the first two digits name no province-level division (GB/T 2260)");
+	ck_assert(!gbcode_industry_check("C99", QN_LANG_ZH, why, sizeof why));
+	ck_assert_str_eq(why, "99 不是门类 C 下的大类（GB/T 4754-2017；如制造业 C 为 13–43）");
+	ck_assert(!gbcode_industry_check("C99", QN_LANG_EN, why, sizeof why));
+	ck_assert_str_eq(why, "division 99 is not in section C (13-43) of GB/T 4754-2017");
+	ck_assert(!gbcode_division_check("990582", QN_LANG_ZH, NULL, 0));
+	ck_assert(!gbcode_industry_check("C99", QN_LANG_EN, NULL, 0));
+}
+END_TEST
+
 /*
  * Two policies on one project: Quanzhou (一) 50% of 500,000 capped at level 2's 200,000;
  * Pingluo (一) 60% of 500,000 = 300,000, and (四) 10,000 for the cloud. Neither document says
@@ -392,6 +409,7 @@ TCase *make_subsidy_rules_tcase(void)
 				conflict_sentences_carry_names_not_ids,
 				new_inputs_are_checked,
 				division_codes_cover_their_parts,
+				division_and_industry_reasons_quote_the_code,
 				combined_view_never_adds_an_overlap_silently,
 				assess_scores_then_computes,
 				NULL};
