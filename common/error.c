@@ -64,6 +64,12 @@ assess_code assess_fail(assess_error *err, assess_code code, const char *file, i
 	return code;
 }
 
+assess_code assess_nomem(assess_error *err, const char *file)
+{
+	return assess_fail(err, ASSESS_ERR_NOMEM, file, 0, 0, "%s",
+			   assess_strerror(ASSESS_ERR_NOMEM));
+}
+
 assess_code assess_fail_path(assess_error *err, assess_code code, const char *file,
 			     const char *path, const char *fmt, ...)
 {

@@ -78,6 +78,12 @@ assess_code assess_fail_path(assess_error *err, assess_code code, const char *fi
 	__attribute__((format(printf, 5, 6)));
 assess_code assess_vfail(assess_error *err, assess_code code, const char *file, int line,
 			 int column, const char *fmt, va_list ap);
+/*
+ * The one way to say an allocation failed: fills err (if not NULL) with ASSESS_ERR_NOMEM, file
+ * (may be NULL), no line and the code's own message, "out of memory", and returns
+ * ASSESS_ERR_NOMEM.
+ */
+assess_code assess_nomem(assess_error *err, const char *file);
 /* Appends "; more" to an already filled message (used to list several missing answers). */
 void assess_error_append(assess_error *err, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

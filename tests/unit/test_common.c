@@ -278,6 +278,24 @@ START_TEST(error_format_like_a_compiler)
 }
 END_TEST
 
+/* Running out of memory reads the same everywhere: the input, no place in it, the code's words. */
+START_TEST(out_of_memory_is_said_one_way)
+{
+	assess_error err = {0};
+	char buf[1024];
+	assess_fail_path(&err, ASSESS_ERR_DATA, "a.json", "$.answers.F1", "bad thing");
+	err.line = 3;
+	ck_assert_int_eq(assess_nomem(&err, "a.json"), ASSESS_ERR_NOMEM);
+	ck_assert_int_eq(err.code, ASSESS_ERR_NOMEM);
+	assess_error_format(&err, buf, sizeof buf);
+	ck_assert_str_eq(buf, "a.json: out of memory");
+	ck_assert_int_eq(assess_nomem(&err, NULL), ASSESS_ERR_NOMEM);
+	ck_assert_str_eq(err.file, "");
+	ck_assert_str_eq(err.msg, "out of memory");
+	ck_assert_int_eq(assess_nomem(NULL, "a.json"), ASSESS_ERR_NOMEM);
+}
+END_TEST
+
 /* A message longer than the record holds is cut between characters. */
 START_TEST(a_long_error_message_ends_whole)
 {
@@ -315,6 +333,7 @@ TCase *make_common_tcase(void)
 				every_error_code_has_text_and_exit,
 				invalid_ids_are_data_errors,
 				error_format_like_a_compiler,
+				out_of_memory_is_said_one_way,
 				a_long_error_message_ends_whole,
 				NULL};
 	return test_tcase("common", NULL, NULL, 0, tests);
