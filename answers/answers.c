@@ -207,7 +207,7 @@ assess_code answers_set_field(answers *a, answers_field f, const char *value, as
 	if (problem)
 		return assess_fail(err, ASSESS_ERR_DATA, NULL, 0, 0, "%s", problem);
 	if (set_field(a, f, value && *value ? value : NULL))
-		return assess_fail(err, ASSESS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return assess_nomem(err, NULL);
 	return ASSESS_OK;
 }
 
@@ -255,7 +255,7 @@ static assess_code typed_value(const qn_question *q, const char *codes, cJSON **
 		}
 	}
 	if (!v)
-		return assess_fail(err, ASSESS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return assess_nomem(err, NULL);
 	*out = v;
 	return ASSESS_OK;
 }

@@ -75,7 +75,7 @@ assess_code answers_fail_model(const answers *a, assess_error *err, const char *
 
 assess_code answers_fail_nomem(const struct answers_load *ld)
 {
-	return assess_fail(ld->err, ASSESS_ERR_NOMEM, ld->name, 0, 0, "out of memory");
+	return assess_nomem(ld->err, ld->name);
 }
 
 const char *answers_type_name(const cJSON *v)

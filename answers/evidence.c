@@ -177,7 +177,7 @@ assess_code answers_evidence_add(answers *a, size_t question_index, const char *
 	answers_evidence e = {(char *)title, (char *)(file && *file ? file : NULL), (char *)sha256,
 			      (char *)checklist};
 	if (push(a, question_index, &e))
-		return assess_fail(err, ASSESS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return assess_nomem(err, NULL);
 	return ASSESS_OK;
 }
 

@@ -48,7 +48,7 @@ assess_code answers_finalize(answers *a, const char *at, const char *by, assess_
 				   "%zu question%s unanswered: a record is finalized complete",
 				   a->n_missing, a->n_missing == 1 ? "" : "s");
 	if (set_final(a, stamp, by && *by ? by : NULL))
-		return assess_fail(err, ASSESS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return assess_nomem(err, NULL);
 	free(a->rec->reopen_reason);
 	a->rec->reopen_reason = NULL;
 	return ASSESS_OK;
@@ -63,7 +63,7 @@ assess_code answers_reopen(answers *a, const char *reason, assess_error *err)
 		return assess_fail(err, ASSESS_ERR_DATA, answers_source(a), 0, 0,
 				   "reopening a finalized record needs a reason");
 	if (answers_set_string(&a->rec->reopen_reason, reason))
-		return assess_fail(err, ASSESS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return assess_nomem(err, NULL);
 	free(a->rec->fin_at);
 	free(a->rec->fin_by);
 	a->rec->fin_at = a->rec->fin_by = NULL;

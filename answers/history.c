@@ -116,7 +116,7 @@ assess_code answers_history_append(answers *a, size_t question_index, const char
 	c.by = (char *)(by && *by ? by : NULL);
 	c.reason = (char *)(reason && *reason ? reason : a->rec ? a->rec->reopen_reason : NULL);
 	if (push(a, &c))
-		return assess_fail(err, ASSESS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return assess_nomem(err, NULL);
 	return ASSESS_OK;
 }
 

@@ -129,7 +129,7 @@ static assess_code person_add(answers *a, bool team, const answers_person *p, as
 		return assess_fail(err, ASSESS_ERR_DATA, NULL, 0, 0, "a person needs a name");
 	struct answers_record *r = answers_record_get(a);
 	if (!r || person_push(team ? &r->team : &r->interviewees, p))
-		return assess_fail(err, ASSESS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return assess_nomem(err, NULL);
 	return ASSESS_OK;
 }
 
@@ -187,7 +187,7 @@ assess_code answers_site_visit_add(answers *a, int yyyymmdd, assess_error *err)
 	int *bigger = r ? grow_array(r->visits, &r->cap_visits, r->n_visits + 1, sizeof *bigger, 4)
 			: NULL;
 	if (!bigger)
-		return assess_fail(err, ASSESS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return assess_nomem(err, NULL);
 	r->visits = bigger;
 	r->visits[r->n_visits++] = yyyymmdd;
 	return ASSESS_OK;

@@ -157,7 +157,7 @@ assess_code answers_save(const answers *a, const char *path, unsigned flags, ass
 {
 	char *text = answers_to_json(a);
 	if (!text)
-		return assess_fail(err, ASSESS_ERR_NOMEM, path, 0, 0, "out of memory");
+		return assess_nomem(err, path);
 	size_t n = strlen(text);
 	text[n] = '\n'; /* cJSON_Print leaves no final newline; reuse the NUL's byte */
 	assess_code rc = atomicfile_write(path, text, n + 1, flags, err);
