@@ -108,7 +108,7 @@ const questionnaire *cli_questionnaire(const char *id, void *ctx, assess_error *
 	questionnaire **grown =
 		grow_array(c->cache, &c->cap_cache, c->n_cache + 1, sizeof *grown, 4);
 	if (!grown) {
-		assess_fail(err, ASSESS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		assess_nomem(err, NULL);
 		return NULL;
 	}
 	c->cache = grown;

@@ -696,7 +696,7 @@ static answers *open_answers(cli *c, const struct interview_opts *o, int *status
 		a = NULL;
 	}
 	if (q && !a)
-		assess_fail(&err, ASSESS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		assess_nomem(&err, NULL);
 	if (!a)
 		*status = cli_error(c, &err);
 	return a;
@@ -725,7 +725,7 @@ static int run_session(cli *c, const struct interview_opts *o, answers *a)
 	interview *iv = interview_new(a, &io, stdout);
 	int status;
 	if (!iv) {
-		assess_fail(&err, ASSESS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		assess_nomem(&err, NULL);
 		status = cli_error(c, &err);
 	} else if (interview_start(iv, &err) != ASSESS_OK) {
 		status = cli_error(c, &err);
