@@ -276,7 +276,7 @@ atomicfile *atomicfile_begin(const char *path, unsigned flags, assess_error *err
 	free(dir);
 	return af;
 nomem:
-	assess_fail(err, ASSESS_ERR_NOMEM, path, 0, 0, "out of memory");
+	assess_nomem(err, path);
 fail:
 	free(dir);
 	atomicfile_abort(af);

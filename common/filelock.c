@@ -75,7 +75,7 @@ filelock *filelock_take(const char *path, assess_error *err)
 	filelock *l = calloc(1, sizeof *l);
 	if (!l || !(l->path = companion(path))) {
 		free(l);
-		assess_fail(err, ASSESS_ERR_NOMEM, path, 0, 0, "out of memory");
+		assess_nomem(err, path);
 		return NULL;
 	}
 	/* A few tries: a holder may remove the companion between our open and our flock. */

@@ -19,7 +19,7 @@ static char *read_stream(FILE *f, const char *path, size_t max_bytes, size_t *le
 	size_t cap = 8192 < max_bytes + 1 ? 8192 : max_bytes + 1, n = 0;
 	char *buf = malloc(cap + 1);
 	if (!buf) {
-		assess_fail(err, ASSESS_ERR_NOMEM, path, 0, 0, "out of memory");
+		assess_nomem(err, path);
 		return NULL;
 	}
 	for (;;) {
@@ -33,7 +33,7 @@ static char *read_stream(FILE *f, const char *path, size_t max_bytes, size_t *le
 			size_t bigger = cap * 2 < max_bytes + 1 ? cap * 2 : max_bytes + 1;
 			char *grown = realloc(buf, bigger + 1);
 			if (!grown) {
-				assess_fail(err, ASSESS_ERR_NOMEM, path, 0, 0, "out of memory");
+				assess_nomem(err, path);
 				break;
 			}
 			buf = grown;
@@ -95,7 +95,7 @@ char *readfile_regular(const char *path, size_t max_bytes, size_t *len, assess_e
 	}
 	FILE *f = fdopen(fd, "rb");
 	if (!f) {
-		assess_fail(err, ASSESS_ERR_NOMEM, path, 0, 0, "out of memory");
+		assess_nomem(err, path);
 		close(fd);
 		return NULL;
 	}

@@ -136,7 +136,7 @@ static xmlDoc *parse(const char *buf, size_t len, struct sink *s)
 	}
 	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
 	if (!ctxt) {
-		assess_fail(s->err, ASSESS_ERR_NOMEM, s->name, 0, 0, "out of memory");
+		assess_nomem(s->err, s->name);
 		return NULL;
 	}
 	ctxt->_private = s;
@@ -204,7 +204,7 @@ int xmldoc_build(const char *buf, size_t len, const char *name, const char *sche
 		return -1;
 	int built = build(ctx, xmlDocGetRootElement(doc));
 	if (arena_failed(a)) {
-		assess_fail(err, ASSESS_ERR_NOMEM, name, 0, 0, "out of memory");
+		assess_nomem(err, name);
 		built = -1;
 	}
 	xmlFreeDoc(doc);
