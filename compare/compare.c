@@ -228,7 +228,7 @@ compare_result *compare_run(const scoring_result *before, const scoring_result *
 		goto fail;
 	return c;
 nomem:
-	assess_fail(err, ASSESS_ERR_NOMEM, answers_source(a), 0, 0, "out of memory");
+	assess_nomem(err, answers_source(a));
 fail:
 	compare_free(c);
 	return NULL;

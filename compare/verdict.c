@@ -245,7 +245,7 @@ compare_verdict *compare_verdict_run(const compare_result *cmp, const policy *p,
 {
 	compare_verdict *v = calloc(1, sizeof *v);
 	if (!v) {
-		assess_fail(err, ASSESS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		assess_nomem(err, NULL);
 		return NULL;
 	}
 	const char *date = answers_field_get(cmp->after->answers, ANSWERS_DATE);

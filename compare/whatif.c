@@ -21,7 +21,7 @@ static assess_code level_with(const compare_result *c, size_t which, int *level,
 {
 	answers *scratch = answers_new(c->q);
 	if (!scratch)
-		return assess_fail(err, ASSESS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return assess_nomem(err, NULL);
 	assess_code rc = ASSESS_OK;
 	for (size_t i = 0; !rc && i < c->n_questions; i++)
 		rc = copy_answer(scratch, i == which ? c->before->answers : c->after->answers, i,
