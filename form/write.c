@@ -793,7 +793,7 @@ assess_code form_write(const questionnaire *q, const form_options *o, const char
 			   .what = "form",
 			   .cut_mark = c.lang == QN_LANG_EN ? XLSX_CUT_MARK_EN : XLSX_CUT_MARK_ZH};
 	if (!(c.sheet_names = calloc(questionnaire_n_dimensions(q) + 1, sizeof *c.sheet_names)))
-		return assess_fail(err, ASSESS_ERR_NOMEM, path, 0, 0, "out of memory");
+		return assess_nomem(err, path);
 	if (!(c.book = xlsx_open(path, &xo, err))) {
 		free(c.sheet_names);
 		return err ? err->code : ASSESS_ERR_CANTCREAT;
