@@ -63,7 +63,7 @@ assess_code interview_rescue(interview *iv, const char *home, char *where, size_
 	if (!json) {
 		if (size)
 			where[0] = '\0';
-		return assess_fail(err, ASSESS_ERR_NOMEM, iv->path, 0, 0, "out of memory");
+		return assess_nomem(err, iv->path);
 	}
 	assess_code rc =
 		interview_keep_copy(iv->path, "rescue", home, json, strlen(json), where, size, err);

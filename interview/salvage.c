@@ -450,7 +450,7 @@ answers *interview_salvage(const char *text, const char *name, const char *fallb
 	}
 	salvage s = {.a = answers_new(q), .q = q, .got = got, .name = name};
 	if (!s.a) {
-		assess_fail(err, ASSESS_ERR_NOMEM, name, 0, 0, "out of memory");
+		assess_nomem(err, name);
 		return NULL;
 	}
 	scan(&s, text);
@@ -474,7 +474,7 @@ answers *interview_salvage(const char *text, const char *name, const char *fallb
 	if (use == qname && strcmp(qname, questionnaire_id(q)) != 0 &&
 	    answers_set_questionnaire_ref(s.a, qname) != ASSESS_OK) {
 		answers_free(s.a);
-		assess_fail(err, ASSESS_ERR_NOMEM, name, 0, 0, "out of memory");
+		assess_nomem(err, name);
 		return NULL;
 	}
 	if (!got->answers && !got->fields && !got->notes && !got->record) {
