@@ -123,6 +123,6 @@ char **policy_list(const char *search_path, size_t *n, assess_error *err)
 		free(ids[i]);
 	free(ids);
 	*n = 0;
-	assess_fail(err, ASSESS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	assess_nomem(err, NULL);
 	return NULL;
 }

@@ -10,7 +10,7 @@
 
 int pb_nomem(struct build *b)
 {
-	assess_fail(b->err, ASSESS_ERR_NOMEM, b->name, 0, 0, "out of memory");
+	assess_nomem(b->err, b->name);
 	return -1;
 }
 

@@ -115,7 +115,7 @@ subsidy_combined *subsidy_combine(const subsidy_result *const *r, size_t n, asse
 	return c;
 nomem:
 	subsidy_combined_free(c);
-	assess_fail(err, ASSESS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	assess_nomem(err, NULL);
 	return NULL;
 }
 

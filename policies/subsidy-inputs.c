@@ -278,7 +278,7 @@ static assess_code read_awards(const answers *a, subsidy_inputs *in, assess_erro
 		return fail_at(a, "$.awards", err, "expected an array, got %s", type_name(aws));
 	int n = cJSON_GetArraySize(aws), i = 0;
 	if (!(in->awards = calloc((size_t)n + 1, sizeof *in->awards)))
-		return assess_fail(err, ASSESS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return assess_nomem(err, NULL);
 	for (const cJSON *c = aws->child; c; c = c->next, i++) {
 		if (read_award(a, c, i, &in->awards[i], err))
 			return ASSESS_ERR_DATA;

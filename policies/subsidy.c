@@ -849,7 +849,7 @@ subsidy_result *subsidy_compute(const policy *p, const answers *a, const subsidy
 				.chosen = chosen,
 				.no_text = o->no_text};
 	if (!box || !chosen || !(box->arena = x.arena = arena_new()) || !allocate(box, p)) {
-		assess_fail(err, ASSESS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		assess_nomem(err, NULL);
 		goto fail;
 	}
 	if (choose_readings(p, o->readings, chosen, err))
@@ -871,7 +871,7 @@ subsidy_result *subsidy_compute(const policy *p, const answers *a, const subsidy
 			      .date = arena_strdup(box->arena, o->date)};
 	fill(&x, r, o);
 	if (x.nomem || !r->date) {
-		assess_fail(err, ASSESS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		assess_nomem(err, NULL);
 		goto fail;
 	}
 	/* The chosen readings must outlive this call: they are the policy's own strings. */
