@@ -44,7 +44,7 @@ struct build {
 
 static int nomem(struct build *b)
 {
-	assess_fail(b->err, ASSESS_ERR_NOMEM, b->name, 0, 0, "out of memory");
+	assess_nomem(b->err, b->name);
 	return -1;
 }
 
