@@ -385,7 +385,7 @@ scoring_plan_set *scoring_plan_find(const scoring_result *r, assess_error *err)
 nomem:
 	search_free(&s);
 	scoring_plan_set_free(set);
-	assess_fail(err, ASSESS_ERR_NOMEM, answers_source(r->answers), 0, 0, "out of memory");
+	assess_nomem(err, answers_source(r->answers));
 	return NULL;
 }
 

@@ -192,7 +192,7 @@ scoring_result *scoring_run_flags(const answers *a, unsigned flags, assess_error
 	return r;
 nomem:
 	scoring_free(r);
-	assess_fail(err, ASSESS_ERR_NOMEM, answers_source(a), 0, 0, "out of memory");
+	assess_nomem(err, answers_source(a));
 	return NULL;
 }
 
