@@ -128,7 +128,7 @@ static assess_code make_scratch(xlsx_book *b, assess_error *err)
 	if (b->scratch)
 		return ASSESS_OK;
 	if (errno == ENOMEM)
-		return assess_fail(err, ASSESS_ERR_NOMEM, b->path, 0, 0, "out of memory");
+		return assess_nomem(err, b->path);
 	return assess_fail(err, errno == ENOSPC ? ASSESS_ERR_IO : ASSESS_ERR_CANTCREAT, b->path, 0,
 			   0, "cannot make a scratch folder in %s: %s", parent, strerror(errno));
 }
@@ -139,7 +139,7 @@ xlsx_book *xlsx_open(const char *path, const xlsx_options *o, assess_error *err)
 	xlsx_book *b = calloc(1, sizeof *b);
 	if (!b || !(b->path = strdup(path))) {
 		free(b);
-		assess_fail(err, ASSESS_ERR_NOMEM, path, 0, 0, "out of memory");
+		assess_nomem(err, path);
 		return NULL;
 	}
 	b->o = o ? *o : defaults;

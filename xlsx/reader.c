@@ -138,7 +138,7 @@ static assess_code fail(assess_error *err, const xlsx_reader *r, const char *fmt
 
 static assess_code nomem(assess_error *err, const xlsx_reader *r)
 {
-	return assess_fail(err, ASSESS_ERR_NOMEM, r->name, 0, 0, "out of memory");
+	return assess_nomem(err, r->name);
 }
 
 /* ---- the zip ---- */
@@ -633,7 +633,7 @@ xlsx_reader *xlsx_reader_open_memory(const void *data, size_t len, const char *n
 	char *strings_part = NULL;
 	assess_code code = ASSESS_OK;
 	if (!r || !(r->name = strdup(name)) || !(r->data = malloc(len ? len : 1))) {
-		assess_fail(err, ASSESS_ERR_NOMEM, name, 0, 0, "out of memory");
+		assess_nomem(err, name);
 		xlsx_reader_free(r);
 		return NULL;
 	}
