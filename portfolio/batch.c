@@ -239,7 +239,7 @@ static bool add_row(struct batch *b, const answers *a, const char *text, size_t 
 	}
 	if (!b->tally && !start_tally(b, r->q)) {
 		scoring_free(r);
-		assess_fail(err, ASSESS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		assess_nomem(err, NULL);
 		return false;
 	}
 	if (b->o->policy)
@@ -317,7 +317,7 @@ static bool one_line(struct batch *b, const char *file, lines_status st, const l
 	textbuf_addn(&b->name, ":", 1);
 	textbuf_int(&b->name, line->number);
 	if (b->name.failed) {
-		assess_fail(err, ASSESS_ERR_NOMEM, file, 0, 0, "out of memory");
+		assess_nomem(err, file);
 		return false;
 	}
 	if (st == LINES_TOO_LONG) {
@@ -350,7 +350,7 @@ static bool read_ndjson(struct batch *b, const char *path, assess_error *err)
 	lines_status st;
 	bool ok = l != NULL;
 	if (!l)
-		assess_fail(err, ASSESS_ERR_NOMEM, path, 0, 0, "out of memory");
+		assess_nomem(err, path);
 	while (ok && !cancelled(b) && (st = lines_next(l, &line)) != LINES_EOF) {
 		if (st == LINES_IOERR || st == LINES_NOMEM) {
 			assess_error e = {0};
@@ -419,7 +419,7 @@ static assess_code finish(struct batch *b, assess_error *err)
 		return ASSESS_OK;
 	}
 	if (!b->tally && !start_tally(b, NULL))
-		return assess_fail(err, ASSESS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return assess_nomem(err, NULL);
 	progress(b, true);
 	portfolio_book *book = b->book;
 	b->book = NULL;
@@ -448,7 +448,7 @@ static assess_code start(struct batch *b, portfolio_inputs *in, assess_error *er
 	b->reader = answers_reader_new(o->resolve, o->resolve_ctx,
 				       o->answers_flags | (o->policy ? 0 : ANSWERS_NO_BLOCKS));
 	if (!b->reader)
-		return assess_fail(err, ASSESS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return assess_nomem(err, NULL);
 	if (portfolio_inputs_expand(in, o->inputs, o->n_inputs, o->ndjson, bad_input, b, err))
 		return err ? err->code : ASSESS_ERR_NOMEM;
 	if (o->on_progress) {
@@ -457,7 +457,7 @@ static assess_code start(struct batch *b, portfolio_inputs *in, assess_error *er
 	}
 	if (o->reports_dir &&
 	    !(b->pool = portfolio_pool_new(o->jobs, write_report, b, report_done, b)))
-		return assess_fail(err, ASSESS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return assess_nomem(err, NULL);
 	return ASSESS_OK;
 }
 

@@ -232,7 +232,7 @@ portfolio_book *portfolio_book_new(const char *path, const portfolio_book_option
 {
 	portfolio_book *b = calloc(1, sizeof *b);
 	if (!b) {
-		assess_fail(err, ASSESS_ERR_NOMEM, path, 0, 0, "out of memory");
+		assess_nomem(err, path);
 		return NULL;
 	}
 	b->o = *o;

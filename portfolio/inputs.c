@@ -177,7 +177,7 @@ assess_code portfolio_inputs_expand(portfolio_inputs *in, const char *const *arg
 	struct walk w = {in, ndjson, bad, ctx};
 	for (size_t i = 0; i < n_args; i++)
 		if (!expand_one(&w, args[i]))
-			return assess_fail(err, ASSESS_ERR_NOMEM, args[i], 0, 0, "out of memory");
+			return assess_nomem(err, args[i]);
 	return ASSESS_OK;
 }
 

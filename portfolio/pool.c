@@ -330,7 +330,7 @@ assess_code portfolio_pool_submit(portfolio_pool *p, const portfolio_job *job, a
 		}
 		struct worker *w = &p->w[i];
 		if (!hold(&w->jobs[w->n], job))
-			return assess_fail(err, ASSESS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+			return assess_nomem(err, NULL);
 		if (send_job(w, job)) {
 			w->n++;
 			return ASSESS_OK;

@@ -231,7 +231,7 @@ static assess_code write_line(struct stream *s, assess_error *err)
 {
 	textbuf_addn(&s->line_out, "\n", 1);
 	if (s->line_out.failed)
-		return assess_fail(err, ASSESS_ERR_NOMEM, s->name, 0, 0, "out of memory");
+		return assess_nomem(err, s->name);
 	if (fwrite(s->line_out.data, 1, s->line_out.len, s->out) != s->line_out.len)
 		return assess_fail(err, ASSESS_ERR_IO, NULL, 0, 0, "cannot write the results: %s",
 				   strerror(errno));
@@ -249,7 +249,7 @@ static assess_code read_all(struct stream *s, lines_reader *l, size_t max, asses
 			return assess_fail(err, ASSESS_ERR_IO, s->name, 0, 0, "read error: %s",
 					   strerror(errno));
 		if (st == LINES_NOMEM)
-			return assess_fail(err, ASSESS_ERR_NOMEM, s->name, 0, 0, "out of memory");
+			return assess_nomem(err, s->name);
 		s->stats->lines = line.number;
 		if (st == LINES_TOO_LONG)
 			too_long_error(s, &line, max);
@@ -278,7 +278,7 @@ assess_code portfolio_score_stream(int fd, const char *name, FILE *out,
 	if (!l) {
 		answers_reader_free(s.reader);
 		textbuf_free(&s.head);
-		return assess_fail(err, ASSESS_ERR_NOMEM, name, 0, 0, "out of memory");
+		return assess_nomem(err, name);
 	}
 	assess_code rc = read_all(&s, l, max, err);
 	if (rc == ASSESS_OK && fflush(out) != 0)

@@ -239,7 +239,7 @@ assess_code portfolio_tally_add(portfolio_tally *t, size_t seq, const scoring_re
 	const char *code = answers_field_get(a, ANSWERS_CREDIT_CODE);
 	struct pair *p = code ? find_pair(t, code) : NULL;
 	if ((code && !p) || !add_groups(t, r, sub, stage))
-		return assess_fail(err, ASSESS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return assess_nomem(err, NULL);
 	if (p) {
 		p->seq[stage] = seq;
 		p->level[stage] = r->level;
@@ -254,7 +254,7 @@ assess_code portfolio_tally_add(portfolio_tally *t, size_t seq, const scoring_re
 	if (sub && sub->computed) {
 		if (!add_budget(t, stage, seq, a, sub->total) ||
 		    !add_budget(t, PORTFOLIO_BASIS_ALL, seq, a, sub->total))
-			return assess_fail(err, ASSESS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+			return assess_nomem(err, NULL);
 		for (size_t l = 0; sub->line_claims && l < t->n_lines; l++)
 			t->line_claimed[stage * t->n_lines + l] += sub->line_claims[l];
 	}
