@@ -91,6 +91,8 @@ static assess_code cell_fail(struct imp *m, const xlsx_reader_sheet *s, uint32_t
 	return xlsx_reader_fail(m->err, m->path, xlsx_reader_sheet_title(s), row, col, "%s", msg);
 }
 
+static assess_code nomem(struct imp *m) { return assess_nomem(m->err, m->path); }
+
 /* ---- which instrument ---- */
 
 static assess_code check_property(struct imp *m, const xlsx_reader_sheet *meta, uint32_t row,
@@ -143,8 +145,7 @@ static assess_code read_meta(struct imp *m, answers_resolver resolve, void *ctx)
 	m->lang = strcmp(lang, "en") == 0 ? QN_LANG_EN : QN_LANG_ZH;
 	assess_error rerr = {0};
 	if (!code && !(m->q = resolve(id, ctx, &rerr)))
-		code = rerr.code == ASSESS_ERR_NOMEM ? assess_fail(m->err, ASSESS_ERR_NOMEM,
-								   m->path, 0, 0, "out of memory")
+		code = rerr.code == ASSESS_ERR_NOMEM ? nomem(m)
 						     : cell_fail(m, meta, FORM_META_ID, 1,
 								 "the form was made for %.*s, "
 								 "which is not installed here (%s)",
@@ -252,8 +253,7 @@ static assess_code profile_row(struct imp *m, const xlsx_reader_sheet *s, const 
 	assess_error ferr = {0};
 	if (answers_set_field(m->a, p->field, v, &ferr))
 		return ferr.code == ASSESS_ERR_NOMEM
-			       ? assess_fail(m->err, ASSESS_ERR_NOMEM, m->path, 0, 0,
-					     "out of memory")
+			       ? nomem(m)
 			       : cell_fail(m, s, row, 1, "%s: %s", lang_pick(m->lang, p->zh, p->en),
 					   ferr.msg);
 	return ASSESS_OK;
@@ -316,11 +316,6 @@ static bool add_to(cJSON **obj, const char *key, cJSON *value)
 		return true;
 	cJSON_Delete(value);
 	return false;
-}
-
-static assess_code nomem(struct imp *m)
-{
-	return assess_fail(m->err, ASSESS_ERR_NOMEM, m->path, 0, 0, "out of memory");
 }
 
 static assess_code subsidy_row(struct imp *m, const xlsx_reader_sheet *s, const form_subsidy_row *r,
@@ -513,8 +508,7 @@ static assess_code set_codes(struct imp *m, const xlsx_reader_sheet *s, uint32_t
 {
 	assess_error serr = {0};
 	if (answers_set_text(m->a, qu->index, codes, &serr))
-		return serr.code == ASSESS_ERR_NOMEM ? assess_fail(m->err, ASSESS_ERR_NOMEM,
-								   m->path, 0, 0, "out of memory")
+		return serr.code == ASSESS_ERR_NOMEM ? nomem(m)
 						     : cell_fail(m, s, row, col, "%s", serr.msg);
 	return ASSESS_OK;
 }
@@ -610,7 +604,7 @@ static assess_code read_note(struct imp *m, const xlsx_reader_sheet *s, uint32_t
 	if (!n || !*n->text)
 		return ASSESS_OK;
 	assess_code code = answers_set_note(m->a, qu->index, n->text);
-	return code ? assess_fail(m->err, code, m->path, 0, 0, "out of memory") : ASSESS_OK;
+	return code ? nomem(m) : ASSESS_OK; /* a note is always taken: only memory can run out */
 }
 
 /*
@@ -623,7 +617,7 @@ static assess_code read_evidence(struct imp *m, const xlsx_reader_sheet *s, uint
 	const xlsx_reader_cell *e = xlsx_reader_cell_at(s, row, FORM_COL_EVIDENCE);
 	char *copy = e && *e->text ? strdup(e->text) : NULL, *save = NULL;
 	if (e && *e->text && !copy)
-		return assess_fail(m->err, ASSESS_ERR_NOMEM, m->path, 0, 0, "out of memory");
+		return nomem(m);
 	assess_code code = ASSESS_OK;
 	for (char *line = copy ? strtok_r(copy, "\r\n", &save) : NULL; line && !code;
 	     line = strtok_r(NULL, "\r\n", &save)) {
@@ -678,7 +672,7 @@ static assess_code read_answers(struct imp *m, bool allow_incomplete)
 {
 	assess_code code = ASSESS_OK;
 	if (!(m->sheets = calloc(questionnaire_n_dimensions(m->q) + 1, sizeof *m->sheets)))
-		return assess_fail(m->err, ASSESS_ERR_NOMEM, m->path, 0, 0, "out of memory");
+		return nomem(m);
 	for (size_t i = 0; i < questionnaire_n_questions(m->q) && !code; i++)
 		code = read_question(m, questionnaire_question(m->q, i));
 	if (!code && m->n_missing && !allow_incomplete)
@@ -715,8 +709,7 @@ static assess_code stamp_record(struct imp *m, time_t now)
 		if (answers_get(m->a, i)->given &&
 		    answers_history_append(m->a, i, at, by, reason, &herr))
 			return herr.code == ASSESS_ERR_NOMEM
-				       ? assess_fail(m->err, ASSESS_ERR_NOMEM, m->path, 0, 0,
-						     "out of memory")
+				       ? nomem(m)
 				       : assess_fail(m->err, herr.code, m->path, 0, 0, "%s",
 						     herr.msg);
 	}
@@ -734,7 +727,7 @@ answers *form_import(const char *path, answers_resolver resolve, void *ctx, form
 		return NULL;
 	assess_code code = read_meta(&m, resolve, ctx);
 	if (!code && !(m.a = answers_new(m.q)))
-		code = assess_fail(err, ASSESS_ERR_NOMEM, path, 0, 0, "out of memory");
+		code = assess_nomem(err, path);
 	if (!code)
 		code = read_profile(&m);
 	if (!code)
