@@ -161,7 +161,7 @@ static assess_code take_record_members(void *ctx, assess_error *err)
 	const cJSON *record = ctx;
 	answers *a = answers_new(test_miit());
 	if (!a)
-		return assess_fail(err, ASSESS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return assess_nomem(err, NULL);
 	assess_code rc = ASSESS_OK;
 	for (const cJSON *m = record->child; m && rc == ASSESS_OK; m = m->next)
 		rc = answers_record_take(a, m->string, m, "x.json", err);
@@ -248,7 +248,7 @@ static assess_code read_stream(void *ctx, assess_error *err)
 	const char *line = ctx;
 	answers_reader *r = answers_reader_new(test_resolve, NULL, 0);
 	if (!r)
-		return assess_fail(err, ASSESS_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return assess_nomem(err, NULL);
 	assess_code rc = ASSESS_OK;
 	for (int i = 0; i < 2 && rc == ASSESS_OK; i++) {
 		answers *a = answers_reader_parse(r, line, strlen(line), "s", err);
