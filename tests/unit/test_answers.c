@@ -3,7 +3,6 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <unistd.h>
 #include "common/atomicfile.h"
 #include "common/readfile.h"
 #include "tests/unit/test.h"
@@ -111,13 +110,13 @@ END_TEST
 
 START_TEST(save_is_atomic_and_replaces)
 {
-	char path[] = "/tmp/assess-answers-XXXXXX";
-	int fd = mkstemp(path);
-	close(fd);
+	test_dir_make(); /* the one test of its case that writes a file */
+	const char *path = test_in_dir("saved.json");
+	test_write_file(path, "");
 	answers *a = answers_new(test_miit());
 	assess_error err = {0};
 	ck_assert_ok(answers_set_text(a, idx("R1"), "C", &err), &err);
-	ck_assert_int_eq(answers_save(a, path, 0, &err), ASSESS_ERR_EXISTS); /* mkstemp made it */
+	ck_assert_int_eq(answers_save(a, path, 0, &err), ASSESS_ERR_EXISTS); /* made above */
 	ck_assert_ok(answers_save(a, path, ATOMICFILE_REPLACE, &err), &err);
 	answers *b = answers_load(path, test_resolve, NULL, ANSWERS_ALLOW_INCOMPLETE, &err);
 	ck_assert_msg(b != NULL, "%s", err.msg);
@@ -125,7 +124,7 @@ START_TEST(save_is_atomic_and_replaces)
 	ck_assert_uint_eq(answers_n_missing(b), 30);
 	answers_free(a);
 	answers_free(b);
-	unlink(path);
+	test_dir_remove();
 }
 END_TEST
 

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -231,8 +232,9 @@ END_TEST
 /* The size cap is exact: max bytes are read, max + 1 refused; definitions are regular files. */
 START_TEST(readfile_cap_and_regular_files)
 {
-	char path[] = "/tmp/assess-limits-XXXXXX";
-	int fd = mkstemp(path);
+	test_dir_make(); /* the one test of its case that writes a file */
+	const char *path = test_in_dir("block");
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
 	ck_assert_int_ge(fd, 0);
 	char block[100];
 	memset(block, 'x', sizeof block);
@@ -250,7 +252,7 @@ START_TEST(readfile_cap_and_regular_files)
 	ck_assert_ptr_null(readfile_all(path, 99, &len, &err));
 	ck_assert_int_eq(err.code, ASSESS_ERR_DATA);
 	ck_assert_str_eq(err.msg, "file is larger than the limit of 99 bytes");
-	unlink(path);
+	test_dir_remove();
 	ck_assert_ptr_null(readfile_regular("/dev/zero", 100, &len, &err));
 	ck_assert_int_eq(err.code, ASSESS_ERR_NOINPUT);
 	ck_assert_msg_has(&err, "not a regular file");
