@@ -34,6 +34,17 @@ for name in z.namelist():
 ' "$1"
 }
 
+# long_name IN.json OUT.json: IN with a long Chinese enterprise name, which the workbooks cut
+# to fit their titles (inside a character, were the cut made by bytes).
+long_name() {
+	"$PYTHON3" -c '
+import json, sys
+a = json.load(open(sys.argv[1], encoding="utf-8"))
+a["enterprise"]["name"] = "ab" + "数" * 400
+json.dump(a, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)
+' "$1" "$2"
+}
+
 # run STATUS WHAT COMMAND...: runs COMMAND with its output in $work/stdout and $work/err. Unless
 # it exits STATUS: FAIL WHAT with the first lines of its standard error, fail=1, and returns 1.
 # The command goes through $run_wrapper where the script sets one (batch.sh: valgrind's).
