@@ -740,11 +740,10 @@ static void set_properties(struct ctx *c)
 	const answers *a = c->o->prefill;
 	const char *name = a ? answers_field_get(a, ANSWERS_NAME) : NULL;
 	char title[512];
-	snprintf(title, sizeof title, "%s%s%s",
-		 lang_pick(c->lang, "数字化水平自评表", "Digitization self-assessment form"),
-		 name ? lang_pick(c->lang, "：", ": ") : "", name ? name : "");
 	lxw_doc_properties p = {
-		.title = title,
+		.title = xlsx_title_named(lang_pick(c->lang, "数字化水平自评表",
+						    "Digitization self-assessment form"),
+					  name, c->lang, title, sizeof title),
 		.subject = (char *)qn_text_get(questionnaire_title(c->q), c->lang),
 		.company = (char *)(name ? name : ""),
 		.comments = (char *)PACKAGE_NAME " " PACKAGE_VERSION,

@@ -140,6 +140,12 @@ if [ $have_soffice = yes ]; then
 		same_answers pre-lo.json "$example" && ok ||
 		bad "pre-filled form re-saved by LibreOffice does not round-trip"
 fi
+# A long Chinese name, cut to fit the form's title, keeps whole characters.
+long_name "$example" long.json
+for lang in zh en; do
+	"$ASSESS" --lang $lang form --from long.json -o long-$lang.xlsx >/dev/null &&
+		utf8_parts long-$lang.xlsx && ok || bad "a long name: a part of the form is not UTF-8 ($lang)"
+done
 # The record of a self-assessment: source self, the instrument's version and hash (the form's),
 # one history entry per answer at the import time.
 "$PYTHON3" - pre.json pre.xlsx <<'EOF' && ok || bad "the imported file's record"

@@ -147,9 +147,9 @@ void xlsx_page_setup(xlsx_book *b, lxw_worksheet *ws, const xlsx_page *p);
  */
 char *xlsx_footer_named(const char *name, qn_lang lang, char *out, size_t size);
 /*
- * The title property of the report and the acceptance workbook: what the workbook is, and then
- * the enterprise's name when there is one ("诊断报告：名称", "Report: name"). A title too long
- * for out is cut before a character that does not fit whole: libxlsxwriter writes it into
+ * The title property of the report, the acceptance workbook and the form: what the workbook is,
+ * then the enterprise's name when there is one ("诊断报告：名称", "Report: name"). A title too
+ * long for out is cut before a character that does not fit whole: libxlsxwriter writes it into
  * docProps/core.xml as it is. Writes into out (size bytes, always terminated) and returns it.
  */
 char *xlsx_title_named(const char *what, const char *name, qn_lang lang, char *out, size_t size);
