@@ -34,6 +34,17 @@ for name in z.namelist():
 ' "$1"
 }
 
+# The commands `assess --help` lists, one a line.
+commands() {
+	"$ASSESS" --help | sed -n 's/^  \([a-z][a-z-]*\)  .*/\1/p'
+}
+
+# usage NAME: the usage of command NAME as `assess help NAME` prints it, on one line: "NAME ARGS".
+usage() {
+	"$ASSESS" help "$1" 2>/dev/null | sed -n '1,/^$/p' | tr '\n' ' ' |
+		sed 's/^usage: [^ ]* //; s/  */ /g; s/ $//'
+}
+
 # long_name IN.json OUT.json: IN with a long Chinese enterprise name, which the workbooks cut
 # to fit their titles (inside a character, were the cut made by bytes).
 long_name() {

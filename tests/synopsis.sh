@@ -15,15 +15,9 @@ set -u
 top=$(cd "$TESTS_SRCDIR/.." && pwd)
 man=$top/man/assess.1.in
 
-commands=$("$ASSESS" --help | sed -n 's/^  \([a-z][a-z-]*\)  .*/\1/p')
+commands=$(commands)
 [ -n "$commands" ] || bad "no commands listed by assess --help"
 n_commands=$(printf '%s\n' "$commands" | wc -l)
-
-# The usage of command $1 as `assess help` prints it, on one line: "NAME ARGS".
-usage() {
-	"$ASSESS" help "$1" 2>/dev/null | sed -n '1,/^$/p' | tr '\n' ' ' |
-		sed 's/^usage: [^ ]* //; s/  */ /g; s/ $//'
-}
 
 # same WHERE TEXT: TEXT ("NAME ARGS", spaced anyhow) is the usage of its command NAME.
 same() {
