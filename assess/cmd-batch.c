@@ -226,8 +226,10 @@ static const struct batch_opts defaults = {
 
 const cli_command cmd_batch = {
 	.name = "batch",
-	.usage = "-o FILE.xlsx [--reports-dir DIR [-j N]] [--policy ID] [--target-level2 PCT]\n"
-		 "       [--target-level4 N] [--ndjson] [--allow-incomplete] [-f] [-q] INPUT...",
+	.usage =
+		"-o FILE.xlsx [--reports-dir DIR [-j N]] [--policy ID] [--target-level2 PCT]\n"
+		"       [--target-level4 N] [--ndjson] [--allow-incomplete] [--rescore] [-f] [-q]\n"
+		"       [--lang zh|en] INPUT...",
 	.summary = "score many enterprises into one portfolio workbook (a pilot programme)",
 	.help = "Reads answer files, folders of them (*.json, *.ndjson, *.jsonl, searched\n"
 		"recursively) and NDJSON (one answer object a line; - is standard input), and\n"

@@ -157,8 +157,8 @@ static int run(cli *c, void *opts, cli_setup *setup, int n, char **operands)
 
 const cli_command cmd_compare = {
 	.name = "compare",
-	.usage =
-		"[--policy ID] [--json] [-o FILE.xlsx] [--same-enterprise] [--rescore] BEFORE AFTER",
+	.usage = "[--policy ID] [--json] [-o FILE.xlsx [--force]] [--same-enterprise]\n"
+		 "       [--rescore] [--allow-incomplete] [--lang zh|en] BEFORE AFTER",
 	.summary = "compare two assessments of one enterprise (acceptance, 验收)",
 	.help = "Tells from the files which comparison they make: progress (BEFORE a baseline,\n"
 		"AFTER a post assessment) or verification (one stage, BEFORE declared by the\n"

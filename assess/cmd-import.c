@@ -66,7 +66,7 @@ static int run(cli *c, void *opts, cli_setup *s, int n_operands, char **operands
 
 const cli_command cmd_import = {
 	.name = "import",
-	.usage = "FORM.xlsx [-o ANSWERS.json] [--allow-incomplete] [--force]",
+	.usage = "FORM.xlsx [-o ANSWERS.json] [--allow-incomplete] [--force] [--lang zh|en]",
 	.summary = "read a filled self-assessment form into an answer file",
 	.help = "Reads a form made by `assess form` and filled in Excel, WPS or LibreOffice,\n"
 		"and writes its answers as an answer file (whole or not at all). Only the\n"

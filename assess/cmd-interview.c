@@ -795,7 +795,8 @@ static int run(cli *c, void *opts, cli_setup *s, int n, char **operands)
 
 const cli_command cmd_interview = {
 	.name = "interview",
-	.usage = "[-q ID] -o FILE.json [--resume [--salvage] | --force] [--lang zh|en]",
+	.usage = "[-q ID] -o FILE.json [--resume [--salvage] [--reopen REASON] | --force]\n"
+		 "       [--lang zh|en]",
 	.summary = "administer a questionnaire on site and write the answer file",
 	.help = "Asks the enterprise profile, then every question grouped by dimension, and\n"
 		"writes FILE.json atomically after every line, so an interruption loses nothing.\n"

@@ -94,7 +94,8 @@ static int run(cli *c, void *opts, cli_setup *s, int n, char **operands)
 
 const cli_command cmd_report = {
 	.name = "report",
-	.usage = "[--lang zh|en] [--force] [--allow-incomplete] [--policy ID] FILE [-o OUT.xlsx]",
+	.usage = "[--lang zh|en] [--force] [--allow-incomplete] [--rescore] [--policy ID]\n"
+		 "       FILE [-o OUT.xlsx]",
 	.summary = "write the Excel diagnostic report of an answer file",
 	.help = "Scores FILE and writes one workbook: overview (level, points, charts),\n"
 		"indicators, scenarios, gap analysis, method (instrument, readings, the\n"

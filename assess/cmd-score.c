@@ -103,7 +103,7 @@ static int run(cli *c, void *opts, cli_setup *s, int n, char **operands)
 
 const cli_command cmd_score = {
 	.name = "score",
-	.usage = "[--json | --ndjson] [--allow-incomplete] [--lang zh|en] FILE",
+	.usage = "[--json | --ndjson] [--allow-incomplete] [--rescore] [--lang zh|en] FILE",
 	.summary = "score an answer file into points and a level 0-4",
 	.help = "Prints the total, each dimension's points, the scenario counts, the level, what\n"
 		"the next level still needs, and the fewest steps that reach it (a single-choice\n"

@@ -255,7 +255,8 @@ static const struct subsidy_opts defaults = {.level = -1}; /* no --level */
 const cli_command cmd_subsidy = {
 	.name = "subsidy",
 	.usage = "[--policy ID...] [--json] [--level N] [--date YYYY-MM-DD]\n"
-		 "       [--reading CONFLICT=READING] [--allow-incomplete] [--lang zh|en] FILE",
+		 "       [--reading CONFLICT=READING] [--allow-incomplete] [--rescore]\n"
+		 "       [--lang zh|en] FILE",
 	.summary = "work out what a subsidy policy pays for an answer file",
 	.help = "Goes through every clause of the policy in the document's order: the base, the\n"
 		"rate, the cap that applies, the amount and who pays which share, or why the\n"

@@ -86,7 +86,7 @@ static int run(cli *c, void *opts, cli_setup *s, int n, char **operands)
 
 const cli_command cmd_validate = {
 	.name = "validate",
-	.usage = "[--allow-incomplete] FILE...",
+	.usage = "[--allow-incomplete] [--rescore] [--lang zh|en] FILE...",
 	.summary = "check questionnaire/policy definitions (.xml) or answer files (.json)",
 	.help = "Each FILE ending in .xml is checked against its schema (a questionnaire or a\n"
 		"policy, by its root element) and its arithmetic; any other FILE is read as an\n"
