@@ -82,7 +82,7 @@ static bool parse_count(const char *text, long max, long *out)
 }
 
 static const cli_option options[] = {
-	{"output", 'o', "FILE", "the portfolio workbook (.xlsx)", true,
+	{"output", 'o', "FILE.xlsx", "the portfolio workbook", true,
 	 CLI_TO_STRING(struct batch_opts, run.output)},
 	{"reports-dir", 'r', "DIR",
 	 "also one diagnostic report per enterprise in DIR, named\n"
@@ -90,7 +90,9 @@ static const cli_option options[] = {
 	 false, CLI_TO_STRING(struct batch_opts, run.reports_dir)},
 	{"jobs", 'j', "N", "write the reports in N worker processes (default 1)", true,
 	 CLI_TO_HANDLER},
-	{"policy", 'p', "ID|FILE", "a subsidy column and the total against the policy's budget",
+	{"policy", 'p', "ID",
+	 "a subsidy column and the total against the policy's budget\n"
+	 "(ID: an installed policy or a policy file)",
 	 false, CLI_TO_STRING(struct batch_opts, policy_id)},
 	{"target-level2", '2', "PCT",
 	 "target share of above-scale enterprises at level >= 2\n"

@@ -444,7 +444,7 @@ static const cli_option options[] = {
 	 "an installed questionnaire or an XML path\n"
 	 "(default " DEFAULT_QUESTIONNAIRE ")",
 	 true, CLI_TO_STRING(struct interview_opts, questionnaire)},
-	{"output", 'o', "FILE", "the answer file; an existing one is refused unless", true,
+	{"output", 'o', "FILE.json", "the answer file; an existing one is refused unless", true,
 	 CLI_TO_STRING(struct interview_opts, path)},
 	{"resume", 'r', NULL, "  ... continues it at the first unanswered question", false,
 	 CLI_TO_FLAG(struct interview_opts, resume)},

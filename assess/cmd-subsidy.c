@@ -42,9 +42,9 @@ static const cli_option options[] = {
 	 "the assessment date, instead of the file's\n"
 	 "$.assessment.date (the validity window is checked on it)",
 	 false, CLI_TO_STRING(struct subsidy_opts, date)},
-	{"reading", 'r', "C=R",
-	 "use reading R of the policy's conflict C instead of the\n"
-	 "file's choice (e.g. batch-rates=table for pingluo)",
+	{"reading", 'r', "CONFLICT=READING",
+	 "use READING for the policy's conflict CONFLICT instead\n"
+	 "of the file's choice (e.g. batch-rates=table for pingluo)",
 	 false, CLI_TO_LIST(struct subsidy_opts, readings)},
 	CLI_OPT_INCOMPLETE("score unanswered questions as 0"),
 	CLI_OPT_RESCORE,
