@@ -42,6 +42,10 @@ EXTRA_DIST += tests/options.sh
 TESTS += tests/synopsis.sh
 EXTRA_DIST += tests/synopsis.sh
 
+# Every command's usage line shows every option it takes, with its option line's placeholder.
+TESTS += tests/usage.sh
+EXTRA_DIST += tests/usage.sh
+
 if HAVE_CHECK
 check_PROGRAMS += tests/unit/check_core
 TESTS += tests/unit/check_core
