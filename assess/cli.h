@@ -142,7 +142,11 @@ typedef int (*cli_check_fn)(cli *c, void *opts, int n, char **operands, cli_setu
 
 typedef struct cli_command {
 	const char *name;
-	/* arguments after the name; tests/synopsis.sh holds the man page and docs/ to it */
+	/*
+	 * Arguments after the name: every option of the table but --help, as its option line
+	 * spells the placeholder (tests/usage.sh); tests/synopsis.sh holds the man page and
+	 * docs/ to it.
+	 */
 	const char *usage;
 	const char *summary;       /* one line for `assess --help` */
 	const char *help;          /* what it does: the text before the option lines */
