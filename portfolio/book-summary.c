@@ -259,10 +259,17 @@ static void overview(portfolio_book *b, const portfolio_tally *t, int basis)
 
 /* ---- 目标 Targets ---- */
 
+/* What a verdict is said of: a target is met or missed, a budget kept or overrun. */
+enum verdict_of { OF_TARGET, OF_BUDGET };
+
 static void verdict(portfolio_book *b, lxw_row_t r, lxw_col_t c, portfolio_target_status s,
-		    const char *met, const char *missed)
+		    enum verdict_of of)
 {
 	xlsx_sheet *sh = &b->sheet[BK_TARGETS];
+	const char *met = of == OF_BUDGET ? lang_pick(b->o.lang, "预算内", "within budget")
+					  : lang_pick(b->o.lang, "达成", "met");
+	const char *missed = of == OF_BUDGET ? lang_pick(b->o.lang, "超出预算", "over budget")
+					     : lang_pick(b->o.lang, "未达成", "missed");
 	if (s == PORTFOLIO_TARGET_MET)
 		xlsx_sheet_string(sh, r, c, met, b->f.good);
 	else if (s == PORTFOLIO_TARGET_MISSED)
@@ -311,8 +318,7 @@ static void target_level2(portfolio_book *b, lxw_row_t r, const portfolio_target
 		xlsx_sheet_number(sh, r, 1, tg->level2_share / 10000.0, b->f.percent);
 	if (v->level2_of)
 		xlsx_sheet_number(sh, r, 2, ratio(v->level2_have, v->level2_of), b->f.percent);
-	verdict(b, r, 3, v->level2, lang_pick(b->o.lang, "达成", "met"),
-		lang_pick(b->o.lang, "未达成", "missed"));
+	verdict(b, r, 3, v->level2, OF_TARGET);
 	if (v->level2_of == 0)
 		used = (size_t)snprintf(
 			note, sizeof note, "%s",
@@ -349,8 +355,7 @@ static void target_level4(portfolio_book *b, lxw_row_t r, const portfolio_target
 	if (tg->level4_count >= 0)
 		xlsx_sheet_number(sh, r, 1, (double)tg->level4_count, b->f.integer);
 	xlsx_sheet_number(sh, r, 2, (double)v->level4_have, b->f.integer);
-	verdict(b, r, 3, v->level4, lang_pick(b->o.lang, "达成", "met"),
-		lang_pick(b->o.lang, "未达成", "missed"));
+	verdict(b, r, 3, v->level4, OF_TARGET);
 	used = snprintf(note, sizeof note,
 			lang_pick(b->o.lang, "四级企业 %zu 家", "%zu enterprises at level 4"),
 			v->level4_have);
@@ -425,8 +430,7 @@ static void target_budget(portfolio_book *b, lxw_row_t r, const portfolio_tally 
 		return;
 	}
 	xlsx_sheet_number(sh, r, 1, (double)portfolio_tally_budget(t), b->f.money);
-	verdict(b, r, 3, v->budget, lang_pick(b->o.lang, "预算内", "within budget"),
-		lang_pick(b->o.lang, "超出预算", "over budget"));
+	verdict(b, r, 3, v->budget, OF_BUDGET);
 	budget_note(b, t, v, note, sizeof note);
 	target_note(b, r, note);
 }
@@ -454,8 +458,7 @@ static lxw_row_t budget_lines(portfolio_book *b, const portfolio_tally *t, int b
 		xlsx_sheet_number(sh, r, 3, (double)(line->yuan - claimed), b->f.money);
 		verdict(b, r, 4,
 			claimed <= line->yuan ? PORTFOLIO_TARGET_MET : PORTFOLIO_TARGET_MISSED,
-			lang_pick(b->o.lang, "预算内", "within budget"),
-			lang_pick(b->o.lang, "超出预算", "over budget"));
+			OF_BUDGET);
 	}
 	return r + 1;
 }
