@@ -7,7 +7,7 @@ libassess_la_SOURCES += \
 if HAVE_CHECK
 check_PROGRAMS += tests/unit/check_compare
 TESTS += tests/unit/check_compare
-tests_unit_check_compare_SOURCES = tests/unit/main_compare.c tests/unit/helpers.c tests/unit/test.h \
+tests_unit_check_compare_SOURCES = tests/unit/main_compare.c $(UNIT_HELPERS) \
 	tests/unit/test_compare.c
 tests_unit_check_compare_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_check_compare_LDADD = $(UNIT_LDADD)

@@ -23,7 +23,7 @@ AM_TESTS_ENVIRONMENT += export CK_TIMEOUT_MULTIPLIER=6;
 endif
 SH_LOG_COMPILER = $(SHELL)
 TEST_EXTENSIONS = .sh
-EXTRA_DIST += tests/valgrind.supp tests/lsan.supp tests/cases tests/unit/test.h tests/jsontree.h
+EXTRA_DIST += tests/valgrind.supp tests/lsan.supp tests/cases tests/jsontree.h
 # tests/cases is a folder: without a rule of its own, make's built-in .sh rule would make it
 # from tests/cases.sh (and fail) whenever that script is newer than the folder, as in make dist.
 tests/cases: ; @:
@@ -49,7 +49,7 @@ EXTRA_DIST += tests/usage.sh
 if HAVE_CHECK
 check_PROGRAMS += tests/unit/check_core
 TESTS += tests/unit/check_core
-tests_unit_check_core_SOURCES = tests/unit/main_core.c tests/unit/helpers.c tests/unit/test.h \
+tests_unit_check_core_SOURCES = tests/unit/main_core.c $(UNIT_HELPERS) \
 	tests/unit/test_common.c tests/unit/test_questionnaire.c tests/unit/test_answers.c \
 	tests/unit/test_scoring.c tests/unit/test_fastjson.c tests/unit/test_limits.c tests/unit/test_vocab.c \
 	tests/unit/test_record.c tests/unit/test_grow.c
@@ -59,8 +59,7 @@ tests_unit_check_core_LDADD = $(UNIT_LDADD)
 # Allocation failures on purpose: the project's own allocations go through the test's wrappers.
 check_PROGRAMS += tests/unit/check_alloc
 TESTS += tests/unit/check_alloc
-tests_unit_check_alloc_SOURCES = tests/unit/main_alloc.c tests/unit/helpers.c tests/unit/test.h \
-	tests/unit/test_alloc.c
+tests_unit_check_alloc_SOURCES = tests/unit/main_alloc.c $(UNIT_HELPERS) tests/unit/test_alloc.c
 tests_unit_check_alloc_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_check_alloc_LDFLAGS = $(AM_LDFLAGS) -Wl,--wrap=malloc -Wl,--wrap=calloc \
 	-Wl,--wrap=realloc -Wl,--wrap=strdup -Wl,--wrap=strndup
