@@ -6,7 +6,6 @@ libassess_la_SOURCES += \
 
 if HAVE_CHECK
 check_PROGRAMS += tests/unit/check_compare
-TESTS += tests/unit/check_compare
 tests_unit_check_compare_SOURCES = tests/unit/main_compare.c $(UNIT_HELPERS) \
 	tests/unit/test_compare.c
 tests_unit_check_compare_CFLAGS = $(UNIT_CFLAGS)

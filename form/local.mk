@@ -7,7 +7,6 @@ EXTRA_DIST += tests/form.sh tests/form_fill.py
 
 if HAVE_CHECK
 check_PROGRAMS += tests/unit/check_form
-TESTS += tests/unit/check_form
 tests_unit_check_form_SOURCES = tests/unit/main_form.c $(UNIT_HELPERS) tests/unit/test_form.c
 tests_unit_check_form_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_check_form_LDADD = $(UNIT_LDADD)

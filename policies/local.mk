@@ -25,7 +25,6 @@ dist_policies_DATA = policies/policy.rng \
 
 if HAVE_CHECK
 check_PROGRAMS += tests/unit/check_policy
-TESTS += tests/unit/check_policy
 tests_unit_check_policy_SOURCES = tests/unit/main_policy.c $(UNIT_HELPERS) \
 	tests/unit/test_policy.c tests/unit/subsidy_test.c tests/unit/subsidy_test.h \
 	tests/unit/test_subsidy.c tests/unit/test_subsidy_quanzhou.c \

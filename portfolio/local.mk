@@ -9,7 +9,6 @@ libassess_la_SOURCES += \
 
 if HAVE_CHECK
 check_PROGRAMS += tests/unit/check_portfolio
-TESTS += tests/unit/check_portfolio
 tests_unit_check_portfolio_SOURCES = tests/unit/main_portfolio.c $(UNIT_HELPERS) tests/unit/test_portfolio.c
 tests_unit_check_portfolio_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_check_portfolio_LDADD = $(UNIT_LDADD)

