@@ -101,6 +101,13 @@ const char *answers_source(const answers *a); /* the name given at load, or NULL
  */
 bool answers_locate(const answers *a, const char *json_path, int *line, int *col);
 /*
+ * Fails at a JSON path of answers already loaded (the record's checks after loading, what a
+ * workbook cannot hold), with the line and column answers_locate finds: ASSESS_ERR_DATA, err
+ * filled with the source, line, column, path and message.
+ */
+assess_code answers_fail_model(const answers *a, assess_error *err, const char *path,
+			       const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/*
  * What the file's "questionnaire" member says: the questionnaire's id, or the path it was
  * loaded from or set to (answers_set_questionnaire_ref), which saving writes back unchanged.
  */

@@ -130,12 +130,6 @@ assess_code answers_fail_path(const struct answers_load *ld, const char *path, i
 /* Fails at base.key[index] ("$.answers" "F1" 2); key may be NULL and index -1. */
 assess_code answers_fail_at(const struct answers_load *ld, const char *base, const char *key,
 			    int index, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-/*
- * Fails at a JSON path of answers already loaded (the record's checks after loading), with the
- * line and column answers_locate finds in the text they were read from.
- */
-assess_code answers_fail_model(const answers *a, assess_error *err, const char *path,
-			       const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 assess_code answers_fail_nomem(const struct answers_load *ld);
 const char *answers_type_name(const cJSON *v);
 assess_code answers_expect_object(const struct answers_load *ld, const cJSON *v, const char *path);

@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "common/decimal.h"
+#include "common/text.h"
 
 /*
  * Office's Chinese UI font; LibreOffice substitutes a CJK font (Noto Sans CJK) for it. An
@@ -238,12 +239,35 @@ static void write_sheets(report_ctx *c)
 	report_sheet_changes(c);
 }
 
+/*
+ * The report number names the document, so the ReportNo property is never cut: a number
+ * libxlsxwriter would refuse is refused here, at its place in the answer file, before anything
+ * is written. libxlsxwriter takes the title, author and company at any length (and
+ * xlsx_title_named cuts the title); the other custom properties are not from the answers.
+ */
+static assess_code check_report_no(const answers *a, assess_error *err)
+{
+	const char *no = answers_field_get(a, ANSWERS_REPORT_NO);
+	size_t chars = 0;
+	if (!no)
+		return ASSESS_OK;
+	text_prefix_chars(no, SIZE_MAX, &chars);
+	if (chars <= XLSX_PROPERTY_MAX)
+		return ASSESS_OK;
+	return answers_fail_model(a, err, "$.assessment.report_no",
+				  "the report number has %zu characters, more than the %d a "
+				  "workbook's document property holds",
+				  chars, XLSX_PROPERTY_MAX);
+}
+
 assess_code report_write(const scoring_result *r, const report_options *opt, const char *path,
 			 assess_error *err)
 {
 	static const report_options defaults = {.lang = QN_LANG_ZH};
 	if (!opt)
 		opt = &defaults;
+	if (check_report_no(r->answers, err))
+		return ASSESS_ERR_DATA;
 	report_ctx c = {.r = r, .q = r->q, .opt = opt, .lang = opt->lang};
 	scoring_plan_set *plans = scoring_plan_find(r, err);
 	if (!plans)

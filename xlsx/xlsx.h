@@ -54,6 +54,11 @@
 #define XLSX_SCRATCH_MIN (256u * 1024u)
 /* Excel's limit on a cell's text, in characters. */
 #define XLSX_CELL_MAX 32767
+/*
+ * libxlsxwriter's limit on a custom document property's value, in characters (a continuation
+ * byte counts with the character before it, as in text_prefix_chars): longer is refused.
+ */
+#define XLSX_PROPERTY_MAX 255
 /* The mark that ends a text cut to XLSX_CELL_MAX (xlsx_options.cut_mark). */
 #define XLSX_CUT_MARK_ZH "…〔已截断，全文见答卷〕"
 #define XLSX_CUT_MARK_EN "… [truncated; full text in the answer file]"
