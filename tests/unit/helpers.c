@@ -87,13 +87,15 @@ static void remove_tree(const char *path)
  * the child before its teardown: so every test folder is made inside this one, which the
  * runner, in the parent, makes before the tests and removes after them.
  */
-static char test_root[64];
+#define TEST_ROOT_TEMPLATE "/tmp/assess-check.XXXXXX"
+/* Sized to its template, so the compiler can see that a test folder's name fits test_dir. */
+static char test_root[sizeof TEST_ROOT_TEMPLATE];
 
 int test_run_suite(Suite *s, enum fork_status fork, enum print_output mode)
 {
 	char outer[sizeof test_root];
 	memcpy(outer, test_root, sizeof outer); /* a suite run by a test inside another */
-	snprintf(test_root, sizeof test_root, "/tmp/assess-check.XXXXXX");
+	memcpy(test_root, TEST_ROOT_TEMPLATE, sizeof test_root);
 	if (!mkdtemp(test_root)) {
 		perror(test_root);
 		return -1;
