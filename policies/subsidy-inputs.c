@@ -2,30 +2,11 @@
 #include "policies/subsidy-inputs.h"
 
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* The answers kept their text: an error names the line and column, or the path alone. */
-static assess_code fail_at(const answers *a, const char *path, assess_error *err, const char *fmt,
-			   ...) __attribute__((format(printf, 4, 5)));
-
-static assess_code fail_at(const answers *a, const char *path, assess_error *err, const char *fmt,
-			   ...)
-{
-	const char *src = answers_source(a);
-	int line, col;
-	answers_locate(a, path, &line, &col);
-	va_list ap;
-	va_start(ap, fmt);
-	assess_vfail(err, ASSESS_ERR_DATA, src ? src : "", line, col, fmt, ap);
-	va_end(ap);
-	if (err)
-		snprintf(err->path, sizeof err->path, "%s", path);
-	return ASSESS_ERR_DATA;
-}
-
 static const char *type_name(const cJSON *v)
 {
 	return cJSON_IsString(v)   ? "a string"
@@ -42,12 +23,12 @@ static assess_code whole(const answers *a, const cJSON *v, const char *path, int
 {
 	double d = cJSON_IsNumber(v) ? v->valuedouble : 0;
 	if (!cJSON_IsNumber(v))
-		return fail_at(a, path, err, "expected %s, got %s", what, type_name(v));
+		return answers_fail_model(a, err, path, "expected %s, got %s", what, type_name(v));
 	if (d != floor(d) || d < (double)min || d > (double)max)
-		return fail_at(a, path, err,
-			       "expected %s (a whole number from %lld to %lld), got %s", what,
-			       (long long)min, (long long)max,
-			       d != floor(d) ? "a fraction" : "a number out of range");
+		return answers_fail_model(a, err, path,
+					  "expected %s (a whole number from %lld to %lld), got %s",
+					  what, (long long)min, (long long)max,
+					  d != floor(d) ? "a fraction" : "a number out of range");
 	*out = (int64_t)d;
 	return ASSESS_OK;
 }
@@ -72,12 +53,13 @@ static assess_code read_project(const answers *a, const cJSON *v, const char *pa
 				const char **out, assess_error *err)
 {
 	if (!cJSON_IsString(v))
-		return fail_at(a, path, err, "expected a project id as a string, got %s",
-			       type_name(v));
+		return answers_fail_model(a, err, path, "expected a project id as a string, got %s",
+					  type_name(v));
 	if (!valid_id(v->valuestring, false))
-		return fail_at(a, path, err,
-			       "\"%s\" is not a project id (letters, digits, - _ ., at most 48)",
-			       v->valuestring);
+		return answers_fail_model(
+			a, err, path,
+			"\"%s\" is not a project id (letters, digits, - _ ., at most 48)",
+			v->valuestring);
 	*out = v->valuestring;
 	return ASSESS_OK;
 }
@@ -96,12 +78,14 @@ static assess_code read_tagged(const answers *a, const cJSON *v, const char *pat
 			if (read_project(a, c, kp, &in->project[f], err))
 				return ASSESS_ERR_DATA;
 		} else
-			return fail_at(a, kp, err,
-				       "unknown key \"%s\" in a figure (expected amount, project)",
-				       c->string);
+			return answers_fail_model(
+				a, err, kp,
+				"unknown key \"%s\" in a figure (expected amount, project)",
+				c->string);
 	}
 	if (!amount)
-		return fail_at(a, path, err, "a figure given as an object needs \"amount\"");
+		return answers_fail_model(a, err, path,
+					  "a figure given as an object needs \"amount\"");
 	snprintf(kp, sizeof kp, "%s.amount", path);
 	return whole(a, amount, kp, 0, INPUTS_MAX_YUAN, "an amount in whole yuan", &in->value[f],
 		     err);
@@ -124,10 +108,11 @@ static assess_code read_spend(const answers *a, const cJSON *obj, subsidy_inputs
 	char path[ASSESS_ERROR_PATH_MAX], name[64];
 	const char *project = NULL;
 	if (!cJSON_IsObject(obj))
-		return fail_at(a, "$.finance.project_spend", err,
-			       "expected an object "
-			       "{\"software\", \"cloud\", \"hardware\", \"services\"}, got %s",
-			       type_name(obj));
+		return answers_fail_model(
+			a, err, "$.finance.project_spend",
+			"expected an object "
+			"{\"software\", \"cloud\", \"hardware\", \"services\"}, got %s",
+			type_name(obj));
 	for (const cJSON *c = obj->child; c; c = c->next) {
 		snprintf(path, sizeof path, "$.finance.project_spend.%s", c->string);
 		snprintf(name, sizeof name, "project_spend.%s", c->string);
@@ -138,15 +123,16 @@ static assess_code read_spend(const answers *a, const cJSON *obj, subsidy_inputs
 		}
 		int f = policy_field_find(name);
 		if (f < 0)
-			return fail_at(
-				a, path, err,
+			return answers_fail_model(
+				a, err, path,
 				"unknown key \"%s\" in project_spend (expected "
 				"software, cloud, hardware, other_hardware, services, project)",
 				c->string);
 		if (cJSON_IsObject(c))
-			return fail_at(a, path, err,
-				       "the parts of project_spend are amounts: name the project "
-				       "once, as project_spend.project");
+			return answers_fail_model(
+				a, err, path,
+				"the parts of project_spend are amounts: name the project "
+				"once, as project_spend.project");
 		if (read_field(a, c, path, f, in, err))
 			return ASSESS_ERR_DATA;
 	}
@@ -163,7 +149,8 @@ static assess_code read_finance(const answers *a, subsidy_inputs *in, assess_err
 	if (!fin)
 		return ASSESS_OK;
 	if (!cJSON_IsObject(fin))
-		return fail_at(a, "$.finance", err, "expected an object, got %s", type_name(fin));
+		return answers_fail_model(a, err, "$.finance", "expected an object, got %s",
+					  type_name(fin));
 	for (const cJSON *c = fin->child; c; c = c->next) {
 		snprintf(path, sizeof path, "$.finance.%s", c->string);
 		int f = strchr(c->string, '.') ? -1 : policy_field_find(c->string);
@@ -173,10 +160,11 @@ static assess_code read_finance(const answers *a, subsidy_inputs *in, assess_err
 			continue;
 		}
 		if (f < 0)
-			return fail_at(a, path, err,
-				       "unknown key \"%s\" in finance (see "
-				       "docs/answer-format.md, \"finance, status, awards\")",
-				       c->string);
+			return answers_fail_model(
+				a, err, path,
+				"unknown key \"%s\" in finance (see "
+				"docs/answer-format.md, \"finance, status, awards\")",
+				c->string);
 		if (read_field(a, c, path, f, in, err))
 			return ASSESS_ERR_DATA;
 	}
@@ -190,25 +178,27 @@ static assess_code read_status(const answers *a, subsidy_inputs *in, assess_erro
 	for (int s = 0; s < POLICY_STATUS_MAX; s++)
 		in->status[s] = -1;
 	if (st && !cJSON_IsObject(st))
-		return fail_at(a, "$.status", err, "expected an object, got %s", type_name(st));
+		return answers_fail_model(a, err, "$.status", "expected an object, got %s",
+					  type_name(st));
 	for (const cJSON *c = st ? st->child : NULL; c; c = c->next) {
 		int s = policy_status_find(c->string);
 		snprintf(path, sizeof path, "$.status.%s", c->string);
 		if (s < 0)
-			return fail_at(a, path, err,
-				       "unknown key \"%s\" in status (expected above_scale, "
-				       "in_standard_park, city_leader, pilot_enterprise)",
-				       c->string);
+			return answers_fail_model(
+				a, err, path,
+				"unknown key \"%s\" in status (expected above_scale, "
+				"in_standard_park, city_leader, pilot_enterprise)",
+				c->string);
 		if (!cJSON_IsBool(c))
-			return fail_at(a, path, err, "expected true or false, got %s",
-				       type_name(c));
+			return answers_fail_model(a, err, path, "expected true or false, got %s",
+						  type_name(c));
 		in->status[s] = cJSON_IsTrue(c);
 	}
 	int ent = answers_above_scale(a);
 	int *mine = &in->status[POLICY_STATUS_ABOVE_SCALE];
 	if (ent >= 0 && *mine >= 0 && ent != *mine)
-		return fail_at(a, "$.status.above_scale", err,
-			       "contradicts $.enterprise.above_scale");
+		return answers_fail_model(a, err, "$.status.above_scale",
+					  "contradicts $.enterprise.above_scale");
 	if (*mine < 0)
 		*mine = ent;
 	return ASSESS_OK;
@@ -223,8 +213,9 @@ static assess_code read_award_object(const answers *a, const cJSON *o, const cha
 		if (strcmp(c->string, "id") == 0 && cJSON_IsString(c))
 			aw->id = c->valuestring;
 		else if (strcmp(c->string, "id") == 0)
-			return fail_at(a, kp, err, "expected the award's id as a string, got %s",
-				       type_name(c));
+			return answers_fail_model(a, err, kp,
+						  "expected the award's id as a string, got %s",
+						  type_name(c));
 		else if (strcmp(c->string, "count") == 0 &&
 			 whole(a, c, kp, 1, 1000000, "a count", &aw->count, err))
 			return ASSESS_ERR_DATA;
@@ -233,16 +224,18 @@ static assess_code read_award_object(const answers *a, const cJSON *o, const cha
 			       err))
 			return ASSESS_ERR_DATA;
 		else if (strcmp(c->string, "note") == 0 && !cJSON_IsString(c))
-			return fail_at(a, kp, err, "expected a string, got %s", type_name(c));
+			return answers_fail_model(a, err, kp, "expected a string, got %s",
+						  type_name(c));
 		else if (strcmp(c->string, "id") && strcmp(c->string, "count") &&
 			 strcmp(c->string, "amount") && strcmp(c->string, "note"))
-			return fail_at(a, kp, err,
-				       "unknown key \"%s\" in an award (expected id, count, "
-				       "amount, note)",
-				       c->string);
+			return answers_fail_model(
+				a, err, kp,
+				"unknown key \"%s\" in an award (expected id, count, "
+				"amount, note)",
+				c->string);
 	}
 	if (!aw->id)
-		return fail_at(a, path, err, "an award object needs \"id\"");
+		return answers_fail_model(a, err, path, "an award object needs \"id\"");
 	return ASSESS_OK;
 }
 
@@ -255,17 +248,17 @@ static assess_code read_award(const answers *a, const cJSON *v, int i, inputs_aw
 	if (cJSON_IsString(v))
 		aw->id = v->valuestring;
 	else if (!cJSON_IsObject(v))
-		return fail_at(a, path, err,
-			       "expected an award id or {\"id\", \"count\", \"amount\"}, "
-			       "got %s",
-			       type_name(v));
+		return answers_fail_model(a, err, path,
+					  "expected an award id or {\"id\", \"count\", \"amount\"}, "
+					  "got %s",
+					  type_name(v));
 	else if (read_award_object(a, v, path, aw, err))
 		return ASSESS_ERR_DATA;
 	if (!valid_id(aw->id, true))
-		return fail_at(a, path, err,
-			       "\"%s\" is not an award id (a letter, then letters, "
-			       "digits, - _ .)",
-			       aw->id);
+		return answers_fail_model(a, err, path,
+					  "\"%s\" is not an award id (a letter, then letters, "
+					  "digits, - _ .)",
+					  aw->id);
 	return ASSESS_OK;
 }
 
@@ -275,7 +268,8 @@ static assess_code read_awards(const answers *a, subsidy_inputs *in, assess_erro
 	if (!aws)
 		return ASSESS_OK;
 	if (!cJSON_IsArray(aws))
-		return fail_at(a, "$.awards", err, "expected an array, got %s", type_name(aws));
+		return answers_fail_model(a, err, "$.awards", "expected an array, got %s",
+					  type_name(aws));
 	int n = cJSON_GetArraySize(aws), i = 0;
 	if (!(in->awards = calloc((size_t)n + 1, sizeof *in->awards)))
 		return assess_nomem(err, NULL);
