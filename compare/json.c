@@ -7,8 +7,6 @@
 #include "common/decimal.h"
 #include "common/lang.h"
 
-#define lang_pick(lang, zh, en) ((lang) == QN_LANG_EN ? (en) : (zh))
-
 /* As score --json writes points: the exact decimal as a JSON number (cJSON prints 48.875). */
 static cJSON *points_json(int64_t milli)
 {

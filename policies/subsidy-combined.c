@@ -10,9 +10,8 @@
 #include <string.h>
 #include "common/gbcode.h"
 #include "common/grow.h"
+#include "common/lang.h"
 #include "common/text.h"
-
-#define TR(lang, zh, en) ((lang) == QN_LANG_EN ? (en) : (zh))
 
 /* What result r pays for the project (tagged or not). */
 static int64_t paid_for(const subsidy_result *r, const char *project, bool tagged)
@@ -161,7 +160,7 @@ static const char *project_name(const subsidy_overlap *o, qn_lang lang)
 	int f = strcmp(o->project, "project_spend") == 0 ? -1 : policy_field_find(o->project);
 	if (f >= 0)
 		return qn_text_get(policy_field_label((policy_field)f), lang);
-	return TR(lang, "改造项目投入", "the transformation project's spend");
+	return lang_pick(lang, "改造项目投入", "the transformation project's spend");
 }
 
 void subsidy_combined_print(FILE *out, const subsidy_combined *c, const subsidy_result *const *r,
@@ -169,7 +168,7 @@ void subsidy_combined_print(FILE *out, const subsidy_combined *c, const subsidy_
 {
 	char a[32], b[32], t[32];
 	text_fprintf_escaped(out, "%s\n",
-			     TR(lang, "== 各政策合并 ==", "== The policies together =="));
+			     lang_pick(lang, "== 各政策合并 ==", "== The policies together =="));
 	for (size_t k = 0; k < c->n_overlaps; k++) {
 		const subsidy_overlap *o = &c->overlaps[k];
 		const qn_text *ia = policy_issuer(r[o->a]->policy),
@@ -177,15 +176,16 @@ void subsidy_combined_print(FILE *out, const subsidy_combined *c, const subsidy_
 		subsidy_yuan(o->amount_a, a, sizeof a);
 		subsidy_yuan(o->amount_b, b, sizeof b);
 		text_fprintf_escaped(out,
-				     TR(lang, "同一项目（%s）：%s %s 元，%s %s 元；",
-					"One project (%s): %s %s yuan, %s %s yuan; "),
+				     lang_pick(lang, "同一项目（%s）：%s %s 元，%s %s 元；",
+					       "One project (%s): %s %s yuan, %s %s yuan; "),
 				     project_name(o, lang), qn_text_get(ia, lang), a,
 				     qn_text_get(ib, lang), b);
 		if (o->by)
 			text_fprintf_escaped(
 				out,
-				TR(lang, "%s的文件规定就高不重复，只计较高的一项\n",
-				   "the %s document pays only the higher (就高不重复): counted once\n"),
+				lang_pick(
+					lang, "%s的文件规定就高不重复，只计较高的一项\n",
+					"the %s document pays only the higher (就高不重复): counted once\n"),
 				qn_text_get(policy_issuer(strcmp(o->by, r[o->a]->policy_id) == 0
 								  ? r[o->a]->policy
 								  : r[o->b]->policy),
@@ -193,27 +193,30 @@ void subsidy_combined_print(FILE *out, const subsidy_combined *c, const subsidy_
 		else
 			text_fprintf_escaped(
 				out, "%s\n",
-				TR(lang,
-				   "两份文件均未规定能否叠加：合计只计较高的一项，另一项待确认",
-				   "neither document says whether both may pay: the total counts the "
-				   "higher, the other is undecided"));
+				lang_pick(
+					lang,
+					"两份文件均未规定能否叠加：合计只计较高的一项，另一项待确认",
+					"neither document says whether both may pay: the total counts the "
+					"higher, the other is undecided"));
 	}
 	subsidy_yuan(c->total, t, sizeof t);
-	text_fprintf_escaped(out, TR(lang, "合并合计：%s 元", "Together: %s yuan"), t);
+	text_fprintf_escaped(out, lang_pick(lang, "合并合计：%s 元", "Together: %s yuan"), t);
 	if (c->undecided) {
 		subsidy_yuan(c->undecided, a, sizeof a);
 		text_fprintf_escaped(
 			out,
-			TR(lang, "；另有 %s 元取决于文件未规定的叠加，未计入",
-			   "; %s yuan more depend on stacking no document settles, not counted"),
+			lang_pick(
+				lang, "；另有 %s 元取决于文件未规定的叠加，未计入",
+				"; %s yuan more depend on stacking no document settles, not counted"),
 			a);
 	}
 	if (c->sum != c->total) {
 		subsidy_yuan(c->sum, b, sizeof b);
 		text_fprintf_escaped(
 			out,
-			TR(lang, "（各政策合计相加为 %s 元，不能简单相加）",
-			   " (the policies' totals add up to %s yuan, which is not what is paid)"),
+			lang_pick(
+				lang, "（各政策合计相加为 %s 元，不能简单相加）",
+				" (the policies' totals add up to %s yuan, which is not what is paid)"),
 			b);
 	}
 	fputc('\n', out);

@@ -4,9 +4,8 @@
 
 #include <string.h>
 #include "common/decimal.h"
+#include "common/lang.h"
 #include "common/text.h"
-
-#define TR(lang, zh, en) ((lang) == QN_LANG_EN ? (en) : (zh))
 
 cJSON *scoring_plan_value_json(const qn_question *q, const scoring_plan_value *v)
 {
@@ -117,20 +116,20 @@ static void scenario_text(const scoring_plan_step *first, const scoring_plan_ste
 	const qn_question *q = first->question;
 	char name[256], steps[32] = "";
 	mid_sentence(qn_text_get(&q->indicator->name, lang), lang, name, sizeof name);
-	const char *star = q->constrained ? TR(lang, "★", " ★") : "";
+	const char *star = q->constrained ? lang_pick(lang, "★", " ★") : "";
 	int to = last->to.level;
 	if (n > 1)
-		snprintf(steps, sizeof steps, TR(lang, "（%zu 步）", " (%zu steps)"), n);
+		snprintf(steps, sizeof steps, lang_pick(lang, "（%zu 步）", " (%zu steps)"), n);
 	if (first->from.given)
 		snprintf(buf, size,
-			 TR(lang, "将%s%s由 %d 级提升到 %d 级%s：%s",
-			    "Bring %s%s from level %d to level %d%s: %s"),
+			 lang_pick(lang, "将%s%s由 %d 级提升到 %d 级%s：%s",
+				   "Bring %s%s from level %d to level %d%s: %s"),
 			 name, star, first->from.level, to, steps,
 			 qn_text_get(&q->level_text[to], lang));
 	else
 		snprintf(buf, size,
-			 TR(lang, "将%s%s（未填）提升到 %d 级%s：%s",
-			    "Bring %s%s (unanswered) to level %d%s: %s"),
+			 lang_pick(lang, "将%s%s（未填）提升到 %d 级%s：%s",
+				   "Bring %s%s (unanswered) to level %d%s: %s"),
 			 name, star, to, steps, qn_text_get(&q->level_text[to], lang));
 }
 
@@ -144,24 +143,25 @@ static void option_text(const scoring_plan_step *first, const scoring_plan_step 
 		gain += st->gain;
 	decimal_format_milli(gain, pts, sizeof pts);
 	if (n > 1)
-		snprintf(steps, sizeof steps, TR(lang, "（%zu 步）", " (%zu steps)"), n);
+		snprintf(steps, sizeof steps, lang_pick(lang, "（%zu 步）", " (%zu steps)"), n);
 	if (q->kind == QN_MULTI) {
 		/* One added option per action: the one in `to` but not in `from`. */
 		uint64_t added = first->to.mask & ~(first->from.given ? first->from.mask : 0);
 		int opt = 0;
 		while (opt < (int)q->n_options - 1 && !(added >> opt & 1))
 			opt++;
-		snprintf(buf, size, TR(lang, "%s：增加“%s”，+%s 分", "%s: add \"%s\", +%s points"),
+		snprintf(buf, size,
+			 lang_pick(lang, "%s：增加“%s”，+%s 分", "%s: add \"%s\", +%s points"),
 			 qn_text_get(&q->indicator->name, lang),
 			 qn_text_get(&q->options[opt].label, lang), pts);
 		return;
 	}
 	const char *from = first->from.given
 				   ? qn_text_get(&q->options[first->from.choice].label, lang)
-				   : TR(lang, "未填", "unanswered");
+				   : lang_pick(lang, "未填", "unanswered");
 	snprintf(buf, size,
-		 TR(lang, "将%s由“%s”提升到“%s”%s，+%s 分",
-		    "Raise %s from \"%s\" to \"%s\"%s, +%s points"),
+		 lang_pick(lang, "将%s由“%s”提升到“%s”%s，+%s 分",
+			   "Raise %s from \"%s\" to \"%s\"%s, +%s points"),
 		 mid_sentence(qn_text_get(&q->indicator->name, lang), lang, name, sizeof name),
 		 from, qn_text_get(&q->options[last->to.choice].label, lang), steps, pts);
 }
@@ -189,11 +189,12 @@ void scoring_plan_print(FILE *out, const scoring_plan *p, const questionnaire *q
 		return;
 	const qn_level_rule *rule = questionnaire_level_rule(q, p->level);
 	text_fprintf_escaped(out,
-			     TR(lang, "升至%s的最少步骤：%zu 步", "Fewest steps to %s: %zu %s"),
+			     lang_pick(lang, "升至%s的最少步骤：%zu 步",
+				       "Fewest steps to %s: %zu %s"),
 			     qn_text_get(&rule->name, lang), p->n_steps,
 			     p->n_steps == 1 ? "step" : "steps");
 	if (p->gain)
-		fprintf(out, TR(lang, "（+%s 分）", " (+%s points)"),
+		fprintf(out, lang_pick(lang, "（+%s 分）", " (+%s points)"),
 			decimal_format_milli(p->gain, pts, sizeof pts));
 	fputc('\n', out);
 	for (size_t i = 0; i < scoring_plan_n_actions(p); i++) {

@@ -5,9 +5,8 @@
 #include <string.h>
 #include "common/text.h"
 #include "common/decimal.h"
+#include "common/lang.h"
 #include "scoring/plan.h"
-
-#define TR(lang, zh, en) lang_pick(lang, zh, en)
 
 static cJSON *points_json(int64_t milli)
 {
@@ -182,16 +181,16 @@ void scoring_next_level_line(const scoring_result *r, qn_lang lang, char *buf, s
 	char pts[32];
 	size_t used;
 	if (!g) {
-		snprintf(buf, size, "%s", TR(lang, "已达最高等级", "at the highest level"));
+		snprintf(buf, size, "%s", lang_pick(lang, "已达最高等级", "at the highest level"));
 		return;
 	}
 	const qn_level_rule *rule = questionnaire_level_rule(r->q, g->level);
-	used = (size_t)snprintf(buf, size, TR(lang, "升至%s：", "To reach %s: "),
+	used = (size_t)snprintf(buf, size, lang_pick(lang, "升至%s：", "To reach %s: "),
 				qn_text_get(&rule->name, lang));
 	int parts = 0;
 	if (!g->score_met && used < size)
 		used += (size_t)snprintf(buf + used, size - used,
-					 TR(lang, "还需 %s 分", "needs %s more points"),
+					 lang_pick(lang, "还需 %s 分", "needs %s more points"),
 					 decimal_format_milli(g->score_short, pts, sizeof pts)),
 			parts++;
 	int more = g->scenarios_need - g->scenarios_have;
@@ -199,26 +198,27 @@ void scoring_next_level_line(const scoring_result *r, qn_lang lang, char *buf, s
 	/* English counts agree with their noun: "1 more scenario", "6 more scenarios". */
 	if (!g->scenarios_met && used < size)
 		used += (size_t)snprintf(buf + used, size - used,
-					 TR(lang, "%s还需 %d 个场景%s达到 %d 级及以上",
-					    "%s%d more %s at level %d or above"),
-					 parts ? TR(lang, "，",
-						    !g->constrained_met ? ", " : " and ")
+					 lang_pick(lang, "%s还需 %d 个场景%s达到 %d 级及以上",
+						   "%s%d more %s at level %d or above"),
+					 parts ? lang_pick(lang, "，",
+							   !g->constrained_met ? ", " : " and ")
 					       : "",
-					 more, TR(lang, "", more == 1 ? "scenario" : "scenarios"),
+					 more,
+					 lang_pick(lang, "", more == 1 ? "scenario" : "scenarios"),
 					 rule->scenario_level),
 			parts++;
 	if (!g->constrained_met && used < size)
 		used += (size_t)snprintf(buf + used, size - used,
-					 TR(lang, "%s还需 %d 个★场景%s达到 %d 级及以上",
-					    "%s%d more %s at level %d or above"),
-					 parts ? TR(lang, "，", " and ") : "", more_star,
-					 TR(lang, "",
-					    more_star == 1 ? "★ scenario" : "★ scenarios"),
+					 lang_pick(lang, "%s还需 %d 个★场景%s达到 %d 级及以上",
+						   "%s%d more %s at level %d or above"),
+					 parts ? lang_pick(lang, "，", " and ") : "", more_star,
+					 lang_pick(lang, "",
+						   more_star == 1 ? "★ scenario" : "★ scenarios"),
 					 rule->scenario_level),
 			parts++;
 	if (!parts && used < size)
 		snprintf(buf + used, size - used, "%s",
-			 TR(lang, "条件已满足", "all conditions met"));
+			 lang_pick(lang, "条件已满足", "all conditions met"));
 }
 
 void scoring_gap_text(const scoring_gap *g, qn_lang lang, char *buf, size_t size)
@@ -240,19 +240,22 @@ void scoring_gap_text(const scoring_gap *g, qn_lang lang, char *buf, size_t size
 		return;
 	}
 	const qn_option *o = &q->options[g->option];
-	snprintf(buf, size, TR(lang, "%s %s：%s %s（%s），+%s 分", "%s %s: %s %s (%s), +%s points"),
+	snprintf(buf, size,
+		 lang_pick(lang, "%s %s：%s %s（%s），+%s 分", "%s %s: %s %s (%s), +%s points"),
 		 q->id, name,
-		 q->kind == QN_MULTI ? TR(lang, "增加", "add") : TR(lang, "达到", "reach"), o->code,
-		 qn_text_get(&o->label, lang), decimal_format_milli(g->gain, pts, sizeof pts));
+		 q->kind == QN_MULTI ? lang_pick(lang, "增加", "add")
+				     : lang_pick(lang, "达到", "reach"),
+		 o->code, qn_text_get(&o->label, lang),
+		 decimal_format_milli(g->gain, pts, sizeof pts));
 }
 
 static void print_gate_counts(FILE *out, const scoring_result *r, qn_lang lang)
 {
 	fprintf(out, "%s",
-		TR(lang, "经营场景（达到该级及以上的个数，★为约束性）：\n",
-		   "Scenarios at or above each level (★ = constrained):\n"));
+		lang_pick(lang, "经营场景（达到该级及以上的个数，★为约束性）：\n",
+			  "Scenarios at or above each level (★ = constrained):\n"));
 	for (int l = 1; l <= QN_MAX_LEVEL; l++)
-		fprintf(out, TR(lang, "  ≥%d级 %2d 个（★%d）\n", "  >=L%d %2d (★%d)\n"), l,
+		fprintf(out, lang_pick(lang, "  ≥%d级 %2d 个（★%d）\n", "  >=L%d %2d (★%d)\n"), l,
 			r->at_least[l], r->constrained_at_least[l]);
 }
 
@@ -263,8 +266,8 @@ static void print_plan(FILE *out, const scoring_result *r, qn_lang lang)
 	scoring_plan_set *plans = scoring_plan_find(r, &err);
 	if (!plans) {
 		fprintf(out, "%s\n",
-			TR(lang, "（内存不足，未能给出升级步骤）",
-			   "(out of memory: no plan for the next level)"));
+			lang_pick(lang, "（内存不足，未能给出升级步骤）",
+				  "(out of memory: no plan for the next level)"));
 		return;
 	}
 	scoring_plan_print(out, scoring_plan_for(plans, r->level + 1), r->q, lang);
@@ -278,18 +281,18 @@ void scoring_print(FILE *out, const scoring_result *r, qn_lang lang)
 	const char *code = answers_field_get(r->answers, ANSWERS_CREDIT_CODE);
 	if (name) {
 		/* The name and code are the answer file's: escaped, they cannot move the cursor. */
-		fputs(TR(lang, "企业：", "Enterprise: "), out);
+		fputs(lang_pick(lang, "企业：", "Enterprise: "), out);
 		text_fputs_escaped(name, out);
 		if (code) {
-			fputs(TR(lang, "（", " ("), out);
+			fputs(lang_pick(lang, "（", " ("), out);
 			text_fputs_escaped(code, out);
-			fputs(TR(lang, "）", ")"), out);
+			fputs(lang_pick(lang, "）", ")"), out);
 		}
 		fputc('\n', out);
 	}
-	text_fprintf_escaped(out, "%s%s\n", TR(lang, "评测指标：", "Instrument: "),
+	text_fprintf_escaped(out, "%s%s\n", lang_pick(lang, "评测指标：", "Instrument: "),
 			     qn_text_get(questionnaire_title(r->q), lang));
-	fprintf(out, "%s%s / %s\n", TR(lang, "总分：", "Total: "),
+	fprintf(out, "%s%s / %s\n", lang_pick(lang, "总分：", "Total: "),
 		decimal_format_milli(r->total, a, sizeof a),
 		decimal_format_milli(r->max, b, sizeof b));
 	for (size_t d = 0; d < questionnaire_n_dimensions(r->q); d++) {
@@ -301,14 +304,14 @@ void scoring_print(FILE *out, const scoring_result *r, qn_lang lang)
 					     decimal_format_milli(dim->points, b, sizeof b));
 	}
 	print_gate_counts(out, r, lang);
-	text_fprintf_escaped(out, "%s%s\n", TR(lang, "等级：", "Level: "),
+	text_fprintf_escaped(out, "%s%s\n", lang_pick(lang, "等级：", "Level: "),
 			     questionnaire_level_name(r->q, r->level, lang));
 	scoring_next_level_line(r, lang, line, sizeof line);
 	text_fprintf_escaped(out, "%s\n", line);
 	if (answers_n_missing(r->answers))
 		fprintf(out,
-			TR(lang, "注意：%zu 题未作答，按 0 分计。\n",
-			   "Note: %zu questions unanswered, scored as 0.\n"),
+			lang_pick(lang, "注意：%zu 题未作答，按 0 分计。\n",
+				  "Note: %zu questions unanswered, scored as 0.\n"),
 			answers_n_missing(r->answers));
 	print_plan(out, r, lang);
 }
