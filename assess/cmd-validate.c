@@ -6,14 +6,9 @@
 #include <sysexits.h>
 #include "assess/cli.h"
 #include "answers/record.h"
+#include "common/text.h"
 #include "assess/validate.h"
 #include "policies/subsidy.h"
-
-static int ends_with(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), k = strlen(suffix);
-	return n >= k && strcmp(s + n - k, suffix) == 0;
-}
 
 /*
  * What loading leaves to validate (answers/record.h): the history against the answers, and
@@ -35,7 +30,7 @@ static int validate_one(cli *c, const char *path, unsigned flags)
 	assess_error err = {0};
 	char what[256] = "";
 	int ok;
-	if (ends_with(path, ".xml")) {
+	if (text_ends_with(path, ".xml")) {
 		ok = validate_definition(c, path, what, sizeof what, &err);
 	} else {
 		answers *a = answers_load(path, cli_questionnaire, c, flags, &err);

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/types.h>
 
 /* Bytes a well-formed character led by c takes, or 0 for a byte no such character starts. */
@@ -119,6 +120,25 @@ size_t text_prefix_bytes(const char *s, size_t max)
 	if (after > 0 && n - (after - 1) < text_char_len(p[after - 1]))
 		return after - 1;
 	return n;
+}
+
+/* Where a suffix of k bytes starts in s when s has at least `stem` bytes before it, else NULL. */
+static const char *tail(const char *s, size_t k, size_t stem)
+{
+	size_t n = s ? strlen(s) : 0;
+	return s && n >= k + stem ? s + n - k : NULL;
+}
+
+bool text_ends_with(const char *s, const char *suffix)
+{
+	const char *t = tail(s, strlen(suffix), 0);
+	return t && strcmp(t, suffix) == 0;
+}
+
+bool text_has_extension(const char *name, const char *ext)
+{
+	const char *t = tail(name, strlen(ext), 1);
+	return t && strcasecmp(t, ext) == 0;
 }
 
 size_t text_prefix_chars(const char *s, size_t max, size_t *chars)

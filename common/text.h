@@ -1,5 +1,6 @@
 /*
- * text.h - UTF-8 checks, positions and display width for Chinese text.
+ * text.h - UTF-8 checks, positions and display width for Chinese text, and the few string
+ * tests the modules share.
  */
 #ifndef ASSESS_TEXT_H
 #define ASSESS_TEXT_H
@@ -68,6 +69,14 @@ int text_fputs_escaped(const char *s, FILE *f);
  */
 int text_vfprintf_escaped(FILE *f, const char *fmt, va_list ap);
 int text_fprintf_escaped(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* s ends with suffix (compared as strcmp compares); false for a NULL s. */
+bool text_ends_with(const char *s, const char *suffix);
+/*
+ * A file name ends with the extension ext (".json"), in any case ("A.JSON"), after at least
+ * one character of its own: ".json" alone is a hidden file's name, not a JSON file's.
+ */
+bool text_has_extension(const char *name, const char *ext);
 
 /*
  * strcmp(a, b) == 0, settled without a call for the short ids, codes and keys that most

@@ -6,27 +6,21 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "common/grow.h"
 #include "common/lines.h"
+#include "common/text.h"
 #include "portfolio/stream.h"
-
-static bool ends_with(const char *name, const char *suffix)
-{
-	size_t n = strlen(name), k = strlen(suffix);
-	return n > k && strcasecmp(name + n - k, suffix) == 0;
-}
 
 bool portfolio_input_is_ndjson(const char *name)
 {
-	return ends_with(name, ".ndjson") || ends_with(name, ".jsonl");
+	return text_has_extension(name, ".ndjson") || text_has_extension(name, ".jsonl");
 }
 
 bool portfolio_input_wanted(const char *name)
 {
-	return ends_with(name, ".json") || portfolio_input_is_ndjson(name);
+	return text_has_extension(name, ".json") || portfolio_input_is_ndjson(name);
 }
 
 static bool push(portfolio_inputs *in, const char *path, bool ndjson)

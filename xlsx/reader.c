@@ -15,6 +15,7 @@
 #include <libxml/xmlreader.h>
 #include "common/grow.h"
 #include "common/readfile.h"
+#include "common/text.h"
 
 #define NS_REL "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 #define NS_REL_STRICT "http://purl.oclc.org/ooxml/officeDocument/relationships"
@@ -446,12 +447,6 @@ static const struct rel *find_rel(const struct rel *rels, size_t n, const char *
 	return NULL;
 }
 
-static bool ends_with(const char *s, const char *tail)
-{
-	size_t n = s ? strlen(s) : 0, m = strlen(tail);
-	return n >= m && strcmp(s + n - m, tail) == 0;
-}
-
 static assess_code add_sheet(xlsx_reader *r, struct xml *x, const struct rel *rels, size_t n_rels,
 			     assess_error *err)
 {
@@ -513,7 +508,7 @@ static assess_code read_workbook(xlsx_reader *r, char **strings_part, assess_err
 		code = err ? err->code : ASSESS_ERR_DATA;
 	xml_close(&x);
 	for (size_t i = 0; !code && i < n_rels; i++)
-		if (ends_with(rels[i].type, "/sharedStrings") && rels[i].target) {
+		if (text_ends_with(rels[i].type, "/sharedStrings") && rels[i].target) {
 			if (!(*strings_part = part_name(rels[i].target)))
 				code = nomem(err, r);
 			break;

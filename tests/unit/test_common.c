@@ -163,6 +163,23 @@ START_TEST(text_cuts_between_characters)
 }
 END_TEST
 
+START_TEST(suffixes_and_extensions)
+{
+	ck_assert(text_ends_with("miit-2024.xml", ".xml"));
+	ck_assert(text_ends_with(".xml", ".xml"));
+	ck_assert(text_ends_with("x", ""));
+	ck_assert(!text_ends_with("miit-2024.XML", ".xml")); /* as strcmp compares */
+	ck_assert(!text_ends_with("ml", ".xml"));
+	ck_assert(!text_ends_with(NULL, "/sharedStrings"));
+	ck_assert(text_has_extension("a.json", ".json"));
+	ck_assert(text_has_extension("A.JSON", ".json"));
+	ck_assert(text_has_extension("x.NDJson", ".ndjson"));
+	ck_assert(!text_has_extension(".json", ".json")); /* a hidden file's whole name */
+	ck_assert(!text_has_extension("json", ".json"));
+	ck_assert(!text_has_extension("a.json.tmp", ".json"));
+}
+END_TEST
+
 START_TEST(credit_codes)
 {
 	char why[128];
@@ -326,6 +343,7 @@ TCase *make_common_tcase(void)
 				text_width_and_position,
 				text_cuts_between_characters,
 				codepoint_widths_add_up_to_the_text,
+				suffixes_and_extensions,
 				credit_codes,
 				sha256_known_vectors,
 				fprintf_escapes_its_string_arguments,
