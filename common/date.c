@@ -3,18 +3,7 @@
 
 #include <stdio.h>
 #include <string.h>
-
-/* The value of n decimal digits at s, or -1 if any is not a digit. */
-static int digits(const char *s, size_t n)
-{
-	int v = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	return v;
-}
+#include "common/text.h"
 
 bool date_valid(int year, int month, int day)
 {
@@ -30,9 +19,9 @@ static bool parse_day(const char *text, int *y, int *m, int *d)
 {
 	if (text[4] != '-' || text[7] != '-')
 		return false;
-	*y = digits(text, 4);
-	*m = digits(text + 5, 2);
-	*d = digits(text + 8, 2);
+	*y = text_digits(text, 4);
+	*m = text_digits(text + 5, 2);
+	*d = text_digits(text + 8, 2);
 	return date_valid(*y, *m, *d);
 }
 
@@ -82,7 +71,7 @@ static bool parse_offset(const char *s, int *seconds)
 	}
 	if ((s[0] != '+' && s[0] != '-') || strlen(s) != 6 || s[3] != ':')
 		return false;
-	int hh = digits(s + 1, 2), mm = digits(s + 4, 2);
+	int hh = text_digits(s + 1, 2), mm = text_digits(s + 4, 2);
 	if (hh < 0 || hh > 23 || mm < 0 || mm > 59)
 		return false;
 	*seconds = (s[0] == '-' ? -1 : 1) * (hh * 3600 + mm * 60);
@@ -95,7 +84,8 @@ bool date_parse_stamp(const char *text, time_t *t, int *utc_offset)
 	if (!text || strlen(text) < 20 || !parse_day(text, &y, &m, &d) || text[10] != 'T' ||
 	    text[13] != ':' || text[16] != ':')
 		return false;
-	int hh = digits(text + 11, 2), mi = digits(text + 14, 2), ss = digits(text + 17, 2);
+	int hh = text_digits(text + 11, 2), mi = text_digits(text + 14, 2),
+	    ss = text_digits(text + 17, 2);
 	if (hh < 0 || hh > 23 || mi < 0 || mi > 59 || ss < 0 || ss > 60 ||
 	    !parse_offset(text + 19, &offset))
 		return false;

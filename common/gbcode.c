@@ -5,14 +5,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-
-static bool digits(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (s[i] < '0' || s[i] > '9')
-			return false;
-	return true;
-}
+#include "common/text.h"
 
 /*
  * The reason, printf-style, into why when the caller wants one (why not NULL). Most reasons
@@ -43,7 +36,7 @@ static bool province(int p)
 
 bool gbcode_division_check(const char *code, qn_lang lang, char *why, size_t why_size)
 {
-	if (!code || strlen(code) != 6 || !digits(code, 6)) {
+	if (!code || strlen(code) != 6 || text_digits(code, 6) < 0) {
 		say(why, why_size,
 		    lang_pick(lang,
 			      "地区代码是 6 位数字的行政区划代码（GB/T 2260），如 350582 晋江市、"
@@ -108,7 +101,7 @@ bool gbcode_industry_check(const char *code, qn_lang lang, char *why, size_t why
 	}
 	if (n == 1)
 		return true;
-	if (n == 2 || n > 5 || !digits(code + 1, n - 1)) {
+	if (n == 2 || n > 5 || text_digits(code + 1, n - 1) < 0) {
 		say(why, why_size,
 		    lang_pick(lang, "门类字母后应为 2、3 或 4 位数字，如 C34、C342、C3421",
 			      "expected the section letter followed by 2, 3 or 4 digits "

@@ -122,6 +122,17 @@ size_t text_prefix_bytes(const char *s, size_t max)
 	return n;
 }
 
+int text_digits(const char *s, size_t n)
+{
+	int v = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
 /* Where a suffix of k bytes starts in s when s has at least `stem` bytes before it, else NULL. */
 static const char *tail(const char *s, size_t k, size_t stem)
 {

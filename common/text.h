@@ -70,6 +70,8 @@ int text_fputs_escaped(const char *s, FILE *f);
 int text_vfprintf_escaped(FILE *f, const char *fmt, va_list ap);
 int text_fprintf_escaped(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* The value of the n decimal digits at s (n at most 9), or -1 when one of them is not a digit. */
+int text_digits(const char *s, size_t n);
 /* s ends with suffix (compared as strcmp compares); false for a NULL s. */
 bool text_ends_with(const char *s, const char *suffix);
 /*

@@ -163,6 +163,18 @@ START_TEST(text_cuts_between_characters)
 }
 END_TEST
 
+START_TEST(digits_are_read_or_refused)
+{
+	ck_assert_int_eq(text_digits("2026-11", 4), 2026);
+	ck_assert_int_eq(text_digits("0835", 2), 8);
+	ck_assert_int_eq(text_digits("350582", 6), 350582);
+	ck_assert_int_eq(text_digits("x", 0), 0);
+	ck_assert_int_eq(text_digits("20 6", 4), -1);
+	ck_assert_int_eq(text_digits("+1", 2), -1);
+	ck_assert_int_eq(text_digits("1", 2), -1); /* the end is not a digit */
+}
+END_TEST
+
 START_TEST(suffixes_and_extensions)
 {
 	ck_assert(text_ends_with("miit-2024.xml", ".xml"));
@@ -343,6 +355,7 @@ TCase *make_common_tcase(void)
 				text_width_and_position,
 				text_cuts_between_characters,
 				codepoint_widths_add_up_to_the_text,
+				digits_are_read_or_refused,
 				suffixes_and_extensions,
 				credit_codes,
 				sha256_known_vectors,
