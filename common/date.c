@@ -110,3 +110,12 @@ char *date_format_stamp(time_t t, char *buf, size_t size)
 	snprintf(buf + n, size > n ? size - n : 0, "%.3s:%.2s", zone, zone + 3);
 	return buf;
 }
+
+char *date_stamp_text(const char *stamp, char between, char *buf, size_t size)
+{
+	if (stamp && strlen(stamp) > 19 && stamp[10] == 'T')
+		snprintf(buf, size, "%.10s%c%.8s %s", stamp, between, stamp + 11, stamp + 19);
+	else
+		snprintf(buf, size, "%s", stamp ? stamp : "");
+	return buf;
+}

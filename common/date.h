@@ -38,5 +38,11 @@ bool date_of_time(time_t t, int *yyyymmdd);
 bool date_parse_stamp(const char *text, time_t *t, int *utc_offset);
 /* t in local time with its offset: "2026-11-20T10:31:02+08:00". Returns buf, "" on failure. */
 char *date_format_stamp(time_t t, char *buf, size_t size);
+/*
+ * A stamp laid out for a reader: "2026-11-20T10:31:02+08:00" as the day, `between` (a space,
+ * or a newline in a narrow cell), then "10:31:02 +08:00". Text that is not laid out as a stamp
+ * is written as it is, NULL as "". Returns buf.
+ */
+char *date_stamp_text(const char *stamp, char between, char *buf, size_t size);
 
 #endif

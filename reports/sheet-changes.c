@@ -8,19 +8,11 @@
 
 #include <stdio.h>
 #include <string.h>
+#include "common/date.h"
 
 enum { COL_ID, COL_QUESTION, COL_FROM, COL_TO, COL_AT, COL_BY, COL_REASON, N_COLS };
 static const double min_w[N_COLS] = {7, 14, 26, 26, 17, 9, 22};
 static const double max_w[N_COLS] = {8, 22, 40, 40, 17, 16, 40};
-
-/* "2026-11-20T10:31:02+08:00" on two lines: the day, then the time and its offset. */
-static void stamp_text(const char *at, char *buf, size_t size)
-{
-	if (at && strlen(at) > 19 && at[10] == 'T')
-		snprintf(buf, size, "%.10s\n%.8s %s", at, at + 11, at + 19);
-	else
-		snprintf(buf, size, "%s", at ? at : "");
-}
 
 static void change_row(xlsx_sheet *s, lxw_row_t row, const answers_change *ch)
 {
@@ -34,7 +26,8 @@ static void change_row(xlsx_sheet *s, lxw_row_t row, const answers_change *ch)
 	if (!ch->to.given)
 		snprintf(to, sizeof to, "%s",
 			 lang_pick(c->lang, "（撤回作答）", "(answer withdrawn)"));
-	stamp_text(ch->at, at, sizeof at);
+	/* the day, then the time on a line of its own: the column is narrow */
+	date_stamp_text(ch->at, '\n', at, sizeof at);
 	xlsx_sheet_string(s, row, COL_ID, q->id, c->f.center);
 	xlsx_sheet_string(s, row, COL_QUESTION, name, c->f.text);
 	xlsx_sheet_string(s, row, COL_FROM, from, c->f.text);

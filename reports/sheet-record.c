@@ -76,21 +76,6 @@ static const char *visits_text(const report_ctx *c, char *buf, size_t size)
 	return buf;
 }
 
-/* "2026-11-20T10:31:02+08:00" as "2026-11-20 10:31:02 +08:00". */
-static const char *stamp_text(const char *at, char *buf, size_t size)
-{
-	if (!at) {
-		buf[0] = '\0';
-		return buf;
-	}
-	size_t n = strlen(at);
-	if (n > 19 && at[10] == 'T')
-		snprintf(buf, size, "%.10s %.8s %s", at, at + 11, at + 19);
-	else
-		snprintf(buf, size, "%s", at);
-	return buf;
-}
-
 static const char *finalized_text(const report_ctx *c, char *buf, size_t size)
 {
 	const answers *a = c->r->answers;
@@ -101,7 +86,7 @@ static const char *finalized_text(const report_ctx *c, char *buf, size_t size)
 			 lang_pick(c->lang, "未定稿（暂定）", "Not finalized (draft)"));
 	else
 		snprintf(buf, size, lang_pick(c->lang, "已定稿：%s%s%s", "Finalized %s%s%s"),
-			 stamp_text(answers_finalized_at(a), at, sizeof at),
+			 date_stamp_text(answers_finalized_at(a), ' ', at, sizeof at),
 			 by ? lang_pick(c->lang, "，", " by ") : "", by ? by : "");
 	return buf;
 }

@@ -78,6 +78,20 @@ START_TEST(stamps_format_in_local_time_and_read_back)
 }
 END_TEST
 
+START_TEST(stamps_are_shown_day_then_time)
+{
+	char buf[DATE_STAMP_MAX + 1];
+	ck_assert_str_eq(date_stamp_text("2026-11-20T10:31:02+08:00", ' ', buf, sizeof buf),
+			 "2026-11-20 10:31:02 +08:00");
+	ck_assert_str_eq(date_stamp_text("2026-11-20T02:31:02Z", '\n', buf, sizeof buf),
+			 "2026-11-20\n02:31:02 Z");
+	ck_assert_str_eq(date_stamp_text("2026-11-20 10:31", ' ', buf, sizeof buf),
+			 "2026-11-20 10:31");
+	ck_assert_str_eq(date_stamp_text(NULL, ' ', buf, sizeof buf), "");
+	ck_assert_str_eq(date_stamp_text("2026-11-20T10:31:02+08:00", ' ', buf, 11), "2026-11-20");
+}
+END_TEST
+
 START_TEST(one_level_name)
 {
 	ck_assert_str_eq(lang_pick(QN_LANG_ZH, "一", "one"), "一");
@@ -98,7 +112,11 @@ END_TEST
 
 TCase *make_vocab_tcase(void)
 {
-	const TTest *tests[] = {dates_are_strict_calendar_days, stamps_parse_to_the_instant,
-				stamps_format_in_local_time_and_read_back, one_level_name, NULL};
+	const TTest *tests[] = {dates_are_strict_calendar_days,
+				stamps_parse_to_the_instant,
+				stamps_format_in_local_time_and_read_back,
+				stamps_are_shown_day_then_time,
+				one_level_name,
+				NULL};
 	return test_tcase("vocab", NULL, NULL, 0, tests);
 }
