@@ -167,6 +167,19 @@ void rp_answer_text(const report_ctx *c, const qn_question *q, char *buf, size_t
 		rp_value_text(c, q, ans, buf, size);
 }
 
+size_t rp_missing_ids(const report_ctx *c, char *buf, size_t size, size_t used)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < questionnaire_n_questions(c->q) && used < size; i++) {
+		if (answers_get(c->r->answers, i)->given)
+			continue;
+		used += (size_t)snprintf(buf + used, size - used, "%s%s", n ? ", " : "",
+					 questionnaire_question(c->q, i)->id);
+		n++;
+	}
+	return n;
+}
+
 const char *rp_draft_reason(const report_ctx *c, char *buf, size_t size)
 {
 	const answers *a = c->r->answers;

@@ -120,6 +120,13 @@ void rp_answer_text(const report_ctx *c, const qn_question *q, char *buf, size_t
 /* The same for any value of the question (a history entry's from or to); "" when not given. */
 void rp_value_text(const report_ctx *c, const qn_question *q, const answer *ans, char *buf,
 		   size_t size);
+/*
+ * The ids of the unanswered questions, ", " between them ("S03, R2"), written into buf after
+ * the `used` bytes the caller's own words take (0 for none) and cut to size. Returns how many
+ * it listed: 0, with nothing written, when every question is answered, so that the caller can
+ * say what stands for none.
+ */
+size_t rp_missing_ids(const report_ctx *c, char *buf, size_t size, size_t used);
 /* What makes the report a draft, in a few words: "答卷尚未定稿，2 题未作答"; "" if none. */
 const char *rp_draft_reason(const report_ctx *c, char *buf, size_t size);
 

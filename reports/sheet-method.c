@@ -152,25 +152,14 @@ static lxw_row_t readings(xlsx_sheet *s, lxw_row_t row)
 	return row + 1;
 }
 
-static void missing_list(const report_ctx *c, char *buf, size_t size)
-{
-	size_t used = 0;
-	buf[0] = '\0';
-	for (size_t i = 0; i < questionnaire_n_questions(c->q) && used < size; i++)
-		if (!answers_get(c->r->answers, i)->given)
-			used += (size_t)snprintf(buf + used, size - used, "%s%s", used ? ", " : "",
-						 questionnaire_question(c->q, i)->id);
-	if (!used)
-		snprintf(buf, size, "%s", lang_pick(c->lang, "无", "None"));
-}
-
 static void provenance(xlsx_sheet *s, lxw_row_t row)
 {
 	report_ctx *c = s->ctx;
 	const char *source = answers_source(c->r->answers);
 	char tool[64], missing[1024];
 	snprintf(tool, sizeof tool, "%s %s", PACKAGE_NAME, PACKAGE_VERSION);
-	missing_list(c, missing, sizeof missing);
+	if (!rp_missing_ids(c, missing, sizeof missing, 0))
+		snprintf(missing, sizeof missing, "%s", lang_pick(c->lang, "无", "None"));
 	row = rp_heading(s, row,
 			 lang_pick(c->lang, "本报告的来源", "Where this report comes from"));
 	row = key_value(s, row, lang_pick(c->lang, "生成工具", "Written by"), tool, c->f.text);

@@ -79,22 +79,6 @@ static lxw_row_t profile(xlsx_sheet *s, lxw_row_t row)
 	return row + 1;
 }
 
-static void missing_list(const report_ctx *c, char *buf, size_t size)
-{
-	size_t used = (size_t)snprintf(buf, size,
-				       lang_pick(c->lang, "%zu 题未作答，按 0 分计：",
-						 "%zu questions not answered, scored 0: "),
-				       answers_n_missing(c->r->answers));
-	bool first = true;
-	for (size_t i = 0; i < questionnaire_n_questions(c->q) && used < size; i++) {
-		if (answers_get(c->r->answers, i)->given)
-			continue;
-		used += (size_t)snprintf(buf + used, size - used, "%s%s", first ? "" : ", ",
-					 questionnaire_question(c->q, i)->id);
-		first = false;
-	}
-}
-
 static lxw_row_t verdict(xlsx_sheet *s, lxw_row_t row)
 {
 	report_ctx *c = s->ctx;
@@ -121,7 +105,11 @@ static lxw_row_t verdict(xlsx_sheet *s, lxw_row_t row)
 	row = key_value(s, row, lang_pick(c->lang, "升级差距", "Next level"), line,
 			scoring_next_gate(r) ? c->f.verdict : c->f.text);
 	if (answers_n_missing(r->answers)) {
-		missing_list(c, line, sizeof line);
+		int said = snprintf(line, sizeof line,
+				    lang_pick(c->lang, "%zu 题未作答，按 0 分计：",
+					      "%zu questions not answered, scored 0: "),
+				    answers_n_missing(r->answers));
+		rp_missing_ids(c, line, sizeof line, (size_t)said);
 		row = key_value(s, row, lang_pick(c->lang, "注意", "Note"), line, c->f.verdict);
 	}
 	return row + 1;

@@ -185,16 +185,24 @@ START_TEST(adds_the_subsidy_sheet)
 }
 END_TEST
 
+/* A Chinese report's context for the answers a, scored into *r (the caller frees both). */
+static report_ctx text_ctx(answers *a, scoring_result **r, report_options *o)
+{
+	assess_error err = {0};
+	*r = scoring_run(a, &err);
+	ck_assert_ptr_nonnull(*r);
+	*o = (report_options){.lang = QN_LANG_ZH};
+	return (report_ctx){.r = *r, .q = (*r)->q, .opt = o, .lang = QN_LANG_ZH};
+}
+
 START_TEST(answer_in_words)
 {
 	answers *a = test_answers("{\"questionnaire\": \"miit-2024\", \"answers\": "
 				  "{\"F1\": [\"B\", \"C\"], \"F2\": \"E\", \"S01\": 3}}",
 				  ANSWERS_ALLOW_INCOMPLETE);
-	assess_error err = {0};
-	scoring_result *r = scoring_run(a, &err);
-	ck_assert_ptr_nonnull(r);
-	report_options o = {.lang = QN_LANG_ZH};
-	report_ctx c = {.r = r, .q = r->q, .opt = &o, .lang = QN_LANG_ZH};
+	scoring_result *r;
+	report_options o;
+	report_ctx c = text_ctx(a, &r, &o);
 	const questionnaire *q = test_miit();
 	char buf[1024];
 	rp_answer_text(&c, questionnaire_find(q, "F1"), buf, sizeof buf);
@@ -254,10 +262,9 @@ START_TEST(draft_reason_and_values_in_words)
 {
 	answers *a = test_answers(record_json, ANSWERS_ALLOW_INCOMPLETE);
 	assess_error err = {0};
-	scoring_result *r = scoring_run(a, &err);
-	ck_assert_ptr_nonnull(r);
-	report_options o = {.lang = QN_LANG_ZH};
-	report_ctx c = {.r = r, .q = r->q, .opt = &o, .lang = QN_LANG_ZH};
+	scoring_result *r;
+	report_options o;
+	report_ctx c = text_ctx(a, &r, &o);
 	char buf[256];
 	size_t missing = answers_n_missing(a);
 	char want[64];
@@ -288,6 +295,36 @@ START_TEST(draft_reason_and_values_in_words)
 }
 END_TEST
 
+START_TEST(unanswered_ids_are_listed)
+{
+	answers *a = test_answers("{\"questionnaire\": \"miit-2024\", \"answers\": "
+				  "{\"F1\": [\"B\"], \"F3\": \"E\"}}",
+				  ANSWERS_ALLOW_INCOMPLETE);
+	assess_error err = {0};
+	scoring_result *r;
+	report_options o;
+	report_ctx c = text_ctx(a, &r, &o);
+	char buf[1024] = "Missing: ";
+	ck_assert_uint_eq(rp_missing_ids(&c, buf, sizeof buf, 9), answers_n_missing(a));
+	ck_assert_msg(strncmp(buf, "Missing: F2, F4, F5, ", 21) == 0, "%s", buf);
+	ck_assert_msg(strstr(buf, ", S01, ") && buf[strlen(buf) - 1] != ' ', "%s", buf);
+	/* cut to the buffer, still ended; the caller's words stay */
+	ck_assert_uint_eq(rp_missing_ids(&c, buf, 16, 9), 3);
+	ck_assert_str_eq(buf, "Missing: F2, F4");
+	ck_assert_uint_eq(rp_missing_ids(&c, buf, 9, 9), 0);
+	scoring_free(r);
+	answers_free(a);
+	/* every question answered: none listed and nothing written */
+	a = test_example();
+	r = scoring_run(a, &err);
+	c.r = r;
+	ck_assert_uint_eq(rp_missing_ids(&c, buf, sizeof buf, 0), 0);
+	ck_assert_str_eq(buf, "Missing: F2, F4");
+	scoring_free(r);
+	answers_free(a);
+}
+END_TEST
+
 TCase *make_report_tcase(void)
 {
 	const TTest *tests[] = {writes_a_workbook,
@@ -299,6 +336,7 @@ TCase *make_report_tcase(void)
 				adds_the_subsidy_sheet,
 				writes_the_record_sheets,
 				draft_reason_and_values_in_words,
+				unanswered_ids_are_listed,
 				NULL};
 	return test_tcase("report", test_dir_make, test_dir_remove, 60, tests);
 }
