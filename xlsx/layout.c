@@ -296,7 +296,7 @@ size_t xlsx_widest_word(const char *text, xlsx_face face)
 	return widest;
 }
 
-/* Appends n bytes of s to out (used of size taken), cutting at the end. */
+/* Appends n bytes of s to out (used of size taken), cutting bytes at the end of out. */
 static void put(char *out, size_t size, size_t *used, const char *s, size_t n)
 {
 	size_t take = *used + n < size ? n : size - 1 - *used;
@@ -334,7 +334,7 @@ int xlsx_wrap_words(const char *text, size_t room, xlsx_face face, char *out, si
 				p++;
 		}
 	}
-	out[o] = '\0';
+	out[text_prefix_bytes(out, o)] = '\0'; /* put() cut bytes: end between characters */
 	return lines;
 }
 

@@ -142,8 +142,8 @@ int xlsx_wrap_lines(const char *text, size_t room, xlsx_face face);
  * `room` hundredths of a display column, so that the reader has nothing left to break; a word
  * wider than that gets a line of its own. A run of CJK characters without a space ("质量管理★")
  * is one word: it is never broken in two, but before an opening bracket （ it may break, as
- * Chinese text does ("一级" / "（初始级）"). Writes the text with newlines to out (cut to size)
- * and returns the lines.
+ * Chinese text does ("一级" / "（初始级）"). Writes the text with newlines to out (cut to size,
+ * between two characters) and returns the lines.
  */
 int xlsx_wrap_words(const char *text, size_t room, xlsx_face face, char *out, size_t size);
 /* Width of text's widest word (a run between spaces and newlines), in hundredths. */

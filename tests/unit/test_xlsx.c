@@ -397,6 +397,21 @@ START_TEST(header_texts_break_between_words)
 }
 END_TEST
 
+/* A wrapped text that its buffer cannot hold is cut between two characters, never inside one. */
+START_TEST(wrapped_text_is_cut_between_characters)
+{
+	const xlsx_face H = XLSX_FACE_LATIN_BOLD;
+	char out[8];
+	/* 数 and 字 are three bytes each: the third character would end at byte 9 */
+	ck_assert_int_eq(xlsx_wrap_words("数字化 水平", 2000, H, out, sizeof out), 1);
+	ck_assert_str_eq(out, "数字");
+	/* "质量管理" on a line of its own: the newline fits and stays, the half 量 goes */
+	ck_assert_int_eq(xlsx_wrap_words("ab 质量管理", 300, H, out, sizeof out), 2);
+	ck_assert_str_eq(out, "ab\n质");
+	ck_assert_msg(text_utf8_valid(out, strlen(out), NULL), "a text cut inside a character");
+}
+END_TEST
+
 START_TEST(the_title_names_the_enterprise_whole)
 {
 	char out[15];
@@ -455,6 +470,7 @@ TCase *make_xlsx_tcase(void)
 				latin_text_wraps_at_its_own_widths,
 				wrapped_lines_are_counted_word_by_word,
 				header_texts_break_between_words,
+				wrapped_text_is_cut_between_characters,
 				the_title_names_the_enterprise_whole,
 				the_footer_names_the_enterprise_whole,
 				NULL};
