@@ -292,14 +292,17 @@ bool iv_date(const char *folded, char *out, size_t size)
 	return true;
 }
 
-/* The line without spaces (ASCII ones: iv_fold has made ideographic ones ASCII), upper-cased. */
+/*
+ * The line without spaces (ASCII ones: iv_fold has made ideographic ones ASCII), upper-cased,
+ * cut to size between characters as a credit code is.
+ */
 static void squeeze(const char *folded, char *code, size_t size)
 {
 	size_t n = 0;
 	for (const char *p = folded; *p && n + 1 < size; p++)
 		if (*p != ' ')
 			code[n++] = (char)toupper((unsigned char)*p);
-	code[n] = '\0';
+	code[text_prefix_bytes(code, n)] = '\0';
 }
 
 /* The reasons, in the interview's language, come from the codes' own module. */

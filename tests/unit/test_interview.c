@@ -360,6 +360,25 @@ START_TEST(credit_code_too_long_is_cut_between_characters)
 }
 END_TEST
 
+/* So are a region and an industry code: what is kept of one that is too long ends whole. */
+START_TEST(division_codes_too_long_are_cut_between_characters)
+{
+	interview iv = {.lang = QN_LANG_ZH};
+	char typed[18 * 4 + 1] = "", out[64], msg[IV_MSG_MAX];
+	for (int i = 0; i < 18; i++)
+		strcat(typed, "\xF0\x9F\x98\x80"); /* U+1F600, four bytes */
+	ck_assert(!iv_region_code(&iv, typed, out, sizeof out, msg, sizeof msg));
+	ck_assert_msg(text_utf8_valid(out, strlen(out), NULL), "a region cut inside a character");
+	ck_assert_uint_eq(strlen(out), 15 * 4);
+	ck_assert(!iv_industry_code(&iv, typed, out, sizeof out, msg, sizeof msg));
+	ck_assert_uint_eq(strlen(out), 15 * 4);
+	ck_assert(iv_region_code(&iv, "35 05 82", out, sizeof out, msg, sizeof msg));
+	ck_assert_str_eq(out, "350582");
+	ck_assert(iv_industry_code(&iv, "c 2442", out, sizeof out, msg, sizeof msg));
+	ck_assert_str_eq(out, "C2442");
+}
+END_TEST
+
 START_TEST(dates_take_common_separators)
 {
 	char out[16];
@@ -1177,6 +1196,7 @@ TCase *make_interview_input_tcase(void)
 				questions_are_found_by_id_or_number,
 				credit_codes_are_checked_with_reasons,
 				credit_code_too_long_is_cut_between_characters,
+				division_codes_too_long_are_cut_between_characters,
 				dates_take_common_separators,
 				lines_that_cannot_be_taken,
 				NULL};
