@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sysexits.h>
 #include "assess/cli.h"
+#include "common/date.h"
 #include "common/text.h"
 #include "policies/subsidy.h"
 
@@ -37,7 +38,7 @@ static cJSON *policy_json(cli *c, const policy *p, const struct policies_opts *o
 {
 	const policy_window *w = policy_window_get(p);
 	cJSON *j = cJSON_CreateObject();
-	char retro[16];
+	char retro[DATE_TEXT_MAX];
 	cJSON_AddStringToObject(j, "id", policy_id(p));
 	cJSON_AddStringToObject(j, "title", qn_text_get(policy_title(p), c->lang));
 	cJSON_AddStringToObject(j, "issuer", qn_text_get(policy_issuer(p), c->lang));
@@ -45,9 +46,8 @@ static cJSON *policy_json(cli *c, const policy *p, const struct policies_opts *o
 	cJSON_AddStringToObject(j, "from", w->from_text);
 	cJSON_AddStringToObject(j, "to", w->to_text);
 	if (w->retroactive_from) {
-		snprintf(retro, sizeof retro, "%04d-%02d-%02d", w->retroactive_from / 10000,
-			 w->retroactive_from / 100 % 100, w->retroactive_from % 100);
-		cJSON_AddStringToObject(j, "retroactive_from", retro);
+		cJSON_AddStringToObject(j, "retroactive_from",
+					date_format(w->retroactive_from, retro, sizeof retro));
 	}
 	if (o->date)
 		cJSON_AddStringToObject(j, "status",

@@ -101,7 +101,7 @@ bool policy_parse_rate(const char *text, int *bp)
 void policy_window_describe(const policy_window *w, qn_lang lang, char *buf, size_t size)
 {
 	bool en = lang == QN_LANG_EN;
-	char from[48], retro[64] = "";
+	char from[48], retro[64] = "", day[DATE_TEXT_MAX];
 	if (w->from_kind == POLICY_FROM_ISSUE)
 		snprintf(from, sizeof from, "%s", en ? "its date of issue" : "印发之日");
 	else if (w->from_kind == POLICY_FROM_MONTH)
@@ -110,9 +110,7 @@ void policy_window_describe(const policy_window *w, qn_lang lang, char *buf, siz
 	else
 		snprintf(from, sizeof from, en ? "%s" : " %s ", w->from_text);
 	if (w->retroactive_from)
-		snprintf(retro, sizeof retro,
-			 en ? " (back to %04d-%02d-%02d)" : "（追溯至 %04d-%02d-%02d）",
-			 w->retroactive_from / 10000, w->retroactive_from / 100 % 100,
-			 w->retroactive_from % 100);
+		snprintf(retro, sizeof retro, en ? " (back to %s)" : "（追溯至 %s）",
+			 date_format(w->retroactive_from, day, sizeof day));
 	snprintf(buf, size, en ? "from %s to %s%s" : "自%s起至 %s%s", from, w->to_text, retro);
 }
