@@ -17,9 +17,13 @@ struct walk {
 	size_t at;
 };
 
+/*
+ * cJSON's whitespace: every byte up to the space, NUL too. A form feed cJSON stepped over must
+ * not stop the scan, or the strings after it go unchecked.
+ */
 static void skip_ws(struct walk *w)
 {
-	while (w->i < w->len && strchr(" \t\r\n", w->t[w->i]) && w->t[w->i])
+	while (w->i < w->len && (unsigned char)w->t[w->i] <= ' ')
 		w->i++;
 }
 
@@ -147,7 +151,7 @@ static bool value(struct walk *w)
 		return string(w);
 	if (c == '{' || c == '[')
 		return members(w, c == '{' ? '}' : ']');
-	while (w->i < w->len && !strchr(",]} \t\r\n", w->t[w->i]) && w->t[w->i])
+	while (w->i < w->len && (unsigned char)w->t[w->i] > ' ' && !strchr(",]}", w->t[w->i]))
 		w->i++;
 	return true;
 }

@@ -9,9 +9,10 @@ struct scan {
 	size_t len;
 };
 
+/* cJSON's whitespace, which it parsed the text with: every byte up to the space. */
 static size_t skip_ws(const struct scan *s, size_t i)
 {
-	while (i < s->len && strchr(" \t\r\n", s->t[i]))
+	while (i < s->len && (unsigned char)s->t[i] <= ' ')
 		i++;
 	return i;
 }
@@ -32,7 +33,7 @@ static size_t skip_value(const struct scan *s, size_t i)
 	if (s->t[i] == '"')
 		return skip_string(s, i);
 	if (s->t[i] != '{' && s->t[i] != '[') {
-		while (i < s->len && !strchr(",]} \t\r\n", s->t[i]))
+		while (i < s->len && (unsigned char)s->t[i] > ' ' && !strchr(",]}", s->t[i]))
 			i++;
 		return i;
 	}

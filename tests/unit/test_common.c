@@ -251,6 +251,19 @@ START_TEST(jsonpos_finds_values)
 }
 END_TEST
 
+START_TEST(jsonpos_steps_over_any_whitespace)
+{
+	/* cJSON's whitespace, which the text was parsed with: every byte up to the space. */
+	const char *t = "{\f\"a\":\x01[1,\v{\"b\":\x01true}]}";
+	size_t off;
+	ck_assert(jsonpos_find(t, strlen(t), "$.a[1].b", 1, &off));
+	ck_assert_int_eq(t[off], 't');
+	const char nul[] = "[\0\"x\"]";
+	ck_assert(jsonpos_find(nul, sizeof nul - 1, "$[0]", 1, &off));
+	ck_assert_uint_eq(off, 2);
+}
+END_TEST
+
 START_TEST(every_error_code_has_text_and_exit)
 {
 	for (int c = 0; c < ASSESS_ERR_MAX; c++) {
@@ -361,6 +374,7 @@ TCase *make_common_tcase(void)
 				sha256_known_vectors,
 				fprintf_escapes_its_string_arguments,
 				jsonpos_finds_values,
+				jsonpos_steps_over_any_whitespace,
 				every_error_code_has_text_and_exit,
 				invalid_ids_are_data_errors,
 				error_format_like_a_compiler,

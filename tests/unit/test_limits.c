@@ -102,6 +102,22 @@ START_TEST(strings_refuse_nul_and_controls)
 }
 END_TEST
 
+START_TEST(strings_are_checked_past_any_whitespace)
+{
+	/* cJSON steps over every byte up to the space between tokens, so the scan does too. */
+	ck_assert_int_eq(strings_kind("{\f\"name\":\"ACME\\u0000EVIL\"}", "$.name", 14),
+			 JSONCHECK_NUL);
+	ck_assert_int_eq(strings_kind("[1\x01,\v\"\\u0000\"]", "$[1]", 6), JSONCHECK_NUL);
+	const char nul[] = "{\"a\":\0\"x\x1b\"}";
+	char path[16] = "$";
+	size_t at = 0;
+	ck_assert_int_eq(jsoncheck_strings(nul, sizeof nul - 1, path, sizeof path, &at).kind,
+			 JSONCHECK_RAW);
+	ck_assert_str_eq(path, "$.a");
+	ck_assert_uint_eq(at, 8);
+}
+END_TEST
+
 static int duplicate(const char *text, char *path, size_t cap)
 {
 	cJSON *root = cJSON_Parse(text);
@@ -424,6 +440,7 @@ TCase *make_limits_tcase(void)
 {
 	const TTest *tests[] = {keyset_finds_repeats,
 				strings_refuse_nul_and_controls,
+				strings_are_checked_past_any_whitespace,
 				duplicates_in_document_order,
 				many_keys_are_linear,
 				answers_refuse_nul_and_controls,
