@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include "common/jsonlex.h"
 #include "common/keyset.h"
 
 /* ---- strings in the text ---- */
@@ -17,15 +18,7 @@ struct walk {
 	size_t at;
 };
 
-/*
- * cJSON's whitespace: every byte up to the space, NUL too. A form feed cJSON stepped over must
- * not stop the scan, or the strings after it go unchecked.
- */
-static void skip_ws(struct walk *w)
-{
-	while (w->i < w->len && (unsigned char)w->t[w->i] <= ' ')
-		w->i++;
-}
+static void skip_ws(struct walk *w) { w->i = jsonlex_space(w->t, w->len, w->i); }
 
 static int hex(char c)
 {
@@ -151,8 +144,7 @@ static bool value(struct walk *w)
 		return string(w);
 	if (c == '{' || c == '[')
 		return members(w, c == '{' ? '}' : ']');
-	while (w->i < w->len && (unsigned char)w->t[w->i] > ' ' && !strchr(",]}", w->t[w->i]))
-		w->i++;
+	w->i = jsonlex_scalar(w->t, w->len, w->i);
 	return true;
 }
 
@@ -184,21 +176,14 @@ const char *jsoncheck_message(jsoncheck_char c, char *buf, size_t size)
 size_t jsoncheck_depth(const char *text, size_t offset)
 {
 	size_t depth = 0;
-	bool in_string = false;
 	for (size_t i = 0; i < offset; i++) {
 		char c = text[i];
-		if (in_string) {
-			if (c == '\\')
-				i++;
-			else if (c == '"')
-				in_string = false;
-		} else if (c == '"') {
-			in_string = true;
-		} else if (c == '{' || c == '[') {
+		if (c == '"')
+			i = jsonlex_string(text, offset, i) - 1;
+		else if (c == '{' || c == '[')
 			depth++;
-		} else if ((c == '}' || c == ']') && depth) {
+		else if ((c == '}' || c == ']') && depth)
 			depth--;
-		}
 	}
 	return depth;
 }

@@ -15,6 +15,7 @@
 #include "common/creditcode.h"
 #include "common/decimal.h"
 #include "common/filelock.h"
+#include "common/jsonlex.h"
 #include "common/jsonpos.h"
 #include "common/sha256.h"
 #include "common/text.h"
@@ -237,6 +238,20 @@ START_TEST(fprintf_escapes_its_string_arguments)
 }
 END_TEST
 
+START_TEST(jsonlex_finds_where_tokens_end)
+{
+	const char *t = " \f\x01{\"a\\\"]\": [1, -2.5e3, true], \"b\": null} x";
+	size_t n = strlen(t);
+	ck_assert_uint_eq(jsonlex_space(t, n, 0), 3);    /* cJSON's whitespace, not only RFC's */
+	ck_assert_uint_eq(jsonlex_string(t, n, 4), 10);  /* the escaped quote stays inside */
+	ck_assert_uint_eq(jsonlex_scalar(t, n, 16), 22); /* -2.5e3 */
+	ck_assert_uint_eq(jsonlex_value(t, n, 11), 29);  /* the array */
+	ck_assert_uint_eq(jsonlex_value(t, n, 3), 41);   /* the object: "]" in a key is text */
+	ck_assert_uint_eq(jsonlex_value(t, n, 41), n);   /* x, to the end */
+	ck_assert_uint_eq(jsonlex_string("\"ab\\", 4, 0), 4); /* cut short */
+}
+END_TEST
+
 START_TEST(jsonpos_finds_values)
 {
 	const char *t = "{\"a\": 1,\n \"b\": {\"c\": [10, {\"d\": \"x\"}]},\n \"a\": 2}";
@@ -373,6 +388,7 @@ TCase *make_common_tcase(void)
 				credit_codes,
 				sha256_known_vectors,
 				fprintf_escapes_its_string_arguments,
+				jsonlex_finds_where_tokens_end,
 				jsonpos_finds_values,
 				jsonpos_steps_over_any_whitespace,
 				every_error_code_has_text_and_exit,
