@@ -108,6 +108,11 @@ bool answers_locate(const answers *a, const char *json_path, int *line, int *col
 assess_code answers_fail_model(const answers *a, assess_error *err, const char *path,
 			       const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 /*
+ * A JSON value's type as an error says it got one ("expected an object, got a string"):
+ * "a string", "a number", "true/false", "an array", "an object", or "null" (also for NULL).
+ */
+const char *answers_type_name(const cJSON *v);
+/*
  * What the file's "questionnaire" member says: the questionnaire's id, or the path it was
  * loaded from or set to (answers_set_questionnaire_ref), which saving writes back unchanged.
  */

@@ -131,7 +131,6 @@ assess_code answers_fail_path(const struct answers_load *ld, const char *path, i
 assess_code answers_fail_at(const struct answers_load *ld, const char *base, const char *key,
 			    int index, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 assess_code answers_fail_nomem(const struct answers_load *ld);
-const char *answers_type_name(const cJSON *v);
 assess_code answers_expect_object(const struct answers_load *ld, const cJSON *v, const char *path);
 /* Refuses a NUL or control character in a string, or a repeated key, at its JSON path. */
 assess_code answers_check_tree(const struct answers_load *ld, const cJSON *root);

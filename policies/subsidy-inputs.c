@@ -6,24 +6,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The answers kept their text: an error names the line and column, or the path alone. */
-static const char *type_name(const cJSON *v)
-{
-	return cJSON_IsString(v)   ? "a string"
-	       : cJSON_IsNumber(v) ? "a number"
-	       : cJSON_IsBool(v)   ? "true/false"
-	       : cJSON_IsArray(v)  ? "an array"
-	       : cJSON_IsObject(v) ? "an object"
-				   : "null";
-}
-
 /* A whole number in [min, max]; cJSON holds numbers as doubles, exact up to 2^53. */
 static assess_code whole(const answers *a, const cJSON *v, const char *path, int64_t min,
 			 int64_t max, const char *what, int64_t *out, assess_error *err)
 {
 	double d = cJSON_IsNumber(v) ? v->valuedouble : 0;
 	if (!cJSON_IsNumber(v))
-		return answers_fail_model(a, err, path, "expected %s, got %s", what, type_name(v));
+		return answers_fail_model(a, err, path, "expected %s, got %s", what,
+					  answers_type_name(v));
 	if (d != floor(d) || d < (double)min || d > (double)max)
 		return answers_fail_model(a, err, path,
 					  "expected %s (a whole number from %lld to %lld), got %s",
@@ -54,7 +44,7 @@ static assess_code read_project(const answers *a, const cJSON *v, const char *pa
 {
 	if (!cJSON_IsString(v))
 		return answers_fail_model(a, err, path, "expected a project id as a string, got %s",
-					  type_name(v));
+					  answers_type_name(v));
 	if (!valid_id(v->valuestring, false))
 		return answers_fail_model(
 			a, err, path,
@@ -112,7 +102,7 @@ static assess_code read_spend(const answers *a, const cJSON *obj, subsidy_inputs
 			a, err, "$.finance.project_spend",
 			"expected an object "
 			"{\"software\", \"cloud\", \"hardware\", \"services\"}, got %s",
-			type_name(obj));
+			answers_type_name(obj));
 	for (const cJSON *c = obj->child; c; c = c->next) {
 		snprintf(path, sizeof path, "$.finance.project_spend.%s", c->string);
 		snprintf(name, sizeof name, "project_spend.%s", c->string);
@@ -150,7 +140,7 @@ static assess_code read_finance(const answers *a, subsidy_inputs *in, assess_err
 		return ASSESS_OK;
 	if (!cJSON_IsObject(fin))
 		return answers_fail_model(a, err, "$.finance", "expected an object, got %s",
-					  type_name(fin));
+					  answers_type_name(fin));
 	for (const cJSON *c = fin->child; c; c = c->next) {
 		snprintf(path, sizeof path, "$.finance.%s", c->string);
 		int f = strchr(c->string, '.') ? -1 : policy_field_find(c->string);
@@ -179,7 +169,7 @@ static assess_code read_status(const answers *a, subsidy_inputs *in, assess_erro
 		in->status[s] = -1;
 	if (st && !cJSON_IsObject(st))
 		return answers_fail_model(a, err, "$.status", "expected an object, got %s",
-					  type_name(st));
+					  answers_type_name(st));
 	for (const cJSON *c = st ? st->child : NULL; c; c = c->next) {
 		int s = policy_status_find(c->string);
 		snprintf(path, sizeof path, "$.status.%s", c->string);
@@ -191,7 +181,7 @@ static assess_code read_status(const answers *a, subsidy_inputs *in, assess_erro
 				c->string);
 		if (!cJSON_IsBool(c))
 			return answers_fail_model(a, err, path, "expected true or false, got %s",
-						  type_name(c));
+						  answers_type_name(c));
 		in->status[s] = cJSON_IsTrue(c);
 	}
 	int ent = answers_above_scale(a);
@@ -215,7 +205,7 @@ static assess_code read_award_object(const answers *a, const cJSON *o, const cha
 		else if (strcmp(c->string, "id") == 0)
 			return answers_fail_model(a, err, kp,
 						  "expected the award's id as a string, got %s",
-						  type_name(c));
+						  answers_type_name(c));
 		else if (strcmp(c->string, "count") == 0 &&
 			 whole(a, c, kp, 1, 1000000, "a count", &aw->count, err))
 			return ASSESS_ERR_DATA;
@@ -225,7 +215,7 @@ static assess_code read_award_object(const answers *a, const cJSON *o, const cha
 			return ASSESS_ERR_DATA;
 		else if (strcmp(c->string, "note") == 0 && !cJSON_IsString(c))
 			return answers_fail_model(a, err, kp, "expected a string, got %s",
-						  type_name(c));
+						  answers_type_name(c));
 		else if (strcmp(c->string, "id") && strcmp(c->string, "count") &&
 			 strcmp(c->string, "amount") && strcmp(c->string, "note"))
 			return answers_fail_model(
@@ -251,7 +241,7 @@ static assess_code read_award(const answers *a, const cJSON *v, int i, inputs_aw
 		return answers_fail_model(a, err, path,
 					  "expected an award id or {\"id\", \"count\", \"amount\"}, "
 					  "got %s",
-					  type_name(v));
+					  answers_type_name(v));
 	else if (read_award_object(a, v, path, aw, err))
 		return ASSESS_ERR_DATA;
 	if (!valid_id(aw->id, true))
@@ -269,7 +259,7 @@ static assess_code read_awards(const answers *a, subsidy_inputs *in, assess_erro
 		return ASSESS_OK;
 	if (!cJSON_IsArray(aws))
 		return answers_fail_model(a, err, "$.awards", "expected an array, got %s",
-					  type_name(aws));
+					  answers_type_name(aws));
 	int n = cJSON_GetArraySize(aws), i = 0;
 	if (!(in->awards = calloc((size_t)n + 1, sizeof *in->awards)))
 		return assess_nomem(err, NULL);
