@@ -29,7 +29,7 @@ static int on_option(cli *c, int key, const char *arg, void *opts)
 	struct policies_opts *o = opts;
 	(void)key; /* 'd', the one not stored by the table */
 	o->date = arg;
-	if (!policy_parse_date(arg, &o->yyyymmdd))
+	if (!date_parse(arg, &o->yyyymmdd))
 		return cli_usage_error(c, "--date takes YYYY-MM-DD, not \"%s\"", arg);
 	return 0;
 }

@@ -79,8 +79,6 @@ const qn_text *policy_status_label(policy_status s)
 }
 int policy_status_find(const char *name) { return named_find(statuses, POLICY_STATUS_MAX, name); }
 
-bool policy_parse_date(const char *text, int *yyyymmdd) { return date_parse(text, yyyymmdd); }
-
 /* "50%" -> 5000, "12.5%" -> 1250; a leading '-' parses, so that the caller can say what is
  * wrong with a negative rate. */
 bool policy_parse_rate(const char *text, int *bp)

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "common/arena.h"
+#include "common/date.h"
 #include "common/decimal.h"
 #include "common/gbcode.h"
 #include "common/xmldoc.h"
@@ -31,13 +32,13 @@ static int read_window(struct build *b, const xmlNode *root)
 			 : strlen(from) == 7        ? POLICY_FROM_MONTH
 						    : POLICY_FROM_DAY;
 	snprintf(day, sizeof day, "%s%s", from, win->from_kind == POLICY_FROM_MONTH ? "-01" : "");
-	if (win->from_kind != POLICY_FROM_ISSUE && !policy_parse_date(day, &win->from))
+	if (win->from_kind != POLICY_FROM_ISSUE && !date_parse(day, &win->from))
 		return pb_fail_at(b, w,
 				  "from=\"%s\" is not a real date (YYYY-MM-DD, YYYY-MM or issue)",
 				  from);
-	if (!policy_parse_date(win->to_text, &win->to))
+	if (!date_parse(win->to_text, &win->to))
 		return pb_fail_at(b, w, "to=\"%s\" is not a real date", win->to_text);
-	if (retro && !policy_parse_date(retro, &win->retroactive_from))
+	if (retro && !date_parse(retro, &win->retroactive_from))
 		return pb_fail_at(b, w, "retroactive-from=\"%s\" is not a real date", retro);
 	if (win->from > win->to)
 		return pb_fail_at(b, w, "the window ends (%s) before it starts (%s)", win->to_text,

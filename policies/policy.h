@@ -334,8 +334,6 @@ void policy_window_describe(const policy_window *w, qn_lang lang, char *buf, siz
 const char *policy_number_text(const char *number, qn_lang lang, char *buf, size_t size);
 #define POLICY_NUMBER_MAX 48 /* room for any English form */
 
-/* Dates as yyyymmdd integers; false for anything but a real YYYY-MM-DD. */
-bool policy_parse_date(const char *text, int *yyyymmdd);
 /* Percent text with up to 2 decimals ("50%", "12.5%") into basis points. */
 bool policy_parse_rate(const char *text, int *bp);
 

@@ -226,7 +226,7 @@ static void warn_date(struct subsidy_ctx *x, subsidy_result *r, const policy_win
 {
 	char from[16], to[16], retro[16];
 	int date;
-	policy_parse_date(r->date, &date);
+	date_parse(r->date, &date);
 	if (r->window == SUBSIDY_WINDOW_EXPIRED)
 		SUBSIDY_SAY(x, warn(x, r, "expired"),
 			    ("政策已过期：有效期至 %s，评测日期为 %s，本政策不予支付",
@@ -792,7 +792,7 @@ subsidy_window subsidy_window_at(const policy_window *w, int date)
 
 static assess_code check_options(const subsidy_options *o, int *date, assess_error *err)
 {
-	if (!o->date || !policy_parse_date(o->date, date))
+	if (!o->date || !date_parse(o->date, date))
 		return assess_fail(err, ASSESS_ERR_USAGE, NULL, 0, 0,
 				   "the assessment date \"%s\" is "
 				   "not a date YYYY-MM-DD",

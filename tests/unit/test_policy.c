@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include "common/date.h"
 #include "policies/policy.h"
 #include "tests/unit/test.h"
 
@@ -367,15 +368,17 @@ START_TEST(parse_rate_exact)
 }
 END_TEST
 
+/* A policy's dates and `assess policies --date` are read by date_parse (a from="YYYY-MM" is
+ * made its first day before): real days, YYYY-MM-DD only. */
 START_TEST(parse_date_strict)
 {
 	int d = 0;
-	ck_assert(policy_parse_date("2024-02-29", &d) && d == 20240229);
-	ck_assert(!policy_parse_date("2025-02-29", &d));
-	ck_assert(!policy_parse_date("2025-13-01", &d));
-	ck_assert(!policy_parse_date("2025-1-01", &d));
-	ck_assert(!policy_parse_date("2025-12", &d));
-	ck_assert(!policy_parse_date(NULL, &d));
+	ck_assert(date_parse("2024-02-29", &d) && d == 20240229);
+	ck_assert(!date_parse("2025-02-29", &d));
+	ck_assert(!date_parse("2025-13-01", &d));
+	ck_assert(!date_parse("2025-1-01", &d));
+	ck_assert(!date_parse("2025-12", &d));
+	ck_assert(!date_parse(NULL, &d));
 }
 END_TEST
 
