@@ -80,11 +80,20 @@ static bool string(struct walk *w)
 
 static bool value(struct walk *w);
 
-/* Sets the path to its first base bytes, then prefix and n bytes of s. */
-static void append(struct walk *w, size_t base, const char *prefix, const char *s, int n)
+/*
+ * Sets path (cap bytes) to its first base bytes and one step: a member ".key" (n bytes of key)
+ * or an element "[index]". Both walks name what they find with these.
+ */
+static void path_key(char *path, size_t cap, size_t base, const char *key, int n)
 {
-	if (base < w->cap)
-		snprintf(w->path + base, w->cap - base, "%s%.*s", prefix, n, s);
+	if (base < cap)
+		snprintf(path + base, cap - base, ".%.*s", n, key);
+}
+
+static void path_index(char *path, size_t cap, size_t base, int index)
+{
+	if (base < cap)
+		snprintf(path + base, cap - base, "[%d]", index);
 }
 
 static bool members(struct walk *w, char close)
@@ -108,7 +117,7 @@ static bool members(struct walk *w, char close)
 			if (!ok && !w->found.kind)
 				return false;
 			size_t klen = (ok ? w->i - 1 : w->at) - key;
-			append(w, base, ".", w->t + key, (int)(klen > 100 ? 100 : klen));
+			path_key(w->path, w->cap, base, w->t + key, (int)(klen > 100 ? 100 : klen));
 			if (!ok)
 				return false;
 			skip_ws(w);
@@ -116,9 +125,7 @@ static bool members(struct walk *w, char close)
 				return false;
 			w->i++;
 		} else {
-			char n[16];
-			snprintf(n, sizeof n, "[%d]", index);
-			append(w, base, "", n, (int)strlen(n));
+			path_index(w->path, w->cap, base, index);
 		}
 		if (!value(w))
 			return false;
@@ -229,12 +236,10 @@ static int walk_tree(const cJSON *node, keyset **ks, char *path, size_t cap, con
 	size_t base = strlen(path);
 	int i = 0;
 	for (const cJSON *c = node->child; c; c = c->next, i++) {
-		if (base < cap) {
-			if (object)
-				snprintf(path + base, cap - base, ".%s", c->string);
-			else
-				snprintf(path + base, cap - base, "[%d]", i);
-		}
+		if (object)
+			path_key(path, cap, base, c->string, (int)strlen(c->string));
+		else
+			path_index(path, cap, base, i);
 		if (c == repeat) {
 			*key = c->string;
 			return 1;
