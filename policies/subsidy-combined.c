@@ -8,6 +8,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include "common/decimal.h"
 #include "common/gbcode.h"
 #include "common/grow.h"
 #include "common/lang.h"
@@ -173,8 +174,8 @@ void subsidy_combined_print(FILE *out, const subsidy_combined *c, const subsidy_
 		const subsidy_overlap *o = &c->overlaps[k];
 		const qn_text *ia = policy_issuer(r[o->a]->policy),
 			      *ib = policy_issuer(r[o->b]->policy);
-		subsidy_yuan(o->amount_a, a, sizeof a);
-		subsidy_yuan(o->amount_b, b, sizeof b);
+		decimal_format_yuan(o->amount_a, a, sizeof a);
+		decimal_format_yuan(o->amount_b, b, sizeof b);
 		text_fprintf_escaped(out,
 				     lang_pick(lang, "同一项目（%s）：%s %s 元，%s %s 元；",
 					       "One project (%s): %s %s yuan, %s %s yuan; "),
@@ -199,10 +200,10 @@ void subsidy_combined_print(FILE *out, const subsidy_combined *c, const subsidy_
 					"neither document says whether both may pay: the total counts the "
 					"higher, the other is undecided"));
 	}
-	subsidy_yuan(c->total, t, sizeof t);
+	decimal_format_yuan(c->total, t, sizeof t);
 	text_fprintf_escaped(out, lang_pick(lang, "合并合计：%s 元", "Together: %s yuan"), t);
 	if (c->undecided) {
-		subsidy_yuan(c->undecided, a, sizeof a);
+		decimal_format_yuan(c->undecided, a, sizeof a);
 		text_fprintf_escaped(
 			out,
 			lang_pick(
@@ -211,7 +212,7 @@ void subsidy_combined_print(FILE *out, const subsidy_combined *c, const subsidy_
 			a);
 	}
 	if (c->sum != c->total) {
-		subsidy_yuan(c->sum, b, sizeof b);
+		decimal_format_yuan(c->sum, b, sizeof b);
 		text_fprintf_escaped(
 			out,
 			lang_pick(

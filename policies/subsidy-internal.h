@@ -42,7 +42,7 @@ const char *subsidy_chosen_reading(const struct subsidy_ctx *x, const char *read
  * Each language has its own format and arguments, checked by the compiler.
  *
  * With x->no_text the text is left alone and the arguments are not evaluated, so formatting
- * them there (subsidy_yuan(v, buf, size) in the zh list, buf in the en list) costs nothing
+ * them there (decimal_format_yuan(v, buf, size) in the zh list, buf in the en list) costs nothing
  * then. t is evaluated all the same: it may be warn(), which records the warning.
  */
 void subsidy_say(struct subsidy_ctx *x, qn_text *t, qn_lang lang, bool append, const char *fmt, ...)
@@ -59,8 +59,6 @@ void subsidy_say(struct subsidy_ctx *x, qn_text *t, qn_lang lang, bool append, c
 #define SUBSIDY_SAY(x, t, zh, en) SUBSIDY_SAY_(x, t, false, zh, en)
 #define SUBSIDY_ADD(x, t, zh, en) SUBSIDY_SAY_(x, t, true, zh, en)
 
-/* "1,234,567" into buf. */
-const char *subsidy_yuan(int64_t yuan, char *buf, size_t size);
 /* floor(base x bp / 10000), never overflowing for inputs within INPUTS_MAX_YUAN. */
 int64_t subsidy_apply_rate(int64_t base, int bp);
 /* a x b, saturating at INT64_MAX (counts times amounts). */

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include "common/decimal.h"
 
 typedef struct {
 	char zh[256], en[256];
@@ -95,9 +96,9 @@ static void range_text(const policy_range *r, text2 *out)
 {
 	char lo[32], hi[32] = "";
 	bool h = r->hi.present, hin = r->hi.inclusive;
-	subsidy_yuan(r->lo.value, lo, sizeof lo);
+	decimal_format_yuan(r->lo.value, lo, sizeof lo);
 	if (h)
-		subsidy_yuan(r->hi.value, hi, sizeof hi);
+		decimal_format_yuan(r->hi.value, hi, sizeof hi);
 	snprintf(out->zh, sizeof out->zh, "%s %s%s%s", r->lo.inclusive ? "不少于" : "超过", lo,
 		 h ? (hin ? "、不超过 " : "、低于 ") : "", hi);
 	snprintf(out->en, sizeof out->en, "%s %s%s%s", r->lo.inclusive ? "at least" : "over", lo,
@@ -146,7 +147,7 @@ static void say_out_of_range(struct subsidy_ctx *x, subsidy_item *it, const poli
 		return;
 	base_label(x, t, n, &label);
 	range_text(r, &range);
-	subsidy_yuan(v, vs, sizeof vs);
+	decimal_format_yuan(v, vs, sizeof vs);
 	SUBSIDY_SAY(x, &it->detail, ("%s为 %s，需%s", label.zh, vs, range.zh),
 		    ("%s is %s; needs %s", label.en, vs, range.en));
 }
@@ -405,7 +406,7 @@ static void describe_cap(struct subsidy_ctx *x, const policy_clause *c, subsidy_
 		snprintf(why.en, sizeof why.en, "%s",
 			 questionnaire_level_name(NULL, x->level, QN_LANG_EN));
 	}
-	subsidy_yuan(it->cap, cap, sizeof cap);
+	decimal_format_yuan(it->cap, cap, sizeof cap);
 	if (why.zh[0])
 		SUBSIDY_ADD(x, &it->detail, ("，超过上限 %s（%s），按上限计", cap, why.zh),
 			    (", over the cap of %s (%s): capped", cap, why.en));
@@ -443,7 +444,8 @@ static void rate_per_award(struct subsidy_ctx *x, const policy_clause *c, const 
 		SUBSIDY_ADD(x, &it->detail,
 			    ("%s%s × %s = %s", n ? "；" : "",
 			     subsidy_format_rate(k->rate_bp, rate, sizeof rate),
-			     subsidy_yuan(aw->amount, b, sizeof b), subsidy_yuan(one, v, sizeof v)),
+			     decimal_format_yuan(aw->amount, b, sizeof b),
+			     decimal_format_yuan(one, v, sizeof v)),
 			    ("%s%s × %s = %s", n ? "; " : "", rate, b, v));
 		n++;
 	}
@@ -453,12 +455,13 @@ static void rate_per_award(struct subsidy_ctx *x, const policy_clause *c, const 
 		return;
 	}
 	if (it->capped)
-		SUBSIDY_ADD(x, &it->detail, ("（每项上限 %s）", subsidy_yuan(k->cap, b, sizeof b)),
+		SUBSIDY_ADD(x, &it->detail,
+			    ("（每项上限 %s）", decimal_format_yuan(k->cap, b, sizeof b)),
 			    (" (each capped at %s)", b));
 	it->amount = capped(it, it->computed, c->total_cap);
 	if (it->amount < it->computed)
 		SUBSIDY_ADD(x, &it->detail,
-			    ("；合计上限 %s", subsidy_yuan(c->total_cap, b, sizeof b)),
+			    ("；合计上限 %s", decimal_format_yuan(c->total_cap, b, sizeof b)),
 			    ("; at most %s in total", b));
 	it->status = SUBSIDY_PAID;
 }
@@ -489,8 +492,8 @@ static void rate_rule(struct subsidy_ctx *x, const policy_clause *c, subsidy_ite
 	if (x->no_text)
 		return;
 	subsidy_format_rate(k->rate_bp, rate, sizeof rate);
-	subsidy_yuan(it->base, b, sizeof b);
-	subsidy_yuan(it->computed, v, sizeof v);
+	decimal_format_yuan(it->base, b, sizeof b);
+	decimal_format_yuan(it->computed, v, sizeof v);
 	SUBSIDY_SAY(x, &it->detail, ("%s × %s = %s", rate, b, v), ("%s × %s = %s", rate, b, v));
 	describe_cap(x, c, it, k);
 	if (!c->rate_stated)
@@ -507,12 +510,12 @@ static void say_tier(struct subsidy_ctx *x, const policy_clause *c, subsidy_item
 	if (x->no_text)
 		return;
 	base_label(x, c->base, c->n_base, &label);
-	subsidy_yuan(it->base, b, sizeof b);
+	decimal_format_yuan(it->base, b, sizeof b);
 	range_text(&c->tiers[tier < c->n_tiers ? tier : 0].range, &range);
 	if (tier < c->n_tiers)
 		SUBSIDY_SAY(x, &it->detail,
 			    ("%s %s，属于“%s”档：%s", label.zh, b, range.zh,
-			     subsidy_yuan(it->amount, v, sizeof v)),
+			     decimal_format_yuan(it->amount, v, sizeof v)),
 			    ("%s %s falls in the tier \"%s\": %s", label.en, b, range.en, v));
 	else
 		SUBSIDY_SAY(x, &it->detail,
@@ -557,13 +560,14 @@ static void per_item_rule(struct subsidy_ctx *x, const policy_clause *c, subsidy
 	it->status = SUBSIDY_PAID;
 	if (x->no_text)
 		return;
-	subsidy_yuan(c->yuan, each, sizeof each);
-	subsidy_yuan(it->computed, v, sizeof v);
+	decimal_format_yuan(c->yuan, each, sizeof each);
+	decimal_format_yuan(it->computed, v, sizeof v);
 	SUBSIDY_SAY(x, &it->detail, ("%lld 项 × %s = %s", (long long)it->count, each, v),
 		    ("%lld × %s = %s", (long long)it->count, each, v));
 	if (it->capped)
 		SUBSIDY_ADD(x, &it->detail,
-			    ("，超过累计上限 %s，按上限计", subsidy_yuan(c->cap, cap, sizeof cap)),
+			    ("，超过累计上限 %s，按上限计",
+			     decimal_format_yuan(c->cap, cap, sizeof cap)),
 			    (", over the accumulation cap of %s: capped", cap));
 }
 
@@ -574,10 +578,10 @@ static void fixed_rule(struct subsidy_ctx *x, const policy_clause *c, subsidy_it
 	it->status = SUBSIDY_PAID;
 	if (x->no_text)
 		return;
-	subsidy_yuan(c->yuan, v, sizeof v);
+	decimal_format_yuan(c->yuan, v, sizeof v);
 	if (c->up_to >= 0)
 		SUBSIDY_SAY(x, &it->detail,
-			    ("%s–%s，按下限计", v, subsidy_yuan(c->up_to, hi, sizeof hi)),
+			    ("%s–%s，按下限计", v, decimal_format_yuan(c->up_to, hi, sizeof hi)),
 			    ("%s to %s: counted at the lower end", v, hi));
 	else if (c->at_most)
 		SUBSIDY_SAY(x, &it->detail, ("最高 %s（文件只给上限，按上限计）", v),
@@ -599,7 +603,7 @@ static void info_rule(struct subsidy_ctx *x, const policy_clause *c, subsidy_ite
 	if (x->no_text)
 		return;
 	case_label(x, k, &why);
-	subsidy_yuan(k->cap, cap, sizeof cap);
+	decimal_format_yuan(k->cap, cap, sizeof cap);
 	if (why.zh[0])
 		SUBSIDY_ADD(x, &it->detail, ("；本企业适用上限 %s（%s）", cap, why.zh),
 			    ("; the cap for this enterprise: %s (%s)", cap, why.en));
@@ -668,7 +672,7 @@ static void hold_back(struct subsidy_ctx *x, const policy_clause *c, subsidy_ite
 	it->status = x->pending ? SUBSIDY_NO_INPUT : SUBSIDY_BASELINE;
 	if (x->no_text)
 		return;
-	subsidy_yuan(it->would_pay, v, sizeof v);
+	decimal_format_yuan(it->would_pay, v, sizeof v);
 	missing_text(x->pending, &names);
 	if (x->pending)
 		SUBSIDY_SAY(x, &it->detail,

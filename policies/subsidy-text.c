@@ -4,11 +4,10 @@
 
 #include <stdio.h>
 #include <string.h>
+#include "common/decimal.h"
 #include "common/text.h"
 
 #define TR(lang, zh, en) lang_pick(lang, zh, en)
-
-static const char *yuan(int64_t v, char *buf, size_t size) { return subsidy_yuan(v, buf, size); }
 
 static const char *stage_label(answers_stage s, qn_lang lang)
 {
@@ -73,8 +72,8 @@ static void print_shares(FILE *out, const subsidy_item *it, qn_lang lang)
 		text_fprintf_escaped(out, TR(lang, "%s%s %s（%d/%d）", "%s%s %s (%d/%d)"),
 				     i ? TR(lang, "；", "; ") : "",
 				     qn_text_get(it->shares[i].payer, lang),
-				     yuan(it->shares[i].amount, v, sizeof v), it->shares[i].parts,
-				     all);
+				     decimal_format_yuan(it->shares[i].amount, v, sizeof v),
+				     it->shares[i].parts, all);
 	fputc('\n', out);
 }
 
@@ -91,7 +90,8 @@ static void print_item(FILE *out, const subsidy_item *it, qn_lang lang)
 		return;
 	}
 	text_fprintf_escaped(out, TR(lang, "%s %s：%s 元〔%s〕\n", "%s %s: %s yuan [%s]\n"), number,
-			     qn_text_get(it->title, lang), yuan(it->amount, v, sizeof v),
+			     qn_text_get(it->title, lang),
+			     decimal_format_yuan(it->amount, v, sizeof v),
 			     subsidy_status_label(it->status, lang));
 	text_fprintf_escaped(out, "    %s\n", qn_text_get(&it->detail, lang));
 	print_shares(out, it, lang);
@@ -99,7 +99,7 @@ static void print_item(FILE *out, const subsidy_item *it, qn_lang lang)
 		text_fprintf_escaped(out,
 				     TR(lang, "    按另一读法：%s 元\n",
 					"    Under the other reading: %s yuan\n"),
-				     yuan(it->other_reading_amount, v, sizeof v));
+				     decimal_format_yuan(it->other_reading_amount, v, sizeof v));
 }
 
 static void print_budget(FILE *out, const subsidy_result *r, qn_lang lang)
@@ -108,7 +108,7 @@ static void print_budget(FILE *out, const subsidy_result *r, qn_lang lang)
 	if (r->budget == SUBSIDY_NONE)
 		return;
 	text_fprintf_escaped(out, TR(lang, "预算：%s 元（%s）。%s\n", "Budget: %s yuan (%s). %s\n"),
-			     yuan(r->budget, b, sizeof b),
+			     decimal_format_yuan(r->budget, b, sizeof b),
 			     strcmp(r->budget_period, "year") == 0
 				     ? TR(lang, "每年", "per year")
 				     : TR(lang, "整个项目期", "for the programme"),
@@ -118,8 +118,8 @@ static void print_budget(FILE *out, const subsidy_result *r, qn_lang lang)
 				     TR(lang, "  %s：预算 %s，本企业 %s\n",
 					"  %s: budget %s, this enterprise %s\n"),
 				     qn_text_get(r->budget_lines[i].name, lang),
-				     yuan(r->budget_lines[i].budget, b, sizeof b),
-				     yuan(r->budget_lines[i].claimed, c, sizeof c));
+				     decimal_format_yuan(r->budget_lines[i].budget, b, sizeof b),
+				     decimal_format_yuan(r->budget_lines[i].claimed, c, sizeof c));
 }
 
 void subsidy_print(FILE *out, const subsidy_result *r, qn_lang lang)
@@ -136,17 +136,17 @@ void subsidy_print(FILE *out, const subsidy_result *r, qn_lang lang)
 	for (size_t i = 0; r->area != SUBSIDY_AREA_OUT && i < r->n_items; i++)
 		print_item(out, &r->items[i], lang);
 	text_fprintf_escaped(out, TR(lang, "\n合计：%s 元", "\nTotal: %s yuan"),
-			     yuan(r->total, v, sizeof v));
+			     decimal_format_yuan(r->total, v, sizeof v));
 	if (r->total != r->total_before_cap)
 		text_fprintf_escaped(out, TR(lang, "（核减前 %s 元）", " (%s before the cap)"),
-				     yuan(r->total_before_cap, w, sizeof w));
+				     decimal_format_yuan(r->total_before_cap, w, sizeof w));
 	if (r->total_if_post != SUBSIDY_NONE)
 		text_fprintf_escaped(out,
 				     TR(lang, "；改造后评测达到%s时合计 %s 元",
 					"; a post-transformation "
 					"assessment at %s would get %s yuan"),
 				     questionnaire_level_name(NULL, r->level, lang),
-				     yuan(r->total_if_post, w, sizeof w));
+				     decimal_format_yuan(r->total_if_post, w, sizeof w));
 	fputc('\n', out);
 	print_budget(out, r, lang);
 	if (r->n_warnings)

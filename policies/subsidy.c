@@ -38,11 +38,6 @@ void subsidy_say(struct subsidy_ctx *x, qn_text *t, qn_lang lang, bool append, c
 	va_end(aq);
 }
 
-const char *subsidy_yuan(int64_t yuan, char *buf, size_t size)
-{
-	return decimal_format_yuan(yuan, buf, size);
-}
-
 /* base = q x 10000 + r, so floor(base x bp / 10000) = q x bp + floor(r x bp / 10000), exactly. */
 int64_t subsidy_apply_rate(int64_t base, int bp)
 {
@@ -281,9 +276,9 @@ static void say_spend_limit(struct subsidy_ctx *x, qn_text *t, const policy_spen
 	char part[32], total[32], allowed[32], share[16], max[16];
 	if (x->no_text)
 		return;
-	subsidy_yuan(part_yuan, part, sizeof part);
-	subsidy_yuan(total_yuan, total, sizeof total);
-	subsidy_yuan(x->eff[sl->part], allowed, sizeof allowed);
+	decimal_format_yuan(part_yuan, part, sizeof part);
+	decimal_format_yuan(total_yuan, total, sizeof total);
+	decimal_format_yuan(x->eff[sl->part], allowed, sizeof allowed);
 	subsidy_format_rate((int)(part_yuan * 10000 / total_yuan), share, sizeof share);
 	subsidy_format_rate(sl->max_bp, max, sizeof max);
 	SUBSIDY_SAY(x, t,
@@ -333,8 +328,9 @@ static void exclude(struct subsidy_ctx *x, subsidy_item *loser, const subsidy_it
 	const char *en = policy_number_text(winner->number, QN_LANG_EN, no, sizeof no);
 	SUBSIDY_SAY(x, &loser->detail,
 		    ("与%s%s就高不重复，按%s计 %s（本项单独可得 %s）", winner->number,
-		     winner->title->zh, winner->number, subsidy_yuan(winner->amount, v, sizeof v),
-		     subsidy_yuan(loser->amount, own, sizeof own)),
+		     winner->title->zh, winner->number,
+		     decimal_format_yuan(winner->amount, v, sizeof v),
+		     decimal_format_yuan(loser->amount, own, sizeof own)),
 		    ("only the higher of this and %s (%s) is paid (就高不重复): %s pays %s (this "
 		     "alone would pay %s)",
 		     en, qn_text_get(winner->title, QN_LANG_EN), en, v, own));
@@ -405,8 +401,8 @@ static void apply_class_caps(struct subsidy_ctx *x, subsidy_item *items, size_t 
 				it->capped = true;
 				SUBSIDY_ADD(x, &it->detail,
 					    ("；%s合计不超过 %s，本项计 %s", cl->name.zh,
-					     subsidy_yuan(cl->cap, cap, sizeof cap),
-					     subsidy_yuan(left, v, sizeof v)),
+					     decimal_format_yuan(cl->cap, cap, sizeof cap),
+					     decimal_format_yuan(left, v, sizeof v)),
 					    ("; %s together at most %s: this pays %s",
 					     qn_text_get(&cl->name, QN_LANG_EN), cap, v));
 			}
@@ -425,7 +421,7 @@ static void say_out_of_window(struct subsidy_ctx *x, const subsidy_result *r, su
 	if (x->no_text)
 		return;
 	date_text(expired ? w->to : w->from, when, sizeof when);
-	subsidy_yuan(it->amount, v, sizeof v);
+	decimal_format_yuan(it->amount, v, sizeof v);
 	if (expired)
 		SUBSIDY_SAY(x, &it->detail, ("已过期（有效期至 %s）", when),
 			    ("expired (in force until %s)", when));
@@ -498,8 +494,8 @@ static int64_t apply_total_cap(struct subsidy_ctx *x, subsidy_result *r, int64_t
 	if (total <= x->in->value[f])
 		return total;
 	SUBSIDY_SAY(x, warn(x, r, "total-cap"),
-		    ("%s：合计 %s 核减为 %s", t->zh, subsidy_yuan(total, v, sizeof v),
-		     subsidy_yuan(x->in->value[f], c, sizeof c)),
+		    ("%s：合计 %s 核减为 %s", t->zh, decimal_format_yuan(total, v, sizeof v),
+		     decimal_format_yuan(x->in->value[f], c, sizeof c)),
 		    ("%s: the total %s is cut to %s", qn_text_get(t, QN_LANG_EN), v, c));
 	return x->in->value[f];
 }
@@ -652,7 +648,7 @@ static void warn_conflict(struct subsidy_ctx *x, subsidy_result *r, const subsid
 		    (ambiguous ? "文件可有两种理解：%s。本测算采用%s；按另一种理解（%s），合计为 %s"
 			       : "文件前后不一致：%s。本测算采用%s；按另一读法（%s），合计为 %s",
 		     c->about->zh, c->chosen->zh, c->other->zh,
-		     subsidy_yuan(c->total_other, other, sizeof other)),
+		     decimal_format_yuan(c->total_other, other, sizeof other)),
 		    (ambiguous
 			     ? "The document can be read two ways: %s. This uses %s; read the other "
 			       "way (%s), the total would be %s"
@@ -727,8 +723,8 @@ static void budget(struct subsidy_ctx *x, subsidy_result *r)
 		if (out->claimed > out->budget)
 			SUBSIDY_SAY(x, warn(x, r, "budget"),
 				    ("%s：本企业测算 %s，超过该项预算 %s", l->name.zh,
-				     subsidy_yuan(out->claimed, c, sizeof c),
-				     subsidy_yuan(out->budget, b, sizeof b)),
+				     decimal_format_yuan(out->claimed, c, sizeof c),
+				     decimal_format_yuan(out->budget, b, sizeof b)),
 				    ("%s: this enterprise's %s is over the line's budget of %s",
 				     qn_text_get(&l->name, QN_LANG_EN), c, b));
 	}
