@@ -30,6 +30,7 @@
 #include "common/filelock.h"
 #include "common/readfile.h"
 #include "common/searchpath.h"
+#include "common/text.h"
 #include "interview/interview.h"
 #include "reports/report.h"
 #include "scoring/scoring.h"
@@ -227,8 +228,8 @@ static void shell_word(const char *path, char *buf, size_t size)
 static void report_path(const char *path, char *buf, size_t size)
 {
 	size_t n = strlen(path);
-	if (n > 5 && strcmp(path + n - 5, ".json") == 0)
-		n -= 5;
+	if (text_has_extension(path, ".json"))
+		n -= strlen(".json");
 	snprintf(buf, size, "%.*s.xlsx", (int)n, path);
 }
 

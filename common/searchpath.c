@@ -4,12 +4,9 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include "common/text.h"
 
-bool searchpath_is_path(const char *s)
-{
-	size_t n = strlen(s);
-	return strchr(s, '/') || (n > 4 && strcmp(s + n - 4, ".xml") == 0);
-}
+bool searchpath_is_path(const char *s) { return strchr(s, '/') || text_has_extension(s, ".xml"); }
 
 bool searchpath_valid_id(const char *id)
 {

@@ -149,6 +149,12 @@ bool text_ends_with(const char *s, const char *suffix)
 bool text_has_extension(const char *name, const char *ext)
 {
 	const char *t = tail(name, strlen(ext), 1);
+	return t && strcmp(t, ext) == 0;
+}
+
+bool text_has_extension_anycase(const char *name, const char *ext)
+{
+	const char *t = tail(name, strlen(ext), 1);
 	return t && strcasecmp(t, ext) == 0;
 }
 

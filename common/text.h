@@ -75,10 +75,12 @@ int text_digits(const char *s, size_t n);
 /* s ends with suffix (compared as strcmp compares); false for a NULL s. */
 bool text_ends_with(const char *s, const char *suffix);
 /*
- * A file name ends with the extension ext (".json"), in any case ("A.JSON"), after at least
- * one character of its own: ".json" alone is a hidden file's name, not a JSON file's.
+ * A file name ends with the extension ext (".xml") after at least one character of its own:
+ * ".xml" alone is a hidden file's name, not an XML file's.
  */
 bool text_has_extension(const char *name, const char *ext);
+/* The same in any case ("A.JSON" is a ".json"), for the names people give their own files. */
+bool text_has_extension_anycase(const char *name, const char *ext);
 
 /*
  * strcmp(a, b) == 0, settled without a call for the short ids, codes and keys that most

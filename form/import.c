@@ -399,8 +399,7 @@ static assess_code subsidy_refused(struct imp *m, const xlsx_reader_sheet *s,
 				   const assess_error *cerr)
 {
 	const char *p = cerr->path;
-	size_t n = strlen(p);
-	bool project = n > 8 && strcmp(p + n - 8, ".project") == 0;
+	bool project = text_ends_with(p, ".project");
 	for (size_t i = 0; i < form_subsidy_n_rows; i++) {
 		const form_subsidy_row *r = &form_subsidy_rows[i];
 		char mine[128];

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "common/atomicfile.h"
+#include "common/text.h"
 
 #define COPY_TRIES 99 /* acme.rescue-1.json ... acme.rescue-99.json */
 
@@ -19,8 +20,8 @@ static void split_path(const char *path, char *dir, size_t dir_size, char *stem,
 	const char *base = slash ? slash + 1 : path;
 	snprintf(dir, dir_size, "%.*s", slash ? (int)(slash - path + 1) : 0, path);
 	size_t n = strlen(base);
-	if (n > 5 && strcmp(base + n - 5, ".json") == 0)
-		n -= 5;
+	if (text_has_extension(base, ".json"))
+		n -= strlen(".json");
 	snprintf(stem, stem_size, "%.*s", (int)n, base);
 }
 

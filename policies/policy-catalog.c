@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include "common/grow.h"
 #include "common/searchpath.h"
+#include "common/text.h"
 
 static policy *load_checked(const char *path, const char *id, assess_error *err)
 {
@@ -85,7 +86,7 @@ static int scan_dir(const char *dir, char ***ids, size_t *n, size_t *cap)
 	int rc = 0;
 	while (d && rc == 0 && (e = readdir(d))) {
 		size_t len = strlen(e->d_name);
-		if (len <= 4 || strcmp(e->d_name + len - 4, ".xml") != 0)
+		if (!text_has_extension(e->d_name, ".xml"))
 			continue;
 		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
 		char *id = strndup(e->d_name, len - 4);

@@ -15,12 +15,13 @@
 
 bool portfolio_input_is_ndjson(const char *name)
 {
-	return text_has_extension(name, ".ndjson") || text_has_extension(name, ".jsonl");
+	return text_has_extension_anycase(name, ".ndjson") ||
+	       text_has_extension_anycase(name, ".jsonl");
 }
 
 bool portfolio_input_wanted(const char *name)
 {
-	return text_has_extension(name, ".json") || portfolio_input_is_ndjson(name);
+	return text_has_extension_anycase(name, ".json") || portfolio_input_is_ndjson(name);
 }
 
 static bool push(portfolio_inputs *in, const char *path, bool ndjson)

@@ -3,6 +3,7 @@
 
 #include <string.h>
 #include "common/searchpath.h"
+#include "common/text.h"
 
 static questionnaire *load_checked(const char *path, const char *id, assess_error *err)
 {
@@ -23,8 +24,7 @@ questionnaire *questionnaire_open(const char *id_or_path, const char *search_pat
 	char path[4096];
 	if (searchpath_is_path(id_or_path)) {
 		/* A path an answer file gives: a definition file, never /etc/passwd or a device. */
-		size_t n = strlen(id_or_path);
-		if (n < 4 || strcmp(id_or_path + n - 4, ".xml") != 0) {
+		if (!text_ends_with(id_or_path, ".xml")) {
 			assess_fail(
 				err, ASSESS_ERR_DATA, NULL, 0, 0,
 				"\"%s\" is neither a questionnaire id nor the path of an .xml file",

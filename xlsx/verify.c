@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <zip.h>
+#include "common/text.h"
 
 /* Bytes kept from the start and the end of a part, to find and check its root element. */
 #define HEAD_MAX 512
@@ -30,9 +31,7 @@ struct part {
 
 static bool is_xml(const char *name)
 {
-	size_t n = strlen(name);
-	return (n > 4 && strcmp(name + n - 4, ".xml") == 0) ||
-	       (n > 5 && strcmp(name + n - 5, ".rels") == 0);
+	return text_has_extension(name, ".xml") || text_has_extension(name, ".rels");
 }
 
 static void keep(struct part *p, const char *buf, size_t n)

@@ -184,12 +184,16 @@ START_TEST(suffixes_and_extensions)
 	ck_assert(!text_ends_with("miit-2024.XML", ".xml")); /* as strcmp compares */
 	ck_assert(!text_ends_with("ml", ".xml"));
 	ck_assert(!text_ends_with(NULL, "/sharedStrings"));
-	ck_assert(text_has_extension("a.json", ".json"));
-	ck_assert(text_has_extension("A.JSON", ".json"));
-	ck_assert(text_has_extension("x.NDJson", ".ndjson"));
-	ck_assert(!text_has_extension(".json", ".json")); /* a hidden file's whole name */
-	ck_assert(!text_has_extension("json", ".json"));
-	ck_assert(!text_has_extension("a.json.tmp", ".json"));
+	ck_assert(text_has_extension_anycase("a.json", ".json"));
+	ck_assert(text_has_extension_anycase("A.JSON", ".json"));
+	ck_assert(text_has_extension_anycase("x.NDJson", ".ndjson"));
+	ck_assert(!text_has_extension_anycase(".json", ".json")); /* a hidden file's whole name */
+	ck_assert(!text_has_extension_anycase("json", ".json"));
+	ck_assert(!text_has_extension_anycase("a.json.tmp", ".json"));
+	ck_assert(text_has_extension("miit-2024.xml", ".xml"));
+	ck_assert(!text_has_extension("MIIT.XML", ".xml")); /* as strcmp compares */
+	ck_assert(!text_has_extension(".xml", ".xml"));
+	ck_assert(text_has_extension("a.xml", ".xml"));
 }
 END_TEST
 
