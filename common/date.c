@@ -34,6 +34,21 @@ bool date_parse(const char *text, int *yyyymmdd)
 	return true;
 }
 
+bool date_parse_typed(const char *text, int *yyyymmdd)
+{
+	int y, m, d, len = 0;
+	char sep1, sep2;
+	bool packed = strlen(text) == 8 && strspn(text, "0123456789") == 8 &&
+		      sscanf(text, "%4d%2d%2d", &y, &m, &d) == 3;
+	if (!packed && (sscanf(text, "%4d%c%2d%c%2d%n", &y, &sep1, &m, &sep2, &d, &len) != 5 ||
+			text[len] != '\0' || sep1 != sep2 || !strchr("-/.", sep1)))
+		return false;
+	if (!date_valid(y, m, d))
+		return false;
+	*yyyymmdd = y * 10000 + m * 100 + d;
+	return true;
+}
+
 char *date_format(int yyyymmdd, char *buf, size_t size)
 {
 	snprintf(buf, size, "%04d-%02d-%02d", yyyymmdd / 10000, yyyymmdd / 100 % 100,

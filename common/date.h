@@ -26,6 +26,11 @@
 bool date_valid(int year, int month, int day);
 /* Strict YYYY-MM-DD; false (and *yyyymmdd untouched) for anything else. */
 bool date_parse(const char *text, int *yyyymmdd);
+/*
+ * A day as people type it: YYYY-MM-DD, YYYY/M/D or YYYY.M.D (one separator, months and days of
+ * one or two digits) or YYYYMMDD; a real calendar day as for date_parse, else false.
+ */
+bool date_parse_typed(const char *text, int *yyyymmdd);
 /* Writes "YYYY-MM-DD" into buf and returns buf. */
 char *date_format(int yyyymmdd, char *buf, size_t size);
 /* The local calendar day of t; false if the C library cannot say. */

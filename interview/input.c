@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "common/creditcode.h"
+#include "common/date.h"
 #include "common/gbcode.h"
 #include "common/text.h"
 
@@ -278,17 +279,10 @@ bool iv_credit_code(const interview *iv, const char *folded, char *code, size_t 
 
 bool iv_date(const char *folded, char *out, size_t size)
 {
-	int y, m, d, len = 0;
-	char sep1, sep2;
-	if (strlen(folded) == 8 && strspn(folded, "0123456789") == 8 &&
-	    sscanf(folded, "%4d%2d%2d", &y, &m, &d) == 3) {
-		snprintf(out, size, "%04d-%02d-%02d", y, m, d);
-		return true;
-	}
-	if (sscanf(folded, "%4d%c%2d%c%2d%n", &y, &sep1, &m, &sep2, &d, &len) != 5 ||
-	    folded[len] != '\0' || sep1 != sep2 || !strchr("-/.", sep1) || y < 0 || m < 0 || d < 0)
+	int day;
+	if (!date_parse_typed(folded, &day))
 		return false;
-	snprintf(out, size, "%04d-%02d-%02d", y, m, d);
+	date_format(day, out, size);
 	return true;
 }
 

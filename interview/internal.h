@@ -80,7 +80,7 @@ bool iv_region_code(const interview *iv, const char *folded, char *code, size_t 
 		    char *msg, size_t msg_size);
 bool iv_industry_code(const interview *iv, const char *folded, char *code, size_t code_size,
 		      char *msg, size_t msg_size);
-/* "2026/11/3", "2026.11.03" and "20261103" as "2026-11-03"; false if no such shape. */
+/* "2026/11/3", "2026.11.03" and "20261103" as "2026-11-03" (date_parse_typed); else false. */
 bool iv_date(const char *folded, char *out, size_t size);
 
 /* ---- screen.c: what the assessor sees ---- */

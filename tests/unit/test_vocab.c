@@ -32,6 +32,29 @@ START_TEST(dates_are_strict_calendar_days)
 }
 END_TEST
 
+START_TEST(dates_are_read_as_people_type_them)
+{
+	int d = 0;
+	ck_assert(date_parse_typed("2026/11/3", &d));
+	ck_assert_int_eq(d, 20261103);
+	ck_assert(date_parse_typed("2026.1.05", &d));
+	ck_assert_int_eq(d, 20260105);
+	ck_assert(date_parse_typed("20261120", &d));
+	ck_assert_int_eq(d, 20261120);
+	ck_assert(date_parse_typed("2024-02-29", &d));
+	ck_assert_int_eq(d, 20240229);
+	d = 7;
+	ck_assert(!date_parse_typed("2026/02/30", &d)); /* no such day */
+	ck_assert(!date_parse_typed("20261320", &d));
+	ck_assert(!date_parse_typed("2026-11/20", &d)); /* one separator throughout */
+	ck_assert(!date_parse_typed("2026-11-20x", &d));
+	ck_assert(!date_parse_typed("2026 11 20", &d));
+	ck_assert(!date_parse_typed("1899/12/31", &d));
+	ck_assert(!date_parse_typed("", &d));
+	ck_assert_int_eq(d, 7); /* untouched when refused */
+}
+END_TEST
+
 START_TEST(stamps_parse_to_the_instant)
 {
 	time_t t;
@@ -113,6 +136,7 @@ END_TEST
 TCase *make_vocab_tcase(void)
 {
 	const TTest *tests[] = {dates_are_strict_calendar_days,
+				dates_are_read_as_people_type_them,
 				stamps_parse_to_the_instant,
 				stamps_format_in_local_time_and_read_back,
 				stamps_are_shown_day_then_time,
