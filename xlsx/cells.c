@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "common/date.h"
 #include "common/text.h"
 #include "xlsx/xlsx_internal.h"
 
@@ -224,12 +225,13 @@ void xlsx_chart_levels(lxw_chart *chart, const char *title, int max_level, uint8
 
 time_t xlsx_created_time(time_t created, const char *date)
 {
-	struct tm tm = {0};
+	int day;
 	if (created > 0)
 		return created;
-	if (date && sscanf(date, "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) == 3) {
-		tm.tm_year -= 1900;
-		tm.tm_mon -= 1;
+	if (date && date_parse(date, &day)) {
+		struct tm tm = {.tm_year = day / 10000 - 1900,
+				.tm_mon = day / 100 % 100 - 1,
+				.tm_mday = day % 100};
 		return timegm(&tm);
 	}
 	return time(NULL);
