@@ -59,37 +59,6 @@ static int on_option(cli *c, int key, const char *arg, void *opts)
 	return parse_level(c, arg, &o->level) ? EX_USAGE : 0;
 }
 
-/* Every id the user asked for, "all" (or no --policy) replaced by the installed policies. */
-static char **policy_ids(cli *c, const struct subsidy_opts *o, size_t *n, int *status)
-{
-	assess_error err = {0};
-	size_t n_all = 0;
-	char **all = NULL, **ids = calloc(o->policies.n + 1, sizeof *ids);
-	if (ids && !o->policies.n)
-		all = policy_list(c->policy_path, &n_all, &err);
-	for (size_t i = 0; ids && i < o->policies.n; i++)
-		if (strcmp(o->policies.items[i], "all") == 0 && !all &&
-		    !(all = policy_list(c->policy_path, &n_all, &err)))
-			break;
-	char **grown = ids ? realloc(ids, (o->policies.n + n_all + 1) * sizeof *ids) : NULL;
-	*n = 0;
-	if (!grown) {
-		free(ids);
-		for (size_t i = 0; i < n_all; i++)
-			free(all[i]);
-		free(all);
-		*status = err.code ? cli_error(c, &err) : EX_OSERR;
-		return NULL;
-	}
-	for (size_t i = 0; i < o->policies.n; i++)
-		if (strcmp(o->policies.items[i], "all") != 0)
-			grown[(*n)++] = strdup(o->policies.items[i]);
-	for (size_t i = 0; i < n_all; i++)
-		grown[(*n)++] = all[i];
-	free(all);
-	return grown;
-}
-
 struct run_state {
 	policy **policies;
 	subsidy_result **results;
@@ -140,8 +109,6 @@ static int compute(cli *c, const answers *a, char **ids, size_t n_ids, const sub
 		return EX_OSERR;
 	for (size_t i = 0; i < n_ids; i++) {
 		s->n = i + 1; /* so that free_state releases what this round loads */
-		if (!ids[i])
-			return EX_OSERR;
 		if (!(s->policies[i] = policy_open(ids[i], c->policy_path, &err)) ||
 		    !(s->results[i] = subsidy_assess(s->policies[i], a, NULL, so, &err)))
 			return cli_error(c, &err);
@@ -233,13 +200,14 @@ static int run(cli *c, void *opts, cli_setup *setup, int n_operands, char **oper
 	struct run_state s = {.pick = !o->policies.n};
 	size_t n_ids = 0;
 	int status = 0;
-	char **ids = policy_ids(c, o, &n_ids, &status);
-	if (!status && !n_ids) {
-		assess_error err = {0};
+	assess_error err = {0};
+	char **ids =
+		policy_ids_expand(c->policy_path, o->policies.items, o->policies.n, &n_ids, &err);
+	if (ids && !n_ids)
 		assess_fail(&err, ASSESS_ERR_NOTFOUND, NULL, 0, 0,
 			    "no policies are installed (looked in %s)", c->policy_path);
+	if (!ids || !n_ids)
 		status = cli_error(c, &err);
-	}
 	if (!status)
 		status = compute(c, setup->answers, ids, n_ids, &so, &s);
 	if (!status && o->json)

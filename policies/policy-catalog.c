@@ -127,3 +127,41 @@ char **policy_list(const char *search_path, size_t *n, assess_error *err)
 	assess_nomem(err, NULL);
 	return NULL;
 }
+
+static void free_ids(char **ids, size_t n)
+{
+	for (size_t i = 0; ids && i < n; i++)
+		free(ids[i]);
+	free(ids);
+}
+
+static bool is_all(const char *id) { return strcmp(id, "all") == 0; }
+
+char **policy_ids_expand(const char *search_path, const char *const *asked, size_t n_asked,
+			 size_t *n, assess_error *err)
+{
+	bool every = n_asked == 0;
+	for (size_t i = 0; i < n_asked; i++)
+		every = every || is_all(asked[i]);
+	size_t n_all = 0;
+	char **all = every ? policy_list(search_path, &n_all, err) : NULL;
+	*n = 0;
+	if (every && !all)
+		return NULL;
+	char **ids = calloc(n_asked + n_all + 1, sizeof *ids);
+	bool ok = ids != NULL;
+	for (size_t i = 0; ok && i < n_asked; i++)
+		if (!is_all(asked[i]))
+			ok = (ids[(*n)++] = strdup(asked[i])) != NULL;
+	for (size_t i = 0; ok && i < n_all; i++) {
+		ids[(*n)++] = all[i]; /* handed over: no longer all's to free */
+		all[i] = NULL;
+	}
+	free_ids(all, n_all);
+	if (ok)
+		return ids;
+	free_ids(ids, *n);
+	*n = 0;
+	assess_nomem(err, NULL);
+	return NULL;
+}

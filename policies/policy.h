@@ -282,6 +282,13 @@ policy *policy_open(const char *id_or_path, const char *search_path, assess_erro
  * search_path, first folder winning, sorted. Caller frees each string and the array.
  */
 char **policy_list(const char *search_path, size_t *n, assess_error *err);
+/*
+ * The policies a command is asked for: each id or path of asked (n_asked of them) as given, in
+ * order, then, when one of them is "all" or none is given, every installed one (policy_list).
+ * Caller frees each string and the array; NULL with err filled (out of memory) on failure.
+ */
+char **policy_ids_expand(const char *search_path, const char *const *asked, size_t n_asked,
+			 size_t *n, assess_error *err);
 
 const char *policy_id(const policy *p);
 const char *policy_version(const policy *p);

@@ -351,6 +351,32 @@ static assess_code combined(void *ctx, assess_error *err)
 	return rc;
 }
 
+/* What `assess subsidy --policy pingluo --policy all FILE` is asked for. */
+static assess_code choose_policies(void *ctx, assess_error *err)
+{
+	static const char *const asked[] = {"pingluo", "all"};
+	size_t n = 0, *n_out = ctx;
+	bool whole = true;
+	char **ids = policy_ids_expand(POLICIES_DIR, asked, 2, &n, err);
+	for (size_t i = 0; ids && i < n; i++) {
+		whole = whole && ids[i];
+		free(ids[i]);
+	}
+	free(ids);
+	*n_out = n;
+	if (!whole)
+		return assess_fail(err, ASSESS_ERR_INTERNAL, NULL, 0, 0, "an id was lost");
+	return ids ? ASSESS_OK : err->code;
+}
+
+START_TEST(choosing_policies_when_memory_runs_out)
+{
+	size_t n = 0;
+	ck_assert_int_gt(until_it_succeeds(choose_policies, &n), 0);
+	ck_assert_uint_eq(n, 1 + 5); /* pingluo, then the five installed */
+}
+END_TEST
+
 START_TEST(scoring_and_subsidies)
 {
 	assess_error err = {0};
@@ -602,6 +628,7 @@ TCase *make_alloc_tcase(void)
 				saving_answers_refuses_a_partial_file,
 				fastjson_declines_when_memory_runs_out,
 				scoring_and_subsidies,
+				choosing_policies_when_memory_runs_out,
 				comparing_two_assessments,
 				loading_definitions,
 				atomic_output_closes_only_its_own_descriptors,
