@@ -1,4 +1,4 @@
-/* assess subsidy [--policy ID] FILE: what each policy pays for one answer file, and together. */
+/* assess subsidy [--policy ID...] FILE: what each policy pays for one answer file, and together. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -44,7 +44,8 @@ static const cli_option options[] = {
 	 false, CLI_TO_STRING(struct subsidy_opts, date)},
 	{"reading", 'r', "CONFLICT=READING",
 	 "use READING for the policy's conflict CONFLICT instead\n"
-	 "of the file's choice (e.g. batch-rates=table for pingluo)",
+	 "of the file's choice (e.g. batch-rates=table for pingluo);\n"
+	 "repeat it for each conflict to settle",
 	 false, CLI_TO_LIST(struct subsidy_opts, readings)},
 	CLI_OPT_INCOMPLETE("score unanswered questions as 0"),
 	CLI_OPT_RESCORE,
@@ -223,7 +224,7 @@ static const struct subsidy_opts defaults = {.level = -1}; /* no --level */
 const cli_command cmd_subsidy = {
 	.name = "subsidy",
 	.usage = "[--policy ID...] [--json] [--level N] [--date YYYY-MM-DD]\n"
-		 "       [--reading CONFLICT=READING] [--allow-incomplete] [--rescore]\n"
+		 "       [--reading CONFLICT=READING...] [--allow-incomplete] [--rescore]\n"
 		 "       [--lang zh|en] FILE",
 	.summary = "work out what a subsidy policy pays for an answer file",
 	.help = "Goes through every clause of the policy in the document's order: the base, the\n"
