@@ -4,9 +4,10 @@
 # each copy must say what the binary says:
 # - the man page: the head of the command's entry under COMMANDS (the line after its .TP),
 #   written `.B NAME` and the usage, with \fB, \fI and \fR for the fonts and \- for a dash;
-# - a page of docs/: the synopsis it opens with, in its first indented block, a line
-#   `assess NAME ...` with an optional part in [brackets] (an example has none), continued on
-#   the lines below it indented further.
+# - a page of docs/: the synopsis each of its sections opens with (the page's title counts as
+#   a heading too), in the section's first indented block, a line `assess NAME ...` with an
+#   optional part in [brackets] (an example has none), continued on the lines below it
+#   indented further.
 # Spaces and line breaks do not count. A usage changed in one place alone fails here.
 # Environment (set by make check): ASSESS, TESTS_SRCDIR.
 set -u
@@ -48,10 +49,16 @@ done <<EOF
 $heads
 EOF
 
-# docs/: the synopsis lines of each page's first indented block, a continuation joined on.
+# docs/: the synopsis lines of each section's first indented block, a continuation joined on.
 n_docs=0
 for page in "$top"/docs/*.md; do
 	synopses=$(awk -v cmds=" $(printf '%s\n' "$commands" | tr '\n' ' ')" '
+		/^#/ {
+			if (s != "") print s
+			s = ""
+			in_block = done = 0
+		}
+		done { next }
 		/^    / && (prev == "" || in_block) {
 			in_block = 1
 			if (/^    assess [a-z]/ && index(cmds, " " $2 " ") && /\[/) {
@@ -66,7 +73,13 @@ for page in "$top"/docs/*.md; do
 			prev = $0
 			next
 		}
-		in_block { exit }
+		in_block {
+			if (s != "") print s
+			s = ""
+			in_block = 0
+			done = 1
+			next
+		}
 		{ prev = $0 }
 		END { if (s != "") print s }' "$page" | sed 's/^ *assess //')
 	[ -n "$synopses" ] || continue
@@ -78,7 +91,7 @@ $synopses
 EOF
 done
 
-# Parsed at all: every command in the man page, and the synopses docs/ has today (five).
+# Parsed at all: every command in the man page, and the synopses docs/ has today (six).
 [ "$n_man" -ge "$n_commands" ] || bad "only $n_man heads found in the man page"
-[ "$n_docs" -ge 5 ] || bad "only $n_docs synopses found in docs/: is their layout still parsed?"
+[ "$n_docs" -ge 6 ] || bad "only $n_docs synopses found in docs/: is their layout still parsed?"
 passed
