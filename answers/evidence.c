@@ -106,6 +106,16 @@ static int push(answers *a, size_t qi, const answers_evidence *e)
 	return 0;
 }
 
+void answers_evidence_folder(const char *answer_path, char *buf, size_t size)
+{
+	const char *slash = strcmp(answer_path, "-") == 0 ? NULL : strrchr(answer_path, '/');
+	if (!slash)
+		snprintf(buf, size, ".");
+	else /* a file at the root keeps its one slash */
+		snprintf(buf, size, "%.*s", slash == answer_path ? 1 : (int)(slash - answer_path),
+			 answer_path);
+}
+
 /* dir/file into buf; fails when it does not fit. */
 static assess_code join(const char *dir, const char *file, char *buf, size_t size,
 			assess_error *err)

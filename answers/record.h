@@ -104,6 +104,11 @@ assess_code answers_evidence_remove(answers *a, size_t question_index, size_t k)
 assess_code answers_evidence_hash(const char *dir, const char *file, char out[65],
 				  assess_error *err);
 /*
+ * The folder an answer file's evidence is named relative to, the file's own: "out/a.json" ->
+ * "out", "/a.json" -> "/", "a.json" and "-" (standard input) -> ".". Cut to size.
+ */
+void answers_evidence_folder(const char *answer_path, char *buf, size_t size);
+/*
  * Checks that every item's file exists in dir, is a regular file, and matches its sha256;
  * fails (ASSESS_ERR_DATA, or NOINPUT for a missing file) naming the file and the question.
  */

@@ -16,11 +16,8 @@
  */
 static bool record_ok(const answers *a, const char *path, assess_error *err)
 {
-	char dir[ASSESS_ERROR_FILE_MAX] = ".";
-	const char *slash = strcmp(path, "-") == 0 ? NULL : strrchr(path, '/');
-	if (slash)
-		snprintf(dir, sizeof dir, "%.*s", (int)(slash - path) ? (int)(slash - path) : 1,
-			 path);
+	char dir[ASSESS_ERROR_FILE_MAX];
+	answers_evidence_folder(path, dir, sizeof dir);
 	return answers_history_check(a, err) == ASSESS_OK &&
 	       answers_evidence_verify(a, dir, err) == ASSESS_OK;
 }

@@ -14,13 +14,6 @@
 
 const char *iv_by(const interview *iv) { return answers_field_get(iv->a, ANSWERS_ASSESSOR); }
 
-/* The folder evidence files are named relative to: the answer file's. */
-static void answer_dir(const interview *iv, char *buf, size_t size)
-{
-	const char *slash = strrchr(iv->path, '/');
-	snprintf(buf, size, "%.*s", slash ? (int)(slash - iv->path) : 1, slash ? iv->path : ".");
-}
-
 /* "（B）" or "（3 级）" after a checklist entry tied to an option or a scenario level. */
 static void entry_line(const interview *iv, const qn_question *q, const qn_checklist_entry *e,
 		       char *buf, size_t size)
@@ -87,7 +80,7 @@ static bool is_file_here(const interview *iv, const char *name)
 {
 	char dir[4096], path[8192];
 	struct stat st;
-	answer_dir(iv, dir, sizeof dir);
+	answers_evidence_folder(iv->path, dir, sizeof dir);
 	if (name[0] == '/' ||
 	    (size_t)snprintf(path, sizeof path, "%s/%s", dir, name) >= sizeof path)
 		return false;
@@ -98,7 +91,7 @@ static void add_item(interview *iv, const char *title, const char *file, const c
 {
 	char dir[4096];
 	assess_error err = {0};
-	answer_dir(iv, dir, sizeof dir);
+	answers_evidence_folder(iv->path, dir, sizeof dir);
 	if (answers_evidence_add(iv->a, iv->current, title, file, NULL, checklist, dir, &err)) {
 		iv_say(iv, "%s", err.msg);
 		return;

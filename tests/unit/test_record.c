@@ -450,6 +450,24 @@ START_TEST(evidence_files_are_hashed_and_verified)
 }
 END_TEST
 
+START_TEST(evidence_is_named_from_the_answer_files_folder)
+{
+	char dir[16];
+	answers_evidence_folder("out/acme.json", dir, sizeof dir);
+	ck_assert_str_eq(dir, "out");
+	answers_evidence_folder("a/b/acme.json", dir, sizeof dir);
+	ck_assert_str_eq(dir, "a/b");
+	answers_evidence_folder("/acme.json", dir, sizeof dir);
+	ck_assert_str_eq(dir, "/");
+	answers_evidence_folder("acme.json", dir, sizeof dir);
+	ck_assert_str_eq(dir, ".");
+	answers_evidence_folder("-", dir, sizeof dir);
+	ck_assert_str_eq(dir, ".");
+	answers_evidence_folder("a-long-folder/acme.json", dir, 5);
+	ck_assert_str_eq(dir, "a-lo");
+}
+END_TEST
+
 START_TEST(setters_fill_the_record)
 {
 	answers *a = answers_new(test_miit());
@@ -542,6 +560,7 @@ TCase *make_record_tcase(void)
 				 history_append_computes_from_and_to,
 				 finalized_record_needs_a_reopen_to_change,
 				 evidence_files_are_hashed_and_verified,
+				 evidence_is_named_from_the_answer_files_folder,
 				 setters_fill_the_record,
 				 sha256_in_pieces_is_the_digest_of_the_whole,
 				 questionnaire_names_its_bytes,
