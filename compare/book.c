@@ -372,11 +372,11 @@ static void question_row(xlsx_sheet *s, lxw_row_t r, const compare_question *cq,
 	}
 	lxw_col_t col = 7;
 	if (verify) {
-		xlsx_sheet_string(s, r, col++, cq->declared_higher ? L(x, "是", "yes") : "", f);
+		xlsx_sheet_string(s, r, col++, cq->declared_higher ? lang_yes(x->lang) : "", f);
 		xlsx_sheet_string(s, r, col++,
 				  cq->changes_level ? level_name(x, cq->level_if_declared) : "", f);
 	}
-	xlsx_sheet_string(s, r, col, cq->evidence_added ? L(x, "是", "yes") : "", f);
+	xlsx_sheet_string(s, r, col, cq->evidence_added ? lang_yes(x->lang) : "", f);
 }
 
 static void write_questions(book_ctx *x)
@@ -499,7 +499,7 @@ static void write_evidence(book_ctx *x)
 		compare_evidence_text(x->c->after->answers, i, items[1], sizeof items[1]);
 		xlsx_sheet_string(&s, r, 2, items[0], f);
 		xlsx_sheet_string(&s, r, 3, items[1], f);
-		xlsx_sheet_string(&s, r++, 4, cq->evidence_added ? L(x, "是", "yes") : "", f);
+		xlsx_sheet_string(&s, r++, 4, cq->evidence_added ? lang_yes(x->lang) : "", f);
 	}
 	if (r == 1)
 		line(&s, r, 0, 4, L(x, "两份答卷均未记录佐证。", "Neither file records evidence."),

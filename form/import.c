@@ -230,7 +230,7 @@ static assess_code profile_row(struct imp *m, const xlsx_reader_sheet *s, const 
 		int yn = yes_no(v);
 		if (yn < 0)
 			return cell_fail(m, s, row, 1, "expected %s or %s, not \"%.*s\"",
-					 form_yes(m->lang), form_no(m->lang), SHOWN(v, 60));
+					 lang_yes(m->lang), lang_no(m->lang), SHOWN(v, 60));
 		answers_set_above_scale(m->a, yn);
 		return ASSESS_OK;
 	}
@@ -340,7 +340,7 @@ static assess_code subsidy_row(struct imp *m, const xlsx_reader_sheet *s, const 
 		if (*v && yn < 0)
 			return cell_fail(m, s, row, FORM_SC_VALUE,
 					 "%s: expected %s or %s, not \"%.*s\"", label,
-					 form_yes(m->lang), form_no(m->lang), SHOWN(v, 60));
+					 lang_yes(m->lang), lang_no(m->lang), SHOWN(v, 60));
 		return answers_set_status_flag(m->a, key, yn) ? nomem(m) : ASSESS_OK;
 	}
 	if (r->kind == FORM_SR_SPEND) {

@@ -158,8 +158,6 @@ const char *form_sheet_instructions(qn_lang lang)
 	return lang_pick(lang, "填写说明", "Instructions");
 }
 const char *form_sheet_profile(qn_lang lang) { return lang_pick(lang, "企业概况", "Profile"); }
-const char *form_yes(qn_lang lang) { return lang_pick(lang, "是", "yes"); }
-const char *form_no(qn_lang lang) { return lang_pick(lang, "否", "no"); }
 
 const char *form_stage_word(answers_stage s, qn_lang lang)
 {

@@ -216,10 +216,8 @@ static const char *profile_value(const struct ctx *c, const form_profile_row *p)
 		return NULL;
 	if (p->kind == FORM_PF_FIELD)
 		return answers_field_get(a, p->field);
-	if (p->kind == FORM_PF_ABOVE_SCALE) {
-		int v = answers_above_scale(a);
-		return v < 0 ? NULL : v ? form_yes(c->lang) : form_no(c->lang);
-	}
+	if (p->kind == FORM_PF_ABOVE_SCALE)
+		return lang_yes_no(c->lang, answers_above_scale(a));
 	const char *s = form_stage_word(answers_stage_get(a), c->lang);
 	return *s ? s : NULL;
 }
@@ -252,7 +250,7 @@ static void sheet_profile(struct ctx *c)
 	check(c, worksheet_write_string(ws, h, 0, lang_pick(l, "项目", "Item"), c->f.head));
 	check(c, worksheet_write_string(ws, h, 1, lang_pick(l, "填写", "Value"), c->f.head));
 	check(c, worksheet_write_string(ws, h, 2, lang_pick(l, "说明", "Note"), c->f.head));
-	const char *yes_no[] = {form_yes(l), form_no(l), NULL};
+	const char *yes_no[] = {lang_yes(l), lang_no(l), NULL};
 	const char *stages[] = {form_stage_word(ANSWERS_STAGE_BASELINE, l),
 				form_stage_word(ANSWERS_STAGE_POST, l), NULL};
 	const char *sizes[] = {"微型", "小型", "中型", NULL};
@@ -314,12 +312,11 @@ static void subsidy_value(struct ctx *c, lxw_worksheet *ws, uint32_t row, const 
 {
 	qn_lang l = c->lang;
 	if (r->kind == FORM_SR_STATUS) {
-		const char *yes_no[] = {form_yes(l), form_no(l), NULL};
+		const char *yes_no[] = {lang_yes(l), lang_no(l), NULL};
 		int v = c->o->prefill ? answers_status_flag(c->o->prefill, form_subsidy_key(r))
 				      : -1;
 		if (v >= 0)
-			check(c, worksheet_write_string(ws, row, FORM_SC_VALUE,
-							v ? form_yes(l) : form_no(l),
+			check(c, worksheet_write_string(ws, row, FORM_SC_VALUE, lang_yes_no(l, v),
 							c->f.input_center));
 		else
 			check(c, worksheet_write_blank(ws, row, FORM_SC_VALUE, c->f.input_center));

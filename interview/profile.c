@@ -236,14 +236,10 @@ int iv_profile_first_missing(const interview *iv)
 /* The value in brackets: what is stored, else what Enter would take. Lists are written in buf. */
 static const char *shown_value(const interview *iv, const step *s, char *line, size_t size)
 {
-	if (s->kind == STEP_ABOVE) {
-		int v = answers_above_scale(iv->a);
-		return v < 0 ? NULL : v ? IV_TR(iv, "是", "yes") : IV_TR(iv, "否", "no");
-	}
-	if (s->kind == STEP_PILOT) {
-		int v = answers_status_flag(iv->a, PILOT_KEY);
-		return v < 0 ? NULL : v ? IV_TR(iv, "是", "yes") : IV_TR(iv, "否", "no");
-	}
+	if (s->kind == STEP_ABOVE)
+		return lang_yes_no(iv->lang, answers_above_scale(iv->a));
+	if (s->kind == STEP_PILOT)
+		return lang_yes_no(iv->lang, answers_status_flag(iv->a, PILOT_KEY));
 	if (s->kind == STEP_STAGE) {
 		answers_stage st = answers_stage_get(iv->a);
 		return st == ANSWERS_STAGE_POST ? IV_TR(iv, "改造后", "post")

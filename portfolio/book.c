@@ -375,13 +375,6 @@ static void rows_header(portfolio_book *b, const questionnaire *q)
 	xlsx_check(b->book, worksheet_repeat_rows(b->sheet[BK_ROWS].ws, 0, 0));
 }
 
-static const char *yes_no(const portfolio_book *b, int v)
-{
-	return v < 0 ? NULL
-	       : v   ? lang_pick(b->o.lang, "是", "yes")
-		     : lang_pick(b->o.lang, "否", "no");
-}
-
 static const char *stage_label(const portfolio_book *b, answers_stage s)
 {
 	return s == ANSWERS_STAGE_BASELINE ? lang_pick(b->o.lang, "改造前", "baseline")
@@ -398,7 +391,7 @@ static void row_profile(portfolio_book *b, lxw_row_t r, const portfolio_row *row
 	xlsx_sheet_number(sh, r, 0, (double)row->seq, b->f.seq);
 	for (lxw_col_t i = 0; i < 4; i++)
 		xlsx_sheet_string(sh, r, 1 + i, answers_field_get(a, text_fields[i]), NULL);
-	xlsx_sheet_string(sh, r, 5, yes_no(b, answers_above_scale(a)), b->f.center);
+	xlsx_sheet_string(sh, r, 5, lang_yes_no(b->o.lang, answers_above_scale(a)), b->f.center);
 	xlsx_sheet_string(sh, r, 6, answers_field_get(a, ANSWERS_REGION), NULL);
 	xlsx_sheet_string(sh, r, 7, stage_label(b, answers_stage_get(a)), b->f.center);
 	xlsx_sheet_string(sh, r, 8, answers_field_get(a, ANSWERS_DATE), NULL);

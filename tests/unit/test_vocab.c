@@ -1,4 +1,4 @@
-/* The shared vocabulary: dates and timestamps (common/date), languages, level names. */
+/* The shared vocabulary: dates and timestamps (common/date), languages, level names, yes and no. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -133,6 +133,16 @@ START_TEST(one_level_name)
 }
 END_TEST
 
+START_TEST(one_yes_and_no)
+{
+	ck_assert_str_eq(lang_yes(QN_LANG_ZH), "是");
+	ck_assert_str_eq(lang_no(QN_LANG_EN), "no");
+	ck_assert_str_eq(lang_yes_no(QN_LANG_EN, 1), "yes");
+	ck_assert_str_eq(lang_yes_no(QN_LANG_ZH, 0), "否");
+	ck_assert_ptr_null(lang_yes_no(QN_LANG_ZH, -1)); /* not known: nothing to show */
+}
+END_TEST
+
 TCase *make_vocab_tcase(void)
 {
 	const TTest *tests[] = {dates_are_strict_calendar_days,
@@ -141,6 +151,7 @@ TCase *make_vocab_tcase(void)
 				stamps_format_in_local_time_and_read_back,
 				stamps_are_shown_day_then_time,
 				one_level_name,
+				one_yes_and_no,
 				NULL};
 	return test_tcase("vocab", NULL, NULL, 0, tests);
 }
