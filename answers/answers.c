@@ -132,6 +132,25 @@ const char *answers_stage_name(answers_stage s)
 	return s == ANSWERS_STAGE_BASELINE ? "baseline" : s == ANSWERS_STAGE_POST ? "post" : "";
 }
 
+const char *answers_stage_label(answers_stage s, answers_stage_wording w, qn_lang lang)
+{
+	/* [wording][stage - ANSWERS_STAGE_BASELINE] */
+	static const qn_text labels[ANSWERS_STAGE_N_WORDINGS][2] = {
+		[ANSWERS_STAGE_SHORT] = {{"改造前", "baseline"}, {"改造后", "post"}},
+		[ANSWERS_STAGE_BEFORE_AFTER] = {{"改造前", "before"}, {"改造后", "after"}},
+		[ANSWERS_STAGE_ASSESSMENT] = {{"改造前评测", "baseline"},
+					      {"改造后评测", "post-transformation"}},
+		[ANSWERS_STAGE_TITLE] = {{"改造前评测", "Baseline (before transformation)"},
+					 {"改造后评测", "Post-transformation assessment"}},
+		[ANSWERS_STAGE_GLOSSED] = {{"改造前（基线）", "baseline (before transformation)"},
+					   {"改造后", "post-transformation"}},
+	};
+	if ((s != ANSWERS_STAGE_BASELINE && s != ANSWERS_STAGE_POST) ||
+	    (unsigned)w >= ANSWERS_STAGE_N_WORDINGS)
+		return NULL;
+	return qn_text_get(&labels[w][s - ANSWERS_STAGE_BASELINE], lang);
+}
+
 const cJSON *answers_block(const answers *a, const char *name)
 {
 	for (int b = 0; b < ANSWERS_N_BLOCKS; b++)

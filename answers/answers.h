@@ -134,6 +134,24 @@ const char *answers_field_get(const answers *a, answers_field f); /* NULL when a
 int answers_above_scale(const answers *a);                        /* 1, 0, or -1 when not given */
 answers_stage answers_stage_get(const answers *a);
 const char *answers_stage_name(answers_stage s); /* "baseline", "post", "" */
+/*
+ * The stage as people read it, in one of the wordings the outputs use (zh / en, baseline and
+ * post): NULL for ANSWERS_STAGE_NONE, whose wording each output chooses for itself.
+ */
+typedef enum {
+	/* 改造前 / baseline, 改造后 / post: a table's cell, the interview's default */
+	ANSWERS_STAGE_SHORT,
+	/* 改造前 / before, 改造后 / after: the form's drop-down, which its import reads back */
+	ANSWERS_STAGE_BEFORE_AFTER,
+	/* 改造前评测 / baseline, 改造后评测 / post-transformation: beside a date and the origin */
+	ANSWERS_STAGE_ASSESSMENT,
+	/* 改造前评测 / Baseline (before transformation), Post-transformation assessment: a value */
+	ANSWERS_STAGE_TITLE,
+	/* 改造前（基线） / baseline (before transformation), 改造后 / post-transformation */
+	ANSWERS_STAGE_GLOSSED,
+	ANSWERS_STAGE_N_WORDINGS
+} answers_stage_wording;
+const char *answers_stage_label(answers_stage s, answers_stage_wording w, qn_lang lang);
 /* The finance, status and awards blocks as loaded (NULL when absent). Borrowed. */
 const cJSON *answers_block(const answers *a, const char *name);
 

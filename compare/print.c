@@ -29,15 +29,6 @@ static const char *met_word(bool met, qn_lang lang)
 	return met ? lang_pick(lang, "达到", "met") : lang_pick(lang, "未达到", "not met");
 }
 
-static const char *stage_label(answers_stage s, qn_lang lang)
-{
-	if (s == ANSWERS_STAGE_BASELINE)
-		return lang_pick(lang, "改造前评测", "baseline");
-	if (s == ANSWERS_STAGE_POST)
-		return lang_pick(lang, "改造后评测", "post-transformation");
-	return NULL;
-}
-
 static const char *source_label(const char *source, qn_lang lang)
 {
 	if (source && strcmp(source, "self") == 0)
@@ -50,7 +41,8 @@ static const char *source_label(const char *source, qn_lang lang)
 static void print_side(FILE *out, const scoring_result *r, const char *label, qn_lang lang)
 {
 	const char *parts[3] = {answers_field_get(r->answers, ANSWERS_DATE),
-				stage_label(answers_stage_get(r->answers), lang),
+				answers_stage_label(answers_stage_get(r->answers),
+						    ANSWERS_STAGE_ASSESSMENT, lang),
 				source_label(compare_source(r->answers), lang)};
 	const char *file = answers_source(r->answers);
 	int n = 0;

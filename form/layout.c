@@ -161,11 +161,7 @@ const char *form_sheet_profile(qn_lang lang) { return lang_pick(lang, "企业概
 
 const char *form_stage_word(answers_stage s, qn_lang lang)
 {
-	if (s == ANSWERS_STAGE_BASELINE)
-		return lang_pick(lang, "改造前", "before");
-	if (s == ANSWERS_STAGE_POST)
-		return lang_pick(lang, "改造后", "after");
-	return "";
+	return answers_stage_label(s, ANSWERS_STAGE_BEFORE_AFTER, lang);
 }
 
 void form_sheet_dimension(const qn_dimension *d, qn_lang lang, char *buf, size_t size)

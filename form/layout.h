@@ -115,7 +115,10 @@ uint32_t form_question_row(const questionnaire *q, const qn_question *question);
 uint32_t form_meta_row(const qn_question *question);
 /* A single-choice drop-down item: "B. 已建成…" into buf. */
 const char *form_option_item(const qn_option *o, qn_lang lang, char *buf, size_t size);
-/* The stage words of the stage drop-down (the yes/no drop-down's are lang_yes() and lang_no()). */
+/*
+ * The stage as the form's drop-down offers it and the import reads it back (in either
+ * language): ANSWERS_STAGE_BEFORE_AFTER. NULL for no stage. Yes and no are lang_yes()/lang_no().
+ */
 const char *form_stage_word(answers_stage s, qn_lang lang);
 /* Separates the evidence column from the notes inside an answer's one note text. */
 #define FORM_EVIDENCE_MARK "\n[佐证] "

@@ -218,8 +218,7 @@ static const char *profile_value(const struct ctx *c, const form_profile_row *p)
 		return answers_field_get(a, p->field);
 	if (p->kind == FORM_PF_ABOVE_SCALE)
 		return lang_yes_no(c->lang, answers_above_scale(a));
-	const char *s = form_stage_word(answers_stage_get(a), c->lang);
-	return *s ? s : NULL;
+	return form_stage_word(answers_stage_get(a), c->lang);
 }
 
 static void list_validation(struct ctx *c, lxw_worksheet *ws, uint32_t row, uint16_t col,

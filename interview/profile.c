@@ -240,10 +240,10 @@ static const char *shown_value(const interview *iv, const step *s, char *line, s
 		return lang_yes_no(iv->lang, answers_above_scale(iv->a));
 	if (s->kind == STEP_PILOT)
 		return lang_yes_no(iv->lang, answers_status_flag(iv->a, PILOT_KEY));
-	if (s->kind == STEP_STAGE) {
+	if (s->kind == STEP_STAGE) { /* not given: Enter takes the baseline */
 		answers_stage st = answers_stage_get(iv->a);
-		return st == ANSWERS_STAGE_POST ? IV_TR(iv, "改造后", "post")
-						: IV_TR(iv, "改造前", "baseline");
+		return answers_stage_label(st == ANSWERS_STAGE_POST ? st : ANSWERS_STAGE_BASELINE,
+					   ANSWERS_STAGE_SHORT, iv->lang);
 	}
 	switch (s->kind) {
 	case STEP_SOURCE:

@@ -9,19 +9,11 @@
 
 #define TR(lang, zh, en) lang_pick(lang, zh, en)
 
-static const char *stage_label(answers_stage s, qn_lang lang)
-{
-	if (s == ANSWERS_STAGE_POST)
-		return TR(lang, "改造后", "post-transformation");
-	if (s == ANSWERS_STAGE_BASELINE)
-		return TR(lang, "改造前（基线）", "baseline (before transformation)");
-	return TR(lang, "未注明", "not given");
-}
-
 /* The area the policy covers and the stage of the assessment: what decides who is paid. */
 static void print_where(FILE *out, const subsidy_result *r, qn_lang lang)
 {
 	const policy_area *a = policy_area_get(r->policy);
+	const char *stage = answers_stage_label(r->stage, ANSWERS_STAGE_GLOSSED, lang);
 	static const char *const zh[] = {"在适用地区内", "不在适用地区内", "地区未知"};
 	static const char *const en[] = {"in the area", "outside the area", "area unknown"};
 	if (a->n_codes || a->n_names)
@@ -31,7 +23,7 @@ static void print_where(FILE *out, const subsidy_result *r, qn_lang lang)
 				     qn_text_get(&a->text, lang),
 				     TR(lang, zh[r->area], en[r->area]));
 	text_fprintf_escaped(out, TR(lang, "评测阶段：%s%s\n", "Assessment stage: %s%s\n"),
-			     stage_label(r->stage, lang),
+			     stage ? stage : TR(lang, "未注明", "not given"),
 			     r->level_overridden
 				     ? TR(lang, "（--level 假设测算）", " (a --level what-if)")
 				     : "");

@@ -9,16 +9,14 @@
 #define N_LEVELS (QN_MAX_LEVEL + 1)
 #define N_STAGES 3
 
-static const char *const stage_names[PORTFOLIO_N_BASES][2] = {
-	[ANSWERS_STAGE_NONE] = {"未注明阶段", "stage not given"},
-	[ANSWERS_STAGE_BASELINE] = {"改造前", "baseline"},
-	[ANSWERS_STAGE_POST] = {"改造后", "post"},
-	[PORTFOLIO_BASIS_ALL] = {"全部", "all"},
-};
-
+/* How a basis heads its column or row: a stage in the rows sheet's words, no stage, or all. */
 static const char *stage_name(const portfolio_book *b, int basis)
 {
-	return stage_names[basis][b->o.lang == QN_LANG_EN];
+	if (basis == ANSWERS_STAGE_NONE)
+		return lang_pick(b->o.lang, "未注明阶段", "stage not given");
+	if (basis == PORTFOLIO_BASIS_ALL)
+		return lang_pick(b->o.lang, "全部", "all");
+	return answers_stage_label((answers_stage)basis, ANSWERS_STAGE_SHORT, b->o.lang);
 }
 
 static double ratio(size_t part, size_t whole) { return whole ? (double)part / (double)whole : 0; }

@@ -375,13 +375,6 @@ static void rows_header(portfolio_book *b, const questionnaire *q)
 	xlsx_check(b->book, worksheet_repeat_rows(b->sheet[BK_ROWS].ws, 0, 0));
 }
 
-static const char *stage_label(const portfolio_book *b, answers_stage s)
-{
-	return s == ANSWERS_STAGE_BASELINE ? lang_pick(b->o.lang, "改造前", "baseline")
-	       : s == ANSWERS_STAGE_POST   ? lang_pick(b->o.lang, "改造后", "post")
-					   : NULL;
-}
-
 static void row_profile(portfolio_book *b, lxw_row_t r, const portfolio_row *row)
 {
 	xlsx_sheet *sh = &b->sheet[BK_ROWS];
@@ -393,7 +386,9 @@ static void row_profile(portfolio_book *b, lxw_row_t r, const portfolio_row *row
 		xlsx_sheet_string(sh, r, 1 + i, answers_field_get(a, text_fields[i]), NULL);
 	xlsx_sheet_string(sh, r, 5, lang_yes_no(b->o.lang, answers_above_scale(a)), b->f.center);
 	xlsx_sheet_string(sh, r, 6, answers_field_get(a, ANSWERS_REGION), NULL);
-	xlsx_sheet_string(sh, r, 7, stage_label(b, answers_stage_get(a)), b->f.center);
+	xlsx_sheet_string(sh, r, 7,
+			  answers_stage_label(answers_stage_get(a), ANSWERS_STAGE_SHORT, b->o.lang),
+			  b->f.center);
 	xlsx_sheet_string(sh, r, 8, answers_field_get(a, ANSWERS_DATE), NULL);
 	xlsx_sheet_points(sh, r, 9, row->score->total, b->f.points);
 }

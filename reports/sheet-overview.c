@@ -44,14 +44,9 @@ static const char *size_text(const report_ctx *c, char *buf, size_t size)
 
 static const char *stage_text(const report_ctx *c)
 {
-	switch (answers_stage_get(c->r->answers)) {
-	case ANSWERS_STAGE_BASELINE:
-		return lang_pick(c->lang, "改造前评测", "Baseline (before transformation)");
-	case ANSWERS_STAGE_POST:
-		return lang_pick(c->lang, "改造后评测", "Post-transformation assessment");
-	default:
-		return "";
-	}
+	const char *s =
+		answers_stage_label(answers_stage_get(c->r->answers), ANSWERS_STAGE_TITLE, c->lang);
+	return s ? s : "";
 }
 
 static lxw_row_t profile(xlsx_sheet *s, lxw_row_t row)

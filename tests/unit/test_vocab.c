@@ -1,8 +1,12 @@
-/* The shared vocabulary: dates and timestamps (common/date), languages, level names, yes and no. */
+/*
+ * The shared vocabulary: dates and timestamps (common/date), languages, level names, yes and no,
+ * the stage's names.
+ */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include "answers/answers.h"
 #include "common/date.h"
 #include "common/lang.h"
 #include "questionnaires/questionnaire.h"
@@ -143,6 +147,38 @@ START_TEST(one_yes_and_no)
 }
 END_TEST
 
+/* A wording's name for a stage: given, and not empty. */
+static void assert_named(const char *name, const char *value, int wording, qn_lang l)
+{
+	ck_assert_msg(name && *name, "%s, wording %d, language %d", value, wording, l);
+}
+
+START_TEST(every_wording_names_both_values)
+{
+	/* A wording added without its names fails here; NONE is named in none. */
+	for (qn_lang l = QN_LANG_ZH; l <= QN_LANG_EN; l++) {
+		for (int w = 0; w < ANSWERS_STAGE_N_WORDINGS; w++) {
+			assert_named(answers_stage_label(ANSWERS_STAGE_BASELINE, w, l), "baseline",
+				     w, l);
+			assert_named(answers_stage_label(ANSWERS_STAGE_POST, w, l), "post", w, l);
+			ck_assert_ptr_null(answers_stage_label(ANSWERS_STAGE_NONE, w, l));
+		}
+	}
+}
+END_TEST
+
+START_TEST(one_home_for_the_stage_words)
+{
+	ck_assert_str_eq(answers_stage_label(ANSWERS_STAGE_POST, ANSWERS_STAGE_SHORT, QN_LANG_EN),
+			 "post");
+	ck_assert_str_eq(answers_stage_label(ANSWERS_STAGE_BASELINE, ANSWERS_STAGE_GLOSSED,
+					     QN_LANG_ZH),
+			 "改造前（基线）");
+	ck_assert_ptr_null(
+		answers_stage_label(ANSWERS_STAGE_POST, ANSWERS_STAGE_N_WORDINGS, QN_LANG_ZH));
+}
+END_TEST
+
 TCase *make_vocab_tcase(void)
 {
 	const TTest *tests[] = {dates_are_strict_calendar_days,
@@ -152,6 +188,8 @@ TCase *make_vocab_tcase(void)
 				stamps_are_shown_day_then_time,
 				one_level_name,
 				one_yes_and_no,
+				every_wording_names_both_values,
+				one_home_for_the_stage_words,
 				NULL};
 	return test_tcase("vocab", NULL, NULL, 0, tests);
 }
