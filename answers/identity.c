@@ -81,6 +81,25 @@ const char *answers_origin_name(answers_origin s)
 	return s == ANSWERS_SOURCE_ONSITE ? "onsite" : s == ANSWERS_SOURCE_SELF ? "self" : "";
 }
 
+const char *answers_origin_label(answers_origin s, answers_origin_wording w, qn_lang lang)
+{
+	/* [wording][origin - ANSWERS_SOURCE_ONSITE] */
+	static const qn_text labels[ANSWERS_ORIGIN_N_WORDINGS][2] = {
+		[ANSWERS_ORIGIN_SHORT] = {{"现场评定", "on site"}, {"自评", "self"}},
+		[ANSWERS_ORIGIN_ASSESSMENT] = {{"现场评定", "rated on site"},
+					       {"企业自评", "self-declared"}},
+		[ANSWERS_ORIGIN_EXPLAINED] =
+			{{"现场评定（评测人员到企业现场查看、访谈）",
+			  "On site (the assessors visited the enterprise and interviewed its people)"},
+			 {"企业自评（由企业自行填报，未经现场评定）",
+			  "Self-assessment (declared by the enterprise, not assessed on site)"}},
+	};
+	if ((s != ANSWERS_SOURCE_ONSITE && s != ANSWERS_SOURCE_SELF) ||
+	    (unsigned)w >= ANSWERS_ORIGIN_N_WORDINGS)
+		return NULL;
+	return qn_text_get(&labels[w][s - ANSWERS_SOURCE_ONSITE], lang);
+}
+
 /* ---- people ---- */
 
 size_t answers_team_count(const answers *a) { return a->rec ? a->rec->team.n : 0; }

@@ -52,6 +52,20 @@ typedef enum { ANSWERS_SOURCE_NONE = 0, ANSWERS_SOURCE_ONSITE, ANSWERS_SOURCE_SE
 answers_origin answers_origin_get(const answers *a);
 void answers_origin_set(answers *a, answers_origin s);
 const char *answers_origin_name(answers_origin s); /* "onsite", "self", "" */
+/*
+ * The origin as people read it, in one of the wordings the outputs use (zh / en, onsite and
+ * self): NULL for ANSWERS_SOURCE_NONE, whose wording each output chooses for itself.
+ */
+typedef enum {
+	/* 现场评定 / on site, 自评 / self: the interview's default */
+	ANSWERS_ORIGIN_SHORT,
+	/* 现场评定 / rated on site, 企业自评 / self-declared: beside a date and the stage */
+	ANSWERS_ORIGIN_ASSESSMENT,
+	/* 现场评定（评测人员到企业现场查看、访谈） / On site (the assessors visited…), …: a value */
+	ANSWERS_ORIGIN_EXPLAINED,
+	ANSWERS_ORIGIN_N_WORDINGS
+} answers_origin_wording;
+const char *answers_origin_label(answers_origin s, answers_origin_wording w, qn_lang lang);
 
 /* A team member has name, role, organisation; an interviewee name and title. NULL if absent. */
 typedef struct answers_person {

@@ -2,7 +2,6 @@
 #include "config.h"
 #include "compare/compare_internal.h"
 
-#include <string.h>
 #include "answers/record.h"
 #include "common/decimal.h"
 #include "common/lang.h"
@@ -29,21 +28,13 @@ static const char *met_word(bool met, qn_lang lang)
 	return met ? lang_pick(lang, "达到", "met") : lang_pick(lang, "未达到", "not met");
 }
 
-static const char *source_label(const char *source, qn_lang lang)
-{
-	if (source && strcmp(source, "self") == 0)
-		return lang_pick(lang, "企业自评", "self-declared");
-	if (source && strcmp(source, "onsite") == 0)
-		return lang_pick(lang, "现场评定", "rated on site");
-	return source;
-}
-
 static void print_side(FILE *out, const scoring_result *r, const char *label, qn_lang lang)
 {
 	const char *parts[3] = {answers_field_get(r->answers, ANSWERS_DATE),
 				answers_stage_label(answers_stage_get(r->answers),
 						    ANSWERS_STAGE_ASSESSMENT, lang),
-				source_label(compare_source(r->answers), lang)};
+				answers_origin_label(answers_origin_get(r->answers),
+						     ANSWERS_ORIGIN_ASSESSMENT, lang)};
 	const char *file = answers_source(r->answers);
 	int n = 0;
 	fputs(label, out);

@@ -246,10 +246,11 @@ static const char *shown_value(const interview *iv, const step *s, char *line, s
 					   ANSWERS_STAGE_SHORT, iv->lang);
 	}
 	switch (s->kind) {
-	case STEP_SOURCE:
-		return answers_origin_get(iv->a) == ANSWERS_SOURCE_SELF
-			       ? IV_TR(iv, "自评", "self")
-			       : IV_TR(iv, "现场评定", "on site");
+	case STEP_SOURCE: /* not given: Enter takes on site */
+		return answers_origin_label(answers_origin_get(iv->a) == ANSWERS_SOURCE_SELF
+						    ? ANSWERS_SOURCE_SELF
+						    : ANSWERS_SOURCE_ONSITE,
+					    ANSWERS_ORIGIN_SHORT, iv->lang);
 	case STEP_TEAM:
 		return step_given(iv, s) ? people_line(iv, true, line, size) : remembered_team(iv);
 	case STEP_PEOPLE:

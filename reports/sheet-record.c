@@ -50,18 +50,8 @@ static void append(char *buf, size_t size, size_t *used, const char *sep, const 
 
 static const char *origin_text(const report_ctx *c)
 {
-	switch (answers_origin_get(c->r->answers)) {
-	case ANSWERS_SOURCE_ONSITE:
-		return lang_pick(c->lang, "现场评定（评测人员到企业现场查看、访谈）",
-				 "On site (the assessors visited the enterprise and interviewed "
-				 "its people)");
-	case ANSWERS_SOURCE_SELF:
-		return lang_pick(c->lang, "企业自评（由企业自行填报，未经现场评定）",
-				 "Self-assessment (declared by the enterprise, not assessed on "
-				 "site)");
-	default:
-		return NULL;
-	}
+	return answers_origin_label(answers_origin_get(c->r->answers), ANSWERS_ORIGIN_EXPLAINED,
+				    c->lang);
 }
 
 static const char *visits_text(const report_ctx *c, char *buf, size_t size)

@@ -1,12 +1,13 @@
 /*
  * The shared vocabulary: dates and timestamps (common/date), languages, level names, yes and no,
- * the stage's names.
+ * the names of the stage and of the origin.
  */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include "answers/answers.h"
+#include "answers/record.h"
 #include "common/date.h"
 #include "common/lang.h"
 #include "questionnaires/questionnaire.h"
@@ -147,7 +148,7 @@ START_TEST(one_yes_and_no)
 }
 END_TEST
 
-/* A wording's name for a stage: given, and not empty. */
+/* A wording's name for a stage or an origin: given, and not empty. */
 static void assert_named(const char *name, const char *value, int wording, qn_lang l)
 {
 	ck_assert_msg(name && *name, "%s, wording %d, language %d", value, wording, l);
@@ -162,6 +163,12 @@ START_TEST(every_wording_names_both_values)
 				     w, l);
 			assert_named(answers_stage_label(ANSWERS_STAGE_POST, w, l), "post", w, l);
 			ck_assert_ptr_null(answers_stage_label(ANSWERS_STAGE_NONE, w, l));
+		}
+		for (int w = 0; w < ANSWERS_ORIGIN_N_WORDINGS; w++) {
+			assert_named(answers_origin_label(ANSWERS_SOURCE_ONSITE, w, l), "onsite", w,
+				     l);
+			assert_named(answers_origin_label(ANSWERS_SOURCE_SELF, w, l), "self", w, l);
+			ck_assert_ptr_null(answers_origin_label(ANSWERS_SOURCE_NONE, w, l));
 		}
 	}
 }
@@ -179,6 +186,17 @@ START_TEST(one_home_for_the_stage_words)
 }
 END_TEST
 
+START_TEST(one_home_for_the_origin_words)
+{
+	ck_assert_str_eq(answers_origin_label(ANSWERS_SOURCE_SELF, ANSWERS_ORIGIN_ASSESSMENT,
+					      QN_LANG_ZH),
+			 "企业自评");
+	ck_assert_str_eq(answers_origin_label(ANSWERS_SOURCE_ONSITE, ANSWERS_ORIGIN_SHORT,
+					      QN_LANG_EN),
+			 "on site");
+}
+END_TEST
+
 TCase *make_vocab_tcase(void)
 {
 	const TTest *tests[] = {dates_are_strict_calendar_days,
@@ -190,6 +208,7 @@ TCase *make_vocab_tcase(void)
 				one_yes_and_no,
 				every_wording_names_both_values,
 				one_home_for_the_stage_words,
+				one_home_for_the_origin_words,
 				NULL};
 	return test_tcase("vocab", NULL, NULL, 0, tests);
 }
