@@ -7,13 +7,6 @@
 #include "common/lang.h"
 #include "common/text.h"
 
-#define lang_pick(lang, zh, en) ((lang) == QN_LANG_EN ? (en) : (zh))
-
-static const char *level_name(const questionnaire *q, int level, qn_lang lang)
-{
-	return questionnaire_level_name(q, level, lang);
-}
-
 /* "+13.625", "-2", "0": a change with its sign. */
 static const char *signed_milli(int64_t milli, char *buf, size_t size)
 {
@@ -69,8 +62,8 @@ static void print_totals(FILE *out, const compare_result *c, qn_lang lang)
 				     signed_milli(cd->delta, d, sizeof d));
 	}
 	text_fprintf_escaped(out, lang_pick(lang, "等级：%s → %s\n", "Level: %s -> %s\n"),
-			     level_name(c->q, c->level_before, lang),
-			     level_name(c->q, c->level_after, lang));
+			     questionnaire_level_name(c->q, c->level_before, lang),
+			     questionnaire_level_name(c->q, c->level_after, lang));
 }
 
 static void print_gates(FILE *out, const compare_result *c, qn_lang lang)
@@ -85,7 +78,7 @@ static void print_gates(FILE *out, const compare_result *c, qn_lang lang)
 		      out);
 	for (size_t l = 1; l <= c->n_levels; l++)
 		text_fprintf_escaped(out, lang_pick(lang, "  %s  %s → %s\n", "  %s  %s -> %s\n"),
-				     level_name(c->q, (int)l, lang),
+				     questionnaire_level_name(c->q, (int)l, lang),
 				     met_word(c->gates[l].before_met, lang),
 				     met_word(c->gates[l].after_met, lang));
 }
@@ -126,7 +119,7 @@ static void print_question(FILE *out, const compare_result *c, const compare_que
 		text_fprintf_escaped(out,
 				     lang_pick(lang, "  单按自评计将为%s",
 					       "  as declared alone: %s"),
-				     level_name(c->q, cq->level_if_declared, lang));
+				     questionnaire_level_name(c->q, cq->level_if_declared, lang));
 	if (cq->evidence_added)
 		fprintf(out, "%s", lang_pick(lang, "  新增佐证", "  evidence added"));
 	fprintf(out, "\n");
