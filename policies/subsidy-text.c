@@ -5,9 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 #include "common/decimal.h"
+#include "common/lang.h"
 #include "common/text.h"
-
-#define TR(lang, zh, en) lang_pick(lang, zh, en)
 
 /* The area the policy covers and the stage of the assessment: what decides who is paid. */
 static void print_where(FILE *out, const subsidy_result *r, qn_lang lang)
@@ -18,15 +17,15 @@ static void print_where(FILE *out, const subsidy_result *r, qn_lang lang)
 	static const char *const en[] = {"in the area", "outside the area", "area unknown"};
 	if (a->n_codes || a->n_names)
 		text_fprintf_escaped(out,
-				     TR(lang, "适用地区：%s；本企业：%s\n",
-					"Area: %s; the enterprise: %s\n"),
+				     lang_pick(lang, "适用地区：%s；本企业：%s\n",
+					       "Area: %s; the enterprise: %s\n"),
 				     qn_text_get(&a->text, lang),
-				     TR(lang, zh[r->area], en[r->area]));
-	text_fprintf_escaped(out, TR(lang, "评测阶段：%s%s\n", "Assessment stage: %s%s\n"),
-			     stage ? stage : TR(lang, "未注明", "not given"),
-			     r->level_overridden
-				     ? TR(lang, "（--level 假设测算）", " (a --level what-if)")
-				     : "");
+				     lang_pick(lang, zh[r->area], en[r->area]));
+	text_fprintf_escaped(out, lang_pick(lang, "评测阶段：%s%s\n", "Assessment stage: %s%s\n"),
+			     stage ? stage : lang_pick(lang, "未注明", "not given"),
+			     r->level_overridden ? lang_pick(lang, "（--level 假设测算）",
+							     " (a --level what-if)")
+						 : "");
 }
 
 static void print_header(FILE *out, const subsidy_result *r, qn_lang lang)
@@ -35,20 +34,21 @@ static void print_header(FILE *out, const subsidy_result *r, qn_lang lang)
 	policy_window_describe(policy_window_get(r->policy), lang, win, sizeof win);
 	text_fprintf_escaped(out, "%s\n", qn_text_get(r->title, lang));
 	text_fprintf_escaped(out,
-			     TR(lang, "政策 %s（%s），有效期%s\n", "Policy %s (%s), in force %s\n"),
+			     lang_pick(lang, "政策 %s（%s），有效期%s\n",
+				       "Policy %s (%s), in force %s\n"),
 			     r->policy_id, qn_text_get(r->issuer, lang), win);
 	text_fprintf_escaped(out,
-			     TR(lang, "评测日期 %s：%s；数字化水平：%s%s\n",
-				"Assessment dated %s: %s; digitization level: %s%s\n"),
+			     lang_pick(lang, "评测日期 %s：%s；数字化水平：%s%s\n",
+				       "Assessment dated %s: %s; digitization level: %s%s\n"),
 			     r->date, subsidy_window_label(r->window, lang),
 			     questionnaire_level_name(NULL, r->level, lang),
 			     r->level_overridden
-				     ? TR(lang, "（--level 指定）", " (given with --level)")
+				     ? lang_pick(lang, "（--level 指定）", " (given with --level)")
 				     : "");
 	print_where(out, r, lang);
 	text_fprintf_escaped(out, "%s\n\n",
-			     TR(lang, "金额单位：元；比例 × 基数向下取整到元",
-				"Amounts in yuan; rate × base is rounded down to the yuan"));
+			     lang_pick(lang, "金额单位：元；比例 × 基数向下取整到元",
+				       "Amounts in yuan; rate × base is rounded down to the yuan"));
 }
 
 static void print_shares(FILE *out, const subsidy_item *it, qn_lang lang)
@@ -59,10 +59,10 @@ static void print_shares(FILE *out, const subsidy_item *it, qn_lang lang)
 		return;
 	for (size_t i = 0; i < it->n_shares; i++)
 		all += it->shares[i].parts;
-	text_fprintf_escaped(out, "    %s", TR(lang, "分担：", "Paid by: "));
+	text_fprintf_escaped(out, "    %s", lang_pick(lang, "分担：", "Paid by: "));
 	for (size_t i = 0; i < it->n_shares; i++)
-		text_fprintf_escaped(out, TR(lang, "%s%s %s（%d/%d）", "%s%s %s (%d/%d)"),
-				     i ? TR(lang, "；", "; ") : "",
+		text_fprintf_escaped(out, lang_pick(lang, "%s%s %s（%d/%d）", "%s%s %s (%d/%d)"),
+				     i ? lang_pick(lang, "；", "; ") : "",
 				     qn_text_get(it->shares[i].payer, lang),
 				     decimal_format_yuan(it->shares[i].amount, v, sizeof v),
 				     it->shares[i].parts, all);
@@ -75,22 +75,22 @@ static void print_item(FILE *out, const subsidy_item *it, qn_lang lang)
 	char v[32], no[POLICY_NUMBER_MAX];
 	const char *number = policy_number_text(it->number, lang, no, sizeof no);
 	if (it->status != SUBSIDY_PAID) {
-		text_fprintf_escaped(out, TR(lang, "%s %s〔%s〕%s\n", "%s %s [%s] %s\n"), number,
-				     qn_text_get(it->title, lang),
+		text_fprintf_escaped(out, lang_pick(lang, "%s %s〔%s〕%s\n", "%s %s [%s] %s\n"),
+				     number, qn_text_get(it->title, lang),
 				     subsidy_status_label(it->status, lang),
 				     qn_text_get(&it->detail, lang));
 		return;
 	}
-	text_fprintf_escaped(out, TR(lang, "%s %s：%s 元〔%s〕\n", "%s %s: %s yuan [%s]\n"), number,
-			     qn_text_get(it->title, lang),
+	text_fprintf_escaped(out, lang_pick(lang, "%s %s：%s 元〔%s〕\n", "%s %s: %s yuan [%s]\n"),
+			     number, qn_text_get(it->title, lang),
 			     decimal_format_yuan(it->amount, v, sizeof v),
 			     subsidy_status_label(it->status, lang));
 	text_fprintf_escaped(out, "    %s\n", qn_text_get(&it->detail, lang));
 	print_shares(out, it, lang);
 	if (it->other_reading_amount != SUBSIDY_NONE && it->reading)
 		text_fprintf_escaped(out,
-				     TR(lang, "    按另一读法：%s 元\n",
-					"    Under the other reading: %s yuan\n"),
+				     lang_pick(lang, "    按另一读法：%s 元\n",
+					       "    Under the other reading: %s yuan\n"),
 				     decimal_format_yuan(it->other_reading_amount, v, sizeof v));
 }
 
@@ -99,16 +99,18 @@ static void print_budget(FILE *out, const subsidy_result *r, qn_lang lang)
 	char b[32], c[32];
 	if (r->budget == SUBSIDY_NONE)
 		return;
-	text_fprintf_escaped(out, TR(lang, "预算：%s 元（%s）。%s\n", "Budget: %s yuan (%s). %s\n"),
+	text_fprintf_escaped(out,
+			     lang_pick(lang, "预算：%s 元（%s）。%s\n",
+				       "Budget: %s yuan (%s). %s\n"),
 			     decimal_format_yuan(r->budget, b, sizeof b),
 			     strcmp(r->budget_period, "year") == 0
-				     ? TR(lang, "每年", "per year")
-				     : TR(lang, "整个项目期", "for the programme"),
+				     ? lang_pick(lang, "每年", "per year")
+				     : lang_pick(lang, "整个项目期", "for the programme"),
 			     qn_text_get(policy_budget_text(r->policy), lang));
 	for (size_t i = 0; i < r->n_budget_lines; i++)
 		text_fprintf_escaped(out,
-				     TR(lang, "  %s：预算 %s，本企业 %s\n",
-					"  %s: budget %s, this enterprise %s\n"),
+				     lang_pick(lang, "  %s：预算 %s，本企业 %s\n",
+					       "  %s: budget %s, this enterprise %s\n"),
 				     qn_text_get(r->budget_lines[i].name, lang),
 				     decimal_format_yuan(r->budget_lines[i].budget, b, sizeof b),
 				     decimal_format_yuan(r->budget_lines[i].claimed, c, sizeof c));
@@ -121,28 +123,29 @@ void subsidy_print(FILE *out, const subsidy_result *r, qn_lang lang)
 	if (r->area == SUBSIDY_AREA_OUT) /* one line says it all */
 		text_fprintf_escaped(
 			out,
-			TR(lang, "本企业不在本政策适用地区（%s）内，本政策不适用。\n",
-			   "The enterprise is outside the area the policy covers (%s): it does not "
-			   "apply.\n"),
+			lang_pick(lang, "本企业不在本政策适用地区（%s）内，本政策不适用。\n",
+				  "The enterprise is outside the area the policy covers (%s): it does not "
+				  "apply.\n"),
 			qn_text_get(&policy_area_get(r->policy)->text, lang));
 	for (size_t i = 0; r->area != SUBSIDY_AREA_OUT && i < r->n_items; i++)
 		print_item(out, &r->items[i], lang);
-	text_fprintf_escaped(out, TR(lang, "\n合计：%s 元", "\nTotal: %s yuan"),
+	text_fprintf_escaped(out, lang_pick(lang, "\n合计：%s 元", "\nTotal: %s yuan"),
 			     decimal_format_yuan(r->total, v, sizeof v));
 	if (r->total != r->total_before_cap)
-		text_fprintf_escaped(out, TR(lang, "（核减前 %s 元）", " (%s before the cap)"),
+		text_fprintf_escaped(out,
+				     lang_pick(lang, "（核减前 %s 元）", " (%s before the cap)"),
 				     decimal_format_yuan(r->total_before_cap, w, sizeof w));
 	if (r->total_if_post != SUBSIDY_NONE)
 		text_fprintf_escaped(out,
-				     TR(lang, "；改造后评测达到%s时合计 %s 元",
-					"; a post-transformation "
-					"assessment at %s would get %s yuan"),
+				     lang_pick(lang, "；改造后评测达到%s时合计 %s 元",
+					       "; a post-transformation "
+					       "assessment at %s would get %s yuan"),
 				     questionnaire_level_name(NULL, r->level, lang),
 				     decimal_format_yuan(r->total_if_post, w, sizeof w));
 	fputc('\n', out);
 	print_budget(out, r, lang);
 	if (r->n_warnings)
-		text_fprintf_escaped(out, "%s\n", TR(lang, "提示：", "Warnings:"));
+		text_fprintf_escaped(out, "%s\n", lang_pick(lang, "提示：", "Warnings:"));
 	for (size_t i = 0; i < r->n_warnings; i++)
 		text_fprintf_escaped(out, "  - %s\n", qn_text_get(&r->warnings[i].text, lang));
 }
