@@ -6,9 +6,11 @@
 #include <string.h>
 #include "answers/record.h"
 #include "common/date.h"
+#include "reports/report.h"
 
 typedef enum {
 	STEP_TEXT,
+	STEP_REPORT_NO, /* a text no longer than a report holds (report_no_too_long) */
 	STEP_CODE,
 	STEP_SIZE,
 	STEP_ABOVE,
@@ -143,7 +145,7 @@ static const step steps[] = {
 	 {"现场走访日期（多个用 ; 分隔）", "Site visits (dates; ; between them)"},
 	 {"到企业现场的日期，YYYY-MM-DD；回车采用评测日期。",
 	  "The days on site, YYYY-MM-DD; Enter takes the assessment date."}},
-	{STEP_TEXT,
+	{STEP_REPORT_NO,
 	 ANSWERS_REPORT_NO,
 	 false,
 	 {"报告编号", "Report number"},
@@ -500,6 +502,23 @@ static bool take_default(interview *iv, const step *s)
 	return true;
 }
 
+/*
+ * A report number the report could not hold is refused here, as it is typed: the answers take
+ * it (a file salvaged keeps what it had), and the report would refuse it only when written.
+ */
+static bool take_report_no(interview *iv, const char *raw)
+{
+	size_t chars = report_no_too_long(raw);
+	if (chars) {
+		iv_say(iv,
+		       IV_TR(iv, "报告编号最多 %d 个字符，输入了 %zu 个：请缩短后重新输入",
+			     "a report number has at most %d characters, not %zu: type a shorter one"),
+		       REPORT_NO_MAX, chars);
+		return false;
+	}
+	return set_field(iv, ANSWERS_REPORT_NO, raw);
+}
+
 static bool take_value(interview *iv, const step *s, const char *raw, const char *folded)
 {
 	switch (s->kind) {
@@ -525,6 +544,8 @@ static bool take_value(interview *iv, const step *s, const char *raw, const char
 		return take_people(iv, folded, false);
 	case STEP_VISITS:
 		return take_visits(iv, folded);
+	case STEP_REPORT_NO:
+		return take_report_no(iv, raw);
 	case STEP_TEXT:
 		break;
 	}

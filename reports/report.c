@@ -239,25 +239,28 @@ static void write_sheets(report_ctx *c)
 	report_sheet_changes(c);
 }
 
+size_t report_no_too_long(const char *no)
+{
+	size_t chars = 0;
+	text_prefix_chars(no, SIZE_MAX, &chars);
+	return chars > REPORT_NO_MAX ? chars : 0;
+}
+
 /*
- * The report number names the document, so the ReportNo property is never cut: a number
- * libxlsxwriter would refuse is refused here, at its place in the answer file, before anything
- * is written. libxlsxwriter takes the title, author and company at any length (and
+ * A number libxlsxwriter would refuse is refused here, at its place in the answer file, before
+ * anything is written. libxlsxwriter takes the title, author and company at any length (and
  * xlsx_title_named cuts the title); the other custom properties are not from the answers.
  */
 static assess_code check_report_no(const answers *a, assess_error *err)
 {
 	const char *no = answers_field_get(a, ANSWERS_REPORT_NO);
-	size_t chars = 0;
-	if (!no)
-		return ASSESS_OK;
-	text_prefix_chars(no, SIZE_MAX, &chars);
-	if (chars <= XLSX_PROPERTY_MAX)
+	size_t chars = no ? report_no_too_long(no) : 0;
+	if (!chars)
 		return ASSESS_OK;
 	return answers_fail_model(a, err, "$.assessment.report_no",
 				  "the report number has %zu characters, more than the %d a "
 				  "workbook's document property holds",
-				  chars, XLSX_PROPERTY_MAX);
+				  chars, REPORT_NO_MAX);
 }
 
 assess_code report_write(const scoring_result *r, const report_options *opt, const char *path,

@@ -44,4 +44,13 @@ typedef struct report_options {
 assess_code report_write(const scoring_result *r, const report_options *opt, const char *path,
 			 assess_error *err);
 
+/*
+ * The report number (assessment.report_no) names the document in its ReportNo property,
+ * which holds at most REPORT_NO_MAX characters (XLSX_PROPERTY_MAX) and is never cut: how many
+ * characters no has when it is longer than that, 0 when it fits. report_write refuses such a
+ * number; the interview refuses it as it is typed.
+ */
+#define REPORT_NO_MAX XLSX_PROPERTY_MAX
+size_t report_no_too_long(const char *no);
+
 #endif
