@@ -97,6 +97,11 @@ void iv_wrap(const interview *iv, const char *lead, const char *text);
 void iv_printf(const interview *iv, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* What was wrong with the last line ("  ! " in front, so it stands out). */
 void iv_say(const interview *iv, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Out of memory, in the session's language: the error table's own words (assess_code_label). */
+const char *iv_nomem_words(const interview *iv);
+void iv_say_nomem(const interview *iv);
+/* A refusal from the library: its message, or out of memory in the session's language. */
+void iv_say_error(const interview *iv, const assess_error *err);
 /* What the last line did. */
 void iv_tell(const interview *iv, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void iv_show_question(interview *iv);

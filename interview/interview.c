@@ -36,7 +36,10 @@ void iv_save(interview *iv)
 	iv->dirty = answers_save(iv->a, iv->path, ATOMICFILE_REPLACE, &iv->save_err) != ASSESS_OK;
 	if (iv->dirty) {
 		char buf[ASSESS_ERROR_MSG_MAX + ASSESS_ERROR_FILE_MAX + 64];
-		assess_error_format(&iv->save_err, buf, sizeof buf);
+		assess_error shown = iv->save_err;
+		if (shown.code == ASSESS_ERR_NOMEM) /* the library's words are English */
+			snprintf(shown.msg, sizeof shown.msg, "%s", iv_nomem_words(iv));
+		assess_error_format(&shown, buf, sizeof buf);
 		iv_say(iv,
 		       IV_TR(iv,
 			     "无法保存：%s。答案仍在内存中，下一次输入时会重试；请先排除故障再退出。",
@@ -236,7 +239,7 @@ static void note_only(interview *iv, char *note)
 		return;
 	}
 	if (!set_note(iv, note)) {
-		iv_say(iv, "out of memory");
+		iv_say_nomem(iv);
 		return;
 	}
 	iv_tell(iv,
@@ -269,8 +272,7 @@ static void commit_answer(interview *iv, const char *canon, char *note, const ch
 	if (rc == ASSESS_OK)
 		rc = answers_history_append(iv->a, iv->current, NULL, iv_by(iv), reason, &err);
 	if (rc != ASSESS_OK) {
-		iv_say(iv, "%s",
-		       err.msg); /* the answers module's own check; iv_parse_answer agrees */
+		iv_say_error(iv, &err); /* the answers module's own check; iv_parse_answer agrees */
 		return;
 	}
 	bool noted = note && *iv_trim(note) && set_note(iv, note);
@@ -326,14 +328,18 @@ static void take_answer(interview *iv, char *raw)
 {
 	const qn_question *q = questionnaire_question(iv->q, iv->current);
 	char *note = split_note(raw);
-	char canon[CANON_MAX], msg[IV_MSG_MAX] = "out of memory";
+	char canon[CANON_MAX], msg[IV_MSG_MAX] = "";
 	if (note && !*iv_trim(raw)) {
 		note_only(iv, note);
 		return;
 	}
 	char *folded = iv_fold(raw);
-	bool ok = folded && iv_parse_answer(iv, q, folded, canon, sizeof canon, msg, sizeof msg);
-	bool was_key = folded && iv_is_old_key(folded);
+	if (!folded) {
+		iv_say_nomem(iv);
+		return;
+	}
+	bool ok = iv_parse_answer(iv, q, folded, canon, sizeof canon, msg, sizeof msg);
+	bool was_key = iv_is_old_key(folded);
 	free(folded);
 	if (!ok) {
 		iv_say(iv, "%s", msg);
@@ -357,7 +363,7 @@ static void finalize(interview *iv)
 	assess_error err = {0};
 	if (!answers_finalized(iv->a) &&
 	    answers_finalize(iv->a, NULL, iv_by(iv), &err) != ASSESS_OK) {
-		iv_say(iv, "%s", err.msg);
+		iv_say_error(iv, &err);
 		return;
 	}
 	iv_tell(iv, "%s",
@@ -623,7 +629,7 @@ static void take_line(interview *iv, char *raw)
 {
 	char *folded = iv_fold(raw);
 	if (!folded) {
-		iv_say(iv, "out of memory");
+		iv_say_nomem(iv);
 		return;
 	}
 	if (iv->stage == IV_REASON) {
@@ -679,7 +685,7 @@ interview_status interview_input(interview *iv, const char *line)
 	if (problem)
 		iv_say(iv, "%s", problem);
 	else if (!raw)
-		iv_say(iv, "out of memory");
+		iv_say_nomem(iv);
 	else
 		take_line(iv, iv_trim(tabs_to_spaces(raw)));
 	free(raw);

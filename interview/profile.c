@@ -302,7 +302,7 @@ static bool set_field(interview *iv, answers_field f, const char *value)
 	assess_error err = {0};
 	if (answers_set_field(iv->a, f, value, &err) == ASSESS_OK)
 		return true;
-	iv_say(iv, "%s", err.msg);
+	iv_say_error(iv, &err);
 	return false;
 }
 
@@ -418,7 +418,7 @@ static bool take_people(interview *iv, const char *folded, bool team)
 	char *copy = strdup(folded), *save = NULL;
 	assess_error err = {0};
 	if (!copy) {
-		iv_say(iv, "out of memory");
+		iv_say_nomem(iv);
 		return false;
 	}
 	if (team)
@@ -445,7 +445,7 @@ static bool take_people(interview *iv, const char *folded, bool team)
 	}
 	free(copy);
 	if (rc)
-		iv_say(iv, "%s", err.msg);
+		iv_say_error(iv, &err);
 	return rc == ASSESS_OK;
 }
 
@@ -559,7 +559,7 @@ bool iv_profile_take(interview *iv, const char *raw)
 		return take_default(iv, s);
 	char *folded = iv_fold(raw);
 	if (!folded) {
-		iv_say(iv, "out of memory");
+		iv_say_nomem(iv);
 		return false;
 	}
 	bool ok = take_value(iv, s, raw, folded);

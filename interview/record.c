@@ -93,7 +93,7 @@ static void add_item(interview *iv, const char *title, const char *file, const c
 	assess_error err = {0};
 	answers_evidence_folder(iv->path, dir, sizeof dir);
 	if (answers_evidence_add(iv->a, iv->current, title, file, NULL, checklist, dir, &err)) {
-		iv_say(iv, "%s", err.msg);
+		iv_say_error(iv, &err);
 		return;
 	}
 	size_t n = answers_evidence_count(iv->a, iv->current);
@@ -171,7 +171,7 @@ void iv_flag_command(interview *iv, const char *arg)
 	}
 	bool clear = strcmp(arg, "-") == 0;
 	if (answers_flag_set(iv->a, iv->current, clear ? NULL : arg) != ASSESS_OK) {
-		iv_say(iv, "out of memory");
+		iv_say_nomem(iv);
 		return;
 	}
 	iv_tell(iv,

@@ -162,6 +162,21 @@ void iv_say(const interview *iv, const char *fmt, ...)
 	va_end(ap);
 }
 
+const char *iv_nomem_words(const interview *iv)
+{
+	return assess_code_label(ASSESS_ERR_NOMEM, iv->lang == QN_LANG_EN);
+}
+
+void iv_say_nomem(const interview *iv) { iv_say(iv, "%s", iv_nomem_words(iv)); }
+
+void iv_say_error(const interview *iv, const assess_error *err)
+{
+	if (err->code == ASSESS_ERR_NOMEM)
+		iv_say_nomem(iv);
+	else
+		iv_say(iv, "%s", err->msg);
+}
+
 void iv_tell(const interview *iv, const char *fmt, ...)
 {
 	va_list ap;

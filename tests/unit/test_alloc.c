@@ -15,6 +15,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "answers/answers.h"
@@ -26,6 +27,7 @@
 #include "compare/compare.h"
 #include "compare/verdict.h"
 #include "form/form.h"
+#include "interview/interview.h"
 #include "policies/policy.h"
 #include "policies/subsidy.h"
 #include "reports/report.h"
@@ -593,6 +595,56 @@ START_TEST(form_and_import_when_memory_runs_out)
 END_TEST
 
 /* A growth that realloc refuses leaves the array, its elements and its capacity as they were. */
+/*
+ * A line typed into an interview in lang, with allocations failing from the nth on, for n = 0,
+ * 1, 2... until it is taken: every refusal says out of memory in the session's language
+ * (words) and never in the other one (foreign).
+ */
+static void type_when_memory_runs_out(qn_lang lang, const char *words, const char *foreign)
+{
+	const char *path = test_in_dir(lang == QN_LANG_EN ? "en.json" : "zh.json");
+	bool refused = true;
+	int n = 0;
+	for (; refused && n < MAX_STEPS; n++) {
+		char *text = NULL;
+		size_t len = 0;
+		FILE *out = open_memstream(&text, &len);
+		answers *a = answers_new(test_miit());
+		interview_options o = {.lang = lang,
+				       .path = path,
+				       .today = "2026-11-23",
+				       .width = 80};
+		interview *iv = a && out ? interview_new(a, &o, out) : NULL;
+		assess_error err = {0};
+		ck_assert_msg(iv && interview_start(iv, &err) == ASSESS_OK, "%s", err.msg);
+		fflush(out);
+		size_t start = len;
+		allowance = n;
+		interview_input(iv, "泉州示例运动用品有限公司"); /* the enterprise's name */
+		allowance = -1;
+		fflush(out);
+		const char *said = text + start;
+		refused = strstr(said, "  ! ") != NULL;
+		ck_assert_msg(!refused || strstr(said, words),
+			      "with %d allocations allowed, no \"%s\":\n%s", n, words, said);
+		ck_assert_msg(!strstr(said, foreign), "with %d allocations allowed, \"%s\":\n%s", n,
+			      foreign, said);
+		ck_assert_msg(refused || answers_field_get(a, ANSWERS_NAME), "the name was lost");
+		interview_free(iv);
+		answers_free(a);
+		fclose(out);
+		free(text);
+	}
+	ck_assert_int_gt(n, 1);
+}
+
+START_TEST(interview_says_out_of_memory_in_its_language)
+{
+	type_when_memory_runs_out(QN_LANG_ZH, "内存不足", "out of memory");
+	type_when_memory_runs_out(QN_LANG_EN, "out of memory", "内存不足");
+}
+END_TEST
+
 START_TEST(grow_keeps_the_array_when_memory_runs_out)
 {
 	size_t cap = 0;
@@ -636,6 +688,7 @@ TCase *make_alloc_tcase(void)
 				record_report_leaves_nothing_when_memory_runs_out,
 				form_and_import_when_memory_runs_out,
 				grow_keeps_the_array_when_memory_runs_out,
+				interview_says_out_of_memory_in_its_language,
 				NULL};
 	return test_tcase("alloc", test_dir_make, test_dir_remove, 300, tests);
 }
