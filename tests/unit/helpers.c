@@ -40,6 +40,12 @@ answers *test_answers(const char *json, unsigned flags)
 	return a;
 }
 
+void test_answers_refused(const char *json, unsigned flags, assess_error *err)
+{
+	answers *a = answers_parse(json, strlen(json), "t.json", test_resolve, NULL, flags, err);
+	ck_assert_msg(a == NULL, "answers accepted: %s", json);
+}
+
 answers *test_example(void)
 {
 	assess_error err = {0};

@@ -26,6 +26,8 @@ const questionnaire *test_miit(void);
 const questionnaire *test_resolve(const char *id, void *ctx, assess_error *err);
 /* Answers parsed from a JSON literal; fails the test on error. */
 answers *test_answers(const char *json, unsigned flags);
+/* The same JSON literal refused, the reason in *err; fails the test when it is accepted. */
+void test_answers_refused(const char *json, unsigned flags, assess_error *err);
 /* The bundled example enterprise (examples/quanzhou-sports-baseline.json), loaded. */
 #define TEST_EXAMPLE EXAMPLES_DIR "/quanzhou-sports-baseline.json"
 answers *test_example(void);

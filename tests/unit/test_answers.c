@@ -132,7 +132,7 @@ START_TEST(incomplete_lists_every_missing_id)
 {
 	assess_error err = {0};
 	const char *j = "{\"questionnaire\": \"miit-2024\", \"answers\": {\"F1\": [\"A\"]}}";
-	ck_assert_ptr_null(answers_parse(j, strlen(j), "t.json", test_resolve, NULL, 0, &err));
+	test_answers_refused(j, 0, &err);
 	ck_assert_int_eq(err.code, ASSESS_ERR_INCOMPLETE);
 	ck_assert_msg_has(&err, "30 unanswered questions: F2 F3");
 	ck_assert_msg_has(&err, "R3 R4 (--allow-incomplete");
@@ -146,13 +146,13 @@ START_TEST(errors_carry_line_column_and_path)
 {
 	assess_error err = {0};
 	const char *j = "{\"questionnaire\": \"miit-2024\",\n \"answers\": {\n  \"F2\": \"Z\"}}";
-	ck_assert_ptr_null(answers_parse(j, strlen(j), "t.json", test_resolve, NULL, 0, &err));
+	test_answers_refused(j, 0, &err);
 	ck_assert_int_eq(err.code, ASSESS_ERR_DATA);
 	ck_assert_str_eq(err.path, "$.answers.F2");
 	ck_assert_int_eq(err.line, 3);
 	ck_assert_int_eq(err.column, 9);
 	const char *dup = "{\"questionnaire\": \"miit-2024\", \"answers\": {}, \"answers\": {}}";
-	ck_assert_ptr_null(answers_parse(dup, strlen(dup), "d.json", test_resolve, NULL, 0, &err));
+	test_answers_refused(dup, 0, &err);
 	ck_assert_msg_has(&err, "appears more than once");
 	ck_assert_int_eq(err.column, 58);
 }
