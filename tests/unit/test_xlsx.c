@@ -400,13 +400,13 @@ END_TEST
 /* A wrapped text that its buffer cannot hold is cut between two characters, never inside one. */
 START_TEST(wrapped_text_is_cut_between_characters)
 {
-	const xlsx_face H = XLSX_FACE_LATIN_BOLD;
+	const xlsx_face bold = XLSX_FACE_LATIN_BOLD;
 	char out[8];
 	/* 数 and 字 are three bytes each: the third character would end at byte 9 */
-	ck_assert_int_eq(xlsx_wrap_words("数字化 水平", 2000, H, out, sizeof out), 1);
+	ck_assert_int_eq(xlsx_wrap_words("数字化 水平", 2000, bold, out, sizeof out), 1);
 	ck_assert_str_eq(out, "数字");
 	/* "质量管理" on a line of its own: the newline fits and stays, the half 量 goes */
-	ck_assert_int_eq(xlsx_wrap_words("ab 质量管理", 300, H, out, sizeof out), 2);
+	ck_assert_int_eq(xlsx_wrap_words("ab 质量管理", 300, bold, out, sizeof out), 2);
 	ck_assert_str_eq(out, "ab\n质");
 	ck_assert_msg(text_utf8_valid(out, strlen(out), NULL), "a text cut inside a character");
 }
