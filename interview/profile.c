@@ -456,9 +456,8 @@ static bool take_visits(interview *iv, const char *folded)
 	answers_site_visits_clear(iv->a);
 	for (char *d = copy ? strtok_r(copy, ";,", &save) : NULL; d && ok;
 	     d = strtok_r(NULL, ";,", &save)) {
-		char date[16];
 		int day;
-		ok = iv_date(iv_trim(d), date, sizeof date) && date_parse(date, &day) &&
+		ok = date_parse_typed(iv_trim(d), &day) &&
 		     answers_site_visit_add(iv->a, day, NULL) == ASSESS_OK;
 	}
 	free(copy);
