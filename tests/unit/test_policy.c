@@ -3,7 +3,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include "common/date.h"
 #include "policies/policy.h"
 #include "tests/unit/test.h"
 
@@ -368,20 +367,6 @@ START_TEST(parse_rate_exact)
 }
 END_TEST
 
-/* A policy's dates and `assess policies --date` are read by date_parse (a from="YYYY-MM" is
- * made its first day before): real days, YYYY-MM-DD only. */
-START_TEST(parse_date_strict)
-{
-	int d = 0;
-	ck_assert(date_parse("2024-02-29", &d) && d == 20240229);
-	ck_assert(!date_parse("2025-02-29", &d));
-	ck_assert(!date_parse("2025-13-01", &d));
-	ck_assert(!date_parse("2025-1-01", &d));
-	ck_assert(!date_parse("2025-12", &d));
-	ck_assert(!date_parse(NULL, &d));
-}
-END_TEST
-
 START_TEST(window_description)
 {
 	policy_window w = {.from_kind = POLICY_FROM_MONTH,
@@ -433,7 +418,6 @@ TCase *make_policy_tcase(void)
 				project_needs_a_class,
 				doctype_is_refused,
 				parse_rate_exact,
-				parse_date_strict,
 				window_description,
 				NULL};
 	return test_tcase("policy", NULL, NULL, 0, tests);

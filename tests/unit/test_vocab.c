@@ -29,6 +29,7 @@ START_TEST(dates_are_strict_calendar_days)
 	ck_assert(!date_parse("2026-1-20", &d));
 	ck_assert(!date_parse("2026-11-20 ", &d));
 	ck_assert(!date_parse("2026/11/20", &d));
+	ck_assert(!date_parse("2026-12", &d)); /* a policy's from="YYYY-MM" is made a day first */
 	ck_assert(!date_parse("２０２６-11-20", &d));
 	ck_assert(!date_parse(NULL, &d));
 	ck_assert_int_eq(d, 20000229); /* untouched by the refusals */
