@@ -18,6 +18,7 @@
 #include <unistd.h>
 #include "common/grow.h"
 #include "common/sha256.h"
+#include "common/text.h"
 
 size_t answers_evidence_count(const answers *a, size_t question_index)
 {
@@ -108,12 +109,10 @@ static int push(answers *a, size_t qi, const answers_evidence *e)
 
 void answers_evidence_folder(const char *answer_path, char *buf, size_t size)
 {
-	const char *slash = strcmp(answer_path, "-") == 0 ? NULL : strrchr(answer_path, '/');
-	if (!slash)
-		snprintf(buf, size, ".");
-	else /* a file at the root keeps its one slash */
-		snprintf(buf, size, "%.*s", slash == answer_path ? 1 : (int)(slash - answer_path),
-			 answer_path);
+	size_t n;
+	const char *folder =
+		text_path_folder(strcmp(answer_path, "-") == 0 ? "." : answer_path, &n);
+	snprintf(buf, size, "%.*s", (int)n, folder);
 }
 
 /* dir/file into buf; fails when it does not fit. */

@@ -33,12 +33,9 @@ static const char *const by_name_entries[] = {BY_NAME_ENTRY, NULL};
 
 static char *dir_of(const char *path)
 {
-	const char *slash = strrchr(path, '/');
-	if (!slash)
-		return strdup(".");
-	if (slash == path)
-		return strdup("/");
-	return strndup(path, (size_t)(slash - path));
+	size_t n;
+	const char *dir = text_path_folder(path, &n);
+	return strndup(dir, n);
 }
 
 assess_code atomicfile_check_target(const char *path, unsigned flags, int *mode, assess_error *err)

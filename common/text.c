@@ -158,6 +158,17 @@ bool text_has_extension_anycase(const char *name, const char *ext)
 	return t && strcasecmp(t, ext) == 0;
 }
 
+const char *text_path_folder(const char *path, size_t *len)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash) {
+		*len = 1;
+		return ".";
+	}
+	*len = slash == path ? 1 : (size_t)(slash - path); /* the root keeps its one slash */
+	return path;
+}
+
 size_t text_prefix_chars(const char *s, size_t max, size_t *chars)
 {
 	size_t n = 0, bytes = 0;

@@ -1,6 +1,6 @@
 /*
  * text.h - UTF-8 checks, positions and display width for Chinese text, and the few string
- * tests the modules share.
+ * tests the modules share, with the folder of a file's path.
  */
 #ifndef ASSESS_TEXT_H
 #define ASSESS_TEXT_H
@@ -81,6 +81,12 @@ bool text_ends_with(const char *s, const char *suffix);
 bool text_has_extension(const char *name, const char *ext);
 /* The same in any case ("A.JSON" is a ".json"), for the names people give their own files. */
 bool text_has_extension_anycase(const char *name, const char *ext);
+/*
+ * The folder a file's path is in, as the first *len bytes of the text returned (a part of path,
+ * or a literal): what comes before the last '/', "/" for a file at the root and "." for a name
+ * without a folder. Nothing is copied, so no path is too long for it.
+ */
+const char *text_path_folder(const char *path, size_t *len);
 
 /*
  * strcmp(a, b) == 0, settled without a call for the short ids, codes and keys that most

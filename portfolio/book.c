@@ -218,9 +218,9 @@ static bool relative_path(const char *from, const char *to, char *buf, size_t si
 static void report_link(portfolio_book *b, const char *path)
 {
 	char here[PATH_MAX], dir[PATH_MAX], there[PATH_MAX], rel[PATH_MAX];
-	const char *slash = strrchr(path, '/');
-	int n = slash ? snprintf(dir, sizeof dir, "%.*s", (int)(slash - path + 1), path)
-		      : snprintf(dir, sizeof dir, ".");
+	size_t len;
+	const char *folder = text_path_folder(path, &len);
+	int n = snprintf(dir, sizeof dir, "%.*s", (int)len, folder);
 	if (!b->o.reports_dir || n < 0 || (size_t)n >= sizeof dir || !realpath(dir, here) ||
 	    !realpath(b->o.reports_dir, there) || !relative_path(here, there, rel, sizeof rel))
 		return;

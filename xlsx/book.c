@@ -9,6 +9,7 @@
 #include <sys/statvfs.h>
 #include <unistd.h>
 #include "common/atomicfile.h"
+#include "common/text.h"
 #include "xlsx/xlsx_internal.h"
 
 /* libxlsxwriter's scratch folder; its files are unlinked as soon as they are made. */
@@ -164,16 +165,12 @@ xlsx_book *xlsx_open(const char *path, const xlsx_options *o, assess_error *err)
 
 void xlsx_sweep(const char *path)
 {
-	const char *slash = strrchr(path, '/');
+	size_t n;
+	const char *folder = text_path_folder(path, &n);
 	char dir[4096];
-	if (!slash)
-		snprintf(dir, sizeof dir, ".");
-	else if (slash == path)
-		snprintf(dir, sizeof dir, "/");
-	else if ((size_t)(slash - path) < sizeof dir)
-		snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
-	else
+	if (n >= sizeof dir)
 		return;
+	snprintf(dir, sizeof dir, "%.*s", (int)n, folder);
 	xlsx_sweep_folder(dir);
 }
 

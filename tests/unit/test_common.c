@@ -197,6 +197,25 @@ START_TEST(suffixes_and_extensions)
 }
 END_TEST
 
+static void ck_folder(const char *path, const char *folder)
+{
+	size_t n;
+	const char *f = text_path_folder(path, &n);
+	ck_assert_msg(n == strlen(folder) && strncmp(f, folder, n) == 0, "%s: %.*s", path, (int)n,
+		      f);
+}
+
+START_TEST(folder_of_a_path)
+{
+	ck_folder("out/acme.json", "out");
+	ck_folder("a/b/acme.json", "a/b");
+	ck_folder("/acme.json", "/");
+	ck_folder("acme.json", ".");
+	ck_folder("a/", "a");
+	ck_folder("", ".");
+}
+END_TEST
+
 START_TEST(credit_codes)
 {
 	char why[128];
@@ -389,6 +408,7 @@ TCase *make_common_tcase(void)
 				codepoint_widths_add_up_to_the_text,
 				digits_are_read_or_refused,
 				suffixes_and_extensions,
+				folder_of_a_path,
 				credit_codes,
 				sha256_known_vectors,
 				fprintf_escapes_its_string_arguments,
