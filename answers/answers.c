@@ -151,6 +151,64 @@ const char *answers_stage_label(answers_stage s, answers_stage_wording w, qn_lan
 	return qn_text_get(&labels[w][s - ANSWERS_STAGE_BASELINE], lang);
 }
 
+const char *answers_profile_label(answers_profile_item item, answers_profile_wording w,
+				  qn_lang lang)
+{
+	/* [wording][item]; a wording's blank entry is ANSWERS_PROFILE_FIELD's */
+	static const qn_text labels[ANSWERS_PROFILE_N_WORDINGS][ANSWERS_PROFILE_N_ITEMS] = {
+		[ANSWERS_PROFILE_FIELD] =
+			{
+				[ANSWERS_PROFILE_NAME] = {"企业名称", "Enterprise name"},
+				[ANSWERS_PROFILE_CREDIT_CODE] = {"统一社会信用代码",
+								 "Unified social credit code"},
+				[ANSWERS_PROFILE_INDUSTRY] = {"所属行业", "Industry"},
+				[ANSWERS_PROFILE_INDUSTRY_CODE] = {"行业代码", "Industry code"},
+				[ANSWERS_PROFILE_SIZE] = {"企业规模", "Size"},
+				[ANSWERS_PROFILE_ABOVE_SCALE] = {"规模以上企业",
+								 "Above designated size"},
+				[ANSWERS_PROFILE_REGION] = {"所在地区", "Region"},
+				[ANSWERS_PROFILE_REGION_CODE] = {"地区代码", "Region code"},
+				[ANSWERS_PROFILE_DATE] = {"评测日期", "Assessment date"},
+				[ANSWERS_PROFILE_STAGE] = {"评测阶段", "Stage"},
+				[ANSWERS_PROFILE_SOURCE] = {"评测方式", "Source"},
+				[ANSWERS_PROFILE_ASSESSOR] = {"评测人员", "Assessor"},
+				[ANSWERS_PROFILE_REPORT_NO] = {"报告编号", "Report number"},
+			},
+		[ANSWERS_PROFILE_COLUMN] =
+			{
+				[ANSWERS_PROFILE_NAME] = {"企业名称", "Enterprise"},
+				[ANSWERS_PROFILE_CREDIT_CODE] = {"统一社会信用代码", "Credit code"},
+				[ANSWERS_PROFILE_INDUSTRY] = {"行业", "Industry"},
+				[ANSWERS_PROFILE_SIZE] = {"规模", "Size"},
+				[ANSWERS_PROFILE_ABOVE_SCALE] = {"规上", "Above scale"},
+				[ANSWERS_PROFILE_REGION] = {"地区", "Region"},
+				[ANSWERS_PROFILE_DATE] = {"评测日期", "Date"},
+				[ANSWERS_PROFILE_STAGE] = {"阶段", "Stage"},
+			},
+		[ANSWERS_PROFILE_QUESTION] =
+			{
+				[ANSWERS_PROFILE_ABOVE_SCALE] = {"是否规模以上企业",
+								 "Above designated size?"},
+			},
+		[ANSWERS_PROFILE_FORM] =
+			{
+				[ANSWERS_PROFILE_ASSESSOR] = {"填表人及联系方式",
+							      "Filled in by (name, contact)"},
+			},
+		[ANSWERS_PROFILE_OVERVIEW] = {[ANSWERS_PROFILE_NAME] = {"企业名称", "Name"}},
+		[ANSWERS_PROFILE_RECORD] =
+			{
+				[ANSWERS_PROFILE_DATE] = {"评测日期", "Assessed on"},
+				[ANSWERS_PROFILE_SOURCE] = {"评测方式", "How assessed"},
+			},
+	};
+	if ((unsigned)item >= ANSWERS_PROFILE_N_ITEMS || (unsigned)w >= ANSWERS_PROFILE_N_WORDINGS)
+		return NULL;
+	const qn_text *t =
+		labels[w][item].zh ? &labels[w][item] : &labels[ANSWERS_PROFILE_FIELD][item];
+	return qn_text_get(t, lang);
+}
+
 const cJSON *answers_block(const answers *a, const char *name)
 {
 	for (int b = 0; b < ANSWERS_N_BLOCKS; b++)

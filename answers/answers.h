@@ -152,6 +152,46 @@ typedef enum {
 	ANSWERS_STAGE_N_WORDINGS
 } answers_stage_wording;
 const char *answers_stage_label(answers_stage s, answers_stage_wording w, qn_lang lang);
+
+/* What the enterprise profile and the assessment hold, as people are shown them (below). */
+typedef enum {
+	ANSWERS_PROFILE_NAME,
+	ANSWERS_PROFILE_CREDIT_CODE,
+	ANSWERS_PROFILE_INDUSTRY,
+	ANSWERS_PROFILE_INDUSTRY_CODE,
+	ANSWERS_PROFILE_SIZE,
+	ANSWERS_PROFILE_ABOVE_SCALE,
+	ANSWERS_PROFILE_REGION,
+	ANSWERS_PROFILE_REGION_CODE,
+	ANSWERS_PROFILE_DATE,
+	ANSWERS_PROFILE_STAGE,
+	ANSWERS_PROFILE_SOURCE, /* assessment.source, answers_origin (record.h) */
+	ANSWERS_PROFILE_ASSESSOR,
+	ANSWERS_PROFILE_REPORT_NO,
+	ANSWERS_PROFILE_N_ITEMS
+} answers_profile_item;
+/*
+ * A profile item's name, in one of the wordings the outputs use (zh / en). A wording says
+ * only the names it words its own way; for the others it gives ANSWERS_PROFILE_FIELD's.
+ * NULL for an item or wording out of range. The form's import reads its labels back with it.
+ */
+typedef enum {
+	/* 企业名称 / Enterprise name, 评测日期 / Assessment date: beside its value, one a line */
+	ANSWERS_PROFILE_FIELD,
+	/* 企业名称 / Enterprise, 评测日期 / Date, 规上 / Above scale: a table's column */
+	ANSWERS_PROFILE_COLUMN,
+	/* 是否规模以上企业 / Above designated size?: the interview's question */
+	ANSWERS_PROFILE_QUESTION,
+	/* 填表人及联系方式 / Filled in by (name, contact): the form an enterprise fills in */
+	ANSWERS_PROFILE_FORM,
+	/* 企业名称 / Name: the report's overview, under its heading 企业概况 / Enterprise */
+	ANSWERS_PROFILE_OVERVIEW,
+	/* 评测日期 / Assessed on, 评测方式 / How assessed: the report's record of the assessment */
+	ANSWERS_PROFILE_RECORD,
+	ANSWERS_PROFILE_N_WORDINGS
+} answers_profile_wording;
+const char *answers_profile_label(answers_profile_item item, answers_profile_wording w,
+				  qn_lang lang);
 /* The finance, status and awards blocks as loaded (NULL when absent). Borrowed. */
 const cJSON *answers_block(const answers *a, const char *name);
 

@@ -254,7 +254,7 @@ static assess_code profile_row(struct imp *m, const xlsx_reader_sheet *s, const 
 	if (answers_set_field(m->a, p->field, v, &ferr))
 		return ferr.code == ASSESS_ERR_NOMEM
 			       ? nomem(m)
-			       : cell_fail(m, s, row, 1, "%s: %s", lang_pick(m->lang, p->zh, p->en),
+			       : cell_fail(m, s, row, 1, "%s: %s", form_profile_label(p, m->lang),
 					   ferr.msg);
 	return ASSESS_OK;
 }
@@ -270,11 +270,11 @@ static assess_code read_profile(struct imp *m)
 		uint32_t row = FORM_PROFILE_ROW + (uint32_t)i;
 		char label[256];
 		cell_text(s, row, 0, label, sizeof label, NULL);
-		if (strcmp(label, lang_pick(m->lang, p->zh, p->en)) != 0)
+		if (strcmp(label, form_profile_label(p, m->lang)) != 0)
 			code = cell_fail(m, s, row, 0,
 					 "expected the label \"%s\" here: rows of the "
 					 "profile may not be moved",
-					 lang_pick(m->lang, p->zh, p->en));
+					 form_profile_label(p, m->lang));
 		else
 			code = profile_row(m, s, p, row);
 	}
@@ -388,7 +388,7 @@ static void profile_place(const struct imp *m, char *msg, size_t size)
 	snprintf(rest, sizeof rest, "%s", at + sizeof json - 1);
 	xlsx_reader_ref(FORM_PROFILE_ROW + (uint32_t)i, 1, ref, sizeof ref);
 	snprintf(at, size - (size_t)(at - msg), "%s!%s (%s)%s", form_sheet_profile(m->lang), ref,
-		 lang_pick(m->lang, form_profile_rows[i].zh, form_profile_rows[i].en), rest);
+		 form_profile_label(&form_profile_rows[i], m->lang), rest);
 }
 
 /*

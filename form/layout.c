@@ -11,27 +11,26 @@
 #include "common/text.h"
 
 const form_profile_row form_profile_rows[] = {
-	{FORM_PF_FIELD, ANSWERS_NAME, "企业名称", "Enterprise name", "必填", "required"},
-	{FORM_PF_FIELD, ANSWERS_CREDIT_CODE, "统一社会信用代码", "Unified social credit code",
-	 "18 位，末位为校验码", "18 characters, the last a check character"},
-	{FORM_PF_FIELD, ANSWERS_INDUSTRY, "所属行业", "Industry", "如：休闲体育用品",
+	{FORM_PF_FIELD, ANSWERS_NAME, ANSWERS_PROFILE_NAME, "必填", "required"},
+	{FORM_PF_FIELD, ANSWERS_CREDIT_CODE, ANSWERS_PROFILE_CREDIT_CODE, "18 位，末位为校验码",
+	 "18 characters, the last a check character"},
+	{FORM_PF_FIELD, ANSWERS_INDUSTRY, ANSWERS_PROFILE_INDUSTRY, "如：休闲体育用品",
 	 "e.g. sporting goods"},
-	{FORM_PF_FIELD, ANSWERS_INDUSTRY_CODE, "行业代码", "Industry code",
+	{FORM_PF_FIELD, ANSWERS_INDUSTRY_CODE, ANSWERS_PROFILE_INDUSTRY_CODE,
 	 "GB/T 4754-2017，如 C244", "GB/T 4754-2017, e.g. C244"},
-	{FORM_PF_FIELD, ANSWERS_REGION, "所在地区", "Region", "如：福建省泉州市晋江市",
+	{FORM_PF_FIELD, ANSWERS_REGION, ANSWERS_PROFILE_REGION, "如：福建省泉州市晋江市",
 	 "e.g. Jinjiang, Quanzhou, Fujian"},
-	{FORM_PF_FIELD, ANSWERS_REGION_CODE, "地区代码", "Region code",
+	{FORM_PF_FIELD, ANSWERS_REGION_CODE, ANSWERS_PROFILE_REGION_CODE,
 	 "GB/T 2260 六位行政区划代码，如 350582", "GB/T 2260 six digits, e.g. 350582"},
-	{FORM_PF_FIELD, ANSWERS_SIZE, "企业规模", "Size", "微型、小型或中型",
+	{FORM_PF_FIELD, ANSWERS_SIZE, ANSWERS_PROFILE_SIZE, "微型、小型或中型",
 	 "micro, small or medium (in Chinese: 微型, 小型, 中型)"},
-	{FORM_PF_ABOVE_SCALE, ANSWERS_FIELD_MAX, "规模以上企业", "Above designated size", "是或否",
+	{FORM_PF_ABOVE_SCALE, ANSWERS_FIELD_MAX, ANSWERS_PROFILE_ABOVE_SCALE, "是或否",
 	 "yes or no"},
-	{FORM_PF_FIELD, ANSWERS_DATE, "评测日期", "Assessment date", "格式 YYYY-MM-DD",
-	 "as YYYY-MM-DD"},
-	{FORM_PF_STAGE, ANSWERS_FIELD_MAX, "评测阶段", "Stage", "改造前或改造后",
+	{FORM_PF_FIELD, ANSWERS_DATE, ANSWERS_PROFILE_DATE, "格式 YYYY-MM-DD", "as YYYY-MM-DD"},
+	{FORM_PF_STAGE, ANSWERS_FIELD_MAX, ANSWERS_PROFILE_STAGE, "改造前或改造后",
 	 "before or after the transformation"},
-	{FORM_PF_FIELD, ANSWERS_ASSESSOR, "填表人及联系方式", "Filled in by (name, contact)",
-	 "姓名、电话", "name, telephone"},
+	{FORM_PF_FIELD, ANSWERS_ASSESSOR, ANSWERS_PROFILE_ASSESSOR, "姓名、电话",
+	 "name, telephone"},
 };
 const size_t form_profile_n_rows = sizeof form_profile_rows / sizeof form_profile_rows[0];
 
@@ -158,6 +157,11 @@ const char *form_sheet_instructions(qn_lang lang)
 	return lang_pick(lang, "填写说明", "Instructions");
 }
 const char *form_sheet_profile(qn_lang lang) { return lang_pick(lang, "企业概况", "Profile"); }
+
+const char *form_profile_label(const form_profile_row *p, qn_lang lang)
+{
+	return answers_profile_label(p->item, ANSWERS_PROFILE_FORM, lang);
+}
 
 const char *form_stage_word(answers_stage s, qn_lang lang)
 {

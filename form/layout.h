@@ -63,12 +63,14 @@ enum {
 typedef enum { FORM_PF_FIELD, FORM_PF_ABOVE_SCALE, FORM_PF_STAGE } form_profile_kind;
 typedef struct form_profile_row {
 	form_profile_kind kind;
-	answers_field field; /* for FORM_PF_FIELD */
-	const char *zh, *en; /* the label */
+	answers_field field;       /* for FORM_PF_FIELD */
+	answers_profile_item item; /* its label: form_profile_label() */
 	const char *hint_zh, *hint_en;
 } form_profile_row;
 extern const form_profile_row form_profile_rows[];
 extern const size_t form_profile_n_rows;
+/* The row's label in column A, as the writer writes it and the import expects it. */
+const char *form_profile_label(const form_profile_row *p, qn_lang lang);
 
 /*
  * The subsidy inputs sheet (after the profile): the status flags and finance figures of

@@ -263,7 +263,7 @@ static void sheet_profile(struct ctx *c)
 						 p->field == ANSWERS_INDUSTRY_CODE
 					 ? c->f.input_date
 					 : c->f.input;
-		check(c, worksheet_write_string(ws, row, 0, lang_pick(l, p->zh, p->en), c->f.text));
+		check(c, worksheet_write_string(ws, row, 0, form_profile_label(p, l), c->f.text));
 		if (v) /* from the answer file: cut like every text of ours past Excel's limit */
 			xlsx_string(c->book, ws, row, 1, v, in);
 		else

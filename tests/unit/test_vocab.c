@@ -1,6 +1,6 @@
 /*
  * The shared vocabulary: dates and timestamps (common/date), languages, level names, yes and no,
- * the names of the stage and of the origin.
+ * the names of the stage, of the origin and of the profile's fields.
  */
 #include "config.h"
 
@@ -198,6 +198,47 @@ START_TEST(one_home_for_the_origin_words)
 }
 END_TEST
 
+START_TEST(every_profile_item_has_a_name_in_every_wording)
+{
+	/* An item added without its name in ANSWERS_PROFILE_FIELD fails here. */
+	for (qn_lang l = QN_LANG_ZH; l <= QN_LANG_EN; l++)
+		for (int w = 0; w < ANSWERS_PROFILE_N_WORDINGS; w++)
+			for (int i = 0; i < ANSWERS_PROFILE_N_ITEMS; i++) {
+				const char *s = answers_profile_label(i, w, l);
+				ck_assert_msg(s && *s, "item %d has no name in wording %d, lang %d",
+					      i, w, (int)l);
+			}
+	ck_assert_ptr_null(
+		answers_profile_label(ANSWERS_PROFILE_N_ITEMS, ANSWERS_PROFILE_FIELD, QN_LANG_ZH));
+	ck_assert_ptr_null(answers_profile_label(ANSWERS_PROFILE_NAME, ANSWERS_PROFILE_N_WORDINGS,
+						 QN_LANG_EN));
+}
+END_TEST
+
+START_TEST(one_home_for_the_profile_words)
+{
+	ck_assert_str_eq(answers_profile_label(ANSWERS_PROFILE_CREDIT_CODE, ANSWERS_PROFILE_FIELD,
+					       QN_LANG_EN),
+			 "Unified social credit code");
+	ck_assert_str_eq(answers_profile_label(ANSWERS_PROFILE_CREDIT_CODE, ANSWERS_PROFILE_COLUMN,
+					       QN_LANG_EN),
+			 "Credit code");
+	ck_assert_str_eq(answers_profile_label(ANSWERS_PROFILE_ABOVE_SCALE, ANSWERS_PROFILE_COLUMN,
+					       QN_LANG_ZH),
+			 "规上");
+	/* a wording without a name of its own for an item says the field's */
+	ck_assert_str_eq(answers_profile_label(ANSWERS_PROFILE_REPORT_NO, ANSWERS_PROFILE_COLUMN,
+					       QN_LANG_ZH),
+			 "报告编号");
+	ck_assert_str_eq(answers_profile_label(ANSWERS_PROFILE_ASSESSOR, ANSWERS_PROFILE_FORM,
+					       QN_LANG_ZH),
+			 "填表人及联系方式");
+	ck_assert_str_eq(answers_profile_label(ANSWERS_PROFILE_DATE, ANSWERS_PROFILE_FORM,
+					       QN_LANG_EN),
+			 "Assessment date");
+}
+END_TEST
+
 TCase *make_vocab_tcase(void)
 {
 	const TTest *tests[] = {dates_are_strict_calendar_days,
@@ -210,6 +251,8 @@ TCase *make_vocab_tcase(void)
 				every_wording_names_both_values,
 				one_home_for_the_stage_words,
 				one_home_for_the_origin_words,
+				every_profile_item_has_a_name_in_every_wording,
+				one_home_for_the_profile_words,
 				NULL};
 	return test_tcase("vocab", NULL, NULL, 0, tests);
 }
