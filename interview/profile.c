@@ -28,7 +28,10 @@ typedef struct step {
 	step_kind kind;
 	answers_field field; /* where TEXT, CODE, GBCODE, SIZE and DATE go */
 	bool required;
-	const char *label[2]; /* zh, en */
+	/* what the prompt asks: the item's ANSWERS_PROFILE_QUESTION name, if it is one */
+	answers_profile_item item;
+	/* zh, en: after the item's name, how to answer ("（y 是 / n 否）"); or the whole label */
+	const char *label[2];
 	const char *help[2];
 } step;
 
@@ -36,26 +39,30 @@ static const step steps[] = {
 	{STEP_TEXT,
 	 ANSWERS_NAME,
 	 true,
-	 {"企业名称", "Enterprise name"},
+	 ANSWERS_PROFILE_NAME,
+	 {NULL, NULL},
 	 {"营业执照上的企业全称。", "The enterprise's full name as on its business licence."}},
 	{STEP_CODE,
 	 ANSWERS_CREDIT_CODE,
 	 false,
-	 {"统一社会信用代码", "Unified social credit code"},
+	 ANSWERS_PROFILE_CREDIT_CODE,
+	 {NULL, NULL},
 	 {"营业执照上的 18 位代码（GB 32100），最后一位是校验位，输入后立即核对；大小写均可，可带空格。",
 	  "The 18-character code on the business licence (GB 32100); its last character is a "
 	  "check character, verified as you type it. Upper or lower case, spaces allowed."}},
 	{STEP_TEXT,
 	 ANSWERS_INDUSTRY,
 	 false,
-	 {"所属行业", "Industry"},
+	 ANSWERS_PROFILE_INDUSTRY,
+	 {NULL, NULL},
 	 {"如“休闲体育用品制造”，可用国民经济行业分类的名称。",
 	  "For example \"sports goods manufacturing\"; the national industry classification name "
 	  "is best."}},
 	{STEP_GBCODE,
 	 ANSWERS_INDUSTRY_CODE,
 	 false,
-	 {"行业代码（GB/T 4754）", "Industry code (GB/T 4754)"},
+	 ANSWERS_PROFILE_INDUSTRY_CODE,
+	 {"（GB/T 4754）", " (GB/T 4754)"},
 	 {"国民经济行业分类代码：门类字母加 2–4 位数字，如 C24（文教、工美、体育和娱乐用品制造业）、C2442；"
 	  "输入后立即核对。补贴政策中面向制造业（C）或工业企业（B、C、D）的条款按它判断；不清楚可 :s 跳过。",
 	  "The national industry classification code: a section letter and 2-4 digits, e.g. C24 "
@@ -64,19 +71,22 @@ static const step steps[] = {
 	{STEP_SIZE,
 	 ANSWERS_SIZE,
 	 false,
-	 {"企业规模（1 中型 / 2 小型 / 3 微型）", "Size (1 medium / 2 small / 3 micro)"},
+	 ANSWERS_PROFILE_SIZE,
+	 {"（1 中型 / 2 小型 / 3 微型）", " (1 medium / 2 small / 3 micro)"},
 	 {"按中小企业划型标准；输入 1、2、3，或直接输入文字。",
 	  "By the official SME size classification; type 1, 2 or 3, or any text."}},
 	{STEP_ABOVE,
 	 ANSWERS_FIELD_MAX,
 	 false,
-	 {"是否规模以上企业（y 是 / n 否）", "Above designated size? (y yes / n no)"},
+	 ANSWERS_PROFILE_ABOVE_SCALE,
+	 {"（y 是 / n 否）", " (y yes / n no)"},
 	 {"规模以上工业企业指年主营业务收入 2000 万元及以上的工业企业；部分补贴政策以此为条件。",
 	  "An industrial enterprise is above designated size with a main business revenue of at "
 	  "least 20 million yuan a year; some subsidies depend on it."}},
 	{STEP_PILOT,
 	 ANSWERS_FIELD_MAX,
 	 false,
+	 ANSWERS_PROFILE_N_ITEMS,
 	 {"是否数字化转型试点企业（y 是 / n 否）",
 	  "Pilot enterprise of the transformation programme? (y yes / n no)"},
 	 {"列入所在城市中小企业数字化转型试点的企业；泉州、莆田、厦门、平罗的多项补贴以此为条件。"
@@ -87,13 +97,15 @@ static const step steps[] = {
 	{STEP_TEXT,
 	 ANSWERS_REGION,
 	 false,
-	 {"所在地区", "Region"},
+	 ANSWERS_PROFILE_REGION,
+	 {NULL, NULL},
 	 {"省、市、县（区），如“福建省泉州市晋江市”。",
 	  "Province, city and county, for example \"福建省泉州市晋江市\"."}},
 	{STEP_GBCODE,
 	 ANSWERS_REGION_CODE,
 	 false,
-	 {"地区代码（6 位行政区划代码）", "Region code (6-digit division code)"},
+	 ANSWERS_PROFILE_REGION_CODE,
+	 {"（6 位行政区划代码）", " (6-digit division code)"},
 	 {"GB/T 2260 行政区划代码，如 350582 晋江市、350500 泉州市、350200 厦门市、350300 莆田市、"
 	  "640221 平罗县；输入后立即核对。决定哪些补贴政策适用；不清楚可 :s 跳过。",
 	  "The GB/T 2260 administrative division code, e.g. 350582 Jinjiang, 350500 Quanzhou, "
@@ -102,32 +114,37 @@ static const step steps[] = {
 	{STEP_DATE,
 	 ANSWERS_DATE,
 	 false,
-	 {"评测日期", "Assessment date"},
+	 ANSWERS_PROFILE_DATE,
+	 {NULL, NULL},
 	 {"YYYY-MM-DD，也可输入 2026/11/23 或 20261123；回车采用方括号中的日期。",
 	  "YYYY-MM-DD; 2026/11/23 and 20261123 work too. Enter takes the date in brackets."}},
 	{STEP_STAGE,
 	 ANSWERS_FIELD_MAX,
 	 false,
-	 {"评测阶段（1 改造前 / 2 改造后）", "Stage (1 baseline / 2 post)"},
+	 ANSWERS_PROFILE_STAGE,
+	 {"（1 改造前 / 2 改造后）", " (1 baseline / 2 post)"},
 	 {"改造前的基线评测，或改造完成后的评测；补贴按阶段核算。回车采用方括号中的值。",
 	  "The baseline before the transformation, or the assessment after it; subsidies depend "
 	  "on the stage. Enter takes the value in brackets."}},
 	{STEP_TEXT,
 	 ANSWERS_ASSESSOR,
 	 false,
-	 {"评测人员", "Assessor"},
+	 ANSWERS_PROFILE_ASSESSOR,
+	 {NULL, NULL},
 	 {"评测人员姓名及所属服务商，将作为报告的作者。",
 	  "The assessor's name and provider; it becomes the report's author."}},
 	{STEP_SOURCE,
 	 ANSWERS_FIELD_MAX,
 	 false,
-	 {"评测方式（1 现场评定 / 2 自评）", "Source (1 on site / 2 self-assessment)"},
+	 ANSWERS_PROFILE_SOURCE,
+	 {"（1 现场评定 / 2 自评）", " (1 on site / 2 self-assessment)"},
 	 {"评测人员到企业现场评定，或企业自评申报。回车采用方括号中的值。",
 	  "An assessor on site, or the enterprise's own declaration. Enter takes the value in "
 	  "brackets."}},
 	{STEP_TEAM,
 	 ANSWERS_FIELD_MAX,
 	 false,
+	 ANSWERS_PROFILE_N_ITEMS,
 	 {"评测组（姓名/角色/单位，多人用 ; 分隔）",
 	  "Team (name/role/organisation; ; between people)"},
 	 {"如“张工/组长/示例服务商; 李工/评测员”。同一评测人员上次的评测组会显示在方括号中，回车沿用。",
@@ -136,19 +153,22 @@ static const step steps[] = {
 	{STEP_PEOPLE,
 	 ANSWERS_FIELD_MAX,
 	 false,
+	 ANSWERS_PROFILE_N_ITEMS,
 	 {"受访人（姓名/职务，多人用 ; 分隔）", "Interviewees (name/title; ; between people)"},
 	 {"企业方接受访谈的人员，如“王总/总经理; 陈工/信息主管”。",
 	  "Who the enterprise had answer, for example \"Wang/general manager; Chen/IT lead\"."}},
 	{STEP_VISITS,
 	 ANSWERS_FIELD_MAX,
 	 false,
+	 ANSWERS_PROFILE_N_ITEMS,
 	 {"现场走访日期（多个用 ; 分隔）", "Site visits (dates; ; between them)"},
 	 {"到企业现场的日期，YYYY-MM-DD；回车采用评测日期。",
 	  "The days on site, YYYY-MM-DD; Enter takes the assessment date."}},
 	{STEP_REPORT_NO,
 	 ANSWERS_REPORT_NO,
 	 false,
-	 {"报告编号", "Report number"},
+	 ANSWERS_PROFILE_REPORT_NO,
+	 {NULL, NULL},
 	 {"评测报告的编号，如“QZ-2026-017”；没有可跳过。",
 	  "The report's number, for example \"QZ-2026-017\"; skip it if there is none."}},
 };
@@ -280,18 +300,31 @@ void iv_profile_show(const interview *iv)
 		      ":s skip · - clear · ? explain · :q save and quit"));
 }
 
+/* "企业规模（1 中型 / 2 小型 / 3 微型）": the item's name and how to answer, into buf. */
+static const char *step_label(const interview *iv, const step *s, char *buf, size_t size)
+{
+	const char *how = s->label[iv->lang];
+	if (s->item == ANSWERS_PROFILE_N_ITEMS)
+		return how;
+	snprintf(buf, size, "%s%s",
+		 answers_profile_label(s->item, ANSWERS_PROFILE_QUESTION, iv->lang),
+		 how ? how : "");
+	return buf;
+}
+
 void iv_profile_prompt(interview *iv)
 {
 	const step *s = &steps[iv->field];
-	char line[IV_MSG_MAX];
+	char line[IV_MSG_MAX], label[128]; /* leaves the prompt room for the value shown */
 	const char *v = shown_value(iv, s, line, sizeof line);
+	const char *asks = step_label(iv, s, label, sizeof label);
 	char shown[IV_PROMPT_VALUE_COLUMNS * 3 + 4];
 	if (v)
 		iv_clip(v, IV_PROMPT_VALUE_COLUMNS, shown, sizeof shown);
 	if (v)
-		snprintf(iv->prompt, sizeof iv->prompt, "%s [%s]> ", s->label[iv->lang], shown);
+		snprintf(iv->prompt, sizeof iv->prompt, "%s [%s]> ", asks, shown);
 	else
-		snprintf(iv->prompt, sizeof iv->prompt, "%s> ", s->label[iv->lang]);
+		snprintf(iv->prompt, sizeof iv->prompt, "%s> ", asks);
 }
 
 void iv_profile_help(const interview *iv) { iv_wrap(iv, "  ", steps[iv->field].help[iv->lang]); }
