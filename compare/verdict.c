@@ -192,13 +192,6 @@ static void line_evidence(compare_verdict *v)
 				     rule->scenario_level, counted, lack, lacking);
 }
 
-static subsidy_result *compute(const compare_verdict *v, const scoring_result *r, const char *date,
-			       assess_error *err)
-{
-	subsidy_options o = {.level = r->level, .date = date};
-	return subsidy_compute(v->policy, r->answers, &o, err);
-}
-
 static bool lacks_input(const subsidy_result *r)
 {
 	for (size_t i = 0; i < r->n_items; i++)
@@ -217,8 +210,10 @@ static assess_code line_subsidy(compare_verdict *v, const char *date, assess_err
 			 "no assessment date to compute the subsidy on");
 		return ASSESS_OK;
 	}
-	if (!(v->after = compute(v, v->cmp->after, date, err)) ||
-	    !(v->before = compute(v, v->cmp->before, date, err)))
+	const scoring_result *after = v->cmp->after, *before = v->cmp->before;
+	subsidy_options o = {.date = date};
+	if (!(v->after = subsidy_assess(v->policy, after->answers, after, &o, err)) ||
+	    !(v->before = subsidy_assess(v->policy, before->answers, before, &o, err)))
 		return err ? err->code : ASSESS_ERR_DATA;
 	v->payable_after = v->after->total;
 	/* A baseline pays nothing itself: what its level would get after transformation. */

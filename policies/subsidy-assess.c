@@ -1,4 +1,4 @@
-/* Score, then subsidy: the one sequence every caller (subsidy, report, batch) goes through. */
+/* Score, then subsidy: the one sequence every caller (subsidy, report, batch, compare) takes. */
 #include "config.h"
 #include "policies/subsidy.h"
 
