@@ -63,7 +63,8 @@ static int run(cli *c, void *opts, cli_setup *s, int n, char **operands)
 	form_options fo = {.lang = c->lang,
 			   .replace = o->force,
 			   .prefill = s->answers,
-			   .env = cli_xlsx_env(c)};
+			   .env = cli_xlsx_env(c),
+			   .created = c->source_date};
 	(void)n, (void)operands;
 	xlsx_sweep(o->out); /* what a killed run left beside it */
 	if (form_write(s->questionnaire, &fo, o->out, &err))

@@ -518,17 +518,16 @@ static void set_properties(book_ctx *x, const compare_book_options *o)
 {
 	const char *name = answers_field_get(x->c->after->answers, ANSWERS_NAME);
 	const char *who = answers_field_get(x->c->after->answers, ANSWERS_ASSESSOR);
-	char title[512];
-	lxw_doc_properties p = {
-		.title = xlsx_title_named(L(x, "数字化水平验收对比表", "Acceptance comparison"),
-					  name, x->lang, title, sizeof title),
-		.subject = (char *)compare_kind_label(x->c->kind, x->lang),
-		.author = (char *)(who ? who : ""),
-		.company = (char *)(name ? name : ""),
-		.category = (char *)L(x, "验收", "Acceptance"),
+	const xlsx_properties p = {
+		.lang = x->lang,
+		.what = L(x, "数字化水平验收对比表", "Acceptance comparison"),
+		.name = name,
+		.author = who,
+		.subject = compare_kind_label(x->c->kind, x->lang),
+		.category = L(x, "验收", "Acceptance"),
 		.created = created_time(x->c, o),
 	};
-	xlsx_check(x->b, workbook_set_properties(xlsx_workbook(x->b), &p));
+	xlsx_set_properties(x->b, &p);
 	xlsx_check(x->b,
 		   workbook_set_custom_property_string(xlsx_workbook(x->b), "Kind",
 						       (char *)compare_kind_name(x->c->kind)));

@@ -31,6 +31,7 @@ typedef struct form_options {
 	bool replace;           /* replace an existing output (--force) */
 	const answers *prefill; /* answers to fill in, or NULL; must be for the same instrument */
 	xlsx_env env;           /* from the CLI: scratch folder, hush (xlsx/xlsx.h) */
+	time_t created;         /* document time (SOURCE_DATE_EPOCH, from the CLI); 0: now */
 } form_options;
 
 /* Writes the form atomically; it is read back and checked before the rename (xlsx/xlsx.h). */

@@ -735,19 +735,15 @@ static void set_properties(struct ctx *c)
 {
 	const answers *a = c->o->prefill;
 	const char *name = a ? answers_field_get(a, ANSWERS_NAME) : NULL;
-	char title[512];
-	lxw_doc_properties p = {
-		.title = xlsx_title_named(lang_pick(c->lang, "数字化水平自评表",
-						    "Digitization self-assessment form"),
-					  name, c->lang, title, sizeof title),
-		.subject = (char *)qn_text_get(questionnaire_title(c->q), c->lang),
-		.company = (char *)(name ? name : ""),
-		.comments = (char *)PACKAGE_NAME " " PACKAGE_VERSION,
+	const xlsx_properties p = {
+		.lang = c->lang,
+		.what = lang_pick(c->lang, "数字化水平自评表", "Digitization self-assessment form"),
+		.name = name,
+		.subject = qn_text_get(questionnaire_title(c->q), c->lang),
+		.comments = PACKAGE_STRING,
+		.created = xlsx_created_time(c->o->created, NULL),
 	};
-	const char *epoch = getenv("SOURCE_DATE_EPOCH");
-	if (epoch && *epoch)
-		p.created = (time_t)strtoll(epoch, NULL, 10);
-	check(c, workbook_set_properties(c->wb, &p));
+	xlsx_set_properties(c->book, &p);
 	check(c, workbook_set_custom_property_string(c->wb, FORM_PROP_ID,
 						     (char *)questionnaire_id(c->q)));
 	check(c, workbook_set_custom_property_string(c->wb, FORM_PROP_VERSION,

@@ -153,14 +153,15 @@ static void make_formats(portfolio_book *b)
 
 static void set_properties(portfolio_book *b)
 {
-	lxw_doc_properties p = {.title = (char *)
-					lang_pick(b->o.lang, "中小企业数字化水平评测组合汇总",
-						  "Portfolio of SME digitization assessments"),
-				.subject = (char *)lang_pick(b->o.lang, "数字化水平评测",
-							     "Digitization level assessment"),
-				.comments = (char *)"assess " PACKAGE_VERSION,
-				.created = b->o.created ? b->o.created : time(NULL)};
-	xlsx_check(b->book, workbook_set_properties(b->wb, &p));
+	const xlsx_properties p = {
+		.lang = b->o.lang,
+		.what = lang_pick(b->o.lang, "中小企业数字化水平评测组合汇总",
+				  "Portfolio of SME digitization assessments"),
+		.subject = lang_pick(b->o.lang, "数字化水平评测", "Digitization level assessment"),
+		.comments = PACKAGE_STRING,
+		.created = xlsx_created_time(b->o.created, NULL),
+	};
+	xlsx_set_properties(b->book, &p);
 }
 
 /*

@@ -169,23 +169,24 @@ static void set_properties(report_ctx *c)
 	const char *assessor = answers_field_get(r->answers, ANSWERS_ASSESSOR);
 	const char *report = lang_pick(c->lang, "中小企业数字化水平诊断报告",
 				       "SME digitization diagnostic report");
-	char title[512], comments[256], keywords[256];
-	snprintf(comments, sizeof comments, "%s %s; %s SHA-256 %s", PACKAGE_NAME, PACKAGE_VERSION,
+	char comments[256], keywords[256];
+	snprintf(comments, sizeof comments, "%s; %s SHA-256 %s", PACKAGE_STRING,
 		 lang_pick(c->lang, "答卷", "answer file"), answers_sha256(r->answers));
 	snprintf(keywords, sizeof keywords, "%s, %s", questionnaire_id(c->q),
 		 lang_pick(c->lang, "数字化水平评测", "digitization level assessment"));
-	lxw_doc_properties p = {
-		.title = xlsx_title_named(report, name, c->lang, title, sizeof title),
-		.subject = (char *)qn_text_get(questionnaire_title(c->q), c->lang),
-		.author = (char *)(assessor ? assessor : ""),
-		.company = (char *)(name ? name : ""),
-		.category = (char *)lang_pick(c->lang, "诊断报告", "Diagnostic report"),
+	const xlsx_properties p = {
+		.lang = c->lang,
+		.what = report,
+		.name = name,
+		.author = assessor,
+		.subject = qn_text_get(questionnaire_title(c->q), c->lang),
+		.category = lang_pick(c->lang, "诊断报告", "Diagnostic report"),
 		.keywords = keywords,
 		.comments = comments,
-		.status = (char *)answers_stage_name(answers_stage_get(r->answers)),
+		.status = answers_stage_name(answers_stage_get(r->answers)),
 		.created = created_time(r, c->opt),
 	};
-	xlsx_check(c->book, workbook_set_properties(c->wb, &p));
+	xlsx_set_properties(c->book, &p);
 	/* Custom properties let a portfolio or an archive read the result without the cells. */
 	xlsx_check(c->book, workbook_set_custom_property_string(c->wb, "Questionnaire",
 								(char *)questionnaire_id(c->q)));

@@ -87,6 +87,23 @@ char *xlsx_title_named(const char *what, const char *name, qn_lang lang, char *o
 	return out;
 }
 
+void xlsx_set_properties(xlsx_book *b, const xlsx_properties *p)
+{
+	char title[512];
+	lxw_doc_properties dp = {
+		.title = xlsx_title_named(p->what, p->name, p->lang, title, sizeof title),
+		.subject = (char *)p->subject,
+		.author = (char *)p->author,
+		.company = (char *)p->name,
+		.category = (char *)p->category,
+		.keywords = (char *)p->keywords,
+		.comments = (char *)p->comments,
+		.status = (char *)p->status,
+		.created = p->created,
+	};
+	xlsx_check(b, workbook_set_properties(xlsx_workbook(b), &dp));
+}
+
 lxw_format *xlsx_add_format(xlsx_book *b)
 {
 	lxw_format *f = workbook_add_format(xlsx_workbook(b));

@@ -1,8 +1,8 @@
 /*
  * xlsx.h - the one place that wraps libxlsxwriter: a workbook's lifecycle, its errors, and
- * the print set-up, cell writers, colours, A1 references and text widths every workbook of
- * assess uses (the diagnostic report, the portfolio, the acceptance workbook, the fill-in
- * form). The report, the portfolio and the acceptance workbook write their sheets through
+ * the document properties, print set-up, cell writers, colours, A1 references and text widths
+ * every workbook of assess uses (the diagnostic report, the portfolio, the acceptance workbook,
+ * the fill-in form). The report, the portfolio and the acceptance workbook write their sheets through
  * xlsx/layout.h.
  *
  * Lifecycle: open -> write -> close -> verify -> rename.
@@ -158,6 +158,24 @@ char *xlsx_footer_named(const char *name, qn_lang lang, char *out, size_t size);
  * docProps/core.xml as it is. Writes into out (size bytes, always terminated) and returns it.
  */
 char *xlsx_title_named(const char *what, const char *name, qn_lang lang, char *out, size_t size);
+/*
+ * What a workbook's document properties say (docProps/core.xml and app.xml). Every workbook of
+ * assess is about one enterprise, or about none (the portfolio), and says so the same way: the
+ * title is what the workbook is, then the enterprise's name (xlsx_title_named, in lang), and
+ * the company is that name; the author is who assessed it. The rest is each workbook's own.
+ * NULL leaves a field out (libxlsxwriter writes an author and a company left out as empty).
+ */
+typedef struct xlsx_properties {
+	qn_lang lang;
+	const char *what;   /* the title's start: "中小企业数字化水平诊断报告" */
+	const char *name;   /* the enterprise's name: the title's end and the company */
+	const char *author; /* the assessor */
+	const char *subject, *category, *keywords, *status;
+	const char *comments; /* PACKAGE_STRING, "assess 0.1.0", and what else */
+	time_t created;       /* xlsx_created_time(); 0: now */
+} xlsx_properties;
+/* Sets b's document properties (strings are copied); an error is kept. */
+void xlsx_set_properties(xlsx_book *b, const xlsx_properties *p);
 /* A format; NULL (with the error kept) when memory runs out. */
 lxw_format *xlsx_add_format(xlsx_book *b);
 /*

@@ -422,6 +422,54 @@ START_TEST(the_title_names_the_enterprise_whole)
 }
 END_TEST
 
+/* The text of one part of the zip at path, for the caller to free. */
+static char *read_part(const char *path, const char *name)
+{
+	int e = 0;
+	zip_t *z = zip_open(path, ZIP_RDONLY, &e);
+	ck_assert_ptr_nonnull(z);
+	zip_stat_t st;
+	ck_assert_int_eq(zip_stat(z, name, 0, &st), 0);
+	char *text = calloc(1, st.size + 1);
+	zip_file_t *f = zip_fopen(z, name, 0);
+	ck_assert_ptr_nonnull(text);
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(zip_fread(f, text, st.size), (zip_int64_t)st.size);
+	zip_fclose(f);
+	zip_discard(z);
+	return text;
+}
+
+START_TEST(the_properties_name_the_enterprise)
+{
+	const char *path = test_in_dir("props.xlsx");
+	assess_error err = {0};
+	xlsx_options o = {.env = {.scratch_dir = test_dir}};
+	xlsx_book *b = xlsx_open(path, &o, &err);
+	ck_assert_ptr_nonnull(b);
+	xlsx_add_sheet(b, "概览");
+	const xlsx_properties p = {.lang = QN_LANG_ZH,
+				   .what = "报告",
+				   .name = "甲",
+				   .author = "乙",
+				   .subject = "评测",
+				   .comments = PACKAGE_STRING,
+				   .created = 1767225600};
+	xlsx_set_properties(b, &p);
+	ck_assert_ok(xlsx_close(b, &err), &err);
+	char *core = read_part(path, "docProps/core.xml"),
+	     *app = read_part(path, "docProps/app.xml");
+	ck_assert_ptr_nonnull(strstr(core, "<dc:title>报告：甲</dc:title>"));
+	ck_assert_ptr_nonnull(strstr(core, "<dc:subject>评测</dc:subject>"));
+	ck_assert_ptr_nonnull(strstr(core, "<dc:creator>乙</dc:creator>"));
+	ck_assert_ptr_nonnull(strstr(core, "<dc:description>" PACKAGE_STRING "</dc:description>"));
+	ck_assert_ptr_nonnull(strstr(core, ">2026-01-01T00:00:00Z</dcterms:created>"));
+	ck_assert_ptr_nonnull(strstr(app, "<Company>甲</Company>"));
+	free(core);
+	free(app);
+}
+END_TEST
+
 START_TEST(the_footer_names_the_enterprise_whole)
 {
 	char out[256], name[200];
@@ -472,6 +520,7 @@ TCase *make_xlsx_tcase(void)
 				header_texts_break_between_words,
 				wrapped_text_is_cut_between_characters,
 				the_title_names_the_enterprise_whole,
+				the_properties_name_the_enterprise,
 				the_footer_names_the_enterprise_whole,
 				NULL};
 	return test_tcase("xlsx", test_dir_make, test_dir_remove, 0, tests);
