@@ -164,14 +164,20 @@ xlsx_face xlsx_face_of(const lxw_format *f)
 	return f && f->bold ? XLSX_FACE_LATIN_BOLD : XLSX_FACE_LATIN;
 }
 
-size_t xlsx_measure(const char *text, xlsx_face face)
+/* Width of the text from p to end, measured in place: a word or a line needs no copy. */
+static size_t measure_span(const char *p, const char *end, xlsx_face face)
 {
 	size_t w = 0;
 	unsigned long cp;
 	bool wide;
-	for (const char *p = text; *p;)
+	while (p < end)
 		w += char_width(&p, &cp, face, &wide);
 	return w;
+}
+
+size_t xlsx_measure(const char *text, xlsx_face face)
+{
+	return measure_span(text, text + strlen(text), face);
 }
 
 /*
@@ -275,12 +281,8 @@ static size_t word_at(const char *text, xlsx_face face, size_t *len)
 		strstr(text + (strncmp(text, OPEN_BRACKET, 3) == 0 ? 3 : 0), OPEN_BRACKET);
 	if (bracket && (size_t)(bracket - text) < n)
 		n = (size_t)(bracket - text);
-	char one[1024];
-	size_t take = n < sizeof one - 1 ? n : sizeof one - 1;
-	memcpy(one, text, take);
-	one[take] = '\0';
 	*len = n;
-	return xlsx_measure(one, face);
+	return measure_span(text, text + n, face);
 }
 
 size_t xlsx_widest_word(const char *text, xlsx_face face)
@@ -375,17 +377,9 @@ static void note_text(xlsx_sheet *s, lxw_row_t row, lxw_col_t c1, lxw_col_t c2, 
 			s->width[c1] = w;
 		return;
 	}
-	char line[4096];
 	for (const char *t = text;; t++) {
 		size_t n = strcspn(t, "\n");
-		const char *one = t; /* a last line is measured in place */
-		if (t[n]) {
-			size_t take = n < sizeof line - 1 ? n : sizeof line - 1;
-			memcpy(line, t, take);
-			line[take] = '\0';
-			one = line;
-		}
-		double w = (double)xlsx_measure(one, face) / XLSX_COLUMN;
+		double w = (double)measure_span(t, t + n, face) / XLSX_COLUMN;
 		if (c1 == c2 && c1 < XLSX_SHEET_MAX_COLS && w > s->width[c1])
 			s->width[c1] = w;
 		t += n;

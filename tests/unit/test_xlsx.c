@@ -412,6 +412,19 @@ START_TEST(wrapped_text_is_cut_between_characters)
 }
 END_TEST
 
+/* A word is measured whole however long it is, not cut to a buffer (or inside a character). */
+START_TEST(a_long_word_is_measured_whole)
+{
+	const xlsx_face h = XLSX_FACE_HALF_EM;
+	char word[3 * 400 + 1];
+	for (size_t i = 0; i < 400; i++)
+		memcpy(word + 3 * i, "质", 3);
+	word[sizeof word - 1] = '\0';
+	ck_assert_uint_eq(xlsx_widest_word(word, h), 400 * xlsx_measure("质", h));
+	ck_assert_uint_eq(xlsx_widest_word(word, h), xlsx_measure(word, h));
+}
+END_TEST
+
 START_TEST(the_title_names_the_enterprise_whole)
 {
 	char out[15];
@@ -519,6 +532,7 @@ TCase *make_xlsx_tcase(void)
 				wrapped_lines_are_counted_word_by_word,
 				header_texts_break_between_words,
 				wrapped_text_is_cut_between_characters,
+				a_long_word_is_measured_whole,
 				the_title_names_the_enterprise_whole,
 				the_properties_name_the_enterprise,
 				the_footer_names_the_enterprise_whole,
