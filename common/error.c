@@ -1,6 +1,8 @@
 #include "config.h"
 #include "common/error.h"
 
+#include <errno.h>
+#include <stdbool.h>
 #include <string.h>
 #include <sysexits.h>
 #include "common/text.h"
@@ -68,6 +70,13 @@ assess_code assess_nomem(assess_error *err, const char *file)
 {
 	return assess_fail(err, ASSESS_ERR_NOMEM, file, 0, 0, "%s",
 			   assess_strerror(ASSESS_ERR_NOMEM));
+}
+
+assess_code assess_cannot_open(assess_error *err, const char *file, int errnum)
+{
+	bool absent = errnum == ENOENT || errnum == EACCES || errnum == ENOTDIR;
+	return assess_fail(err, absent ? ASSESS_ERR_NOINPUT : ASSESS_ERR_IO, file, 0, 0,
+			   "cannot open: %s", strerror(errnum));
 }
 
 assess_code assess_fail_path(assess_error *err, assess_code code, const char *file,

@@ -84,6 +84,12 @@ assess_code assess_vfail(assess_error *err, assess_code code, const char *file, 
  * ASSESS_ERR_NOMEM.
  */
 assess_code assess_nomem(assess_error *err, const char *file);
+/*
+ * The one way to say an input file could not be opened, from the errno of the attempt:
+ * "cannot open: REASON", as ASSESS_ERR_NOINPUT when nothing readable is there (no such file, no
+ * permission, a path through a file) and ASSESS_ERR_IO for anything else. Returns the code.
+ */
+assess_code assess_cannot_open(assess_error *err, const char *file, int errnum);
 /* Appends "; more" to an already filled message (used to list several missing answers). */
 void assess_error_append(assess_error *err, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

@@ -62,9 +62,7 @@ char *readfile_all(const char *path, size_t max_bytes, size_t *len, assess_error
 	int is_stdin = strcmp(path, "-") == 0;
 	FILE *f = is_stdin ? stdin : fopen(path, "rb");
 	if (!f) {
-		assess_fail(err,
-			    errno == ENOENT || errno == EACCES ? ASSESS_ERR_NOINPUT : ASSESS_ERR_IO,
-			    path, 0, 0, "cannot open: %s", strerror(errno));
+		assess_cannot_open(err, path, errno);
 		return NULL;
 	}
 	char *buf = read_stream(f, path, max_bytes, len, err);
@@ -81,9 +79,7 @@ char *readfile_regular(const char *path, size_t max_bytes, size_t *len, assess_e
 	 */
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0) {
-		assess_fail(err,
-			    errno == ENOENT || errno == EACCES ? ASSESS_ERR_NOINPUT : ASSESS_ERR_IO,
-			    path, 0, 0, "cannot open: %s", strerror(errno));
+		assess_cannot_open(err, path, errno);
 		return NULL;
 	}
 	struct stat st;

@@ -341,7 +341,7 @@ static bool read_ndjson(struct batch *b, const char *path, assess_error *err)
 	int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
 		assess_error e = {0};
-		assess_fail(&e, ASSESS_ERR_NOINPUT, path, 0, 0, "cannot open: %s", strerror(errno));
+		assess_cannot_open(&e, path, errno);
 		bad_input(b, &e);
 		return true;
 	}

@@ -40,10 +40,7 @@ static bool push(portfolio_inputs *in, const char *path, bool ndjson)
 static void bad_path(portfolio_bad_input bad, void *ctx, const char *path, int errnum)
 {
 	assess_error e = {0};
-	assess_fail(&e,
-		    errnum == ENOENT || errnum == EACCES || errnum == ENOTDIR ? ASSESS_ERR_NOINPUT
-									      : ASSESS_ERR_IO,
-		    path, 0, 0, "cannot open: %s", strerror(errnum));
+	assess_cannot_open(&e, path, errnum);
 	bad(ctx, &e);
 }
 

@@ -299,10 +299,7 @@ assess_code portfolio_score_file(const char *path, FILE *out, const portfolio_st
 		return portfolio_score_stream(STDIN_FILENO, "stdin", out, o, stats, err);
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
-		return assess_fail(err,
-				   errno == ENOENT || errno == EACCES ? ASSESS_ERR_NOINPUT
-								      : ASSESS_ERR_IO,
-				   path, 0, 0, "cannot open: %s", strerror(errno));
+		return assess_cannot_open(err, path, errno);
 	assess_code rc = portfolio_score_stream(fd, path, out, o, stats, err);
 	close(fd);
 	return rc;

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -376,6 +377,23 @@ START_TEST(out_of_memory_is_said_one_way)
 }
 END_TEST
 
+/* Nothing readable there is a missing input (exit 66), whatever else kept it shut an I/O error. */
+START_TEST(an_input_that_cannot_be_opened_is_said_one_way)
+{
+	assess_error err = {0};
+	char buf[1024], want[1024];
+	ck_assert_int_eq(assess_cannot_open(&err, "a.json", ENOENT), ASSESS_ERR_NOINPUT);
+	assess_error_format(&err, buf, sizeof buf);
+	snprintf(want, sizeof want, "a.json: cannot open: %s", strerror(ENOENT));
+	ck_assert_str_eq(buf, want);
+	ck_assert_int_eq(assess_cannot_open(&err, "a.json", EACCES), ASSESS_ERR_NOINPUT);
+	ck_assert_int_eq(assess_cannot_open(&err, "f/a.json", ENOTDIR), ASSESS_ERR_NOINPUT);
+	ck_assert_int_eq(assess_cannot_open(&err, "a.json", EIO), ASSESS_ERR_IO);
+	ck_assert_int_eq(err.code, ASSESS_ERR_IO);
+	ck_assert_int_eq(assess_cannot_open(NULL, "a.json", EMFILE), ASSESS_ERR_IO);
+}
+END_TEST
+
 /* A message longer than the record holds is cut between characters. */
 START_TEST(a_long_error_message_ends_whole)
 {
@@ -419,6 +437,7 @@ TCase *make_common_tcase(void)
 				invalid_ids_are_data_errors,
 				error_format_like_a_compiler,
 				out_of_memory_is_said_one_way,
+				an_input_that_cannot_be_opened_is_said_one_way,
 				a_long_error_message_ends_whole,
 				NULL};
 	return test_tcase("common", NULL, NULL, 0, tests);
