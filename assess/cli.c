@@ -55,6 +55,13 @@ int cli_error(const cli *c, const assess_error *err)
 	return assess_exit_code(err->code);
 }
 
+int cli_nomem(const cli *c)
+{
+	assess_error err = {0};
+	assess_nomem(&err, NULL);
+	return cli_error(c, &err);
+}
+
 int cli_usage_error(const cli *c, const char *fmt, ...)
 {
 	char buf[1024];
@@ -140,7 +147,7 @@ answers *cli_load_answers(cli *c, const char *path, unsigned flags, int *status)
 	return a;
 }
 
-int cli_print_json(cJSON *j)
+int cli_print_json(const cli *c, cJSON *j)
 {
 	char *text = j ? cJSON_Print(j) : NULL;
 	bool printed = text != NULL;
@@ -148,7 +155,7 @@ int cli_print_json(cJSON *j)
 		printf("%s\n", text);
 	free(text);
 	cJSON_Delete(j);
-	return printed ? 0 : EX_OSERR;
+	return printed ? 0 : cli_nomem(c);
 }
 
 void cli_guard_std_fds(void)

@@ -198,6 +198,11 @@ xlsx_env cli_xlsx_env(cli *c);
 
 /* Prints "assess: file:line:col: message" and returns the sysexits status for err. */
 int cli_error(const cli *c, const assess_error *err);
+/*
+ * Prints "assess: out of memory" and returns 71: a refused allocation in the CLI itself, said
+ * through cli_error() with assess_nomem()'s record, as the library's refusals are.
+ */
+int cli_nomem(const cli *c);
 /* Prints "assess: message" (usage errors) and returns 64. */
 int cli_usage_error(const cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Parses "zh"/"en"; false otherwise. */
@@ -237,10 +242,10 @@ void cli_guard_std_fds(void);
 int cli_close_stdout(const cli *c, int status);
 
 /*
- * Prints j, indented, and a newline on standard output, then deletes it; returns 0, or 71
- * when j is NULL or cannot be printed (out of memory).
+ * Prints j, indented, and a newline on standard output, then deletes it; returns 0, or says
+ * out of memory (cli_nomem) when j is NULL or cannot be printed.
  */
-int cli_print_json(cJSON *j);
+int cli_print_json(const cli *c, cJSON *j);
 
 /* `assess help NAME` for one command; status 0. */
 int cli_command_help(const cli *c, const cli_command *cmd, FILE *out);

@@ -143,7 +143,7 @@ static int run(cli *c, void *opts, cli_setup *setup, int n, char **operands)
 		if (j && s.verdict)
 			cJSON_AddItemToObject(j, "verdict",
 					      compare_verdict_to_json(s.verdict, c->lang));
-		status = cli_print_json(j);
+		status = cli_print_json(c, j);
 	} else if (!status) {
 		compare_print(stdout, s.cmp, c->lang);
 		if (s.verdict)

@@ -3,7 +3,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <sysexits.h>
 #include "assess/cli.h"
 #include "form/form.h"
 #include "xlsx/xlsx.h"
@@ -46,7 +45,7 @@ static int check(cli *c, void *opts, int n, char **operands, cli_setup *s)
 	/* acme.json -> acme-form.xlsx, miit-2024 -> miit-2024-form.xlsx, as report and import name. */
 	if (!o->out &&
 	    !(o->out = s->output = cli_output_name(o->from ? o->from : o->id, "-form.xlsx")))
-		return EX_OSERR;
+		return cli_nomem(c);
 	/* The answers prefill the form, unanswered questions and all; their instrument is used. */
 	if (!o->from)
 		s->needs &= ~(unsigned)CLI_SETUP_ANSWERS;

@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <sysexits.h>
 #include "assess/cli.h"
 #include "common/atomicfile.h"
 #include "form/form.h"
@@ -30,7 +29,7 @@ static int check(cli *c, void *opts, int n, char **operands, cli_setup *s)
 	o->file = operands[0];
 	/* acme-form.xlsx -> acme-form.json */
 	if (!o->out && !(o->out = s->output = cli_output_name(o->file, ".json")))
-		return EX_OSERR;
+		return cli_nomem(c);
 	if (strcmp(o->out, o->file) == 0)
 		return cli_usage_error(c, "the answer file would overwrite the form %s", o->file);
 	return 0;

@@ -726,8 +726,7 @@ static int run_session(cli *c, const struct interview_opts *o, answers *a)
 	interview *iv = interview_new(a, &io, stdout);
 	int status;
 	if (!iv) {
-		assess_nomem(&err, NULL);
-		status = cli_error(c, &err);
+		status = cli_nomem(c);
 	} else if (interview_start(iv, &err) != ASSESS_OK) {
 		status = cli_error(c, &err);
 	} else {

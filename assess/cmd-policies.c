@@ -3,7 +3,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <sysexits.h>
 #include "assess/cli.h"
 #include "common/date.h"
 #include "common/text.h"
@@ -91,7 +90,7 @@ static int list(cli *c, const struct policies_opts *o)
 	size_t n = 0;
 	char **ids = policy_list(c->policy_path, &n, &err);
 	policy **ps = ids ? calloc(n + 1, sizeof *ps) : NULL;
-	int status = !ids ? cli_error(c, &err) : !ps ? EX_OSERR : load_all(c, ids, n, ps);
+	int status = !ids ? cli_error(c, &err) : !ps ? cli_nomem(c) : load_all(c, ids, n, ps);
 	cJSON *arr = !status && o->json ? cJSON_CreateArray() : NULL;
 	for (size_t i = 0; !status && i < n; i++) {
 		if (o->json)
@@ -100,7 +99,7 @@ static int list(cli *c, const struct policies_opts *o)
 			policy_text(c, ps[i], o);
 	}
 	if (!status && o->json)
-		status = cli_print_json(arr);
+		status = cli_print_json(c, arr);
 	if (!status && !n)
 		fprintf(stderr, "%s: %s %s\n", c->prog,
 			CLI_TR(c, "没有找到已安装的政策，查找路径：",

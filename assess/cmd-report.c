@@ -3,7 +3,6 @@
 
 #include <string.h>
 #include <sys/stat.h>
-#include <sysexits.h>
 #include "assess/cli.h"
 #include "policies/subsidy.h"
 #include "reports/report.h"
@@ -59,7 +58,7 @@ static int check(cli *c, void *opts, int n, char **operands, cli_setup *s)
 		return cli_usage_error(c,
 				       "give -o OUT.xlsx when the answers come from standard input");
 	if (!o->out && !(o->out = s->output = cli_output_name(o->file, ".xlsx")))
-		return EX_OSERR;
+		return cli_nomem(c);
 	if (same_file(o->out, o->file))
 		return cli_usage_error(c, "the report would overwrite its own answer file %s",
 				       o->file);

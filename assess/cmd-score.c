@@ -83,7 +83,7 @@ static int print_json(cli *c, const scoring_result *r, const answers *a)
 		j = NULL;
 	}
 	scoring_plan_set_free(plans);
-	return cli_print_json(j);
+	return cli_print_json(c, j);
 }
 
 static int run(cli *c, void *opts, cli_setup *s, int n, char **operands)

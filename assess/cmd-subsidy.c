@@ -107,7 +107,7 @@ static int compute(cli *c, const answers *a, char **ids, size_t n_ids, const sub
 	s->policies = calloc(n_ids + 1, sizeof *s->policies);
 	s->results = calloc(n_ids + 1, sizeof *s->results);
 	if (!s->policies || !s->results)
-		return EX_OSERR;
+		return cli_nomem(c);
 	for (size_t i = 0; i < n_ids; i++) {
 		s->n = i + 1; /* so that free_state releases what this round loads */
 		if (!(s->policies[i] = policy_open(ids[i], c->policy_path, &err)) ||
@@ -115,7 +115,7 @@ static int compute(cli *c, const answers *a, char **ids, size_t n_ids, const sub
 			return cli_error(c, &err);
 	}
 	if (!(s->shown = calloc(n_ids + 1, sizeof *s->shown)))
-		return EX_OSERR;
+		return cli_nomem(c);
 	for (size_t i = 0; i < n_ids; i++)
 		if (!s->pick || applies(s->results[i]))
 			s->shown[s->n_shown++] = s->results[i];
@@ -152,8 +152,8 @@ static cJSON *several_json(cli *c, const struct run_state *s)
 
 static int print_json(cli *c, const struct run_state *s)
 {
-	return cli_print_json(s->n == 1 && !s->pick ? subsidy_to_json(s->results[0], c->lang)
-						    : several_json(c, s));
+	return cli_print_json(c, s->n == 1 && !s->pick ? subsidy_to_json(s->results[0], c->lang)
+						       : several_json(c, s));
 }
 
 static void print_skipped(cli *c, const struct run_state *s)

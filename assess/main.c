@@ -168,10 +168,8 @@ int main(int argc, char **argv)
 	LIBXML_TEST_VERSION
 	c.questionnaire_path = search_path("ASSESS_QUESTIONNAIRES", "questionnaires");
 	c.policy_path = search_path("ASSESS_POLICIES", "policies");
-	if (!c.questionnaire_path || !c.policy_path) {
-		fprintf(stderr, "%s: out of memory\n", c.prog);
-		return EX_OSERR;
-	}
+	if (!c.questionnaire_path || !c.policy_path)
+		return cli_nomem(&c);
 	int first = parse_global(&c, argc, argv, &status);
 	if (first >= 0)
 		status = dispatch(&c, argc - first, argv + first);

@@ -140,8 +140,11 @@ static const cli_option *find(const cli_option *const *all, size_t n, int key, i
 	return NULL;
 }
 
-/* An option the table says where to put (cli.h): stored here, no handler needed. */
-static int store(const cli_option *o, const char *arg, void *opts)
+/*
+ * An option the table says where to put (cli.h): stored here, no handler needed. False when a
+ * list could not grow (out of memory).
+ */
+static bool store(const cli_option *o, const char *arg, void *opts)
 {
 	void *field = (char *)opts + o->offset;
 	if (o->store == CLI_STORE_STRING)
@@ -152,12 +155,12 @@ static int store(const cli_option *o, const char *arg, void *opts)
 		cli_list *l = field;
 		const char **grown = grow_array(l->items, &l->cap, l->n + 2, sizeof *grown, 4);
 		if (!grown)
-			return EX_OSERR;
+			return false;
 		grown[l->n++] = arg;
 		grown[l->n] = NULL;
 		l->items = grown;
 	}
-	return 0;
+	return true;
 }
 
 /* The option as the user typed it, for messages: "-o" or "--output". */
@@ -201,7 +204,7 @@ static int parse(cli *c, const cli_command *cmd, int argc, char **argv, cli_opti
 		const cli_option *o = find(all, n, key, index);
 		int status = 0;
 		if (o && o->store != CLI_STORE_HANDLER && opts)
-			status = store(o, optarg, opts);
+			status = store(o, optarg, opts) ? 0 : cli_nomem(c);
 		else if (key == CLI_KEY_LANG || key == CLI_KEY_HELP || key == CLI_KEY_INCOMPLETE ||
 			 key == CLI_KEY_RESCORE)
 			status = shared_option(c, cmd, key, optarg, answers_flags);
@@ -267,7 +270,7 @@ int cli_run(cli *c, const cli_command *cmd, int argc, char **argv)
 {
 	cli_setup s = {.needs = cmd->setup};
 	void *opts = cmd->opts_size ? calloc(1, cmd->opts_size) : NULL;
-	int status = cmd->opts_size && !opts ? EX_OSERR : 0;
+	int status = cmd->opts_size && !opts ? cli_nomem(c) : 0;
 	if (opts && cmd->opts_init)
 		memcpy(opts, cmd->opts_init, cmd->opts_size);
 	if (!status)
