@@ -22,6 +22,7 @@ struct subsidy_ctx {
 	const subsidy_inputs *in;
 	int64_t eff[POLICY_F_MAX]; /* finance values after the eligible-spend limit */
 	int level;
+	int date; /* the assessment's, YYYYMMDD: parsed once, and refused there when it is no day */
 	bool post; /* the clauses for a post-transformation assessment may pay (stage or what-if) */
 	subsidy_area area;
 	unsigned pending;    /* inputs the clause being evaluated lacks (SUBSIDY_MISSING_*) */

@@ -220,8 +220,6 @@ static qn_text *warn(struct subsidy_ctx *x, subsidy_result *r, const char *code)
 static void warn_date(struct subsidy_ctx *x, subsidy_result *r, const policy_window *w)
 {
 	char from[16], to[16], retro[16];
-	int date;
-	date_parse(r->date, &date);
 	if (r->window == SUBSIDY_WINDOW_EXPIRED)
 		SUBSIDY_SAY(x, warn(x, r, "expired"),
 			    ("政策已过期：有效期至 %s，评测日期为 %s，本政策不予支付",
@@ -236,7 +234,7 @@ static void warn_date(struct subsidy_ctx *x, subsidy_result *r, const policy_win
 			    ("Not yet in force: the policy starts on %s and the assessment is "
 			     "dated %s, so it pays nothing",
 			     from, r->date));
-	if (r->window == SUBSIDY_WINDOW_IN && w->retroactive_from && date < w->from)
+	if (r->window == SUBSIDY_WINDOW_IN && w->retroactive_from && x->date < w->from)
 		SUBSIDY_SAY(x, warn(x, r, "retroactive"),
 			    ("评测日期早于正式施行日 %s，按文件规定追溯至 %s 参照执行",
 			     date_text(w->from, from, sizeof from),
@@ -828,7 +826,8 @@ subsidy_result *subsidy_compute(const policy *p, const answers *a, const subsidy
 				assess_error *err)
 {
 	subsidy_inputs in;
-	int date;
+	int date = 0;
+	/* check_options() is where a date that is no day is refused: date is set past it. */
 	if (check_options(o, &date, err) || inputs_read(a, &in, err))
 		return NULL;
 	struct subsidy_box *box = calloc(1, sizeof *box);
@@ -840,6 +839,7 @@ subsidy_result *subsidy_compute(const policy *p, const answers *a, const subsidy
 	struct subsidy_ctx x = {.p = p,
 				.in = &in,
 				.level = o->level,
+				.date = date,
 				.post = post,
 				.area = area,
 				.chosen = chosen,
