@@ -72,7 +72,7 @@ bool text_utf8_valid(const char *buf, size_t len, size_t *bad_offset)
 void text_position(const char *buf, size_t offset, int *line, int *column)
 {
 	int l = 1, c = 1;
-	for (size_t i = 0; i < offset && buf[i]; i++) {
+	for (size_t i = 0; i < offset; i++) {
 		unsigned char ch = (unsigned char)buf[i];
 		/*
 		 * A line ends at LF, CR LF or a lone CR (old Mac files): each counts once. Nothing

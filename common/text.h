@@ -16,7 +16,11 @@
  * Otherwise sets *bad_offset to the first offending byte.
  */
 bool text_utf8_valid(const char *buf, size_t len, size_t *bad_offset);
-/* 1-based line and column (in characters) of a byte offset. */
+/*
+ * 1-based line and column (in characters) of a byte offset; buf holds at least offset bytes.
+ * A NUL is a character like any other: cJSON steps over a raw one between tokens, so an error
+ * after it is still placed where it is.
+ */
 void text_position(const char *buf, size_t offset, int *line, int *column);
 /* Columns a terminal uses for s: 2 for CJK and full-width characters, 1 otherwise. */
 size_t text_display_width(const char *s);

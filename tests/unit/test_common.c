@@ -104,6 +104,10 @@ START_TEST(text_width_and_position)
 	text_position("ab\n数字x", strlen("ab\n数字"), &line, &col);
 	ck_assert_int_eq(line, 2);
 	ck_assert_int_eq(col, 3);
+	/* A raw NUL is counted, not taken for the end of the text. */
+	text_position("a\0b\nc\0d", 6, &line, &col);
+	ck_assert_int_eq(line, 2);
+	ck_assert_int_eq(col, 3);
 }
 END_TEST
 
