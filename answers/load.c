@@ -5,11 +5,11 @@
 #include "config.h"
 #include "answers/answers_internal.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "common/jsoncheck.h"
+#include "common/jsonlex.h"
 #include "common/readfile.h"
 #include "common/sha256.h"
 #include "common/text.h"
@@ -36,9 +36,8 @@ assess_code answers_parse_json(const struct answers_load *ld, cJSON **out)
 				   ld->len ? "not valid JSON here"
 					   : "empty file: expected a JSON object");
 	}
-	size_t rest = (size_t)(end - ld->text);
-	while (rest < ld->len && isspace((unsigned char)ld->text[rest]))
-		rest++;
+	/* After the object, what cJSON skips between tokens: a stray ^Z is no text. */
+	size_t rest = jsonlex_space(ld->text, ld->len, (size_t)(end - ld->text));
 	if (rest < ld->len) {
 		text_position(ld->text, rest, &line, &col);
 		return assess_fail(ld->err, ASSESS_ERR_SYNTAX, ld->name, line, col,
