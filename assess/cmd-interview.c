@@ -153,6 +153,16 @@ static void reader_free(reader *r)
 #endif
 }
 
+/*
+ * The one rule for the session's [y/N] questions: yes is exactly y, Y or 是 (the line end
+ * aside); anything else, a word beginning with y included, keeps the default, no.
+ */
+static bool said_yes(const char *line)
+{
+	return line &&
+	       (strcmp(line, "y") == 0 || strcmp(line, "Y") == 0 || strcmp(line, "是") == 0);
+}
+
 /* The next line without its newline, or NULL at end of input. Valid until the next call. */
 static const char *reader_line(reader *r, const char *prompt)
 {
@@ -335,7 +345,7 @@ static int offer_report(cli *c, reader *rd, const scoring_result *r, const char 
 		return 0;
 	const char *yes = reader_line(rd, CLI_TR(c, "现在生成报告吗？[y/N] ",
 						 "Write the report now? [y/N] "));
-	if (!yes || (strcmp(yes, "y") != 0 && strcmp(yes, "Y") != 0 && strcmp(yes, "是") != 0))
+	if (!said_yes(yes))
 		return 0;
 	return write_report(c, r, xlsx);
 }
@@ -507,9 +517,10 @@ static bool confirm(const char *question)
 	size_t cap = 0;
 	fputs(question, stdout);
 	fflush(stdout);
-	bool yes = getline(&line, &cap, stdin) > 0 &&
-		   (strncmp(line, "y", 1) == 0 || strncmp(line, "Y", 1) == 0 ||
-		    strncmp(line, "是", strlen("是")) == 0);
+	ssize_t n = getline(&line, &cap, stdin);
+	while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+		line[--n] = '\0';
+	bool yes = n >= 0 && said_yes(line);
 	free(line);
 	return yes;
 }

@@ -481,6 +481,23 @@ def test_force_asks_at_a_terminal_and_keeps_a_backup():
                 raise Failure("the file was not started over")
 
 
+def test_force_takes_only_y_as_yes():
+    """--force at a terminal: "yes" is not y, so the file stays as it was, as at the report."""
+    with tempfile.TemporaryDirectory(prefix="interview-force-yes.") as tmp:
+        path = os.path.join(tmp, "out.json")
+        old = '{"questionnaire": "miit-2024", "enterprise": {"name": "旧公司"}, "answers": {"F2": "E"}}'
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(old)
+        s = Session(command("--force", "-o", "out.json"), tmp, True)
+        s.expect("[y/N] ")
+        s.send("yes")
+        s.expect("未改动 out.json")
+        if s.wait() != 0 or open(path, encoding="utf-8").read() != old:
+            raise Failure("a yes that is not y changed the file or failed")
+        if os.path.exists(os.path.join(tmp, "out.backup-1.json")):
+            raise Failure("a yes that is not y kept a backup")
+
+
 def record_session(tmp, lines, kill_after_change=False):
     """The interview-full script at a terminal, with evidence, a flag and a changed answer.
 
@@ -744,7 +761,8 @@ def main():
     for test in [test_pty_full, test_kill_at_chosen_moments, test_kill_in_flight,
                  test_one_session_per_file, test_long_value_at_a_terminal, test_questionnaire_by_path,
                  test_gbk_at_a_terminal_is_refused, test_symlinked_file_is_written_through,
-                 test_force_asks_at_a_terminal_and_keeps_a_backup, test_record_at_a_terminal,
+                 test_force_asks_at_a_terminal_and_keeps_a_backup, test_force_takes_only_y_as_yes,
+                 test_record_at_a_terminal,
                  test_record_survives_kill_and_resume, test_team_is_remembered_for_the_assessor,
                  test_full_disk_end_of_input_rescues,
                  test_full_disk_ctrl_d_offers_another_path, test_full_disk_hangup_rescues]:
