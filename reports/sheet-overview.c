@@ -49,27 +49,32 @@ static const char *stage_text(const report_ctx *c)
 	return s ? s : "";
 }
 
+/* A profile field's name, under the heading that already says whose. */
+static const char *item(const report_ctx *c, answers_profile_item i)
+{
+	return answers_profile_label(i, ANSWERS_PROFILE_OVERVIEW, c->lang);
+}
+
 static lxw_row_t profile(xlsx_sheet *s, lxw_row_t row)
 {
 	report_ctx *c = s->ctx;
 	const answers *a = c->r->answers;
 	char buf[256];
 	row = rp_heading(s, row, lang_pick(c->lang, "企业概况", "Enterprise"));
-	row = key_value(s, row, lang_pick(c->lang, "企业名称", "Name"),
-			answers_field_get(a, ANSWERS_NAME), c->f.text);
-	row = key_value(s, row,
-			lang_pick(c->lang, "统一社会信用代码", "Unified social credit code"),
+	row = key_value(s, row, item(c, ANSWERS_PROFILE_NAME), answers_field_get(a, ANSWERS_NAME),
+			c->f.text);
+	row = key_value(s, row, item(c, ANSWERS_PROFILE_CREDIT_CODE),
 			answers_field_get(a, ANSWERS_CREDIT_CODE), c->f.text);
-	row = key_value(s, row, lang_pick(c->lang, "所属行业", "Industry"),
+	row = key_value(s, row, item(c, ANSWERS_PROFILE_INDUSTRY),
 			answers_field_get(a, ANSWERS_INDUSTRY), c->f.text);
-	row = key_value(s, row, lang_pick(c->lang, "企业规模", "Size"),
-			size_text(c, buf, sizeof buf), c->f.text);
-	row = key_value(s, row, lang_pick(c->lang, "所在地区", "Region"),
+	row = key_value(s, row, item(c, ANSWERS_PROFILE_SIZE), size_text(c, buf, sizeof buf),
+			c->f.text);
+	row = key_value(s, row, item(c, ANSWERS_PROFILE_REGION),
 			answers_field_get(a, ANSWERS_REGION), c->f.text);
-	row = key_value(s, row, lang_pick(c->lang, "评测日期", "Assessment date"),
-			answers_field_get(a, ANSWERS_DATE), c->f.text);
-	row = key_value(s, row, lang_pick(c->lang, "评测阶段", "Stage"), stage_text(c), c->f.text);
-	row = key_value(s, row, lang_pick(c->lang, "评测人员", "Assessor"),
+	row = key_value(s, row, item(c, ANSWERS_PROFILE_DATE), answers_field_get(a, ANSWERS_DATE),
+			c->f.text);
+	row = key_value(s, row, item(c, ANSWERS_PROFILE_STAGE), stage_text(c), c->f.text);
+	row = key_value(s, row, item(c, ANSWERS_PROFILE_ASSESSOR),
 			answers_field_get(a, ANSWERS_ASSESSOR), c->f.text);
 	return row + 1;
 }

@@ -48,6 +48,12 @@ static void append(char *buf, size_t size, size_t *used, const char *sep, const 
 		*used = size;
 }
 
+/* A profile field's name as the record words it. */
+static const char *item(const report_ctx *c, answers_profile_item i)
+{
+	return answers_profile_label(i, ANSWERS_PROFILE_RECORD, c->lang);
+}
+
 static const char *origin_text(const report_ctx *c)
 {
 	return answers_origin_label(answers_origin_get(c->r->answers), ANSWERS_ORIGIN_EXPLAINED,
@@ -117,16 +123,15 @@ static lxw_row_t identity(xlsx_sheet *s, lxw_row_t row)
 	const char *code = answers_field_get(a, ANSWERS_CREDIT_CODE);
 	char buf[1024];
 	row = rp_heading(s, row, lang_pick(c->lang, "基本信息", "Identification"));
-	row = key_value(s, row, lang_pick(c->lang, "报告编号", "Report number"),
+	row = key_value(s, row, item(c, ANSWERS_PROFILE_REPORT_NO),
 			answers_field_get(a, ANSWERS_REPORT_NO), c->f.text);
 	snprintf(buf, sizeof buf, "%s%s%s%s", name ? name : "",
 		 name && code ? lang_pick(c->lang, "（", " (") : "", code ? code : "",
 		 name && code ? lang_pick(c->lang, "）", ")") : "");
 	row = key_value(s, row, lang_pick(c->lang, "受评企业", "Enterprise"), buf, c->f.text);
-	row = key_value(s, row, lang_pick(c->lang, "评测方式", "How assessed"), origin_text(c),
+	row = key_value(s, row, item(c, ANSWERS_PROFILE_SOURCE), origin_text(c), c->f.text);
+	row = key_value(s, row, item(c, ANSWERS_PROFILE_DATE), answers_field_get(a, ANSWERS_DATE),
 			c->f.text);
-	row = key_value(s, row, lang_pick(c->lang, "评测日期", "Assessed on"),
-			answers_field_get(a, ANSWERS_DATE), c->f.text);
 	row = key_value(s, row, lang_pick(c->lang, "现场评定日期", "Days on site"),
 			visits_text(c, buf, sizeof buf), c->f.text);
 	snprintf(buf, sizeof buf, lang_pick(c->lang, "%s（%s，%s 版）", "%s (%s, version %s)"),
@@ -182,7 +187,7 @@ static lxw_row_t state(xlsx_sheet *s, lxw_row_t row)
 static lxw_row_t no_record(xlsx_sheet *s, lxw_row_t row)
 {
 	report_ctx *c = s->ctx;
-	row = key_value(s, row, lang_pick(c->lang, "评测人员", "Assessor"),
+	row = key_value(s, row, item(c, ANSWERS_PROFILE_ASSESSOR),
 			answers_field_get(c->r->answers, ANSWERS_ASSESSOR), c->f.text);
 	row = key_value(
 		s, row, lang_pick(c->lang, "评测记录", "Record"),

@@ -49,7 +49,9 @@ static lxw_row_t summary(xlsx_sheet *s, const subsidy_result *sr, lxw_row_t row)
 	row = key_value(s, row, lang_pick(c->lang, "有效期", "In force"), win);
 	snprintf(buf, sizeof buf, lang_pick(c->lang, "%s：%s", "%s: %s"), sr->date,
 		 subsidy_window_label(sr->window, c->lang));
-	row = key_value(s, row, lang_pick(c->lang, "评测日期", "Assessment date"), buf);
+	row = key_value(s, row,
+			answers_profile_label(ANSWERS_PROFILE_DATE, ANSWERS_PROFILE_FIELD, c->lang),
+			buf);
 	snprintf(buf, sizeof buf, "%s%s", questionnaire_level_name(c->q, sr->level, c->lang),
 		 sr->level_overridden
 			 ? lang_pick(c->lang, "（指定等级，非评测结果）", " (given, not scored)")
