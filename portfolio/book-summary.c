@@ -591,6 +591,14 @@ static void targets_sheet(portfolio_book *b, const portfolio_tally *t, const por
 
 #define GROUP_FIRST_ROW 4 /* the groups' first row; the header is above it */
 
+/* The groups' column: the profile field they are grouped by. */
+static const char *grouping_label(const portfolio_book *b, portfolio_grouping by)
+{
+	return answers_profile_label(by == PORTFOLIO_BY_INDUSTRY ? ANSWERS_PROFILE_INDUSTRY
+								 : ANSWERS_PROFILE_REGION,
+				     ANSWERS_PROFILE_COLUMN, b->o.lang);
+}
+
 static const char *group_label(const portfolio_book *b, const portfolio_group *g)
 {
 	return g && *portfolio_group_name(g) ? portfolio_group_name(g)
@@ -729,9 +737,7 @@ static void group_sheet(portfolio_book *b, const portfolio_tally *t, portfolio_g
 	else
 		title(b, sh, "按地区", "By region");
 	basis_line(b, sh, 1, t, basis);
-	const char *h[15] = {by == PORTFOLIO_BY_INDUSTRY ? lang_pick(b->o.lang, "行业", "Industry")
-							 : lang_pick(b->o.lang, "地区", "Region"),
-			     lang_pick(b->o.lang, "企业数", "Enterprises")};
+	const char *h[15] = {grouping_label(b, by), lang_pick(b->o.lang, "企业数", "Enterprises")};
 	for (int l = 0; l < N_LEVELS; l++)
 		h[2 + l] = questionnaire_level_name(q, l, b->o.lang);
 	h[7] = lang_pick(b->o.lang, "二级及以上占比", "Share at ≥ L2");
@@ -858,8 +864,7 @@ static void heat_total(portfolio_book *b, xlsx_sheet *sh, lxw_row_t r, lxw_row_t
 /* The group tables' header: the grouping, enterprises, every scenario. h[2 + i] set already. */
 static void heat_groups_header(const portfolio_book *b, portfolio_grouping by, const char **h)
 {
-	h[0] = by == PORTFOLIO_BY_INDUSTRY ? lang_pick(b->o.lang, "行业", "Industry")
-					   : lang_pick(b->o.lang, "地区", "Region");
+	h[0] = grouping_label(b, by);
 	h[1] = lang_pick(b->o.lang, "企业数", "Enterprises");
 }
 

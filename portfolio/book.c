@@ -278,17 +278,34 @@ struct column {
 	double width;
 };
 
-static const struct column profile_columns[] = {{"序号", "No.", 7},
-						{"统一社会信用代码", "Credit code", 21},
-						{"企业名称", "Enterprise", 32},
-						{"行业", "Industry", 14},
-						{"规模", "Size", 7},
-						{"规上", "Above scale", 7},
-						{"地区", "Region", 26},
-						{"阶段", "Stage", 9},
-						{"评测日期", "Date", 11},
-						{"总分", "Total", 8}};
+/* The Enterprises sheet's first columns: most are the profile's fields, in their table's words. */
+struct profile_column {
+	answers_profile_item item; /* ANSWERS_PROFILE_N_ITEMS: */
+	const char *zh, *en;       /* the column's own header */
+	double width;
+};
+
+/* clang-format off */
+static const struct profile_column profile_columns[] = {
+	{ANSWERS_PROFILE_N_ITEMS,     "序号", "No.",   7},
+	{ANSWERS_PROFILE_CREDIT_CODE, NULL,   NULL,   21},
+	{ANSWERS_PROFILE_NAME,        NULL,   NULL,   32},
+	{ANSWERS_PROFILE_INDUSTRY,    NULL,   NULL,   14},
+	{ANSWERS_PROFILE_SIZE,        NULL,   NULL,    7},
+	{ANSWERS_PROFILE_ABOVE_SCALE, NULL,   NULL,    7},
+	{ANSWERS_PROFILE_REGION,      NULL,   NULL,   26},
+	{ANSWERS_PROFILE_STAGE,       NULL,   NULL,    9},
+	{ANSWERS_PROFILE_DATE,        NULL,   NULL,   11},
+	{ANSWERS_PROFILE_N_ITEMS,     "总分", "Total", 8}};
+/* clang-format on */
 #define N_PROFILE (sizeof profile_columns / sizeof profile_columns[0])
+
+static const char *column_header(const portfolio_book *b, const struct profile_column *c)
+{
+	return c->item == ANSWERS_PROFILE_N_ITEMS
+		       ? lang_pick(b->o.lang, c->zh, c->en)
+		       : answers_profile_label(c->item, ANSWERS_PROFILE_COLUMN, b->o.lang);
+}
 
 /* The Enterprises sheet's columns being laid out: header texts and widths. */
 struct layout {
@@ -309,8 +326,7 @@ static void lay_out_columns(portfolio_book *b, const questionnaire *q, struct la
 {
 	char label[128];
 	for (size_t i = 0; i < N_PROFILE; i++)
-		add_column(l, lang_pick(b->o.lang, profile_columns[i].zh, profile_columns[i].en),
-			   profile_columns[i].width);
+		add_column(l, column_header(b, &profile_columns[i]), profile_columns[i].width);
 	b->col_dims = (lxw_col_t)l->n;
 	for (size_t d = 0; q && d < questionnaire_n_dimensions(q); d++) {
 		const qn_dimension *dim = questionnaire_dimension(q, d);
