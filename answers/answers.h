@@ -178,7 +178,8 @@ typedef enum {
 typedef enum {
 	/* 企业名称 / Enterprise name, 评测日期 / Assessment date: beside its value, one a line */
 	ANSWERS_PROFILE_FIELD,
-	/* 企业名称 / Enterprise, 评测日期 / Date, 规上 / Above scale: a table's column */
+	/* 企业名称 / Enterprise, 评测日期 / Date, 规上 / Above scale: a table's column; the comparison's
+	 * overview labels its rows so too */
 	ANSWERS_PROFILE_COLUMN,
 	/* 是否规模以上企业 / Above designated size?: the interview's question */
 	ANSWERS_PROFILE_QUESTION,

@@ -118,6 +118,12 @@ static const char *level_name(const book_ctx *x, int level)
 	return questionnaire_level_name(x->c->q, level, x->lang);
 }
 
+/* A profile field's name beside its value, in the words of a table's column ("Credit code"). */
+static const char *item(const book_ctx *x, answers_profile_item i)
+{
+	return answers_profile_label(i, ANSWERS_PROFILE_COLUMN, x->lang);
+}
+
 /* ---- 概览 Overview ---- */
 
 static lxw_row_t overview_files(xlsx_sheet *s, lxw_row_t r)
@@ -127,9 +133,9 @@ static lxw_row_t overview_files(xlsx_sheet *s, lxw_row_t r)
 	const char *name = answers_field_get(a, ANSWERS_NAME);
 	const char *code = answers_field_get(a, ANSWERS_CREDIT_CODE);
 	char buf[1024];
-	xlsx_sheet_string(s, r, 0, L(x, "企业名称", "Enterprise"), x->f.label);
+	xlsx_sheet_string(s, r, 0, item(x, ANSWERS_PROFILE_NAME), x->f.label);
 	line(s, r++, 1, 3, name ? name : answers_field_get(b, ANSWERS_NAME), x->f.cell);
-	xlsx_sheet_string(s, r, 0, L(x, "统一社会信用代码", "Credit code"), x->f.label);
+	xlsx_sheet_string(s, r, 0, item(x, ANSWERS_PROFILE_CREDIT_CODE), x->f.label);
 	line(s, r++, 1, 3, code ? code : answers_field_get(b, ANSWERS_CREDIT_CODE), x->f.cell);
 	for (int i = 0; i < 2; i++) {
 		const answers *f = i ? a : b;
