@@ -37,8 +37,7 @@ static lxw_format *format(book_ctx *x, unsigned flags, unsigned fill)
 	lxw_format *f = xlsx_add_format(x->b);
 	if (!f)
 		return NULL;
-	/* Calibri in English: xlsx/layout.h measures its letters at their own widths. */
-	format_set_font_name(f, L(x, "等线", "Calibri"));
+	format_set_font_name(f, xlsx_font_name(x->lang));
 	format_set_font_size(f, 10);
 	format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
 	if (flags & BOLD)

@@ -44,7 +44,7 @@ static lxw_format *fmt(struct ctx *c, bool locked, bool wrap, uint32_t fill)
 	lxw_format *f = xlsx_add_format(c->book);
 	if (!f)
 		return NULL;
-	format_set_font_name(f, lang_pick(c->lang, "等线", "Calibri"));
+	format_set_font_name(f, xlsx_font_name(c->lang));
 	format_set_font_size(f, 10);
 	format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
 	if (wrap)

@@ -12,21 +12,13 @@
 #include "common/decimal.h"
 #include "common/text.h"
 
-/*
- * Office's Chinese UI font; LibreOffice substitutes a CJK font (Noto Sans CJK) for it. An
- * English report is in Calibri, whose letters xlsx/layout.h measures at their own widths
- * (LibreOffice shows Carlito, with the same widths); Excel and LibreOffice take a Chinese
- * name in it from a CJK font.
- */
-#define RP_FONT_ZH "等线"
-#define RP_FONT_EN "Calibri"
 #define RP_FONT_SIZE 10
 
 static lxw_format *base_format(lxw_workbook *wb, qn_lang lang)
 {
 	lxw_format *f = workbook_add_format(wb);
 	if (f) {
-		format_set_font_name(f, lang_pick(lang, RP_FONT_ZH, RP_FONT_EN));
+		format_set_font_name(f, xlsx_font_name(lang));
 		format_set_font_size(f, RP_FONT_SIZE);
 		if (lang != QN_LANG_EN)
 			format_set_font_charset(f,

@@ -328,18 +328,14 @@ static void radar_chart(xlsx_sheet *s, lxw_row_t at, lxw_row_t first, lxw_row_t 
 	lxw_chart_line line = {.color = 0x1F4E79, .width = 1.5};
 	chart_series_set_fill(series, &fill);
 	chart_series_set_line(series, &line);
-	chart_title_set_name(chart, lang_pick(c->lang, "分项得分率", "Share of points"));
-	lxw_chart_font title_font = {.name = "等线", .size = 11, .bold = LXW_TRUE};
-	lxw_chart_font axis_font = {.name = "等线", .size = 8};
-	/* English names, on two lines (radar_label), and a little smaller. */
-	lxw_chart_font category_font = {.name = "等线", .size = c->lang == QN_LANG_EN ? 7 : 8};
-	chart_title_set_name_font(chart, &title_font);
+	xlsx_chart_title(chart, lang_pick(c->lang, "分项得分率", "Share of points"));
 	chart_axis_set_min(chart->y_axis, 0);
 	chart_axis_set_max(chart->y_axis, 1);
 	chart_axis_set_major_unit(chart->y_axis, 0.25);
 	chart_axis_set_num_format(chart->y_axis, "0%");
-	chart_axis_set_num_font(chart->y_axis, &axis_font);
-	chart_axis_set_num_font(chart->x_axis, &category_font);
+	xlsx_chart_axis_font(chart->y_axis, XLSX_CHART_AXIS_SIZE);
+	/* English names, on two lines (radar_label), and a little smaller. */
+	xlsx_chart_axis_font(chart->x_axis, c->lang == QN_LANG_EN ? 7 : XLSX_CHART_AXIS_SIZE);
 	chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
 	lxw_chart_options o = {.x_offset = 4,
 			       .y_offset = 4,

@@ -104,6 +104,8 @@ void xlsx_set_properties(xlsx_book *b, const xlsx_properties *p)
 	xlsx_check(b, workbook_set_properties(xlsx_workbook(b), &dp));
 }
 
+const char *xlsx_font_name(qn_lang lang) { return lang_pick(lang, XLSX_FONT_ZH, XLSX_FONT_EN); }
+
 lxw_format *xlsx_add_format(xlsx_book *b)
 {
 	lxw_format *f = workbook_add_format(xlsx_workbook(b));
@@ -224,19 +226,29 @@ void xlsx_color_scale(xlsx_book *b, lxw_worksheet *ws, lxw_row_t r0, lxw_col_t c
 		xlsx_check(b, worksheet_conditional_format_range(ws, r0, c0, r1, c1, &cf));
 }
 
+void xlsx_chart_title(lxw_chart *chart, const char *title)
+{
+	lxw_chart_font font = {.name = XLSX_FONT_ZH, .size = 11, .bold = LXW_TRUE};
+	chart_title_set_name(chart, title);
+	chart_title_set_name_font(chart, &font); /* copied */
+}
+
+void xlsx_chart_axis_font(lxw_chart_axis *axis, double size)
+{
+	lxw_chart_font font = {.name = XLSX_FONT_ZH, .size = size};
+	chart_axis_set_num_font(axis, &font); /* copied */
+}
+
 void xlsx_chart_levels(lxw_chart *chart, const char *title, int max_level, uint8_t legend)
 {
-	lxw_chart_font title_font = {.name = "等线", .size = 11, .bold = LXW_TRUE};
-	lxw_chart_font axis_font = {.name = "等线", .size = 8};
-	chart_title_set_name(chart, title);
-	chart_title_set_name_font(chart, &title_font);
+	xlsx_chart_title(chart, title);
 	/* In a bar chart the value axis runs across (x) and the categories down (y). */
 	chart_axis_set_min(chart->x_axis, 0);
 	chart_axis_set_max(chart->x_axis, max_level);
 	chart_axis_set_major_unit(chart->x_axis, 1);
-	chart_axis_set_num_font(chart->x_axis, &axis_font);
+	xlsx_chart_axis_font(chart->x_axis, XLSX_CHART_AXIS_SIZE);
 	chart_axis_set_reverse(chart->y_axis);
-	chart_axis_set_num_font(chart->y_axis, &axis_font);
+	xlsx_chart_axis_font(chart->y_axis, XLSX_CHART_AXIS_SIZE);
 	chart_legend_set_position(chart, legend);
 }
 

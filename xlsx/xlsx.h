@@ -176,6 +176,15 @@ typedef struct xlsx_properties {
 } xlsx_properties;
 /* Sets b's document properties (strings are copied); an error is kept. */
 void xlsx_set_properties(xlsx_book *b, const xlsx_properties *p);
+/*
+ * The font of a workbook's text in a language. Chinese is in Office's Chinese UI font, for
+ * which LibreOffice substitutes a CJK font (Noto Sans CJK); English is in Calibri, whose
+ * letters xlsx/layout.h measures at their own widths (LibreOffice shows Carlito, with the same
+ * widths), and Excel and LibreOffice take a Chinese name in it from a CJK font.
+ */
+#define XLSX_FONT_ZH "等线"
+#define XLSX_FONT_EN "Calibri"
+const char *xlsx_font_name(qn_lang lang);
 /* A format; NULL (with the error kept) when memory runs out. */
 lxw_format *xlsx_add_format(xlsx_book *b);
 /*
@@ -236,9 +245,16 @@ enum {
 };
 
 /*
+ * The charts' text is in XLSX_FONT_ZH in both languages: the title 11 points bold, the axes'
+ * numbers and names XLSX_CHART_AXIS_SIZE points unless a chart needs them smaller.
+ */
+#define XLSX_CHART_AXIS_SIZE 8
+void xlsx_chart_title(lxw_chart *chart, const char *title);
+void xlsx_chart_axis_font(lxw_chart_axis *axis, double size);
+/*
  * A bar chart of levels 0..max_level whose categories (the scenarios) run down in their table's
- * order: the title in 等线 11 bold, the axes' numbers in 等线 8, one level a step; legend is
- * libxlsxwriter's position (LXW_CHART_LEGEND_NONE, LXW_CHART_LEGEND_BOTTOM).
+ * order: the charts' title and axis fonts, one level a step; legend is libxlsxwriter's position
+ * (LXW_CHART_LEGEND_NONE, LXW_CHART_LEGEND_BOTTOM).
  */
 void xlsx_chart_levels(lxw_chart *chart, const char *title, int max_level, uint8_t legend);
 

@@ -284,6 +284,21 @@ START_TEST(texts_are_measured_in_their_face)
 }
 END_TEST
 
+/* Each language's font is measured in its own face: the English one at its letters' widths. */
+START_TEST(each_language_is_measured_in_its_font)
+{
+	lxw_format *zh = lxw_format_new(), *en = lxw_format_new();
+	ck_assert_ptr_nonnull(zh);
+	ck_assert_ptr_nonnull(en);
+	format_set_font_name(zh, xlsx_font_name(QN_LANG_ZH));
+	format_set_font_name(en, xlsx_font_name(QN_LANG_EN));
+	ck_assert_int_eq(xlsx_face_of(zh), XLSX_FACE_HALF_EM);
+	ck_assert_int_eq(xlsx_face_of(en), XLSX_FACE_LATIN);
+	lxw_format_free(zh);
+	lxw_format_free(en);
+}
+END_TEST
+
 /* Where Calibri's letters break a line: hello 442 (h 115, e 109, l 51, o 116), world 515. */
 START_TEST(latin_text_wraps_at_its_own_widths)
 {
@@ -528,6 +543,7 @@ TCase *make_xlsx_tcase(void)
 				the_library_is_hushed_while_it_writes,
 				references_and_widths,
 				texts_are_measured_in_their_face,
+				each_language_is_measured_in_its_font,
 				latin_text_wraps_at_its_own_widths,
 				wrapped_lines_are_counted_word_by_word,
 				header_texts_break_between_words,
