@@ -34,3 +34,39 @@ bool searchpath_find(const char *dirs, const char *id, char *path, size_t size)
 	}
 	return false;
 }
+
+searchpath_found searchpath_locate(const char *id_or_path, const char *dirs, const char *kind,
+				   const char *hint, char *path, size_t size, const char **file,
+				   assess_error *err)
+{
+	if (searchpath_is_path(id_or_path)) {
+		*file = id_or_path;
+		if (text_ends_with(id_or_path, ".xml"))
+			return SEARCHPATH_FILE;
+		assess_fail(err, ASSESS_ERR_DATA, NULL, 0, 0,
+			    "\"%s\" is neither a %s id nor the path of an .xml file", id_or_path,
+			    kind);
+		return SEARCHPATH_FAILED;
+	}
+	*file = path;
+	if (!searchpath_valid_id(id_or_path)) {
+		assess_fail(err, ASSESS_ERR_DATA, NULL, 0, 0,
+			    "\"%s\" is not a %s id (letters, digits, - _ .)", id_or_path, kind);
+		return SEARCHPATH_FAILED;
+	}
+	if (searchpath_find(dirs, id_or_path, path, size))
+		return SEARCHPATH_INSTALLED;
+	assess_fail(err, ASSESS_ERR_NOTFOUND, NULL, 0, 0,
+		    "%s \"%s\" is not installed (looked in %s%s)", kind, id_or_path,
+		    dirs ? dirs : "no folder", hint);
+	return SEARCHPATH_FAILED;
+}
+
+assess_code searchpath_check_id(const char *path, const char *kind, const char *defined,
+				const char *id, assess_error *err)
+{
+	if (strcmp(defined, id) == 0)
+		return ASSESS_OK;
+	return assess_fail(err, ASSESS_ERR_DATA, path, 0, 0,
+			   "defines %s \"%s\", but is installed as \"%s\"", kind, defined, id);
+}

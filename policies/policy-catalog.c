@@ -11,35 +11,22 @@
 #include "common/searchpath.h"
 #include "common/text.h"
 
-static policy *load_checked(const char *path, const char *id, assess_error *err)
+policy *policy_open(const char *id_or_path, const char *search_path, assess_error *err)
 {
-	policy *p = policy_load(path, err);
-	if (p && strcmp(policy_id(p), id) != 0) {
-		assess_fail(err, ASSESS_ERR_DATA, path, 0, 0,
-			    "defines policy \"%s\", but is installed as \"%s\"", policy_id(p), id);
+	char path[4096];
+	const char *file;
+	searchpath_found found =
+		searchpath_locate(id_or_path, search_path, "policy", "; see `assess policies`",
+				  path, sizeof path, &file, err);
+	if (found == SEARCHPATH_FAILED)
+		return NULL;
+	policy *p = policy_load(file, err);
+	if (p && found == SEARCHPATH_INSTALLED &&
+	    searchpath_check_id(file, "policy", policy_id(p), id_or_path, err)) {
 		policy_free(p);
 		return NULL;
 	}
 	return p;
-}
-
-policy *policy_open(const char *id_or_path, const char *search_path, assess_error *err)
-{
-	char path[4096];
-	if (searchpath_is_path(id_or_path))
-		return policy_load(id_or_path, err);
-	if (!searchpath_valid_id(id_or_path)) {
-		/* As for questionnaires: an id that cannot name a file is bad data, wherever from. */
-		assess_fail(err, ASSESS_ERR_DATA, NULL, 0, 0,
-			    "\"%s\" is not a policy id (letters, digits, - _ .)", id_or_path);
-		return NULL;
-	}
-	if (searchpath_find(search_path, id_or_path, path, sizeof path))
-		return load_checked(path, id_or_path, err);
-	assess_fail(err, ASSESS_ERR_NOTFOUND, NULL, 0, 0,
-		    "policy \"%s\" is not installed (looked in %s; see `assess policies`)",
-		    id_or_path, search_path ? search_path : "no folder");
-	return NULL;
 }
 
 /* True when the file's first element is <policy> (it may still be invalid: open says why). */

@@ -274,7 +274,9 @@ void policy_free(policy *p);
 
 /*
  * Finds an installed policy by id ("quanzhou") as ID.xml in the first folder of search_path
- * (colon-separated) that has one, or loads a path (anything with a '/' or ending in ".xml").
+ * (colon-separated) that has one, or loads a path (anything with a '/' or ending in ".xml"),
+ * which must end in ".xml". A file found by id must define that id. The rule is
+ * searchpath_locate()'s, as for questionnaires.
  */
 policy *policy_open(const char *id_or_path, const char *search_path, assess_error *err);
 /*

@@ -196,7 +196,8 @@ const char *qn_kind_name(qn_kind kind);                  /* "single", "multi", "
 /*
  * Finds an installed questionnaire by id ("miit-2024") as ID.xml in the first folder of
  * search_path (colon-separated) that has one, or loads a path (anything with a '/' or ending
- * in ".xml"). A file found by id must define that id.
+ * in ".xml"), which must end in ".xml". A file found by id must define that id. The rule is
+ * searchpath_locate()'s, as for policies.
  */
 questionnaire *questionnaire_open(const char *id_or_path, const char *search_path,
 				  assess_error *err);
