@@ -464,7 +464,8 @@ static lxw_row_t budget_lines(portfolio_book *b, const portfolio_tally *t, int b
 static lxw_row_t stages_table(portfolio_book *b, const portfolio_tally *t, lxw_row_t r)
 {
 	xlsx_sheet *sh = &b->sheet[BK_TARGETS];
-	const char *h[] = {lang_pick(b->o.lang, "阶段", "Stage"),
+	const char *h[] = {answers_profile_label(ANSWERS_PROFILE_STAGE, ANSWERS_PROFILE_COLUMN,
+						 b->o.lang),
 			   lang_pick(b->o.lang, "企业数", "Enterprises"),
 			   lang_pick(b->o.lang, "规上企业", "Above scale"),
 			   lang_pick(b->o.lang, "规上二级及以上", "Above scale at ≥ L2"),
