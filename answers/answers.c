@@ -173,6 +173,9 @@ const char *answers_profile_label(answers_profile_item item, answers_profile_wor
 				[ANSWERS_PROFILE_SOURCE] = {"评测方式", "Source"},
 				[ANSWERS_PROFILE_ASSESSOR] = {"评测人员", "Assessor"},
 				[ANSWERS_PROFILE_REPORT_NO] = {"报告编号", "Report number"},
+				[ANSWERS_PROFILE_TEAM] = {"评测组", "Team"},
+				[ANSWERS_PROFILE_INTERVIEWEES] = {"受访人", "Interviewees"},
+				[ANSWERS_PROFILE_SITE_VISITS] = {"现场走访日期", "Site visits"},
 			},
 		[ANSWERS_PROFILE_COLUMN] =
 			{
@@ -200,6 +203,9 @@ const char *answers_profile_label(answers_profile_item item, answers_profile_wor
 			{
 				[ANSWERS_PROFILE_DATE] = {"评测日期", "Assessed on"},
 				[ANSWERS_PROFILE_SOURCE] = {"评测方式", "How assessed"},
+				[ANSWERS_PROFILE_TEAM] = {"评测组", "Assessment team"},
+				[ANSWERS_PROFILE_INTERVIEWEES] = {"受访人员", "Interviewees"},
+				[ANSWERS_PROFILE_SITE_VISITS] = {"现场评定日期", "Days on site"},
 			},
 	};
 	if ((unsigned)item >= ANSWERS_PROFILE_N_ITEMS || (unsigned)w >= ANSWERS_PROFILE_N_WORDINGS)

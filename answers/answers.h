@@ -168,6 +168,10 @@ typedef enum {
 	ANSWERS_PROFILE_SOURCE, /* assessment.source, answers_origin (record.h) */
 	ANSWERS_PROFILE_ASSESSOR,
 	ANSWERS_PROFILE_REPORT_NO,
+	/* the assessment's record (record.h): who assessed, who was interviewed, the days on site */
+	ANSWERS_PROFILE_TEAM,
+	ANSWERS_PROFILE_INTERVIEWEES,
+	ANSWERS_PROFILE_SITE_VISITS,
 	ANSWERS_PROFILE_N_ITEMS
 } answers_profile_item;
 /*
@@ -187,7 +191,7 @@ typedef enum {
 	ANSWERS_PROFILE_FORM,
 	/* 企业名称 / Name: the report's overview, under its heading 企业概况 / Enterprise */
 	ANSWERS_PROFILE_OVERVIEW,
-	/* 评测日期 / Assessed on, 评测方式 / How assessed: the report's record of the assessment */
+	/* 评测日期 / Assessed on, 受访人员 / Interviewees: the report's record of the assessment */
 	ANSWERS_PROFILE_RECORD,
 	ANSWERS_PROFILE_N_WORDINGS
 } answers_profile_wording;

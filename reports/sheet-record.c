@@ -132,7 +132,7 @@ static lxw_row_t identity(xlsx_sheet *s, lxw_row_t row)
 	row = key_value(s, row, item(c, ANSWERS_PROFILE_SOURCE), origin_text(c), c->f.text);
 	row = key_value(s, row, item(c, ANSWERS_PROFILE_DATE), answers_field_get(a, ANSWERS_DATE),
 			c->f.text);
-	row = key_value(s, row, lang_pick(c->lang, "现场评定日期", "Days on site"),
+	row = key_value(s, row, item(c, ANSWERS_PROFILE_SITE_VISITS),
 			visits_text(c, buf, sizeof buf), c->f.text);
 	snprintf(buf, sizeof buf, lang_pick(c->lang, "%s（%s，%s 版）", "%s (%s, version %s)"),
 		 qn_text_get(questionnaire_title(c->q), c->lang), questionnaire_id(c->q),
@@ -176,10 +176,9 @@ static lxw_row_t state(xlsx_sheet *s, lxw_row_t row)
 			c->f.text);
 	/* Who is not recorded is said here, rather than under a heading over an empty table. */
 	if (!answers_team_count(a))
-		row = key_value(s, row, lang_pick(c->lang, "评测组", "Assessment team"), NULL,
-				NULL);
+		row = key_value(s, row, item(c, ANSWERS_PROFILE_TEAM), NULL, NULL);
 	if (!answers_interviewees_count(a))
-		row = key_value(s, row, lang_pick(c->lang, "受访人员", "Interviewees"), NULL, NULL);
+		row = key_value(s, row, item(c, ANSWERS_PROFILE_INTERVIEWEES), NULL, NULL);
 	return row + 1;
 }
 
@@ -230,7 +229,7 @@ static lxw_row_t team(xlsx_sheet *s, lxw_row_t row)
 	const char *titles[] = {lang_pick(c->lang, "姓名", "Name"),
 				lang_pick(c->lang, "角色", "Role"),
 				lang_pick(c->lang, "单位", "Organisation")};
-	row = rp_heading(s, row, lang_pick(c->lang, "评测组", "Assessment team"));
+	row = rp_heading(s, row, item(c, ANSWERS_PROFILE_TEAM));
 	span_row(s, row++, spans, titles, 3, c->f.header);
 	for (size_t i = 0; i < n; i++) {
 		const answers_person *p = answers_team_get(a, i);
@@ -250,7 +249,7 @@ static lxw_row_t interviewees(xlsx_sheet *s, lxw_row_t row)
 		return row;
 	const char *titles[] = {lang_pick(c->lang, "姓名", "Name"),
 				lang_pick(c->lang, "职务", "Title")};
-	row = rp_heading(s, row, lang_pick(c->lang, "受访人员", "Interviewees"));
+	row = rp_heading(s, row, item(c, ANSWERS_PROFILE_INTERVIEWEES));
 	span_row(s, row++, spans, titles, 2, c->f.header);
 	for (size_t i = 0; i < n; i++) {
 		const answers_person *p = answers_interviewee_get(a, i);
