@@ -47,34 +47,6 @@ static void block(uint32_t h[8], const unsigned char *p)
 	h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e, h[5] += f, h[6] += g, h[7] += k;
 }
 
-void sha256_hex(const void *data, size_t len, char out[65])
-{
-	uint32_t h[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-			 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
-	const unsigned char *p = data;
-	size_t i = 0;
-	for (; i + 64 <= len; i += 64)
-		block(h, p + i);
-	unsigned char tail[128] = {0};
-	size_t rest = len - i;
-	memcpy(tail, p + i, rest);
-	tail[rest] = 0x80;
-	size_t tail_len = rest + 9 > 64 ? 128 : 64;
-	uint64_t bits = (uint64_t)len * 8;
-	for (int b = 0; b < 8; b++)
-		tail[tail_len - 1 - b] = (unsigned char)(bits >> (8 * b));
-	block(h, tail);
-	if (tail_len == 128)
-		block(h, tail + 64);
-	static const char hex[] = "0123456789abcdef";
-	for (int j = 0; j < 32; j++) {
-		unsigned char byte = (unsigned char)(h[j / 4] >> (24 - 8 * (j % 4)));
-		out[2 * j] = hex[byte >> 4];
-		out[2 * j + 1] = hex[byte & 15];
-	}
-	out[64] = '\0';
-}
-
 void sha256_init(sha256_ctx *c)
 {
 	static const uint32_t h0[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
@@ -124,4 +96,12 @@ void sha256_final_hex(sha256_ctx *c, char out[65])
 		out[2 * j + 1] = hex[byte & 15];
 	}
 	out[64] = '\0';
+}
+
+void sha256_hex(const void *data, size_t len, char out[65])
+{
+	sha256_ctx c;
+	sha256_init(&c);
+	sha256_update(&c, data, len);
+	sha256_final_hex(&c, out);
 }
