@@ -87,25 +87,24 @@ bool cli_parse_lang(const char *s, qn_lang *out)
 	return true;
 }
 
-/* Whether path names the file questionnaire q was loaded from, however it is spelled. */
-static bool same_file(const char *path, const struct stat *st, const questionnaire *q)
+bool cli_same_file(const char *a, const char *b)
 {
-	struct stat other;
-	return strcmp(questionnaire_path(q), path) == 0 ||
-	       (st && stat(questionnaire_path(q), &other) == 0 && other.st_dev == st->st_dev &&
-		other.st_ino == st->st_ino);
+	struct stat sa, sb;
+	return strcmp(a, b) == 0 || (stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
+				     sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino);
 }
 
 const questionnaire *cli_questionnaire(const char *id, void *ctx, assess_error *err)
 {
 	cli *c = ctx;
-	/* By id, then by file (device and inode): "./q.xml" and ".//q.xml" are loaded once. */
-	struct stat st;
-	bool have_st = strchr(id, '/') && stat(id, &st) == 0;
-	for (size_t i = 0; i < c->n_cache; i++)
+	/* By id, then by file: "./q.xml" and ".//q.xml" are loaded once; a bare id names no file. */
+	bool is_path = strchr(id, '/') != NULL;
+	for (size_t i = 0; i < c->n_cache; i++) {
+		const char *path = questionnaire_path(c->cache[i]);
 		if (strcmp(questionnaire_id(c->cache[i]), id) == 0 ||
-		    same_file(id, have_st ? &st : NULL, c->cache[i]))
+		    (is_path ? cli_same_file(id, path) : strcmp(id, path) == 0))
 			return c->cache[i];
+	}
 	if (c->n_cache >= CLI_MAX_QUESTIONNAIRES) {
 		assess_fail(err, ASSESS_ERR_DATA, NULL, 0, 0,
 			    "more than %d different questionnaires in one run",

@@ -220,6 +220,11 @@ const questionnaire *cli_questionnaire(const char *id, void *ctx, assess_error *
  * last component's only dot leads it, keeps all of it). Allocated; NULL when out of memory.
  */
 char *cli_output_name(const char *file, const char *ext);
+/*
+ * Whether two names are one file however they are spelled (a.json, ./a.json, a link to it: the
+ * same device and inode), so that an output is never written over the command's own input.
+ */
+bool cli_same_file(const char *a, const char *b);
 /* Loads an answer file; on failure prints the error and returns NULL with *status set. */
 answers *cli_load_answers(cli *c, const char *path, unsigned flags, int *status);
 /* Text by language. */

@@ -30,7 +30,7 @@ static int check(cli *c, void *opts, int n, char **operands, cli_setup *s)
 	/* acme-form.xlsx -> acme-form.json */
 	if (!o->out && !(o->out = s->output = cli_output_name(o->file, ".json")))
 		return cli_nomem(c);
-	if (strcmp(o->out, o->file) == 0)
+	if (cli_same_file(o->out, o->file))
 		return cli_usage_error(c, "the answer file would overwrite the form %s", o->file);
 	return 0;
 }

@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <sys/stat.h>
 #include "assess/cli.h"
 #include "policies/subsidy.h"
 #include "reports/report.h"
@@ -14,16 +13,6 @@ struct report_opts {
 	const char *policy;
 	bool force;
 };
-
-/* True when both names are one file (a.json, ./a.json, a link to it). */
-static bool same_file(const char *a, const char *b)
-{
-	struct stat sa, sb;
-	if (strcmp(a, b) == 0)
-		return true;
-	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
-	       sa.st_ino == sb.st_ino;
-}
 
 static const cli_option options[] = {
 	{"output", 'o', "OUT.xlsx", "where to write (default: FILE with .xlsx)", true,
@@ -59,7 +48,7 @@ static int check(cli *c, void *opts, int n, char **operands, cli_setup *s)
 				       "give -o OUT.xlsx when the answers come from standard input");
 	if (!o->out && !(o->out = s->output = cli_output_name(o->file, ".xlsx")))
 		return cli_nomem(c);
-	if (same_file(o->out, o->file))
+	if (cli_same_file(o->out, o->file))
 		return cli_usage_error(c, "the report would overwrite its own answer file %s",
 				       o->file);
 	s->policy_id = o->policy;
