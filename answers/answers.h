@@ -41,6 +41,9 @@ typedef struct answer {
 	char *note;    /* free-text evidence note, or NULL */
 } answer;
 
+/* A scenario's level as it counts: an unanswered one (--allow-incomplete) is at level 0. */
+static inline int answers_scenario_level(const answer *a) { return a->given ? a->level : 0; }
+
 typedef enum {
 	ANSWERS_NAME,
 	ANSWERS_CREDIT_CODE,

@@ -426,7 +426,7 @@ static void row_scores(portfolio_book *b, lxw_row_t r, const scoring_result *s)
 		const qn_question *q = questionnaire_question(s->q, i);
 		const answer *ans = answers_get(s->answers, i);
 		if (q->kind == QN_SCENARIO)
-			xlsx_sheet_number(sh, r, c++, ans->given ? ans->level : 0, b->f.center);
+			xlsx_sheet_number(sh, r, c++, answers_scenario_level(ans), b->f.center);
 	}
 	c = b->col_counts;
 	for (int l = 1; l <= QN_MAX_LEVEL; l++)

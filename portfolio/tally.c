@@ -107,8 +107,7 @@ void portfolio_tally_free(portfolio_tally *t)
 
 static int scenario_level(const answers *a, const qn_question *q)
 {
-	const answer *ans = answers_get(a, q->index);
-	return ans->given ? ans->level : 0;
+	return answers_scenario_level(answers_get(a, q->index));
 }
 
 static void count_row(portfolio_counts *c, const scoring_result *r, const portfolio_subsidy *sub)

@@ -57,7 +57,7 @@ static void scenario_row(xlsx_sheet *s, lxw_row_t row, const qn_question *q)
 {
 	report_ctx *c = s->ctx;
 	const answer *ans = answers_get(c->r->answers, q->index);
-	int level = ans->given ? ans->level : 0;
+	int level = answers_scenario_level(ans);
 	char evidence[4096];
 	xlsx_sheet_string(s, row, COL_ID, q->id, c->f.center);
 	xlsx_sheet_string(s, row, COL_GROUP,

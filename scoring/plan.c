@@ -233,7 +233,7 @@ static int scenario_steps(const search *s, const qn_level_rule *rule, scoring_pl
 	for (size_t i = 0; i < nq; i++) {
 		const qn_question *q = questionnaire_question(r->q, i);
 		const answer *a = answers_get(r->answers, i);
-		int level = a->given ? a->level : 0;
+		int level = answers_scenario_level(a);
 		if (q->kind != QN_SCENARIO || level >= rule->scenario_level)
 			continue;
 		picks[n++] = (pick){.index = i,

@@ -48,7 +48,7 @@ void scoring_reading_eval(const scoring_result *r, const qn_reading *rd, int *le
 		const answer *ans = answers_get(r->answers, i);
 		if (q->kind != QN_SCENARIO)
 			continue;
-		int l = ans->given ? ans->level : 0;
+		int l = answers_scenario_level(ans);
 		bool star = constrained_under(rd, q);
 		for (int k = 0; k <= l; k++) {
 			at_least[k]++;

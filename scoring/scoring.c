@@ -28,7 +28,7 @@ static void count_scenarios(scoring_result *r)
 		const answer *ans = &given[i];
 		if (q->kind != QN_SCENARIO)
 			continue;
-		int level = ans->given ? ans->level : 0;
+		int level = answers_scenario_level(ans);
 		for (int l = 0; l <= QN_MAX_LEVEL; l++) {
 			r->at_least[l] += l <= level;
 			r->constrained_at_least[l] += (l <= level) & q->constrained;
@@ -102,7 +102,7 @@ static int scenario_gaps(scoring_result *r, size_t *cap)
 	for (size_t i = 0; i < questionnaire_n_questions(r->q); i++) {
 		const qn_question *q = questionnaire_question(r->q, i);
 		const answer *ans = answers_get(r->answers, i);
-		int level = ans->given ? ans->level : 0;
+		int level = answers_scenario_level(ans);
 		if (q->kind != QN_SCENARIO || level >= rule->scenario_level)
 			continue;
 		/* With only the ★ condition short, raising a plain scenario does not help. */

@@ -75,7 +75,7 @@ static cJSON *scenarios_json(const scoring_result *r)
 		const qn_question *q = questionnaire_question(r->q, i);
 		const answer *ans = answers_get(r->answers, i);
 		if (q->kind == QN_SCENARIO)
-			cJSON_AddNumberToObject(levels, q->id, ans->given ? ans->level : 0);
+			cJSON_AddNumberToObject(levels, q->id, answers_scenario_level(ans));
 	}
 	return o;
 }
