@@ -252,9 +252,7 @@ portfolio_book *portfolio_book_new(const char *path, const portfolio_book_option
 	for (int s = 0; s < BK_SHEETS; s++) {
 		xlsx_sheet_stream(&b->sheet[s], b->book, bk_sheet_name(b, s));
 		if (!b->sheet[s].ws) {
-			assess_fail(err, xlsx_code(xlsx_error(b->book)), path, 0, 0,
-				    "cannot start the workbook: %s",
-				    lxw_strerror(xlsx_error(b->book)));
+			xlsx_failure(b->book, err);
 			portfolio_book_abort(b);
 			return NULL;
 		}
@@ -574,10 +572,7 @@ assess_code portfolio_book_error(portfolio_book *b, portfolio_step step, const a
 	xlsx_sheet_string(sh, r, ERR_COL_REASON, reason, b->f.wrap);
 	xlsx_sheet_string(sh, r, ERR_COL_DETAILS, e->msg[0] ? e->msg : assess_strerror(e->code),
 			  NULL);
-	return !xlsx_failed(b->book)
-		       ? ASSESS_OK
-		       : assess_fail(err, xlsx_code(xlsx_error(b->book)), NULL, 0, 0,
-				     "workbook: %s", lxw_strerror(xlsx_error(b->book)));
+	return xlsx_failure(b->book, err);
 }
 
 static void errors_finish(portfolio_book *b)

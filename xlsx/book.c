@@ -134,6 +134,27 @@ static assess_code make_scratch(xlsx_book *b, assess_error *err)
 			   0, "cannot make a scratch folder in %s: %s", parent, strerror(errno));
 }
 
+/*
+ * The one way a libxlsxwriter error becomes an assess_error: xlsx_code()'s code, the target's
+ * name and libxlsxwriter's own words for it, after what we were doing ("start", "write") and
+ * the sheet. why: the errno of a failed write to the zip, which libxlsxwriter's error does not
+ * carry.
+ */
+static assess_code failure(const xlsx_book *b, const char *doing, lxw_error e, int why,
+			   assess_error *err)
+{
+	bool disk = why != 0 && xlsx_code(e) == ASSESS_ERR_IO;
+	return assess_fail(err, xlsx_code(e), b->path, 0, 0, "cannot %s the %s%s%s: %s%s%s", doing,
+			   b->o.what ? b->o.what : "workbook", b->failed_in ? " in sheet " : "",
+			   b->failed_in ? b->failed_in : "", lxw_strerror(e), disk ? " " : "",
+			   disk ? strerror(why) : "");
+}
+
+assess_code xlsx_failure(const xlsx_book *b, assess_error *err)
+{
+	return b->lxw == LXW_NO_ERROR ? ASSESS_OK : failure(b, "write", b->lxw, 0, err);
+}
+
 xlsx_book *xlsx_open(const char *path, const xlsx_options *o, assess_error *err)
 {
 	static const xlsx_options defaults = {0};
@@ -155,8 +176,8 @@ xlsx_book *xlsx_open(const char *path, const xlsx_options *o, assess_error *err)
 	b->wb = workbook_new_opt(atomicfile_tmppath(b->af), &wo);
 	hush(b, false);
 	if (!b->wb) {
-		assess_fail(err, ASSESS_ERR_NOMEM, path, 0, 0, "cannot start the workbook: %s",
-			    "out of memory");
+		/* It says no more: its only failure is an allocation's. */
+		failure(b, "start", LXW_ERROR_MEMORY_MALLOC_FAILED, 0, err);
 		xlsx_abort(b);
 		return NULL;
 	}
@@ -197,20 +218,10 @@ void xlsx_abort(xlsx_book *b)
 	free_book(b);
 }
 
-/* why: the errno of a failed write to the zip, which libxlsxwriter's error does not carry. */
-static assess_code failure(const xlsx_book *b, lxw_error e, int why, assess_error *err)
-{
-	bool disk = why != 0 && xlsx_code(e) == ASSESS_ERR_IO;
-	return assess_fail(err, xlsx_code(e), b->path, 0, 0, "cannot write the %s%s%s: %s%s%s",
-			   b->o.what ? b->o.what : "workbook", b->failed_in ? " in sheet " : "",
-			   b->failed_in ? b->failed_in : "", lxw_strerror(e), disk ? " " : "",
-			   disk ? strerror(why) : "");
-}
-
 assess_code xlsx_close(xlsx_book *b, assess_error *err)
 {
 	if (b->lxw != LXW_NO_ERROR) {
-		assess_code rc = failure(b, b->lxw, 0, err);
+		assess_code rc = xlsx_failure(b, err);
 		xlsx_abort(b);
 		return rc;
 	}
@@ -222,7 +233,7 @@ assess_code xlsx_close(xlsx_book *b, assess_error *err)
 	int why = errno;
 	hush(b, false);
 	b->wb = NULL;
-	assess_code rc = e != LXW_NO_ERROR ? failure(b, e, why, err)
+	assess_code rc = e != LXW_NO_ERROR ? failure(b, "write", e, why, err)
 					   : xlsx_verify(atomicfile_tmppath(b->af), n_sheets, err);
 	if (rc == ASSESS_OK)
 		rc = atomicfile_commit(b->af, err);

@@ -121,6 +121,12 @@ lxw_error xlsx_error(const xlsx_book *b);
 void xlsx_where(xlsx_book *b, const char *sheet);
 /* The code for a libxlsxwriter error (see above). */
 assess_code xlsx_code(lxw_error e);
+/*
+ * The error kept, as xlsx_close() would return it ("cannot write the WHAT in sheet S: reason",
+ * naming the target), for a writer that must stop before the close; ASSESS_OK while all is
+ * well. The book is left as it is.
+ */
+assess_code xlsx_failure(const xlsx_book *b, assess_error *err);
 
 /* Verifies a finished workbook at path with n_sheets worksheets (see above); err names path. */
 assess_code xlsx_verify(const char *path, unsigned n_sheets, assess_error *err);

@@ -182,11 +182,17 @@ START_TEST(a_failed_workbook_leaves_the_old_file)
 	ck_assert_ptr_nonnull(b);
 	lxw_worksheet *ws = xlsx_add_sheet(b, "One");
 	xlsx_where(b, "One");
+	assess_error early = {0};
+	ck_assert_int_eq(xlsx_failure(b, &early), ASSESS_OK);
 	xlsx_check(b, LXW_ERROR_ZIP_FILE_OPERATION); /* as if the disk had filled */
 	xlsx_string(b, ws, 0, 0, "ignored", NULL);
+	/* a writer that stops before the close says it as the close does */
+	ck_assert_int_eq(xlsx_failure(b, &early), ASSESS_ERR_IO);
 	ck_assert_int_eq(xlsx_close(b, &err), ASSESS_ERR_IO);
 	ck_assert_str_eq(err.file, path);
 	ck_assert_msg_has(&err, "cannot write the report in sheet One");
+	ck_assert_str_eq(early.file, err.file);
+	ck_assert_str_eq(early.msg, err.msg);
 	ck_assert_int_eq(stat(path, &after), 0);
 	ck_assert_int_eq(before.st_ino, after.st_ino);
 	ck_assert_int_eq(test_dir_entries(), 1);
