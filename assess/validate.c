@@ -5,27 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "common/readfile.h"
+#include "common/xmldoc.h"
 #include "policies/policy.h"
-
-/* The root element's name, skipping the XML declaration, comments and processing instructions. */
-static void root_name(const char *xml, char *name, size_t size)
-{
-	const char *p = xml;
-	name[0] = '\0';
-	while ((p = strchr(p, '<'))) {
-		if (p[1] == '?' || p[1] == '!') {
-			const char *end =
-				strstr(p, p[1] == '?' ? "?>" : (p[2] == '-' ? "-->" : ">"));
-			if (!end)
-				return;
-			p = end + 1;
-			continue;
-		}
-		size_t n = strcspn(p + 1, " \t\r\n/>");
-		snprintf(name, size, "%.*s", (int)n, p + 1);
-		return;
-	}
-}
 
 static bool validate_questionnaire(const char *path, char *what, size_t size, assess_error *err)
 {
@@ -59,7 +40,7 @@ bool validate_definition(cli *c, const char *path, char *what, size_t size, asse
 	char *buf = readfile_all(path, 16u << 20, &len, err);
 	if (!buf)
 		return false;
-	root_name(buf, name, sizeof name);
+	xmldoc_root_name(buf, name, sizeof name);
 	free(buf);
 	(void)c;
 	if (strcmp(name, "questionnaire") == 0 || !name[0])

@@ -1,6 +1,7 @@
 #include "config.h"
 #include "common/xmldoc.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <libxml/parser.h>
@@ -285,3 +286,26 @@ char *xmldoc_text(arena *a, const xmlNode *node)
 }
 
 int xmldoc_line(const xmlNode *node) { return (int)xmlGetLineNo(node); }
+
+/* Where what <p opens ends: past "?>", "-->" or '>', or NULL when the text ends first. */
+static const char *skip_markup(const char *p)
+{
+	const char *end = p[1] == '?'                  ? strstr(p + 2, "?>")
+			  : strncmp(p, "<!--", 4) == 0 ? strstr(p + 4, "-->")
+						       : strchr(p, '>');
+	return end ? end + 1 : NULL;
+}
+
+bool xmldoc_root_name(const char *text, char *name, size_t size)
+{
+	name[0] = '\0';
+	for (const char *p = strchr(text, '<'); p; p = strchr(p, '<')) {
+		if (p[1] != '?' && p[1] != '!') {
+			snprintf(name, size, "%.*s", (int)strcspn(p + 1, " \t\r\n/>"), p + 1);
+			return true;
+		}
+		if (!(p = skip_markup(p)))
+			return false;
+	}
+	return false;
+}

@@ -19,6 +19,8 @@
 #ifndef ASSESS_XMLDOC_H
 #define ASSESS_XMLDOC_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <libxml/tree.h>
 #include "common/arena.h"
 #include "common/error.h"
@@ -43,6 +45,16 @@ int xmldoc_build(const char *buf, size_t len, const char *name, const char *sche
  */
 typedef void *xmldoc_loader(const char *buf, size_t len, const char *name, assess_error *err);
 void *xmldoc_load_file(const char *path, size_t max_bytes, xmldoc_loader *load, assess_error *err);
+
+/*
+ * The name of the root element of text (NUL-terminated; the first bytes of a file will do),
+ * without parsing it: what comes before the root, the XML declaration, comments (which may
+ * hold a '<' of their own), processing instructions and a document type declaration, is
+ * skipped. Written into name (size bytes, cut to fit); false, with name "", when the text
+ * ends before an element starts. For telling kinds of definition apart before loading one:
+ * the loader still says what is wrong with the file.
+ */
+bool xmldoc_root_name(const char *text, char *name, size_t size);
 
 /* First element child named `name` (any element if name is NULL), and the next sibling so named. */
 xmlNode *xmldoc_first(const xmlNode *parent, const char *name);

@@ -10,6 +10,7 @@
 #include "common/grow.h"
 #include "common/searchpath.h"
 #include "common/text.h"
+#include "common/xmldoc.h"
 
 policy *policy_open(const char *id_or_path, const char *search_path, assess_error *err)
 {
@@ -39,10 +40,8 @@ static bool is_policy_file(const char *path)
 	size_t n = fread(head, 1, sizeof head - 1, f);
 	fclose(f);
 	head[n] = '\0';
-	for (const char *p = strchr(head, '<'); p; p = strchr(p + 1, '<'))
-		if (p[1] != '?' && p[1] != '!')
-			return strncmp(p + 1, "policy", 6) == 0 && strchr(" \t\r\n>", p[7]);
-	return false;
+	char name[sizeof "policy" + 1]; /* a longer name, cut to fit, is still not "policy" */
+	return xmldoc_root_name(head, name, sizeof name) && strcmp(name, "policy") == 0;
 }
 
 static bool listed(char **ids, size_t n, const char *id)

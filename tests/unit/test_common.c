@@ -20,6 +20,7 @@
 #include "common/jsonpos.h"
 #include "common/sha256.h"
 #include "common/text.h"
+#include "common/xmldoc.h"
 #include "policies/policy.h"
 #include "tests/unit/test.h"
 
@@ -178,6 +179,35 @@ START_TEST(digits_are_read_or_refused)
 	ck_assert_int_eq(text_digits("20 6", 4), -1);
 	ck_assert_int_eq(text_digits("+1", 2), -1);
 	ck_assert_int_eq(text_digits("1", 2), -1); /* the end is not a digit */
+}
+END_TEST
+
+/* What precedes the root is skipped whole: a comment's own '<' is no element. */
+START_TEST(root_element_past_comments)
+{
+	static const char *const cases[][2] = {
+		{"<policy format=\"1\">", "policy"},
+		{"<?xml version=\"1.0\"?>\n<questionnaire>", "questionnaire"},
+		{"<!-- licence: see <policy> in the notes -->\n<questionnaire id=\"x\">",
+		 "questionnaire"},
+		{"<!-- a -->\n<?pi x > y?><!-- <b> -->\n<policy>", "policy"},
+		{"<!DOCTYPE policy>\n<questionnaire/>", "questionnaire"},
+		{"<policy/>", "policy"},
+	};
+	char name[16];
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		ck_assert_msg(xmldoc_root_name(cases[i][0], name, sizeof name), "%s", cases[i][0]);
+		ck_assert_str_eq(name, cases[i][1]);
+	}
+	/* The text ends inside a comment, or before any element: no root to name. */
+	static const char *const none[] = {"", "no markup", "<?xml?>", "<!-- <policy>", "<?pi"};
+	for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) {
+		ck_assert_msg(!xmldoc_root_name(none[i], name, sizeof name), "%s", none[i]);
+		ck_assert_str_eq(name, "");
+	}
+	/* A name longer than the buffer is cut to fit. */
+	ck_assert(xmldoc_root_name("<questionnaire>", name, 7));
+	ck_assert_str_eq(name, "questi");
 }
 END_TEST
 
@@ -430,6 +460,7 @@ TCase *make_common_tcase(void)
 				codepoint_widths_add_up_to_the_text,
 				digits_are_read_or_refused,
 				suffixes_and_extensions,
+				root_element_past_comments,
 				folder_of_a_path,
 				credit_codes,
 				sha256_known_vectors,

@@ -496,6 +496,25 @@ START_TEST(policy_list_finds_the_five)
 }
 END_TEST
 
+/* A policy whose licence comment names an element is still listed; a questionnaire is not. */
+START_TEST(policy_list_reads_past_comments)
+{
+	test_dir_make();
+	test_write_file(test_in_dir("commented.xml"),
+			"<?xml version=\"1.0\"?>\n<!-- after <questionnaire> went -->\n<policy/>\n");
+	test_write_file(test_in_dir("form.xml"), "<!-- not a <policy> -->\n<questionnaire/>\n");
+	assess_error err = {0};
+	size_t n = 0;
+	char **ids = policy_list(test_dir, &n, &err);
+	ck_assert_ptr_nonnull(ids);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(ids[0], "commented");
+	free(ids[0]);
+	free(ids);
+	test_dir_remove();
+}
+END_TEST
+
 START_TEST(policy_open_errors)
 {
 	assess_error err = {0};
@@ -559,8 +578,12 @@ END_TEST
 
 TCase *make_policy_files_tcase(void)
 {
-	const TTest *tests[] = {shipped_policies_load,      shipped_windows,
-				policy_list_finds_the_five, policy_open_errors,
-				clause_numbers_in_english,  NULL};
+	const TTest *tests[] = {shipped_policies_load,
+				shipped_windows,
+				policy_list_finds_the_five,
+				policy_list_reads_past_comments,
+				policy_open_errors,
+				clause_numbers_in_english,
+				NULL};
 	return test_tcase("policy-files", NULL, NULL, 0, tests);
 }
