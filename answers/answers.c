@@ -6,8 +6,11 @@
 #include "answers/answers_internal.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "common/lang.h"
+#include "common/text.h"
 
 answers *answers_new(const questionnaire *q)
 {
@@ -213,6 +216,29 @@ const char *answers_profile_label(answers_profile_item item, answers_profile_wor
 	const qn_text *t =
 		labels[w][item].zh ? &labels[w][item] : &labels[ANSWERS_PROFILE_FIELD][item];
 	return qn_text_get(t, lang);
+}
+
+const char *answers_identification(const answers *a, answers_ident_wording w, qn_lang lang,
+				   char *buf, size_t size)
+{
+	const char *name = a->fields[ANSWERS_NAME], *code = a->fields[ANSWERS_CREDIT_CODE];
+	bool both = name && code;
+	const char *head = w == ANSWERS_IDENT_LINE ? lang_pick(lang, "企业：", "Enterprise: ") : "";
+	const char *open = both ? lang_pick(lang, "（", " (") : "";
+	const char *close = both ? lang_pick(lang, "）", ")") : "";
+	if (!size)
+		return NULL;
+	buf[0] = '\0';
+	if (!name && !code)
+		return NULL;
+	/* what stays whole around the name; the name gets the room that is left */
+	size_t fixed = strlen(head) + strlen(open) + (code ? strlen(code) : 0) + strlen(close);
+	size_t room = size - 1 > fixed ? size - 1 - fixed : 0;
+	int n = name ? (int)text_prefix_bytes(name, room) : 0;
+	snprintf(buf, size, "%s%.*s%s%s%s", head, n, name ? name : "", open, code ? code : "",
+		 close);
+	buf[text_prefix_bytes(buf, size - 1)] = '\0'; /* a buffer too small even for the code */
+	return buf;
 }
 
 const cJSON *answers_block(const answers *a, const char *name)

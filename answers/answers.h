@@ -200,6 +200,20 @@ typedef enum {
 } answers_profile_wording;
 const char *answers_profile_label(answers_profile_item item, answers_profile_wording w,
 				  qn_lang lang);
+/*
+ * How the outputs identify the enterprise: "NAME（CODE）" / "NAME (CODE)", or the name alone, or
+ * the credit code alone, as the file gives them; a line of its own starts with 企业： /
+ * "Enterprise: ". Written to buf (size bytes, always terminated); a name too long for buf is
+ * cut between characters so that the code still shows. NULL, and buf "", when the file gives
+ * neither. The text is the file's: a terminal is shown it through text_fputs_escaped().
+ */
+typedef enum {
+	ANSWERS_IDENT_VALUE, /* beside a label of its own: the report's record */
+	ANSWERS_IDENT_LINE   /* a line of its own: the score's and the comparison's summaries */
+} answers_ident_wording;
+#define ANSWERS_IDENT_MAX 4096 /* a buffer for any name people write, and the code */
+const char *answers_identification(const answers *a, answers_ident_wording w, qn_lang lang,
+				   char *buf, size_t size);
 /* The finance, status and awards blocks as loaded (NULL when absent). Borrowed. */
 const cJSON *answers_block(const answers *a, const char *name);
 

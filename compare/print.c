@@ -168,17 +168,12 @@ static void print_evidence(FILE *out, const compare_result *c, qn_lang lang)
 
 void compare_print(FILE *out, const compare_result *c, qn_lang lang)
 {
-	const char *name = answers_field_get(c->after->answers, ANSWERS_NAME);
-	const char *code = answers_field_get(c->after->answers, ANSWERS_CREDIT_CODE);
+	char id[ANSWERS_IDENT_MAX];
 	bool verify = c->kind == COMPARE_VERIFICATION;
 	fprintf(out, "%s%s\n", lang_pick(lang, "对比：", "Comparison: "),
 		compare_kind_label(c->kind, lang));
-	if (name || code) {
-		fputs(lang_pick(lang, "企业：", "Enterprise: "), out);
-		text_fputs_escaped(name ? name : "", out);
-		fputs(code && name ? lang_pick(lang, "（", " (") : "", out);
-		text_fputs_escaped(code ? code : "", out);
-		fputs(code && name ? lang_pick(lang, "）", ")") : "", out);
+	if (answers_identification(c->after->answers, ANSWERS_IDENT_LINE, lang, id, sizeof id)) {
+		text_fputs_escaped(id, out);
 		fputc('\n', out);
 	}
 	print_side(out, c->before,

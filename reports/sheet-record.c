@@ -119,16 +119,13 @@ static lxw_row_t identity(xlsx_sheet *s, lxw_row_t row)
 {
 	report_ctx *c = s->ctx;
 	const answers *a = c->r->answers;
-	const char *name = answers_field_get(a, ANSWERS_NAME);
-	const char *code = answers_field_get(a, ANSWERS_CREDIT_CODE);
-	char buf[1024];
+	char buf[1024], id[ANSWERS_IDENT_MAX];
 	row = rp_heading(s, row, lang_pick(c->lang, "基本信息", "Identification"));
 	row = key_value(s, row, item(c, ANSWERS_PROFILE_REPORT_NO),
 			answers_field_get(a, ANSWERS_REPORT_NO), c->f.text);
-	snprintf(buf, sizeof buf, "%s%s%s%s", name ? name : "",
-		 name && code ? lang_pick(c->lang, "（", " (") : "", code ? code : "",
-		 name && code ? lang_pick(c->lang, "）", ")") : "");
-	row = key_value(s, row, lang_pick(c->lang, "受评企业", "Enterprise"), buf, c->f.text);
+	row = key_value(s, row, lang_pick(c->lang, "受评企业", "Enterprise"),
+			answers_identification(a, ANSWERS_IDENT_VALUE, c->lang, id, sizeof id),
+			c->f.text);
 	row = key_value(s, row, item(c, ANSWERS_PROFILE_SOURCE), origin_text(c), c->f.text);
 	row = key_value(s, row, item(c, ANSWERS_PROFILE_DATE), answers_field_get(a, ANSWERS_DATE),
 			c->f.text);

@@ -276,18 +276,10 @@ static void print_plan(FILE *out, const scoring_result *r, qn_lang lang)
 
 void scoring_print(FILE *out, const scoring_result *r, qn_lang lang)
 {
-	char a[32], b[32], line[512];
-	const char *name = answers_field_get(r->answers, ANSWERS_NAME);
-	const char *code = answers_field_get(r->answers, ANSWERS_CREDIT_CODE);
-	if (name) {
+	char a[32], b[32], line[512], id[ANSWERS_IDENT_MAX];
+	if (answers_identification(r->answers, ANSWERS_IDENT_LINE, lang, id, sizeof id)) {
 		/* The name and code are the answer file's: escaped, they cannot move the cursor. */
-		fputs(lang_pick(lang, "企业：", "Enterprise: "), out);
-		text_fputs_escaped(name, out);
-		if (code) {
-			fputs(lang_pick(lang, "（", " ("), out);
-			text_fputs_escaped(code, out);
-			fputs(lang_pick(lang, "）", ")"), out);
-		}
+		text_fputs_escaped(id, out);
 		fputc('\n', out);
 	}
 	text_fprintf_escaped(out, "%s%s\n", lang_pick(lang, "评测指标：", "Instrument: "),

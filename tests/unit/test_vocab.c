@@ -239,6 +239,49 @@ START_TEST(one_home_for_the_profile_words)
 }
 END_TEST
 
+START_TEST(one_home_for_the_enterprise_line)
+{
+	answers *a = answers_new(test_miit());
+	ck_assert_ptr_nonnull(a);
+	assess_error err = {0};
+	char buf[ANSWERS_IDENT_MAX], small[41], tiny[8];
+	/* neither: no line, and an empty buffer */
+	ck_assert_ptr_null(
+		answers_identification(a, ANSWERS_IDENT_LINE, QN_LANG_ZH, buf, sizeof buf));
+	ck_assert_str_eq(buf, "");
+	/* the code alone */
+	ck_assert_ok(answers_set_field(a, ANSWERS_CREDIT_CODE, "91350582MA2Y8K3L0Q", &err), &err);
+	ck_assert_str_eq(answers_identification(a, ANSWERS_IDENT_LINE, QN_LANG_ZH, buf, sizeof buf),
+			 "企业：91350582MA2Y8K3L0Q");
+	ck_assert_str_eq(answers_identification(a, ANSWERS_IDENT_VALUE, QN_LANG_EN, buf,
+						sizeof buf),
+			 "91350582MA2Y8K3L0Q");
+	/* both */
+	ck_assert_ok(answers_set_field(a, ANSWERS_NAME, "泉州示例运动用品有限公司", &err), &err);
+	ck_assert_str_eq(answers_identification(a, ANSWERS_IDENT_LINE, QN_LANG_ZH, buf, sizeof buf),
+			 "企业：泉州示例运动用品有限公司（91350582MA2Y8K3L0Q）");
+	ck_assert_str_eq(answers_identification(a, ANSWERS_IDENT_LINE, QN_LANG_EN, buf, sizeof buf),
+			 "Enterprise: 泉州示例运动用品有限公司 (91350582MA2Y8K3L0Q)");
+	ck_assert_str_eq(answers_identification(a, ANSWERS_IDENT_VALUE, QN_LANG_ZH, buf,
+						sizeof buf),
+			 "泉州示例运动用品有限公司（91350582MA2Y8K3L0Q）");
+	/* 企业：9 bytes, （ and ） 3 each, the code 18: 33; 40 bytes leave the name 7, so 泉州 */
+	ck_assert_str_eq(answers_identification(a, ANSWERS_IDENT_LINE, QN_LANG_ZH, small,
+						sizeof small),
+			 "企业：泉州（91350582MA2Y8K3L0Q）");
+	/* no room even for the code: cut between characters, still terminated */
+	ck_assert_str_eq(answers_identification(a, ANSWERS_IDENT_LINE, QN_LANG_ZH, tiny,
+						sizeof tiny),
+			 "企业");
+	/* the name alone: no empty brackets */
+	ck_assert_ok(answers_set_field(a, ANSWERS_CREDIT_CODE, NULL, &err), &err);
+	ck_assert_str_eq(answers_identification(a, ANSWERS_IDENT_VALUE, QN_LANG_EN, buf,
+						sizeof buf),
+			 "泉州示例运动用品有限公司");
+	answers_free(a);
+}
+END_TEST
+
 TCase *make_vocab_tcase(void)
 {
 	const TTest *tests[] = {dates_are_strict_calendar_days,
@@ -253,6 +296,7 @@ TCase *make_vocab_tcase(void)
 				one_home_for_the_origin_words,
 				every_profile_item_has_a_name_in_every_wording,
 				one_home_for_the_profile_words,
+				one_home_for_the_enterprise_line,
 				NULL};
 	return test_tcase("vocab", NULL, NULL, 0, tests);
 }
