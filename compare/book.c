@@ -34,12 +34,9 @@ enum { BOLD = 1, BORDER = 2, WRAP = 4 };
 
 static lxw_format *format(book_ctx *x, unsigned flags, unsigned fill)
 {
-	lxw_format *f = xlsx_add_format(x->b);
+	lxw_format *f = xlsx_add_text_format(x->b, x->lang);
 	if (!f)
 		return NULL;
-	format_set_font_name(f, xlsx_font_name(x->lang));
-	format_set_font_size(f, 10);
-	format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
 	if (flags & BOLD)
 		format_set_bold(f);
 	if (fill)

@@ -41,12 +41,9 @@ static void check(struct ctx *c, lxw_error e) { xlsx_check(c->book, e); }
 
 static lxw_format *fmt(struct ctx *c, bool locked, bool wrap, uint32_t fill)
 {
-	lxw_format *f = xlsx_add_format(c->book);
+	lxw_format *f = xlsx_add_text_format(c->book, c->lang);
 	if (!f)
 		return NULL;
-	format_set_font_name(f, xlsx_font_name(c->lang));
-	format_set_font_size(f, 10);
-	format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
 	if (wrap)
 		format_set_text_wrap(f);
 	if (!locked)

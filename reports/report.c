@@ -12,25 +12,17 @@
 #include "common/decimal.h"
 #include "common/text.h"
 
-#define RP_FONT_SIZE 10
-
-static lxw_format *base_format(lxw_workbook *wb, qn_lang lang)
+static lxw_format *base_format(xlsx_book *b, qn_lang lang)
 {
-	lxw_format *f = workbook_add_format(wb);
-	if (f) {
-		format_set_font_name(f, xlsx_font_name(lang));
-		format_set_font_size(f, RP_FONT_SIZE);
-		if (lang != QN_LANG_EN)
-			format_set_font_charset(f,
-						134); /* GB2312: lets Excel pick a Chinese face */
-		format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
-	}
+	lxw_format *f = xlsx_add_text_format(b, lang);
+	if (f && lang != QN_LANG_EN)
+		format_set_font_charset(f, 134); /* GB2312: lets Excel pick a Chinese face */
 	return f;
 }
 
-static lxw_format *cell_format(lxw_workbook *wb, qn_lang lang)
+static lxw_format *cell_format(xlsx_book *b, qn_lang lang)
 {
-	lxw_format *f = base_format(wb, lang);
+	lxw_format *f = base_format(b, lang);
 	if (f) {
 		format_set_border(f, LXW_BORDER_THIN);
 		format_set_border_color(f, 0xBFBFBF);
@@ -39,9 +31,9 @@ static lxw_format *cell_format(lxw_workbook *wb, qn_lang lang)
 	return f;
 }
 
-static lxw_format *subtotal_format(lxw_workbook *wb, qn_lang lang, const char *num_format)
+static lxw_format *subtotal_format(xlsx_book *b, qn_lang lang, const char *num_format)
 {
-	lxw_format *f = cell_format(wb, lang);
+	lxw_format *f = cell_format(b, lang);
 	if (f) {
 		format_set_bold(f);
 		format_set_bg_color(f, 0xF2F2F2);
@@ -54,21 +46,22 @@ static lxw_format *subtotal_format(lxw_workbook *wb, qn_lang lang, const char *n
 /* How a format starts: bare, in the report's font, as a table cell, or as a subtotal cell. */
 enum format_kind { FK_PLAIN, FK_BASE, FK_CELL, FK_SUBTOTAL };
 
-static lxw_format *new_format(lxw_workbook *wb, qn_lang lang, enum format_kind kind,
+static lxw_format *new_format(xlsx_book *b, qn_lang lang, enum format_kind kind,
 			      const char *num_format)
 {
 	if (kind == FK_PLAIN)
-		return workbook_add_format(wb);
+		return xlsx_add_format(b);
 	if (kind == FK_BASE)
-		return base_format(wb, lang);
-	return kind == FK_CELL ? cell_format(wb, lang) : subtotal_format(wb, lang, num_format);
+		return base_format(b, lang);
+	return kind == FK_CELL ? cell_format(b, lang) : subtotal_format(b, lang, num_format);
 }
 
 /*
- * Returns false when the workbook could not make a format (out of memory). The formats are
- * made in the order of this table: the workbook numbers its styles in that order.
+ * Nothing more when the workbook could not make a format (out of memory: the error is kept).
+ * The formats are made in the order of this table: the workbook numbers its styles in that
+ * order.
  */
-static bool make_formats(lxw_workbook *wb, qn_lang lang, report_formats *f)
+static void make_formats(xlsx_book *b, qn_lang lang, report_formats *f)
 {
 	const struct {
 		lxw_format **at;
@@ -93,11 +86,11 @@ static bool make_formats(lxw_workbook *wb, qn_lang lang, report_formats *f)
 	};
 	bool ok = true;
 	for (size_t i = 0; i < sizeof made / sizeof *made; i++) {
-		*made[i].at = new_format(wb, lang, made[i].kind, made[i].num_format);
+		*made[i].at = new_format(b, lang, made[i].kind, made[i].num_format);
 		ok = ok && *made[i].at;
 	}
 	if (!ok)
-		return false;
+		return;
 
 	format_set_bold(f->title);
 	format_set_font_size(f->title, 16);
@@ -145,7 +138,6 @@ static bool make_formats(lxw_workbook *wb, qn_lang lang, report_formats *f)
 	format_set_font_color(f->good, 0x006100);
 	format_set_bg_color(f->bad, 0xFFC7CE);
 	format_set_font_color(f->bad, 0x9C0006);
-	return true;
 }
 
 /* The document time (xlsx_created_time): SOURCE_DATE_EPOCH, the assessment date, or now. */
@@ -278,8 +270,7 @@ assess_code report_write(const scoring_result *r, const report_options *opt, con
 		return err ? err->code : ASSESS_ERR_CANTCREAT;
 	}
 	c.wb = xlsx_workbook(c.book);
-	if (!make_formats(c.wb, c.lang, &c.f))
-		xlsx_check(c.book, LXW_ERROR_MEMORY_MALLOC_FAILED);
+	make_formats(c.book, c.lang, &c.f);
 	xlsx_footer_named(answers_field_get(r->answers, ANSWERS_NAME), c.lang, c.footer,
 			  sizeof c.footer);
 	make_header(&c);

@@ -114,6 +114,17 @@ lxw_format *xlsx_add_format(xlsx_book *b)
 	return f;
 }
 
+lxw_format *xlsx_add_text_format(xlsx_book *b, qn_lang lang)
+{
+	lxw_format *f = xlsx_add_format(b);
+	if (f) {
+		format_set_font_name(f, xlsx_font_name(lang));
+		format_set_font_size(f, XLSX_TEXT_SIZE);
+		format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+	}
+	return f;
+}
+
 const char *xlsx_cell_text(const xlsx_book *b, const char *s, char **copy)
 {
 	*copy = NULL;

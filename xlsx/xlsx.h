@@ -194,6 +194,13 @@ const char *xlsx_font_name(qn_lang lang);
 /* A format; NULL (with the error kept) when memory runs out. */
 lxw_format *xlsx_add_format(xlsx_book *b);
 /*
+ * A format for the text of the report, the acceptance workbook and the form: the language's
+ * font at XLSX_TEXT_SIZE points, at the top of its cell, so that a row grown for a neighbour's
+ * wrapped text reads from its first line. NULL (with the error kept) when memory runs out.
+ */
+#define XLSX_TEXT_SIZE 10
+lxw_format *xlsx_add_text_format(xlsx_book *b, qn_lang lang);
+/*
  * Text. NULL or "" writes a blank cell that keeps the format (nothing without one). A text over
  * XLSX_CELL_MAX characters is cut, on a character boundary, and ends with the book's cut mark;
  * half a character at the end (a text cut by snprintf) is left out.

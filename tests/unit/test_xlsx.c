@@ -290,18 +290,23 @@ START_TEST(texts_are_measured_in_their_face)
 }
 END_TEST
 
-/* Each language's font is measured in its own face: the English one at its letters' widths. */
+/* Each language's text is measured in its font's face: the English one at its letters' widths. */
 START_TEST(each_language_is_measured_in_its_font)
 {
-	lxw_format *zh = lxw_format_new(), *en = lxw_format_new();
+	assess_error err = {0};
+	xlsx_options o = {.env = {.scratch_dir = test_dir}};
+	xlsx_book *b = xlsx_open(test_in_dir("fonts.xlsx"), &o, &err);
+	ck_assert_ptr_nonnull(b);
+	lxw_format *zh = xlsx_add_text_format(b, QN_LANG_ZH),
+		   *en = xlsx_add_text_format(b, QN_LANG_EN);
 	ck_assert_ptr_nonnull(zh);
 	ck_assert_ptr_nonnull(en);
-	format_set_font_name(zh, xlsx_font_name(QN_LANG_ZH));
-	format_set_font_name(en, xlsx_font_name(QN_LANG_EN));
+	ck_assert_str_eq(zh->font_name, xlsx_font_name(QN_LANG_ZH));
 	ck_assert_int_eq(xlsx_face_of(zh), XLSX_FACE_HALF_EM);
 	ck_assert_int_eq(xlsx_face_of(en), XLSX_FACE_LATIN);
-	lxw_format_free(zh);
-	lxw_format_free(en);
+	ck_assert(en->font_size == XLSX_TEXT_SIZE);
+	xlsx_abort(b);
+	ck_assert_int_eq(test_dir_entries(), 0);
 }
 END_TEST
 
