@@ -260,6 +260,14 @@ char *xmldoc_attr(arena *a, const xmlNode *node, const char *name)
 	return copy;
 }
 
+bool xmldoc_bitext(arena *a, const xmlNode *node, char **zh, char **en)
+{
+	xmlNode *en_node = xmldoc_first(node, "en");
+	*zh = xmldoc_text(a, xmldoc_first(node, "zh"));
+	*en = en_node ? xmldoc_text(a, en_node) : NULL;
+	return *zh && (*en || !en_node);
+}
+
 char *xmldoc_text(arena *a, const xmlNode *node)
 {
 	xmlChar *v = node ? xmlNodeGetContent(node) : NULL;

@@ -64,6 +64,12 @@ size_t xmldoc_count(const xmlNode *parent, const char *name);
 char *xmldoc_attr(arena *a, const xmlNode *node, const char *name);
 /* Text content with white-space runs folded to one space and trimmed, copied into the arena. */
 char *xmldoc_text(arena *a, const xmlNode *node);
+/*
+ * A text given in both languages, as the definitions write one: node's <zh> child's text into
+ * *zh and its optional <en> child's into *en (NULL when there is none), as xmldoc_text() copies
+ * them. False when memory ran out (or <zh> is missing, which the schemas rule out).
+ */
+bool xmldoc_bitext(arena *a, const xmlNode *node, char **zh, char **en);
 int xmldoc_line(const xmlNode *node);
 
 #endif

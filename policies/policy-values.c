@@ -64,10 +64,7 @@ int pb_check_reading(struct build *b, const xmlNode *n, const char *reading)
 
 int pb_bitext(struct build *b, const xmlNode *n, qn_text *t)
 {
-	xmlNode *en = xmldoc_first(n, "en");
-	t->zh = xmldoc_text(b->p->arena, xmldoc_first(n, "zh"));
-	t->en = en ? xmldoc_text(b->p->arena, en) : NULL;
-	return t->zh && (t->en || !en) ? 0 : pb_nomem(b);
+	return xmldoc_bitext(b->p->arena, n, &t->zh, &t->en) ? 0 : pb_nomem(b);
 }
 
 int pb_child_bitext(struct build *b, const xmlNode *n, const char *name, qn_text *t)

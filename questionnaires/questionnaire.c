@@ -60,10 +60,7 @@ static int fail_at(struct build *b, const xmlNode *n, const char *fmt, const cha
 
 static int read_bitext(struct build *b, const xmlNode *n, qn_text *t)
 {
-	t->zh = xmldoc_text(b->q->arena, xmldoc_first(n, "zh"));
-	xmlNode *en = xmldoc_first(n, "en");
-	t->en = en ? xmldoc_text(b->q->arena, en) : NULL;
-	return t->zh && (t->en || !en) ? 0 : nomem(b);
+	return xmldoc_bitext(b->q->arena, n, &t->zh, &t->en) ? 0 : nomem(b);
 }
 
 static int read_child_bitext(struct build *b, const xmlNode *n, const char *name, qn_text *t)
