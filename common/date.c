@@ -65,8 +65,7 @@ bool date_of_time(time_t t, int *yyyymmdd)
 	return true;
 }
 
-/* Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar (Howard Hinnant's method),
- * so that no time zone or C library setting enters the conversion. */
+/* Days from 1970-01-01 to y-m-d (Howard Hinnant's days_from_civil). */
 static long days_from_civil(int y, int m, int d)
 {
 	y -= m <= 2;
@@ -75,6 +74,36 @@ static long days_from_civil(int y, int m, int d)
 	long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
 	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
 	return era * 146097 + doe - 719468;
+}
+
+long date_days(int yyyymmdd)
+{
+	return days_from_civil(yyyymmdd / 10000, yyyymmdd / 100 % 100, yyyymmdd % 100);
+}
+
+/* Its inverse, civil_from_days: the era of 400 years, the year in it, then the day in that. */
+int date_of_days(long days)
+{
+	long z = days + 719468;
+	long era = (z >= 0 ? z : z - 146096) / 146097, doe = z - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153, d = doy - (153 * mp + 2) / 5 + 1;
+	long m = mp < 10 ? mp + 3 : mp - 9;
+	return (int)((y + (m <= 2)) * 10000 + m * 100 + d);
+}
+
+bool date_of_excel_serial(long serial, bool date1904, int *yyyymmdd)
+{
+	if (serial < 0 || serial > 2958465)
+		return false;
+	if (date1904)
+		serial += 1462; /* 1904-01-01 in the 1900 system */
+	if (serial < 61)
+		return false;
+	/* From 61 on, the 1900 system's day 25569 is 1970-01-01. */
+	*yyyymmdd = date_of_days(serial - 25569);
+	return true;
 }
 
 /* "Z", "+hh:mm" or "-hh:mm" as seconds east of UTC; false for anything else. */

@@ -35,6 +35,20 @@ bool date_parse_typed(const char *text, int *yyyymmdd);
 char *date_format(int yyyymmdd, char *buf, size_t size);
 /* The local calendar day of t; false if the C library cannot say. */
 bool date_of_time(time_t t, int *yyyymmdd);
+/*
+ * Days from 1970-01-01 to a day (negative before it), and back, in the proleptic Gregorian
+ * calendar: plain arithmetic, so no time zone or C library setting enters. date_of_days may
+ * give a year past 9999 (date_valid refuses it), up to what an int's yyyymmdd holds.
+ */
+long date_days(int yyyymmdd);
+int date_of_days(long days);
+/*
+ * The day an Excel day number from 0 to 2958465 (9999-12-31 in the 1900 system) stands for. The
+ * 1900 system counts a 1900-02-29 that never was (serial 60), so only serials from 61
+ * (1900-03-01) on are days here. In the 1904 system (the workbook's date1904) day 0 is
+ * 1904-01-01, so its last 1462 serials give years past 9999, left for date_valid to refuse.
+ */
+bool date_of_excel_serial(long serial, bool date1904, int *yyyymmdd);
 
 /*
  * Strict "YYYY-MM-DDTHH:MM:SS" followed by "Z" or "+hh:mm"/"-hh:mm"; on success *t is the instant

@@ -169,29 +169,16 @@ static assess_code read_meta(struct imp *m, answers_resolver resolve, void *ctx)
 
 /* ---- the profile ---- */
 
-/*
- * Excel's day number as YYYY-MM-DD: in the 1900 system serial 61 is 1900-03-01 (Excel counts
- * a 1900-02-29 that never was, so earlier numbers are refused); the 1904 system is 1462 days on.
- */
+/* A number cell's text as the day Excel means by it, YYYY-MM-DD (date_of_excel_serial). */
 static bool serial_date(const char *text, bool date1904, char *buf, size_t size)
 {
 	char *end;
+	int day;
 	long serial = strtol(text, &end, 10);
-	if (end == text || (*end && strspn(end, ".0") != strlen(end)) || serial < 0 ||
-	    serial > 2958465)
+	if (end == text || (*end && strspn(end, ".0") != strlen(end)) ||
+	    !date_of_excel_serial(serial, date1904, &day))
 		return false;
-	if (date1904)
-		serial += 1462;
-	if (serial < 61)
-		return false;
-	/* Days from 1970-01-01, then Howard Hinnant's civil_from_days. */
-	long z = serial - 25569 + 719468;
-	long era = z / 146097, doe = z - era * 146097;
-	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	long mp = (5 * doy + 2) / 153, d = doy - (153 * mp + 2) / 5 + 1;
-	long mo = mp < 10 ? mp + 3 : mp - 9;
-	snprintf(buf, size, "%04ld-%02ld-%02ld", y + (mo <= 2), mo, d);
+	date_format(day, buf, size);
 	return true;
 }
 

@@ -61,6 +61,51 @@ START_TEST(dates_are_read_as_people_type_them)
 }
 END_TEST
 
+START_TEST(days_are_counted_from_1970)
+{
+	ck_assert_int_eq(date_days(19700101), 0);
+	ck_assert_int_eq(date_days(19000101), -25567);
+	ck_assert_int_eq(date_days(20000301) - date_days(20000228), 2); /* 2000 is a leap year */
+	ck_assert_int_eq(date_days(19000301) - date_days(19000228), 1); /* 1900 is not */
+	ck_assert_int_eq(date_of_days(-1), 19691231);
+	ck_assert_int_eq(date_of_days(11016), 20000229);
+	ck_assert_int_eq(date_of_days(date_days(99991231) + 1), 100000101); /* past date_valid */
+	for (long n = date_days(19000101); n <= date_days(99991231); n += 97) {
+		int day = date_of_days(n);
+		ck_assert(date_valid(day / 10000, day / 100 % 100, day % 100));
+		ck_assert_int_eq(date_days(day), n);
+	}
+}
+END_TEST
+
+START_TEST(excel_serials_are_days_from_1900_03_01)
+{
+	int d = 0;
+	ck_assert(!date_of_excel_serial(59, false, &d)); /* 1900-02-28 in Excel: before 61 */
+	ck_assert(!date_of_excel_serial(60, false, &d)); /* Excel's 1900-02-29, no such day */
+	ck_assert_int_eq(d, 0);
+	ck_assert(date_of_excel_serial(61, false, &d));
+	ck_assert_int_eq(d, 19000301);
+	ck_assert(date_of_excel_serial(25569, false, &d));
+	ck_assert_int_eq(d, 19700101);
+	ck_assert(date_of_excel_serial(46346, false, &d));
+	ck_assert_int_eq(d, 20261120);
+	ck_assert(date_of_excel_serial(2958465, false, &d));
+	ck_assert_int_eq(d, 99991231);
+	ck_assert(!date_of_excel_serial(2958466, false, &d));
+	ck_assert(!date_of_excel_serial(-1, false, &d));
+	/* The 1904 system: day 0 is 1904-01-01, and its range is the 1900 system's numbers. */
+	ck_assert(date_of_excel_serial(0, true, &d));
+	ck_assert_int_eq(d, 19040101);
+	ck_assert(date_of_excel_serial(44884, true, &d));
+	ck_assert_int_eq(d, 20261120);
+	ck_assert(date_of_excel_serial(2958465, true, &d));
+	ck_assert_int_eq(d, 100040101);
+	ck_assert(!date_of_excel_serial(-1, true, &d));
+	ck_assert(!date_of_excel_serial(2958466, true, &d));
+}
+END_TEST
+
 START_TEST(stamps_parse_to_the_instant)
 {
 	time_t t;
@@ -286,6 +331,8 @@ TCase *make_vocab_tcase(void)
 {
 	const TTest *tests[] = {dates_are_strict_calendar_days,
 				dates_are_read_as_people_type_them,
+				days_are_counted_from_1970,
+				excel_serials_are_days_from_1900_03_01,
 				stamps_parse_to_the_instant,
 				stamps_format_in_local_time_and_read_back,
 				stamps_are_shown_day_then_time,
