@@ -268,12 +268,8 @@ time_t xlsx_created_time(time_t created, const char *date)
 	int day;
 	if (created > 0)
 		return created;
-	if (date && date_parse(date, &day)) {
-		struct tm tm = {.tm_year = day / 10000 - 1900,
-				.tm_mon = day / 100 % 100 - 1,
-				.tm_mday = day % 100};
-		return timegm(&tm);
-	}
+	if (date && date_parse(date, &day))
+		return (time_t)date_days(day) * 86400;
 	return time(NULL);
 }
 

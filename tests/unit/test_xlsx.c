@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include <zip.h>
 #include "common/text.h"
@@ -479,6 +480,19 @@ static char *read_part(const char *path, const char *name)
 	return text;
 }
 
+/* The document time: the one given, else the assessment's day at midnight UTC, else now. */
+START_TEST(the_created_time_is_pinned_to_the_day)
+{
+	ck_assert_int_eq((long long)xlsx_created_time(1767225600, "2026-11-20"), 1767225600LL);
+	ck_assert_int_eq((long long)xlsx_created_time(0, "2026-11-20"), 1795132800LL);
+	ck_assert_int_eq((long long)xlsx_created_time(0, "1900-01-01"), -2208988800LL);
+	ck_assert_int_eq((long long)xlsx_created_time(0, "9999-12-31"), 253402214400LL);
+	time_t before = time(NULL);
+	ck_assert_int_ge((long long)xlsx_created_time(0, "2026-02-30"), (long long)before);
+	ck_assert_int_ge((long long)xlsx_created_time(0, NULL), (long long)before);
+}
+END_TEST
+
 START_TEST(the_properties_name_the_enterprise)
 {
 	const char *path = test_in_dir("props.xlsx");
@@ -561,6 +575,7 @@ TCase *make_xlsx_tcase(void)
 				wrapped_text_is_cut_between_characters,
 				a_long_word_is_measured_whole,
 				the_title_names_the_enterprise_whole,
+				the_created_time_is_pinned_to_the_day,
 				the_properties_name_the_enterprise,
 				the_footer_names_the_enterprise_whole,
 				NULL};
