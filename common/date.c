@@ -155,6 +155,16 @@ char *date_format_stamp(time_t t, char *buf, size_t size)
 	return buf;
 }
 
+char *date_format_minute(time_t t, char *buf, size_t size)
+{
+	char stamp[DATE_STAMP_MAX];
+	if (*date_format_stamp(t, stamp, sizeof stamp))
+		snprintf(buf, size, "%.10s %.5s", stamp, stamp + 11);
+	else if (size)
+		buf[0] = '\0';
+	return buf;
+}
+
 char *date_stamp_text(const char *stamp, char between, char *buf, size_t size)
 {
 	if (stamp && strlen(stamp) > 19 && stamp[10] == 'T')

@@ -57,6 +57,8 @@ bool date_of_excel_serial(long serial, bool date1904, int *yyyymmdd);
 bool date_parse_stamp(const char *text, time_t *t, int *utc_offset);
 /* t in local time with its offset: "2026-11-20T10:31:02+08:00". Returns buf, "" on failure. */
 char *date_format_stamp(time_t t, char *buf, size_t size);
+/* t in local time to the minute, for a reader: "2026-11-20 10:31". Returns buf, "" on failure. */
+char *date_format_minute(time_t t, char *buf, size_t size);
 /*
  * A stamp laid out for a reader: "2026-11-20T10:31:02+08:00" as the day, `between` (a space,
  * or a newline in a narrow cell), then "10:31:02 +08:00". Text that is not laid out as a stamp

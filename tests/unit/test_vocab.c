@@ -143,6 +143,9 @@ START_TEST(stamps_format_in_local_time_and_read_back)
 	int day;
 	ck_assert(date_of_time(1795141862, &day));
 	ck_assert_int_eq(day, 20261120);
+	char shown[32];
+	ck_assert_str_eq(date_format_minute(1795141862, shown, sizeof shown), "2026-11-20 10:31");
+	ck_assert_str_eq(date_format_minute(1795141862, shown, 11), "2026-11-20");
 	if (old)
 		setenv("TZ", old, 1);
 	else
