@@ -200,7 +200,7 @@ int answers_site_visit_get(const answers *a, size_t i)
 
 assess_code answers_site_visit_add(answers *a, int yyyymmdd, assess_error *err)
 {
-	if (!date_valid(yyyymmdd / 10000, yyyymmdd / 100 % 100, yyyymmdd % 100))
+	if (!date_valid_day(yyyymmdd))
 		return assess_fail(err, ASSESS_ERR_DATA, NULL, 0, 0, "not a calendar date");
 	struct answers_record *r = answers_record_get(a);
 	int *bigger = r ? grow_array(r->visits, &r->cap_visits, r->n_visits + 1, sizeof *bigger, 4)

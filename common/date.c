@@ -14,6 +14,11 @@ bool date_valid(int year, int month, int day)
 	return day <= days[month - 1] + (month == 2 && leap);
 }
 
+bool date_valid_day(int yyyymmdd)
+{
+	return date_valid(yyyymmdd / 10000, yyyymmdd / 100 % 100, yyyymmdd % 100);
+}
+
 /* "YYYY-MM-DD" at the start of text, without looking past it. */
 static bool parse_day(const char *text, int *y, int *m, int *d)
 {

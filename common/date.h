@@ -24,6 +24,8 @@
 
 /* True for a real calendar day, years 1900..9999. */
 bool date_valid(int year, int month, int day);
+/* The same for a date as this module holds it, yyyymmdd. */
+bool date_valid_day(int yyyymmdd);
 /* Strict YYYY-MM-DD; false (and *yyyymmdd untouched) for anything else. */
 bool date_parse(const char *text, int *yyyymmdd);
 /*

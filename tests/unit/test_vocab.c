@@ -32,6 +32,13 @@ START_TEST(dates_are_strict_calendar_days)
 	ck_assert(!date_parse("2026-12", &d)); /* a policy's from="YYYY-MM" is made a day first */
 	ck_assert(!date_parse("２０２６-11-20", &d));
 	ck_assert(!date_parse(NULL, &d));
+	ck_assert(date_valid_day(20240229));
+	ck_assert(!date_valid_day(20230229));
+	ck_assert(!date_valid_day(19000229));
+	ck_assert(!date_valid_day(18991231));
+	ck_assert(!date_valid_day(100000101));
+	ck_assert(!date_valid_day(0));
+	ck_assert(!date_valid_day(-20261120));
 	ck_assert_int_eq(d, 20000229); /* untouched by the refusals */
 	char buf[DATE_TEXT_MAX];
 	ck_assert_str_eq(date_format(20260105, buf, sizeof buf), "2026-01-05");
