@@ -112,6 +112,9 @@ extern const char *const answers_top_keys[TOP_MAX];
 extern const char *const answers_block_names[ANSWERS_N_BLOCKS];
 /* The enterprise and assessment members that are plain strings, by answers_field. */
 extern const char *const answers_field_keys[ANSWERS_FIELD_MAX];
+/* The record's members of "assessment" (identity.c), in the order they are written. */
+enum { RECORD_SOURCE, RECORD_TEAM, RECORD_INTERVIEWEES, RECORD_SITE_VISITS, RECORD_MAX };
+extern const char *const answers_record_keys[RECORD_MAX];
 
 /*
  * cJSON_IsString() and its kin, inline: the loader asks about a hundred times per answer

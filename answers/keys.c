@@ -5,6 +5,8 @@
 #include "config.h"
 #include "answers/answers_internal.h"
 
+#include <string.h>
+
 const char *const answers_top_keys[TOP_MAX] = {"questionnaire",
 					       "questionnaire_version",
 					       "questionnaire_sha256",
@@ -28,3 +30,17 @@ const char *const answers_field_keys[ANSWERS_FIELD_MAX] = {"name",          "cre
 							   "industry_code", "date",
 							   "assessor",      "report_no",
 							   "lang"};
+
+const char *const answers_record_keys[RECORD_MAX] = {"source", "team", "interviewees",
+						     "site_visits"};
+
+bool answers_record_is_compound(const char *key)
+{
+	for (int k = RECORD_TEAM; k < RECORD_MAX; k++)
+		if (strcmp(answers_record_keys[k], key) == 0)
+			return true;
+	for (int k = TOP_EVIDENCE; k <= TOP_FINALIZED; k++)
+		if (strcmp(answers_top_keys[k], key) == 0)
+			return true;
+	return false;
+}

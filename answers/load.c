@@ -279,13 +279,13 @@ assess_code answers_record_take(answers *a, const char *key, const cJSON *v, con
 				assess_error *err)
 {
 	struct answers_load ld = {.name = name ? name : "", .err = err};
-	if (strcmp(key, "evidence") == 0)
+	if (strcmp(key, answers_top_keys[TOP_EVIDENCE]) == 0)
 		return answers_evidence_load(a, &ld, v);
-	if (strcmp(key, "flags") == 0)
+	if (strcmp(key, answers_top_keys[TOP_FLAGS]) == 0)
 		return answers_flags_load(a, &ld, v);
-	if (strcmp(key, "history") == 0)
+	if (strcmp(key, answers_top_keys[TOP_HISTORY]) == 0)
 		return answers_history_load(a, &ld, v);
-	if (strcmp(key, "finalized") == 0)
+	if (strcmp(key, answers_top_keys[TOP_FINALIZED]) == 0)
 		return answers_finalized_load(a, &ld, v);
 	/* The members of "assessment" are told apart by their key: v under it, in a copy. */
 	cJSON *holder = cJSON_CreateObject(), *copy = cJSON_Duplicate(v, 1);

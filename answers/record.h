@@ -207,6 +207,12 @@ assess_code answers_reopen(answers *a, const char *reason, assess_error *err);
  */
 assess_code answers_record_take(answers *a, const char *key, const cJSON *v, const char *name,
 				assess_error *err);
+/*
+ * Whether key is a member of the record whose value is a list or an object, one
+ * answers_record_take() reads part by part: "team", "interviewees", "site_visits" of
+ * "assessment", or a top-level "evidence", "flags", "history", "finalized" (the key table's).
+ */
+bool answers_record_is_compound(const char *key);
 
 /* ---- the record's state (answers/state.c) ---- */
 

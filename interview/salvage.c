@@ -139,17 +139,6 @@ static bool clean(const char *p, const char *end)
 
 /* ---- the record: each part through the answers' own reader (answers_record_take) ---- */
 
-/* The record's members whose values are lists or objects, read part by part. */
-static bool record_member(const char *key)
-{
-	static const char *const keys[] = {"team",  "interviewees", "site_visits", "evidence",
-					   "flags", "history",      "finalized"};
-	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-		if (strcmp(keys[i], key) == 0)
-			return true;
-	return false;
-}
-
 /* Inside a team member or an interviewee: their keys, not the assessment's. */
 static bool person_key(const char *section, const char *key)
 {
@@ -377,7 +366,7 @@ static void scan(salvage *s, const char *text)
 			p = end;
 			continue;
 		}
-		if (record_member(k->valuestring)) {
+		if (answers_record_is_compound(k->valuestring)) {
 			/* What it reads is taken; after a break, its inner keys are not the section's. */
 			bool whole;
 			const char *next = take_member(s, k->valuestring, v, &whole);

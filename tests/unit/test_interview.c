@@ -1043,6 +1043,28 @@ START_TEST(salvage_keeps_the_finalization)
 }
 END_TEST
 
+/* The salvage reads part by part just the members the record takes, lists and objects. */
+START_TEST(record_compound_keys_are_taken)
+{
+	static const char *const compound[] = {"team",  "interviewees", "site_visits", "evidence",
+					       "flags", "history",      "finalized"};
+	static const char *const other[] = {"source", "answers", "assessment",
+					    "name",   "status",  ""};
+	assess_error err = {0};
+	answers *a = answers_new(test_miit());
+	cJSON *v = cJSON_CreateArray();
+	for (size_t i = 0; i < sizeof compound / sizeof *compound; i++) {
+		ck_assert_msg(answers_record_is_compound(compound[i]), "%s", compound[i]);
+		answers_record_take(a, compound[i], v, "x.json", &err); /* refused or not, */
+		ck_assert_ptr_null(strstr(err.msg, "not a member"));    /* it is the record's */
+	}
+	for (size_t i = 0; i < sizeof other / sizeof *other; i++)
+		ck_assert_msg(!answers_record_is_compound(other[i]), "%s", other[i]);
+	cJSON_Delete(v);
+	answers_free(a);
+}
+END_TEST
+
 /* One member at a time, checked as the loader checks it, with its path on a refusal. */
 START_TEST(record_take_reads_one_member)
 {
@@ -1233,6 +1255,7 @@ TCase *make_interview_session_tcase(void)
 				salvage_drops_control_characters,
 				salvage_keeps_the_record,
 				salvage_keeps_the_finalization,
+				record_compound_keys_are_taken,
 				record_take_reads_one_member,
 				the_name_cannot_be_skipped,
 				long_values_are_clipped_in_prompts,
