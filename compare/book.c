@@ -95,6 +95,14 @@ static void sheet_begin(xlsx_sheet *s, book_ctx *x, const char *name)
 	xlsx_page_setup(x->b, s->ws, &page);
 }
 
+/* The overview's rows that name a value: the label, then the value across B to D. */
+static lxw_row_t key_value(xlsx_sheet *s, lxw_row_t r, const char *key, const char *value,
+			   lxw_format *f)
+{
+	const book_ctx *x = s->ctx;
+	return xlsx_sheet_key_value(s, r, key, x->f.label, 3, value, f);
+}
+
 /* A merged line across columns first..last of row r, the row grown for its text. */
 static void line(xlsx_sheet *s, lxw_row_t r, lxw_col_t first, lxw_col_t last, const char *t,
 		 lxw_format *f)
@@ -129,10 +137,10 @@ static lxw_row_t overview_files(xlsx_sheet *s, lxw_row_t r)
 	const char *name = answers_field_get(a, ANSWERS_NAME);
 	const char *code = answers_field_get(a, ANSWERS_CREDIT_CODE);
 	char buf[1024];
-	xlsx_sheet_string(s, r, 0, item(x, ANSWERS_PROFILE_NAME), x->f.label);
-	line(s, r++, 1, 3, name ? name : answers_field_get(b, ANSWERS_NAME), x->f.cell);
-	xlsx_sheet_string(s, r, 0, item(x, ANSWERS_PROFILE_CREDIT_CODE), x->f.label);
-	line(s, r++, 1, 3, code ? code : answers_field_get(b, ANSWERS_CREDIT_CODE), x->f.cell);
+	r = key_value(s, r, item(x, ANSWERS_PROFILE_NAME),
+		      name ? name : answers_field_get(b, ANSWERS_NAME), x->f.cell);
+	r = key_value(s, r, item(x, ANSWERS_PROFILE_CREDIT_CODE),
+		      code ? code : answers_field_get(b, ANSWERS_CREDIT_CODE), x->f.cell);
 	for (int i = 0; i < 2; i++) {
 		const answers *f = i ? a : b;
 		const char *date = answers_field_get(f, ANSWERS_DATE);
@@ -141,12 +149,9 @@ static lxw_row_t overview_files(xlsx_sheet *s, lxw_row_t r)
 		snprintf(buf, sizeof buf, "%s%s%s%s%s", src ? src : "-",
 			 date ? L(x, "，", ", ") : "", date ? date : "",
 			 who ? L(x, "，评测人员：", ", assessed by ") : "", who ? who : "");
-		xlsx_sheet_string(s, r, 0, side_name(x, i), x->f.label);
-		line(s, r++, 1, 3, buf, x->f.cell);
-		if (answers_rescore_text(f, x->lang, buf, sizeof buf)) {
-			xlsx_sheet_string(s, r, 0, L(x, "重新评分", "Rescored"), x->f.label);
-			line(s, r++, 1, 3, buf, x->f.cell);
-		}
+		r = key_value(s, r, side_name(x, i), buf, x->f.cell);
+		if (answers_rescore_text(f, x->lang, buf, sizeof buf))
+			r = key_value(s, r, L(x, "重新评分", "Rescored"), buf, x->f.cell);
 	}
 	return r;
 }
@@ -283,10 +288,8 @@ static lxw_row_t overview_signoff(xlsx_sheet *s, lxw_row_t r)
 	};
 	xlsx_sheet_string(s, r++, 0, L(x, "签字确认", "Sign-off"), x->f.heading);
 	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
-		xlsx_sheet_string(s, r, 0, rows[i][0], x->f.label);
-		line(s, r, 1, 3, rows[i][1] ? rows[i][1] : "", x->f.sign);
 		xlsx_sheet_row_height(s, r, TWO_LINES); /* room to sign */
-		r++;
+		r = key_value(s, r, rows[i][0], rows[i][1] ? rows[i][1] : "", x->f.sign);
 	}
 	return r;
 }

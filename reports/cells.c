@@ -68,12 +68,9 @@ lxw_row_t rp_key_value(xlsx_sheet *s, lxw_row_t row, lxw_col_t last_col, const c
 		       const char *value, lxw_format *f, const char *absent, lxw_format *absent_f)
 {
 	const report_ctx *c = s->ctx;
-	xlsx_sheet_string(s, row, 0, key, c->f.label);
-	if (value && *value)
-		xlsx_sheet_merge(s, row, 1, row, last_col, value, f);
-	else
-		xlsx_sheet_merge(s, row, 1, row, last_col, absent, absent_f);
-	return row + 1;
+	bool given = value && *value;
+	return xlsx_sheet_key_value(s, row, key, c->f.label, last_col, given ? value : absent,
+				    given ? f : absent_f);
 }
 
 void rp_header_row(xlsx_sheet *s, lxw_row_t row, const char *const *titles, int n, bool repeat)

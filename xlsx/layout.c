@@ -536,6 +536,14 @@ void xlsx_sheet_header(xlsx_sheet *s, lxw_row_t row, const char *const *titles, 
 	xlsx_check(s->book, worksheet_repeat_rows(s->ws, row, row));
 }
 
+lxw_row_t xlsx_sheet_key_value(xlsx_sheet *s, lxw_row_t row, const char *key, lxw_format *key_f,
+			       lxw_col_t last_col, const char *value, lxw_format *value_f)
+{
+	xlsx_sheet_string(s, row, 0, key, key_f);
+	xlsx_sheet_merge(s, row, 1, row, last_col, value, value_f);
+	return row + 1;
+}
+
 void xlsx_sheet_merge(xlsx_sheet *s, lxw_row_t r1, lxw_col_t c1, lxw_row_t r2, lxw_col_t c2,
 		      const char *text, lxw_format *f)
 {

@@ -118,6 +118,12 @@ void xlsx_sheet_points(xlsx_sheet *s, lxw_row_t row, lxw_col_t col, int64_t mill
  */
 void xlsx_sheet_header(xlsx_sheet *s, lxw_row_t row, const char *const *titles, int n,
 		       lxw_format *f, bool repeat);
+/*
+ * A row that names a value: key in column A in key_f, then the value merged across columns B
+ * to last_col in value_f (NULL or "" for a blank). Returns the next row.
+ */
+lxw_row_t xlsx_sheet_key_value(xlsx_sheet *s, lxw_row_t row, const char *key, lxw_format *key_f,
+			       lxw_col_t last_col, const char *value, lxw_format *value_f);
 /* The face a format's font is measured in; NULL is the default format's (Calibri). */
 xlsx_face xlsx_face_of(const lxw_format *f);
 /* Width of text in a face, in hundredths of a display column (newlines take none). */
