@@ -119,9 +119,9 @@ void answers_evidence_folder(const char *answer_path, char *buf, size_t size)
 static assess_code join(const char *dir, const char *file, char *buf, size_t size,
 			assess_error *err)
 {
-	int n = dir && *dir ? snprintf(buf, size, "%s/%s", dir, file)
-			    : snprintf(buf, size, "%s", file);
-	if (n < 0 || (size_t)n >= size)
+	bool fits = dir && *dir ? text_path_join(buf, size, dir, file)
+				: (size_t)snprintf(buf, size, "%s", file) < size;
+	if (!fits)
 		return assess_fail(err, ASSESS_ERR_DATA, file, 0, 0, "path too long");
 	return ASSESS_OK;
 }

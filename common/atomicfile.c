@@ -95,7 +95,7 @@ static void remove_entries(const char *dir, const char *const *entries)
 {
 	char path[4096];
 	for (; entries && *entries; entries++)
-		if (snprintf(path, sizeof path, "%s/%s", dir, *entries) < (int)sizeof path)
+		if (text_path_join(path, sizeof path, dir, *entries))
 			unlink(path);
 }
 
@@ -135,7 +135,7 @@ void atomicfile_sweep(const char *parent, const char *prefix, const char *const 
 	size_t plen = strlen(prefix);
 	while ((e = readdir(d)))
 		if (strncmp(e->d_name, prefix, plen) == 0 && strlen(e->d_name) == plen + 6 &&
-		    snprintf(path, sizeof path, "%s/%s", parent, e->d_name) < (int)sizeof path)
+		    text_path_join(path, sizeof path, parent, e->d_name))
 			sweep_one(path, entries);
 	closedir(d);
 }

@@ -169,6 +169,12 @@ const char *text_path_folder(const char *path, size_t *len)
 	return path;
 }
 
+bool text_path_join(char *buf, size_t size, const char *dir, const char *name)
+{
+	int n = snprintf(buf, size, "%s/%s", dir, name);
+	return n >= 0 && (size_t)n < size;
+}
+
 size_t text_prefix_chars(const char *s, size_t max, size_t *chars)
 {
 	size_t n = 0, bytes = 0;

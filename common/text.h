@@ -91,6 +91,8 @@ bool text_has_extension_anycase(const char *name, const char *ext);
  * without a folder. Nothing is copied, so no path is too long for it.
  */
 const char *text_path_folder(const char *path, size_t *len);
+/* "dir/name" into buf; false when it does not fit (buf then holds what did, cut). */
+bool text_path_join(char *buf, size_t size, const char *dir, const char *name);
 
 /*
  * strcmp(a, b) == 0, settled without a call for the short ids, codes and keys that most

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include "answers/record.h"
 #include "common/date.h"
+#include "common/text.h"
 
 const char *iv_by(const interview *iv) { return answers_field_get(iv->a, ANSWERS_ASSESSOR); }
 
@@ -81,8 +82,7 @@ static bool is_file_here(const interview *iv, const char *name)
 	char dir[4096], path[8192];
 	struct stat st;
 	answers_evidence_folder(iv->path, dir, sizeof dir);
-	if (name[0] == '/' ||
-	    (size_t)snprintf(path, sizeof path, "%s/%s", dir, name) >= sizeof path)
+	if (name[0] == '/' || !text_path_join(path, sizeof path, dir, name))
 		return false;
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }

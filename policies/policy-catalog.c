@@ -74,7 +74,8 @@ static int scan_dir(const char *dir, char ***ids, size_t *n, size_t *cap)
 		size_t len = strlen(e->d_name);
 		if (!text_has_extension(e->d_name, ".xml"))
 			continue;
-		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		if (!text_path_join(path, sizeof path, dir, e->d_name))
+			continue; /* a name longer than a path holds names no file to open */
 		char *id = strndup(e->d_name, len - 4);
 		if (!id)
 			rc = -1;

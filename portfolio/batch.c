@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include "common/creditcode.h"
 #include "common/readfile.h"
+#include "common/text.h"
 #include "policies/subsidy.h"
 #include "portfolio/book.h"
 #include "common/textbuf.h"
@@ -150,8 +151,7 @@ static assess_code submit_report(struct batch *b, size_t seq, const char *text, 
 				 const char *file, assess_error *err)
 {
 	char path[PATH_MAX];
-	int n = snprintf(path, sizeof path, "%s/%s", b->o->reports_dir, file);
-	if (n < 0 || (size_t)n >= sizeof path) {
+	if (!text_path_join(path, sizeof path, b->o->reports_dir, file)) {
 		assess_error e = {0};
 		assess_fail(&e, ASSESS_ERR_CANTCREAT, b->o->reports_dir, 0, 0, "path too long");
 		report_done(b, seq, &e);

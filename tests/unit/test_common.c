@@ -251,6 +251,17 @@ START_TEST(folder_of_a_path)
 }
 END_TEST
 
+START_TEST(paths_are_joined_or_refused)
+{
+	char buf[10];
+	ck_assert(text_path_join(buf, sizeof buf, "out", "a.pdf"));
+	ck_assert_str_eq(buf, "out/a.pdf");
+	ck_assert(!text_path_join(buf, sizeof buf, "out", "ab.pdf")); /* 11 bytes with the NUL */
+	ck_assert(text_path_join(buf, sizeof buf, ".", "ab.pdf"));
+	ck_assert_str_eq(buf, "./ab.pdf");
+}
+END_TEST
+
 START_TEST(credit_codes)
 {
 	char why[128];
@@ -462,6 +473,7 @@ TCase *make_common_tcase(void)
 				suffixes_and_extensions,
 				root_element_past_comments,
 				folder_of_a_path,
+				paths_are_joined_or_refused,
 				credit_codes,
 				sha256_known_vectors,
 				fprintf_escapes_its_string_arguments,
