@@ -86,6 +86,7 @@ const char *answers_origin_label(answers_origin s, answers_origin_wording w, qn_
 	/* [wording][origin - ANSWERS_SOURCE_ONSITE] */
 	static const qn_text labels[ANSWERS_ORIGIN_N_WORDINGS][2] = {
 		[ANSWERS_ORIGIN_SHORT] = {{"现场评定", "on site"}, {"自评", "self"}},
+		[ANSWERS_ORIGIN_CHOICE] = {{"现场评定", "on site"}, {"自评", "self-assessment"}},
 		[ANSWERS_ORIGIN_ASSESSMENT] = {{"现场评定", "rated on site"},
 					       {"企业自评", "self-declared"}},
 		[ANSWERS_ORIGIN_EXPLAINED] =

@@ -59,6 +59,8 @@ const char *answers_origin_name(answers_origin s); /* "onsite", "self", "" */
 typedef enum {
 	/* 现场评定 / on site, 自评 / self: the interview's default */
 	ANSWERS_ORIGIN_SHORT,
+	/* 现场评定 / on site, 自评 / self-assessment: the interview's two choices */
+	ANSWERS_ORIGIN_CHOICE,
 	/* 现场评定 / rated on site, 企业自评 / self-declared: beside a date and the stage */
 	ANSWERS_ORIGIN_ASSESSMENT,
 	/* 现场评定（评测人员到企业现场查看、访谈） / On site (the assessors visited…), …: a value */

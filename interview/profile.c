@@ -30,7 +30,10 @@ typedef struct step {
 	bool required;
 	/* what the prompt asks: the item's ANSWERS_PROFILE_QUESTION name, if it is one */
 	answers_profile_item item;
-	/* zh, en: after the item's name, how to answer ("（y 是 / n 否）"); or the whole label */
+	/*
+	 * zh, en: after the item's name, how to answer ("（GB/T 4754）"); or, for a step that is no
+	 * profile item, its question. A choice's hint is built from its names (choices_hint).
+	 */
 	const char *label[2];
 	const char *help[2];
 } step;
@@ -72,14 +75,14 @@ static const step steps[] = {
 	 ANSWERS_SIZE,
 	 false,
 	 ANSWERS_PROFILE_SIZE,
-	 {"（1 中型 / 2 小型 / 3 微型）", " (1 medium / 2 small / 3 micro)"},
+	 {NULL, NULL},
 	 {"按中小企业划型标准；输入 1、2、3，或直接输入文字。",
 	  "By the official SME size classification; type 1, 2 or 3, or any text."}},
 	{STEP_ABOVE,
 	 ANSWERS_FIELD_MAX,
 	 false,
 	 ANSWERS_PROFILE_ABOVE_SCALE,
-	 {"（y 是 / n 否）", " (y yes / n no)"},
+	 {NULL, NULL},
 	 {"规模以上工业企业指年主营业务收入 2000 万元及以上的工业企业；部分补贴政策以此为条件。",
 	  "An industrial enterprise is above designated size with a main business revenue of at "
 	  "least 20 million yuan a year; some subsidies depend on it."}},
@@ -87,8 +90,7 @@ static const step steps[] = {
 	 ANSWERS_FIELD_MAX,
 	 false,
 	 ANSWERS_PROFILE_N_ITEMS,
-	 {"是否数字化转型试点企业（y 是 / n 否）",
-	  "Pilot enterprise of the transformation programme? (y yes / n no)"},
+	 {"是否数字化转型试点企业", "Pilot enterprise of the transformation programme?"},
 	 {"列入所在城市中小企业数字化转型试点的企业；泉州、莆田、厦门、平罗的多项补贴以此为条件。"
 	  "不确定可 :s 跳过：补贴测算会写明缺少这项输入，而不是当作“否”。",
 	  "An enterprise in the city's SME digital transformation pilot; several Quanzhou, Putian, "
@@ -122,7 +124,7 @@ static const step steps[] = {
 	 ANSWERS_FIELD_MAX,
 	 false,
 	 ANSWERS_PROFILE_STAGE,
-	 {"（1 改造前 / 2 改造后）", " (1 baseline / 2 post)"},
+	 {NULL, NULL},
 	 {"改造前的基线评测，或改造完成后的评测；补贴按阶段核算。回车采用方括号中的值。",
 	  "The baseline before the transformation, or the assessment after it; subsidies depend "
 	  "on the stage. Enter takes the value in brackets."}},
@@ -137,7 +139,7 @@ static const step steps[] = {
 	 ANSWERS_FIELD_MAX,
 	 false,
 	 ANSWERS_PROFILE_SOURCE,
-	 {"（1 现场评定 / 2 自评）", " (1 on site / 2 self-assessment)"},
+	 {NULL, NULL},
 	 {"评测人员到企业现场评定，或企业自评申报。回车采用方括号中的值。",
 	  "An assessor on site, or the enterprise's own declaration. Enter takes the value in "
 	  "brackets."}},
@@ -299,15 +301,63 @@ void iv_profile_show(const interview *iv)
 		      ":s skip · - clear · ? explain · :q save and quit"));
 }
 
+/*
+ * "（1 改造前 / 2 改造后）": what to type for each of a step's n choices (1, 2... or y, n) and
+ * the name the answers' vocabulary gives it, so that the hint says what the file will hold.
+ */
+static const char *choices_hint(const interview *iv, const char *const keys[],
+				const char *const names[], int n, char *buf, size_t size)
+{
+	size_t used = (size_t)snprintf(buf, size, "%s", IV_TR(iv, "（", " ("));
+	for (int i = 0; i < n && used < size; i++)
+		used += (size_t)snprintf(buf + used, size - used, "%s%s %s", i ? " / " : "",
+					 keys[i], names[i]);
+	if (used < size)
+		snprintf(buf + used, size - used, "%s", IV_TR(iv, "）", ")"));
+	return buf;
+}
+
+/* How to answer a step that offers choices, into buf; NULL for a step that takes text. */
+static const char *step_hint(const interview *iv, const step *s, char *buf, size_t size)
+{
+	static const char *const numbers[] = {"1", "2", "3"}, *const y_n[] = {"y", "n"};
+	const char *names[3];
+	qn_lang l = iv->lang;
+	switch (s->kind) {
+	case STEP_SIZE: /* the classification's words, in the session's language */
+		for (int i = 0; i < 3; i++)
+			names[i] = size_words[i][l == QN_LANG_EN ? 3 : 1];
+		return choices_hint(iv, numbers, names, 3, buf, size);
+	case STEP_ABOVE:
+	case STEP_PILOT:
+		names[0] = lang_yes(l);
+		names[1] = lang_no(l);
+		return choices_hint(iv, y_n, names, 2, buf, size);
+	case STEP_STAGE:
+		names[0] = answers_stage_label(ANSWERS_STAGE_BASELINE, ANSWERS_STAGE_SHORT, l);
+		names[1] = answers_stage_label(ANSWERS_STAGE_POST, ANSWERS_STAGE_SHORT, l);
+		return choices_hint(iv, numbers, names, 2, buf, size);
+	case STEP_SOURCE:
+		names[0] = answers_origin_label(ANSWERS_SOURCE_ONSITE, ANSWERS_ORIGIN_CHOICE, l);
+		names[1] = answers_origin_label(ANSWERS_SOURCE_SELF, ANSWERS_ORIGIN_CHOICE, l);
+		return choices_hint(iv, numbers, names, 2, buf, size);
+	default:
+		return NULL;
+	}
+}
+
 /* "企业规模（1 中型 / 2 小型 / 3 微型）": the item's name and how to answer, into buf. */
 static const char *step_label(const interview *iv, const step *s, char *buf, size_t size)
 {
-	const char *how = s->label[iv->lang];
-	if (s->item == ANSWERS_PROFILE_N_ITEMS)
-		return how;
-	snprintf(buf, size, "%s%s",
-		 answers_profile_label(s->item, ANSWERS_PROFILE_QUESTION, iv->lang),
-		 how ? how : "");
+	char hint[64];
+	const char *asks =
+		s->item == ANSWERS_PROFILE_N_ITEMS
+			? s->label[iv->lang]
+			: answers_profile_label(s->item, ANSWERS_PROFILE_QUESTION, iv->lang);
+	const char *how = step_hint(iv, s, hint, sizeof hint);
+	if (!how && s->item != ANSWERS_PROFILE_N_ITEMS)
+		how = s->label[iv->lang];
+	snprintf(buf, size, "%s%s", asks, how ? how : "");
 	return buf;
 }
 

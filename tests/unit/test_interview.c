@@ -1201,6 +1201,49 @@ START_TEST(english_sessions_speak_english)
 }
 END_TEST
 
+START_TEST(choices_are_offered_by_the_files_names)
+{
+	/* The hints are built from the answers' vocabulary; these are the prompts users know. */
+	static const step zh[] = {
+		{"甲公司", NULL, NULL},
+		{":s", NULL, NULL}, /* the credit code */
+		{":s", NULL, NULL}, /* industry */
+		{":s", NULL,
+		 "企业规模（1 中型 / 2 小型 / 3 微型）> "}, /* after the industry code */
+		{":s", NULL, "是否规模以上企业（y 是 / n 否）> "},
+		{":s", NULL, "是否数字化转型试点企业（y 是 / n 否）> "},
+		{":s", NULL, NULL},                                       /* the pilot flag */
+		{":s", NULL, NULL},                                       /* region */
+		{":s", NULL, NULL},                                       /* region code */
+		{"", NULL, "评测阶段（1 改造前 / 2 改造后） [改造前]> "}, /* after the date */
+		{"", NULL, NULL},                                         /* the stage */
+		{":s", NULL,
+		 "评测方式（1 现场评定 / 2 自评） [现场评定]> "}, /* after the assessor */
+		{NULL, NULL, NULL},
+	};
+	static const step en[] = {
+		{"Acme", NULL, NULL},
+		{":s", NULL, NULL},
+		{":s", NULL, NULL},
+		{":s", NULL, "Size (1 medium / 2 small / 3 micro)> "},
+		{":s", NULL, "Above designated size? (y yes / n no)> "},
+		{":s", NULL, "Pilot enterprise of the transformation programme? (y yes / n no)> "},
+		{":s", NULL, NULL},
+		{":s", NULL, NULL},
+		{":s", NULL, NULL},
+		{"", NULL, "Stage (1 baseline / 2 post) [baseline]> "},
+		{"", NULL, NULL},
+		{":s", NULL, "Source (1 on site / 2 self-assessment) [on site]> "},
+		{NULL, NULL, NULL},
+	};
+	session_open(QN_LANG_ZH);
+	play(zh);
+	session_end();
+	session_open(QN_LANG_EN);
+	play(en);
+}
+END_TEST
+
 /* After each test: its session is ended, what it salvaged freed and the test folder removed. */
 static void session_teardown(void)
 {
@@ -1261,6 +1304,7 @@ TCase *make_interview_session_tcase(void)
 				long_values_are_clipped_in_prompts,
 				data_reaches_the_screen_escaped,
 				english_sessions_speak_english,
+				choices_are_offered_by_the_files_names,
 				NULL};
 	return test_tcase("interview-session", test_dir_make, session_teardown, 30, tests);
 }
