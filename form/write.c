@@ -53,7 +53,7 @@ static lxw_format *fmt(struct ctx *c, bool locked, bool wrap, uint32_t fill)
 		format_set_pattern(f, LXW_PATTERN_SOLID);
 	}
 	format_set_border(f, LXW_BORDER_THIN);
-	format_set_border_color(f, 0xBFBFBF);
+	format_set_border_color(f, XLSX_COLOR_BORDER);
 	return f;
 }
 

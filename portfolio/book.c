@@ -103,7 +103,7 @@ static lxw_format *format(portfolio_book *b, const char *num, bool bold, unsigne
 static lxw_format *total_row(lxw_format *f)
 {
 	format_set_top(f, LXW_BORDER_THIN);
-	format_set_bg_color(f, 0xF2F2F2);
+	format_set_bg_color(f, XLSX_COLOR_LABEL_FILL);
 	return f;
 }
 
@@ -113,12 +113,12 @@ static void make_formats(portfolio_book *b)
 	f->title = format(b, NULL, true, 0);
 	format_set_font_size(f->title, 14);
 	f->subtitle = format(b, NULL, false, 0);
-	format_set_font_color(f->subtitle, 0x595959);
+	format_set_font_color(f->subtitle, XLSX_COLOR_NOTE);
 	f->heading = format(b, NULL, true, 0);
 	format_set_font_size(f->heading, 11);
 	f->header = format(b, NULL, true, LXW_ALIGN_CENTER);
 	format_set_text_wrap(f->header);
-	format_set_bg_color(f->header, 0xDDEBF7);
+	format_set_bg_color(f->header, XLSX_COLOR_HEADER_FILL);
 	format_set_border(f->header, LXW_BORDER_THIN);
 	f->text = format(b, NULL, false, 0);
 	f->wrap = format(b, NULL, false, 0);
@@ -130,11 +130,11 @@ static void make_formats(portfolio_book *b)
 	f->percent = format(b, "0.0%", false, 0);
 	f->money = format(b, "#,##0", false, 0);
 	f->good = format(b, NULL, true, 0);
-	format_set_font_color(f->good, 0x006100);
-	format_set_bg_color(f->good, 0xC6EFCE);
+	format_set_font_color(f->good, XLSX_COLOR_GOOD_TEXT);
+	format_set_bg_color(f->good, XLSX_COLOR_GOOD_FILL);
 	f->bad = format(b, NULL, true, 0);
-	format_set_font_color(f->bad, 0x9C0006);
-	format_set_bg_color(f->bad, 0xFFC7CE);
+	format_set_font_color(f->bad, XLSX_COLOR_BAD_TEXT);
+	format_set_bg_color(f->bad, XLSX_COLOR_BAD_FILL);
 	f->note = format(b, NULL, false, 0);
 	format_set_text_wrap(f->note);
 	f->total_text = total_row(format(b, NULL, true, 0));

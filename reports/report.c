@@ -25,7 +25,7 @@ static lxw_format *cell_format(xlsx_book *b, qn_lang lang)
 	lxw_format *f = base_format(b, lang);
 	if (f) {
 		format_set_border(f, LXW_BORDER_THIN);
-		format_set_border_color(f, 0xBFBFBF);
+		format_set_border_color(f, XLSX_COLOR_BORDER);
 		format_set_text_wrap(f);
 	}
 	return f;
@@ -36,7 +36,7 @@ static lxw_format *subtotal_format(xlsx_book *b, qn_lang lang, const char *num_f
 	lxw_format *f = cell_format(b, lang);
 	if (f) {
 		format_set_bold(f);
-		format_set_bg_color(f, 0xF2F2F2);
+		format_set_bg_color(f, XLSX_COLOR_LABEL_FILL);
 		if (num_format)
 			format_set_num_format(f, num_format);
 	}
@@ -97,14 +97,14 @@ static void make_formats(xlsx_book *b, qn_lang lang, report_formats *f)
 	format_set_align(f->title, LXW_ALIGN_VERTICAL_CENTER);
 	format_set_bold(f->heading);
 	format_set_font_size(f->heading, 12);
-	format_set_font_color(f->heading, 0x1F4E79);
+	format_set_font_color(f->heading, XLSX_COLOR_HEADING);
 	format_set_align(f->heading, LXW_ALIGN_VERTICAL_BOTTOM);
 	format_set_bold(f->header);
-	format_set_bg_color(f->header, 0xDDEBF7);
+	format_set_bg_color(f->header, XLSX_COLOR_HEADER_FILL);
 	format_set_align(f->header, LXW_ALIGN_CENTER);
 	format_set_align(f->header, LXW_ALIGN_VERTICAL_CENTER);
 	format_set_bold(f->label);
-	format_set_bg_color(f->label, 0xF2F2F2);
+	format_set_bg_color(f->label, XLSX_COLOR_LABEL_FILL);
 	format_set_align(f->center, LXW_ALIGN_CENTER);
 	format_set_num_format(f->points, "General");
 	format_set_num_format(f->share, "0.0%");
@@ -112,14 +112,14 @@ static void make_formats(xlsx_book *b, qn_lang lang, report_formats *f)
 	format_set_align(f->integer, LXW_ALIGN_CENTER);
 	format_set_bold(f->level_big);
 	format_set_font_size(f->level_big, 20);
-	format_set_font_color(f->level_big, 0x1F4E79);
+	format_set_font_color(f->level_big, XLSX_COLOR_HEADING);
 	format_set_align(f->level_big, LXW_ALIGN_CENTER);
 	format_set_align(f->level_big, LXW_ALIGN_VERTICAL_CENTER);
-	format_set_bg_color(f->level_big, 0xDDEBF7);
+	format_set_bg_color(f->level_big, XLSX_COLOR_HEADER_FILL);
 	format_set_bold(f->verdict);
-	format_set_font_color(f->verdict, 0xC00000);
+	format_set_font_color(f->verdict, XLSX_COLOR_ALERT);
 	format_set_font_size(f->note, 9);
-	format_set_font_color(f->note, 0x595959);
+	format_set_font_color(f->note, XLSX_COLOR_NOTE);
 	format_set_text_wrap(f->note);
 	format_set_font_name(f->mono, "Consolas");
 	format_set_num_format(f->money, "#,##0");
@@ -129,15 +129,15 @@ static void make_formats(xlsx_book *b, qn_lang lang, report_formats *f)
 	format_set_border_color(f->box, 0x595959);
 	format_set_bold(f->draft);
 	format_set_font_size(f->draft, 12);
-	format_set_font_color(f->draft, 0xC00000);
-	format_set_border_color(f->draft, 0xC00000);
+	format_set_font_color(f->draft, XLSX_COLOR_ALERT);
+	format_set_border_color(f->draft, XLSX_COLOR_ALERT);
 	format_set_align(f->draft, LXW_ALIGN_VERTICAL_CENTER);
 	format_set_font_color(f->absent, 0x7F7F7F);
 	/* Excel's own "good" and "bad" cell styles, for conditional formats. */
-	format_set_bg_color(f->good, 0xC6EFCE);
-	format_set_font_color(f->good, 0x006100);
-	format_set_bg_color(f->bad, 0xFFC7CE);
-	format_set_font_color(f->bad, 0x9C0006);
+	format_set_bg_color(f->good, XLSX_COLOR_GOOD_FILL);
+	format_set_font_color(f->good, XLSX_COLOR_GOOD_TEXT);
+	format_set_bg_color(f->bad, XLSX_COLOR_BAD_FILL);
+	format_set_font_color(f->bad, XLSX_COLOR_BAD_TEXT);
 }
 
 /* The document time (xlsx_created_time): SOURCE_DATE_EPOCH, the assessment date, or now. */

@@ -240,7 +240,7 @@ size_t xlsx_display_width(const char *s);
  */
 time_t xlsx_created_time(time_t created, const char *date);
 
-/* Colours both workbooks use (0xRRGGBB). */
+/* Colours the workbooks share (0xRRGGBB). */
 enum {
 	XLSX_COLOR_HEADER_FILL = 0xDDEBF7, /* table headers, the level box */
 	XLSX_COLOR_LABEL_FILL = 0xF2F2F2,  /* labels, subtotal and total rows */
