@@ -86,9 +86,12 @@ void bk_header_row(portfolio_book *b, xlsx_sheet *sh, lxw_row_t r, lxw_col_t c0,
 	}
 }
 
+/* A format at 10 points, centred in its row; NULL (with the error kept) when memory runs out. */
 static lxw_format *format(portfolio_book *b, const char *num, bool bold, unsigned align)
 {
-	lxw_format *f = workbook_add_format(b->wb);
+	lxw_format *f = xlsx_add_format(b->book);
+	if (!f)
+		return NULL;
 	format_set_font_size(f, 10);
 	format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
 	if (num)
@@ -100,29 +103,22 @@ static lxw_format *format(portfolio_book *b, const char *num, bool bold, unsigne
 	return f;
 }
 
-static lxw_format *total_row(lxw_format *f)
+static void total_row(lxw_format *f)
 {
 	format_set_top(f, LXW_BORDER_THIN);
 	format_set_bg_color(f, XLSX_COLOR_LABEL_FILL);
-	return f;
 }
 
+/* The formats are made in this order (the workbook numbers its styles so), then finished. */
 static void make_formats(portfolio_book *b)
 {
 	bk_formats *f = &b->f;
 	f->title = format(b, NULL, true, 0);
-	format_set_font_size(f->title, 14);
 	f->subtitle = format(b, NULL, false, 0);
-	format_set_font_color(f->subtitle, XLSX_COLOR_NOTE);
 	f->heading = format(b, NULL, true, 0);
-	format_set_font_size(f->heading, 11);
 	f->header = format(b, NULL, true, LXW_ALIGN_CENTER);
-	format_set_text_wrap(f->header);
-	format_set_bg_color(f->header, XLSX_COLOR_HEADER_FILL);
-	format_set_border(f->header, LXW_BORDER_THIN);
 	f->text = format(b, NULL, false, 0);
 	f->wrap = format(b, NULL, false, 0);
-	format_set_text_wrap(f->wrap);
 	f->center = format(b, NULL, false, LXW_ALIGN_CENTER);
 	f->integer = format(b, "0", false, 0);
 	f->points = format(b, "0.###;-0.###;0", false, 0);
@@ -130,23 +126,37 @@ static void make_formats(portfolio_book *b)
 	f->percent = format(b, "0.0%", false, 0);
 	f->money = format(b, "#,##0", false, 0);
 	f->good = format(b, NULL, true, 0);
+	f->bad = format(b, NULL, true, 0);
+	f->note = format(b, NULL, false, 0);
+	f->total_text = format(b, NULL, true, 0);
+	f->total_int = format(b, "0", true, 0);
+	f->total_percent = format(b, "0.0%", true, 0);
+	f->total_money = format(b, "#,##0", true, 0);
+	f->total_points = format(b, "0.00", true, 0);
+	f->link = format(b, NULL, false, 0);
+	f->seq = format(b, "0", false, LXW_ALIGN_CENTER);
+	if (xlsx_failed(b->book))
+		return;
+	format_set_font_size(f->title, 14);
+	format_set_font_color(f->subtitle, XLSX_COLOR_NOTE);
+	format_set_font_size(f->heading, 11);
+	format_set_text_wrap(f->header);
+	format_set_bg_color(f->header, XLSX_COLOR_HEADER_FILL);
+	format_set_border(f->header, LXW_BORDER_THIN);
+	format_set_text_wrap(f->wrap);
 	format_set_font_color(f->good, XLSX_COLOR_GOOD_TEXT);
 	format_set_bg_color(f->good, XLSX_COLOR_GOOD_FILL);
-	f->bad = format(b, NULL, true, 0);
 	format_set_font_color(f->bad, XLSX_COLOR_BAD_TEXT);
 	format_set_bg_color(f->bad, XLSX_COLOR_BAD_FILL);
-	f->note = format(b, NULL, false, 0);
 	format_set_text_wrap(f->note);
-	f->total_text = total_row(format(b, NULL, true, 0));
-	f->total_int = total_row(format(b, "0", true, 0));
-	f->total_percent = total_row(format(b, "0.0%", true, 0));
-	f->total_money = total_row(format(b, "#,##0", true, 0));
-	f->total_points = total_row(format(b, "0.00", true, 0));
-	/* A right-aligned number against a left-aligned 18-digit code read as one figure. */
-	f->link = format(b, NULL, false, 0);
+	total_row(f->total_text);
+	total_row(f->total_int);
+	total_row(f->total_percent);
+	total_row(f->total_money);
+	total_row(f->total_points);
 	format_set_underline(f->link, LXW_UNDERLINE_SINGLE);
 	format_set_font_color(f->link, LXW_COLOR_BLUE);
-	f->seq = format(b, "0", false, LXW_ALIGN_CENTER);
+	/* A right-aligned number against a left-aligned 18-digit code read as one figure. */
 	format_set_right(f->seq, LXW_BORDER_THIN);
 	format_set_right_color(f->seq, XLSX_COLOR_BORDER);
 }
