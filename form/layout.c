@@ -36,9 +36,8 @@ const size_t form_profile_n_rows = sizeof form_profile_rows / sizeof form_profil
 
 /* In the order of docs/answer-format.md, "finance, status, awards". */
 const form_subsidy_row form_subsidy_rows[] = {
-	{FORM_SR_STATUS, POLICY_STATUS_ABOVE_SCALE, false,
-	 "规模以上工业企业（与企业概况中的“规模以上企业”一致）",
-	 "an above-scale industrial enterprise (as on the Profile sheet)"},
+	{FORM_SR_STATUS, POLICY_STATUS_ABOVE_SCALE, false, "规模以上工业企业",
+	 "an above-scale industrial enterprise"}, /* form_subsidy_meaning */
 	{FORM_SR_STATUS, POLICY_STATUS_PARK, false, "已入驻标准化工业（产业）园区",
 	 "located in a standardised industrial park"},
 	{FORM_SR_STATUS, POLICY_STATUS_LEADER, false, "经市级认定的产业龙头企业",
@@ -79,6 +78,21 @@ const size_t form_subsidy_n_rows = sizeof form_subsidy_rows / sizeof form_subsid
 const char *form_sheet_subsidy(qn_lang lang)
 {
 	return lang_pick(lang, "补贴信息", "Subsidy inputs");
+}
+
+const char *form_subsidy_meaning(const form_subsidy_row *r, qn_lang lang, char *buf, size_t size)
+{
+	const char *mean = lang_pick(lang, r->zh, r->en);
+	if (r->kind != FORM_SR_STATUS || r->item != POLICY_STATUS_ABOVE_SCALE)
+		return mean;
+	/* The one flag the profile sheet asks too: say where, in the words that sheet uses. */
+	if (lang == QN_LANG_EN)
+		snprintf(buf, size, "%s (as on the %s sheet)", mean, form_sheet_profile(lang));
+	else
+		snprintf(buf, size, "%s（与%s中的“%s”一致）", mean, form_sheet_profile(lang),
+			 answers_profile_label(ANSWERS_PROFILE_ABOVE_SCALE, ANSWERS_PROFILE_FORM,
+					       lang));
+	return buf;
 }
 
 const char *form_subsidy_key(const form_subsidy_row *r)

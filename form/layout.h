@@ -93,11 +93,16 @@ typedef struct form_subsidy_row {
 	form_subsidy_kind kind;
 	int item;            /* a policy_status (FORM_SR_STATUS) or a policy_field */
 	bool project;        /* E is an input: the figure's project (project_spend's, on its row) */
-	const char *zh, *en; /* what it means, one line */
+	const char *zh, *en; /* what it means, one line: form_subsidy_meaning() */
 } form_subsidy_row;
 extern const form_subsidy_row form_subsidy_rows[];
 extern const size_t form_subsidy_n_rows;
 const char *form_sheet_subsidy(qn_lang lang);
+/*
+ * What the row means, column F: the row's own line, but the above-scale flag's names the
+ * profile sheet's row it must agree with, by that sheet's and that row's names (into buf).
+ */
+const char *form_subsidy_meaning(const form_subsidy_row *r, qn_lang lang, char *buf, size_t size);
 /* The key in column B: "pilot_enterprise", "project_spend.software", "batch". */
 const char *form_subsidy_key(const form_subsidy_row *r);
 /*

@@ -393,7 +393,9 @@ static void sheet_subsidy(struct ctx *c)
 		const qn_text *label = r->kind == FORM_SR_STATUS
 					       ? policy_status_label((policy_status)r->item)
 					       : policy_field_label((policy_field)r->item);
-		const char *text = qn_text_get(label, l), *mean = lang_pick(l, r->zh, r->en);
+		char buf[256];
+		const char *text = qn_text_get(label, l),
+			   *mean = form_subsidy_meaning(r, l, buf, sizeof buf);
 		check(c, worksheet_write_string(ws, row, FORM_SC_LABEL, text, c->f.text));
 		check(c,
 		      worksheet_write_string(ws, row, FORM_SC_KEY, form_subsidy_key(r), c->f.id));

@@ -13,6 +13,7 @@
 #include "answers/record.h"
 #include "form/form.h"
 #include "form/layout.h"
+#include "policies/policy.h"
 #include "tests/unit/test.h"
 #include "xlsx/reader.h"
 
@@ -275,6 +276,27 @@ START_TEST(dimension_sheet_names_fit_excel_and_their_buffer)
 }
 END_TEST
 
+START_TEST(the_above_scale_row_names_the_profiles_row)
+{
+	/* The subsidy sheet's above-scale flag points at the profile's row by its own words. */
+	char buf[256];
+	const form_subsidy_row *above = NULL;
+	for (size_t i = 0; i < form_subsidy_n_rows; i++)
+		if (form_subsidy_rows[i].kind == FORM_SR_STATUS &&
+		    form_subsidy_rows[i].item == POLICY_STATUS_ABOVE_SCALE)
+			above = &form_subsidy_rows[i];
+	ck_assert_ptr_nonnull(above);
+	ck_assert_str_eq(form_subsidy_meaning(above, QN_LANG_ZH, buf, sizeof buf),
+			 "规模以上工业企业（与企业概况中的“规模以上企业”一致）");
+	ck_assert_str_eq(form_subsidy_meaning(above, QN_LANG_EN, buf, sizeof buf),
+			 "an above-scale industrial enterprise (as on the Profile sheet)");
+	/* another row says its own line */
+	ck_assert_str_eq(form_subsidy_meaning(&form_subsidy_rows[form_subsidy_n_rows - 1],
+					      QN_LANG_EN, buf, sizeof buf),
+			 "transformation batch, a whole number 1-99 (not money)");
+}
+END_TEST
+
 TCase *make_form_tcase(void)
 {
 	const TTest *tests[] = {prefilled_form_imports_to_the_same_answers,
@@ -286,6 +308,7 @@ TCase *make_form_tcase(void)
 				subsidy_inputs_round_trip,
 				subsidy_inputs_blank_and_refused,
 				dimension_sheet_names_fit_excel_and_their_buffer,
+				the_above_scale_row_names_the_profiles_row,
 				NULL};
 	return test_tcase("form", test_dir_make, test_dir_remove, 60, tests);
 }
