@@ -237,6 +237,15 @@ answers *cli_load_answers(cli *c, const char *path, unsigned flags, int *status)
  * the setup and the opts and returns the exit status (0 after --help).
  */
 int cli_run(cli *c, const cli_command *cmd, int argc, char **argv);
+/*
+ * Whether cmd's option table reads as it is written: each key and long name once, at most 31
+ * options, and a key of the shared options (CLI_KEY_*) on that option alone, since the parser
+ * gives such a key to the shared option whatever the table says: an "--interval" keyed 'i'
+ * would be read as --allow-incomplete, one keyed 'h' would hide --help. The first problem is
+ * written into why. cli_run() refuses a command whose table fails (exit 70, the problem said),
+ * so no such command runs; tests/unit/test_cli.c holds the check to each case.
+ */
+bool cli_options_check(const cli_command *cmd, char *why, size_t size);
 
 /* Opens /dev/null on whichever of descriptors 0-2 is closed, so no file takes their place. */
 void cli_guard_std_fds(void);

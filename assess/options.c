@@ -33,6 +33,50 @@ static size_t collect(const cli_command *cmd, const cli_option **out)
 	return n;
 }
 
+/* The shared option a key belongs to (cli.h): parse() hands it that key whatever a table says. */
+static const char *shared_name(int key)
+{
+	switch (key) {
+	case CLI_KEY_LANG:
+		return "lang";
+	case CLI_KEY_HELP:
+		return "help";
+	case CLI_KEY_INCOMPLETE:
+		return "allow-incomplete";
+	case CLI_KEY_RESCORE:
+		return "rescore";
+	default:
+		return NULL;
+	}
+}
+
+bool cli_options_check(const cli_command *cmd, char *why, size_t size)
+{
+	const cli_option *all[MAX_OPTIONS];
+	size_t n = collect(cmd, all), given = 0;
+	for (const cli_option *o = cmd->options; o && o->name; o++)
+		given++;
+	if (given > MAX_OPTIONS - 1) { /* collect() would leave the last ones out */
+		snprintf(why, size, "more than %d options", MAX_OPTIONS - 1);
+		return false;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const char *shared = shared_name(all[i]->key);
+		if (shared && strcmp(all[i]->name, shared) != 0) {
+			snprintf(why, size, "--%s has the key of --%s, and would be read as it",
+				 all[i]->name, shared);
+			return false;
+		}
+		for (size_t k = 0; k < i; k++)
+			if (all[k]->key == all[i]->key || strcmp(all[k]->name, all[i]->name) == 0) {
+				snprintf(why, size, "--%s and --%s share a key or a name",
+					 all[k]->name, all[i]->name);
+				return false;
+			}
+	}
+	return true;
+}
+
 /* "  -o, --output FILE" into buf; returns its length. */
 static size_t option_label(const cli_option *o, char *buf, size_t size)
 {
@@ -268,6 +312,11 @@ static void finish(const cli_command *cmd, void *opts, cli_setup *s)
 
 int cli_run(cli *c, const cli_command *cmd, int argc, char **argv)
 {
+	char why[160];
+	if (!cli_options_check(cmd, why, sizeof why)) {
+		fprintf(stderr, "%s: %s: the option table is wrong: %s\n", c->prog, cmd->name, why);
+		return EX_SOFTWARE;
+	}
 	cli_setup s = {.needs = cmd->setup};
 	void *opts = cmd->opts_size ? calloc(1, cmd->opts_size) : NULL;
 	int status = cmd->opts_size && !opts ? cli_nomem(c) : 0;

@@ -62,6 +62,13 @@ tests_unit_check_alloc_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_check_alloc_LDFLAGS = $(AM_LDFLAGS) -Wl,--wrap=malloc -Wl,--wrap=calloc \
 	-Wl,--wrap=realloc -Wl,--wrap=strdup -Wl,--wrap=strndup
 tests_unit_check_alloc_LDADD = $(UNIT_LDADD)
+
+# The CLI's option tables (assess/options.c and what it calls, without main.c's command table).
+check_PROGRAMS += tests/unit/check_cli
+tests_unit_check_cli_SOURCES = tests/unit/main_cli.c $(UNIT_HELPERS) tests/unit/test_cli.c \
+	assess/options.c assess/cli.c
+tests_unit_check_cli_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_cli_LDADD = $(UNIT_LDADD)
 endif
 
 TESTS += tests/cases.sh tests/docs.sh

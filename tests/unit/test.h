@@ -117,6 +117,8 @@ TCase *make_vocab_tcase(void);
 TCase *make_limits_tcase(void);
 /* alloc */
 TCase *make_alloc_tcase(void);
+/* cli */
+TCase *make_cli_tcase(void);
 /* compare */
 TCase *make_compare_tcase(void);
 TCase *make_compare_book_tcase(void);
