@@ -13,7 +13,8 @@
  * questionnaire, or the same one recorded at another version or hash without COMPARE_RESCORE),
  * and two files that fit neither kind. Like git's diff core, it computes and does not print:
  * assess compare prints and writes it, and the portfolio pairs a programme's baseline and post
- * rows with it (COMPARE_SUMMARY: levels and totals, no per-question work).
+ * rows by its decision alone, compare_decide() on each row's compare_key, without a result.
+ * COMPARE_SUMMARY skips the per-question work for a caller that wants levels and totals only.
  *
  *     compare_result *c = compare_run(before, after, 0, &why, &err);
  *     if (c) { printf("%d -> %d\n", c->level_before, c->level_after); compare_free(c); }

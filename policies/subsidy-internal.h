@@ -64,6 +64,5 @@ void subsidy_say(struct subsidy_ctx *x, qn_text *t, qn_lang lang, bool append, c
 int64_t subsidy_apply_rate(int64_t base, int bp);
 /* a x b, saturating at INT64_MAX (counts times amounts). */
 int64_t subsidy_mul_sat(int64_t a, int64_t b);
-/* "一级".."四级" / "level 1".."level 4". */
 
 #endif
