@@ -524,7 +524,6 @@ static void set_properties(book_ctx *x, const compare_book_options *o)
 	const char *name = answers_field_get(x->c->after->answers, ANSWERS_NAME);
 	const char *who = answers_field_get(x->c->after->answers, ANSWERS_ASSESSOR);
 	const xlsx_properties p = {
-		.lang = x->lang,
 		.what = L(x, "数字化水平验收对比表", "Acceptance comparison"),
 		.name = name,
 		.author = who,
@@ -551,7 +550,7 @@ assess_code compare_book_write(const compare_result *c, const compare_verdict *v
 	xlsx_options xo = {.replace = o->replace,
 			   .env = o->env,
 			   .what = o->lang == QN_LANG_EN ? "acceptance workbook" : "验收对比表",
-			   .cut_mark = o->lang == QN_LANG_EN ? XLSX_CUT_MARK_EN : XLSX_CUT_MARK_ZH};
+			   .lang = o->lang};
 	book_ctx x = {.c = c, .v = v, .lang = o->lang};
 	if (!(x.b = xlsx_open(path, &xo, err)))
 		return err ? err->code : ASSESS_ERR_CANTCREAT;

@@ -735,7 +735,6 @@ static void set_properties(struct ctx *c)
 	const answers *a = c->o->prefill;
 	const char *name = a ? answers_field_get(a, ANSWERS_NAME) : NULL;
 	const xlsx_properties p = {
-		.lang = c->lang,
 		.what = lang_pick(c->lang, "数字化水平自评表", "Digitization self-assessment form"),
 		.name = name,
 		.subject = qn_text_get(questionnaire_title(c->q), c->lang),
@@ -778,10 +777,7 @@ assess_code form_write(const questionnaire *q, const form_options *o, const char
 		code = form_instrument_sha256(q, c.sha256, err);
 	if (code)
 		return code;
-	xlsx_options xo = {.replace = c.o->replace,
-			   .env = c.o->env,
-			   .what = "form",
-			   .cut_mark = c.lang == QN_LANG_EN ? XLSX_CUT_MARK_EN : XLSX_CUT_MARK_ZH};
+	xlsx_options xo = {.replace = c.o->replace, .env = c.o->env, .what = "form", .lang = c.lang};
 	if (!(c.sheet_names = calloc(questionnaire_n_dimensions(q) + 1, sizeof *c.sheet_names)))
 		return assess_nomem(err, path);
 	if (!(c.book = xlsx_open(path, &xo, err))) {

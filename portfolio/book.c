@@ -164,7 +164,6 @@ static void make_formats(portfolio_book *b)
 static void set_properties(portfolio_book *b)
 {
 	const xlsx_properties p = {
-		.lang = b->o.lang,
 		.what = lang_pick(b->o.lang, "中小企业数字化水平评测组合汇总",
 				  "Portfolio of SME digitization assessments"),
 		.subject = lang_pick(b->o.lang, "数字化水平评测", "Digitization level assessment"),
@@ -251,7 +250,7 @@ portfolio_book *portfolio_book_new(const char *path, const portfolio_book_option
 	xlsx_options xo = {.replace = o->replace,
 			   .constant_memory = true,
 			   .env = o->env,
-			   .cut_mark = lang_pick(b->o.lang, XLSX_CUT_MARK_ZH, XLSX_CUT_MARK_EN)};
+			   .lang = b->o.lang};
 	if (!(b->book = xlsx_open(path, &xo, err))) {
 		free(b);
 		return NULL;

@@ -159,7 +159,6 @@ static void set_properties(report_ctx *c)
 	snprintf(keywords, sizeof keywords, "%s, %s", questionnaire_id(c->q),
 		 lang_pick(c->lang, "数字化水平评测", "digitization level assessment"));
 	const xlsx_properties p = {
-		.lang = c->lang,
 		.what = report,
 		.name = name,
 		.author = assessor,
@@ -264,7 +263,7 @@ assess_code report_write(const scoring_result *r, const report_options *opt, con
 	xlsx_options xo = {.replace = opt->replace,
 			   .env = opt->env,
 			   .what = "report",
-			   .cut_mark = lang_pick(c.lang, XLSX_CUT_MARK_ZH, XLSX_CUT_MARK_EN)};
+			   .lang = c.lang};
 	if (!(c.book = xlsx_open(path, &xo, err))) {
 		scoring_plan_set_free(plans);
 		return err ? err->code : ASSESS_ERR_CANTCREAT;

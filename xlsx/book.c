@@ -85,8 +85,11 @@ const char *xlsx_path(const xlsx_book *b) { return b->path; }
 
 const char *xlsx_cut_mark(const xlsx_book *b)
 {
-	return b->o.cut_mark ? b->o.cut_mark : XLSX_CUT_MARK_ZH;
+	return b->o.cut_mark ? b->o.cut_mark
+			     : lang_pick(b->o.lang, XLSX_CUT_MARK_ZH, XLSX_CUT_MARK_EN);
 }
+
+qn_lang xlsx_lang(const xlsx_book *b) { return b->o.lang; }
 
 static void hush(const xlsx_book *b, bool quiet)
 {

@@ -91,7 +91,7 @@ void xlsx_set_properties(xlsx_book *b, const xlsx_properties *p)
 {
 	char title[512];
 	lxw_doc_properties dp = {
-		.title = xlsx_title_named(p->what, p->name, p->lang, title, sizeof title),
+		.title = xlsx_title_named(p->what, p->name, xlsx_lang(b), title, sizeof title),
 		.subject = (char *)p->subject,
 		.author = (char *)p->author,
 		.company = (char *)p->name,

@@ -59,7 +59,7 @@
  * byte counts with the character before it, as in text_prefix_chars): longer is refused.
  */
 #define XLSX_PROPERTY_MAX 255
-/* The mark that ends a text cut to XLSX_CELL_MAX (xlsx_options.cut_mark). */
+/* The mark that ends a text cut to XLSX_CELL_MAX (xlsx_options.lang, .cut_mark). */
 #define XLSX_CUT_MARK_ZH "…〔已截断，全文见答卷〕"
 #define XLSX_CUT_MARK_EN "… [truncated; full text in the answer file]"
 
@@ -84,7 +84,8 @@ typedef struct xlsx_options {
 	bool constant_memory; /* libxlsxwriter's row-streaming mode (rows in order only) */
 	xlsx_env env;
 	const char *what;     /* for messages: "report"; NULL: "workbook" */
-	const char *cut_mark; /* NULL: XLSX_CUT_MARK_ZH */
+	qn_lang lang;         /* the workbook's: its cut mark's and its title's */
+	const char *cut_mark; /* NULL: the language's, XLSX_CUT_MARK_ZH or XLSX_CUT_MARK_EN */
 } xlsx_options;
 
 typedef struct xlsx_book xlsx_book;
@@ -167,12 +168,12 @@ char *xlsx_title_named(const char *what, const char *name, qn_lang lang, char *o
 /*
  * What a workbook's document properties say (docProps/core.xml and app.xml). Every workbook of
  * assess is about one enterprise, or about none (the portfolio), and says so the same way: the
- * title is what the workbook is, then the enterprise's name (xlsx_title_named, in lang), and
- * the company is that name; the author is who assessed it. The rest is each workbook's own.
- * NULL leaves a field out (libxlsxwriter writes an author and a company left out as empty).
+ * title is what the workbook is, then the enterprise's name (xlsx_title_named, in the book's
+ * language), and the company is that name; the author is who assessed it. The rest is each
+ * workbook's own. NULL leaves a field out (libxlsxwriter writes an author and a company left
+ * out as empty).
  */
 typedef struct xlsx_properties {
-	qn_lang lang;
 	const char *what;   /* the title's start: "中小企业数字化水平诊断报告" */
 	const char *name;   /* the enterprise's name: the title's end and the company */
 	const char *author; /* the assessor */

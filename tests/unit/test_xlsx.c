@@ -150,6 +150,30 @@ START_TEST(text_over_the_cell_limit_is_cut_with_a_mark)
 }
 END_TEST
 
+/* Without a mark of its own, a workbook cuts a text with its language's. */
+START_TEST(a_cut_text_ends_in_the_workbooks_language)
+{
+	const qn_lang langs[] = {QN_LANG_ZH, QN_LANG_EN};
+	const char *marks[] = {XLSX_CUT_MARK_ZH, XLSX_CUT_MARK_EN};
+	char *long_text = malloc(XLSX_CELL_MAX + 2), *copy;
+	ck_assert_ptr_nonnull(long_text);
+	memset(long_text, 'a', XLSX_CELL_MAX + 1);
+	long_text[XLSX_CELL_MAX + 1] = '\0';
+	for (int i = 0; i < 2; i++) {
+		assess_error err = {0};
+		xlsx_options o = {.env = {.scratch_dir = test_dir}, .lang = langs[i]};
+		xlsx_book *b = xlsx_open(test_in_dir("cut.xlsx"), &o, &err);
+		ck_assert_ptr_nonnull(b);
+		const char *t = xlsx_cell_text(b, long_text, &copy);
+		ck_assert_ptr_nonnull(copy);
+		ck_assert_str_eq(t + strlen(t) - strlen(marks[i]), marks[i]);
+		free(copy);
+		xlsx_abort(b);
+	}
+	free(long_text);
+}
+END_TEST
+
 /* A text cut by snprintf before it came may end in half a character: the cell leaves it out. */
 START_TEST(a_cell_text_ends_between_characters)
 {
@@ -501,8 +525,7 @@ START_TEST(the_properties_name_the_enterprise)
 	xlsx_book *b = xlsx_open(path, &o, &err);
 	ck_assert_ptr_nonnull(b);
 	xlsx_add_sheet(b, "概览");
-	const xlsx_properties p = {.lang = QN_LANG_ZH,
-				   .what = "报告",
+	const xlsx_properties p = {.what = "报告",
 				   .name = "甲",
 				   .author = "乙",
 				   .subject = "评测",
@@ -563,6 +586,7 @@ TCase *make_xlsx_tcase(void)
 				verify_finds_empty_short_and_missing_parts,
 				errors_map_to_codes,
 				text_over_the_cell_limit_is_cut_with_a_mark,
+				a_cut_text_ends_in_the_workbooks_language,
 				a_cell_text_ends_between_characters,
 				a_failed_workbook_leaves_the_old_file,
 				the_library_is_hushed_while_it_writes,
