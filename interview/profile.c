@@ -317,6 +317,19 @@ static const char *choices_hint(const interview *iv, const char *const keys[],
 	return buf;
 }
 
+/* The names a stage's or an origin's two choices are offered by, in the session's language. */
+static void two_names(const interview *iv, step_kind k, const char *names[2])
+{
+	qn_lang l = iv->lang;
+	if (k == STEP_STAGE) {
+		names[0] = answers_stage_label(ANSWERS_STAGE_BASELINE, ANSWERS_STAGE_SHORT, l);
+		names[1] = answers_stage_label(ANSWERS_STAGE_POST, ANSWERS_STAGE_SHORT, l);
+	} else {
+		names[0] = answers_origin_label(ANSWERS_SOURCE_ONSITE, ANSWERS_ORIGIN_CHOICE, l);
+		names[1] = answers_origin_label(ANSWERS_SOURCE_SELF, ANSWERS_ORIGIN_CHOICE, l);
+	}
+}
+
 /* How to answer a step that offers choices, into buf; NULL for a step that takes text. */
 static const char *step_hint(const interview *iv, const step *s, char *buf, size_t size)
 {
@@ -334,12 +347,8 @@ static const char *step_hint(const interview *iv, const step *s, char *buf, size
 		names[1] = lang_no(l);
 		return choices_hint(iv, y_n, names, 2, buf, size);
 	case STEP_STAGE:
-		names[0] = answers_stage_label(ANSWERS_STAGE_BASELINE, ANSWERS_STAGE_SHORT, l);
-		names[1] = answers_stage_label(ANSWERS_STAGE_POST, ANSWERS_STAGE_SHORT, l);
-		return choices_hint(iv, numbers, names, 2, buf, size);
 	case STEP_SOURCE:
-		names[0] = answers_origin_label(ANSWERS_SOURCE_ONSITE, ANSWERS_ORIGIN_CHOICE, l);
-		names[1] = answers_origin_label(ANSWERS_SOURCE_SELF, ANSWERS_ORIGIN_CHOICE, l);
+		two_names(iv, s->kind, names);
 		return choices_hint(iv, numbers, names, 2, buf, size);
 	default:
 		return NULL;
@@ -415,20 +424,27 @@ static const struct choice sources = {{{"1", "onsite", "现场", "现场评定",
 				      "请输入 1（现场评定）或 2（自评）",
 				      "type 1 (an assessor on site) or 2 (self-assessment)"};
 
-/* Which of the two the answer names, 0 or 1; -1 after saying what to type. */
-static int take_choice(interview *iv, const char *folded, const struct choice *c)
+/*
+ * Which of the two the answer names, 0 or 1, by its words or by the names the prompt offered
+ * (two_names; NULL when the words hold them); -1 after saying what to type.
+ */
+static int take_choice(interview *iv, const char *folded, const struct choice *c,
+		       const char *const offered[2])
 {
-	for (int i = 0; i < 2; i++)
+	for (int i = 0; i < 2; i++) {
 		for (int k = 0; c->words[i][k]; k++)
 			if (strcasecmp(folded, c->words[i][k]) == 0)
 				return i;
+		if (offered && strcasecmp(folded, offered[i]) == 0)
+			return i;
+	}
 	iv_say(iv, "%s", IV_TR(iv, c->type_zh, c->type_en));
 	return -1;
 }
 
 static bool take_above(interview *iv, const char *folded)
 {
-	int yes = take_choice(iv, folded, &no_yes);
+	int yes = take_choice(iv, folded, &no_yes, NULL);
 	if (yes >= 0)
 		answers_set_above_scale(iv->a, yes);
 	return yes >= 0;
@@ -437,7 +453,7 @@ static bool take_above(interview *iv, const char *folded)
 /* y/n for the pilot flag, kept in the status block the subsidy engine reads. */
 static bool take_pilot(interview *iv, const char *folded)
 {
-	int v = take_choice(iv, folded, &no_yes);
+	int v = take_choice(iv, folded, &no_yes, NULL);
 	if (v < 0)
 		return false;
 	if (answers_set_status_flag(iv->a, PILOT_KEY, v) != ASSESS_OK) {
@@ -466,7 +482,9 @@ static bool take_code(interview *iv, answers_field f, const char *folded)
 
 static bool take_stage(interview *iv, const char *folded)
 {
-	int post = take_choice(iv, folded, &stages);
+	const char *names[2];
+	two_names(iv, STEP_STAGE, names);
+	int post = take_choice(iv, folded, &stages, names);
 	if (post >= 0)
 		answers_set_stage(iv->a, post ? ANSWERS_STAGE_POST : ANSWERS_STAGE_BASELINE);
 	return post >= 0;
@@ -488,7 +506,9 @@ static bool take_date(interview *iv, const char *folded)
 
 static bool take_source(interview *iv, const char *folded)
 {
-	int self = take_choice(iv, folded, &sources);
+	const char *names[2];
+	two_names(iv, STEP_SOURCE, names);
+	int self = take_choice(iv, folded, &sources, names);
 	if (self >= 0)
 		answers_origin_set(iv->a, self ? ANSWERS_SOURCE_SELF : ANSWERS_SOURCE_ONSITE);
 	return self >= 0;

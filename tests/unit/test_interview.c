@@ -1234,6 +1234,10 @@ START_TEST(choices_are_offered_by_the_files_names)
 		{"", NULL, "Stage (1 baseline / 2 post) [baseline]> "},
 		{"", NULL, NULL},
 		{":s", NULL, "Source (1 on site / 2 self-assessment) [on site]> "},
+		{"self-assessment", NULL, NULL}, /* a name the prompt offers is taken */
+		{":b", NULL, "Source (1 on site / 2 self-assessment) [self]> "},
+		{"On site", NULL, NULL},
+		{":b", NULL, "Source (1 on site / 2 self-assessment) [on site]> "},
 		{NULL, NULL, NULL},
 	};
 	session_open(QN_LANG_ZH);
