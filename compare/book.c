@@ -427,7 +427,8 @@ static void scenario_chart(xlsx_sheet *s, lxw_row_t first, lxw_row_t last)
 		xlsx_check(x->b, LXW_ERROR_MEMORY_MALLOC_FAILED);
 		return;
 	}
-	static const unsigned colors[2] = {0x9DC3E6, 0x1F4E79};
+	/* Before light, after dark. */
+	static const unsigned colors[2] = {XLSX_COLOR_BAR_LIGHT, XLSX_COLOR_BAR_DARK};
 	for (int i = 0; i < 2; i++) {
 		lxw_chart_series *series = chart_add_series(chart, NULL, NULL);
 		if (!series) {

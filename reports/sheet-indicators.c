@@ -75,7 +75,7 @@ static void highlight(xlsx_sheet *s, lxw_row_t first, lxw_row_t last)
 				       .value_string = full,
 				       .format = c->f.good};
 	lxw_conditional_format bar = {.type = LXW_CONDITIONAL_DATA_BAR,
-				      .bar_color = 0x9DC3E6,
+				      .bar_color = XLSX_COLOR_BAR_LIGHT,
 				      .bar_solid = LXW_TRUE,
 				      .min_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER,
 				      .min_value = 0,

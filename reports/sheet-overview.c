@@ -418,7 +418,8 @@ static void bar_chart(xlsx_sheet *s, lxw_row_t at, lxw_row_t first, lxw_row_t la
 	chart_series_set_values(series, s->name, first, COL_C, last, COL_C);
 	chart_series_set_name(series, lang_pick(c->lang, "等级", "Level"));
 	/* ★ scenarios dark, the others light: the level gates count ★ separately. */
-	lxw_chart_fill star = {.color = 0x1F4E79}, plain = {.color = 0x9DC3E6};
+	lxw_chart_fill star = {.color = XLSX_COLOR_BAR_DARK},
+		       plain = {.color = XLSX_COLOR_BAR_LIGHT};
 	lxw_chart_point pts[MAX_SCENARIOS];
 	lxw_chart_point *list[MAX_SCENARIOS + 1];
 	size_t n = 0;

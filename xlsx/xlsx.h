@@ -255,7 +255,10 @@ enum {
 	XLSX_COLOR_BAD_TEXT = 0x9C0006,
 	XLSX_COLOR_SCALE_LOW = 0xF8696B, /* red-yellow-green colour scale */
 	XLSX_COLOR_SCALE_MID = 0xFFEB84,
-	XLSX_COLOR_SCALE_HIGH = 0x63BE7B
+	XLSX_COLOR_SCALE_HIGH = 0x63BE7B,
+	/* The level charts' bars and the report's data bars: light, dark for what stands out. */
+	XLSX_COLOR_BAR_LIGHT = 0x9DC3E6,
+	XLSX_COLOR_BAR_DARK = 0x1F4E79
 };
 
 /*
