@@ -96,14 +96,10 @@ void assess_error_append(assess_error *err, const char *fmt, ...)
 	if (!err)
 		return;
 	size_t used = strlen(err->msg);
-	if (used + 1 >= sizeof err->msg)
-		return;
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(err->msg + used, sizeof err->msg - used, fmt, ap);
+	text_vappendf(err->msg, sizeof err->msg, &used, fmt, ap);
 	va_end(ap);
-	if (n >= (int)(sizeof err->msg - used))
-		err->msg[text_prefix_bytes(err->msg, sizeof err->msg)] = '\0';
 }
 
 void assess_error_format(const assess_error *err, char *buf, size_t size)

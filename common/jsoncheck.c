@@ -5,6 +5,7 @@
 #include <string.h>
 #include "common/jsonlex.h"
 #include "common/keyset.h"
+#include "common/text.h"
 
 /* ---- strings in the text ---- */
 
@@ -86,14 +87,12 @@ static bool value(struct walk *w);
  */
 static void path_key(char *path, size_t cap, size_t base, const char *key, int n)
 {
-	if (base < cap)
-		snprintf(path + base, cap - base, ".%.*s", n, key);
+	text_appendf(path, cap, &base, ".%.*s", n, key);
 }
 
 static void path_index(char *path, size_t cap, size_t base, int index)
 {
-	if (base < cap)
-		snprintf(path + base, cap - base, "[%d]", index);
+	text_appendf(path, cap, &base, "[%d]", index);
 }
 
 static bool members(struct walk *w, char close)

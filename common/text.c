@@ -169,6 +169,35 @@ const char *text_path_folder(const char *path, size_t *len)
 	return path;
 }
 
+bool text_vappendf(char *buf, size_t size, size_t *used, const char *fmt, va_list ap)
+{
+	if (*used >= size) {
+		*used = size;
+		return false;
+	}
+	size_t room = size - *used;
+	int n = vsnprintf(buf + *used, room, fmt, ap);
+	if (n >= 0 && (size_t)n < room) {
+		*used += (size_t)n;
+		return true;
+	}
+	if (n < 0)
+		buf[*used] = '\0';
+	else /* the new text was cut to room - 1 bytes: end it where a character ends */
+		buf[*used + text_prefix_bytes(buf + *used, room - 1)] = '\0';
+	*used = size;
+	return false;
+}
+
+bool text_appendf(char *buf, size_t size, size_t *used, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	bool fitted = text_vappendf(buf, size, used, fmt, ap);
+	va_end(ap);
+	return fitted;
+}
+
 bool text_path_join(char *buf, size_t size, const char *dir, const char *name)
 {
 	int n = snprintf(buf, size, "%s/%s", dir, name);

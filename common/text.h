@@ -91,6 +91,18 @@ bool text_has_extension_anycase(const char *name, const char *ext);
  * without a folder. Nothing is copied, so no path is too long for it.
  */
 const char *text_path_folder(const char *path, size_t *len);
+/*
+ * Appends printf-formatted text to the text in buf (size bytes), which is *used bytes long,
+ * and never writes past its end. True when all of it fitted; *used is then the new length.
+ * Otherwise what fits is kept, cut between two characters (snprintf cuts bytes), buf stays
+ * terminated, *used becomes size and every later append to it adds nothing: a list is never
+ * cut and then carried on. *used >= size on entry means a full buffer, so the arithmetic
+ * cannot wrap whatever the caller's sums did.
+ */
+bool text_appendf(char *buf, size_t size, size_t *used, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+bool text_vappendf(char *buf, size_t size, size_t *used, const char *fmt, va_list ap)
+	__attribute__((format(printf, 4, 0)));
 /* "dir/name" into buf; false when it does not fit (buf then holds what did, cut). */
 bool text_path_join(char *buf, size_t size, const char *dir, const char *name);
 

@@ -170,6 +170,48 @@ START_TEST(text_cuts_between_characters)
 }
 END_TEST
 
+START_TEST(text_is_appended_up_to_the_end)
+{
+	/* 8 bytes of buffer and guard bytes after it, which no append may touch */
+	char mem[16];
+	char *buf = mem;
+	size_t used = 0;
+	memset(mem, '#', sizeof mem);
+	buf[0] = '\0';
+	ck_assert(text_appendf(buf, 8, &used, "%s", "ab"));
+	ck_assert(text_appendf(buf, 8, &used, "%d", 12));
+	ck_assert_uint_eq(used, 4);
+	ck_assert_str_eq(buf, "ab12");
+	/* "数" is 3 bytes and only 3 are left with the NUL: it goes whole, not in half */
+	ck_assert(!text_appendf(buf, 8, &used, "-%s", "数"));
+	ck_assert_str_eq(buf, "ab12-");
+	ck_assert_uint_eq(used, 8); /* full: snprintf's would-be length is not added */
+	/* a full buffer stays as it is: nothing written past its end, nothing carried on */
+	ck_assert(!text_appendf(buf, 8, &used, "%s", "x"));
+	ck_assert(!text_appendf(buf, 8, &used, "%s", "a much longer text than the buffer"));
+	ck_assert_str_eq(buf, "ab12-");
+	ck_assert_uint_eq(used, 8);
+	for (size_t i = 8; i < sizeof mem; i++)
+		ck_assert_int_eq(mem[i], '#');
+	/* a caller's used already past the end (its own sums overflowed) is a full buffer */
+	used = 9;
+	ck_assert(!text_appendf(buf, 8, &used, "%s", "y"));
+	ck_assert_uint_eq(used, 8);
+	ck_assert_str_eq(buf, "ab12-");
+	/* exactly filling the buffer fits */
+	used = 0;
+	ck_assert(text_appendf(buf, 8, &used, "%s", "数数a"));
+	ck_assert_uint_eq(used, 7);
+	ck_assert(text_appendf(buf, 8, &used, "%s", ""));
+	ck_assert(!text_appendf(buf, 8, &used, "%s", "b"));
+	ck_assert_str_eq(buf, "数数a");
+	/* nothing fits in no room at all, and nothing is written */
+	used = 0;
+	ck_assert(!text_appendf(mem + 12, 0, &used, "%s", "z"));
+	ck_assert_int_eq(mem[12], '#');
+}
+END_TEST
+
 START_TEST(digits_are_read_or_refused)
 {
 	ck_assert_int_eq(text_digits("2026-11", 4), 2026);
@@ -468,6 +510,7 @@ TCase *make_common_tcase(void)
 				utf8_validation,
 				text_width_and_position,
 				text_cuts_between_characters,
+				text_is_appended_up_to_the_end,
 				codepoint_widths_add_up_to_the_text,
 				digits_are_read_or_refused,
 				suffixes_and_extensions,
