@@ -170,8 +170,8 @@ size_t rp_missing_ids(const report_ctx *c, char *buf, size_t size, size_t used)
 	for (size_t i = 0; i < questionnaire_n_questions(c->q) && used < size; i++) {
 		if (answers_get(c->r->answers, i)->given)
 			continue;
-		used += (size_t)snprintf(buf + used, size - used, "%s%s", n ? ", " : "",
-					 questionnaire_question(c->q, i)->id);
+		text_appendf(buf, size, &used, "%s%s", n ? ", " : "",
+			     questionnaire_question(c->q, i)->id);
 		n++;
 	}
 	return n;

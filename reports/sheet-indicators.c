@@ -9,6 +9,7 @@
 
 #include <stdio.h>
 #include "common/decimal.h"
+#include "common/text.h"
 
 enum {
 	COL_DIM,
@@ -139,12 +140,8 @@ void report_sheet_indicators(report_ctx *c)
 			continue;
 		lxw_row_t sub = dimension(&s, row, dim);
 		/* The total adds the subtotals, so it stays right when a row is folded or edited. */
-		if (pn < sizeof pf)
-			pn += (size_t)snprintf(pf + pn, sizeof pf - pn, "%sG%u", pn > 1 ? "+" : "",
-					       sub + 1);
-		if (mn < sizeof mf)
-			mn += (size_t)snprintf(mf + mn, sizeof mf - mn, "%sH%u", mn > 1 ? "+" : "",
-					       sub + 1);
+		text_appendf(pf, sizeof pf, &pn, "%sG%u", pn > 1 ? "+" : "", sub + 1);
+		text_appendf(mf, sizeof mf, &mn, "%sH%u", mn > 1 ? "+" : "", sub + 1);
 		row = sub + 1;
 	}
 	sum_row(&s, row, lang_pick(c->lang, "总分", "Total"), pf, mf, c->r->total, c->r->max);

@@ -40,12 +40,8 @@ static lxw_row_t key_value(xlsx_sheet *s, lxw_row_t row, const char *key, const 
 /* Appends text to buf at *used, after sep when something is there already. */
 static void append(char *buf, size_t size, size_t *used, const char *sep, const char *text)
 {
-	if (*used >= size || !text || !*text)
-		return;
-	int n = snprintf(buf + *used, size - *used, "%s%s", *used ? sep : "", text);
-	*used += n > 0 ? (size_t)n : 0;
-	if (*used >= size)
-		*used = size;
+	if (text && *text)
+		text_appendf(buf, size, used, "%s%s", *used ? sep : "", text);
 }
 
 /* A profile field's name as the record words it. */

@@ -7,6 +7,7 @@
 #include "reports/report_internal.h"
 
 #include <stdio.h>
+#include "common/text.h"
 
 enum {
 	COL_ID,
@@ -47,9 +48,8 @@ static void evidence_text(const report_ctx *c, const qn_question *q, char *buf, 
 	size_t used = 0;
 	buf[0] = '\0';
 	for (size_t i = 0; i < q->n_evidence && used < size; i++) {
-		int n = snprintf(buf + used, size - used, "%s• %s", i ? "\n" : "",
-				 qn_text_get(&q->evidence[i], c->lang));
-		used += n > 0 ? (size_t)n : 0;
+		text_appendf(buf, size, &used, "%s• %s", i ? "\n" : "",
+			     qn_text_get(&q->evidence[i], c->lang));
 	}
 }
 

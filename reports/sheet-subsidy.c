@@ -10,6 +10,7 @@
 
 #include <stdio.h>
 #include "common/decimal.h"
+#include "common/text.h"
 #include "policies/subsidy.h"
 
 enum {
@@ -80,11 +81,10 @@ static void shares_text(const report_ctx *c, const subsidy_item *it, char *buf, 
 		all += it->shares[i].parts;
 	for (size_t i = 0; i < it->n_shares && used < size; i++) {
 		const subsidy_share *sh = &it->shares[i];
-		int n = snprintf(buf + used, size - used,
-				 lang_pick(c->lang, "%s%s %s（%d/%d）", "%s%s %s (%d/%d)"),
-				 i ? "\n" : "", qn_text_get(sh->payer, c->lang),
-				 decimal_format_yuan(sh->amount, v, sizeof v), sh->parts, all);
-		used += n > 0 ? (size_t)n : 0;
+		text_appendf(buf, size, &used,
+			     lang_pick(c->lang, "%s%s %s（%d/%d）", "%s%s %s (%d/%d)"),
+			     i ? "\n" : "", qn_text_get(sh->payer, c->lang),
+			     decimal_format_yuan(sh->amount, v, sizeof v), sh->parts, all);
 	}
 }
 
