@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include "common/text.h"
 
 /* The value of one Chinese digit or unit, or -1. */
 static int numeral(const char **p)
@@ -77,31 +78,33 @@ static int parenthesised(const char **p)
 static bool english(const char *number, char *buf, size_t size)
 {
 	const char *p = number;
-	int n, used;
+	size_t used = 0;
+	bool fits;
+	int n;
 	if (skip(&p, "第")) { /* 第三条, 第三条第二款 */
 		if ((n = chinese_number(&p)) < 0 || !skip(&p, "条"))
 			return false;
-		used = snprintf(buf, size, "Art. %d", n);
+		fits = text_appendf(buf, size, &used, "Art. %d", n);
 		if (skip(&p, "第")) {
 			int k = chinese_number(&p);
 			if (k < 0 || !skip(&p, "款"))
 				return false;
-			used += snprintf(buf + used, size - (size_t)used, "(%d)", k);
+			fits = text_appendf(buf, size, &used, "(%d)", k);
 		}
-		return *p == '\0';
+		return *p == '\0' && fits;
 	}
 	n = parenthesised(&p);                     /* （十七） */
 	if (n < 0 && (n = chinese_number(&p)) < 0) /* 二, 二（三） */
 		return false;
-	used = snprintf(buf, size, "Clause %d", n);
-	while (*p && used > 0 && (size_t)used < size) {
+	fits = text_appendf(buf, size, &used, "Clause %d", n);
+	while (*p && fits) {
 		int k = parenthesised(&p);
 		if (k < 0)
 			break;
-		used += snprintf(buf + used, size - (size_t)used, "(%d)", k);
+		fits = text_appendf(buf, size, &used, "(%d)", k);
 	}
 	skip(&p, "、");
-	return *p == '\0' && used > 0 && (size_t)used < size;
+	return *p == '\0' && fits;
 }
 
 const char *policy_number_text(const char *number, qn_lang lang, char *buf, size_t size)

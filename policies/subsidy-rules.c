@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "common/decimal.h"
+#include "common/text.h"
 
 typedef struct {
 	char zh[256], en[256];
@@ -44,15 +45,16 @@ static const char *award_name(const struct subsidy_ctx *x, const char *id, qn_la
 	return a ? qn_text_get(&a->name, lang) : id;
 }
 
+/* text_appendf() after the text buf holds: the two languages of a text2 are built side by side. */
 static void append(char *buf, size_t size, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
 static void append(char *buf, size_t size, const char *fmt, ...)
 {
-	size_t n = strlen(buf);
+	size_t used = strlen(buf);
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(buf + n, size - n, fmt, ap);
+	text_vappendf(buf, size, &used, fmt, ap);
 	va_end(ap);
 }
 
