@@ -12,7 +12,7 @@
 #include "common/readfile.h"
 #include "common/text.h"
 #include "policies/subsidy.h"
-#include "portfolio/book.h"
+#include "portfolio/portfolio-book.h"
 #include "common/textbuf.h"
 #include "portfolio/inputs.h"
 #include "common/lines.h"

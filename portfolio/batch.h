@@ -2,7 +2,7 @@
  * batch.h - a portfolio run over many enterprises (`assess batch`).
  *
  * Reads every answer object of the inputs (inputs.h), scores each, computes its subsidy when a
- * policy is given, and streams a row per enterprise into the portfolio workbook (book.h) while
+ * policy is given, and streams a row per enterprise into the portfolio workbook (portfolio-book.h) while
  * the tally (tally.h) adds up the summary sheets; with a reports folder, hands each enterprise
  * to the report workers (pool.h). An input that fails - unreadable, not JSON, invalid answers,
  * a duplicate credit code and stage, a subsidy that cannot be computed, a report that cannot be

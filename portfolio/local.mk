@@ -2,7 +2,8 @@
 libassess_la_SOURCES += \
 	portfolio/stream.c portfolio/stream.h \
 	portfolio/tally.c portfolio/tally.h \
-	portfolio/book.c portfolio/book-summary.c portfolio/book.h portfolio/book_internal.h \
+	portfolio/portfolio-book.c portfolio/portfolio-book-summary.c portfolio/portfolio-book.h \
+	portfolio/portfolio-book_internal.h \
 	portfolio/inputs.c portfolio/inputs.h \
 	portfolio/pool.c portfolio/pool.h portfolio/pool_internal.h \
 	portfolio/batch.c portfolio/progress.c portfolio/batch.h

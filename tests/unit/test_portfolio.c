@@ -17,7 +17,7 @@
 #include "common/creditcode.h"
 #include "common/readfile.h"
 #include "portfolio/batch.h"
-#include "portfolio/book.h"
+#include "portfolio/portfolio-book.h"
 #include "common/textbuf.h"
 #include "portfolio/inputs.h"
 #include "common/lines.h"

@@ -1,6 +1,6 @@
 /* The portfolio workbook: its lifecycle and the two sheets that stream (Enterprises, Errors). */
 #include "config.h"
-#include "portfolio/book_internal.h"
+#include "portfolio/portfolio-book_internal.h"
 
 #include <stdlib.h>
 #include <string.h>

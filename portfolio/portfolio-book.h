@@ -1,5 +1,5 @@
 /*
- * book.h - the portfolio workbook: one row per enterprise, and what the rows add up to.
+ * portfolio-book.h - the portfolio workbook: one row per enterprise, and what the rows add up to.
  *
  * Sheets, Chinese first (English with QN_LANG_EN):
  *   概览 Overview          counts, the level distribution by stage and its chart

@@ -1,6 +1,6 @@
 /* The portfolio's summary sheets, filled from the tally once every row is in. */
 #include "config.h"
-#include "portfolio/book_internal.h"
+#include "portfolio/portfolio-book_internal.h"
 
 #include <stdlib.h>
 #include <string.h>

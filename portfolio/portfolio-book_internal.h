@@ -1,13 +1,14 @@
 /*
- * book_internal.h - what book.c (the streamed sheets) and book-summary.c (the sheets filled from
- * the tally at the end) share. Not part of the module's interface.
+ * portfolio-book_internal.h - what portfolio-book.c (the streamed sheets) and
+ * portfolio-book-summary.c (the sheets filled from the tally at the end) share. Not part of the
+ * module's interface.
  */
 #ifndef ASSESS_PORTFOLIO_BOOK_INTERNAL_H
 #define ASSESS_PORTFOLIO_BOOK_INTERNAL_H
 
 #include <limits.h>
 #include <xlsxwriter.h>
-#include "portfolio/book.h"
+#include "portfolio/portfolio-book.h"
 #include "xlsx/layout.h"
 #include "xlsx/xlsx.h"
 
@@ -68,7 +69,7 @@ void bk_fit_widths(const char *const *texts, size_t n, double *widths);
 void bk_header_row(portfolio_book *b, xlsx_sheet *sh, lxw_row_t r, lxw_col_t c0,
 		   const char *const *texts, size_t n, const double *widths, double min_height);
 
-/* book-summary.c: the sheets written at close. */
+/* portfolio-book-summary.c: the sheets written at close. */
 void bk_write_summary(portfolio_book *b, const portfolio_tally *t, const portfolio_targets *tg);
 
 #endif
