@@ -179,46 +179,46 @@ void scoring_next_level_line(const scoring_result *r, qn_lang lang, char *buf, s
 {
 	const scoring_gate *g = scoring_next_gate(r);
 	char pts[32];
-	size_t used;
+	size_t used = 0;
 	if (!g) {
 		snprintf(buf, size, "%s", lang_pick(lang, "已达最高等级", "at the highest level"));
 		return;
 	}
 	const qn_level_rule *rule = questionnaire_level_rule(r->q, g->level);
-	used = (size_t)snprintf(buf, size, lang_pick(lang, "升至%s：", "To reach %s: "),
-				qn_text_get(&rule->name, lang));
+	text_appendf(buf, size, &used, lang_pick(lang, "升至%s：", "To reach %s: "),
+		     qn_text_get(&rule->name, lang));
 	int parts = 0;
-	if (!g->score_met && used < size)
-		used += (size_t)snprintf(buf + used, size - used,
-					 lang_pick(lang, "还需 %s 分", "needs %s more points"),
-					 decimal_format_milli(g->score_short, pts, sizeof pts)),
-			parts++;
+	if (!g->score_met) {
+		text_appendf(buf, size, &used,
+			     lang_pick(lang, "还需 %s 分", "needs %s more points"),
+			     decimal_format_milli(g->score_short, pts, sizeof pts));
+		parts++;
+	}
 	int more = g->scenarios_need - g->scenarios_have;
 	int more_star = g->constrained_need - g->constrained_have;
 	/* English counts agree with their noun: "1 more scenario", "6 more scenarios". */
-	if (!g->scenarios_met && used < size)
-		used += (size_t)snprintf(buf + used, size - used,
-					 lang_pick(lang, "%s还需 %d 个场景%s达到 %d 级及以上",
-						   "%s%d more %s at level %d or above"),
-					 parts ? lang_pick(lang, "，",
-							   !g->constrained_met ? ", " : " and ")
-					       : "",
-					 more,
-					 lang_pick(lang, "", more == 1 ? "scenario" : "scenarios"),
-					 rule->scenario_level),
-			parts++;
-	if (!g->constrained_met && used < size)
-		used += (size_t)snprintf(buf + used, size - used,
-					 lang_pick(lang, "%s还需 %d 个★场景%s达到 %d 级及以上",
-						   "%s%d more %s at level %d or above"),
-					 parts ? lang_pick(lang, "，", " and ") : "", more_star,
-					 lang_pick(lang, "",
-						   more_star == 1 ? "★ scenario" : "★ scenarios"),
-					 rule->scenario_level),
-			parts++;
-	if (!parts && used < size)
-		snprintf(buf + used, size - used, "%s",
-			 lang_pick(lang, "条件已满足", "all conditions met"));
+	if (!g->scenarios_met) {
+		text_appendf(buf, size, &used,
+			     lang_pick(lang, "%s还需 %d 个场景%s达到 %d 级及以上",
+				       "%s%d more %s at level %d or above"),
+			     parts ? lang_pick(lang, "，", !g->constrained_met ? ", " : " and ")
+				   : "",
+			     more, lang_pick(lang, "", more == 1 ? "scenario" : "scenarios"),
+			     rule->scenario_level);
+		parts++;
+	}
+	if (!g->constrained_met) {
+		text_appendf(buf, size, &used,
+			     lang_pick(lang, "%s还需 %d 个★场景%s达到 %d 级及以上",
+				       "%s%d more %s at level %d or above"),
+			     parts ? lang_pick(lang, "，", " and ") : "", more_star,
+			     lang_pick(lang, "", more_star == 1 ? "★ scenario" : "★ scenarios"),
+			     rule->scenario_level);
+		parts++;
+	}
+	if (!parts)
+		text_appendf(buf, size, &used, "%s",
+			     lang_pick(lang, "条件已满足", "all conditions met"));
 }
 
 void scoring_gap_text(const scoring_gap *g, qn_lang lang, char *buf, size_t size)
