@@ -170,10 +170,10 @@ bool iv_parse_answer(const interview *iv, const qn_question *q, const char *fold
 		return false;
 	size_t used = 0;
 	canon[0] = '\0';
-	for (size_t i = 0; i < q->n_options && used + 1 < canon_size; i++)
+	for (size_t i = 0; i < q->n_options; i++)
 		if (mask & (1ULL << i))
-			used += (size_t)snprintf(canon + used, canon_size - used, "%s%s",
-						 used ? " " : "", q->options[i].code);
+			text_appendf(canon, canon_size, &used, "%s%s", used ? " " : "",
+				     q->options[i].code);
 	return true;
 }
 

@@ -6,6 +6,7 @@
 #include <string.h>
 #include "answers/record.h"
 #include "common/date.h"
+#include "common/text.h"
 #include "reports/report.h"
 
 typedef enum {
@@ -216,10 +217,10 @@ static const char *people_line(const interview *iv, bool team, char *buf, size_t
 		const answers_person *p =
 			team ? answers_team_get(iv->a, i) : answers_interviewee_get(iv->a, i);
 		const char *second = team ? p->role : p->title;
-		used += (size_t)snprintf(buf + used, size - used, "%s%s%s%s%s%s", i ? "; " : "",
-					 p->name, second || (team && p->organisation) ? "/" : "",
-					 second ? second : "", team && p->organisation ? "/" : "",
-					 team && p->organisation ? p->organisation : "");
+		text_appendf(buf, size, &used, "%s%s%s%s%s%s", i ? "; " : "", p->name,
+			     second || (team && p->organisation) ? "/" : "", second ? second : "",
+			     team && p->organisation ? "/" : "",
+			     team && p->organisation ? p->organisation : "");
 	}
 	return buf;
 }
@@ -228,10 +229,11 @@ static const char *visits_line(const interview *iv, char *buf, size_t size)
 {
 	size_t used = 0;
 	buf[0] = '\0';
+	/* a day is shown whole or not at all: "; 2026-11-20" is 12 bytes, with room to spare */
 	for (size_t i = 0; i < answers_site_visits_count(iv->a) && used + 14 < size; i++) {
 		char day[DATE_TEXT_MAX];
 		date_format(answers_site_visit_get(iv->a, i), day, sizeof day);
-		used += (size_t)snprintf(buf + used, size - used, "%s%s", i ? "; " : "", day);
+		text_appendf(buf, size, &used, "%s%s", i ? "; " : "", day);
 	}
 	return buf;
 }
@@ -308,12 +310,12 @@ void iv_profile_show(const interview *iv)
 static const char *choices_hint(const interview *iv, const char *const keys[],
 				const char *const names[], int n, char *buf, size_t size)
 {
-	size_t used = (size_t)snprintf(buf, size, "%s", IV_TR(iv, "（", " ("));
-	for (int i = 0; i < n && used < size; i++)
-		used += (size_t)snprintf(buf + used, size - used, "%s%s %s", i ? " / " : "",
-					 keys[i], names[i]);
-	if (used < size)
-		snprintf(buf + used, size - used, "%s", IV_TR(iv, "）", ")"));
+	size_t used = 0;
+	buf[0] = '\0';
+	text_appendf(buf, size, &used, "%s", IV_TR(iv, "（", " ("));
+	for (int i = 0; i < n; i++)
+		text_appendf(buf, size, &used, "%s%s %s", i ? " / " : "", keys[i], names[i]);
+	text_appendf(buf, size, &used, "%s", IV_TR(iv, "）", ")"));
 	return buf;
 }
 

@@ -13,6 +13,7 @@
 #include <string.h>
 #include "answers/record.h"
 #include "common/jsoncheck.h"
+#include "common/text.h"
 
 #define SECTION_MAX 32
 
@@ -28,10 +29,10 @@ typedef struct salvage {
 static void dropped(salvage *s, const char *what)
 {
 	s->got->n_dropped++;
+	/* a name is listed whole or not at all, and a shorter one after it may still be */
 	if (s->used + strlen(what) + 3 < sizeof s->got->dropped)
-		s->used += (size_t)snprintf(s->got->dropped + s->used,
-					    sizeof s->got->dropped - s->used, "%s%s",
-					    s->used ? " " : "", what);
+		text_appendf(s->got->dropped, sizeof s->got->dropped, &s->used, "%s%s",
+			     s->used ? " " : "", what);
 }
 
 static const char *skip_space(const char *p)
@@ -52,12 +53,10 @@ static bool codes_of(const cJSON *v, char *buf, size_t size)
 		return false;
 	size_t used = 0;
 	buf[0] = '\0';
-	for (const cJSON *c = v->child; c; c = c->next) {
-		if (!cJSON_IsString(c) || used + strlen(c->valuestring) + 2 >= size)
+	for (const cJSON *c = v->child; c; c = c->next)
+		if (!cJSON_IsString(c) ||
+		    !text_appendf(buf, size, &used, "%s%s", used ? " " : "", c->valuestring))
 			return false;
-		used += (size_t)snprintf(buf + used, size - used, "%s%s", used ? " " : "",
-					 c->valuestring);
-	}
 	return true;
 }
 

@@ -264,16 +264,16 @@ static void show_kind(const interview *iv, const qn_question *q)
 		return;
 	}
 	char text[IV_MSG_MAX];
-	int used =
-		snprintf(text, sizeof text, "%s",
-			 IV_TR(iv, "多选：如 B C E 或 BCE", "Multiple choice: e.g. B C E or BCE"));
-	for (size_t i = 0; i < q->n_options && used > 0 && (size_t)used < sizeof text; i++)
+	size_t used = 0;
+	text[0] = '\0';
+	text_appendf(text, sizeof text, &used, "%s",
+		     IV_TR(iv, "多选：如 B C E 或 BCE", "Multiple choice: e.g. B C E or BCE"));
+	for (size_t i = 0; i < q->n_options; i++)
 		if (q->options[i].exclusive)
-			used += snprintf(text + used, sizeof text - (size_t)used,
-					 IV_TR(iv, "；%s（%s）只能单独选",
-					       "; %s (%s) stands alone"),
-					 q->options[i].code,
-					 qn_text_get(&q->options[i].label, iv->lang));
+			text_appendf(text, sizeof text, &used,
+				     IV_TR(iv, "；%s（%s）只能单独选", "; %s (%s) stands alone"),
+				     q->options[i].code,
+				     qn_text_get(&q->options[i].label, iv->lang));
 	iv_wrap(iv, lead, text);
 }
 
@@ -352,8 +352,8 @@ void iv_show_missing(const interview *iv, bool with_text)
 			continue;
 		if (!with_text) {
 			if (used + strlen(q->id) + 6 < sizeof ids) /* keeps room for " ..." */
-				used += (size_t)snprintf(ids + used, sizeof ids - used, "%s%s",
-							 used ? " " : "", q->id);
+				text_appendf(ids, sizeof ids, &used, "%s%s", used ? " " : "",
+					     q->id);
 			else
 				cut = true;
 			continue;
@@ -363,7 +363,7 @@ void iv_show_missing(const interview *iv, bool with_text)
 		iv_wrap(iv, item, qn_text_get(&q->text, iv->lang));
 	}
 	if (cut)
-		snprintf(ids + used, sizeof ids - used, " ...");
+		text_appendf(ids, sizeof ids, &used, " ...");
 	if (!with_text)
 		iv_wrap(iv, lead, ids);
 }
@@ -386,18 +386,18 @@ static void review_line(const interview *iv, const scoring_result *r, size_t i)
 	size_t n_ev = answers_evidence_count(iv->a, i);
 	const char *flag = answers_flag_get(iv->a, i);
 	iv_format_spent(iv, iv_seconds_spent(iv, i), spent, sizeof spent);
-	int used = snprintf(line, sizeof line, "%-4s %-10s %s", q->id, codes, pts);
-	if (n_ev && used > 0 && (size_t)used < sizeof line)
-		used += snprintf(line + used, sizeof line - (size_t)used,
-				 IV_TR(iv, " · 证据 %zu", " · evidence %zu"), n_ev);
-	if (ans->note && used > 0 && (size_t)used < sizeof line)
-		used += snprintf(line + used, sizeof line - (size_t)used, "%s",
-				 IV_TR(iv, " · 有备注", " · note"));
-	if (used > 0 && (size_t)used < sizeof line)
-		used += snprintf(line + used, sizeof line - (size_t)used, "%s", spent);
-	if (flag && used > 0 && (size_t)used < sizeof line)
-		snprintf(line + used, sizeof line - (size_t)used,
-			 IV_TR(iv, " · 待核实：%s", " · to verify: %s"), flag);
+	size_t used = 0;
+	line[0] = '\0';
+	text_appendf(line, sizeof line, &used, "%-4s %-10s %s", q->id, codes, pts);
+	if (n_ev)
+		text_appendf(line, sizeof line, &used, IV_TR(iv, " · 证据 %zu", " · evidence %zu"),
+			     n_ev);
+	if (ans->note)
+		text_appendf(line, sizeof line, &used, "%s", IV_TR(iv, " · 有备注", " · note"));
+	text_appendf(line, sizeof line, &used, "%s", spent);
+	if (flag)
+		text_appendf(line, sizeof line, &used,
+			     IV_TR(iv, " · 待核实：%s", " · to verify: %s"), flag);
 	snprintf(lead, sizeof lead, "%3zu ", i + 1);
 	iv_wrap(iv, lead, line);
 }
