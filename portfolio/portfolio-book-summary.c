@@ -6,6 +6,7 @@
 #include <string.h>
 #include "common/date.h"
 #include "common/decimal.h"
+#include "common/text.h"
 
 #define N_LEVELS (QN_MAX_LEVEL + 1)
 #define N_STAGES 3
@@ -306,7 +307,7 @@ static void target_level2(portfolio_book *b, lxw_row_t r, const portfolio_target
 {
 	xlsx_sheet *sh = &b->sheet[BK_TARGETS];
 	char note[512];
-	size_t used;
+	size_t used = 0;
 	xlsx_sheet_string(sh, r, 0,
 			  lang_pick(b->o.lang, "规上企业达到二级及以上的比例",
 				    "Above-scale enterprises at level ≥ 2"),
@@ -317,26 +318,27 @@ static void target_level2(portfolio_book *b, lxw_row_t r, const portfolio_target
 		xlsx_sheet_number(sh, r, 2, ratio(v->level2_have, v->level2_of), b->f.percent);
 	verdict(b, r, 3, v->level2, OF_TARGET);
 	if (v->level2_of == 0)
-		used = (size_t)snprintf(
-			note, sizeof note, "%s",
+		text_appendf(
+			note, sizeof note, &used, "%s",
 			lang_pick(b->o.lang, "没有标明为规上的企业（enterprise.above_scale）",
 				  "no enterprise is marked above scale (enterprise.above_scale)"));
 	else
-		used = (size_t)snprintf(
-			note, sizeof note,
+		text_appendf(
+			note, sizeof note, &used,
 			lang_pick(b->o.lang, "规上企业 %zu 家，其中 %zu 家达到二级及以上",
 				  "%2$zu of %1$zu above-scale enterprises are at level 2 or above"),
 			v->level2_of, v->level2_have);
-	if (v->level2 == PORTFOLIO_TARGET_MISSED && used < sizeof note)
-		used += (size_t)snprintf(note + used, sizeof note - used,
-					 lang_pick(b->o.lang, "；还差 %zu 家", "; %zu more needed"),
-					 level2_needed(v, tg->level2_share));
-	if (unknown && used < sizeof note)
-		snprintf(note + used, sizeof note - used,
-			 lang_pick(b->o.lang, "；另有 %zu 家未标明是否规上，未计入",
-				   "; %zu more do not say whether they are above scale and are not "
-				   "counted"),
-			 unknown);
+	if (v->level2 == PORTFOLIO_TARGET_MISSED)
+		text_appendf(note, sizeof note, &used,
+			     lang_pick(b->o.lang, "；还差 %zu 家", "; %zu more needed"),
+			     level2_needed(v, tg->level2_share));
+	if (unknown)
+		text_appendf(
+			note, sizeof note, &used,
+			lang_pick(b->o.lang, "；另有 %zu 家未标明是否规上，未计入",
+				  "; %zu more do not say whether they are above scale and are not "
+				  "counted"),
+			unknown);
 	target_note(b, r, note);
 }
 
@@ -345,7 +347,7 @@ static void target_level4(portfolio_book *b, lxw_row_t r, const portfolio_target
 {
 	xlsx_sheet *sh = &b->sheet[BK_TARGETS];
 	char note[256];
-	int used;
+	size_t used = 0;
 	xlsx_sheet_string(sh, r, 0,
 			  lang_pick(b->o.lang, "达到四级的企业数", "Enterprises at level 4"),
 			  b->f.wrap);
@@ -353,13 +355,13 @@ static void target_level4(portfolio_book *b, lxw_row_t r, const portfolio_target
 		xlsx_sheet_number(sh, r, 1, (double)tg->level4_count, b->f.integer);
 	xlsx_sheet_number(sh, r, 2, (double)v->level4_have, b->f.integer);
 	verdict(b, r, 3, v->level4, OF_TARGET);
-	used = snprintf(note, sizeof note,
-			lang_pick(b->o.lang, "四级企业 %zu 家", "%zu enterprises at level 4"),
-			v->level4_have);
+	text_appendf(note, sizeof note, &used,
+		     lang_pick(b->o.lang, "四级企业 %zu 家", "%zu enterprises at level 4"),
+		     v->level4_have);
 	if (v->level4 == PORTFOLIO_TARGET_MISSED)
-		snprintf(note + used, sizeof note - (size_t)used,
-			 lang_pick(b->o.lang, "；还差 %ld 家", "; %ld more needed"),
-			 tg->level4_count - (long)v->level4_have);
+		text_appendf(note, sizeof note, &used,
+			     lang_pick(b->o.lang, "；还差 %ld 家", "; %ld more needed"),
+			     tg->level4_count - (long)v->level4_have);
 	target_note(b, r, note);
 }
 
@@ -369,37 +371,36 @@ static void budget_note(portfolio_book *b, const portfolio_tally *t, const portf
 	char a[48], c[48];
 	int64_t budget = portfolio_tally_budget(t);
 	const policy *p = b->o.policy;
-	size_t used;
+	size_t used = 0;
 	if (v->budget == PORTFOLIO_TARGET_MET)
-		used = (size_t)snprintf(
-			note, size,
+		text_appendf(
+			note, size, &used,
 			lang_pick(b->o.lang, "补贴测算合计 %s 元，占预算 %.1f%%，结余 %s 元",
 				  "subsidies total %s yuan, %.1f%% of the budget, %s yuan left"),
 			decimal_format_yuan(v->spent, a, sizeof a),
 			budget ? 100.0 * (double)v->spent / (double)budget : 0.0,
 			decimal_format_yuan(budget - v->spent, c, sizeof c));
 	else
-		used = (size_t)snprintf(
-			note, size,
-			lang_pick(b->o.lang,
-				  "超出预算 %s 元（超出 %.1f%%）；按输入顺序，第 %zu "
-				  "行（%s）起预算用尽",
-				  "over budget by %s yuan (%.1f%% over); in input order the "
-				  "budget runs out at row %zu (%s)"),
-			decimal_format_yuan(v->over, a, sizeof a),
-			budget ? 100.0 * (double)v->over / (double)budget : 100.0, v->exhausted_at,
-			portfolio_tally_budget_exhausted_by(t, v->basis)
-				? portfolio_tally_budget_exhausted_by(t, v->basis)
-				: "");
-	if (used < size && strcmp(policy_budget_period(p), "year") == 0)
-		used += (size_t)snprintf(
-			note + used, size - used, "%s",
-			lang_pick(b->o.lang, "；预算按年度计，本批评测视为同一年度",
-				  "; the budget is per year: this batch is taken as one year"));
-	if (used < size && !policy_budget_binding(p))
-		snprintf(note + used, size - used, "%s",
-			 lang_pick(b->o.lang, "；政策文件说明超出部分另行安排",
-				   "; the document says shortfalls are met from other funds"));
+		text_appendf(note, size, &used,
+			     lang_pick(b->o.lang,
+				       "超出预算 %s 元（超出 %.1f%%）；按输入顺序，第 %zu "
+				       "行（%s）起预算用尽",
+				       "over budget by %s yuan (%.1f%% over); in input order the "
+				       "budget runs out at row %zu (%s)"),
+			     decimal_format_yuan(v->over, a, sizeof a),
+			     budget ? 100.0 * (double)v->over / (double)budget : 100.0,
+			     v->exhausted_at,
+			     portfolio_tally_budget_exhausted_by(t, v->basis)
+				     ? portfolio_tally_budget_exhausted_by(t, v->basis)
+				     : "");
+	if (strcmp(policy_budget_period(p), "year") == 0)
+		text_appendf(note, size, &used, "%s",
+			     lang_pick(b->o.lang, "；预算按年度计，本批评测视为同一年度",
+				       "; the budget is per year: this batch is taken as one year"));
+	if (!policy_budget_binding(p))
+		text_appendf(note, size, &used, "%s",
+			     lang_pick(b->o.lang, "；政策文件说明超出部分另行安排",
+				       "; the document says shortfalls are met from other funds"));
 }
 
 static void target_budget(portfolio_book *b, lxw_row_t r, const portfolio_tally *t,

@@ -205,19 +205,10 @@ static bool relative_path(const char *from, const char *to, char *buf, size_t si
 	}
 	buf[0] = '\0';
 	for (const char *p = from + common; *p; p++)
-		if (*p == '/' && p[1]) {
-			int n = snprintf(buf + used, size - used, "%s..", used ? "/" : "");
-			if (n < 0 || (size_t)n >= size - used)
-				return false;
-			used += (size_t)n;
-		}
-	const char *rest = to + common + (to[common] == '/');
-	if (*rest) {
-		int n = snprintf(buf + used, size - used, "%s%s", used ? "/" : "", rest);
-		if (n < 0 || (size_t)n >= size - used)
+		if (*p == '/' && p[1] && !text_appendf(buf, size, &used, "%s..", used ? "/" : ""))
 			return false;
-	}
-	return true;
+	const char *rest = to + common + (to[common] == '/');
+	return !*rest || text_appendf(buf, size, &used, "%s%s", used ? "/" : "", rest);
 }
 
 /*

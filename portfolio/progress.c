@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "common/decimal.h"
+#include "common/text.h"
 
 #define BAR 20
 
@@ -33,23 +34,22 @@ void portfolio_progress_line(const portfolio_progress *p, qn_lang lang, char *bu
 		memset(bar + filled, '-', BAR - filled);
 		bar[BAR] = '\0';
 		decimal_format_yuan((int64_t)p->total, total, sizeof total);
-		used = (size_t)snprintf(buf, size, "[%s] %3zu%%  %s/%s", bar,
-					shown * 100 / p->total, done, total);
+		text_appendf(buf, size, &used, "[%s] %3zu%%  %s/%s", bar, shown * 100 / p->total,
+			     done, total);
 	} else {
-		used = (size_t)snprintf(buf, size, "%s", done);
+		text_appendf(buf, size, &used, "%s", done);
 	}
-	if (used < size && p->seconds >= 0.5)
-		used += (size_t)snprintf(buf + used, size - used, "  %s/s", rate_text);
-	if (used < size && p->total && rate > 0 && !p->final && p->done < p->total) {
+	if (p->seconds >= 0.5)
+		text_appendf(buf, size, &used, "  %s/s", rate_text);
+	if (p->total && rate > 0 && !p->final && p->done < p->total) {
 		clock_text((double)(p->total - p->done) / rate, eta, sizeof eta);
-		used += (size_t)snprintf(buf + used, size - used, "  ETA %s", eta);
+		text_appendf(buf, size, &used, "  ETA %s", eta);
 	}
-	if (used < size && p->final) {
+	if (p->final) {
 		clock_text(p->seconds, eta, sizeof eta);
-		used += (size_t)snprintf(buf + used, size - used,
-					 lang == QN_LANG_EN ? "  in %s" : "  用时 %s", eta);
+		text_appendf(buf, size, &used, lang == QN_LANG_EN ? "  in %s" : "  用时 %s", eta);
 	}
-	if (used < size && p->failed)
-		snprintf(buf + used, size - used,
-			 lang == QN_LANG_EN ? "  %zu failed" : "  失败 %zu", p->failed);
+	if (p->failed)
+		text_appendf(buf, size, &used, lang == QN_LANG_EN ? "  %zu failed" : "  失败 %zu",
+			     p->failed);
 }
