@@ -7,6 +7,7 @@
 #include "answers/record.h"
 #include "common/decimal.h"
 #include "common/lang.h"
+#include "common/text.h"
 #include "compare/compare_internal.h"
 #include "xlsx/layout.h"
 
@@ -344,12 +345,12 @@ static void answer_cell(xlsx_sheet *s, lxw_row_t r, lxw_col_t col, const compare
 		return;
 	}
 	buf[0] = '\0';
-	for (size_t i = 0; i < q->n_options && used + 1 < sizeof buf; i++) {
+	for (size_t i = 0; i < q->n_options; i++) {
 		bool on = q->kind == QN_SINGLE ? (int)i == ans->choice : (ans->mask >> i) & 1;
 		if (on)
-			used += (size_t)snprintf(buf + used, sizeof buf - used, "%s%s %s",
-						 used ? "\n" : "", q->options[i].code,
-						 qn_text_get(&q->options[i].label, x->lang));
+			text_appendf(buf, sizeof buf, &used, "%s%s %s", used ? "\n" : "",
+				     q->options[i].code,
+				     qn_text_get(&q->options[i].label, x->lang));
 	}
 	xlsx_sheet_string(s, r, col, buf, f);
 }

@@ -70,15 +70,12 @@ bool compare_evidence_added(const answers *before, const answers *after, size_t 
 static void items_text(const answers *a, size_t question_index, char *buf, size_t size)
 {
 	size_t used = 0;
-	for (size_t k = 0; k < answers_evidence_count(a, question_index) && used + 1 < size; k++) {
+	for (size_t k = 0; k < answers_evidence_count(a, question_index) && used < size; k++) {
 		const answers_evidence *e = answers_evidence_get(a, question_index, k);
-		int n = snprintf(buf + used, size - used, "%s%s%s%s%s%.12s%s", used ? "\n" : "",
-				 e->title, e->file ? " (" : "", e->file ? e->file : "",
-				 e->sha256 ? ", sha256 " : "", e->sha256 ? e->sha256 : "",
-				 e->file ? ")" : "");
-		if (n < 0)
-			break;
-		used += (size_t)n < size - used ? (size_t)n : size - used - 1;
+		text_appendf(buf, size, &used, "%s%s%s%s%s%.12s%s", used ? "\n" : "", e->title,
+			     e->file ? " (" : "", e->file ? e->file : "",
+			     e->sha256 ? ", sha256 " : "", e->sha256 ? e->sha256 : "",
+			     e->file ? ")" : "");
 	}
 }
 

@@ -8,6 +8,7 @@
 #include "common/date.h"
 #include "common/decimal.h"
 #include "common/lang.h"
+#include "common/text.h"
 #include "compare/compare_internal.h"
 
 const char *compare_line_name(compare_line_id id)
@@ -174,9 +175,9 @@ static void line_evidence(compare_verdict *v)
 		if (cq->evidence_after)
 			continue;
 		lack++;
-		if (used + 8 < sizeof lacking)
-			used += (size_t)snprintf(lacking + used, sizeof lacking - used, "%s%s",
-						 used ? " " : "", cq->question->id);
+		if (used + 8 < sizeof lacking) /* an id is listed whole or not at all */
+			text_appendf(lacking, sizeof lacking, &used, "%s%s", used ? " " : "",
+				     cq->question->id);
 	}
 	if (!rule || !counted)
 		set_line(v, COMPARE_LINE_EVIDENCE, COMPARE_MET, "没有计入等级的★场景",
