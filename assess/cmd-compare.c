@@ -3,7 +3,7 @@
 
 #include "assess/cli.h"
 #include "compare/compare.h"
-#include "compare/book.h"
+#include "compare/compare-book.h"
 #include "compare/verdict.h"
 #include "policies/policy.h"
 #include "scoring/scoring.h"

@@ -2,7 +2,7 @@
 libassess_la_SOURCES += \
 	compare/compare.c compare/compare.h compare/compare_internal.h \
 	compare/record.c compare/whatif.c compare/json.c compare/print.c \
-	compare/verdict.c compare/verdict.h compare/book.c compare/book.h
+	compare/verdict.c compare/verdict.h compare/compare-book.c compare/compare-book.h
 
 if HAVE_CHECK
 check_PROGRAMS += tests/unit/check_compare

@@ -11,7 +11,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 #include "common/text.h"
-#include "compare/book.h"
+#include "compare/compare-book.h"
 #include "compare/compare.h"
 #include "compare/compare_internal.h"
 #include "compare/verdict.h"

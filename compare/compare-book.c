@@ -1,6 +1,6 @@
-/* The acceptance workbook (book.h). */
+/* The acceptance workbook (compare-book.h). */
 #include "config.h"
-#include "compare/book.h"
+#include "compare/compare-book.h"
 
 #include <stdio.h>
 #include <string.h>

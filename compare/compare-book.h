@@ -1,5 +1,5 @@
 /*
- * book.h - the acceptance workbook (验收对比表) of a comparison.
+ * compare-book.h - the acceptance workbook (验收对比表) of a comparison.
  *
  * Sheets, Chinese first (English with lang): 概览 Overview (enterprise, the two files, points
  * and level before and after, every condition of every level's gate, the verdict with a policy,
