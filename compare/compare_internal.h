@@ -2,7 +2,8 @@
  * compare_internal.h - what the compare module's files share; not part of its interface.
  *
  * The record's fields (who declared, which instrument version, what evidence was seen) are read
- * here in one place, record.c, so the rest of the module does not care how answers/ keeps them.
+ * here in one place, compare-record.c, so the rest of the module does not care how answers/
+ * keeps them.
  */
 #ifndef ASSESS_COMPARE_INTERNAL_H
 #define ASSESS_COMPARE_INTERNAL_H

@@ -1,7 +1,7 @@
 ### compare: two assessments of one enterprise side by side (progress, verification)
 libassess_la_SOURCES += \
 	compare/compare.c compare/compare.h compare/compare_internal.h \
-	compare/record.c compare/whatif.c compare/json.c compare/print.c \
+	compare/compare-record.c compare/whatif.c compare/json.c compare/print.c \
 	compare/verdict.c compare/verdict.h compare/compare-book.c compare/compare-book.h
 
 if HAVE_CHECK
