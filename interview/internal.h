@@ -127,7 +127,7 @@ void iv_profile_say_required(const interview *iv);
 /* Clears the current field (-); false if it is required. */
 bool iv_profile_clear(interview *iv);
 
-/* ---- record.c: evidence, flags and time at each question ---- */
+/* ---- interview-record.c: evidence, flags and time at each question ---- */
 
 /* Who is changing the record: the assessor field, or NULL. */
 const char *iv_by(const interview *iv);

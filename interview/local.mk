@@ -2,7 +2,8 @@
 # The session is a library module (no terminal code); assess/cmd-interview.c is the terminal.
 libassess_la_SOURCES += \
 	interview/interview.c interview/interview.h interview/internal.h \
-	interview/input.c interview/profile.c interview/record.c interview/rescue.c interview/salvage.c interview/screen.c
+	interview/input.c interview/profile.c interview/interview-record.c interview/rescue.c \
+	interview/salvage.c interview/screen.c
 
 if HAVE_CHECK
 check_PROGRAMS += tests/unit/check_interview
