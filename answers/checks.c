@@ -48,9 +48,11 @@ assess_code answers_fail_at(const struct answers_load *ld, const char *base, con
 			    int index, const char *fmt, ...)
 {
 	char path[ASSESS_ERROR_PATH_MAX];
-	int n = snprintf(path, sizeof path, "%s%s%s", base, key ? "." : "", key ? key : "");
-	if (index >= 0 && n >= 0 && (size_t)n < sizeof path)
-		snprintf(path + n, sizeof path - (size_t)n, "[%d]", index);
+	size_t used = 0;
+	path[0] = '\0';
+	text_appendf(path, sizeof path, &used, "%s%s%s", base, key ? "." : "", key ? key : "");
+	if (index >= 0)
+		text_appendf(path, sizeof path, &used, "[%d]", index);
 	va_list ap;
 	va_start(ap, fmt);
 	assess_code rc = vfail_path(ld, path, 1, fmt, ap);

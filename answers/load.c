@@ -203,9 +203,10 @@ static assess_code unknown_top_key(const struct answers_load *ld, const char *ke
 {
 	char known[256];
 	size_t used = 0;
-	for (int k = 0; k < TOP_MAX && used < sizeof known; k++)
-		used += (size_t)snprintf(known + used, sizeof known - used, "%s%s", k ? ", " : "",
-					 answers_top_keys[k]);
+	known[0] = '\0';
+	for (int k = 0; k < TOP_MAX; k++)
+		text_appendf(known, sizeof known, &used, "%s%s", k ? ", " : "",
+			     answers_top_keys[k]);
 	return answers_fail_at(ld, "$", key, -1, "unknown key \"%s\" (expected %s)", key, known);
 }
 

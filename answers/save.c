@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "common/atomicfile.h"
+#include "common/text.h"
 
 const char *answers_format(const answers *a, size_t question_index, char *buf, size_t size)
 {
@@ -27,10 +28,10 @@ const char *answers_format_value(const qn_question *q, const answer *ans, char *
 		snprintf(buf, size, "%s", q->options[ans->choice].code);
 	} else {
 		size_t used = 0;
-		for (size_t i = 0; i < q->n_options && used + 1 < size; i++)
+		for (size_t i = 0; i < q->n_options; i++)
 			if (ans->mask & (1ULL << i))
-				used += (size_t)snprintf(buf + used, size - used, "%s%s",
-							 used ? " " : "", q->options[i].code);
+				text_appendf(buf, size, &used, "%s%s", used ? " " : "",
+					     q->options[i].code);
 	}
 	return buf;
 }

@@ -8,37 +8,40 @@
 
 #include <stdio.h>
 #include "common/lang.h"
+#include "common/text.h"
 
 bool answers_has_record(const answers *a) { return a->rec != NULL; }
 
 const char *answers_record_line(const answers *a, qn_lang lang, char *buf, size_t size)
 {
-	int n = snprintf(buf, size,
-			 lang_pick(lang, "记录：%s，证据 %zu 项，待核实 %zu 项",
-				   "Record: %s, %zu evidence items, %zu flagged"),
-			 answers_finalized(a)
-				 ? lang_pick(lang, "已定稿", "finalized")
-				 : lang_pick(lang, "暂定（未定稿）", "draft (not finalized)"),
-			 answers_evidence_total(a), answers_flags_count(a));
+	size_t used = 0;
+	text_appendf(buf, size, &used,
+		     lang_pick(lang, "记录：%s，证据 %zu 项，待核实 %zu 项",
+			       "Record: %s, %zu evidence items, %zu flagged"),
+		     answers_finalized(a)
+			     ? lang_pick(lang, "已定稿", "finalized")
+			     : lang_pick(lang, "暂定（未定稿）", "draft (not finalized)"),
+		     answers_evidence_total(a), answers_flags_count(a));
 	answers_time t = {0};
 	/* The time the history gives (none for an import's, written at one moment), and how many
 	 * answers came too fast: what a supervisor looks for. Out of memory leaves it out. */
-	if (n >= 0 && (size_t)n < size && answers_time_spent(a, &t) == ASSESS_OK && t.total > 0) {
-		n += snprintf(buf + n, size - (size_t)n,
-			      lang_pick(lang, "，用时 %ld:%02ld", ", %ld:%02ld spent"),
-			      t.total / 60, t.total % 60);
-		if (t.n_rushed && n >= 0 && (size_t)n < size)
-			n += snprintf(buf + n, size - (size_t)n,
-				      lang_pick(lang, "（%zu 题不足 %d 秒）", " (%zu under %d s)"),
-				      t.n_rushed, ANSWERS_RUSHED_SECONDS);
+	if (used < size && answers_time_spent(a, &t) == ASSESS_OK && t.total > 0) {
+		text_appendf(buf, size, &used,
+			     lang_pick(lang, "，用时 %ld:%02ld", ", %ld:%02ld spent"), t.total / 60,
+			     t.total % 60);
+		if (t.n_rushed)
+			text_appendf(buf, size, &used,
+				     lang_pick(lang, "（%zu 题不足 %d 秒）", " (%zu under %d s)"),
+				     t.n_rushed, ANSWERS_RUSHED_SECONDS);
 	}
-	if (n >= 0 && (size_t)n < size && !answers_instrument_matches(a)) {
+	if (!answers_instrument_matches(a)) {
 		const char *v = answers_questionnaire_version(a);
-		snprintf(buf + n, size - (size_t)n,
-			 lang_pick(lang, "；答卷依据问卷 %s 版作答，已按已安装的 %s 版重新评分",
-				   "; answered with version %s of the questionnaire, rescored with "
-				   "the installed version %s"),
-			 v ? v : "?", questionnaire_version(a->q));
+		text_appendf(
+			buf, size, &used,
+			lang_pick(lang, "；答卷依据问卷 %s 版作答，已按已安装的 %s 版重新评分",
+				  "; answered with version %s of the questionnaire, rescored with "
+				  "the installed version %s"),
+			v ? v : "?", questionnaire_version(a->q));
 	}
 	return buf;
 }
