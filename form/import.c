@@ -484,9 +484,9 @@ static void add_missing(struct imp *m, const xlsx_reader_sheet *s, uint32_t row,
 	char ref[16];
 	size_t n = strlen(m->missing);
 	if (m->n_missing++ < 12)
-		snprintf(m->missing + n, sizeof m->missing - n, "%s%s!%s (%s)", n ? ", " : "",
-			 xlsx_reader_sheet_title(s), xlsx_reader_ref(row, col, ref, sizeof ref),
-			 qu->id);
+		text_appendf(m->missing, sizeof m->missing, &n, "%s%s!%s (%s)", n ? ", " : "",
+			     xlsx_reader_sheet_title(s), xlsx_reader_ref(row, col, ref, sizeof ref),
+			     qu->id);
 }
 
 static assess_code set_codes(struct imp *m, const xlsx_reader_sheet *s, uint32_t row, uint32_t col,
@@ -577,8 +577,8 @@ static assess_code read_multi(struct imp *m, const xlsx_reader_sheet *s, uint32_
 	size_t n = 0;
 	for (size_t i = 0; i < qu->n_options; i++)
 		if (mask & (1ULL << i))
-			n += (size_t)snprintf(codes + n, sizeof codes - n, "%s%s", n ? " " : "",
-					      qu->options[i].code);
+			text_appendf(codes, sizeof codes, &n, "%s%s", n ? " " : "",
+				     qu->options[i].code);
 	return set_codes(m, s, row, FORM_COL_TICKS, qu, codes);
 }
 

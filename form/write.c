@@ -438,22 +438,21 @@ static char *question_text(const struct ctx *c, const qn_question *qu)
 	char *s = malloc(cap);
 	if (!s)
 		return NULL;
-	n += (size_t)snprintf(s, cap, "%s", qn_text_get(&qu->text, c->lang));
+	text_appendf(s, cap, &n, "%s", qn_text_get(&qu->text, c->lang));
 	char item[600];
 	if (qu->kind == QN_MULTI) {
-		for (size_t i = 0; i < qu->n_options && n < cap; i++) {
+		for (size_t i = 0; i < qu->n_options; i++) {
 			form_option_item(&qu->options[i], c->lang, item, sizeof item);
-			n += (size_t)snprintf(s + n, cap - n, "\n%s%s", item,
-					      qu->options[i].exclusive
-						      ? lang_pick(c->lang, "（单独选择）",
-								  " (alone)")
-						      : "");
+			text_appendf(s, cap, &n, "\n%s%s", item,
+				     qu->options[i].exclusive
+					     ? lang_pick(c->lang, "（单独选择）", " (alone)")
+					     : "");
 		}
 	} else if (qu->kind == QN_SCENARIO) {
-		for (int l = 0; l <= QN_MAX_LEVEL && n < cap; l++)
-			n += (size_t)snprintf(s + n, cap - n,
-					      lang_pick(c->lang, "\n%d 级：%s", "\nLevel %d: %s"),
-					      l, qn_text_get(&qu->level_text[l], c->lang));
+		for (int l = 0; l <= QN_MAX_LEVEL; l++)
+			text_appendf(s, cap, &n,
+				     lang_pick(c->lang, "\n%d 级：%s", "\nLevel %d: %s"), l,
+				     qn_text_get(&qu->level_text[l], c->lang));
 	}
 	return s;
 }
@@ -564,10 +563,11 @@ static char *evidence_text(const answers *pre, const qn_question *qu, const answ
 		*nomem = true;
 		return NULL;
 	}
-	size_t used = (size_t)snprintf(out, len, "%s", old);
+	size_t used = 0;
+	text_appendf(out, len, &used, "%s", old);
 	for (size_t k = 0; k < n; k++)
-		used += (size_t)snprintf(out + used, len - used, "%s%s", used ? "\n" : "",
-					 answers_evidence_get(pre, qu->index, k)->title);
+		text_appendf(out, len, &used, "%s%s", used ? "\n" : "",
+			     answers_evidence_get(pre, qu->index, k)->title);
 	return out;
 }
 
