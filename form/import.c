@@ -16,7 +16,7 @@
 #include "answers/record.h"
 #include "common/date.h"
 #include "common/text.h"
-#include "form/layout.h"
+#include "form/form-layout.h"
 #include "policies/policy.h"
 #include "policies/subsidy.h"
 #include "xlsx/reader.h"

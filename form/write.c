@@ -14,7 +14,7 @@
 #include "answers/record.h"
 #include "common/decimal.h"
 #include "common/text.h"
-#include "form/layout.h"
+#include "form/form-layout.h"
 #include "xlsx/layout.h"
 #include "policies/policy.h"
 #include "policies/subsidy.h"

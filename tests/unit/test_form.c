@@ -12,7 +12,7 @@
 #include "common/readfile.h"
 #include "answers/record.h"
 #include "form/form.h"
-#include "form/layout.h"
+#include "form/form-layout.h"
 #include "policies/policy.h"
 #include "tests/unit/test.h"
 #include "xlsx/reader.h"

@@ -1,5 +1,5 @@
 /*
- * layout.h - where things are in a self-assessment form, shared by the writer and the import.
+ * form-layout.h - where things are in a self-assessment form, shared by the writer and the import.
  *
  * The layout is a function of the instrument and the form's language only, so the import
  * derives every cell it reads from the instrument it resolved, and checks each question's id

@@ -1,6 +1,6 @@
-/* layout.c - the form's fixed places and words, shared by the writer and the import. */
+/* form-layout.c - the form's fixed places and words, shared by the writer and the import. */
 #include "config.h"
-#include "form/layout.h"
+#include "form/form-layout.h"
 
 #include <stdint.h>
 #include "policies/policy.h"
