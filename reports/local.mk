@@ -1,6 +1,6 @@
 ### reports: the Excel diagnostic report (libxlsxwriter)
 libassess_la_SOURCES += \
-	reports/report.c reports/report.h reports/report_internal.h reports/cells.c \
+	reports/report.c reports/report.h reports/report_internal.h reports/report-sheets.c \
 	reports/sheet-overview.c reports/sheet-indicators.c reports/sheet-scenarios.c \
 	reports/sheet-gaps.c reports/sheet-method.c reports/sheet-subsidy.c \
 	reports/sheet-record.c reports/sheet-evidence.c reports/sheet-changes.c
