@@ -2,19 +2,20 @@
  * answers_internal.h - what the files of answers/ share and nobody else may use: the struct,
  * the load context, the key tables and the checks. The public API is answers.h.
  *
- *   answers.c  the model: new, free, getters, setters
- *   keys.c     the one table of the file's keys (top level, enterprise, assessment)
- *   checks.c   failures at a JSON path, and the checks the loader and the setters share
- *   load.c     JSON text -> model
- *   reader.c   many answer objects, one after another, with the JSON memory kept
- *   save.c     model -> JSON text and file
- *   locate.c   where a JSON path stands in the text loaded, for errors found after loading
+ *   answers.c         the model: new, free, getters, setters
+ *   keys.c            the one table of the file's keys (top level, enterprise, assessment)
+ *   checks.c          failures at a JSON path, and the checks the loader and the setters share
+ *   load.c            JSON text -> model
+ *   answers-reader.c  many answer objects, one after another, with the JSON memory kept
+ *   save.c            model -> JSON text and file
+ *   locate.c          where a JSON path stands in the text loaded, for errors found after loading
  * and the record (record.h), one concept a file, each with its load and save parts:
- *   identity.c the instrument's version and hash, assessment.source, team, interviewees, visits
- *   evidence.c evidence items and their files
- *   history.c  the history of changes
- *   flags.c    "to verify" flags
- *   finalize.c finalized, reopen
+ *   identity.c        the instrument's version and hash, assessment.source, team,
+ *                     interviewees, visits
+ *   evidence.c        evidence items and their files
+ *   history.c         the history of changes
+ *   flags.c           "to verify" flags
+ *   finalize.c        finalized, reopen
  */
 #ifndef ASSESS_ANSWERS_INTERNAL_H
 #define ASSESS_ANSWERS_INTERNAL_H

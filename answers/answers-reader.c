@@ -1,6 +1,7 @@
 /*
- * reader.c - many answer objects, one after another (a stream, a portfolio): the JSON memory is
- * kept from one text to the next (common/fastjson.h); the checks and errors are the loader's.
+ * answers-reader.c - many answer objects, one after another (a stream, a portfolio): the JSON
+ * memory is kept from one text to the next (common/fastjson.h); the checks and errors are the
+ * loader's.
  */
 #include "config.h"
 #include "answers/answers_internal.h"
