@@ -125,11 +125,8 @@ lxw_row_t rp_table_begin(xlsx_sheet *s, report_ctx *c, int which, const char *co
 static void append_option(const report_ctx *c, const qn_option *o, char *buf, size_t size,
 			  size_t *used)
 {
-	if (*used >= size)
-		return;
-	int n = snprintf(buf + *used, size - *used, "%s%s %s", *used ? "\n" : "", o->code,
-			 qn_text_get(&o->label, c->lang));
-	*used += n > 0 ? (size_t)n : 0;
+	text_appendf(buf, size, used, "%s%s %s", *used ? "\n" : "", o->code,
+		     qn_text_get(&o->label, c->lang));
 }
 
 void rp_value_text(const report_ctx *c, const qn_question *q, const answer *ans, char *buf,

@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 #include "common/decimal.h"
+#include "common/text.h"
 #include "scoring/reading.h"
 
 enum { COL_LABEL, COL_B, COL_C, COL_D, COL_E, COL_F, N_COLS };
@@ -84,15 +85,15 @@ static void readings_verdict(const report_ctx *c, char *buf, size_t size)
 	int level;
 	for (const qn_reading *rd; (rd = scoring_reading_next_change(c->r, &i, &level)); i++) {
 		const char *name = qn_text_get(&rd->name, c->lang);
-		used += (size_t)snprintf(
-			buf + used, size - used,
-			lang_pick(c->lang, "%s若按另一种解读（%s），本企业的等级将为%s，而不是%s。",
-				  "%sUnder the other reading of \"%s\", this enterprise would be "
-				  "at %s instead of %s."),
-			used ? lang_pick(c->lang, "", " ") : "", *name ? name : rd->id,
-			questionnaire_level_name(c->q, level, c->lang),
-			questionnaire_level_name(c->q, c->r->level, c->lang));
-		if (used >= size)
+		if (!text_appendf(
+			    buf, size, &used,
+			    lang_pick(c->lang,
+				      "%s若按另一种解读（%s），本企业的等级将为%s，而不是%s。",
+				      "%sUnder the other reading of \"%s\", this enterprise would be "
+				      "at %s instead of %s."),
+			    used ? lang_pick(c->lang, "", " ") : "", *name ? name : rd->id,
+			    questionnaire_level_name(c->q, level, c->lang),
+			    questionnaire_level_name(c->q, c->r->level, c->lang)))
 			return;
 	}
 	if (!used)
