@@ -156,7 +156,7 @@ char *date_format_stamp(time_t t, char *buf, size_t size)
 	}
 	/* strftime's %z is "+0800"; ISO 8601's extended form wants "+08:00". */
 	size_t n = strlen(buf);
-	snprintf(buf + n, size > n ? size - n : 0, "%.3s:%.2s", zone, zone + 3);
+	text_appendf(buf, size, &n, "%.3s:%.2s", zone, zone + 3);
 	return buf;
 }
 
