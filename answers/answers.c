@@ -221,7 +221,13 @@ const char *answers_profile_label(answers_profile_item item, answers_profile_wor
 const char *answers_identification(const answers *a, answers_ident_wording w, qn_lang lang,
 				   char *buf, size_t size)
 {
-	const char *name = a->fields[ANSWERS_NAME], *code = a->fields[ANSWERS_CREDIT_CODE];
+	return answers_identify(a->fields[ANSWERS_NAME], a->fields[ANSWERS_CREDIT_CODE], w, lang,
+				buf, size);
+}
+
+const char *answers_identify(const char *name, const char *code, answers_ident_wording w,
+			     qn_lang lang, char *buf, size_t size)
+{
 	bool both = name && code;
 	const char *head = w == ANSWERS_IDENT_LINE ? lang_pick(lang, "企业：", "Enterprise: ") : "";
 	const char *open = both ? lang_pick(lang, "（", " (") : "";

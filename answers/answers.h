@@ -214,6 +214,9 @@ typedef enum {
 #define ANSWERS_IDENT_MAX 4096 /* a buffer for any name people write, and the code */
 const char *answers_identification(const answers *a, answers_ident_wording w, qn_lang lang,
 				   char *buf, size_t size);
+/* The same from a name and a code that need not come from one file (either may be NULL). */
+const char *answers_identify(const char *name, const char *code, answers_ident_wording w,
+			     qn_lang lang, char *buf, size_t size);
 /* The finance, status and awards blocks as loaded (NULL when absent). Borrowed. */
 const cJSON *answers_block(const answers *a, const char *name);
 

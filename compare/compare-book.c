@@ -135,13 +135,9 @@ static lxw_row_t overview_files(xlsx_sheet *s, lxw_row_t r)
 {
 	book_ctx *x = s->ctx;
 	const answers *a = x->c->after->answers, *b = x->c->before->answers;
-	const char *name = answers_field_get(a, ANSWERS_NAME);
-	const char *code = answers_field_get(a, ANSWERS_CREDIT_CODE);
 	char buf[1024];
-	r = key_value(s, r, item(x, ANSWERS_PROFILE_NAME),
-		      name ? name : answers_field_get(b, ANSWERS_NAME), x->f.cell);
-	r = key_value(s, r, item(x, ANSWERS_PROFILE_CREDIT_CODE),
-		      code ? code : answers_field_get(b, ANSWERS_CREDIT_CODE), x->f.cell);
+	r = key_value(s, r, item(x, ANSWERS_PROFILE_NAME), x->c->name, x->f.cell);
+	r = key_value(s, r, item(x, ANSWERS_PROFILE_CREDIT_CODE), x->c->credit_code, x->f.cell);
 	for (int i = 0; i < 2; i++) {
 		const answers *f = i ? a : b;
 		const char *date = answers_field_get(f, ANSWERS_DATE);

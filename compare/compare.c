@@ -187,6 +187,13 @@ static bool dates_out_of_order(const answers *b, const answers *a)
 	return db && da && strcmp(da, db) < 0;
 }
 
+/* AFTER is the newer word on the enterprise; BEFORE fills what AFTER leaves out. */
+static const char *enterprise_field(const answers *before, const answers *after, answers_field f)
+{
+	const char *v = answers_field_get(after, f);
+	return v ? v : answers_field_get(before, f);
+}
+
 compare_result *compare_run(const scoring_result *before, const scoring_result *after,
 			    unsigned flags, compare_refusal *refusal, assess_error *err)
 {
@@ -213,6 +220,8 @@ compare_result *compare_run(const scoring_result *before, const scoring_result *
 	c->total_after = after->total;
 	c->delta_total = after->total - before->total;
 	c->dates_out_of_order = dates_out_of_order(b, a);
+	c->name = enterprise_field(b, a, ANSWERS_NAME);
+	c->credit_code = enterprise_field(b, a, ANSWERS_CREDIT_CODE);
 	fill_gates(c);
 	if (fill_dimensions(c))
 		goto nomem;

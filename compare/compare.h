@@ -101,6 +101,9 @@ typedef struct compare_result {
 	size_t n_changes_level;   /* verification */
 	bool evidence_added_any;  /* some question's evidence_added */
 	bool dates_out_of_order;  /* AFTER is dated before BEFORE: a warning, not a refusal */
+	/* The enterprise the outputs name: AFTER's name and credit code, else BEFORE's, field by
+	 * field (NULL when neither file gives it). Borrowed from the answers. */
+	const char *name, *credit_code;
 } compare_result;
 
 /*

@@ -169,11 +169,8 @@ cJSON *compare_to_json(const compare_result *c, qn_lang lang)
 	cJSON_AddStringToObject(o, "kind_name", compare_kind_label(c->kind, lang));
 	cJSON_AddStringToObject(o, "questionnaire", questionnaire_id(c->q));
 	cJSON *ent = cJSON_AddObjectToObject(o, "enterprise");
-	const answers *a = c->after->answers, *b = c->before->answers;
-	const char *name = answers_field_get(a, ANSWERS_NAME);
-	const char *code = answers_field_get(a, ANSWERS_CREDIT_CODE);
-	add_optional(ent, "name", name ? name : answers_field_get(b, ANSWERS_NAME));
-	add_optional(ent, "credit_code", code ? code : answers_field_get(b, ANSWERS_CREDIT_CODE));
+	add_optional(ent, "name", c->name);
+	add_optional(ent, "credit_code", c->credit_code);
 	cJSON_AddItemToObject(o, "before", side_json(c->before, lang));
 	cJSON_AddItemToObject(o, "after", side_json(c->after, lang));
 	cJSON_AddItemToObject(o, "delta", delta_json(c, lang));

@@ -172,7 +172,7 @@ void compare_print(FILE *out, const compare_result *c, qn_lang lang)
 	bool verify = c->kind == COMPARE_VERIFICATION;
 	fprintf(out, "%s%s\n", lang_pick(lang, "对比：", "Comparison: "),
 		compare_kind_label(c->kind, lang));
-	if (answers_identification(c->after->answers, ANSWERS_IDENT_LINE, lang, id, sizeof id)) {
+	if (answers_identify(c->name, c->credit_code, ANSWERS_IDENT_LINE, lang, id, sizeof id)) {
 		text_fputs_escaped(id, out);
 		fputc('\n', out);
 	}
