@@ -8,14 +8,14 @@ libassess_la_SOURCES += \
 	policies/subsidy.c policies/subsidy.h policies/subsidy-internal.h \
 	policies/subsidy-rules.c policies/subsidy-text.c policies/subsidy-combined.c \
 	policies/subsidy-assess.c
-nodist_libassess_la_SOURCES += policies/schema-rng.c
+nodist_libassess_la_SOURCES += policies/policy-schema.c
 
 ## The schema is compiled in, like the questionnaire's (see Makefile.am).
-policies/schema-rng.c: $(srcdir)/policies/policy.rng $(srcdir)/build-aux/embed.sh
+policies/policy-schema.c: $(srcdir)/policies/policy.rng $(srcdir)/build-aux/embed.sh
 	$(AM_V_GEN)$(MKDIR_P) policies && \
 	$(SHELL) $(srcdir)/build-aux/embed.sh policy_schema $(srcdir)/policies/policy.rng > $@.tmp && mv $@.tmp $@
-BUILT_SOURCES += policies/schema-rng.c
-CLEANFILES += policies/schema-rng.c
+BUILT_SOURCES += policies/policy-schema.c
+CLEANFILES += policies/policy-schema.c
 
 ## installed definitions, found by id (`assess policies` lists them)
 policiesdir = $(pkgdatadir)/policies
