@@ -46,6 +46,12 @@ EXTRA_DIST += tests/synopsis.sh
 TESTS += tests/usage.sh
 EXTRA_DIST += tests/usage.sh
 
+# No two sources of the library share a basename (libtool would copy and rename their objects).
+TESTS += tests/basenames.sh
+EXTRA_DIST += tests/basenames.sh
+AM_TESTS_ENVIRONMENT += \
+	export LIBASSESS_SOURCES='$(filter %.c,$(libassess_la_SOURCES) $(nodist_libassess_la_SOURCES))';
+
 if HAVE_CHECK
 check_PROGRAMS += tests/unit/check_core
 tests_unit_check_core_SOURCES = tests/unit/main_core.c $(UNIT_HELPERS) \
