@@ -125,7 +125,10 @@ static int compute(cli *c, const struct compare_opts *o, char **files, struct ru
 static int write_book(cli *c, const struct compare_opts *o, const struct run_state *s)
 {
 	assess_error err = {0};
-	compare_book_options bo = {.lang = c->lang, .replace = o->force, .env = cli_xlsx_env(c)};
+	compare_book_options bo = {.lang = c->lang,
+				   .replace = o->force,
+				   .env = cli_xlsx_env(c),
+				   .created = c->source_date};
 	xlsx_sweep(o->output); /* what a killed run left beside it */
 	if (compare_book_write(s->cmp, s->verdict, o->output, &bo, &err))
 		return cli_error(c, &err);

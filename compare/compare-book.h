@@ -26,7 +26,7 @@ typedef struct compare_book_options {
 	qn_lang lang;
 	bool replace;   /* --force: replace an existing file */
 	xlsx_env env;   /* from the CLI (scratch folder, libxlsxwriter's messages) */
-	time_t created; /* document time; 0: AFTER's date at midnight UTC, else now */
+	time_t created; /* SOURCE_DATE_EPOCH; 0: AFTER's date at midnight UTC, else now */
 } compare_book_options;
 
 /* v may be NULL (no --policy). */
