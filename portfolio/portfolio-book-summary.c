@@ -93,7 +93,7 @@ static lxw_row_t overview_facts(portfolio_book *b, const portfolio_tally *t, int
 {
 	xlsx_sheet *sh = &b->sheet[BK_OVERVIEW];
 	char when[32], line[320];
-	date_format_minute(b->o.created ? b->o.created : time(NULL), when, sizeof when);
+	date_format_minute(b->created, when, sizeof when);
 	lxw_row_t r = 3;
 	/* Row by row: in constant-memory mode a row is final once a later one is written. */
 	xlsx_sheet_string(sh, r, 0, lang_pick(b->o.lang, "生成时间", "Generated"), b->f.heading);

@@ -168,7 +168,7 @@ static void set_properties(portfolio_book *b)
 				  "Portfolio of SME digitization assessments"),
 		.subject = lang_pick(b->o.lang, "数字化水平评测", "Digitization level assessment"),
 		.comments = PACKAGE_STRING,
-		.created = xlsx_created_time(b->o.created, NULL),
+		.created = b->created,
 	};
 	xlsx_set_properties(b->book, &p);
 }
@@ -237,6 +237,7 @@ portfolio_book *portfolio_book_new(const char *path, const portfolio_book_option
 		return NULL;
 	}
 	b->o = *o;
+	b->created = xlsx_created_time(o->created, NULL);
 	report_link(b, path);
 	xlsx_options xo = {.replace = o->replace,
 			   .constant_memory = true,

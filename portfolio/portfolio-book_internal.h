@@ -27,6 +27,9 @@ typedef struct bk_formats {
 
 struct portfolio_book {
 	portfolio_book_options o;
+	/* o.created, or the clock read once as the book starts: the document's properties and the
+	 * Overview's generated time are one moment even when a second ticks between them */
+	time_t created;
 	xlsx_book *book; /* the file, and the first libxlsxwriter error */
 	lxw_workbook *wb;
 	/* Streamed (xlsx_sheet_stream): in constant-memory mode a row is final once the next
