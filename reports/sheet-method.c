@@ -157,13 +157,13 @@ static void provenance(xlsx_sheet *s, lxw_row_t row)
 {
 	report_ctx *c = s->ctx;
 	const char *source = answers_source(c->r->answers);
-	char tool[64], missing[1024];
-	snprintf(tool, sizeof tool, "%s %s", PACKAGE_NAME, PACKAGE_VERSION);
+	char missing[1024];
 	if (!rp_missing_ids(c, missing, sizeof missing, 0))
 		snprintf(missing, sizeof missing, "%s", lang_pick(c->lang, "无", "None"));
 	row = rp_heading(s, row,
 			 lang_pick(c->lang, "本报告的来源", "Where this report comes from"));
-	row = key_value(s, row, lang_pick(c->lang, "生成工具", "Written by"), tool, c->f.text);
+	row = key_value(s, row, lang_pick(c->lang, "生成工具", "Written by"), PACKAGE_STRING,
+			c->f.text);
 	row = key_value(s, row, lang_pick(c->lang, "答卷文件", "Answer file"), source, c->f.text);
 	row = key_value(s, row, lang_pick(c->lang, "答卷 SHA-256", "Answer file SHA-256"),
 			answers_sha256(c->r->answers), c->f.mono);
