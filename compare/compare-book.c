@@ -440,7 +440,7 @@ static void scenario_chart(xlsx_sheet *s, lxw_row_t first, lxw_row_t last)
 		chart_series_set_fill(series, &fill);
 	}
 	xlsx_chart_levels(chart, L(x, "经营场景等级对比", "Scenario levels before and after"),
-			  QN_MAX_LEVEL, LXW_CHART_LEGEND_BOTTOM);
+			  QN_MAX_LEVEL, LXW_CHART_LEGEND_BOTTOM, x->lang);
 	lxw_chart_options o = {.x_offset = 8, .y_offset = 4, .x_scale = 1.1, .y_scale = 1.6};
 	xlsx_check(x->b, worksheet_insert_chart_opt(s->ws, 0, 7, chart, &o));
 }

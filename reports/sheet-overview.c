@@ -328,14 +328,15 @@ static void radar_chart(xlsx_sheet *s, lxw_row_t at, lxw_row_t first, lxw_row_t 
 	lxw_chart_line line = {.color = 0x1F4E79, .width = 1.5};
 	chart_series_set_fill(series, &fill);
 	chart_series_set_line(series, &line);
-	xlsx_chart_title(chart, lang_pick(c->lang, "分项得分率", "Share of points"));
+	xlsx_chart_title(chart, lang_pick(c->lang, "分项得分率", "Share of points"), c->lang);
 	chart_axis_set_min(chart->y_axis, 0);
 	chart_axis_set_max(chart->y_axis, 1);
 	chart_axis_set_major_unit(chart->y_axis, 0.25);
 	chart_axis_set_num_format(chart->y_axis, "0%");
-	xlsx_chart_axis_font(chart->y_axis, XLSX_CHART_AXIS_SIZE);
+	xlsx_chart_axis_font(chart->y_axis, XLSX_CHART_AXIS_SIZE, c->lang);
 	/* English names, on two lines (radar_label), and a little smaller. */
-	xlsx_chart_axis_font(chart->x_axis, c->lang == QN_LANG_EN ? 7 : XLSX_CHART_AXIS_SIZE);
+	xlsx_chart_axis_font(chart->x_axis, c->lang == QN_LANG_EN ? 7 : XLSX_CHART_AXIS_SIZE,
+			     c->lang);
 	chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
 	lxw_chart_options o = {.x_offset = 4,
 			       .y_offset = 4,
@@ -438,7 +439,7 @@ static void bar_chart(xlsx_sheet *s, lxw_row_t at, lxw_row_t first, lxw_row_t la
 	xlsx_chart_levels(chart,
 			  lang_pick(c->lang, "经营场景等级（深色为★约束性场景）",
 				    "Scenario levels (dark: ★ constrained)"),
-			  QN_MAX_LEVEL, LXW_CHART_LEGEND_NONE);
+			  QN_MAX_LEVEL, LXW_CHART_LEGEND_NONE, c->lang);
 	lxw_chart_options o = {.x_offset = 4,
 			       .y_offset = 4,
 			       .x_scale = CHART_WIDTH_PX / 480.0,

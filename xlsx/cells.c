@@ -237,29 +237,30 @@ void xlsx_color_scale(xlsx_book *b, lxw_worksheet *ws, lxw_row_t r0, lxw_col_t c
 		xlsx_check(b, worksheet_conditional_format_range(ws, r0, c0, r1, c1, &cf));
 }
 
-void xlsx_chart_title(lxw_chart *chart, const char *title)
+void xlsx_chart_title(lxw_chart *chart, const char *title, qn_lang lang)
 {
-	lxw_chart_font font = {.name = XLSX_FONT_ZH, .size = 11, .bold = LXW_TRUE};
+	lxw_chart_font font = {.name = (char *)xlsx_font_name(lang), .size = 11, .bold = LXW_TRUE};
 	chart_title_set_name(chart, title);
 	chart_title_set_name_font(chart, &font); /* copied */
 }
 
-void xlsx_chart_axis_font(lxw_chart_axis *axis, double size)
+void xlsx_chart_axis_font(lxw_chart_axis *axis, double size, qn_lang lang)
 {
-	lxw_chart_font font = {.name = XLSX_FONT_ZH, .size = size};
+	lxw_chart_font font = {.name = (char *)xlsx_font_name(lang), .size = size};
 	chart_axis_set_num_font(axis, &font); /* copied */
 }
 
-void xlsx_chart_levels(lxw_chart *chart, const char *title, int max_level, uint8_t legend)
+void xlsx_chart_levels(lxw_chart *chart, const char *title, int max_level, uint8_t legend,
+		       qn_lang lang)
 {
-	xlsx_chart_title(chart, title);
+	xlsx_chart_title(chart, title, lang);
 	/* In a bar chart the value axis runs across (x) and the categories down (y). */
 	chart_axis_set_min(chart->x_axis, 0);
 	chart_axis_set_max(chart->x_axis, max_level);
 	chart_axis_set_major_unit(chart->x_axis, 1);
-	xlsx_chart_axis_font(chart->x_axis, XLSX_CHART_AXIS_SIZE);
+	xlsx_chart_axis_font(chart->x_axis, XLSX_CHART_AXIS_SIZE, lang);
 	chart_axis_set_reverse(chart->y_axis);
-	xlsx_chart_axis_font(chart->y_axis, XLSX_CHART_AXIS_SIZE);
+	xlsx_chart_axis_font(chart->y_axis, XLSX_CHART_AXIS_SIZE, lang);
 	chart_legend_set_position(chart, legend);
 }
 

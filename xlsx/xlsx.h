@@ -262,18 +262,20 @@ enum {
 };
 
 /*
- * The charts' text is in XLSX_FONT_ZH in both languages: the title 11 points bold, the axes'
- * numbers and names XLSX_CHART_AXIS_SIZE points unless a chart needs them smaller.
+ * The charts' text is in the workbook's font, xlsx_font_name(lang), as its cells are: the title
+ * 11 points bold, the axes' numbers and names XLSX_CHART_AXIS_SIZE points unless a chart needs
+ * them smaller.
  */
 #define XLSX_CHART_AXIS_SIZE 8
-void xlsx_chart_title(lxw_chart *chart, const char *title);
-void xlsx_chart_axis_font(lxw_chart_axis *axis, double size);
+void xlsx_chart_title(lxw_chart *chart, const char *title, qn_lang lang);
+void xlsx_chart_axis_font(lxw_chart_axis *axis, double size, qn_lang lang);
 /*
  * A bar chart of levels 0..max_level whose categories (the scenarios) run down in their table's
  * order: the charts' title and axis fonts, one level a step; legend is libxlsxwriter's position
  * (LXW_CHART_LEGEND_NONE, LXW_CHART_LEGEND_BOTTOM).
  */
-void xlsx_chart_levels(lxw_chart *chart, const char *title, int max_level, uint8_t legend);
+void xlsx_chart_levels(lxw_chart *chart, const char *title, int max_level, uint8_t legend,
+		       qn_lang lang);
 
 /*
  * A data validation (a drop-down list, from values or a formula) on one cell. Every
