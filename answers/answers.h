@@ -59,6 +59,15 @@ typedef enum {
 	ANSWERS_FIELD_MAX
 } answers_field;
 
+/*
+ * The answer file's keys as keys.c has them, for a reader that cannot use the loader (the
+ * interview's salvage): a plain string member's ("name", "date"), NULL past the end; the two
+ * that are not strings, enterprise.above_scale (true/false) and assessment.stage.
+ */
+const char *answers_field_key(answers_field f);
+#define ANSWERS_KEY_ABOVE_SCALE "above_scale"
+#define ANSWERS_KEY_STAGE "stage"
+
 typedef struct answers answers;
 
 /* Looks up the questionnaire an answer file names; returns NULL and fills err if it cannot. */
@@ -219,6 +228,8 @@ const char *answers_identify(const char *name, const char *code, answers_ident_w
 			     qn_lang lang, char *buf, size_t size);
 /* The finance, status and awards blocks as loaded (NULL when absent). Borrowed. */
 const cJSON *answers_block(const answers *a, const char *name);
+/* Their names in the order they are written, NULL past the end. */
+const char *answers_block_key(size_t b);
 
 /*
  * A true/false member of the status block ("pilot_enterprise"): 1, 0, or -1 when not given.

@@ -116,6 +116,9 @@ extern const char *const answers_field_keys[ANSWERS_FIELD_MAX];
 /* The record's members of "assessment" (identity.c), in the order they are written. */
 enum { RECORD_SOURCE, RECORD_TEAM, RECORD_INTERVIEWEES, RECORD_SITE_VISITS, RECORD_MAX };
 extern const char *const answers_record_keys[RECORD_MAX];
+/* A person's members: a team member has the first three, an interviewee name and title. */
+enum { PERSON_NAME, PERSON_ROLE, PERSON_ORGANISATION, PERSON_TITLE, PERSON_MAX };
+extern const char *const answers_person_keys[PERSON_MAX];
 
 /*
  * cJSON_IsString() and its kin, inline: the loader asks about a hundred times per answer

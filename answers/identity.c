@@ -249,12 +249,15 @@ static assess_code load_person(const struct answers_load *ld, const cJSON *obj, 
 		return ASSESS_ERR_DATA;
 	for (const cJSON *c = obj->child; c; c = c->next) {
 		const char **slot =
-			strcmp(c->string, "name") == 0           ? (const char **)&p->name
-			: team && strcmp(c->string, "role") == 0 ? (const char **)&p->role
-			: team && strcmp(c->string, "organisation") == 0
+			strcmp(c->string, answers_person_keys[PERSON_NAME]) == 0
+				? (const char **)&p->name
+			: team && strcmp(c->string, answers_person_keys[PERSON_ROLE]) == 0
+				? (const char **)&p->role
+			: team && strcmp(c->string, answers_person_keys[PERSON_ORGANISATION]) == 0
 				? (const char **)&p->organisation
-			: !team && strcmp(c->string, "title") == 0 ? (const char **)&p->title
-								   : NULL;
+			: !team && strcmp(c->string, answers_person_keys[PERSON_TITLE]) == 0
+				? (const char **)&p->title
+				: NULL;
 		if (!slot)
 			return answers_fail_at(ld, path, c->string, -1,
 					       "unknown key \"%s\" (expected "
@@ -339,10 +342,12 @@ static bool add_people(cJSON *as, const char *key, const struct answers_people *
 	for (size_t i = 0; ok && i < list->n; i++) {
 		cJSON *o = cJSON_CreateObject();
 		ok = answers_json_add(arr, NULL, o);
-		const char *keys[] = {"name", "role", "organisation", "title"};
-		const char *vals[] = {p[i].name, p[i].role, p[i].organisation, p[i].title};
-		for (int k = 0; ok && k < 4; k++)
-			ok = answers_json_add_string(o, keys[k], vals[k]);
+		const char *vals[PERSON_MAX] = {[PERSON_NAME] = p[i].name,
+						[PERSON_ROLE] = p[i].role,
+						[PERSON_ORGANISATION] = p[i].organisation,
+						[PERSON_TITLE] = p[i].title};
+		for (int k = 0; ok && k < PERSON_MAX; k++)
+			ok = answers_json_add_string(o, answers_person_keys[k], vals[k]);
 	}
 	return ok;
 }

@@ -34,6 +34,18 @@ const char *const answers_field_keys[ANSWERS_FIELD_MAX] = {"name",          "cre
 const char *const answers_record_keys[RECORD_MAX] = {"source", "team", "interviewees",
 						     "site_visits"};
 
+const char *const answers_person_keys[PERSON_MAX] = {"name", "role", "organisation", "title"};
+
+const char *answers_field_key(answers_field f)
+{
+	return f >= 0 && f < ANSWERS_FIELD_MAX ? answers_field_keys[f] : NULL;
+}
+
+const char *answers_block_key(size_t b)
+{
+	return b < ANSWERS_N_BLOCKS ? answers_block_names[b] : NULL;
+}
+
 bool answers_record_is_compound(const char *key)
 {
 	for (int k = RECORD_TEAM; k < RECORD_MAX; k++)
@@ -41,6 +53,14 @@ bool answers_record_is_compound(const char *key)
 			return true;
 	for (int k = TOP_EVIDENCE; k <= TOP_FINALIZED; k++)
 		if (strcmp(answers_top_keys[k], key) == 0)
+			return true;
+	return false;
+}
+
+bool answers_record_is_person_key(const char *key)
+{
+	for (int k = 0; k < PERSON_MAX; k++)
+		if (strcmp(answers_person_keys[k], key) == 0)
 			return true;
 	return false;
 }

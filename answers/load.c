@@ -92,7 +92,7 @@ static assess_code load_field(answers *a, const struct answers_load *ld, const c
 	int f = first;
 	while (f <= last && !text_equal(answers_field_keys[f], c->string))
 		f++;
-	if (first == ANSWERS_NAME && text_equal(c->string, "above_scale")) {
+	if (first == ANSWERS_NAME && text_equal(c->string, ANSWERS_KEY_ABOVE_SCALE)) {
 		if (!cJSON_IsBool(c))
 			return answers_fail_at(ld, base, c->string, -1,
 					       "expected true or false, got %s",
@@ -100,7 +100,7 @@ static assess_code load_field(answers *a, const struct answers_load *ld, const c
 		a->above_scale = cJSON_IsTrue(c);
 		return ASSESS_OK;
 	}
-	if (first == ANSWERS_DATE && text_equal(c->string, "stage")) {
+	if (first == ANSWERS_DATE && text_equal(c->string, ANSWERS_KEY_STAGE)) {
 		const char *s = cJSON_GetStringValue(c);
 		a->stage = !s                           ? ANSWERS_STAGE_NONE
 			   : strcmp(s, "baseline") == 0 ? ANSWERS_STAGE_BASELINE

@@ -215,6 +215,8 @@ assess_code answers_record_take(answers *a, const char *key, const cJSON *v, con
  * "assessment", or a top-level "evidence", "flags", "history", "finalized" (the key table's).
  */
 bool answers_record_is_compound(const char *key);
+/* Whether key is a member of a team member or an interviewee: "name", "role", "title"... */
+bool answers_record_is_person_key(const char *key);
 
 /* ---- the record's state (answers/state.c) ---- */
 

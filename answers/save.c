@@ -82,7 +82,8 @@ static bool add_enterprise(cJSON *root, const answers *a)
 {
 	cJSON *ent = cJSON_AddObjectToObject(root, answers_top_keys[TOP_ENTERPRISE]);
 	return add_fields(ent, a, ANSWERS_NAME, ANSWERS_INDUSTRY_CODE) &&
-	       (a->above_scale < 0 || cJSON_AddBoolToObject(ent, "above_scale", a->above_scale));
+	       (a->above_scale < 0 ||
+		cJSON_AddBoolToObject(ent, ANSWERS_KEY_ABOVE_SCALE, a->above_scale));
 }
 
 static bool add_assessment(cJSON *root, const answers *a)
@@ -90,7 +91,7 @@ static bool add_assessment(cJSON *root, const answers *a)
 	cJSON *as = cJSON_AddObjectToObject(root, answers_top_keys[TOP_ASSESSMENT]);
 	return add_fields(as, a, ANSWERS_DATE, ANSWERS_DATE) &&
 	       (a->stage == ANSWERS_STAGE_NONE ||
-		answers_json_add_string(as, "stage", answers_stage_name(a->stage))) &&
+		answers_json_add_string(as, ANSWERS_KEY_STAGE, answers_stage_name(a->stage))) &&
 	       add_fields(as, a, ANSWERS_ASSESSOR, ANSWERS_LANG) && answers_assessment_json(as, a);
 }
 

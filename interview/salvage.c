@@ -14,6 +14,7 @@
 #include "answers/record.h"
 #include "common/jsoncheck.h"
 #include "common/text.h"
+#include "policies/policy.h"
 
 #define SECTION_MAX 32
 
@@ -85,26 +86,14 @@ static void take_answer(salvage *s, const char *key, const cJSON *v, bool note)
 		dropped(s, what);
 }
 
-static const char *const field_keys[ANSWERS_FIELD_MAX] = {[ANSWERS_NAME] = "name",
-							  [ANSWERS_CREDIT_CODE] = "credit_code",
-							  [ANSWERS_INDUSTRY] = "industry",
-							  [ANSWERS_SIZE] = "size",
-							  [ANSWERS_REGION] = "region",
-							  [ANSWERS_DATE] = "date",
-							  [ANSWERS_ASSESSOR] = "assessor",
-							  [ANSWERS_REGION_CODE] = "region_code",
-							  [ANSWERS_INDUSTRY_CODE] = "industry_code",
-							  [ANSWERS_REPORT_NO] = "report_no",
-							  [ANSWERS_LANG] = "lang"};
-
 static void take_field(salvage *s, const char *key, const cJSON *v)
 {
-	if (strcmp(key, "above_scale") == 0 && cJSON_IsBool(v)) {
+	if (strcmp(key, ANSWERS_KEY_ABOVE_SCALE) == 0 && cJSON_IsBool(v)) {
 		answers_set_above_scale(s->a, cJSON_IsTrue(v));
 		s->got->fields++;
 		return;
 	}
-	if (strcmp(key, "stage") == 0 && cJSON_IsString(v) &&
+	if (strcmp(key, ANSWERS_KEY_STAGE) == 0 && cJSON_IsString(v) &&
 	    (strcmp(v->valuestring, "baseline") == 0 || strcmp(v->valuestring, "post") == 0)) {
 		answers_set_stage(s->a, v->valuestring[0] == 'b' ? ANSWERS_STAGE_BASELINE
 								 : ANSWERS_STAGE_POST);
@@ -112,7 +101,7 @@ static void take_field(salvage *s, const char *key, const cJSON *v)
 		return;
 	}
 	for (int f = 0; f < ANSWERS_FIELD_MAX; f++) {
-		if (!field_keys[f] || strcmp(field_keys[f], key) != 0)
+		if (strcmp(answers_field_key((answers_field)f), key) != 0)
 			continue;
 		if (cJSON_IsString(v) && !answers_field_get(s->a, (answers_field)f) &&
 		    answers_set_field(s->a, (answers_field)f, v->valuestring, NULL) == ASSESS_OK) {
@@ -142,8 +131,7 @@ static bool clean(const char *p, const char *end)
 static bool person_key(const char *section, const char *key)
 {
 	return (strcmp(section, "team") == 0 || strcmp(section, "interviewees") == 0) &&
-	       (strcmp(key, "name") == 0 || strcmp(key, "role") == 0 ||
-		strcmp(key, "organisation") == 0 || strcmp(key, "title") == 0);
+	       answers_record_is_person_key(key);
 }
 
 static void take_record(salvage *s, const char *key, const cJSON *v, const char *what)
@@ -313,18 +301,15 @@ static const char *take_member(salvage *s, const char *key, const char *v, bool 
 	return end;
 }
 
-/* A status flag the subsidy policies read (the interview asks the pilot flag). */
+/* A status flag the subsidy policies read (the interview asks the pilot flag): theirs only. */
 static void take_status(salvage *s, const char *key, const cJSON *v)
 {
-	static const char *const keys[] = {"above_scale", "in_standard_park", "city_leader",
-					   "pilot_enterprise"};
 	char what[64];
-	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-		if (strcmp(keys[i], key) == 0 && cJSON_IsBool(v) &&
-		    answers_set_status_flag(s->a, key, cJSON_IsTrue(v)) == ASSESS_OK) {
-			s->got->fields++;
-			return;
-		}
+	if (policy_status_find(key) >= 0 && cJSON_IsBool(v) &&
+	    answers_set_status_flag(s->a, key, cJSON_IsTrue(v)) == ASSESS_OK) {
+		s->got->fields++;
+		return;
+	}
 	snprintf(what, sizeof what, "status.%s", key);
 	dropped(s, what);
 }
@@ -450,15 +435,13 @@ answers *interview_salvage(const char *text, const char *name, const char *fallb
 	if (s.finalized)
 		take_record(&s, "finalized", s.finalized, "finalized");
 	cJSON_Delete(s.finalized);
-	/* Two blocks for the subsidy engine are JSON the scan does not rebuild; status it reads. */
-	static const char *const blocks[] = {"\"finance\"", "\"awards\""};
-	for (size_t i = 0; i < sizeof blocks / sizeof blocks[0]; i++)
-		if (strstr(text, blocks[i])) {
-			char bare[16];
-			snprintf(bare, sizeof bare, "%.*s", (int)strlen(blocks[i]) - 2,
-				 blocks[i] + 1);
-			dropped(&s, bare);
-		}
+	/* The blocks for the subsidy engine are JSON the scan does not rebuild; status it reads. */
+	for (size_t b = 0; answers_block_key(b); b++) {
+		char quoted[32];
+		snprintf(quoted, sizeof quoted, "\"%s\"", answers_block_key(b));
+		if (strcmp(answers_block_key(b), "status") != 0 && strstr(text, quoted))
+			dropped(&s, answers_block_key(b));
+	}
 	if (use == qname && strcmp(qname, questionnaire_id(q)) != 0 &&
 	    answers_set_questionnaire_ref(s.a, qname) != ASSESS_OK) {
 		answers_free(s.a);

@@ -9,6 +9,7 @@
 #include "common/text.h"
 #include "answers/record.h"
 #include "interview/internal.h"
+#include "policies/policy.h"
 #include "tests/unit/test.h"
 
 /* link() as on a FAT or exFAT USB stick when no_links is set (the program wraps link). */
@@ -1043,6 +1044,53 @@ START_TEST(salvage_keeps_the_finalization)
 }
 END_TEST
 
+/*
+ * Every key the answer model writes, the salvage reads back: a file it saved, salvaged whole,
+ * saves to the same text with nothing dropped. A key added to the answer file but not to the
+ * salvage fails here.
+ */
+START_TEST(salvage_reads_every_key_the_model_writes)
+{
+	static const char *const values[ANSWERS_FIELD_MAX] = {[ANSWERS_NAME] = "甲公司",
+							      [ANSWERS_CREDIT_CODE] =
+								      "91350582MA2Y8K3L0Q",
+							      [ANSWERS_INDUSTRY] = "制造业",
+							      [ANSWERS_SIZE] = "中型",
+							      [ANSWERS_REGION] = "泉州",
+							      [ANSWERS_REGION_CODE] = "350582",
+							      [ANSWERS_INDUSTRY_CODE] = "C34",
+							      [ANSWERS_DATE] = "2026-11-20",
+							      [ANSWERS_ASSESSOR] = "王工",
+							      [ANSWERS_REPORT_NO] = "QZ-2026-017",
+							      [ANSWERS_LANG] = "zh"};
+	assess_error err = {0};
+	interview_salvaged got;
+	answers *a = answers_new(test_miit());
+	ck_assert_ptr_nonnull(a);
+	for (int f = 0; f < ANSWERS_FIELD_MAX; f++)
+		ck_assert_msg(answers_set_field(a, (answers_field)f, values[f], &err) == ASSESS_OK,
+			      "%s: %s", answers_field_key((answers_field)f), err.msg);
+	answers_set_above_scale(a, 1);
+	answers_set_stage(a, ANSWERS_STAGE_POST);
+	for (int st = 0; st < POLICY_STATUS_MAX; st++)
+		ck_assert_int_eq(answers_set_status_flag(a, policy_status_name((policy_status)st),
+							 st % 2),
+				 ASSESS_OK);
+	ck_assert_int_eq(answers_team_add(a, "王工", "组长", "泉州中心", &err), ASSESS_OK);
+	ck_assert_int_eq(answers_interviewee_add(a, "陈总", "总经理", &err), ASSESS_OK);
+	ck_assert_int_eq(answers_set_text(a, question("F2")->index, "C", &err), ASSESS_OK);
+	char *saved = answers_to_json(a);
+	answers_free(a);
+	ck_assert_ptr_nonnull(saved);
+	char *again = answers_to_json(salvage(saved, &got));
+	ck_assert_msg(got.n_dropped == 0, "dropped: %s", got.dropped);
+	ck_assert_uint_eq(got.fields, ANSWERS_FIELD_MAX + 2 + POLICY_STATUS_MAX);
+	ck_assert_str_eq(again, saved);
+	free(again);
+	free(saved);
+}
+END_TEST
+
 /* The salvage reads part by part just the members the record takes, lists and objects. */
 START_TEST(record_compound_keys_are_taken)
 {
@@ -1302,6 +1350,7 @@ TCase *make_interview_session_tcase(void)
 				salvage_drops_control_characters,
 				salvage_keeps_the_record,
 				salvage_keeps_the_finalization,
+				salvage_reads_every_key_the_model_writes,
 				record_compound_keys_are_taken,
 				record_take_reads_one_member,
 				the_name_cannot_be_skipped,
