@@ -25,6 +25,23 @@ for lang in zh en; do
 		echo "FAIL: a long name: a part of the workbook is not UTF-8 ($lang)"; fail=1
 	fi
 done
+# The workbook is dated as the run is pinned (SOURCE_DATE_EPOCH, as report and form), else by
+# AFTER's assessment date (2027-03-10 in the example).
+created() { "$PYTHON3" -c 'import sys, zipfile, re
+core = zipfile.ZipFile(sys.argv[1]).read("docProps/core.xml").decode()
+print(re.search(r"<dcterms:created[^>]*>([^<]*)<", core).group(1))' "$1"; }
+for epoch in 1782777600 ""; do
+	want=2026-06-30T00:00:00Z
+	[ -z "$epoch" ] && want=2027-03-10T00:00:00Z
+	rm -f "$work/dated.xlsx"
+	if ! SOURCE_DATE_EPOCH=$epoch "$ASSESS" compare -o "$work/dated.xlsx" \
+		"$examples/quanzhou-sports-baseline.json" "$examples/quanzhou-sports-post.json" >/dev/null; then
+		echo "FAIL: compare -o (SOURCE_DATE_EPOCH=$epoch)"; fail=1
+	elif [ "$(created "$work/dated.xlsx")" != "$want" ]; then
+		echo "FAIL: created $(created "$work/dated.xlsx"), expected $want (SOURCE_DATE_EPOCH=$epoch)"
+		fail=1
+	fi
+done
 # Without --force an existing workbook stays.
 if "$ASSESS" compare -o "$work/acc-zh.xlsx" "$examples/quanzhou-sports-baseline.json" \
 	"$examples/quanzhou-sports-post.json" >/dev/null 2>&1; then
