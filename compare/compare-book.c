@@ -336,8 +336,10 @@ static void answer_cell(xlsx_sheet *s, lxw_row_t r, lxw_col_t col, const compare
 		return;
 	}
 	if (q->kind == QN_SCENARIO) {
-		snprintf(buf, sizeof buf, L(x, "%d 级", "L%d"), ans->level);
-		xlsx_sheet_string(s, r, col, buf, f);
+		xlsx_sheet_string(s, r, col,
+				  questionnaire_scenario_level(ans->level, QN_SCENARIO_LEVEL_SHORT,
+							       x->lang),
+				  f);
 		return;
 	}
 	buf[0] = '\0';

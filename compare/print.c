@@ -92,7 +92,9 @@ static void answer_text(const compare_result *c, const compare_question *cq, boo
 	if (!ans->given)
 		snprintf(buf, size, "-");
 	else if (cq->question->kind == QN_SCENARIO)
-		snprintf(buf, size, "L%d", ans->level);
+		snprintf(buf, size, "%s",
+			 questionnaire_scenario_level(ans->level, QN_SCENARIO_LEVEL_CODE,
+						      QN_LANG_EN));
 	else
 		snprintf(buf, size, "%s (%s)",
 			 answers_format(a, cq->question->index, codes, sizeof codes),

@@ -450,8 +450,9 @@ static char *question_text(const struct ctx *c, const qn_question *qu)
 		}
 	} else if (qu->kind == QN_SCENARIO) {
 		for (int l = 0; l <= QN_MAX_LEVEL; l++)
-			text_appendf(s, cap, &n,
-				     lang_pick(c->lang, "\n%d 级：%s", "\nLevel %d: %s"), l,
+			text_appendf(s, cap, &n, lang_pick(c->lang, "\n%s：%s", "\n%s: %s"),
+				     questionnaire_scenario_level(l, QN_SCENARIO_LEVEL_TITLE,
+								  c->lang),
 				     qn_text_get(&qu->level_text[l], c->lang));
 	}
 	return s;

@@ -24,7 +24,9 @@ static void entry_line(const interview *iv, const qn_question *q, const qn_check
 		snprintf(buf, size, IV_TR(iv, "%s（选项 %s）", "%s (option %s)"), text,
 			 q->options[e->option].code);
 	else if (e->level > 0)
-		snprintf(buf, size, IV_TR(iv, "%s（%d 级）", "%s (level %d)"), text, e->level);
+		snprintf(buf, size, IV_TR(iv, "%s（%s）", "%s (%s)"), text,
+			 questionnaire_scenario_level(e->level, QN_SCENARIO_LEVEL_SENTENCE,
+						      iv->lang));
 	else
 		snprintf(buf, size, "%s", text);
 }

@@ -376,7 +376,9 @@ static void review_line(const interview *iv, const scoring_result *r, size_t i)
 	char codes[64], pts[32], line[IV_MSG_MAX], lead[32];
 	answers_format(iv->a, i, codes, sizeof codes);
 	if (q->kind == QN_SCENARIO)
-		snprintf(pts, sizeof pts, IV_TR(iv, "%d 级", "level %d"), ans->level);
+		snprintf(pts, sizeof pts, "%s",
+			 questionnaire_scenario_level(ans->level, QN_SCENARIO_LEVEL_SENTENCE,
+						      iv->lang));
 	else if (r)
 		snprintf(pts, sizeof pts, IV_TR(iv, "%s 分", "%s pts"),
 			 decimal_format_milli(r->question_points[i], codes + 32, 32));

@@ -661,6 +661,24 @@ const char *questionnaire_level_name(const questionnaire *q, int level, qn_lang 
 	return qn_text_get(&rule->name, lang);
 }
 
+const char *questionnaire_scenario_level(int level, qn_scenario_level_wording w, qn_lang lang)
+{
+	static const char *const zh[] = {"0 级", "1 级", "2 级", "3 级", "4 级"};
+	static const char *const en[QN_SCENARIO_LEVEL_N_WORDINGS][QN_MAX_LEVEL + 1] = {
+		[QN_SCENARIO_LEVEL_SHORT] = {"L0", "L1", "L2", "L3", "L4"},
+		[QN_SCENARIO_LEVEL_TITLE] = {"Level 0", "Level 1", "Level 2", "Level 3", "Level 4"},
+		[QN_SCENARIO_LEVEL_SENTENCE] = {"level 0", "level 1", "level 2", "level 3",
+						"level 4"},
+		[QN_SCENARIO_LEVEL_CODE] = {"L0", "L1", "L2", "L3", "L4"},
+	};
+	if (level < 0 || level > QN_MAX_LEVEL || (unsigned)w >= QN_SCENARIO_LEVEL_N_WORDINGS)
+		return NULL;
+	/* A code is the same in both languages, as the options' letters are. */
+	if (w == QN_SCENARIO_LEVEL_CODE)
+		return en[w][level];
+	return lang_pick(lang, zh[level], en[w][level]);
+}
+
 const qn_reading *questionnaire_reading(const questionnaire *q, size_t i)
 {
 	return i < q->n_readings ? &q->readings[i] : NULL;

@@ -180,6 +180,19 @@ const qn_level_rule *questionnaire_level_rule(const questionnaire *q, int level)
  * for running text ("二级", "level 2", "below level 1"). Never NULL; "?" outside 0..4.
  */
 const char *questionnaire_level_name(const questionnaire *q, int level, qn_lang lang);
+/*
+ * A scenario's level 0..4 (not the enterprise's: that is questionnaire_level_name()), in one of
+ * the wordings the outputs use. Chinese is "3 级" in all but CODE. NULL outside 0..4 or for an
+ * unknown wording; callers pass levels the answer checks have kept in range.
+ */
+typedef enum {
+	QN_SCENARIO_LEVEL_SHORT,    /* a narrow cell: "L3" */
+	QN_SCENARIO_LEVEL_TITLE,    /* a cell or list item on its own: "Level 3" */
+	QN_SCENARIO_LEVEL_SENTENCE, /* inside running text: "level 3" */
+	QN_SCENARIO_LEVEL_CODE,     /* beside answer codes, in either language: "L3" */
+	QN_SCENARIO_LEVEL_N_WORDINGS
+} qn_scenario_level_wording;
+const char *questionnaire_scenario_level(int level, qn_scenario_level_wording w, qn_lang lang);
 size_t questionnaire_n_readings(const questionnaire *q);
 const qn_reading *questionnaire_reading(const questionnaire *q, size_t i);
 

@@ -137,7 +137,9 @@ void rp_value_text(const report_ctx *c, const qn_question *q, const answer *ans,
 	if (!ans->given)
 		return;
 	if (q->kind == QN_SCENARIO) {
-		snprintf(buf, size, lang_pick(c->lang, "%d 级", "Level %d"), ans->level);
+		snprintf(buf, size, "%s",
+			 questionnaire_scenario_level(ans->level, QN_SCENARIO_LEVEL_TITLE,
+						      c->lang));
 		return;
 	}
 	if (q->kind == QN_SINGLE) {

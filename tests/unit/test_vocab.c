@@ -210,6 +210,36 @@ static void assert_named(const char *name, const char *value, int wording, qn_la
 	ck_assert_msg(name && *name, "%s, wording %d, language %d", value, wording, l);
 }
 
+START_TEST(one_scenario_level_label)
+{
+	/* Each wording, both languages; Chinese has one form but for the code. */
+	ck_assert_str_eq(questionnaire_scenario_level(3, QN_SCENARIO_LEVEL_SHORT, QN_LANG_EN),
+			 "L3");
+	ck_assert_str_eq(questionnaire_scenario_level(3, QN_SCENARIO_LEVEL_SHORT, QN_LANG_ZH),
+			 "3 级");
+	ck_assert_str_eq(questionnaire_scenario_level(0, QN_SCENARIO_LEVEL_TITLE, QN_LANG_EN),
+			 "Level 0");
+	ck_assert_str_eq(questionnaire_scenario_level(0, QN_SCENARIO_LEVEL_TITLE, QN_LANG_ZH),
+			 "0 级");
+	ck_assert_str_eq(questionnaire_scenario_level(4, QN_SCENARIO_LEVEL_SENTENCE, QN_LANG_EN),
+			 "level 4");
+	ck_assert_str_eq(questionnaire_scenario_level(4, QN_SCENARIO_LEVEL_SENTENCE, QN_LANG_ZH),
+			 "4 级");
+	ck_assert_str_eq(questionnaire_scenario_level(2, QN_SCENARIO_LEVEL_CODE, QN_LANG_EN), "L2");
+	ck_assert_str_eq(questionnaire_scenario_level(2, QN_SCENARIO_LEVEL_CODE, QN_LANG_ZH), "L2");
+	/* Out of range, in level or wording: nothing. */
+	ck_assert_ptr_null(questionnaire_scenario_level(-1, QN_SCENARIO_LEVEL_SHORT, QN_LANG_EN));
+	ck_assert_ptr_null(questionnaire_scenario_level(5, QN_SCENARIO_LEVEL_TITLE, QN_LANG_ZH));
+	ck_assert_ptr_null(
+		questionnaire_scenario_level(1, QN_SCENARIO_LEVEL_N_WORDINGS, QN_LANG_EN));
+	for (qn_lang l = QN_LANG_ZH; l <= QN_LANG_EN; l++)
+		for (int w = 0; w < QN_SCENARIO_LEVEL_N_WORDINGS; w++)
+			for (int lv = 0; lv <= QN_MAX_LEVEL; lv++)
+				assert_named(questionnaire_scenario_level(lv, w, l),
+					     "scenario level", w, l);
+}
+END_TEST
+
 START_TEST(every_wording_names_both_values)
 {
 	/* A wording added without its names fails here; NONE is named in none. */
@@ -347,6 +377,7 @@ TCase *make_vocab_tcase(void)
 				stamps_format_in_local_time_and_read_back,
 				stamps_are_shown_day_then_time,
 				one_level_name,
+				one_scenario_level_label,
 				one_yes_and_no,
 				every_wording_names_both_values,
 				one_home_for_the_stage_words,
