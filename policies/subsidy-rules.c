@@ -2,15 +2,30 @@
 #include "config.h"
 #include "policies/subsidy-internal.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include "common/decimal.h"
 #include "common/text.h"
 
+/*
+ * A detail's piece in both languages, built side by side by text_appendf(). Each language
+ * keeps its own length: once a piece does not fit, that language stays cut, and a later,
+ * shorter piece (a closing "）") cannot make the cut text look whole, as strlen() would let it.
+ * ADD_ZH/ADD_EN append after text2_clear(); base_label() and range_text() write whole texts.
+ */
 typedef struct {
 	char zh[256], en[256];
+	size_t zh_used, en_used;
 } text2;
+
+static void text2_clear(text2 *t)
+{
+	t->zh[0] = t->en[0] = '\0';
+	t->zh_used = t->en_used = 0;
+}
+
+#define ADD_ZH(t, ...) text_appendf((t)->zh, sizeof(t)->zh, &(t)->zh_used, __VA_ARGS__)
+#define ADD_EN(t, ...) text_appendf((t)->en, sizeof(t)->en, &(t)->en_used, __VA_ARGS__)
 
 /* ---- reading the inputs ---- */
 
@@ -45,34 +60,19 @@ static const char *award_name(const struct subsidy_ctx *x, const char *id, qn_la
 	return a ? qn_text_get(&a->name, lang) : id;
 }
 
-/* text_appendf() after the text buf holds: the two languages of a text2 are built side by side. */
-static void append(char *buf, size_t size, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void append(char *buf, size_t size, const char *fmt, ...)
-{
-	size_t used = strlen(buf);
-	va_list ap;
-	va_start(ap, fmt);
-	text_vappendf(buf, size, &used, fmt, ap);
-	va_end(ap);
-}
-
 /* "上云年度服务费" for each term, joined with "、": names for people (the keys are in JSON). */
 static void terms_text(const struct subsidy_ctx *x, const policy_term *t, size_t n, text2 *out)
 {
-	out->zh[0] = out->en[0] = '\0';
+	text2_clear(out);
 	for (size_t i = 0; i < n; i++) {
 		const char *sep = i ? "、" : "";
 		if (t[i].kind == POLICY_TERM_FIELD) {
 			const qn_text *l = policy_field_label(t[i].field);
-			append(out->zh, sizeof out->zh, "%s%s", sep, l->zh);
-			append(out->en, sizeof out->en, "%s%s", i ? ", " : "", l->en);
+			ADD_ZH(out, "%s%s", sep, l->zh);
+			ADD_EN(out, "%s%s", i ? ", " : "", l->en);
 		} else {
-			append(out->zh, sizeof out->zh, "%s%s", sep,
-			       award_name(x, t[i].award, QN_LANG_ZH));
-			append(out->en, sizeof out->en, "%s%s", i ? ", " : "",
-			       award_name(x, t[i].award, QN_LANG_EN));
+			ADD_ZH(out, "%s%s", sep, award_name(x, t[i].award, QN_LANG_ZH));
+			ADD_EN(out, "%s%s", i ? ", " : "", award_name(x, t[i].award, QN_LANG_EN));
 		}
 	}
 }
@@ -222,21 +222,21 @@ static const char *section_name(char s, qn_lang lang)
 /* "制造业（门类 C）" / "采矿业、制造业…（门类 B、C、D）" for the detail. */
 static void sections_text(const char *sections, text2 *out)
 {
-	out->zh[0] = out->en[0] = '\0';
+	text2_clear(out);
 	for (size_t i = 0; sections[i]; i++) {
 		const char *zh = section_name(sections[i], QN_LANG_ZH);
 		const char *en = section_name(sections[i], QN_LANG_EN);
-		append(out->zh, sizeof out->zh, "%s%s", i ? "、" : "", zh ? zh : "");
-		append(out->en, sizeof out->en, "%s%s", i ? ", " : "", en ? en : "");
+		ADD_ZH(out, "%s%s", i ? "、" : "", zh ? zh : "");
+		ADD_EN(out, "%s%s", i ? ", " : "", en ? en : "");
 	}
-	append(out->zh, sizeof out->zh, "（GB/T 4754 门类 ");
-	append(out->en, sizeof out->en, " (GB/T 4754 section%s ", sections[1] ? "s" : "");
+	ADD_ZH(out, "（GB/T 4754 门类 ");
+	ADD_EN(out, " (GB/T 4754 section%s ", sections[1] ? "s" : "");
 	for (size_t i = 0; sections[i]; i++) {
-		append(out->zh, sizeof out->zh, "%s%c", i ? "、" : "", sections[i]);
-		append(out->en, sizeof out->en, "%s%c", i ? ", " : "", sections[i]);
+		ADD_ZH(out, "%s%c", i ? "、" : "", sections[i]);
+		ADD_EN(out, "%s%c", i ? ", " : "", sections[i]);
 	}
-	append(out->zh, sizeof out->zh, "）");
-	append(out->en, sizeof out->en, ")");
+	ADD_ZH(out, "）");
+	ADD_EN(out, ")");
 }
 
 static bool industry_holds(struct subsidy_ctx *x, const policy_cond *c, subsidy_item *it)
@@ -642,14 +642,12 @@ static void project_of(struct subsidy_ctx *x, const policy_clause *c, subsidy_it
 /* "是否为试点企业、评测阶段" for the inputs missing. */
 static void missing_text(unsigned missing, text2 *out)
 {
-	out->zh[0] = out->en[0] = '\0';
+	text2_clear(out);
 	for (unsigned bit = 1, k = 0; bit; bit <<= 1) {
 		if (!(missing & bit) || !subsidy_missing_key(bit))
 			continue;
-		append(out->zh, sizeof out->zh, "%s%s", k ? "、" : "",
-		       subsidy_missing_label(bit, QN_LANG_ZH));
-		append(out->en, sizeof out->en, "%s%s", k ? ", " : "",
-		       subsidy_missing_label(bit, QN_LANG_EN));
+		ADD_ZH(out, "%s%s", k ? "、" : "", subsidy_missing_label(bit, QN_LANG_ZH));
+		ADD_EN(out, "%s%s", k ? ", " : "", subsidy_missing_label(bit, QN_LANG_EN));
 		k++;
 	}
 }

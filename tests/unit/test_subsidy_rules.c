@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "common/gbcode.h"
 #include "scoring/scoring.h"
 #include "tests/unit/subsidy_test.h"
@@ -394,6 +395,42 @@ START_TEST(assess_scores_then_computes)
 }
 END_TEST
 
+/*
+ * A list of sections too long for the detail's piece stays cut: "D D D D B B B" fills the
+ * Chinese names to 237 of 256 bytes, "（GB/T 4754 门类 " is cut after "门" with 3 bytes
+ * left, and neither the first letter nor the closing "）" may follow as if the text were whole.
+ */
+START_TEST(a_cut_section_list_stays_cut)
+{
+	static const char xml[] =
+		"<policy format=\"1\" id=\"t\" version=\"1\"><title><zh>标题</zh></title>"
+		"<issuer><zh>某市</zh></issuer><source><zh>t</zh></source>"
+		"<window from=\"2025-01-01\" to=\"2027-12-31\"/><clause id=\"1\" number=\"一\">"
+		"<title><zh>条款</zh></title><text><zh>c</zh></text>"
+		"<requires industry=\"D D D D B B B\"/>"
+		"<rate base=\"cloud_annual_fee\" rate=\"30%\" cap=\"100000\"/></clause></policy>";
+	assess_error err = {0};
+	policy *p = policy_load_memory(xml, strlen(xml), "t.xml", &err);
+	ck_assert_msg(p != NULL, "%s", err.msg);
+	answers *a = sub_answers_raw("\"enterprise\": {\"industry_code\": \"C34\"}, "
+				     "\"finance\": {\"cloud_annual_fee\": 60000}");
+	subsidy_options o = {.level = 2, .date = "2026-03-01"};
+	subsidy_result *r = subsidy_compute(p, a, &o, &err);
+	ck_assert_msg(r != NULL, "%s", err.msg);
+	const char *zh = item(r, "1")->detail.zh;
+	ck_pays(r, "1", SUBSIDY_NOT_ELIGIBLE, 0);
+	ck_assert_msg(strstr(zh, "、采矿业（GB/T 4754 门；本企业行业代码 C34 属门类 C") != NULL,
+		      "%s", zh);
+	/* the English has room for all of it */
+	ck_assert_msg(strstr(item(r, "1")->detail.en,
+			     ", mining (GB/T 4754 sections D, D, D, D, B, B, B); the") != NULL,
+		      "%s", item(r, "1")->detail.en);
+	subsidy_free(r);
+	answers_free(a);
+	policy_free(p);
+}
+END_TEST
+
 TCase *make_subsidy_rules_tcase(void)
 {
 	const TTest *tests[] = {baseline_pays_nothing_and_says_what_post_would,
@@ -410,6 +447,7 @@ TCase *make_subsidy_rules_tcase(void)
 				new_inputs_are_checked,
 				division_codes_cover_their_parts,
 				division_and_industry_reasons_quote_the_code,
+				a_cut_section_list_stays_cut,
 				combined_view_never_adds_an_overlap_silently,
 				assess_scores_then_computes,
 				NULL};
