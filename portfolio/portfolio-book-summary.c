@@ -234,8 +234,10 @@ static void overview_levels(portfolio_book *b, const portfolio_tally *t, int bas
 			if (st[cols[i]].level[l] > most)
 				most = st[cols[i]].level[l];
 	bk_count_axis(chart->y_axis, most);
-	chart_title_set_name(chart, lang_pick(b->o.lang, "等级分布", "Level distribution"));
+	xlsx_chart_title(chart, lang_pick(b->o.lang, "等级分布", "Level distribution"), b->o.lang);
 	chart_axis_set_name(chart->y_axis, lang_pick(b->o.lang, "企业数", "Enterprises"));
+	xlsx_chart_axis_font(chart->x_axis, XLSX_CHART_AXIS_SIZE, b->o.lang);
+	xlsx_chart_axis_font(chart->y_axis, XLSX_CHART_AXIS_SIZE, b->o.lang);
 	chart_legend_set_position(chart,
 				  n_cols > 2 ? LXW_CHART_LEGEND_BOTTOM : LXW_CHART_LEGEND_NONE);
 	lxw_chart_options co = {.x_scale = 1.3, .y_scale = 1.1};
@@ -706,12 +708,15 @@ static void group_chart(portfolio_book *b, int which, lxw_row_t h, size_t n, siz
 		chart_series_set_fill(s, &fill);
 	}
 	bk_count_axis(chart->x_axis, most); /* in a bar chart, the value axis */
-	chart_title_set_name(chart, n > shown
-					    ? lang_pick(b->o.lang, "等级构成（企业数最多的 15 组）",
-							"Levels (the 15 largest groups)")
-					    : lang_pick(b->o.lang, "等级构成", "Levels"));
+	xlsx_chart_title(chart,
+			 n > shown ? lang_pick(b->o.lang, "等级构成（企业数最多的 15 组）",
+					       "Levels (the 15 largest groups)")
+				   : lang_pick(b->o.lang, "等级构成", "Levels"),
+			 b->o.lang);
 	chart_axis_set_reverse(
 		chart->y_axis); /* in a bar chart, the category axis: largest on top */
+	xlsx_chart_axis_font(chart->x_axis, XLSX_CHART_AXIS_SIZE, b->o.lang);
+	xlsx_chart_axis_font(chart->y_axis, XLSX_CHART_AXIS_SIZE, b->o.lang);
 	chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
 	lxw_chart_options co = {.x_scale = 1.6, .y_scale = 0.6 + 0.12 * (double)shown};
 	xlsx_check(b->book, worksheet_insert_chart_opt(b->sheet[which].ws, at, 0, chart, &co));

@@ -166,9 +166,17 @@ def charts(path):
         return [z.read(n).decode("utf-8") for n in names]
 
 
-def check_charts(path, most):
-    """Level colours in level order; count axes in whole numbers (a tick per unit up to 10)."""
+def check_charts(path, most, lang):
+    """Level colours in level order; count axes in whole numbers (a tick per unit up to 10); the
+    title and the axes in the workbook's font, as the report's and the acceptance workbook's."""
+    face = '<a:latin typeface="%s"/>' % ("Calibri" if lang == "en" else "等线")
     for xml in charts(path):
+        title = re.search(r"<c:chart><c:title>.*?</c:title>", xml, re.S)
+        check(title and face in title.group(0), ("chart title font", face, title))
+        for ax in re.findall(r"<c:(?:valAx|catAx)>.*?</c:(?:valAx|catAx)>", xml, re.S):
+            check(face in ax, ("axis font", face, ax))
+        got = set(re.findall(r'<a:latin typeface="[^"]*"/>', xml))
+        check(got == {face}, ("chart fonts", got))
         for ax in re.findall(r"<c:valAx>.*?</c:valAx>", xml, re.S):
             check('<c:numFmt formatCode="0" sourceLinked="0"/>' in ax, ("count axis format", ax))
             if most <= 10:
@@ -413,7 +421,7 @@ def check_pilot(d):
     check([ex[col["场景≥%d级" % l]] for l in range(1, 5)] == [16, 10, 2, 0], "scenario counts")
     check([ex[col["★场景≥%d级" % l]] for l in range(1, 5)] == [10, 7, 2, 0], "star counts")
 
-    check_charts(os.path.join(d, "pilot.xlsx"), 63)
+    check_charts(os.path.join(d, "pilot.xlsx"), 63, "zh")
     errors = sheet_rows(wb["错误"])[1:]
     check(len(errors) == 5, errors)
     by_source = {os.path.basename(e[1]): e for e in errors}
@@ -512,6 +520,7 @@ def check_pilot_en(d):
                             ("unknown-option.json", 1): "invalid data",
                             ("post.ndjson", 62): "invalid data", ("post.ndjson", 63): dup})
     check_links(path, "../en-reports", 63)
+    check_charts(path, 63, "en")
     # Baseline rows only: the share is of all assessments, and says so.
     base = openpyxl.load_workbook(os.path.join(d, "baseline.xlsx"))
     check_share_basis(base, "zh", "全部")
@@ -526,7 +535,7 @@ def check_english(d):
     tg = sheet_rows(wb["Targets"])
     check(find_row(tg, "Enterprises at level 4")[3] == "no target given", "unset target")
     check(find_row(tg, "Subsidies against the budget (yuan)")[3] == "not computed", "no policy")
-    check_charts(os.path.join(d, "english.xlsx"), 1)
+    check_charts(os.path.join(d, "english.xlsx"), 1, "en")
     ent = sheet_rows(wb["Enterprises"])
     check(ent[0][:3] == ["No.", "Credit code", "Enterprise"], ent[0])
     # The row number is centred and ruled off, not run into the credit code beside it.

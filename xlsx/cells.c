@@ -247,7 +247,8 @@ void xlsx_chart_title(lxw_chart *chart, const char *title, qn_lang lang)
 void xlsx_chart_axis_font(lxw_chart_axis *axis, double size, qn_lang lang)
 {
 	lxw_chart_font font = {.name = (char *)xlsx_font_name(lang), .size = size};
-	chart_axis_set_num_font(axis, &font); /* copied */
+	chart_axis_set_num_font(axis, &font);  /* copied */
+	chart_axis_set_name_font(axis, &font); /* copied; written only with a name */
 }
 
 void xlsx_chart_levels(lxw_chart *chart, const char *title, int max_level, uint8_t legend,
