@@ -263,7 +263,7 @@ int answers_status_flag(const answers *a, const char *key)
 
 assess_code answers_set_status_flag(answers *a, const char *key, int value)
 {
-	cJSON **status = &a->blocks[TOP_STATUS - TOP_FINANCE];
+	cJSON **status = &a->blocks[ANSWERS_TOP_STATUS - ANSWERS_TOP_FINANCE];
 	if (*status && !cJSON_IsObject(*status))
 		return ASSESS_ERR_DATA;
 	if (value < 0) {

@@ -60,6 +60,30 @@ typedef enum {
 } answers_field;
 
 /*
+ * The answer file's top-level keys, in the order the saver writes them (keys.c); a reader
+ * that cannot use the loader (the interview's salvage) names them with answers_top_key():
+ * "questionnaire", "enterprise", "answers", "status"..., NULL past the end.
+ */
+typedef enum {
+	ANSWERS_TOP_QUESTIONNAIRE,
+	ANSWERS_TOP_QN_VERSION,
+	ANSWERS_TOP_QN_SHA256,
+	ANSWERS_TOP_ENTERPRISE,
+	ANSWERS_TOP_ASSESSMENT,
+	ANSWERS_TOP_ANSWERS,
+	ANSWERS_TOP_NOTES,
+	ANSWERS_TOP_EVIDENCE,
+	ANSWERS_TOP_FLAGS,
+	ANSWERS_TOP_HISTORY,
+	ANSWERS_TOP_FINALIZED,
+	ANSWERS_TOP_FINANCE,
+	ANSWERS_TOP_STATUS,
+	ANSWERS_TOP_AWARDS,
+	ANSWERS_TOP_MAX
+} answers_top;
+const char *answers_top_key(answers_top k);
+
+/*
  * The answer file's keys as keys.c has them, for a reader that cannot use the loader (the
  * interview's salvage): a plain string member's ("name", "date"), NULL past the end; the two
  * that are not strings, enterprise.above_scale (true/false) and assessment.stage.

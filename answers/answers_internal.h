@@ -91,31 +91,12 @@ struct answers_load {
 };
 
 /* ---- keys.c: the members an answer file may have, in the order they are written ---- */
-enum {
-	TOP_QUESTIONNAIRE,
-	TOP_QN_VERSION,
-	TOP_QN_SHA256,
-	TOP_ENTERPRISE,
-	TOP_ASSESSMENT,
-	TOP_ANSWERS,
-	TOP_NOTES,
-	TOP_EVIDENCE,
-	TOP_FLAGS,
-	TOP_HISTORY,
-	TOP_FINALIZED,
-	TOP_FINANCE,
-	TOP_STATUS,
-	TOP_AWARDS,
-	TOP_MAX
-};
-extern const char *const answers_top_keys[TOP_MAX];
-/* The blocks kept as JSON, in the order of top_keys from TOP_FINANCE on. */
+extern const char *const answers_top_keys[ANSWERS_TOP_MAX];
+/* The blocks kept as JSON, in the order of top_keys from ANSWERS_TOP_FINANCE on. */
 extern const char *const answers_block_names[ANSWERS_N_BLOCKS];
 /* The enterprise and assessment members that are plain strings, by answers_field. */
 extern const char *const answers_field_keys[ANSWERS_FIELD_MAX];
-/* The record's members of "assessment" (identity.c), in the order they are written. */
-enum { RECORD_SOURCE, RECORD_TEAM, RECORD_INTERVIEWEES, RECORD_SITE_VISITS, RECORD_MAX };
-extern const char *const answers_record_keys[RECORD_MAX];
+extern const char *const answers_record_keys[ANSWERS_RECORD_MAX];
 /* A person's members: a team member has the first three, an interviewee name and title. */
 enum { PERSON_NAME, PERSON_ROLE, PERSON_ORGANISATION, PERSON_TITLE, PERSON_MAX };
 extern const char *const answers_person_keys[PERSON_MAX];

@@ -318,13 +318,13 @@ assess_code answers_assessment_member(answers *a, const struct answers_load *ld,
 				      bool *taken)
 {
 	*taken = true;
-	if (strcmp(c->string, answers_record_keys[RECORD_SOURCE]) == 0)
+	if (strcmp(c->string, answers_record_keys[ANSWERS_RECORD_SOURCE]) == 0)
 		return load_source(a, ld, c);
-	if (strcmp(c->string, answers_record_keys[RECORD_TEAM]) == 0)
+	if (strcmp(c->string, answers_record_keys[ANSWERS_RECORD_TEAM]) == 0)
 		return load_people(a, ld, c, true);
-	if (strcmp(c->string, answers_record_keys[RECORD_INTERVIEWEES]) == 0)
+	if (strcmp(c->string, answers_record_keys[ANSWERS_RECORD_INTERVIEWEES]) == 0)
 		return load_people(a, ld, c, false);
-	if (strcmp(c->string, answers_record_keys[RECORD_SITE_VISITS]) == 0)
+	if (strcmp(c->string, answers_record_keys[ANSWERS_RECORD_SITE_VISITS]) == 0)
 		return load_visits(a, ld, c);
 	*taken = false;
 	return ASSESS_OK;
@@ -358,15 +358,15 @@ bool answers_assessment_json(cJSON *as, const answers *a)
 	if (!as || !r)
 		return as != NULL;
 	if (r->origin != ANSWERS_SOURCE_NONE &&
-	    !answers_json_add_string(as, answers_record_keys[RECORD_SOURCE],
+	    !answers_json_add_string(as, answers_record_keys[ANSWERS_RECORD_SOURCE],
 				     answers_origin_name(r->origin)))
 		return false;
-	if (!add_people(as, answers_record_keys[RECORD_TEAM], &r->team) ||
-	    !add_people(as, answers_record_keys[RECORD_INTERVIEWEES], &r->interviewees))
+	if (!add_people(as, answers_record_keys[ANSWERS_RECORD_TEAM], &r->team) ||
+	    !add_people(as, answers_record_keys[ANSWERS_RECORD_INTERVIEWEES], &r->interviewees))
 		return false;
 	if (!r->n_visits)
 		return true;
-	cJSON *arr = cJSON_AddArrayToObject(as, answers_record_keys[RECORD_SITE_VISITS]);
+	cJSON *arr = cJSON_AddArrayToObject(as, answers_record_keys[ANSWERS_RECORD_SITE_VISITS]);
 	bool ok = arr != NULL;
 	for (size_t i = 0; ok && i < r->n_visits; i++) {
 		char buf[DATE_TEXT_MAX];

@@ -7,20 +7,20 @@
 
 #include <string.h>
 
-const char *const answers_top_keys[TOP_MAX] = {"questionnaire",
-					       "questionnaire_version",
-					       "questionnaire_sha256",
-					       "enterprise",
-					       "assessment",
-					       "answers",
-					       "notes",
-					       "evidence",
-					       "flags",
-					       "history",
-					       "finalized",
-					       "finance",
-					       "status",
-					       "awards"};
+const char *const answers_top_keys[ANSWERS_TOP_MAX] = {"questionnaire",
+						       "questionnaire_version",
+						       "questionnaire_sha256",
+						       "enterprise",
+						       "assessment",
+						       "answers",
+						       "notes",
+						       "evidence",
+						       "flags",
+						       "history",
+						       "finalized",
+						       "finance",
+						       "status",
+						       "awards"};
 
 const char *const answers_block_names[ANSWERS_N_BLOCKS] = {"finance", "status", "awards"};
 
@@ -31,10 +31,20 @@ const char *const answers_field_keys[ANSWERS_FIELD_MAX] = {"name",          "cre
 							   "assessor",      "report_no",
 							   "lang"};
 
-const char *const answers_record_keys[RECORD_MAX] = {"source", "team", "interviewees",
-						     "site_visits"};
+const char *const answers_record_keys[ANSWERS_RECORD_MAX] = {"source", "team", "interviewees",
+							     "site_visits"};
 
 const char *const answers_person_keys[PERSON_MAX] = {"name", "role", "organisation", "title"};
+
+const char *answers_top_key(answers_top k)
+{
+	return k >= 0 && k < ANSWERS_TOP_MAX ? answers_top_keys[k] : NULL;
+}
+
+const char *answers_record_key(answers_record_member m)
+{
+	return m >= 0 && m < ANSWERS_RECORD_MAX ? answers_record_keys[m] : NULL;
+}
 
 const char *answers_field_key(answers_field f)
 {
@@ -48,10 +58,10 @@ const char *answers_block_key(size_t b)
 
 bool answers_record_is_compound(const char *key)
 {
-	for (int k = RECORD_TEAM; k < RECORD_MAX; k++)
+	for (int k = ANSWERS_RECORD_TEAM; k < ANSWERS_RECORD_MAX; k++)
 		if (strcmp(answers_record_keys[k], key) == 0)
 			return true;
-	for (int k = TOP_EVIDENCE; k <= TOP_FINALIZED; k++)
+	for (int k = ANSWERS_TOP_EVIDENCE; k <= ANSWERS_TOP_FINALIZED; k++)
 		if (strcmp(answers_top_keys[k], key) == 0)
 			return true;
 	return false;

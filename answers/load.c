@@ -204,21 +204,22 @@ static assess_code unknown_top_key(const struct answers_load *ld, const char *ke
 	char known[256];
 	size_t used = 0;
 	known[0] = '\0';
-	for (int k = 0; k < TOP_MAX; k++)
+	for (int k = 0; k < ANSWERS_TOP_MAX; k++)
 		text_appendf(known, sizeof known, &used, "%s%s", k ? ", " : "",
 			     answers_top_keys[k]);
 	return answers_fail_at(ld, "$", key, -1, "unknown key \"%s\" (expected %s)", key, known);
 }
 
 /* Files each member of root under its key in top[]; fails on a key of no such name. */
-static assess_code sort_top_keys(const struct answers_load *ld, cJSON *root, cJSON *top[TOP_MAX])
+static assess_code sort_top_keys(const struct answers_load *ld, cJSON *root,
+				 cJSON *top[ANSWERS_TOP_MAX])
 {
-	memset(top, 0, TOP_MAX * sizeof *top);
+	memset(top, 0, ANSWERS_TOP_MAX * sizeof *top);
 	for (cJSON *c = root->child; c; c = c->next) {
 		int k = 0;
-		while (k < TOP_MAX && !text_equal(answers_top_keys[k], c->string))
+		while (k < ANSWERS_TOP_MAX && !text_equal(answers_top_keys[k], c->string))
 			k++;
-		if (k == TOP_MAX)
+		if (k == ANSWERS_TOP_MAX)
 			return unknown_top_key(ld, c->string);
 		top[k] = c;
 	}
@@ -227,12 +228,12 @@ static assess_code sort_top_keys(const struct answers_load *ld, cJSON *root, cJS
 
 /* The finance, status and awards blocks, kept for the subsidy engine unless told not to. */
 static assess_code keep_blocks(answers *a, const struct answers_load *ld, cJSON *root,
-			       cJSON *const top[TOP_MAX], unsigned flags)
+			       cJSON *const top[ANSWERS_TOP_MAX], unsigned flags)
 {
 	if (flags & ANSWERS_NO_BLOCKS)
 		return ASSESS_OK;
 	for (int b = 0; b < ANSWERS_N_BLOCKS; b++) {
-		cJSON *block = top[TOP_FINANCE + b];
+		cJSON *block = top[ANSWERS_TOP_FINANCE + b];
 		if (!block)
 			continue;
 		/* A borrowed tree dies with the reader's next text: the answers keep a copy. */
@@ -257,22 +258,23 @@ static assess_code other_instrument(const answers *a, const struct answers_load 
 			       questionnaire_version(a->q), questionnaire_sha256(a->q));
 }
 
-static assess_code load_record(answers *a, const struct answers_load *ld, cJSON *const top[TOP_MAX],
-			       unsigned flags)
+static assess_code load_record(answers *a, const struct answers_load *ld,
+			       cJSON *const top[ANSWERS_TOP_MAX], unsigned flags)
 {
 	assess_code rc = ASSESS_OK;
-	if (top[TOP_QN_VERSION] || top[TOP_QN_SHA256])
-		rc = answers_identity_load(a, ld, top[TOP_QN_VERSION], top[TOP_QN_SHA256]);
+	if (top[ANSWERS_TOP_QN_VERSION] || top[ANSWERS_TOP_QN_SHA256])
+		rc = answers_identity_load(a, ld, top[ANSWERS_TOP_QN_VERSION],
+					   top[ANSWERS_TOP_QN_SHA256]);
 	if (!rc && !(flags & ANSWERS_RESCORE) && !answers_instrument_matches(a))
 		rc = other_instrument(a, ld);
-	if (!rc && top[TOP_EVIDENCE])
-		rc = answers_evidence_load(a, ld, top[TOP_EVIDENCE]);
-	if (!rc && top[TOP_FLAGS])
-		rc = answers_flags_load(a, ld, top[TOP_FLAGS]);
-	if (!rc && top[TOP_HISTORY])
-		rc = answers_history_load(a, ld, top[TOP_HISTORY]);
-	if (!rc && top[TOP_FINALIZED])
-		rc = answers_finalized_load(a, ld, top[TOP_FINALIZED]);
+	if (!rc && top[ANSWERS_TOP_EVIDENCE])
+		rc = answers_evidence_load(a, ld, top[ANSWERS_TOP_EVIDENCE]);
+	if (!rc && top[ANSWERS_TOP_FLAGS])
+		rc = answers_flags_load(a, ld, top[ANSWERS_TOP_FLAGS]);
+	if (!rc && top[ANSWERS_TOP_HISTORY])
+		rc = answers_history_load(a, ld, top[ANSWERS_TOP_HISTORY]);
+	if (!rc && top[ANSWERS_TOP_FINALIZED])
+		rc = answers_finalized_load(a, ld, top[ANSWERS_TOP_FINALIZED]);
 	return rc;
 }
 
@@ -280,13 +282,13 @@ assess_code answers_record_take(answers *a, const char *key, const cJSON *v, con
 				assess_error *err)
 {
 	struct answers_load ld = {.name = name ? name : "", .err = err};
-	if (strcmp(key, answers_top_keys[TOP_EVIDENCE]) == 0)
+	if (strcmp(key, answers_top_keys[ANSWERS_TOP_EVIDENCE]) == 0)
 		return answers_evidence_load(a, &ld, v);
-	if (strcmp(key, answers_top_keys[TOP_FLAGS]) == 0)
+	if (strcmp(key, answers_top_keys[ANSWERS_TOP_FLAGS]) == 0)
 		return answers_flags_load(a, &ld, v);
-	if (strcmp(key, answers_top_keys[TOP_HISTORY]) == 0)
+	if (strcmp(key, answers_top_keys[ANSWERS_TOP_HISTORY]) == 0)
 		return answers_history_load(a, &ld, v);
-	if (strcmp(key, answers_top_keys[TOP_FINALIZED]) == 0)
+	if (strcmp(key, answers_top_keys[ANSWERS_TOP_FINALIZED]) == 0)
 		return answers_finalized_load(a, &ld, v);
 	/* The members of "assessment" are told apart by their key: v under it, in a copy. */
 	cJSON *holder = cJSON_CreateObject(), *copy = cJSON_Duplicate(v, 1);
@@ -325,10 +327,11 @@ static const questionnaire *resolve_questionnaire(const struct answers_load *ld,
 answers *answers_bind(cJSON *root, const struct answers_load *ld, answers_resolver resolve,
 		      void *ctx, unsigned flags)
 {
-	cJSON *top[TOP_MAX];
+	cJSON *top[ANSWERS_TOP_MAX];
 	if (sort_top_keys(ld, root, top))
 		return NULL;
-	const questionnaire *q = resolve_questionnaire(ld, top[TOP_QUESTIONNAIRE], resolve, ctx);
+	const questionnaire *q =
+		resolve_questionnaire(ld, top[ANSWERS_TOP_QUESTIONNAIRE], resolve, ctx);
 	if (!q)
 		return NULL;
 	answers *a = answers_new(q);
@@ -337,19 +340,19 @@ answers *answers_bind(cJSON *root, const struct answers_load *ld, answers_resolv
 		return NULL;
 	}
 	const char *found[ANSWERS_FIELD_MAX] = {0};
-	if (load_fields(a, ld, top[TOP_ENTERPRISE], "$.enterprise", ANSWERS_NAME,
+	if (load_fields(a, ld, top[ANSWERS_TOP_ENTERPRISE], "$.enterprise", ANSWERS_NAME,
 			ANSWERS_INDUSTRY_CODE, found) ||
-	    load_fields(a, ld, top[TOP_ASSESSMENT], "$.assessment", ANSWERS_DATE, ANSWERS_LANG,
-			found) ||
-	    load_answers(a, ld, top[TOP_ANSWERS]) || load_notes(a, ld, top[TOP_NOTES]) ||
-	    load_record(a, ld, top, flags) || answers_check_complete(a, ld, flags) ||
-	    keep_blocks(a, ld, root, top, flags)) {
+	    load_fields(a, ld, top[ANSWERS_TOP_ASSESSMENT], "$.assessment", ANSWERS_DATE,
+			ANSWERS_LANG, found) ||
+	    load_answers(a, ld, top[ANSWERS_TOP_ANSWERS]) ||
+	    load_notes(a, ld, top[ANSWERS_TOP_NOTES]) || load_record(a, ld, top, flags) ||
+	    answers_check_complete(a, ld, flags) || keep_blocks(a, ld, root, top, flags)) {
 		answers_free(a);
 		return NULL;
 	}
 	/* A file that names its questionnaire by path keeps naming it so when saved again. The
 	 * text is kept where the blocks are, for the subsidy engine's errors (answers_locate). */
-	const char *ref = top[TOP_QUESTIONNAIRE]->valuestring;
+	const char *ref = top[ANSWERS_TOP_QUESTIONNAIRE]->valuestring;
 	if (store_strings(a, found, ld->name, (flags & ANSWERS_NO_BLOCKS) ? NULL : ld) ||
 	    (strcmp(ref, questionnaire_id(q)) != 0 && answers_set_questionnaire_ref(a, ref))) {
 		answers_free(a);

@@ -209,6 +209,16 @@ assess_code answers_reopen(answers *a, const char *reason, assess_error *err);
  */
 assess_code answers_record_take(answers *a, const char *key, const cJSON *v, const char *name,
 				assess_error *err);
+/* The record's members of "assessment", in the order they are written (answers/keys.c). */
+typedef enum {
+	ANSWERS_RECORD_SOURCE,
+	ANSWERS_RECORD_TEAM,
+	ANSWERS_RECORD_INTERVIEWEES,
+	ANSWERS_RECORD_SITE_VISITS,
+	ANSWERS_RECORD_MAX
+} answers_record_member;
+/* "source", "team", "interviewees", "site_visits"; NULL past the end. */
+const char *answers_record_key(answers_record_member m);
 /*
  * Whether key is a member of the record whose value is a list or an object, one
  * answers_record_take() reads part by part: "team", "interviewees", "site_visits" of

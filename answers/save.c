@@ -80,7 +80,7 @@ static bool add_fields(cJSON *obj, const answers *a, int first, int last)
 
 static bool add_enterprise(cJSON *root, const answers *a)
 {
-	cJSON *ent = cJSON_AddObjectToObject(root, answers_top_keys[TOP_ENTERPRISE]);
+	cJSON *ent = cJSON_AddObjectToObject(root, answers_top_keys[ANSWERS_TOP_ENTERPRISE]);
 	return add_fields(ent, a, ANSWERS_NAME, ANSWERS_INDUSTRY_CODE) &&
 	       (a->above_scale < 0 ||
 		cJSON_AddBoolToObject(ent, ANSWERS_KEY_ABOVE_SCALE, a->above_scale));
@@ -88,7 +88,7 @@ static bool add_enterprise(cJSON *root, const answers *a)
 
 static bool add_assessment(cJSON *root, const answers *a)
 {
-	cJSON *as = cJSON_AddObjectToObject(root, answers_top_keys[TOP_ASSESSMENT]);
+	cJSON *as = cJSON_AddObjectToObject(root, answers_top_keys[ANSWERS_TOP_ASSESSMENT]);
 	return add_fields(as, a, ANSWERS_DATE, ANSWERS_DATE) &&
 	       (a->stage == ANSWERS_STAGE_NONE ||
 		answers_json_add_string(as, ANSWERS_KEY_STAGE, answers_stage_name(a->stage))) &&
@@ -107,7 +107,7 @@ static bool add_member(cJSON *root, int key, cJSON *(*make)(const answers *, boo
 /* The answers, and the notes when there are any. */
 static bool add_answers(cJSON *root, const answers *a)
 {
-	cJSON *ans = cJSON_AddObjectToObject(root, answers_top_keys[TOP_ANSWERS]);
+	cJSON *ans = cJSON_AddObjectToObject(root, answers_top_keys[ANSWERS_TOP_ANSWERS]);
 	cJSON *notes = cJSON_CreateObject();
 	bool ok = ans && notes;
 	for (size_t i = 0; ok && i < questionnaire_n_questions(a->q); i++) {
@@ -118,7 +118,7 @@ static bool add_answers(cJSON *root, const answers *a)
 			ok = answers_json_add_string(notes, q->id, a->items[i].note);
 	}
 	if (ok && notes->child)
-		return answers_json_add(root, answers_top_keys[TOP_NOTES], notes);
+		return answers_json_add(root, answers_top_keys[ANSWERS_TOP_NOTES], notes);
 	cJSON_Delete(notes);
 	return ok;
 }
@@ -138,17 +138,18 @@ char *answers_to_json(const answers *a)
 	cJSON *root = cJSON_CreateObject();
 	/* The file is stamped with the instrument of the command that writes it. */
 	bool ok = root &&
-		  answers_json_add_string(root, answers_top_keys[TOP_QUESTIONNAIRE],
+		  answers_json_add_string(root, answers_top_keys[ANSWERS_TOP_QUESTIONNAIRE],
 					  answers_questionnaire_ref(a)) &&
-		  answers_json_add_string(root, answers_top_keys[TOP_QN_VERSION],
+		  answers_json_add_string(root, answers_top_keys[ANSWERS_TOP_QN_VERSION],
 					  questionnaire_version(a->q)) &&
-		  answers_json_add_string(root, answers_top_keys[TOP_QN_SHA256],
+		  answers_json_add_string(root, answers_top_keys[ANSWERS_TOP_QN_SHA256],
 					  questionnaire_sha256(a->q)) &&
 		  add_enterprise(root, a) && add_assessment(root, a) && add_answers(root, a) &&
-		  add_member(root, TOP_EVIDENCE, answers_evidence_json, a) &&
-		  add_member(root, TOP_FLAGS, answers_flags_json, a) &&
-		  add_member(root, TOP_HISTORY, answers_history_json, a) &&
-		  add_member(root, TOP_FINALIZED, answers_finalized_json, a) && add_blocks(root, a);
+		  add_member(root, ANSWERS_TOP_EVIDENCE, answers_evidence_json, a) &&
+		  add_member(root, ANSWERS_TOP_FLAGS, answers_flags_json, a) &&
+		  add_member(root, ANSWERS_TOP_HISTORY, answers_history_json, a) &&
+		  add_member(root, ANSWERS_TOP_FINALIZED, answers_finalized_json, a) &&
+		  add_blocks(root, a);
 	/* A tree with a part missing is never printed: the file would lose it without a word. */
 	char *text = ok ? cJSON_Print(root) : NULL;
 	cJSON_Delete(root);

@@ -93,13 +93,13 @@ static void take_field(salvage *s, const char *key, const cJSON *v)
 		s->got->fields++;
 		return;
 	}
-	if (strcmp(key, ANSWERS_KEY_STAGE) == 0 && cJSON_IsString(v) &&
-	    (strcmp(v->valuestring, "baseline") == 0 || strcmp(v->valuestring, "post") == 0)) {
-		answers_set_stage(s->a, v->valuestring[0] == 'b' ? ANSWERS_STAGE_BASELINE
-								 : ANSWERS_STAGE_POST);
-		s->got->fields++;
-		return;
-	}
+	for (answers_stage st = ANSWERS_STAGE_BASELINE; st <= ANSWERS_STAGE_POST; st++)
+		if (strcmp(key, ANSWERS_KEY_STAGE) == 0 && cJSON_IsString(v) &&
+		    strcmp(v->valuestring, answers_stage_name(st)) == 0) {
+			answers_set_stage(s->a, st);
+			s->got->fields++;
+			return;
+		}
 	for (int f = 0; f < ANSWERS_FIELD_MAX; f++) {
 		if (strcmp(answers_field_key((answers_field)f), key) != 0)
 			continue;
@@ -127,10 +127,22 @@ static bool clean(const char *p, const char *end)
 
 /* ---- the record: each part through the answers' own reader (answers_record_take) ---- */
 
+/* Whether section is the file's top-level key k, or the record's member m of "assessment". */
+static bool is_top(const char *section, answers_top k)
+{
+	return strcmp(section, answers_top_key(k)) == 0;
+}
+
+static bool is_record(const char *section, answers_record_member m)
+{
+	return strcmp(section, answers_record_key(m)) == 0;
+}
+
 /* Inside a team member or an interviewee: their keys, not the assessment's. */
 static bool person_key(const char *section, const char *key)
 {
-	return (strcmp(section, "team") == 0 || strcmp(section, "interviewees") == 0) &&
+	return (is_record(section, ANSWERS_RECORD_TEAM) ||
+		is_record(section, ANSWERS_RECORD_INTERVIEWEES)) &&
 	       answers_record_is_person_key(key);
 }
 
@@ -179,7 +191,7 @@ static const char *part_name(char *buf, size_t size, const char *key, const char
 static void take_part(salvage *s, const char *key, const char *id, int k, cJSON *v, bool in_item)
 {
 	char what[96];
-	if (strcmp(key, "evidence") == 0 && !in_item && cJSON_IsArray(v)) {
+	if (is_top(key, ANSWERS_TOP_EVIDENCE) && !in_item && cJSON_IsArray(v)) {
 		int i = 0;
 		for (cJSON *item = v->child; item; item = item->next, i++)
 			take_part(s, key, id, i, item, true);
@@ -251,7 +263,7 @@ static const char *take_container(salvage *s, const char *key, const char *qid, 
 		if (!v || !end) {
 			cJSON_Delete(v);
 			/* Question id's evidence, broken inside: its items before the break. */
-			if (object && !qid && strcmp(key, "evidence") == 0 && *p == '[')
+			if (object && !qid && is_top(key, ANSWERS_TOP_EVIDENCE) && *p == '[')
 				return take_container(s, key, id, p, whole);
 			dropped_from(s, key, qid, object ? id : NULL, k);
 			return p;
@@ -278,7 +290,7 @@ static const char *take_member(salvage *s, const char *key, const char *v, bool 
 {
 	const char *end = NULL;
 	*whole = false;
-	if (strcmp(key, "finalized") != 0 && (*v == '[' || *v == '{'))
+	if (!is_top(key, ANSWERS_TOP_FINALIZED) && (*v == '[' || *v == '{'))
 		return take_container(s, key, NULL, v, whole);
 	cJSON *val = cJSON_ParseWithOpts(v, &end, 0);
 	if (!val || !end) {
@@ -292,7 +304,7 @@ static const char *take_member(salvage *s, const char *key, const char *v, bool 
 		dropped(s, key);
 		return end;
 	}
-	if (strcmp(key, "finalized") == 0 && !s->finalized) {
+	if (is_top(key, ANSWERS_TOP_FINALIZED) && !s->finalized) {
 		s->finalized = val;
 		return end;
 	}
@@ -316,17 +328,19 @@ static void take_status(salvage *s, const char *key, const cJSON *v)
 
 static void take(salvage *s, const char *section, const char *key, const cJSON *v)
 {
-	if (strcmp(section, "answers") == 0)
+	if (is_top(section, ANSWERS_TOP_ANSWERS))
 		take_answer(s, key, v, false);
-	else if (strcmp(section, "notes") == 0)
+	else if (is_top(section, ANSWERS_TOP_NOTES))
 		take_answer(s, key, v, true);
-	else if (strcmp(section, "status") == 0)
+	else if (is_top(section, ANSWERS_TOP_STATUS))
 		take_status(s, key, v);
-	else if (strcmp(key, "source") == 0 && strcmp(section, "assessment") == 0)
+	else if (is_record(key, ANSWERS_RECORD_SOURCE) && is_top(section, ANSWERS_TOP_ASSESSMENT))
 		take_record(s, key, v, key);
-	else if (strcmp(section, "enterprise") == 0 || strcmp(section, "assessment") == 0 ||
-		 ((strcmp(section, "team") == 0 || strcmp(section, "interviewees") == 0 ||
-		   strcmp(section, "site_visits") == 0) &&
+	else if (is_top(section, ANSWERS_TOP_ENTERPRISE) ||
+		 is_top(section, ANSWERS_TOP_ASSESSMENT) ||
+		 ((is_record(section, ANSWERS_RECORD_TEAM) ||
+		   is_record(section, ANSWERS_RECORD_INTERVIEWEES) ||
+		   is_record(section, ANSWERS_RECORD_SITE_VISITS)) &&
 		  !person_key(section, key)))
 		take_field(s, key, v);
 }
@@ -371,7 +385,7 @@ static void scan(salvage *s, const char *text)
 		if (val && vend && !clean(v, vend)) {
 			char what[96];
 			snprintf(what, sizeof what,
-				 strcmp(section, "notes") == 0 ? "%s (note)" : "%s",
+				 is_top(section, ANSWERS_TOP_NOTES) ? "%s (note)" : "%s",
 				 k->valuestring);
 			dropped(s, what);
 			p = vend;
@@ -379,7 +393,7 @@ static void scan(salvage *s, const char *text)
 			take(s, section, k->valuestring, val);
 			p = vend;
 		} else {
-			if (strcmp(section, "answers") == 0)
+			if (is_top(section, ANSWERS_TOP_ANSWERS))
 				dropped(s, k->valuestring);
 			p = v;
 		}
@@ -411,7 +425,9 @@ answers *interview_salvage(const char *text, const char *name, const char *fallb
 {
 	char qname[4096];
 	const char *use =
-		member_named(text, "questionnaire", qname, sizeof qname) ? qname : fallback;
+		member_named(text, answers_top_key(ANSWERS_TOP_QUESTIONNAIRE), qname, sizeof qname)
+			? qname
+			: fallback;
 	const questionnaire *q = use ? resolve(use, ctx, err) : NULL;
 	memset(got, 0, sizeof *got);
 	if (!q) {
@@ -429,17 +445,19 @@ answers *interview_salvage(const char *text, const char *name, const char *fallb
 	scan(&s, text);
 	/* Answered with another definition: going on stamps the installed one, so say so. */
 	char sha[80];
-	if (member_named(text, "questionnaire_sha256", sha, sizeof sha) &&
+	const char *sha_key = answers_top_key(ANSWERS_TOP_QN_SHA256),
+		   *fin_key = answers_top_key(ANSWERS_TOP_FINALIZED);
+	if (member_named(text, sha_key, sha, sizeof sha) &&
 	    strcmp(sha, questionnaire_sha256(q)) != 0)
-		dropped(&s, "questionnaire_sha256");
+		dropped(&s, sha_key);
 	if (s.finalized)
-		take_record(&s, "finalized", s.finalized, "finalized");
+		take_record(&s, fin_key, s.finalized, fin_key);
 	cJSON_Delete(s.finalized);
 	/* The blocks for the subsidy engine are JSON the scan does not rebuild; status it reads. */
 	for (size_t b = 0; answers_block_key(b); b++) {
 		char quoted[32];
 		snprintf(quoted, sizeof quoted, "\"%s\"", answers_block_key(b));
-		if (strcmp(answers_block_key(b), "status") != 0 && strstr(text, quoted))
+		if (!is_top(answers_block_key(b), ANSWERS_TOP_STATUS) && strstr(text, quoted))
 			dropped(&s, answers_block_key(b));
 	}
 	if (use == qname && strcmp(qname, questionnaire_id(q)) != 0 &&

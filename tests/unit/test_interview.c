@@ -1113,6 +1113,38 @@ START_TEST(record_compound_keys_are_taken)
 }
 END_TEST
 
+/* The salvage names the file's sections as the model writes them, each member in its place. */
+START_TEST(top_and_record_keys_are_named_as_the_file_spells_them)
+{
+	static const char *const top[] = {"questionnaire",
+					  "questionnaire_version",
+					  "questionnaire_sha256",
+					  "enterprise",
+					  "assessment",
+					  "answers",
+					  "notes",
+					  "evidence",
+					  "flags",
+					  "history",
+					  "finalized",
+					  "finance",
+					  "status",
+					  "awards"};
+	static const char *const record[] = {"source", "team", "interviewees", "site_visits"};
+	ck_assert_int_eq(sizeof top / sizeof *top, ANSWERS_TOP_MAX);
+	for (int k = 0; k < ANSWERS_TOP_MAX; k++)
+		ck_assert_str_eq(answers_top_key((answers_top)k), top[k]);
+	ck_assert_ptr_null(answers_top_key(ANSWERS_TOP_MAX));
+	ck_assert_int_eq(sizeof record / sizeof *record, ANSWERS_RECORD_MAX);
+	for (int m = 0; m < ANSWERS_RECORD_MAX; m++)
+		ck_assert_str_eq(answers_record_key((answers_record_member)m), record[m]);
+	ck_assert_ptr_null(answers_record_key(ANSWERS_RECORD_MAX));
+	/* the blocks are the table's last three */
+	for (size_t b = 0; answers_block_key(b); b++)
+		ck_assert_str_eq(answers_block_key(b), answers_top_key(ANSWERS_TOP_FINANCE + b));
+}
+END_TEST
+
 /* One member at a time, checked as the loader checks it, with its path on a refusal. */
 START_TEST(record_take_reads_one_member)
 {
@@ -1352,6 +1384,7 @@ TCase *make_interview_session_tcase(void)
 				salvage_keeps_the_finalization,
 				salvage_reads_every_key_the_model_writes,
 				record_compound_keys_are_taken,
+				top_and_record_keys_are_named_as_the_file_spells_them,
 				record_take_reads_one_member,
 				the_name_cannot_be_skipped,
 				long_values_are_clipped_in_prompts,
