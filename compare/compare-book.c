@@ -201,8 +201,10 @@ static lxw_row_t overview_gate(xlsx_sheet *s, lxw_row_t r, const compare_gate *g
 	char need[32];
 	snprintf(cond[0], sizeof cond[0], L(x, "总分 ≥ %s", "total >= %s"),
 		 decimal_format_milli(rule->min_score, need, sizeof need));
-	snprintf(cond[1], sizeof cond[1], L(x, "≥%d 个场景达到 %d 级", ">= %d scenarios at L%d"),
-		 rule->min_scenarios, rule->scenario_level);
+	snprintf(cond[1], sizeof cond[1], L(x, "≥%d 个场景达到 %s", ">= %d scenarios at %s"),
+		 rule->min_scenarios,
+		 questionnaire_scenario_level(rule->scenario_level, QN_SCENARIO_LEVEL_SHORT,
+					      x->lang));
 	snprintf(cond[2], sizeof cond[2], L(x, "其中 ≥%d 个★场景", "of them >= %d ★"),
 		 rule->min_constrained);
 	const scoring_gate *sg[2] = {g->before, g->after};

@@ -152,11 +152,13 @@ static void set_evidence_lacking(compare_verdict *v, compare_line_status st, int
 	l->id = COMPARE_LINE_EVIDENCE;
 	l->status = st;
 	snprintf(l->text[0], COMPARE_LINE_TEXT_MAX,
-		 "计入%s条件的 %zu 个★场景（%d 级及以上）中 %zu 个没有佐证：%s",
-		 questionnaire_level_name(NULL, level, QN_LANG_ZH), counted, at, lack, ids);
+		 "计入%s条件的 %zu 个★场景（%s及以上）中 %zu 个没有佐证：%s",
+		 questionnaire_level_name(NULL, level, QN_LANG_ZH), counted,
+		 questionnaire_scenario_level(at, QN_SCENARIO_LEVEL_SHORT, QN_LANG_ZH), lack, ids);
 	snprintf(l->text[1], COMPARE_LINE_TEXT_MAX,
-		 "%zu of the %zu ★ scenarios counted for %s (at L%d or above) have no evidence: %s",
-		 lack, counted, questionnaire_level_name(NULL, level, QN_LANG_EN), at, ids);
+		 "%zu of the %zu ★ scenarios counted for %s (at %s or above) have no evidence: %s",
+		 lack, counted, questionnaire_level_name(NULL, level, QN_LANG_EN),
+		 questionnaire_scenario_level(at, QN_SCENARIO_LEVEL_SHORT, QN_LANG_EN), ids);
 }
 
 static void line_evidence(compare_verdict *v)

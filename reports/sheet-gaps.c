@@ -74,9 +74,9 @@ static lxw_row_t gate(xlsx_sheet *s, lxw_row_t row, lxw_row_t *total_row)
 			    "Total points (foundation, management, results)"),
 		  rule->min_score, c->r->total, g->score_met, c->f.points);
 	snprintf(what, sizeof what,
-		 lang_pick(c->lang, "达到 %d 级及以上的经营场景个数",
-			   "Scenarios at level %d or above"),
-		 rule->scenario_level);
+		 lang_pick(c->lang, "达到 %s及以上的经营场景个数", "Scenarios at %s or above"),
+		 questionnaire_scenario_level(rule->scenario_level, QN_SCENARIO_LEVEL_SENTENCE,
+					      c->lang));
 	condition(s, row++, level, what, (int64_t)g->scenarios_need * DECIMAL_MILLI,
 		  (int64_t)g->scenarios_have * DECIMAL_MILLI, g->scenarios_met, c->f.points);
 	condition(s, row++, level,
@@ -180,9 +180,11 @@ static void suggestion(const report_ctx *c, const scoring_gap *g, char *buf, siz
 	const qn_question *q = g->question;
 	if (g->kind == SCORING_GAP_SCENARIO) {
 		snprintf(buf, size,
-			 lang_pick(c->lang, "由 %d 级提升到 %d 级%s：%s",
-				   "Raise from L%d to L%d%s: %s"),
-			 g->from_level, g->to_level,
+			 lang_pick(c->lang, "由 %s提升到 %s%s：%s", "Raise from %s to %s%s: %s"),
+			 questionnaire_scenario_level(g->from_level, QN_SCENARIO_LEVEL_SHORT,
+						      c->lang),
+			 questionnaire_scenario_level(g->to_level, QN_SCENARIO_LEVEL_SHORT,
+						      c->lang),
 			 g->needed_for_star
 				 ? lang_pick(c->lang, "（★场景，计入约束性条件）",
 					     " (★, counts for the constrained condition)")

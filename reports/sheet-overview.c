@@ -156,8 +156,9 @@ static lxw_row_t next_gates(xlsx_sheet *s, lxw_row_t row)
 			  g->score_met ? lang_pick(c->lang, "满足", "met") : verdict,
 			  g->score_met ? c->f.center : c->f.verdict);
 	snprintf(label, sizeof label,
-		 lang_pick(c->lang, "%d 级及以上的场景", "Scenarios at level %d or above"),
-		 rule->scenario_level);
+		 lang_pick(c->lang, "%s及以上的场景", "Scenarios at %s or above"),
+		 questionnaire_scenario_level(rule->scenario_level, QN_SCENARIO_LEVEL_SENTENCE,
+					      c->lang));
 	row = count_gate(s, row, label, g->scenarios_need, g->scenarios_have, g->scenarios_met);
 	row = count_gate(s, row, lang_pick(c->lang, "其中★约束性场景", "of which ★ constrained"),
 			 g->constrained_need, g->constrained_have, g->constrained_met);
@@ -391,7 +392,8 @@ static lxw_row_t counts(xlsx_sheet *s, lxw_row_t row, lxw_row_t first, lxw_row_t
 	rp_header_row(s, row, c->lang == QN_LANG_EN ? en : zh, 3, false);
 	row++;
 	for (int l = 1; l <= QN_MAX_LEVEL; l++, row++) {
-		snprintf(label, sizeof label, lang_pick(c->lang, "%d 级及以上", "L%d or above"), l);
+		snprintf(label, sizeof label, lang_pick(c->lang, "%s及以上", "%s or above"),
+			 questionnaire_scenario_level(l, QN_SCENARIO_LEVEL_SHORT, c->lang));
 		xlsx_sheet_string(s, row, COL_LABEL, label, c->f.text);
 		snprintf(formula, sizeof formula, "=COUNTIF($C$%u:$C$%u,\">=%d\")", first + 1,
 			 last + 1, l);

@@ -122,15 +122,20 @@ static void scenario_text(const scoring_plan_step *first, const scoring_plan_ste
 		snprintf(steps, sizeof steps, lang_pick(lang, "（%zu 步）", " (%zu steps)"), n);
 	if (first->from.given)
 		snprintf(buf, size,
-			 lang_pick(lang, "将%s%s由 %d 级提升到 %d 级%s：%s",
-				   "Bring %s%s from level %d to level %d%s: %s"),
-			 name, star, first->from.level, to, steps,
+			 lang_pick(lang, "将%s%s由 %s提升到 %s%s：%s",
+				   "Bring %s%s from %s to %s%s: %s"),
+			 name, star,
+			 questionnaire_scenario_level(first->from.level, QN_SCENARIO_LEVEL_SENTENCE,
+						      lang),
+			 questionnaire_scenario_level(to, QN_SCENARIO_LEVEL_SENTENCE, lang), steps,
 			 qn_text_get(&q->level_text[to], lang));
 	else
 		snprintf(buf, size,
-			 lang_pick(lang, "将%s%s（未填）提升到 %d 级%s：%s",
-				   "Bring %s%s (unanswered) to level %d%s: %s"),
-			 name, star, to, steps, qn_text_get(&q->level_text[to], lang));
+			 lang_pick(lang, "将%s%s（未填）提升到 %s%s：%s",
+				   "Bring %s%s (unanswered) to %s%s: %s"),
+			 name, star,
+			 questionnaire_scenario_level(to, QN_SCENARIO_LEVEL_SENTENCE, lang), steps,
+			 qn_text_get(&q->level_text[to], lang));
 }
 
 static void option_text(const scoring_plan_step *first, const scoring_plan_step *last, size_t n,

@@ -199,21 +199,23 @@ void scoring_next_level_line(const scoring_result *r, qn_lang lang, char *buf, s
 	/* English counts agree with their noun: "1 more scenario", "6 more scenarios". */
 	if (!g->scenarios_met) {
 		text_appendf(buf, size, &used,
-			     lang_pick(lang, "%s还需 %d 个场景%s达到 %d 级及以上",
-				       "%s%d more %s at level %d or above"),
+			     lang_pick(lang, "%s还需 %d 个场景%s达到 %s及以上",
+				       "%s%d more %s at %s or above"),
 			     parts ? lang_pick(lang, "，", !g->constrained_met ? ", " : " and ")
 				   : "",
 			     more, lang_pick(lang, "", more == 1 ? "scenario" : "scenarios"),
-			     rule->scenario_level);
+			     questionnaire_scenario_level(rule->scenario_level,
+							  QN_SCENARIO_LEVEL_SENTENCE, lang));
 		parts++;
 	}
 	if (!g->constrained_met) {
 		text_appendf(buf, size, &used,
-			     lang_pick(lang, "%s还需 %d 个★场景%s达到 %d 级及以上",
-				       "%s%d more %s at level %d or above"),
+			     lang_pick(lang, "%s还需 %d 个★场景%s达到 %s及以上",
+				       "%s%d more %s at %s or above"),
 			     parts ? lang_pick(lang, "，", " and ") : "", more_star,
 			     lang_pick(lang, "", more_star == 1 ? "★ scenario" : "★ scenarios"),
-			     rule->scenario_level);
+			     questionnaire_scenario_level(rule->scenario_level,
+							  QN_SCENARIO_LEVEL_SENTENCE, lang));
 		parts++;
 	}
 	if (!parts)
@@ -230,12 +232,20 @@ void scoring_gap_text(const scoring_gap *g, qn_lang lang, char *buf, size_t size
 	if (g->kind == SCORING_GAP_SCENARIO) {
 		int l = g->for_level >= 0 && g->for_level <= QN_MAX_LEVEL ? g->for_level : 0;
 		if (lang == QN_LANG_EN)
-			snprintf(buf, size, "%s %s%s: raise from L%d to L%d (level %d %s)", q->id,
-				 name, q->constrained ? " ★" : "", g->from_level, g->to_level, l,
-				 g->needed_for_star ? "★ scenario condition" : "scenario count");
+			snprintf(buf, size, "%s %s%s: raise from %s to %s (level %d %s)", q->id,
+				 name, q->constrained ? " ★" : "",
+				 questionnaire_scenario_level(g->from_level,
+							      QN_SCENARIO_LEVEL_SHORT, lang),
+				 questionnaire_scenario_level(g->to_level, QN_SCENARIO_LEVEL_SHORT,
+							      lang),
+				 l, g->needed_for_star ? "★ scenario condition" : "scenario count");
 		else
-			snprintf(buf, size, "%s %s%s：由 %d 级提升到 %d 级（%s级%s条件）", q->id,
-				 name, q->constrained ? "★" : "", g->from_level, g->to_level,
+			snprintf(buf, size, "%s %s%s：由 %s提升到 %s（%s级%s条件）", q->id, name,
+				 q->constrained ? "★" : "",
+				 questionnaire_scenario_level(g->from_level,
+							      QN_SCENARIO_LEVEL_SHORT, lang),
+				 questionnaire_scenario_level(g->to_level, QN_SCENARIO_LEVEL_SHORT,
+							      lang),
 				 numerals[l], g->needed_for_star ? "★场景" : "场景数");
 		return;
 	}
