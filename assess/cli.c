@@ -1,6 +1,7 @@
 #include "config.h"
 #include "assess/cli.h"
 #include "common/grow.h"
+#include "common/searchpath.h"
 #include "common/text.h"
 
 #include <errno.h>
@@ -97,8 +98,11 @@ bool cli_same_file(const char *a, const char *b)
 const questionnaire *cli_questionnaire(const char *id, void *ctx, assess_error *err)
 {
 	cli *c = ctx;
-	/* By id, then by file: "./q.xml" and ".//q.xml" are loaded once; a bare id names no file. */
-	bool is_path = strchr(id, '/') != NULL;
+	/*
+	 * By id, then by file: "q.xml", "./q.xml" and ".//q.xml" are loaded once, as a path is
+	 * told from an id where the questionnaire is opened; a bare id names no file.
+	 */
+	bool is_path = searchpath_is_path(id);
 	for (size_t i = 0; i < c->n_cache; i++) {
 		const char *path = questionnaire_path(c->cache[i]);
 		if (strcmp(questionnaire_id(c->cache[i]), id) == 0 ||

@@ -500,12 +500,12 @@ static int check(cli *c, void *opts, int n, char **operands, cli_setup *s)
  */
 static assess_code name_questionnaire(cli *c, answers *a, const char *given)
 {
-	char found[4096], real_given[PATH_MAX], real_found[PATH_MAX];
+	char found[4096], real_given[PATH_MAX];
 	const questionnaire *q = answers_questionnaire(a);
 	if (!searchpath_is_path(given) || !realpath(given, real_given))
 		return ASSESS_OK;
 	if (searchpath_find(c->questionnaire_path, questionnaire_id(q), found, sizeof found) &&
-	    realpath(found, real_found) && strcmp(real_found, real_given) == 0)
+	    cli_same_file(found, given))
 		return ASSESS_OK;
 	return answers_set_questionnaire_ref(a, real_given);
 }
@@ -682,7 +682,8 @@ static answers *open_answers(cli *c, const struct interview_opts *o, int *status
 		}
 		if (a && o->questionnaire &&
 		    strcmp(questionnaire_id(answers_questionnaire(a)), o->questionnaire) != 0 &&
-		    strcmp(questionnaire_path(answers_questionnaire(a)), o->questionnaire) != 0) {
+		    !cli_same_file(questionnaire_path(answers_questionnaire(a)),
+				   o->questionnaire)) {
 			*status = cli_usage_error(c, "%s answers questionnaire %s, not %s", o->path,
 						  questionnaire_id(answers_questionnaire(a)),
 						  o->questionnaire);
