@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "common/grow.h"
+#include "common/text.h"
 
 /* ---- the instrument ---- */
 
@@ -241,35 +242,50 @@ static assess_code load_source(answers *a, const struct answers_load *ld, const 
 	return ASSESS_OK;
 }
 
-/* One person at path (e.g. "$.assessment.team[2]"); keys[] are the members it may have. */
+/* A team member has a name, a role and an organisation; an interviewee a name and a title. */
+static bool person_may_have(bool team, int k)
+{
+	return k == PERSON_NAME || (team ? k != PERSON_TITLE : k == PERSON_TITLE);
+}
+
+/* Fails on a person's key of no known name, listing the ones it may have from the key table. */
+static assess_code unknown_person_key(const struct answers_load *ld, const char *path, bool team,
+				      const char *key)
+{
+	char known[64];
+	size_t used = 0;
+	known[0] = '\0';
+	for (int k = 0; k < PERSON_MAX; k++)
+		if (person_may_have(team, k))
+			text_appendf(known, sizeof known, &used, "%s%s", used ? ", " : "",
+				     answers_person_keys[k]);
+	return answers_fail_at(ld, path, key, -1, "unknown key \"%s\" (expected %s)", key, known);
+}
+
+/* One person at path (e.g. "$.assessment.team[2]"), each member into its slot by the key table. */
 static assess_code load_person(const struct answers_load *ld, const cJSON *obj, const char *path,
 			       bool team, answers_person *p)
 {
+	const char **slots[PERSON_MAX] = {[PERSON_NAME] = (const char **)&p->name,
+					  [PERSON_ROLE] = (const char **)&p->role,
+					  [PERSON_ORGANISATION] = (const char **)&p->organisation,
+					  [PERSON_TITLE] = (const char **)&p->title};
 	if (answers_expect_object(ld, obj, path))
 		return ASSESS_ERR_DATA;
 	for (const cJSON *c = obj->child; c; c = c->next) {
-		const char **slot =
-			strcmp(c->string, answers_person_keys[PERSON_NAME]) == 0
-				? (const char **)&p->name
-			: team && strcmp(c->string, answers_person_keys[PERSON_ROLE]) == 0
-				? (const char **)&p->role
-			: team && strcmp(c->string, answers_person_keys[PERSON_ORGANISATION]) == 0
-				? (const char **)&p->organisation
-			: !team && strcmp(c->string, answers_person_keys[PERSON_TITLE]) == 0
-				? (const char **)&p->title
-				: NULL;
-		if (!slot)
-			return answers_fail_at(ld, path, c->string, -1,
-					       "unknown key \"%s\" (expected "
-					       "%s)",
-					       c->string,
-					       team ? "name, role, organisation" : "name, title");
+		int k = 0;
+		while (k < PERSON_MAX && !(person_may_have(team, k) &&
+					   strcmp(c->string, answers_person_keys[k]) == 0))
+			k++;
+		if (k == PERSON_MAX)
+			return unknown_person_key(ld, path, team, c->string);
 		if (answers_expect_string(ld, c, path, c->string, -1))
 			return ASSESS_ERR_DATA;
-		*slot = c->valuestring;
+		*slots[k] = c->valuestring;
 	}
 	if (!p->name)
-		return answers_fail_at(ld, path, NULL, -1, "no \"name\"");
+		return answers_fail_at(ld, path, NULL, -1, "no \"%s\"",
+				       answers_person_keys[PERSON_NAME]);
 	return ASSESS_OK;
 }
 

@@ -140,6 +140,12 @@ static const struct {
 	 "no \"name\""},
 	{"\"assessment\": {\"interviewees\": [{\"name\": \"陈\", \"role\": \"x\"}]}",
 	 "$.assessment.interviewees[0].role", "unknown key"},
+	/* what a person may have, listed whole */
+	{"\"assessment\": {\"team\": [{\"name\": \"王\", \"title\": \"x\"}]}",
+	 "$.assessment.team[0].title", "unknown key \"title\" (expected name, role, organisation)"},
+	{"\"assessment\": {\"interviewees\": [{\"name\": \"陈\", \"organisation\": \"x\"}]}",
+	 "$.assessment.interviewees[0].organisation",
+	 "unknown key \"organisation\" (expected name, title)"},
 	{"\"assessment\": {\"site_visits\": [\"2026-02-30\"]}", "$.assessment.site_visits[0]",
 	 "YYYY-MM-DD"},
 	{"\"assessment\": {\"report_no\": 17}", "$.assessment.report_no", "expected a string"},
