@@ -145,20 +145,34 @@ static void line_window(compare_verdict *v, const char *date)
 		 subsidy_window_label(at, QN_LANG_EN), en);
 }
 
-static void set_evidence_lacking(compare_verdict *v, compare_line_status st, int level, int at,
+/*
+ * The ★ evidence line once scenarios are counted for a level: every one has evidence, or
+ * LACK of them lack it (IDS). Each language names the level in its own words.
+ */
+static void set_evidence_counted(compare_verdict *v, compare_line_status st, int level, int at,
 				 size_t counted, size_t lack, const char *ids)
 {
 	compare_verdict_line *l = &v->lines[COMPARE_LINE_EVIDENCE];
+	const char *zh_level = questionnaire_level_name(NULL, level, QN_LANG_ZH);
+	const char *en_level = questionnaire_level_name(NULL, level, QN_LANG_EN);
+	const char *zh_at = questionnaire_scenario_level(at, QN_SCENARIO_LEVEL_SHORT, QN_LANG_ZH);
+	const char *en_at = questionnaire_scenario_level(at, QN_SCENARIO_LEVEL_SHORT, QN_LANG_EN);
 	l->id = COMPARE_LINE_EVIDENCE;
 	l->status = st;
+	if (!lack) {
+		snprintf(l->text[0], COMPARE_LINE_TEXT_MAX,
+			 "计入%s条件的 %zu 个★场景（%s及以上）均有佐证", zh_level, counted, zh_at);
+		snprintf(l->text[1], COMPARE_LINE_TEXT_MAX,
+			 "all %zu ★ scenarios counted for %s (at %s or above) have evidence",
+			 counted, en_level, en_at);
+		return;
+	}
 	snprintf(l->text[0], COMPARE_LINE_TEXT_MAX,
-		 "计入%s条件的 %zu 个★场景（%s及以上）中 %zu 个没有佐证：%s",
-		 questionnaire_level_name(NULL, level, QN_LANG_ZH), counted,
-		 questionnaire_scenario_level(at, QN_SCENARIO_LEVEL_SHORT, QN_LANG_ZH), lack, ids);
+		 "计入%s条件的 %zu 个★场景（%s及以上）中 %zu 个没有佐证：%s", zh_level, counted,
+		 zh_at, lack, ids);
 	snprintf(l->text[1], COMPARE_LINE_TEXT_MAX,
 		 "%zu of the %zu ★ scenarios counted for %s (at %s or above) have no evidence: %s",
-		 lack, counted, questionnaire_level_name(NULL, level, QN_LANG_EN),
-		 questionnaire_scenario_level(at, QN_SCENARIO_LEVEL_SHORT, QN_LANG_EN), ids);
+		 lack, counted, en_level, en_at, ids);
 }
 
 static void line_evidence(compare_verdict *v)
@@ -184,15 +198,12 @@ static void line_evidence(compare_verdict *v)
 	if (!rule || !counted)
 		set_line(v, COMPARE_LINE_EVIDENCE, COMPARE_MET, "没有计入等级的★场景",
 			 "no ★ scenario is counted for a level");
-	else if (!lack)
-		set_line(v, COMPARE_LINE_EVIDENCE, COMPARE_MET,
-			 "计入%s条件的 %zu 个★场景（%d 级及以上）均有佐证",
-			 "all %2$zu ★ scenarios counted for %1$s (at L%3$d or above) have evidence",
-			 questionnaire_level_name(NULL, level, QN_LANG_ZH), counted,
-			 rule->scenario_level);
 	else
-		set_evidence_lacking(v, any ? COMPARE_NOT_MET : COMPARE_MISSING, level,
-				     rule->scenario_level, counted, lack, lacking);
+		set_evidence_counted(v,
+				     !lack ? COMPARE_MET
+				     : any ? COMPARE_NOT_MET
+					   : COMPARE_MISSING,
+				     level, rule->scenario_level, counted, lack, lacking);
 }
 
 static bool lacks_input(const subsidy_result *r)
