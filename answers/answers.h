@@ -258,8 +258,11 @@ const char *answers_block_key(size_t b);
 /*
  * A true/false member of the status block ("pilot_enterprise"): 1, 0, or -1 when not given.
  * The setter adds, replaces or (value -1) removes it, creating the block when needed and
- * dropping it when it empties; ASSESS_ERR_DATA when the file's status is not an object. The
- * subsidy engine checks the block's keys (docs/answer-format.md, "status").
+ * dropping it when it empties; ASSESS_ERR_DATA when the file's status is not an object.
+ * The key is not checked here: the flags are the subsidy policies' vocabulary, a layer above
+ * (policy_status_name()), like the rest of the blocks, and subsidy_check_inputs() refuses a
+ * flag they do not know, at "$.status.KEY", before anything reads the block. Callers name the
+ * flag by policy_status_name(); the salvage takes only those (docs/answer-format.md, "status").
  */
 int answers_status_flag(const answers *a, const char *key);
 assess_code answers_set_status_flag(answers *a, const char *key, int value);

@@ -7,6 +7,7 @@
 #include "answers/record.h"
 #include "common/date.h"
 #include "common/text.h"
+#include "policies/policy.h"
 #include "reports/report.h"
 
 typedef enum {
@@ -176,8 +177,8 @@ static const step steps[] = {
 };
 
 #define N_STEPS ((int)(sizeof steps / sizeof steps[0]))
-/* The status member the subsidy policies read for a pilot enterprise (docs/answer-format.md). */
-#define PILOT_KEY "pilot_enterprise"
+/* The status member the subsidy policies read for a pilot enterprise, by their table's name. */
+#define PILOT_KEY policy_status_name(POLICY_STATUS_PILOT)
 
 /* Stored as the classification's own words whatever the session's language. */
 static const char *const size_words[3][4] = {{"1", "中型", "中", "medium"},

@@ -648,6 +648,32 @@ START_TEST(bad_status_and_awards)
 }
 END_TEST
 
+/*
+ * The answers keep the status block as the policies' JSON and do not know its flags (they are
+ * a layer below): a flag the policies do not know can be set through them, and it is the
+ * policies' check that refuses it, at its path, before any subsidy is worked out from it.
+ */
+START_TEST(unknown_status_flag_set_through_the_answers_is_refused)
+{
+	answers *a = sub_answers_raw("");
+	assess_error err = {0};
+	ck_assert_int_eq(answers_set_status_flag(a, "in_park", 1), ASSESS_OK);
+	ck_assert_int_eq(subsidy_check_inputs(a, &err), ASSESS_ERR_DATA);
+	ck_assert_str_eq(err.path, "$.status.in_park");
+	ck_assert_msg_has(&err, "unknown key \"in_park\" in status");
+	subsidy_options o = {.level = 2, .date = "2026-03-01"};
+	ck_assert_ptr_null(subsidy_compute(pol("pingluo"), a, &o, &err));
+	/* every flag the policies name is one the answers take */
+	for (int st = 0; st < POLICY_STATUS_MAX; st++)
+		ck_assert_int_eq(answers_set_status_flag(a, policy_status_name((policy_status)st),
+							 -1),
+				 ASSESS_OK);
+	ck_assert_int_eq(answers_set_status_flag(a, "in_park", -1), ASSESS_OK);
+	ck_assert_ok(subsidy_check_inputs(a, &err), &err);
+	answers_free(a);
+}
+END_TEST
+
 START_TEST(enterprise_above_scale_is_used)
 {
 	ck_pays_once(calc("jinjiang", 0, "2024-06-01",
@@ -673,7 +699,11 @@ END_TEST
 
 TCase *make_subsidy_inputs_tcase(void)
 {
-	const TTest *tests[] = {bad_finance, bad_status_and_awards, enterprise_above_scale_is_used,
-				unused_awards_are_named, NULL};
+	const TTest *tests[] = {bad_finance,
+				bad_status_and_awards,
+				unknown_status_flag_set_through_the_answers_is_refused,
+				enterprise_above_scale_is_used,
+				unused_awards_are_named,
+				NULL};
 	return test_tcase("subsidy-inputs", NULL, NULL, 0, tests);
 }
