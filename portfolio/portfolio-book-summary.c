@@ -238,8 +238,8 @@ static void overview_levels(portfolio_book *b, const portfolio_tally *t, int bas
 	chart_axis_set_name(chart->y_axis, lang_pick(b->o.lang, "企业数", "Enterprises"));
 	xlsx_chart_axis_font(chart->x_axis, XLSX_CHART_AXIS_SIZE, b->o.lang);
 	xlsx_chart_axis_font(chart->y_axis, XLSX_CHART_AXIS_SIZE, b->o.lang);
-	chart_legend_set_position(chart,
-				  n_cols > 2 ? LXW_CHART_LEGEND_BOTTOM : LXW_CHART_LEGEND_NONE);
+	xlsx_chart_legend(chart, n_cols > 2 ? LXW_CHART_LEGEND_BOTTOM : LXW_CHART_LEGEND_NONE,
+			  b->o.lang);
 	lxw_chart_options co = {.x_scale = 1.3, .y_scale = 1.1};
 	xlsx_check(b->book, worksheet_insert_chart_opt(sh->ws, tr + 3, 0, chart, &co));
 }
@@ -717,7 +717,7 @@ static void group_chart(portfolio_book *b, int which, lxw_row_t h, size_t n, siz
 		chart->y_axis); /* in a bar chart, the category axis: largest on top */
 	xlsx_chart_axis_font(chart->x_axis, XLSX_CHART_AXIS_SIZE, b->o.lang);
 	xlsx_chart_axis_font(chart->y_axis, XLSX_CHART_AXIS_SIZE, b->o.lang);
-	chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+	xlsx_chart_legend(chart, LXW_CHART_LEGEND_BOTTOM, b->o.lang);
 	lxw_chart_options co = {.x_scale = 1.6, .y_scale = 0.6 + 0.12 * (double)shown};
 	xlsx_check(b->book, worksheet_insert_chart_opt(b->sheet[which].ws, at, 0, chart, &co));
 }

@@ -338,7 +338,7 @@ static void radar_chart(xlsx_sheet *s, lxw_row_t at, lxw_row_t first, lxw_row_t 
 	/* English names, on two lines (radar_label), and a little smaller. */
 	xlsx_chart_axis_font(chart->x_axis, c->lang == QN_LANG_EN ? 7 : XLSX_CHART_AXIS_SIZE,
 			     c->lang);
-	chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+	xlsx_chart_legend(chart, LXW_CHART_LEGEND_NONE, c->lang);
 	lxw_chart_options o = {.x_offset = 4,
 			       .y_offset = 4,
 			       .x_scale = CHART_WIDTH_PX / 480.0,

@@ -168,13 +168,16 @@ def charts(path):
 
 def check_charts(path, most, lang):
     """Level colours in level order; count axes in whole numbers (a tick per unit up to 10); the
-    title and the axes in the workbook's font, as the report's and the acceptance workbook's."""
+    title, the axes and the legend in the workbook's font, as the report's and the acceptance
+    workbook's, the legend at the axes' size."""
     face = '<a:latin typeface="%s"/>' % ("Calibri" if lang == "en" else "等线")
     for xml in charts(path):
         title = re.search(r"<c:chart><c:title>.*?</c:title>", xml, re.S)
         check(title and face in title.group(0), ("chart title font", face, title))
         for ax in re.findall(r"<c:(?:valAx|catAx)>.*?</c:(?:valAx|catAx)>", xml, re.S):
             check(face in ax, ("axis font", face, ax))
+        for legend in re.findall(r"<c:legend>.*?</c:legend>", xml, re.S):
+            check(face in legend and 'sz="800"' in legend, ("legend font, as the axes'", legend))
         got = set(re.findall(r'<a:latin typeface="[^"]*"/>', xml))
         check(got == {face}, ("chart fonts", got))
         for ax in re.findall(r"<c:valAx>.*?</c:valAx>", xml, re.S):

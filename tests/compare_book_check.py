@@ -3,7 +3,9 @@ tests/cases/compare-policy-quanzhou (NOTES.md there): the bundled example, basel
 level 2, post 66.75 at level 3, against Quanzhou.
 
 Usage: compare_book_check.py BOOK.xlsx zh|en"""
+import re
 import sys
+import zipfile
 import openpyxl
 
 path, lang = sys.argv[1], sys.argv[2]
@@ -59,6 +61,13 @@ assert not fill(qs, ids.index('R2') + 1, 1).endswith('FFF2CC'), 'R2 highlighted'
 srows = {r[0]: r for r in rows(sc)[1:] if r[0]}
 assert len(srows) == 16 and srows['S01'][3:6] == [2, 3, 1], srows['S01']
 assert len(sc._charts) == 1, 'no chart'
+# the chart's text in the workbook's font: its legend at the axes' 8 points, as its axes
+with zipfile.ZipFile(path) as z:
+    xml = z.read('xl/charts/chart1.xml').decode()
+face = '<a:latin typeface="%s"/>' % ('Calibri' if lang == 'en' else '等线')
+legend = re.search(r'<c:legend>.*?</c:legend>', xml, re.S)
+assert legend and face in legend.group(0) and 'sz="800"' in legend.group(0), legend
+assert set(re.findall(r'<a:latin typeface="[^"]*"/>', xml)) == {face}, xml
 # evidence: the notes, S06 and S07 added
 erows = {r[0]: r for r in rows(ev)[1:] if r[0]}
 assert sorted(erows) == ['F1', 'S03', 'S06', 'S07'], sorted(erows)

@@ -37,7 +37,7 @@ from sheetcheck import check, eq, find_row, near, verdict
 
 
 T = {
-    "zh": dict(sheets=["概览", "指标明细", "经营场景", "差距与建议", "评测依据"],
+    "zh": dict(sheets=["概览", "指标明细", "经营场景", "差距与建议", "评测依据"], font="等线",
                total="总分", level_label="数字化水平等级", level_name="二级（规范级）",
                dims=["数字化基础", "数字化管理", "数字化成效"], verdict="还需 11.125 分",
                at_least="%d 级及以上", subtotal="数字化基础 小计", met="满足", unmet="未满足",
@@ -51,7 +51,7 @@ T = {
                steps_title="升至三级（集成级）的最少步骤：共 11 步",
                steps=["将产品设计★由 2 级提升到 3 级：", "将生产管控★由 2 级提升到 3 级：",
                       "将质量管理★由 2 级提升到 3 级："]),
-    "en": dict(sheets=["Overview", "Indicators", "Scenarios", "Gap analysis", "Method"],
+    "en": dict(sheets=["Overview", "Indicators", "Scenarios", "Gap analysis", "Method"], font="Calibri",
                total="Total", level_label="Digitization level", level_name="Level 2 (standardized)",
                dims=["Digital foundation", "Digital management", "Digital results"],
                verdict="needs 11.125 more points", at_least="L%d or above",
@@ -262,6 +262,10 @@ def check_package(path, wb, t):
         kinds = "".join(z.read(n).decode() for n in charts)
         check("<c:radarChart>" in kinds, "a radar chart")
         check("<c:barChart>" in kinds and '<c:barDir val="bar"/>' in kinds, "a bar chart")
+        face = '<a:latin typeface="%s"/>' % t["font"]
+        check(set(re.findall(r'<a:latin typeface="[^"]*"/>', kinds)) == {face}, "charts' font")
+        for legend in re.findall(r"<c:legend>.*?</c:legend>", kinds, re.S):
+            check(face in legend and 'sz="800"' in legend, "a legend at the axes' size")
         rels = z.read("xl/worksheets/_rels/sheet1.xml.rels").decode()
         check("drawing" in rels, "the charts are on the overview")
         wbxml = z.read("xl/workbook.xml").decode()

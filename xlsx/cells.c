@@ -251,6 +251,13 @@ void xlsx_chart_axis_font(lxw_chart_axis *axis, double size, qn_lang lang)
 	chart_axis_set_name_font(axis, &font); /* copied; written only with a name */
 }
 
+void xlsx_chart_legend(lxw_chart *chart, uint8_t position, qn_lang lang)
+{
+	lxw_chart_font font = {.name = (char *)xlsx_font_name(lang), .size = XLSX_CHART_AXIS_SIZE};
+	chart_legend_set_position(chart, position);
+	chart_legend_set_font(chart, &font); /* copied; written only with a legend */
+}
+
 void xlsx_chart_levels(lxw_chart *chart, const char *title, int max_level, uint8_t legend,
 		       qn_lang lang)
 {
@@ -262,7 +269,7 @@ void xlsx_chart_levels(lxw_chart *chart, const char *title, int max_level, uint8
 	xlsx_chart_axis_font(chart->x_axis, XLSX_CHART_AXIS_SIZE, lang);
 	chart_axis_set_reverse(chart->y_axis);
 	xlsx_chart_axis_font(chart->y_axis, XLSX_CHART_AXIS_SIZE, lang);
-	chart_legend_set_position(chart, legend);
+	xlsx_chart_legend(chart, legend, lang);
 }
 
 time_t xlsx_created_time(time_t created, const char *date)

@@ -264,11 +264,13 @@ enum {
 /*
  * The charts' text is in the workbook's font, xlsx_font_name(lang), as its cells are: the title
  * 11 points bold, the axes' numbers and names XLSX_CHART_AXIS_SIZE points unless a chart needs
- * them smaller.
+ * them smaller, the legend at the axes' size so that it is no larger than they are.
  */
 #define XLSX_CHART_AXIS_SIZE 8
 void xlsx_chart_title(lxw_chart *chart, const char *title, qn_lang lang);
 void xlsx_chart_axis_font(lxw_chart_axis *axis, double size, qn_lang lang);
+/* Every chart's legend goes through here: position is libxlsxwriter's (LXW_CHART_LEGEND_*). */
+void xlsx_chart_legend(lxw_chart *chart, uint8_t position, qn_lang lang);
 /*
  * A bar chart of levels 0..max_level whose categories (the scenarios) run down in their table's
  * order: the charts' title and axis fonts, one level a step; legend is libxlsxwriter's position
