@@ -688,9 +688,13 @@ static void group_row(portfolio_book *b, xlsx_sheet *sh, lxw_row_t r, const port
 				  total ? b->f.total_money : b->f.money);
 }
 
-/* Below the table (lxw_row_t at), so that the page keeps the table's width. */
-static void group_chart(portfolio_book *b, int which, lxw_row_t h, size_t n, size_t most,
-			lxw_row_t at)
+/*
+ * Below the table (lxw_row_t at), so that the page keeps the table's width. The series are named
+ * by q's level names, not by the header cells: those are broken to fit their column, and a legend
+ * reading them would break there too.
+ */
+static void group_chart(portfolio_book *b, const questionnaire *q, int which, lxw_row_t h, size_t n,
+			size_t most, lxw_row_t at)
 {
 	/* A bar per group, stacked by level: readable for the largest groups only. */
 	size_t shown = n < 15 ? n : 15;
@@ -703,7 +707,7 @@ static void group_chart(portfolio_book *b, int which, lxw_row_t h, size_t n, siz
 		chart_series_set_categories(s, sheet, h + 1, 0, h + (lxw_row_t)shown, 0);
 		chart_series_set_values(s, sheet, h + 1, (lxw_col_t)(2 + l), h + (lxw_row_t)shown,
 					(lxw_col_t)(2 + l));
-		chart_series_set_name_range(s, sheet, h, (lxw_col_t)(2 + l));
+		chart_series_set_name(s, questionnaire_level_name(q, l, b->o.lang));
 		lxw_chart_fill fill = {.color = bk_level_color(l)};
 		chart_series_set_fill(s, &fill);
 	}
@@ -781,7 +785,7 @@ static void group_sheet(portfolio_book *b, const portfolio_tally *t, portfolio_g
 		portfolio_tally_counts(t, groups[i], basis, &c);
 		most = c.n > most ? c.n : most;
 	}
-	group_chart(b, which, hr, n, most, hr + (lxw_row_t)n + 3);
+	group_chart(b, q, which, hr, n, most, hr + (lxw_row_t)n + 3);
 	free(groups);
 }
 
