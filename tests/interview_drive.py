@@ -450,13 +450,19 @@ def test_symlinked_file_is_written_through():
             raise Failure(f"the target holds {doc}")
 
 
+def answered_target(tmp):
+    """out.json in tmp with one answer, for --force to ask about: its path and its text."""
+    path = os.path.join(tmp, "out.json")
+    old = '{"questionnaire": "miit-2024", "enterprise": {"name": "旧公司"}, "answers": {"F2": "E"}}'
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(old)
+    return path, old
+
+
 def test_force_asks_at_a_terminal_and_keeps_a_backup():
     """--force on a file with answers: at a terminal it asks; yes keeps a backup copy first."""
     with tempfile.TemporaryDirectory(prefix="interview-force.") as tmp:
-        path = os.path.join(tmp, "out.json")
-        old = '{"questionnaire": "miit-2024", "enterprise": {"name": "旧公司"}, "answers": {"F2": "E"}}'
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(old)
+        path, old = answered_target(tmp)
         s = Session(command("--force", "-o", "out.json"), tmp, True)
         s.expect("out.json 已有 1 题答案")
         s.expect("[y/N] ")
@@ -484,10 +490,7 @@ def test_force_asks_at_a_terminal_and_keeps_a_backup():
 def test_force_takes_only_y_as_yes():
     """--force at a terminal: "yes" is not y, so the file stays as it was, as at the report."""
     with tempfile.TemporaryDirectory(prefix="interview-force-yes.") as tmp:
-        path = os.path.join(tmp, "out.json")
-        old = '{"questionnaire": "miit-2024", "enterprise": {"name": "旧公司"}, "answers": {"F2": "E"}}'
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(old)
+        path, old = answered_target(tmp)
         s = Session(command("--force", "-o", "out.json"), tmp, True)
         s.expect("[y/N] ")
         s.send("yes")

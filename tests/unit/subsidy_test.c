@@ -42,6 +42,14 @@ const policy *sub_policy(const char *id)
 	return NULL;
 }
 
+policy *sub_policy_xml(const char *xml)
+{
+	assess_error err = {0};
+	policy *p = policy_load_memory(xml, strlen(xml), "t.xml", &err);
+	ck_assert_msg(p != NULL, "t.xml: %s", err.msg);
+	return p;
+}
+
 answers *sub_answers_raw(const char *blocks)
 {
 	char json[8192];

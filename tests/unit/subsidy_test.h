@@ -14,6 +14,8 @@
 #include "tests/unit/test.h"
 
 const policy *sub_policy(const char *id);
+/* A policy of the test's own, from its XML text ("t.xml"); the caller frees it. */
+policy *sub_policy_xml(const char *xml);
 answers *sub_answers(const char *id, const char *blocks);
 answers *sub_answers_raw(const char *blocks);
 /* The result for the policy on sub_answers(id, blocks); the answers are freed already. */

@@ -71,9 +71,8 @@ START_TEST(text_output_escapes_the_policy_text)
 		"<window from=\"2025-01-01\" to=\"2027-12-31\"/><clause id=\"1\" number=\"一\">"
 		"<title><zh>条款&#x85;名</zh></title><text><zh>c</zh></text>"
 		"<info><zh>说明&#x9B;2J</zh></info></clause></policy>";
+	policy *p = sub_policy_xml(xml);
 	assess_error err = {0};
-	policy *p = policy_load_memory(xml, strlen(xml), "t.xml", &err);
-	ck_assert_msg(p != NULL, "%s", err.msg);
 	answers *a = sub_answers_raw("");
 	subsidy_options o = {.level = 2, .date = "2026-03-01"};
 	subsidy_result *r = subsidy_compute(p, a, &o, &err);
